@@ -1,0 +1,102 @@
+import type { ConfigAttribute } from '../parse/config';
+import { isUnknown, toBool, type Value } from '../terraform/evaluate';
+import type { ClientIpState } from './elb';
+import { HTTP_PROTOCOLS, type ClientIpArgType, type LoadBalancerKind } from './providers';
+
+export interface ClientIpInputs {
+  kind: LoadBalancerKind;
+  protocol: string | undefined;
+  argType: ClientIpArgType;
+  attribute: ConfigAttribute | undefined;
+  /** The attribute's evaluated value. */
+  value: Value | undefined;
+}
+
+export function writtenBool(value: Value | undefined): boolean | 'unknown' | undefined {
+  if (value === undefined) return undefined;
+  if (isUnknown(value)) return 'unknown';
+  const truth = toBool(value);
+  return truth === undefined ? 'unknown' : truth;
+}
+
+/**
+ * The effective Transfer Client IP Address state of a listener, from the platform's
+ * rules: always on for dedicated load balancers and for HTTP/HTTPS on shared ones;
+ * off by default, and switchable, for TCP/UDP on shared ones.
+ */
+export function effectiveClientIp(inputs: ClientIpInputs): ClientIpState {
+  const { kind, protocol, argType, attribute } = inputs;
+  const written = writtenBool(inputs.value);
+  const base = { attribute, written };
+  const isHttp = protocol !== undefined && HTTP_PROTOCOLS.has(protocol);
+  const isL4 = protocol === 'TCP' || protocol === 'UDP';
+
+  if (argType === 'none') {
+    return {
+      ...base,
+      state: 'on',
+      reason: 'always-on',
+      explanation: 'this listener type belongs to dedicated load balancers, which always pass the client IP on',
+      canBeDisabled: false,
+    };
+  }
+  if (kind === 'dedicated') {
+    return {
+      ...base,
+      state: 'on',
+      reason: 'always-on',
+      explanation: 'dedicated load balancers always pass the client IP on, for every protocol',
+      canBeDisabled: false,
+    };
+  }
+  if (isHttp) {
+    return {
+      ...base,
+      state: 'on',
+      reason: 'always-on',
+      explanation:
+        kind === 'shared'
+          ? `${protocol} listeners of shared load balancers always pass the client IP on`
+          : `${protocol} listeners always pass the client IP on, on shared and dedicated load balancers alike`,
+      canBeDisabled: false,
+    };
+  }
+  if (kind === 'shared' && isL4) {
+    if (written === true || written === false) {
+      return {
+        ...base,
+        state: written ? 'on' : 'off',
+        reason: 'explicit',
+        explanation: `it is set to ${written} on this shared ${protocol} listener`,
+        canBeDisabled: true,
+      };
+    }
+    if (written === 'unknown') {
+      return {
+        ...base,
+        state: 'unknown',
+        reason: 'unknown',
+        explanation: 'its value is only known when Terraform runs',
+        canBeDisabled: true,
+      };
+    }
+    return {
+      ...base,
+      state: 'off',
+      reason: 'default',
+      explanation: `shared ${protocol} listeners leave it off unless it is set to true`,
+      canBeDisabled: true,
+    };
+  }
+  // Unknown protocol or unknown load balancer kind: only an explicit "true" decides it.
+  if (written === true) {
+    return { ...base, state: 'on', reason: 'explicit', explanation: 'it is set to true', canBeDisabled: undefined };
+  }
+  const missing =
+    kind === 'unknown' && protocol === undefined
+      ? 'the load balancer kind and the protocol are unknown'
+      : kind === 'unknown'
+        ? 'the load balancer this listener belongs to is not in this module, so its kind (shared or dedicated) is unknown'
+        : 'the protocol is unknown';
+  return { ...base, state: 'unknown', reason: 'unknown', explanation: missing, canBeDisabled: undefined };
+}

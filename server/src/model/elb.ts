@@ -1,0 +1,98 @@
+import type { ConfigAttribute, ConfigBlock, ConfigFile } from '../parse/config';
+import type { Value } from '../terraform/evaluate';
+import type { ClientIpArgType, LoadBalancerKind, ProviderName, ResourceTypeInfo } from './providers';
+
+/**
+ * The provider-neutral ELB model. Terraform modules and ELB API JSON files both map
+ * into it; rules and hover read only this.
+ */
+
+export interface ModelNode {
+  /** `huaweicloud_elb_listener.web`, or a JSON pointer-like name for API JSON. */
+  address: string;
+  /** Resource type, or `listener`/`pool`/… for API JSON. */
+  type: string;
+  info: ResourceTypeInfo;
+  file: ConfigFile;
+  block: ConfigBlock;
+}
+
+export interface LoadBalancer extends ModelNode {
+  kind: LoadBalancerKind;
+  /** Whether IP backends are enabled (`ip_target_enable`, `cross_vpc_backend`). */
+  ipBackendsEnabled: Value | undefined;
+  /** The attribute naming the LB's IPv4 subnet, for a quick fix that copies it. */
+  subnetAttribute: ConfigAttribute | undefined;
+}
+
+export type ClientIpReason = 'explicit' | 'default' | 'always-on' | 'unknown';
+
+export interface ClientIpState {
+  /** Effective state after evaluation. */
+  state: 'on' | 'off' | 'unknown';
+  reason: ClientIpReason;
+  /** One sentence saying why, for hover and messages. */
+  explanation: string;
+  /** The `transparent_client_ip_enable` attribute, when written. */
+  attribute: ConfigAttribute | undefined;
+  /** Its evaluated value (true/false/unknown) when written. */
+  written: boolean | 'unknown' | undefined;
+  /** False where the platform keeps the feature on whatever is written. */
+  canBeDisabled: boolean | undefined;
+}
+
+export interface Listener extends ModelNode {
+  provider: ProviderName;
+  /** Upper-case protocol, or undefined when unknown. */
+  protocol: string | undefined;
+  loadBalancer: LoadBalancer | undefined;
+  kind: LoadBalancerKind;
+  /** Why we think it is shared/dedicated/unknown. */
+  kindExplanation: string;
+  argType: ClientIpArgType;
+  clientIp: ClientIpState;
+  pools: Pool[];
+  /** White-list IP groups that control which clients may connect. */
+  whitelistGroups: IpGroup[];
+}
+
+export interface Pool extends ModelNode {
+  /** `ip`, `instance`, '' (any) or undefined when unknown/unset. */
+  poolType: string | undefined;
+  protocol: string | undefined;
+  listeners: Listener[];
+  members: Member[];
+  loadBalancer: LoadBalancer | undefined;
+}
+
+export interface Member extends ModelNode {
+  /** Known literal IPv4/IPv6 address, if any. */
+  address: string | undefined;
+  addressAttribute: ConfigAttribute | undefined;
+  /** true: IP backend; false: instance backend; undefined: cannot tell. */
+  isIpBackend: boolean | undefined;
+  ipBackendExplanation: string;
+  pool: Pool | undefined;
+  instance: Instance | undefined;
+}
+
+export interface Instance extends ModelNode {
+  /** Attributes and blocks where the instance refers to a load balancer address. */
+  lbAddressUses: { loadBalancer: LoadBalancer; attribute: ConfigAttribute; what: string }[];
+}
+
+export interface IpGroup extends ModelNode {
+  /** Known CIDRs or addresses of the group. */
+  cidrs: string[];
+}
+
+export interface ElbModel {
+  loadBalancers: LoadBalancer[];
+  listeners: Listener[];
+  pools: Pool[];
+  members: Member[];
+  instances: Instance[];
+  ipGroups: IpGroup[];
+  /** Finds the model node whose block is `block`. */
+  nodeForBlock(block: ConfigBlock): ModelNode | undefined;
+}

@@ -1,0 +1,92 @@
+/**
+ * What each provider's resource types are, in provider-neutral terms. One table, so
+ * supporting a new resource type is one line here.
+ */
+
+export type ProviderName = 'opentelekomcloud' | 'huaweicloud' | 'flexibleengine' | 'elb-api';
+export type LoadBalancerKind = 'shared' | 'dedicated' | 'unknown';
+export type ElbRole = 'loadbalancer' | 'listener' | 'pool' | 'member' | 'instance' | 'ipgroup' | 'secgroup_rule';
+
+/** How a resource writes `transparent_client_ip_enable`. */
+export type ClientIpArgType = 'bool' | 'string' | 'none';
+
+export interface ResourceTypeInfo {
+  provider: ProviderName;
+  role: ElbRole;
+  /** The kind implied by the resource type itself (a listener's own type is the fallback). */
+  kind: LoadBalancerKind;
+  clientIpArg?: ClientIpArgType;
+  /** Protocols the resource accepts, for messages. */
+  protocols?: string[];
+  /** Huawei dedicated listeners have flat header switches and proxy protocol. */
+  flatHeaderSwitches?: boolean;
+  /** Name of the LB argument that allows IP backends. */
+  ipBackendSwitch?: string;
+}
+
+const OTC = 'opentelekomcloud';
+const HW = 'huaweicloud';
+const FE = 'flexibleengine';
+
+export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
+  // Open Telekom Cloud
+  opentelekomcloud_lb_loadbalancer_v2: { provider: OTC, role: 'loadbalancer', kind: 'shared' },
+  opentelekomcloud_lb_loadbalancer_v3: { provider: OTC, role: 'loadbalancer', kind: 'dedicated', ipBackendSwitch: 'ip_target_enable' },
+  opentelekomcloud_lb_listener_v2: { provider: OTC, role: 'listener', kind: 'shared', clientIpArg: 'bool', protocols: ['TCP', 'UDP', 'HTTP', 'TERMINATED_HTTPS'] },
+  opentelekomcloud_lb_listener_v3: { provider: OTC, role: 'listener', kind: 'dedicated', clientIpArg: 'none', protocols: ['TCP', 'UDP', 'HTTP', 'HTTPS'] },
+  opentelekomcloud_lb_pool_v2: { provider: OTC, role: 'pool', kind: 'shared' },
+  opentelekomcloud_lb_pool_v3: { provider: OTC, role: 'pool', kind: 'dedicated' },
+  opentelekomcloud_lb_member_v2: { provider: OTC, role: 'member', kind: 'shared' },
+  opentelekomcloud_lb_member_v3: { provider: OTC, role: 'member', kind: 'dedicated' },
+  opentelekomcloud_lb_ipgroup_v3: { provider: OTC, role: 'ipgroup', kind: 'dedicated' },
+  opentelekomcloud_compute_instance_v2: { provider: OTC, role: 'instance', kind: 'unknown' },
+  opentelekomcloud_networking_secgroup_rule_v2: { provider: OTC, role: 'secgroup_rule', kind: 'unknown' },
+  // Huawei Cloud
+  huaweicloud_lb_loadbalancer: { provider: HW, role: 'loadbalancer', kind: 'shared' },
+  huaweicloud_elb_loadbalancer: { provider: HW, role: 'loadbalancer', kind: 'dedicated', ipBackendSwitch: 'cross_vpc_backend' },
+  huaweicloud_lb_listener: { provider: HW, role: 'listener', kind: 'shared', clientIpArg: 'string', protocols: ['TCP', 'UDP', 'HTTP', 'TERMINATED_HTTPS'] },
+  huaweicloud_elb_listener: {
+    provider: HW,
+    role: 'listener',
+    kind: 'dedicated',
+    clientIpArg: 'string',
+    protocols: ['TCP', 'UDP', 'HTTP', 'HTTPS', 'QUIC', 'TLS', 'IP'],
+    flatHeaderSwitches: true,
+  },
+  huaweicloud_lb_pool: { provider: HW, role: 'pool', kind: 'shared' },
+  huaweicloud_elb_pool: { provider: HW, role: 'pool', kind: 'dedicated' },
+  huaweicloud_lb_member: { provider: HW, role: 'member', kind: 'shared' },
+  huaweicloud_elb_member: { provider: HW, role: 'member', kind: 'dedicated' },
+  huaweicloud_elb_ipgroup: { provider: HW, role: 'ipgroup', kind: 'dedicated' },
+  huaweicloud_compute_instance: { provider: HW, role: 'instance', kind: 'unknown' },
+  huaweicloud_networking_secgroup_rule: { provider: HW, role: 'secgroup_rule', kind: 'unknown' },
+  // Flexible Engine
+  flexibleengine_lb_loadbalancer_v2: { provider: FE, role: 'loadbalancer', kind: 'shared' },
+  flexibleengine_lb_loadbalancer_v3: { provider: FE, role: 'loadbalancer', kind: 'dedicated', ipBackendSwitch: 'cross_vpc_backend' },
+  flexibleengine_lb_listener_v2: { provider: FE, role: 'listener', kind: 'shared', clientIpArg: 'bool', protocols: ['TCP', 'UDP', 'HTTP', 'TERMINATED_HTTPS'] },
+  flexibleengine_lb_listener_v3: { provider: FE, role: 'listener', kind: 'dedicated', clientIpArg: 'none', protocols: ['TCP', 'UDP', 'HTTP', 'HTTPS'] },
+  flexibleengine_lb_pool_v2: { provider: FE, role: 'pool', kind: 'shared' },
+  flexibleengine_lb_pool_v3: { provider: FE, role: 'pool', kind: 'dedicated' },
+  flexibleengine_lb_member_v2: { provider: FE, role: 'member', kind: 'shared' },
+  flexibleengine_lb_member_v3: { provider: FE, role: 'member', kind: 'dedicated' },
+  flexibleengine_compute_instance_v2: { provider: FE, role: 'instance', kind: 'unknown' },
+  flexibleengine_networking_secgroup_rule_v2: { provider: FE, role: 'secgroup_rule', kind: 'unknown' },
+};
+
+export function resourceTypeInfo(type: string): ResourceTypeInfo | undefined {
+  return Object.prototype.hasOwnProperty.call(RESOURCE_TYPES, type) ? RESOURCE_TYPES[type] : undefined;
+}
+
+/** Layer-7 protocols; everything else a listener speaks is Layer 4 (TCP, UDP, TLS, QUIC, IP). */
+export const HTTP_PROTOCOLS = new Set(['HTTP', 'HTTPS', 'TERMINATED_HTTPS']);
+
+/** Huawei dedicated listener switches that only act on HTTP/HTTPS listeners. */
+export const FLAT_HEADER_SWITCHES: Record<string, string> = {
+  forward_eip: 'X-Forwarded-ELB-IP',
+  forward_port: 'X-Forwarded-Port',
+  forward_request_port: 'X-Forwarded-For-Port',
+  forward_host: 'X-Forwarded-Host',
+  forward_elb: 'X-Forwarded-ELB-ID',
+  forward_proto: 'X-Forwarded-Proto',
+  real_ip: 'X-Real-IP',
+};

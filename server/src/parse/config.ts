@@ -1,0 +1,90 @@
+import type { Range } from '../core/types';
+import type { LineIndex } from './positions';
+
+/**
+ * A syntax-neutral view of a configuration file: blocks with attributes and nested
+ * blocks, and expressions as a small tree. HCL (.tf), Terraform JSON (.tf.json) map
+ * into it, so evaluation and the ELB model never see a parser.
+ */
+
+export type FileFormat = 'hcl' | 'tfjson';
+
+export type Expr =
+  | { kind: 'literal'; value: string | number | boolean | null; range: Range }
+  | { kind: 'template'; parts: Expr[]; range: Range }
+  | { kind: 'traversal'; root: string; steps: TraversalStep[]; range: Range }
+  | { kind: 'conditional'; condition: Expr; whenTrue: Expr; whenFalse: Expr; range: Range }
+  | { kind: 'call'; name: string; args: Expr[]; range: Range }
+  | { kind: 'tuple'; items: Expr[]; range: Range }
+  | { kind: 'object'; entries: { key: Expr; value: Expr }[]; range: Range }
+  | { kind: 'unary'; op: string; operand: Expr; range: Range }
+  | { kind: 'binary'; op: string; left: Expr; right: Expr; range: Range }
+  | { kind: 'parens'; inner: Expr; range: Range }
+  /** Anything we do not model (for expressions, heredocs, broken syntax): never known. */
+  | { kind: 'opaque'; text: string; range: Range };
+
+export type TraversalStep =
+  | { kind: 'attr'; name: string }
+  | { kind: 'index'; key: Expr }
+  | { kind: 'splat' };
+
+export interface ConfigAttribute {
+  name: string;
+  expr: Expr;
+  /** The attribute's key. */
+  nameRange: Range;
+  /** The value expression. */
+  valueRange: Range;
+  /** Key through value. */
+  range: Range;
+  /** Offsets in the file text, for edits. */
+  startOffset: number;
+  endOffset: number;
+}
+
+export interface ConfigBlock {
+  /** `resource`, `variable`, `locals`, a nested block's name, … */
+  type: string;
+  labels: string[];
+  labelRanges: Range[];
+  /** The whole block, header to closing brace. */
+  range: Range;
+  /** Where a finding about the block as a whole sits: its labels, or its type keyword. */
+  headerRange: Range;
+  attributes: Map<string, ConfigAttribute>;
+  blocks: ConfigBlock[];
+  startOffset: number;
+  endOffset: number;
+  /** Offset just after the opening brace (HCL) / `{` (JSON), for inserted attributes. */
+  bodyStartOffset: number;
+  /** Offset of the closing brace, or undefined when the block is unterminated. */
+  closeOffset: number | undefined;
+  /** True when the parser had to recover inside this block. */
+  hasErrors: boolean;
+  /** JSON path of the block's body object (tf.json only), for jsonc-parser edits. */
+  jsonPath?: (string | number)[];
+}
+
+export interface ConfigComment {
+  text: string;
+  range: Range;
+}
+
+export interface ConfigFile {
+  path: string;
+  format: FileFormat;
+  text: string;
+  lines: LineIndex;
+  blocks: ConfigBlock[];
+  /** Top-level attributes (only `.tfvars` files have them). */
+  attributes: Map<string, ConfigAttribute>;
+  comments: ConfigComment[];
+  /** Top-level syntax problems, for messages; findings still come from sound blocks. */
+  syntaxErrors: Range[];
+}
+
+export function exprText(file: ConfigFile, expr: Expr): string {
+  const start = file.lines.offsetAt(expr.range.start);
+  const end = file.lines.offsetAt(expr.range.end);
+  return file.text.slice(start, end);
+}

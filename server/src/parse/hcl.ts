@@ -1,0 +1,421 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Node, Tree, Parser as ParserType, Edit } from 'web-tree-sitter';
+import type { Range } from '../core/types';
+import type { ConfigAttribute, ConfigBlock, ConfigComment, ConfigFile, Expr, TraversalStep } from './config';
+import { LineIndex } from './positions';
+
+// web-tree-sitter is loaded lazily so that hosts which never see HCL pay nothing.
+type TreeSitterModule = typeof import('web-tree-sitter');
+
+export interface HclParser {
+  /** Parses `text`; pass the previous tree (already `edit`ed) to reparse incrementally. */
+  parseTree(text: string, previous?: Tree): Tree;
+  toConfigFile(filePath: string, text: string, tree: Tree): ConfigFile;
+}
+
+let parserPromise: Promise<HclParser> | undefined;
+
+/** Finds a wasm file next to the bundle first, then in node_modules. */
+function locateWasm(fileName: string, packageName: string, wasmDir?: string): string {
+  const candidates = [wasmDir, __dirname, path.join(__dirname, '..')].filter(
+    (dir): dir is string => typeof dir === 'string',
+  );
+  for (const dir of candidates) {
+    const candidate = path.join(dir, fileName);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return require.resolve(`${packageName}/${fileName}`);
+}
+
+export function loadHclParser(wasmDir?: string): Promise<HclParser> {
+  parserPromise ??= (async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS build of an ESM-first package
+    const treeSitter = require('web-tree-sitter') as TreeSitterModule;
+    const runtimeWasm = locateWasm('web-tree-sitter.wasm', 'web-tree-sitter', wasmDir);
+    await treeSitter.Parser.init({ locateFile: () => runtimeWasm });
+    const grammarWasm = locateWasm('tree-sitter-hcl.wasm', '@tree-sitter-grammars/tree-sitter-hcl', wasmDir);
+    const language = await treeSitter.Language.load(fs.readFileSync(grammarWasm));
+    const parser = new treeSitter.Parser();
+    parser.setLanguage(language);
+    return createHclParser(parser);
+  })();
+  return parserPromise;
+}
+
+function createHclParser(parser: ParserType): HclParser {
+  return {
+    parseTree(text, previous) {
+      const tree = parser.parse(text, previous);
+      if (!tree) throw new Error('tree-sitter returned no tree');
+      return tree;
+    },
+    toConfigFile(filePath, text, tree) {
+      return new HclConverter(filePath, text).convert(tree);
+    },
+  };
+}
+
+/** Builds the tree-sitter edit for replacing [start, end) of `oldText` by `newText`. */
+export function treeEditFor(oldText: string, start: number, end: number, newText: string): Edit {
+  const pointAt = (text: string, offset: number) => {
+    let row = 0;
+    let lastBreak = -1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+      row++;
+      lastBreak = i;
+    }
+    // tree-sitter counts columns in bytes of its UTF-16 input: two per code unit.
+    return { row, column: (offset - lastBreak - 1) * 2 };
+  };
+  const updated = oldText.slice(0, start) + newText + oldText.slice(end);
+  return {
+    startIndex: start * 2,
+    oldEndIndex: end * 2,
+    newEndIndex: (start + newText.length) * 2,
+    startPosition: pointAt(oldText, start),
+    oldEndPosition: pointAt(oldText, end),
+    newEndPosition: pointAt(updated, start + newText.length),
+  } as Edit;
+}
+
+class HclConverter {
+  private readonly lines: LineIndex;
+  private readonly comments: ConfigComment[] = [];
+  private readonly syntaxErrors: Range[] = [];
+
+  constructor(
+    private readonly filePath: string,
+    private readonly text: string,
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  convert(tree: Tree): ConfigFile {
+    const blocks: ConfigBlock[] = [];
+    const attributes = new Map<string, ConfigAttribute>();
+    const root = tree.rootNode;
+    this.collectComments(root);
+    for (const child of root.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'body') {
+        for (const item of child.namedChildren) {
+          if (item?.type === 'block') blocks.push(this.block(item));
+          else if (item?.type === 'attribute') {
+            const attribute = this.attribute(item);
+            if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
+          } else if (item && (item.type === 'ERROR' || item.hasError)) this.syntaxErrors.push(this.range(item));
+        }
+      } else if (child.type === 'ERROR') {
+        this.syntaxErrors.push(this.range(child));
+        // Blocks that tree-sitter could not attach to the body still count when sound.
+        for (const item of child.namedChildren) if (item?.type === 'block' && !item.hasError) blocks.push(this.block(item));
+      }
+    }
+    return {
+      path: this.filePath,
+      format: 'hcl',
+      text: this.text,
+      lines: this.lines,
+      blocks,
+      attributes,
+      comments: this.comments,
+      syntaxErrors: this.syntaxErrors,
+    };
+  }
+
+  private collectComments(node: Node): void {
+    // Iterative walk: deeply nested input must not overflow the stack.
+    const cursor = node.walk();
+    let done = false;
+    while (!done) {
+      const current = cursor.currentNode;
+      if (current.type === 'comment') {
+        this.comments.push({ text: current.text, range: this.range(current) });
+      }
+      if (current.type !== 'comment' && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          done = true;
+          break;
+        }
+      }
+    }
+    cursor.delete();
+  }
+
+  private range(node: Node): Range {
+    return this.lines.range(node.startIndex, node.endIndex);
+  }
+
+  private block(node: Node): ConfigBlock {
+    const labels: string[] = [];
+    const labelRanges: Range[] = [];
+    let type = '';
+    let body: Node | undefined;
+    let bodyStartOffset = node.endIndex;
+    let closeOffset: number | undefined;
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      switch (child.type) {
+        case 'identifier':
+          if (!type) type = child.text;
+          else {
+            labels.push(child.text);
+            labelRanges.push(this.range(child));
+          }
+          break;
+        case 'string_lit':
+          labels.push(this.stringLitValue(child));
+          labelRanges.push(this.range(child));
+          break;
+        case 'block_start':
+          bodyStartOffset = child.endIndex;
+          break;
+        case 'body':
+          body = child;
+          break;
+        case 'block_end':
+          if (!child.isMissing && child.endIndex > child.startIndex) closeOffset = child.startIndex;
+          break;
+      }
+    }
+    const attributes = new Map<string, ConfigAttribute>();
+    const blocks: ConfigBlock[] = [];
+    if (body) {
+      for (const item of body.namedChildren) {
+        if (!item) continue;
+        if (item.type === 'attribute') {
+          const attribute = this.attribute(item);
+          if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
+        } else if (item.type === 'block') {
+          blocks.push(this.block(item));
+        }
+      }
+    }
+    const headerStart = labelRanges[0]?.start ?? this.lines.positionAt(node.startIndex);
+    const headerEnd = labelRanges[labelRanges.length - 1]?.end ?? this.lines.positionAt(node.startIndex + type.length);
+    return {
+      type,
+      labels,
+      labelRanges,
+      range: this.range(node),
+      headerRange: { start: headerStart, end: headerEnd },
+      attributes,
+      blocks,
+      startOffset: node.startIndex,
+      endOffset: node.endIndex,
+      bodyStartOffset,
+      closeOffset,
+      hasErrors: node.hasError,
+    };
+  }
+
+  private attribute(node: Node): ConfigAttribute | undefined {
+    const name = node.namedChildren.find((c) => c?.type === 'identifier');
+    const value = node.namedChildren.find((c) => c?.type === 'expression');
+    if (!name || !value) return undefined;
+    const expr = node.hasError ? this.opaque(value) : this.expression(value);
+    return {
+      name: name.text,
+      expr,
+      nameRange: this.range(name),
+      valueRange: this.range(value),
+      range: this.lines.range(node.startIndex, node.endIndex),
+      startOffset: node.startIndex,
+      endOffset: node.endIndex,
+    };
+  }
+
+  private opaque(node: Node): Expr {
+    return { kind: 'opaque', text: node.text, range: this.range(node) };
+  }
+
+  /** Converts an `expression` node (or one of its inner kinds). */
+  private expression(node: Node, depth = 0): Expr {
+    if (depth > 200 || node.hasError) return this.opaque(node);
+    const range = this.range(node);
+    if (node.type !== 'expression') return this.primary(node, depth);
+    const children = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+    if (children.length === 0) return this.opaque(node);
+    const first = children[0];
+    if (first.type === 'conditional') return this.primary(first, depth);
+    // A parenthesised expression: "(" expression ")" followed by optional traversal steps.
+    let head: Expr = first.type === 'expression' ? { kind: 'parens', inner: this.expression(first, depth + 1), range } : this.primary(first, depth);
+    if (children.length === 1) return head;
+    // Traversal: variable_expr followed by get_attr / index / splat steps.
+    if (head.kind === 'traversal' || head.kind === 'parens') {
+      const steps: TraversalStep[] = head.kind === 'traversal' ? [...head.steps] : [];
+      for (const step of children.slice(1)) {
+        const converted = this.step(step, depth);
+        if (!converted) return this.opaque(node);
+        steps.push(...converted);
+      }
+      if (head.kind === 'parens') return this.opaque(node);
+      head = { kind: 'traversal', root: head.root, steps, range };
+      return head;
+    }
+    return this.opaque(node);
+  }
+
+  private step(node: Node, depth: number): TraversalStep[] | undefined {
+    switch (node.type) {
+      case 'get_attr': {
+        const id = node.namedChildren.find((c) => c?.type === 'identifier');
+        return id ? [{ kind: 'attr', name: id.text }] : undefined;
+      }
+      case 'index': {
+        const inner = node.namedChildren[0];
+        if (!inner) return undefined;
+        if (inner.type === 'legacy_index') {
+          const digits = inner.text.replace(/^\./, '');
+          return [{ kind: 'index', key: { kind: 'literal', value: Number(digits), range: this.range(inner) } }];
+        }
+        const keyNode = inner.namedChildren.find((c) => c?.type === 'expression');
+        return keyNode ? [{ kind: 'index', key: this.expression(keyNode, depth + 1) }] : undefined;
+      }
+      case 'splat': {
+        const steps: TraversalStep[] = [{ kind: 'splat' }];
+        const kind = node.namedChildren[0];
+        for (const child of kind?.namedChildren ?? []) {
+          if (!child) continue;
+          const converted = this.step(child, depth);
+          if (!converted) return undefined;
+          steps.push(...converted);
+        }
+        return steps;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private primary(node: Node, depth: number): Expr {
+    const range = this.range(node);
+    const named = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+    switch (node.type) {
+      case 'literal_value': {
+        const inner = named[0];
+        if (!inner) return this.opaque(node);
+        switch (inner.type) {
+          case 'bool_lit':
+            return { kind: 'literal', value: inner.text === 'true', range };
+          case 'null_lit':
+            return { kind: 'literal', value: null, range };
+          case 'numeric_lit': {
+            const n = Number(inner.text);
+            return Number.isFinite(n) ? { kind: 'literal', value: n, range } : this.opaque(node);
+          }
+          case 'string_lit':
+            return { kind: 'literal', value: this.stringLitValue(inner), range };
+        }
+        return this.opaque(node);
+      }
+      case 'template_expr': {
+        const quoted = named[0];
+        if (!quoted || (quoted.type !== 'quoted_template' && quoted.type !== 'heredoc_template')) return this.opaque(node);
+        const isHeredoc = quoted.type === 'heredoc_template';
+        const parts: Expr[] = [];
+        for (const part of quoted.namedChildren) {
+          if (!part) continue;
+          if (part.type === 'template_literal') {
+            parts.push({ kind: 'literal', value: isHeredoc ? part.text : unescapeHcl(part.text), range: this.range(part) });
+          } else if (part.type === 'template_interpolation') {
+            const inner = part.namedChildren.find((c) => c?.type === 'expression');
+            if (!inner) return this.opaque(node);
+            parts.push(this.expression(inner, depth + 1));
+          } else if (part.type === 'template_directive') {
+            return this.opaque(node);
+          }
+        }
+        return { kind: 'template', parts, range };
+      }
+      case 'variable_expr': {
+        const id = named[0];
+        return id ? { kind: 'traversal', root: id.text, steps: [], range } : this.opaque(node);
+      }
+      case 'function_call': {
+        const name = named.find((c) => c.type === 'identifier');
+        const args = named.find((c) => c.type === 'function_arguments');
+        if (!name) return this.opaque(node);
+        if (args?.namedChildren.some((c) => c?.type === 'ellipsis')) return this.opaque(node);
+        const argExprs = (args?.namedChildren ?? [])
+          .filter((c): c is Node => c?.type === 'expression')
+          .map((c) => this.expression(c, depth + 1));
+        return { kind: 'call', name: name.text, args: argExprs, range };
+      }
+      case 'conditional': {
+        const parts = named.filter((c) => c.type === 'expression');
+        if (parts.length !== 3) return this.opaque(node);
+        return {
+          kind: 'conditional',
+          condition: this.expression(parts[0], depth + 1),
+          whenTrue: this.expression(parts[1], depth + 1),
+          whenFalse: this.expression(parts[2], depth + 1),
+          range,
+        };
+      }
+      case 'collection_value': {
+        const inner = named[0];
+        if (inner?.type === 'tuple') {
+          const items = inner.namedChildren
+            .filter((c): c is Node => c?.type === 'expression')
+            .map((c) => this.expression(c, depth + 1));
+          return { kind: 'tuple', items, range };
+        }
+        if (inner?.type === 'object') {
+          const entries: { key: Expr; value: Expr }[] = [];
+          for (const elem of inner.namedChildren) {
+            if (elem?.type !== 'object_elem') continue;
+            const key = elem.childForFieldName('key');
+            const value = elem.childForFieldName('val');
+            if (!key || !value) return this.opaque(node);
+            entries.push({ key: this.expression(key, depth + 1), value: this.expression(value, depth + 1) });
+          }
+          return { kind: 'object', entries, range };
+        }
+        return this.opaque(node);
+      }
+      case 'operation': {
+        const inner = named[0];
+        if (!inner) return this.opaque(node);
+        const operands = inner.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+        if (inner.type === 'unary_operation' && operands.length === 1) {
+          const op = inner.child(0)?.text ?? '';
+          return { kind: 'unary', op, operand: this.operand(operands[0], depth), range };
+        }
+        if (inner.type === 'binary_operation' && operands.length === 2) {
+          const opNode = inner.children.find((c) => c !== null && !c.isNamed);
+          return { kind: 'binary', op: opNode?.text ?? '', left: this.operand(operands[0], depth), right: this.operand(operands[1], depth), range };
+        }
+        return this.opaque(node);
+      }
+      default:
+        return this.opaque(node);
+    }
+  }
+
+  private operand(node: Node, depth: number): Expr {
+    return node.type === 'expression' ? this.expression(node, depth + 1) : this.primary(node, depth + 1);
+  }
+
+  private stringLitValue(node: Node): string {
+    const literal = node.namedChildren.find((c) => c?.type === 'template_literal');
+    return literal ? unescapeHcl(literal.text) : '';
+  }
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+
+export function unescapeHcl(raw: string): string {
+  return raw
+    .replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (whole, code: string) => {
+      if (code.length > 1) {
+        const point = parseInt(code.slice(1), 16);
+        return point <= 0x10ffff ? String.fromCodePoint(point) : whole;
+      }
+      return ESCAPES[code] ?? whole;
+    })
+    .replace(/\$\$\{/g, '${')
+    .replace(/%%\{/g, '%{');
+}

@@ -1,0 +1,218 @@
+import * as jsonc from 'jsonc-parser';
+import type { Range } from '../core/types';
+import type { ConfigAttribute, ConfigBlock, ConfigComment, ConfigFile, Expr } from './config';
+import { LineIndex } from './positions';
+
+export interface JsonDocument {
+  root: jsonc.Node | undefined;
+  errors: jsonc.ParseError[];
+  lines: LineIndex;
+  comments: ConfigComment[];
+}
+
+export function parseJsonDocument(text: string): JsonDocument {
+  const errors: jsonc.ParseError[] = [];
+  const root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const lines = new LineIndex(text);
+  return { root, errors, lines, comments: collectJsonComments(text, lines) };
+}
+
+export function collectJsonComments(text: string, lines: LineIndex): ConfigComment[] {
+  const comments: ConfigComment[] = [];
+  const scanner = jsonc.createScanner(text, false);
+  for (let token = scanner.scan(); token !== jsonc.SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === jsonc.SyntaxKind.LineCommentTrivia || token === jsonc.SyntaxKind.BlockCommentTrivia) {
+      const start = scanner.getTokenOffset();
+      const end = start + scanner.getTokenLength();
+      comments.push({ text: text.slice(start, end), range: lines.range(start, end) });
+    }
+  }
+  return comments;
+}
+
+export function nodeRange(lines: LineIndex, node: jsonc.Node): Range {
+  return lines.range(node.offset, node.offset + node.length);
+}
+
+/** Blocks whose JSON form is an object (or a list of objects) rather than an attribute. */
+const NESTED_BLOCKS = new Set(['insert_headers', 'ip_list', 'ip_group', 'network', 'ipgroup']);
+
+/**
+ * Terraform JSON (`.tf.json`) → ConfigFile. String values are templates; `parseTemplate`
+ * (backed by the HCL parser) turns `"${var.x}"` into an expression.
+ */
+export function tfJsonToConfigFile(
+  filePath: string,
+  text: string,
+  parseTemplate: (raw: string) => Expr | undefined,
+): ConfigFile {
+  const doc = parseJsonDocument(text);
+  const { lines } = doc;
+  const blocks: ConfigBlock[] = [];
+  const syntaxErrors = doc.errors.map((e) => lines.range(e.offset, e.offset + e.length));
+  const root = doc.root;
+
+  const expr = (node: jsonc.Node, depth: number): Expr => {
+    const range = nodeRange(lines, node);
+    if (depth > 100) return { kind: 'opaque', text: '', range };
+    switch (node.type) {
+      case 'string': {
+        const value = node.value as string;
+        if (!value.includes('${') && !value.includes('%{')) return { kind: 'literal', value, range };
+        const parsed = parseTemplate(text.slice(node.offset, node.offset + node.length));
+        return parsed ? withRange(parsed, range) : { kind: 'opaque', text: value, range };
+      }
+      case 'number':
+      case 'boolean':
+      case 'null':
+        return { kind: 'literal', value: node.value as number | boolean | null, range };
+      case 'array':
+        return { kind: 'tuple', items: (node.children ?? []).map((c) => expr(c, depth + 1)), range };
+      case 'object':
+        return {
+          kind: 'object',
+          entries: (node.children ?? []).flatMap((prop) => {
+            const [key, value] = prop.children ?? [];
+            return key && value ? [{ key: expr(key, depth + 1), value: expr(value, depth + 1) }] : [];
+          }),
+          range,
+        };
+      default:
+        return { kind: 'opaque', text: '', range };
+    }
+  };
+
+  const bodyBlock = (
+    type: string,
+    labelNodes: jsonc.Node[],
+    body: jsonc.Node,
+    jsonPath: (string | number)[],
+  ): ConfigBlock => {
+    const attributes = new Map<string, ConfigAttribute>();
+    const nested: ConfigBlock[] = [];
+    for (const prop of body.children ?? []) {
+      const [key, value] = prop.children ?? [];
+      if (!key || !value) continue;
+      const name = key.value as string;
+      if (NESTED_BLOCKS.has(name) && (value.type === 'object' || value.type === 'array')) {
+        const items = value.type === 'array' ? (value.children ?? []) : [value];
+        items.forEach((item, index) => {
+          if (item.type === 'object') {
+            const path = value.type === 'array' ? [...jsonPath, name, index] : [...jsonPath, name];
+            nested.push(bodyBlock(name, [key], item, path));
+          }
+        });
+        continue;
+      }
+      if (!attributes.has(name)) {
+        attributes.set(name, {
+          name,
+          expr: expr(value, 0),
+          nameRange: nodeRange(lines, key),
+          valueRange: nodeRange(lines, value),
+          range: lines.range(key.offset, value.offset + value.length),
+          startOffset: prop.offset,
+          endOffset: prop.offset + prop.length,
+        });
+      }
+    }
+    const labelRanges = labelNodes.map((n) => nodeRange(lines, n));
+    const header = labelRanges[labelRanges.length - 1] ?? nodeRange(lines, body);
+    return {
+      type,
+      labels: labelNodes.map((n) => String(n.value)),
+      labelRanges,
+      range: nodeRange(lines, body),
+      headerRange: header,
+      attributes,
+      blocks: nested,
+      startOffset: body.offset,
+      endOffset: body.offset + body.length,
+      bodyStartOffset: body.offset + 1,
+      closeOffset: body.offset + body.length - 1,
+      hasErrors: false,
+      jsonPath,
+    };
+  };
+
+  /** Each level of a JSON block may be an object or a list of objects. */
+  const objectsOf = (node: jsonc.Node, path: (string | number)[]): { node: jsonc.Node; path: (string | number)[] }[] => {
+    if (node.type === 'object') return [{ node, path }];
+    if (node.type === 'array') {
+      return (node.children ?? []).flatMap((child, i) => (child.type === 'object' ? [{ node: child, path: [...path, i] }] : []));
+    }
+    return [];
+  };
+
+  if (root?.type === 'object') {
+    for (const top of root.children ?? []) {
+      const [topKey, topValue] = top.children ?? [];
+      if (!topKey || !topValue) continue;
+      const blockType = topKey.value as string;
+      for (const level1 of objectsOf(topValue, [blockType])) {
+        if (blockType === 'locals') {
+          blocks.push(bodyBlock('locals', [], level1.node, level1.path));
+          continue;
+        }
+        const twoLabels = blockType === 'resource' || blockType === 'data';
+        for (const prop of level1.node.children ?? []) {
+          const [k1, v1] = prop.children ?? [];
+          if (!k1 || !v1) continue;
+          if (!twoLabels) {
+            for (const body of objectsOf(v1, [...level1.path, k1.value as string])) {
+              blocks.push(bodyBlock(blockType, [k1], body.node, body.path));
+            }
+            continue;
+          }
+          for (const level2 of objectsOf(v1, [...level1.path, k1.value as string])) {
+            for (const prop2 of level2.node.children ?? []) {
+              const [k2, v2] = prop2.children ?? [];
+              if (!k2 || !v2) continue;
+              for (const body of objectsOf(v2, [...level2.path, k2.value as string])) {
+                blocks.push(bodyBlock(blockType, [k1, k2], body.node, body.path));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  return { path: filePath, format: 'tfjson', text, lines, blocks, attributes: new Map(), comments: doc.comments, syntaxErrors };
+}
+
+/** Expressions parsed from inside a JSON string get the string's range (sub-ranges don't map). */
+function withRange(expr: Expr, range: Range): Expr {
+  switch (expr.kind) {
+    case 'template':
+      return { ...expr, parts: expr.parts.map((p) => withRange(p, range)), range };
+    case 'conditional':
+      return {
+        ...expr,
+        condition: withRange(expr.condition, range),
+        whenTrue: withRange(expr.whenTrue, range),
+        whenFalse: withRange(expr.whenFalse, range),
+        range,
+      };
+    case 'call':
+      return { ...expr, args: expr.args.map((a) => withRange(a, range)), range };
+    case 'tuple':
+      return { ...expr, items: expr.items.map((i) => withRange(i, range)), range };
+    case 'object':
+      return { ...expr, entries: expr.entries.map((e) => ({ key: withRange(e.key, range), value: withRange(e.value, range) })), range };
+    case 'unary':
+      return { ...expr, operand: withRange(expr.operand, range), range };
+    case 'binary':
+      return { ...expr, left: withRange(expr.left, range), right: withRange(expr.right, range), range };
+    case 'parens':
+      return { ...expr, inner: withRange(expr.inner, range), range };
+    case 'traversal':
+      return {
+        ...expr,
+        steps: expr.steps.map((s) => (s.kind === 'index' ? { kind: 'index', key: withRange(s.key, range) } : s)),
+        range,
+      };
+    default:
+      return { ...expr, range };
+  }
+}

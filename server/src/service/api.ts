@@ -1,0 +1,64 @@
+import type { Finding, Fix, HoverResult, InlayHint, Position, Range, Severity } from '../core/types';
+
+/**
+ * How the core reaches files. The LSP server, the CLI and tests each give their own,
+ * so the core never touches the file system or a connection directly.
+ */
+export interface ServiceHost {
+  /** The file's text, or undefined when it is missing, unreadable, binary or too large. */
+  readFile(filePath: string): string | undefined;
+  /** Names (not paths) of the entries of a directory; [] when it cannot be read. */
+  readDirectory(dirPath: string): string[];
+}
+
+export type RuleSetting = Severity | 'off';
+
+export interface AnalysisOptions {
+  /** Rule id → severity or 'off'. Unlisted rules keep their default severity. */
+  rules?: Record<string, RuleSetting>;
+  /** Variable values that win over every file (CLI --var, settings). */
+  variables?: Record<string, unknown>;
+  /** Extra tfvars files (absolute paths), applied after the module's own. */
+  varFiles?: string[];
+  /** false: inline `elb-lens-ignore` comments are not honoured. Default true. */
+  allowInlineIgnores?: boolean;
+  /** Report suppression comments that suppress nothing (as hints). Default false. */
+  reportUnusedIgnores?: boolean;
+}
+
+export interface TextChange {
+  /** Absent: the whole document is replaced. */
+  range?: Range;
+  text: string;
+}
+
+export interface FixForFinding {
+  finding: Finding;
+  fix: Fix;
+}
+
+export interface ElbLensService {
+  /** True for files the service analyses (`.tf`, `.tf.json`, ELB API JSON). */
+  isSupportedFile(filePath: string): boolean;
+  /** Open documents override what the host reads from disk. */
+  openDocument(filePath: string, text: string): void;
+  /** Applies incremental changes (LSP order) to an open document. */
+  updateDocument(filePath: string, changes: TextChange[]): void;
+  closeDocument(filePath: string): void;
+  /** Tells the service a file changed, appeared or vanished on disk. */
+  fileChanged(filePath: string): void;
+  /** The text the service currently sees for a file. */
+  documentText(filePath: string): string | undefined;
+  /** The files analysed together with `filePath` (its Terraform module / JSON folder). */
+  moduleFiles(filePath: string): string[];
+  /** Findings for one file (analysing its whole module). */
+  analyzeFile(filePath: string, options?: AnalysisOptions): Finding[];
+  /** Findings for every file of the module of `filePath`, keyed by file path. */
+  analyzeModule(filePath: string, options?: AnalysisOptions): Map<string, Finding[]>;
+  hover(filePath: string, position: Position, options?: AnalysisOptions): HoverResult | undefined;
+  /** Fixes of the findings that touch `range`. */
+  fixes(filePath: string, range: Range, options?: AnalysisOptions): FixForFinding[];
+  /** A fix that inserts an `elb-lens-ignore` comment for this finding. */
+  suppressionFix(finding: Finding): Fix | undefined;
+  inlayHints(filePath: string, range: Range | undefined, options?: AnalysisOptions): InlayHint[];
+}

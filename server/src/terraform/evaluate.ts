@@ -1,0 +1,293 @@
+import type { Expr } from '../parse/config';
+
+/**
+ * Static evaluation of Terraform expressions. Whatever cannot be decided without
+ * running Terraform (computed attributes, most functions, count.index …) is Unknown,
+ * and Unknown never leads to a finding.
+ */
+
+export type KnownValue = string | number | boolean | null | KnownValue[] | { [key: string]: KnownValue };
+
+export class Unknown {
+  constructor(readonly reason: string) {}
+}
+
+export type Value = KnownValue | Unknown;
+
+export function isUnknown(value: Value): value is Unknown {
+  return value instanceof Unknown;
+}
+
+/** Where a variable's value came from, for hover text. */
+export interface VariableValue {
+  value: Value;
+  source: string;
+}
+
+/** What the evaluator needs from a module. */
+export interface EvalScope {
+  variable(name: string): VariableValue | undefined;
+  local(name: string): Expr | undefined;
+  /** A resource's configured attribute, or undefined when it is not in the module. */
+  resourceAttribute(type: string, name: string, attribute: string): Expr | undefined;
+  hasResource(type: string, name: string): boolean;
+}
+
+const MAX_DEPTH = 64;
+
+export class Evaluator {
+  private readonly activeLocals = new Set<string>();
+
+  constructor(private readonly scope: EvalScope) {}
+
+  evaluate(expr: Expr, depth = 0): Value {
+    if (depth > MAX_DEPTH) return new Unknown('expression too deeply nested');
+    switch (expr.kind) {
+      case 'literal':
+        return expr.value;
+      case 'parens':
+        return this.evaluate(expr.inner, depth + 1);
+      case 'template':
+        return this.template(expr.parts, depth);
+      case 'conditional': {
+        const condition = this.evaluate(expr.condition, depth + 1);
+        if (isUnknown(condition)) return new Unknown(`the condition is unknown (${condition.reason})`);
+        const truth = toBool(condition);
+        if (truth === undefined) return new Unknown('the condition is not a boolean');
+        return this.evaluate(truth ? expr.whenTrue : expr.whenFalse, depth + 1);
+      }
+      case 'call':
+        return this.call(expr.name, expr.args, depth);
+      case 'tuple': {
+        const items: KnownValue[] = [];
+        for (const item of expr.items) {
+          const value = this.evaluate(item, depth + 1);
+          if (isUnknown(value)) return value;
+          items.push(value);
+        }
+        return items;
+      }
+      case 'object': {
+        const result: Record<string, KnownValue> = {};
+        for (const entry of expr.entries) {
+          // Object keys written as bare words are traversals in the grammar.
+          const key =
+            entry.key.kind === 'traversal' && entry.key.steps.length === 0 ? entry.key.root : this.evaluate(entry.key, depth + 1);
+          if (isUnknown(key) || typeof key === 'object') return new Unknown('an object key is unknown');
+          const value = this.evaluate(entry.value, depth + 1);
+          if (isUnknown(value)) return value;
+          result[String(key)] = value;
+        }
+        return result;
+      }
+      case 'unary': {
+        const operand = this.evaluate(expr.operand, depth + 1);
+        if (isUnknown(operand)) return operand;
+        if (expr.op === '!') {
+          const truth = toBool(operand);
+          return truth === undefined ? new Unknown('operand of ! is not a boolean') : !truth;
+        }
+        if (expr.op === '-' && typeof operand === 'number') return -operand;
+        return new Unknown(`unsupported operator ${expr.op}`);
+      }
+      case 'binary':
+        return this.binary(expr.op, expr.left, expr.right, depth);
+      case 'traversal':
+        return this.traversal(expr, depth);
+      case 'opaque':
+        return new Unknown('the expression is not evaluated statically');
+    }
+  }
+
+  private template(parts: Expr[], depth: number): Value {
+    // A template that is a single interpolation yields the value itself, as in Terraform.
+    if (parts.length === 1 && parts[0].kind !== 'literal') return this.evaluate(parts[0], depth + 1);
+    let result = '';
+    for (const part of parts) {
+      const value = this.evaluate(part, depth + 1);
+      if (isUnknown(value)) return value;
+      const text = toStringValue(value);
+      if (text === undefined) return new Unknown('a template part is not a string');
+      result += text;
+    }
+    return result;
+  }
+
+  private binary(op: string, leftExpr: Expr, rightExpr: Expr, depth: number): Value {
+    const left = this.evaluate(leftExpr, depth + 1);
+    // && and || can be decided by one side alone.
+    if (op === '&&' || op === '||') {
+      const right = this.evaluate(rightExpr, depth + 1);
+      const l = isUnknown(left) ? undefined : toBool(left);
+      const r = isUnknown(right) ? undefined : toBool(right);
+      if (op === '&&') {
+        if (l === false || r === false) return false;
+        if (l === true && r === true) return true;
+      } else {
+        if (l === true || r === true) return true;
+        if (l === false && r === false) return false;
+      }
+      return new Unknown('a logical operand is unknown');
+    }
+    if (isUnknown(left)) return left;
+    const right = this.evaluate(rightExpr, depth + 1);
+    if (isUnknown(right)) return right;
+    switch (op) {
+      case '==':
+        return JSON.stringify(left) === JSON.stringify(right);
+      case '!=':
+        return JSON.stringify(left) !== JSON.stringify(right);
+    }
+    if (typeof left !== 'number' || typeof right !== 'number') return new Unknown(`operator ${op} needs numbers`);
+    switch (op) {
+      case '+':
+        return left + right;
+      case '-':
+        return left - right;
+      case '*':
+        return left * right;
+      case '/':
+        return right === 0 ? new Unknown('division by zero') : left / right;
+      case '%':
+        return right === 0 ? new Unknown('division by zero') : left % right;
+      case '<':
+        return left < right;
+      case '>':
+        return left > right;
+      case '<=':
+        return left <= right;
+      case '>=':
+        return left >= right;
+    }
+    return new Unknown(`unsupported operator ${op}`);
+  }
+
+  private call(name: string, argExprs: Expr[], depth: number): Value {
+    const args = argExprs.map((a) => this.evaluate(a, depth + 1));
+    const unknownArg = args.find(isUnknown);
+    if (unknownArg) return unknownArg;
+    const known = args as KnownValue[];
+    const first = known[0];
+    switch (name) {
+      case 'tobool': {
+        if (known.length !== 1) break;
+        if (first === null) return null;
+        const truth = toBool(first);
+        return truth === undefined ? new Unknown('tobool() of a value that is not a boolean') : truth;
+      }
+      case 'tostring': {
+        if (known.length !== 1) break;
+        if (first === null) return null;
+        const text = toStringValue(first);
+        return text === undefined ? new Unknown('tostring() of a collection') : text;
+      }
+      case 'tonumber': {
+        if (known.length !== 1) break;
+        const n = typeof first === 'number' ? first : typeof first === 'string' ? Number(first) : NaN;
+        return Number.isFinite(n) ? n : new Unknown('tonumber() of a value that is not a number');
+      }
+      case 'lower':
+      case 'upper':
+      case 'trimspace': {
+        if (known.length !== 1 || typeof first !== 'string') break;
+        return name === 'lower' ? first.toLowerCase() : name === 'upper' ? first.toUpperCase() : first.trim();
+      }
+      case 'coalesce': {
+        const found = known.find((v) => v !== null && v !== '');
+        return found === undefined ? new Unknown('coalesce() of empty values') : found;
+      }
+    }
+    return new Unknown(`the function ${name}() is not evaluated statically`);
+  }
+
+  private traversal(expr: Extract<Expr, { kind: 'traversal' }>, depth: number): Value {
+    const { root, steps } = expr;
+    const firstAttr = steps[0]?.kind === 'attr' ? steps[0].name : undefined;
+    let value: Value;
+    const rest = steps.slice(1);
+    if (root === 'var' && firstAttr) {
+      const variable = this.scope.variable(firstAttr);
+      value = variable ? variable.value : new Unknown(`var.${firstAttr} is not declared in this module`);
+    } else if (root === 'local' && firstAttr) {
+      const key = firstAttr;
+      const localExpr = this.scope.local(key);
+      if (!localExpr) value = new Unknown(`local.${key} is not defined in this module`);
+      else if (this.activeLocals.has(key)) value = new Unknown(`local.${key} refers to itself`);
+      else {
+        this.activeLocals.add(key);
+        try {
+          value = this.evaluate(localExpr, depth + 1);
+        } finally {
+          this.activeLocals.delete(key);
+        }
+      }
+    } else if (firstAttr && this.scope.hasResource(root, firstAttr)) {
+      return this.resourceAttribute(root, firstAttr, steps.slice(1), depth);
+    } else {
+      return new Unknown(`${renderTraversalHead(expr)} is only known when Terraform runs`);
+    }
+    for (const step of rest) {
+      if (isUnknown(value)) return value;
+      value = this.step(value, step, depth);
+    }
+    return value;
+  }
+
+  /** `type.name[0].attr`: an abstract instance of a resource stands for all of them. */
+  private resourceAttribute(type: string, name: string, steps: TraversalSteps, depth: number): Value {
+    let index = 0;
+    while (index < steps.length && (steps[index].kind === 'index' || steps[index].kind === 'splat')) index++;
+    const attrStep = steps[index];
+    if (!attrStep || attrStep.kind !== 'attr') return new Unknown(`${type}.${name} is a resource, not a value`);
+    const configured = this.scope.resourceAttribute(type, name, attrStep.name);
+    if (!configured) return new Unknown(`${type}.${name}.${attrStep.name} is computed when Terraform runs`);
+    let value = this.evaluate(configured, depth + 1);
+    for (const step of steps.slice(index + 1)) {
+      if (isUnknown(value)) return value;
+      value = this.step(value, step, depth);
+    }
+    return value;
+  }
+
+  private step(value: KnownValue, step: TraversalSteps[number], depth: number): Value {
+    if (step.kind === 'splat') return new Unknown('splat of a value');
+    let key: Value;
+    if (step.kind === 'attr') key = step.name;
+    else key = this.evaluate(step.key, depth + 1);
+    if (isUnknown(key)) return key;
+    if (Array.isArray(value)) {
+      const i = typeof key === 'number' ? key : Number(key);
+      return Number.isInteger(i) && i >= 0 && i < value.length ? value[i] : new Unknown('index out of range');
+    }
+    if (value !== null && typeof value === 'object' && (typeof key === 'string' || typeof key === 'number')) {
+      const k = String(key);
+      return Object.prototype.hasOwnProperty.call(value, k) ? value[k] : new Unknown(`no key "${k}"`);
+    }
+    return new Unknown('cannot index this value');
+  }
+}
+
+type TraversalSteps = Extract<Expr, { kind: 'traversal' }>['steps'];
+
+function renderTraversalHead(expr: Extract<Expr, { kind: 'traversal' }>): string {
+  const first = expr.steps[0];
+  return first?.kind === 'attr' ? `${expr.root}.${first.name}` : expr.root;
+}
+
+/** Terraform's conversions: bools and the strings "true"/"false". */
+export function toBool(value: KnownValue): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return undefined;
+}
+
+export function toStringValue(value: KnownValue): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+export function describeValue(value: Value): string {
+  return isUnknown(value) ? `unknown (${value.reason})` : JSON.stringify(value);
+}
