@@ -54,6 +54,15 @@ export interface Listener extends ModelNode {
   pools: Pool[];
   /** White-list IP groups that control which clients may connect. */
   whitelistGroups: IpGroup[];
+  /** Client-IP related switches written on the listener (header switches, proxy protocol, NAT64). */
+  options: Map<string, ListenerOption>;
+  /** An `insert_headers` block or object, when written. */
+  insertHeaders: ConfigBlock | undefined;
+}
+
+export interface ListenerOption {
+  attribute: ConfigAttribute;
+  value: Value;
 }
 
 export interface Pool extends ModelNode {
@@ -66,8 +75,8 @@ export interface Pool extends ModelNode {
 }
 
 export interface Member extends ModelNode {
-  /** Known literal IPv4/IPv6 address, if any. */
-  address: string | undefined;
+  /** The backend's IP address when it is known statically. */
+  ipAddress: string | undefined;
   addressAttribute: ConfigAttribute | undefined;
   /** true: IP backend; false: instance backend; undefined: cannot tell. */
   isIpBackend: boolean | undefined;

@@ -9,6 +9,8 @@ export interface ServiceHost {
   readFile(filePath: string): string | undefined;
   /** Names (not paths) of the entries of a directory; [] when it cannot be read. */
   readDirectory(dirPath: string): string[];
+  /** Where the core reports its own failures (never user findings). */
+  log?(message: string): void;
 }
 
 export type RuleSetting = Severity | 'off';

@@ -1,7 +1,7 @@
 import type { ConfigAttribute, ConfigBlock, Expr } from '../parse/config';
 import { effectiveClientIp } from '../model/clientIp';
-import type { ElbModel, Instance, IpGroup, Listener, LoadBalancer, Member, ModelNode, Pool } from '../model/elb';
-import { resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
+import type { ElbModel, Instance, IpGroup, Listener, ListenerOption, LoadBalancer, Member, ModelNode, Pool } from '../model/elb';
+import { FLAT_HEADER_SWITCHES, resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
 import { isUnknown, toBool, type Value } from './evaluate';
 import type { ResourceEntry, TerraformModule } from './module';
 
@@ -103,6 +103,8 @@ export function buildTerraformModel(module: TerraformModule): ElbModel {
       }),
       pools: [],
       whitelistGroups: whitelistGroups(module, block, ipGroups),
+      options: listenerOptions(module, block),
+      insertHeaders: block.blocks.find((b) => b.type === 'insert_headers'),
     };
     listeners.set(entry.address, listener);
   }
@@ -149,7 +151,7 @@ export function buildTerraformModel(module: TerraformModule): ElbModel {
     const { isIpBackend, explanation } = memberBackendKind(module, info.kind, block, pool);
     const member: Member = {
       ...base(entry),
-      address: knownString(addressAttribute ? module.evaluate(addressAttribute.expr) : undefined),
+      ipAddress: knownString(addressAttribute ? module.evaluate(addressAttribute.expr) : undefined),
       addressAttribute,
       isIpBackend,
       ipBackendExplanation: explanation,
@@ -174,6 +176,17 @@ export function buildTerraformModel(module: TerraformModule): ElbModel {
     ipGroups: [...ipGroups.values()],
     nodeForBlock: (block) => byBlock.get(block),
   };
+}
+
+const LISTENER_OPTIONS = ['nat64_enable', 'proxy_protocol_enable', ...Object.keys(FLAT_HEADER_SWITCHES)];
+
+function listenerOptions(module: TerraformModule, block: ConfigBlock): Map<string, ListenerOption> {
+  const options = new Map<string, ListenerOption>();
+  for (const name of LISTENER_OPTIONS) {
+    const attribute = block.attributes.get(name);
+    if (attribute) options.set(name, { attribute, value: module.evaluate(attribute.expr) });
+  }
+  return options;
 }
 
 function memberBackendKind(

@@ -1,0 +1,162 @@
+import type { Range } from '../core/types';
+import type { ElbModel, Listener, LoadBalancer, Member, ModelNode, Pool } from '../model/elb';
+import { HTTP_PROTOCOLS } from '../model/providers';
+
+/**
+ * Markdown explanations of the client-IP state, built from the model. The host decides
+ * where the cursor is; this only words what the model knows.
+ */
+
+export interface HoverTarget {
+  node: ModelNode;
+  /** The attribute under the cursor, if any. */
+  attributeName: string | undefined;
+  range: Range;
+}
+
+const CONSTRAINTS = [
+  'A server must not be both a client of this load balancer and one of its backends: it would receive its own packets and the reply path breaks.',
+  'Backends added by IP address (IP backends) never receive the client IP; they see the load balancer’s address.',
+  'Backend security groups must admit the clients’ addresses, not only the load balancer’s; otherwise client traffic is dropped while health checks still pass.',
+  'One-way download or push traffic can be cut while backend servers are migrated; senders must retransmit afterwards.',
+  'The specifications (flavor) of backend servers cannot be changed while it is on.',
+];
+
+function stateWord(listener: Listener): string {
+  const { clientIp } = listener;
+  if (clientIp.state === 'unknown') return 'unknown';
+  if (clientIp.reason === 'always-on') return 'always on';
+  return clientIp.state;
+}
+
+export function alternativesFor(protocol: string | undefined, huaweiDedicated: boolean): string {
+  if (protocol === undefined) return 'depend on the protocol, which is unknown.';
+  if (HTTP_PROTOCOLS.has(protocol)) {
+    return `the \`X-Forwarded-For\` header, which ${protocol} listeners always add${huaweiDedicated ? '; optionally `X-Real-IP` (`real_ip = true`)' : ''}.`;
+  }
+  if (protocol === 'TLS') return 'Proxy Protocol (`proxy_protocol_enable = true`), which sends the client address ahead of the data.';
+  if (protocol === 'TCP' || protocol === 'UDP') return `none: ${protocol} listeners can only pass the client address by transferring it.`;
+  return `none known for ${protocol}.`;
+}
+
+function backendLines(pools: Pool[], on: boolean): string[] {
+  const lines: string[] = [];
+  for (const pool of pools) {
+    for (const member of pool.members) {
+      const name = `\`${member.address}\``;
+      if (member.isIpBackend === true) lines.push(`- ${name}: does **not** receive it (${member.ipBackendExplanation})`);
+      else if (member.isIpBackend === false) lines.push(`- ${name}: ${on ? 'receives it' : 'would receive it when on'}`);
+      else lines.push(`- ${name}: cannot tell whether it is an IP backend`);
+    }
+    if (pool.poolType === 'ip' && pool.members.length === 0) lines.push(`- pool \`${pool.address}\` holds only IP backends, which never receive it`);
+  }
+  return lines;
+}
+
+export function listenerHover(listener: Listener, docsLink: string): string {
+  const { clientIp } = listener;
+  const out: string[] = [];
+  out.push(`**Transfer Client IP Address: ${stateWord(listener)}** — ${clientIp.explanation}.`);
+  out.push('');
+  out.push(`- Load balancer: ${listener.loadBalancer ? `\`${listener.loadBalancer.address}\`, ` : ''}${listener.kind} (${listener.kindExplanation})`);
+  out.push(`- Protocol: ${listener.protocol ?? 'unknown'}`);
+  if (clientIp.attribute) {
+    const written = clientIp.written === 'unknown' ? 'an expression only known when Terraform runs' : String(clientIp.written);
+    out.push(`- Written: \`transparent_client_ip_enable\` = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? ' (has no effect: it cannot be turned off here)' : ''}`);
+  } else if (listener.argType === 'none') {
+    out.push(`- \`${listener.type}\` has no \`transparent_client_ip_enable\` argument.`);
+  }
+  const backends = backendLines(listener.pools, clientIp.state === 'on');
+  if (backends.length > 0) {
+    out.push('', '**Backends**', ...backends);
+  }
+  out.push('', `**Other ways to get the client address:** ${alternativesFor(listener.protocol, listener.info.flatHeaderSwitches === true)}`);
+  if (clientIp.state !== 'off') {
+    out.push('', '**While it is on**', ...CONSTRAINTS.map((c) => `- ${c}`));
+  }
+  if (clientIp.canBeDisabled !== false) {
+    out.push('', 'Switching it on or off interrupts traffic for about ten seconds (about two health-check intervals).');
+  }
+  out.push('', `[About client IP transfer](${docsLink})`);
+  return out.join('\n');
+}
+
+function poolHover(pool: Pool, docsLink: string): string {
+  const out: string[] = [];
+  const listeners = pool.listeners;
+  out.push(`**Pool \`${pool.address}\`** — type: ${pool.poolType === undefined ? 'not set (any backend)' : pool.poolType || 'any'}`);
+  if (listeners.length === 0) out.push('', 'No listener of this module sends traffic here, so its client IP state is unknown.');
+  for (const listener of listeners) {
+    out.push('', `From \`${listener.address}\` (${listener.protocol ?? 'unknown protocol'}): Transfer Client IP Address **${stateWord(listener)}**.`);
+    const lines = backendLines([pool], listener.clientIp.state === 'on');
+    if (lines.length > 0) out.push(...lines);
+  }
+  if (pool.poolType === 'ip') out.push('', 'IP backends never receive the client IP, whatever the listener says.');
+  out.push('', `[About client IP transfer](${docsLink})`);
+  return out.join('\n');
+}
+
+function memberHover(member: Member, docsLink: string): string {
+  const out: string[] = [];
+  const kind = member.isIpBackend === true ? 'IP backend' : member.isIpBackend === false ? 'server backend' : 'backend of unknown kind';
+  out.push(`**Member \`${member.address}\`** — ${kind}: ${member.ipBackendExplanation}.`);
+  const listeners = member.pool?.listeners ?? [];
+  for (const listener of listeners) {
+    const on = listener.clientIp.state;
+    let gets: string;
+    if (member.isIpBackend === true) gets = 'does not receive the client IP (IP backends never do)';
+    else if (on === 'on') gets = member.isIpBackend === false ? 'receives the client IP' : 'receives the client IP if it is a server in the VPC';
+    else if (on === 'off') gets = 'sees the load balancer’s address, not the client’s';
+    else gets = 'may or may not receive the client IP (the listener’s state is unknown)';
+    out.push('', `Through \`${listener.address}\` (${listener.protocol ?? 'unknown protocol'}): ${gets}.`);
+    if (member.isIpBackend === true) {
+      out.push(`Alternative: ${alternativesFor(listener.protocol, listener.info.flatHeaderSwitches === true)}`);
+    }
+  }
+  if (listeners.length === 0) out.push('', 'No listener of this module was found for its pool.');
+  out.push('', `A backend must not also be a client of the same load balancer while the client IP is transferred. [Details](${docsLink})`);
+  return out.join('\n');
+}
+
+function loadBalancerHover(lb: LoadBalancer, model: ElbModel, docsLink: string): string {
+  const out: string[] = [`**Load balancer \`${lb.address}\`** — ${lb.kind}.`];
+  if (lb.kind === 'dedicated') out.push('', 'Dedicated load balancers always transfer the client IP, on every listener; it cannot be turned off.');
+  if (lb.kind === 'shared') out.push('', 'Shared load balancers always transfer the client IP on HTTP/HTTPS listeners; on TCP/UDP listeners it is off unless turned on.');
+  const listeners = model.listeners.filter((l) => l.loadBalancer === lb);
+  for (const listener of listeners) out.push(`- \`${listener.address}\` (${listener.protocol ?? '?'}): ${stateWord(listener)}`);
+  out.push('', `[About client IP transfer](${docsLink})`);
+  return out.join('\n');
+}
+
+export function hoverMarkdown(target: HoverTarget, model: ElbModel, docsLink: string): string | undefined {
+  const node = target.node;
+  switch (node.info.role) {
+    case 'listener': {
+      const listener = model.listeners.find((l) => l === node);
+      return listener ? listenerHover(listener, docsLink) : undefined;
+    }
+    case 'pool': {
+      const pool = model.pools.find((p) => p === node);
+      return pool ? poolHover(pool, docsLink) : undefined;
+    }
+    case 'member': {
+      const member = model.members.find((m) => m === node);
+      return member ? memberHover(member, docsLink) : undefined;
+    }
+    case 'loadbalancer': {
+      const lb = model.loadBalancers.find((l) => l === node);
+      return lb ? loadBalancerHover(lb, model, docsLink) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Short label for inlay hints after a listener's protocol. */
+export function inlayLabel(listener: Listener): string {
+  const { clientIp } = listener;
+  if (clientIp.state === 'unknown') return 'client IP: unknown';
+  if (clientIp.reason === 'always-on') return `client IP: always on (${listener.kind === 'unknown' ? listener.protocol ?? '' : listener.kind})`;
+  if (clientIp.reason === 'default') return `client IP: off (shared ${listener.protocol} default)`;
+  return `client IP: ${clientIp.state}`;
+}

@@ -1,0 +1,37 @@
+import { boolLiteral, removeAttribute, replaceValue } from '../fixes/edits';
+import { describeListener, loadBalancerRelated } from './helpers';
+import { docsPath, type Rule } from './types';
+
+const id = 'client-ip-always-on';
+
+/** `transparent_client_ip_enable = false` where the platform keeps it on anyway. */
+export const clientIpAlwaysOn: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'error',
+    summary: 'Client IP transfer is switched off where it is always on (dedicated load balancers, HTTP/HTTPS listeners).',
+    docsUrl: docsPath(id),
+  },
+  check({ model, report }) {
+    for (const listener of model.listeners) {
+      const { clientIp } = listener;
+      const attribute = clientIp.attribute;
+      if (!attribute || clientIp.written !== false || clientIp.canBeDisabled !== false) continue;
+      // OTC/FE v3 listeners have no such argument at all: client-ip-unsupported-argument says so.
+      if (listener.argType === 'none') continue;
+      const asString = listener.argType === 'string';
+      report({
+        file: listener.file,
+        range: attribute.range,
+        message:
+          `Transfer Client IP Address cannot be turned off on ${describeListener(listener)}: ${clientIp.explanation}. ` +
+          'The setting is rejected or ignored; remove it or set it to true.',
+        related: loadBalancerRelated(listener),
+        fixes: [
+          { title: 'Remove transparent_client_ip_enable', edits: removeAttribute(listener.file, listener.block, attribute), isPreferred: true },
+          { title: `Set transparent_client_ip_enable to ${boolLiteral(true, asString)}`, edits: replaceValue(listener.file, attribute, boolLiteral(true, asString)) },
+        ],
+      });
+    }
+  },
+};

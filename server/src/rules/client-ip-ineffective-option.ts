@@ -1,0 +1,60 @@
+import { removeAttribute, removeBlock } from '../fixes/edits';
+import { FLAT_HEADER_SWITCHES, HTTP_PROTOCOLS } from '../model/providers';
+import { isUnknown, toBool } from '../terraform/evaluate';
+import { describeListener } from './helpers';
+import { docsPath, type Rule } from './types';
+
+const id = 'client-ip-ineffective-option';
+
+/** Client-IP alternatives that the listener's protocol ignores. */
+export const clientIpIneffectiveOption: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'warning',
+    summary: 'A client-IP alternative the protocol ignores: HTTP headers on a TCP/UDP listener, Proxy Protocol on a non-TLS listener.',
+    docsUrl: docsPath(id),
+  },
+  check({ model, report }) {
+    for (const listener of model.listeners) {
+      const protocol = listener.protocol;
+      if (protocol === undefined) continue;
+      const isHttp = HTTP_PROTOCOLS.has(protocol);
+      if (!isHttp) {
+        for (const [name, header] of Object.entries(FLAT_HEADER_SWITCHES)) {
+          const option = listener.options.get(name);
+          if (!option || isUnknown(option.value) || toBool(option.value) !== true) continue;
+          report({
+            file: listener.file,
+            range: option.attribute.range,
+            message:
+              `${name} adds the ${header} HTTP header, but ${describeListener(listener)} does not speak HTTP, so it has no effect. ` +
+              (protocol === 'TCP' || protocol === 'UDP'
+                ? 'TCP and UDP listeners have no way to pass the client address other than Transfer Client IP Address.'
+                : 'Use an HTTP or HTTPS listener if backends need this header.'),
+            fixes: [{ title: `Remove ${name}`, edits: removeAttribute(listener.file, listener.block, option.attribute), isPreferred: true }],
+          });
+        }
+        const insertHeaders = listener.insertHeaders;
+        if (insertHeaders) {
+          report({
+            file: listener.file,
+            range: insertHeaders.headerRange,
+            message: `insert_headers only applies to HTTP and HTTPS listeners; ${describeListener(listener)} ignores it.`,
+            fixes: [{ title: 'Remove insert_headers', edits: removeBlock(listener.file, insertHeaders), isPreferred: true }],
+          });
+        }
+      }
+      const proxy = listener.options.get('proxy_protocol_enable');
+      if (proxy && protocol !== 'TLS' && !isUnknown(proxy.value) && toBool(proxy.value) === true) {
+        report({
+          file: listener.file,
+          range: proxy.attribute.range,
+          message:
+            `Proxy Protocol only carries the client address on TLS listeners; ${describeListener(listener)} ignores proxy_protocol_enable.` +
+            (isHttp ? ' HTTP/HTTPS listeners pass it in the X-Forwarded-For header instead.' : ''),
+          fixes: [{ title: 'Remove proxy_protocol_enable', edits: removeAttribute(listener.file, listener.block, proxy.attribute), isPreferred: true }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,66 @@
+import type { Listener, Member } from '../model/elb';
+import { addressInCidr } from '../model/cidr';
+import { describeListener, related } from './helpers';
+import { docsPath, type Rule } from './types';
+
+const id = 'client-ip-same-server';
+
+/** A backend that is also a client of its own load balancer loses its return traffic. */
+export const clientIpSameServer: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'warning',
+    summary: 'A backend server is also a client of the same load balancer while the client IP is transferred.',
+    docsUrl: docsPath(id),
+  },
+  check({ model, report }) {
+    const reported = new Set<string>();
+    for (const listener of model.listeners) {
+      if (listener.clientIp.state !== 'on') continue;
+      for (const pool of listener.pools) {
+        for (const member of pool.members) {
+          const key = `${listener.address}|${member.address}`;
+          if (reported.has(key)) continue;
+          const reason = clientEvidence(listener, member);
+          if (!reason) continue;
+          reported.add(key);
+          report({
+            file: member.file,
+            range: member.addressAttribute?.range ?? member.block.headerRange,
+            message:
+              `Member \`${member.address}\` is also a client of this load balancer (${reason.text}). With Transfer Client IP Address on ` +
+              `(${describeListener(listener)}), requests it sends reach itself with its own source address, it answers locally and ` +
+              'the connection hangs. Use a different server as the client, or reach the service without the load balancer.',
+            related: [reason.related, related(listener, 'listener that transfers the client IP')],
+          });
+        }
+      }
+    }
+  },
+};
+
+function clientEvidence(listener: Listener, member: Member) {
+  const lb = listener.loadBalancer;
+  const instance = member.instance;
+  if (lb && instance) {
+    const use = instance.lbAddressUses.find((u) => u.loadBalancer === lb);
+    if (use) {
+      return {
+        text: `its server \`${instance.address}\` uses ${use.what} in \`${use.attribute.name}\``,
+        related: { file: instance.file.path, range: use.attribute.range, message: 'the server refers to the load balancer address here' },
+      };
+    }
+  }
+  if (member.ipAddress) {
+    for (const group of listener.whitelistGroups) {
+      const cidr = group.cidrs.find((c) => addressInCidr(member.ipAddress!, c));
+      if (cidr) {
+        return {
+          text: `its address ${member.ipAddress} is in ${cidr}, which the white list \`${group.address}\` admits as a client`,
+          related: related(group, 'white list that admits the backend as a client'),
+        };
+      }
+    }
+  }
+  return undefined;
+}

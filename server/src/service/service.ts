@@ -1,0 +1,398 @@
+import * as path from 'path';
+import type { Tree } from 'web-tree-sitter';
+import { rangeContains, rangesOverlap, type Finding, type Fix, type HoverResult, type InlayHint, type Position, type Range } from '../core/types';
+import { hoverMarkdown, inlayLabel } from '../hover/hover';
+import type { ElbModel, ModelNode } from '../model/elb';
+import type { ConfigFile, Expr } from '../parse/config';
+import { loadHclParser, treeEditFor, type HclParser } from '../parse/hcl';
+import { tfJsonToConfigFile } from '../parse/json';
+import { LineIndex } from '../parse/positions';
+import { RULES } from '../rules';
+import type { RuleReport } from '../rules/types';
+import { applySuppressions, collectSuppressions, suppressionFix } from '../suppress/suppress';
+import { Unknown, type KnownValue, type Value } from '../terraform/evaluate';
+import { TerraformModule, tfvarsInputs, type VariableInput } from '../terraform/module';
+import { buildTerraformModel } from '../terraform/toModel';
+import type { AnalysisOptions, ElbLensService, FixForFinding, ServiceHost, TextChange } from './api';
+
+export interface ServiceOptions {
+  /** Where the grammar wasm files are (defaults: next to the bundle, then node_modules). */
+  wasmDir?: string;
+  /** Base URI/path for rule docs links; the page name `<id>.md` is appended. */
+  docsBase?: string;
+}
+
+/** Files larger than this are not parsed: they are generated, not hand-written ELB config. */
+export const MAX_FILE_CHARS = 4 * 1024 * 1024;
+
+interface OpenDocument {
+  text: string;
+  /** Tree of the last parse, edited in step with the text for incremental reparsing. */
+  tree: Tree | undefined;
+  treeIsCurrent: boolean;
+  config: ConfigFile | undefined;
+}
+
+interface ModuleAnalysis {
+  key: string;
+  model: ElbModel;
+  files: ConfigFile[];
+  /** Findings before severities and suppressions are applied. */
+  rawFindings: Finding[];
+}
+
+export function isTerraformFile(filePath: string): boolean {
+  return filePath.endsWith('.tf') || filePath.endsWith('.tf.json');
+}
+
+function isTfvarsFile(name: string): boolean {
+  return name === 'terraform.tfvars' || name === 'terraform.tfvars.json' || name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json');
+}
+
+function looksBinary(text: string): boolean {
+  return text.includes('\u0000');
+}
+
+export async function createElbLensService(host: ServiceHost, options: ServiceOptions = {}): Promise<ElbLensService> {
+  const parser = await loadHclParser(options.wasmDir);
+  return new Service(host, parser, options);
+}
+
+class Service implements ElbLensService {
+  private readonly documents = new Map<string, OpenDocument>();
+  /** Parsed files read from the host, by path; dropped when the file changes. */
+  private readonly diskFiles = new Map<string, { text: string; config: ConfigFile | undefined }>();
+  private readonly modules = new Map<string, ModuleAnalysis>();
+  private readonly docsBase: string;
+
+  constructor(
+    private readonly host: ServiceHost,
+    private readonly parser: HclParser,
+    options: ServiceOptions,
+  ) {
+    this.docsBase = options.docsBase ?? 'docs/rules/';
+  }
+
+  isSupportedFile(filePath: string): boolean {
+    return isTerraformFile(filePath);
+  }
+
+  openDocument(filePath: string, text: string): void {
+    const previous = this.documents.get(filePath);
+    previous?.tree?.delete();
+    this.documents.set(filePath, { text, tree: undefined, treeIsCurrent: false, config: undefined });
+    this.invalidate(filePath);
+  }
+
+  updateDocument(filePath: string, changes: TextChange[]): void {
+    const doc = this.documents.get(filePath);
+    if (!doc) return;
+    for (const change of changes) {
+      if (!change.range) {
+        doc.text = change.text;
+        doc.tree?.delete();
+        doc.tree = undefined;
+        continue;
+      }
+      const lines = new LineIndex(doc.text);
+      const start = lines.offsetAt(change.range.start);
+      const end = Math.max(start, lines.offsetAt(change.range.end));
+      doc.tree?.edit(treeEditFor(doc.text, start, end, change.text));
+      doc.text = doc.text.slice(0, start) + change.text + doc.text.slice(end);
+    }
+    doc.treeIsCurrent = false;
+    doc.config = undefined;
+    this.invalidate(filePath);
+  }
+
+  closeDocument(filePath: string): void {
+    this.documents.get(filePath)?.tree?.delete();
+    this.documents.delete(filePath);
+    this.invalidate(filePath);
+  }
+
+  fileChanged(filePath: string): void {
+    this.diskFiles.delete(filePath);
+    this.invalidate(filePath);
+  }
+
+  documentText(filePath: string): string | undefined {
+    return this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
+  }
+
+  moduleFiles(filePath: string): string[] {
+    const dir = path.dirname(filePath);
+    const names = new Set(this.host.readDirectory(dir).filter((n) => isTerraformFile(n)));
+    for (const open of this.documents.keys()) if (path.dirname(open) === dir && isTerraformFile(open)) names.add(path.basename(open));
+    if (isTerraformFile(filePath)) names.add(path.basename(filePath));
+    return [...names].sort().map((n) => path.join(dir, n));
+  }
+
+  analyzeFile(filePath: string, options: AnalysisOptions = {}): Finding[] {
+    return this.analyzeModule(filePath, options).get(filePath) ?? [];
+  }
+
+  analyzeModule(filePath: string, options: AnalysisOptions = {}): Map<string, Finding[]> {
+    const result = new Map<string, Finding[]>();
+    const analysis = this.moduleAnalysis(filePath, options);
+    if (!analysis) return result;
+    const allowInline = options.allowInlineIgnores !== false;
+    for (const file of analysis.files) {
+      const ruleSettings = options.rules ?? {};
+      let findings = analysis.rawFindings
+        .filter((f) => f.file === file.path && ruleSettings[f.ruleId] !== 'off')
+        .map((f) => {
+          const setting = ruleSettings[f.ruleId];
+          return setting && setting !== 'off' ? { ...f, severity: setting } : f;
+        });
+      const suppressions = collectSuppressions(file);
+      if (allowInline) findings = applySuppressions(findings, suppressions);
+      if (options.reportUnusedIgnores && allowInline) {
+        for (const s of suppressions.filter((x) => !x.used)) {
+          findings.push({
+            ruleId: 'unused-ignore',
+            severity: 'hint',
+            message: `This elb-lens-ignore comment suppresses nothing (${s.ruleIds.join(', ')}).`,
+            file: file.path,
+            range: s.comment,
+            related: [],
+            fixes: [{ title: 'Remove the unused elb-lens-ignore comment', edits: [{ file: file.path, range: s.comment, newText: '' }] }],
+            docsUrl: `${this.docsBase}README.md`,
+            unusedSuppression: true,
+          });
+        }
+      }
+      result.set(file.path, findings);
+    }
+    return result;
+  }
+
+  hover(filePath: string, position: Position, options: AnalysisOptions = {}): HoverResult | undefined {
+    const analysis = this.moduleAnalysis(filePath, options);
+    if (!analysis) return undefined;
+    const target = this.nodeAt(analysis.model, filePath, position);
+    if (!target) return undefined;
+    const markdown = hoverMarkdown(target, analysis.model, `${this.docsBase}README.md`);
+    return markdown ? { markdown, range: target.range } : undefined;
+  }
+
+  fixes(filePath: string, range: Range, options: AnalysisOptions = {}): FixForFinding[] {
+    const out: FixForFinding[] = [];
+    for (const finding of this.analyzeFile(filePath, options)) {
+      if (!rangesOverlap(finding.range, range)) continue;
+      for (const fix of finding.fixes) out.push({ finding, fix });
+    }
+    return out;
+  }
+
+  suppressionFix(finding: Finding): Fix | undefined {
+    const config = this.configFile(finding.file);
+    return config ? suppressionFix(config, finding) : undefined;
+  }
+
+  inlayHints(filePath: string, range: Range | undefined, options: AnalysisOptions = {}): InlayHint[] {
+    const analysis = this.moduleAnalysis(filePath, options);
+    if (!analysis) return [];
+    const hints: InlayHint[] = [];
+    for (const listener of analysis.model.listeners) {
+      if (listener.file.path !== filePath) continue;
+      const protocol = listener.block.attributes.get('protocol');
+      const anchor = protocol ? protocol.range.end : listener.block.headerRange.end;
+      if (range && !rangeContains(range, anchor)) continue;
+      hints.push({ position: anchor, label: inlayLabel(listener), tooltip: listener.clientIp.explanation });
+    }
+    return hints;
+  }
+
+  // ---- internals ----
+
+  private nodeAt(model: ElbModel, filePath: string, position: Position) {
+    const nodes: ModelNode[] = [...model.listeners, ...model.pools, ...model.members, ...model.loadBalancers];
+    const HOVER_ATTRIBUTES = new Set([
+      'protocol',
+      'transparent_client_ip_enable',
+      'loadbalancer_id',
+      'listener_id',
+      'default_pool_id',
+      'pool_id',
+      'address',
+      'subnet_id',
+      'type',
+      'proxy_protocol_enable',
+      'nat64_enable',
+      'real_ip',
+    ]);
+    for (const node of nodes) {
+      if (node.file.path !== filePath || !rangeContains(node.block.range, position)) continue;
+      if (node.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(node.block.headerRange, position)) {
+        return { node, attributeName: undefined, range: node.block.headerRange };
+      }
+      for (const attribute of node.block.attributes.values()) {
+        if (HOVER_ATTRIBUTES.has(attribute.name) && rangeContains(attribute.range, position)) {
+          return { node, attributeName: attribute.name, range: attribute.range };
+        }
+      }
+      if (node.block.range.start.line === position.line) return { node, attributeName: undefined, range: node.block.headerRange };
+    }
+    return undefined;
+  }
+
+  private invalidate(filePath: string): void {
+    this.modules.delete(path.dirname(filePath));
+  }
+
+  private readFromHost(filePath: string): string | undefined {
+    try {
+      return this.host.readFile(filePath);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The parsed form of a file: open document first, then the host's copy. */
+  private configFile(filePath: string): ConfigFile | undefined {
+    const doc = this.documents.get(filePath);
+    if (doc) {
+      if (!doc.config) doc.config = this.parseDocument(filePath, doc);
+      return doc.config;
+    }
+    const text = this.readFromHost(filePath);
+    if (text === undefined) {
+      this.diskFiles.delete(filePath);
+      return undefined;
+    }
+    const cached = this.diskFiles.get(filePath);
+    if (cached && cached.text === text) return cached.config;
+    const config = this.parseText(filePath, text);
+    this.diskFiles.set(filePath, { text, config });
+    return config;
+  }
+
+  private parseDocument(filePath: string, doc: OpenDocument): ConfigFile | undefined {
+    if (!filePath.endsWith('.tf') || doc.text.length > MAX_FILE_CHARS || looksBinary(doc.text)) return this.parseText(filePath, doc.text);
+    const previous = doc.treeIsCurrent ? undefined : doc.tree;
+    const tree = this.parser.parseTree(doc.text, previous);
+    if (doc.tree && doc.tree !== tree) doc.tree.delete();
+    doc.tree = tree;
+    doc.treeIsCurrent = true;
+    return this.parser.toConfigFile(filePath, doc.text, tree);
+  }
+
+  private parseText(filePath: string, text: string): ConfigFile | undefined {
+    if (text.length > MAX_FILE_CHARS || looksBinary(text)) return undefined;
+    const clean = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text; // keep offsets: BOM → space
+    try {
+      if (filePath.endsWith('.tf.json') || filePath.endsWith('.tfvars.json')) {
+        return tfJsonToConfigFile(filePath, clean, (raw) => this.parseTemplate(raw));
+      }
+      const tree = this.parser.parseTree(clean);
+      try {
+        return this.parser.toConfigFile(filePath, clean, tree);
+      } finally {
+        tree.delete();
+      }
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Parses a JSON string's raw text (`"${var.x}"`) as an HCL template. */
+  private parseTemplate(raw: string): Expr | undefined {
+    const tree = this.parser.parseTree(`v = ${raw}\n`);
+    try {
+      const file = this.parser.toConfigFile('', `v = ${raw}\n`, tree);
+      const attribute = file.attributes.get('v');
+      return attribute && attribute.expr.kind !== 'opaque' ? attribute.expr : undefined;
+    } finally {
+      tree.delete();
+    }
+  }
+
+  private moduleAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis | undefined {
+    if (!isTerraformFile(filePath)) return undefined;
+    const dir = path.dirname(filePath);
+    const key = JSON.stringify([options.variables ?? {}, options.varFiles ?? []]);
+    const cached = this.modules.get(dir);
+    if (cached && cached.key === key) return cached;
+    const files = this.moduleFiles(filePath)
+      .map((p) => this.configFile(p))
+      .filter((f): f is ConfigFile => f !== undefined);
+    const module = new TerraformModule(dir, files, this.variableInputs(dir, options));
+    const model = buildTerraformModel(module);
+    const rawFindings = this.runRules(model);
+    const analysis: ModuleAnalysis = { key, model, files, rawFindings };
+    this.modules.set(dir, analysis);
+    return analysis;
+  }
+
+  private variableInputs(dir: string, options: AnalysisOptions): VariableInput[] {
+    const inputs: VariableInput[] = [];
+    const names = this.host.readDirectory(dir).filter(isTfvarsFile);
+    // Terraform's order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars* by name.
+    const ordered = [
+      ...names.filter((n) => n === 'terraform.tfvars'),
+      ...names.filter((n) => n === 'terraform.tfvars.json'),
+      ...names.filter((n) => n.includes('.auto.tfvars')).sort(),
+    ];
+    const files = [...ordered.map((n) => path.join(dir, n)), ...(options.varFiles ?? [])];
+    for (const file of files) inputs.push(...this.readTfvars(file));
+    for (const [name, value] of Object.entries(options.variables ?? {})) {
+      inputs.push({ name, value: toValue(value), source: 'a value given to ELB Lens' });
+    }
+    return inputs;
+  }
+
+  private readTfvars(filePath: string): VariableInput[] {
+    const text = this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
+    if (text === undefined || text.length > MAX_FILE_CHARS) return [];
+    const source = path.basename(filePath);
+    if (filePath.endsWith('.json')) {
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return [];
+        return Object.entries(parsed as Record<string, unknown>).map(([name, value]) => ({ name, value: toValue(value), source }));
+      } catch {
+        return [];
+      }
+    }
+    const config = this.parseText(filePath, text);
+    if (!config) return [];
+    // tfvars values are constants: evaluate them in an empty module.
+    const empty = new TerraformModule(path.dirname(filePath), [], []);
+    return tfvarsInputs(config, (expr) => empty.evaluate(expr));
+  }
+
+  private runRules(model: ElbModel): Finding[] {
+    const findings: Finding[] = [];
+    for (const rule of RULES) {
+      const report = (r: RuleReport) => {
+        // Blocks the parser had to repair may be half-typed: say nothing about them.
+        if (r.file.blocks.some((b) => b.hasErrors && rangeContains(b.range, r.range.start))) return;
+        findings.push({
+          ruleId: rule.meta.id,
+          severity: rule.meta.defaultSeverity,
+          message: r.message,
+          file: r.file.path,
+          range: r.range,
+          related: r.related ?? [],
+          fixes: r.fixes ?? [],
+          docsUrl: `${this.docsBase}${rule.meta.id}.md`,
+        });
+      };
+      try {
+        rule.check({ model, report });
+      } catch (error) {
+        // A rule bug must not take the others down; it reports nothing for this module.
+        this.host.log?.(`elb-lens: rule ${rule.meta.id} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      }
+    }
+    return findings;
+  }
+}
+
+function toValue(value: unknown): Value {
+  if (value === undefined) return new Unknown('no value');
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'object') return value as KnownValue;
+  return new Unknown('unsupported value');
+}
