@@ -198,9 +198,9 @@ function memberBackendKind(
   if (pool?.poolType === 'ip') return { isIpBackend: true, explanation: `its pool ${pool.address} only holds IP backends` };
   if (kind !== 'dedicated') return { isIpBackend: false, explanation: 'members of shared load balancers are always cloud servers in a subnet' };
   const subnet = block.attributes.get('subnet_id');
-  if (!subnet) return { isIpBackend: true, explanation: 'it has no `subnet_id`, so it is added by IP address (an IP backend)' };
+  if (!subnet) return { isIpBackend: true, explanation: 'it has no `subnet_id`, so it is added by IP address' };
   const value = module.evaluate(subnet.expr);
-  if (value === null) return { isIpBackend: true, explanation: '`subnet_id` is null, so it is added by IP address (an IP backend)' };
+  if (value === null) return { isIpBackend: true, explanation: '`subnet_id` is null, so it is added by IP address' };
   return { isIpBackend: false, explanation: 'it has a `subnet_id`, so it is a server in the load balancer’s network' };
 }
 

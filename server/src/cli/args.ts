@@ -1,0 +1,114 @@
+import type { Severity } from '../core/types';
+
+export interface CheckArgs {
+  command: 'check';
+  paths: string[];
+  format: string;
+  output: string | undefined;
+  minSeverity: Severity;
+  variables: Record<string, string>;
+  varFiles: string[];
+  reportUnusedIgnores: boolean;
+  color: boolean | undefined;
+}
+
+export type CliArgs =
+  | CheckArgs
+  | { command: 'rules' }
+  | { command: 'explain'; ruleId: string }
+  | { command: 'help' }
+  | { command: 'version' };
+
+export class UsageError extends Error {}
+
+const SEVERITIES: Severity[] = ['hint', 'information', 'warning', 'error'];
+
+export const USAGE = `Usage:
+  elb-lens check [paths...] [options]   check .tf, .tf.json files and folders (default: .)
+  elb-lens rules                        list the rules
+  elb-lens explain <rule-id>            print a rule's documentation
+
+Options for check:
+  --format <text|compact|json>          output format (default: text)
+  --output <file>                       write the report to a file
+  --min-severity <error|warning|information|hint>
+                                        lowest severity that fails the run (default: warning)
+  --var <name=value>                    set a Terraform variable (repeatable)
+  --var-file <file>                     read variables from a tfvars file (repeatable)
+  --report-unused-ignores               report elb-lens-ignore comments that suppress nothing
+  --color / --no-color                  force colours on or off
+
+Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage or internal error.
+`;
+
+export function parseArgs(argv: string[]): CliArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === '--version' || command === 'version') return { command: 'version' };
+  if (command === 'rules') return { command: 'rules' };
+  if (command === 'explain') {
+    if (!rest[0]) throw new UsageError('explain needs a rule id');
+    return { command: 'explain', ruleId: rest[0] };
+  }
+  if (command !== 'check') throw new UsageError(`unknown command "${command}"`);
+  const args: CheckArgs = {
+    command: 'check',
+    paths: [],
+    format: 'text',
+    output: undefined,
+    minSeverity: 'warning',
+    variables: {},
+    varFiles: [],
+    reportUnusedIgnores: false,
+    color: undefined,
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inlineValue ?? rest[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--format':
+      case '-f':
+        args.format = value();
+        break;
+      case '--output':
+      case '-o':
+        args.output = value();
+        break;
+      case '--min-severity': {
+        const severity = value();
+        if (!SEVERITIES.includes(severity as Severity)) throw new UsageError(`--min-severity must be one of ${SEVERITIES.join(', ')}`);
+        args.minSeverity = severity as Severity;
+        break;
+      }
+      case '--var': {
+        const assignment = value();
+        const eq = assignment.indexOf('=');
+        if (eq <= 0) throw new UsageError(`--var takes name=value, got "${assignment}"`);
+        args.variables[assignment.slice(0, eq)] = assignment.slice(eq + 1);
+        break;
+      }
+      case '--var-file':
+        args.varFiles.push(value());
+        break;
+      case '--report-unused-ignores':
+        args.reportUnusedIgnores = true;
+        break;
+      case '--color':
+        args.color = true;
+        break;
+      case '--no-color':
+        args.color = false;
+        break;
+      default:
+        if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+        args.paths.push(arg);
+    }
+  }
+  if (args.paths.length === 0) args.paths.push('.');
+  return args;
+}

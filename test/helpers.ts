@@ -1,0 +1,94 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { FileTextEdit, Finding, Position } from '../server/src/core/types';
+import type { ElbLensService, ServiceHost } from '../server/src/service/api';
+import { createElbLensService } from '../server/src/service/service';
+
+/** An in-memory file system: absolute path → text. */
+export class MemoryHost implements ServiceHost {
+  readonly files = new Map<string, string>();
+
+  constructor(files: Record<string, string> = {}) {
+    for (const [name, text] of Object.entries(files)) this.files.set(path.resolve('/mem', name), text);
+  }
+
+  readFile(filePath: string): string | undefined {
+    return this.files.get(filePath);
+  }
+
+  readDirectory(dirPath: string): string[] {
+    const names: string[] = [];
+    for (const file of this.files.keys()) if (path.dirname(file) === dirPath) names.push(path.basename(file));
+    return names;
+  }
+}
+
+/** Absolute path of a file of the in-memory module. */
+export function memPath(name: string): string {
+  return path.resolve('/mem', name);
+}
+
+export async function memoryService(files: Record<string, string>): Promise<{ service: ElbLensService; host: MemoryHost }> {
+  const host = new MemoryHost(files);
+  return { service: await createElbLensService(host), host };
+}
+
+/** All findings of the module, flattened, for the file names given. */
+export async function analyze(files: Record<string, string>): Promise<Finding[]> {
+  const { service } = await memoryService(files);
+  const first = Object.keys(files).find((n) => n.endsWith('.tf') || n.endsWith('.tf.json'));
+  if (!first) return [];
+  return [...service.analyzeModule(memPath(first)).values()].flat();
+}
+
+export function ofRule(findings: Finding[], ruleId: string): Finding[] {
+  return findings.filter((f) => f.ruleId === ruleId);
+}
+
+/** Applies edits to a text (edits must not overlap), last first. */
+export function applyEdits(text: string, edits: FileTextEdit[]): string {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const offset = (p: Position) => Math.min((lineStarts[p.line] ?? text.length) + p.character, text.length);
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  return result;
+}
+
+/** The text a range covers in a file of the in-memory module. */
+export function textAt(text: string, finding: Finding): string {
+  const lines = text.split('\n');
+  const { start, end } = finding.range;
+  if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
+  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+}
+
+/** Splits `source` at the first `|` cursor marker: the text without it and the cursor position. */
+export function withCursor(source: string): { text: string; position: Position } {
+  const index = source.indexOf('|');
+  if (index < 0) throw new Error('no | cursor marker');
+  const before = source.slice(0, index);
+  const line = before.split('\n').length - 1;
+  const character = index - (before.lastIndexOf('\n') + 1);
+  return { text: source.slice(0, index) + source.slice(index + 1), position: { line, character } };
+}
+
+/** Runs `terraform fmt -check` on a text; undefined when terraform is not installed. */
+export function terraformFmtAccepts(text: string): boolean | undefined {
+  const { spawnSync } = require('child_process') as typeof import('child_process');
+  const probe = spawnSync('terraform', ['version'], { encoding: 'utf8' });
+  if (probe.error) return undefined;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elb-lens-fmt-'));
+  try {
+    const file = path.join(dir, 'main.tf');
+    fs.writeFileSync(file, text);
+    const result = spawnSync('terraform', ['fmt', '-check', file], { encoding: 'utf8' });
+    return result.status === 0;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const CORPUS_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
