@@ -1,0 +1,16 @@
+// ESLint flat config: TypeScript sources only; bundles and build output are ignored.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['build/**', 'client/out/**', 'server/out/**', 'node_modules/**', '.cache/**', 'examples/**', 'bench/**/*.js', 'test/e2e/**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+);
