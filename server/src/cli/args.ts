@@ -10,35 +10,43 @@ export interface CheckArgs {
   varFiles: string[];
   reportUnusedIgnores: boolean;
   color: boolean | undefined;
+  /** `--config FILE`: one configuration for every file instead of the nearest `.elb-lens.json`. */
+  config: string | undefined;
+  fix: boolean;
+  dryRun: boolean;
 }
 
 export type CliArgs =
-  | CheckArgs
-  | { command: 'rules' }
-  | { command: 'explain'; ruleId: string }
-  | { command: 'help' }
-  | { command: 'version' };
+  CheckArgs | { command: 'rules' } | { command: 'explain'; ruleId: string } | { command: 'help' } | { command: 'version' };
 
 export class UsageError extends Error {}
 
 const SEVERITIES: Severity[] = ['hint', 'information', 'warning', 'error'];
 
+export const FORMAT_NAMES = ['text', 'compact', 'json', 'sarif', 'junit', 'checkstyle'];
+
 export const USAGE = `Usage:
-  elb-lens check [paths...] [options]   check .tf, .tf.json files and folders (default: .)
+  elb-lens check [paths...] [options]   check .tf, .tf.json, ELB JSON and plan JSON files and folders (default: .)
   elb-lens rules                        list the rules
   elb-lens explain <rule-id>            print a rule's documentation
 
 Options for check:
-  --format <text|compact|json>          output format (default: text)
+  --format <${FORMAT_NAMES.join('|')}>
+                                        output format (default: text)
   --output <file>                       write the report to a file
   --min-severity <error|warning|information|hint>
                                         lowest severity that fails the run (default: warning)
+  --config <file>                       use this configuration file for every path
+                                        (default: the nearest .elb-lens.json above each file)
   --var <name=value>                    set a Terraform variable (repeatable)
   --var-file <file>                     read variables from a tfvars file (repeatable)
+                                        (TF_VAR_<name> environment variables are read too)
+  --fix                                 apply the fixes in place, then report what is left
+  --dry-run                             with --fix: print a unified diff, change nothing
   --report-unused-ignores               report elb-lens-ignore comments that suppress nothing
   --color / --no-color                  force colours on or off
 
-Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage or internal error.
+Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error.
 `;
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -61,10 +69,14 @@ export function parseArgs(argv: string[]): CliArgs {
     varFiles: [],
     reportUnusedIgnores: false,
     color: undefined,
+    config: undefined,
+    fix: false,
+    dryRun: false,
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inlineValue] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string => {
       const v = inlineValue ?? rest[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
@@ -74,6 +86,18 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--format':
       case '-f':
         args.format = value();
+        if (!FORMAT_NAMES.includes(args.format))
+          throw new UsageError(`unknown format "${args.format}" (choose ${FORMAT_NAMES.join(', ')})`);
+        break;
+      case '--config':
+      case '-c':
+        args.config = value();
+        break;
+      case '--fix':
+        args.fix = true;
+        break;
+      case '--dry-run':
+        args.dryRun = true;
         break;
       case '--output':
       case '-o':
@@ -109,6 +133,7 @@ export function parseArgs(argv: string[]): CliArgs {
         args.paths.push(arg);
     }
   }
+  if (args.dryRun && !args.fix) throw new UsageError('--dry-run only goes with --fix');
   if (args.paths.length === 0) args.paths.push('.');
   return args;
 }

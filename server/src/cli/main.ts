@@ -1,23 +1,40 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { ConfigError, ConfigResolver, isConfiguredJsonFile, isExcluded, toAnalysisOptions, type ElbLensConfig } from '../config';
 import type { Finding } from '../core/types';
+import { analyzePlan, isPlanJson, mayBePlanJson } from '../plan/plan';
 import { RULES, findRule } from '../rules';
+import type { ElbLensService } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
 import { createElbLensService } from '../service/service';
 import { parseArgs, UsageError, USAGE, type CheckArgs } from './args';
+import { unifiedDiff } from './diff';
+import { applyFixes } from './fix';
 import { FORMATTERS } from './formats';
-import { atLeast, sortFindings } from './report';
+import { atLeast, relativePath, sortFindings, type ToolInfo } from './report';
 import { collectFiles } from './walk';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_ERROR = 1;
 export const EXIT_FINDINGS = 2;
 
+/** `--fix` re-analyses and applies again until nothing changes, at most this often. */
+export const MAX_FIX_PASSES = 10;
+
+/** Plan JSON can be large; read up to this size (other files go through the host's limit). */
+const MAX_PLAN_BYTES = 256 * 1024 * 1024;
+
 export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** stdout is a terminal (colours, code frames). */
   isTty: boolean;
+  /** stderr is a terminal (progress). Default false. */
+  stderrIsTty?: boolean;
+  /** Environment (TF_VAR_*, NO_COLOR). Default: process.env. */
+  env?: Record<string, string | undefined>;
   /** Directory that holds docs/ (the package root). */
   packageRoot: string;
 }
@@ -31,7 +48,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stdout(USAGE);
         return EXIT_CLEAN;
       case 'version':
-        io.stdout(`${readVersion(io.packageRoot)}\n`);
+        io.stdout(`${readPackageJson(io.packageRoot).version ?? 'unknown'}\n`);
         return EXIT_CLEAN;
       case 'rules':
         for (const rule of RULES) io.stdout(`${rule.meta.id.padEnd(32)} ${rule.meta.defaultSeverity.padEnd(12)} ${rule.meta.summary}\n`);
@@ -51,60 +68,321 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`elb-lens: ${error.message}\n\n${USAGE}`);
       return EXIT_ERROR;
     }
+    if (error instanceof ConfigError) {
+      io.stderr(`elb-lens: invalid configuration: ${error.relativeTo(io.cwd)}\n`);
+      return EXIT_ERROR;
+    }
+    if (error instanceof CheckError) {
+      io.stderr(`elb-lens: ${error.message}\n`);
+      return EXIT_ERROR;
+    }
     io.stderr(`elb-lens: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_ERROR;
   }
 }
 
+/** A problem with the input that is not a usage mistake (unreadable var file, …). */
+class CheckError extends Error {}
+
+function readText(file: string, limit: number): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > limit) return undefined;
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function readHead(file: string, bytes: number): string {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const buffer = Buffer.alloc(bytes);
+    const read = fs.readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, read).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+function isJsonName(file: string): boolean {
+  return file.endsWith('.json') && !file.endsWith('.tf.json') && !file.endsWith('.tfvars.json');
+}
+
+/** `TF_VAR_name=value` environment entries → { name: value }. */
+export function environmentVariables(env: Record<string, string | undefined>): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith('TF_VAR_') && key.length > 7 && value !== undefined) variables[key.slice(7)] = value;
+  }
+  return variables;
+}
+
+/** Progress on stderr for long scans (shown after half a second), on a terminal only. */
+export function progressReporter(
+  io: Pick<CliIo, 'stderr' | 'stderrIsTty'>,
+  total: number,
+  now: () => number = Date.now,
+): { tick(done: number): void; done(): void } {
+  if (!io.stderrIsTty || total < 2) return { tick: () => undefined, done: () => undefined };
+  const started = now();
+  let last = 0;
+  let shown = false;
+  return {
+    tick(done) {
+      const time = now();
+      if (time - started < 500 || time - last < 100) return;
+      last = time;
+      shown = true;
+      io.stderr(`\r\x1b[Kelb-lens: checking ${done}/${total} files…`);
+    },
+    done() {
+      if (shown) io.stderr('\r\x1b[K');
+    },
+  };
+}
+
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const formatter = FORMATTERS[args.format];
-  if (!formatter) throw new UsageError(`unknown format "${args.format}" (choose ${Object.keys(FORMATTERS).join(', ')})`);
+  if (!formatter) throw new UsageError(`unknown format "${args.format}"`);
+  const env = io.env ?? process.env;
+  const cliVarFiles = args.varFiles.map((f) => path.resolve(io.cwd, f));
+  for (const file of cliVarFiles) if (readText(file, MAX_PLAN_BYTES) === undefined) throw new UsageError(`cannot read --var-file ${file}`);
+  const resolver = new ConfigResolver((file) => readText(file, 1024 * 1024), {
+    configFile: args.config ? path.resolve(io.cwd, args.config) : undefined,
+  });
   const host = createNodeHost((message) => io.stderr(`${message}\n`));
-  const service = await createElbLensService(host, { docsBase: path.join(io.packageRoot, 'docs', 'rules') + path.sep });
-  const { files, missing } = collectFiles(
-    args.paths.map((p) => path.resolve(io.cwd, p)),
-    (file) => service.isSupportedFile(file),
-  );
-  if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
-  const options = {
-    variables: args.variables,
-    varFiles: args.varFiles.map((f) => path.resolve(io.cwd, f)),
-    reportUnusedIgnores: args.reportUnusedIgnores,
+  const docsDir = path.join(io.packageRoot, 'docs', 'rules');
+  const service = await createElbLensService(host, { docsBase: docsDir + path.sep });
+
+  const planHeads = new Map<string, boolean>();
+  const mayBePlan = (file: string): boolean => {
+    if (!isJsonName(file)) return false;
+    let result = planHeads.get(file);
+    if (result === undefined) {
+      result = mayBePlanJson(readHead(file, 256));
+      planHeads.set(file, result);
+    }
+    return result;
   };
+  const walked = collectFiles(
+    args.paths.map((p) => path.resolve(io.cwd, p)),
+    (file) => service.isSupportedFile(file) || mayBePlan(file) || (isJsonName(file) && isConfiguredJsonFile(resolver.forFile(file), file)),
+  );
+  if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(', ')}`);
+  const files = walked.files.filter((file) => !isExcluded(resolver.forFile(file), file));
   const wanted = new Set(files);
-  const findings: Finding[] = [];
-  const doneModules = new Set<string>();
-  for (const file of files) {
-    const dir = path.dirname(file);
-    if (doneModules.has(dir)) continue;
-    doneModules.add(dir);
-    for (const [moduleFile, fileFindings] of service.analyzeModule(file, options)) {
-      if (wanted.has(moduleFile)) findings.push(...fileFindings);
+  for (const config of new Set(files.map((f) => resolver.forFile(f)))) {
+    for (const varFile of config.varFiles) {
+      if (readText(varFile, MAX_PLAN_BYTES) === undefined) {
+        throw new CheckError(`${relativePath(io.cwd, config.path)}: varFiles: cannot read ${relativePath(io.cwd, varFile)}`);
+      }
     }
   }
-  const sorted = sortFindings(findings);
-  const output = formatter(
-    { fileCount: files.length, findings: sorted, cwd: io.cwd, readText: (f) => service.documentText(f) },
-    { color: args.color ?? (io.isTty && !args.output && !process.env.NO_COLOR) },
-  );
-  if (args.output) writeAtomically(path.resolve(io.cwd, args.output), output);
-  else io.stdout(output);
-  return sorted.some((f) => atLeast(f.severity, args.minSeverity)) ? EXIT_FINDINGS : EXIT_CLEAN;
-}
-
-/** Write to a temporary file, then rename: a reader never sees half a file. */
-export function writeAtomically(filePath: string, content: string): void {
-  const temporary = `${filePath}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, content);
-  fs.renameSync(temporary, filePath);
-}
-
-function readVersion(packageRoot: string): string {
-  try {
-    return (JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
-  } catch {
-    return 'unknown';
+  const planTexts = new Map<string, string>();
+  for (const file of [...files]) {
+    if (!mayBePlan(file)) continue;
+    const text = readText(file, MAX_PLAN_BYTES);
+    if (text !== undefined && isPlanJson(text)) planTexts.set(file, text);
+    else if (!service.isSupportedFile(file) && !isConfiguredJsonFile(resolver.forFile(file), file)) {
+      // Other Terraform JSON (`terraform show -json` of a state, provider schemas): not ours.
+      files.splice(files.indexOf(file), 1);
+      wanted.delete(file);
+    }
   }
+
+  const tfVars = environmentVariables(env);
+  const optionsFor = (config: ElbLensConfig) =>
+    toAnalysisOptions(config, {
+      variables: args.variables,
+      varFiles: cliVarFiles,
+      environmentVariables: tfVars,
+      reportUnusedIgnores: args.reportUnusedIgnores,
+    });
+
+  const analyzeAll = (showProgress: boolean): Finding[] => {
+    const progress = showProgress ? progressReporter(io, files.length) : progressReporter({ ...io, stderrIsTty: false }, 0);
+    const findings: Finding[] = [];
+    const doneModules = new Set<string>();
+    let done = 0;
+    for (const file of files) {
+      progress.tick(done++);
+      const config = resolver.forFile(file);
+      const planText = planTexts.get(file);
+      if (planText !== undefined) {
+        findings.push(
+          ...analyzePlan(file, planText, { rules: config.rules, docsBase: docsDir + path.sep, log: (m) => io.stderr(`${m}\n`) }),
+        );
+        continue;
+      }
+      const dir = path.dirname(file);
+      if (doneModules.has(dir)) continue;
+      doneModules.add(dir);
+      for (const [moduleFile, fileFindings] of service.analyzeModule(file, optionsFor(config))) {
+        if (wanted.has(moduleFile) && !planTexts.has(moduleFile)) findings.push(...fileFindings);
+      }
+    }
+    progress.done();
+    return sortFindings(findings);
+  };
+
+  let findings: Finding[];
+  if (args.fix) {
+    const result = fixAll(service, analyzeAll, (file) => wanted.has(file) && !planTexts.has(file), args.dryRun);
+    findings = result.findings;
+    const fileCount = result.originals.size;
+    if (args.dryRun) {
+      const diffs = [...result.originals]
+        .sort((a, b) => a[0].localeCompare(b[0]))
+        .map(([file, original]) => {
+          const name = relativePath(io.cwd, file);
+          return unifiedDiff(`a/${name}`, `b/${name}`, original, service.documentText(file) ?? original);
+        });
+      io.stdout(diffs.join(''));
+      io.stderr(`elb-lens: ${result.applied} fix(es) would change ${fileCount} file(s); ${remaining(findings, args.minSeverity)}\n`);
+    } else {
+      io.stderr(`elb-lens: applied ${result.applied} fix(es) to ${fileCount} file(s)\n`);
+    }
+  } else {
+    findings = analyzeAll(true);
+  }
+
+  const tool = toolInfo(io.packageRoot, docsDir);
+  const report = {
+    fileCount: files.length,
+    files,
+    findings,
+    cwd: io.cwd,
+    readText: (f: string) => planTexts.get(f) ?? service.documentText(f),
+    minSeverity: args.minSeverity,
+    enabledRules: (file: string) => {
+      const config = resolver.forFile(file);
+      return RULES.map((r) => r.meta.id).filter((id) => config.rules[id] !== 'off');
+    },
+    tool,
+  };
+  const color = args.color ?? (io.isTty && !args.output && !env.NO_COLOR);
+  if (args.output) {
+    const target = path.resolve(io.cwd, args.output);
+    try {
+      writeAtomically(target, formatter(report, { color: false }));
+    } catch (error) {
+      throw new CheckError(`cannot write ${args.output}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  } else if (!args.dryRun) io.stdout(formatter(report, { color }));
+  return findings.some((f) => atLeast(f.severity, args.minSeverity)) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function remaining(findings: Finding[], minSeverity: CheckArgs['minSeverity']): string {
+  const failing = findings.filter((f) => atLeast(f.severity, minSeverity)).length;
+  return `${findings.length} finding(s) would remain, ${failing} at or above ${minSeverity}`;
+}
+
+interface FixResult {
+  findings: Finding[];
+  applied: number;
+  /** Text before the first fix, of every file that changed. */
+  originals: Map<string, string>;
+}
+
+/**
+ * Applies fixes pass after pass (overlapping ones wait for the next pass, on re-analysed
+ * text) until nothing changes. Real runs write each file atomically; dry runs keep the new
+ * texts as open documents of the service, so the next pass and the diff see them.
+ */
+function fixAll(
+  service: ElbLensService,
+  analyzeAll: (progress: boolean) => Finding[],
+  canEdit: (file: string) => boolean,
+  dryRun: boolean,
+): FixResult {
+  const originals = new Map<string, string>();
+  let applied = 0;
+  let findings = analyzeAll(true);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const selection = applyFixes(findings, (file) => service.documentText(file), canEdit);
+    if (selection.changed.size === 0) break;
+    for (const [file, text] of selection.changed) {
+      if (!originals.has(file)) originals.set(file, service.documentText(file) ?? '');
+      if (dryRun) service.openDocument(file, text);
+      else {
+        writeAtomically(file, text);
+        service.fileChanged(file);
+      }
+    }
+    applied += selection.applied;
+    findings = analyzeAll(false);
+  }
+  // Files a later pass changed back to what they were: nothing to show.
+  for (const [file, original] of originals) if (service.documentText(file) === original) originals.delete(file);
+  return { findings, applied, originals };
+}
+
+/** Write to a temporary file in the same folder, then rename: a reader never sees half a file. */
+export function writeAtomically(filePath: string, content: string): void {
+  const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = fs.statSync(filePath).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  try {
+    fs.writeFileSync(temporary, content, mode !== undefined ? { mode } : {});
+    if (mode !== undefined) fs.chmodSync(temporary, mode);
+    fs.renameSync(temporary, filePath);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+interface PackageJson {
+  version?: string;
+  homepage?: string;
+  repository?: string | { url?: string };
+}
+
+function readPackageJson(packageRoot: string): PackageJson {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as PackageJson;
+  } catch {
+    return {};
+  }
+}
+
+/** A browsable https URL of the repository named in package.json, if any. */
+function repositoryUrl(pkg: PackageJson): string | undefined {
+  const raw = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  if (!raw) return undefined;
+  const url = raw
+    .replace(/^git\+/, '')
+    .replace(/^github:/, 'https://github.com/')
+    .replace(/^git@github\.com:/, 'https://github.com/')
+    .replace(/\.git$/, '');
+  return /^https:\/\//.test(url) ? url : undefined;
+}
+
+/**
+ * What reports say about the tool. Rule help links point at the repository's docs when
+ * package.json names a repository, else at the docs page shipped with the package.
+ */
+export function toolInfo(packageRoot: string, docsDir: string): ToolInfo {
+  const pkg = readPackageJson(packageRoot);
+  const repo = repositoryUrl(pkg);
+  const docPath = (id: string) => path.join(docsDir, `${id}.md`);
+  return {
+    version: pkg.version ?? '0.0.0',
+    informationUri: pkg.homepage && /^https?:\/\//.test(pkg.homepage) ? pkg.homepage : repo,
+    helpUri: (id) => {
+      if (!fs.existsSync(docPath(id))) return repo;
+      return repo ? `${repo}/blob/HEAD/docs/rules/${id}.md` : pathToFileURL(docPath(id)).href;
+    },
+    readDoc: (id) => readText(docPath(id), 1024 * 1024),
+  };
 }
 
 /** Finds the package root (the folder with package.json and docs/) from the running file. */
@@ -124,6 +402,8 @@ export function main(): void {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
+    env: process.env,
     packageRoot: findPackageRoot(__dirname),
   }).then((code) => {
     process.exitCode = code;

@@ -1,15 +1,33 @@
 import * as path from 'path';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../core/types';
 
+/** What the tool says about itself in reports (SARIF driver). */
+export interface ToolInfo {
+  version: string;
+  /** Absolute URI of the project's home page, when package.json names one. */
+  informationUri: string | undefined;
+  /** Absolute URI of a rule's documentation page, when one is known. */
+  helpUri(ruleId: string): string | undefined;
+  /** The markdown of docs/rules/<id>.md, when shipped. */
+  readDoc(ruleId: string): string | undefined;
+}
+
 /** What every output format receives. */
 export interface CheckReport {
   /** Files checked. */
   fileCount: number;
+  /** Absolute paths of the files checked, sorted. */
+  files: string[];
   findings: Finding[];
   /** Working directory that paths are shown relative to. */
   cwd: string;
   /** File contents, for code frames. */
   readText(file: string): string | undefined;
+  /** Lowest severity that fails the run. */
+  minSeverity: Severity;
+  /** Ids of the rules that ran on a file (not switched off by its configuration). */
+  enabledRules(file: string): string[];
+  tool: ToolInfo;
 }
 
 export function relativePath(cwd: string, file: string): string {

@@ -34,6 +34,7 @@ export const clientIpSharedL4Off: Rule = {
               ? replaceValue(listener.file, attribute, value)
               : addAttribute(listener.file, listener.block, 'transparent_client_ip_enable', value, asString ? 'true' : true),
             // Not preferred: it changes what backends see, so "fix all" must not apply it unasked.
+            isPreferred: false,
           },
         ],
       });

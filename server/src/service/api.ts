@@ -22,9 +22,17 @@ export interface AnalysisOptions {
   variables?: Record<string, unknown>;
   /** Extra tfvars files (absolute paths), applied after the module's own. */
   varFiles?: string[];
-  /** false: inline `elb-lens-ignore` comments are not honoured. Default true. */
+  /**
+   * Values from `TF_VAR_<name>` environment variables (name → raw text): the lowest
+   * precedence of the given values, above variable defaults and below every tfvars file.
+   */
+  environmentVariables?: Record<string, string>;
+  /**
+   * false: inline `elb-lens-ignore` comments are not honoured, and each one is reported
+   * as an `inline-ignore` finding (warning; its severity can be set in `rules`). Default true.
+   */
   allowInlineIgnores?: boolean;
-  /** Report suppression comments that suppress nothing (as hints). Default false. */
+  /** Report suppression comments that suppress nothing (`unused-ignore`, hint). Default false. */
   reportUnusedIgnores?: boolean;
 }
 

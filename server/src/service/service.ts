@@ -147,16 +147,31 @@ class Service implements ElbLensService {
         });
       const suppressions = collectSuppressions(file);
       if (allowInline) findings = applySuppressions(findings, suppressions);
-      if (options.reportUnusedIgnores && allowInline) {
+      else if (ruleSettings['inline-ignore'] !== 'off') {
+        // Policy: suppressions are not allowed, so each comment is itself a finding.
+        for (const s of suppressions) {
+          findings.push({
+            ruleId: 'inline-ignore',
+            severity: (ruleSettings['inline-ignore'] as Finding['severity'] | undefined) ?? 'warning',
+            message: `Inline suppressions are not allowed here (allowInlineIgnores is false): this elb-lens-ignore comment (${s.ruleIds.join(', ')}) is not honoured.`,
+            file: file.path,
+            range: s.comment,
+            related: [],
+            fixes: [],
+            docsUrl: `${this.docsBase}README.md`,
+          });
+        }
+      }
+      if (options.reportUnusedIgnores && allowInline && ruleSettings['unused-ignore'] !== 'off') {
         for (const s of suppressions.filter((x) => !x.used)) {
           findings.push({
             ruleId: 'unused-ignore',
-            severity: 'hint',
+            severity: (ruleSettings['unused-ignore'] as Finding['severity'] | undefined) ?? 'hint',
             message: `This elb-lens-ignore comment suppresses nothing (${s.ruleIds.join(', ')}).`,
             file: file.path,
             range: s.comment,
             related: [],
-            fixes: [{ title: 'Remove the unused elb-lens-ignore comment', edits: [{ file: file.path, range: s.comment, newText: '' }] }],
+            fixes: [{ title: 'Remove the unused elb-lens-ignore comment', edits: [{ file: file.path, range: commentRemovalRange(file, s.comment), newText: '' }] }],
             docsUrl: `${this.docsBase}README.md`,
             unusedSuppression: true,
           });
@@ -311,7 +326,7 @@ class Service implements ElbLensService {
   private moduleAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis | undefined {
     if (!isTerraformFile(filePath)) return undefined;
     const dir = path.dirname(filePath);
-    const key = JSON.stringify([options.variables ?? {}, options.varFiles ?? []]);
+    const key = JSON.stringify([options.variables ?? {}, options.varFiles ?? [], options.environmentVariables ?? {}]);
     const cached = this.modules.get(dir);
     if (cached && cached.key === key) return cached;
     const files = this.moduleFiles(filePath)
@@ -327,6 +342,9 @@ class Service implements ElbLensService {
 
   private variableInputs(dir: string, options: AnalysisOptions): VariableInput[] {
     const inputs: VariableInput[] = [];
+    for (const [name, value] of Object.entries(options.environmentVariables ?? {})) {
+      inputs.push({ name, value, source: `the environment variable TF_VAR_${name}` });
+    }
     const names = this.host.readDirectory(dir).filter(isTfvarsFile);
     // Terraform's order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars* by name.
     const ordered = [
@@ -388,6 +406,23 @@ class Service implements ElbLensService {
     }
     return findings;
   }
+}
+
+/** A comment alone on its line(s) goes with its whole line; a trailing one with the space before it. */
+function commentRemovalRange(file: ConfigFile, comment: Range): Range {
+  const { lines } = file;
+  const lineStart = lines.lineStart(comment.start.line);
+  const start = lines.offsetAt(comment.start);
+  const end = lines.offsetAt(comment.end);
+  const lineEnd = lines.lineEnd(comment.end.line);
+  const before = file.text.slice(lineStart, start);
+  const after = file.text.slice(end, lineEnd);
+  if (before.trim() === '' && after.trim() === '') {
+    const next = comment.end.line + 1 < lines.lineCount ? lines.lineStart(comment.end.line + 1) : lineEnd;
+    return lines.range(lineStart, next);
+  }
+  const spaces = /[ \t]*$/.exec(before)?.[0].length ?? 0;
+  return lines.range(start - spaces, after.trim() === '' ? lineEnd : end);
 }
 
 function toValue(value: unknown): Value {

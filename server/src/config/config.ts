@@ -1,0 +1,324 @@
+import * as path from 'path';
+import * as jsonc from 'jsonc-parser';
+import type { Severity } from '../core/types';
+import { LineIndex } from '../parse/positions';
+import { RULES } from '../rules';
+import type { AnalysisOptions, RuleSetting } from '../service/api';
+import { matchesAnyGlob } from './glob';
+
+/**
+ * `.elb-lens.json`: one configuration file read by the CLI and the language server, so
+ * CI and the editor agree. The nearest file found walking up from a checked file's folder
+ * applies to it (files are not merged); `--config` names one file for the whole run.
+ *
+ * {
+ *   "$schema": "./node_modules/elb-lens/schemas/elb-lens-config.schema.json",
+ *   "rules": { "client-ip-shared-l4-off": "off", "client-ip-ip-backend": "error" },
+ *   "exclude": ["legacy/**", "*.generated.tf"],
+ *   "varFiles": ["env/prod.tfvars"],
+ *   "variables": { "listener_protocol": "TCP" },
+ *   "json": { "files": ["**\/*.elb.json"] },
+ *   "allowInlineIgnores": false
+ * }
+ */
+
+export const CONFIG_FILE_NAME = '.elb-lens.json';
+
+/** Findings that report suppression comments; they take severities in `rules` too. */
+export const UNUSED_IGNORE_RULE_ID = 'unused-ignore';
+export const INLINE_IGNORE_RULE_ID = 'inline-ignore';
+
+/** Where ELB API JSON files are looked for when the configuration does not say. */
+export const DEFAULT_JSON_FILES: readonly string[] = ['**/*.elb.json', '**/*.elb.jsonc'];
+
+export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information', 'hint'];
+
+export interface ElbLensConfig {
+  /** Absolute path of the file, or '' for the built-in defaults. */
+  path: string;
+  /** Folder that relative paths and globs of the file are resolved against. */
+  dir: string;
+  rules: Record<string, RuleSetting>;
+  /** Globs relative to `dir`. */
+  exclude: string[];
+  /** Absolute paths of extra tfvars files. */
+  varFiles: string[];
+  variables: Record<string, unknown>;
+  /** Globs (relative to `dir`) of ELB API JSON files. */
+  jsonFiles: string[];
+  allowInlineIgnores: boolean;
+}
+
+/** A configuration problem, pointing at the offending key (1-based line and column). */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    /** Dotted key path, e.g. `rules.client-ip-foo`; '' for the file as a whole. */
+    readonly key: string,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}:${column}: ${key ? `${key}: ` : ''}${detail}`);
+    this.name = 'ConfigError';
+  }
+
+  /** The message with the file path shown relative to `cwd`. */
+  relativeTo(cwd: string): string {
+    const relative = path.relative(cwd, this.file);
+    const shown = relative.startsWith('..') || path.isAbsolute(relative) ? this.file : relative.split(path.sep).join('/');
+    return `${shown}:${this.line}:${this.column}: ${this.key ? `${this.key}: ` : ''}${this.detail}`;
+  }
+}
+
+export function knownRuleIds(): string[] {
+  return [...RULES.map((r) => r.meta.id), UNUSED_IGNORE_RULE_ID, INLINE_IGNORE_RULE_ID];
+}
+
+/** The configuration used where no file is found. */
+export function defaultConfig(dir: string): ElbLensConfig {
+  return {
+    path: '',
+    dir,
+    rules: {},
+    exclude: [],
+    varFiles: [],
+    variables: {},
+    jsonFiles: [...DEFAULT_JSON_FILES],
+    allowInlineIgnores: true,
+  };
+}
+
+const TOP_LEVEL_KEYS = ['$schema', 'rules', 'exclude', 'varFiles', 'variables', 'json', 'allowInlineIgnores'];
+
+/** Parses and validates a configuration file's text; throws ConfigError. */
+export function parseConfig(filePath: string, text: string): ElbLensConfig {
+  const lines = new LineIndex(text);
+  const fail = (offset: number, key: string, detail: string): never => {
+    const pos = lines.positionAt(offset);
+    throw new ConfigError(filePath, pos.line + 1, pos.character + 1, key, detail);
+  };
+  const errors: jsonc.ParseError[] = [];
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const root = jsonc.parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    fail(first.offset, '', `invalid JSON: ${describeParseError(first.error)}`);
+  }
+  if (!root || root.type !== 'object') return fail(root?.offset ?? 0, '', 'the configuration must be a JSON object');
+  const dir = path.dirname(filePath);
+  const config = defaultConfig(dir);
+  config.path = filePath;
+  const seen = new Set<string>();
+  for (const property of root.children ?? []) {
+    const [keyNode, value] = property.children ?? [];
+    if (!keyNode || !value) continue;
+    const key = String(keyNode.value);
+    if (seen.has(key)) fail(keyNode.offset, key, 'duplicate key');
+    seen.add(key);
+    switch (key) {
+      case '$schema':
+        if (value.type !== 'string') fail(value.offset, key, 'must be a string');
+        break;
+      case 'rules':
+        config.rules = readRules(value, fail);
+        break;
+      case 'exclude':
+        config.exclude = readStrings(value, key, fail);
+        break;
+      case 'varFiles':
+        config.varFiles = readStrings(value, key, fail).map((f) => path.resolve(dir, f));
+        break;
+      case 'variables': {
+        if (value.type !== 'object') fail(value.offset, key, 'must be an object of variable name → value');
+        config.variables = JSON.parse(JSON.stringify(jsonc.getNodeValue(value))) as Record<string, unknown>; // plain objects
+        break;
+      }
+      case 'json': {
+        if (value.type !== 'object') fail(value.offset, key, 'must be an object, e.g. { "files": ["**/*.elb.json"] }');
+        for (const inner of value.children ?? []) {
+          const [innerKey, innerValue] = inner.children ?? [];
+          if (!innerKey || !innerValue) continue;
+          const name = String(innerKey.value);
+          if (name !== 'files') fail(innerKey.offset, `json.${name}`, 'unknown key (expected "files")');
+          config.jsonFiles = readStrings(innerValue, 'json.files', fail);
+        }
+        break;
+      }
+      case 'allowInlineIgnores':
+        if (value.type !== 'boolean') fail(value.offset, key, 'must be true or false');
+        config.allowInlineIgnores = value.value as boolean;
+        break;
+      default:
+        fail(keyNode.offset, key, `unknown key (expected one of ${TOP_LEVEL_KEYS.join(', ')})`);
+    }
+  }
+  return config;
+}
+
+type Fail = (offset: number, key: string, detail: string) => never;
+
+function readRules(node: jsonc.Node, fail: Fail): Record<string, RuleSetting> {
+  if (node.type !== 'object') return fail(node.offset, 'rules', 'must be an object of rule id → severity');
+  const known = knownRuleIds();
+  const rules: Record<string, RuleSetting> = {};
+  for (const property of node.children ?? []) {
+    const [keyNode, value] = property.children ?? [];
+    if (!keyNode || !value) continue;
+    const id = String(keyNode.value);
+    const key = `rules.${id}`;
+    if (!known.includes(id)) {
+      const near = closest(id, known);
+      fail(keyNode.offset, key, `unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; see "elb-lens rules"`);
+    }
+    if (value.type !== 'string' || !RULE_SETTINGS.includes(value.value as RuleSetting)) {
+      fail(value.offset, key, `severity must be one of ${RULE_SETTINGS.map((s) => `"${s}"`).join(', ')}, got ${jsonText(value)}`);
+    }
+    rules[id] = value.value as RuleSetting;
+  }
+  return rules;
+}
+
+/** The known id within a small edit distance of a misspelt one. */
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(3, Math.floor(word.length / 4)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(word, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function readStrings(node: jsonc.Node, key: string, fail: Fail): string[] {
+  if (node.type !== 'array') return fail(node.offset, key, 'must be an array of strings');
+  return (node.children ?? []).map((item, index) => {
+    if (item.type !== 'string' || (item.value as string).trim() === '')
+      return fail(item.offset, `${key}[${index}]`, 'must be a non-empty string');
+    return item.value as string;
+  });
+}
+
+function jsonText(node: jsonc.Node): string {
+  const value: unknown = jsonc.getNodeValue(node);
+  return value === undefined ? node.type : JSON.stringify(value);
+}
+
+function describeParseError(code: jsonc.ParseErrorCode): string {
+  const name = jsonc.printParseErrorCode(code);
+  return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** The nearest `.elb-lens.json` at or above `startDir`, or undefined. */
+export function findConfigFile(startDir: string, exists: (filePath: string) => boolean): string | undefined {
+  let dir = path.resolve(startDir);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    if (exists(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/**
+ * Finds and caches the configuration of each folder. `readFile` returns undefined for a
+ * missing file (a ServiceHost's readFile fits). Invalid files throw ConfigError on first use.
+ */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, ElbLensConfig>();
+  private readonly byFile = new Map<string, ElbLensConfig>();
+  private readonly explicit: ElbLensConfig | undefined;
+
+  constructor(
+    private readonly readFile: (filePath: string) => string | undefined,
+    options: { configFile?: string } = {},
+  ) {
+    if (options.configFile) this.explicit = this.load(path.resolve(options.configFile), true);
+  }
+
+  /** The configuration that applies to a file (the built-in defaults when there is none). */
+  forFile(filePath: string): ElbLensConfig {
+    return this.forDirectory(path.dirname(path.resolve(filePath)));
+  }
+
+  forDirectory(dir: string): ElbLensConfig {
+    if (this.explicit) return this.explicit;
+    const cached = this.byDir.get(dir);
+    if (cached) return cached;
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    const parent = path.dirname(dir);
+    let config: ElbLensConfig;
+    if (this.readFile(candidate) !== undefined) config = this.load(candidate, false);
+    else if (parent === dir) config = defaultConfig(dir);
+    else config = this.forDirectory(parent);
+    this.byDir.set(dir, config);
+    return config;
+  }
+
+  /** Forget cached files (the language server calls this when a config file changes). */
+  clear(): void {
+    this.byDir.clear();
+    this.byFile.clear();
+  }
+
+  private load(filePath: string, required: boolean): ElbLensConfig {
+    const cached = this.byFile.get(filePath);
+    if (cached) return cached;
+    const text = this.readFile(filePath);
+    if (text === undefined) {
+      if (required) throw new ConfigError(filePath, 1, 1, '', 'cannot read the configuration file');
+      return defaultConfig(path.dirname(filePath));
+    }
+    const config = parseConfig(filePath, text);
+    this.byFile.set(filePath, config);
+    return config;
+  }
+}
+
+/** Relative path of a file from the configuration's folder, with `/` separators. */
+function relativeToConfig(config: ElbLensConfig, filePath: string): string {
+  return path.relative(config.dir, path.resolve(filePath)).split(path.sep).join('/');
+}
+
+/** True when the configuration excludes the file (or a folder it is in). */
+export function isExcluded(config: ElbLensConfig, filePath: string): boolean {
+  return matchesAnyGlob(relativeToConfig(config, filePath), config.exclude);
+}
+
+/** True when the file is one of the configuration's ELB API JSON files (`json.files`). */
+export function isConfiguredJsonFile(config: ElbLensConfig, filePath: string): boolean {
+  return matchesAnyGlob(relativeToConfig(config, filePath), config.jsonFiles);
+}
+
+/**
+ * Analysis options from a configuration. Values given by the host (CLI flags, editor
+ * settings) go in `overrides` and win: their variables over the file's variables, their
+ * var files after the file's var files.
+ */
+export function toAnalysisOptions(config: ElbLensConfig, overrides: AnalysisOptions = {}): AnalysisOptions {
+  return {
+    ...overrides,
+    rules: { ...config.rules, ...(overrides.rules ?? {}) },
+    variables: { ...config.variables, ...(overrides.variables ?? {}) },
+    varFiles: [...config.varFiles, ...(overrides.varFiles ?? [])],
+    allowInlineIgnores: overrides.allowInlineIgnores ?? config.allowInlineIgnores,
+  };
+}
+
+export type { RuleSetting, Severity };

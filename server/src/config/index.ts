@@ -1,0 +1,19 @@
+/** The `.elb-lens.json` configuration, shared by the CLI and the language server. */
+export {
+  CONFIG_FILE_NAME,
+  ConfigError,
+  ConfigResolver,
+  DEFAULT_JSON_FILES,
+  INLINE_IGNORE_RULE_ID,
+  RULE_SETTINGS,
+  UNUSED_IGNORE_RULE_ID,
+  defaultConfig,
+  findConfigFile,
+  isConfiguredJsonFile,
+  isExcluded,
+  knownRuleIds,
+  parseConfig,
+  toAnalysisOptions,
+  type ElbLensConfig,
+} from './config';
+export { globToRegExp, matchesAnyGlob } from './glob';

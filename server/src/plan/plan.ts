@@ -1,0 +1,411 @@
+import * as jsonc from 'jsonc-parser';
+import { rangeContains, type Finding, type Range } from '../core/types';
+import type { ElbModel } from '../model/elb';
+import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr, TraversalStep } from '../parse/config';
+import { nodeRange } from '../parse/json';
+import { LineIndex } from '../parse/positions';
+import { RULES } from '../rules';
+import type { RuleReport } from '../rules/types';
+import type { RuleSetting } from '../service/api';
+import { TerraformModule } from '../terraform/module';
+import { buildTerraformModel } from '../terraform/toModel';
+
+/**
+ * Terraform plan JSON (`terraform show -json plan.out`) → the ELB model.
+ *
+ * Every managed resource instance of `planned_values` (root and child modules) becomes a
+ * synthetic resource block whose attributes are its planned values, with the ranges of
+ * those values in the plan file. Values unknown until apply are left out of
+ * `planned_values`; for those, and for links between resources, the `configuration`
+ * section's `references` say which resource an argument refers to. Known ids link too:
+ * `loadbalancer_id = "0b5…"` links to the resource whose `id` is that value.
+ *
+ * Findings carry the resource address (`module.web.huaweicloud_elb_listener.http[0]`)
+ * in their messages and sit on the value in the plan file (or on the resource's
+ * `address` when the value is unknown). A plan is generated output: findings have no fixes.
+ */
+
+/**
+ * Cheap check on the first bytes of a `.json` file: Terraform writes `format_version`
+ * first; `jq -S` sorts the keys, which puts `applyable`, `checks`, `complete` or
+ * `configuration` first.
+ */
+export function mayBePlanJson(head: string): boolean {
+  return (
+    /^\s*\{\s*"(format_version|applyable|checks|complete|configuration|errored)"\s*:/.test(head) ||
+    (/^\s*\{/.test(head) && head.includes('"format_version"'))
+  );
+}
+
+/** True for the JSON of a plan: `format_version` and `planned_values` (checked for real by planToModel). */
+export function isPlanJson(text: string): boolean {
+  return mayBePlanJson(text.slice(0, 256)) && text.includes('"format_version"') && /"planned_values"\s*:/.test(text);
+}
+
+interface PlanResource {
+  /** Full address: `module.app.huaweicloud_elb_listener.l[0]`. */
+  address: string;
+  /** `module.app`, '' for the root module. */
+  modulePath: string;
+  type: string;
+  name: string;
+  /** count/for_each key, if any. */
+  index: number | string | undefined;
+  node: jsonc.Node;
+  addressNode: jsonc.Node | undefined;
+  values: jsonc.Node | undefined;
+  /** The resource's `expressions` in the configuration section, when found. */
+  expressions: jsonc.Node | undefined;
+  /** Attribute names whose planned value is unknown (`after_unknown`). */
+  unknown: Set<string>;
+  id: string | undefined;
+}
+
+export interface PlanModule {
+  file: ConfigFile;
+  module: TerraformModule;
+  model: ElbModel;
+}
+
+const REFERENCE = /^([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)(?:\[([^\]]*)\])?(?:\.(.+))?$/;
+const NOT_RESOURCES = new Set(['var', 'local', 'module', 'data', 'count', 'each', 'path', 'terraform', 'self']);
+
+function child(node: jsonc.Node | undefined, key: string): jsonc.Node | undefined {
+  if (node?.type !== 'object') return undefined;
+  for (const property of node.children ?? []) {
+    const [k, v] = property.children ?? [];
+    if (k?.value === key) return v;
+  }
+  return undefined;
+}
+
+function stringValue(node: jsonc.Node | undefined): string | undefined {
+  return node?.type === 'string' ? (node.value as string) : undefined;
+}
+
+/** `module.a["x"].module.b[0]` → ['a', 'b'] (configuration has one entry per call, not per instance). */
+function moduleCallPath(modulePath: string): string[] {
+  const names: string[] = [];
+  for (const match of modulePath.matchAll(/module\.([^.[\]]+)(?:\[[^\]]*\])?/g)) names.push(match[1]);
+  return names;
+}
+
+/** Builds the model of a plan; undefined when the text is not plan JSON. */
+export function planToModel(filePath: string, text: string): PlanModule | undefined {
+  const errors: jsonc.ParseError[] = [];
+  const root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (root?.type !== 'object' || !child(root, 'format_version')) return undefined;
+  const planned = child(root, 'planned_values');
+  if (!planned) return undefined;
+  const lines = new LineIndex(text);
+
+  // Configuration resources by module call path + relative address.
+  const configResources = new Map<string, jsonc.Node>();
+  const visitConfig = (moduleNode: jsonc.Node | undefined, callPath: string[]) => {
+    for (const resource of child(moduleNode, 'resources')?.children ?? []) {
+      const address = stringValue(child(resource, 'address'));
+      if (address) configResources.set([...callPath, address].join('\u0000'), resource);
+    }
+    for (const call of child(moduleNode, 'module_calls')?.children ?? []) {
+      const [k, v] = call.children ?? [];
+      if (k && v) visitConfig(child(v, 'module'), [...callPath, String(k.value)]);
+    }
+  };
+  visitConfig(child(child(root, 'configuration'), 'root_module'), []);
+
+  // after_unknown of each resource change, by address.
+  const afterUnknown = new Map<string, Set<string>>();
+  for (const change of child(root, 'resource_changes')?.children ?? []) {
+    const address = stringValue(child(change, 'address'));
+    const unknown = child(child(change, 'change'), 'after_unknown');
+    if (!address || unknown?.type !== 'object') continue;
+    const names = new Set<string>();
+    for (const property of unknown.children ?? []) {
+      const [k, v] = property.children ?? [];
+      if (k && v?.type === 'boolean' && v.value === true) names.add(String(k.value));
+    }
+    afterUnknown.set(address, names);
+  }
+
+  const resources: PlanResource[] = [];
+  const visitPlanned = (moduleNode: jsonc.Node | undefined, depth: number) => {
+    if (!moduleNode || depth > 32) return;
+    const modulePath = stringValue(child(moduleNode, 'address')) ?? '';
+    for (const resource of child(moduleNode, 'resources')?.children ?? []) {
+      if (stringValue(child(resource, 'mode')) !== 'managed') continue;
+      const type = stringValue(child(resource, 'type'));
+      const name = stringValue(child(resource, 'name'));
+      if (!type || !name) continue;
+      const addressNode = child(resource, 'address');
+      const address = stringValue(addressNode) ?? `${modulePath ? modulePath + '.' : ''}${type}.${name}`;
+      const indexNode = child(resource, 'index');
+      const index = indexNode?.type === 'number' || indexNode?.type === 'string' ? (indexNode.value as number | string) : undefined;
+      const values = child(resource, 'values');
+      const configKey = [...moduleCallPath(modulePath), `${type}.${name}`].join('\u0000');
+      resources.push({
+        address,
+        modulePath,
+        type,
+        name,
+        index,
+        node: resource,
+        addressNode,
+        values: values?.type === 'object' ? values : undefined,
+        expressions: child(configResources.get(configKey), 'expressions'),
+        unknown: afterUnknown.get(address) ?? new Set(),
+        id: stringValue(child(values, 'id')),
+      });
+    }
+    for (const childModule of child(moduleNode, 'child_modules')?.children ?? []) visitPlanned(childModule, depth + 1);
+  };
+  visitPlanned(child(planned, 'root_module'), 0);
+
+  const byId = new Map<string, PlanResource>();
+  for (const r of resources) if (r.id) byId.set(r.id, r);
+
+  /** The plan resource a configuration reference names, seen from `from`. */
+  const resolveReference = (from: PlanResource, reference: string): { target: PlanResource; rest: string | undefined } | undefined => {
+    const match = REFERENCE.exec(reference);
+    if (!match || NOT_RESOURCES.has(match[1])) return undefined;
+    const [, type, name, indexText, rest] = match;
+    const candidates = resources.filter((r) => r.modulePath === from.modulePath && r.type === type && r.name === name);
+    if (candidates.length === 0) return undefined;
+    let target: PlanResource | undefined;
+    if (indexText !== undefined) {
+      const key: number | string = /^\d+$/.test(indexText) ? Number(indexText) : indexText.replace(/^"|"$/g, '');
+      target = candidates.find((c) => c.index === key);
+    } else if (candidates.length === 1) {
+      target = candidates[0];
+    } else {
+      // `x[count.index]` shows up as a reference to `x`: the instance with the same key.
+      target = candidates.find((c) => c.index !== undefined && c.index === from.index);
+    }
+    return target ? { target, rest } : undefined;
+  };
+
+  const traversalTo = (target: PlanResource, rest: string | undefined, range: Range): Expr => {
+    const steps: TraversalStep[] = [{ kind: 'attr', name: target.address }];
+    for (const part of (rest ?? 'id').matchAll(/([^.[\]]+)|\[([^\]]*)\]/g)) {
+      if (part[1] !== undefined) steps.push({ kind: 'attr', name: part[1] });
+      else {
+        const key = part[2];
+        const value = /^\d+$/.test(key) ? Number(key) : key.replace(/^"|"$/g, '');
+        steps.push({ kind: 'index', key: { kind: 'literal', value, range } });
+      }
+    }
+    return { kind: 'traversal', root: target.type, steps, range };
+  };
+
+  /** Resource references of one argument's configuration expression, as expressions. */
+  const referencesOf = (from: PlanResource, expression: jsonc.Node | undefined, range: Range): Expr[] => {
+    const refs: Expr[] = [];
+    const seen = new Set<PlanResource>();
+    for (const item of child(expression, 'references')?.children ?? []) {
+      const reference = stringValue(item);
+      const resolved = reference ? resolveReference(from, reference) : undefined;
+      if (!resolved || seen.has(resolved.target)) continue;
+      seen.add(resolved.target);
+      refs.push(traversalTo(resolved.target, resolved.rest, range));
+    }
+    return refs;
+  };
+
+  const valueExpr = (node: jsonc.Node, depth: number): Expr => {
+    const range = nodeRange(lines, node);
+    if (depth > 64) return { kind: 'opaque', text: '', range };
+    switch (node.type) {
+      case 'string':
+      case 'number':
+      case 'boolean':
+      case 'null':
+        return { kind: 'literal', value: node.value as string | number | boolean | null, range };
+      case 'array':
+        return { kind: 'tuple', items: (node.children ?? []).map((c) => valueExpr(c, depth + 1)), range };
+      case 'object':
+        return {
+          kind: 'object',
+          entries: (node.children ?? []).flatMap((property) => {
+            const [k, v] = property.children ?? [];
+            return k && v
+              ? [{ key: { kind: 'literal' as const, value: String(k.value), range: nodeRange(lines, k) }, value: valueExpr(v, depth + 1) }]
+              : [];
+          }),
+          range,
+        };
+      default:
+        return { kind: 'opaque', text: '', range };
+    }
+  };
+
+  /** Unknown in the plan, but still pointing at the resources it refers to. */
+  const unknownExpr = (refs: Expr[], range: Range): Expr => ({ kind: 'call', name: 'unknown_until_apply', args: refs, range });
+
+  const buildBody = (
+    owner: PlanResource,
+    values: jsonc.Node | undefined,
+    expressions: jsonc.Node | undefined,
+    unknown: Set<string>,
+    anchor: jsonc.Node,
+    depth: number,
+  ): { attributes: Map<string, ConfigAttribute>; blocks: ConfigBlock[] } => {
+    const attributes = new Map<string, ConfigAttribute>();
+    const blocks: ConfigBlock[] = [];
+    if (depth > 16) return { attributes, blocks };
+    const anchorRange = nodeRange(lines, anchor);
+    const written = new Set<string>();
+    for (const property of values?.children ?? []) {
+      const [k, v] = property.children ?? [];
+      if (!k || !v) continue;
+      const name = String(k.value);
+      written.add(name);
+      if (v.type === 'null') continue;
+      const range = nodeRange(lines, v);
+      const expression = child(expressions, name);
+      // Nested blocks: a list of objects in the plan, matched to the configuration by position.
+      if (v.type === 'array' && (v.children ?? []).length > 0 && (v.children ?? []).every((c) => c.type === 'object')) {
+        (v.children ?? []).forEach((item, i) => {
+          const itemExpressions = expression?.type === 'array' ? expression.children?.[i] : undefined;
+          const body = buildBody(owner, item, itemExpressions, new Set(), item, depth + 1);
+          blocks.push(syntheticBlock(name, [], k, item, body, lines));
+        });
+        continue;
+      }
+      const literal = valueExpr(v, 0);
+      let refs = referencesOf(owner, expression, range);
+      if (refs.length === 0 && v.type === 'string' && name !== 'id') {
+        const linked = byId.get(v.value as string);
+        if (linked && linked !== owner) refs = [traversalTo(linked, 'id', range)];
+      }
+      // A known value that also refers to resources: evaluates to the value, links to the resources.
+      const expr: Expr =
+        refs.length > 0
+          ? {
+              kind: 'conditional',
+              condition: { kind: 'literal', value: true, range },
+              whenTrue: literal,
+              whenFalse: unknownExpr(refs, range),
+              range,
+            }
+          : literal;
+      attributes.set(name, {
+        name,
+        expr,
+        nameRange: nodeRange(lines, k),
+        valueRange: range,
+        range: lines.range(k.offset, v.offset + v.length),
+        startOffset: property.offset,
+        endOffset: property.offset + property.length,
+      });
+    }
+    // Arguments written in the configuration whose values are only known after apply.
+    const unknownNames = new Set(unknown);
+    for (const property of expressions?.type === 'object' ? (expressions.children ?? []) : []) {
+      const [k, v] = property.children ?? [];
+      if (k && v?.type === 'object' && !written.has(String(k.value))) unknownNames.add(String(k.value));
+    }
+    for (const name of unknownNames) {
+      if (attributes.has(name) || blocks.some((b) => b.type === name)) continue;
+      const refs = referencesOf(owner, child(expressions, name), anchorRange);
+      attributes.set(name, {
+        name,
+        expr: unknownExpr(refs, anchorRange),
+        nameRange: anchorRange,
+        valueRange: anchorRange,
+        range: anchorRange,
+        startOffset: anchor.offset,
+        endOffset: anchor.offset + anchor.length,
+      });
+    }
+    return { attributes, blocks };
+  };
+
+  const blocks: ConfigBlock[] = [];
+  const addresses = new Map<string, string>();
+  for (const resource of resources) {
+    const anchor = resource.addressNode ?? resource.node;
+    const body = buildBody(resource, resource.values, resource.expressions, resource.unknown, anchor, 0);
+    const block = syntheticBlock('resource', [resource.type, resource.address], anchor, resource.node, body, lines, resource.values);
+    blocks.push(block);
+    addresses.set(`${resource.type}.${resource.address}`, resource.address);
+  }
+  const file: ConfigFile = {
+    path: filePath,
+    format: 'tfjson',
+    text,
+    lines,
+    blocks,
+    attributes: new Map(),
+    comments: [],
+    syntaxErrors: errors.map((e) => lines.range(e.offset, e.offset + e.length)),
+  };
+  const module = new TerraformModule(filePath, [file], []);
+  // Name resources by their plan address in messages.
+  for (const [key, entry] of module.resources)
+    module.resources.set(key, { ...entry, name: addresses.get(key) ?? entry.name, address: addresses.get(key) ?? entry.address });
+  return { file, module, model: buildTerraformModel(module) };
+}
+
+function syntheticBlock(
+  type: string,
+  labels: string[],
+  labelNode: jsonc.Node,
+  node: jsonc.Node,
+  body: { attributes: Map<string, ConfigAttribute>; blocks: ConfigBlock[] },
+  lines: LineIndex,
+  bodyNode: jsonc.Node = node,
+): ConfigBlock {
+  const labelRange = nodeRange(lines, labelNode);
+  return {
+    type,
+    labels,
+    labelRanges: labels.map(() => labelRange),
+    range: nodeRange(lines, node),
+    headerRange: labelRange,
+    attributes: body.attributes,
+    blocks: body.blocks,
+    startOffset: node.offset,
+    endOffset: node.offset + node.length,
+    bodyStartOffset: bodyNode.offset + 1,
+    closeOffset: bodyNode.offset + bodyNode.length - 1,
+    hasErrors: false,
+  };
+}
+
+export interface PlanAnalysisOptions {
+  rules?: Record<string, RuleSetting>;
+  /** Base for docs links; `<rule-id>.md` is appended. */
+  docsBase?: string;
+  log?: (message: string) => void;
+}
+
+/** Findings of a plan file (no fixes: a plan is generated). Not plan JSON: []. */
+export function analyzePlan(filePath: string, text: string, options: PlanAnalysisOptions = {}): Finding[] {
+  const plan = planToModel(filePath, text);
+  if (!plan) return [];
+  const settings = options.rules ?? {};
+  const docsBase = options.docsBase ?? 'docs/rules/';
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const setting = settings[rule.meta.id];
+    if (setting === 'off') continue;
+    const report = (r: RuleReport) => {
+      if (r.file.blocks.some((b) => b.hasErrors && rangeContains(b.range, r.range.start))) return;
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: setting ?? rule.meta.defaultSeverity,
+        message: r.message,
+        file: r.file.path,
+        range: r.range,
+        related: r.related ?? [],
+        fixes: [],
+        docsUrl: `${docsBase}${rule.meta.id}.md`,
+      });
+    };
+    try {
+      rule.check({ model: plan.model, report });
+    } catch (error) {
+      options.log?.(`elb-lens: rule ${rule.meta.id} failed on ${filePath}: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+  return findings;
+}
