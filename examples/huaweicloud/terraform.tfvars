@@ -1,0 +1,1 @@
+keep_client_ip_off = true
