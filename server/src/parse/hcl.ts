@@ -56,7 +56,10 @@ function createHclParser(parser: ParserType): HclParser {
   };
 }
 
-/** Builds the tree-sitter edit for replacing [start, end) of `oldText` by `newText`. */
+/**
+ * Builds the tree-sitter edit for replacing [start, end) of `oldText` by `newText`.
+ * web-tree-sitter takes indices and columns in UTF-16 code units, like JavaScript strings.
+ */
 export function treeEditFor(oldText: string, start: number, end: number, newText: string): Edit {
   const pointAt = (text: string, offset: number) => {
     let row = 0;
@@ -65,17 +68,17 @@ export function treeEditFor(oldText: string, start: number, end: number, newText
       row++;
       lastBreak = i;
     }
-    // tree-sitter counts columns in bytes of its UTF-16 input: two per code unit.
-    return { row, column: (offset - lastBreak - 1) * 2 };
+    return { row, column: offset - lastBreak - 1 };
   };
-  const updated = oldText.slice(0, start) + newText + oldText.slice(end);
+  const newEnd = start + newText.length;
+  const newEndPosition = pointAt(oldText.slice(0, start) + newText, newEnd);
   return {
-    startIndex: start * 2,
-    oldEndIndex: end * 2,
-    newEndIndex: (start + newText.length) * 2,
+    startIndex: start,
+    oldEndIndex: end,
+    newEndIndex: newEnd,
     startPosition: pointAt(oldText, start),
     oldEndPosition: pointAt(oldText, end),
-    newEndPosition: pointAt(updated, start + newText.length),
+    newEndPosition,
   } as Edit;
 }
 

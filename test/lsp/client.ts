@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+/** The built server bundle; `npm test` builds it before the tests run. */
+export const SERVER_BUNDLE = path.resolve(__dirname, '..', '..', '..', 'server', 'out', 'server.js');
+
+/**
+ * A real LSP client over stdio for the built server: it records what the server
+ * publishes and answers workspace/configuration from `settings`.
+ */
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  readonly process: ChildProcess;
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  readonly publishCount = new Map<string, number>();
+  readonly logs: string[] = [];
+  settings: Record<string, unknown> = {};
+  private waiters: (() => void)[] = [];
+
+  constructor(readonly root: string) {
+    this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr?.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params.diagnostics);
+      this.publishCount.set(params.uri, (this.publishCount.get(params.uri) ?? 0) + 1);
+      this.notify();
+    });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.listen();
+  }
+
+  static async start(root: string): Promise<TestClient> {
+    const client = new TestClient(root);
+    const rootUri = pathToFileURL(root).toString();
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'test' }],
+      capabilities: {
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceFolders: true,
+        },
+        textDocument: {
+          synchronization: { didSave: true, dynamicRegistration: false },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true },
+          publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, versionSupport: true },
+          inlayHint: { dynamicRegistration: false },
+        },
+        window: { workDoneProgress: true },
+      },
+    });
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  uri(name: string): string {
+    return pathToFileURL(path.join(this.root, name)).toString();
+  }
+
+  async open(name: string, text: string, version = 1): Promise<void> {
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: this.uri(name), languageId: 'terraform', version, text } });
+  }
+
+  /** Polls (never sleeps a fixed time) until `check` holds or the timeout passes. */
+  async waitFor<T>(check: () => T | undefined | false, what: string, timeoutMs = 8000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; server log:\n${this.logs.join('\n')}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits for diagnostics of a file that satisfy `predicate`. */
+  waitForDiagnostics(name: string, predicate: (d: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
+    return this.waitFor(() => {
+      const current = this.diagnostics.get(this.uri(name));
+      return current && predicate(current) ? current : undefined;
+    }, what);
+  }
+
+  private notify(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The server may already be gone.
+    }
+    this.connection.dispose();
+    this.process.kill();
+  }
+}
+
+export function tempWorkspace(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'elb-lens-lsp-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
