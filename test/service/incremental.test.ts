@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { LineIndex } from '../../server/src/parse/positions';
+import { memoryService, memPath } from '../helpers';
+
+const EXAMPLE = path.resolve(__dirname, '..', '..', '..', 'examples', 'huaweicloud', 'main.tf');
+
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+test('incremental reparsing gives the same findings as parsing from scratch', async () => {
+  const original = fs.readFileSync(EXAMPLE, 'utf8');
+  const incremental = await memoryService({});
+  const file = memPath('main.tf');
+  incremental.service.openDocument(file, original);
+  let text = original;
+  const random = prng(7);
+  const snippets = ['"', '{', '}', '\n', ' ', 'true', '"false"', 'x', 'é', '😀', '# c\n', 'protocol = "TCP"\n'];
+  for (let step = 0; step < 150; step++) {
+    const lines = new LineIndex(text);
+    const start = Math.floor(random() * (text.length + 1));
+    const end = Math.min(text.length, start + (random() < 0.5 ? 0 : Math.floor(random() * 20)));
+    const insert = random() < 0.3 ? '' : snippets[Math.floor(random() * snippets.length)];
+    incremental.service.updateDocument(file, [{ range: lines.range(start, end), text: insert }]);
+    text = text.slice(0, start) + insert + text.slice(end);
+    if (step % 10 !== 9) continue;
+    const fresh = await memoryService({});
+    fresh.service.openDocument(file, text);
+    const summarize = (findings: { ruleId: string; range: unknown }[]) => findings.map((f) => `${f.ruleId}${JSON.stringify(f.range)}`).sort();
+    assert.deepEqual(summarize(incremental.service.analyzeFile(file)), summarize(fresh.service.analyzeFile(file)), `after step ${step}`);
+    assert.equal(incremental.service.documentText(file), text);
+  }
+});
