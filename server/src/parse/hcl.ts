@@ -382,14 +382,15 @@ class HclConverter {
       case 'operation': {
         const inner = named[0];
         if (!inner) return this.opaque(node);
-        const operands = inner.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+        const operands = this.groupOperands(inner.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment'), depth);
+        if (!operands) return this.opaque(node);
         if (inner.type === 'unary_operation' && operands.length === 1) {
           const op = inner.child(0)?.text ?? '';
-          return { kind: 'unary', op, operand: this.operand(operands[0], depth), range };
+          return { kind: 'unary', op, operand: operands[0], range };
         }
         if (inner.type === 'binary_operation' && operands.length === 2) {
           const opNode = inner.children.find((c) => c !== null && !c.isNamed);
-          return { kind: 'binary', op: opNode?.text ?? '', left: this.operand(operands[0], depth), right: this.operand(operands[1], depth), range };
+          return { kind: 'binary', op: opNode?.text ?? '', left: operands[0], right: operands[1], range };
         }
         return this.opaque(node);
       }
@@ -400,6 +401,30 @@ class HclConverter {
 
   private operand(node: Node, depth: number): Expr {
     return node.type === 'expression' ? this.expression(node, depth + 1) : this.primary(node, depth + 1);
+  }
+
+  /**
+   * Operands of an operation come flattened: `var.a && b` is variable_expr, get_attr,
+   * variable_expr. Traversal steps join the operand before them.
+   */
+  private groupOperands(nodes: Node[], depth: number): Expr[] | undefined {
+    const operands: Expr[] = [];
+    for (const node of nodes) {
+      const isStep = node.type === 'get_attr' || node.type === 'index' || node.type === 'splat';
+      if (!isStep) {
+        operands.push(this.operand(node, depth));
+        continue;
+      }
+      const previous = operands[operands.length - 1];
+      const steps = this.step(node, depth);
+      if (!previous || previous.kind !== 'traversal' || !steps) return undefined;
+      operands[operands.length - 1] = {
+        ...previous,
+        steps: [...previous.steps, ...steps],
+        range: { start: previous.range.start, end: this.lines.positionAt(node.endIndex) },
+      };
+    }
+    return operands;
   }
 
   private stringLitValue(node: Node): string {
