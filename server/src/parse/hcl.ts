@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Node, Tree, Parser as ParserType, Edit } from 'web-tree-sitter';
-import type { Range } from '../core/types';
+import type { Position, Range } from '../core/types';
 import type { ConfigAttribute, ConfigBlock, ConfigComment, ConfigFile, Expr, TraversalStep } from './config';
 import { LineIndex } from './positions';
 
@@ -11,7 +11,29 @@ type TreeSitterModule = typeof import('web-tree-sitter');
 export interface HclParser {
   /** Parses `text`; pass the previous tree (already `edit`ed) to reparse incrementally. */
   parseTree(text: string, previous?: Tree): Tree;
-  toConfigFile(filePath: string, text: string, tree: Tree): ConfigFile;
+  /** `cache` (kept per document) lets unchanged blocks be reused from the last conversion. */
+  toConfigFile(filePath: string, text: string, tree: Tree, cache?: BlockCache): ConfigFile;
+}
+
+/** Converted top-level blocks of a document's previous version, by their source text. */
+export type BlockCache = Map<string, { block: ConfigBlock; comments: ConfigComment[]; start: Position; startOffset: number }>;
+
+/** A deep copy of converted syntax moved by whole lines (and the matching offsets). */
+function shifted<T>(value: T, lineDelta: number, offsetDelta: number): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => shifted(v, lineDelta, offsetDelta)) as T;
+  if (value instanceof Map) {
+    return new Map([...value].map(([k, v]: [unknown, unknown]) => [k, shifted(v, lineDelta, offsetDelta)])) as T;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const source = value as Record<string, unknown>;
+  if (typeof source.line === 'number' && typeof source.character === 'number' && Object.keys(source).length === 2) {
+    return { line: source.line + lineDelta, character: source.character } as T;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(source)) {
+    copy[key] = key.endsWith('Offset') && typeof field === 'number' ? field + offsetDelta : shifted(field, lineDelta, offsetDelta);
+  }
+  return copy as T;
 }
 
 let parserPromise: Promise<HclParser> | undefined;
@@ -50,8 +72,8 @@ function createHclParser(parser: ParserType): HclParser {
       if (!tree) throw new Error('tree-sitter returned no tree');
       return tree;
     },
-    toConfigFile(filePath, text, tree) {
-      return new HclConverter(filePath, text).convert(tree);
+    toConfigFile(filePath, text, tree, cache) {
+      return new HclConverter(filePath, text).convert(tree, cache);
     },
   };
 }
@@ -94,27 +116,40 @@ class HclConverter {
     this.lines = new LineIndex(text);
   }
 
-  convert(tree: Tree): ConfigFile {
+  convert(tree: Tree, cache?: BlockCache): ConfigFile {
     const blocks: ConfigBlock[] = [];
     const attributes = new Map<string, ConfigAttribute>();
     const root = tree.rootNode;
-    this.collectComments(root);
     for (const child of root.namedChildren) {
       if (!child) continue;
       if (child.type === 'body') {
         for (const item of child.namedChildren) {
-          if (item?.type === 'block') blocks.push(this.block(item));
+          if (item?.type === 'block') blocks.push(this.cachedBlock(item, cache));
           else if (item?.type === 'attribute') {
             const attribute = this.attribute(item);
+            this.collectComments(item);
             if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
-          } else if (item && (item.type === 'ERROR' || item.hasError)) this.syntaxErrors.push(this.range(item));
+          } else if (item?.type === 'comment') {
+            this.comments.push({ text: item.text, range: this.range(item) });
+          } else if (item && (item.type === 'ERROR' || item.hasError)) {
+            this.syntaxErrors.push(this.range(item));
+            this.collectComments(item);
+          }
         }
+      } else if (child.type === 'comment') {
+        this.comments.push({ text: child.text, range: this.range(child) });
       } else if (child.type === 'ERROR') {
         this.syntaxErrors.push(this.range(child));
+        this.collectComments(child);
         // Blocks that tree-sitter could not attach to the body still count when sound.
         for (const item of child.namedChildren) if (item?.type === 'block' && !item.hasError) blocks.push(this.block(item));
       }
     }
+    if (cache) {
+      cache.clear();
+      for (const [key, value] of this.nextCache) cache.set(key, value);
+    }
+    this.comments.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return {
       path: this.filePath,
       format: 'hcl',
@@ -125,6 +160,35 @@ class HclConverter {
       comments: this.comments,
       syntaxErrors: this.syntaxErrors,
     };
+  }
+
+  private readonly nextCache: BlockCache = new Map();
+
+  /**
+   * Converting nodes crosses into WebAssembly for every field, which dominates the time
+   * per keystroke. A top-level block whose text is unchanged converts to the same thing,
+   * moved by whole lines: reuse it, shifted, instead of walking its nodes again.
+   */
+  private cachedBlock(node: Node, cache: BlockCache | undefined): ConfigBlock {
+    const source = this.text.slice(node.startIndex, node.endIndex);
+    const start = this.lines.positionAt(node.startIndex);
+    const hit = cache?.get(source);
+    if (hit && hit.start.character === start.character) {
+      const lineDelta = start.line - hit.start.line;
+      const offsetDelta = node.startIndex - hit.startOffset;
+      const block = lineDelta === 0 && offsetDelta === 0 ? hit.block : shifted(hit.block, lineDelta, offsetDelta);
+      const comments = lineDelta === 0 ? hit.comments : shifted(hit.comments, lineDelta, offsetDelta);
+      this.comments.push(...comments);
+      this.nextCache.set(source, { block, comments, start, startOffset: node.startIndex });
+      return block;
+    }
+    const before = this.comments.length;
+    this.collectComments(node);
+    const block = this.block(node);
+    if (!block.hasErrors) {
+      this.nextCache.set(source, { block, comments: this.comments.slice(before), start, startOffset: node.startIndex });
+    }
+    return block;
   }
 
   private collectComments(node: Node): void {
