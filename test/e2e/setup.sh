@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what the editor end-to-end suite needs, once: Debian's Chromium and a
+# code-server 4.100.3 (VS Code 1.100.3 on Node 20) with its native modules, into a
+# git-ignored cache. Safe to run again: finished steps are skipped.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CACHE="${ELB_LENS_E2E_CACHE:-$PWD/.cache/code-server}"
+MARKER="$CACHE/.installed-4.100.3"
+export DEBIAN_FRONTEND=noninteractive
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
+dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "e2e setup: apt-get install ${need_apt[*]}"
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if [ -f "$MARKER" ]; then
+  echo "e2e setup: code-server already installed in $CACHE"
+  exit 0
+fi
+
+mkdir -p "$CACHE"
+command -v node-gyp >/dev/null 2>&1 || npm install -g --no-audit --no-fund node-gyp@12.4.0 >/dev/null
+npm install --prefix "$CACHE" --no-audit --no-fund --ignore-scripts code-server@4.100.3 >/dev/null
+VSCODE_DIR="$CACHE/node_modules/code-server/lib/vscode"
+(
+  cd "$VSCODE_DIR"
+  npm install --omit=dev --ignore-scripts --no-audit --no-fund >/dev/null
+  mkdir -p node_modules/@vscode/ripgrep/bin && cp "$(command -v rg)" node_modules/@vscode/ripgrep/bin/
+  npm rebuild kerberos node-pty @parcel/watcher @vscode/spdlog @vscode/deviceid >/dev/null
+  ln -sf code-linux.sh bin/remote-cli/code-server
+  ln -sf browser-linux.sh bin/helpers/browser.sh
+  (cd extensions && npm install --omit=dev --no-audit --no-fund >/dev/null)
+)
+(cd "$CACHE" && npm rebuild argon2 >/dev/null)
+touch "$MARKER"
+echo "e2e setup: code-server installed in $CACHE"
