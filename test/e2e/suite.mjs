@@ -83,10 +83,27 @@ async function openFile(name) {
   const quickOpen = page.locator('.quick-input-widget input');
   await page.keyboard.press('Control+P');
   await quickOpen.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await quickOpen.fill(name);
+  await quickOpen.fill(path.basename(name));
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: TIMEOUT });
   await page.keyboard.press('Enter');
   await page.locator(`.tab.active[aria-label*="${path.basename(name)}"]`).waitFor({ timeout: TIMEOUT });
+}
+
+/** Changes user settings the way a person does: in the settings JSON editor, then save. */
+async function setUserSettings(settings) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill('>Preferences: Open User Settings (JSON)');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open User Settings (JSON)' }).first().waitFor({ timeout: TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active[aria-label*="settings.json"]').waitFor({ timeout: TIMEOUT });
+  await page.locator('.monaco-editor textarea').first().focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(JSON.stringify(settings, null, 2));
+  await page.keyboard.press('Control+S');
+  await page.keyboard.press('Control+W');
 }
 
 async function goToLine(line, column = 1) {
@@ -189,7 +206,8 @@ async function main() {
         page.locator('.monaco-editor .view-lines span').evaluateAll((spans) =>
           spans.flatMap((span) => [getComputedStyle(span, '::before').content, getComputedStyle(span, '::after').content, span.textContent ?? '']),
         );
-      await waitUntil(async () => (await hintTexts()).some((t) => t.includes('client IP: always on (dedicated)')), 'the inlay hint');
+      const normalise = (t) => t.replace(/\u00a0/g, ' ').replace(/\\a0 ?/g, ' ');
+      await waitUntil(async () => (await hintTexts()).some((t) => normalise(t).includes('client IP: always on (dedicated)')), 'the inlay hint');
     });
 
     await step('TextMate grammar colours .tf files', async () => {
@@ -213,13 +231,16 @@ async function main() {
 
     await step('a rule turned off in settings disappears', async () => {
       await page.locator('.squiggly-warning').first().waitFor({ timeout: TIMEOUT });
-      writeJson(settingsFile, { ...baseSettings, 'elbLens.rules': { 'client-ip-ip-backend': 'off' } });
+      await setUserSettings({ ...baseSettings, 'elbLens.rules': { 'client-ip-ip-backend': 'off' } });
       await waitUntil(async () => (await page.locator('.squiggly-warning').count()) === 0, 'the warning to disappear');
     });
 
     await step('fix all on save (editor.codeActionsOnSave)', async () => {
-      writeJson(settingsFile, { ...baseSettings, 'editor.codeActionsOnSave': { 'source.fixAll.elbLens': 'explicit' } });
-      await openFile('onsave/listener.tf');
+      await setUserSettings({ ...baseSettings, 'editor.codeActionsOnSave': { 'source.fixAll.elbLens': 'explicit' } });
+      // Through the Explorer, as a person would: expand the folder, click the file.
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'onsave' }).first().click();
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'listener.tf' }).first().click();
+      await page.locator('.tab.active[aria-label*="listener.tf"]').waitFor({ timeout: TIMEOUT });
       await page.locator('.squiggly-error').first().waitFor({ timeout: TIMEOUT });
       await goToLine(3, 3);
       await page.keyboard.type(' ');
