@@ -218,9 +218,10 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
         );
         continue;
       }
-      const dir = path.dirname(file);
-      if (doneModules.has(dir)) continue;
-      doneModules.add(dir);
+      // A folder can hold a Terraform module and a set of ELB JSON files: two analyses.
+      const moduleKey = service.moduleFiles(file)[0] ?? file;
+      if (doneModules.has(moduleKey)) continue;
+      doneModules.add(moduleKey);
       for (const [moduleFile, fileFindings] of service.analyzeModule(file, optionsFor(config))) {
         if (wanted.has(moduleFile) && !planTexts.has(moduleFile)) findings.push(...fileFindings);
       }

@@ -1,6 +1,6 @@
-import * as jsonc from 'jsonc-parser';
 import type { FileTextEdit } from '../core/types';
 import type { ConfigAttribute, ConfigBlock, ConfigFile } from '../parse/config';
+import { jsonPropertyEdits } from './jsonEdits';
 
 /**
  * Text edits for quick fixes. They keep the user's layout: HCL edits re-pad the
@@ -21,15 +21,78 @@ export function removeAttribute(file: ConfigFile, block: ConfigBlock, attribute:
   const before = file.text.slice(lines.lineStart(startLine), attribute.startOffset);
   const after = file.text.slice(attribute.endOffset, lines.lineEnd(endLine));
   const ownsLines = before.trim() === '' && (after.trim() === '' || /^\s*(#|\/\/)/.test(after));
-  const edits: FileTextEdit[] = [];
-  if (ownsLines) {
-    const end = endLine + 1 < lines.lineCount ? lines.lineStart(endLine + 1) : lines.lineEnd(endLine);
-    edits.push({ file: file.path, range: lines.range(lines.lineStart(startLine), end), newText: '' });
-  } else {
-    edits.push({ file: file.path, range: attribute.range, newText: '' });
+  if (!ownsLines) {
+    // `name { a = 1 }`: the only attribute of a one-line block leaves `{}`, as terraform fmt writes it.
+    const isOneLineBlock = block.range.start.line === block.range.end.line && block.closeOffset !== undefined;
+    if (isOneLineBlock && block.attributes.size === 1 && block.blocks.length === 0) {
+      return [{ file: file.path, range: lines.range(block.bodyStartOffset, block.closeOffset!), newText: '' }];
+    }
+    return [{ file: file.path, range: attribute.range, newText: '' }];
   }
-  const group = alignmentGroup(block, attribute).filter((a) => a !== attribute);
-  edits.push(...realign(file, group, groupWidth(group)));
+  const end = endLine + 1 < lines.lineCount ? lines.lineStart(endLine + 1) : lines.lineEnd(endLine);
+  const edits: FileTextEdit[] = [{ file: file.path, range: lines.range(lines.lineStart(startLine), end), newText: '' }];
+  // The lines below move up, so the attributes around the removed one may now form one
+  // `=` column (or a shorter one): realign the runs the neighbours end up in.
+  const removedLines = endLine - startLine + 1;
+  const sorted = sortedAttributes(block);
+  const index = sorted.indexOf(attribute);
+  const neighbours = [sorted[index - 1], sorted[index + 1]].filter((a): a is ConfigAttribute => a !== undefined);
+  const remaining = sorted.filter((a) => a !== attribute);
+  edits.push(...realignRuns(file, block, remaining, neighbours, (line) => (line > endLine ? line - removedLines : line)));
+  return edits;
+}
+
+/**
+ * Inserts `text` (a comment, say) as a line of its own before `line`, at `line`'s start.
+ * A line without an attribute splits a run of aligned `=` signs, so the attributes just
+ * above and below it are realigned the way `terraform fmt` would.
+ */
+export function insertLineBefore(file: ConfigFile, line: number, text: string): FileTextEdit[] {
+  const at = file.lines.lineStart(line);
+  const edits: FileTextEdit[] = [{ file: file.path, range: file.lines.range(at, at), newText: `${text}${file.lines.eol}` }];
+  const block = blockAroundLine(file.blocks, line);
+  if (!block || block.jsonPath) return edits;
+  const sorted = sortedAttributes(block);
+  const neighbours = sorted.filter((a) => a.range.end.line === line - 1 || a.range.start.line === line);
+  return [...edits, ...realignRuns(file, block, sorted, neighbours, (l) => (l >= line ? l + 1 : l))];
+}
+
+/**
+ * Removes whole lines that hold no attribute (a comment, say), line breaks included. The
+ * attributes around them may then form one run of aligned `=` signs: they are realigned.
+ */
+export function removeLines(file: ConfigFile, firstLine: number, lastLine: number): FileTextEdit[] {
+  const { lines } = file;
+  const end = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : lines.lineEnd(lastLine);
+  const edits: FileTextEdit[] = [{ file: file.path, range: lines.range(lines.lineStart(firstLine), end), newText: '' }];
+  const block = blockAroundLine(file.blocks, firstLine);
+  if (!block || block.jsonPath) return edits;
+  const sorted = sortedAttributes(block);
+  const neighbours = sorted.filter((a) => a.range.end.line === firstLine - 1 || a.range.start.line === lastLine + 1);
+  const removed = lastLine - firstLine + 1;
+  return [...edits, ...realignRuns(file, block, sorted, neighbours, (l) => (l > lastLine ? l - removed : l))];
+}
+
+/** The innermost block whose body (not its first line) holds `line`. */
+function blockAroundLine(blocks: ConfigBlock[], line: number): ConfigBlock | undefined {
+  for (const block of blocks) {
+    if (block.range.start.line < line && line <= block.range.end.line) return blockAroundLine(block.blocks, line) ?? block;
+  }
+  return undefined;
+}
+
+/** Realigns the runs (after an edit that moves lines, see `lineOf`) that hold one of `neighbours`. */
+function realignRuns(
+  file: ConfigFile,
+  block: ConfigBlock,
+  attributes: ConfigAttribute[],
+  neighbours: ConfigAttribute[],
+  lineOf: (line: number) => number,
+): FileTextEdit[] {
+  const edits: FileTextEdit[] = [];
+  for (const run of alignmentRuns(file, block, attributes, lineOf)) {
+    if (run.some((a) => neighbours.includes(a))) edits.push(...realign(file, run, groupWidth(run)));
+  }
   return edits;
 }
 
@@ -57,67 +120,104 @@ export function addAttribute(
   if (block.jsonPath) return jsonEdits(file, [...block.jsonPath, name], jsonValue);
   const { lines } = file;
   const eol = lines.eol;
-  const attributes = [...block.attributes.values()].sort((a, b) => a.startOffset - b.startOffset);
+  const attributes = sortedAttributes(block);
   const last = attributes[attributes.length - 1];
   const blockIndent = indentOf(lines.lineText(block.range.start.line));
+  const isOneLineBlock = block.closeOffset !== undefined && block.range.start.line === block.range.end.line;
+  if (isOneLineBlock) {
+    // `name {}` or `name { a = 1 }`: open the block up, one aligned attribute a line.
+    const indent = blockIndent + '  ';
+    const entries: [string, string][] = attributes.map((a) => [a.name, file.text.slice(lines.offsetAt(a.valueRange.start), lines.offsetAt(a.valueRange.end))]);
+    entries.push([name, valueText]);
+    const width = Math.max(...entries.map(([key]) => key.length));
+    const body = entries.map(([key, value]) => `${eol}${indent}${key.padEnd(width)} = ${value}`).join('');
+    return [{ file: file.path, range: lines.range(block.bodyStartOffset, block.closeOffset!), newText: `${body}${eol}${blockIndent}` }];
+  }
   if (!last) {
     const indent = blockIndent + '  ';
-    // `{` followed directly by `}` on one line: open the block up.
-    if (block.closeOffset !== undefined && block.range.start.line === block.range.end.line) {
-      return [
-        {
-          file: file.path,
-          range: lines.range(block.bodyStartOffset, block.closeOffset),
-          newText: `${eol}${indent}${name} = ${valueText}${eol}${blockIndent}`,
-        },
-      ];
-    }
     const at = lines.lineEnd(lines.positionAt(block.bodyStartOffset).line);
     return [{ file: file.path, range: lines.range(at, at), newText: `${eol}${indent}${name} = ${valueText}` }];
   }
   const indent = indentOf(lines.lineText(last.range.start.line));
-  const lastIsSingleLine = last.range.start.line === last.range.end.line;
-  const group = lastIsSingleLine ? alignmentGroup(block, last) : [];
-  const width = Math.max(groupWidth(group), name.length);
+  // The new line follows the last attribute, so it joins that attribute's `=` column, if it has one.
+  const run = alignmentRuns(file, block, attributes).find((r) => r.includes(last)) ?? [];
+  const width = Math.max(groupWidth(run), name.length);
   const at = lines.lineEnd(last.range.end.line);
-  const padded = lastIsSingleLine ? name.padEnd(width) : name;
-  return [
-    ...realign(file, group, width),
-    { file: file.path, range: lines.range(at, at), newText: `${eol}${indent}${padded} = ${valueText}` },
-  ];
+  const padded = run.length > 0 ? name.padEnd(width) : name;
+  return [...realign(file, run, width), { file: file.path, range: lines.range(at, at), newText: `${eol}${indent}${padded} = ${valueText}` }];
 }
 
 function indentOf(line: string): string {
   return /^[ \t]*/.exec(line)?.[0] ?? '';
 }
 
+function sortedAttributes(block: ConfigBlock): ConfigAttribute[] {
+  return [...block.attributes.values()].sort((a, b) => a.startOffset - b.startOffset);
+}
+
 /**
- * The attributes `terraform fmt` aligns together with `attribute`: a run of
- * attributes on consecutive lines; a multi-line value ends the run.
+ * The runs of attributes whose `=` signs `terraform fmt` lines up: attributes on
+ * consecutive lines. An attribute whose first line opens a bracket (`tags = {`, a
+ * multi-line list or call) is in no run and ends the one before it; a heredoc value
+ * (`user_data = <<EOF`) keeps its `=` in the column and the run goes on after it.
+ * `lineOf` maps line numbers, for a file about to lose some lines.
  */
-function alignmentGroup(block: ConfigBlock, attribute: ConfigAttribute): ConfigAttribute[] {
-  const sorted = [...block.attributes.values()].sort((a, b) => a.startOffset - b.startOffset);
-  const index = sorted.indexOf(attribute);
-  if (index < 0) return [];
+function alignmentRuns(
+  file: ConfigFile,
+  block: ConfigBlock,
+  attributes: ConfigAttribute[],
+  lineOf: (line: number) => number = (line) => line,
+): ConfigAttribute[][] {
   const nestedLines = new Set<number>();
   for (const nested of block.blocks) for (let l = nested.range.start.line; l <= nested.range.end.line; l++) nestedLines.add(l);
-  let first = index;
-  while (
-    first > 0 &&
-    sorted[first - 1].range.end.line === sorted[first - 1].range.start.line &&
-    sorted[first - 1].range.start.line === sorted[first].range.start.line - 1
-  ) {
-    first--;
+  const runs: ConfigAttribute[][] = [];
+  let run: ConfigAttribute[] = [];
+  let previous: ConfigAttribute | undefined;
+  for (const attribute of attributes) {
+    if (nestedLines.has(attribute.range.start.line) || !hasEqualsColumn(file, attribute)) {
+      previous = undefined;
+      continue;
+    }
+    if (previous && lineOf(previous.range.end.line) + 1 === lineOf(attribute.range.start.line)) {
+      run.push(attribute);
+    } else {
+      run = [attribute];
+      runs.push(run);
+    }
+    previous = attribute;
   }
-  let last = index;
-  while (
-    last + 1 < sorted.length &&
-    sorted[last].range.end.line === sorted[last].range.start.line &&
-    sorted[last + 1].range.start.line === sorted[last].range.start.line + 1
-  ) {
-    last++;
+  return runs;
+}
+
+/**
+ * Whether `terraform fmt` aligns this attribute's `=`: its first line must hold a
+ * whole expression, that is open no bracket, `${` or `%{` before a heredoc starts.
+ */
+function hasEqualsColumn(file: ConfigFile, attribute: ConfigAttribute): boolean {
+  if (attribute.range.start.line === attribute.range.end.line) return true;
+  const from = file.lines.offsetAt(attribute.nameRange.end);
+  const text = file.text.slice(from, file.lines.lineEnd(attribute.nameRange.end.line));
+  // What the scanner is inside of, innermost last.
+  const open: ('string' | 'bracket' | 'interpolation')[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (open[open.length - 1] === 'string') {
+      if (c === '\\') i++;
+      else if (c === '"') open.pop();
+      else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') i += 2;
+      else if ((c === '$' || c === '%') && text[i + 1] === '{') {
+        open.push('interpolation');
+        i++;
+      }
+      continue;
+    }
+    if (c === '#' || (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))) break;
+    if (c === '<' && text[i + 1] === '<') break;
+    if (c === '"') open.push('string');
+    else if (c === '(' || c === '[' || c === '{') open.push('bracket');
+    else if (c === ')' || c === ']' || c === '}') open.pop();
   }
-  return sorted.slice(first, last + 1).filter((a) => !nestedLines.has(a.range.start.line));
+  return open.length === 0;
 }
 
 function groupWidth(group: ConfigAttribute[]): number {
@@ -139,19 +239,9 @@ function realign(file: ConfigFile, group: ConfigAttribute[], width: number): Fil
   return edits;
 }
 
-/** Minimal JSON edits with the file's own indentation. */
+/** Minimal JSON edits that keep the file's indentation, spacing and comments (see jsonEdits.ts). */
 export function jsonEdits(file: ConfigFile, path: (string | number)[], value: unknown): FileTextEdit[] {
-  const indentMatch = /\n([ \t]+)\S/.exec(file.text);
-  const indent = indentMatch?.[1] ?? '  ';
-  const edits = jsonc.modify(file.text, path, value, {
-    formattingOptions: {
-      insertSpaces: !indent.startsWith('\t'),
-      tabSize: indent.startsWith('\t') ? 1 : indent.length,
-      eol: file.lines.eol,
-      insertFinalNewline: false,
-    },
-  });
-  return edits.map((e) => ({
+  return jsonPropertyEdits(file.text, path, value, file.lines.eol).map((e) => ({
     file: file.path,
     range: file.lines.range(e.offset, e.offset + e.length),
     newText: e.content,

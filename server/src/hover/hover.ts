@@ -61,7 +61,12 @@ export function listenerHover(listener: Listener, docsLink: string): string {
   out.push(`- Load balancer: ${listener.loadBalancer ? `\`${listener.loadBalancer.address}\`, ` : ''}${listener.kind} (${listener.kindExplanation})`);
   out.push(`- Protocol: ${listener.protocol ?? 'unknown'}`);
   if (clientIp.attribute) {
-    const written = clientIp.written === 'unknown' ? 'an expression only known when Terraform runs' : String(clientIp.written);
+    const written =
+      clientIp.written === 'unknown'
+        ? 'an expression only known when Terraform runs'
+        : clientIp.written === undefined
+          ? 'null (unset, so the default applies)'
+          : String(clientIp.written);
     out.push(`- Written: \`transparent_client_ip_enable\` = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? ' (has no effect: it cannot be turned off here)' : ''}`);
   } else if (listener.argType === 'none') {
     out.push(`- \`${listener.type}\` has no \`transparent_client_ip_enable\` argument.`);

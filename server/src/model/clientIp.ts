@@ -13,7 +13,8 @@ export interface ClientIpInputs {
 }
 
 export function writtenBool(value: Value | undefined): boolean | 'unknown' | undefined {
-  if (value === undefined) return undefined;
+  // null leaves the argument unset, as if it were not written: the default applies.
+  if (value === undefined || value === null) return undefined;
   if (isUnknown(value)) return 'unknown';
   const truth = toBool(value);
   return truth === undefined ? 'unknown' : truth;

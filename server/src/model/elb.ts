@@ -35,7 +35,7 @@ export interface ClientIpState {
   explanation: string;
   /** The `transparent_client_ip_enable` attribute, when written. */
   attribute: ConfigAttribute | undefined;
-  /** Its evaluated value (true/false/unknown) when written. */
+  /** Its evaluated value (true/false/unknown) when written; undefined when not written or null (unset). */
   written: boolean | 'unknown' | undefined;
   /** False where the platform keeps the feature on whatever is written. */
   canBeDisabled: boolean | undefined;

@@ -71,6 +71,18 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
   flexibleengine_lb_member_v3: { provider: FE, role: 'member', kind: 'dedicated' },
   flexibleengine_compute_instance_v2: { provider: FE, role: 'instance', kind: 'unknown' },
   flexibleengine_networking_secgroup_rule_v2: { provider: FE, role: 'secgroup_rule', kind: 'unknown' },
+  // ELB API JSON (v3 and v2.0 request bodies and responses): the kind comes from the objects themselves.
+  'elb-api:loadbalancer': { provider: 'elb-api', role: 'loadbalancer', kind: 'unknown', ipBackendSwitch: 'ip_target_enable' },
+  'elb-api:listener': {
+    provider: 'elb-api',
+    role: 'listener',
+    kind: 'unknown',
+    clientIpArg: 'bool',
+    protocols: ['TCP', 'UDP', 'HTTP', 'HTTPS', 'TERMINATED_HTTPS', 'TLS', 'QUIC'],
+  },
+  'elb-api:pool': { provider: 'elb-api', role: 'pool', kind: 'unknown' },
+  'elb-api:member': { provider: 'elb-api', role: 'member', kind: 'unknown' },
+  'elb-api:ipgroup': { provider: 'elb-api', role: 'ipgroup', kind: 'unknown' },
 };
 
 export function resourceTypeInfo(type: string): ResourceTypeInfo | undefined {

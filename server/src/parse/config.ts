@@ -7,7 +7,8 @@ import type { LineIndex } from './positions';
  * into it, so evaluation and the ELB model never see a parser.
  */
 
-export type FileFormat = 'hcl' | 'tfjson';
+/** `elbjson`: ELB API JSON (`.json`/`.jsonc` request bodies and responses), see elbjson/. */
+export type FileFormat = 'hcl' | 'tfjson' | 'elbjson';
 
 export type Expr =
   | { kind: 'literal'; value: string | number | boolean | null; range: Range }

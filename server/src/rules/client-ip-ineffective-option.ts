@@ -35,7 +35,22 @@ export const clientIpIneffectiveOption: Rule = {
           });
         }
         const insertHeaders = listener.insertHeaders;
-        if (insertHeaders) {
+        if (insertHeaders && listener.provider === 'elb-api') {
+          // ELB API JSON: a finding on each header key that is switched on, removing that key.
+          for (const header of insertHeaders.attributes.values()) {
+            if (header.expr.kind !== 'literal' || (header.expr.value !== true && header.expr.value !== 'true')) continue;
+            report({
+              file: listener.file,
+              range: header.range,
+              message:
+                `insert_headers "${header.name}" adds an HTTP header, but ${describeListener(listener)} does not speak HTTP, so it has no effect. ` +
+                (protocol === 'TCP' || protocol === 'UDP'
+                  ? 'TCP and UDP listeners have no way to pass the client address other than Transfer Client IP Address.'
+                  : 'Use an HTTP or HTTPS listener if backends need this header.'),
+              fixes: [{ title: `Remove "${header.name}"`, edits: removeAttribute(listener.file, insertHeaders, header), isPreferred: true }],
+            });
+          }
+        } else if (insertHeaders) {
           report({
             file: listener.file,
             range: insertHeaders.headerRange,

@@ -1,5 +1,5 @@
 import type { Fix } from '../core/types';
-import { addAttribute } from '../fixes/edits';
+import { addAttribute, replaceValue } from '../fixes/edits';
 import type { Listener, Member, Pool } from '../model/elb';
 import { exprText } from '../parse/config';
 import { describeListener, isHttpListener, related } from './helpers';
@@ -39,17 +39,22 @@ function alternative(listener: Listener): string {
   if (isHttpListener(listener)) {
     return (
       'Read the client address from the X-Forwarded-For header, which HTTP/HTTPS listeners always add' +
-      (listener.info.flatHeaderSwitches ? ' (or turn on real_ip for X-Real-IP).' : '.')
+      (listener.info.flatHeaderSwitches
+        ? ' (or turn on real_ip for X-Real-IP).'
+        : listener.provider === 'elb-api' && listener.kind === 'dedicated'
+          ? ' (or set "X-Real-IP": true in insert_headers).'
+          : '.')
     );
   }
   if (listener.protocol === 'TLS') return 'Turn on Proxy Protocol (proxy_protocol_enable) and read the address from the PROXY header.';
   if (listener.protocol === 'TCP' || listener.protocol === 'UDP') {
-    return `${listener.protocol} listeners have no other way to pass the client address: use a server in the load balancer's VPC (with subnet_id) if backends need it.`;
+    return `${listener.protocol} listeners have no other way to pass the client address: use a server in the load balancer's VPC (with ${listener.provider === 'elb-api' ? 'subnet_cidr_id' : 'subnet_id'}) if backends need it.`;
   }
   return 'Use an HTTP/HTTPS listener and the X-Forwarded-For header if backends need the client address.';
 }
 
 function listenerFixes(listener: Listener): Fix[] {
+  if (listener.provider === 'elb-api') return apiListenerFixes(listener);
   if (isHttpListener(listener) && listener.info.flatHeaderSwitches && !listener.options.has('real_ip')) {
     return [{ title: 'Add real_ip = true (backends get the client address in X-Real-IP)', edits: addAttribute(listener.file, listener.block, 'real_ip', 'true', true) }];
   }
@@ -60,6 +65,28 @@ function listenerFixes(listener: Listener): Fix[] {
         edits: addAttribute(listener.file, listener.block, 'proxy_protocol_enable', 'true', true),
       },
     ];
+  }
+  return [];
+}
+
+/** ELB API JSON: `X-Real-IP` is a key of `insert_headers` (dedicated HTTP/HTTPS listeners); Proxy Protocol is for TLS listeners. */
+function apiListenerFixes(listener: Listener): Fix[] {
+  const { file, block } = listener;
+  if (isHttpListener(listener) && listener.kind === 'dedicated') {
+    const title = 'Set "X-Real-IP": true in insert_headers (backends get the client address in X-Real-IP)';
+    const headers = block.blocks.find((b) => b.type === 'insert_headers');
+    const realIp = headers?.attributes.get('X-Real-IP');
+    if (headers && realIp) {
+      return realIp.expr.kind === 'literal' && realIp.expr.value === true ? [] : [{ title, edits: replaceValue(file, realIp, 'true') }];
+    }
+    const edits = headers ? addAttribute(file, headers, 'X-Real-IP', 'true', true) : addAttribute(file, block, 'insert_headers', '{ "X-Real-IP": true }', { 'X-Real-IP': true });
+    return [{ title, edits }];
+  }
+  if (listener.protocol === 'TLS') {
+    const title = 'Set proxy_protocol_enable to true (backends get the client address in the PROXY header)';
+    const proxy = block.attributes.get('proxy_protocol_enable');
+    if (proxy) return proxy.expr.kind === 'literal' && proxy.expr.value === true ? [] : [{ title, edits: replaceValue(file, proxy, 'true') }];
+    return [{ title, edits: addAttribute(file, block, 'proxy_protocol_enable', 'true', true) }];
   }
   return [];
 }
@@ -84,9 +111,11 @@ function memberReport(listener: Listener, pool: Pool, member: Member): RuleRepor
     // tf.json stores expressions as strings; HCL takes the expression text as it is.
     const jsonValue = listener.loadBalancer.file.format === 'hcl' ? subnetText : JSON.parse(subnetText);
     if (member.file.format === listener.loadBalancer.file.format) {
+      // ELB API JSON names a member's subnet `subnet_cidr_id`.
+      const subnetName = member.info.provider === 'elb-api' ? 'subnet_cidr_id' : 'subnet_id';
       fixes.push({
-        title: `Add subnet_id = ${subnetText} (make it a server backend in the load balancer's subnet)`,
-        edits: addAttribute(member.file, member.block, 'subnet_id', subnetText, jsonValue),
+        title: `Add ${subnetName} = ${subnetText} (make it a server backend in the load balancer's subnet)`,
+        edits: addAttribute(member.file, member.block, subnetName, subnetText, jsonValue),
       });
     }
   }

@@ -1,10 +1,12 @@
 import * as path from 'path';
 import type { Tree } from 'web-tree-sitter';
-import { rangeContains, rangesOverlap, type Finding, type Fix, type HoverResult, type InlayHint, type Position, type Range } from '../core/types';
+import { rangeContains, rangesOverlap, type FileTextEdit, type Finding, type Fix, type HoverResult, type InlayHint, type Position, type Range } from '../core/types';
 import { hoverMarkdown, inlayLabel } from '../hover/hover';
+import { buildElbJsonModel, DEFAULT_ELB_JSON_GLOBS, elbJsonToConfigFile, ElbJsonDetector, isJsonFileName } from '../elbjson';
+import { removeLines } from '../fixes/edits';
 import type { ElbModel, ModelNode } from '../model/elb';
 import type { ConfigFile, Expr } from '../parse/config';
-import { loadHclParser, treeEditFor, type HclParser } from '../parse/hcl';
+import { loadHclParser, treeEditFor, type BlockCache, type HclParser } from '../parse/hcl';
 import { tfJsonToConfigFile } from '../parse/json';
 import { LineIndex } from '../parse/positions';
 import { RULES } from '../rules';
@@ -20,6 +22,8 @@ export interface ServiceOptions {
   wasmDir?: string;
   /** Base URI/path for rule docs links; the page name `<id>.md` is appended. */
   docsBase?: string;
+  /** Globs of files always read as ELB API JSON (`elbLens.json.files`); others are recognised by content. */
+  jsonFiles?: readonly string[];
 }
 
 /** Files larger than this are not parsed: they are generated, not hand-written ELB config. */
@@ -29,6 +33,8 @@ interface OpenDocument {
   text: string;
   /** Tree of the last parse, edited in step with the text for incremental reparsing. */
   tree: Tree | undefined;
+  /** Converted blocks of the last parse, reused where the text did not change. */
+  blocks: BlockCache;
   treeIsCurrent: boolean;
   config: ConfigFile | undefined;
 }
@@ -64,6 +70,7 @@ class Service implements ElbLensService {
   private readonly diskFiles = new Map<string, { text: string; config: ConfigFile | undefined }>();
   private readonly modules = new Map<string, ModuleAnalysis>();
   private readonly docsBase: string;
+  private readonly elbJson: ElbJsonDetector;
 
   constructor(
     private readonly host: ServiceHost,
@@ -71,16 +78,24 @@ class Service implements ElbLensService {
     options: ServiceOptions,
   ) {
     this.docsBase = options.docsBase ?? 'docs/rules/';
+    this.elbJson = new ElbJsonDetector(options.jsonFiles ?? DEFAULT_ELB_JSON_GLOBS);
   }
 
   isSupportedFile(filePath: string): boolean {
-    return isTerraformFile(filePath);
+    return isTerraformFile(filePath) || this.isElbJsonFile(filePath);
+  }
+
+  /** ELB API JSON: a `.json`/`.jsonc` file matching the globs or whose first few KB look like ELB objects. */
+  private isElbJsonFile(filePath: string): boolean {
+    if (!isJsonFileName(filePath)) return false;
+    if (this.elbJson.matchesGlobs(filePath)) return true;
+    return this.elbJson.isElbJson(filePath, this.documents.get(filePath)?.text ?? this.readFromHost(filePath));
   }
 
   openDocument(filePath: string, text: string): void {
     const previous = this.documents.get(filePath);
     previous?.tree?.delete();
-    this.documents.set(filePath, { text, tree: undefined, treeIsCurrent: false, config: undefined });
+    this.documents.set(filePath, { text, tree: undefined, treeIsCurrent: false, config: undefined, blocks: new Map() });
     this.invalidate(filePath);
   }
 
@@ -122,6 +137,16 @@ class Service implements ElbLensService {
 
   moduleFiles(filePath: string): string[] {
     const dir = path.dirname(filePath);
+    if (isJsonFileName(filePath)) {
+      // The ELB JSON files of the folder are analysed together, apart from its Terraform module.
+      const names = new Set(this.host.readDirectory(dir).filter(isJsonFileName));
+      for (const open of this.documents.keys()) if (path.dirname(open) === dir && isJsonFileName(open)) names.add(path.basename(open));
+      names.add(path.basename(filePath));
+      return [...names]
+        .sort()
+        .map((n) => path.join(dir, n))
+        .filter((p) => this.isElbJsonFile(p));
+    }
     const names = new Set(this.host.readDirectory(dir).filter((n) => isTerraformFile(n)));
     for (const open of this.documents.keys()) if (path.dirname(open) === dir && isTerraformFile(open)) names.add(path.basename(open));
     if (isTerraformFile(filePath)) names.add(path.basename(filePath));
@@ -171,7 +196,7 @@ class Service implements ElbLensService {
             file: file.path,
             range: s.comment,
             related: [],
-            fixes: [{ title: 'Remove the unused elb-lens-ignore comment', edits: [{ file: file.path, range: commentRemovalRange(file, s.comment), newText: '' }] }],
+            fixes: [{ title: 'Remove the unused elb-lens-ignore comment', edits: commentRemovalEdits(file, s.comment) }],
             docsUrl: `${this.docsBase}README.md`,
             unusedSuppression: true,
           });
@@ -201,6 +226,8 @@ class Service implements ElbLensService {
   }
 
   suppressionFix(finding: Finding): Fix | undefined {
+    // Plain JSON cannot hold comments: suppress through settings or .elb-lens.json instead.
+    if (finding.file.endsWith('.json') && !isTerraformFile(finding.file)) return undefined;
     const config = this.configFile(finding.file);
     return config ? suppressionFix(config, finding) : undefined;
   }
@@ -236,6 +263,11 @@ class Service implements ElbLensService {
       'proxy_protocol_enable',
       'nat64_enable',
       'real_ip',
+      // ELB API JSON keys
+      'subnet_cidr_id',
+      'member_type',
+      'guaranteed',
+      'vip_address',
     ]);
     for (const node of nodes) {
       if (node.file.path !== filePath || !rangeContains(node.block.range, position)) continue;
@@ -254,6 +286,8 @@ class Service implements ElbLensService {
 
   private invalidate(filePath: string): void {
     this.modules.delete(path.dirname(filePath));
+    this.modules.delete(jsonModuleKey(path.dirname(filePath)));
+    this.elbJson.forget(filePath);
   }
 
   private readFromHost(filePath: string): string | undefined {
@@ -290,7 +324,7 @@ class Service implements ElbLensService {
     if (doc.tree && doc.tree !== tree) doc.tree.delete();
     doc.tree = tree;
     doc.treeIsCurrent = true;
-    return this.parser.toConfigFile(filePath, doc.text, tree);
+    return this.parser.toConfigFile(filePath, doc.text, tree, doc.blocks);
   }
 
   private parseText(filePath: string, text: string): ConfigFile | undefined {
@@ -300,6 +334,7 @@ class Service implements ElbLensService {
       if (filePath.endsWith('.tf.json') || filePath.endsWith('.tfvars.json')) {
         return tfJsonToConfigFile(filePath, clean, (raw) => this.parseTemplate(raw));
       }
+      if (isJsonFileName(filePath)) return elbJsonToConfigFile(filePath, clean);
       const tree = this.parser.parseTree(clean);
       try {
         return this.parser.toConfigFile(filePath, clean, tree);
@@ -324,6 +359,7 @@ class Service implements ElbLensService {
   }
 
   private moduleAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis | undefined {
+    if (this.isElbJsonFile(filePath)) return this.jsonAnalysis(filePath);
     if (!isTerraformFile(filePath)) return undefined;
     const dir = path.dirname(filePath);
     const key = JSON.stringify([options.variables ?? {}, options.varFiles ?? [], options.environmentVariables ?? {}]);
@@ -337,6 +373,20 @@ class Service implements ElbLensService {
     const rawFindings = this.runRules(model);
     const analysis: ModuleAnalysis = { key, model, files, rawFindings };
     this.modules.set(dir, analysis);
+    return analysis;
+  }
+
+  /** The ELB JSON files of a folder: one model, linked by id across the files; cached apart from the Terraform module. */
+  private jsonAnalysis(filePath: string): ModuleAnalysis {
+    const cacheKey = jsonModuleKey(path.dirname(filePath));
+    const cached = this.modules.get(cacheKey);
+    if (cached) return cached;
+    const files = this.moduleFiles(filePath)
+      .map((p) => this.configFile(p))
+      .filter((f): f is ConfigFile => f !== undefined);
+    const model = buildElbJsonModel(files);
+    const analysis: ModuleAnalysis = { key: '', model, files, rawFindings: this.runRules(model) };
+    this.modules.set(cacheKey, analysis);
     return analysis;
   }
 
@@ -408,8 +458,11 @@ class Service implements ElbLensService {
   }
 }
 
-/** A comment alone on its line(s) goes with its whole line; a trailing one with the space before it. */
-function commentRemovalRange(file: ConfigFile, comment: Range): Range {
+/**
+ * A comment alone on its line(s) goes with its whole lines (realigning the attributes
+ * around them, see removeLines); a trailing one with the space before it.
+ */
+function commentRemovalEdits(file: ConfigFile, comment: Range): FileTextEdit[] {
   const { lines } = file;
   const lineStart = lines.lineStart(comment.start.line);
   const start = lines.offsetAt(comment.start);
@@ -417,12 +470,14 @@ function commentRemovalRange(file: ConfigFile, comment: Range): Range {
   const lineEnd = lines.lineEnd(comment.end.line);
   const before = file.text.slice(lineStart, start);
   const after = file.text.slice(end, lineEnd);
-  if (before.trim() === '' && after.trim() === '') {
-    const next = comment.end.line + 1 < lines.lineCount ? lines.lineStart(comment.end.line + 1) : lineEnd;
-    return lines.range(lineStart, next);
-  }
+  if (before.trim() === '' && after.trim() === '') return removeLines(file, comment.start.line, comment.end.line);
   const spaces = /[ \t]*$/.exec(before)?.[0].length ?? 0;
-  return lines.range(start - spaces, after.trim() === '' ? lineEnd : end);
+  return [{ file: file.path, range: lines.range(start - spaces, after.trim() === '' ? lineEnd : end), newText: '' }];
+}
+
+/** Cache key of a folder's ELB JSON analysis (the folder itself keys its Terraform module). */
+function jsonModuleKey(dir: string): string {
+  return `elb-json:${dir}`;
 }
 
 function toValue(value: unknown): Value {

@@ -1,4 +1,5 @@
 import type { Finding, Fix, Range } from '../core/types';
+import { insertLineBefore } from '../fixes/edits';
 import type { ConfigBlock, ConfigFile } from '../parse/config';
 
 /**
@@ -88,15 +89,8 @@ export function suppressionFix(file: ConfigFile, finding: Finding): Fix | undefi
   if (!marker) return undefined;
   const line = finding.range.start.line;
   const indent = /^[ \t]*/.exec(file.lines.lineText(line))?.[0] ?? '';
-  const at = file.lines.lineStart(line);
   return {
     title: `Ignore ${finding.ruleId} here`,
-    edits: [
-      {
-        file: file.path,
-        range: file.lines.range(at, at),
-        newText: `${indent}${marker} elb-lens-ignore: ${finding.ruleId} -- reason${file.lines.eol}`,
-      },
-    ],
+    edits: insertLineBefore(file, line, `${indent}${marker} elb-lens-ignore: ${finding.ruleId} -- reason`),
   };
 }
