@@ -101,11 +101,15 @@ export class TestClient {
   }
 
   /** Waits for diagnostics of a file that satisfy `predicate`. */
-  waitForDiagnostics(name: string, predicate: (d: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
-    return this.waitFor(() => {
-      const current = this.diagnostics.get(this.uri(name));
-      return current && predicate(current) ? current : undefined;
-    }, what);
+  waitForDiagnostics(name: string, predicate: (d: Diagnostic[]) => boolean, what: string, timeoutMs?: number): Promise<Diagnostic[]> {
+    return this.waitFor(
+      () => {
+        const current = this.diagnostics.get(this.uri(name));
+        return current && predicate(current) ? current : undefined;
+      },
+      what,
+      timeoutMs,
+    );
   }
 
   private notify(): void {

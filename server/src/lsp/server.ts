@@ -287,7 +287,8 @@ export class ElbLensServer {
   }
 
   private revalidateAll(): void {
-    for (const uri of this.open.keys()) this.schedule(uri, 0);
+    // Debounced like typing, so a settings or file change during a burst of edits merges with it.
+    for (const uri of this.open.keys()) this.schedule(uri, DEBOUNCE_MS);
     void this.publishWorkspace();
   }
 
@@ -331,7 +332,11 @@ export class ElbLensServer {
       for (const [file, findings] of byFile) {
         const otherUri = pathToUri(file);
         const other = this.open.get(otherUri);
-        if (other && otherUri !== uri) void this.connection.sendDiagnostics({ uri: otherUri, version: other.version, diagnostics: findings.map(toDiagnostic) });
+        if (!other || otherUri === uri) continue;
+        void this.connection.sendDiagnostics({ uri: otherUri, version: other.version, diagnostics: findings.map(toDiagnostic) });
+        // This analysis already covered the other file's latest text: its pending run is redundant.
+        clearTimeout(this.timers.get(otherUri));
+        this.timers.delete(otherUri);
       }
     } catch (error) {
       this.connection.console.error(`elb-lens: analysis of ${doc.path} failed: ${describe(error)}`);
