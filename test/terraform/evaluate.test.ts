@@ -66,10 +66,15 @@ describe('evaluation', () => {
     const maps = { 'v.tf': 'variable "m" {\n  default = { on = "true", list = ["false"] }\n}\n' };
     assert.equal(await stateOf('var.m["on"]', maps), ON);
     assert.equal(await stateOf('var.m.list[0]', maps), OFF);
-    const counted = { 'r.tf': 'resource "null_resource" "flag" {\n  count = 2\n  enabled = "true"\n}\n' };
-    assert.equal(await stateOf('null_resource.flag[0].enabled', counted), ON);
-    assert.equal(await stateOf('null_resource.flag[count.index].enabled', counted), ON);
-    assert.equal(await stateOf('null_resource.flag[*].enabled[0]', counted), UNKNOWN);
+    const counted = { 'r.tf': 'resource "huaweicloud_elb_pool" "flag" {\n  count = 2\n  enabled = "true"\n}\n' };
+    assert.equal(await stateOf('huaweicloud_elb_pool.flag[0].enabled', counted), ON);
+    assert.equal(await stateOf('huaweicloud_elb_pool.flag[count.index].enabled', counted), ON);
+    assert.equal(await stateOf('huaweicloud_elb_pool.flag[*].enabled[0]', counted), UNKNOWN);
+  });
+
+  test('attributes of resources the ELB model does not read are unknown', async () => {
+    const other = { 'r.tf': 'resource "null_resource" "flag" {\n  enabled = "true"\n}\n' };
+    assert.equal(await stateOf('null_resource.flag.enabled', other), UNKNOWN);
   });
 
   test('what cannot be known stays unknown', async () => {

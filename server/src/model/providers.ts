@@ -102,3 +102,18 @@ export const FLAT_HEADER_SWITCHES: Record<string, string> = {
   forward_proto: 'X-Forwarded-Proto',
   real_ip: 'X-Real-IP',
 };
+
+/** Resource types that may carry an EIP bound to a load balancer. */
+export const EIP_TYPE = /(^|_)(eip|floatingip|vpc_bandwidth)(_|$)/;
+
+const IGNORED_BLOCKS = new Set(['data', 'output', 'provider', 'terraform', 'module', 'moved', 'import', 'check', 'removed']);
+
+/**
+ * Which top-level Terraform blocks the model reads: variables, locals and the resources
+ * of the provider tables (plus EIPs). Other resources' attributes are then unknown,
+ * which can only silence a finding, never invent one.
+ */
+export function isRelevantBlock(type: string, labels: string[]): boolean {
+  if (type === 'resource') return labels[0] !== undefined && (resourceTypeInfo(labels[0]) !== undefined || EIP_TYPE.test(labels[0]));
+  return !IGNORED_BLOCKS.has(type);
+}

@@ -62,6 +62,8 @@ export interface ConfigBlock {
   closeOffset: number | undefined;
   /** True when the parser had to recover inside this block. */
   hasErrors: boolean;
+  /** True when the body was not read (a block ELB Lens has no use for): no attributes, no blocks. */
+  bodySkipped?: boolean;
   /** JSON path of the block's body object (tf.json only), for jsonc-parser edits. */
   jsonPath?: (string | number)[];
 }

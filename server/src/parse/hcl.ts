@@ -12,8 +12,15 @@ export interface HclParser {
   /** Parses `text`; pass the previous tree (already `edit`ed) to reparse incrementally. */
   parseTree(text: string, previous?: Tree): Tree;
   /** `cache` (kept per document) lets unchanged blocks be reused from the last conversion. */
-  toConfigFile(filePath: string, text: string, tree: Tree, cache?: BlockCache): ConfigFile;
+  toConfigFile(filePath: string, text: string, tree: Tree, cache?: BlockCache, readBody?: BodyFilter): ConfigFile;
 }
+
+/**
+ * Decides from a top-level block's type and labels whether its body is read at all.
+ * Converting nodes is the expensive part, and most blocks of a real module are not
+ * about load balancers.
+ */
+export type BodyFilter = (type: string, labels: string[]) => boolean;
 
 /** Converted top-level blocks of a document's previous version, by their source text. */
 export type BlockCache = Map<string, { block: ConfigBlock; comments: ConfigComment[]; start: Position; startOffset: number }>;
@@ -72,8 +79,8 @@ function createHclParser(parser: ParserType): HclParser {
       if (!tree) throw new Error('tree-sitter returned no tree');
       return tree;
     },
-    toConfigFile(filePath, text, tree, cache) {
-      return new HclConverter(filePath, text).convert(tree, cache);
+    toConfigFile(filePath, text, tree, cache, readBody) {
+      return new HclConverter(filePath, text, readBody).convert(tree, cache);
     },
   };
 }
@@ -112,6 +119,7 @@ class HclConverter {
   constructor(
     private readonly filePath: string,
     private readonly text: string,
+    private readonly readBody: BodyFilter = () => true,
   ) {
     this.lines = new LineIndex(text);
   }
@@ -183,8 +191,8 @@ class HclConverter {
       return block;
     }
     const before = this.comments.length;
-    this.collectComments(node);
-    const block = this.block(node);
+    const block = this.block(node, true);
+    if (!block.bodySkipped) this.collectComments(node);
     if (!block.hasErrors) {
       this.nextCache.set(source, { block, comments: this.comments.slice(before), start, startOffset: node.startIndex });
     }
@@ -215,7 +223,7 @@ class HclConverter {
     return this.lines.range(node.startIndex, node.endIndex);
   }
 
-  private block(node: Node): ConfigBlock {
+  private block(node: Node, topLevel = false): ConfigBlock {
     const labels: string[] = [];
     const labelRanges: Range[] = [];
     let type = '';
@@ -249,7 +257,8 @@ class HclConverter {
     }
     const attributes = new Map<string, ConfigAttribute>();
     const blocks: ConfigBlock[] = [];
-    if (body) {
+    const bodySkipped = topLevel && !this.readBody(type, labels);
+    if (body && !bodySkipped) {
       for (const item of body.namedChildren) {
         if (!item) continue;
         if (item.type === 'attribute') {
@@ -275,6 +284,7 @@ class HclConverter {
       bodyStartOffset,
       closeOffset,
       hasErrors: node.hasError,
+      ...(bodySkipped ? { bodySkipped } : {}),
     };
   }
 

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import type { Tree } from 'web-tree-sitter';
 import { rangeContains, rangesOverlap, type FileTextEdit, type Finding, type Fix, type HoverResult, type InlayHint, type Position, type Range } from '../core/types';
+import { isRelevantBlock } from '../model/providers';
 import { hoverMarkdown, inlayLabel } from '../hover/hover';
 import { buildElbJsonModel, DEFAULT_ELB_JSON_GLOBS, elbJsonToConfigFile, ElbJsonDetector, isJsonFileName } from '../elbjson';
 import { removeLines } from '../fixes/edits';
@@ -324,7 +325,7 @@ class Service implements ElbLensService {
     if (doc.tree && doc.tree !== tree) doc.tree.delete();
     doc.tree = tree;
     doc.treeIsCurrent = true;
-    return this.parser.toConfigFile(filePath, doc.text, tree, doc.blocks);
+    return this.parser.toConfigFile(filePath, doc.text, tree, doc.blocks, isRelevantBlock);
   }
 
   private parseText(filePath: string, text: string): ConfigFile | undefined {
@@ -337,7 +338,7 @@ class Service implements ElbLensService {
       if (isJsonFileName(filePath)) return elbJsonToConfigFile(filePath, clean);
       const tree = this.parser.parseTree(clean);
       try {
-        return this.parser.toConfigFile(filePath, clean, tree);
+        return this.parser.toConfigFile(filePath, clean, tree, undefined, isRelevantBlock);
       } finally {
         tree.delete();
       }

@@ -1,13 +1,12 @@
 import type { ConfigAttribute, ConfigBlock, Expr } from '../parse/config';
 import { effectiveClientIp } from '../model/clientIp';
 import type { ElbModel, Instance, IpGroup, Listener, ListenerOption, LoadBalancer, Member, ModelNode, Pool } from '../model/elb';
-import { FLAT_HEADER_SWITCHES, resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
+import { EIP_TYPE, FLAT_HEADER_SWITCHES, resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
 import { isUnknown, toBool, type Value } from './evaluate';
 import type { ResourceEntry, TerraformModule } from './module';
 
 const LB_SUBNET_ATTRIBUTES = ['ipv4_subnet_id', 'vip_subnet_id', 'subnet_id'];
 const LB_ADDRESS_ATTRIBUTES = ['vip_address', 'ipv4_address', 'ip_address'];
-const EIP_TYPE = /(^|_)(eip|floatingip|vpc_bandwidth)(_|$)/;
 
 function knownString(value: Value | undefined): string | undefined {
   return value !== undefined && !isUnknown(value) && typeof value === 'string' ? value : undefined;
