@@ -106,7 +106,7 @@ test(`fuzz: ${CASES} mutated corpus files through parse, analysis, hover, fixes 
       const name = `case-${Date.now()}.tf`;
       fs.mkdirSync(REGRESSIONS, { recursive: true });
       fs.writeFileSync(path.join(REGRESSIONS, name), input);
-      throw new Error(`the core threw on an input saved as test/robustness/regressions/${name}: ${String(error)}`);
+      throw new Error(`the core threw on an input saved as test/robustness/regressions/${name}: ${String(error)}`, { cause: error });
     }
     slowest = Math.max(slowest, elapsed);
     assert.ok(elapsed < 1000, `one analysis took ${elapsed.toFixed(0)} ms`);
