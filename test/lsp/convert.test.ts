@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Finding } from '../../server/src/core/types';
+import { combineFixes, pathToUri, toDiagnostic, toInlayHint, toQuickFix, toWorkspaceEdit, uriToPath } from '../../server/src/lsp/convert';
+import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/lsp/settings';
+
+const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
+
+const finding: Finding = {
+  ruleId: 'client-ip-always-on',
+  severity: 'warning',
+  message: 'm',
+  file: '/ws/main.tf',
+  range: range(3, 2, 10),
+  related: [{ file: '/ws/lb.tf', range: range(0, 9, 20), message: 'load balancer' }],
+  fixes: [{ title: 'Remove', edits: [{ file: '/ws/main.tf', range: range(3, 0, 12), newText: '' }], isPreferred: true }],
+  docsUrl: 'file:///ext/docs/rules/client-ip-always-on.md',
+};
+
+describe('conversions to LSP', () => {
+  test('a finding becomes a diagnostic with code, source, docs link and related information', () => {
+    const diagnostic = toDiagnostic(finding);
+    assert.equal(diagnostic.code, 'client-ip-always-on');
+    assert.equal(diagnostic.source, 'elb-lens');
+    assert.equal(diagnostic.severity, 2);
+    assert.deepEqual(diagnostic.range, finding.range);
+    assert.equal(diagnostic.codeDescription?.href, finding.docsUrl);
+    assert.deepEqual(diagnostic.relatedInformation, [{ location: { uri: 'file:///ws/lb.tf', range: range(0, 9, 20) }, message: 'load balancer' }]);
+    assert.equal(toDiagnostic({ ...finding, docsUrl: 'docs/rules/x.md' }).codeDescription, undefined, 'relative links are not URIs');
+    assert.deepEqual(toDiagnostic({ ...finding, unusedSuppression: true }).tags, [1]);
+  });
+
+  test('a fix becomes a preferred quick fix bound to its diagnostic; edits group by file', () => {
+    const action = toQuickFix(finding.fixes[0], finding);
+    assert.equal(action.kind, 'quickfix');
+    assert.equal(action.isPreferred, true);
+    assert.equal(action.diagnostics?.[0].code, 'client-ip-always-on');
+    const edit = toWorkspaceEdit([
+      { file: '/ws/a.tf', range: range(0, 0, 1), newText: 'x' },
+      { file: '/ws/b.tf', range: range(1, 0, 1), newText: 'y' },
+      { file: '/ws/a.tf', range: range(2, 0, 1), newText: 'z' },
+    ]);
+    assert.deepEqual(Object.keys(edit.changes ?? {}), ['file:///ws/a.tf', 'file:///ws/b.tf']);
+    assert.equal(edit.changes?.['file:///ws/a.tf'].length, 2);
+  });
+
+  test('fix-all keeps only fixes that do not overlap', () => {
+    const a = { title: 'a', edits: [{ file: '/f', range: range(1, 0, 5), newText: '' }] };
+    const b = { title: 'b', edits: [{ file: '/f', range: range(1, 3, 8), newText: '' }] };
+    const c = { title: 'c', edits: [{ file: '/f', range: range(2, 0, 5), newText: '' }] };
+    assert.deepEqual(
+      combineFixes([a, b, c]).map((e) => e.range.start.line),
+      [1, 2],
+    );
+  });
+
+  test('uris and paths, inlay hints', () => {
+    assert.equal(uriToPath(pathToUri('/a b/c.tf')), '/a b/c.tf');
+    assert.equal(uriToPath('untitled:Untitled-1'), undefined);
+    assert.equal(toInlayHint({ position: { line: 1, character: 2 }, label: 'client IP: on' }).paddingLeft, true);
+  });
+});
+
+describe('settings', () => {
+  test('defaults, valid values, and malformed values that fall back with a message', () => {
+    assert.deepEqual(parseSettings(undefined), DEFAULT_SETTINGS);
+    const problems: string[] = [];
+    const settings = parseSettings(
+      { enable: 'yes', rules: { 'client-ip-always-on': 'off', x: 'loud' }, run: 'onSave', inlayHints: { enable: false }, diagnostics: { scope: 'everywhere' } },
+      problems,
+    );
+    assert.equal(settings.enable, true);
+    assert.deepEqual(settings.rules, { 'client-ip-always-on': 'off' });
+    assert.equal(settings.run, 'onSave');
+    assert.equal(settings.inlayHints.enable, false);
+    assert.equal(settings.diagnostics.scope, 'openFiles');
+    assert.equal(problems.length, 3, problems.join('\n'));
+    assert.deepEqual(parseSettings(42, problems), DEFAULT_SETTINGS);
+  });
+});
