@@ -1,3 +1,6 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -75,11 +78,13 @@ export function withCursor(source: string): { text: string; position: Position }
   return { text: source.slice(0, index) + source.slice(index + 1), position: { line, character } };
 }
 
+/** Whether `terraform` runs here; probed once. */
+let terraformInstalled: boolean | undefined;
+
 /** Runs `terraform fmt -check` on a text; undefined when terraform is not installed. */
 export function terraformFmtAccepts(text: string): boolean | undefined {
-  const { spawnSync } = require('child_process') as typeof import('child_process');
-  const probe = spawnSync('terraform', ['version'], { encoding: 'utf8' });
-  if (probe.error) return undefined;
+  terraformInstalled ??= !spawnSync('terraform', ['version'], { encoding: 'utf8' }).error;
+  if (!terraformInstalled) return undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elb-lens-fmt-'));
   try {
     const file = path.join(dir, 'main.tf');
@@ -92,3 +97,65 @@ export function terraformFmtAccepts(text: string): boolean | undefined {
 }
 
 export const CORPUS_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
+
+/**
+ * Asserts that `terraform fmt -check` accepts the text. When terraform is not installed
+ * the test is marked skipped with the reason, so a missing check never passes silently.
+ */
+export function assertFmtAccepts(t: TestContext, text: string): void {
+  const accepted = terraformFmtAccepts(text);
+  if (accepted === undefined) {
+    t.skip('terraform not installed: terraform fmt check skipped');
+    return;
+  }
+  if (!accepted) {
+    const formatted = spawnSync('terraform', ['fmt', '-'], { input: text, encoding: 'utf8' });
+    throw new Error(`terraform fmt -check rejects the text:\n${text}\nterraform fmt would write:\n${formatted.stdout || formatted.stderr}`);
+  }
+}
+
+/** `ruleId: message` of each finding, sorted: comparable across edits, which move ranges. */
+export function findingKeys(findings: Finding[]): string[] {
+  return findings.map((f) => `${f.ruleId}: ${f.message}`).sort();
+}
+
+/** The module's files after applying `edits` (which name files by absolute path). */
+export function applyEditsToFiles(files: Record<string, string>, edits: FileTextEdit[]): Record<string, string> {
+  const result: Record<string, string> = { ...files };
+  for (const name of Object.keys(files)) {
+    const own = edits.filter((e) => e.file === memPath(name));
+    if (own.length > 0) result[name] = applyEdits(files[name], own);
+  }
+  const unknownFiles = edits.filter((e) => !Object.keys(files).some((name) => memPath(name) === e.file));
+  if (unknownFiles.length > 0) throw new Error(`edits for files outside the module: ${unknownFiles.map((e) => e.file).join(', ')}`);
+  return result;
+}
+
+/**
+ * Applies a fix to the in-memory module and re-analyses it. Every file the fix changed
+ * must still be valid: `.tf` files are checked with `terraform fmt -check`, JSON files
+ * must parse.
+ */
+export async function applyFixToModule(
+  t: TestContext,
+  files: Record<string, string>,
+  edits: FileTextEdit[],
+): Promise<{ files: Record<string, string>; findings: Finding[] }> {
+  const fixed = applyEditsToFiles(files, edits);
+  for (const [name, text] of Object.entries(fixed)) {
+    if (text === files[name]) continue;
+    if (name.endsWith('.json')) assert.doesNotThrow(() => JSON.parse(text), `${name} is no longer valid JSON:\n${text}`);
+    else if (name.endsWith('.tf')) assertFmtAccepts(t, text);
+  }
+  return { files: fixed, findings: await analyze(fixed) };
+}
+
+/** The keys of `findings` without one occurrence of `removed`. */
+export function keysWithout(findings: Finding[], removed: Finding): string[] {
+  const keys = findingKeys(findings);
+  const [key] = findingKeys([removed]);
+  const index = keys.indexOf(key);
+  if (index < 0) throw new Error(`finding not among the findings: ${key}`);
+  keys.splice(index, 1);
+  return keys;
+}

@@ -1,172 +1,428 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyze, applyEdits, memoryService, memPath, ofRule, terraformFmtAccepts, textAt } from '../helpers';
+import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
 
 const RULE = 'client-ip-always-on';
 
-const dedicatedHuawei = (value: string) => `resource "huaweicloud_elb_loadbalancer" "lb" {
+/** A listener of a load balancer declared in the module; `value` is the client IP argument's expression. */
+const listenerOf = (lbType: string, listenerType: string, protocol: string, value: string) => `resource "${lbType}" "lb" {
   name = "lb"
 }
 
-resource "huaweicloud_elb_listener" "web" {
-  loadbalancer_id              = huaweicloud_elb_loadbalancer.lb.id
-  protocol                     = "TCP"
+resource "${listenerType}" "web" {
+  loadbalancer_id              = ${lbType}.lb.id
+  protocol                     = "${protocol}"
   protocol_port                = 80
   transparent_client_ip_enable = ${value}
 }
 `;
 
-describe(RULE, () => {
-  test('fires on "false" on a dedicated Huawei listener, on the attribute', async () => {
-    const text = dedicatedHuawei('"false"');
-    const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
-    assert.equal(findings.length, 1);
-    assert.equal(textAt(text, findings[0]), 'transparent_client_ip_enable = "false"');
-    assert.match(findings[0].message, /huaweicloud_elb_listener\.web/);
-    assert.match(findings[0].message, /dedicated/);
-    assert.equal(findings[0].severity, 'error');
-    assert.equal(findings[0].related[0]?.message.includes('load balancer'), true);
-  });
-
-  test('fires on an HTTP listener of a shared OTC load balancer (bool false)', async () => {
-    const text = `resource "opentelekomcloud_lb_loadbalancer_v2" "lb" {
-  vip_subnet_id = "x"
-}
-
-resource "opentelekomcloud_lb_listener_v2" "http" {
-  loadbalancer_id              = opentelekomcloud_lb_loadbalancer_v2.lb.id
-  protocol                     = "HTTP"
+/** A listener whose load balancer is not in the module. */
+const standalone = (listenerType: string, protocol: string, value: string) => `resource "${listenerType}" "web" {
+  loadbalancer_id              = var.lb_id
+  protocol                     = "${protocol}"
   protocol_port                = 80
-  transparent_client_ip_enable = false
+  transparent_client_ip_enable = ${value}
 }
 `;
+
+const huaweiDedicated = (value: string, protocol = 'TCP') =>
+  listenerOf('huaweicloud_elb_loadbalancer', 'huaweicloud_elb_listener', protocol, value);
+
+describe(`${RULE}: fires`, () => {
+  test('on "false" on a dedicated Huawei listener: range, message, severity, related load balancer', async () => {
+    const text = huaweiDedicated('"false"');
     const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
     assert.equal(findings.length, 1);
-    assert.match(findings[0].message, /HTTP listeners of shared load balancers/);
+    const [finding] = findings;
+    assert.equal(textAt(text, finding), 'transparent_client_ip_enable = "false"');
+    assert.equal(finding.severity, 'error');
+    assert.match(finding.message, /`huaweicloud_elb_listener\.web` \(TCP\)/);
+    assert.match(finding.message, /dedicated load balancers always pass the client IP on/);
+    assert.equal(finding.docsUrl.endsWith(`${RULE}.md`), true);
+    assert.equal(finding.related.length, 1);
+    assert.equal(finding.related[0].message, 'dedicated load balancer of this listener');
+    assert.equal(textAt(text, { ...finding, range: finding.related[0].range }), '"huaweicloud_elb_loadbalancer" "lb"');
   });
 
-  test('fires on an OTC v2 listener attached to a v3 (dedicated) load balancer, even for TCP', async () => {
-    const text = `resource "opentelekomcloud_lb_loadbalancer_v3" "lb" {
-  name = "x"
-}
-
-resource "opentelekomcloud_lb_listener_v2" "tcp" {
-  loadbalancer_id              = opentelekomcloud_lb_loadbalancer_v3.lb.id
-  protocol                     = "TCP"
-  protocol_port                = 80
-  transparent_client_ip_enable = false
-}
-`;
-    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 1);
-  });
-
-  test('evaluates var defaults, tfvars, auto.tfvars(.json), locals, conditionals and tobool()', async () => {
-    const listener = (value: string) => dedicatedHuawei(value);
-    const cases: Record<string, string>[] = [
-      { 'main.tf': listener('var.off'), 'variables.tf': 'variable "off" {\n  default = "false"\n}\n' },
-      { 'main.tf': listener('var.off'), 'variables.tf': 'variable "off" {}\n', 'terraform.tfvars': 'off = "false"\n' },
-      { 'main.tf': listener('var.off'), 'variables.tf': 'variable "off" {}\n', 'a.auto.tfvars': 'off = "true"\n', 'b.auto.tfvars': 'off = "false"\n' },
-      { 'main.tf': listener('var.off'), 'variables.tf': 'variable "off" {}\n', 'x.auto.tfvars.json': '{"off": false}' },
-      { 'main.tf': listener('local.flag') + 'locals {\n  flag = lower("FALSE")\n}\n' },
-      { 'main.tf': listener('var.strict ? "true" : "false"'), 'variables.tf': 'variable "strict" {\n  default = false\n}\n' },
-      { 'main.tf': listener('tostring(tobool("false"))') },
-    ];
-    for (const files of cases) {
-      assert.equal(ofRule(await analyze(files), RULE).length, 1, JSON.stringify(files));
+  test('on every protocol of a dedicated Huawei listener, also when false is written as a bool', async () => {
+    for (const protocol of ['TCP', 'UDP', 'HTTP', 'HTTPS', 'TLS', 'QUIC']) {
+      for (const value of ['"false"', 'false']) {
+        const text = huaweiDedicated(value, protocol);
+        const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
+        assert.equal(findings.length, 1, `${protocol} ${value}`);
+        assert.equal(textAt(text, findings[0]), `transparent_client_ip_enable = ${value}`);
+      }
     }
   });
 
-  test('does not fire when the value is unknown or true', async () => {
-    const cases: Record<string, string>[] = [
-      { 'main.tf': dedicatedHuawei('var.nodefault'), 'variables.tf': 'variable "nodefault" {}\n' },
-      { 'main.tf': dedicatedHuawei('data.x.y.enabled') },
-      { 'main.tf': dedicatedHuawei('jsondecode(var.x).flag'), 'variables.tf': 'variable "x" {}\n' },
-      { 'main.tf': dedicatedHuawei('"true"') },
-      { 'main.tf': dedicatedHuawei('var.x ? "true" : "false"'), 'variables.tf': 'variable "x" {}\n' },
+  test('on a dedicated Huawei listener whose load balancer is not in the module (the listener type decides)', async () => {
+    const findings = ofRule(await analyze({ 'main.tf': standalone('huaweicloud_elb_listener', 'UDP', '"false"') }), RULE);
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0].related, [], 'no load balancer to point at');
+  });
+
+  test('on HTTP and TERMINATED_HTTPS listeners of shared load balancers, all three providers', async () => {
+    const shared: [string, string, string][] = [
+      ['huaweicloud_lb_loadbalancer', 'huaweicloud_lb_listener', '"false"'],
+      ['opentelekomcloud_lb_loadbalancer_v2', 'opentelekomcloud_lb_listener_v2', 'false'],
+      ['flexibleengine_lb_loadbalancer_v2', 'flexibleengine_lb_listener_v2', 'false'],
     ];
-    for (const files of cases) assert.equal(ofRule(await analyze(files), RULE).length, 0, JSON.stringify(files));
+    for (const [lbType, listenerType, off] of shared) {
+      for (const protocol of ['HTTP', 'TERMINATED_HTTPS']) {
+        const text = listenerOf(lbType, listenerType, protocol, off);
+        const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
+        assert.equal(findings.length, 1, `${listenerType} ${protocol}`);
+        assert.equal(textAt(text, findings[0]), `transparent_client_ip_enable = ${off}`);
+        assert.match(findings[0].message, new RegExp(`${protocol} listeners of shared load balancers always pass the client IP on`));
+        assert.match(findings[0].message, new RegExp(`\`${listenerType}\\.web\``));
+        assert.equal(findings[0].related[0]?.message, 'shared load balancer of this listener');
+      }
+    }
   });
 
-  test('does not fire on shared TCP/UDP listeners, where off is allowed', async () => {
-    const text = `resource "huaweicloud_lb_loadbalancer" "lb" {
-  vip_subnet_id = "x"
-}
-
-resource "huaweicloud_lb_listener" "tcp" {
-  loadbalancer_id              = huaweicloud_lb_loadbalancer.lb.id
-  protocol                     = "UDP"
-  protocol_port                = 53
-  transparent_client_ip_enable = "false"
-}
-
-resource "flexibleengine_lb_listener_v2" "tcp" {
-  loadbalancer_id              = var.lb
-  protocol                     = "TCP"
-  protocol_port                = 22
-  transparent_client_ip_enable = false
-}
-`;
-    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0);
+  test('on an HTTP listener whose load balancer kind is unknown: HTTP is always on on both kinds', async () => {
+    const [finding] = ofRule(await analyze({ 'main.tf': standalone('opentelekomcloud_lb_listener_v2', 'HTTP', 'false') }), RULE);
+    assert.ok(finding);
+    assert.match(finding.message, /on shared and dedicated load balancers alike/);
   });
 
-  test('does not fire on an OTC v2 TCP listener whose load balancer is unknown', async () => {
-    const text = `resource "opentelekomcloud_lb_listener_v2" "tcp" {
-  loadbalancer_id              = var.lb
-  protocol                     = "TCP"
-  protocol_port                = 22
-  transparent_client_ip_enable = false
-}
-`;
-    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0);
+  test('on an OTC v2 listener attached to a v3 (dedicated) load balancer, even for TCP', async () => {
+    const text = listenerOf('opentelekomcloud_lb_loadbalancer_v3', 'opentelekomcloud_lb_listener_v2', 'TCP', 'false');
+    const [finding] = ofRule(await analyze({ 'main.tf': text }), RULE);
+    assert.ok(finding);
+    assert.match(finding.message, /dedicated/);
+    assert.equal(finding.related[0]?.message, 'dedicated load balancer of this listener');
   });
 
-  test('fires in .tf.json with a template reference', async () => {
-    const json = JSON.stringify(
+  test('on a Flexible Engine v2 listener attached to a v3 (dedicated) load balancer', async () => {
+    const text = listenerOf('flexibleengine_lb_loadbalancer_v3', 'flexibleengine_lb_listener_v2', 'UDP', 'false');
+    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 1);
+  });
+
+  test('with a lower-case protocol', async () => {
+    const text = listenerOf('huaweicloud_lb_loadbalancer', 'huaweicloud_lb_listener', 'http', '"false"');
+    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 1);
+  });
+});
+
+describe(`${RULE}: values from variables, tfvars, locals and functions`, () => {
+  const firing: [string, Record<string, string>][] = [
+    ['a var default', { 'main.tf': huaweiDedicated('var.transfer'), 'variables.tf': 'variable "transfer" {\n  default = "false"\n}\n' }],
+    [
+      'a bool var default',
+      { 'main.tf': huaweiDedicated('var.transfer'), 'variables.tf': 'variable "transfer" {\n  type    = bool\n  default = false\n}\n' },
+    ],
+    [
+      'terraform.tfvars',
+      {
+        'main.tf': huaweiDedicated('var.transfer'),
+        'variables.tf': 'variable "transfer" {}\n',
+        'terraform.tfvars': 'transfer = "false"\n',
+      },
+    ],
+    [
+      'terraform.tfvars over the default',
+      {
+        'main.tf': huaweiDedicated('var.transfer'),
+        'variables.tf': 'variable "transfer" {\n  default = "true"\n}\n',
+        'terraform.tfvars': 'transfer = "false"\n',
+      },
+    ],
+    [
+      'terraform.tfvars.json',
+      {
+        'main.tf': huaweiDedicated('var.transfer'),
+        'variables.tf': 'variable "transfer" {}\n',
+        'terraform.tfvars.json': '{ "transfer": "false" }\n',
+      },
+    ],
+    [
+      '*.auto.tfvars',
+      { 'main.tf': huaweiDedicated('var.transfer'), 'variables.tf': 'variable "transfer" {}\n', 'prod.auto.tfvars': 'transfer = false\n' },
+    ],
+    [
+      '*.auto.tfvars over terraform.tfvars, the last by name winning',
+      {
+        'main.tf': huaweiDedicated('var.transfer'),
+        'variables.tf': 'variable "transfer" {}\n',
+        'terraform.tfvars': 'transfer = "true"\n',
+        'a.auto.tfvars': 'transfer = "true"\n',
+        'b.auto.tfvars': 'transfer = "false"\n',
+      },
+    ],
+    [
+      '*.auto.tfvars.json',
+      {
+        'main.tf': huaweiDedicated('var.transfer'),
+        'variables.tf': 'variable "transfer" {}\n',
+        'x.auto.tfvars.json': '{"transfer": false}',
+      },
+    ],
+    ['a local', { 'main.tf': huaweiDedicated('local.transfer') + '\nlocals {\n  transfer = "false"\n}\n' }],
+    [
+      'a local through a variable and lower()',
+      {
+        'main.tf':
+          huaweiDedicated('local.transfer') + '\nlocals {\n  transfer = lower(var.mode)\n}\n\nvariable "mode" {\n  default = "FALSE"\n}\n',
+      },
+    ],
+    [
+      'a conditional',
+      { 'main.tf': huaweiDedicated('var.strict ? "true" : "false"'), 'variables.tf': 'variable "strict" {\n  default = false\n}\n' },
+    ],
+    [
+      'a conditional on a comparison',
+      { 'main.tf': huaweiDedicated('var.env == "prod" ? "false" : "true"'), 'variables.tf': 'variable "env" {\n  default = "prod"\n}\n' },
+    ],
+    ['tobool()', { 'main.tf': huaweiDedicated('tobool("false")') }],
+    [
+      'tostring(tobool(var))',
+      { 'main.tf': huaweiDedicated('tostring(tobool(var.t))'), 'variables.tf': 'variable "t" {\n  default = "false"\n}\n' },
+    ],
+    ['a negation', { 'main.tf': huaweiDedicated('!var.on'), 'variables.tf': 'variable "on" {\n  default = true\n}\n' }],
+    ['a string template', { 'main.tf': huaweiDedicated('"${var.t}"'), 'variables.tf': 'variable "t" {\n  default = false\n}\n' }],
+  ];
+  for (const [how, files] of firing) {
+    test(`fires through ${how}`, async () => {
+      assert.equal(ofRule(await analyze(files), RULE).length, 1);
+    });
+  }
+
+  test('tfvars that set it to true win over a false default', async () => {
+    const files = {
+      'main.tf': huaweiDedicated('var.transfer'),
+      'variables.tf': 'variable "transfer" {\n  default = "false"\n}\n',
+      'z.auto.tfvars.json': '{"transfer": "true"}',
+    };
+    assert.equal(ofRule(await analyze(files), RULE).length, 0);
+  });
+});
+
+describe(`${RULE}: does not fire`, () => {
+  const unknown: [string, Record<string, string>][] = [
+    ['a variable without default or value', { 'main.tf': huaweiDedicated('var.transfer'), 'variables.tf': 'variable "transfer" {}\n' }],
+    [
+      'an undeclared variable (tfvars alone do not declare it)',
+      { 'main.tf': huaweiDedicated('var.transfer'), 'terraform.tfvars': 'transfer = "false"\n' },
+    ],
+    ['a data source attribute', { 'main.tf': huaweiDedicated('data.huaweicloud_elb_flavors.f.flavors[0].id') }],
+    ['a computed attribute of another resource', { 'main.tf': huaweiDedicated('huaweicloud_elb_loadbalancer.lb.ipv4_port_id') }],
+    ['a module output', { 'main.tf': huaweiDedicated('module.settings.transfer') }],
+    [
+      'a function we do not evaluate',
+      { 'main.tf': huaweiDedicated('jsondecode(var.cfg).transfer'), 'variables.tf': 'variable "cfg" {\n  default = "{}"\n}\n' },
+    ],
+    [
+      'lookup() of a map',
+      { 'main.tf': huaweiDedicated('lookup(var.m, "t", "false")'), 'variables.tf': 'variable "m" {\n  default = {}\n}\n' },
+    ],
+    ['a conditional on an unknown', { 'main.tf': huaweiDedicated('var.x ? "true" : "false"'), 'variables.tf': 'variable "x" {}\n' }],
+    [
+      'count.index',
+      {
+        'main.tf': huaweiDedicated('count.index == 0 ? "true" : "false"').replace(
+          '  protocol  ',
+          '  count                        = 2\n  protocol  ',
+        ),
+      },
+    ],
+    [
+      'each.value',
+      {
+        'main.tf': huaweiDedicated('each.value').replace('  protocol  ', '  for_each                     = toset(["false"])\n  protocol  '),
+      },
+    ],
+    ['a self-referencing local', { 'main.tf': huaweiDedicated('local.a') + '\nlocals {\n  a = local.a\n}\n' }],
+    ['null (unset: the default applies)', { 'main.tf': huaweiDedicated('null') }],
+    ['a value that is not a boolean', { 'main.tf': huaweiDedicated('"no"') }],
+  ];
+  for (const [how, files] of unknown) {
+    test(`for ${how}`, async () => {
+      assert.equal(ofRule(await analyze(files), RULE).length, 0);
+    });
+  }
+
+  test('when it is true (string or bool) or not written', async () => {
+    for (const value of ['"true"', 'true', 'tobool("true")'])
+      assert.equal(ofRule(await analyze({ 'main.tf': huaweiDedicated(value) }), RULE).length, 0, value);
+    const absent = huaweiDedicated('"false"').replace('  transparent_client_ip_enable = "false"\n', '');
+    assert.equal(ofRule(await analyze({ 'main.tf': absent }), RULE).length, 0);
+  });
+
+  test('on shared TCP/UDP listeners of all three providers, where off is allowed', async () => {
+    const shared: [string, string, string][] = [
+      ['huaweicloud_lb_loadbalancer', 'huaweicloud_lb_listener', '"false"'],
+      ['opentelekomcloud_lb_loadbalancer_v2', 'opentelekomcloud_lb_listener_v2', 'false'],
+      ['flexibleengine_lb_loadbalancer_v2', 'flexibleengine_lb_listener_v2', 'false'],
+    ];
+    for (const [lbType, listenerType, off] of shared) {
+      for (const protocol of ['TCP', 'UDP']) {
+        const findings = await analyze({ 'main.tf': listenerOf(lbType, listenerType, protocol, off) });
+        assert.equal(ofRule(findings, RULE).length, 0, `${listenerType} ${protocol}`);
+      }
+    }
+    // Shared kind from the listener type alone (Huawei and Flexible Engine shared listener types).
+    assert.equal(ofRule(await analyze({ 'main.tf': standalone('huaweicloud_lb_listener', 'TCP', '"false"') }), RULE).length, 0);
+    assert.equal(ofRule(await analyze({ 'main.tf': standalone('flexibleengine_lb_listener_v2', 'UDP', 'false') }), RULE).length, 0);
+  });
+
+  test('on an OTC v2 TCP listener whose load balancer is unknown (it may be shared)', async () => {
+    assert.equal(ofRule(await analyze({ 'main.tf': standalone('opentelekomcloud_lb_listener_v2', 'TCP', 'false') }), RULE).length, 0);
+  });
+
+  test('on a shared listener whose protocol is unknown', async () => {
+    const text = listenerOf('huaweicloud_lb_loadbalancer', 'huaweicloud_lb_listener', 'TCP', '"false"').replace('"TCP"', 'var.protocol');
+    assert.equal(ofRule(await analyze({ 'main.tf': text, 'variables.tf': 'variable "protocol" {}\n' }), RULE).length, 0);
+  });
+
+  test('on OTC and Flexible Engine v3 listeners: client-ip-unsupported-argument reports those instead', async () => {
+    for (const [lbType, listenerType] of [
+      ['opentelekomcloud_lb_loadbalancer_v3', 'opentelekomcloud_lb_listener_v3'],
+      ['flexibleengine_lb_loadbalancer_v3', 'flexibleengine_lb_listener_v3'],
+    ]) {
+      const findings = await analyze({ 'main.tf': listenerOf(lbType, listenerType, 'HTTP', 'false') });
+      assert.deepEqual(
+        findings.map((f) => f.ruleId),
+        ['client-ip-unsupported-argument'],
+      );
+    }
+  });
+});
+
+describe(`${RULE}: Terraform JSON`, () => {
+  const json = (value: unknown) =>
+    JSON.stringify(
       {
         resource: {
           huaweicloud_elb_loadbalancer: { lb: { name: 'lb' } },
           huaweicloud_elb_listener: {
-            web: { loadbalancer_id: '${huaweicloud_elb_loadbalancer.lb.id}', protocol: 'HTTP', protocol_port: 80, transparent_client_ip_enable: 'false' },
+            web: {
+              loadbalancer_id: '${huaweicloud_elb_loadbalancer.lb.id}',
+              protocol: 'HTTP',
+              protocol_port: 80,
+              transparent_client_ip_enable: value,
+            },
           },
         },
       },
       null,
       2,
     );
-    const findings = ofRule(await analyze({ 'main.tf.json': json }), RULE);
-    assert.equal(findings.length, 1);
-    assert.equal(textAt(json, findings[0]), '"transparent_client_ip_enable": "false"');
+
+  test('fires on the property, with a template reference to the load balancer', async () => {
+    const text = json('false');
+    const [finding] = ofRule(await analyze({ 'main.tf.json': text }), RULE);
+    assert.ok(finding);
+    assert.equal(textAt(text, finding), '"transparent_client_ip_enable": "false"');
+    assert.equal(finding.related[0]?.message, 'dedicated load balancer of this listener');
   });
 
-  test('both fixes remove the finding, keep terraform fmt happy and write the resource type', async (t) => {
-    const text = dedicatedHuawei('"false"');
-    const { service } = await memoryService({ 'main.tf': text });
-    const [finding] = ofRule(service.analyzeFile(memPath('main.tf')), RULE);
-    assert.deepEqual(
-      finding.fixes.map((f) => f.title),
-      ['Remove transparent_client_ip_enable', 'Set transparent_client_ip_enable to "true"'],
+  test('evaluates "${var.x}" with a default declared in JSON too', async () => {
+    const text = json('${var.transfer}');
+    const variables = JSON.stringify({ variable: { transfer: { default: 'false' } } });
+    assert.equal(ofRule(await analyze({ 'main.tf.json': text, 'variables.tf.json': variables }), RULE).length, 1);
+    assert.equal(
+      ofRule(await analyze({ 'main.tf.json': text, 'variables.tf.json': JSON.stringify({ variable: { transfer: {} } }) }), RULE).length,
+      0,
     );
-    assert.equal(finding.fixes[0].isPreferred, true);
-    for (const fix of finding.fixes) {
-      const fixed = applyEdits(text, fix.edits);
-      const after = await analyze({ 'main.tf': fixed });
-      assert.equal(after.length, 0, `${fix.title}: ${JSON.stringify(after.map((f) => f.ruleId))}`);
-      const fmt = terraformFmtAccepts(fixed);
-      if (fmt === undefined) t.diagnostic('terraform not installed: fmt check skipped');
-      else assert.equal(fmt, true, `terraform fmt rejects:\n${fixed}`);
-    }
-    assert.match(applyEdits(text, finding.fixes[1].edits), /transparent_client_ip_enable = "true"/);
   });
 
-  test('the set-true fix writes a bool for bool-typed listeners', async () => {
-    const text = `resource "opentelekomcloud_lb_listener_v2" "http" {
-  loadbalancer_id              = var.lb
+  test('both fixes keep valid JSON, in the resource type, and clear the finding', async (t) => {
+    const files = { 'main.tf.json': json('false') };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    const [remove, setTrue] = finding.fixes;
+    const removed = await applyFixToModule(t, files, remove.edits);
+    assert.equal('transparent_client_ip_enable' in JSON.parse(removed.files['main.tf.json']).resource.huaweicloud_elb_listener.web, false);
+    assert.deepEqual(findingKeys(removed.findings), keysWithout(before, finding));
+    const flipped = await applyFixToModule(t, files, setTrue.edits);
+    assert.equal(JSON.parse(flipped.files['main.tf.json']).resource.huaweicloud_elb_listener.web.transparent_client_ip_enable, 'true');
+    assert.deepEqual(findingKeys(flipped.findings), keysWithout(before, finding));
+  });
+});
+
+describe(`${RULE}: fixes`, () => {
+  test('remove (preferred) and set "true" each clear the finding, add none, and keep terraform fmt happy', async (t) => {
+    const files = { 'main.tf': huaweiDedicated('"false"') };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    assert.deepEqual(
+      finding.fixes.map((f) => [f.title, f.isPreferred ?? false]),
+      [
+        ['Remove transparent_client_ip_enable', true],
+        ['Set transparent_client_ip_enable to "true"', false],
+      ],
+    );
+    const removed = await applyFixToModule(t, files, finding.fixes[0].edits);
+    assert.equal(
+      removed.files['main.tf'],
+      `resource "huaweicloud_elb_loadbalancer" "lb" {
+  name = "lb"
+}
+
+resource "huaweicloud_elb_listener" "web" {
+  loadbalancer_id = huaweicloud_elb_loadbalancer.lb.id
+  protocol        = "TCP"
+  protocol_port   = 80
+}
+`,
+    );
+    assert.deepEqual(findingKeys(removed.findings), keysWithout(before, finding));
+    const flipped = await applyFixToModule(t, files, finding.fixes[1].edits);
+    assert.equal(flipped.files['main.tf'], huaweiDedicated('"true"'));
+    assert.deepEqual(findingKeys(flipped.findings), keysWithout(before, finding));
+  });
+
+  test('the set-true fix writes a bool for bool-typed listeners (OTC and Flexible Engine v2)', async (t) => {
+    for (const listenerType of ['opentelekomcloud_lb_listener_v2', 'flexibleengine_lb_listener_v2']) {
+      const files = { 'main.tf': standalone(listenerType, 'HTTP', 'false') };
+      const before = await analyze(files);
+      const [finding] = ofRule(before, RULE);
+      assert.equal(finding.fixes[1].title, 'Set transparent_client_ip_enable to true');
+      const flipped = await applyFixToModule(t, files, finding.fixes[1].edits);
+      assert.equal(flipped.files['main.tf'], standalone(listenerType, 'HTTP', 'true'));
+      assert.deepEqual(findingKeys(flipped.findings), keysWithout(before, finding));
+    }
+  });
+
+  test('the set-true fix replaces the whole expression of a variable-driven value', async (t) => {
+    const files = {
+      'main.tf': huaweiDedicated('var.strict ? "true" : "false"'),
+      'variables.tf': 'variable "strict" {\n  default = false\n}\n',
+    };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    const flipped = await applyFixToModule(t, files, finding.fixes[1].edits);
+    assert.match(flipped.files['main.tf'], /transparent_client_ip_enable = "true"\n/);
+    assert.deepEqual(findingKeys(flipped.findings), keysWithout(before, finding));
+  });
+
+  test('removing keeps terraform fmt happy next to a multi-line value and a trailing comment', async (t) => {
+    const text = `resource "huaweicloud_lb_listener" "web" {
+  loadbalancer_id              = var.lb_id
   protocol                     = "HTTP"
-  protocol_port                = 80
-  transparent_client_ip_enable = false
+  transparent_client_ip_enable = "false" # we do not want it
+  tags = {
+    team = "web"
+  }
 }
 `;
-    const [finding] = ofRule(await analyze({ 'main.tf': text }), RULE);
-    assert.match(applyEdits(text, finding.fixes[1].edits), /transparent_client_ip_enable = true\n/);
+    const files = { 'main.tf': text };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    const removed = await applyFixToModule(t, files, finding.fixes[0].edits);
+    assert.equal(
+      removed.files['main.tf'],
+      `resource "huaweicloud_lb_listener" "web" {
+  loadbalancer_id = var.lb_id
+  protocol        = "HTTP"
+  tags = {
+    team = "web"
+  }
+}
+`,
+    );
+    assert.deepEqual(findingKeys(removed.findings), keysWithout(before, finding));
   });
 });

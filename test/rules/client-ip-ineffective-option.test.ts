@@ -1,98 +1,239 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyze, applyEdits, ofRule, terraformFmtAccepts, textAt } from '../helpers';
+import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
 
 const RULE = 'client-ip-ineffective-option';
 
+/** Huawei dedicated listener flat switches and the header each adds. */
+const HEADER_SWITCHES: [string, string][] = [
+  ['forward_eip', 'X-Forwarded-ELB-IP'],
+  ['forward_port', 'X-Forwarded-Port'],
+  ['forward_request_port', 'X-Forwarded-For-Port'],
+  ['forward_host', 'X-Forwarded-Host'],
+  ['forward_elb', 'X-Forwarded-ELB-ID'],
+  ['forward_proto', 'X-Forwarded-Proto'],
+  ['real_ip', 'X-Real-IP'],
+];
+
+/** A Huawei dedicated listener with one extra line (`option`), in its own `=` run. */
 const huawei = (protocol: string, option: string) => `resource "huaweicloud_elb_listener" "l" {
   loadbalancer_id = var.lb
   protocol        = "${protocol}"
   protocol_port   = 80
+
   ${option}
 }
 `;
 
-describe(RULE, () => {
-  test('fires on each HTTP header switch set to true on a TCP or UDP listener', async () => {
-    for (const name of ['forward_eip', 'forward_port', 'forward_request_port', 'forward_host', 'forward_elb', 'forward_proto', 'real_ip']) {
-      const text = huawei('UDP', `${name} = true`);
-      const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
-      assert.equal(findings.length, 1, name);
-      assert.equal(textAt(text, findings[0]), `${name} = true`);
-      assert.match(findings[0].message, /does not speak HTTP/);
-    }
-  });
-
-  test('does not fire on HTTP listeners, switches set to false, unknown values or protocols', async () => {
-    assert.equal(ofRule(await analyze({ 'main.tf': huawei('HTTP', 'real_ip = true') }), RULE).length, 0);
-    assert.equal(ofRule(await analyze({ 'main.tf': huawei('TCP', 'real_ip = false') }), RULE).length, 0);
-    assert.equal(ofRule(await analyze({ 'main.tf': huawei('TCP', 'real_ip = var.x') }), RULE).length, 0);
-    const unknownProtocol = huawei('TCP', 'real_ip = true').replace('"TCP"', 'var.protocol');
-    assert.equal(ofRule(await analyze({ 'main.tf': unknownProtocol }), RULE).length, 0);
-  });
-
-  test('fires on proxy_protocol_enable on a non-TLS listener, not on TLS', async () => {
-    assert.equal(ofRule(await analyze({ 'main.tf': huawei('TCP', 'proxy_protocol_enable = true') }), RULE).length, 1);
-    const http = ofRule(await analyze({ 'main.tf': huawei('HTTP', 'proxy_protocol_enable = true') }), RULE);
-    assert.equal(http.length, 1);
-    assert.match(http[0].message, /X-Forwarded-For/);
-    assert.equal(ofRule(await analyze({ 'main.tf': huawei('TLS', 'proxy_protocol_enable = true') }), RULE).length, 0);
-  });
-
-  test('fires on an insert_headers block of an OTC v3 TCP listener, on the block', async (t) => {
-    const text = `resource "opentelekomcloud_lb_listener_v3" "tcp" {
+/** A listener with an `insert_headers` block. */
+const withInsertHeaders = (type: string, protocol: string, header: string) => `resource "${type}" "l" {
   loadbalancer_id = var.lb
-  protocol        = "TCP"
+  protocol        = "${protocol}"
   protocol_port   = 80
 
   insert_headers {
-    forwarded_host = true
+    ${header}
   }
 }
 `;
+
+describe(`${RULE}: HTTP header switches`, () => {
+  test('fire on each switch set to true on TCP and UDP listeners, on the switch, naming header and listener', async () => {
+    for (const protocol of ['TCP', 'UDP']) {
+      for (const [name, header] of HEADER_SWITCHES) {
+        const text = huawei(protocol, `${name} = true`);
+        const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
+        assert.equal(findings.length, 1, `${protocol} ${name}`);
+        const [finding] = findings;
+        assert.equal(finding.severity, 'warning');
+        assert.equal(textAt(text, finding), `${name} = true`);
+        assert.match(
+          finding.message,
+          new RegExp(
+            `^${name} adds the ${header} HTTP header, but listener \`huaweicloud_elb_listener\\.l\` \\(${protocol}\\) does not speak HTTP`,
+          ),
+        );
+        assert.match(finding.message, /TCP and UDP listeners have no way to pass the client address other than Transfer Client IP Address/);
+      }
+    }
+  });
+
+  test('fire on TLS and QUIC listeners, pointing to HTTP/HTTPS listeners instead', async () => {
+    for (const protocol of ['TLS', 'QUIC']) {
+      const [finding] = ofRule(await analyze({ 'main.tf': huawei(protocol, 'real_ip = true') }), RULE);
+      assert.ok(finding, protocol);
+      assert.match(finding.message, /Use an HTTP or HTTPS listener if backends need this header/);
+    }
+  });
+
+  test('fire through a variable default and the string "true"', async () => {
+    const files = { 'main.tf': huawei('TCP', 'forward_eip = var.eip_header'), 'v.tf': 'variable "eip_header" {\n  default = true\n}\n' };
+    assert.equal(ofRule(await analyze(files), RULE).length, 1);
+    assert.equal(ofRule(await analyze({ 'main.tf': huawei('UDP', 'forward_port = "true"') }), RULE).length, 1);
+  });
+
+  test('one finding per switch', async () => {
+    const text = huawei('TCP', 'forward_eip = true\n  real_ip     = true\n  forward_elb = false');
+    const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
+    assert.deepEqual(findings.map((f) => textAt(text, f)).sort(), ['forward_eip = true', 'real_ip     = true']);
+  });
+
+  test('do not fire on HTTP/HTTPS listeners, on false, null or unknown values, or with an unknown protocol', async () => {
+    for (const protocol of ['HTTP', 'HTTPS'])
+      assert.equal(ofRule(await analyze({ 'main.tf': huawei(protocol, 'real_ip = true') }), RULE).length, 0, protocol);
+    for (const value of ['false', '"false"', 'null', 'var.unset', 'data.x.y.z', 'count.index == 0', 'can(var.unset)']) {
+      const files = { 'main.tf': huawei('TCP', `real_ip = ${value}`), 'v.tf': 'variable "unset" {}\n' };
+      assert.equal(ofRule(await analyze(files), RULE).length, 0, value);
+    }
+    const unknownProtocol = {
+      'main.tf': huawei('TCP', 'real_ip = true').replace('"TCP"', 'var.protocol'),
+      'v.tf': 'variable "protocol" {}\n',
+    };
+    assert.equal(ofRule(await analyze(unknownProtocol), RULE).length, 0);
+  });
+
+  test('do not fire when a switch is left at its default (forward_host is true by default)', async () => {
+    const text = huawei('TCP', 'name = "l"');
+    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0);
+  });
+});
+
+describe(`${RULE}: proxy_protocol_enable`, () => {
+  test('fires on non-TLS listeners, on the argument; on HTTP it mentions X-Forwarded-For', async () => {
+    for (const protocol of ['TCP', 'UDP', 'QUIC', 'HTTP', 'HTTPS']) {
+      const text = huawei(protocol, 'proxy_protocol_enable = true');
+      const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
+      assert.equal(findings.length, 1, protocol);
+      assert.equal(textAt(text, findings[0]), 'proxy_protocol_enable = true');
+      assert.match(
+        findings[0].message,
+        new RegExp(
+          `Proxy Protocol only carries the client address on TLS listeners; listener \`huaweicloud_elb_listener\\.l\` \\(${protocol}\\) ignores`,
+        ),
+      );
+      if (protocol.startsWith('HTTP')) assert.match(findings[0].message, /X-Forwarded-For/);
+      else assert.doesNotMatch(findings[0].message, /X-Forwarded-For/);
+    }
+  });
+
+  test('does not fire on TLS listeners, or when false or unknown', async () => {
+    assert.equal(ofRule(await analyze({ 'main.tf': huawei('TLS', 'proxy_protocol_enable = true') }), RULE).length, 0);
+    assert.equal(ofRule(await analyze({ 'main.tf': huawei('TCP', 'proxy_protocol_enable = false') }), RULE).length, 0);
+    assert.equal(
+      ofRule(await analyze({ 'main.tf': huawei('TCP', 'proxy_protocol_enable = var.p'), 'v.tf': 'variable "p" {}\n' }), RULE).length,
+      0,
+    );
+  });
+});
+
+describe(`${RULE}: insert_headers`, () => {
+  test('fires on the block of an OTC v3 TCP listener, on the block name', async () => {
+    const text = withInsertHeaders('opentelekomcloud_lb_listener_v3', 'TCP', 'forwarded_host = true');
     const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
     assert.equal(findings.length, 1);
     assert.equal(textAt(text, findings[0]), 'insert_headers');
-    const fixed = applyEdits(text, findings[0].fixes[0].edits);
-    assert.equal(fixed.includes('insert_headers'), false);
-    assert.equal(ofRule(await analyze({ 'main.tf': fixed }), RULE).length, 0);
-    const fmt = terraformFmtAccepts(fixed);
-    if (fmt === undefined) t.diagnostic('terraform not installed: fmt check skipped');
-    else assert.equal(fmt, true, fixed);
+    assert.match(
+      findings[0].message,
+      /^insert_headers only applies to HTTP and HTTPS listeners; listener `opentelekomcloud_lb_listener_v3\.l` \(TCP\) ignores it/,
+    );
   });
 
-  test('does not fire on insert_headers of an HTTP listener', async () => {
-    const text = `resource "opentelekomcloud_lb_listener_v3" "web" {
-  protocol = "HTTP"
-
-  insert_headers {
-    forwarded_host = true
-  }
-}
-`;
-    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0);
+  test('fires on the block of a Huawei shared UDP listener', async () => {
+    const text = withInsertHeaders('huaweicloud_lb_listener', 'UDP', 'x_forwarded_host = "true"');
+    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 1);
   });
 
-  test('fires in .tf.json and the fix keeps valid JSON', async () => {
-    const json = JSON.stringify({ resource: { huaweicloud_elb_listener: { l: { protocol: 'TCP', forward_eip: true, protocol_port: 80 } } } }, null, 2);
-    const [finding] = ofRule(await analyze({ 'main.tf.json': json }), RULE);
+  test('does not fire on HTTP, HTTPS or TERMINATED_HTTPS listeners, or with an unknown protocol', async () => {
+    assert.equal(
+      ofRule(await analyze({ 'main.tf': withInsertHeaders('opentelekomcloud_lb_listener_v3', 'HTTP', 'forwarded_host = true') }), RULE)
+        .length,
+      0,
+    );
+    assert.equal(
+      ofRule(await analyze({ 'main.tf': withInsertHeaders('opentelekomcloud_lb_listener_v3', 'HTTPS', 'forwarded_host = true') }), RULE)
+        .length,
+      0,
+    );
+    assert.equal(
+      ofRule(
+        await analyze({ 'main.tf': withInsertHeaders('huaweicloud_lb_listener', 'TERMINATED_HTTPS', 'x_forwarded_host = "true"') }),
+        RULE,
+      ).length,
+      0,
+    );
+    const unknown = withInsertHeaders('opentelekomcloud_lb_listener_v3', 'TCP', 'forwarded_host = true').replace('"TCP"', 'var.protocol');
+    assert.equal(ofRule(await analyze({ 'main.tf': unknown, 'v.tf': 'variable "protocol" {}\n' }), RULE).length, 0);
+  });
+});
+
+describe(`${RULE}: Terraform JSON`, () => {
+  test('a flat switch: fires on the property, the fix removes it and keeps valid JSON', async (t) => {
+    const json = JSON.stringify(
+      { resource: { huaweicloud_elb_listener: { l: { protocol: 'TCP', forward_eip: true, protocol_port: 80 } } } },
+      null,
+      2,
+    );
+    const files = { 'main.tf.json': json };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
     assert.ok(finding);
-    const fixed = JSON.parse(applyEdits(json, finding.fixes[0].edits));
-    assert.deepEqual(fixed.resource.huaweicloud_elb_listener.l, { protocol: 'TCP', protocol_port: 80 });
+    assert.equal(textAt(json, finding), '"forward_eip": true');
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+    assert.deepEqual(JSON.parse(after.files['main.tf.json']).resource.huaweicloud_elb_listener.l, { protocol: 'TCP', protocol_port: 80 });
+    assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
   });
 
-  test('removing the option realigns the group for terraform fmt', async (t) => {
-    const aligned = `resource "huaweicloud_elb_listener" "l" {
+  test('an insert_headers object: fires on its key, the fix removes it', async (t) => {
+    const json = JSON.stringify(
+      {
+        resource: {
+          opentelekomcloud_lb_listener_v3: { l: { protocol: 'UDP', insert_headers: { forwarded_host: true }, protocol_port: 53 } },
+        },
+      },
+      null,
+      2,
+    );
+    const files = { 'main.tf.json': json };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    assert.ok(finding);
+    assert.equal(textAt(json, finding), '"insert_headers"');
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+    assert.deepEqual(JSON.parse(after.files['main.tf.json']).resource.opentelekomcloud_lb_listener_v3.l, {
+      protocol: 'UDP',
+      protocol_port: 53,
+    });
+    assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
+  });
+});
+
+describe(`${RULE}: fixes`, () => {
+  test('removing a switch (preferred) clears the finding, adds none, keeps terraform fmt happy', async (t) => {
+    const files = { 'main.tf': huawei('TCP', 'real_ip = true') };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    assert.deepEqual(
+      finding.fixes.map((f) => [f.title, f.isPreferred]),
+      [['Remove real_ip', true]],
+    );
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+    assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
+  });
+
+  test('removing the longest switch of a run realigns the others for terraform fmt', async (t) => {
+    const text = `resource "huaweicloud_elb_listener" "l" {
   loadbalancer_id      = var.lb
   protocol             = "TCP"
   protocol_port        = 80
   forward_request_port = true
 }
 `;
-    const [finding] = ofRule(await analyze({ 'main.tf': aligned }), RULE);
-    const fixed = applyEdits(aligned, finding.fixes[0].edits);
+    const files = { 'main.tf': text };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
     assert.equal(
-      fixed,
+      after.files['main.tf'],
       `resource "huaweicloud_elb_listener" "l" {
   loadbalancer_id = var.lb
   protocol        = "TCP"
@@ -100,8 +241,26 @@ describe(RULE, () => {
 }
 `,
     );
-    const fmt = terraformFmtAccepts(fixed);
-    if (fmt === undefined) t.diagnostic('terraform not installed: fmt check skipped');
-    else assert.equal(fmt, true, fixed);
+    assert.deepEqual(findingKeys(after.findings), []);
+  });
+
+  test('removing proxy_protocol_enable', async (t) => {
+    const files = { 'main.tf': huawei('HTTP', 'proxy_protocol_enable = true') };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    assert.equal(finding.fixes[0].title, 'Remove proxy_protocol_enable');
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+    assert.equal(after.files['main.tf'].includes('proxy_protocol_enable'), false);
+    assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
+  });
+
+  test('removing the insert_headers block', async (t) => {
+    const files = { 'main.tf': withInsertHeaders('opentelekomcloud_lb_listener_v3', 'TCP', 'forwarded_host = true') };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    assert.equal(finding.fixes[0].title, 'Remove insert_headers');
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+    assert.equal(after.files['main.tf'].includes('insert_headers'), false);
+    assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
   });
 });

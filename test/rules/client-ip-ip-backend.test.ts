@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyze, applyEdits, ofRule, terraformFmtAccepts, textAt } from '../helpers';
+import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
 
 const RULE = 'client-ip-ip-backend';
 
-const huaweiModule = (protocol: string, member: string, poolExtra = '') => `resource "huaweicloud_elb_loadbalancer" "lb" {
-  ipv4_subnet_id = huaweicloud_vpc_subnet.app.ipv4_subnet_id
-}
+/**
+ * A Huawei dedicated load balancer (subnet known), a listener linked to its pool by
+ * default_pool_id, and one member. `member` adds lines to the member, `pool` to the pool.
+ */
+const huawei = (protocol: string, { member = '', pool = '', lbSubnet = true } = {}) => `resource "huaweicloud_elb_loadbalancer" "lb" {
+${lbSubnet ? '  name           = "lb"\n  ipv4_subnet_id = huaweicloud_vpc_subnet.app.ipv4_subnet_id\n' : '  name = "lb"\n'}}
 
 resource "huaweicloud_elb_listener" "l" {
   loadbalancer_id = huaweicloud_elb_loadbalancer.lb.id
@@ -18,7 +21,7 @@ resource "huaweicloud_elb_listener" "l" {
 resource "huaweicloud_elb_pool" "p" {
   protocol  = "${protocol === 'TLS' ? 'TCP' : protocol}"
   lb_method = "ROUND_ROBIN"
-${poolExtra}}
+${pool}}
 
 resource "huaweicloud_elb_member" "m" {
   pool_id       = huaweicloud_elb_pool.p.id
@@ -27,88 +30,210 @@ resource "huaweicloud_elb_member" "m" {
 ${member}}
 `;
 
-describe(RULE, () => {
-  test('fires on a dedicated member without subnet_id, on its address, with related listener and pool', async () => {
-    const text = huaweiModule('TCP', '');
+/** OTC or Flexible Engine v3 resources, the pool linked by listener_id, split over two files. */
+const v3Module = (provider: 'opentelekomcloud' | 'flexibleengine', protocol: string, member = '') => ({
+  'lb.tf': `resource "${provider}_lb_loadbalancer_v3" "lb" {
+  name = "lb"
+}
+
+resource "${provider}_lb_listener_v3" "l" {
+  loadbalancer_id = ${provider}_lb_loadbalancer_v3.lb.id
+  protocol        = "${protocol}"
+  protocol_port   = 80
+}
+`,
+  'backends.tf': `resource "${provider}_lb_pool_v3" "p" {
+  listener_id  = ${provider}_lb_listener_v3.l.id
+  lb_algorithm = "ROUND_ROBIN"
+  protocol     = "${protocol}"
+}
+
+resource "${provider}_lb_member_v3" "m" {
+  pool_id       = ${provider}_lb_pool_v3.p.id
+  address       = "10.1.0.1"
+  protocol_port = 80
+${member}}
+`,
+});
+
+describe(`${RULE}: fires`, () => {
+  test('on a dedicated member without subnet_id: on its address, naming member and listener, related listener and pool', async () => {
+    const text = huawei('TCP');
     const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
     assert.equal(findings.length, 1);
-    assert.equal(textAt(text, findings[0]), 'address       = "172.16.0.9"');
-    assert.match(findings[0].message, /huaweicloud_elb_member\.m/);
-    assert.match(findings[0].message, /TCP listeners have no other way/);
+    const [finding] = findings;
+    assert.equal(finding.severity, 'warning');
+    assert.equal(textAt(text, finding), 'address       = "172.16.0.9"');
+    assert.match(finding.message, /Member `huaweicloud_elb_member\.m` is an IP-address backend \(it has no `subnet_id`/);
+    assert.match(finding.message, /listener `huaweicloud_elb_listener\.l` \(TCP\)/);
+    assert.match(finding.message, /TCP listeners have no other way to pass the client address/);
     assert.deepEqual(
-      findings[0].related.map((r) => r.message),
-      ['listener that transfers the client IP', 'pool of this member'],
+      finding.related.map((r) => [r.message, textAt(text, { ...finding, range: r.range })]),
+      [
+        ['listener that transfers the client IP', '"huaweicloud_elb_listener" "l"'],
+        ['pool of this member', '"huaweicloud_elb_pool" "p"'],
+      ],
     );
   });
 
-  test('HTTP: explains X-Forwarded-For and offers real_ip = true on Huawei dedicated listeners', async (t) => {
-    const text = huaweiModule('HTTP', '');
-    const [finding] = ofRule(await analyze({ 'main.tf': text }), RULE);
-    assert.match(finding.message, /X-Forwarded-For/);
-    assert.equal(finding.fixes.length, 1);
-    assert.match(finding.fixes[0].title, /real_ip = true/);
-    const fixed = applyEdits(text, finding.fixes[0].edits);
-    assert.match(fixed, /real_ip {9}= true/);
-    // The finding stays (IP backends still don't get the transferred IP), but now the app can read X-Real-IP.
-    assert.equal(ofRule(await analyze({ 'main.tf': fixed }), 'client-ip-ineffective-option').length, 0);
-    const fmt = terraformFmtAccepts(fixed);
-    if (fmt === undefined) t.diagnostic('terraform not installed: fmt check skipped');
-    else assert.equal(fmt, true, fixed);
+  test('UDP: the same "no other way" advice', async () => {
+    const [finding] = ofRule(await analyze({ 'main.tf': huawei('UDP') }), RULE);
+    assert.match(finding.message, /UDP listeners have no other way to pass the client address/);
   });
 
-  test('TLS: offers proxy_protocol_enable = true', async () => {
-    const [finding] = ofRule(await analyze({ 'main.tf': huaweiModule('TLS', '') }), RULE);
-    assert.match(finding.message, /Proxy Protocol/);
-    assert.match(finding.fixes[0].title, /proxy_protocol_enable = true/);
+  test('HTTP and HTTPS: explains X-Forwarded-For, and X-Real-IP on Huawei dedicated listeners', async () => {
+    for (const protocol of ['HTTP', 'HTTPS']) {
+      const [finding] = ofRule(await analyze({ 'main.tf': huawei(protocol) }), RULE);
+      assert.match(
+        finding.message,
+        /X-Forwarded-For header, which HTTP\/HTTPS listeners always add \(or turn on real_ip for X-Real-IP\)/,
+        protocol,
+      );
+      assert.deepEqual(
+        finding.fixes.map((f) => f.title),
+        ['Add real_ip = true (backends get the client address in X-Real-IP)'],
+      );
+    }
   });
 
-  test('TCP: offers subnet_id from the load balancer, which makes the finding go away', async (t) => {
-    const text = huaweiModule('TCP', '');
-    const [finding] = ofRule(await analyze({ 'main.tf': text }), RULE);
-    assert.equal(finding.fixes.length, 1);
-    const fixed = applyEdits(text, finding.fixes[0].edits);
-    assert.match(fixed, /subnet_id {5}= huaweicloud_vpc_subnet\.app\.ipv4_subnet_id/);
-    assert.equal((await analyze({ 'main.tf': fixed })).length, 0);
-    const fmt = terraformFmtAccepts(fixed);
-    if (fmt === undefined) t.diagnostic('terraform not installed: fmt check skipped');
-    else assert.equal(fmt, true, fixed);
+  test('TLS: explains Proxy Protocol', async () => {
+    const [finding] = ofRule(await analyze({ 'main.tf': huawei('TLS') }), RULE);
+    assert.match(finding.message, /Proxy Protocol \(proxy_protocol_enable\)/);
+    assert.deepEqual(
+      finding.fixes.map((f) => f.title),
+      ['Add proxy_protocol_enable = true (backends get the client address in the PROXY header)'],
+    );
   });
 
-  test('fires once on the pool type of an IP-only pool', async () => {
-    const text = huaweiModule('HTTP', '  subnet_id     = "s"\n', '  type      = "ip"\n');
-    const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
-    assert.equal(findings.length, 1);
-    assert.equal(textAt(text, findings[0]), 'type      = "ip"');
+  test('when subnet_id is null (through a variable default)', async () => {
+    const files = {
+      'main.tf': huawei('TCP', { member: '  subnet_id     = var.member_subnet\n' }),
+      'v.tf': 'variable "member_subnet" {\n  default = null\n}\n',
+    };
+    const [finding] = ofRule(await analyze(files), RULE);
+    assert.ok(finding);
+    assert.match(finding.message, /`subnet_id` is null/);
   });
 
-  test('does not fire for members with subnet_id, shared members, or unlinked pools', async () => {
-    assert.equal(ofRule(await analyze({ 'main.tf': huaweiModule('TCP', '  subnet_id     = var.s\n') }), RULE).length, 0);
-    const shared = `resource "huaweicloud_lb_listener" "l" {
+  test('once, on the pool type, for a pool of type "ip" (whatever its members)', async () => {
+    for (const typeValue of ['"ip"', '"IP"', 'var.pool_type']) {
+      const text = huawei('HTTP', { pool: `  type      = ${typeValue}\n`, member: '  subnet_id     = "s"\n' });
+      const findings = ofRule(await analyze({ 'main.tf': text, 'v.tf': 'variable "pool_type" {\n  default = "ip"\n}\n' }), RULE);
+      assert.equal(findings.length, 1, typeValue);
+      assert.equal(textAt(text, findings[0]), `type      = ${typeValue}`);
+      assert.match(findings[0].message, /Pool `huaweicloud_elb_pool\.p` only holds IP-address backends/);
+      assert.match(findings[0].message, /X-Forwarded-For/);
+      assert.deepEqual(
+        findings[0].related.map((r) => r.message),
+        ['listener that transfers the client IP'],
+      );
+    }
+  });
+
+  test('for OTC and Flexible Engine v3 members, the pool linked by listener_id, across files', async () => {
+    for (const provider of ['opentelekomcloud', 'flexibleengine'] as const) {
+      const files = v3Module(provider, 'UDP');
+      const findings = ofRule(await analyze(files), RULE);
+      assert.equal(findings.length, 1, provider);
+      assert.match(findings[0].file, /backends\.tf$/);
+      assert.equal(textAt(files['backends.tf'], findings[0]), 'address       = "10.1.0.1"');
+      assert.match(findings[0].message, new RegExp(`${provider}_lb_member_v3\\.m`));
+    }
+  });
+
+  test('HTTP on OTC v3: X-Forwarded-For, and no X-Real-IP switch to offer', async () => {
+    const [finding] = ofRule(await analyze(v3Module('opentelekomcloud', 'HTTP')), RULE);
+    assert.match(finding.message, /X-Forwarded-For header, which HTTP\/HTTPS listeners always add\./);
+    assert.deepEqual(finding.fixes, []);
+  });
+
+  test('on a shared listener that turns the transfer on, sending to a dedicated-style IP member', async () => {
+    // An OTC v2 listener whose load balancer is unknown, explicitly on, with a v3 pool: the transfer is on.
+    const text = `resource "opentelekomcloud_lb_listener_v2" "l" {
   loadbalancer_id              = var.lb
-  protocol                     = "TCP"
+  protocol                     = "HTTP"
   protocol_port                = 80
-  default_pool_id              = huaweicloud_lb_pool.p.id
-  transparent_client_ip_enable = "true"
+  transparent_client_ip_enable = true
 }
 
-resource "huaweicloud_lb_pool" "p" {
+resource "opentelekomcloud_lb_pool_v3" "p" {
+  listener_id  = opentelekomcloud_lb_listener_v2.l.id
+  lb_algorithm = "ROUND_ROBIN"
+  protocol     = "HTTP"
+}
+
+resource "opentelekomcloud_lb_member_v3" "m" {
+  pool_id       = opentelekomcloud_lb_pool_v3.p.id
+  address       = "10.0.0.1"
+  protocol_port = 80
+}
+`;
+    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 1);
+  });
+});
+
+describe(`${RULE}: does not fire`, () => {
+  test('for members with a subnet_id (literal, variable, unknown reference)', async () => {
+    for (const subnet of ['"subnet-1"', 'var.subnet', 'huaweicloud_vpc_subnet.app.ipv4_subnet_id']) {
+      const files = { 'main.tf': huawei('TCP', { member: `  subnet_id     = ${subnet}\n` }), 'v.tf': 'variable "subnet" {}\n' };
+      assert.equal(ofRule(await analyze(files), RULE).length, 0, subnet);
+    }
+  });
+
+  test('for pools of type "instance" or of unknown type whose members have a subnet', async () => {
+    for (const typeValue of ['"instance"', 'var.pool_type']) {
+      const files = {
+        'main.tf': huawei('TCP', { pool: `  type      = ${typeValue}\n`, member: '  subnet_id     = "s"\n' }),
+        'v.tf': 'variable "pool_type" {}\n',
+      };
+      assert.equal(ofRule(await analyze(files), RULE).length, 0, typeValue);
+    }
+  });
+
+  test('for members of shared load balancers (always servers in a subnet), with the transfer on', async () => {
+    for (const [prefix, suffix, on] of [
+      ['huaweicloud_lb', '', '"true"'],
+      ['opentelekomcloud_lb', '_v2', 'true'],
+      ['flexibleengine_lb', '_v2', 'true'],
+    ]) {
+      const text = `resource "${prefix}_loadbalancer${suffix}" "lb" {
+  vip_subnet_id = "s"
+}
+
+resource "${prefix}_listener${suffix}" "l" {
+  loadbalancer_id              = ${prefix}_loadbalancer${suffix}.lb.id
+  protocol                     = "TCP"
+  protocol_port                = 80
+  default_pool_id              = ${prefix}_pool${suffix}.p.id
+  transparent_client_ip_enable = ${on}
+}
+
+resource "${prefix}_pool${suffix}" "p" {
   protocol  = "TCP"
   lb_method = "ROUND_ROBIN"
 }
 
-resource "huaweicloud_lb_member" "m" {
-  pool_id       = huaweicloud_lb_pool.p.id
+resource "${prefix}_member${suffix}" "m" {
+  pool_id       = ${prefix}_pool${suffix}.p.id
   address       = "10.0.0.1"
   protocol_port = 80
-  subnet_id     = var.s
 }
 `;
-    assert.equal(ofRule(await analyze({ 'main.tf': shared }), RULE).length, 0);
-    const unlinked = huaweiModule('TCP', '').replace('  default_pool_id = huaweicloud_elb_pool.p.id\n', '');
+      assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0, prefix);
+    }
+  });
+
+  test('for pools no listener of the module uses', async () => {
+    const unlinked = huawei('TCP').replace('  default_pool_id = huaweicloud_elb_pool.p.id\n', '');
     assert.equal(ofRule(await analyze({ 'main.tf': unlinked }), RULE).length, 0);
   });
 
-  test('does not fire when the listener state is unknown (OTC v2 listener, unknown load balancer, TCP)', async () => {
+  test('for members whose pool is not in the module', async () => {
+    const text = huawei('TCP').replace('pool_id       = huaweicloud_elb_pool.p.id', 'pool_id       = var.pool_id');
+    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0);
+  });
+
+  test('when the listener state is unknown (OTC v2 TCP listener of an unknown load balancer)', async () => {
     const text = `resource "opentelekomcloud_lb_listener_v2" "l" {
   loadbalancer_id = var.lb
   protocol        = "TCP"
@@ -128,57 +253,93 @@ resource "opentelekomcloud_lb_member_v3" "m" {
 }
 `;
     assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0);
-  });
-
-  test('fires for OTC and Flexible Engine v3 members, and across files', async () => {
-    const otc = {
-      'lb.tf': `resource "opentelekomcloud_lb_loadbalancer_v3" "lb" {
-  ip_target_enable = true
-}
-
-resource "opentelekomcloud_lb_listener_v3" "l" {
-  loadbalancer_id = opentelekomcloud_lb_loadbalancer_v3.lb.id
-  protocol        = "UDP"
-  protocol_port   = 53
-}
-`,
-      'pool.tf': `resource "opentelekomcloud_lb_pool_v3" "p" {
-  listener_id  = opentelekomcloud_lb_listener_v3.l.id
-  lb_algorithm = "ROUND_ROBIN"
-  protocol     = "UDP"
-}
-
-resource "opentelekomcloud_lb_member_v3" "m" {
-  pool_id       = opentelekomcloud_lb_pool_v3.p.id
-  address       = "10.1.0.1"
-  protocol_port = 53
-}
-`,
+    // Unknown value on a shared listener: no finding either.
+    const unknownValue = text
+      .replace('var.lb\n', 'opentelekomcloud_lb_loadbalancer_v2.lb.id\n')
+      .replace('  protocol_port   = 80\n}', '  protocol_port   = 80\n  transparent_client_ip_enable = var.on\n}');
+    const files = {
+      'main.tf': `resource "opentelekomcloud_lb_loadbalancer_v2" "lb" {\n  vip_subnet_id = "s"\n}\n\n${unknownValue}`,
+      'v.tf': 'variable "on" {}\n',
     };
-    const findings = ofRule(await analyze(otc), RULE);
-    assert.equal(findings.length, 1);
-    assert.match(findings[0].file, /pool\.tf$/);
-    const fe = Object.fromEntries(Object.entries(otc).map(([k, v]) => [k, v.replaceAll('opentelekomcloud', 'flexibleengine')]));
-    assert.equal(ofRule(await analyze(fe), RULE).length, 1);
+    assert.equal(ofRule(await analyze(files), RULE).length, 0);
+  });
+});
+
+describe(`${RULE}: Terraform JSON`, () => {
+  const json = JSON.stringify(
+    {
+      resource: {
+        huaweicloud_elb_loadbalancer: { lb: { ipv4_subnet_id: '${var.subnet}' } },
+        huaweicloud_elb_listener: {
+          l: { loadbalancer_id: '${huaweicloud_elb_loadbalancer.lb.id}', protocol: 'TCP', default_pool_id: '${huaweicloud_elb_pool.p.id}' },
+        },
+        huaweicloud_elb_pool: { p: { protocol: 'TCP' } },
+        huaweicloud_elb_member: { m: { pool_id: '${huaweicloud_elb_pool.p.id}', address: '172.16.0.1' } },
+      },
+    },
+    null,
+    2,
+  );
+
+  test('fires on the member address; the subnet fix writes a JSON string and clears the finding', async (t) => {
+    const files = { 'main.tf.json': json };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    assert.ok(finding);
+    assert.equal(textAt(json, finding), '"address": "172.16.0.1"');
+    assert.equal(finding.fixes.length, 1);
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+    assert.equal(JSON.parse(after.files['main.tf.json']).resource.huaweicloud_elb_member.m.subnet_id, '${var.subnet}');
+    assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
+  });
+});
+
+describe(`${RULE}: fixes`, () => {
+  test('TCP: subnet_id copied from the load balancer turns the member into a server backend', async (t) => {
+    const files = { 'main.tf': huawei('TCP') };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    assert.deepEqual(
+      finding.fixes.map((f) => f.title),
+      ["Add subnet_id = huaweicloud_vpc_subnet.app.ipv4_subnet_id (make it a server backend in the load balancer's subnet)"],
+    );
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+    assert.equal(after.files['main.tf'], huawei('TCP', { member: '  subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id\n' }));
+    assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
   });
 
-  test('fires in .tf.json; the subnet fix keeps valid JSON', async () => {
-    const json = JSON.stringify(
-      {
-        resource: {
-          huaweicloud_elb_loadbalancer: { lb: { ipv4_subnet_id: '${var.subnet}' } },
-          huaweicloud_elb_listener: { l: { loadbalancer_id: '${huaweicloud_elb_loadbalancer.lb.id}', protocol: 'TCP', default_pool_id: '${huaweicloud_elb_pool.p.id}' } },
-          huaweicloud_elb_pool: { p: { protocol: 'TCP' } },
-          huaweicloud_elb_member: { m: { pool_id: '${huaweicloud_elb_pool.p.id}', address: '172.16.0.1' } },
-        },
-      },
-      null,
-      2,
+  test('TCP: no fix when the load balancer subnet is not in the configuration', async () => {
+    const [finding] = ofRule(await analyze({ 'main.tf': huawei('TCP', { lbSubnet: false }) }), RULE);
+    assert.deepEqual(finding.fixes, []);
+  });
+
+  test('HTTP: real_ip = true; the finding stays (IP backends still miss the transferred address) and nothing new appears', async (t) => {
+    const files = { 'main.tf': huawei('HTTP') };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+    const withRealIp = huawei('HTTP').replace(
+      '  default_pool_id = huaweicloud_elb_pool.p.id\n',
+      '  default_pool_id = huaweicloud_elb_pool.p.id\n  real_ip         = true\n',
     );
-    const [finding] = ofRule(await analyze({ 'main.tf.json': json }), RULE);
-    assert.ok(finding);
-    const fixed = applyEdits(json, finding.fixes[0].edits);
-    assert.equal(JSON.parse(fixed).resource.huaweicloud_elb_member.m.subnet_id, '${var.subnet}');
-    assert.equal(ofRule(await analyze({ 'main.tf.json': fixed }), RULE).length, 0);
+    assert.equal(after.files['main.tf'], withRealIp);
+    // Intended: the IP-backend finding remains, now without a fix to offer; the header is no ineffective option on HTTP.
+    assert.deepEqual(findingKeys(after.findings), findingKeys(before));
+    assert.deepEqual(ofRule(after.findings, RULE)[0].fixes, []);
+  });
+
+  test('TLS: proxy_protocol_enable = true; the finding stays and nothing new appears', async (t) => {
+    const files = { 'main.tf': huawei('TLS') };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+    const withProxyProtocol = huawei('TLS').replace(
+      '  loadbalancer_id = huaweicloud_elb_loadbalancer.lb.id\n  protocol        = "TLS"\n  protocol_port   = 80\n  default_pool_id = huaweicloud_elb_pool.p.id\n',
+      '  loadbalancer_id       = huaweicloud_elb_loadbalancer.lb.id\n  protocol              = "TLS"\n  protocol_port         = 80\n  default_pool_id       = huaweicloud_elb_pool.p.id\n  proxy_protocol_enable = true\n',
+    );
+    assert.equal(after.files['main.tf'], withProxyProtocol);
+    // Intended: the finding remains (Proxy Protocol is the way to get the address there), and proxy protocol is effective on TLS.
+    assert.deepEqual(findingKeys(after.findings), findingKeys(before));
+    assert.deepEqual(ofRule(after.findings, RULE)[0].fixes, []);
   });
 });

@@ -1,59 +1,169 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyze, applyEdits, ofRule, terraformFmtAccepts, textAt } from '../helpers';
+import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
 
 const RULE = 'client-ip-nat64-conflict';
 
-const listener = (nat64: string, transfer: string | undefined) => `resource "huaweicloud_elb_listener" "dual" {
-  loadbalancer_id = var.lb
-  protocol        = "TCP"
+/** A Huawei dedicated listener (the only type with nat64_enable); undefined leaves an argument out. */
+const listener = (
+  nat64: string | undefined,
+  transfer: string | undefined,
+  protocol = 'TCP',
+) => `resource "huaweicloud_elb_loadbalancer" "lb" {
+  name = "dual-stack"
+}
+
+resource "huaweicloud_elb_listener" "dual" {
+  loadbalancer_id = huaweicloud_elb_loadbalancer.lb.id
+  protocol        = "${protocol}"
   protocol_port   = 80
-  nat64_enable    = ${nat64}
-${transfer === undefined ? '' : `
-  transparent_client_ip_enable = ${transfer}
-`}}
+${nat64 === undefined ? '' : `  nat64_enable    = ${nat64}\n`}${transfer === undefined ? '' : `\n  transparent_client_ip_enable = ${transfer}\n`}}
 `;
 
-describe(RULE, () => {
-  test('fires when both are on (string and bool forms), on the client IP argument', async () => {
+describe(`${RULE}: fires`, () => {
+  test('when both are on: on the client IP argument, related: the NAT64 argument', async () => {
+    const text = listener('"true"', '"true"');
+    const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
+    assert.equal(findings.length, 1);
+    const [finding] = findings;
+    assert.equal(finding.severity, 'error');
+    assert.equal(textAt(text, finding), 'transparent_client_ip_enable = "true"');
+    assert.match(finding.message, /^listener `huaweicloud_elb_listener\.dual` \(TCP\) turns on both NAT64/);
+    assert.match(finding.message, /cannot be combined/);
+    assert.deepEqual(
+      finding.related.map((r) => [r.message, textAt(text, { ...finding, range: r.range })]),
+      [['NAT64 is turned on here', 'nat64_enable    = "true"']],
+    );
+  });
+
+  test('with bool or string values, for every protocol', async () => {
     for (const [nat64, transfer] of [
       ['"true"', '"true"'],
       ['true', 'true'],
+      ['true', '"true"'],
+      ['"true"', 'true'],
     ]) {
-      const text = listener(nat64, transfer);
-      const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
-      assert.equal(findings.length, 1, text);
-      assert.equal(textAt(text, findings[0]), `transparent_client_ip_enable = ${transfer}`);
-      assert.match(findings[0].message, /NAT64/);
-      assert.equal(findings[0].related[0].message, 'NAT64 is turned on here');
+      for (const protocol of ['TCP', 'UDP', 'HTTP', 'HTTPS', 'TLS', 'QUIC']) {
+        assert.equal(
+          ofRule(await analyze({ 'main.tf': listener(nat64, transfer, protocol) }), RULE).length,
+          1,
+          `${nat64} ${transfer} ${protocol}`,
+        );
+      }
     }
   });
 
-  test('does not fire when either is off, absent or unknown', async () => {
-    for (const [nat64, transfer] of [
+  test('through variables, tfvars, locals and tobool()', async () => {
+    const cases: Record<string, string>[] = [
+      {
+        'main.tf': listener('var.nat64', 'var.transfer'),
+        'v.tf': 'variable "nat64" {\n  default = "true"\n}\n\nvariable "transfer" {\n  default = "true"\n}\n',
+      },
+      { 'main.tf': listener('var.nat64', '"true"'), 'v.tf': 'variable "nat64" {}\n', 'terraform.tfvars': 'nat64 = "true"\n' },
+      { 'main.tf': listener('var.nat64', '"true"'), 'v.tf': 'variable "nat64" {}\n', 'ipv6.auto.tfvars.json': '{"nat64": true}' },
+      { 'main.tf': listener('local.dual_stack ? "true" : "false"', '"true"') + '\nlocals {\n  dual_stack = true\n}\n' },
+      { 'main.tf': listener('tostring(tobool("true"))', '"true"') },
+    ];
+    for (const files of cases) assert.equal(ofRule(await analyze(files), RULE).length, 1, JSON.stringify(files));
+  });
+
+  test('without a linked load balancer (the listener type is dedicated)', async () => {
+    const text = listener('"true"', '"true"').replace('huaweicloud_elb_loadbalancer.lb.id', 'var.lb_id');
+    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 1);
+  });
+});
+
+describe(`${RULE}: does not fire`, () => {
+  test('when either is off, absent, null or unknown', async () => {
+    const cases: [string | undefined, string | undefined][] = [
       ['"false"', '"true"'],
+      ['false', 'true'],
+      [undefined, '"true"'],
+      ['null', '"true"'],
       ['"true"', undefined],
-      ['"true"', '"false"'],
+      ['"true"', 'null'],
       ['var.nat64', '"true"'],
-    ] as const) {
-      const findings = await analyze({ 'main.tf': listener(nat64, transfer), 'v.tf': 'variable "nat64" {}\n' });
-      assert.equal(ofRule(findings, RULE).length, 0, `${nat64} ${transfer}`);
+      ['"true"', 'var.transfer'],
+      ['"true"', 'data.x.y.transfer'],
+      ['count.index == 0 ? "true" : "false"', '"true"'],
+      ['jsondecode(var.nat64).enabled', '"true"'],
+    ];
+    for (const [nat64, transfer] of cases) {
+      const files = { 'main.tf': listener(nat64, transfer), 'v.tf': 'variable "nat64" {}\n\nvariable "transfer" {}\n' };
+      assert.equal(ofRule(await analyze(files), RULE).length, 0, `${nat64} ${transfer}`);
     }
   });
 
-  test('fires in .tf.json', async () => {
-    const json = JSON.stringify({ resource: { huaweicloud_elb_listener: { d: { protocol: 'UDP', nat64_enable: 'true', transparent_client_ip_enable: 'true' } } } });
-    assert.equal(ofRule(await analyze({ 'main.tf.json': json }), RULE).length, 1);
+  test('when the client IP is set to false: client-ip-always-on reports that instead', async () => {
+    const findings = await analyze({ 'main.tf': listener('"true"', '"false"') });
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['client-ip-always-on'],
+    );
+  });
+});
+
+describe(`${RULE}: Terraform JSON`, () => {
+  test('fires on the property, and the fix keeps valid JSON', async (t) => {
+    const json = JSON.stringify(
+      { resource: { huaweicloud_elb_listener: { d: { protocol: 'UDP', nat64_enable: 'true', transparent_client_ip_enable: 'true' } } } },
+      null,
+      2,
+    );
+    const files = { 'main.tf.json': json };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    assert.ok(finding);
+    assert.equal(textAt(json, finding), '"transparent_client_ip_enable": "true"');
+    assert.equal(textAt(json, { ...finding, range: finding.related[0].range }), '"nat64_enable": "true"');
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+    assert.deepEqual(JSON.parse(after.files['main.tf.json']).resource.huaweicloud_elb_listener.d, {
+      protocol: 'UDP',
+      nat64_enable: 'true',
+    });
+    assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
+  });
+});
+
+describe(`${RULE}: fix`, () => {
+  test('removes transparent_client_ip_enable (preferred), adds no finding, keeps terraform fmt happy', async (t) => {
+    const files = { 'main.tf': listener('"true"', '"true"') };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    assert.deepEqual(
+      finding.fixes.map((f) => [f.title, f.isPreferred]),
+      [['Remove transparent_client_ip_enable', true]],
+    );
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+    // The blank line before the removed argument stays; terraform fmt accepts a trailing blank line in a block.
+    assert.equal(
+      after.files['main.tf'],
+      listener('"true"', undefined).replace('  nat64_enable    = "true"\n', '  nat64_enable    = "true"\n\n'),
+    );
+    assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
   });
 
-  test('the fix removes transparent_client_ip_enable', async (t) => {
-    const text = listener('"true"', '"true"');
-    const [finding] = ofRule(await analyze({ 'main.tf': text }), RULE);
-    const fixed = applyEdits(text, finding.fixes[0].edits);
-    assert.equal(fixed.includes('transparent_client_ip_enable'), false);
-    assert.equal(ofRule(await analyze({ 'main.tf': fixed }), RULE).length, 0);
-    const fmt = terraformFmtAccepts(fixed);
-    if (fmt === undefined) t.diagnostic('terraform not installed: fmt check skipped');
-    else assert.equal(fmt, true, fixed);
+  test('removing it from the `=` run realigns the others', async (t) => {
+    const text = `resource "huaweicloud_elb_listener" "dual" {
+  loadbalancer_id              = var.lb_id
+  protocol                     = "TCP"
+  nat64_enable                 = true
+  transparent_client_ip_enable = true
+}
+`;
+    const files = { 'main.tf': text };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+    assert.equal(
+      after.files['main.tf'],
+      `resource "huaweicloud_elb_listener" "dual" {
+  loadbalancer_id = var.lb_id
+  protocol        = "TCP"
+  nat64_enable    = true
+}
+`,
+    );
+    assert.deepEqual(findingKeys(after.findings), []);
   });
 });

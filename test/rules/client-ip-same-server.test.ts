@@ -4,7 +4,8 @@ import { analyze, ofRule, textAt } from '../helpers';
 
 const RULE = 'client-ip-same-server';
 
-const moduleWith = (userData: string, extra = '') => `resource "huaweicloud_elb_loadbalancer" "lb" {
+/** A Huawei dedicated TCP listener whose member is a server with the given `user_data`. */
+const huawei = (userData: string, extra = '') => `resource "huaweicloud_elb_loadbalancer" "lb" {
   ipv4_address = "192.168.0.100"
 }
 
@@ -33,27 +34,101 @@ resource "huaweicloud_elb_member" "m" {
 }
 ${extra}`;
 
-describe(RULE, () => {
-  test('fires when the member instance refers to the LB address in user_data, on the member address', async () => {
-    const text = moduleWith('"curl http://${huaweicloud_elb_loadbalancer.lb.ipv4_address}/health"');
+/** A shared load balancer of `prefix` (huaweicloud_lb, opentelekomcloud_lb, flexibleengine_lb) with a TCP listener and a server member. */
+const shared = (
+  prefix: string,
+  suffix: string,
+  instanceType: string,
+  transfer: string | undefined,
+) => `resource "${prefix}_loadbalancer${suffix}" "lb" {
+  vip_address = "192.168.0.100"
+}
+
+resource "${prefix}_listener${suffix}" "l" {
+  loadbalancer_id = ${prefix}_loadbalancer${suffix}.lb.id
+  protocol        = "TCP"
+  protocol_port   = 80
+${transfer === undefined ? '' : `  transparent_client_ip_enable = ${transfer}\n`}}
+
+resource "${prefix}_pool${suffix}" "p" {
+  listener_id = ${prefix}_listener${suffix}.l.id
+  protocol    = "TCP"
+  lb_method   = "ROUND_ROBIN"
+}
+
+resource "${instanceType}" "vm" {
+  user_data = "curl http://\${${prefix}_loadbalancer${suffix}.lb.vip_address}/"
+}
+
+resource "${prefix}_member${suffix}" "m" {
+  pool_id       = ${prefix}_pool${suffix}.p.id
+  address       = ${instanceType}.vm.access_ip_v4
+  protocol_port = 80
+  subnet_id     = var.subnet
+}
+`;
+
+const SHARED_PROVIDERS: [string, string, string, string][] = [
+  ['huaweicloud_lb', '', 'huaweicloud_compute_instance', '"true"'],
+  ['opentelekomcloud_lb', '_v2', 'opentelekomcloud_compute_instance_v2', 'true'],
+  ['flexibleengine_lb', '_v2', 'flexibleengine_compute_instance_v2', 'true'],
+];
+
+describe(`${RULE}: a member's server refers to the load balancer address`, () => {
+  test('fires on the member address, naming member, server and attribute; related: the reference and the listener', async () => {
+    const text = huawei('"curl http://${huaweicloud_elb_loadbalancer.lb.ipv4_address}/health"');
     const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
     assert.equal(findings.length, 1);
-    assert.equal(textAt(text, findings[0]), 'address       = huaweicloud_compute_instance.vm.access_ip_v4');
-    assert.match(findings[0].message, /huaweicloud_compute_instance\.vm/);
-    assert.match(findings[0].message, /user_data/);
-    assert.equal(findings[0].related[0].message, 'the server refers to the load balancer address here');
-    assert.equal(findings[0].fixes.length, 0);
+    const [finding] = findings;
+    assert.equal(finding.severity, 'warning');
+    assert.equal(textAt(text, finding), 'address       = huaweicloud_compute_instance.vm.access_ip_v4');
+    assert.match(finding.message, /Member `huaweicloud_elb_member\.m` is also a client of this load balancer/);
+    assert.match(
+      finding.message,
+      /server `huaweicloud_compute_instance\.vm` uses huaweicloud_elb_loadbalancer\.lb\.ipv4_address in `user_data`/,
+    );
+    assert.match(finding.message, /listener `huaweicloud_elb_listener\.l` \(TCP\)/);
+    assert.deepEqual(
+      finding.related.map((r) => [r.message, textAt(text, { ...finding, range: r.range })]),
+      [
+        [
+          'the server refers to the load balancer address here',
+          'user_data = "curl http://${huaweicloud_elb_loadbalancer.lb.ipv4_address}/health"',
+        ],
+        ['listener that transfers the client IP', '"huaweicloud_elb_listener" "l"'],
+      ],
+    );
+    assert.deepEqual(finding.fixes, [], 'no quick fix: the hover and docs explain');
   });
 
-  test('fires through templatefile() arguments, locals, and the literal VIP', async () => {
-    const viaLocal = moduleWith('templatefile("init.sh", { lb = local.lb_ip })', 'locals {\n  lb_ip = huaweicloud_elb_loadbalancer.lb.ipv4_address\n}\n');
-    assert.equal(ofRule(await analyze({ 'main.tf': viaLocal }), RULE).length, 1);
-    const literal = moduleWith('"API=http://192.168.0.100:80"');
-    assert.equal(ofRule(await analyze({ 'main.tf': literal }), RULE).length, 1);
+  test('fires through templatefile() arguments and locals', async () => {
+    const text = huawei(
+      'templatefile("init.sh", { lb = local.lb_ip })',
+      '\nlocals {\n  lb_ip = huaweicloud_elb_loadbalancer.lb.ipv4_address\n}\n',
+    );
+    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 1);
   });
 
-  test('fires when the instance uses an EIP bound to the load balancer', async () => {
-    const text = moduleWith(
+  test('fires on the literal VIP, also when it comes from a variable default', async () => {
+    assert.equal(ofRule(await analyze({ 'main.tf': huawei('"API=http://192.168.0.100:80"') }), RULE).length, 1);
+    const viaVariable = huawei('"API=http://192.168.0.100:80"').replace('"192.168.0.100"\n', 'var.vip\n');
+    const findings = ofRule(await analyze({ 'main.tf': viaVariable, 'v.tf': 'variable "vip" {\n  default = "192.168.0.100"\n}\n' }), RULE);
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /192\.168\.0\.100, the address of huaweicloud_elb_loadbalancer\.lb/);
+  });
+
+  test('fires on a reference in a nested block (metadata-like maps, network blocks)', async () => {
+    const text = huawei('null').replace(
+      '  user_data = null\n',
+      '  user_data = null\n  metadata = {\n    api = huaweicloud_elb_loadbalancer.lb.ipv4_address\n  }\n',
+    );
+    const [finding] = ofRule(await analyze({ 'main.tf': text }), RULE);
+    assert.ok(finding);
+    assert.match(finding.message, /in `metadata`/);
+  });
+
+  test('fires when the server uses an EIP bound to the load balancer', async () => {
+    const text = huawei(
       '"API=${huaweicloud_vpc_eip.lb.address}"',
       `
 resource "huaweicloud_vpc_eip" "lb" {
@@ -68,13 +143,90 @@ resource "huaweicloud_vpc_eip_associate" "lb" {
 }
 `,
     );
-    const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
-    assert.equal(findings.length, 1);
-    assert.match(findings[0].message, /EIP/);
+    const [finding] = ofRule(await analyze({ 'main.tf': text }), RULE);
+    assert.ok(finding);
+    assert.match(finding.message, /huaweicloud_vpc_eip\.lb\.address, the EIP of huaweicloud_elb_loadbalancer\.lb/);
   });
 
-  test('fires when the member address is inside the listener white list', async () => {
-    const text = `resource "huaweicloud_elb_ipgroup" "office" {
+  test('fires when the member address is a network fixed IP of the server', async () => {
+    const text = huawei('"${huaweicloud_elb_loadbalancer.lb.ipv4_address}"').replace(
+      'huaweicloud_compute_instance.vm.access_ip_v4',
+      'huaweicloud_compute_instance.vm.network[0].fixed_ip_v4',
+    );
+    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 1);
+  });
+
+  for (const [prefix, suffix, instanceType, on] of SHARED_PROVIDERS) {
+    test(`${prefix}${suffix}: fires on a shared TCP listener only while the transfer is on`, async () => {
+      assert.equal(ofRule(await analyze({ 'main.tf': shared(prefix, suffix, instanceType, on) }), RULE).length, 1, 'on');
+      assert.equal(ofRule(await analyze({ 'main.tf': shared(prefix, suffix, instanceType, undefined) }), RULE).length, 0, 'default off');
+      const viaTfvars = {
+        'main.tf': shared(prefix, suffix, instanceType, 'var.transfer'),
+        'v.tf': 'variable "transfer" {}\n',
+        'terraform.tfvars': `transfer = ${on}\n`,
+      };
+      assert.equal(ofRule(await analyze(viaTfvars), RULE).length, 1, 'tfvars');
+    });
+  }
+
+  test('OTC dedicated load balancer and v3 resources', async () => {
+    const text = `resource "opentelekomcloud_lb_loadbalancer_v3" "lb" {
+  name = "lb"
+}
+
+resource "opentelekomcloud_lb_listener_v3" "l" {
+  loadbalancer_id = opentelekomcloud_lb_loadbalancer_v3.lb.id
+  protocol        = "HTTP"
+  protocol_port   = 80
+}
+
+resource "opentelekomcloud_lb_pool_v3" "p" {
+  listener_id  = opentelekomcloud_lb_listener_v3.l.id
+  lb_algorithm = "ROUND_ROBIN"
+  protocol     = "HTTP"
+}
+
+resource "opentelekomcloud_compute_instance_v2" "vm" {
+  user_data = "echo \${opentelekomcloud_lb_loadbalancer_v3.lb.vip_address}"
+}
+
+resource "opentelekomcloud_lb_member_v3" "m" {
+  pool_id   = opentelekomcloud_lb_pool_v3.p.id
+  address   = opentelekomcloud_compute_instance_v2.vm.access_ip_v4
+  subnet_id = var.subnet
+}
+`;
+    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 1);
+  });
+
+  test('in Terraform JSON', async () => {
+    const json = JSON.stringify(
+      {
+        resource: {
+          opentelekomcloud_lb_loadbalancer_v3: { lb: { name: 'x' } },
+          opentelekomcloud_lb_listener_v3: { l: { loadbalancer_id: '${opentelekomcloud_lb_loadbalancer_v3.lb.id}', protocol: 'TCP' } },
+          opentelekomcloud_lb_pool_v3: { p: { listener_id: '${opentelekomcloud_lb_listener_v3.l.id}', protocol: 'TCP' } },
+          opentelekomcloud_compute_instance_v2: { vm: { user_data: 'echo ${opentelekomcloud_lb_loadbalancer_v3.lb.vip_address}' } },
+          opentelekomcloud_lb_member_v3: {
+            m: {
+              pool_id: '${opentelekomcloud_lb_pool_v3.p.id}',
+              address: '${opentelekomcloud_compute_instance_v2.vm.access_ip_v4}',
+              subnet_id: 's',
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const [finding] = ofRule(await analyze({ 'main.tf.json': json }), RULE);
+    assert.ok(finding);
+    assert.equal(textAt(json, finding), '"address": "${opentelekomcloud_compute_instance_v2.vm.access_ip_v4}"');
+  });
+});
+
+describe(`${RULE}: a member address inside the listener's white list`, () => {
+  const huaweiWhiteList = (access: string, memberAddress: string) => `resource "huaweicloud_elb_ipgroup" "office" {
   ip_list {
     ip = "10.0.0.0/24"
   }
@@ -84,7 +236,7 @@ resource "huaweicloud_elb_listener" "l" {
   loadbalancer_id = var.lb
   protocol        = "HTTP"
   protocol_port   = 80
-  access_policy   = "white"
+  access_policy   = "${access}"
   ip_group        = huaweicloud_elb_ipgroup.office.id
 }
 
@@ -96,67 +248,111 @@ resource "huaweicloud_elb_pool" "p" {
 
 resource "huaweicloud_elb_member" "m" {
   pool_id       = huaweicloud_elb_pool.p.id
-  address       = "10.0.0.15"
+  address       = ${memberAddress}
   protocol_port = 80
   subnet_id     = var.subnet
 }
 `;
-    const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
-    assert.equal(findings.length, 1);
-    assert.match(findings[0].message, /10\.0\.0\.0\/24/);
-    const outside = text.replace('"10.0.0.15"', '"10.0.1.15"');
-    assert.equal(ofRule(await analyze({ 'main.tf': outside }), RULE).length, 0);
-    const blackList = text.replace('"white"', '"black"');
-    assert.equal(ofRule(await analyze({ 'main.tf': blackList }), RULE).length, 0);
+
+  test('Huawei access_policy "white": fires, with the CIDR and the related IP group', async () => {
+    const text = huaweiWhiteList('white', '"10.0.0.15"');
+    const [finding] = ofRule(await analyze({ 'main.tf': text }), RULE);
+    assert.ok(finding);
+    assert.equal(textAt(text, finding), 'address       = "10.0.0.15"');
+    assert.match(
+      finding.message,
+      /its address 10\.0\.0\.15 is in 10\.0\.0\.0\/24, which the white list `huaweicloud_elb_ipgroup\.office` admits as a client/,
+    );
+    assert.equal(finding.related[0].message, 'white list that admits the backend as a client');
+    assert.equal(textAt(text, { ...finding, range: finding.related[0].range }), '"huaweicloud_elb_ipgroup" "office"');
   });
 
-  test('does not fire when the instance only refers to the LB id, or to another LB, or transfer is off', async () => {
-    assert.equal(ofRule(await analyze({ 'main.tf': moduleWith('"LB=${huaweicloud_elb_loadbalancer.lb.id}"') }), RULE).length, 0);
-    assert.equal(ofRule(await analyze({ 'main.tf': moduleWith('"API=http://192.168.0.101/"') }), RULE).length, 0);
-    assert.equal(ofRule(await analyze({ 'main.tf': moduleWith('"API=http://192.168.0.1000/"') }), RULE).length, 0);
-    const shared = `resource "huaweicloud_lb_loadbalancer" "lb" {
-  vip_address = "192.168.0.100"
+  test('through a variable default for the member address', async () => {
+    const files = { 'main.tf': huaweiWhiteList('white', 'var.backend'), 'v.tf': 'variable "backend" {\n  default = "10.0.0.200"\n}\n' };
+    assert.equal(ofRule(await analyze(files), RULE).length, 1);
+  });
+
+  test('does not fire outside the CIDR, for a black list, or for an unknown address', async () => {
+    assert.equal(ofRule(await analyze({ 'main.tf': huaweiWhiteList('white', '"10.0.1.15"') }), RULE).length, 0);
+    assert.equal(ofRule(await analyze({ 'main.tf': huaweiWhiteList('black', '"10.0.0.15"') }), RULE).length, 0);
+    assert.equal(
+      ofRule(await analyze({ 'main.tf': huaweiWhiteList('white', 'var.backend'), 'v.tf': 'variable "backend" {}\n' }), RULE).length,
+      0,
+    );
+  });
+
+  test('OTC ip_group blocks: white (or no type) and enabled fire; black or disabled do not', async () => {
+    const otc = (ipGroupBody: string) => `resource "opentelekomcloud_lb_ipgroup_v3" "office" {
+  ip_list {
+    ip = "10.0.0.0/24"
+  }
 }
 
-resource "huaweicloud_lb_listener" "l" {
-  loadbalancer_id = huaweicloud_lb_loadbalancer.lb.id
+resource "opentelekomcloud_lb_listener_v3" "l" {
+  loadbalancer_id = var.lb
   protocol        = "TCP"
   protocol_port   = 80
+
+  ip_group {
+    id = opentelekomcloud_lb_ipgroup_v3.office.id
+${ipGroupBody}  }
 }
 
-resource "huaweicloud_lb_pool" "p" {
-  listener_id = huaweicloud_lb_listener.l.id
-  protocol    = "TCP"
-  lb_method   = "ROUND_ROBIN"
+resource "opentelekomcloud_lb_pool_v3" "p" {
+  listener_id  = opentelekomcloud_lb_listener_v3.l.id
+  lb_algorithm = "ROUND_ROBIN"
+  protocol     = "TCP"
 }
 
-resource "huaweicloud_compute_instance" "vm" {
-  user_data = "http://192.168.0.100"
-}
-
-resource "huaweicloud_lb_member" "m" {
-  pool_id       = huaweicloud_lb_pool.p.id
-  address       = huaweicloud_compute_instance.vm.access_ip_v4
-  protocol_port = 80
-  subnet_id     = var.s
+resource "opentelekomcloud_lb_member_v3" "m" {
+  pool_id   = opentelekomcloud_lb_pool_v3.p.id
+  address   = "10.0.0.7"
+  subnet_id = var.subnet
 }
 `;
-    assert.equal(ofRule(await analyze({ 'main.tf': shared }), RULE).length, 0, 'shared TCP default off');
-    assert.equal(ofRule(await analyze({ 'main.tf': shared.replace('protocol_port   = 80\n}', 'protocol_port   = 80\n  transparent_client_ip_enable = "true"\n}') }), RULE).length, 1);
+    assert.equal(ofRule(await analyze({ 'main.tf': otc('') }), RULE).length, 1, 'no type: white');
+    assert.equal(ofRule(await analyze({ 'main.tf': otc('    type   = "white"\n    enable = true\n') }), RULE).length, 1, 'white');
+    assert.equal(ofRule(await analyze({ 'main.tf': otc('    type = "black"\n') }), RULE).length, 0, 'black');
+    assert.equal(ofRule(await analyze({ 'main.tf': otc('    enable = false\n') }), RULE).length, 0, 'disabled');
+  });
+});
+
+describe(`${RULE}: does not fire`, () => {
+  test('when the server only refers to the load balancer id, or to another address', async () => {
+    for (const userData of [
+      '"LB=${huaweicloud_elb_loadbalancer.lb.id}"',
+      '"API=http://192.168.0.101/"',
+      '"API=http://192.168.0.1000/"',
+      '"API=http://10.192.168.0.100/"',
+    ]) {
+      assert.equal(ofRule(await analyze({ 'main.tf': huawei(userData) }), RULE).length, 0, userData);
+    }
   });
 
-  test('works for OTC instances and in .tf.json', async () => {
-    const json = JSON.stringify({
-      resource: {
-        opentelekomcloud_lb_loadbalancer_v3: { lb: { name: 'x' } },
-        opentelekomcloud_lb_listener_v3: { l: { loadbalancer_id: '${opentelekomcloud_lb_loadbalancer_v3.lb.id}', protocol: 'TCP' } },
-        opentelekomcloud_lb_pool_v3: { p: { listener_id: '${opentelekomcloud_lb_listener_v3.l.id}', protocol: 'TCP' } },
-        opentelekomcloud_compute_instance_v2: { vm: { user_data: 'echo ${opentelekomcloud_lb_loadbalancer_v3.lb.vip_address}' } },
-        opentelekomcloud_lb_member_v3: {
-          m: { pool_id: '${opentelekomcloud_lb_pool_v3.p.id}', address: '${opentelekomcloud_compute_instance_v2.vm.access_ip_v4}', subnet_id: 's' },
-        },
-      },
-    });
-    assert.equal(ofRule(await analyze({ 'main.tf.json': json }), RULE).length, 1);
+  test('when the server refers to another load balancer', async () => {
+    const text = huawei(
+      '"API=${huaweicloud_elb_loadbalancer.other.ipv4_address}"',
+      '\nresource "huaweicloud_elb_loadbalancer" "other" {\n  ipv4_address = "192.168.0.200"\n}\n',
+    );
+    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0);
+  });
+
+  test('when the member is not that server', async () => {
+    const text = huawei('"${huaweicloud_elb_loadbalancer.lb.ipv4_address}"').replace(
+      'huaweicloud_compute_instance.vm.access_ip_v4',
+      '"192.168.0.7"',
+    );
+    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0);
+  });
+
+  test('when the transfer state is unknown (shared TCP listener, unknown value)', async () => {
+    const [prefix, suffix, instanceType] = SHARED_PROVIDERS[0];
+    const files = { 'main.tf': shared(prefix, suffix, instanceType, 'var.transfer'), 'v.tf': 'variable "transfer" {}\n' };
+    assert.equal(ofRule(await analyze(files), RULE).length, 0);
+  });
+
+  test('when the listener does not reach the pool', async () => {
+    const text = huawei('"${huaweicloud_elb_loadbalancer.lb.ipv4_address}"').replace('  listener_id = huaweicloud_elb_listener.l.id\n', '');
+    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0);
   });
 });

@@ -1,10 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyze, applyEdits, ofRule, terraformFmtAccepts, textAt } from '../helpers';
+import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
 
 const RULE = 'client-ip-shared-l4-off';
 
-const shared = (type: string, lbType: string, protocol: string, extra = '') => `resource "${lbType}" "lb" {
+/** [listener type, shared load balancer type, `true` in the listener's own type, `false` likewise] */
+const PROVIDERS: [string, string, string, string][] = [
+  ['huaweicloud_lb_listener', 'huaweicloud_lb_loadbalancer', '"true"', '"false"'],
+  ['opentelekomcloud_lb_listener_v2', 'opentelekomcloud_lb_loadbalancer_v2', 'true', 'false'],
+  ['flexibleengine_lb_listener_v2', 'flexibleengine_lb_loadbalancer_v2', 'true', 'false'],
+];
+
+/** A shared load balancer and a listener; `clientIp` is the value of the argument, or undefined to leave it out. */
+const shared = (type: string, lbType: string, protocol: string, clientIp?: string) =>
+  clientIp === undefined
+    ? `resource "${lbType}" "lb" {
   vip_subnet_id = "x"
 }
 
@@ -12,72 +22,296 @@ resource "${type}" "l" {
   loadbalancer_id = ${lbType}.lb.id
   protocol        = "${protocol}"
   protocol_port   = 80
-${extra}}
+}
+`
+    : `resource "${lbType}" "lb" {
+  vip_subnet_id = "x"
+}
+
+resource "${type}" "l" {
+  loadbalancer_id              = ${lbType}.lb.id
+  protocol                     = "${protocol}"
+  protocol_port                = 80
+  transparent_client_ip_enable = ${clientIp}
+}
 `;
 
-const PROVIDERS: [string, string, string][] = [
-  ['huaweicloud_lb_listener', 'huaweicloud_lb_loadbalancer', '"true"'],
-  ['opentelekomcloud_lb_listener_v2', 'opentelekomcloud_lb_loadbalancer_v2', 'true'],
-  ['flexibleengine_lb_listener_v2', 'flexibleengine_lb_loadbalancer_v2', 'true'],
-];
+const huaweiShared = (clientIp?: string, protocol = 'TCP') =>
+  shared('huaweicloud_lb_listener', 'huaweicloud_lb_loadbalancer', protocol, clientIp);
 
-describe(RULE, () => {
-  for (const [type, lbType, trueLiteral] of PROVIDERS) {
-    test(`${type}: fires on the label when the argument is missing; the fix adds ${trueLiteral}`, async (t) => {
-      const text = shared(type, lbType, 'TCP');
-      const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
-      assert.equal(findings.length, 1);
-      assert.equal(findings[0].severity, 'information');
-      assert.equal(textAt(text, findings[0]), `"${type}" "l"`);
-      assert.match(findings[0].message, /the default/);
-      assert.match(findings[0].message, /security groups/);
-      const fixed = applyEdits(text, findings[0].fixes[0].edits);
-      assert.ok(fixed.includes(`transparent_client_ip_enable = ${trueLiteral}\n`), fixed);
-      assert.equal((await analyze({ 'main.tf': fixed })).length, 0);
-      const fmt = terraformFmtAccepts(fixed);
-      if (fmt === undefined) t.diagnostic('terraform not installed: fmt check skipped');
-      else assert.equal(fmt, true, fixed);
+describe(`${RULE}: fires`, () => {
+  for (const [type, lbType, , off] of PROVIDERS) {
+    test(`${type}: on the block label when the argument is missing (TCP and UDP)`, async () => {
+      for (const protocol of ['TCP', 'UDP']) {
+        const text = shared(type, lbType, protocol);
+        const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
+        assert.equal(findings.length, 1, protocol);
+        const [finding] = findings;
+        assert.equal(finding.severity, 'information');
+        assert.equal(textAt(text, finding), `"${type}" "l"`);
+        assert.match(
+          finding.message,
+          new RegExp(`^listener \`${type}\\.l\` \\(${protocol}\\) leaves Transfer Client IP Address off \\(the default\\)`),
+        );
+        assert.match(finding.message, /100\.125\.0\.0\/16/);
+        assert.match(finding.message, new RegExp(`${protocol} has no header-based alternative`));
+        assert.match(finding.message, /security groups/);
+      }
+    });
+
+    test(`${type}: on an explicit ${off}`, async () => {
+      const text = shared(type, lbType, 'TCP', off);
+      const [finding] = ofRule(await analyze({ 'main.tf': text }), RULE);
+      assert.ok(finding);
+      assert.equal(textAt(text, finding), `transparent_client_ip_enable = ${off}`);
+      assert.match(finding.message, /turns Transfer Client IP Address off/);
     });
   }
 
-  test('fires on an explicit false (through a variable) and the fix flips it', async () => {
-    const text = shared('huaweicloud_lb_listener', 'huaweicloud_lb_loadbalancer', 'UDP', '  transparent_client_ip_enable = var.transfer\n');
-    const files = { 'main.tf': text, 'variables.tf': 'variable "transfer" {\n  default = "false"\n}\n' };
-    const [finding] = ofRule(await analyze(files), RULE);
-    assert.equal(textAt(text, finding), 'transparent_client_ip_enable = var.transfer');
-    assert.match(finding.message, /turns Transfer Client IP Address off/);
-    assert.equal(finding.fixes[0].isPreferred, false, 'fix-all must not switch it on unasked');
-    const fixed = applyEdits(text, finding.fixes[0].edits);
-    assert.equal(ofRule(await analyze({ ...files, 'main.tf': fixed }), RULE).length, 0);
+  test('when the listener type alone says shared (Huawei, Flexible Engine)', async () => {
+    for (const type of ['huaweicloud_lb_listener', 'flexibleengine_lb_listener_v2']) {
+      const text = `resource "${type}" "l" {\n  loadbalancer_id = var.lb_id\n  protocol        = "TCP"\n}\n`;
+      assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 1, type);
+    }
   });
 
-  test('follows tfvars and auto.tfvars.json over defaults', async () => {
-    const text = shared('opentelekomcloud_lb_listener_v2', 'opentelekomcloud_lb_loadbalancer_v2', 'TCP', '  transparent_client_ip_enable = var.t\n');
-    const on = { 'main.tf': text, 'v.tf': 'variable "t" {\n  default = false\n}\n', 'terraform.tfvars': 't = true\n' };
-    assert.equal(ofRule(await analyze(on), RULE).length, 0);
-    const offAgain = { ...on, 'z.auto.tfvars.json': '{"t": false}' };
-    assert.equal(ofRule(await analyze(offAgain), RULE).length, 1);
+  test('with a lower-case protocol', async () => {
+    assert.equal(ofRule(await analyze({ 'main.tf': huaweiShared(undefined, 'udp') }), RULE).length, 1);
   });
 
-  test('does not fire on HTTP listeners, dedicated ones, unknown values or unknown load balancer kinds', async () => {
-    assert.equal(ofRule(await analyze({ 'main.tf': shared('huaweicloud_lb_listener', 'huaweicloud_lb_loadbalancer', 'HTTP') }), RULE).length, 0);
-    assert.equal(ofRule(await analyze({ 'main.tf': shared('huaweicloud_elb_listener', 'huaweicloud_elb_loadbalancer', 'TCP') }), RULE).length, 0);
-    const unknown = shared('huaweicloud_lb_listener', 'huaweicloud_lb_loadbalancer', 'TCP', '  transparent_client_ip_enable = var.nodefault\n');
-    assert.equal(ofRule(await analyze({ 'main.tf': unknown, 'v.tf': 'variable "nodefault" {}\n' }), RULE).length, 0);
-    const otcUnknownLb = `resource "opentelekomcloud_lb_listener_v2" "l" {
-  loadbalancer_id = var.lb
+  test('on null: the argument is unset, so the default (off) applies', async () => {
+    const text = huaweiShared('null');
+    const [finding] = ofRule(await analyze({ 'main.tf': text }), RULE);
+    assert.ok(finding);
+    assert.equal(textAt(text, finding), 'transparent_client_ip_enable = null');
+    assert.match(finding.message, /\(the default\)/);
+  });
+});
+
+describe(`${RULE}: values from variables, tfvars, locals and functions`, () => {
+  const otc = (value: string) => shared('opentelekomcloud_lb_listener_v2', 'opentelekomcloud_lb_loadbalancer_v2', 'TCP', value);
+  const declared = 'variable "transfer" {}\n';
+  const cases: [string, Record<string, string>, boolean][] = [
+    ['a var default false', { 'main.tf': otc('var.transfer'), 'v.tf': 'variable "transfer" {\n  default = false\n}\n' }, true],
+    ['a var default true', { 'main.tf': otc('var.transfer'), 'v.tf': 'variable "transfer" {\n  default = true\n}\n' }, false],
+    [
+      'terraform.tfvars true over a false default',
+      { 'main.tf': otc('var.transfer'), 'v.tf': 'variable "transfer" {\n  default = false\n}\n', 'terraform.tfvars': 'transfer = true\n' },
+      false,
+    ],
+    ['terraform.tfvars false', { 'main.tf': otc('var.transfer'), 'v.tf': declared, 'terraform.tfvars': 'transfer = false\n' }, true],
+    ['terraform.tfvars.json', { 'main.tf': otc('var.transfer'), 'v.tf': declared, 'terraform.tfvars.json': '{"transfer": false}\n' }, true],
+    [
+      '*.auto.tfvars over terraform.tfvars',
+      { 'main.tf': otc('var.transfer'), 'v.tf': declared, 'terraform.tfvars': 'transfer = true\n', 'x.auto.tfvars': 'transfer = false\n' },
+      true,
+    ],
+    [
+      '*.auto.tfvars.json over *.auto.tfvars (by name)',
+      {
+        'main.tf': otc('var.transfer'),
+        'v.tf': declared,
+        'a.auto.tfvars': 'transfer = true\n',
+        'z.auto.tfvars.json': '{"transfer": false}',
+      },
+      true,
+    ],
+    ['*.auto.tfvars.json true', { 'main.tf': otc('var.transfer'), 'v.tf': declared, 'z.auto.tfvars.json': '{"transfer": true}' }, false],
+    ['a local', { 'main.tf': otc('local.transfer') + '\nlocals {\n  transfer = false\n}\n' }, true],
+    ['a local that is true', { 'main.tf': otc('local.transfer') + '\nlocals {\n  transfer = true\n}\n' }, false],
+    ['a conditional', { 'main.tf': otc('var.env == "prod" ? true : false'), 'v.tf': 'variable "env" {\n  default = "dev"\n}\n' }, true],
+    [
+      'a conditional that picks true',
+      { 'main.tf': otc('var.env == "prod" ? true : false'), 'v.tf': 'variable "env" {\n  default = "prod"\n}\n' },
+      false,
+    ],
+    ['tobool() of a string', { 'main.tf': otc('tobool(var.transfer)'), 'v.tf': 'variable "transfer" {\n  default = "false"\n}\n' }, true],
+    ['tobool() of "true"', { 'main.tf': otc('tobool("true")') }, false],
+    ['the string "false" on a bool-typed argument', { 'main.tf': otc('"false"') }, true],
+    [
+      '&& with a false side',
+      { 'main.tf': otc('var.a && var.unknown'), 'v.tf': 'variable "a" {\n  default = false\n}\n\nvariable "unknown" {}\n' },
+      true,
+    ],
+  ];
+  for (const [how, files, fires] of cases) {
+    test(`${fires ? 'fires' : 'does not fire'} through ${how}`, async () => {
+      assert.equal(ofRule(await analyze(files), RULE).length, fires ? 1 : 0);
+    });
+  }
+});
+
+describe(`${RULE}: does not fire`, () => {
+  test('when it is on, in the listener type of each provider', async () => {
+    for (const [type, lbType, on] of PROVIDERS) {
+      assert.equal(ofRule(await analyze({ 'main.tf': shared(type, lbType, 'TCP', on) }), RULE).length, 0, type);
+    }
+  });
+
+  test('on HTTP and TERMINATED_HTTPS listeners (always on)', async () => {
+    for (const [type, lbType] of PROVIDERS) {
+      for (const protocol of ['HTTP', 'TERMINATED_HTTPS']) {
+        assert.equal(ofRule(await analyze({ 'main.tf': shared(type, lbType, protocol) }), RULE).length, 0, `${type} ${protocol}`);
+      }
+    }
+  });
+
+  test('on dedicated listeners: Huawei, OTC/FE v3, and an OTC v2 listener of a v3 load balancer', async () => {
+    const dedicated: [string, string][] = [
+      ['huaweicloud_elb_listener', 'huaweicloud_elb_loadbalancer'],
+      ['opentelekomcloud_lb_listener_v3', 'opentelekomcloud_lb_loadbalancer_v3'],
+      ['flexibleengine_lb_listener_v3', 'flexibleengine_lb_loadbalancer_v3'],
+      ['opentelekomcloud_lb_listener_v2', 'opentelekomcloud_lb_loadbalancer_v3'],
+    ];
+    for (const [type, lbType] of dedicated)
+      assert.equal(ofRule(await analyze({ 'main.tf': shared(type, lbType, 'TCP') }), RULE).length, 0, `${type} on ${lbType}`);
+  });
+
+  test('when the load balancer kind is unknown (OTC v2 listener, load balancer outside the module)', async () => {
+    const text = `resource "opentelekomcloud_lb_listener_v2" "l" {\n  loadbalancer_id = var.lb\n  protocol        = "TCP"\n  protocol_port   = 80\n}\n`;
+    assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0);
+  });
+
+  const unknown: [string, Record<string, string>][] = [
+    ['a variable without a value', { 'main.tf': huaweiShared('var.transfer'), 'v.tf': 'variable "transfer" {}\n' }],
+    ['an unresolvable reference', { 'main.tf': huaweiShared('data.terraform_remote_state.net.outputs.transfer') }],
+    [
+      'count.index',
+      {
+        'main.tf': huaweiShared('count.index == 0 ? "true" : "false"').replace(
+          '  protocol  ',
+          '  count                        = 2\n  protocol  ',
+        ),
+      },
+    ],
+    [
+      'a function we do not evaluate',
+      { 'main.tf': huaweiShared('try(var.settings.transfer, "false")'), 'v.tf': 'variable "settings" {}\n' },
+    ],
+    ['an unknown protocol', { 'main.tf': huaweiShared().replace('"TCP"', 'var.protocol'), 'v.tf': 'variable "protocol" {}\n' }],
+  ];
+  for (const [how, files] of unknown) {
+    test(`for ${how}`, async () => {
+      assert.equal(ofRule(await analyze(files), RULE).length, 0);
+    });
+  }
+});
+
+describe(`${RULE}: Terraform JSON`, () => {
+  test('fires on the label; the fix adds a JSON bool (OTC, FE) or string (Huawei) and clears the finding', async (t) => {
+    for (const [type, lbType, on] of PROVIDERS) {
+      const json = JSON.stringify(
+        {
+          resource: {
+            [lbType]: { lb: { vip_subnet_id: 'x' } },
+            [type]: { l: { loadbalancer_id: `\${${lbType}.lb.id}`, protocol: 'TCP', protocol_port: 80 } },
+          },
+        },
+        null,
+        2,
+      );
+      const files = { 'main.tf.json': json };
+      const before = await analyze(files);
+      const [finding] = ofRule(before, RULE);
+      assert.ok(finding, type);
+      assert.equal(textAt(json, finding), '"l"');
+      const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+      assert.equal(JSON.parse(after.files['main.tf.json']).resource[type].l.transparent_client_ip_enable, JSON.parse(on));
+      assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
+    }
+  });
+
+  test('fires on an explicit false property, and follows "${var.x}"', async () => {
+    const json = (value: unknown) =>
+      JSON.stringify({ resource: { huaweicloud_lb_listener: { l: { protocol: 'UDP', transparent_client_ip_enable: value } } } }, null, 2);
+    const text = json('false');
+    const [finding] = ofRule(await analyze({ 'main.tf.json': text }), RULE);
+    assert.equal(textAt(text, finding), '"transparent_client_ip_enable": "false"');
+    const variables = (value: string) => JSON.stringify({ variable: { transfer: { default: value } } });
+    assert.equal(ofRule(await analyze({ 'main.tf.json': json('${var.transfer}'), 'v.tf.json': variables('false') }), RULE).length, 1);
+    assert.equal(ofRule(await analyze({ 'main.tf.json': json('${var.transfer}'), 'v.tf.json': variables('true') }), RULE).length, 0);
+  });
+});
+
+describe(`${RULE}: fix`, () => {
+  for (const [type, lbType, on] of PROVIDERS) {
+    test(`${type}: adds transparent_client_ip_enable = ${on}, aligned, not preferred`, async (t) => {
+      const files = { 'main.tf': shared(type, lbType, 'TCP') };
+      const before = await analyze(files);
+      const [finding] = ofRule(before, RULE);
+      assert.equal(finding.fixes.length, 1);
+      const [fix] = finding.fixes;
+      assert.equal(fix.title, `Set transparent_client_ip_enable = ${on} (security groups must then admit client addresses)`);
+      assert.equal(fix.isPreferred, false, 'fix-all must not switch the transfer on unasked');
+      const after = await applyFixToModule(t, files, fix.edits);
+      assert.equal(after.files['main.tf'], shared(type, lbType, 'TCP', on));
+      assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
+    });
+  }
+
+  test('replaces an explicit false (here from a variable) by true', async (t) => {
+    const files = { 'main.tf': huaweiShared('var.transfer'), 'v.tf': 'variable "transfer" {\n  default = "false"\n}\n' };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+    assert.equal(after.files['main.tf'], huaweiShared('"true"'));
+    assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
+  });
+
+  test('switching it on can bring out client-ip-same-server: an intended consequence', async (t) => {
+    const text = `resource "huaweicloud_lb_loadbalancer" "lb" {
+  vip_address = "192.168.0.100"
+}
+
+resource "huaweicloud_lb_listener" "l" {
+  loadbalancer_id = huaweicloud_lb_loadbalancer.lb.id
   protocol        = "TCP"
   protocol_port   = 80
 }
+
+resource "huaweicloud_lb_pool" "p" {
+  listener_id = huaweicloud_lb_listener.l.id
+  protocol    = "TCP"
+  lb_method   = "ROUND_ROBIN"
+}
+
+resource "huaweicloud_compute_instance" "vm" {
+  user_data = "curl http://192.168.0.100/"
+}
+
+resource "huaweicloud_lb_member" "m" {
+  pool_id       = huaweicloud_lb_pool.p.id
+  address       = huaweicloud_compute_instance.vm.access_ip_v4
+  protocol_port = 80
+  subnet_id     = var.subnet
+}
 `;
-    assert.equal(ofRule(await analyze({ 'main.tf': otcUnknownLb }), RULE).length, 0);
+    const files = { 'main.tf': text };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+    assert.equal(ofRule(after.findings, RULE).length, 0);
+    // Intended: with the transfer on, the server that calls its own load balancer loses its answers.
+    assert.deepEqual(
+      after.findings.map((f) => f.ruleId),
+      ['client-ip-same-server'],
+    );
   });
 
-  test('fires in .tf.json and the fix adds a JSON bool', async () => {
-    const json = JSON.stringify({ resource: { flexibleengine_lb_listener_v2: { l: { loadbalancer_id: 'abc', protocol: 'TCP' } } } }, null, 2);
-    const [finding] = ofRule(await analyze({ 'main.tf.json': json }), RULE);
-    assert.ok(finding);
-    const fixed = applyEdits(json, finding.fixes[0].edits);
-    assert.equal(JSON.parse(fixed).resource.flexibleengine_lb_listener_v2.l.transparent_client_ip_enable, true);
+  test('adds the argument after a multi-line value without breaking terraform fmt', async (t) => {
+    const text = `resource "huaweicloud_lb_listener" "l" {
+  loadbalancer_id = var.lb_id
+  protocol        = "UDP"
+  tags = {
+    team = "dns"
+  }
+}
+`;
+    const files = { 'main.tf': text };
+    const before = await analyze(files);
+    const [finding] = ofRule(before, RULE);
+    const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+    assert.equal(after.files['main.tf'], text.replace('  }\n}', '  }\n  transparent_client_ip_enable = "true"\n}'));
+    assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
   });
 });

@@ -23,9 +23,10 @@ export function removeAttribute(file: ConfigFile, block: ConfigBlock, attribute:
   const ownsLines = before.trim() === '' && (after.trim() === '' || /^\s*(#|\/\/)/.test(after));
   if (!ownsLines) {
     // `name { a = 1 }`: the only attribute of a one-line block leaves `{}`, as terraform fmt writes it.
-    const isOneLineBlock = block.range.start.line === block.range.end.line && block.closeOffset !== undefined;
-    if (isOneLineBlock && block.attributes.size === 1 && block.blocks.length === 0) {
-      return [{ file: file.path, range: lines.range(block.bodyStartOffset, block.closeOffset!), newText: '' }];
+    const close = block.closeOffset;
+    const isOneLineBlock = block.range.start.line === block.range.end.line;
+    if (close !== undefined && isOneLineBlock && block.attributes.size === 1 && block.blocks.length === 0) {
+      return [{ file: file.path, range: lines.range(block.bodyStartOffset, close), newText: '' }];
     }
     return [{ file: file.path, range: attribute.range, newText: '' }];
   }
@@ -58,8 +59,9 @@ export function insertLineBefore(file: ConfigFile, line: number, text: string): 
 }
 
 /**
- * Removes whole lines that hold no attribute (a comment, say), line breaks included. The
- * attributes around them may then form one run of aligned `=` signs: they are realigned.
+ * Removes whole lines that hold no attribute of the block around them (a comment, a
+ * nested block), line breaks included. The attributes above and below may then form
+ * one run of aligned `=` signs: they are realigned.
  */
 export function removeLines(file: ConfigFile, firstLine: number, lastLine: number): FileTextEdit[] {
   const { lines } = file;
@@ -96,14 +98,10 @@ function realignRuns(
   return edits;
 }
 
-/** Removes a nested block (e.g. `insert_headers { … }`) with its lines. */
+/** Removes a nested block (e.g. `insert_headers { … }`) with its lines, realigning the attributes around it. */
 export function removeBlock(file: ConfigFile, block: ConfigBlock): FileTextEdit[] {
   if (block.jsonPath) return jsonEdits(file, block.jsonPath, undefined);
-  const { lines } = file;
-  const startLine = block.range.start.line;
-  const endLine = block.range.end.line;
-  const end = endLine + 1 < lines.lineCount ? lines.lineStart(endLine + 1) : lines.lineEnd(endLine);
-  return [{ file: file.path, range: lines.range(lines.lineStart(startLine), end), newText: '' }];
+  return removeLines(file, block.range.start.line, block.range.end.line);
 }
 
 /**
@@ -123,15 +121,15 @@ export function addAttribute(
   const attributes = sortedAttributes(block);
   const last = attributes[attributes.length - 1];
   const blockIndent = indentOf(lines.lineText(block.range.start.line));
-  const isOneLineBlock = block.closeOffset !== undefined && block.range.start.line === block.range.end.line;
-  if (isOneLineBlock) {
+  const close = block.closeOffset;
+  if (close !== undefined && block.range.start.line === block.range.end.line) {
     // `name {}` or `name { a = 1 }`: open the block up, one aligned attribute a line.
     const indent = blockIndent + '  ';
     const entries: [string, string][] = attributes.map((a) => [a.name, file.text.slice(lines.offsetAt(a.valueRange.start), lines.offsetAt(a.valueRange.end))]);
     entries.push([name, valueText]);
     const width = Math.max(...entries.map(([key]) => key.length));
     const body = entries.map(([key, value]) => `${eol}${indent}${key.padEnd(width)} = ${value}`).join('');
-    return [{ file: file.path, range: lines.range(block.bodyStartOffset, block.closeOffset!), newText: `${body}${eol}${blockIndent}` }];
+    return [{ file: file.path, range: lines.range(block.bodyStartOffset, close), newText: `${body}${eol}${blockIndent}` }];
   }
   if (!last) {
     const indent = blockIndent + '  ';
