@@ -4,7 +4,19 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // Only TypeScript is linted here; the few plain scripts (bench, e2e, electron) run as they are.
-  { ignores: ['build/**', 'client/out/**', 'server/out/**', 'node_modules/**', '.cache/**', 'examples/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  {
+    ignores: [
+      'build/**',
+      'client/out/**',
+      'server/out/**',
+      'node_modules/**',
+      '.cache/**',
+      'examples/**',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

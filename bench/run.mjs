@@ -25,7 +25,9 @@ const median = (xs) => quantile(xs, 0.5);
 const row = (name, value, unit, target, extra = '') => {
   results.rows.push({ name, value, unit, target, extra });
   const met = target === undefined ? '' : value <= target ? 'met' : 'MISSED';
-  console.log(`${name.padEnd(52)} ${value.toFixed(2).padStart(10)} ${unit.padEnd(6)} ${target === undefined ? ''.padEnd(10) : `≤ ${target}`.padEnd(10)} ${met.padEnd(7)} ${extra}`);
+  console.log(
+    `${name.padEnd(52)} ${value.toFixed(2).padStart(10)} ${unit.padEnd(6)} ${target === undefined ? ''.padEnd(10) : `≤ ${target}`.padEnd(10)} ${met.padEnd(7)} ${extra}`,
+  );
 };
 
 function corpusFiles() {
@@ -48,7 +50,9 @@ function generatedModule(lines) {
   let count = 0;
   for (let copy = 0; count < lines; copy++) {
     for (const file of sources) {
-      const text = fs.readFileSync(file, 'utf8').replace(/^(resource|data)\s+"([^"]+)"\s+"([^"]+)"/gm, (_m, kind, type, name) => `${kind} "${type}" "${name}_${copy}"`);
+      const text = fs
+        .readFileSync(file, 'utf8')
+        .replace(/^(resource|data)\s+"([^"]+)"\s+"([^"]+)"/gm, (_m, kind, type, name) => `${kind} "${type}" "${name}_${copy}"`);
       if (text.includes('...')) continue; // doc fragments that are not valid HCL
       out.push(text);
       count += text.split('\n').length;
@@ -60,7 +64,9 @@ function generatedModule(lines) {
 
 async function editingLatency(lines) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elb-lens-bench-'));
-  const text = generatedModule(lines) + `
+  const text =
+    generatedModule(lines) +
+    `
 resource "huaweicloud_elb_loadbalancer" "bench" {
   name = "bench"
 }
@@ -164,7 +170,13 @@ function timeCommand(command, args, runs = 3) {
 async function main() {
   if (!fs.existsSync(SERVER)) throw new Error('build first: npm run build');
   if (!fs.existsSync(CORPUS)) throw new Error(`corpus not found at ${CORPUS}`);
-  results.machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  results.machine = {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
   console.log(`machine: ${JSON.stringify(results.machine)}`);
   console.log(`${'measure'.padEnd(52)} ${'value'.padStart(10)} unit   target     status  notes`);
 
@@ -186,7 +198,10 @@ async function main() {
   const megabytes = tree.bytes / 2 ** 20;
   // A wrapper reports the CLI's peak RSS when it exits.
   const wrapper = path.join(tree.dir, '..', `elb-lens-rss-${process.pid}.cjs`);
-  fs.writeFileSync(wrapper, `process.on('exit', () => process.stderr.write('RSS ' + process.resourceUsage().maxRSS + '\\n'));\nrequire(${JSON.stringify(CLI)});\n`);
+  fs.writeFileSync(
+    wrapper,
+    `process.on('exit', () => process.stderr.write('RSS ' + process.resourceUsage().maxRSS + '\\n'));\nrequire(${JSON.stringify(CLI)});\n`,
+  );
   const ours = timeCommand(process.execPath, [wrapper, 'check', tree.dir, '--format', 'json']);
   fs.rmSync(wrapper);
   const reported = JSON.parse(ours.last.stdout);
@@ -201,7 +216,13 @@ async function main() {
   if (fmt.error) console.log(`terraform fmt: not run (${fmt.error})`);
   else {
     const fmtMBs = megabytes / (fmt.median / 1000);
-    row('terraform fmt -check -recursive throughput', fmtMBs, 'MB/s', undefined, `ours/peer ${(oursMBs / fmtMBs).toFixed(2)}× (target ≥ 3×)`);
+    row(
+      'terraform fmt -check -recursive throughput',
+      fmtMBs,
+      'MB/s',
+      undefined,
+      `ours/peer ${(oursMBs / fmtMBs).toFixed(2)}× (target ≥ 3×)`,
+    );
   }
   // The floor: parsing every file with tree-sitter and nothing else, in this process.
   const parser = await loadHclParser();
@@ -224,7 +245,13 @@ async function main() {
   const parseMBs = megabytes / (median(parseTimes) / 1000);
   const analyseMBs = megabytes / (median(analyseTimes) / 1000);
   row('bare tree-sitter parse throughput (floor)', parseMBs, 'MB/s', undefined);
-  row('analysis throughput in-process (parse + model + rules)', analyseMBs, 'MB/s', undefined, `overhead over bare parse ${((median(analyseTimes) / median(parseTimes) - 1) * 100).toFixed(0)} % (target ≤ 25 %)`);
+  row(
+    'analysis throughput in-process (parse + model + rules)',
+    analyseMBs,
+    'MB/s',
+    undefined,
+    `overhead over bare parse ${((median(analyseTimes) / median(parseTimes) - 1) * 100).toFixed(0)} % (target ≤ 25 %)`,
+  );
   let hcl2json;
   try {
     hcl2json = require('@cdktf/hcl2json');

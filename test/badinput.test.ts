@@ -89,7 +89,9 @@ ${HALF_TYPED_LISTENER}`;
     service.openDocument(file, HALF_TYPED_LISTENER);
     service.updateDocument(file, [{ range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } }, text: '' }]);
     assert.equal(service.analyzeFile(file).length, 0);
-    service.updateDocument(file, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: HALF_TYPED_LISTENER + '"\n}\n' }]);
+    service.updateDocument(file, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: HALF_TYPED_LISTENER + '"\n}\n' },
+    ]);
     assert.deepEqual(
       service.analyzeFile(file).map((f) => f.ruleId),
       ['client-ip-always-on'],

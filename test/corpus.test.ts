@@ -59,7 +59,9 @@ test('corpus: every provider example analyses without exception, quickly, and it
       for (const [f, findings] of byFile) {
         for (const finding of findings) {
           if (finding.severity !== 'error' && finding.severity !== 'warning') continue;
-          listed.push(`${path.relative(CORPUS_DIR, f)}:${finding.range.start.line + 1} ${finding.severity} ${finding.ruleId}: ${finding.message}`);
+          listed.push(
+            `${path.relative(CORPUS_DIR, f)}:${finding.range.start.line + 1} ${finding.severity} ${finding.ruleId}: ${finding.message}`,
+          );
         }
       }
       service.fileChanged(file);

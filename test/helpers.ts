@@ -65,7 +65,9 @@ export function textAt(text: string, finding: Finding): string {
   const lines = text.split('\n');
   const { start, end } = finding.range;
   if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
-  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join(
+    '\n',
+  );
 }
 
 /** Splits `source` at the first `|` cursor marker: the text without it and the cursor position. */

@@ -63,7 +63,10 @@ export class TestClient {
         textDocument: {
           synchronization: { didSave: true, dynamicRegistration: false },
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } },
+            isPreferredSupport: true,
+          },
           publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, versionSupport: true },
           inlayHint: { dynamicRegistration: false },
         },
@@ -79,7 +82,9 @@ export class TestClient {
   }
 
   async open(name: string, text: string, version = 1): Promise<void> {
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: this.uri(name), languageId: 'terraform', version, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: this.uri(name), languageId: 'terraform', version, text },
+    });
   }
 
   /** Polls (never sleeps a fixed time) until `check` holds or the timeout passes. */

@@ -25,7 +25,9 @@ describe('conversions to LSP', () => {
     assert.equal(diagnostic.severity, 2);
     assert.deepEqual(diagnostic.range, finding.range);
     assert.equal(diagnostic.codeDescription?.href, finding.docsUrl);
-    assert.deepEqual(diagnostic.relatedInformation, [{ location: { uri: 'file:///ws/lb.tf', range: range(0, 9, 20) }, message: 'load balancer' }]);
+    assert.deepEqual(diagnostic.relatedInformation, [
+      { location: { uri: 'file:///ws/lb.tf', range: range(0, 9, 20) }, message: 'load balancer' },
+    ]);
     assert.equal(toDiagnostic({ ...finding, docsUrl: 'docs/rules/x.md' }).codeDescription, undefined, 'relative links are not URIs');
     assert.deepEqual(toDiagnostic({ ...finding, unusedSuppression: true }).tags, [1]);
   });
@@ -66,7 +68,13 @@ describe('settings', () => {
     assert.deepEqual(parseSettings(undefined), DEFAULT_SETTINGS);
     const problems: string[] = [];
     const settings = parseSettings(
-      { enable: 'yes', rules: { 'client-ip-always-on': 'off', x: 'loud' }, run: 'onSave', inlayHints: { enable: false }, diagnostics: { scope: 'everywhere' } },
+      {
+        enable: 'yes',
+        rules: { 'client-ip-always-on': 'off', x: 'loud' },
+        run: 'onSave',
+        inlayHints: { enable: false },
+        diagnostics: { scope: 'everywhere' },
+      },
       problems,
     );
     assert.equal(settings.enable, true);

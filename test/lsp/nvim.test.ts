@@ -37,7 +37,13 @@ test('Neovim (a plain LSP client) receives diagnostics and hover from the server
     const result = spawnSync('nvim', ['--headless', '-u', 'NONE', '-c', `luafile ${LUA}`], {
       encoding: 'utf8',
       timeout: 30000,
-      env: { ...process.env, ELB_LENS_SERVER: SERVER_BUNDLE, ELB_LENS_FILE: path.join(root, 'main.tf'), ELB_LENS_OUT: out, ELB_LENS_HOVER_LINE: '7' },
+      env: {
+        ...process.env,
+        ELB_LENS_SERVER: SERVER_BUNDLE,
+        ELB_LENS_FILE: path.join(root, 'main.tf'),
+        ELB_LENS_OUT: out,
+        ELB_LENS_HOVER_LINE: '7',
+      },
     });
     const report = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : `(no result file) ${result.stderr}`;
     t.diagnostic(report.trim());

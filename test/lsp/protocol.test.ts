@@ -76,10 +76,16 @@ describe('language server protocol', { skip: !fs.existsSync(SERVER_BUNDLE) && 's
     assert.equal(remove.diagnostics?.[0].code, ALWAYS_ON);
     const edits = remove.edit!.changes![uri];
     const fixed = applyEdits(LISTENER, toCoreEdits(edits));
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: fixed }],
+    });
     await client.waitForDiagnostics('main.tf', (d) => d.length === 0, 'the diagnostic to disappear');
     // Put the original back for the next tests.
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: LISTENER }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ text: LISTENER }],
+    });
     await client.waitForDiagnostics('main.tf', (d) => d.length === 1, 'the diagnostic to come back');
   });
 
@@ -130,8 +136,15 @@ resource "huaweicloud_elb_listener" "typed" {
     await client.waitForDiagnostics('main.tf', (d) => d.length === 0, 'the rule to go quiet');
     client.settings = { rules: { [ALWAYS_ON]: 'loud' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    await client.waitForDiagnostics('main.tf', (d) => d.length === 1 && d[0].severity === 1, 'a malformed setting to fall back to the default');
-    await client.waitFor(() => client.logs.some((l) => l.includes('elbLens.rules.client-ip-always-on')), 'the malformed setting to be logged');
+    await client.waitForDiagnostics(
+      'main.tf',
+      (d) => d.length === 1 && d[0].severity === 1,
+      'a malformed setting to fall back to the default',
+    );
+    await client.waitFor(
+      () => client.logs.some((l) => l.includes('elbLens.rules.client-ip-always-on')),
+      'the malformed setting to be logged',
+    );
     client.settings = {};
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
   });
@@ -157,7 +170,10 @@ resource "huaweicloud_elb_listener" "typed" {
 
   test('malformed requests get an error and the server keeps serving', async () => {
     await assert.rejects(
-      client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///not/open.tf' }, position: { line: 0, character: 0 } }),
+      client.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: 'file:///not/open.tf' },
+        position: { line: 0, character: 0 },
+      }),
     );
     await assert.rejects(client.connection.sendRequest('textDocument/hover', { nonsense: true }));
     const hover = await client.connection.sendRequest('textDocument/hover', {
@@ -188,6 +204,8 @@ resource "huaweicloud_elb_listener" "typed" {
       hoverTimes.push(performance.now() - start);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    t.diagnostic(`edit → diagnostics median ${median(editTimes).toFixed(1)} ms (includes the 150 ms debounce); hover median ${median(hoverTimes).toFixed(2)} ms`);
+    t.diagnostic(
+      `edit → diagnostics median ${median(editTimes).toFixed(1)} ms (includes the 150 ms debounce); hover median ${median(hoverTimes).toFixed(2)} ms`,
+    );
   });
 });

@@ -68,7 +68,9 @@ test(`fuzz: ${CASES} mutated corpus files through parse, analysis, hover, fixes 
   const { service } = await memoryService({});
   const file = memPath('main.tf');
   let slowest = 0;
-  const regressions = fs.existsSync(REGRESSIONS) ? fs.readdirSync(REGRESSIONS).map((n) => fs.readFileSync(path.join(REGRESSIONS, n), 'utf8')) : [];
+  const regressions = fs.existsSync(REGRESSIONS)
+    ? fs.readdirSync(REGRESSIONS).map((n) => fs.readFileSync(path.join(REGRESSIONS, n), 'utf8'))
+    : [];
   const inputs = (function* () {
     yield* regressions;
     for (let i = 0; i < CASES; i++) {

@@ -33,7 +33,8 @@ test('incremental reparsing gives the same findings as parsing from scratch', as
     if (step % 10 !== 9) continue;
     const fresh = await memoryService({});
     fresh.service.openDocument(file, text);
-    const summarize = (findings: { ruleId: string; range: unknown }[]) => findings.map((f) => `${f.ruleId}${JSON.stringify(f.range)}`).sort();
+    const summarize = (findings: { ruleId: string; range: unknown }[]) =>
+      findings.map((f) => `${f.ruleId}${JSON.stringify(f.range)}`).sort();
     assert.deepEqual(summarize(incremental.service.analyzeFile(file)), summarize(fresh.service.analyzeFile(file)), `after step ${step}`);
     assert.equal(incremental.service.documentText(file), text);
   }

@@ -108,13 +108,7 @@ export function removeBlock(file: ConfigFile, block: ConfigBlock): FileTextEdit[
  * Adds `name = valueText` to a block, after its last attribute, aligned with the
  * attributes around it. `jsonValue` is the value for JSON files.
  */
-export function addAttribute(
-  file: ConfigFile,
-  block: ConfigBlock,
-  name: string,
-  valueText: string,
-  jsonValue: unknown,
-): FileTextEdit[] {
+export function addAttribute(file: ConfigFile, block: ConfigBlock, name: string, valueText: string, jsonValue: unknown): FileTextEdit[] {
   if (block.jsonPath) return jsonEdits(file, [...block.jsonPath, name], jsonValue);
   const { lines } = file;
   const eol = lines.eol;
@@ -125,7 +119,10 @@ export function addAttribute(
   if (close !== undefined && block.range.start.line === block.range.end.line) {
     // `name {}` or `name { a = 1 }`: open the block up, one aligned attribute a line.
     const indent = blockIndent + '  ';
-    const entries: [string, string][] = attributes.map((a) => [a.name, file.text.slice(lines.offsetAt(a.valueRange.start), lines.offsetAt(a.valueRange.end))]);
+    const entries: [string, string][] = attributes.map((a) => [
+      a.name,
+      file.text.slice(lines.offsetAt(a.valueRange.start), lines.offsetAt(a.valueRange.end)),
+    ]);
     entries.push([name, valueText]);
     const width = Math.max(...entries.map(([key]) => key.length));
     const body = entries.map(([key, value]) => `${eol}${indent}${key.padEnd(width)} = ${value}`).join('');
@@ -142,7 +139,10 @@ export function addAttribute(
   const width = Math.max(groupWidth(run), name.length);
   const at = lines.lineEnd(last.range.end.line);
   const padded = run.length > 0 ? name.padEnd(width) : name;
-  return [...realign(file, run, width), { file: file.path, range: lines.range(at, at), newText: `${eol}${indent}${padded} = ${valueText}` }];
+  return [
+    ...realign(file, run, width),
+    { file: file.path, range: lines.range(at, at), newText: `${eol}${indent}${padded} = ${valueText}` },
+  ];
 }
 
 function indentOf(line: string): string {

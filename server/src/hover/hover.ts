@@ -48,7 +48,8 @@ function backendLines(pools: Pool[], on: boolean): string[] {
       else if (member.isIpBackend === false) lines.push(`- ${name}: ${on ? 'receives it' : 'would receive it when on'}`);
       else lines.push(`- ${name}: cannot tell whether it is an IP backend`);
     }
-    if (pool.poolType === 'ip' && pool.members.length === 0) lines.push(`- pool \`${pool.address}\` holds only IP backends, which never receive it`);
+    if (pool.poolType === 'ip' && pool.members.length === 0)
+      lines.push(`- pool \`${pool.address}\` holds only IP backends, which never receive it`);
   }
   return lines;
 }
@@ -58,7 +59,9 @@ export function listenerHover(listener: Listener, docsLink: string): string {
   const out: string[] = [];
   out.push(`**Transfer Client IP Address: ${stateWord(listener)}** — ${clientIp.explanation}.`);
   out.push('');
-  out.push(`- Load balancer: ${listener.loadBalancer ? `\`${listener.loadBalancer.address}\`, ` : ''}${listener.kind} (${listener.kindExplanation})`);
+  out.push(
+    `- Load balancer: ${listener.loadBalancer ? `\`${listener.loadBalancer.address}\`, ` : ''}${listener.kind} (${listener.kindExplanation})`,
+  );
   out.push(`- Protocol: ${listener.protocol ?? 'unknown'}`);
   if (clientIp.attribute) {
     const written =
@@ -67,7 +70,9 @@ export function listenerHover(listener: Listener, docsLink: string): string {
         : clientIp.written === undefined
           ? 'null (unset, so the default applies)'
           : String(clientIp.written);
-    out.push(`- Written: \`transparent_client_ip_enable\` = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? ' (has no effect: it cannot be turned off here)' : ''}`);
+    out.push(
+      `- Written: \`transparent_client_ip_enable\` = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? ' (has no effect: it cannot be turned off here)' : ''}`,
+    );
   } else if (listener.argType === 'none') {
     out.push(`- \`${listener.type}\` has no \`transparent_client_ip_enable\` argument.`);
   }
@@ -75,7 +80,10 @@ export function listenerHover(listener: Listener, docsLink: string): string {
   if (backends.length > 0) {
     out.push('', '**Backends**', ...backends);
   }
-  out.push('', `**Other ways to get the client address:** ${alternativesFor(listener.protocol, listener.info.flatHeaderSwitches === true)}`);
+  out.push(
+    '',
+    `**Other ways to get the client address:** ${alternativesFor(listener.protocol, listener.info.flatHeaderSwitches === true)}`,
+  );
   if (clientIp.state !== 'off') {
     out.push('', '**While it is on**', ...CONSTRAINTS.map((c) => `- ${c}`));
   }
@@ -92,7 +100,10 @@ function poolHover(pool: Pool, docsLink: string): string {
   out.push(`**Pool \`${pool.address}\`** — type: ${pool.poolType === undefined ? 'not set (any backend)' : pool.poolType || 'any'}`);
   if (listeners.length === 0) out.push('', 'No listener of this module sends traffic here, so its client IP state is unknown.');
   for (const listener of listeners) {
-    out.push('', `From \`${listener.address}\` (${listener.protocol ?? 'unknown protocol'}): Transfer Client IP Address **${stateWord(listener)}**.`);
+    out.push(
+      '',
+      `From \`${listener.address}\` (${listener.protocol ?? 'unknown protocol'}): Transfer Client IP Address **${stateWord(listener)}**.`,
+    );
     const lines = backendLines([pool], listener.clientIp.state === 'on');
     if (lines.length > 0) out.push(...lines);
   }
@@ -110,7 +121,8 @@ function memberHover(member: Member, docsLink: string): string {
     const on = listener.clientIp.state;
     let gets: string;
     if (member.isIpBackend === true) gets = 'does not receive the client IP (IP backends never do)';
-    else if (on === 'on') gets = member.isIpBackend === false ? 'receives the client IP' : 'receives the client IP if it is a server in the VPC';
+    else if (on === 'on')
+      gets = member.isIpBackend === false ? 'receives the client IP' : 'receives the client IP if it is a server in the VPC';
     else if (on === 'off') gets = 'sees the load balancer’s address, not the client’s';
     else gets = 'may or may not receive the client IP (the listener’s state is unknown)';
     out.push('', `Through \`${listener.address}\` (${listener.protocol ?? 'unknown protocol'}): ${gets}.`);
@@ -125,8 +137,13 @@ function memberHover(member: Member, docsLink: string): string {
 
 function loadBalancerHover(lb: LoadBalancer, model: ElbModel, docsLink: string): string {
   const out: string[] = [`**Load balancer \`${lb.address}\`** — ${lb.kind}.`];
-  if (lb.kind === 'dedicated') out.push('', 'Dedicated load balancers always transfer the client IP, on every listener; it cannot be turned off.');
-  if (lb.kind === 'shared') out.push('', 'Shared load balancers always transfer the client IP on HTTP/HTTPS listeners; on TCP/UDP listeners it is off unless turned on.');
+  if (lb.kind === 'dedicated')
+    out.push('', 'Dedicated load balancers always transfer the client IP, on every listener; it cannot be turned off.');
+  if (lb.kind === 'shared')
+    out.push(
+      '',
+      'Shared load balancers always transfer the client IP on HTTP/HTTPS listeners; on TCP/UDP listeners it is off unless turned on.',
+    );
   const listeners = model.listeners.filter((l) => l.loadBalancer === lb);
   for (const listener of listeners) out.push(`- \`${listener.address}\` (${listener.protocol ?? '?'}): ${stateWord(listener)}`);
   out.push('', `[About client IP transfer](${docsLink})`);
@@ -161,7 +178,8 @@ export function hoverMarkdown(target: HoverTarget, model: ElbModel, docsLink: st
 export function inlayLabel(listener: Listener): string {
   const { clientIp } = listener;
   if (clientIp.state === 'unknown') return 'client IP: unknown';
-  if (clientIp.reason === 'always-on') return `client IP: always on (${listener.kind === 'unknown' ? listener.protocol ?? '' : listener.kind})`;
+  if (clientIp.reason === 'always-on')
+    return `client IP: always on (${listener.kind === 'unknown' ? (listener.protocol ?? '') : listener.kind})`;
   if (clientIp.reason === 'default') return `client IP: off (shared ${listener.protocol} default)`;
   return `client IP: ${clientIp.state}`;
 }

@@ -189,9 +189,7 @@ export class ElbLensServer {
     this.supportsConfiguration = caps.workspace?.configuration === true;
     this.supportsWatchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.supportsConfigurationRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    this.workspaceFolders = (params.workspaceFolders ?? [])
-      .map((f) => uriToPath(f.uri))
-      .filter((p): p is string => p !== undefined);
+    this.workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     if (this.workspaceFolders.length === 0 && params.rootUri) {
       const root = uriToPath(params.rootUri);
       if (root) this.workspaceFolders.push(root);
@@ -268,7 +266,10 @@ export class ElbLensServer {
     this.workspaceFiles = files.filter((file) => {
       const index = this.workspaceFolders.findIndex((f) => file.startsWith(f));
       const settings = settingsByFolder[index] ?? DEFAULT_SETTINGS;
-      const relative = path.relative(this.workspaceFolders[index] ?? '', file).split(path.sep).join('/');
+      const relative = path
+        .relative(this.workspaceFolders[index] ?? '', file)
+        .split(path.sep)
+        .join('/');
       return !matchesAnyGlob(relative, settings.exclude);
     });
     progress?.report(100, `${this.workspaceFiles.length} files`);

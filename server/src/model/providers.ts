@@ -32,8 +32,20 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
   // Open Telekom Cloud
   opentelekomcloud_lb_loadbalancer_v2: { provider: OTC, role: 'loadbalancer', kind: 'shared' },
   opentelekomcloud_lb_loadbalancer_v3: { provider: OTC, role: 'loadbalancer', kind: 'dedicated', ipBackendSwitch: 'ip_target_enable' },
-  opentelekomcloud_lb_listener_v2: { provider: OTC, role: 'listener', kind: 'shared', clientIpArg: 'bool', protocols: ['TCP', 'UDP', 'HTTP', 'TERMINATED_HTTPS'] },
-  opentelekomcloud_lb_listener_v3: { provider: OTC, role: 'listener', kind: 'dedicated', clientIpArg: 'none', protocols: ['TCP', 'UDP', 'HTTP', 'HTTPS'] },
+  opentelekomcloud_lb_listener_v2: {
+    provider: OTC,
+    role: 'listener',
+    kind: 'shared',
+    clientIpArg: 'bool',
+    protocols: ['TCP', 'UDP', 'HTTP', 'TERMINATED_HTTPS'],
+  },
+  opentelekomcloud_lb_listener_v3: {
+    provider: OTC,
+    role: 'listener',
+    kind: 'dedicated',
+    clientIpArg: 'none',
+    protocols: ['TCP', 'UDP', 'HTTP', 'HTTPS'],
+  },
   opentelekomcloud_lb_pool_v2: { provider: OTC, role: 'pool', kind: 'shared' },
   opentelekomcloud_lb_pool_v3: { provider: OTC, role: 'pool', kind: 'dedicated' },
   opentelekomcloud_lb_member_v2: { provider: OTC, role: 'member', kind: 'shared' },
@@ -44,7 +56,13 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
   // Huawei Cloud
   huaweicloud_lb_loadbalancer: { provider: HW, role: 'loadbalancer', kind: 'shared' },
   huaweicloud_elb_loadbalancer: { provider: HW, role: 'loadbalancer', kind: 'dedicated', ipBackendSwitch: 'cross_vpc_backend' },
-  huaweicloud_lb_listener: { provider: HW, role: 'listener', kind: 'shared', clientIpArg: 'string', protocols: ['TCP', 'UDP', 'HTTP', 'TERMINATED_HTTPS'] },
+  huaweicloud_lb_listener: {
+    provider: HW,
+    role: 'listener',
+    kind: 'shared',
+    clientIpArg: 'string',
+    protocols: ['TCP', 'UDP', 'HTTP', 'TERMINATED_HTTPS'],
+  },
   huaweicloud_elb_listener: {
     provider: HW,
     role: 'listener',
@@ -63,8 +81,20 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
   // Flexible Engine
   flexibleengine_lb_loadbalancer_v2: { provider: FE, role: 'loadbalancer', kind: 'shared' },
   flexibleengine_lb_loadbalancer_v3: { provider: FE, role: 'loadbalancer', kind: 'dedicated', ipBackendSwitch: 'cross_vpc_backend' },
-  flexibleengine_lb_listener_v2: { provider: FE, role: 'listener', kind: 'shared', clientIpArg: 'bool', protocols: ['TCP', 'UDP', 'HTTP', 'TERMINATED_HTTPS'] },
-  flexibleengine_lb_listener_v3: { provider: FE, role: 'listener', kind: 'dedicated', clientIpArg: 'none', protocols: ['TCP', 'UDP', 'HTTP', 'HTTPS'] },
+  flexibleengine_lb_listener_v2: {
+    provider: FE,
+    role: 'listener',
+    kind: 'shared',
+    clientIpArg: 'bool',
+    protocols: ['TCP', 'UDP', 'HTTP', 'TERMINATED_HTTPS'],
+  },
+  flexibleengine_lb_listener_v3: {
+    provider: FE,
+    role: 'listener',
+    kind: 'dedicated',
+    clientIpArg: 'none',
+    protocols: ['TCP', 'UDP', 'HTTP', 'HTTPS'],
+  },
   flexibleengine_lb_pool_v2: { provider: FE, role: 'pool', kind: 'shared' },
   flexibleengine_lb_pool_v3: { provider: FE, role: 'pool', kind: 'dedicated' },
   flexibleengine_lb_member_v2: { provider: FE, role: 'member', kind: 'shared' },

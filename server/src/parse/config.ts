@@ -24,10 +24,7 @@ export type Expr =
   /** Anything we do not model (for expressions, heredocs, broken syntax): never known. */
   | { kind: 'opaque'; text: string; range: Range };
 
-export type TraversalStep =
-  | { kind: 'attr'; name: string }
-  | { kind: 'index'; key: Expr }
-  | { kind: 'splat' };
+export type TraversalStep = { kind: 'attr'; name: string } | { kind: 'index'; key: Expr } | { kind: 'splat' };
 
 export interface ConfigAttribute {
   name: string;

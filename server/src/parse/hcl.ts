@@ -47,9 +47,7 @@ let parserPromise: Promise<HclParser> | undefined;
 
 /** Finds a wasm file next to the bundle first, then in node_modules. */
 function locateWasm(fileName: string, packageName: string, wasmDir?: string): string {
-  const candidates = [wasmDir, __dirname, path.join(__dirname, '..')].filter(
-    (dir): dir is string => typeof dir === 'string',
-  );
+  const candidates = [wasmDir, __dirname, path.join(__dirname, '..')].filter((dir): dir is string => typeof dir === 'string');
   for (const dir of candidates) {
     const candidate = path.join(dir, fileName);
     if (fs.existsSync(candidate)) return candidate;
@@ -318,7 +316,8 @@ class HclConverter {
     const first = children[0];
     if (first.type === 'conditional') return this.primary(first, depth);
     // A parenthesised expression: "(" expression ")" followed by optional traversal steps.
-    let head: Expr = first.type === 'expression' ? { kind: 'parens', inner: this.expression(first, depth + 1), range } : this.primary(first, depth);
+    let head: Expr =
+      first.type === 'expression' ? { kind: 'parens', inner: this.expression(first, depth + 1), range } : this.primary(first, depth);
     if (children.length === 1) return head;
     // Traversal: variable_expr followed by get_attr / index / splat steps.
     if (head.kind === 'traversal' || head.kind === 'parens') {
@@ -435,9 +434,7 @@ class HclConverter {
       case 'collection_value': {
         const inner = named[0];
         if (inner?.type === 'tuple') {
-          const items = inner.namedChildren
-            .filter((c): c is Node => c?.type === 'expression')
-            .map((c) => this.expression(c, depth + 1));
+          const items = inner.namedChildren.filter((c): c is Node => c?.type === 'expression').map((c) => this.expression(c, depth + 1));
           return { kind: 'tuple', items, range };
         }
         if (inner?.type === 'object') {
@@ -456,7 +453,10 @@ class HclConverter {
       case 'operation': {
         const inner = named[0];
         if (!inner) return this.opaque(node);
-        const operands = this.groupOperands(inner.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment'), depth);
+        const operands = this.groupOperands(
+          inner.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment'),
+          depth,
+        );
         if (!operands) return this.opaque(node);
         if (inner.type === 'unary_operation' && operands.length === 1) {
           const op = inner.child(0)?.text ?? '';

@@ -41,11 +41,7 @@ const NESTED_BLOCKS = new Set(['insert_headers', 'ip_list', 'ip_group', 'network
  * Terraform JSON (`.tf.json`) → ConfigFile. String values are templates; `parseTemplate`
  * (backed by the HCL parser) turns `"${var.x}"` into an expression.
  */
-export function tfJsonToConfigFile(
-  filePath: string,
-  text: string,
-  parseTemplate: (raw: string) => Expr | undefined,
-): ConfigFile {
+export function tfJsonToConfigFile(filePath: string, text: string, parseTemplate: (raw: string) => Expr | undefined): ConfigFile {
   const doc = parseJsonDocument(text);
   const { lines } = doc;
   const blocks: ConfigBlock[] = [];
@@ -82,12 +78,7 @@ export function tfJsonToConfigFile(
     }
   };
 
-  const bodyBlock = (
-    type: string,
-    labelNodes: jsonc.Node[],
-    body: jsonc.Node,
-    jsonPath: (string | number)[],
-  ): ConfigBlock => {
+  const bodyBlock = (type: string, labelNodes: jsonc.Node[], body: jsonc.Node, jsonPath: (string | number)[]): ConfigBlock => {
     const attributes = new Map<string, ConfigAttribute>();
     const nested: ConfigBlock[] = [];
     for (const prop of body.children ?? []) {

@@ -28,8 +28,15 @@ export const clientIpAlwaysOn: Rule = {
           'The setting is rejected or ignored; remove it or set it to true.',
         related: loadBalancerRelated(listener),
         fixes: [
-          { title: 'Remove transparent_client_ip_enable', edits: removeAttribute(listener.file, listener.block, attribute), isPreferred: true },
-          { title: `Set transparent_client_ip_enable to ${boolLiteral(true, asString)}`, edits: replaceValue(listener.file, attribute, boolLiteral(true, asString)) },
+          {
+            title: 'Remove transparent_client_ip_enable',
+            edits: removeAttribute(listener.file, listener.block, attribute),
+            isPreferred: true,
+          },
+          {
+            title: `Set transparent_client_ip_enable to ${boolLiteral(true, asString)}`,
+            edits: replaceValue(listener.file, attribute, boolLiteral(true, asString)),
+          },
         ],
       });
     }

@@ -31,7 +31,9 @@ export const clientIpIneffectiveOption: Rule = {
               (protocol === 'TCP' || protocol === 'UDP'
                 ? 'TCP and UDP listeners have no way to pass the client address other than Transfer Client IP Address.'
                 : 'Use an HTTP or HTTPS listener if backends need this header.'),
-            fixes: [{ title: `Remove ${name}`, edits: removeAttribute(listener.file, listener.block, option.attribute), isPreferred: true }],
+            fixes: [
+              { title: `Remove ${name}`, edits: removeAttribute(listener.file, listener.block, option.attribute), isPreferred: true },
+            ],
           });
         }
         const insertHeaders = listener.insertHeaders;
@@ -47,7 +49,9 @@ export const clientIpIneffectiveOption: Rule = {
                 (protocol === 'TCP' || protocol === 'UDP'
                   ? 'TCP and UDP listeners have no way to pass the client address other than Transfer Client IP Address.'
                   : 'Use an HTTP or HTTPS listener if backends need this header.'),
-              fixes: [{ title: `Remove "${header.name}"`, edits: removeAttribute(listener.file, insertHeaders, header), isPreferred: true }],
+              fixes: [
+                { title: `Remove "${header.name}"`, edits: removeAttribute(listener.file, insertHeaders, header), isPreferred: true },
+              ],
             });
           }
         } else if (insertHeaders) {
@@ -67,7 +71,13 @@ export const clientIpIneffectiveOption: Rule = {
           message:
             `Proxy Protocol only carries the client address on TLS listeners; ${describeListener(listener)} ignores proxy_protocol_enable.` +
             (isHttp ? ' HTTP/HTTPS listeners pass it in the X-Forwarded-For header instead.' : ''),
-          fixes: [{ title: 'Remove proxy_protocol_enable', edits: removeAttribute(listener.file, listener.block, proxy.attribute), isPreferred: true }],
+          fixes: [
+            {
+              title: 'Remove proxy_protocol_enable',
+              edits: removeAttribute(listener.file, listener.block, proxy.attribute),
+              isPreferred: true,
+            },
+          ],
         });
       }
     }

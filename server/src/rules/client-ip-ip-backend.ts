@@ -56,7 +56,12 @@ function alternative(listener: Listener): string {
 function listenerFixes(listener: Listener): Fix[] {
   if (listener.provider === 'elb-api') return apiListenerFixes(listener);
   if (isHttpListener(listener) && listener.info.flatHeaderSwitches && !listener.options.has('real_ip')) {
-    return [{ title: 'Add real_ip = true (backends get the client address in X-Real-IP)', edits: addAttribute(listener.file, listener.block, 'real_ip', 'true', true) }];
+    return [
+      {
+        title: 'Add real_ip = true (backends get the client address in X-Real-IP)',
+        edits: addAttribute(listener.file, listener.block, 'real_ip', 'true', true),
+      },
+    ];
   }
   if (listener.protocol === 'TLS' && listener.info.flatHeaderSwitches && !listener.options.has('proxy_protocol_enable')) {
     return [
@@ -79,13 +84,16 @@ function apiListenerFixes(listener: Listener): Fix[] {
     if (headers && realIp) {
       return realIp.expr.kind === 'literal' && realIp.expr.value === true ? [] : [{ title, edits: replaceValue(file, realIp, 'true') }];
     }
-    const edits = headers ? addAttribute(file, headers, 'X-Real-IP', 'true', true) : addAttribute(file, block, 'insert_headers', '{ "X-Real-IP": true }', { 'X-Real-IP': true });
+    const edits = headers
+      ? addAttribute(file, headers, 'X-Real-IP', 'true', true)
+      : addAttribute(file, block, 'insert_headers', '{ "X-Real-IP": true }', { 'X-Real-IP': true });
     return [{ title, edits }];
   }
   if (listener.protocol === 'TLS') {
     const title = 'Set proxy_protocol_enable to true (backends get the client address in the PROXY header)';
     const proxy = block.attributes.get('proxy_protocol_enable');
-    if (proxy) return proxy.expr.kind === 'literal' && proxy.expr.value === true ? [] : [{ title, edits: replaceValue(file, proxy, 'true') }];
+    if (proxy)
+      return proxy.expr.kind === 'literal' && proxy.expr.value === true ? [] : [{ title, edits: replaceValue(file, proxy, 'true') }];
     return [{ title, edits: addAttribute(file, block, 'proxy_protocol_enable', 'true', true) }];
   }
   return [];

@@ -26,7 +26,13 @@ export const clientIpNat64Conflict: Rule = {
           `${describeListener(listener)} turns on both NAT64 (IPv6 clients reaching IPv4 backends) and Transfer Client IP Address; ` +
           'the two cannot be combined. Remove transparent_client_ip_enable, or turn NAT64 off.',
         related: [{ file: listener.file.path, range: nat64.attribute.range, message: 'NAT64 is turned on here' }],
-        fixes: [{ title: 'Remove transparent_client_ip_enable', edits: removeAttribute(listener.file, listener.block, attribute), isPreferred: true }],
+        fixes: [
+          {
+            title: 'Remove transparent_client_ip_enable',
+            edits: removeAttribute(listener.file, listener.block, attribute),
+            isPreferred: true,
+          },
+        ],
       });
     }
   },

@@ -19,7 +19,8 @@ export const clientIpSharedL4Off: Rule = {
       const asString = listener.argType === 'string';
       const value = boolLiteral(true, asString);
       const attribute = clientIp.attribute;
-      const how = clientIp.reason === 'default' ? 'leaves Transfer Client IP Address off (the default)' : 'turns Transfer Client IP Address off';
+      const how =
+        clientIp.reason === 'default' ? 'leaves Transfer Client IP Address off (the default)' : 'turns Transfer Client IP Address off';
       report({
         file: listener.file,
         range: attribute ? attribute.range : listener.block.headerRange,

@@ -22,7 +22,13 @@ export const clientIpUnsupportedArgument: Rule = {
         message:
           `${listener.type} has no argument transparent_client_ip_enable, so Terraform rejects ${describeListener(listener)}. ` +
           'This listener type belongs to dedicated load balancers, which always pass the client IP on: remove the argument.',
-        fixes: [{ title: 'Remove transparent_client_ip_enable', edits: removeAttribute(listener.file, listener.block, attribute), isPreferred: true }],
+        fixes: [
+          {
+            title: 'Remove transparent_client_ip_enable',
+            edits: removeAttribute(listener.file, listener.block, attribute),
+            isPreferred: true,
+          },
+        ],
       });
     }
   },

@@ -1,6 +1,16 @@
 import * as path from 'path';
 import type { Tree } from 'web-tree-sitter';
-import { rangeContains, rangesOverlap, type FileTextEdit, type Finding, type Fix, type HoverResult, type InlayHint, type Position, type Range } from '../core/types';
+import {
+  rangeContains,
+  rangesOverlap,
+  type FileTextEdit,
+  type Finding,
+  type Fix,
+  type HoverResult,
+  type InlayHint,
+  type Position,
+  type Range,
+} from '../core/types';
 import { isRelevantBlock } from '../model/providers';
 import { hoverMarkdown, inlayLabel } from '../hover/hover';
 import { buildElbJsonModel, DEFAULT_ELB_JSON_GLOBS, elbJsonToConfigFile, ElbJsonDetector, isJsonFileName } from '../elbjson';
@@ -53,7 +63,9 @@ export function isTerraformFile(filePath: string): boolean {
 }
 
 function isTfvarsFile(name: string): boolean {
-  return name === 'terraform.tfvars' || name === 'terraform.tfvars.json' || name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json');
+  return (
+    name === 'terraform.tfvars' || name === 'terraform.tfvars.json' || name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json')
+  );
 }
 
 function looksBinary(text: string): boolean {

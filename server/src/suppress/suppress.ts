@@ -41,7 +41,14 @@ export function collectSuppressions(file: ConfigFile): Suppression[] {
     const line = comment.range.start.line;
     if (directive.fileWide) {
       if (line <= firstCodeLine) {
-        suppressions.push({ ruleIds: directive.ruleIds, fromLine: 0, toLine: Number.MAX_SAFE_INTEGER, comment: comment.range, fileWide: true, used: false });
+        suppressions.push({
+          ruleIds: directive.ruleIds,
+          fromLine: 0,
+          toLine: Number.MAX_SAFE_INTEGER,
+          comment: comment.range,
+          fileWide: true,
+          used: false,
+        });
       }
       continue;
     }
@@ -49,11 +56,25 @@ export function collectSuppressions(file: ConfigFile): Suppression[] {
     const block = blockStartingAt(file.blocks, line) ?? blockStartingAt(file.blocks, line + 1);
     const isOwnLine = file.lines.lineText(line).slice(0, comment.range.start.character).trim() === '';
     if (block && (isOwnLine ? block.range.start.line === line + 1 : block.range.start.line === line)) {
-      suppressions.push({ ruleIds: directive.ruleIds, fromLine: block.range.start.line, toLine: block.range.end.line, comment: comment.range, fileWide: false, used: false });
+      suppressions.push({
+        ruleIds: directive.ruleIds,
+        fromLine: block.range.start.line,
+        toLine: block.range.end.line,
+        comment: comment.range,
+        fileWide: false,
+        used: false,
+      });
     } else {
       // A comment on its own line covers the next line; a trailing one, its own line.
       const target = isOwnLine ? line + 1 : line;
-      suppressions.push({ ruleIds: directive.ruleIds, fromLine: target, toLine: target, comment: comment.range, fileWide: false, used: false });
+      suppressions.push({
+        ruleIds: directive.ruleIds,
+        fromLine: target,
+        toLine: target,
+        comment: comment.range,
+        fileWide: false,
+        used: false,
+      });
     }
   }
   return suppressions;

@@ -71,8 +71,7 @@ export class Evaluator {
         const result: Record<string, KnownValue> = {};
         for (const entry of expr.entries) {
           // Object keys written as bare words are traversals in the grammar.
-          const key =
-            entry.key.kind === 'traversal' && entry.key.steps.length === 0 ? entry.key.root : this.evaluate(entry.key, depth + 1);
+          const key = entry.key.kind === 'traversal' && entry.key.steps.length === 0 ? entry.key.root : this.evaluate(entry.key, depth + 1);
           if (isUnknown(key) || typeof key === 'object') return new Unknown('an object key is unknown');
           const value = this.evaluate(entry.value, depth + 1);
           if (isUnknown(value)) return value;

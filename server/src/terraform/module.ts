@@ -95,7 +95,12 @@ export class TerraformModule implements EvalScope {
   }
 
   /** Calls `visit` for every resource reference, with the attribute named after it. */
-  visitReferences(expr: Expr, seenLocals: Set<string>, visit: (entry: ResourceEntry, attribute: string | undefined) => void, depth = 0): void {
+  visitReferences(
+    expr: Expr,
+    seenLocals: Set<string>,
+    visit: (entry: ResourceEntry, attribute: string | undefined) => void,
+    depth = 0,
+  ): void {
     if (depth > 64) return;
     const recurse = (e: Expr) => this.visitReferences(e, seenLocals, visit, depth + 1);
     switch (expr.kind) {

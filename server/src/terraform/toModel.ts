@@ -163,7 +163,14 @@ export function buildTerraformModel(module: TerraformModule): ElbModel {
 
   linkInstancesToLoadBalancerAddresses(module, [...instances.values()], loadBalancers);
 
-  for (const node of [...loadBalancers.values(), ...listeners.values(), ...pools.values(), ...members, ...instances.values(), ...ipGroups.values()]) {
+  for (const node of [
+    ...loadBalancers.values(),
+    ...listeners.values(),
+    ...pools.values(),
+    ...members,
+    ...instances.values(),
+    ...ipGroups.values(),
+  ]) {
     byBlock.set(node.block, node);
   }
   return {
@@ -195,7 +202,8 @@ function memberBackendKind(
   pool: Pool | undefined,
 ): { isIpBackend: boolean | undefined; explanation: string } {
   if (pool?.poolType === 'ip') return { isIpBackend: true, explanation: `its pool ${pool.address} only holds IP backends` };
-  if (kind !== 'dedicated') return { isIpBackend: false, explanation: 'members of shared load balancers are always cloud servers in a subnet' };
+  if (kind !== 'dedicated')
+    return { isIpBackend: false, explanation: 'members of shared load balancers are always cloud servers in a subnet' };
   const subnet = block.attributes.get('subnet_id');
   if (!subnet) return { isIpBackend: true, explanation: 'it has no `subnet_id`, so it is added by IP address' };
   const value = module.evaluate(subnet.expr);
@@ -265,7 +273,11 @@ function linkInstancesToLoadBalancerAddresses(
         }
         const owner = eipOwner.get(entry.address);
         if (owner && attrName && attrName !== 'id') {
-          instance.lbAddressUses.push({ loadBalancer: owner, attribute, what: `${entry.address}.${attrName}, the EIP of ${owner.address}` });
+          instance.lbAddressUses.push({
+            loadBalancer: owner,
+            attribute,
+            what: `${entry.address}.${attrName}, the EIP of ${owner.address}`,
+          });
         }
       });
       for (const literal of literalStrings(attribute.expr)) {
