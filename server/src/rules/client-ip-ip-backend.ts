@@ -53,6 +53,14 @@ function alternative(listener: Listener): string {
   return 'Use an HTTP/HTTPS listener and the X-Forwarded-For header if backends need the client address.';
 }
 
+/**
+ * Each fix changes what backends receive (a header, a PROXY line, a different backend),
+ * so none is applied by "fix all" or `--fix` without the user choosing it.
+ */
+function notPreferred(fixes: Fix[]): Fix[] {
+  return fixes.map((fix) => ({ ...fix, isPreferred: false }));
+}
+
 function listenerFixes(listener: Listener): Fix[] {
   if (listener.provider === 'elb-api') return apiListenerFixes(listener);
   if (isHttpListener(listener) && listener.info.flatHeaderSwitches && !listener.options.has('real_ip')) {
@@ -107,7 +115,7 @@ function poolReport(listener: Listener, pool: Pool, range: RuleReport['range']):
       `Pool \`${pool.address}\` only holds IP-address backends, and those never receive the client IP that ${describeListener(listener)} transfers; ` +
       `they see the load balancer's address. ${alternative(listener)}`,
     related: [related(listener, 'listener that transfers the client IP')],
-    fixes: listenerFixes(listener),
+    fixes: notPreferred(listenerFixes(listener)),
   };
 }
 
@@ -134,6 +142,6 @@ function memberReport(listener: Listener, pool: Pool, member: Member): RuleRepor
       `Member \`${member.address}\` is an IP-address backend (${member.ipBackendExplanation}); IP backends never receive the client IP ` +
       `that ${describeListener(listener)} transfers, they see the load balancer's address. ${alternative(listener)}`,
     related: [related(listener, 'listener that transfers the client IP'), related(pool, 'pool of this member')],
-    fixes,
+    fixes: notPreferred(fixes),
   };
 }
