@@ -1,5 +1,5 @@
 import { boolLiteral, removeAttribute, replaceValue } from '../fixes/edits';
-import { describeListener, loadBalancerRelated } from './helpers';
+import { describeListener, loadBalancerRelated } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-always-on';

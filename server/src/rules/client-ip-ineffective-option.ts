@@ -1,7 +1,7 @@
 import { removeAttribute, removeBlock } from '../fixes/edits';
 import { FLAT_HEADER_SWITCHES, HTTP_PROTOCOLS } from '../model/providers';
 import { isUnknown, toBool } from '../terraform/evaluate';
-import { describeListener } from './helpers';
+import { describeListener } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-ineffective-option';

@@ -2,7 +2,7 @@ import type { Fix } from '../core/types';
 import { addAttribute, replaceValue } from '../fixes/edits';
 import type { Listener, Member, Pool } from '../model/elb';
 import { exprText } from '../parse/config';
-import { describeListener, isHttpListener, related } from './helpers';
+import { describeListener, isHttpListener, related } from './support/messages';
 import { docsPath, type Rule, type RuleReport } from './types';
 
 const id = 'client-ip-ip-backend';

@@ -1,6 +1,6 @@
 import { removeAttribute } from '../fixes/edits';
 import { isUnknown, toBool } from '../terraform/evaluate';
-import { describeListener } from './helpers';
+import { describeListener } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-nat64-conflict';

@@ -1,6 +1,6 @@
 import type { Listener, Member } from '../model/elb';
 import { addressInCidr } from '../model/cidr';
-import { describeListener, related } from './helpers';
+import { describeListener, related } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-same-server';

@@ -1,5 +1,5 @@
 import { addAttribute, boolLiteral, replaceValue } from '../fixes/edits';
-import { describeListener } from './helpers';
+import { describeListener } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-shared-l4-off';

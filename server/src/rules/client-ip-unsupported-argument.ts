@@ -1,5 +1,5 @@
 import { removeAttribute } from '../fixes/edits';
-import { describeListener } from './helpers';
+import { describeListener } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-unsupported-argument';

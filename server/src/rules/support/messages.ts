@@ -1,6 +1,6 @@
-import type { RelatedLocation } from '../core/types';
-import type { Listener, ModelNode } from '../model/elb';
-import { HTTP_PROTOCOLS } from '../model/providers';
+import type { RelatedLocation } from '../../core/types';
+import type { Listener, ModelNode } from '../../model/elb';
+import { HTTP_PROTOCOLS } from '../../model/providers';
 
 export function related(node: ModelNode, message: string): RelatedLocation {
   return { file: node.file.path, range: node.block.headerRange, message };
