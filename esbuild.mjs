@@ -17,11 +17,13 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js' }),
-]);
+const bundles = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js' },
+];
+// A checkout without one of the entry points (the CLI) still builds the others.
+await Promise.all(bundles.filter((b) => fs.existsSync(b.entryPoints[0])).map((b) => esbuild.build({ ...common, ...b })));
 
 const wasmFiles = [
   'node_modules/web-tree-sitter/web-tree-sitter.wasm',

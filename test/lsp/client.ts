@@ -25,6 +25,8 @@ export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly publishCount = new Map<string, number>();
   readonly logs: string[] = [];
+  /** How many times the server asked the client to re-request inlay hints. */
+  inlayHintRefreshes = 0;
   settings: Record<string, unknown> = {};
   private waiters: (() => void)[] = [];
 
@@ -43,6 +45,11 @@ export class TestClient {
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/inlayHint/refresh', () => {
+      this.inlayHintRefreshes++;
+      this.notify();
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -59,6 +66,7 @@ export class TestClient {
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: true },
           workspaceFolders: true,
+          inlayHint: { refreshSupport: true },
         },
         textDocument: {
           synchronization: { didSave: true, dynamicRegistration: false },
@@ -77,14 +85,25 @@ export class TestClient {
     return client;
   }
 
+  /** A file URI under the workspace; names with a scheme (`untitled:…`) are URIs already. */
   uri(name: string): string {
-    return pathToFileURL(path.join(this.root, name)).toString();
+    return /^[a-z]+:/.test(name) ? name : pathToFileURL(path.join(this.root, name)).toString();
   }
 
-  async open(name: string, text: string, version = 1): Promise<void> {
+  async open(name: string, text: string, version = 1, languageId = 'terraform'): Promise<void> {
     await this.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: this.uri(name), languageId: 'terraform', version, text },
+      textDocument: { uri: this.uri(name), languageId, version, text },
     });
+  }
+
+  async close(name: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri: this.uri(name) } });
+  }
+
+  /** Sends new settings the way VS Code does: a didChangeConfiguration, then workspace/configuration answers. */
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
   }
 
   /** Polls (never sleeps a fixed time) until `check` holds or the timeout passes. */

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Finding } from '../../server/src/core/types';
-import { combineFixes, pathToUri, toDiagnostic, toInlayHint, toQuickFix, toWorkspaceEdit, uriToPath } from '../../server/src/lsp/convert';
+import {
+  combineFixes,
+  pathToUri,
+  toDiagnostic,
+  toInlayHint,
+  toQuickFix,
+  toWorkspaceEdit,
+  untitledPath,
+  uriToPath,
+} from '../../server/src/lsp/convert';
 import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/lsp/settings';
 
 const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
@@ -60,6 +70,20 @@ describe('conversions to LSP', () => {
     assert.equal(uriToPath(pathToUri('/a b/c.tf')), '/a b/c.tf');
     assert.equal(uriToPath('untitled:Untitled-1'), undefined);
     assert.equal(toInlayHint({ position: { line: 1, character: 2 }, label: 'client IP: on' }).paddingLeft, true);
+  });
+
+  test('untitled documents: a made-up path per document with its language extension, mapped back to the untitled URI', () => {
+    const first = untitledPath('untitled:Untitled-1', 'terraform');
+    const second = untitledPath('untitled:Untitled-2', 'terraform');
+    assert.match(first ?? '', /untitled\.tf$/);
+    assert.notEqual(path.dirname(first!), path.dirname(second!), 'each untitled document is a module of its own');
+    assert.match(untitledPath('untitled:Untitled-3', 'jsonc') ?? '', /\.jsonc$/);
+    assert.equal(untitledPath('untitled:Untitled-4', 'python'), undefined);
+    const uriOf = (file: string) => (file === first ? 'untitled:Untitled-1' : pathToUri(file));
+    const untitledFinding: Finding = { ...finding, file: first!, related: [{ file: first!, range: range(0, 0, 1), message: 'lb' }] };
+    assert.equal(toDiagnostic(untitledFinding, uriOf).relatedInformation?.[0].location.uri, 'untitled:Untitled-1');
+    const fix = toQuickFix({ title: 'Remove', edits: [{ file: first!, range: range(3, 0, 12), newText: '' }] }, untitledFinding, uriOf);
+    assert.deepEqual(Object.keys(fix.edit?.changes ?? {}), ['untitled:Untitled-1']);
   });
 });
 

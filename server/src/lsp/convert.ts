@@ -1,3 +1,4 @@
+import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL, fileURLToPath } from 'url';
 import {
@@ -28,6 +29,21 @@ export function pathToUri(filePath: string): string {
   return pathToFileURL(filePath).toString();
 }
 
+/** A folder that is never created: untitled documents get paths under it. */
+const UNTITLED_ROOT = path.join(os.tmpdir(), `elb-lens-untitled-${process.pid}`);
+const EXTENSION_BY_LANGUAGE: Record<string, string> = { terraform: '.tf', 'terraform-vars': '.tfvars', json: '.json', jsonc: '.jsonc' };
+
+/**
+ * The core works on paths, so an untitled document gets one: a folder of its own (it is a
+ * module by itself) and the file extension of its language. Undefined for other languages.
+ */
+export function untitledPath(uri: string, languageId: string): string | undefined {
+  const extension = EXTENSION_BY_LANGUAGE[languageId];
+  if (!extension) return undefined;
+  const name = uri.replace(/^untitled:/, '').replace(/[^A-Za-z0-9._-]/g, '_') || 'untitled';
+  return path.join(UNTITLED_ROOT, name, `untitled${extension}`);
+}
+
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -35,33 +51,36 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Core finding → LSP diagnostic; `data` keeps the rule id for code actions. */
-export function toDiagnostic(finding: Finding): Diagnostic {
+/** Path → URI of a file; the server passes one that knows untitled documents. */
+export type UriOf = (filePath: string) => string;
+
+/** Core finding → LSP diagnostic. */
+export function toDiagnostic(finding: Finding, uriOf: UriOf = pathToUri): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITIES[finding.severity],
     code: finding.ruleId,
     source: 'elb-lens',
     message: finding.message,
-    relatedInformation: finding.related.map((r) => ({ location: { uri: pathToUri(r.file), range: r.range }, message: r.message })),
+    relatedInformation: finding.related.map((r) => ({ location: { uri: uriOf(r.file), range: r.range }, message: r.message })),
   };
   if (finding.docsUrl.includes('://')) diagnostic.codeDescription = { href: finding.docsUrl };
   if (finding.unusedSuppression) diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
 }
 
-export function toWorkspaceEdit(edits: FileTextEdit[]): WorkspaceEdit {
+export function toWorkspaceEdit(edits: FileTextEdit[], uriOf: UriOf = pathToUri): WorkspaceEdit {
   const changes: Record<string, TextEdit[]> = {};
   for (const edit of edits) {
-    const uri = pathToUri(edit.file);
+    const uri = uriOf(edit.file);
     (changes[uri] ??= []).push({ range: edit.range, newText: edit.newText });
   }
   return { changes };
 }
 
-export function toQuickFix(fix: Fix, finding: Finding): CodeAction {
-  const action = CodeAction.create(fix.title, toWorkspaceEdit(fix.edits), CodeActionKind.QuickFix);
-  action.diagnostics = [toDiagnostic(finding)];
+export function toQuickFix(fix: Fix, finding: Finding, uriOf: UriOf = pathToUri): CodeAction {
+  const action = CodeAction.create(fix.title, toWorkspaceEdit(fix.edits, uriOf), CodeActionKind.QuickFix);
+  action.diagnostics = [toDiagnostic(finding, uriOf)];
   if (fix.isPreferred) action.isPreferred = true;
   return action;
 }

@@ -9,6 +9,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceFoldersChangeEvent,
   TextDocumentSyncKind,
   ResponseError,
   ErrorCodes,
@@ -17,7 +18,18 @@ import { CONFIG_FILE_NAME, ConfigResolver, ConfigError, isExcluded, matchesAnyGl
 import type { AnalysisOptions, ElbLensService, ServiceHost } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
 import { createElbLensService } from '../service/service';
-import { bundledDocsBase, combineFixes, pathToUri, toDiagnostic, toInlayHint, toQuickFix, toWorkspaceEdit, uriToPath } from './convert';
+import {
+  bundledDocsBase,
+  combineFixes,
+  pathToUri,
+  toDiagnostic,
+  toInlayHint,
+  toQuickFix,
+  toWorkspaceEdit,
+  untitledPath,
+  uriToPath,
+  type UriOf,
+} from './convert';
 import { DEFAULT_SETTINGS, parseSettings, type ElbLensSettings } from './settings';
 
 export const FIX_ALL_KIND = 'source.fixAll.elbLens';
@@ -29,6 +41,7 @@ const INDEXED = /\.(tf|tf\.json|tfvars|tfvars\.json)$/;
 
 interface OpenDoc {
   uri: string;
+  /** A real path for file: URIs, a made-up one for untitled documents. */
   path: string;
   version: number;
 }
@@ -41,19 +54,30 @@ export class ElbLensServer {
   private service: ElbLensService | undefined;
   /** Resolves once the core (and its WebAssembly parser) is loaded; events wait for it in order. */
   private ready: Promise<ElbLensService | undefined> = Promise.resolve(undefined);
+  /** The `elbLens.json.files` globs the current service was created with. */
+  private serviceJsonFiles: readonly string[] = DEFAULT_SETTINGS.json.files;
   private readonly host: ServiceHost;
   private readonly configs: ConfigResolver;
   private readonly open = new Map<string, OpenDoc>();
+  /** Open documents by path, so findings about a path link to the document's own URI (untitled ones too). */
+  private readonly openUriByPath = new Map<string, string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly settingsCache = new Map<string, Promise<ElbLensSettings>>();
   private readonly reportedProblems = new Set<string>();
   private workspaceFolders: string[] = [];
-  private workspaceFiles: string[] = [];
+  private workspaceFiles = new Set<string>();
+  /** Closed files that currently show workspace-scope diagnostics: cleared when they no longer should. */
+  private workspacePublished = new Set<string>();
+  private workspaceRun: Promise<void> = Promise.resolve();
+  private workspaceRunPending = false;
   private supportsConfiguration = false;
   private supportsWatchRegistration = false;
   private supportsConfigurationRegistration = false;
+  private supportsFolderChanges = false;
+  private supportsInlayHintRefresh = false;
   /** Number of analyses run, per file: the benchmarks and tests read it. */
   readonly analysisCount = new Map<string, number>();
+  private readonly uriOf: UriOf = (filePath) => this.openUriByPath.get(filePath) ?? pathToUri(filePath);
 
   constructor(
     private readonly connection: Connection,
@@ -66,14 +90,16 @@ export class ElbLensServer {
   listen(): void {
     const c = this.connection;
     c.onInitialize((params) => this.initialize(params));
-    c.onInitialized(() => void this.initialized());
+    c.onInitialized(() => this.guard('initialized', () => this.initialized()));
     c.onDidOpenTextDocument((p) =>
       this.guard('didOpen', async () => {
-        const filePath = uriToPath(p.textDocument.uri);
+        const { uri, languageId, version, text } = p.textDocument;
+        const filePath = uriToPath(uri) ?? (uri.startsWith('untitled:') ? untitledPath(uri, languageId) : undefined);
         if (!filePath) return;
-        this.open.set(p.textDocument.uri, { uri: p.textDocument.uri, path: filePath, version: p.textDocument.version });
-        (await this.ready)?.openDocument(filePath, p.textDocument.text);
-        this.schedule(p.textDocument.uri, 0);
+        this.open.set(uri, { uri, path: filePath, version });
+        this.openUriByPath.set(filePath, uri);
+        (await this.ready)?.openDocument(filePath, text);
+        this.schedule(uri, 0);
       }),
     );
     c.onDidChangeTextDocument((p) =>
@@ -86,9 +112,7 @@ export class ElbLensServer {
           doc.path,
           p.contentChanges.map((change) => ('range' in change ? { range: change.range, text: change.text } : { text: change.text })),
         );
-        void this.settingsFor(doc.uri).then((s) => {
-          if (s.run === 'onType') this.schedule(doc.uri, DEBOUNCE_MS);
-        });
+        if ((await this.settingsFor(doc.uri)).run === 'onType') this.schedule(doc.uri, DEBOUNCE_MS);
       }),
     );
     c.onDidSaveTextDocument((p) => this.guard('didSave', () => this.schedule(p.textDocument.uri, 0)));
@@ -99,18 +123,25 @@ export class ElbLensServer {
         this.open.delete(p.textDocument.uri);
         clearTimeout(this.timers.get(p.textDocument.uri));
         this.timers.delete(p.textDocument.uri);
-        if (doc) {
-          this.service?.closeDocument(doc.path);
-          void c.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
-          this.refreshModuleOf(doc.path);
-        }
+        if (!doc) return;
+        this.openUriByPath.delete(doc.path);
+        this.service?.closeDocument(doc.path);
+        // With scope "workspace" a closed file keeps its findings: the workspace run re-publishes them.
+        const keep = this.workspaceFiles.has(doc.path) && (await this.settingsFor(doc.uri)).diagnostics.scope === 'workspace';
+        // Kept ones are cleared by that run if the file no longer qualifies.
+        if (keep) this.workspacePublished.add(doc.uri);
+        else void c.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+        this.refreshModuleOf(doc.path);
+        this.publishWorkspace();
       }),
     );
     c.onDidChangeConfiguration(() =>
-      this.guard('didChangeConfiguration', () => {
+      this.guard('didChangeConfiguration', async () => {
         this.settingsCache.clear();
         this.configs.clear();
+        await this.followJsonFilesSetting();
         this.revalidateAll();
+        this.refreshInlayHints();
       }),
     );
     c.onDidChangeWatchedFiles((p) =>
@@ -120,18 +151,20 @@ export class ElbLensServer {
           const filePath = uriToPath(change.uri);
           if (!filePath) continue;
           if (path.basename(filePath) === CONFIG_FILE_NAME) this.configs.clear();
-          if (change.type === FileChangeType.Created && INDEXED.test(filePath)) this.workspaceFiles.push(filePath);
-          if (change.type === FileChangeType.Deleted) this.workspaceFiles = this.workspaceFiles.filter((f) => f !== filePath);
+          if (change.type === FileChangeType.Created && INDEXED.test(filePath) && this.inWorkspace(filePath))
+            this.workspaceFiles.add(filePath);
+          if (change.type === FileChangeType.Deleted) this.workspaceFiles.delete(filePath);
           this.service?.fileChanged(filePath);
         }
         this.revalidateAll();
+        this.refreshInlayHints();
       }),
     );
     c.onHover((p) =>
       this.request('hover', async () => {
         await this.ready;
         const doc = this.requireDoc(p.textDocument.uri);
-        const options = await this.optionsFor(doc);
+        const options = await this.optionsFor(doc.path, doc.uri);
         if (!options) return null;
         const hover = this.service?.hover(doc.path, p.position, options);
         return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
@@ -141,17 +174,17 @@ export class ElbLensServer {
       this.request('codeAction', async () => {
         await this.ready;
         const doc = this.requireDoc(p.textDocument.uri);
-        const options = await this.optionsFor(doc);
+        const options = await this.optionsFor(doc.path, doc.uri);
         if (!options || !this.service) return [];
         const only = p.context.only;
         const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
         const actions: CodeAction[] = [];
         if (wants(CodeActionKind.QuickFix)) {
-          for (const { finding, fix } of this.service.fixes(doc.path, p.range, options)) actions.push(toQuickFix(fix, finding));
+          for (const { finding, fix } of this.service.fixes(doc.path, p.range, options)) actions.push(toQuickFix(fix, finding, this.uriOf));
           for (const finding of this.service.analyzeFile(doc.path, options)) {
             if (finding.unusedSuppression || !overlaps(finding.range, p.range)) continue;
             const suppression = this.service.suppressionFix(finding);
-            if (suppression) actions.push(toQuickFix(suppression, finding));
+            if (suppression) actions.push(toQuickFix(suppression, finding, this.uriOf));
           }
         }
         if (wants(FIX_ALL_KIND)) {
@@ -161,7 +194,7 @@ export class ElbLensServer {
             .filter((fix) => fix.edits.every((e) => e.file === doc.path));
           const edits = combineFixes(preferred);
           if (edits.length > 0) {
-            actions.push({ title: 'Fix all ELB Lens issues in this file', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits) });
+            actions.push({ title: 'Fix all ELB Lens issues in this file', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits, this.uriOf) });
           }
         }
         return actions;
@@ -172,7 +205,7 @@ export class ElbLensServer {
         await this.ready;
         const doc = this.requireDoc(p.textDocument.uri);
         const settings = await this.settingsFor(doc.uri);
-        const options = await this.optionsFor(doc);
+        const options = await this.optionsFor(doc.path, doc.uri);
         if (!options || !settings.inlayHints.enable) return [];
         return (this.service?.inlayHints(doc.path, p.range, options) ?? []).map(toInlayHint);
       }),
@@ -189,22 +222,16 @@ export class ElbLensServer {
     this.supportsConfiguration = caps.workspace?.configuration === true;
     this.supportsWatchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.supportsConfigurationRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    this.supportsFolderChanges = caps.workspace?.workspaceFolders === true;
+    this.supportsInlayHintRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
     this.workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     if (this.workspaceFolders.length === 0 && params.rootUri) {
       const root = uriToPath(params.rootUri);
       if (root) this.workspaceFolders.push(root);
     }
-    this.ready = createElbLensService(this.host, { wasmDir: this.bundleDir, docsBase: bundledDocsBase(this.bundleDir) }).then(
-      (service) => {
-        this.service = service;
-        return service;
-      },
-      (error: unknown) => {
-        this.connection.console.error(`elb-lens: cannot start the analysis core: ${describe(error)}`);
-        return undefined;
-      },
-    );
-    return {
+    // Loading starts now so the WebAssembly is ready by the time the first document opens.
+    this.ready = this.createService(this.serviceJsonFiles).then((service) => (this.service = service));
+    const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
         hoverProvider: true,
@@ -213,6 +240,39 @@ export class ElbLensServer {
       },
       serverInfo: { name: 'elb-lens' },
     };
+    if (this.supportsFolderChanges) result.capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
+    return result;
+  }
+
+  private async createService(jsonFiles: readonly string[]): Promise<ElbLensService | undefined> {
+    try {
+      return await createElbLensService(this.host, { wasmDir: this.bundleDir, docsBase: bundledDocsBase(this.bundleDir), jsonFiles });
+    } catch (error) {
+      this.connection.console.error(`elb-lens: cannot start the analysis core: ${describe(error)}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * The core takes the ELB JSON globs when it is created, so a different `elbLens.json.files`
+   * means a new service that is handed the open documents' current text.
+   */
+  private async followJsonFilesSetting(): Promise<void> {
+    const wanted = (await this.settingsFor(this.workspaceFolders[0] ? pathToUri(this.workspaceFolders[0]) : undefined)).json.files;
+    if (JSON.stringify(wanted) === JSON.stringify(this.serviceJsonFiles)) return;
+    this.serviceJsonFiles = wanted;
+    // Events that arrive from now on wait for the new service; earlier ones already reached the old one.
+    this.ready = this.ready.then(async (previous) => {
+      const fresh = await this.createService(wanted);
+      if (!fresh) return previous;
+      for (const doc of this.open.values()) {
+        fresh.openDocument(doc.path, previous?.documentText(doc.path) ?? '');
+        previous?.closeDocument(doc.path);
+      }
+      this.service = fresh;
+      return fresh;
+    });
+    await this.ready;
   }
 
   private async initialized(): Promise<void> {
@@ -228,8 +288,25 @@ export class ElbLensServer {
         })
         .catch(registrationFailed);
     }
+    // The library only offers this event once the client said it sends it (after initialize).
+    if (this.supportsFolderChanges) this.connection.workspace.onDidChangeWorkspaceFolders((p) => this.workspaceFoldersChanged(p));
+    await this.followJsonFilesSetting();
     await this.indexWorkspace();
     this.revalidateAll();
+  }
+
+  private workspaceFoldersChanged(event: WorkspaceFoldersChangeEvent): void {
+    this.guard('didChangeWorkspaceFolders', async () => {
+      const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+      this.workspaceFolders = this.workspaceFolders.filter((f) => !removed.has(f));
+      for (const added of event.added) {
+        const folder = uriToPath(added.uri);
+        if (folder && !this.workspaceFolders.includes(folder)) this.workspaceFolders.push(folder);
+      }
+      this.settingsCache.clear();
+      await this.indexWorkspace();
+      this.revalidateAll();
+    });
   }
 
   /** Lists the workspace's Terraform files with a progress report, so references resolve before files open. */
@@ -247,6 +324,7 @@ export class ElbLensServer {
       } catch {
         return;
       }
+      // A symlink loop would otherwise be walked until the depth limit.
       if (seen.has(real)) return;
       seen.add(real);
       let entries: fs.Dirent[];
@@ -263,16 +341,14 @@ export class ElbLensServer {
     };
     for (const folder of this.workspaceFolders) walk(folder, 0);
     const settingsByFolder = await Promise.all(this.workspaceFolders.map((f) => this.settingsFor(pathToUri(f))));
-    this.workspaceFiles = files.filter((file) => {
-      const index = this.workspaceFolders.findIndex((f) => file.startsWith(f));
-      const settings = settingsByFolder[index] ?? DEFAULT_SETTINGS;
-      const relative = path
-        .relative(this.workspaceFolders[index] ?? '', file)
-        .split(path.sep)
-        .join('/');
-      return !matchesAnyGlob(relative, settings.exclude);
-    });
-    progress?.report(100, `${this.workspaceFiles.length} files`);
+    this.workspaceFiles = new Set(
+      files.filter((file) => {
+        const index = this.workspaceFolders.findIndex((f) => file.startsWith(f + path.sep));
+        const settings = settingsByFolder[index] ?? DEFAULT_SETTINGS;
+        return !matchesAnyGlob(this.relativeToFolder(this.workspaceFolders[index] ?? '', file), settings.exclude);
+      }),
+    );
+    progress?.report(100, `${this.workspaceFiles.size} files`);
     progress?.done();
   }
 
@@ -290,27 +366,54 @@ export class ElbLensServer {
   private revalidateAll(): void {
     // Debounced like typing, so a settings or file change during a burst of edits merges with it.
     for (const uri of this.open.keys()) this.schedule(uri, DEBOUNCE_MS);
-    void this.publishWorkspace();
+    this.publishWorkspace();
   }
 
-  /** With scope "workspace", findings of files that are not open are published too. */
-  private async publishWorkspace(): Promise<void> {
-    if (!this.service || this.workspaceFolders.length === 0) return;
-    const settings = await this.settingsFor(pathToUri(this.workspaceFolders[0]));
-    if (settings.diagnostics.scope !== 'workspace') return;
-    const done = new Set<string>();
+  /** Asks the client to re-request inlay hints: they may depend on another file or a setting. */
+  private refreshInlayHints(): void {
+    if (this.supportsInlayHintRefresh) this.connection.languages.inlayHint.refresh().catch(() => undefined);
+  }
+
+  /** Queues one workspace-scope run; requests made while one is waiting merge into it. */
+  private publishWorkspace(): void {
+    if (this.workspaceRunPending) return;
+    this.workspaceRunPending = true;
+    this.workspaceRun = this.workspaceRun.then(async () => {
+      this.workspaceRunPending = false;
+      try {
+        await this.publishWorkspaceNow();
+      } catch (error) {
+        this.connection.console.error(`elb-lens: workspace analysis failed: ${describe(error)}`);
+      }
+    });
+  }
+
+  /** With scope "workspace", findings of files that are not open are published too; stale ones are cleared. */
+  private async publishWorkspaceNow(): Promise<void> {
+    const service = await this.ready;
+    if (!service) return;
+    const published = new Set<string>();
+    const analysedDirs = new Set<string>();
     for (const file of this.workspaceFiles) {
       const dir = path.dirname(file);
-      if (done.has(dir) || !this.service.isSupportedFile(file)) continue;
-      done.add(dir);
-      const options = await this.optionsFor({ uri: pathToUri(file), path: file, version: 0 });
+      if (analysedDirs.has(dir) || !service.isSupportedFile(file)) continue;
+      const uri = pathToUri(file);
+      if ((await this.settingsFor(uri)).diagnostics.scope !== 'workspace') continue;
+      // An excluded file does not stand for its module: another file of the folder may.
+      const options = await this.optionsFor(file, uri);
       if (!options) continue;
-      for (const [moduleFile, findings] of this.service.analyzeModule(file, options)) {
-        const uri = pathToUri(moduleFile);
-        if (this.open.has(uri)) continue;
-        void this.connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
+      analysedDirs.add(dir);
+      for (const [moduleFile, findings] of service.analyzeModule(file, options)) {
+        const moduleUri = this.uriOf(moduleFile);
+        if (this.open.has(moduleUri) || !(await this.optionsFor(moduleFile, moduleUri))) continue;
+        published.add(moduleUri);
+        void this.connection.sendDiagnostics({ uri: moduleUri, diagnostics: findings.map((f) => toDiagnostic(f, this.uriOf)) });
       }
     }
+    for (const uri of this.workspacePublished) {
+      if (!published.has(uri) && !this.open.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    this.workspacePublished = published;
   }
 
   /** Analyses a document's module and publishes diagnostics for its open files. */
@@ -318,27 +421,42 @@ export class ElbLensServer {
     const doc = this.open.get(uri);
     if (!doc || !this.service) return;
     try {
-      const options = await this.optionsFor(doc);
+      const options = await this.optionsFor(doc.path, uri);
       if (!this.open.has(uri)) return;
       if (!options) {
         void this.connection.sendDiagnostics({ uri, diagnostics: [] });
         return;
       }
-      if (!this.service.isSupportedFile(doc.path)) return;
+      if (!this.service.isSupportedFile(doc.path)) {
+        // It may have been supported a moment ago (a JSON file losing its ELB content or glob).
+        void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+        return;
+      }
+      const workspaceScope = (await this.settingsFor(uri)).diagnostics.scope === 'workspace';
       const version = doc.version;
       const byFile = this.service.analyzeModule(doc.path, options);
       this.analysisCount.set(doc.path, (this.analysisCount.get(doc.path) ?? 0) + 1);
-      void this.connection.sendDiagnostics({ uri, version, diagnostics: (byFile.get(doc.path) ?? []).map(toDiagnostic) });
-      // Other open files of the module may depend on what changed here.
+      const convert = (findings: Parameters<typeof toDiagnostic>[0][]) => findings.map((f) => toDiagnostic(f, this.uriOf));
+      void this.connection.sendDiagnostics({ uri, version, diagnostics: convert(byFile.get(doc.path) ?? []) });
+      // Other files of the module may depend on what changed here.
+      let otherOpenFiles = false;
       for (const [file, findings] of byFile) {
-        const otherUri = pathToUri(file);
+        const otherUri = this.uriOf(file);
+        if (otherUri === uri) continue;
         const other = this.open.get(otherUri);
-        if (!other || otherUri === uri) continue;
-        void this.connection.sendDiagnostics({ uri: otherUri, version: other.version, diagnostics: findings.map(toDiagnostic) });
-        // This analysis already covered the other file's latest text: its pending run is redundant.
-        clearTimeout(this.timers.get(otherUri));
-        this.timers.delete(otherUri);
+        if (other) {
+          otherOpenFiles = true;
+          if (!(await this.optionsFor(file, otherUri))) continue;
+          void this.connection.sendDiagnostics({ uri: otherUri, version: other.version, diagnostics: convert(findings) });
+          // This analysis already covered the other file's latest text: its pending run is redundant.
+          clearTimeout(this.timers.get(otherUri));
+          this.timers.delete(otherUri);
+        } else if (workspaceScope && this.workspaceFiles.has(file) && (await this.optionsFor(file, otherUri))) {
+          this.workspacePublished.add(otherUri);
+          void this.connection.sendDiagnostics({ uri: otherUri, diagnostics: convert(findings) });
+        }
       }
+      if (otherOpenFiles) this.refreshInlayHints();
     } catch (error) {
       this.connection.console.error(`elb-lens: analysis of ${doc.path} failed: ${describe(error)}`);
     }
@@ -349,9 +467,11 @@ export class ElbLensServer {
     for (const doc of this.open.values()) if (path.dirname(doc.path) === dir) this.schedule(doc.uri, 0);
   }
 
-  private settingsFor(uri: string): Promise<ElbLensSettings> {
+  /** Settings for a resource (undefined: the window's), read once and cached until they change. */
+  private settingsFor(uri: string | undefined): Promise<ElbLensSettings> {
     if (!this.supportsConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
-    let cached = this.settingsCache.get(uri);
+    const key = uri ?? '';
+    let cached = this.settingsCache.get(key);
     if (!cached) {
       cached = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'elbLens' })
@@ -362,31 +482,41 @@ export class ElbLensServer {
           return settings;
         })
         .catch(() => DEFAULT_SETTINGS);
-      this.settingsCache.set(uri, cached);
+      this.settingsCache.set(key, cached);
     }
     return cached;
   }
 
   /** Editor settings over the `.elb-lens.json` file; undefined when the file is not to be analysed. */
-  private async optionsFor(doc: OpenDoc): Promise<AnalysisOptions | undefined> {
-    const settings = await this.settingsFor(doc.uri);
+  private async optionsFor(filePath: string, uri: string): Promise<AnalysisOptions | undefined> {
+    const settings = await this.settingsFor(uri);
     if (!settings.enable) return undefined;
-    const folder = this.workspaceFolders.find((f) => doc.path.startsWith(f + path.sep));
-    if (folder) {
-      const relative = path.relative(folder, doc.path).split(path.sep).join('/');
-      if (matchesAnyGlob(relative, settings.exclude)) return undefined;
-    }
+    const folder = this.workspaceFolders.find((f) => filePath.startsWith(f + path.sep));
+    if (folder && matchesAnyGlob(this.relativeToFolder(folder, filePath), settings.exclude)) return undefined;
     let config;
-    try {
-      config = this.configs.forFile(doc.path);
-    } catch (error) {
-      this.logOnce(error instanceof ConfigError ? error.message : `elb-lens: cannot read ${CONFIG_FILE_NAME}: ${describe(error)}`);
-      config = undefined;
+    // An untitled document has no folder of its own to look for a configuration file in.
+    if (uri.startsWith('file:')) {
+      try {
+        config = this.configs.forFile(filePath);
+      } catch (error) {
+        this.logOnce(error instanceof ConfigError ? error.message : `elb-lens: cannot read ${CONFIG_FILE_NAME}: ${describe(error)}`);
+        config = undefined;
+      }
     }
-    if (config && isExcluded(config, doc.path)) return undefined;
-    const varFiles = settings.varFiles.map((f) => path.resolve(folder ?? path.dirname(doc.path), f));
+    if (config && isExcluded(config, filePath)) return undefined;
+    const varFilesBase =
+      folder ?? (uri.startsWith('file:') ? path.dirname(filePath) : (this.workspaceFolders[0] ?? path.dirname(filePath)));
+    const varFiles = settings.varFiles.map((f) => path.resolve(varFilesBase, f));
     const overrides: AnalysisOptions = { rules: settings.rules, varFiles };
     return config ? toAnalysisOptions(config, overrides) : overrides;
+  }
+
+  private relativeToFolder(folder: string, filePath: string): string {
+    return path.relative(folder, filePath).split(path.sep).join('/');
+  }
+
+  private inWorkspace(filePath: string): boolean {
+    return this.workspaceFolders.some((f) => filePath.startsWith(f + path.sep));
   }
 
   private requireDoc(uri: string): OpenDoc {
