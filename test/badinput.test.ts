@@ -48,7 +48,7 @@ describe('bad input never throws and invents nothing', () => {
     test(name, async () => {
       const { count, ms } = await analyseWithin(text);
       assert.equal(count, 0);
-      assert.ok(ms < 10000, `took ${ms.toFixed(0)} ms`);
+      assert.ok(ms < 30000, `took ${ms.toFixed(0)} ms`);
     });
   }
 
@@ -57,7 +57,7 @@ describe('bad input never throws and invents nothing', () => {
     const huge = block.repeat(Math.ceil((10 * 1024 * 1024) / block.length));
     const { count, ms } = await analyseWithin(huge);
     assert.equal(count, 0, 'files this large are not analysed');
-    assert.ok(ms < 10000, `took ${ms.toFixed(0)} ms`);
+    assert.ok(ms < 30000, `took ${ms.toFixed(0)} ms`);
   });
 
   test('a half-typed listener gets no finding, complete blocks still do', async () => {
