@@ -111,7 +111,14 @@ test(`fuzz: ${CASES} mutated corpus files through parse, analysis, hover, fixes 
       throw new Error(`the core threw on an input saved as test/robustness/regressions/${name}: ${String(error)}`, { cause: error });
     }
     slowest = Math.max(slowest, elapsed);
-    assert.ok(elapsed < 1000, `one analysis took ${elapsed.toFixed(0)} ms`);
+    if (elapsed >= 1000) {
+      // A busy machine or a GC pause is not the input's fault: time it again, alone, before failing.
+      service.openDocument(file, input);
+      const again = performance.now();
+      service.analyzeFile(file);
+      const retried = performance.now() - again;
+      assert.ok(retried < 1000, `one analysis took ${elapsed.toFixed(0)} ms, then ${retried.toFixed(0)} ms`);
+    }
   }
   t.diagnostic(`${CASES} cases (+${regressions.length} regressions); slowest analysis ${slowest.toFixed(1)} ms`);
 });
