@@ -22,25 +22,82 @@ export interface HclParser {
  */
 export type BodyFilter = (type: string, labels: string[]) => boolean;
 
-/** Converted top-level blocks of a document's previous version, by their source text. */
-export type BlockCache = Map<string, { block: ConfigBlock; comments: ConfigComment[]; start: Position; startOffset: number }>;
+/** A converted top-level block of a document's previous version. */
+export interface CachedBlock {
+  block: ConfigBlock;
+  comments: ConfigComment[];
+  start: Position;
+  startOffset: number;
+}
 
-/** A deep copy of converted syntax moved by whole lines (and the matching offsets). */
+/**
+ * Converted top-level blocks of a document's previous version, by their source text
+ * (several when blocks repeat verbatim).
+ */
+export type BlockCache = Map<string, CachedBlock[]>;
+
+/** A deep copy of converted syntax moved by whole lines (and the matching offsets: fields named `…Offset`). */
 function shifted<T>(value: T, lineDelta: number, offsetDelta: number): T {
-  if (Array.isArray(value)) return value.map((v: unknown) => shifted(v, lineDelta, offsetDelta)) as T;
-  if (value instanceof Map) {
-    return new Map([...value].map(([k, v]: [unknown, unknown]) => [k, shifted(v, lineDelta, offsetDelta)])) as T;
-  }
   if (value === null || typeof value !== 'object') return value;
-  const source = value as Record<string, unknown>;
-  if (typeof source.line === 'number' && typeof source.character === 'number' && Object.keys(source).length === 2) {
-    return { line: source.line + lineDelta, character: source.character } as T;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = shifted(value[i] as unknown, lineDelta, offsetDelta);
+    return copy as T;
   }
+  if (value instanceof Map) {
+    const copy = new Map<unknown, unknown>();
+    for (const [k, v] of value as Map<unknown, unknown>) copy.set(k, shifted(v, lineDelta, offsetDelta));
+    return copy as T;
+  }
+  const source = value as Record<string, unknown>;
+  if (isPosition(source)) return { line: source.line + lineDelta, character: source.character } as T;
   const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(source)) {
-    copy[key] = key.endsWith('Offset') && typeof field === 'number' ? field + offsetDelta : shifted(field, lineDelta, offsetDelta);
+  for (const key in source) {
+    const field = source[key];
+    if (typeof field === 'number') copy[key] = key.endsWith('Offset') ? field + offsetDelta : field;
+    else copy[key] = typeof field === 'object' ? shifted(field, lineDelta, offsetDelta) : field;
   }
   return copy as T;
+}
+
+/** Keys named `…Offset` of a type (of every member of a union). */
+type OffsetKeys<T> = T extends unknown ? Extract<keyof T, `${string}Offset`> : never;
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// shiftedOffsets below moves exactly these fields; the compiler flags a new offset field.
+const OFFSET_FIELDS_HANDLED: [
+  SameKeys<OffsetKeys<ConfigBlock>, 'startOffset' | 'endOffset' | 'bodyStartOffset' | 'closeOffset'>,
+  SameKeys<OffsetKeys<ConfigAttribute>, 'startOffset' | 'endOffset'>,
+  SameKeys<OffsetKeys<Expr> | OffsetKeys<TraversalStep> | OffsetKeys<ConfigComment>, never>,
+] = [true, true, true];
+void OFFSET_FIELDS_HANDLED;
+
+/**
+ * A block moved along its line only (the usual keystroke: characters typed or deleted
+ * before it without adding or removing a line break): positions stay, only offsets move,
+ * and everything without offsets (expressions, ranges) is shared, as converted syntax is
+ * never mutated.
+ */
+function shiftedOffsets(block: ConfigBlock, offsetDelta: number): ConfigBlock {
+  const attributes = new Map<string, ConfigAttribute>();
+  for (const [name, attribute] of block.attributes) {
+    attributes.set(name, { ...attribute, startOffset: attribute.startOffset + offsetDelta, endOffset: attribute.endOffset + offsetDelta });
+  }
+  return {
+    ...block,
+    attributes,
+    blocks: block.blocks.map((b) => shiftedOffsets(b, offsetDelta)),
+    startOffset: block.startOffset + offsetDelta,
+    endOffset: block.endOffset + offsetDelta,
+    bodyStartOffset: block.bodyStartOffset + offsetDelta,
+    closeOffset: block.closeOffset === undefined ? undefined : block.closeOffset + offsetDelta,
+  };
+}
+
+function isPosition(value: Record<string, unknown>): value is { line: number; character: number } {
+  if (typeof value.line !== 'number' || typeof value.character !== 'number') return false;
+  let keys = 0;
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) keys++;
+  return keys === 2;
 }
 
 let parserPromise: Promise<HclParser> | undefined;
@@ -86,28 +143,48 @@ function createHclParser(parser: ParserType): HclParser {
 /**
  * Builds the tree-sitter edit for replacing [start, end) of `oldText` by `newText`.
  * web-tree-sitter takes indices and columns in UTF-16 code units, like JavaScript strings.
+ * `lines` (an index of `oldText`) saves scanning the text for the rows.
  */
-export function treeEditFor(oldText: string, start: number, end: number, newText: string): Edit {
-  const pointAt = (text: string, offset: number) => {
+export function treeEditFor(oldText: string, start: number, end: number, newText: string, lines?: LineIndex): Edit {
+  // LineIndex also breaks lines at a lone \r, tree-sitter only at \n: use it only without \r.
+  const index = lines && lines.text === oldText && !oldText.includes('\r') ? lines : undefined;
+  const pointAt = (offset: number) => {
+    if (index) {
+      const position = index.positionAt(offset);
+      return { row: position.line, column: position.character };
+    }
     let row = 0;
     let lastBreak = -1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    for (let i = oldText.indexOf('\n'); i !== -1 && i < offset; i = oldText.indexOf('\n', i + 1)) {
       row++;
       lastBreak = i;
     }
     return { row, column: offset - lastBreak - 1 };
   };
-  const newEnd = start + newText.length;
-  const newEndPosition = pointAt(oldText.slice(0, start) + newText, newEnd);
+  const startPosition = pointAt(start);
+  const lastBreak = newText.lastIndexOf('\n');
+  let newRows = 0;
+  for (let i = newText.indexOf('\n'); i !== -1; i = newText.indexOf('\n', i + 1)) newRows++;
+  const newEndPosition =
+    lastBreak === -1
+      ? { row: startPosition.row, column: startPosition.column + newText.length }
+      : { row: startPosition.row + newRows, column: newText.length - lastBreak - 1 };
   return {
     startIndex: start,
     oldEndIndex: end,
-    newEndIndex: newEnd,
-    startPosition: pointAt(oldText, start),
-    oldEndPosition: pointAt(oldText, end),
+    newEndIndex: start + newText.length,
+    startPosition,
+    oldEndPosition: pointAt(end),
     newEndPosition,
   } as Edit;
 }
+
+/** Deeper expressions convert to opaque (unknown) values, so recursion stays bounded. */
+const MAX_EXPR_DEPTH = 200;
+/** Nested blocks deeper than this are not read (Terraform schemas nest a few levels). */
+const MAX_BLOCK_DEPTH = 64;
+/** Longer traversals (`a.b[0]…`, thousands of steps in hostile input) are opaque: converting each step costs. */
+const MAX_TRAVERSAL_STEPS = 256;
 
 class HclConverter {
   private readonly lines: LineIndex;
@@ -129,9 +206,20 @@ class HclConverter {
     for (const child of root.namedChildren) {
       if (!child) continue;
       if (child.type === 'body') {
-        for (const item of child.namedChildren) {
-          if (item?.type === 'block') blocks.push(this.cachedBlock(item, cache));
-          else if (item?.type === 'attribute') {
+        // A cursor over the top-level items: most are cached blocks, which then need no Node object.
+        const cursor = child.walk();
+        const items: Node[] = [];
+        if (cursor.gotoFirstChild()) {
+          do {
+            if (!cursor.nodeIsNamed) continue;
+            if (cursor.nodeType === 'block')
+              blocks.push(this.cachedBlock(cursor.startIndex, cursor.endIndex, () => cursor.currentNode, cache));
+            else items.push(cursor.currentNode);
+          } while (cursor.gotoNextSibling());
+        }
+        cursor.delete();
+        for (const item of items) {
+          if (item?.type === 'attribute') {
             const attribute = this.attribute(item);
             this.collectComments(item);
             if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
@@ -170,29 +258,44 @@ class HclConverter {
 
   private readonly nextCache: BlockCache = new Map();
 
+  private remember(source: string, entry: CachedBlock): void {
+    const entries = this.nextCache.get(source);
+    if (entries) entries.push(entry);
+    else this.nextCache.set(source, [entry]);
+  }
+
   /**
    * Converting nodes crosses into WebAssembly for every field, which dominates the time
    * per keystroke. A top-level block whose text is unchanged converts to the same thing,
    * moved by whole lines: reuse it, shifted, instead of walking its nodes again.
    */
-  private cachedBlock(node: Node, cache: BlockCache | undefined): ConfigBlock {
-    const source = this.text.slice(node.startIndex, node.endIndex);
-    const start = this.lines.positionAt(node.startIndex);
-    const hit = cache?.get(source);
-    if (hit && hit.start.character === start.character) {
+  private cachedBlock(startIndex: number, endIndex: number, nodeOf: () => Node, cache: BlockCache | undefined): ConfigBlock {
+    const source = this.text.slice(startIndex, endIndex);
+    const start = this.lines.positionAt(startIndex);
+    // Of identical blocks, prefer one that did not move (nothing to shift), then one on the same line.
+    const candidates = cache?.get(source)?.filter((c) => c.start.character === start.character);
+    const hit =
+      candidates?.find((c) => c.startOffset === startIndex) ?? candidates?.find((c) => c.start.line === start.line) ?? candidates?.[0];
+    if (hit) {
       const lineDelta = start.line - hit.start.line;
-      const offsetDelta = node.startIndex - hit.startOffset;
-      const block = lineDelta === 0 && offsetDelta === 0 ? hit.block : shifted(hit.block, lineDelta, offsetDelta);
+      const offsetDelta = startIndex - hit.startOffset;
+      const block =
+        lineDelta !== 0
+          ? shifted(hit.block, lineDelta, offsetDelta)
+          : offsetDelta !== 0
+            ? shiftedOffsets(hit.block, offsetDelta)
+            : hit.block;
       const comments = lineDelta === 0 ? hit.comments : shifted(hit.comments, lineDelta, offsetDelta);
       this.comments.push(...comments);
-      this.nextCache.set(source, { block, comments, start, startOffset: node.startIndex });
+      this.remember(source, { block, comments, start, startOffset: startIndex });
       return block;
     }
+    const node = nodeOf();
     const before = this.comments.length;
     const block = this.block(node, true);
     if (!block.bodySkipped) this.collectComments(node);
     if (!block.hasErrors) {
-      this.nextCache.set(source, { block, comments: this.comments.slice(before), start, startOffset: node.startIndex });
+      this.remember(source, { block, comments: this.comments.slice(before), start, startOffset: startIndex });
     }
     return block;
   }
@@ -202,11 +305,13 @@ class HclConverter {
     const cursor = node.walk();
     let done = false;
     while (!done) {
-      const current = cursor.currentNode;
-      if (current.type === 'comment') {
-        this.comments.push({ text: current.text, range: this.range(current) });
+      // nodeType reads the cursor without building a Node object for every node visited.
+      const isComment = cursor.nodeType === 'comment';
+      if (isComment) {
+        const { startIndex, endIndex } = cursor;
+        this.comments.push({ text: this.text.slice(startIndex, endIndex), range: this.lines.range(startIndex, endIndex) });
       }
-      if (current.type !== 'comment' && cursor.gotoFirstChild()) continue;
+      if (!isComment && cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) {
           done = true;
@@ -221,7 +326,8 @@ class HclConverter {
     return this.lines.range(node.startIndex, node.endIndex);
   }
 
-  private block(node: Node, topLevel = false): ConfigBlock {
+  /** `depth`: nesting below the top-level block; deeper blocks than MAX_BLOCK_DEPTH are not read. */
+  private block(node: Node, topLevel = false, depth = 0): ConfigBlock {
     const labels: string[] = [];
     const labelRanges: Range[] = [];
     let type = '';
@@ -263,7 +369,8 @@ class HclConverter {
           const attribute = this.attribute(item);
           if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
         } else if (item.type === 'block') {
-          blocks.push(this.block(item));
+          // Nesting beyond any real schema (hostile input) would overflow the stack: not read.
+          if (depth < MAX_BLOCK_DEPTH) blocks.push(this.block(item, false, depth + 1));
         }
       }
     }
@@ -287,8 +394,9 @@ class HclConverter {
   }
 
   private attribute(node: Node): ConfigAttribute | undefined {
-    const name = node.namedChildren.find((c) => c?.type === 'identifier');
-    const value = node.namedChildren.find((c) => c?.type === 'expression');
+    const children = node.namedChildren; // each read crosses into WebAssembly: once
+    const name = children.find((c) => c?.type === 'identifier');
+    const value = children.find((c) => c?.type === 'expression');
     if (!name || !value) return undefined;
     const expr = node.hasError ? this.opaque(value) : this.expression(value);
     return {
@@ -308,7 +416,7 @@ class HclConverter {
 
   /** Converts an `expression` node (or one of its inner kinds). */
   private expression(node: Node, depth = 0): Expr {
-    if (depth > 200 || node.hasError) return this.opaque(node);
+    if (depth > MAX_EXPR_DEPTH || node.hasError) return this.opaque(node);
     const range = this.range(node);
     if (node.type !== 'expression') return this.primary(node, depth);
     const children = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
@@ -320,6 +428,7 @@ class HclConverter {
       first.type === 'expression' ? { kind: 'parens', inner: this.expression(first, depth + 1), range } : this.primary(first, depth);
     if (children.length === 1) return head;
     // Traversal: variable_expr followed by get_attr / index / splat steps.
+    if (children.length > MAX_TRAVERSAL_STEPS) return this.opaque(node);
     if (head.kind === 'traversal' || head.kind === 'parens') {
       const steps: TraversalStep[] = head.kind === 'traversal' ? [...head.steps] : [];
       for (const step of children.slice(1)) {
@@ -367,6 +476,8 @@ class HclConverter {
   }
 
   private primary(node: Node, depth: number): Expr {
+    // Operations recurse through here, not expression(): `1 + 1 + … + 1` nests as deep as it is long.
+    if (depth > MAX_EXPR_DEPTH) return this.opaque(node);
     const range = this.range(node);
     const named = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
     switch (node.type) {
@@ -390,21 +501,8 @@ class HclConverter {
       case 'template_expr': {
         const quoted = named[0];
         if (!quoted || (quoted.type !== 'quoted_template' && quoted.type !== 'heredoc_template')) return this.opaque(node);
-        const isHeredoc = quoted.type === 'heredoc_template';
-        const parts: Expr[] = [];
-        for (const part of quoted.namedChildren) {
-          if (!part) continue;
-          if (part.type === 'template_literal') {
-            parts.push({ kind: 'literal', value: isHeredoc ? part.text : unescapeHcl(part.text), range: this.range(part) });
-          } else if (part.type === 'template_interpolation') {
-            const inner = part.namedChildren.find((c) => c?.type === 'expression');
-            if (!inner) return this.opaque(node);
-            parts.push(this.expression(inner, depth + 1));
-          } else if (part.type === 'template_directive') {
-            return this.opaque(node);
-          }
-        }
-        return { kind: 'template', parts, range };
+        const parts = this.templateParts(quoted, depth);
+        return parts ? { kind: 'template', parts, range } : this.opaque(node);
       }
       case 'variable_expr': {
         const id = named[0];
@@ -423,13 +521,12 @@ class HclConverter {
       case 'conditional': {
         const parts = named.filter((c) => c.type === 'expression');
         if (parts.length !== 3) return this.opaque(node);
-        return {
-          kind: 'conditional',
-          condition: this.expression(parts[0], depth + 1),
-          whenTrue: this.expression(parts[1], depth + 1),
-          whenFalse: this.expression(parts[2], depth + 1),
+        return rightAssociated(
+          this.expression(parts[0], depth + 1),
+          this.expression(parts[1], depth + 1),
+          this.expression(parts[2], depth + 1),
           range,
-        };
+        );
       }
       case 'collection_value': {
         const inner = named[0];
@@ -463,7 +560,8 @@ class HclConverter {
           return { kind: 'unary', op, operand: operands[0], range };
         }
         if (inner.type === 'binary_operation' && operands.length === 2) {
-          const opNode = inner.children.find((c) => c !== null && !c.isNamed);
+          // A parenthesised operand's parentheses are anonymous children too: `(a + b) * c`.
+          const opNode = inner.children.find((c) => c !== null && !c.isNamed && c.type !== '(' && c.type !== ')');
           return { kind: 'binary', op: opNode?.text ?? '', left: operands[0], right: operands[1], range };
         }
         return this.opaque(node);
@@ -501,9 +599,121 @@ class HclConverter {
     return operands;
   }
 
+  /** The text between the quotes: template_literal nodes leave out white space next to them. */
   private stringLitValue(node: Node): string {
-    const literal = node.namedChildren.find((c) => c?.type === 'template_literal');
-    return literal ? unescapeHcl(literal.text) : '';
+    const open = node.firstChild;
+    const close = node.lastChild;
+    if (!open || !close || open.type !== 'quoted_template_start' || close.type !== 'quoted_template_end') return '';
+    return unescapeHcl(this.text.slice(open.endIndex, Math.max(open.endIndex, close.startIndex)));
+  }
+
+  /**
+   * A template's parts: its literal text is the source between the interpolations, since
+   * template_literal nodes leave out white space next to quotes, interpolations and line
+   * ends. Undefined for what is not modelled (directives, strip markers `~`).
+   */
+  private templateParts(quoted: Node, depth: number): Expr[] | undefined {
+    const children = quoted.children.filter((c): c is Node => c !== null);
+    const isHeredoc = quoted.type === 'heredoc_template';
+    let contentStart: number;
+    let contentEnd: number;
+    if (isHeredoc) {
+      // Content: the lines after the opening marker's line, up to the closing marker's line.
+      const [opening, closing] = children.filter((c) => c.type === 'heredoc_identifier');
+      if (!opening || !closing) return undefined;
+      const lineBreak = this.text.indexOf('\n', opening.endIndex);
+      contentStart = lineBreak === -1 ? closing.startIndex : lineBreak + 1;
+      contentEnd = Math.max(contentStart, this.lines.lineStart(this.lines.positionAt(closing.startIndex).line));
+    } else {
+      const open = children[0];
+      const close = children[children.length - 1];
+      if (open?.type !== 'quoted_template_start' || close?.type !== 'quoted_template_end') return undefined;
+      contentStart = open.endIndex;
+      contentEnd = Math.max(contentStart, close.startIndex);
+    }
+    const interpolations = children.filter((c) => c.type === 'template_interpolation' || c.type === 'template_directive');
+    if (interpolations.some((c) => c.type === 'template_directive' || /^\$\{~|~\}$/.test(c.text))) return undefined;
+    // `<<-`: the smallest indentation of the content lines is removed from each of them.
+    const flush = isHeredoc && children.some((c) => c.type === 'heredoc_start' && c.text === '<<-');
+    const indent = flush ? this.heredocIndent(contentStart, contentEnd, interpolations) : 0;
+    const literal = (from: number, to: number): Expr => {
+      let raw = this.text.slice(from, to);
+      if (indent > 0) {
+        raw = raw
+          .split('\n')
+          .map((line, i) => (i > 0 || from === contentStart ? line.replace(/^[ \t]+/, (space) => space.slice(indent)) : line))
+          .join('\n');
+      }
+      const value = isHeredoc ? raw.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') : unescapeHcl(raw);
+      return { kind: 'literal', value, range: this.lines.range(from, to) };
+    };
+    const parts: Expr[] = [];
+    let at = contentStart;
+    for (const part of interpolations) {
+      if (part.startIndex > at) parts.push(literal(at, part.startIndex));
+      const inner = part.namedChildren.find((c) => c?.type === 'expression');
+      if (!inner) return undefined;
+      parts.push(this.expression(inner, depth + 1));
+      at = part.endIndex;
+    }
+    if (contentEnd > at) parts.push(literal(at, contentEnd));
+    return parts;
+  }
+
+  /** The indentation of a flush heredoc: the least of its non-blank lines (an interpolation counts as text). */
+  private heredocIndent(start: number, end: number, interpolations: Node[]): number {
+    let least = Infinity;
+    let lineStart = start;
+    while (lineStart < end) {
+      const inside = interpolations.some((p) => lineStart > p.startIndex && lineStart < p.endIndex);
+      let i = lineStart;
+      while (i < end && (this.text[i] === ' ' || this.text[i] === '\t')) i++;
+      const blank = i >= end || this.text[i] === '\n' || this.text[i] === '\r';
+      if (!inside && !blank) least = Math.min(least, i - lineStart);
+      const lineBreak = this.text.indexOf('\n', lineStart);
+      if (lineBreak === -1) break;
+      lineStart = lineBreak + 1;
+    }
+    return least === Infinity ? 0 : least;
+  }
+}
+
+/**
+ * tree-sitter-hcl groups `a ? b : c ? d : e` as `(a ? b : c) ? d : e`; in HCL the conditional
+ * is right-associative: `a ? b : (c ? d : e)`. A conditional as the condition can only come
+ * from that grouping (written parentheses make a `parens` expression), so it is regrouped.
+ */
+function rightAssociated(condition: Expr, whenTrue: Expr, whenFalse: Expr, range: Range): Expr {
+  if (condition.kind !== 'conditional') return { kind: 'conditional', condition, whenTrue, whenFalse, range };
+  const tail = rightAssociated(condition.whenFalse, whenTrue, whenFalse, { start: condition.whenFalse.range.start, end: range.end });
+  return { ...condition, whenFalse: tail, range };
+}
+
+/** Ends the heredoc that wraps a template's text; a text containing it is not parsed. */
+const TEMPLATE_MARKER = 'ELB_LENS_TEMPLATE_END';
+
+/**
+ * Parses the text of a template as Terraform does for `.tf.json` strings (after JSON
+ * decoding): `${…}` interpolations and `%{…}` directives, no backslash escapes. The text
+ * becomes the body of a heredoc, which has exactly that syntax. Undefined when it does
+ * not parse or is not modelled.
+ */
+export function parseTemplateText(parser: HclParser, template: string): Expr | undefined {
+  if (template.includes(TEMPLATE_MARKER)) return undefined;
+  const source = `v = <<${TEMPLATE_MARKER}\n${template}\n${TEMPLATE_MARKER}\n`;
+  const tree = parser.parseTree(source);
+  try {
+    const file = parser.toConfigFile('', source, tree);
+    const expr = file.attributes.get('v')?.expr;
+    if (!expr || expr.kind !== 'template' || file.syntaxErrors.length > 0) return undefined;
+    // The heredoc's last line break is not part of the template.
+    const last = expr.parts[expr.parts.length - 1];
+    if (last?.kind !== 'literal' || typeof last.value !== 'string' || !last.value.endsWith('\n')) return undefined;
+    const value = last.value.slice(0, -1);
+    const parts = value === '' ? expr.parts.slice(0, -1) : [...expr.parts.slice(0, -1), { ...last, value }];
+    return { ...expr, parts };
+  } finally {
+    tree.delete();
   }
 }
 

@@ -11,8 +11,16 @@ export interface JsonDocument {
 }
 
 export function parseJsonDocument(text: string): JsonDocument {
-  const errors: jsonc.ParseError[] = [];
-  const root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let errors: jsonc.ParseError[] = [];
+  let root: jsonc.Node | undefined;
+  try {
+    root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch (error) {
+    // jsonc-parser recurses per nesting level: thousands of levels (hostile input) overflow the stack.
+    if (!(error instanceof RangeError)) throw error;
+    root = undefined;
+    errors = [{ error: jsonc.ParseErrorCode.InvalidSymbol, offset: 0, length: text.length }];
+  }
   const lines = new LineIndex(text);
   return { root, errors, lines, comments: collectJsonComments(text, lines) };
 }
@@ -37,11 +45,15 @@ export function nodeRange(lines: LineIndex, node: jsonc.Node): Range {
 /** Blocks whose JSON form is an object (or a list of objects) rather than an attribute. */
 const NESTED_BLOCKS = new Set(['insert_headers', 'ip_list', 'ip_group', 'network', 'ipgroup']);
 
+/** Nested blocks deeper than any provider schema (hostile input) are not read: the recursion must stay bounded. */
+const MAX_BLOCK_DEPTH = 64;
+
 /**
  * Terraform JSON (`.tf.json`) → ConfigFile. String values are templates; `parseTemplate`
- * (backed by the HCL parser) turns `"${var.x}"` into an expression.
+ * (backed by the HCL parser, see parseTemplateText) turns a decoded string such as
+ * `${var.x}` into an expression.
  */
-export function tfJsonToConfigFile(filePath: string, text: string, parseTemplate: (raw: string) => Expr | undefined): ConfigFile {
+export function tfJsonToConfigFile(filePath: string, text: string, parseTemplate: (template: string) => Expr | undefined): ConfigFile {
   const doc = parseJsonDocument(text);
   const { lines } = doc;
   const blocks: ConfigBlock[] = [];
@@ -55,7 +67,7 @@ export function tfJsonToConfigFile(filePath: string, text: string, parseTemplate
       case 'string': {
         const value = node.value as string;
         if (!value.includes('${') && !value.includes('%{')) return { kind: 'literal', value, range };
-        const parsed = parseTemplate(text.slice(node.offset, node.offset + node.length));
+        const parsed = parseTemplate(value);
         return parsed ? withRange(parsed, range) : { kind: 'opaque', text: value, range };
       }
       case 'number':
@@ -78,7 +90,7 @@ export function tfJsonToConfigFile(filePath: string, text: string, parseTemplate
     }
   };
 
-  const bodyBlock = (type: string, labelNodes: jsonc.Node[], body: jsonc.Node, jsonPath: (string | number)[]): ConfigBlock => {
+  const bodyBlock = (type: string, labelNodes: jsonc.Node[], body: jsonc.Node, jsonPath: (string | number)[], depth = 0): ConfigBlock => {
     const attributes = new Map<string, ConfigAttribute>();
     const nested: ConfigBlock[] = [];
     for (const prop of body.children ?? []) {
@@ -88,9 +100,9 @@ export function tfJsonToConfigFile(filePath: string, text: string, parseTemplate
       if (NESTED_BLOCKS.has(name) && (value.type === 'object' || value.type === 'array')) {
         const items = value.type === 'array' ? (value.children ?? []) : [value];
         items.forEach((item, index) => {
-          if (item.type === 'object') {
+          if (item.type === 'object' && depth < MAX_BLOCK_DEPTH) {
             const path = value.type === 'array' ? [...jsonPath, name, index] : [...jsonPath, name];
-            nested.push(bodyBlock(name, [key], item, path));
+            nested.push(bodyBlock(name, [key], item, path, depth + 1));
           }
         });
         continue;
@@ -109,6 +121,10 @@ export function tfJsonToConfigFile(filePath: string, text: string, parseTemplate
     }
     const labelRanges = labelNodes.map((n) => nodeRange(lines, n));
     const header = labelRanges[labelRanges.length - 1] ?? nodeRange(lines, body);
+    const end = body.offset + body.length;
+    // An unclosed body, or one with a syntax error inside, may be half-typed (as in HCL).
+    const closed = text.charCodeAt(end - 1) === 0x7d; // }
+    const hasErrors = !closed || doc.errors.some((e) => e.offset >= body.offset && e.offset < end);
     return {
       type,
       labels: labelNodes.map((n) => String(n.value)),
@@ -120,8 +136,8 @@ export function tfJsonToConfigFile(filePath: string, text: string, parseTemplate
       startOffset: body.offset,
       endOffset: body.offset + body.length,
       bodyStartOffset: body.offset + 1,
-      closeOffset: body.offset + body.length - 1,
-      hasErrors: false,
+      closeOffset: closed ? end - 1 : undefined,
+      hasErrors,
       jsonPath,
     };
   };

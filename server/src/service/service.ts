@@ -17,7 +17,7 @@ import { buildElbJsonModel, DEFAULT_ELB_JSON_GLOBS, elbJsonToConfigFile, ElbJson
 import { removeLines } from '../fixes/edits';
 import type { ElbModel, ModelNode } from '../model/elb';
 import type { ConfigFile, Expr } from '../parse/config';
-import { loadHclParser, treeEditFor, type BlockCache, type HclParser } from '../parse/hcl';
+import { loadHclParser, parseTemplateText, treeEditFor, type BlockCache, type HclParser } from '../parse/hcl';
 import { tfJsonToConfigFile } from '../parse/json';
 import { LineIndex } from '../parse/positions';
 import { RULES } from '../rules';
@@ -39,6 +39,12 @@ export interface ServiceOptions {
 
 /** Files larger than this are not parsed: they are generated, not hand-written ELB config. */
 export const MAX_FILE_CHARS = 4 * 1024 * 1024;
+
+/**
+ * HCL files with a longer line are not parsed either: such a line is generated content,
+ * and tree-sitter needs seconds for a 1 MB string literal (superlinear in its length).
+ */
+export const MAX_LINE_CHARS = 128 * 1024;
 
 interface OpenDocument {
   text: string;
@@ -72,6 +78,17 @@ function looksBinary(text: string): boolean {
   return text.includes('\u0000');
 }
 
+/** True when a line (ended by \n) is longer than MAX_LINE_CHARS. */
+function hasOverlongLine(text: string): boolean {
+  if (text.length <= MAX_LINE_CHARS) return false;
+  for (let start = 0; ;) {
+    const end = text.indexOf('\n', start);
+    if ((end === -1 ? text.length : end) - start > MAX_LINE_CHARS) return true;
+    if (end === -1) return false;
+    start = end + 1;
+  }
+}
+
 export async function createElbLensService(host: ServiceHost, options: ServiceOptions = {}): Promise<ElbLensService> {
   const parser = await loadHclParser(options.wasmDir);
   return new Service(host, parser, options);
@@ -82,6 +99,8 @@ class Service implements ElbLensService {
   /** Parsed files read from the host, by path; dropped when the file changes. */
   private readonly diskFiles = new Map<string, { text: string; config: ConfigFile | undefined }>();
   private readonly modules = new Map<string, ModuleAnalysis>();
+  /** Files already reported as skipped (one log line each, until they change). */
+  private readonly skipped = new Set<string>();
   private readonly docsBase: string;
   private readonly elbJson: ElbJsonDetector;
 
@@ -122,11 +141,13 @@ class Service implements ElbLensService {
         doc.tree = undefined;
         continue;
       }
-      const lines = new LineIndex(doc.text);
+      // The last parse already indexed this text's lines (the usual case: one change per keystroke).
+      const lines = doc.config?.text === doc.text ? doc.config.lines : new LineIndex(doc.text);
       const start = lines.offsetAt(change.range.start);
       const end = Math.max(start, lines.offsetAt(change.range.end));
-      doc.tree?.edit(treeEditFor(doc.text, start, end, change.text));
+      doc.tree?.edit(treeEditFor(doc.text, start, end, change.text, lines));
       doc.text = doc.text.slice(0, start) + change.text + doc.text.slice(end);
+      doc.config = undefined;
     }
     doc.treeIsCurrent = false;
     doc.config = undefined;
@@ -136,11 +157,13 @@ class Service implements ElbLensService {
   closeDocument(filePath: string): void {
     this.documents.get(filePath)?.tree?.delete();
     this.documents.delete(filePath);
+    this.skipped.delete(filePath);
     this.invalidate(filePath);
   }
 
   fileChanged(filePath: string): void {
     this.diskFiles.delete(filePath);
+    this.skipped.delete(filePath);
     this.invalidate(filePath);
   }
 
@@ -283,10 +306,12 @@ class Service implements ElbLensService {
       'vip_address',
     ]);
     for (const node of nodes) {
-      if (node.file.path !== filePath || !rangeContains(node.block.range, position)) continue;
+      if (node.file.path !== filePath) continue;
+      // Labels come first: in .tf.json they are the keys before the block's body object.
       if (node.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(node.block.headerRange, position)) {
         return { node, attributeName: undefined, range: node.block.headerRange };
       }
+      if (!rangeContains(node.block.range, position)) continue;
       for (const attribute of node.block.attributes.values()) {
         if (HOVER_ATTRIBUTES.has(attribute.name) && rangeContains(attribute.range, position)) {
           return { node, attributeName: attribute.name, range: attribute.range };
@@ -301,6 +326,13 @@ class Service implements ElbLensService {
     this.modules.delete(path.dirname(filePath));
     this.modules.delete(jsonModuleKey(path.dirname(filePath)));
     this.elbJson.forget(filePath);
+  }
+
+  /** Skipped or degraded files get one log line each, never a failure. */
+  private logSkipped(filePath: string, why: string): void {
+    if (this.skipped.has(filePath)) return;
+    this.skipped.add(filePath);
+    this.host.log?.(`elb-lens: skipped ${filePath}: ${why}`);
   }
 
   private readFromHost(filePath: string): string | undefined {
@@ -321,6 +353,7 @@ class Service implements ElbLensService {
     const text = this.readFromHost(filePath);
     if (text === undefined) {
       this.diskFiles.delete(filePath);
+      this.logSkipped(filePath, 'it cannot be read (gone, unreadable, binary or too large)');
       return undefined;
     }
     const cached = this.diskFiles.get(filePath);
@@ -331,7 +364,9 @@ class Service implements ElbLensService {
   }
 
   private parseDocument(filePath: string, doc: OpenDocument): ConfigFile | undefined {
-    if (!filePath.endsWith('.tf') || doc.text.length > MAX_FILE_CHARS || looksBinary(doc.text)) return this.parseText(filePath, doc.text);
+    if (!filePath.endsWith('.tf') || doc.text.length > MAX_FILE_CHARS || looksBinary(doc.text) || hasOverlongLine(doc.text)) {
+      return this.parseText(filePath, doc.text);
+    }
     const previous = doc.treeIsCurrent ? undefined : doc.tree;
     const tree = this.parser.parseTree(doc.text, previous);
     if (doc.tree && doc.tree !== tree) doc.tree.delete();
@@ -341,13 +376,24 @@ class Service implements ElbLensService {
   }
 
   private parseText(filePath: string, text: string): ConfigFile | undefined {
-    if (text.length > MAX_FILE_CHARS || looksBinary(text)) return undefined;
+    if (text.length > MAX_FILE_CHARS) {
+      this.logSkipped(filePath, `it is larger than ${MAX_FILE_CHARS / 2 ** 20} MB`);
+      return undefined;
+    }
+    if (looksBinary(text)) {
+      this.logSkipped(filePath, 'it looks binary (NUL characters)');
+      return undefined;
+    }
     const clean = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text; // keep offsets: BOM → space
     try {
       if (filePath.endsWith('.tf.json') || filePath.endsWith('.tfvars.json')) {
-        return tfJsonToConfigFile(filePath, clean, (raw) => this.parseTemplate(raw));
+        return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
       }
       if (isJsonFileName(filePath)) return elbJsonToConfigFile(filePath, clean);
+      if (hasOverlongLine(clean)) {
+        this.logSkipped(filePath, `it has a line longer than ${MAX_LINE_CHARS / 1024} K characters (generated content)`);
+        return undefined;
+      }
       const tree = this.parser.parseTree(clean);
       try {
         return this.parser.toConfigFile(filePath, clean, tree, undefined, isRelevantBlock);
@@ -359,33 +405,26 @@ class Service implements ElbLensService {
     }
   }
 
-  /** Parses a JSON string's raw text (`"${var.x}"`) as an HCL template. */
-  private parseTemplate(raw: string): Expr | undefined {
-    const tree = this.parser.parseTree(`v = ${raw}\n`);
-    try {
-      const file = this.parser.toConfigFile('', `v = ${raw}\n`, tree);
-      const attribute = file.attributes.get('v');
-      return attribute && attribute.expr.kind !== 'opaque' ? attribute.expr : undefined;
-    } finally {
-      tree.delete();
-    }
+  /** Parses a JSON string's decoded value (`${var.x}`) as a template, as Terraform does. */
+  private parseTemplate(template: string): Expr | undefined {
+    return parseTemplateText(this.parser, template);
   }
 
   private moduleAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis | undefined {
     if (this.isElbJsonFile(filePath)) return this.jsonAnalysis(filePath);
     if (!isTerraformFile(filePath)) return undefined;
     const dir = path.dirname(filePath);
-    const key = JSON.stringify([options.variables ?? {}, options.varFiles ?? [], options.environmentVariables ?? {}]);
+    const key = cacheKey([options.variables ?? {}, options.varFiles ?? [], options.environmentVariables ?? {}]);
     const cached = this.modules.get(dir);
-    if (cached && cached.key === key) return cached;
+    if (cached && key !== undefined && cached.key === key) return cached;
     const files = this.moduleFiles(filePath)
       .map((p) => this.configFile(p))
       .filter((f): f is ConfigFile => f !== undefined);
     const module = new TerraformModule(dir, files, this.variableInputs(dir, options));
     const model = buildTerraformModel(module);
     const rawFindings = this.runRules(model);
-    const analysis: ModuleAnalysis = { key, model, files, rawFindings };
-    this.modules.set(dir, analysis);
+    const analysis: ModuleAnalysis = { key: key ?? '', model, files, rawFindings };
+    if (key !== undefined) this.modules.set(dir, analysis);
     return analysis;
   }
 
@@ -486,6 +525,15 @@ function commentRemovalEdits(file: ConfigFile, comment: Range): FileTextEdit[] {
   if (before.trim() === '' && after.trim() === '') return removeLines(file, comment.start.line, comment.end.line);
   const spaces = /[ \t]*$/.exec(before)?.[0].length ?? 0;
   return [{ file: file.path, range: lines.range(start - spaces, after.trim() === '' ? lineEnd : end), newText: '' }];
+}
+
+/** The options as a cache key; undefined (not cached) when they cannot be serialised (cyclic, too deep). */
+function cacheKey(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Cache key of a folder's ELB JSON analysis (the folder itself keys its Terraform module). */

@@ -133,9 +133,11 @@ export class Evaluator {
     if (isUnknown(right)) return right;
     switch (op) {
       case '==':
-        return JSON.stringify(left) === JSON.stringify(right);
-      case '!=':
-        return JSON.stringify(left) !== JSON.stringify(right);
+      case '!=': {
+        const equal = equalValues(left, right);
+        if (equal === undefined) return new Unknown('values too deeply nested to compare');
+        return op === '==' ? equal : !equal;
+      }
     }
     if (typeof left !== 'number' || typeof right !== 'number') return new Unknown(`operator ${op} needs numbers`);
     switch (op) {
@@ -236,6 +238,8 @@ export class Evaluator {
   private resourceAttribute(type: string, name: string, steps: TraversalSteps, depth: number): Value {
     let index = 0;
     while (index < steps.length && (steps[index].kind === 'index' || steps[index].kind === 'splat')) index++;
+    // `type.name[*].attr` is a list with one element per instance, whose number is not known here.
+    if (steps.slice(0, index).some((s) => s.kind === 'splat')) return new Unknown(`${type}.${name}[*] is a list of instances`);
     const attrStep = steps[index];
     if (!attrStep || attrStep.kind !== 'attr') return new Unknown(`${type}.${name} is a resource, not a value`);
     const configured = this.scope.resourceAttribute(type, name, attrStep.name);
@@ -271,6 +275,31 @@ type TraversalSteps = Extract<Expr, { kind: 'traversal' }>['steps'];
 function renderTraversalHead(expr: Extract<Expr, { kind: 'traversal' }>): string {
   const first = expr.steps[0];
   return first?.kind === 'attr' ? `${expr.root}.${first.name}` : expr.root;
+}
+
+/**
+ * Terraform's `==`: same type and same structure; object keys in any order. Undefined when
+ * the values nest too deeply to compare (hostile input must not overflow the stack).
+ */
+function equalValues(a: KnownValue, b: KnownValue, depth = 0): boolean | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      const equal = equalValues(a[i], b[i], depth + 1);
+      if (equal !== true) return equal;
+    }
+    return true;
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
+    const equal = equalValues(a[key], b[key], depth + 1);
+    if (equal !== true) return equal;
+  }
+  return true;
 }
 
 /** Terraform's conversions: bools and the strings "true"/"false". */
