@@ -66,7 +66,7 @@ export function listenerHover(listener: Listener, docsLink: string): string {
   if (clientIp.attribute) {
     const written =
       clientIp.written === 'unknown'
-        ? 'an expression only known when Terraform runs'
+        ? `an expression only known when Terraform runs${clientIp.writtenUnknownReason ? ` (${clientIp.writtenUnknownReason})` : ''}`
         : clientIp.written === undefined
           ? 'null (unset, so the default applies)'
           : String(clientIp.written);

@@ -20,6 +20,19 @@ export function writtenBool(value: Value | undefined): boolean | 'unknown' | und
   return truth === undefined ? 'unknown' : truth;
 }
 
+function unknownReason(value: Value | undefined): string {
+  if (value === undefined || isUnknown(value)) return value?.reason ?? 'no value';
+  const shown =
+    typeof value === 'string'
+      ? JSON.stringify(value)
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value === 'object' && value !== null
+          ? 'an object'
+          : String(value);
+  return `${shown} is not a boolean`;
+}
+
 /**
  * The effective Transfer Client IP Address state of a listener, from the platform's
  * rules: always on for dedicated load balancers and for HTTP/HTTPS on shared ones;
@@ -28,7 +41,7 @@ export function writtenBool(value: Value | undefined): boolean | 'unknown' | und
 export function effectiveClientIp(inputs: ClientIpInputs): ClientIpState {
   const { kind, protocol, argType, attribute } = inputs;
   const written = writtenBool(inputs.value);
-  const base = { attribute, written };
+  const base = { attribute, written, ...(written === 'unknown' ? { writtenUnknownReason: unknownReason(inputs.value) } : {}) };
   const isHttp = protocol !== undefined && HTTP_PROTOCOLS.has(protocol);
   const isL4 = protocol === 'TCP' || protocol === 'UDP';
 

@@ -37,6 +37,8 @@ export interface ClientIpState {
   attribute: ConfigAttribute | undefined;
   /** Its evaluated value (true/false/unknown) when written; undefined when not written or null (unset). */
   written: boolean | 'unknown' | undefined;
+  /** Why the written value is unknown (`var.x has no default …`), for hover text. */
+  writtenUnknownReason?: string;
   /** False where the platform keeps the feature on whatever is written. */
   canBeDisabled: boolean | undefined;
 }
