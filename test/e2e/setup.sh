@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CACHE="${ELB_LENS_E2E_CACHE:-$PWD/.cache/code-server}"
-MARKER="$CACHE/.installed-4.100.3"
+MARKER="$CACHE/.installed-4.100.3-2"  # bump the suffix when the recipe below changes
 export DEBIAN_FRONTEND=noninteractive
+STARTED=$SECONDS
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
@@ -16,9 +17,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   echo "e2e setup: apt-get install ${need_apt[*]}"
   apt-get update -qq
   apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  echo "e2e setup: apt-get done ($((SECONDS - STARTED)) s)"
 fi
 
-if [ -f "$MARKER" ]; then
+if [ -f "$MARKER" ] && [ -f "$CACHE/node_modules/code-server/out/node/entry.js" ]; then
   echo "e2e setup: code-server already installed in $CACHE"
   exit 0
 fi
@@ -31,11 +33,12 @@ VSCODE_DIR="$CACHE/node_modules/code-server/lib/vscode"
   cd "$VSCODE_DIR"
   npm install --omit=dev --ignore-scripts --no-audit --no-fund >/dev/null
   mkdir -p node_modules/@vscode/ripgrep/bin && cp "$(command -v rg)" node_modules/@vscode/ripgrep/bin/
-  npm rebuild kerberos node-pty @parcel/watcher @vscode/spdlog @vscode/deviceid >/dev/null
+  # native-watchdog is not in E2E.md's list: without it every extension host logs an error.
+  npm rebuild kerberos node-pty @parcel/watcher @vscode/spdlog @vscode/deviceid native-watchdog >/dev/null
   ln -sf code-linux.sh bin/remote-cli/code-server
   ln -sf browser-linux.sh bin/helpers/browser.sh
   (cd extensions && npm install --omit=dev --no-audit --no-fund >/dev/null)
 )
 (cd "$CACHE" && npm rebuild argon2 >/dev/null)
 touch "$MARKER"
-echo "e2e setup: code-server installed in $CACHE"
+echo "e2e setup: code-server installed in $CACHE ($((SECONDS - STARTED)) s)"
