@@ -43,3 +43,26 @@ export async function gotoWhenServing(page, url, timeoutMs) {
     }
   }
 }
+
+/**
+ * Resolves once code-server says it listens; rejects, with the end of its output, when it
+ * exits first or stays silent for `timeoutMs` (a loaded 2-core machine can take a while).
+ */
+export function codeServerListening(server, output, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const tail = () => output().split('\n').slice(-20).join('\n');
+    const timer = setTimeout(() => finish(new Error(`code-server did not listen within ${timeoutMs / 1000} s:\n${tail()}`)), timeoutMs);
+    const poll = setInterval(() => {
+      if (/HTTP server listening/.test(output())) finish();
+    }, 100);
+    const onExit = (code, signal) => finish(new Error(`code-server exited (${signal ?? code}) before listening:\n${tail()}`));
+    server.once('exit', onExit);
+    function finish(error) {
+      clearTimeout(timer);
+      clearInterval(poll);
+      server.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    }
+  });
+}

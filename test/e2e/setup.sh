@@ -40,5 +40,12 @@ VSCODE_DIR="$CACHE/node_modules/code-server/lib/vscode"
   (cd extensions && npm install --omit=dev --no-audit --no-fund >/dev/null)
 )
 (cd "$CACHE" && npm rebuild argon2 >/dev/null)
+# npm may skip install scripts it has not been told to allow: load each native module
+# code-server needs, so that a broken install fails here, clearly, and not as a workbench
+# that never comes up.
+for module in node-pty @vscode/spdlog @parcel/watcher native-watchdog kerberos; do
+  (cd "$VSCODE_DIR" && node -e "require('$module')") || { echo "e2e setup: native module $module does not load" >&2; exit 1; }
+done
+(cd "$CACHE" && node -e "require('argon2')") || { echo "e2e setup: native module argon2 does not load" >&2; exit 1; }
 touch "$MARKER"
 echo "e2e setup: code-server installed in $CACHE ($((SECONDS - STARTED)) s)"

@@ -16,7 +16,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, freePort, gotoWhenServing } from './common.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, codeServerListening, freePort, gotoWhenServing } from './common.mjs';
 import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -316,6 +316,7 @@ async function main() {
   let serverLog = '';
   server.stdout.on('data', (d) => (serverLog += d));
   server.stderr.on('data', (d) => (serverLog += d));
+  let startedCleanly = false;
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, '--disable-quic'],
@@ -328,8 +329,10 @@ async function main() {
     page = await context.newPage();
     page.on('console', (message) => browserConsole.push(`${new Date().toISOString()} [${message.type()}] ${message.text()}`));
     const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
+    await codeServerListening(server, () => serverLog, 4 * TIMEOUT);
     await gotoWhenServing(page, url, TIMEOUT);
-    await page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUT });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 2 * TIMEOUT });
+    startedCleanly = true;
 
     await step('the packaged VSIX is the only extension installed', async () => {
       if (installed.join(',') !== EXTENSION_ID) throw new Error(`installed extensions: ${installed.join(', ') || 'none'}`);
@@ -446,7 +449,7 @@ async function main() {
       await expectSquiggles('error', []);
     });
   } finally {
-    if (results.some((r) => r.status === 'failed') || process.env.ELB_LENS_E2E_KEEP_LOGS) saveLogs(serverLog, userData);
+    if (!startedCleanly || results.some((r) => r.status === 'failed') || process.env.ELB_LENS_E2E_KEEP_LOGS) saveLogs(serverLog, userData);
     await browser.close();
     server.kill();
   }
