@@ -38,10 +38,9 @@ describe('HCL blocks, labels and their ranges', () => {
     assert.equal(textOf(file, block.range), LISTENER.trimEnd());
     assert.deepEqual(block.range.start, { line: 0, character: 0 });
     assert.deepEqual(block.range.end, { line: 7, character: 1 });
-    assert.equal(block.startOffset, 0);
-    assert.equal(block.endOffset, LISTENER.trimEnd().length);
-    assert.equal(LISTENER[block.bodyStartOffset - 1], '{', 'bodyStartOffset is just after the opening brace');
-    assert.equal(block.closeOffset, LISTENER.lastIndexOf('}'));
+    assert.equal(file.lines.offsetAt(block.range.end), LISTENER.trimEnd().length);
+    assert.equal(LISTENER[file.lines.offsetAt(block.bodyStart) - 1], '{', 'bodyStart is just after the opening brace');
+    assert.equal(file.lines.offsetAt(block.close!), LISTENER.lastIndexOf('}'));
     assert.equal(block.hasErrors, false);
     assert.equal(block.bodySkipped, undefined);
     assert.deepEqual(file.syntaxErrors, []);
@@ -62,7 +61,7 @@ describe('HCL blocks, labels and their ranges', () => {
       file.blocks[1].labelRanges.map((r) => textOf(file, r)),
       ['huaweicloud_lb_listener', 'bare'],
     );
-    assert.equal(file.blocks[2].closeOffset, file.text.lastIndexOf('}'));
+    assert.equal(file.lines.offsetAt(file.blocks[2].close!), file.text.lastIndexOf('}'));
   });
 
   test('one-line blocks, several blocks in order, top-level attributes (tfvars)', async () => {
@@ -145,7 +144,10 @@ describe('HCL attributes', () => {
     assert.equal(textOf(file, protocol.valueRange), '"HTTP"');
     assert.equal(textOf(file, protocol.range), 'protocol        = "HTTP"');
     assert.deepEqual(protocol.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 26 } });
-    assert.equal(LISTENER.slice(protocol.startOffset, protocol.endOffset), 'protocol        = "HTTP"');
+    assert.equal(
+      LISTENER.slice(file.lines.offsetAt(protocol.range.start), file.lines.offsetAt(protocol.range.end)),
+      'protocol        = "HTTP"',
+    );
     assert.deepEqual(protocol.expr.range, protocol.valueRange);
     const headers = file.blocks[0].blocks[0];
     assert.equal(headers.type, 'insert_headers');
@@ -325,7 +327,7 @@ resource "huaweicloud_elb_listener" "ok" {
       assert.equal(show(attributeOf(ok, 'loadbalancer_id').expr), 'huaweicloud_elb_loadbalancer.lb.id', ending);
       const half = blockNamed(file, 'huaweicloud_elb_listener', 'half');
       assert.equal(half.hasErrors, true, ending);
-      assert.equal(half.closeOffset, undefined, `${ending}: an unterminated block has no closing brace`);
+      assert.equal(half.close, undefined, `${ending}: an unterminated block has no closing brace`);
     }
   });
 

@@ -188,14 +188,17 @@ describe('.tf.json ranges', () => {
     assert.deepEqual(listener.labelRanges[1].start, { line: tcpLine, character: lines[tcpLine].indexOf('"tcp"') });
     assert.ok(textOf(file, listener.range).startsWith('{\n        "loadbalancer_id"'));
     assert.ok(textOf(file, listener.range).endsWith('}'));
-    assert.equal(MAIN[listener.bodyStartOffset - 1], '{');
-    assert.equal(MAIN[listener.closeOffset ?? -1], '}');
+    assert.equal(MAIN[file.lines.offsetAt(listener.bodyStart) - 1], '{');
+    assert.equal(MAIN[listener.close ? file.lines.offsetAt(listener.close) : -1], '}');
 
     const protocol = attributeOf(listener, 'protocol');
     assert.equal(textOf(file, protocol.nameRange), '"protocol"');
     assert.equal(textOf(file, protocol.valueRange), '"${var.protocol}"');
     assert.equal(textOf(file, protocol.range), '"protocol": "${var.protocol}"');
-    assert.equal(MAIN.slice(protocol.startOffset, protocol.endOffset), '"protocol": "${var.protocol}"');
+    assert.equal(
+      MAIN.slice(file.lines.offsetAt(protocol.range.start), file.lines.offsetAt(protocol.range.end)),
+      '"protocol": "${var.protocol}"',
+    );
     const port = attributeOf(listener, 'protocol_port');
     assert.equal(textOf(file, port.valueRange), '80');
 
@@ -223,13 +226,13 @@ describe('.tf.json ranges', () => {
     const listener = '{"resource": {"huaweicloud_lb_listener": {"x": {"protocol": "HTTP", "transparent_client_ip_enable": "false"';
     const unclosed = (await parseTfJson(listener)).blocks[0];
     assert.equal(unclosed.hasErrors, true);
-    assert.equal(unclosed.closeOffset, undefined);
+    assert.equal(unclosed.close, undefined);
     const broken = (await parseTfJson(listener.replace(', "transparent', ' "transparent') + '}}}}')).blocks[0];
     assert.equal(broken.hasErrors, true, 'a missing comma inside the body');
     // A closed body is sound even when the file around it is not (as a complete HCL block before a broken one).
     const closed = (await parseTfJson(listener + '}')).blocks[0];
     assert.equal(closed.hasErrors, false);
-    assert.equal(closed.closeOffset, listener.length);
+    assert.deepEqual(closed.close, { line: 0, character: listener.length });
     const { service } = await memoryService({ 'main.tf.json': listener });
     assert.deepEqual(service.analyzeFile(memPath('main.tf.json')), [], 'no finding on a half-typed listener');
   });

@@ -59,8 +59,6 @@ export function elbJsonToConfigFile(filePath: string, text: string): ConfigFile 
     nameRange: nodeRange(lines, key),
     valueRange: nodeRange(lines, value),
     range: lines.range(key.offset, value.offset + value.length),
-    startOffset: prop.offset,
-    endOffset: prop.offset + prop.length,
   });
 
   const objectBlock = (
@@ -97,10 +95,8 @@ export function elbJsonToConfigFile(filePath: string, text: string): ConfigFile 
       headerRange: header,
       attributes: own,
       blocks: nested,
-      startOffset: start,
-      endOffset: end,
-      bodyStartOffset: body.offset + 1,
-      closeOffset: end - 1,
+      bodyStart: lines.positionAt(body.offset + 1),
+      close: lines.positionAt(end - 1),
       hasErrors: errorOffsets.some((o) => o >= body.offset && o < end),
       jsonPath,
     };

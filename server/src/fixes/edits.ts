@@ -18,15 +18,15 @@ export function removeAttribute(file: ConfigFile, block: ConfigBlock, attribute:
   const { lines } = file;
   const startLine = attribute.range.start.line;
   const endLine = attribute.range.end.line;
-  const before = file.text.slice(lines.lineStart(startLine), attribute.startOffset);
-  const after = file.text.slice(attribute.endOffset, lines.lineEnd(endLine));
+  const before = file.text.slice(lines.lineStart(startLine), lines.offsetAt(attribute.range.start));
+  const after = file.text.slice(lines.offsetAt(attribute.range.end), lines.lineEnd(endLine));
   const ownsLines = before.trim() === '' && (after.trim() === '' || /^\s*(#|\/\/)/.test(after));
   if (!ownsLines) {
     // `name { a = 1 }`: the only attribute of a one-line block leaves `{}`, as terraform fmt writes it.
-    const close = block.closeOffset;
+    const close = block.close;
     const isOneLineBlock = block.range.start.line === block.range.end.line;
     if (close !== undefined && isOneLineBlock && block.attributes.size === 1 && block.blocks.length === 0) {
-      return [{ file: file.path, range: lines.range(block.bodyStartOffset, close), newText: '' }];
+      return [{ file: file.path, range: { start: block.bodyStart, end: close }, newText: '' }];
     }
     return [{ file: file.path, range: attribute.range, newText: '' }];
   }
@@ -115,7 +115,7 @@ export function addAttribute(file: ConfigFile, block: ConfigBlock, name: string,
   const attributes = sortedAttributes(block);
   const last = attributes[attributes.length - 1];
   const blockIndent = indentOf(lines.lineText(block.range.start.line));
-  const close = block.closeOffset;
+  const close = block.close;
   if (close !== undefined && block.range.start.line === block.range.end.line) {
     // `name {}` or `name { a = 1 }`: open the block up, one aligned attribute a line.
     const indent = blockIndent + '  ';
@@ -126,11 +126,11 @@ export function addAttribute(file: ConfigFile, block: ConfigBlock, name: string,
     entries.push([name, valueText]);
     const width = Math.max(...entries.map(([key]) => key.length));
     const body = entries.map(([key, value]) => `${eol}${indent}${key.padEnd(width)} = ${value}`).join('');
-    return [{ file: file.path, range: lines.range(block.bodyStartOffset, close), newText: `${body}${eol}${blockIndent}` }];
+    return [{ file: file.path, range: { start: block.bodyStart, end: close }, newText: `${body}${eol}${blockIndent}` }];
   }
   if (!last) {
     const indent = blockIndent + '  ';
-    const at = lines.lineEnd(lines.positionAt(block.bodyStartOffset).line);
+    const at = lines.lineEnd(block.bodyStart.line);
     return [{ file: file.path, range: lines.range(at, at), newText: `${eol}${indent}${name} = ${valueText}` }];
   }
   const indent = indentOf(lines.lineText(last.range.start.line));
@@ -150,7 +150,9 @@ function indentOf(line: string): string {
 }
 
 function sortedAttributes(block: ConfigBlock): ConfigAttribute[] {
-  return [...block.attributes.values()].sort((a, b) => a.startOffset - b.startOffset);
+  return [...block.attributes.values()].sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }
 
 /**
@@ -228,7 +230,7 @@ function realign(file: ConfigFile, group: ConfigAttribute[], width: number): Fil
   for (const attribute of group) {
     const nameEnd = file.lines.offsetAt(attribute.nameRange.end);
     const equals = file.text.indexOf('=', nameEnd);
-    if (equals < 0 || equals > attribute.endOffset) continue;
+    if (equals < 0 || equals > file.lines.offsetAt(attribute.range.end)) continue;
     const wanted = ' '.repeat(width - attribute.name.length + 1);
     if (file.text.slice(nameEnd, equals) !== wanted) {
       edits.push({ file: file.path, range: file.lines.range(nameEnd, equals), newText: wanted });

@@ -1,4 +1,4 @@
-import type { Range } from '../core/types';
+import type { Position, Range } from '../core/types';
 import type { LineIndex } from './positions';
 
 /**
@@ -33,11 +33,8 @@ export interface ConfigAttribute {
   nameRange: Range;
   /** The value expression. */
   valueRange: Range;
-  /** Key through value. */
+  /** Key through value (offsets for edits come from the file's LineIndex). */
   range: Range;
-  /** Offsets in the file text, for edits. */
-  startOffset: number;
-  endOffset: number;
 }
 
 export interface ConfigBlock {
@@ -51,12 +48,14 @@ export interface ConfigBlock {
   headerRange: Range;
   attributes: Map<string, ConfigAttribute>;
   blocks: ConfigBlock[];
-  startOffset: number;
-  endOffset: number;
-  /** Offset just after the opening brace (HCL) / `{` (JSON), for inserted attributes. */
-  bodyStartOffset: number;
-  /** Offset of the closing brace, or undefined when the block is unterminated. */
-  closeOffset: number | undefined;
+  /**
+   * Just after the opening brace (HCL) / `{` (JSON), for inserted attributes. Positions,
+   * not offsets: a block that only moved along its line (the usual keystroke before it)
+   * stays the same object, so the parser can reuse it without copying.
+   */
+  bodyStart: Position;
+  /** The closing brace, or undefined when the block is unterminated. */
+  close: Position | undefined;
   /** True when the parser had to recover inside this block. */
   hasErrors: boolean;
   /** True when the body was not read (a block ELB Lens has no use for): no attributes, no blocks. */

@@ -36,17 +36,20 @@ export interface CachedBlock {
  */
 export type BlockCache = Map<string, CachedBlock[]>;
 
-/** A deep copy of converted syntax moved by whole lines (and the matching offsets: fields named `…Offset`). */
-function shifted<T>(value: T, lineDelta: number, offsetDelta: number): T {
+/**
+ * A deep copy of converted syntax moved by whole lines. It holds positions only (the
+ * `ConfigBlock` type has no offsets), so moving it means changing every position's line.
+ */
+function shifted<T>(value: T, lineDelta: number): T {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     const copy: unknown[] = new Array(value.length);
-    for (let i = 0; i < value.length; i++) copy[i] = shifted(value[i] as unknown, lineDelta, offsetDelta);
+    for (let i = 0; i < value.length; i++) copy[i] = shifted(value[i] as unknown, lineDelta);
     return copy as T;
   }
   if (value instanceof Map) {
     const copy = new Map<unknown, unknown>();
-    for (const [k, v] of value as Map<unknown, unknown>) copy.set(k, shifted(v, lineDelta, offsetDelta));
+    for (const [k, v] of value as Map<unknown, unknown>) copy.set(k, shifted(v, lineDelta));
     return copy as T;
   }
   const source = value as Record<string, unknown>;
@@ -54,43 +57,9 @@ function shifted<T>(value: T, lineDelta: number, offsetDelta: number): T {
   const copy: Record<string, unknown> = {};
   for (const key in source) {
     const field = source[key];
-    if (typeof field === 'number') copy[key] = key.endsWith('Offset') ? field + offsetDelta : field;
-    else copy[key] = typeof field === 'object' ? shifted(field, lineDelta, offsetDelta) : field;
+    copy[key] = typeof field === 'object' ? shifted(field, lineDelta) : field;
   }
   return copy as T;
-}
-
-/** Keys named `…Offset` of a type (of every member of a union). */
-type OffsetKeys<T> = T extends unknown ? Extract<keyof T, `${string}Offset`> : never;
-type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-// shiftedOffsets below moves exactly these fields; the compiler flags a new offset field.
-const OFFSET_FIELDS_HANDLED: [
-  SameKeys<OffsetKeys<ConfigBlock>, 'startOffset' | 'endOffset' | 'bodyStartOffset' | 'closeOffset'>,
-  SameKeys<OffsetKeys<ConfigAttribute>, 'startOffset' | 'endOffset'>,
-  SameKeys<OffsetKeys<Expr> | OffsetKeys<TraversalStep> | OffsetKeys<ConfigComment>, never>,
-] = [true, true, true];
-void OFFSET_FIELDS_HANDLED;
-
-/**
- * A block moved along its line only (the usual keystroke: characters typed or deleted
- * before it without adding or removing a line break): positions stay, only offsets move,
- * and everything without offsets (expressions, ranges) is shared, as converted syntax is
- * never mutated.
- */
-function shiftedOffsets(block: ConfigBlock, offsetDelta: number): ConfigBlock {
-  const attributes = new Map<string, ConfigAttribute>();
-  for (const [name, attribute] of block.attributes) {
-    attributes.set(name, { ...attribute, startOffset: attribute.startOffset + offsetDelta, endOffset: attribute.endOffset + offsetDelta });
-  }
-  return {
-    ...block,
-    attributes,
-    blocks: block.blocks.map((b) => shiftedOffsets(b, offsetDelta)),
-    startOffset: block.startOffset + offsetDelta,
-    endOffset: block.endOffset + offsetDelta,
-    bodyStartOffset: block.bodyStartOffset + offsetDelta,
-    closeOffset: block.closeOffset === undefined ? undefined : block.closeOffset + offsetDelta,
-  };
 }
 
 function isPosition(value: Record<string, unknown>): value is { line: number; character: number } {
@@ -278,14 +247,10 @@ class HclConverter {
       candidates?.find((c) => c.startOffset === startIndex) ?? candidates?.find((c) => c.start.line === start.line) ?? candidates?.[0];
     if (hit) {
       const lineDelta = start.line - hit.start.line;
-      const offsetDelta = startIndex - hit.startOffset;
-      const block =
-        lineDelta !== 0
-          ? shifted(hit.block, lineDelta, offsetDelta)
-          : offsetDelta !== 0
-            ? shiftedOffsets(hit.block, offsetDelta)
-            : hit.block;
-      const comments = lineDelta === 0 ? hit.comments : shifted(hit.comments, lineDelta, offsetDelta);
+      // Converted syntax holds positions only (no offsets), and is never mutated: a block
+      // that moved along its line is the same object.
+      const block = lineDelta === 0 ? hit.block : shifted(hit.block, lineDelta);
+      const comments = lineDelta === 0 ? hit.comments : shifted(hit.comments, lineDelta);
       this.comments.push(...comments);
       this.remember(source, { block, comments, start, startOffset: startIndex });
       return block;
@@ -384,10 +349,8 @@ class HclConverter {
       headerRange: { start: headerStart, end: headerEnd },
       attributes,
       blocks,
-      startOffset: node.startIndex,
-      endOffset: node.endIndex,
-      bodyStartOffset,
-      closeOffset,
+      bodyStart: this.lines.positionAt(bodyStartOffset),
+      close: closeOffset === undefined ? undefined : this.lines.positionAt(closeOffset),
       hasErrors: node.hasError,
       ...(bodySkipped ? { bodySkipped } : {}),
     };
@@ -405,8 +368,6 @@ class HclConverter {
       nameRange: this.range(name),
       valueRange: this.range(value),
       range: this.lines.range(node.startIndex, node.endIndex),
-      startOffset: node.startIndex,
-      endOffset: node.endIndex,
     };
   }
 

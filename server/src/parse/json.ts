@@ -114,8 +114,6 @@ export function tfJsonToConfigFile(filePath: string, text: string, parseTemplate
           nameRange: nodeRange(lines, key),
           valueRange: nodeRange(lines, value),
           range: lines.range(key.offset, value.offset + value.length),
-          startOffset: prop.offset,
-          endOffset: prop.offset + prop.length,
         });
       }
     }
@@ -133,10 +131,8 @@ export function tfJsonToConfigFile(filePath: string, text: string, parseTemplate
       headerRange: header,
       attributes,
       blocks: nested,
-      startOffset: body.offset,
-      endOffset: body.offset + body.length,
-      bodyStartOffset: body.offset + 1,
-      closeOffset: closed ? end - 1 : undefined,
+      bodyStart: lines.positionAt(body.offset + 1),
+      close: closed ? lines.positionAt(end - 1) : undefined,
       hasErrors,
       jsonPath,
     };

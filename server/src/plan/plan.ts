@@ -293,8 +293,6 @@ export function planToModel(filePath: string, text: string): PlanModule | undefi
         nameRange: nodeRange(lines, k),
         valueRange: range,
         range: lines.range(k.offset, v.offset + v.length),
-        startOffset: property.offset,
-        endOffset: property.offset + property.length,
       });
     }
     // Arguments written in the configuration whose values are only known after apply.
@@ -312,8 +310,6 @@ export function planToModel(filePath: string, text: string): PlanModule | undefi
         nameRange: anchorRange,
         valueRange: anchorRange,
         range: anchorRange,
-        startOffset: anchor.offset,
-        endOffset: anchor.offset + anchor.length,
       });
     }
     return { attributes, blocks };
@@ -363,10 +359,8 @@ function syntheticBlock(
     headerRange: labelRange,
     attributes: body.attributes,
     blocks: body.blocks,
-    startOffset: node.offset,
-    endOffset: node.offset + node.length,
-    bodyStartOffset: bodyNode.offset + 1,
-    closeOffset: bodyNode.offset + bodyNode.length - 1,
+    bodyStart: lines.positionAt(bodyNode.offset + 1),
+    close: lines.positionAt(bodyNode.offset + bodyNode.length - 1),
     hasErrors: false,
   };
 }

@@ -54,6 +54,11 @@ interface OpenDocument {
   blocks: BlockCache;
   treeIsCurrent: boolean;
   config: ConfigFile | undefined;
+  /**
+   * True once the text is known to hold no NUL and no overlong line; kept up to date per
+   * edit (only the edited lines are checked) so that a keystroke does not rescan the file.
+   */
+  plainText?: boolean;
 }
 
 interface ModuleAnalysis {
@@ -81,10 +86,15 @@ function looksBinary(text: string): boolean {
 /** True when a line (ended by \n) is longer than MAX_LINE_CHARS. */
 function hasOverlongLine(text: string): boolean {
   if (text.length <= MAX_LINE_CHARS) return false;
-  for (let start = 0; ;) {
+  return linesOverlong(text, 0, text.length);
+}
+
+/** True when one of the lines touching [from, to] is longer than MAX_LINE_CHARS. */
+function linesOverlong(text: string, from: number, to: number): boolean {
+  for (let start = from > 0 ? text.lastIndexOf('\n', from - 1) + 1 : 0; ;) {
     const end = text.indexOf('\n', start);
     if ((end === -1 ? text.length : end) - start > MAX_LINE_CHARS) return true;
-    if (end === -1) return false;
+    if (end === -1 || end >= to) return false;
     start = end + 1;
   }
 }
@@ -137,6 +147,7 @@ class Service implements ElbLensService {
     for (const change of changes) {
       if (!change.range) {
         doc.text = change.text;
+        doc.plainText = undefined;
         doc.tree?.delete();
         doc.tree = undefined;
         continue;
@@ -148,6 +159,10 @@ class Service implements ElbLensService {
       doc.tree?.edit(treeEditFor(doc.text, start, end, change.text, lines));
       doc.text = doc.text.slice(0, start) + change.text + doc.text.slice(end);
       doc.config = undefined;
+      // Deleting can only remove a NUL or shorten lines; inserted text is checked with its lines.
+      if (doc.plainText && (looksBinary(change.text) || linesOverlong(doc.text, start, start + change.text.length))) {
+        doc.plainText = false;
+      }
     }
     doc.treeIsCurrent = false;
     doc.config = undefined;
@@ -364,7 +379,10 @@ class Service implements ElbLensService {
   }
 
   private parseDocument(filePath: string, doc: OpenDocument): ConfigFile | undefined {
-    if (!filePath.endsWith('.tf') || doc.text.length > MAX_FILE_CHARS || looksBinary(doc.text) || hasOverlongLine(doc.text)) {
+    if (!filePath.endsWith('.tf') || doc.text.length > MAX_FILE_CHARS) return this.parseText(filePath, doc.text);
+    doc.plainText ??= !looksBinary(doc.text) && !hasOverlongLine(doc.text);
+    if (!doc.plainText) {
+      doc.plainText = undefined; // a later edit may fix it: check the whole text again then
       return this.parseText(filePath, doc.text);
     }
     const previous = doc.treeIsCurrent ? undefined : doc.tree;
