@@ -35,7 +35,36 @@ test('incremental reparsing gives the same findings as parsing from scratch', as
     fresh.service.openDocument(file, text);
     const summarize = (findings: { ruleId: string; range: unknown }[]) =>
       findings.map((f) => `${f.ruleId}${JSON.stringify(f.range)}`).sort();
-    assert.deepEqual(summarize(incremental.service.analyzeFile(file)), summarize(fresh.service.analyzeFile(file)), `after step ${step}`);
+    const findings = incremental.service.analyzeFile(file);
+    assert.deepEqual(summarize(findings), summarize(fresh.service.analyzeFile(file)), `after step ${step}`);
     assert.equal(incremental.service.documentText(file), text);
+    // Fixes are built from reused blocks' positions: they must edit the same text as a fresh parse's.
+    for (const finding of findings) {
+      assert.deepEqual(
+        JSON.stringify(incremental.service.fixes(file, finding.range)),
+        JSON.stringify(fresh.service.fixes(file, finding.range)),
+        `fixes after step ${step}`,
+      );
+    }
   }
+});
+
+test('an open document that gains a NUL or an overlong line while typed is skipped, and read again once fixed', async () => {
+  const original = fs.readFileSync(EXAMPLE, 'utf8');
+  const { service } = await memoryService({});
+  const file = memPath('main.tf');
+  service.openDocument(file, original);
+  const before = service.analyzeFile(file).length;
+  assert.ok(before > 0, 'the example has findings');
+  const lines = new LineIndex(original);
+  const at = lines.range(10, 10);
+  service.updateDocument(file, [{ range: at, text: '\u0000' }]);
+  assert.deepEqual(service.analyzeFile(file), [], 'a NUL makes the document binary: nothing is said');
+  service.updateDocument(file, [{ range: { start: at.start, end: { ...at.start, character: at.start.character + 1 } }, text: '' }]);
+  assert.equal(service.analyzeFile(file).length, before, 'the NUL removed: the findings are back');
+  const long = `# ${'x'.repeat(300 * 1024)}`;
+  service.updateDocument(file, [{ range: lines.range(0, 0), text: long }]);
+  assert.deepEqual(service.analyzeFile(file), [], 'a line of 300 K characters: generated content, skipped');
+  service.updateDocument(file, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: long.length } }, text: '' }]);
+  assert.equal(service.analyzeFile(file).length, before, 'the long line removed: the findings are back');
 });
