@@ -4,7 +4,7 @@ import { effectiveClientIp } from '../model/clientIp';
 import type { ElbModel, IpGroup, Listener, ListenerOption, LoadBalancer, Member, ModelNode, Pool } from '../model/elb';
 import { resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr } from '../parse/config';
-import { nodeRange, parseJsonDocument } from '../parse/json';
+import { jsonValueExpr, nodeRange, parseJsonDocument } from '../parse/json';
 import type { KnownValue } from '../terraform/evaluate';
 import { ELB_JSON_ROLES, isInsertHeaderName, wrapperFor, type ElbJsonRole } from './fields';
 
@@ -28,34 +28,9 @@ export function elbJsonToConfigFile(filePath: string, text: string): ConfigFile 
   const attributes = new Map<string, ConfigAttribute>();
   const errorOffsets = doc.errors.map((e) => e.offset);
 
-  const toExpr = (node: jsonc.Node, depth: number): Expr => {
-    const range = nodeRange(lines, node);
-    if (depth > 64) return { kind: 'opaque', text: '', range };
-    switch (node.type) {
-      case 'string':
-      case 'number':
-      case 'boolean':
-      case 'null':
-        return { kind: 'literal', value: node.value as string | number | boolean | null, range };
-      case 'array':
-        return { kind: 'tuple', items: (node.children ?? []).map((c) => toExpr(c, depth + 1)), range };
-      case 'object':
-        return {
-          kind: 'object',
-          entries: (node.children ?? []).flatMap((prop) => {
-            const [key, value] = prop.children ?? [];
-            return key && value ? [{ key: toExpr(key, depth + 1), value: toExpr(value, depth + 1) }] : [];
-          }),
-          range,
-        };
-      default:
-        return { kind: 'opaque', text: '', range };
-    }
-  };
-
   const attributeOf = (prop: jsonc.Node, key: jsonc.Node, value: jsonc.Node): ConfigAttribute => ({
     name: String(key.value),
-    expr: toExpr(value, 0),
+    expr: jsonValueExpr(lines, value),
     nameRange: nodeRange(lines, key),
     valueRange: nodeRange(lines, value),
     range: lines.range(key.offset, value.offset + value.length),

@@ -42,6 +42,41 @@ export function nodeRange(lines: LineIndex, node: jsonc.Node): Range {
   return lines.range(node.offset, node.offset + node.length);
 }
 
+/**
+ * A plain JSON value (no templates: ELB API bodies and plan values) as an expression:
+ * literals, tuples and objects with literal keys. Deeper than 64 levels it is opaque.
+ */
+export function jsonValueExpr(lines: LineIndex, node: jsonc.Node, depth = 0): Expr {
+  const range = nodeRange(lines, node);
+  if (depth > 64) return { kind: 'opaque', text: '', range };
+  switch (node.type) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+      return { kind: 'literal', value: node.value as string | number | boolean | null, range };
+    case 'array':
+      return { kind: 'tuple', items: (node.children ?? []).map((c) => jsonValueExpr(lines, c, depth + 1)), range };
+    case 'object':
+      return {
+        kind: 'object',
+        entries: (node.children ?? []).flatMap((property) => {
+          const [key, value] = property.children ?? [];
+          if (!key || !value) return [];
+          return [
+            {
+              key: { kind: 'literal' as const, value: String(key.value), range: nodeRange(lines, key) },
+              value: jsonValueExpr(lines, value, depth + 1),
+            },
+          ];
+        }),
+        range,
+      };
+    default:
+      return { kind: 'opaque', text: '', range };
+  }
+}
+
 /** Blocks whose JSON form is an object (or a list of objects) rather than an attribute. */
 const NESTED_BLOCKS = new Set(['insert_headers', 'ip_list', 'ip_group', 'network', 'ipgroup']);
 

@@ -2,7 +2,7 @@ import * as jsonc from 'jsonc-parser';
 import { rangeContains, type Finding, type Range } from '../core/types';
 import type { ElbModel } from '../model/elb';
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr, TraversalStep } from '../parse/config';
-import { nodeRange } from '../parse/json';
+import { jsonValueExpr, nodeRange } from '../parse/json';
 import { LineIndex } from '../parse/positions';
 import { RULES } from '../rules';
 import type { RuleReport } from '../rules/types';
@@ -210,33 +210,6 @@ export function planToModel(filePath: string, text: string): PlanModule | undefi
     return refs;
   };
 
-  const valueExpr = (node: jsonc.Node, depth: number): Expr => {
-    const range = nodeRange(lines, node);
-    if (depth > 64) return { kind: 'opaque', text: '', range };
-    switch (node.type) {
-      case 'string':
-      case 'number':
-      case 'boolean':
-      case 'null':
-        return { kind: 'literal', value: node.value as string | number | boolean | null, range };
-      case 'array':
-        return { kind: 'tuple', items: (node.children ?? []).map((c) => valueExpr(c, depth + 1)), range };
-      case 'object':
-        return {
-          kind: 'object',
-          entries: (node.children ?? []).flatMap((property) => {
-            const [k, v] = property.children ?? [];
-            return k && v
-              ? [{ key: { kind: 'literal' as const, value: String(k.value), range: nodeRange(lines, k) }, value: valueExpr(v, depth + 1) }]
-              : [];
-          }),
-          range,
-        };
-      default:
-        return { kind: 'opaque', text: '', range };
-    }
-  };
-
   /** Unknown in the plan, but still pointing at the resources it refers to. */
   const unknownExpr = (refs: Expr[], range: Range): Expr => ({ kind: 'call', name: 'unknown_until_apply', args: refs, range });
 
@@ -270,7 +243,7 @@ export function planToModel(filePath: string, text: string): PlanModule | undefi
         });
         continue;
       }
-      const literal = valueExpr(v, 0);
+      const literal = jsonValueExpr(lines, v);
       let refs = referencesOf(owner, expression, range);
       if (refs.length === 0 && v.type === 'string' && name !== 'id') {
         const linked = byId.get(v.value as string);
