@@ -2,10 +2,13 @@
 # Installs what the editor end-to-end suite needs, once: Debian's Chromium and a
 # code-server 4.100.3 (VS Code 1.100.3 on Node 20) with its native modules, into a
 # git-ignored cache. Safe to run again: finished steps are skipped.
+#
+# Works on a fresh machine with an empty npm cache, no global node-gyp and no terminal
+# (stdin from /dev/null, as CI runs): node-gyp is installed into the cache prefix itself.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CACHE="${ELB_LENS_E2E_CACHE:-$PWD/.cache/code-server}"
-MARKER="$CACHE/.installed-4.100.3-2"  # bump the suffix when the recipe below changes
+MARKER="$CACHE/.installed-4.100.3-3"  # bump the suffix when the recipe below changes
 export DEBIAN_FRONTEND=noninteractive
 STARTED=$SECONDS
 
@@ -26,8 +29,18 @@ if [ -f "$MARKER" ] && [ -f "$CACHE/node_modules/code-server/out/node/entry.js" 
 fi
 
 mkdir -p "$CACHE"
-command -v node-gyp >/dev/null 2>&1 || npm install -g --no-audit --no-fund node-gyp@12.4.0 >/dev/null
-npm install --prefix "$CACHE" --no-audit --no-fund --ignore-scripts code-server@4.100.3 >/dev/null
+# node-gyp goes into the cache prefix, next to code-server. node-pty's post-install runs
+# `npx node-gyp configure`; npx looks for the command in node_modules/.bin of the package
+# and its parents (and the global prefix), never on PATH, and without a terminal it will
+# not download it ("npx canceled due to missing packages and no YES option"). Note that
+# `command -v node-gyp` proves nothing here: `npm run` puts npm's own node-gyp shim on PATH.
+# $CACHE/node_modules/.bin is a parent of every module rebuilt below, so npx finds it
+# there; npm rebuild uses the same copy (npm_config_node_gyp), and so does anything
+# that looks on PATH.
+npm install --prefix "$CACHE" --no-audit --no-fund --ignore-scripts code-server@4.100.3 node-gyp@12.4.0 >/dev/null
+export PATH="$CACHE/node_modules/.bin:$PATH"
+export npm_config_node_gyp="$CACHE/node_modules/node-gyp/bin/node-gyp.js"
+[ -f "$npm_config_node_gyp" ] || { echo "e2e setup: node-gyp is missing from $CACHE" >&2; exit 1; }
 VSCODE_DIR="$CACHE/node_modules/code-server/lib/vscode"
 (
   cd "$VSCODE_DIR"
