@@ -80,12 +80,25 @@ export function withCursor(source: string): { text: string; position: Position }
   return { text: source.slice(0, index) + source.slice(index + 1), position: { line, character } };
 }
 
+/** Whether this is a CI run (`CI` set, and not to `false` or `0`). */
+export const ON_CI = !!process.env.CI && !/^(false|0)$/i.test(process.env.CI);
+
+/**
+ * A test needs a tool (or data) that is not here. On CI that fails the test, with the
+ * reason: every check either runs or fails there. Elsewhere the test is marked skipped,
+ * with the reason, and it goes on without the check.
+ */
+export function needsMissing(t: TestContext, reason: string): void {
+  if (ON_CI) assert.fail(`${reason}; CI=${process.env.CI}, so this fails instead of skipping (install it, or run without CI=true)`);
+  t.skip(reason);
+}
+
 /** Whether `terraform` runs here; probed once. */
 let terraformInstalled: boolean | undefined;
 
 /** Runs `terraform fmt -check` on a text; undefined when terraform is not installed. */
 export function terraformFmtAccepts(text: string): boolean | undefined {
-  terraformInstalled ??= !spawnSync('terraform', ['version'], { encoding: 'utf8' }).error;
+  terraformInstalled ??= spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
   if (!terraformInstalled) return undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elb-lens-fmt-'));
   try {
@@ -102,12 +115,13 @@ export const CORPUS_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'c
 
 /**
  * Asserts that `terraform fmt -check` accepts the text. When terraform is not installed
- * the test is marked skipped with the reason, so a missing check never passes silently.
+ * the test fails on CI and is marked skipped elsewhere, with the reason either way, so a
+ * missing check never passes silently.
  */
 export function assertFmtAccepts(t: TestContext, text: string): void {
   const accepted = terraformFmtAccepts(text);
   if (accepted === undefined) {
-    t.skip('terraform not installed: terraform fmt check skipped');
+    needsMissing(t, 'terraform is not installed (not on PATH): the terraform fmt -check of the fixed text cannot run');
     return;
   }
   if (!accepted) {

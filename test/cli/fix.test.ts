@@ -7,6 +7,7 @@ import { unifiedDiff } from '../../server/src/cli/diff';
 import { applyFixes, chooseFix } from '../../server/src/cli/fix';
 import type { Finding, Fix } from '../../server/src/core/types';
 import { FIXTURES, REPO_ROOT, readTree, run, tempCopy, tempTree, terraformFmtCheck, terraformMissing } from './harness';
+import { needsMissing } from '../helpers';
 
 /** examples/ when another engineer has filled it, else the CLI fixtures with findings. */
 function fixSource(): { dir: string; name: string } {
@@ -43,7 +44,7 @@ describe('--fix', () => {
 
       const missing = terraformMissing();
       if (missing) {
-        t.skip(`terraform fmt -check not run: ${missing}`);
+        needsMissing(t, `${missing}: terraform fmt -check of the fixed tree cannot run`);
         return;
       }
       const fmt = terraformFmtCheck(dir);
@@ -205,7 +206,7 @@ describe('unified diff', () => {
   it('round-trips through patch(1) on random edits', (t) => {
     const probe = spawnSync('patch', ['--version'], { encoding: 'utf8' });
     if (probe.error) {
-      t.skip('patch is not installed');
+      needsMissing(t, 'patch is not installed (not on PATH): the diff cannot be applied with patch(1)');
       return;
     }
     let seed = 42;

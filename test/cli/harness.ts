@@ -86,7 +86,7 @@ export function readTree(dir: string): Record<string, string> {
 /** Whether `terraform` runs here; the reason when it does not. */
 export function terraformMissing(): string | undefined {
   const probe = spawnSync('terraform', ['version'], { encoding: 'utf8' });
-  return probe.error || probe.status !== 0 ? 'terraform is not installed' : undefined;
+  return probe.error || probe.status !== 0 ? 'terraform is not installed (not on PATH)' : undefined;
 }
 
 /** `terraform fmt -check -recursive dir`: exit status and the files it would change. */

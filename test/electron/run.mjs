@@ -4,15 +4,16 @@
 //                                    VS Code comes from VSCODE_EXECUTABLE when set (the
 //                                    Electron binary or a `code` wrapper), otherwise it is
 //                                    downloaded (VSCODE_VERSION, default stable). Where neither
-//                                    is possible it prints that it was skipped and why, and
-//                                    exits 0 without a pass count.
+//                                    is possible it prints why it ran nothing and exits 1: a
+//                                    run that tested nothing never passes.
 //   node test/electron/run.mjs --code-server
 //                                    The same Mocha suite in the extension host of code-server
 //                                    (VS Code 1.100.3, from test/e2e/setup.sh), with the
 //                                    packaged VSIX: works offline, so the suite can be checked
 //                                    on machines without VS Code desktop.
 //
-// The last line is `N passed, N failed[, N skipped]`, or `skipped: <why>` when nothing ran.
+// The last line is `N passed, N failed[, N skipped]`, or `not run: <why>` (exit code 1) when
+// nothing ran.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -40,11 +41,12 @@ const SETTINGS = {
   'chat.disableAIFeatures': true,
 };
 
-function skip(reason) {
+/** Nothing could run: says why and exits non-zero, so that no caller takes it for a pass. */
+function notRun(reason) {
   console.log('The same scenarios run in the code-server suite (npm run test:e2e) and, offline, with');
   console.log('`node test/electron/run.mjs --code-server`.');
-  console.log(`skipped: ${reason}`);
-  process.exit(0);
+  console.log(`not run: ${reason}`);
+  process.exit(1);
 }
 
 function writeJson(file, value) {
@@ -83,8 +85,9 @@ function report(dirs, started) {
   for (const skipped of results.skips) console.log(`  skip ${skipped.title}${skipped.reason ? `: ${skipped.reason}` : ''}`);
   if (results.failed > 0) saveLogs(dirs);
   console.log(`electron suite took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (results.passed + results.failed === 0) console.log('the suite ran no test: that is a failure, not a pass');
   console.log(`${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
-  return results.failed > 0 ? 1 : 0;
+  return results.failed > 0 || results.passed === 0 ? 1 : 0;
 }
 
 function saveLogs(dirs) {
@@ -136,11 +139,11 @@ async function runInElectron() {
   const vscodeExecutablePath = executableFromEnv();
   if (!vscodeExecutablePath) {
     const problem = await downloadProblem();
-    if (problem) skip(`VSCODE_EXECUTABLE is not set and VS Code cannot be downloaded: ${problem}`);
+    if (problem) notRun(`VSCODE_EXECUTABLE is not set and VS Code cannot be downloaded: ${problem}`);
   }
   // Electron needs a display on Linux: run under xvfb-run when there is none.
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    if (!onPath('xvfb-run')) skip('there is no display (DISPLAY is not set) and xvfb-run is not installed (apt-get install xvfb)');
+    if (!onPath('xvfb-run')) notRun('there is no display (DISPLAY is not set) and xvfb-run is not installed (apt-get install xvfb)');
     const rerun = spawnSync('xvfb-run', ['-a', process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
       stdio: 'inherit',
     });
@@ -226,7 +229,7 @@ async function runInCodeServer() {
   const cache = process.env.ELB_LENS_E2E_CACHE ?? path.join(ROOT, '.cache', 'code-server');
   const entry = path.join(cache, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   const chromiumPath = CHROMIUM_PATH;
-  if (!fs.existsSync(entry) || !fs.existsSync(chromiumPath)) skip('code-server or Chromium is not installed: run test/e2e/setup.sh');
+  if (!fs.existsSync(entry) || !fs.existsSync(chromiumPath)) notRun('code-server or Chromium is not installed: run test/e2e/setup.sh');
   const { chromium } = await import('playwright-core');
 
   const started = Date.now();

@@ -68,7 +68,7 @@ async function expectFindings(uri, expected) {
   try {
     await waitFor(() => (seen = findings(uri).join(' ')) === want, `diagnostics ${want || '(none)'}`);
   } catch (error) {
-    throw new Error(`${error.message}; seen: ${seen || '(none)'}`);
+    throw new Error(`${error.message}; seen: ${seen || '(none)'}`, { cause: error });
   }
 }
 
