@@ -383,6 +383,7 @@ export function buildElbJsonModel(files: ConfigFile[]): ElbModel {
       whitelistGroups: [],
       options,
       insertHeaders: headerOn ? headers : undefined,
+      insertHeaderNames: true,
     };
     const access = block.blocks.find((b) => b.type === 'ipgroup');
     const accessType = str(access, 'type')?.toLowerCase() ?? 'white';
