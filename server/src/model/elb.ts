@@ -81,6 +81,12 @@ export interface Pool extends ModelNode {
   listeners: Listener[];
   members: Member[];
   loadBalancer: LoadBalancer | undefined;
+  /**
+   * True when no definition of the pool was read, only its id: members and a listener
+   * name it (ELB API JSON exports without the pool object). Its type and protocol are then
+   * unknown, and its block is where the id is written.
+   */
+  idOnly?: boolean;
 }
 
 export interface Member extends ModelNode {
