@@ -203,5 +203,7 @@ describe('ELB JSON → model', () => {
     assert.equal(listener.pools[0]?.members[0]?.ipAddress, '10.0.0.1');
     assert.equal(listener.pools[0]?.loadBalancer, listener.loadBalancer);
     assert.equal(listener.pools[0]?.members[0]?.isIpBackend, true);
+    // API insert_headers keys are header names, each a switch of its own.
+    assert.equal(listener.insertHeaderNames, true);
   });
 });

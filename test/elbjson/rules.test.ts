@@ -197,12 +197,23 @@ describe('client-ip-ip-backend (JSON)', () => {
     }
   });
 
-  test('TLS: sets proxy_protocol_enable to true', async () => {
-    const files = exportFolder('TLS', {});
-    const [finding] = ofRule((await jsonFindings(files)).findings, RULE);
-    const { files: fixed, findings: after } = await fixAndReanalyse(files, finding, /proxy_protocol_enable/);
-    assert.match(fixed['listeners.json'], /"proxy_protocol_enable": true/);
-    assert.equal(ofRule(after, 'client-ip-ineffective-option').length, 0);
+  test('TLS: sets proxy_protocol_enable to true (missing, null or false); no fix when it is true', async () => {
+    const withProxy = (value: unknown) => {
+      const files = exportFolder('TLS', {});
+      const listeners = JSON.parse(files['listeners.json']) as { listeners: Record<string, unknown>[] };
+      if (value !== undefined) listeners.listeners[0].proxy_protocol_enable = value;
+      files['listeners.json'] = json(listeners);
+      return files;
+    };
+    for (const value of [undefined, null, false]) {
+      const files = withProxy(value);
+      const [finding] = ofRule((await jsonFindings(files)).findings, RULE);
+      const { files: fixed, findings: after } = await fixAndReanalyse(files, finding, /proxy_protocol_enable/);
+      assert.match(fixed['listeners.json'], /"proxy_protocol_enable": true/, String(value));
+      assert.equal(ofRule(after, 'client-ip-ineffective-option').length, 0);
+    }
+    const [finding] = ofRule((await jsonFindings(withProxy(true))).findings, RULE);
+    assert.deepEqual(finding.fixes, []);
   });
 
   test('does not fire for members with a subnet, member_type "instance", unknown kinds, or a shared listener left off', async () => {

@@ -308,6 +308,37 @@ describe(`${RULE}: fixes`, () => {
     assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
   });
 
+  test('real_ip or proxy_protocol_enable written false: set to true; an unknown value or true: no fix', async (t) => {
+    // The listener's arguments with one more, aligned as terraform fmt writes them.
+    const withLine = (protocol: string, name: string, value: string) => {
+      const entries = [
+        ['loadbalancer_id', 'huaweicloud_elb_loadbalancer.lb.id'],
+        ['protocol', `"${protocol}"`],
+        ['protocol_port', '80'],
+        ['default_pool_id', 'huaweicloud_elb_pool.p.id'],
+        [name, value],
+      ];
+      const width = Math.max(...entries.map(([k]) => k.length));
+      const body = entries.map(([k, v]) => `  ${k.padEnd(width)} = ${v}\n`).join('');
+      return huawei(protocol).replace(/(resource "huaweicloud_elb_listener" "l" \{\n)[^}]*/, `$1${body}`);
+    };
+    for (const [protocol, name] of [
+      ['HTTP', 'real_ip'],
+      ['TLS', 'proxy_protocol_enable'],
+    ]) {
+      const files = { 'main.tf': withLine(protocol, name, 'false') };
+      const [finding] = ofRule(await analyze(files), RULE);
+      assert.deepEqual(
+        finding.fixes.map((f) => f.title),
+        [`Set ${name} to true (backends get the client address in ${name === 'real_ip' ? 'X-Real-IP' : 'the PROXY header'})`],
+      );
+      const after = await applyFixToModule(t, files, finding.fixes[0].edits);
+      assert.equal(after.files['main.tf'], withLine(protocol, name, 'true'));
+      const unknown = { 'main.tf': withLine(protocol, name, 'var.x'), 'v.tf': 'variable "x" {}\n' };
+      assert.deepEqual(ofRule(await analyze(unknown), RULE)[0].fixes, [], `${name} unknown`);
+    }
+  });
+
   test('TCP: no fix when the load balancer subnet is not in the configuration', async () => {
     const [finding] = ofRule(await analyze({ 'main.tf': huawei('TCP', { lbSubnet: false }) }), RULE);
     assert.deepEqual(finding.fixes, []);

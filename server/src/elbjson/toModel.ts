@@ -383,6 +383,7 @@ export function buildElbJsonModel(files: ConfigFile[]): ElbModel {
       whitelistGroups: [],
       options,
       insertHeaders: headerOn ? headers : undefined,
+      insertHeaderNames: true,
     };
     const access = block.blocks.find((b) => b.type === 'ipgroup');
     const accessType = str(access, 'type')?.toLowerCase() ?? 'white';
@@ -431,6 +432,47 @@ export function buildElbJsonModel(files: ConfigFile[]): ElbModel {
     if (pool && target?.primary) link(listener, pool);
   }
 
+  // Pools known only by their id: a member names a pool (its `pool_id`, or the pool of a
+  // script's request path) that is not among the exported pool objects, and a listener's
+  // `default_pool_id` names the same id. A pool node stands in for it, so the listener
+  // reaches those members. It sits on the script's `pool_id`, else on the listener's
+  // `default_pool_id`.
+  const listenersOfPoolId = new Map<string, Listener[]>();
+  for (const [o, listener] of listeners) {
+    const id = str(o.block, 'default_pool_id');
+    if (!o.primary || id === undefined || byId('pool', id)) continue;
+    listenersOfPoolId.set(id, [...(listenersOfPoolId.get(id) ?? []), listener]);
+  }
+  const idOnlyPools = new Map<string, Pool>();
+  const idOnlyPool = (id: string, scriptFile: ConfigFile | undefined): Pool | undefined => {
+    const known = idOnlyPools.get(id);
+    if (known) return known;
+    const named = listenersOfPoolId.get(id);
+    if (!named) return undefined;
+    const [file, attribute] = scriptFile
+      ? [scriptFile, scriptFile.attributes.get('pool_id')]
+      : [named[0].file, named[0].block.attributes.get('default_pool_id')];
+    if (!attribute) return undefined;
+    const lbId = lbOfPool.get(id);
+    const pool: Pool = {
+      address: `pool_id "${id}"`,
+      type: 'pool',
+      info: resourceTypeInfo('elb-api:pool')!,
+      file,
+      block: idBlock(attribute),
+      poolType: undefined,
+      protocol: undefined,
+      listeners: [],
+      members: [],
+      loadBalancer: lbNode(lbId),
+      idOnly: true,
+    };
+    poolLbIds.set(pool, lbId);
+    for (const listener of named) link(listener, pool);
+    idOnlyPools.set(id, pool);
+    return pool;
+  };
+
   const poolKind = (pool: Pool): KindEvidence | undefined => {
     const e = lbEvidence(poolLbIds.get(pool));
     if (e) return e;
@@ -448,11 +490,17 @@ export function buildElbJsonModel(files: ConfigFile[]): ElbModel {
   const members: Member[] = [];
   for (const o of memberObjects) {
     const { block } = o;
-    const scriptPoolId =
-      block.jsonPath && (block.jsonPath[0] === 'member' || block.jsonPath[0] === 'members') ? str(o.file, 'pool_id') : undefined;
-    const poolId = str(block, 'pool_id') ?? scriptPoolId ?? (o.id ? poolOfMember.get(o.id) : undefined);
+    const ownPoolId = str(block, 'pool_id');
+    const inScript = block.jsonPath?.[0] === 'member' || block.jsonPath?.[0] === 'members';
+    const scriptPoolId = ownPoolId === undefined && inScript ? str(o.file, 'pool_id') : undefined;
+    const poolId = ownPoolId ?? scriptPoolId ?? (o.id ? poolOfMember.get(o.id) : undefined);
     const poolObject = byId('pool', poolId);
-    const pool = o.primary && poolObject ? pools.get(poolObject) : undefined;
+    const pool =
+      !o.primary || poolId === undefined
+        ? undefined
+        : poolObject
+          ? pools.get(poolObject)
+          : idOnlyPool(poolId, scriptPoolId === undefined ? undefined : o.file);
     const addressAttribute = block.attributes.get('address');
     const address = str(block, 'address');
     const e = (pool ? poolKind(pool) : undefined) ?? lbEvidence(str(block, 'loadbalancer_id'));
@@ -471,16 +519,33 @@ export function buildElbJsonModel(files: ConfigFile[]): ElbModel {
   }
 
   const byBlock = new Map<ConfigBlock, ModelNode>();
-  const all: ModelNode[] = [...loadBalancers.values(), ...listeners.values(), ...pools.values(), ...members, ...ipGroups.values()];
+  const allPools = [...pools.values(), ...idOnlyPools.values()];
+  const all: ModelNode[] = [...loadBalancers.values(), ...listeners.values(), ...allPools, ...members, ...ipGroups.values()];
   for (const node of all) byBlock.set(node.block, node);
   return {
     loadBalancers: [...loadBalancers.values()],
     listeners: [...listeners.values()],
-    pools: [...pools.values()],
+    pools: allPools,
     members,
     instances: [],
     ipGroups: [...ipGroups.values()],
     nodeForBlock: (block) => byBlock.get(block),
+  };
+}
+
+/** The block of a pool known only by its id: the `"pool_id": …` or `"default_pool_id": …` where the id is written. */
+function idBlock(attribute: ConfigAttribute): ConfigBlock {
+  return {
+    type: 'pool',
+    labels: [attribute.name],
+    labelRanges: [attribute.nameRange],
+    range: attribute.range,
+    headerRange: attribute.range,
+    attributes: new Map(),
+    blocks: [],
+    bodyStart: attribute.range.start,
+    close: undefined,
+    hasErrors: false,
   };
 }
 

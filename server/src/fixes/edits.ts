@@ -1,5 +1,5 @@
 import type { FileTextEdit } from '../core/types';
-import type { ConfigAttribute, ConfigBlock, ConfigFile } from '../parse/config';
+import { exprText, type ConfigAttribute, type ConfigBlock, type ConfigFile } from '../parse/config';
 import { jsonPropertyEdits } from './jsonEdits';
 
 /**
@@ -143,6 +143,32 @@ export function addAttribute(file: ConfigFile, block: ConfigBlock, name: string,
     ...realign(file, run, width),
     { file: file.path, range: lines.range(at, at), newText: `${eol}${indent}${padded} = ${valueText}` },
   ];
+}
+
+/**
+ * Adds `name` to `block` with the value `source` has in `sourceFile` (another block's
+ * attribute), as `addAttribute` does. Undefined when the value does not carry over as
+ * written: the two files differ in format (an HCL expression is no JSON value, nor the
+ * reverse), or the JSON text is not a plain value.
+ */
+export function addCopiedAttribute(
+  file: ConfigFile,
+  block: ConfigBlock,
+  name: string,
+  sourceFile: ConfigFile,
+  source: ConfigAttribute,
+): { valueText: string; edits: FileTextEdit[] } | undefined {
+  if (sourceFile.format !== file.format) return undefined;
+  const valueText = exprText(sourceFile, source.expr);
+  let jsonValue: unknown;
+  if (block.jsonPath) {
+    try {
+      jsonValue = JSON.parse(valueText);
+    } catch {
+      return undefined;
+    }
+  }
+  return { valueText, edits: addAttribute(file, block, name, valueText, jsonValue) };
 }
 
 function indentOf(line: string): string {

@@ -97,7 +97,12 @@ export function listenerHover(listener: Listener, docsLink: string): string {
 function poolHover(pool: Pool, docsLink: string): string {
   const out: string[] = [];
   const listeners = pool.listeners;
-  out.push(`**Pool \`${pool.address}\`** — type: ${pool.poolType === undefined ? 'not set (any backend)' : pool.poolType || 'any'}`);
+  const type = pool.idOnly
+    ? 'unknown (only its id is known: no definition of the pool was read)'
+    : pool.poolType === undefined
+      ? 'not set (any backend)'
+      : pool.poolType || 'any';
+  out.push(`**Pool \`${pool.address}\`** — type: ${type}`);
   if (listeners.length === 0) out.push('', 'No listener of this module sends traffic here, so its client IP state is unknown.');
   for (const listener of listeners) {
     out.push(

@@ -60,6 +60,13 @@ export interface Listener extends ModelNode {
   options: Map<string, ListenerOption>;
   /** An `insert_headers` block or object, when written. */
   insertHeaders: ConfigBlock | undefined;
+  /**
+   * True when the keys of `insert_headers` are the HTTP header names, each switched on by
+   * its own value (`"X-Real-IP": true`, as in the ELB API): each key is an option of its
+   * own, and on dedicated load balancers `X-Real-IP` is one of them. False when they are
+   * provider arguments (`forward_elb_ip = true`), and the block is taken as one option.
+   */
+  insertHeaderNames: boolean;
 }
 
 export interface ListenerOption {
@@ -74,6 +81,12 @@ export interface Pool extends ModelNode {
   listeners: Listener[];
   members: Member[];
   loadBalancer: LoadBalancer | undefined;
+  /**
+   * True when no definition of the pool was read, only its id: members and a listener
+   * name it (ELB API JSON exports without the pool object). Its type and protocol are then
+   * unknown, and its block is where the id is written.
+   */
+  idOnly?: boolean;
 }
 
 export interface Member extends ModelNode {

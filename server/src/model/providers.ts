@@ -20,6 +20,8 @@ export interface ResourceTypeInfo {
   protocols?: string[];
   /** Huawei dedicated listeners have flat header switches and proxy protocol. */
   flatHeaderSwitches?: boolean;
+  /** The listener has `proxy_protocol_enable` (acted on by TLS listeners). */
+  proxyProtocol?: boolean;
   /** Name of the LB argument that allows IP backends. */
   ipBackendSwitch?: string;
 }
@@ -70,6 +72,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
     clientIpArg: 'string',
     protocols: ['TCP', 'UDP', 'HTTP', 'HTTPS', 'QUIC', 'TLS', 'IP'],
     flatHeaderSwitches: true,
+    proxyProtocol: true,
   },
   huaweicloud_lb_pool: { provider: HW, role: 'pool', kind: 'shared' },
   huaweicloud_elb_pool: { provider: HW, role: 'pool', kind: 'dedicated' },
@@ -109,10 +112,22 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
     kind: 'unknown',
     clientIpArg: 'bool',
     protocols: ['TCP', 'UDP', 'HTTP', 'HTTPS', 'TERMINATED_HTTPS', 'TLS', 'QUIC'],
+    proxyProtocol: true,
   },
   'elb-api:pool': { provider: 'elb-api', role: 'pool', kind: 'unknown' },
   'elb-api:member': { provider: 'elb-api', role: 'member', kind: 'unknown' },
   'elb-api:ipgroup': { provider: 'elb-api', role: 'ipgroup', kind: 'unknown' },
+};
+
+/**
+ * The member argument that puts a backend in a subnet of the load balancer's VPC; on a
+ * dedicated load balancer a member without it is an IP backend.
+ */
+export const MEMBER_SUBNET_ARGUMENT: Record<ProviderName, string> = {
+  opentelekomcloud: 'subnet_id',
+  huaweicloud: 'subnet_id',
+  flexibleengine: 'subnet_id',
+  'elb-api': 'subnet_cidr_id',
 };
 
 export function resourceTypeInfo(type: string): ResourceTypeInfo | undefined {

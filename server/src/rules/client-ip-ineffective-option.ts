@@ -37,8 +37,8 @@ export const clientIpIneffectiveOption: Rule = {
           });
         }
         const insertHeaders = listener.insertHeaders;
-        if (insertHeaders && listener.provider === 'elb-api') {
-          // ELB API JSON: a finding on each header key that is switched on, removing that key.
+        if (insertHeaders && listener.insertHeaderNames) {
+          // Header names as keys: a finding on each header that is switched on, removing that key.
           for (const header of insertHeaders.attributes.values()) {
             if (header.expr.kind !== 'literal' || (header.expr.value !== true && header.expr.value !== 'true')) continue;
             report({

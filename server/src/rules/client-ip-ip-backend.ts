@@ -1,7 +1,8 @@
 import type { Fix } from '../core/types';
-import { addAttribute, replaceValue } from '../fixes/edits';
+import { addAttribute, addCopiedAttribute, replaceValue } from '../fixes/edits';
 import type { Listener, Member, Pool } from '../model/elb';
-import { exprText } from '../parse/config';
+import { MEMBER_SUBNET_ARGUMENT } from '../model/providers';
+import { isUnknown, toBool } from '../terraform/evaluate';
 import { describeListener, isHttpListener, related } from './support/messages';
 import { docsPath, type Rule, type RuleReport } from './types';
 
@@ -41,16 +42,21 @@ function alternative(listener: Listener): string {
       'Read the client address from the X-Forwarded-For header, which HTTP/HTTPS listeners always add' +
       (listener.info.flatHeaderSwitches
         ? ' (or turn on real_ip for X-Real-IP).'
-        : listener.provider === 'elb-api' && listener.kind === 'dedicated'
+        : realIpHeaderAvailable(listener)
           ? ' (or set "X-Real-IP": true in insert_headers).'
           : '.')
     );
   }
   if (listener.protocol === 'TLS') return 'Turn on Proxy Protocol (proxy_protocol_enable) and read the address from the PROXY header.';
   if (listener.protocol === 'TCP' || listener.protocol === 'UDP') {
-    return `${listener.protocol} listeners have no other way to pass the client address: use a server in the load balancer's VPC (with ${listener.provider === 'elb-api' ? 'subnet_cidr_id' : 'subnet_id'}) if backends need it.`;
+    return `${listener.protocol} listeners have no other way to pass the client address: use a server in the load balancer's VPC (with ${MEMBER_SUBNET_ARGUMENT[listener.provider]}) if backends need it.`;
   }
   return 'Use an HTTP/HTTPS listener and the X-Forwarded-For header if backends need the client address.';
+}
+
+/** `X-Real-IP` is a key of `insert_headers` where its keys are header names, on dedicated load balancers only. */
+function realIpHeaderAvailable(listener: Listener): boolean {
+  return listener.insertHeaderNames && listener.kind === 'dedicated';
 }
 
 /**
@@ -62,49 +68,41 @@ function notPreferred(fixes: Fix[]): Fix[] {
 }
 
 function listenerFixes(listener: Listener): Fix[] {
-  if (listener.provider === 'elb-api') return apiListenerFixes(listener);
-  if (isHttpListener(listener) && listener.info.flatHeaderSwitches && !listener.options.has('real_ip')) {
-    return [
-      {
-        title: 'Add real_ip = true (backends get the client address in X-Real-IP)',
-        edits: addAttribute(listener.file, listener.block, 'real_ip', 'true', true),
-      },
-    ];
+  if (isHttpListener(listener)) {
+    if (listener.info.flatHeaderSwitches) return switchOn(listener, 'real_ip', 'backends get the client address in X-Real-IP');
+    if (realIpHeaderAvailable(listener)) return realIpHeaderFixes(listener);
+    return [];
   }
-  if (listener.protocol === 'TLS' && listener.info.flatHeaderSwitches && !listener.options.has('proxy_protocol_enable')) {
-    return [
-      {
-        title: 'Add proxy_protocol_enable = true (backends get the client address in the PROXY header)',
-        edits: addAttribute(listener.file, listener.block, 'proxy_protocol_enable', 'true', true),
-      },
-    ];
+  if (listener.protocol === 'TLS' && listener.info.proxyProtocol) {
+    return switchOn(listener, 'proxy_protocol_enable', 'backends get the client address in the PROXY header');
   }
   return [];
 }
 
-/** ELB API JSON: `X-Real-IP` is a key of `insert_headers` (dedicated HTTP/HTTPS listeners); Proxy Protocol is for TLS listeners. */
-function apiListenerFixes(listener: Listener): Fix[] {
+/** Adds the listener's switch `name` as true, or sets it to true; nothing when it is on already or cannot be told. */
+function switchOn(listener: Listener, name: string, what: string): Fix[] {
   const { file, block } = listener;
-  if (isHttpListener(listener) && listener.kind === 'dedicated') {
-    const title = 'Set "X-Real-IP": true in insert_headers (backends get the client address in X-Real-IP)';
-    const headers = block.blocks.find((b) => b.type === 'insert_headers');
-    const realIp = headers?.attributes.get('X-Real-IP');
-    if (headers && realIp) {
-      return realIp.expr.kind === 'literal' && realIp.expr.value === true ? [] : [{ title, edits: replaceValue(file, realIp, 'true') }];
-    }
-    const edits = headers
-      ? addAttribute(file, headers, 'X-Real-IP', 'true', true)
-      : addAttribute(file, block, 'insert_headers', '{ "X-Real-IP": true }', { 'X-Real-IP': true });
-    return [{ title, edits }];
+  const attribute = block.attributes.get(name);
+  if (!attribute) return [{ title: `Add ${name} = true (${what})`, edits: addAttribute(file, block, name, 'true', true) }];
+  // No option value: written as null (unset).
+  const value = listener.options.get(name)?.value;
+  if (value !== undefined && (isUnknown(value) || toBool(value) === true)) return [];
+  return [{ title: `Set ${name} to true (${what})`, edits: replaceValue(file, attribute, 'true') }];
+}
+
+/** `"X-Real-IP": true` in `insert_headers`, which is added when missing. */
+function realIpHeaderFixes(listener: Listener): Fix[] {
+  const { file, block } = listener;
+  const title = 'Set "X-Real-IP": true in insert_headers (backends get the client address in X-Real-IP)';
+  const headers = block.blocks.find((b) => b.type === 'insert_headers');
+  const realIp = headers?.attributes.get('X-Real-IP');
+  if (headers && realIp) {
+    return realIp.expr.kind === 'literal' && realIp.expr.value === true ? [] : [{ title, edits: replaceValue(file, realIp, 'true') }];
   }
-  if (listener.protocol === 'TLS') {
-    const title = 'Set proxy_protocol_enable to true (backends get the client address in the PROXY header)';
-    const proxy = block.attributes.get('proxy_protocol_enable');
-    if (proxy)
-      return proxy.expr.kind === 'literal' && proxy.expr.value === true ? [] : [{ title, edits: replaceValue(file, proxy, 'true') }];
-    return [{ title, edits: addAttribute(file, block, 'proxy_protocol_enable', 'true', true) }];
-  }
-  return [];
+  const edits = headers
+    ? addAttribute(file, headers, 'X-Real-IP', 'true', true)
+    : addAttribute(file, block, 'insert_headers', '{ "X-Real-IP": true }', { 'X-Real-IP': true });
+  return [{ title, edits }];
 }
 
 function poolReport(listener: Listener, pool: Pool, range: RuleReport['range']): RuleReport {
@@ -121,17 +119,15 @@ function poolReport(listener: Listener, pool: Pool, range: RuleReport['range']):
 
 function memberReport(listener: Listener, pool: Pool, member: Member): RuleReport {
   const fixes = listenerFixes(listener);
-  const subnet = listener.loadBalancer?.subnetAttribute;
-  if (!isHttpListener(listener) && listener.protocol !== 'TLS' && subnet && listener.loadBalancer && pool.poolType !== 'ip') {
-    const subnetText = exprText(listener.loadBalancer.file, subnet.expr);
-    // tf.json stores expressions as strings; HCL takes the expression text as it is.
-    const jsonValue = listener.loadBalancer.file.format === 'hcl' ? subnetText : JSON.parse(subnetText);
-    if (member.file.format === listener.loadBalancer.file.format) {
-      // ELB API JSON names a member's subnet `subnet_cidr_id`.
-      const subnetName = member.info.provider === 'elb-api' ? 'subnet_cidr_id' : 'subnet_id';
+  const lb = listener.loadBalancer;
+  const subnet = lb?.subnetAttribute;
+  if (!isHttpListener(listener) && listener.protocol !== 'TLS' && subnet && lb && pool.poolType !== 'ip') {
+    const subnetName = MEMBER_SUBNET_ARGUMENT[member.info.provider];
+    const copy = addCopiedAttribute(member.file, member.block, subnetName, lb.file, subnet);
+    if (copy) {
       fixes.push({
-        title: `Add ${subnetName} = ${subnetText} (make it a server backend in the load balancer's subnet)`,
-        edits: addAttribute(member.file, member.block, subnetName, subnetText, jsonValue),
+        title: `Add ${subnetName} = ${copy.valueText} (make it a server backend in the load balancer's subnet)`,
+        edits: copy.edits,
       });
     }
   }

@@ -104,6 +104,7 @@ export function buildTerraformModel(module: TerraformModule): ElbModel {
       whitelistGroups: whitelistGroups(module, block, ipGroups),
       options: listenerOptions(module, block),
       insertHeaders: block.blocks.find((b) => b.type === 'insert_headers'),
+      insertHeaderNames: false,
     };
     listeners.set(entry.address, listener);
   }
