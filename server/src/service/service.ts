@@ -20,7 +20,7 @@ import type { ConfigFile, Expr } from '../parse/config';
 import { loadHclParser, parseTemplateText, treeEditFor, type BlockCache, type HclParser } from '../parse/hcl';
 import { tfJsonToConfigFile } from '../parse/json';
 import { LineIndex } from '../parse/positions';
-import { runRules } from '../project/ruleEngine';
+import { runRules, withRuleSettings } from '../project/ruleEngine';
 import { applySuppressions, collectSuppressions, suppressionFix } from '../suppress/suppress';
 import { Unknown, type KnownValue, type Value } from '../terraform/evaluate';
 import { TerraformModule, tfvarsInputs, type VariableInput } from '../terraform/module';
@@ -214,12 +214,10 @@ class Service implements ElbLensService {
     const allowInline = options.allowInlineIgnores !== false;
     for (const file of analysis.files) {
       const ruleSettings = options.rules ?? {};
-      let findings = analysis.rawFindings
-        .filter((f) => f.file === file.path && ruleSettings[f.ruleId] !== 'off')
-        .map((f) => {
-          const setting = ruleSettings[f.ruleId];
-          return setting && setting !== 'off' ? { ...f, severity: setting } : f;
-        });
+      let findings = withRuleSettings(
+        analysis.rawFindings.filter((f) => f.file === file.path),
+        ruleSettings,
+      );
       const suppressions = collectSuppressions(file);
       if (allowInline) findings = applySuppressions(findings, suppressions);
       else if (ruleSettings['inline-ignore'] !== 'off') {
