@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import { unifiedDiff } from '../../server/src/cli/diff';
-import { applyFixes, chooseFix } from '../../server/src/cli/fix';
+import { applyFixes } from '../../server/src/cli/fix';
 import type { Finding, Fix } from '../../server/src/core/types';
 import { FIXTURES, REPO_ROOT, readTree, run, tempCopy, tempTree, terraformFmtCheck, terraformMissing } from './harness';
 
@@ -123,13 +123,6 @@ describe('fix selection', () => {
     title,
     edits: edits.map(([line, from, to, newText]) => ({ file: '/f', range: range(line, from, to), newText })),
     isPreferred,
-  });
-
-  it('takes the preferred fix, or the only one unless it is marked not preferred', () => {
-    assert.equal(chooseFix(finding([fix('a', []), fix('b', [], true)]))?.title, 'b');
-    assert.equal(chooseFix(finding([fix('a', [])]))?.title, 'a');
-    assert.equal(chooseFix(finding([fix('a', [], false)])), undefined);
-    assert.equal(chooseFix(finding([fix('a', []), fix('b', [])])), undefined);
   });
 
   it('skips overlapping edits and applies the rest', () => {
