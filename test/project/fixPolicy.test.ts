@@ -1,12 +1,16 @@
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { applyFixes } from '../../server/src/cli/fix';
 import type { Finding, Fix } from '../../server/src/core/types';
+import { FIX_ALL_KIND } from '../../server/src/lsp/server';
 import { fixToApply, isAppliedFix, selectFixes } from '../../server/src/project/fixPolicy';
-import { FIXTURES } from '../cli/harness';
-import { memoryService, memPath } from '../helpers';
+import { FIXTURES, REPO_ROOT, readTree, run, tempCopy } from '../cli/harness';
+import { applyEdits, memoryService, memPath } from '../helpers';
+import { SERVER_BUNDLE, TestClient } from '../lsp/client';
 
 const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
 
@@ -118,4 +122,134 @@ describe('fix policy', () => {
     assert.ok(ipBackend && ipBackend.fixes.length > 0);
     assert.equal(fixToApply(ipBackend), undefined);
   });
+});
+
+const skip = !fs.existsSync(SERVER_BUNDLE) && 'server bundle missing: run npm run build';
+
+/** Folders with fixable findings: the CLI fixtures and the examples, Terraform and ELB API JSON. */
+const FOLDERS: Record<string, string> = {
+  'fixtures/huawei-dedicated': path.join(FIXTURES, 'findings', 'huawei-dedicated'),
+  'fixtures/otc-shared': path.join(FIXTURES, 'findings', 'otc-shared'),
+  ...Object.fromEntries(
+    [
+      'huaweicloud',
+      'opentelekomcloud',
+      'flexibleengine',
+      'elb-api-json/dedicated-export',
+      'elb-api-json/jsonc',
+      'elb-api-json/shared-requests',
+    ]
+      .map((name) => [`examples/${name}`, path.join(REPO_ROOT, 'examples', name)])
+      .filter(([, dir]) => fs.existsSync(dir)),
+  ),
+};
+
+const ANALYSED = /\.(tf|tf\.json|json|jsonc)$/;
+
+/**
+ * The editor's fix-all and `elb-lens check --fix` on the same folders. The first fix-all of
+ * a document is the core's selection on the same findings; applying fix-all to every file
+ * until it offers nothing more ends where `--fix` ends, with the same findings left.
+ */
+describe('fix-all in the editor and --fix choose the same fixes', { skip }, () => {
+  let root: string;
+  let client: TestClient;
+
+  before(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'elb-lens-fix-policy-'));
+    for (const [name, dir] of Object.entries(FOLDERS)) fs.cpSync(dir, path.join(root, name), { recursive: true });
+    client = await TestClient.start(root);
+  });
+
+  after(async () => {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  const fixAllEdits = async (uri: string): Promise<TextEdit[] | undefined> => {
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: range(0, 0, 0),
+      context: { diagnostics: [], only: [FIX_ALL_KIND] },
+    })) as CodeAction[];
+    return actions.find((a) => a.kind === FIX_ALL_KIND)?.edit?.changes?.[uri];
+  };
+  const toCore = (edits: TextEdit[]) => edits.map((e) => ({ ...e, file: '' }));
+
+  for (const [name, source] of Object.entries(FOLDERS)) {
+    it(name, async () => {
+      const originals = readTree(source);
+      const names = Object.keys(originals)
+        .filter((n) => ANALYSED.test(n))
+        .sort();
+      const texts: Record<string, string> = { ...originals };
+      const versions: Record<string, number> = {};
+      for (const file of names) {
+        versions[file] = 1;
+        await client.open(`${name}/${file}`, texts[file], 1, file.endsWith('.tf') ? 'terraform' : 'json');
+      }
+
+      // First pass on each file: the editor's edits are the core's selection (what --fix runs),
+      // taken from the fixes the CLI's JSON marks "appliedByFix".
+      const { service } = await memoryService(originals);
+      const listing = tempCopy(source);
+      const json = await run(['check', '.', '--format', 'json'], { cwd: listing });
+      fs.rmSync(listing, { recursive: true, force: true });
+      type JsonFix = { appliedByFix: boolean; edits: { file?: string; range: unknown; newText: string }[] };
+      const marked = (JSON.parse(json.stdout) as { diagnostics: { file: string; fixes: JsonFix[] }[] }).diagnostics.flatMap((d) =>
+        d.fixes.filter((f) => f.appliedByFix).flatMap((f) => f.edits.map((e) => JSON.stringify([e.file ?? d.file, e.range, e.newText]))),
+      );
+      for (const file of names) {
+        const edits = await fixAllEdits(client.uri(`${name}/${file}`));
+        const core = applyFixes(
+          service.analyzeFile(memPath(file)),
+          (f) => service.documentText(f),
+          (f) => f === memPath(file),
+        );
+        assert.equal(edits ? applyEdits(texts[file], toCore(edits)) : texts[file], core.changed.get(memPath(file)) ?? texts[file], file);
+        for (const edit of edits ?? [])
+          assert.ok(marked.includes(JSON.stringify([file, edit.range, edit.newText])), `${file}: marked appliedByFix`);
+      }
+
+      // Fix-all on every file until none offers anything, like --fix's passes.
+      for (let round = 0, changed = true; changed; round++) {
+        assert.ok(round < 10, 'fix-all settles');
+        changed = false;
+        for (const file of names) {
+          const uri = client.uri(`${name}/${file}`);
+          const edits = await fixAllEdits(uri);
+          if (!edits) continue;
+          changed = true;
+          texts[file] = applyEdits(texts[file], toCore(edits));
+          await client.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: ++versions[file] },
+            contentChanges: [{ text: texts[file] }],
+          });
+        }
+      }
+
+      const cliDir = tempCopy(source);
+      try {
+        const cli = await run(['check', '.', '--fix', '--format', 'json'], { cwd: cliDir });
+        assert.notEqual(cli.code, 1, cli.stderr);
+        assert.notDeepEqual(texts, originals, 'fix-all changed something');
+        assert.deepEqual(readTree(cliDir), texts, 'the same files after --fix and after fix-all');
+        const report = JSON.parse(cli.stdout) as { diagnostics: { file: string; ruleId: string; message: string }[] };
+        for (const file of names) {
+          const cliLeft = report.diagnostics
+            .filter((d) => d.file === file)
+            .map((d) => `${d.ruleId}: ${d.message}`)
+            .sort();
+          await client.waitForDiagnostics(
+            `${name}/${file}`,
+            (d) => JSON.stringify(d.map((x: Diagnostic) => `${String(x.code)}: ${x.message}`).sort()) === JSON.stringify(cliLeft),
+            `${file}: the findings --fix leaves (${cliLeft.join('; ')})`,
+          );
+        }
+      } finally {
+        fs.rmSync(cliDir, { recursive: true, force: true });
+      }
+      for (const file of names) await client.close(`${name}/${file}`);
+    });
+  }
 });
