@@ -9,9 +9,10 @@ import { LineIndex } from '../../server/src/parse/positions';
 import { analyzePlan, planToModel } from '../../server/src/plan/plan';
 import { runRules, withRuleSettings } from '../../server/src/project/ruleEngine';
 import type { Rule } from '../../server/src/rules/types';
+import { FIXTURES } from '../cli/harness';
 import { memoryService, memPath } from '../helpers';
 
-const PLAN = path.resolve(__dirname, '..', '..', '..', 'test', 'cli', 'fixtures', 'plan', 'pretty', 'plan.json');
+const PLAN = path.join(FIXTURES, 'plan', 'pretty', 'plan.json');
 
 const range = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: 5 } });
 
@@ -122,23 +123,16 @@ describe('rule engine', () => {
   });
 
   it("the service's findings come from the same engine (docs links, fixes) with the settings applied", async () => {
-    const main = `resource "huaweicloud_elb_loadbalancer" "lb" {
-  name = "lb"
-}
-
-resource "huaweicloud_elb_listener" "web" {
-  loadbalancer_id              = huaweicloud_elb_loadbalancer.lb.id
-  protocol                     = "TCP"
-  protocol_port                = 80
-  transparent_client_ip_enable = "false"
-}
-`;
-    const { service } = await memoryService({ 'main.tf': main });
-    const findings = service.analyzeFile(memPath('main.tf'), { rules: { 'client-ip-always-on': 'hint' } });
+    const dir = path.join(FIXTURES, 'findings', 'huawei-dedicated');
+    const files = Object.fromEntries(fs.readdirSync(dir).map((n) => [n, fs.readFileSync(path.join(dir, n), 'utf8')]));
+    const { service } = await memoryService(files);
+    const findings = service.analyzeFile(memPath('main.tf'), {
+      rules: { 'client-ip-always-on': 'hint', 'client-ip-ineffective-option': 'off' },
+    });
     assert.deepEqual(
       findings.map((f) => `${f.ruleId} ${f.severity} ${f.docsUrl}`),
-      ['client-ip-always-on hint docs/rules/client-ip-always-on.md'],
+      ['client-ip-always-on hint docs/rules/client-ip-always-on.md', 'client-ip-ip-backend warning docs/rules/client-ip-ip-backend.md'],
     );
-    assert.ok(findings[0].fixes.length > 0);
+    assert.ok(findings.every((f) => f.fixes.length > 0));
   });
 });
