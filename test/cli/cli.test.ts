@@ -179,7 +179,10 @@ describe('check output', () => {
     const report = JSON.parse(result.stdout) as { version: number; files: number; diagnostics: Record<string, unknown>[] };
     assert.equal(report.version, 1);
     assert.equal(report.files, 4);
-    for (const d of report.diagnostics) assert.deepEqual(Object.keys(d), ['file', 'range', 'severity', 'ruleId', 'message', 'fixes']);
+    for (const d of report.diagnostics) {
+      assert.deepEqual(Object.keys(d), ['file', 'range', 'severity', 'ruleId', 'message', 'fixes']);
+      for (const fix of d.fixes as object[]) assert.deepEqual(Object.keys(fix), ['title', 'appliedByFix', 'edits']);
+    }
   });
 });
 

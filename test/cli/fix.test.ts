@@ -4,8 +4,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import { unifiedDiff } from '../../server/src/cli/diff';
-import { applyFixes, chooseFix } from '../../server/src/cli/fix';
-import type { Finding, Fix } from '../../server/src/core/types';
 import { FIXTURES, REPO_ROOT, readTree, run, tempCopy, tempTree, terraformFmtCheck, terraformMissing } from './harness';
 import { needsMissing } from '../helpers';
 
@@ -105,63 +103,6 @@ describe('--fix', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
-});
-
-describe('fix selection', () => {
-  const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
-  const finding = (fixes: Fix[]): Finding => ({
-    ruleId: 'r',
-    severity: 'error',
-    message: '',
-    file: '/f',
-    range: range(0, 0, 1),
-    related: [],
-    fixes,
-    docsUrl: '',
-  });
-  const fix = (title: string, edits: [number, number, number, string][], isPreferred?: boolean): Fix => ({
-    title,
-    edits: edits.map(([line, from, to, newText]) => ({ file: '/f', range: range(line, from, to), newText })),
-    isPreferred,
-  });
-
-  it('takes the preferred fix, or the only one unless it is marked not preferred', () => {
-    assert.equal(chooseFix(finding([fix('a', []), fix('b', [], true)]))?.title, 'b');
-    assert.equal(chooseFix(finding([fix('a', [])]))?.title, 'a');
-    assert.equal(chooseFix(finding([fix('a', [], false)])), undefined);
-    assert.equal(chooseFix(finding([fix('a', []), fix('b', [])])), undefined);
-  });
-
-  it('skips overlapping edits and applies the rest', () => {
-    const text = 'abcdef\nghijkl\n';
-    const findings = [
-      finding([fix('one', [[0, 0, 3, 'X']])]),
-      finding([fix('overlaps one', [[0, 2, 4, 'Y']])]),
-      finding([fix('same edit as one', [[0, 0, 3, 'X']])]),
-      finding([fix('second line', [[1, 0, 1, 'Z']])]),
-      finding([fix('insert at the same place', [[1, 0, 0, '+']])]),
-    ];
-    const result = applyFixes(
-      findings,
-      () => text,
-      () => true,
-    );
-    assert.equal(result.changed.get('/f'), 'Xdef\nZhijkl\n');
-    assert.equal(result.applied, 2);
-    assert.equal(result.deferred, 2);
-  });
-
-  it('skips a fix that edits a file it may not write', () => {
-    const f = finding([{ title: 'x', edits: [{ file: '/other', range: range(0, 0, 0), newText: 'x' }] }]);
-    assert.equal(
-      applyFixes(
-        [f],
-        () => 'text',
-        (file) => file === '/f',
-      ).changed.size,
-      0,
-    );
   });
 });
 

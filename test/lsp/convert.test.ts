@@ -2,16 +2,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Finding } from '../../server/src/core/types';
-import {
-  combineFixes,
-  pathToUri,
-  toDiagnostic,
-  toInlayHint,
-  toQuickFix,
-  toWorkspaceEdit,
-  untitledPath,
-  uriToPath,
-} from '../../server/src/lsp/convert';
+import { pathToUri, toDiagnostic, toInlayHint, toQuickFix, toWorkspaceEdit, untitledPath, uriToPath } from '../../server/src/lsp/convert';
 import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/lsp/settings';
 
 const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
@@ -54,16 +45,6 @@ describe('conversions to LSP', () => {
     ]);
     assert.deepEqual(Object.keys(edit.changes ?? {}), ['file:///ws/a.tf', 'file:///ws/b.tf']);
     assert.equal(edit.changes?.['file:///ws/a.tf'].length, 2);
-  });
-
-  test('fix-all keeps only fixes that do not overlap', () => {
-    const a = { title: 'a', edits: [{ file: '/f', range: range(1, 0, 5), newText: '' }] };
-    const b = { title: 'b', edits: [{ file: '/f', range: range(1, 3, 8), newText: '' }] };
-    const c = { title: 'c', edits: [{ file: '/f', range: range(2, 0, 5), newText: '' }] };
-    assert.deepEqual(
-      combineFixes([a, b, c]).map((e) => e.range.start.line),
-      [1, 2],
-    );
   });
 
   test('uris and paths, inlay hints', () => {

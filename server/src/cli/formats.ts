@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Finding, Range, Severity } from '../core/types';
+import { isAppliedFix } from '../project/fixPolicy';
 import { RULES } from '../rules';
 import { atLeast, relativePath, type CheckReport } from './report';
 
@@ -101,6 +102,8 @@ export const json: Formatter = (report) => {
     message: f.message,
     fixes: f.fixes.map((fix) => ({
       title: fix.title,
+      // Whether `--fix` (and the editor's fix-all) applies it: the shared fix policy.
+      appliedByFix: isAppliedFix(f, fix, report.canFix),
       edits: fix.edits.map((e) =>
         e.file === f.file
           ? { range: e.range, newText: e.newText }

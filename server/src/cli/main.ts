@@ -230,9 +230,11 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     return sortFindings(findings);
   };
 
+  /** What `--fix` may write: the checked files, never a plan. */
+  const canFix = (file: string) => wanted.has(file) && !planTexts.has(file);
   let findings: Finding[];
   if (args.fix) {
-    const result = fixAll(service, analyzeAll, (file) => wanted.has(file) && !planTexts.has(file), args.dryRun);
+    const result = fixAll(service, analyzeAll, canFix, args.dryRun);
     findings = result.findings;
     const fileCount = result.originals.size;
     if (args.dryRun) {
@@ -263,6 +265,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
       const config = resolver.forFile(file);
       return RULES.map((r) => r.meta.id).filter((id) => config.rules[id] !== 'off');
     },
+    canFix,
     tool,
   };
   const color = args.color ?? (io.isTty && !args.output && !env.NO_COLOR);

@@ -27,6 +27,8 @@ export interface CheckReport {
   minSeverity: Severity;
   /** Ids of the rules that ran on a file (not switched off by its configuration). */
   enabledRules(file: string): string[];
+  /** Whether `--fix` may write the file (a checked file, not a plan). */
+  canFix(file: string): boolean;
   tool: ToolInfo;
 }
 

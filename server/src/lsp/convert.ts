@@ -85,22 +85,6 @@ export function toQuickFix(fix: Fix, finding: Finding, uriOf: UriOf = pathToUri)
   return action;
 }
 
-/** Joins fixes whose edits do not overlap any edit already taken. */
-export function combineFixes(fixes: Fix[]): FileTextEdit[] {
-  const taken: FileTextEdit[] = [];
-  const overlaps = (a: FileTextEdit, b: FileTextEdit) => {
-    if (a.file !== b.file) return false;
-    const before = (p: { line: number; character: number }, q: { line: number; character: number }) =>
-      p.line < q.line || (p.line === q.line && p.character <= q.character);
-    return !(before(a.range.end, b.range.start) || before(b.range.end, a.range.start));
-  };
-  for (const fix of fixes) {
-    if (fix.edits.some((edit) => taken.some((t) => overlaps(edit, t)))) continue;
-    taken.push(...fix.edits);
-  }
-  return taken;
-}
-
 export function toInlayHint(hint: CoreInlayHint): InlayHint {
   return {
     position: hint.position,

@@ -15,12 +15,12 @@ import {
   ErrorCodes,
 } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, ConfigResolver, ConfigError, isExcluded, matchesAnyGlob, toAnalysisOptions } from '../config';
+import { selectFixes } from '../project/fixPolicy';
 import type { AnalysisOptions, ElbLensService, ServiceHost } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
 import { createElbLensService } from '../service/service';
 import {
   bundledDocsBase,
-  combineFixes,
   pathToUri,
   toDiagnostic,
   toInlayHint,
@@ -188,11 +188,14 @@ export class ElbLensServer {
           }
         }
         if (wants(FIX_ALL_KIND)) {
-          const preferred = this.service
-            .analyzeFile(doc.path, options)
-            .flatMap((f) => f.fixes.filter((fix) => fix.isPreferred))
-            .filter((fix) => fix.edits.every((e) => e.file === doc.path));
-          const edits = combineFixes(preferred);
+          // The same policy as `elb-lens check --fix`, for this document only.
+          const findings = this.service.analyzeFile(doc.path, options);
+          const selection = selectFixes(
+            findings,
+            (file) => this.service?.documentText(file),
+            (file) => file === doc.path,
+          );
+          const edits = selection.fixes.flatMap((fix) => fix.edits);
           if (edits.length > 0) {
             actions.push({ title: 'Fix all ELB Lens issues in this file', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits, this.uriOf) });
           }

@@ -1,11 +1,10 @@
 import * as jsonc from 'jsonc-parser';
-import { rangeContains, type Finding, type Range } from '../core/types';
+import type { Finding, Range } from '../core/types';
 import type { ElbModel } from '../model/elb';
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr, TraversalStep } from '../parse/config';
 import { jsonValueExpr, nodeRange } from '../parse/json';
 import { LineIndex } from '../parse/positions';
-import { RULES } from '../rules';
-import type { RuleReport } from '../rules/types';
+import { runRules, withRuleSettings } from '../project/ruleEngine';
 import type { RuleSetting } from '../service/api';
 import { TerraformModule } from '../terraform/module';
 import { buildTerraformModel } from '../terraform/toModel';
@@ -349,30 +348,6 @@ export interface PlanAnalysisOptions {
 export function analyzePlan(filePath: string, text: string, options: PlanAnalysisOptions = {}): Finding[] {
   const plan = planToModel(filePath, text);
   if (!plan) return [];
-  const settings = options.rules ?? {};
-  const docsBase = options.docsBase ?? 'docs/rules/';
-  const findings: Finding[] = [];
-  for (const rule of RULES) {
-    const setting = settings[rule.meta.id];
-    if (setting === 'off') continue;
-    const report = (r: RuleReport) => {
-      if (r.file.blocks.some((b) => b.hasErrors && rangeContains(b.range, r.range.start))) return;
-      findings.push({
-        ruleId: rule.meta.id,
-        severity: setting ?? rule.meta.defaultSeverity,
-        message: r.message,
-        file: r.file.path,
-        range: r.range,
-        related: r.related ?? [],
-        fixes: [],
-        docsUrl: `${docsBase}${rule.meta.id}.md`,
-      });
-    };
-    try {
-      rule.check({ model: plan.model, report });
-    } catch (error) {
-      options.log?.(`elb-lens: rule ${rule.meta.id} failed on ${filePath}: ${error instanceof Error ? error.stack : String(error)}`);
-    }
-  }
-  return findings;
+  const findings = runRules(plan.model, { docsBase: options.docsBase ?? 'docs/rules/', log: options.log, source: filePath });
+  return withRuleSettings(findings, options.rules).map((f) => ({ ...f, fixes: [] }));
 }

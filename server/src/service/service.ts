@@ -20,8 +20,7 @@ import type { ConfigFile, Expr } from '../parse/config';
 import { loadHclParser, parseTemplateText, treeEditFor, type BlockCache, type HclParser } from '../parse/hcl';
 import { tfJsonToConfigFile } from '../parse/json';
 import { LineIndex } from '../parse/positions';
-import { RULES } from '../rules';
-import type { RuleReport } from '../rules/types';
+import { runRules, withRuleSettings } from '../project/ruleEngine';
 import { applySuppressions, collectSuppressions, suppressionFix } from '../suppress/suppress';
 import { Unknown, type KnownValue, type Value } from '../terraform/evaluate';
 import { TerraformModule, tfvarsInputs, type VariableInput } from '../terraform/module';
@@ -215,12 +214,10 @@ class Service implements ElbLensService {
     const allowInline = options.allowInlineIgnores !== false;
     for (const file of analysis.files) {
       const ruleSettings = options.rules ?? {};
-      let findings = analysis.rawFindings
-        .filter((f) => f.file === file.path && ruleSettings[f.ruleId] !== 'off')
-        .map((f) => {
-          const setting = ruleSettings[f.ruleId];
-          return setting && setting !== 'off' ? { ...f, severity: setting } : f;
-        });
+      let findings = withRuleSettings(
+        analysis.rawFindings.filter((f) => f.file === file.path),
+        ruleSettings,
+      );
       const suppressions = collectSuppressions(file);
       if (allowInline) findings = applySuppressions(findings, suppressions);
       else if (ruleSettings['inline-ignore'] !== 'off') {
@@ -501,30 +498,7 @@ class Service implements ElbLensService {
   }
 
   private runRules(model: ElbModel): Finding[] {
-    const findings: Finding[] = [];
-    for (const rule of RULES) {
-      const report = (r: RuleReport) => {
-        // Blocks the parser had to repair may be half-typed: say nothing about them.
-        if (r.file.blocks.some((b) => b.hasErrors && rangeContains(b.range, r.range.start))) return;
-        findings.push({
-          ruleId: rule.meta.id,
-          severity: rule.meta.defaultSeverity,
-          message: r.message,
-          file: r.file.path,
-          range: r.range,
-          related: r.related ?? [],
-          fixes: r.fixes ?? [],
-          docsUrl: `${this.docsBase}${rule.meta.id}.md`,
-        });
-      };
-      try {
-        rule.check({ model, report });
-      } catch (error) {
-        // A rule bug must not take the others down; it reports nothing for this module.
-        this.host.log?.(`elb-lens: rule ${rule.meta.id} failed: ${error instanceof Error ? error.stack : String(error)}`);
-      }
-    }
-    return findings;
+    return runRules(model, { docsBase: this.docsBase, log: (message) => this.host.log?.(message) });
   }
 }
 

@@ -1,0 +1,64 @@
+import { rangeContains, type Finding } from '../core/types';
+import type { ElbModel } from '../model/elb';
+import { RULES } from '../rules';
+import type { Rule, RuleReport } from '../rules/types';
+import type { RuleSetting } from '../service/api';
+
+/**
+ * The one rule engine: every front end (Terraform modules, ELB API JSON, plan JSON) builds
+ * an ELB model and hands it here. Findings come out with the rules' default severities;
+ * settings are applied afterwards (withRuleSettings), so one run serves every setting.
+ */
+
+export interface RuleEngineOptions {
+  /** Base for docs links; `<rule-id>.md` is appended. */
+  docsBase: string;
+  /** Where a failing rule is reported (never a user finding). */
+  log?: (message: string) => void;
+  /** What was analysed, named in the log line of a failing rule. */
+  source?: string;
+  /** The rules to run (tests); default: every rule. */
+  ruleSet?: readonly Rule[];
+}
+
+/**
+ * Runs every rule on the model. A rule that throws is logged and stops there (what it
+ * reported before stays); the other rules still run.
+ */
+export function runRules(model: ElbModel, options: RuleEngineOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of options.ruleSet ?? RULES) {
+    const report = (r: RuleReport) => {
+      // Blocks the parser had to repair may be half-typed: say nothing about them.
+      if (r.file.blocks.some((b) => b.hasErrors && rangeContains(b.range, r.range.start))) return;
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: rule.meta.defaultSeverity,
+        message: r.message,
+        file: r.file.path,
+        range: r.range,
+        related: r.related ?? [],
+        fixes: r.fixes ?? [],
+        docsUrl: `${options.docsBase}${rule.meta.id}.md`,
+      });
+    };
+    try {
+      rule.check({ model, report });
+    } catch (error) {
+      const where = options.source ? ` on ${options.source}` : '';
+      options.log?.(`elb-lens: rule ${rule.meta.id} failed${where}: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+  return findings;
+}
+
+/** Findings of rules set to "off" are dropped; a severity set for a rule replaces its default. */
+export function withRuleSettings(findings: Finding[], settings: Record<string, RuleSetting> = {}): Finding[] {
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const setting = settings[finding.ruleId];
+    if (setting === 'off') continue;
+    out.push(setting ? { ...finding, severity: setting } : finding);
+  }
+  return out;
+}
