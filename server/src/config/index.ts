@@ -16,4 +16,4 @@ export {
   toAnalysisOptions,
   type ElbLensConfig,
 } from './config';
-export { globToRegExp, matchesAnyGlob } from './glob';
+export { globToRegExp, matchesAnyGlob, matchesGlobTails } from './glob';
