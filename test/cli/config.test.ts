@@ -8,12 +8,12 @@ import {
   ConfigError,
   ConfigResolver,
   globToRegExp,
-  isExcluded,
   knownRuleIds,
   matchesAnyGlob,
   parseConfig,
   toAnalysisOptions,
 } from '../../server/src/config';
+import { configure, excludes } from '../../server/src/project';
 import { LATE_LISTENERS_JSON, LOAD_BALANCER_JSON } from '../elbjson/util';
 import { FIXTURES, REPO_ROOT, run, tempTree } from './harness';
 
@@ -160,10 +160,10 @@ describe('globs', () => {
   });
 
   it('excludes relative to the configuration file', () => {
-    const config = parseConfig('/repo/infra/.elb-lens.json', '{ "exclude": ["legacy/**"] }');
-    assert.ok(isExcluded(config, '/repo/infra/legacy/main.tf'));
-    assert.ok(!isExcluded(config, '/repo/legacy/main.tf'));
-    assert.ok(!isExcluded(config, '/repo/infra/app/main.tf'));
+    const config = configure({ config: parseConfig('/repo/infra/.elb-lens.json', '{ "exclude": ["legacy/**"] }') });
+    assert.ok(excludes(config, '/repo/infra/legacy/main.tf'));
+    assert.ok(!excludes(config, '/repo/legacy/main.tf'));
+    assert.ok(!excludes(config, '/repo/infra/app/main.tf'));
   });
 });
 

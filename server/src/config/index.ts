@@ -9,8 +9,6 @@ export {
   UNUSED_IGNORE_RULE_ID,
   defaultConfig,
   findConfigFile,
-  isConfiguredJsonFile,
-  isExcluded,
   knownRuleIds,
   parseConfig,
   toAnalysisOptions,
