@@ -8,12 +8,13 @@ import {
   ConfigError,
   ConfigResolver,
   globToRegExp,
-  isExcluded,
   knownRuleIds,
   matchesAnyGlob,
   parseConfig,
   toAnalysisOptions,
 } from '../../server/src/config';
+import { configure, excludes } from '../../server/src/project';
+import { LATE_LISTENERS_JSON, LOAD_BALANCER_JSON } from '../elbjson/util';
 import { FIXTURES, REPO_ROOT, run, tempTree } from './harness';
 
 const SCHEMA_FILE = path.join(REPO_ROOT, 'schemas', 'elb-lens-config.schema.json');
@@ -159,10 +160,10 @@ describe('globs', () => {
   });
 
   it('excludes relative to the configuration file', () => {
-    const config = parseConfig('/repo/infra/.elb-lens.json', '{ "exclude": ["legacy/**"] }');
-    assert.ok(isExcluded(config, '/repo/infra/legacy/main.tf'));
-    assert.ok(!isExcluded(config, '/repo/legacy/main.tf'));
-    assert.ok(!isExcluded(config, '/repo/infra/app/main.tf'));
+    const config = configure({ config: parseConfig('/repo/infra/.elb-lens.json', '{ "exclude": ["legacy/**"] }') });
+    assert.ok(excludes(config, '/repo/infra/legacy/main.tf'));
+    assert.ok(!excludes(config, '/repo/legacy/main.tf'));
+    assert.ok(!excludes(config, '/repo/infra/app/main.tf'));
   });
 });
 
@@ -240,6 +241,47 @@ describe('configuration in the CLI', () => {
       const result = await run(['check', '.'], { cwd: dir });
       assert.equal(result.code, 1);
       assert.match(result.stderr, /\.elb-lens\.json: varFiles: cannot read absent\.tfvars/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('json.files of .elb-lens.json in the CLI', () => {
+  it('analyses a JSON file the configuration names as ELB API JSON (regression: it was counted, not analysed)', async () => {
+    const dir = tempTree({
+      [CONFIG_FILE_NAME]: JSON.stringify({ json: { files: ['api/*.json'] } }),
+      'api/lb.json': LOAD_BALANCER_JSON,
+      'api/listeners.json': LATE_LISTENERS_JSON,
+      'other/listeners.json': LATE_LISTENERS_JSON,
+    });
+    try {
+      for (const argv of [
+        ['check', '.'],
+        ['check', 'api/listeners.json', 'api/lb.json'],
+      ]) {
+        const result = await run([...argv, '--format', 'compact'], { cwd: dir });
+        assert.equal(result.code, 2, `${argv.join(' ')}: ${result.stdout}${result.stderr}`);
+        assert.match(result.stdout, /^api\/listeners\.json:\d+:\d+: error \[client-ip-always-on\]/m);
+        assert.ok(!result.stdout.includes('other/'), 'other/ is not named by json.files and its content does not say ELB');
+      }
+      const report = JSON.parse((await run(['check', '.', '--format', 'json'], { cwd: dir })).stdout) as { files: number };
+      assert.equal(report.files, 2, 'api/lb.json and api/listeners.json');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--config names the JSON files for the whole run', async () => {
+    const dir = tempTree({
+      'ci.json': JSON.stringify({ json: { files: ['**/listeners.json'] } }),
+      'api/lb.json': LOAD_BALANCER_JSON,
+      'api/listeners.json': LATE_LISTENERS_JSON,
+    });
+    try {
+      const result = await run(['check', 'api', '--config', 'ci.json', '--format', 'compact'], { cwd: dir });
+      assert.equal(result.code, 2, result.stdout + result.stderr);
+      assert.match(result.stdout, /^api\/listeners\.json:\d+:\d+: error \[client-ip-always-on\]/m);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -16,6 +16,15 @@ export const DEDICATED_LB = {
   vip_subnet_cidr_id: 'subnet-lb',
 };
 
+/** A dedicated load balancer for the listeners below. */
+export const LOAD_BALANCER_JSON = json({ loadbalancer: { id: 'lb-1', guaranteed: true } });
+
+/** ELB listeners whose ELB keys start after the first 8 KB: only a json.files glob makes them ELB JSON. */
+export const LATE_LISTENERS_JSON = json({
+  note: 'x'.repeat(9000),
+  listeners: [{ name: 'tcp', protocol: 'TCP', loadbalancer_id: 'lb-1', transparent_client_ip_enable: false }],
+});
+
 export const SHARED_LB = { id: 'lb-shr', name: 'shared', guaranteed: false, vip_address: '192.168.0.20' };
 
 /** Findings of every ELB JSON file of the in-memory folder (the folder of the first file). */

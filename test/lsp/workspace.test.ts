@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-protocol';
+import { LATE_LISTENERS_JSON, LOAD_BALANCER_JSON } from '../elbjson/util';
 import { SERVER_BUNDLE, TestClient, tempWorkspace } from './client';
 
 const ALWAYS_ON = 'client-ip-always-on';
@@ -27,21 +28,9 @@ const VARIABLE_LISTENER = `resource "huaweicloud_elb_listener" "web" {
 }
 `;
 
-const LOAD_BALANCER_JSON = JSON.stringify({ loadbalancer: { id: 'lb-1', guaranteed: true } }, null, 2) + '\n';
-/** ELB listeners whose ELB keys start after the first 8 KB: only a json.files glob makes them ELB JSON. */
-const LATE_LISTENERS_JSON =
-  JSON.stringify(
-    {
-      note: 'x'.repeat(9000),
-      listeners: [{ name: 'tcp', protocol: 'TCP', loadbalancer_id: 'lb-1', transparent_client_ip_enable: false }],
-    },
-    null,
-    2,
-  ) + '\n';
-
 const skip = !fs.existsSync(SERVER_BUNDLE) && 'server bundle missing: run npm run build';
 
-describe('language server: untitled documents, workspace scope, settings that rebuild the core', { skip }, () => {
+describe('language server: untitled documents, workspace scope, settings that change the core', { skip }, () => {
   let client: TestClient;
   let root: string;
 
@@ -54,6 +43,9 @@ describe('language server: untitled documents, workspace scope, settings that re
       'shared/variables.tf': 'variable "transfer" {\n  default = "true"\n}\n',
       'api/lb.json': LOAD_BALANCER_JSON,
       'api/listeners.json': LATE_LISTENERS_JSON,
+      'infra/.elb-lens.json': JSON.stringify({ json: { files: ['api/*.json'] } }),
+      'infra/api/lb.json': LOAD_BALANCER_JSON,
+      'infra/api/listeners.json': LATE_LISTENERS_JSON,
     });
     client = await TestClient.start(root);
   });
@@ -141,14 +133,14 @@ describe('language server: untitled documents, workspace scope, settings that re
     await client.changeSettings({ json: { files: ['api/*.json'] } });
     const [diagnostic] = await client.waitForDiagnostics('api/listeners.json', (d) => d.length === 1, 'ELB JSON by the setting');
     assert.equal(diagnostic.code, ALWAYS_ON);
-    // The rebuilt core still has the open documents' edited text.
+    // Edits after the setting changed reach the same core (it is not rebuilt).
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: client.uri('api/listeners.json'), version: 2 },
       contentChanges: [
         { text: LATE_LISTENERS_JSON.replace('"transparent_client_ip_enable": false', '"transparent_client_ip_enable": true') },
       ],
     });
-    await client.waitForDiagnostics('api/listeners.json', (d) => d.length === 0, 'the edit reaches the rebuilt core');
+    await client.waitForDiagnostics('api/listeners.json', (d) => d.length === 0, 'the edit reaches the core');
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: client.uri('api/listeners.json'), version: 3 },
       contentChanges: [{ text: LATE_LISTENERS_JSON }],
@@ -157,6 +149,25 @@ describe('language server: untitled documents, workspace scope, settings that re
     await client.changeSettings({ json: { files: [] } });
     await client.waitForDiagnostics('api/listeners.json', (d) => d.length === 0, 'no longer ELB JSON without the glob');
     await client.changeSettings({});
+  });
+
+  test('json.files of .elb-lens.json makes a file ELB API JSON (regression: the language server never read it)', async () => {
+    await client.open('infra/api/listeners.json', LATE_LISTENERS_JSON, 1, 'json');
+    const [diagnostic] = await client.waitForDiagnostics('infra/api/listeners.json', (d) => d.length === 1, 'ELB JSON by .elb-lens.json');
+    assert.equal(diagnostic.code, ALWAYS_ON);
+    // Edited on disk, the file takes effect without a restart.
+    const configFile = path.join(root, 'infra', '.elb-lens.json');
+    const rewrite = async (config: unknown) => {
+      fs.writeFileSync(configFile, JSON.stringify(config));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: client.uri('infra/.elb-lens.json'), type: 2 }],
+      });
+    };
+    await rewrite({ json: { files: [] } });
+    await client.waitForDiagnostics('infra/api/listeners.json', (d) => d.length === 0, 'no longer ELB JSON');
+    await rewrite({ json: { files: ['api/listeners.json', 'api/lb.json'] } });
+    await client.waitForDiagnostics('infra/api/listeners.json', (d) => d.length === 1, 'ELB JSON again');
+    await client.close('infra/api/listeners.json');
   });
 
   test('a workspace folder added later is indexed and reported under scope "workspace"', async () => {

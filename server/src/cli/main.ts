@@ -1,9 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { ConfigError, ConfigResolver, isConfiguredJsonFile, isExcluded, toAnalysisOptions, type ElbLensConfig } from '../config';
+import { ConfigError, ConfigResolver, type ElbLensConfig } from '../config';
 import type { Finding } from '../core/types';
-import { analyzePlan, isPlanJson, mayBePlanJson } from '../plan/plan';
+import { analyzePlan } from '../plan/plan';
+import { classify, configure, excludes, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
+import { nodeFileContent, nodeFileSystem, readTextFile } from '../project/nodeFs';
 import { RULES, findRule } from '../rules';
 import type { ElbLensService } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
@@ -13,7 +15,6 @@ import { unifiedDiff } from './diff';
 import { applyFixes } from './fix';
 import { FORMATTERS } from './formats';
 import { atLeast, relativePath, sortFindings, type ToolInfo } from './report';
-import { collectFiles } from './walk';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_ERROR = 1;
@@ -84,33 +85,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 /** A problem with the input that is not a usage mistake (unreadable var file, …). */
 class CheckError extends Error {}
 
-function readText(file: string, limit: number): string | undefined {
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > limit) return undefined;
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function readHead(file: string, bytes: number): string {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, 'r');
-    const buffer = Buffer.alloc(bytes);
-    const read = fs.readSync(fd, buffer, 0, bytes, 0);
-    return buffer.subarray(0, read).toString('utf8');
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
-function isJsonName(file: string): boolean {
-  return file.endsWith('.json') && !file.endsWith('.tf.json') && !file.endsWith('.tfvars.json');
-}
+/** What a folder's walk checks; a file named on the command line is checked unless it is `other`. */
+const CHECKED_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'elb-json', 'plan']);
 
 /** `TF_VAR_name=value` environment entries → { name: value }. */
 export function environmentVariables(env: Record<string, string | undefined>): Record<string, string> {
@@ -150,58 +126,57 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   if (!formatter) throw new UsageError(`unknown format "${args.format}"`);
   const env = io.env ?? process.env;
   const cliVarFiles = args.varFiles.map((f) => path.resolve(io.cwd, f));
-  for (const file of cliVarFiles) if (readText(file, MAX_PLAN_BYTES) === undefined) throw new UsageError(`cannot read --var-file ${file}`);
-  const resolver = new ConfigResolver((file) => readText(file, 1024 * 1024), {
+  for (const file of cliVarFiles) {
+    if (readTextFile(file, MAX_PLAN_BYTES) === undefined) throw new UsageError(`cannot read --var-file ${file}`);
+  }
+  const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
     configFile: args.config ? path.resolve(io.cwd, args.config) : undefined,
   });
-  const host = createNodeHost((message) => io.stderr(`${message}\n`));
-  const docsDir = path.join(io.packageRoot, 'docs', 'rules');
-  const service = await createElbLensService(host, { docsBase: docsDir + path.sep });
-
-  const planHeads = new Map<string, boolean>();
-  const mayBePlan = (file: string): boolean => {
-    if (!isJsonName(file)) return false;
-    let result = planHeads.get(file);
-    if (result === undefined) {
-      result = mayBePlanJson(readHead(file, 256));
-      planHeads.set(file, result);
-    }
+  // The flags over each `.elb-lens.json`: one effective configuration per configuration file.
+  const flags = {
+    variables: args.variables,
+    varFiles: cliVarFiles,
+    environmentVariables: environmentVariables(env),
+    reportUnusedIgnores: args.reportUnusedIgnores,
+  };
+  const effective = new Map<ElbLensConfig, EffectiveConfig>();
+  const configFor = (file: string): EffectiveConfig => {
+    const config = resolver.forFile(file);
+    let result = effective.get(config);
+    if (!result) effective.set(config, (result = configure({ config, host: flags })));
     return result;
   };
-  const walked = collectFiles(
+  const host = createNodeHost((message) => io.stderr(`${message}\n`));
+  const docsDir = path.join(io.packageRoot, 'docs', 'rules');
+  const service = await createElbLensService(host, {
+    docsBase: docsDir + path.sep,
+    jsonFiles: (file) => namesElbJson(configFor(file), file),
+  });
+
+  const walked = walk(
     args.paths.map((p) => path.resolve(io.cwd, p)),
-    (file) => service.isSupportedFile(file) || mayBePlan(file) || (isJsonName(file) && isConfiguredJsonFile(resolver.forFile(file), file)),
+    nodeFileSystem,
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(', ')}`);
-  const files = walked.files.filter((file) => !isExcluded(resolver.forFile(file), file));
+  const files: string[] = [];
+  const planTexts = new Map<string, string>();
+  for (const { path: file, explicit } of walked.files) {
+    const config = configFor(file);
+    if (excludes(config, file)) continue;
+    const content = nodeFileContent(file, MAX_PLAN_BYTES);
+    const kind = classify(file, { config, explicit, content });
+    if (!CHECKED_KINDS.has(kind) && !(explicit && kind !== 'other')) continue;
+    files.push(file);
+    if (kind === 'plan') planTexts.set(file, content.text() ?? '');
+  }
   const wanted = new Set(files);
   for (const config of new Set(files.map((f) => resolver.forFile(f)))) {
     for (const varFile of config.varFiles) {
-      if (readText(varFile, MAX_PLAN_BYTES) === undefined) {
+      if (readTextFile(varFile, MAX_PLAN_BYTES) === undefined) {
         throw new CheckError(`${relativePath(io.cwd, config.path)}: varFiles: cannot read ${relativePath(io.cwd, varFile)}`);
       }
     }
   }
-  const planTexts = new Map<string, string>();
-  for (const file of [...files]) {
-    if (!mayBePlan(file)) continue;
-    const text = readText(file, MAX_PLAN_BYTES);
-    if (text !== undefined && isPlanJson(text)) planTexts.set(file, text);
-    else if (!service.isSupportedFile(file) && !isConfiguredJsonFile(resolver.forFile(file), file)) {
-      // Other Terraform JSON (`terraform show -json` of a state, provider schemas): not ours.
-      files.splice(files.indexOf(file), 1);
-      wanted.delete(file);
-    }
-  }
-
-  const tfVars = environmentVariables(env);
-  const optionsFor = (config: ElbLensConfig) =>
-    toAnalysisOptions(config, {
-      variables: args.variables,
-      varFiles: cliVarFiles,
-      environmentVariables: tfVars,
-      reportUnusedIgnores: args.reportUnusedIgnores,
-    });
 
   const analyzeAll = (showProgress: boolean): Finding[] => {
     const progress = showProgress ? progressReporter(io, files.length) : progressReporter({ ...io, stderrIsTty: false }, 0);
@@ -210,11 +185,11 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     let done = 0;
     for (const file of files) {
       progress.tick(done++);
-      const config = resolver.forFile(file);
+      const { options } = configFor(file);
       const planText = planTexts.get(file);
       if (planText !== undefined) {
         findings.push(
-          ...analyzePlan(file, planText, { rules: config.rules, docsBase: docsDir + path.sep, log: (m) => io.stderr(`${m}\n`) }),
+          ...analyzePlan(file, planText, { rules: options.rules, docsBase: docsDir + path.sep, log: (m) => io.stderr(`${m}\n`) }),
         );
         continue;
       }
@@ -222,7 +197,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
       const moduleKey = service.moduleFiles(file)[0] ?? file;
       if (doneModules.has(moduleKey)) continue;
       doneModules.add(moduleKey);
-      for (const [moduleFile, fileFindings] of service.analyzeModule(file, optionsFor(config))) {
+      for (const [moduleFile, fileFindings] of service.analyzeModule(file, options)) {
         if (wanted.has(moduleFile) && !planTexts.has(moduleFile)) findings.push(...fileFindings);
       }
     }
@@ -262,8 +237,8 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     readText: (f: string) => planTexts.get(f) ?? service.documentText(f),
     minSeverity: args.minSeverity,
     enabledRules: (file: string) => {
-      const config = resolver.forFile(file);
-      return RULES.map((r) => r.meta.id).filter((id) => config.rules[id] !== 'off');
+      const rules = configFor(file).options.rules ?? {};
+      return RULES.map((r) => r.meta.id).filter((id) => rules[id] !== 'off');
     },
     canFix,
     tool,
@@ -385,7 +360,7 @@ export function toolInfo(packageRoot: string, docsDir: string): ToolInfo {
       if (!fs.existsSync(docPath(id))) return repo;
       return repo ? `${repo}/blob/HEAD/docs/rules/${id}.md` : pathToFileURL(docPath(id)).href;
     },
-    readDoc: (id) => readText(docPath(id), 1024 * 1024),
+    readDoc: (id) => readTextFile(docPath(id), 1024 * 1024),
   };
 }
 

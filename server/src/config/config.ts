@@ -4,7 +4,6 @@ import type { Severity } from '../core/types';
 import { LineIndex } from '../parse/positions';
 import { RULES } from '../rules';
 import type { AnalysisOptions, RuleSetting } from '../service/api';
-import { matchesAnyGlob } from './glob';
 
 /**
  * `.elb-lens.json`: one configuration file read by the CLI and the language server, so
@@ -289,21 +288,6 @@ export class ConfigResolver {
     this.byFile.set(filePath, config);
     return config;
   }
-}
-
-/** Relative path of a file from the configuration's folder, with `/` separators. */
-function relativeToConfig(config: ElbLensConfig, filePath: string): string {
-  return path.relative(config.dir, path.resolve(filePath)).split(path.sep).join('/');
-}
-
-/** True when the configuration excludes the file (or a folder it is in). */
-export function isExcluded(config: ElbLensConfig, filePath: string): boolean {
-  return matchesAnyGlob(relativeToConfig(config, filePath), config.exclude);
-}
-
-/** True when the file is one of the configuration's ELB API JSON files (`json.files`). */
-export function isConfiguredJsonFile(config: ElbLensConfig, filePath: string): boolean {
-  return matchesAnyGlob(relativeToConfig(config, filePath), config.jsonFiles);
 }
 
 /**

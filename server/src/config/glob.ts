@@ -83,3 +83,23 @@ export function matchesAnyGlob(relativePath: string, globs: readonly string[]): 
   }
   return false;
 }
+
+/**
+ * True when some tail of an absolute path (`c.json`, `b/c.json`, `a/b/c.json`, …) matches
+ * a glob: for globs whose base folder is not known (an editor setting without a workspace
+ * folder), so `api/*.json` matches any `…/api/x.json`.
+ */
+export function matchesGlobTails(filePath: string, globs: readonly string[]): boolean {
+  if (globs.length === 0) return false;
+  const parts = filePath
+    .replace(/\\/g, '/')
+    .replace(/^[A-Za-z]:/, '')
+    .split('/')
+    .filter((p) => p.length > 0);
+  const regexps = globs.map(globToRegExp);
+  for (let i = 0; i < parts.length; i++) {
+    const candidate = parts.slice(i).join('/');
+    if (regexps.some((r) => r.test(candidate))) return true;
+  }
+  return false;
+}

@@ -9,11 +9,9 @@ export {
   UNUSED_IGNORE_RULE_ID,
   defaultConfig,
   findConfigFile,
-  isConfiguredJsonFile,
-  isExcluded,
   knownRuleIds,
   parseConfig,
   toAnalysisOptions,
   type ElbLensConfig,
 } from './config';
-export { globToRegExp, matchesAnyGlob } from './glob';
+export { globToRegExp, matchesAnyGlob, matchesGlobTails } from './glob';

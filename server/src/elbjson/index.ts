@@ -5,6 +5,13 @@ export { DEFAULT_ELB_JSON_GLOBS, isJsonFileName, matchesElbJsonGlobs, sniffElbJs
 export * from './fields';
 
 /**
+ * Which JSON files are ELB JSON whatever their content: globs (tried against each tail of
+ * the path), or a function that answers per file, e.g. from the `json.files` of the file's
+ * own configuration (the project layer's `namesElbJson`).
+ */
+export type ElbJsonFiles = readonly string[] | ((filePath: string) => boolean);
+
+/**
  * Decides, per file, whether it is ELB JSON: by the glob list, else by a sniff of the
  * first few KB. Results are remembered by the text's length and head, so asking again
  * for an unchanged file costs one string comparison.
@@ -12,11 +19,12 @@ export * from './fields';
 export class ElbJsonDetector {
   private readonly cache = new Map<string, { length: number; head: string; result: boolean }>();
 
-  constructor(private readonly globs: readonly string[]) {}
+  constructor(private readonly files: ElbJsonFiles) {}
 
   /** True when the path matches one of the globs (no need to read it). */
   matchesGlobs(filePath: string): boolean {
-    return matchesElbJsonGlobs(filePath, this.globs);
+    if (typeof this.files !== 'function') return matchesElbJsonGlobs(filePath, this.files);
+    return isJsonFileName(filePath) && this.files(filePath);
   }
 
   /** `text` undefined: the file cannot be read (missing, binary, too large). */

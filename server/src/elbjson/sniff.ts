@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as jsonc from 'jsonc-parser';
 import { DEFAULT_JSON_FILES } from '../config/config';
-import { globToRegExp } from '../config/glob';
+import { matchesGlobTails } from '../config/glob';
 import { SNIFF_FIELDS, wrapperFor } from './fields';
 
 /**
@@ -28,18 +28,7 @@ export function isJsonFileName(filePath: string): boolean {
  * the core does not know, so each tail of the path is tried (`**` globs match anyway).
  */
 export function matchesElbJsonGlobs(filePath: string, globs: readonly string[]): boolean {
-  if (globs.length === 0 || !isJsonFileName(filePath)) return false;
-  const parts = filePath
-    .replace(/\\/g, '/')
-    .replace(/^[A-Za-z]:/, '')
-    .split('/')
-    .filter((p) => p.length > 0);
-  const regexps = globs.map(globToRegExp);
-  for (let i = 0; i < parts.length; i++) {
-    const candidate = parts.slice(i).join('/');
-    if (regexps.some((r) => r.test(candidate))) return true;
-  }
-  return false;
+  return isJsonFileName(filePath) && matchesGlobTails(filePath, globs);
 }
 
 /**

@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import {
   CodeActionKind,
@@ -14,8 +13,10 @@ import {
   ResponseError,
   ErrorCodes,
 } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, ConfigResolver, ConfigError, isExcluded, matchesAnyGlob, toAnalysisOptions } from '../config';
+import { CONFIG_FILE_NAME, ConfigResolver, ConfigError } from '../config';
+import { classify, configure, excludes, matchesScopes, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
 import { selectFixes } from '../project/fixPolicy';
+import { nodeFileSystem } from '../project/nodeFs';
 import type { AnalysisOptions, ElbLensService, ServiceHost } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
 import { createElbLensService } from '../service/service';
@@ -36,8 +37,8 @@ export const FIX_ALL_KIND = 'source.fixAll.elbLens';
 /** Quiet time after the last keystroke before a document is analysed. */
 export const DEBOUNCE_MS = 150;
 
-const SKIPPED_DIRS = new Set(['.terraform', 'node_modules', '.git']);
-const INDEXED = /\.(tf|tf\.json|tfvars|tfvars\.json)$/;
+/** The workspace files indexed at start (and kept up to date from file events). */
+const INDEXED_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'tfvars']);
 
 interface OpenDoc {
   uri: string;
@@ -54,8 +55,8 @@ export class ElbLensServer {
   private service: ElbLensService | undefined;
   /** Resolves once the core (and its WebAssembly parser) is loaded; events wait for it in order. */
   private ready: Promise<ElbLensService | undefined> = Promise.resolve(undefined);
-  /** The `elbLens.json.files` globs the current service was created with. */
-  private serviceJsonFiles: readonly string[] = DEFAULT_SETTINGS.json.files;
+  /** Settings of the first workspace folder, for the core's synchronous question about `json.files`. */
+  private editorSettings: ElbLensSettings = DEFAULT_SETTINGS;
   private readonly host: ServiceHost;
   private readonly configs: ConfigResolver;
   private readonly open = new Map<string, OpenDoc>();
@@ -139,7 +140,8 @@ export class ElbLensServer {
       this.guard('didChangeConfiguration', async () => {
         this.settingsCache.clear();
         this.configs.clear();
-        await this.followJsonFilesSetting();
+        await this.loadEditorSettings();
+        await this.forgetJsonFiles();
         this.revalidateAll();
         this.refreshInlayHints();
       }),
@@ -147,15 +149,20 @@ export class ElbLensServer {
     c.onDidChangeWatchedFiles((p) =>
       this.guard('didChangeWatchedFiles', async () => {
         await this.ready;
+        let configChanged = false;
         for (const change of p.changes) {
           const filePath = uriToPath(change.uri);
           if (!filePath) continue;
-          if (path.basename(filePath) === CONFIG_FILE_NAME) this.configs.clear();
-          if (change.type === FileChangeType.Created && INDEXED.test(filePath) && this.inWorkspace(filePath))
+          if (path.basename(filePath) === CONFIG_FILE_NAME) {
+            this.configs.clear();
+            configChanged = true;
+          }
+          if (change.type === FileChangeType.Created && INDEXED_KINDS.has(classify(filePath)) && this.inWorkspace(filePath))
             this.workspaceFiles.add(filePath);
           if (change.type === FileChangeType.Deleted) this.workspaceFiles.delete(filePath);
           this.service?.fileChanged(filePath);
         }
+        if (configChanged) await this.forgetJsonFiles();
         this.revalidateAll();
         this.refreshInlayHints();
       }),
@@ -233,7 +240,7 @@ export class ElbLensServer {
       if (root) this.workspaceFolders.push(root);
     }
     // Loading starts now so the WebAssembly is ready by the time the first document opens.
-    this.ready = this.createService(this.serviceJsonFiles).then((service) => (this.service = service));
+    this.ready = this.createService().then((service) => (this.service = service));
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
@@ -247,35 +254,31 @@ export class ElbLensServer {
     return result;
   }
 
-  private async createService(jsonFiles: readonly string[]): Promise<ElbLensService | undefined> {
+  private async createService(): Promise<ElbLensService | undefined> {
     try {
-      return await createElbLensService(this.host, { wasmDir: this.bundleDir, docsBase: bundledDocsBase(this.bundleDir), jsonFiles });
+      return await createElbLensService(this.host, {
+        wasmDir: this.bundleDir,
+        docsBase: bundledDocsBase(this.bundleDir),
+        // Asked per file: `json.files` of the file's `.elb-lens.json` and of the editor settings.
+        jsonFiles: (filePath) => namesElbJson(this.effectiveConfig(filePath, this.uriOf(filePath), this.editorSettings), filePath),
+      });
     } catch (error) {
       this.connection.console.error(`elb-lens: cannot start the analysis core: ${describe(error)}`);
       return undefined;
     }
   }
 
+  private async loadEditorSettings(): Promise<void> {
+    this.editorSettings = await this.settingsFor(this.workspaceFolders[0] ? pathToUri(this.workspaceFolders[0]) : undefined);
+  }
+
   /**
-   * The core takes the ELB JSON globs when it is created, so a different `elbLens.json.files`
-   * means a new service that is handed the open documents' current text.
+   * `json.files` (a setting or a `.elb-lens.json`) changed, so which files are ELB JSON may
+   * have: the core forgets its analyses of the open documents' folders.
    */
-  private async followJsonFilesSetting(): Promise<void> {
-    const wanted = (await this.settingsFor(this.workspaceFolders[0] ? pathToUri(this.workspaceFolders[0]) : undefined)).json.files;
-    if (JSON.stringify(wanted) === JSON.stringify(this.serviceJsonFiles)) return;
-    this.serviceJsonFiles = wanted;
-    // Events that arrive from now on wait for the new service; earlier ones already reached the old one.
-    this.ready = this.ready.then(async (previous) => {
-      const fresh = await this.createService(wanted);
-      if (!fresh) return previous;
-      for (const doc of this.open.values()) {
-        fresh.openDocument(doc.path, previous?.documentText(doc.path) ?? '');
-        previous?.closeDocument(doc.path);
-      }
-      this.service = fresh;
-      return fresh;
-    });
-    await this.ready;
+  private async forgetJsonFiles(): Promise<void> {
+    const service = await this.ready;
+    for (const doc of this.open.values()) service?.fileChanged(doc.path);
   }
 
   private async initialized(): Promise<void> {
@@ -293,7 +296,7 @@ export class ElbLensServer {
     }
     // The library only offers this event once the client said it sends it (after initialize).
     if (this.supportsFolderChanges) this.connection.workspace.onDidChangeWorkspaceFolders((p) => this.workspaceFoldersChanged(p));
-    await this.followJsonFilesSetting();
+    await this.loadEditorSettings();
     await this.indexWorkspace();
     this.revalidateAll();
   }
@@ -307,6 +310,7 @@ export class ElbLensServer {
         if (folder && !this.workspaceFolders.includes(folder)) this.workspaceFolders.push(folder);
       }
       this.settingsCache.clear();
+      await this.loadEditorSettings();
       await this.indexWorkspace();
       this.revalidateAll();
     });
@@ -317,38 +321,15 @@ export class ElbLensServer {
     if (this.workspaceFolders.length === 0) return;
     const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('ELB Lens', 0, 'Indexing Terraform files', false);
-    const files: string[] = [];
-    const seen = new Set<string>();
-    const walk = (dir: string, depth: number) => {
-      if (depth > 32) return;
-      let real: string;
-      try {
-        real = fs.realpathSync(dir);
-      } catch {
-        return;
-      }
-      // A symlink loop would otherwise be walked until the depth limit.
-      if (seen.has(real)) return;
-      seen.add(real);
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const entry of entries) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(full, depth + 1);
-        else if (entry.isFile() && INDEXED.test(entry.name)) files.push(full);
-      }
-    };
-    for (const folder of this.workspaceFolders) walk(folder, 0);
+    const files = walk(this.workspaceFolders, nodeFileSystem).files.map((f) => f.path);
     const settingsByFolder = await Promise.all(this.workspaceFolders.map((f) => this.settingsFor(pathToUri(f))));
     this.workspaceFiles = new Set(
       files.filter((file) => {
+        if (!INDEXED_KINDS.has(classify(file))) return false;
         const index = this.workspaceFolders.findIndex((f) => file.startsWith(f + path.sep));
+        const folder = this.workspaceFolders[index];
         const settings = settingsByFolder[index] ?? DEFAULT_SETTINGS;
-        return !matchesAnyGlob(this.relativeToFolder(this.workspaceFolders[index] ?? '', file), settings.exclude);
+        return folder === undefined || !matchesScopes([{ base: folder, globs: settings.exclude }], file);
       }),
     );
     progress?.report(100, `${this.workspaceFiles.size} files`);
@@ -494,8 +475,13 @@ export class ElbLensServer {
   private async optionsFor(filePath: string, uri: string): Promise<AnalysisOptions | undefined> {
     const settings = await this.settingsFor(uri);
     if (!settings.enable) return undefined;
+    const config = this.effectiveConfig(filePath, uri, settings);
+    return excludes(config, filePath) ? undefined : config.options;
+  }
+
+  /** The project layer's merge of the file's `.elb-lens.json` and the editor settings. */
+  private effectiveConfig(filePath: string, uri: string, settings: ElbLensSettings): EffectiveConfig {
     const folder = this.workspaceFolders.find((f) => filePath.startsWith(f + path.sep));
-    if (folder && matchesAnyGlob(this.relativeToFolder(folder, filePath), settings.exclude)) return undefined;
     let config;
     // An untitled document has no folder of its own to look for a configuration file in.
     if (uri.startsWith('file:')) {
@@ -506,16 +492,18 @@ export class ElbLensServer {
         config = undefined;
       }
     }
-    if (config && isExcluded(config, filePath)) return undefined;
     const varFilesBase =
       folder ?? (uri.startsWith('file:') ? path.dirname(filePath) : (this.workspaceFolders[0] ?? path.dirname(filePath)));
-    const varFiles = settings.varFiles.map((f) => path.resolve(varFilesBase, f));
-    const overrides: AnalysisOptions = { rules: settings.rules, varFiles };
-    return config ? toAnalysisOptions(config, overrides) : overrides;
-  }
-
-  private relativeToFolder(folder: string, filePath: string): string {
-    return path.relative(folder, filePath).split(path.sep).join('/');
+    return configure({
+      config,
+      host: {
+        base: folder,
+        rules: settings.rules,
+        exclude: settings.exclude,
+        varFiles: settings.varFiles.map((f) => path.resolve(varFilesBase, f)),
+        jsonFiles: settings.json.files,
+      },
+    });
   }
 
   private inWorkspace(filePath: string): boolean {

@@ -14,6 +14,7 @@ import {
 import { isRelevantBlock } from '../model/providers';
 import { hoverMarkdown, inlayLabel } from '../hover/hover';
 import { buildElbJsonModel, DEFAULT_ELB_JSON_GLOBS, elbJsonToConfigFile, ElbJsonDetector, isJsonFileName } from '../elbjson';
+import type { ElbJsonFiles } from '../elbjson';
 import { removeLines } from '../fixes/edits';
 import type { ElbModel, ModelNode } from '../model/elb';
 import type { ConfigFile, Expr } from '../parse/config';
@@ -32,8 +33,12 @@ export interface ServiceOptions {
   wasmDir?: string;
   /** Base URI/path for rule docs links; the page name `<id>.md` is appended. */
   docsBase?: string;
-  /** Globs of files always read as ELB API JSON (`elbLens.json.files`); others are recognised by content. */
-  jsonFiles?: readonly string[];
+  /**
+   * Files always read as ELB API JSON; others are recognised by content. Globs, or a function
+   * that asks the host's configuration per file (the project layer: `json.files` of the file's
+   * `.elb-lens.json` and the editor setting), so a changed configuration needs no new service.
+   */
+  jsonFiles?: ElbJsonFiles;
 }
 
 /** Files larger than this are not parsed: they are generated, not hand-written ELB config. */

@@ -1,0 +1,75 @@
+import * as fs from 'fs';
+import type { DirectoryEntry, EntryType, FileContent, FileSystemHost } from './fileSystem';
+
+function entryType(entry: fs.Dirent | fs.Stats): EntryType {
+  if (entry.isSymbolicLink()) return 'symlink';
+  if (entry.isDirectory()) return 'directory';
+  if (entry.isFile()) return 'file';
+  return 'other';
+}
+
+/** The project layer's FileSystemHost over Node's `fs`. */
+export const nodeFileSystem: FileSystemHost = {
+  readDirectory(dirPath) {
+    try {
+      return fs.readdirSync(dirPath, { withFileTypes: true }).map((e): DirectoryEntry => ({ name: e.name, type: entryType(e) }));
+    } catch {
+      return undefined;
+    }
+  },
+  realpath(filePath) {
+    try {
+      return fs.realpathSync(filePath);
+    } catch {
+      return undefined;
+    }
+  },
+  stat(filePath) {
+    try {
+      const stat = fs.statSync(filePath);
+      const type = entryType(stat);
+      return { type: type === 'symlink' ? 'other' : type, size: stat.size };
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** A regular file's text, or undefined when it is missing, unreadable or larger than `limit` bytes. */
+export function readTextFile(filePath: string, limit: number): string | undefined {
+  try {
+    const stat = fs.statSync(filePath);
+    if (!stat.isFile() || stat.size > limit) return undefined;
+    return fs.readFileSync(filePath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first `bytes` bytes of a file as UTF-8 ('' when it cannot be read). */
+function readHead(filePath: string, bytes: number): string {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(filePath, 'r');
+    const buffer = Buffer.alloc(bytes);
+    const read = fs.readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, read).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * A file's content read on demand: heads with one small read each, the whole text (up to
+ * `limit` bytes) once and then kept, so a plan read to classify it is not read again.
+ */
+export function nodeFileContent(filePath: string, limit: number): FileContent {
+  let whole: { text: string | undefined } | undefined;
+  return {
+    // UTF-8 takes up to four bytes a character: read enough bytes for `chars` characters.
+    head: (chars) => (whole ? (whole.text ?? '') : readHead(filePath, chars * 4)).slice(0, chars),
+    text: () => (whole ??= { text: readTextFile(filePath, limit) }).text,
+  };
+}
