@@ -109,6 +109,7 @@ function apiListenerFixes(listener: Listener): Fix[] {
 
 function poolReport(listener: Listener, pool: Pool, range: RuleReport['range']): RuleReport {
   return {
+    node: pool,
     file: pool.file,
     range,
     message:
@@ -136,6 +137,7 @@ function memberReport(listener: Listener, pool: Pool, member: Member): RuleRepor
     }
   }
   return {
+    node: member,
     file: member.file,
     range: member.addressAttribute?.range ?? member.block.headerRange,
     message:
