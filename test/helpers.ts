@@ -34,7 +34,9 @@ export function memPath(name: string): string {
 
 export async function memoryService(files: Record<string, string>): Promise<{ service: ElbLensService; host: MemoryHost }> {
   const host = new MemoryHost(files);
-  return { service: await createElbLensService(host), host };
+  const service = await createElbLensService(host);
+  service.setWorkspaceFiles(host.files.keys());
+  return { service, host };
 }
 
 /** All findings of the module, flattened, for the file names given. */

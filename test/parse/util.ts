@@ -66,6 +66,8 @@ export function show(expr: Expr): string {
       return `(${expr.op} ${show(expr.left)} ${show(expr.right)})`;
     case 'parens':
       return `(paren ${show(expr.inner)})`;
+    case 'annotated':
+      return `(annotated ${show(expr.value)} ${show(expr.references)})`;
     case 'opaque':
       return '<opaque>';
   }

@@ -30,6 +30,22 @@ const huaweiDedicated = (value: string, protocol = 'TCP') =>
   listenerOf('huaweicloud_elb_loadbalancer', 'huaweicloud_elb_listener', protocol, value);
 
 describe(`${RULE}: fires`, () => {
+  test('once per block for count / for_each instances whose value is known, naming the instances', async () => {
+    const counted = huaweiDedicated('count.index == 0 ? "true" : "false"').replace('  protocol  ', '  count                        = 3\n  protocol  ');
+    const [finding, ...rest] = ofRule(await analyze({ 'main.tf': counted }), RULE);
+    assert.equal(rest.length, 0, 'instances [1] and [2] give one finding');
+    assert.match(finding.message, /huaweicloud_elb_listener\.web\[1\]/);
+    assert.match(finding.message, /huaweicloud_elb_listener\.web\[2\]/);
+    assert.doesNotMatch(finding.message, /web\[0\]/);
+    const each = huaweiDedicated('each.value').replace('  protocol  ', '  for_each                     = toset(["false", "true"])\n  protocol  ');
+    const eachFindings = ofRule(await analyze({ 'main.tf': each }), RULE);
+    assert.equal(eachFindings.length, 1);
+    assert.match(eachFindings[0].message, /web\["false"\]/);
+    const lookedUp = huaweiDedicated('lookup(var.m, "t", "false")');
+    assert.equal(ofRule(await analyze({ 'main.tf': lookedUp, 'variables.tf': 'variable "m" {\n  default = {}\n}\n' }), RULE).length, 1);
+  });
+
+
   test('on "false" on a dedicated Huawei listener: range, message, severity, related load balancer', async () => {
     const text = huaweiDedicated('"false"');
     const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
@@ -214,8 +230,8 @@ describe(`${RULE}: does not fire`, () => {
       { 'main.tf': huaweiDedicated('jsondecode(var.cfg).transfer'), 'variables.tf': 'variable "cfg" {\n  default = "{}"\n}\n' },
     ],
     [
-      'lookup() of a map',
-      { 'main.tf': huaweiDedicated('lookup(var.m, "t", "false")'), 'variables.tf': 'variable "m" {\n  default = {}\n}\n' },
+      'lookup() of a map without a value',
+      { 'main.tf': huaweiDedicated('lookup(var.m, "t", "false")'), 'variables.tf': 'variable "m" {}\n' },
     ],
     ['a conditional on an unknown', { 'main.tf': huaweiDedicated('var.x ? "true" : "false"'), 'variables.tf': 'variable "x" {}\n' }],
     [
@@ -223,14 +239,16 @@ describe(`${RULE}: does not fire`, () => {
       {
         'main.tf': huaweiDedicated('count.index == 0 ? "true" : "false"').replace(
           '  protocol  ',
-          '  count                        = 2\n  protocol  ',
+          '  count                        = var.n\n  protocol  ',
         ),
+        'variables.tf': 'variable "n" {}\n',
       },
     ],
     [
       'each.value',
       {
-        'main.tf': huaweiDedicated('each.value').replace('  protocol  ', '  for_each                     = toset(["false"])\n  protocol  '),
+        'main.tf': huaweiDedicated('each.value').replace('  protocol  ', '  for_each                     = var.flags\n  protocol  '),
+        'variables.tf': 'variable "flags" {}\n',
       },
     ],
     ['a self-referencing local', { 'main.tf': huaweiDedicated('local.a') + '\nlocals {\n  a = local.a\n}\n' }],

@@ -180,8 +180,9 @@ describe(`${RULE}: does not fire`, () => {
       {
         'main.tf': huaweiShared('count.index == 0 ? "true" : "false"').replace(
           '  protocol  ',
-          '  count                        = 2\n  protocol  ',
+          '  count                        = var.n\n  protocol  ',
         ),
+        'v.tf': 'variable "n" {}\n',
       },
     ],
     [

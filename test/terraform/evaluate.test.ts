@@ -137,10 +137,8 @@ describe('evaluation: templates, conditionals and functions', () => {
     for (const source of [
       'jsondecode("true")',
       'format("%s", "true")',
-      'lookup({ a = "true" }, "a")',
       'cidrhost("10.0.0.0/8", 1)',
       'timestamp()',
-      'element(["true"], 0)',
       'provider::x::y(1)',
     ]) {
       await assertUnknown(source, {}, /not evaluated statically|is not evaluated/);
@@ -170,11 +168,11 @@ describe('evaluation: variables, locals and references', () => {
     await assertUnknown('var.nodefault', files, /no default and no value is given/);
     await assertUnknown('var.undeclared', files, /not declared/);
     await assertUnknown('local.undefined', files, /not defined/);
+    await assertUnknown('module.m.output', files, /not called in this module/);
+    await assertUnknown('count.index', files, /only known for a resource or module with known count/);
+    await assertUnknown('each.value', files, /only known for a resource or module with known for_each/);
     for (const source of [
       'data.huaweicloud_vpc.v.id',
-      'module.m.output',
-      'count.index',
-      'each.value',
       'path.module',
       'terraform.workspace',
       'self.x',
@@ -258,8 +256,10 @@ resource "huaweicloud_elb_pool" "each" {
     assert.equal(await evaluated('huaweicloud_elb_pool.counted[count.index].protocol', files), 'UDP');
     assert.equal(await evaluated('huaweicloud_elb_pool.each["a"].protocol', files), 'HTTP');
     assert.equal(await evaluated('huaweicloud_elb_pool.each[each.key].protocol', files), 'HTTP');
-    await assertUnknown('huaweicloud_elb_pool.counted[0].name', files, /only known when Terraform runs/);
-    await assertUnknown('huaweicloud_elb_pool.each["a"].name', files);
+    assert.equal(await evaluated('huaweicloud_elb_pool.counted[1].name', files), 'pool-1', 'count.index of that instance');
+    assert.equal(await evaluated('huaweicloud_elb_pool.each["b"].name', files), 'b', 'each.key of that instance');
+    await assertUnknown('huaweicloud_elb_pool.counted[count.index].name', files, /only known for a resource or module with known count/);
+    await assertUnknown('huaweicloud_elb_pool.counted[2].protocol', files, /no instance \[2\]/);
     await assertUnknown('huaweicloud_elb_pool.single.id', files, /computed when Terraform runs/);
     await assertUnknown('huaweicloud_elb_pool.counted[*].protocol', files, /list of instances/);
     await assertUnknown('huaweicloud_elb_pool.counted.*.protocol', files, /list of instances/);

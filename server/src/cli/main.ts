@@ -170,6 +170,8 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     if (kind === 'plan') planTexts.set(file, content.text() ?? '');
   }
   const wanted = new Set(files);
+  // Module folders called from the checked files are judged through their callers.
+  service.setWorkspaceFiles(walked.files.map((f) => f.path));
   for (const config of new Set(files.map((f) => resolver.forFile(f)))) {
     for (const varFile of config.varFiles) {
       if (readTextFile(varFile, MAX_PLAN_BYTES) === undefined) {

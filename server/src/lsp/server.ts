@@ -113,7 +113,14 @@ export class ElbLensServer {
           doc.path,
           p.contentChanges.map((change) => ('range' in change ? { range: change.range, text: change.text } : { text: change.text })),
         );
-        if ((await this.settingsFor(doc.uri)).run === 'onType') this.schedule(doc.uri, DEBOUNCE_MS);
+        if ((await this.settingsFor(doc.uri)).run === 'onType') {
+          this.schedule(doc.uri, DEBOUNCE_MS);
+          // Open files of other folders may take values from this one (a module call, a var file):
+          // re-checking them is cheap when they do not (their analysis is still cached).
+          for (const other of this.open.values()) {
+            if (other !== doc && path.dirname(other.path) !== path.dirname(doc.path)) this.schedule(other.uri, DEBOUNCE_MS);
+          }
+        }
       }),
     );
     c.onDidSaveTextDocument((p) => this.guard('didSave', () => this.schedule(p.textDocument.uri, 0)));
@@ -162,6 +169,7 @@ export class ElbLensServer {
           if (change.type === FileChangeType.Deleted) this.workspaceFiles.delete(filePath);
           this.service?.fileChanged(filePath);
         }
+        this.service?.setWorkspaceFiles(this.workspaceFiles);
         if (configChanged) await this.forgetJsonFiles();
         this.revalidateAll();
         this.refreshInlayHints();
@@ -334,6 +342,7 @@ export class ElbLensServer {
     );
     progress?.report(100, `${this.workspaceFiles.size} files`);
     progress?.done();
+    (await this.ready)?.setWorkspaceFiles(this.workspaceFiles);
   }
 
   private schedule(uri: string, delay: number): void {

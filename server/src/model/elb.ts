@@ -1,3 +1,4 @@
+import type { Range, RelatedLocation } from '../core/types';
 import type { ConfigAttribute, ConfigBlock, ConfigFile } from '../parse/config';
 import type { Value } from '../terraform/evaluate';
 import type { ClientIpArgType, LoadBalancerKind, ProviderName, ResourceTypeInfo } from './providers';
@@ -15,6 +16,18 @@ export interface ModelNode {
   info: ResourceTypeInfo;
   file: ConfigFile;
   block: ConfigBlock;
+  /** Set when the node is one instance of a module call or of `count`/`for_each` (Terraform). */
+  context?: NodeContext;
+}
+
+/** Where a node's values came from, when they came from outside its block. */
+export interface NodeContext {
+  /** The module instance (`module.web`, `module.web["a"]`), '' at the root. */
+  moduleAddress: string;
+  /** The callers' arguments behind the values of the attributes at `range` (and the protocol and client-IP arguments). */
+  callerSources(range: Range): RelatedLocation[];
+  /** For code downloaded by `terraform init`: the `module` block in the user's own files that calls it. */
+  shownAt?: { file: string; range: Range };
 }
 
 export interface LoadBalancer extends ModelNode {

@@ -151,7 +151,7 @@ export const FLAT_HEADER_SWITCHES: Record<string, string> = {
 /** Resource types that may carry an EIP bound to a load balancer. */
 export const EIP_TYPE = /(^|_)(eip|floatingip|vpc_bandwidth)(_|$)/;
 
-const IGNORED_BLOCKS = new Set(['data', 'output', 'provider', 'terraform', 'module', 'moved', 'import', 'check', 'removed']);
+const IGNORED_BLOCKS = new Set(['data', 'provider', 'terraform', 'moved', 'import', 'check', 'removed']);
 
 /**
  * Which top-level Terraform blocks the model reads: variables, locals and the resources

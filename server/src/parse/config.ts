@@ -21,6 +21,11 @@ export type Expr =
   | { kind: 'unary'; op: string; operand: Expr; range: Range }
   | { kind: 'binary'; op: string; left: Expr; right: Expr; range: Range }
   | { kind: 'parens'; inner: Expr; range: Range }
+  /**
+   * A value known from elsewhere that also refers to resources (a plan's planned value and
+   * the configuration's references): evaluates to `value`, links to what `references` names.
+   */
+  | { kind: 'annotated'; value: Expr; references: Expr; range: Range }
   /** Anything we do not model (for expressions, heredocs, broken syntax): never known. */
   | { kind: 'opaque'; text: string; range: Range };
 

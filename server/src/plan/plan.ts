@@ -250,15 +250,7 @@ export function planToModel(filePath: string, text: string): PlanModule | undefi
       }
       // A known value that also refers to resources: evaluates to the value, links to the resources.
       const expr: Expr =
-        refs.length > 0
-          ? {
-              kind: 'conditional',
-              condition: { kind: 'literal', value: true, range },
-              whenTrue: literal,
-              whenFalse: unknownExpr(refs, range),
-              range,
-            }
-          : literal;
+        refs.length > 0 ? { kind: 'annotated', value: literal, references: unknownExpr(refs, range), range } : literal;
       attributes.set(name, {
         name,
         expr,

@@ -3,6 +3,7 @@ import type { ElbModel } from '../model/elb';
 import { RULES } from '../rules';
 import type { Rule, RuleReport } from '../rules/types';
 import type { RuleSetting } from '../service/api';
+import { mergeInstanceFindings, type ReportedFinding } from './instanceFindings';
 
 /**
  * The one rule engine: every front end (Terraform modules, ELB API JSON, plan JSON) builds
@@ -26,20 +27,28 @@ export interface RuleEngineOptions {
  * reported before stays); the other rules still run.
  */
 export function runRules(model: ElbModel, options: RuleEngineOptions): Finding[] {
-  const findings: Finding[] = [];
+  return mergeInstanceFindings(reportRules(model, options));
+}
+
+/** runRules before findings of instances are merged: each finding with the model node it is about. */
+export function reportRules(model: ElbModel, options: RuleEngineOptions): ReportedFinding[] {
+  const findings: ReportedFinding[] = [];
   for (const rule of options.ruleSet ?? RULES) {
     const report = (r: RuleReport) => {
       // Blocks the parser had to repair may be half-typed: say nothing about them.
       if (r.file.blocks.some((b) => b.hasErrors && rangeContains(b.range, r.range.start))) return;
       findings.push({
-        ruleId: rule.meta.id,
-        severity: rule.meta.defaultSeverity,
-        message: r.message,
-        file: r.file.path,
-        range: r.range,
-        related: r.related ?? [],
-        fixes: r.fixes ?? [],
-        docsUrl: `${options.docsBase}${rule.meta.id}.md`,
+        node: r.node,
+        finding: {
+          ruleId: rule.meta.id,
+          severity: rule.meta.defaultSeverity,
+          message: r.message,
+          file: r.file.path,
+          range: r.range,
+          related: r.related ?? [],
+          fixes: r.fixes ?? [],
+          docsUrl: `${options.docsBase}${rule.meta.id}.md`,
+        },
       });
     };
     try {

@@ -21,6 +21,7 @@ export const clientIpAlwaysOn: Rule = {
       if (listener.argType === 'none') continue;
       const asString = listener.argType === 'string';
       report({
+        node: listener,
         file: listener.file,
         range: attribute.range,
         message:

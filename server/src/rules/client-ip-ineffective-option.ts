@@ -24,6 +24,7 @@ export const clientIpIneffectiveOption: Rule = {
           const option = listener.options.get(name);
           if (!option || isUnknown(option.value) || toBool(option.value) !== true) continue;
           report({
+            node: listener,
             file: listener.file,
             range: option.attribute.range,
             message:
@@ -42,6 +43,7 @@ export const clientIpIneffectiveOption: Rule = {
           for (const header of insertHeaders.attributes.values()) {
             if (header.expr.kind !== 'literal' || (header.expr.value !== true && header.expr.value !== 'true')) continue;
             report({
+              node: listener,
               file: listener.file,
               range: header.range,
               message:
@@ -56,6 +58,7 @@ export const clientIpIneffectiveOption: Rule = {
           }
         } else if (insertHeaders) {
           report({
+            node: listener,
             file: listener.file,
             range: insertHeaders.headerRange,
             message: `insert_headers only applies to HTTP and HTTPS listeners; ${describeListener(listener)} ignores it.`,
@@ -66,6 +69,7 @@ export const clientIpIneffectiveOption: Rule = {
       const proxy = listener.options.get('proxy_protocol_enable');
       if (proxy && protocol !== 'TLS' && !isUnknown(proxy.value) && toBool(proxy.value) === true) {
         report({
+          node: listener,
           file: listener.file,
           range: proxy.attribute.range,
           message:

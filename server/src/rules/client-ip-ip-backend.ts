@@ -107,6 +107,7 @@ function realIpHeaderFixes(listener: Listener): Fix[] {
 
 function poolReport(listener: Listener, pool: Pool, range: RuleReport['range']): RuleReport {
   return {
+    node: pool,
     file: pool.file,
     range,
     message:
@@ -132,6 +133,7 @@ function memberReport(listener: Listener, pool: Pool, member: Member): RuleRepor
     }
   }
   return {
+    node: member,
     file: member.file,
     range: member.addressAttribute?.range ?? member.block.headerRange,
     message:

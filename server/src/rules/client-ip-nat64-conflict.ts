@@ -20,6 +20,7 @@ export const clientIpNat64Conflict: Rule = {
       const nat64 = listener.options.get('nat64_enable');
       if (nat64 === undefined || isUnknown(nat64.value) || toBool(nat64.value) !== true) continue;
       report({
+        node: listener,
         file: listener.file,
         range: attribute.range,
         message:

@@ -25,6 +25,7 @@ export const clientIpSameServer: Rule = {
           if (!reason) continue;
           reported.add(key);
           report({
+            node: member,
             file: member.file,
             range: member.addressAttribute?.range ?? member.block.headerRange,
             message:

@@ -22,6 +22,7 @@ export const clientIpSharedL4Off: Rule = {
       const how =
         clientIp.reason === 'default' ? 'leaves Transfer Client IP Address off (the default)' : 'turns Transfer Client IP Address off';
       report({
+        node: listener,
         file: listener.file,
         range: attribute ? attribute.range : listener.block.headerRange,
         message:

@@ -17,6 +17,7 @@ export const clientIpUnsupportedArgument: Rule = {
       const attribute = listener.clientIp.attribute;
       if (!attribute || listener.argType !== 'none') continue;
       report({
+        node: listener,
         file: listener.file,
         range: attribute.nameRange,
         message:

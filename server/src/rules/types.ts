@@ -1,6 +1,6 @@
 import type { Fix, RelatedLocation, Range, Severity } from '../core/types';
 import type { ConfigFile } from '../parse/config';
-import type { ElbModel } from '../model/elb';
+import type { ElbModel, ModelNode } from '../model/elb';
 
 export interface RuleMeta {
   id: string;
@@ -13,6 +13,8 @@ export interface RuleMeta {
 
 /** What a rule reports; the engine adds id, severity and docs link. */
 export interface RuleReport {
+  /** The model node the finding is about (its instance and module context name it in messages). */
+  node?: ModelNode;
   file: ConfigFile;
   range: Range;
   message: string;

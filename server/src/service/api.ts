@@ -55,6 +55,11 @@ export interface ElbLensService {
   /** Applies incremental changes (LSP order) to an open document. */
   updateDocument(filePath: string, changes: TextChange[]): void;
   closeDocument(filePath: string): void;
+  /**
+   * The workspace's Terraform files (`.tf`, `.tf.json`): module folders called from them by a
+   * local `source` are judged through their callers. Open documents count without being listed.
+   */
+  setWorkspaceFiles(files: Iterable<string>): void;
   /** Tells the service a file changed, appeared or vanished on disk. */
   fileChanged(filePath: string): void;
   /** The text the service currently sees for a file. */

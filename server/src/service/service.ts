@@ -21,10 +21,11 @@ import type { ConfigFile, Expr } from '../parse/config';
 import { loadHclParser, parseTemplateText, treeEditFor, type BlockCache, type HclParser } from '../parse/hcl';
 import { tfJsonToConfigFile } from '../parse/json';
 import { LineIndex } from '../parse/positions';
-import { runRules, withRuleSettings } from '../project/ruleEngine';
+import { reportRules, withRuleSettings } from '../project/ruleEngine';
 import { applySuppressions, collectSuppressions, suppressionFix } from '../suppress/suppress';
 import { Unknown, type KnownValue, type Value } from '../terraform/evaluate';
-import { TerraformModule, tfvarsInputs, type VariableInput } from '../terraform/module';
+import { TerraformModule, tfvarsInputs, type ModuleLoader, type ModuleSource, type VariableInput } from '../terraform/module';
+import { mergeInstanceFindings, type ReportedFinding } from '../project/instanceFindings';
 import { buildTerraformModel } from '../terraform/toModel';
 import type { AnalysisOptions, ElbLensService, FixForFinding, ServiceHost, TextChange } from './api';
 
@@ -71,6 +72,27 @@ interface ModuleAnalysis {
   files: ConfigFile[];
   /** Findings before severities and suppressions are applied. */
   rawFindings: Finding[];
+  /** The Terraform analysis units (root modules with everything they call) this folder's findings come from. */
+  units?: AnalysisUnit[];
+}
+
+/**
+ * A root module and every module instance it calls, analysed together, with every file and
+ * folder read on the way: a change to any of them (and only those) invalidates it.
+ */
+interface AnalysisUnit {
+  root: string;
+  key: string;
+  model: ElbModel;
+  reported: ReportedFinding[];
+  reads: Set<string>;
+  listedDirs: Set<string>;
+}
+
+/** The module calls of one file, for the caller index. */
+interface FileCalls {
+  text: string;
+  calls: { name: string; source: string }[];
 }
 
 export function isTerraformFile(filePath: string): boolean {
@@ -117,6 +139,15 @@ class Service implements ElbLensService {
   private readonly skipped = new Set<string>();
   private readonly docsBase: string;
   private readonly elbJson: ElbJsonDetector;
+  /** Terraform analysis units by root folder. */
+  private readonly units = new Map<string, AnalysisUnit>();
+  /** Files and folders read while a unit is built (undefined otherwise). */
+  private recording: { reads: Set<string>; listedDirs: Set<string> } | undefined;
+  /** The workspace's Terraform files, where callers of a module folder are looked for. */
+  private workspaceFiles = new Set<string>();
+  private readonly fileCalls = new Map<string, FileCalls>();
+  /** Child folder → the folders whose module blocks call it; rebuilt when a file's calls change. */
+  private callerIndex: Map<string, Set<string>> | undefined;
 
   constructor(
     private readonly host: ServiceHost,
@@ -202,6 +233,7 @@ class Service implements ElbLensService {
         .map((n) => path.join(dir, n))
         .filter((p) => this.isElbJsonFile(p));
     }
+    this.recording?.listedDirs.add(dir);
     const names = new Set(this.host.readDirectory(dir).filter((n) => isTerraformFile(n)));
     for (const open of this.documents.keys()) if (path.dirname(open) === dir && isTerraformFile(open)) names.add(path.basename(open));
     if (isTerraformFile(filePath)) names.add(path.basename(filePath));
@@ -342,6 +374,16 @@ class Service implements ElbLensService {
   private invalidate(filePath: string): void {
     this.modules.delete(path.dirname(filePath));
     this.modules.delete(jsonModuleKey(path.dirname(filePath)));
+    const dir = path.dirname(filePath);
+    for (const [root, unit] of this.units) {
+      if (unit.reads.has(filePath) || unit.listedDirs.has(dir)) this.units.delete(root);
+    }
+    if (isTerraformFile(filePath) && this.callsChanged(filePath)) {
+      // Who calls whom may have changed: every folder's roots must be found again.
+      this.callerIndex = undefined;
+      this.units.clear();
+      this.modules.clear();
+    }
     this.elbJson.forget(filePath);
   }
 
@@ -353,6 +395,7 @@ class Service implements ElbLensService {
   }
 
   private readFromHost(filePath: string): string | undefined {
+    this.recording?.reads.add(filePath);
     try {
       return this.host.readFile(filePath);
     } catch {
@@ -362,6 +405,7 @@ class Service implements ElbLensService {
 
   /** The parsed form of a file: open document first, then the host's copy. */
   private configFile(filePath: string): ConfigFile | undefined {
+    this.recording?.reads.add(filePath);
     const doc = this.documents.get(filePath);
     if (doc) {
       if (!doc.config) doc.config = this.parseDocument(filePath, doc);
@@ -436,16 +480,169 @@ class Service implements ElbLensService {
     const dir = path.dirname(filePath);
     const key = cacheKey([options.variables ?? {}, options.varFiles ?? [], options.environmentVariables ?? {}]);
     const cached = this.modules.get(dir);
-    if (cached && key !== undefined && cached.key === key) return cached;
+    if (cached && key !== undefined && cached.key === key && cached.units?.every((u) => this.units.get(u.root) === u)) return cached;
+    // A folder that other modules call is judged through its callers; one without callers is a root module.
+    const units = this.rootsOf(dir).map((root) => this.unit(root, options, key));
     const files = this.moduleFiles(filePath)
       .map((p) => this.configFile(p))
       .filter((f): f is ConfigFile => f !== undefined);
-    const module = new TerraformModule(dir, files, this.variableInputs(dir, options));
-    const model = buildTerraformModel(module);
-    const rawFindings = this.runRules(model);
-    const analysis: ModuleAnalysis = { key: key ?? '', model, files, rawFindings };
+    const paths = new Set(files.map((f) => f.path));
+    const reported = units.flatMap((u) => u.reported).filter((r) => paths.has(r.finding.file));
+    const analysis: ModuleAnalysis = {
+      key: key ?? '',
+      model: combineModels(units.map((u) => u.model)),
+      files,
+      rawFindings: mergeInstanceFindings(reported),
+      units,
+    };
     if (key !== undefined) this.modules.set(dir, analysis);
     return analysis;
+  }
+
+  /** Tells the service which Terraform files make up the workspace (callers of module folders are looked for there). */
+  setWorkspaceFiles(files: Iterable<string>): void {
+    const next = new Set([...files].filter(isTerraformFile));
+    const same = next.size === this.workspaceFiles.size && [...next].every((f) => this.workspaceFiles.has(f));
+    if (same) return;
+    this.workspaceFiles = next;
+    this.callerIndex = undefined;
+    this.units.clear();
+    this.modules.clear();
+  }
+
+  /** The root folders whose module trees reach `dir` (just `dir` when nothing calls it). */
+  private rootsOf(dir: string): string[] {
+    const index = this.callers();
+    if (!index.get(dir)?.size) return [dir];
+    const roots = new Set<string>();
+    const seen = new Set<string>([dir]);
+    const queue = [dir];
+    while (queue.length > 0) {
+      const current = queue.shift()!;
+      const callers = index.get(current);
+      if (!callers?.size) {
+        roots.add(current);
+        continue;
+      }
+      for (const caller of callers) {
+        if (seen.has(caller)) continue;
+        seen.add(caller);
+        queue.push(caller);
+      }
+    }
+    // Folders that only call each other in a cycle have no root: judge the folder by itself.
+    return roots.size > 0 ? [...roots].sort() : [dir];
+  }
+
+  /** Child folder → calling folders, from local `source` paths in the workspace's files and open documents. */
+  private callers(): Map<string, Set<string>> {
+    if (this.callerIndex) return this.callerIndex;
+    const index = new Map<string, Set<string>>();
+    const files = new Set(this.workspaceFiles);
+    for (const open of this.documents.keys()) if (isTerraformFile(open)) files.add(open);
+    for (const file of files) {
+      for (const call of this.callsOf(file)) {
+        if (!isLocalSource(call.source)) continue;
+        const child = path.resolve(path.dirname(file), call.source);
+        if (child === path.dirname(file)) continue;
+        let set = index.get(child);
+        if (!set) index.set(child, (set = new Set()));
+        set.add(path.dirname(file));
+      }
+    }
+    this.callerIndex = index;
+    return index;
+  }
+
+  /** The module calls of a file (cached by text; files without the word "module" are not parsed). */
+  private callsOf(file: string): FileCalls['calls'] {
+    const text = this.documents.get(file)?.text ?? this.readFromHost(file);
+    if (text === undefined) return [];
+    const cached = this.fileCalls.get(file);
+    if (cached?.text === text) return cached.calls;
+    const calls: FileCalls['calls'] = [];
+    if (/\bmodule\b/.test(text)) {
+      for (const block of this.configFile(file)?.blocks ?? []) {
+        if (block.type !== 'module' || !block.labels[0]) continue;
+        const source = block.attributes.get('source')?.expr;
+        if (source?.kind === 'literal' && typeof source.value === 'string') calls.push({ name: block.labels[0], source: source.value });
+        else if (source?.kind === 'template' && source.parts.length === 1 && source.parts[0].kind === 'literal') {
+          calls.push({ name: block.labels[0], source: String(source.parts[0].value) });
+        }
+      }
+    }
+    this.fileCalls.set(file, { text, calls });
+    return calls;
+  }
+
+  /** True when a file's module calls differ from what the caller index was built from. */
+  private callsChanged(file: string): boolean {
+    const before = this.fileCalls.get(file);
+    if (!before) return this.callerIndex !== undefined && /\bmodule\b/.test(this.documents.get(file)?.text ?? this.readFromHost(file) ?? '');
+    const after = this.callsOf(file);
+    return JSON.stringify(before.calls) !== JSON.stringify(after);
+  }
+
+  /** The analysis unit of a root module folder (cached until a file it read changes). */
+  private unit(root: string, options: AnalysisOptions, key: string | undefined): AnalysisUnit {
+    const cached = this.units.get(root);
+    if (cached && key !== undefined && cached.key === key) return cached;
+    const recording = { reads: new Set<string>(), listedDirs: new Set<string>() };
+    const previous = this.recording;
+    this.recording = recording;
+    try {
+      const loader: ModuleLoader = {
+        files: (dir) => this.terraformFilesOf(dir),
+        resolve: (caller, _call, source, keyPath) => this.resolveModuleSource(caller, source, keyPath),
+      };
+      const module = new TerraformModule(root, this.terraformFilesOf(root), this.variableInputs(root, options), { loader });
+      const model = buildTerraformModel(module);
+      const unit: AnalysisUnit = { root, key: key ?? '', model, reported: this.runRules(model), ...recording };
+      if (key !== undefined) this.units.set(root, unit);
+      return unit;
+    } finally {
+      this.recording = previous;
+    }
+  }
+
+  private terraformFilesOf(dir: string): ConfigFile[] {
+    return this.moduleFiles(path.join(dir, '_'))
+      .map((p) => this.configFile(p))
+      .filter((f): f is ConfigFile => f !== undefined);
+  }
+
+  /**
+   * Where a module call's code is: `.terraform/modules/modules.json` of the root module (what
+   * `terraform init` downloaded or linked), else a local path; registry and git sources
+   * without modules.json are not available.
+   */
+  private resolveModuleSource(caller: TerraformModule, source: string | undefined, keyPath: string[]): ModuleSource {
+    let root: TerraformModule = caller;
+    while (root.parent) root = root.parent.module;
+    const manifest = this.modulesManifest(root.dir);
+    const entry = manifest?.get(keyPath.join('.'));
+    if (entry !== undefined) {
+      const dir = path.resolve(root.dir, entry);
+      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path.relative(root.dir, dir)) };
+    }
+    if (source === undefined) return { unavailable: 'its source is not a plain string' };
+    if (isLocalSource(source)) return { dir: path.resolve(caller.dir, source), downloaded: caller.downloaded };
+    return { unavailable: `module source "${source}" not downloaded: run terraform init` };
+  }
+
+  /** Key (`web.db`) → folder, from `.terraform/modules/modules.json`; undefined when there is none. */
+  private modulesManifest(rootDir: string): Map<string, string> | undefined {
+    const file = path.join(rootDir, '.terraform', 'modules', 'modules.json');
+    const text = this.readFromHost(file);
+    if (text === undefined) return undefined;
+    try {
+      const parsed = JSON.parse(text) as { Modules?: { Key?: unknown; Dir?: unknown }[] };
+      const map = new Map<string, string>();
+      for (const m of parsed.Modules ?? []) if (typeof m.Key === 'string' && m.Key && typeof m.Dir === 'string') map.set(m.Key, m.Dir);
+      return map;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The ELB JSON files of a folder: one model, linked by id across the files; cached apart from the Terraform module. */
@@ -457,7 +654,7 @@ class Service implements ElbLensService {
       .map((p) => this.configFile(p))
       .filter((f): f is ConfigFile => f !== undefined);
     const model = buildElbJsonModel(files);
-    const analysis: ModuleAnalysis = { key: '', model, files, rawFindings: this.runRules(model) };
+    const analysis: ModuleAnalysis = { key: '', model, files, rawFindings: mergeInstanceFindings(this.runRules(model)) };
     this.modules.set(cacheKey, analysis);
     return analysis;
   }
@@ -483,6 +680,7 @@ class Service implements ElbLensService {
   }
 
   private readTfvars(filePath: string): VariableInput[] {
+    this.recording?.reads.add(filePath);
     const text = this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
     if (text === undefined || text.length > MAX_FILE_CHARS) return [];
     const source = path.basename(filePath);
@@ -502,8 +700,8 @@ class Service implements ElbLensService {
     return tfvarsInputs(config, (expr) => empty.evaluate(expr));
   }
 
-  private runRules(model: ElbModel): Finding[] {
-    return runRules(model, { docsBase: this.docsBase, log: (message) => this.host.log?.(message) });
+  private runRules(model: ElbModel): ReportedFinding[] {
+    return reportRules(model, { docsBase: this.docsBase, log: (message) => this.host.log?.(message) });
   }
 }
 
@@ -543,4 +741,29 @@ function toValue(value: unknown): Value {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'object') return value as KnownValue;
   return new Unknown('unsupported value');
+}
+
+/** `./x`, `../x` (Terraform's local paths; also a bare `.`/`..`). */
+function isLocalSource(source: string): boolean {
+  return source === '.' || source === '..' || source.startsWith('./') || source.startsWith('../') || source.startsWith('.\\') || source.startsWith('..\\');
+}
+
+/** One model over several units' models (a folder reached from several root modules). */
+function combineModels(models: ElbModel[]): ElbModel {
+  if (models.length === 1) return models[0];
+  return {
+    loadBalancers: models.flatMap((m) => m.loadBalancers),
+    listeners: models.flatMap((m) => m.listeners),
+    pools: models.flatMap((m) => m.pools),
+    members: models.flatMap((m) => m.members),
+    instances: models.flatMap((m) => m.instances),
+    ipGroups: models.flatMap((m) => m.ipGroups),
+    nodeForBlock: (block) => {
+      for (const m of models) {
+        const node = m.nodeForBlock(block);
+        if (node) return node;
+      }
+      return undefined;
+    },
+  };
 }

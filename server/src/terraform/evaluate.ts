@@ -24,14 +24,28 @@ export interface VariableValue {
   source: string;
 }
 
-/** What the evaluator needs from a module. */
+export type TraversalSteps = Extract<Expr, { kind: 'traversal' }>['steps'];
+
+/** What the evaluator needs from a module instance (see terraform/scope.ts). */
 export interface EvalScope {
   variable(name: string): VariableValue | undefined;
   local(name: string): Expr | undefined;
-  /** A resource's configured attribute, or undefined when it is not in the module. */
-  resourceAttribute(type: string, name: string, attribute: string): Expr | undefined;
-  hasResource(type: string, name: string): boolean;
+  /**
+   * `count`, `each` or a dynamic block's iterator: an object (`{ index }`, `{ key, value }`)
+   * or Unknown; undefined when the name is not bound here.
+   */
+  iteration(root: string): Value | undefined;
+  /**
+   * The value of `type.name<steps>` (steps after the name: instance key, attribute, …), or
+   * undefined when the module has no such resource (then it is not a resource reference).
+   */
+  resourceValue(type: string, name: string, steps: TraversalSteps, depth: number): Value | undefined;
+  /** The value of `module.name<steps>`, or undefined when the module makes no such call. */
+  moduleValue(name: string, steps: TraversalSteps, depth: number): Value | undefined;
 }
+
+/** Names that are never resource types in a traversal. */
+const SPECIAL_ROOTS = new Set(['var', 'local', 'module', 'data', 'path', 'terraform', 'self', 'count', 'each']);
 
 const MAX_DEPTH = 64;
 
@@ -93,6 +107,8 @@ export class Evaluator {
         return this.binary(expr.op, expr.left, expr.right, depth);
       case 'traversal':
         return this.traversal(expr, depth);
+      case 'annotated':
+        return this.evaluate(expr.value, depth + 1);
       case 'opaque':
         return new Unknown('the expression is not evaluated statically');
     }
@@ -197,6 +213,54 @@ export class Evaluator {
         const found = known.find((v) => v !== null && v !== '');
         return found === undefined ? new Unknown('coalesce() of empty values') : found;
       }
+      case 'element': {
+        // element() wraps around: element(list, length) is the first element again.
+        const [list, index] = known;
+        if (!Array.isArray(list) || list.length === 0 || typeof index !== 'number' || !Number.isInteger(index) || index < 0) break;
+        return list[index % list.length];
+      }
+      case 'length': {
+        if (known.length !== 1) break;
+        if (Array.isArray(first)) return first.length;
+        if (typeof first === 'string') return [...first].length;
+        if (first !== null && typeof first === 'object') return Object.keys(first).length;
+        break;
+      }
+      case 'lookup': {
+        const [map, key, fallback] = known;
+        if (map === null || typeof map !== 'object' || Array.isArray(map) || typeof key !== 'string') break;
+        if (Object.prototype.hasOwnProperty.call(map, key)) return map[key];
+        return known.length === 3 ? fallback : new Unknown(`lookup(): no key "${key}"`);
+      }
+      case 'keys':
+      case 'values': {
+        if (known.length !== 1 || first === null || typeof first !== 'object' || Array.isArray(first)) break;
+        const keys = Object.keys(first).sort();
+        return name === 'keys' ? keys : keys.map((k) => first[k]);
+      }
+      case 'tolist':
+      case 'tomap':
+        if (known.length === 1 && first !== null && typeof first === 'object') return first;
+        break;
+      case 'toset': {
+        // Sets of strings iterate in lexical order, as Terraform's do.
+        if (known.length !== 1 || !Array.isArray(first)) break;
+        const unique: KnownValue[] = [];
+        for (const item of first) if (!unique.some((u) => equalValues(u, item) === true)) unique.push(item);
+        return unique.every((u) => typeof u === 'string') ? (unique as string[]).sort() : unique;
+      }
+      case 'concat':
+        if (known.every(Array.isArray)) return ([] as KnownValue[]).concat(...(known as KnownValue[][]));
+        break;
+      case 'merge': {
+        if (!known.every((m) => m === null || (typeof m === 'object' && !Array.isArray(m)))) break;
+        return Object.assign({}, ...known.filter((m) => m !== null)) as KnownValue;
+      }
+      case 'contains': {
+        const [list, item] = known;
+        if (!Array.isArray(list) || known.length !== 2) break;
+        return list.some((v) => equalValues(v, item) === true);
+      }
     }
     return new Unknown(`the function ${name}() is not evaluated statically`);
   }
@@ -204,6 +268,9 @@ export class Evaluator {
   private traversal(expr: Extract<Expr, { kind: 'traversal' }>, depth: number): Value {
     const { root, steps } = expr;
     const firstAttr = steps[0]?.kind === 'attr' ? steps[0].name : undefined;
+    const iteration = this.scope.iteration(root);
+    if (iteration !== undefined) return this.applySteps(iteration, steps, depth);
+    if (root === 'count' || root === 'each') return new Unknown(`${renderTraversalHead(expr)} is only known for a resource or module with known ${root === 'count' ? 'count' : 'for_each'}`);
     let value: Value;
     const rest = steps.slice(1);
     if (root === 'var' && firstAttr) {
@@ -222,30 +289,22 @@ export class Evaluator {
           this.activeLocals.delete(key);
         }
       }
-    } else if (firstAttr && this.scope.hasResource(root, firstAttr)) {
-      return this.resourceAttribute(root, firstAttr, steps.slice(1), depth);
+    } else if (root === 'module' && firstAttr) {
+      return this.scope.moduleValue(firstAttr, rest, depth + 1) ?? new Unknown(`module.${firstAttr} is not called in this module`);
+    } else if (firstAttr && !SPECIAL_ROOTS.has(root)) {
+      const resource = this.scope.resourceValue(root, firstAttr, rest, depth + 1);
+      if (resource !== undefined) return resource;
+      return new Unknown(`${renderTraversalHead(expr)} is only known when Terraform runs`);
     } else {
       return new Unknown(`${renderTraversalHead(expr)} is only known when Terraform runs`);
     }
-    for (const step of rest) {
-      if (isUnknown(value)) return value;
-      value = this.step(value, step, depth);
-    }
-    return value;
+    return this.applySteps(value, rest, depth);
   }
 
-  /** `type.name[0].attr`: an abstract instance of a resource stands for all of them. */
-  private resourceAttribute(type: string, name: string, steps: TraversalSteps, depth: number): Value {
-    let index = 0;
-    while (index < steps.length && (steps[index].kind === 'index' || steps[index].kind === 'splat')) index++;
-    // `type.name[*].attr` is a list with one element per instance, whose number is not known here.
-    if (steps.slice(0, index).some((s) => s.kind === 'splat')) return new Unknown(`${type}.${name}[*] is a list of instances`);
-    const attrStep = steps[index];
-    if (!attrStep || attrStep.kind !== 'attr') return new Unknown(`${type}.${name} is a resource, not a value`);
-    const configured = this.scope.resourceAttribute(type, name, attrStep.name);
-    if (!configured) return new Unknown(`${type}.${name}.${attrStep.name} is computed when Terraform runs`);
-    let value = this.evaluate(configured, depth + 1);
-    for (const step of steps.slice(index + 1)) {
+  /** Indexes into a value step by step (`.attr`, `[key]`); a splat is unknown. */
+  applySteps(start: Value, steps: TraversalSteps, depth: number): Value {
+    let value = start;
+    for (const step of steps) {
       if (isUnknown(value)) return value;
       value = this.step(value, step, depth);
     }
@@ -269,8 +328,6 @@ export class Evaluator {
     return new Unknown('cannot index this value');
   }
 }
-
-type TraversalSteps = Extract<Expr, { kind: 'traversal' }>['steps'];
 
 function renderTraversalHead(expr: Extract<Expr, { kind: 'traversal' }>): string {
   const first = expr.steps[0];

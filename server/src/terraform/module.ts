@@ -1,10 +1,19 @@
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr } from '../parse/config';
-import { Evaluator, Unknown, isUnknown, type EvalScope, type Value, type VariableValue } from './evaluate';
+import { Unknown, isUnknown, toStringValue, type KnownValue, type Value, type VariableValue } from './evaluate';
+import { Scope, type Binding } from './scope';
 
 export interface ResourceEntry {
   type: string;
   name: string;
+  /** `type.name`, without module path or instance key. */
   address: string;
+  block: ConfigBlock;
+  file: ConfigFile;
+}
+
+/** A `module "name" { source = … }` block. */
+export interface ModuleCallEntry {
+  name: string;
   block: ConfigBlock;
   file: ConfigFile;
 }
@@ -16,23 +25,93 @@ export interface VariableInput {
   source: string;
 }
 
+/** One instance of a resource: `count`/`for_each` expanded when known. */
+export interface ResourceInstance {
+  entry: ResourceEntry;
+  module: TerraformModule;
+  /** `count.index` or `each.key`; undefined for a resource without count/for_each, or when they are unknown. */
+  key: number | string | undefined;
+  /** True when `count`/`for_each` is unknown: this instance stands for all of them (count.index etc. unknown). */
+  abstract: boolean;
+  /** Full address: `module.web.huaweicloud_elb_listener.api[1]`. */
+  address: string;
+  /** Where the instance's arguments are evaluated (with `count`/`each` bound). */
+  scope: Scope;
+}
+
+/** Where a module call's code is, as the host resolved it. */
+export type ModuleSource =
+  | { dir: string; downloaded: boolean }
+  /** Not on disk (registry or git source before `terraform init`, or a folder that does not exist). */
+  | { unavailable: string };
+
+/** How module instances reach the code of their child modules (given by the host, which records what is read). */
+export interface ModuleLoader {
+  /** The parsed `.tf`/`.tf.json` files of a module folder. */
+  files(dir: string): ConfigFile[];
+  /** Resolves a call's `source` for the module instance `caller` (`keyPath`: call names from the root, as in modules.json). */
+  resolve(caller: TerraformModule, call: ModuleCallEntry, source: string | undefined, keyPath: string[]): ModuleSource;
+}
+
+/** How a child module instance was called. */
+export interface ModuleParent {
+  module: TerraformModule;
+  call: ModuleCallEntry;
+  /** The caller's scope for this instance of the call (`count`/`each` of the module block bound). */
+  scope: Scope;
+}
+
+export interface ModuleContext {
+  /** `module.web`, `module.web["a"].module.db`; '' for a root module. */
+  address?: string;
+  parent?: ModuleParent;
+  loader?: ModuleLoader;
+  /** Call names from the root (`["web", "db"]`), the keys of `.terraform/modules/modules.json`. */
+  keyPath?: string[];
+  /** True for code under `.terraform/modules` (a registry or git module): findings are shown at the call. */
+  downloaded?: boolean;
+}
+
+/** Child modules deeper than this are not followed (real configurations nest a few levels). */
+const MAX_MODULE_DEPTH = 12;
+
 /**
- * All `.tf`/`.tf.json` files of one directory, with their variables, locals and
- * resources indexed for evaluation and reference resolution.
+ * A module instance: all `.tf`/`.tf.json` files of one folder with their variables, locals,
+ * outputs, resources and module calls, and the values its variables get — from tfvars and
+ * the host for a root module, from the caller's arguments (evaluated in the caller's scope)
+ * for a child. Resource and module instances are expanded from `count`/`for_each` on demand.
  */
-export class TerraformModule implements EvalScope {
+export class TerraformModule {
   readonly resources = new Map<string, ResourceEntry>();
+  readonly calls = new Map<string, ModuleCallEntry>();
+  readonly outputs = new Map<string, ConfigAttribute>();
+  readonly address: string;
+  readonly parent: ModuleParent | undefined;
+  readonly keyPath: string[];
+  readonly downloaded: boolean;
+  /** The module's own scope (no `count`/`each`). */
+  readonly scope: Scope;
   private readonly variables = new Map<string, { block: ConfigBlock; file: ConfigFile }>();
   private readonly locals = new Map<string, ConfigAttribute>();
   private readonly inputs = new Map<string, VariableValue>();
-  private readonly evaluator: Evaluator;
+  private readonly callerValues = new Map<string, VariableValue | 'evaluating'>();
+  private readonly resourceInstances = new Map<string, ResourceInstance[]>();
+  private readonly childInstances = new Map<string, TerraformModule[]>();
+  private readonly unavailableCalls = new Map<string, string>();
+  private readonly loader: ModuleLoader | undefined;
 
   constructor(
     readonly dir: string,
     readonly files: ConfigFile[],
-    /** Values from tfvars files and the host, lowest precedence first. */
-    inputs: VariableInput[],
+    /** Values from tfvars files and the host, lowest precedence first (root modules only). */
+    inputs: VariableInput[] = [],
+    context: ModuleContext = {},
   ) {
+    this.address = context.address ?? '';
+    this.parent = context.parent;
+    this.loader = context.loader;
+    this.keyPath = context.keyPath ?? [];
+    this.downloaded = context.downloaded ?? false;
     for (const file of files) {
       for (const block of file.blocks) {
         if (block.type === 'resource' && block.labels.length >= 2) {
@@ -43,127 +122,233 @@ export class TerraformModule implements EvalScope {
           if (!this.variables.has(block.labels[0])) this.variables.set(block.labels[0], { block, file });
         } else if (block.type === 'locals') {
           for (const [name, attribute] of block.attributes) if (!this.locals.has(name)) this.locals.set(name, attribute);
+        } else if (block.type === 'module' && block.labels.length >= 1) {
+          if (!this.calls.has(block.labels[0])) this.calls.set(block.labels[0], { name: block.labels[0], block, file });
+        } else if (block.type === 'output' && block.labels.length >= 1) {
+          const value = block.attributes.get('value');
+          if (value && !this.outputs.has(block.labels[0])) this.outputs.set(block.labels[0], value);
         }
       }
     }
     for (const input of inputs) this.inputs.set(input.name, { value: input.value, source: input.source });
-    this.evaluator = new Evaluator(this);
+    this.scope = new Scope(this);
+  }
+
+  /** The address prefix of things in this module: '' or `module.web.`. */
+  get prefix(): string {
+    return this.address ? `${this.address}.` : '';
+  }
+
+  get depth(): number {
+    return this.keyPath.length;
   }
 
   evaluate(expr: Expr): Value {
-    return this.evaluator.evaluate(expr);
+    return this.scope.evaluate(expr);
   }
 
   evaluateAttribute(block: ConfigBlock, name: string): Value | undefined {
-    const attribute = block.attributes.get(name);
-    return attribute ? this.evaluate(attribute.expr) : undefined;
+    return this.scope.evaluateAttribute(block, name);
   }
 
   variable(name: string): VariableValue | undefined {
     const declared = this.variables.get(name);
     if (!declared) return undefined;
-    const given = this.inputs.get(name);
-    if (given) return given;
+    if (this.parent) {
+      const fromCaller = this.callerValue(name);
+      if (fromCaller) return fromCaller;
+    } else {
+      const given = this.inputs.get(name);
+      if (given) return given;
+    }
     const defaultExpr = declared.block.attributes.get('default');
-    if (!defaultExpr) return { value: new Unknown(`var.${name} has no default and no value is given`), source: 'none' };
+    if (!defaultExpr) {
+      const why = this.parent ? `${this.address} does not set it` : 'no value is given';
+      return { value: new Unknown(`var.${name} has no default and ${why}`), source: 'none' };
+    }
     // Defaults cannot refer to anything, so evaluating them in this module is safe.
     return { value: this.evaluate(defaultExpr.expr), source: `the default in ${shortName(declared.file.path)}` };
+  }
+
+  /** The argument the caller gives for a variable, evaluated once in the caller's scope. */
+  private callerValue(name: string): VariableValue | undefined {
+    const parent = this.parent;
+    const argument = parent?.call.block.attributes.get(name);
+    if (!parent || !argument) return undefined;
+    const cached = this.callerValues.get(name);
+    if (cached === 'evaluating') return { value: new Unknown(`var.${name} depends on itself through ${this.address}`), source: 'none' };
+    if (cached) return cached;
+    this.callerValues.set(name, 'evaluating');
+    const line = argument.range.start.line + 1;
+    const result: VariableValue = {
+      value: parent.scope.evaluate(argument.expr),
+      source: `the argument of ${this.address} in ${shortName(parent.call.file.path)}:${line}`,
+    };
+    this.callerValues.set(name, result);
+    return result;
+  }
+
+  /** The caller's argument for a variable, for related locations (undefined in a root module). */
+  callerArgument(name: string): { attribute: ConfigAttribute; parent: ModuleParent } | undefined {
+    const attribute = this.parent?.call.block.attributes.get(name);
+    return attribute && this.parent && this.variables.has(name) ? { attribute, parent: this.parent } : undefined;
   }
 
   local(name: string): Expr | undefined {
     return this.locals.get(name)?.expr;
   }
 
-  hasResource(type: string, name: string): boolean {
-    return this.resources.has(`${type}.${name}`);
-  }
-
-  resourceAttribute(type: string, name: string, attribute: string): Expr | undefined {
-    return this.resources.get(`${type}.${name}`)?.block.attributes.get(attribute)?.expr;
-  }
-
-  /**
-   * The resources an expression refers to, looking through locals, templates,
-   * conditionals (both branches) and function arguments.
-   */
-  referencedResources(expr: Expr, seenLocals = new Set<string>()): ResourceEntry[] {
-    const found: ResourceEntry[] = [];
-    this.visitReferences(expr, seenLocals, (entry) => {
-      if (!found.includes(entry)) found.push(entry);
-    });
-    return found;
-  }
-
-  /** Calls `visit` for every resource reference, with the attribute named after it. */
-  visitReferences(
-    expr: Expr,
-    seenLocals: Set<string>,
-    visit: (entry: ResourceEntry, attribute: string | undefined) => void,
-    depth = 0,
-  ): void {
-    if (depth > 64) return;
-    const recurse = (e: Expr) => this.visitReferences(e, seenLocals, visit, depth + 1);
-    switch (expr.kind) {
-      case 'traversal': {
-        const first = expr.steps[0];
-        if (first?.kind !== 'attr') return;
-        if (expr.root === 'local') {
-          if (seenLocals.has(first.name)) return;
-          seenLocals.add(first.name);
-          const localExpr = this.local(first.name);
-          if (localExpr) recurse(localExpr);
-          return;
-        }
-        const entry = this.resources.get(`${expr.root}.${first.name}`);
-        if (entry) {
-          const attr = expr.steps.slice(1).find((s) => s.kind === 'attr');
-          visit(entry, attr?.kind === 'attr' ? attr.name : undefined);
-        }
-        for (const step of expr.steps) if (step.kind === 'index') recurse(step.key);
-        return;
-      }
-      case 'template':
-        expr.parts.forEach(recurse);
-        return;
-      case 'conditional':
-        recurse(expr.condition);
-        recurse(expr.whenTrue);
-        recurse(expr.whenFalse);
-        return;
-      case 'call':
-        expr.args.forEach(recurse);
-        return;
-      case 'tuple':
-        expr.items.forEach(recurse);
-        return;
-      case 'object':
-        expr.entries.forEach((e) => {
-          recurse(e.key);
-          recurse(e.value);
-        });
-        return;
-      case 'unary':
-        recurse(expr.operand);
-        return;
-      case 'binary':
-        recurse(expr.left);
-        recurse(expr.right);
-        return;
-      case 'parens':
-        recurse(expr.inner);
-        return;
-      default:
-        return;
+  /** The instances of a resource: none for a known `count = 0` or empty `for_each`. */
+  instancesOf(entry: ResourceEntry): ResourceInstance[] {
+    let instances = this.resourceInstances.get(entry.address);
+    if (!instances) {
+      // Placeholder first: a `count` that refers to its own resource must not recurse.
+      this.resourceInstances.set(entry.address, []);
+      instances = expand(entry.block, this.scope).map(({ key, abstract, scope }) => ({
+        entry,
+        module: this,
+        key,
+        abstract,
+        address: `${this.prefix}${entry.address}${keySuffix(key)}`,
+        scope,
+      }));
+      this.resourceInstances.set(entry.address, instances);
     }
+    return instances;
   }
 
-  /** The single resource an id-like attribute points at (`loadbalancer_id = x.lb.id`). */
-  linkedResource(block: ConfigBlock, attribute: string): ResourceEntry | undefined {
-    const attr = block.attributes.get(attribute);
-    if (!attr) return undefined;
-    const targets = this.referencedResources(attr.expr);
-    return targets.length === 1 ? targets[0] : undefined;
+  /** Every resource instance of this module, in file order. */
+  allResourceInstances(): ResourceInstance[] {
+    return [...this.resources.values()].flatMap((entry) => this.instancesOf(entry));
   }
+
+  /** The module instances a call makes (none for `count = 0`, for a source that is not on disk, or too deep). */
+  childrenOf(call: ModuleCallEntry): TerraformModule[] {
+    let children = this.childInstances.get(call.name);
+    if (children) return children;
+    this.childInstances.set(call.name, []);
+    children = [];
+    const keyPath = [...this.keyPath, call.name];
+    if (this.loader && keyPath.length <= MAX_MODULE_DEPTH) {
+      const sourceValue = this.evaluateAttribute(call.block, 'source');
+      const source = sourceValue !== undefined && !isUnknown(sourceValue) ? toStringValue(sourceValue) : undefined;
+      const resolved = this.loader.resolve(this, call, source, keyPath);
+      if ('unavailable' in resolved) this.unavailableCalls.set(call.name, resolved.unavailable);
+      else if (this.isAncestorDir(resolved.dir)) this.unavailableCalls.set(call.name, 'the module calls itself');
+      else {
+        const files = this.loader.files(resolved.dir);
+        for (const { key, scope } of expand(call.block, this.scope)) {
+          children.push(
+            new TerraformModule(resolved.dir, files, [], {
+              address: `${this.prefix}module.${call.name}${keySuffix(key)}`,
+              parent: { module: this, call, scope },
+              loader: this.loader,
+              keyPath,
+              downloaded: resolved.downloaded || this.downloaded,
+            }),
+          );
+        }
+      }
+    }
+    this.childInstances.set(call.name, children);
+    return children;
+  }
+
+  /** Why a call's code could not be read (for hover), if it could not. */
+  unavailableReason(callName: string): string | undefined {
+    return this.unavailableCalls.get(callName);
+  }
+
+  /** This module and every module instance below it, depth first. */
+  allModules(): TerraformModule[] {
+    const out: TerraformModule[] = [this];
+    for (const call of this.calls.values()) for (const child of this.childrenOf(call)) out.push(...child.allModules());
+    return out;
+  }
+
+  private isAncestorDir(dir: string): boolean {
+    for (let m: TerraformModule | undefined = this; m; m = m.parent?.module) if (m.dir === dir) return true;
+    return false;
+  }
+
+  // ---- compatibility with callers that think of one module (plan, tests) ----
+
+  referencedResources(expr: Expr): ResourceEntry[] {
+    return this.scope.referencedResources(expr).map((r) => r.entry);
+  }
+
+  linkedResource(block: ConfigBlock, attribute: string): ResourceEntry | undefined {
+    return this.scope.linkedResource(block, attribute)?.entry;
+  }
+}
+
+/** `[1]`, `["ssh"]` or '' */
+export function keySuffix(key: number | string | undefined): string {
+  if (key === undefined) return '';
+  return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+
+interface Expansion {
+  key: number | string | undefined;
+  abstract: boolean;
+  scope: Scope;
+}
+
+/** Instances above this count are not expanded one by one (one abstract instance stands for them). */
+const MAX_INSTANCES = 256;
+
+/**
+ * The instances of a resource or module block from its `count` or `for_each`, each with a
+ * scope that binds `count.index` or `each.key`/`each.value`. Unknown counts give one
+ * abstract instance (its `count.index` is unknown), so nothing is guessed.
+ */
+export function expand(block: ConfigBlock, scope: Scope): Expansion[] {
+  const countAttribute = block.attributes.get('count');
+  const forEachAttribute = block.attributes.get('for_each');
+  if (countAttribute) {
+    const origin = { scope, expr: countAttribute.expr };
+    const count = toCount(scope.evaluate(countAttribute.expr));
+    if (typeof count !== 'number' || count > MAX_INSTANCES) {
+      const reason = typeof count === 'number' ? `count is ${count}` : `count is unknown (${count.reason})`;
+      return [{ key: undefined, abstract: true, scope: scope.with('count', { value: new Unknown(`count.index: ${reason}`), origin }) }];
+    }
+    return Array.from({ length: count }, (_, index) => ({
+      key: index,
+      abstract: false,
+      scope: scope.with('count', { value: { index }, origin }),
+    }));
+  }
+  if (forEachAttribute) {
+    const origin = { scope, expr: forEachAttribute.expr };
+    const items = forEachItems(scope.evaluate(forEachAttribute.expr));
+    if (isUnknown(items) || items.length > MAX_INSTANCES) {
+      const reason = isUnknown(items) ? `for_each is unknown (${items.reason})` : `for_each has ${items.length} elements`;
+      return [{ key: undefined, abstract: true, scope: scope.with('each', { value: new Unknown(`each: ${reason}`), origin }) }];
+    }
+    return items.map(({ key, value }) => ({ key, abstract: false, scope: scope.with('each', { value: { key, value }, origin }) }));
+  }
+  return [{ key: undefined, abstract: false, scope }];
+}
+
+function toCount(value: Value): number | Unknown {
+  if (isUnknown(value)) return value;
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  return Number.isInteger(n) && n >= 0 ? n : new Unknown('count is not a whole number');
+}
+
+/** `for_each` elements: a map's entries by key, or a set's strings (key = value). */
+export function forEachItems(value: Value): { key: string; value: KnownValue }[] | Unknown {
+  if (isUnknown(value)) return value;
+  if (Array.isArray(value)) {
+    if (!value.every((v) => typeof v === 'string')) return new Unknown('for_each over a list that is not a set of strings');
+    return [...new Set(value as string[])].sort().map((key) => ({ key, value: key }));
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.keys(value)
+      .sort()
+      .map((key) => ({ key, value: value[key] }));
+  }
+  return new Unknown('for_each is not a map or a set');
 }
 
 /** Reads variable values out of a tfvars file (HCL attributes or a JSON object). */
@@ -180,4 +365,5 @@ export function shortName(filePath: string): string {
   return parts[parts.length - 1] ?? filePath;
 }
 
+export type { Binding };
 export { isUnknown };

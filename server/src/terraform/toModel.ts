@@ -1,9 +1,11 @@
+import { rangesOverlap, type RelatedLocation } from '../core/types';
 import type { ConfigAttribute, ConfigBlock, Expr } from '../parse/config';
 import { effectiveClientIp } from '../model/clientIp';
-import type { ElbModel, Instance, IpGroup, Listener, ListenerOption, LoadBalancer, Member, ModelNode, Pool } from '../model/elb';
+import type { ElbModel, Instance, IpGroup, Listener, ListenerOption, LoadBalancer, Member, ModelNode, NodeContext, Pool } from '../model/elb';
 import { EIP_TYPE, FLAT_HEADER_SWITCHES, resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
 import { isUnknown, toBool, type Value } from './evaluate';
-import type { ResourceEntry, TerraformModule } from './module';
+import type { ResourceInstance, TerraformModule } from './module';
+import { nestedBlocks, type Scope } from './scope';
 
 const LB_SUBNET_ATTRIBUTES = ['ipv4_subnet_id', 'vip_subnet_id', 'subnet_id'];
 const LB_ADDRESS_ATTRIBUTES = ['vip_address', 'ipv4_address', 'ip_address'];
@@ -16,8 +18,8 @@ function upper(value: Value | undefined): string | undefined {
   return knownString(value)?.toUpperCase();
 }
 
-/** Builds the ELB model of one Terraform module. */
-export function buildTerraformModel(module: TerraformModule): ElbModel {
+/** Builds the ELB model of a Terraform module and every module instance it calls. */
+export function buildTerraformModel(root: TerraformModule): ElbModel {
   const byBlock = new Map<ConfigBlock, ModelNode>();
   const loadBalancers = new Map<string, LoadBalancer>();
   const listeners = new Map<string, Listener>();
@@ -26,67 +28,71 @@ export function buildTerraformModel(module: TerraformModule): ElbModel {
   const instances = new Map<string, Instance>();
   const ipGroups = new Map<string, IpGroup>();
 
-  const base = (entry: ResourceEntry) => ({
-    address: entry.address,
-    type: entry.type,
-    info: resourceTypeInfo(entry.type)!,
-    file: entry.file,
-    block: entry.block,
+  const base = (resource: ResourceInstance) => ({
+    address: resource.address,
+    type: resource.entry.type,
+    info: resourceTypeInfo(resource.entry.type)!,
+    file: resource.entry.file,
+    block: resource.entry.block,
+    ...(resource.module.parent || resource.key !== undefined ? { context: nodeContext(resource) } : {}),
   });
 
-  const entries = [...module.resources.values()];
-  for (const entry of entries) {
-    const info = resourceTypeInfo(entry.type);
+  const resources = root.allModules().flatMap((module) => module.allResourceInstances());
+  for (const resource of resources) {
+    const info = resourceTypeInfo(resource.entry.type);
     if (!info) continue;
-    const { block } = entry;
+    const { block } = resource.entry;
+    const { scope } = resource;
     if (info.role === 'loadbalancer') {
       const lb: LoadBalancer = {
-        ...base(entry),
+        ...base(resource),
         kind: info.kind,
-        ipBackendsEnabled: info.ipBackendSwitch ? module.evaluateAttribute(block, info.ipBackendSwitch) : undefined,
+        ipBackendsEnabled: info.ipBackendSwitch ? scope.evaluateAttribute(block, info.ipBackendSwitch) : undefined,
         subnetAttribute: LB_SUBNET_ATTRIBUTES.map((n) => block.attributes.get(n)).find((a) => a !== undefined),
       };
-      loadBalancers.set(entry.address, lb);
+      loadBalancers.set(resource.address, lb);
     } else if (info.role === 'instance') {
-      instances.set(entry.address, { ...base(entry), lbAddressUses: [] });
+      instances.set(resource.address, { ...base(resource), lbAddressUses: [] });
     } else if (info.role === 'ipgroup') {
       const cidrs: string[] = [];
-      for (const item of block.blocks.filter((b) => b.type === 'ip_list')) {
-        const ip = knownString(module.evaluateAttribute(item, 'ip'));
+      for (const item of nestedBlocks(block, scope, 'ip_list').blocks) {
+        const ip = knownString(item.scope.evaluateAttribute(item.block, 'ip'));
         if (ip) cidrs.push(ip.trim());
       }
-      ipGroups.set(entry.address, { ...base(entry), cidrs });
+      ipGroups.set(resource.address, { ...base(resource), cidrs });
     }
   }
 
-  const linked = <T>(block: ConfigBlock, attribute: string, table: Map<string, T>): T | undefined => {
-    const target = module.linkedResource(block, attribute);
+  const linked = <T>(resource: ResourceInstance, attribute: string, table: Map<string, T>, block = resource.entry.block): T | undefined => {
+    const target = resource.scope.linkedResource(block, attribute);
     return target ? table.get(target.address) : undefined;
   };
 
   // Listeners, before pools so pools can attach to them.
-  for (const entry of entries) {
-    const info = resourceTypeInfo(entry.type);
+  for (const resource of resources) {
+    const info = resourceTypeInfo(resource.entry.type);
     if (info?.role !== 'listener') continue;
-    const { block } = entry;
-    const lb = linked(block, 'loadbalancer_id', loadBalancers);
-    const protocol = upper(module.evaluateAttribute(block, 'protocol'));
+    const { block, type } = resource.entry;
+    const { scope } = resource;
+    const lb = linked(resource, 'loadbalancer_id', loadBalancers);
+    const protocol = upper(scope.evaluateAttribute(block, 'protocol'));
     let kind: LoadBalancerKind;
     let kindExplanation: string;
     if (lb) {
       kind = lb.kind;
       kindExplanation = `it belongs to ${lb.address}, a ${lb.kind} load balancer`;
-    } else if (entry.type === 'opentelekomcloud_lb_listener_v2') {
+    } else if (type === 'opentelekomcloud_lb_listener_v2') {
       // This listener type also attaches to dedicated (v3) load balancers.
       kind = 'unknown';
       kindExplanation = 'its load balancer is not in this module, and this listener type can belong to shared or dedicated load balancers';
     } else {
       kind = info.kind;
-      kindExplanation = `${entry.type} is a listener of ${info.kind} load balancers`;
+      kindExplanation = `${type} is a listener of ${info.kind} load balancers`;
     }
     const attribute = block.attributes.get('transparent_client_ip_enable');
+    const headers = nestedBlocks(block, scope, 'insert_headers');
     const listener: Listener = {
-      ...base(entry),
+      ...base(resource),
       provider: info.provider,
       protocol,
       loadBalancer: lb,
@@ -98,40 +104,43 @@ export function buildTerraformModel(module: TerraformModule): ElbModel {
         protocol,
         argType: info.clientIpArg ?? 'none',
         attribute,
-        value: attribute ? module.evaluate(attribute.expr) : undefined,
+        value: attribute ? scope.evaluate(attribute.expr) : undefined,
       }),
       pools: [],
-      whitelistGroups: whitelistGroups(module, block, ipGroups),
-      options: listenerOptions(module, block),
-      insertHeaders: block.blocks.find((b) => b.type === 'insert_headers'),
+      whitelistGroups: whitelistGroups(resource, ipGroups),
+      options: listenerOptions(resource),
+      // A dynamic block that makes at least one insert_headers block stands for them (its removal removes them).
+      insertHeaders: headers.blocks[0]?.dynamic ?? headers.blocks[0]?.block,
       insertHeaderNames: false,
     };
-    listeners.set(entry.address, listener);
+    listeners.set(resource.address, listener);
   }
 
-  for (const entry of entries) {
-    const info = resourceTypeInfo(entry.type);
+  for (const resource of resources) {
+    const info = resourceTypeInfo(resource.entry.type);
     if (info?.role !== 'pool') continue;
-    const { block } = entry;
-    const typeValue = module.evaluateAttribute(block, 'type');
+    const { block } = resource.entry;
+    const typeValue = resource.scope.evaluateAttribute(block, 'type');
     const pool: Pool = {
-      ...base(entry),
+      ...base(resource),
       poolType: typeValue === undefined ? undefined : knownString(typeValue)?.toLowerCase(),
-      protocol: upper(module.evaluateAttribute(block, 'protocol')),
+      protocol: upper(resource.scope.evaluateAttribute(block, 'protocol')),
       listeners: [],
       members: [],
-      loadBalancer: linked(block, 'loadbalancer_id', loadBalancers),
+      loadBalancer: linked(resource, 'loadbalancer_id', loadBalancers),
     };
-    const listener = linked(block, 'listener_id', listeners);
+    const listener = linked(resource, 'listener_id', listeners);
     if (listener) {
       pool.listeners.push(listener);
       listener.pools.push(pool);
       pool.loadBalancer ??= listener.loadBalancer;
     }
-    pools.set(entry.address, pool);
+    pools.set(resource.address, pool);
   }
+  const listenerResources = new Map(resources.map((r) => [r.address, r]));
   for (const listener of listeners.values()) {
-    const pool = linked(listener.block, 'default_pool_id', pools);
+    const resource = listenerResources.get(listener.address);
+    const pool = resource ? linked(resource, 'default_pool_id', pools) : undefined;
     if (pool && !listener.pools.includes(pool)) {
       listener.pools.push(pool);
       pool.listeners.push(listener);
@@ -139,30 +148,30 @@ export function buildTerraformModel(module: TerraformModule): ElbModel {
     }
   }
 
-  for (const entry of entries) {
-    const info = resourceTypeInfo(entry.type);
+  for (const resource of resources) {
+    const info = resourceTypeInfo(resource.entry.type);
     if (info?.role !== 'member') continue;
-    const { block } = entry;
-    const pool = linked(block, 'pool_id', pools);
+    const { block } = resource.entry;
+    const pool = linked(resource, 'pool_id', pools);
     const addressAttribute = block.attributes.get('address');
-    const instanceEntry = addressAttribute
-      ? module.referencedResources(addressAttribute.expr).find((r) => instances.has(r.address))
+    const instanceTarget = addressAttribute
+      ? resource.scope.referencedResources(addressAttribute.expr).find((r) => instances.has(r.address))
       : undefined;
-    const { isIpBackend, explanation } = memberBackendKind(module, info.kind, block, pool);
+    const { isIpBackend, explanation } = memberBackendKind(resource, info.kind, pool);
     const member: Member = {
-      ...base(entry),
-      ipAddress: knownString(addressAttribute ? module.evaluate(addressAttribute.expr) : undefined),
+      ...base(resource),
+      ipAddress: knownString(addressAttribute ? resource.scope.evaluate(addressAttribute.expr) : undefined),
       addressAttribute,
       isIpBackend,
       ipBackendExplanation: explanation,
       pool,
-      instance: instanceEntry ? instances.get(instanceEntry.address) : undefined,
+      instance: instanceTarget ? instances.get(instanceTarget.address) : undefined,
     };
     pool?.members.push(member);
     members.push(member);
   }
 
-  linkInstancesToLoadBalancerAddresses(module, [...instances.values()], loadBalancers);
+  linkInstancesToLoadBalancerAddresses(resources, instances, loadBalancers);
 
   for (const node of [
     ...loadBalancers.values(),
@@ -172,7 +181,8 @@ export function buildTerraformModel(module: TerraformModule): ElbModel {
     ...instances.values(),
     ...ipGroups.values(),
   ]) {
-    byBlock.set(node.block, node);
+    // The first instance of a block stands for it (hover, inlay hints); see nodesForBlock for all.
+    if (!byBlock.has(node.block)) byBlock.set(node.block, node);
   }
   return {
     loadBalancers: [...loadBalancers.values()],
@@ -185,50 +195,84 @@ export function buildTerraformModel(module: TerraformModule): ElbModel {
   };
 }
 
+/** How a node of a module instance or of count/for_each traces its values back to callers. */
+function nodeContext(resource: ResourceInstance): NodeContext {
+  const { block } = resource.entry;
+  const context: NodeContext = {
+    moduleAddress: resource.module.address,
+    callerSources(range) {
+      const exprs: Expr[] = [];
+      const collect = (b: ConfigBlock) => {
+        for (const attribute of b.attributes.values()) {
+          if (ALWAYS_TRACED.has(attribute.name) || rangesOverlap(attribute.range, range)) exprs.push(attribute.expr);
+        }
+        for (const nested of b.blocks) if (rangesOverlap(nested.range, range)) collect(nested);
+      };
+      collect(block);
+      const out: RelatedLocation[] = [];
+      for (const expr of exprs) {
+        for (const source of resource.scope.callerSources(expr)) {
+          if (!out.some((o) => o.file === source.file && o.range.start.line === source.range.start.line && o.message === source.message)) out.push(source);
+        }
+      }
+      return out;
+    },
+  };
+  // Code under .terraform/modules is not the user's to edit: show findings at the call in their own files.
+  let top: TerraformModule | undefined;
+  for (let m: TerraformModule | undefined = resource.module; m?.downloaded; m = m.parent?.module) top = m;
+  if (top?.parent) context.shownAt = { file: top.parent.call.file.path, range: top.parent.call.block.headerRange };
+  return context;
+}
+
+/** Arguments every finding of a block depends on: their callers' values are always worth pointing at. */
+const ALWAYS_TRACED = new Set(['protocol', 'transparent_client_ip_enable', 'count', 'for_each', 'loadbalancer_id']);
+
 const LISTENER_OPTIONS = ['nat64_enable', 'proxy_protocol_enable', ...Object.keys(FLAT_HEADER_SWITCHES)];
 
-function listenerOptions(module: TerraformModule, block: ConfigBlock): Map<string, ListenerOption> {
+function listenerOptions(resource: ResourceInstance): Map<string, ListenerOption> {
   const options = new Map<string, ListenerOption>();
   for (const name of LISTENER_OPTIONS) {
-    const attribute = block.attributes.get(name);
-    if (attribute) options.set(name, { attribute, value: module.evaluate(attribute.expr) });
+    const attribute = resource.entry.block.attributes.get(name);
+    if (attribute) options.set(name, { attribute, value: resource.scope.evaluate(attribute.expr) });
   }
   return options;
 }
 
 function memberBackendKind(
-  module: TerraformModule,
+  resource: ResourceInstance,
   kind: LoadBalancerKind,
-  block: ConfigBlock,
   pool: Pool | undefined,
 ): { isIpBackend: boolean | undefined; explanation: string } {
+  const { block } = resource.entry;
   if (pool?.poolType === 'ip') return { isIpBackend: true, explanation: `its pool ${pool.address} only holds IP backends` };
   if (kind !== 'dedicated')
     return { isIpBackend: false, explanation: 'members of shared load balancers are always cloud servers in a subnet' };
   const subnet = block.attributes.get('subnet_id');
   if (!subnet) return { isIpBackend: true, explanation: 'it has no `subnet_id`, so it is added by IP address' };
-  const value = module.evaluate(subnet.expr);
+  const value = resource.scope.evaluate(subnet.expr);
   if (value === null) return { isIpBackend: true, explanation: '`subnet_id` is null, so it is added by IP address' };
   return { isIpBackend: false, explanation: 'it has a `subnet_id`, so it is a server in the load balancer’s network' };
 }
 
 /** Listeners restrict clients through `ip_group` blocks (OTC) or flat `ip_group` + `access_policy` (Huawei). */
-function whitelistGroups(module: TerraformModule, block: ConfigBlock, ipGroups: Map<string, IpGroup>): IpGroup[] {
+function whitelistGroups(resource: ResourceInstance, ipGroups: Map<string, IpGroup>): IpGroup[] {
   const groups: IpGroup[] = [];
-  const add = (expr: Expr | undefined) => {
+  const { block } = resource.entry;
+  const add = (scope: Scope, expr: Expr | undefined) => {
     if (!expr) return;
-    for (const target of module.referencedResources(expr)) {
+    for (const target of scope.referencedResources(expr)) {
       const group = ipGroups.get(target.address);
       if (group && !groups.includes(group)) groups.push(group);
     }
   };
   const flat = block.attributes.get('ip_group');
-  if (flat && knownString(module.evaluateAttribute(block, 'access_policy'))?.toLowerCase() === 'white') add(flat.expr);
-  for (const nested of block.blocks.filter((b) => b.type === 'ip_group')) {
-    const type = knownString(module.evaluateAttribute(nested, 'type'))?.toLowerCase();
-    const enabled = module.evaluateAttribute(nested, 'enable');
+  if (flat && knownString(resource.scope.evaluateAttribute(block, 'access_policy'))?.toLowerCase() === 'white') add(resource.scope, flat.expr);
+  for (const nested of nestedBlocks(block, resource.scope, 'ip_group').blocks) {
+    const type = knownString(nested.scope.evaluateAttribute(nested.block, 'type'))?.toLowerCase();
+    const enabled = nested.scope.evaluateAttribute(nested.block, 'enable');
     const isEnabled = enabled === undefined || (!isUnknown(enabled) && toBool(enabled) === true);
-    if ((type === undefined || type === 'white') && isEnabled) add(nested.attributes.get('id')?.expr);
+    if ((type === undefined || type === 'white') && isEnabled) add(nested.scope, nested.block.attributes.get('id')?.expr);
   }
   return groups;
 }
@@ -238,46 +282,49 @@ function whitelistGroups(module: TerraformModule, block: ConfigBlock, ipGroups: 
  * the LB's address attributes, an EIP bound to the LB, or the LB's literal VIP.
  */
 function linkInstancesToLoadBalancerAddresses(
-  module: TerraformModule,
-  instances: Instance[],
+  resources: ResourceInstance[],
+  instances: Map<string, Instance>,
   loadBalancers: Map<string, LoadBalancer>,
 ): void {
-  if (instances.length === 0 || loadBalancers.size === 0) return;
+  if (instances.size === 0 || loadBalancers.size === 0) return;
+  const byAddress = new Map(resources.map((r) => [r.address, r]));
   // EIPs bound to a load balancer, in either direction of reference.
   const eipOwner = new Map<string, LoadBalancer>();
-  for (const entry of module.resources.values()) {
-    if (!EIP_TYPE.test(entry.type)) continue;
-    const refs = allReferences(module, entry.block);
+  for (const resource of resources) {
+    if (!EIP_TYPE.test(resource.entry.type)) continue;
+    const refs = allReferences(resource);
     const lb = refs.map((r) => loadBalancers.get(r.address)).find((x) => x !== undefined);
     if (lb) {
-      eipOwner.set(entry.address, lb);
-      for (const ref of refs) if (EIP_TYPE.test(ref.type)) eipOwner.set(ref.address, lb);
+      eipOwner.set(resource.address, lb);
+      for (const ref of refs) if (EIP_TYPE.test(ref.entry.type)) eipOwner.set(ref.address, lb);
     }
-  }
-  for (const lb of loadBalancers.values()) {
-    for (const ref of allReferences(module, lb.block)) if (EIP_TYPE.test(ref.type)) eipOwner.set(ref.address, lb);
   }
   const literalAddresses = new Map<string, LoadBalancer>();
   for (const lb of loadBalancers.values()) {
+    const resource = byAddress.get(lb.address);
+    if (!resource) continue;
+    for (const ref of allReferences(resource)) if (EIP_TYPE.test(ref.entry.type)) eipOwner.set(ref.address, lb);
     for (const name of LB_ADDRESS_ATTRIBUTES) {
-      const value = knownString(module.evaluateAttribute(lb.block, name));
+      const value = knownString(resource.scope.evaluateAttribute(lb.block, name));
       if (value) literalAddresses.set(value, lb);
     }
   }
 
-  for (const instance of instances) {
+  for (const instance of instances.values()) {
+    const resource = byAddress.get(instance.address);
+    if (!resource) continue;
     forEachAttribute(instance.block, (attribute) => {
-      module.visitReferences(attribute.expr, new Set(), (entry, attrName) => {
-        const lb = loadBalancers.get(entry.address);
+      resource.scope.visitReferences(attribute.expr, (target, attrName) => {
+        const lb = loadBalancers.get(target.address);
         if (lb && attrName && /addr|ip/.test(attrName) && !/_id$/.test(attrName)) {
-          instance.lbAddressUses.push({ loadBalancer: lb, attribute, what: `${entry.address}.${attrName}` });
+          instance.lbAddressUses.push({ loadBalancer: lb, attribute, what: `${target.address}.${attrName}` });
         }
-        const owner = eipOwner.get(entry.address);
+        const owner = eipOwner.get(target.address);
         if (owner && attrName && attrName !== 'id') {
           instance.lbAddressUses.push({
             loadBalancer: owner,
             attribute,
-            what: `${entry.address}.${attrName}, the EIP of ${owner.address}`,
+            what: `${target.address}.${attrName}, the EIP of ${owner.address}`,
           });
         }
       });
@@ -308,10 +355,10 @@ function forEachAttribute(block: ConfigBlock, visit: (attribute: ConfigAttribute
   for (const nested of block.blocks) forEachAttribute(nested, visit);
 }
 
-function allReferences(module: TerraformModule, block: ConfigBlock): ResourceEntry[] {
-  const found: ResourceEntry[] = [];
-  forEachAttribute(block, (attribute) => {
-    for (const ref of module.referencedResources(attribute.expr)) if (!found.includes(ref)) found.push(ref);
+function allReferences(resource: ResourceInstance): ResourceInstance[] {
+  const found: ResourceInstance[] = [];
+  forEachAttribute(resource.entry.block, (attribute) => {
+    for (const ref of resource.scope.referencedResources(attribute.expr)) if (!found.includes(ref)) found.push(ref);
   });
   return found;
 }
