@@ -31,20 +31,25 @@ const huaweiDedicated = (value: string, protocol = 'TCP') =>
 
 describe(`${RULE}: fires`, () => {
   test('once per block for count / for_each instances whose value is known, naming the instances', async () => {
-    const counted = huaweiDedicated('count.index == 0 ? "true" : "false"').replace('  protocol  ', '  count                        = 3\n  protocol  ');
+    const counted = huaweiDedicated('count.index == 0 ? "true" : "false"').replace(
+      '  protocol  ',
+      '  count                        = 3\n  protocol  ',
+    );
     const [finding, ...rest] = ofRule(await analyze({ 'main.tf': counted }), RULE);
     assert.equal(rest.length, 0, 'instances [1] and [2] give one finding');
     assert.match(finding.message, /huaweicloud_elb_listener\.web\[1\]/);
     assert.match(finding.message, /huaweicloud_elb_listener\.web\[2\]/);
     assert.doesNotMatch(finding.message, /web\[0\]/);
-    const each = huaweiDedicated('each.value').replace('  protocol  ', '  for_each                     = toset(["false", "true"])\n  protocol  ');
+    const each = huaweiDedicated('each.value').replace(
+      '  protocol  ',
+      '  for_each                     = toset(["false", "true"])\n  protocol  ',
+    );
     const eachFindings = ofRule(await analyze({ 'main.tf': each }), RULE);
     assert.equal(eachFindings.length, 1);
     assert.match(eachFindings[0].message, /web\["false"\]/);
     const lookedUp = huaweiDedicated('lookup(var.m, "t", "false")');
     assert.equal(ofRule(await analyze({ 'main.tf': lookedUp, 'variables.tf': 'variable "m" {\n  default = {}\n}\n' }), RULE).length, 1);
   });
-
 
   test('on "false" on a dedicated Huawei listener: range, message, severity, related load balancer', async () => {
     const text = huaweiDedicated('"false"');

@@ -134,13 +134,7 @@ describe('evaluation: templates, conditionals and functions', () => {
   });
 
   test('functions that are not evaluated, and anything over an unknown argument, stay unknown', async () => {
-    for (const source of [
-      'jsondecode("true")',
-      'format("%s", "true")',
-      'cidrhost("10.0.0.0/8", 1)',
-      'timestamp()',
-      'provider::x::y(1)',
-    ]) {
+    for (const source of ['jsondecode("true")', 'format("%s", "true")', 'cidrhost("10.0.0.0/8", 1)', 'timestamp()', 'provider::x::y(1)']) {
       await assertUnknown(source, {}, /not evaluated statically|is not evaluated/);
     }
     await assertUnknown('lower(var.nodefault)', { 'v.tf': VARIABLES }, /no default/);
@@ -171,12 +165,7 @@ describe('evaluation: variables, locals and references', () => {
     await assertUnknown('module.m.output', files, /not called in this module/);
     await assertUnknown('count.index', files, /only known for a resource or module with known count/);
     await assertUnknown('each.value', files, /only known for a resource or module with known for_each/);
-    for (const source of [
-      'data.huaweicloud_vpc.v.id',
-      'path.module',
-      'terraform.workspace',
-      'self.x',
-    ]) {
+    for (const source of ['data.huaweicloud_vpc.v.id', 'path.module', 'terraform.workspace', 'self.x']) {
       await assertUnknown(source, files, /only known when Terraform runs/);
     }
   });

@@ -249,8 +249,7 @@ export function planToModel(filePath: string, text: string): PlanModule | undefi
         if (linked && linked !== owner) refs = [traversalTo(linked, 'id', range)];
       }
       // A known value that also refers to resources: evaluates to the value, links to the resources.
-      const expr: Expr =
-        refs.length > 0 ? { kind: 'annotated', value: literal, references: unknownExpr(refs, range), range } : literal;
+      const expr: Expr = refs.length > 0 ? { kind: 'annotated', value: literal, references: unknownExpr(refs, range), range } : literal;
       attributes.set(name, {
         name,
         expr,

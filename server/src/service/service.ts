@@ -578,7 +578,8 @@ class Service implements ElbLensService {
   /** True when a file's module calls differ from what the caller index was built from. */
   private callsChanged(file: string): boolean {
     const before = this.fileCalls.get(file);
-    if (!before) return this.callerIndex !== undefined && /\bmodule\b/.test(this.documents.get(file)?.text ?? this.readFromHost(file) ?? '');
+    if (!before)
+      return this.callerIndex !== undefined && /\bmodule\b/.test(this.documents.get(file)?.text ?? this.readFromHost(file) ?? '');
     const after = this.callsOf(file);
     return JSON.stringify(before.calls) !== JSON.stringify(after);
   }
@@ -745,7 +746,14 @@ function toValue(value: unknown): Value {
 
 /** `./x`, `../x` (Terraform's local paths; also a bare `.`/`..`). */
 function isLocalSource(source: string): boolean {
-  return source === '.' || source === '..' || source.startsWith('./') || source.startsWith('../') || source.startsWith('.\\') || source.startsWith('..\\');
+  return (
+    source === '.' ||
+    source === '..' ||
+    source.startsWith('./') ||
+    source.startsWith('../') ||
+    source.startsWith('.\\') ||
+    source.startsWith('..\\')
+  );
 }
 
 /** One model over several units' models (a folder reached from several root modules). */

@@ -270,7 +270,10 @@ export class Evaluator {
     const firstAttr = steps[0]?.kind === 'attr' ? steps[0].name : undefined;
     const iteration = this.scope.iteration(root);
     if (iteration !== undefined) return this.applySteps(iteration, steps, depth);
-    if (root === 'count' || root === 'each') return new Unknown(`${renderTraversalHead(expr)} is only known for a resource or module with known ${root === 'count' ? 'count' : 'for_each'}`);
+    if (root === 'count' || root === 'each')
+      return new Unknown(
+        `${renderTraversalHead(expr)} is only known for a resource or module with known ${root === 'count' ? 'count' : 'for_each'}`,
+      );
     let value: Value;
     const rest = steps.slice(1);
     if (root === 'var' && firstAttr) {

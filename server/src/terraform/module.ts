@@ -267,7 +267,8 @@ export class TerraformModule {
   }
 
   private isAncestorDir(dir: string): boolean {
-    for (let m: TerraformModule | undefined = this; m; m = m.parent?.module) if (m.dir === dir) return true;
+    if (this.dir === dir) return true;
+    for (let m = this.parent?.module; m; m = m.parent?.module) if (m.dir === dir) return true;
     return false;
   }
 

@@ -216,7 +216,13 @@ export class Scope implements EvalScope {
       }
       case 'conditional': {
         const condition = this.evaluate(expr.condition);
-        const truth = isUnknown(condition) ? undefined : condition === true || condition === 'true' ? true : condition === false || condition === 'false' ? false : undefined;
+        const truth = isUnknown(condition)
+          ? undefined
+          : condition === true || condition === 'true'
+            ? true
+            : condition === false || condition === 'false'
+              ? false
+              : undefined;
         if (truth === undefined) {
           recurse(expr.condition);
           recurse(expr.whenTrue);
@@ -395,7 +401,11 @@ export function nestedBlocks(block: ConfigBlock, scope: Scope, type: string): { 
     const iteratorAttr = nested.attributes.get('iterator');
     const iterator = iteratorAttr?.expr.kind === 'traversal' && iteratorAttr.expr.steps.length === 0 ? iteratorAttr.expr.root : type;
     for (const { key, value } of items) {
-      blocks.push({ block: content, scope: scope.with(iterator, { value: { key, value }, origin: { scope, expr: forEach.expr } }), dynamic: nested });
+      blocks.push({
+        block: content,
+        scope: scope.with(iterator, { value: { key, value }, origin: { scope, expr: forEach.expr } }),
+        dynamic: nested,
+      });
     }
   }
   return { blocks, maybeMore };

@@ -1,7 +1,18 @@
 import { rangesOverlap, type RelatedLocation } from '../core/types';
 import type { ConfigAttribute, ConfigBlock, Expr } from '../parse/config';
 import { effectiveClientIp } from '../model/clientIp';
-import type { ElbModel, Instance, IpGroup, Listener, ListenerOption, LoadBalancer, Member, ModelNode, NodeContext, Pool } from '../model/elb';
+import type {
+  ElbModel,
+  Instance,
+  IpGroup,
+  Listener,
+  ListenerOption,
+  LoadBalancer,
+  Member,
+  ModelNode,
+  NodeContext,
+  Pool,
+} from '../model/elb';
 import { EIP_TYPE, FLAT_HEADER_SWITCHES, resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
 import { isUnknown, toBool, type Value } from './evaluate';
 import type { ResourceInstance, TerraformModule } from './module';
@@ -212,7 +223,8 @@ function nodeContext(resource: ResourceInstance): NodeContext {
       const out: RelatedLocation[] = [];
       for (const expr of exprs) {
         for (const source of resource.scope.callerSources(expr)) {
-          if (!out.some((o) => o.file === source.file && o.range.start.line === source.range.start.line && o.message === source.message)) out.push(source);
+          if (!out.some((o) => o.file === source.file && o.range.start.line === source.range.start.line && o.message === source.message))
+            out.push(source);
         }
       }
       return out;
@@ -267,7 +279,8 @@ function whitelistGroups(resource: ResourceInstance, ipGroups: Map<string, IpGro
     }
   };
   const flat = block.attributes.get('ip_group');
-  if (flat && knownString(resource.scope.evaluateAttribute(block, 'access_policy'))?.toLowerCase() === 'white') add(resource.scope, flat.expr);
+  if (flat && knownString(resource.scope.evaluateAttribute(block, 'access_policy'))?.toLowerCase() === 'white')
+    add(resource.scope, flat.expr);
   for (const nested of nestedBlocks(block, resource.scope, 'ip_group').blocks) {
     const type = knownString(nested.scope.evaluateAttribute(nested.block, 'type'))?.toLowerCase();
     const enabled = nested.scope.evaluateAttribute(nested.block, 'enable');
