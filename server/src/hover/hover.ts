@@ -188,3 +188,29 @@ export function inlayLabel(listener: Listener): string {
   if (clientIp.reason === 'default') return `client IP: off (shared ${listener.protocol} default)`;
   return `client IP: ${clientIp.state}`;
 }
+
+/** Every node made from one block (module instances, count/for_each instances). */
+export function nodesOfBlock(model: ElbModel, block: ModelNode['block']): ModelNode[] {
+  return [...model.loadBalancers, ...model.listeners, ...model.pools, ...model.members].filter((n) => n.block === block);
+}
+
+/**
+ * For a block with several instances: each instance's state and where its values came from
+ * (the callers' arguments for the part under the cursor). Empty for a single instance.
+ */
+export function instancesMarkdown(nodes: ModelNode[], range: Range): string {
+  if (nodes.length === 1) {
+    const sources = nodes[0].context?.callerSources(range) ?? [];
+    return sources.length > 0 ? `**From the caller:** ${sources.map((s) => s.message).join('; ')}` : '';
+  }
+  if (nodes.length === 0) return '';
+  const lines = ['**Per instance**', ''];
+  for (const node of nodes) {
+    const listener = node.info.role === 'listener' ? (node as Listener) : undefined;
+    const state = listener ? `: ${listener.protocol ?? 'protocol unknown'}, ${inlayLabel(listener)}` : '';
+    const sources = node.context?.callerSources(range) ?? [];
+    const from = sources.length > 0 ? ` (${sources.map((s) => s.message).join('; ')})` : '';
+    lines.push(`- \`${node.address}\`${state}${from}`);
+  }
+  return lines.join('\n');
+}

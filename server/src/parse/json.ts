@@ -78,7 +78,7 @@ export function jsonValueExpr(lines: LineIndex, node: jsonc.Node, depth = 0): Ex
 }
 
 /** Blocks whose JSON form is an object (or a list of objects) rather than an attribute. */
-const NESTED_BLOCKS = new Set(['insert_headers', 'ip_list', 'ip_group', 'network', 'ipgroup']);
+const NESTED_BLOCKS = new Set(['insert_headers', 'ip_list', 'ip_group', 'network', 'ipgroup', 'content']);
 
 /** Nested blocks deeper than any provider schema (hostile input) are not read: the recursion must stay bounded. */
 const MAX_BLOCK_DEPTH = 64;
@@ -132,6 +132,16 @@ export function tfJsonToConfigFile(filePath: string, text: string, parseTemplate
       const [key, value] = prop.children ?? [];
       if (!key || !value) continue;
       const name = key.value as string;
+      if (name === 'dynamic' && value.type === 'object' && depth < MAX_BLOCK_DEPTH) {
+        // `"dynamic": { "<type>": { "for_each": …, "content": { … } } }`: one dynamic block per type.
+        for (const dynamicProp of value.children ?? []) {
+          const [label, dynamicBody] = dynamicProp.children ?? [];
+          if (label && dynamicBody?.type === 'object') {
+            nested.push(bodyBlock('dynamic', [label], dynamicBody, [...jsonPath, name, label.value as string], depth + 1));
+          }
+        }
+        continue;
+      }
       if (NESTED_BLOCKS.has(name) && (value.type === 'object' || value.type === 'array')) {
         const items = value.type === 'array' ? (value.children ?? []) : [value];
         items.forEach((item, index) => {

@@ -12,12 +12,12 @@ import {
   type Range,
 } from '../core/types';
 import { isRelevantBlock } from '../model/providers';
-import { hoverMarkdown, inlayLabel } from '../hover/hover';
+import { hoverMarkdown, inlayLabel, instancesMarkdown, nodesOfBlock } from '../hover/hover';
 import { buildElbJsonModel, DEFAULT_ELB_JSON_GLOBS, elbJsonToConfigFile, ElbJsonDetector, isJsonFileName } from '../elbjson';
 import type { ElbJsonFiles } from '../elbjson';
 import { removeLines } from '../fixes/edits';
 import type { ElbModel, ModelNode } from '../model/elb';
-import type { ConfigFile, Expr } from '../parse/config';
+import type { ConfigBlock, ConfigFile, Expr } from '../parse/config';
 import { loadHclParser, parseTemplateText, treeEditFor, type BlockCache, type HclParser } from '../parse/hcl';
 import { tfJsonToConfigFile } from '../parse/json';
 import { LineIndex } from '../parse/positions';
@@ -87,6 +87,8 @@ interface AnalysisUnit {
   reported: ReportedFinding[];
   reads: Set<string>;
   listedDirs: Set<string>;
+  /** Module blocks whose code could not be read, with the reason (for hover). */
+  unavailableCalls: Map<ConfigBlock, string>;
 }
 
 /** The module calls of one file, for the caller index. */
@@ -296,9 +298,25 @@ class Service implements ElbLensService {
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return undefined;
     const target = this.nodeAt(analysis.model, filePath, position);
-    if (!target) return undefined;
+    if (!target) return this.unavailableModuleHover(analysis, filePath, position);
     const markdown = hoverMarkdown(target, analysis.model, `${this.docsBase}README.md`);
-    return markdown ? { markdown, range: target.range } : undefined;
+    if (!markdown) return undefined;
+    const instances = instancesMarkdown(nodesOfBlock(analysis.model, target.node.block), target.range);
+    return { markdown: instances ? `${markdown}\n\n${instances}` : markdown, range: target.range };
+  }
+
+  /** Hover on a `module` block whose code cannot be read: why its values are unknown. */
+  private unavailableModuleHover(analysis: ModuleAnalysis, filePath: string, position: Position): HoverResult | undefined {
+    for (const unit of analysis.units ?? []) {
+      for (const [block, reason] of unit.unavailableCalls) {
+        if (!rangeContains(block.range, position) || !analysis.files.some((f) => f.path === filePath && f.blocks.includes(block))) continue;
+        return {
+          markdown: `**module.${block.labels[0] ?? ''}**: ${reason}. ELB Lens cannot read this module's code, so the values it makes are unknown and nothing in it is checked.`,
+          range: block.headerRange,
+        };
+      }
+    }
+    return undefined;
   }
 
   fixes(filePath: string, range: Range, options: AnalysisOptions = {}): FixForFinding[] {
@@ -321,12 +339,24 @@ class Service implements ElbLensService {
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return [];
     const hints: InlayHint[] = [];
+    const seen = new Set<ConfigBlock>();
     for (const listener of analysis.model.listeners) {
-      if (listener.file.path !== filePath) continue;
+      if (listener.file.path !== filePath || seen.has(listener.block)) continue;
+      seen.add(listener.block);
       const protocol = listener.block.attributes.get('protocol');
       const anchor = protocol ? protocol.range.end : listener.block.headerRange.end;
       if (range && !rangeContains(range, anchor)) continue;
-      hints.push({ position: anchor, label: inlayLabel(listener), tooltip: listener.clientIp.explanation });
+      // One hint per block: the instances' states when they differ.
+      const instances = analysis.model.listeners.filter((l) => l.block === listener.block);
+      const labels = [...new Set(instances.map(inlayLabel))];
+      if (labels.length === 1) hints.push({ position: anchor, label: labels[0], tooltip: listener.clientIp.explanation });
+      else {
+        hints.push({
+          position: anchor,
+          label: 'client IP: differs by instance',
+          tooltip: instances.map((l) => `${l.address}: ${inlayLabel(l)}`).join('\n'),
+        });
+      }
     }
     return hints;
   }
@@ -487,12 +517,13 @@ class Service implements ElbLensService {
       .map((p) => this.configFile(p))
       .filter((f): f is ConfigFile => f !== undefined);
     const paths = new Set(files.map((f) => f.path));
-    const reported = units.flatMap((u) => u.reported).filter((r) => paths.has(r.finding.file));
+    // Merged first: a finding in downloaded module code moves to the calling file.
+    const merged = mergeInstanceFindings(units.flatMap((u) => u.reported));
     const analysis: ModuleAnalysis = {
       key: key ?? '',
       model: combineModels(units.map((u) => u.model)),
       files,
-      rawFindings: mergeInstanceFindings(reported),
+      rawFindings: merged.filter((f) => paths.has(f.file)),
       units,
     };
     if (key !== undefined) this.modules.set(dir, analysis);
@@ -598,7 +629,14 @@ class Service implements ElbLensService {
       };
       const module = new TerraformModule(root, this.terraformFilesOf(root), this.variableInputs(root, options), { loader });
       const model = buildTerraformModel(module);
-      const unit: AnalysisUnit = { root, key: key ?? '', model, reported: this.runRules(model), ...recording };
+      const unavailableCalls = new Map<ConfigBlock, string>();
+      for (const instance of module.allModules()) {
+        for (const call of instance.calls.values()) {
+          const reason = instance.unavailableReason(call.name);
+          if (reason) unavailableCalls.set(call.block, reason);
+        }
+      }
+      const unit: AnalysisUnit = { root, key: key ?? '', model, reported: this.runRules(model), unavailableCalls, ...recording };
       if (key !== undefined) this.units.set(root, unit);
       return unit;
     } finally {

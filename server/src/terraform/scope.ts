@@ -399,7 +399,14 @@ export function nestedBlocks(block: ConfigBlock, scope: Scope, type: string): { 
       continue;
     }
     const iteratorAttr = nested.attributes.get('iterator');
-    const iterator = iteratorAttr?.expr.kind === 'traversal' && iteratorAttr.expr.steps.length === 0 ? iteratorAttr.expr.root : type;
+    const iteratorExpr = iteratorAttr?.expr;
+    // `iterator = h` in HCL, `"iterator": "h"` in .tf.json.
+    const iterator =
+      iteratorExpr?.kind === 'traversal' && iteratorExpr.steps.length === 0
+        ? iteratorExpr.root
+        : iteratorExpr?.kind === 'literal' && typeof iteratorExpr.value === 'string'
+          ? iteratorExpr.value
+          : type;
     for (const { key, value } of items) {
       blocks.push({
         block: content,
