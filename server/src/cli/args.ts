@@ -14,6 +14,12 @@ export interface CheckArgs {
   config: string | undefined;
   fix: boolean;
   dryRun: boolean;
+  /** `--jobs N`: worker threads for independent modules (default: the number of cores). */
+  jobs: number | undefined;
+  /** `--verbose`: counts and timing on stderr. */
+  verbose: boolean;
+  /** `--no-prescan`: parse every Terraform file (the scan never changes results; for comparison). */
+  prescan: boolean;
 }
 
 export type CliArgs =
@@ -45,6 +51,10 @@ Options for check:
   --dry-run                             with --fix: print a unified diff, change nothing
   --report-unused-ignores               report elb-lens-ignore comments that suppress nothing
   --color / --no-color                  force colours on or off
+  --jobs <n>                            worker threads for independent modules (default: the number of
+                                        cores; small checks and --fix run in one thread)
+  --verbose                             print counts (files found, checked, not parsed) and timing on stderr
+  --no-prescan                          parse every Terraform file instead of scanning first (same results)
 
 Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error.
 `;
@@ -72,6 +82,9 @@ export function parseArgs(argv: string[]): CliArgs {
     config: undefined,
     fix: false,
     dryRun: false,
+    jobs: undefined,
+    verbose: false,
+    prescan: true,
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -118,6 +131,20 @@ export function parseArgs(argv: string[]): CliArgs {
       }
       case '--var-file':
         args.varFiles.push(value());
+        break;
+      case '--jobs':
+      case '-j': {
+        const jobs = Number(value());
+        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of 1 or more');
+        args.jobs = jobs;
+        break;
+      }
+      case '--verbose':
+      case '-v':
+        args.verbose = true;
+        break;
+      case '--no-prescan':
+        args.prescan = false;
         break;
       case '--report-unused-ignores':
         args.reportUnusedIgnores = true;

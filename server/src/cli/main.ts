@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { availableParallelism } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { ConfigError, ConfigResolver, type ElbLensConfig } from '../config';
@@ -9,11 +10,12 @@ import { nodeFileContent, nodeFileSystem, readTextFile } from '../project/nodeFs
 import { RULES, findRule } from '../rules';
 import type { ElbLensService } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
-import { createElbLensService } from '../service/service';
+import { createElbLensService, isTerraformFile } from '../service/service';
 import { parseArgs, UsageError, USAGE, type CheckArgs } from './args';
 import { unifiedDiff } from './diff';
 import { applyFixes } from './fix';
 import { FORMATTERS } from './formats';
+import { analyzeInWorkers, isCheckWorker, runCheckWorker, type WorkerResult, type WorkerTask } from './parallel';
 import { atLeast, relativePath, sortFindings, type ToolInfo } from './report';
 
 export const EXIT_CLEAN = 0;
@@ -22,6 +24,9 @@ export const EXIT_FINDINGS = 2;
 
 /** `--fix` re-analyses and applies again until nothing changes, at most this often. */
 export const MAX_FIX_PASSES = 10;
+
+/** Below this many files a check runs in one thread (starting workers costs more than it saves). */
+const PARALLEL_MIN_FILES = 200;
 
 /** Plan JSON can be large; read up to this size (other files go through the host's limit). */
 const MAX_PLAN_BYTES = 256 * 1024 * 1024;
@@ -121,14 +126,17 @@ export function progressReporter(
   };
 }
 
-async function check(args: CheckArgs, io: CliIo): Promise<number> {
-  const formatter = FORMATTERS[args.format];
-  if (!formatter) throw new UsageError(`unknown format "${args.format}"`);
+/** What a check needs in every thread: configuration per file and a language service. */
+interface CheckSession {
+  configFor(file: string): EffectiveConfig;
+  resolver: ConfigResolver;
+  service: ElbLensService;
+  docsDir: string;
+}
+
+async function createCheckSession(args: CheckArgs, io: Pick<CliIo, 'cwd' | 'env' | 'packageRoot' | 'stderr'>): Promise<CheckSession> {
   const env = io.env ?? process.env;
   const cliVarFiles = args.varFiles.map((f) => path.resolve(io.cwd, f));
-  for (const file of cliVarFiles) {
-    if (readTextFile(file, MAX_PLAN_BYTES) === undefined) throw new UsageError(`cannot read --var-file ${file}`);
-  }
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
     configFile: args.config ? path.resolve(io.cwd, args.config) : undefined,
   });
@@ -151,7 +159,48 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const service = await createElbLensService(host, {
     docsBase: docsDir + path.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
+    prescan: args.prescan,
   });
+  return { configFor, resolver, service, docsDir };
+}
+
+/**
+ * Findings of one analysis group (a plan file, or the Terraform module / ELB JSON set of the
+ * folder of `file`), limited to the files being checked.
+ */
+export function analyzeGroup(
+  session: CheckSession,
+  file: string,
+  planText: string | undefined,
+  wanted: (file: string) => boolean,
+  log: (m: string) => void,
+): Finding[] {
+  const { options } = session.configFor(file);
+  if (planText !== undefined) {
+    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path.sep, log });
+  }
+  const findings: Finding[] = [];
+  for (const [moduleFile, fileFindings] of session.service.analyzeModule(file, options)) {
+    if (wanted(moduleFile)) findings.push(...fileFindings);
+  }
+  return findings;
+}
+
+/** Groups are keyed by folder and kind, not by listing the folder again for every file (linear in its size). */
+function groupKey(file: string, isPlan: boolean): string {
+  return isPlan ? `plan|${file}` : `${path.dirname(file)}|${isTerraformFile(file) ? 'terraform' : 'json'}`;
+}
+
+async function check(args: CheckArgs, io: CliIo): Promise<number> {
+  const started = Date.now();
+  const formatter = FORMATTERS[args.format];
+  if (!formatter) throw new UsageError(`unknown format "${args.format}"`);
+  const env = io.env ?? process.env;
+  for (const file of args.varFiles.map((f) => path.resolve(io.cwd, f))) {
+    if (readTextFile(file, MAX_PLAN_BYTES) === undefined) throw new UsageError(`cannot read --var-file ${file}`);
+  }
+  const session = await createCheckSession(args, io);
+  const { configFor, resolver, service, docsDir } = session;
 
   const walked = walk(
     args.paths.map((p) => path.resolve(io.cwd, p)),
@@ -180,33 +229,32 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     }
   }
 
+  // One representative file per analysis group, in walk order.
+  const groups: string[] = [];
+  const seenGroups = new Set<string>();
+  for (const file of files) {
+    const key = groupKey(file, planTexts.has(file));
+    if (seenGroups.has(key)) continue;
+    seenGroups.add(key);
+    groups.push(file);
+  }
+  const isWanted = (file: string) => wanted.has(file) && !planTexts.has(file);
+  const log = (m: string) => io.stderr(`${m}\n`);
+
   const analyzeAll = (showProgress: boolean): Finding[] => {
-    const progress = showProgress ? progressReporter(io, files.length) : progressReporter({ ...io, stderrIsTty: false }, 0);
+    const progress = showProgress ? progressReporter(io, groups.length) : progressReporter({ ...io, stderrIsTty: false }, 0);
     const findings: Finding[] = [];
-    const doneModules = new Set<string>();
-    let done = 0;
-    for (const file of files) {
-      progress.tick(done++);
-      const { options } = configFor(file);
-      const planText = planTexts.get(file);
-      if (planText !== undefined) {
-        findings.push(
-          ...analyzePlan(file, planText, { rules: options.rules, docsBase: docsDir + path.sep, log: (m) => io.stderr(`${m}\n`) }),
-        );
-        continue;
-      }
-      // A folder can hold a Terraform module and a set of ELB JSON files: two analyses.
-      const moduleKey = service.moduleFiles(file)[0] ?? file;
-      if (doneModules.has(moduleKey)) continue;
-      doneModules.add(moduleKey);
-      for (const [moduleFile, fileFindings] of service.analyzeModule(file, options)) {
-        if (wanted.has(moduleFile) && !planTexts.has(moduleFile)) findings.push(...fileFindings);
-      }
-    }
+    groups.forEach((file, done) => {
+      progress.tick(done);
+      findings.push(...analyzeGroup(session, file, planTexts.get(file), isWanted, log));
+    });
     progress.done();
     return sortFindings(findings);
   };
 
+  const jobs = args.fix ? 1 : Math.max(1, args.jobs ?? availableParallelism());
+  const parallel = jobs > 1 && groups.length >= 2 * jobs && files.length >= PARALLEL_MIN_FILES;
+  let unparsed = 0;
   /** What `--fix` may write: the checked files, never a plan. */
   const canFix = (file: string) => wanted.has(file) && !planTexts.has(file);
   let findings: Finding[];
@@ -226,8 +274,34 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     } else {
       io.stderr(`elb-lens: applied ${result.applied} fix(es) to ${fileCount} file(s)\n`);
     }
+  } else if (parallel) {
+    const result = await analyzeInWorkers(
+      {
+        script: __filename,
+        jobs,
+        groups,
+        plans: Object.fromEntries(planTexts),
+        wanted: [...wanted],
+        workspaceFiles: walked.files.map((f) => f.path),
+        args,
+        cwd: io.cwd,
+        env: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('TF_VAR_'))) as Record<string, string>,
+        packageRoot: io.packageRoot,
+      },
+      log,
+    );
+    findings = sortFindings(result.findings);
+    unparsed = result.unparsed;
   } else {
     findings = analyzeAll(true);
+  }
+  if (!parallel) unparsed = service.stats().unparsedTerraformFiles;
+  if (args.verbose) {
+    io.stderr(
+      `elb-lens: ${walked.files.length} file(s) found, ${files.length} checked in ${groups.length} group(s) ` +
+        `(${parallel ? `${jobs} worker threads` : 'one thread'}); ${unparsed} Terraform file(s) not parsed ` +
+        `(a scan showed they cannot matter); ${findings.length} finding(s) in ${Date.now() - started} ms\n`,
+    );
   }
 
   const tool = toolInfo(io.packageRoot, docsDir);
@@ -391,4 +465,22 @@ export function main(): void {
   });
 }
 
-if (require.main === module) main();
+/** A worker thread of `check --jobs N`: analyses its share of the groups and posts the findings. */
+export async function checkWorker(task: WorkerTask): Promise<WorkerResult> {
+  const logs: string[] = [];
+  const session = await createCheckSession(task.args, {
+    cwd: task.cwd,
+    env: task.env,
+    packageRoot: task.packageRoot,
+    stderr: (m) => logs.push(m),
+  });
+  session.service.setWorkspaceFiles(task.workspaceFiles);
+  const wanted = new Set(task.wanted);
+  const isWanted = (file: string) => wanted.has(file) && task.plans[file] === undefined;
+  const findings: Finding[] = [];
+  for (const file of task.groups) findings.push(...analyzeGroup(session, file, task.plans[file], isWanted, (m) => logs.push(`${m}\n`)));
+  return { findings, unparsed: session.service.stats().unparsedTerraformFiles, logs };
+}
+
+if (isCheckWorker()) runCheckWorker(checkWorker);
+else if (require.main === module) main();

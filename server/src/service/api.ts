@@ -60,6 +60,8 @@ export interface ElbLensService {
    * local `source` are judged through their callers. Open documents count without being listed.
    */
   setWorkspaceFiles(files: Iterable<string>): void;
+  /** Counters for verbose output: Terraform files a cheap scan showed cannot matter, left unparsed. */
+  stats(): { unparsedTerraformFiles: number };
   /** Tells the service a file changed, appeared or vanished on disk. */
   fileChanged(filePath: string): void;
   /** The text the service currently sees for a file. */

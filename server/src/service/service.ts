@@ -24,7 +24,15 @@ import { LineIndex } from '../parse/positions';
 import { reportRules, withRuleSettings } from '../project/ruleEngine';
 import { applySuppressions, collectSuppressions, suppressionFix } from '../suppress/suppress';
 import { Unknown, type KnownValue, type Value } from '../terraform/evaluate';
-import { TerraformModule, tfvarsInputs, type ModuleLoader, type ModuleSource, type VariableInput } from '../terraform/module';
+import {
+  TerraformModule,
+  tfvarsInputs,
+  type DeclarationKind,
+  type DeclarationSource,
+  type ModuleLoader,
+  type ModuleSource,
+  type VariableInput,
+} from '../terraform/module';
 import { mergeInstanceFindings, type ReportedFinding } from '../project/instanceFindings';
 import { buildTerraformModel } from '../terraform/toModel';
 import type { AnalysisOptions, ElbLensService, FixForFinding, ServiceHost, TextChange } from './api';
@@ -40,6 +48,11 @@ export interface ServiceOptions {
    * `.elb-lens.json` and the editor setting), so a changed configuration needs no new service.
    */
   jsonFiles?: ElbJsonFiles;
+  /**
+   * false: parse every Terraform file of a module instead of scanning first (the scan never
+   * changes results; tests compare both). Default true.
+   */
+  prescan?: boolean;
 }
 
 /** Files larger than this are not parsed: they are generated, not hand-written ELB config. */
@@ -74,6 +87,8 @@ interface ModuleAnalysis {
   rawFindings: Finding[];
   /** The Terraform analysis units (root modules with everything they call) this folder's findings come from. */
   units?: AnalysisUnit[];
+  /** The folder's other Terraform files (not parsed: a scan showed nothing in them can matter). */
+  otherPaths?: string[];
 }
 
 /**
@@ -141,6 +156,11 @@ class Service implements ElbLensService {
   private readonly skipped = new Set<string>();
   private readonly docsBase: string;
   private readonly elbJson: ElbJsonDetector;
+  private readonly prescan: boolean;
+  /** Terraform files the scan left unparsed (for --verbose). */
+  private readonly unparsed = new Set<string>();
+  /** Texts read from the host, until the host says the file changed. */
+  private readonly texts = new Map<string, string | undefined>();
   /** Terraform analysis units by root folder. */
   private readonly units = new Map<string, AnalysisUnit>();
   /** Files and folders read while a unit is built (undefined otherwise). */
@@ -157,6 +177,7 @@ class Service implements ElbLensService {
     options: ServiceOptions,
   ) {
     this.docsBase = options.docsBase ?? 'docs/rules/';
+    this.prescan = options.prescan !== false;
     this.elbJson = new ElbJsonDetector(options.jsonFiles ?? DEFAULT_ELB_JSON_GLOBS);
   }
 
@@ -214,6 +235,8 @@ class Service implements ElbLensService {
   }
 
   fileChanged(filePath: string): void {
+    this.texts.delete(filePath);
+    this.unparsed.delete(filePath);
     this.diskFiles.delete(filePath);
     this.skipped.delete(filePath);
     this.invalidate(filePath);
@@ -291,6 +314,8 @@ class Service implements ElbLensService {
       }
       result.set(file.path, findings);
     }
+    // Files left unparsed (nothing in them can matter) have no findings, but are part of the module.
+    for (const other of analysis.otherPaths ?? []) if (!result.has(other)) result.set(other, []);
     return result;
   }
 
@@ -426,11 +451,19 @@ class Service implements ElbLensService {
 
   private readFromHost(filePath: string): string | undefined {
     this.recording?.reads.add(filePath);
+    if (this.texts.has(filePath)) return this.texts.get(filePath);
+    let text: string | undefined;
     try {
-      return this.host.readFile(filePath);
+      text = this.host.readFile(filePath);
     } catch {
-      return undefined;
+      text = undefined;
     }
+    this.texts.set(filePath, text);
+    return text;
+  }
+
+  stats(): { unparsedTerraformFiles: number } {
+    return { unparsedTerraformFiles: this.unparsed.size };
   }
 
   /** The parsed form of a file: open document first, then the host's copy. */
@@ -512,19 +545,43 @@ class Service implements ElbLensService {
     const cached = this.modules.get(dir);
     if (cached && key !== undefined && cached.key === key && cached.units?.every((u) => this.units.get(u.root) === u)) return cached;
     // A folder that other modules call is judged through its callers; one without callers is a root module.
-    const units = this.rootsOf(dir).map((root) => this.unit(root, options, key));
-    const files = this.moduleFiles(filePath)
-      .map((p) => this.configFile(p))
-      .filter((f): f is ConfigFile => f !== undefined);
-    const paths = new Set(files.map((f) => f.path));
+    const roots = this.rootsOf(dir);
+    const ownSources = this.moduleSources(dir);
+    const own = ownSources.files;
+    // A file asked for but no longer listed (deleted since): reading it reports it as skipped.
+    if (!this.documents.has(filePath) && !this.terraformPaths(dir).includes(filePath)) this.configFile(filePath);
+    if (roots.length === 1 && roots[0] === dir && own.length === 0) {
+      // No ELB resource, no module call: nothing here can produce a finding; nothing else is read.
+      const empty: ModuleAnalysis = {
+        key: key ?? '',
+        model: combineModels([]),
+        files: [],
+        rawFindings: [],
+        units: [],
+        otherPaths: ownSources.deferred,
+      };
+      if (key !== undefined) this.modules.set(dir, empty);
+      return empty;
+    }
+    const units = roots.map((root) => this.unit(root, options, key));
+    const paths = new Set(this.terraformPaths(dir));
     // Merged first: a finding in downloaded module code moves to the calling file.
-    const merged = mergeInstanceFindings(units.flatMap((u) => u.reported));
+    const findings = mergeInstanceFindings(units.flatMap((u) => u.reported)).filter((f) => paths.has(f.file));
+    // The files results are given for: those parsed anyway, and those with findings (for their suppressions).
+    const files = [...own];
+    for (const extra of new Set([filePath, ...findings.map((f) => f.file)])) {
+      if (!files.some((f) => f.path === extra)) {
+        const file = paths.has(extra) ? this.configFile(extra) : undefined;
+        if (file) files.push(file);
+      }
+    }
     const analysis: ModuleAnalysis = {
       key: key ?? '',
       model: combineModels(units.map((u) => u.model)),
       files,
-      rawFindings: merged.filter((f) => paths.has(f.file)),
+      rawFindings: findings,
       units,
+      otherPaths: ownSources.deferred,
     };
     if (key !== undefined) this.modules.set(dir, analysis);
     return analysis;
@@ -624,10 +681,11 @@ class Service implements ElbLensService {
     this.recording = recording;
     try {
       const loader: ModuleLoader = {
-        files: (dir) => this.terraformFilesOf(dir),
+        files: (dir) => this.moduleSources(dir),
         resolve: (caller, _call, source, keyPath) => this.resolveModuleSource(caller, source, keyPath),
       };
-      const module = new TerraformModule(root, this.terraformFilesOf(root), this.variableInputs(root, options), { loader });
+      const sources = this.moduleSources(root);
+      const module = new TerraformModule(root, sources.files, this.variableInputs(root, options), { loader, lazy: sources.lazy });
       const model = buildTerraformModel(module);
       const unavailableCalls = new Map<ConfigBlock, string>();
       for (const instance of module.allModules()) {
@@ -644,10 +702,54 @@ class Service implements ElbLensService {
     }
   }
 
-  private terraformFilesOf(dir: string): ConfigFile[] {
-    return this.moduleFiles(path.join(dir, '_'))
-      .map((p) => this.configFile(p))
-      .filter((f): f is ConfigFile => f !== undefined);
+  /**
+   * A module folder's files: parsed up front when a cheap scan of their text finds something
+   * that can matter (an ELB-related resource type, a module call, a suppression comment;
+   * open documents and `.tf.json` always), the others only when the module looks up a
+   * declaration they may hold (see DeclarationSource). Nothing a skipped file could declare
+   * is ever missed: the lookup is by the declared name's text.
+   */
+  private moduleSources(dir: string): { files: ConfigFile[]; lazy?: DeclarationSource; deferred: string[] } {
+    const files: ConfigFile[] = [];
+    const deferred: { path: string; text: string }[] = [];
+    for (const filePath of this.terraformPaths(dir)) {
+      const doc = this.documents.get(filePath);
+      const text = doc?.text ?? this.readFromHost(filePath);
+      if (text === undefined) {
+        this.logSkipped(filePath, 'it cannot be read (gone, unreadable, binary or too large)');
+        continue;
+      }
+      if (!this.prescan || doc || filePath.endsWith('.tf.json') || MAY_MATTER.test(text)) {
+        const file = this.configFile(filePath);
+        if (file) files.push(file);
+      } else if (text.length > MAX_FILE_CHARS || looksBinary(text) || hasOverlongLine(text)) {
+        // Never parsed either way: say so once, as for the files that are parsed.
+        this.parseText(filePath, text);
+      } else deferred.push({ path: filePath, text });
+    }
+    for (const d of deferred) this.unparsed.add(d.path);
+    if (deferred.length === 0) return { files, deferred: [] };
+    const lazy: DeclarationSource = {
+      filesDeclaring: (kind, name) => {
+        const word = new RegExp(`(^|[^\\w-])${escapeRegExp(name)}($|[^\\w-])`);
+        const found: ConfigFile[] = [];
+        for (const candidate of deferred) {
+          if (!DECLARATION_WORD[kind].test(candidate.text) || !word.test(candidate.text)) continue;
+          const file = this.configFile(candidate.path);
+          if (file) {
+            found.push(file);
+            this.unparsed.delete(candidate.path);
+          }
+        }
+        return found;
+      },
+    };
+    return { files, lazy, deferred: deferred.map((d) => d.path) };
+  }
+
+  /** The `.tf`/`.tf.json` files of a folder (listed once), with open documents. */
+  private terraformPaths(dir: string): string[] {
+    return this.moduleFiles(path.join(dir, '_'));
   }
 
   /**
@@ -797,6 +899,7 @@ function isLocalSource(source: string): boolean {
 /** One model over several units' models (a folder reached from several root modules). */
 function combineModels(models: ElbModel[]): ElbModel {
   if (models.length === 1) return models[0];
+  // Several root modules reach the folder (or none: an empty model).
   return {
     loadBalancers: models.flatMap((m) => m.loadBalancers),
     listeners: models.flatMap((m) => m.listeners),
@@ -812,4 +915,22 @@ function combineModels(models: ElbModel[]): ElbModel {
       return undefined;
     },
   };
+}
+
+/**
+ * Text that can make a Terraform file matter (a superset, checked before parsing): resource
+ * types of the provider tables and EIPs (their names contain these), module calls, and
+ * suppression comments.
+ */
+const MAY_MATTER = /_e?lb_|compute_instance|secgroup|eip|floatingip|bandwidth|\bmodule\b|elb-lens-ignore/;
+
+/** The block keyword each kind of declaration needs. */
+const DECLARATION_WORD: Record<DeclarationKind, RegExp> = {
+  variable: /\bvariable\b/,
+  local: /\blocals\b/,
+  output: /\boutput\b/,
+};
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -47,8 +47,8 @@ export type ModuleSource =
 
 /** How module instances reach the code of their child modules (given by the host, which records what is read). */
 export interface ModuleLoader {
-  /** The parsed `.tf`/`.tf.json` files of a module folder. */
-  files(dir: string): ConfigFile[];
+  /** The parsed `.tf`/`.tf.json` files of a module folder (those that can matter), and how to find the others' declarations. */
+  files(dir: string): { files: ConfigFile[]; lazy?: DeclarationSource };
   /** Resolves a call's `source` for the module instance `caller` (`keyPath`: call names from the root, as in modules.json). */
   resolve(caller: TerraformModule, call: ModuleCallEntry, source: string | undefined, keyPath: string[]): ModuleSource;
 }
@@ -70,6 +70,20 @@ export interface ModuleContext {
   keyPath?: string[];
   /** True for code under `.terraform/modules` (a registry or git module): findings are shown at the call. */
   downloaded?: boolean;
+  /** Files of the folder that were not parsed up front (see DeclarationSource). */
+  lazy?: DeclarationSource;
+}
+
+export type DeclarationKind = 'variable' | 'local' | 'output';
+
+/**
+ * The files of a module folder that a cheap scan found no ELB resource, module call or
+ * suppression comment in. They are parsed only when the module looks up a declaration
+ * that may be in them; a scan can be conservative (any file naming `name` may declare it)
+ * but never miss one.
+ */
+export interface DeclarationSource {
+  filesDeclaring(kind: DeclarationKind, name: string): ConfigFile[];
 }
 
 /** Child modules deeper than this are not followed (real configurations nest a few levels). */
@@ -99,6 +113,9 @@ export class TerraformModule {
   private readonly childInstances = new Map<string, TerraformModule[]>();
   private readonly unavailableCalls = new Map<string, string>();
   private readonly loader: ModuleLoader | undefined;
+  /** Files not parsed up front, asked for a declaration when one is missing. */
+  private readonly lazy: DeclarationSource | undefined;
+  private readonly lazyLoaded = new Set<string>();
 
   constructor(
     readonly dir: string,
@@ -112,26 +129,52 @@ export class TerraformModule {
     this.loader = context.loader;
     this.keyPath = context.keyPath ?? [];
     this.downloaded = context.downloaded ?? false;
-    for (const file of files) {
-      for (const block of file.blocks) {
-        if (block.type === 'resource' && block.labels.length >= 2) {
-          const [type, name] = block.labels;
-          const address = `${type}.${name}`;
-          if (!this.resources.has(address)) this.resources.set(address, { type, name, address, block, file });
-        } else if (block.type === 'variable' && block.labels.length >= 1) {
-          if (!this.variables.has(block.labels[0])) this.variables.set(block.labels[0], { block, file });
-        } else if (block.type === 'locals') {
-          for (const [name, attribute] of block.attributes) if (!this.locals.has(name)) this.locals.set(name, attribute);
-        } else if (block.type === 'module' && block.labels.length >= 1) {
-          if (!this.calls.has(block.labels[0])) this.calls.set(block.labels[0], { name: block.labels[0], block, file });
-        } else if (block.type === 'output' && block.labels.length >= 1) {
-          const value = block.attributes.get('value');
-          if (value && !this.outputs.has(block.labels[0])) this.outputs.set(block.labels[0], value);
-        }
-      }
-    }
+    this.lazy = context.lazy;
+    for (const file of files) this.index(file);
     for (const input of inputs) this.inputs.set(input.name, { value: input.value, source: input.source });
     this.scope = new Scope(this);
+  }
+
+  private index(file: ConfigFile): void {
+    for (const block of file.blocks) {
+      if (block.type === 'resource' && block.labels.length >= 2) {
+        const [type, name] = block.labels;
+        const address = `${type}.${name}`;
+        if (!this.resources.has(address)) this.resources.set(address, { type, name, address, block, file });
+      } else if (block.type === 'variable' && block.labels.length >= 1) {
+        if (!this.variables.has(block.labels[0])) this.variables.set(block.labels[0], { block, file });
+      } else if (block.type === 'locals') {
+        for (const [name, attribute] of block.attributes) if (!this.locals.has(name)) this.locals.set(name, attribute);
+      } else if (block.type === 'module' && block.labels.length >= 1) {
+        if (!this.calls.has(block.labels[0])) this.calls.set(block.labels[0], { name: block.labels[0], block, file });
+      } else if (block.type === 'output' && block.labels.length >= 1) {
+        const value = block.attributes.get('value');
+        if (value && !this.outputs.has(block.labels[0])) this.outputs.set(block.labels[0], value);
+      }
+    }
+  }
+
+  /** Parses and indexes the not-yet-read files that may declare `name` (once per name). */
+  private loadDeclaration(kind: DeclarationKind, name: string): void {
+    const key = `${kind} ${name}`;
+    if (!this.lazy || this.lazyLoaded.has(key)) return;
+    this.lazyLoaded.add(key);
+    for (const file of this.lazy.filesDeclaring(kind, name)) {
+      if (this.files.includes(file)) continue;
+      this.files.push(file);
+      this.index(file);
+    }
+  }
+
+  /** The `value` of an output block. */
+  output(name: string): ConfigAttribute | undefined {
+    if (!this.outputs.has(name)) this.loadDeclaration('output', name);
+    return this.outputs.get(name);
+  }
+
+  private declaredVariable(name: string): { block: ConfigBlock; file: ConfigFile } | undefined {
+    if (!this.variables.has(name)) this.loadDeclaration('variable', name);
+    return this.variables.get(name);
   }
 
   /** The address prefix of things in this module: '' or `module.web.`. */
@@ -152,7 +195,7 @@ export class TerraformModule {
   }
 
   variable(name: string): VariableValue | undefined {
-    const declared = this.variables.get(name);
+    const declared = this.declaredVariable(name);
     if (!declared) return undefined;
     if (this.parent) {
       const fromCaller = this.callerValue(name);
@@ -191,10 +234,11 @@ export class TerraformModule {
   /** The caller's argument for a variable, for related locations (undefined in a root module). */
   callerArgument(name: string): { attribute: ConfigAttribute; parent: ModuleParent } | undefined {
     const attribute = this.parent?.call.block.attributes.get(name);
-    return attribute && this.parent && this.variables.has(name) ? { attribute, parent: this.parent } : undefined;
+    return attribute && this.parent && this.declaredVariable(name) ? { attribute, parent: this.parent } : undefined;
   }
 
   local(name: string): Expr | undefined {
+    if (!this.locals.has(name)) this.loadDeclaration('local', name);
     return this.locals.get(name)?.expr;
   }
 
@@ -236,10 +280,11 @@ export class TerraformModule {
       if ('unavailable' in resolved) this.unavailableCalls.set(call.name, resolved.unavailable);
       else if (this.isAncestorDir(resolved.dir)) this.unavailableCalls.set(call.name, 'the module calls itself');
       else {
-        const files = this.loader.files(resolved.dir);
+        const loaded = this.loader.files(resolved.dir);
         for (const { key, scope } of expand(call.block, this.scope)) {
           children.push(
-            new TerraformModule(resolved.dir, files, [], {
+            new TerraformModule(resolved.dir, [...loaded.files], [], {
+              lazy: loaded.lazy,
               address: `${this.prefix}module.${call.name}${keySuffix(key)}`,
               parent: { module: this, call, scope },
               loader: this.loader,

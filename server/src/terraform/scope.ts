@@ -101,7 +101,7 @@ export class Scope implements EvalScope {
     const { child, rest } = picked;
     const outputStep = rest[0];
     if (!outputStep || outputStep.kind !== 'attr') return new Unknown(`module.${name} is a module, not a value`);
-    const output = child.outputs.get(outputStep.name);
+    const output = child.output(outputStep.name);
     if (!output) return new Unknown(`${child.address} has no output "${outputStep.name}"`);
     return this.evaluator.applySteps(child.scope.evaluate(output.expr, depth + 1), rest.slice(1), depth);
   }
@@ -199,7 +199,7 @@ export class Scope implements EvalScope {
           const picked = this.pickChild(children, steps.slice(1), depth, first.name);
           const output = picked.rest[0];
           if (picked.child instanceof Unknown || output?.kind !== 'attr') return;
-          const outputExpr = picked.child.outputs.get(output.name);
+          const outputExpr = picked.child.output(output.name);
           if (outputExpr) recurse(outputExpr.expr, picked.child.scope);
           return;
         }
