@@ -10,6 +10,7 @@ import { RULES, findRule } from '../rules';
 import type { ElbLensService } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
 import { createElbLensService } from '../service/service';
+import { isLockFile } from '../terraform/providerVersions';
 import { parseArgs, UsageError, USAGE, type CheckArgs } from './args';
 import { unifiedDiff } from './diff';
 import { applyFixes } from './fix';
@@ -200,7 +201,8 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
       if (doneModules.has(moduleKey)) continue;
       doneModules.add(moduleKey);
       for (const [moduleFile, fileFindings] of service.analyzeModule(file, options)) {
-        if (wanted.has(moduleFile) && !planTexts.has(moduleFile)) findings.push(...fileFindings);
+        // A root module's .terraform.lock.hcl is not a checked file, but what is wrong with it is reported.
+        if ((wanted.has(moduleFile) || isLockFile(moduleFile)) && !planTexts.has(moduleFile)) findings.push(...fileFindings);
       }
     }
     progress.done();

@@ -27,6 +27,8 @@ import { Unknown, type KnownValue, type Value } from '../terraform/evaluate';
 import { TerraformModule, tfvarsInputs, type ModuleLoader, type ModuleSource, type VariableInput } from '../terraform/module';
 import { mergeInstanceFindings, type ReportedFinding } from '../project/instanceFindings';
 import { buildTerraformModel } from '../terraform/toModel';
+import { isLockFile, LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
+import { versionProblemFindings } from '../project/versionFindings';
 import type { AnalysisOptions, ElbLensService, FixForFinding, ServiceHost, TextChange } from './api';
 
 export interface ServiceOptions {
@@ -87,6 +89,8 @@ interface AnalysisUnit {
   reported: ReportedFinding[];
   reads: Set<string>;
   listedDirs: Set<string>;
+  /** The root's `.terraform.lock.hcl`, when there is one (its problems are findings on it). */
+  lockFile?: ConfigFile;
 }
 
 /** The module calls of one file, for the caller index. */
@@ -159,7 +163,7 @@ class Service implements ElbLensService {
   }
 
   isSupportedFile(filePath: string): boolean {
-    return isTerraformFile(filePath) || this.isElbJsonFile(filePath);
+    return isTerraformFile(filePath) || isLockFile(filePath) || this.isElbJsonFile(filePath);
   }
 
   /** ELB API JSON: a `.json`/`.jsonc` file matching the globs or whose first few KB look like ELB objects. */
@@ -313,6 +317,8 @@ class Service implements ElbLensService {
   suppressionFix(finding: Finding): Fix | undefined {
     // Plain JSON cannot hold comments: suppress through settings or .elb-lens.json instead.
     if (finding.file.endsWith('.json') && !isTerraformFile(finding.file)) return undefined;
+    // terraform init rewrites lock files: a comment there would not last.
+    if (isLockFile(finding.file)) return undefined;
     const config = this.configFile(finding.file);
     return config ? suppressionFix(config, finding) : undefined;
   }
@@ -476,7 +482,7 @@ class Service implements ElbLensService {
 
   private moduleAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis | undefined {
     if (this.isElbJsonFile(filePath)) return this.jsonAnalysis(filePath);
-    if (!isTerraformFile(filePath)) return undefined;
+    if (!isTerraformFile(filePath) && !isLockFile(filePath)) return undefined;
     const dir = path.dirname(filePath);
     const key = cacheKey([options.variables ?? {}, options.varFiles ?? [], options.environmentVariables ?? {}]);
     const cached = this.modules.get(dir);
@@ -486,6 +492,8 @@ class Service implements ElbLensService {
     const files = this.moduleFiles(filePath)
       .map((p) => this.configFile(p))
       .filter((f): f is ConfigFile => f !== undefined);
+    // A root module's lock file: findings about it are shown with its folder's.
+    for (const u of units) if (u.root === dir && u.lockFile) files.push(u.lockFile);
     const paths = new Set(files.map((f) => f.path));
     const reported = units.flatMap((u) => u.reported).filter((r) => paths.has(r.finding.file));
     const analysis: ModuleAnalysis = {
@@ -597,13 +605,25 @@ class Service implements ElbLensService {
         resolve: (caller, _call, source, keyPath) => this.resolveModuleSource(caller, source, keyPath),
       };
       const module = new TerraformModule(root, this.terraformFilesOf(root), this.variableInputs(root, options), { loader });
-      const model = buildTerraformModel(module);
-      const unit: AnalysisUnit = { root, key: key ?? '', model, reported: this.runRules(model), ...recording };
+      const lock = this.lockFile(root);
+      const versions = providerVersions(module, lock);
+      const model = buildTerraformModel(module, versions);
+      const reported = [...this.runRules(model), ...versionProblemFindings(versions.problems, this.docsBase)];
+      const unit: AnalysisUnit = { root, key: key ?? '', model, reported, ...recording, ...(lock ? { lockFile: lock.file } : {}) };
       if (key !== undefined) this.units.set(root, unit);
       return unit;
     } finally {
       this.recording = previous;
     }
+  }
+
+  /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
+  private lockFile(dir: string): LockFile | undefined {
+    const file = path.join(dir, LOCK_FILE_NAME);
+    this.recording?.reads.add(file);
+    const text = this.documents.get(file)?.text ?? this.readFromHost(file);
+    if (text === undefined || text.length > MAX_FILE_CHARS || looksBinary(text)) return undefined;
+    return parseLockFile(this.parser, file, text);
   }
 
   private terraformFilesOf(dir: string): ConfigFile[] {
