@@ -208,6 +208,17 @@ describe('provider version: what cannot be read is a hint, and is otherwise igno
     assert.match(hint.message, /cannot read the version constraint of huaweicloud \("~> 1\.x" is not a version constraint\)/);
   });
 
+  test('a module called from two root modules reports its constraint once', async () => {
+    const files = {
+      'a/main.tf': 'module "lb" {\n  source = "../lb"\n}\n',
+      'b/main.tf': 'module "lb" {\n  source = "../lb"\n}\n',
+      'lb/main.tf': LISTENER,
+      'lb/versions.tf': versionsTf('~> 1.x'),
+    };
+    const { service } = await memoryService(files);
+    assert.equal(ofRule(service.analyzeFile(memPath('lb/versions.tf')), VERSION_PROBLEM).length, 1);
+  });
+
   test('constraints of other providers are not ELB Lens’ business', async () => {
     const aws =
       'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "~> 5.x"\n    }\n  }\n}\n';

@@ -8,13 +8,8 @@ import type { ReportedFinding } from './instanceFindings';
  * problems, which never stop the analysis (what cannot be read is left out).
  */
 export function versionProblemFindings(problems: VersionProblem[], docsBase: string): ReportedFinding[] {
-  const seen = new Set<string>();
-  const out: ReportedFinding[] = [];
-  for (const problem of problems) {
-    const key = `${problem.file.path}|${JSON.stringify(problem.range)}|${problem.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({
+  return onceEach(
+    problems.map((problem) => ({
       finding: {
         ruleId: PROVIDER_VERSION_RULE_ID,
         severity: 'hint',
@@ -25,7 +20,22 @@ export function versionProblemFindings(problems: VersionProblem[], docsBase: str
         fixes: [],
         docsUrl: `${docsBase}${PROVIDER_VERSION_RULE_ID}.md`,
       },
-    });
-  }
-  return out;
+    })),
+  );
+}
+
+/**
+ * Findings about no model node (these problems) once each: a module folder reached from
+ * several root modules is read by each of them. Findings about nodes pass unchanged
+ * (mergeInstanceFindings merges those).
+ */
+export function onceEach(reported: ReportedFinding[]): ReportedFinding[] {
+  const seen = new Set<string>();
+  return reported.filter(({ finding, node }) => {
+    if (node) return true;
+    const key = `${finding.ruleId}|${finding.file}|${JSON.stringify(finding.range)}|${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

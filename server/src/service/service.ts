@@ -28,7 +28,7 @@ import { TerraformModule, tfvarsInputs, type ModuleLoader, type ModuleSource, ty
 import { mergeInstanceFindings, type ReportedFinding } from '../project/instanceFindings';
 import { buildTerraformModel } from '../terraform/toModel';
 import { isLockFile, LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
-import { versionProblemFindings } from '../project/versionFindings';
+import { onceEach, versionProblemFindings } from '../project/versionFindings';
 import type { AnalysisOptions, ElbLensService, FixForFinding, ServiceHost, TextChange } from './api';
 
 export interface ServiceOptions {
@@ -495,7 +495,7 @@ class Service implements ElbLensService {
     // A root module's lock file: findings about it are shown with its folder's.
     for (const u of units) if (u.root === dir && u.lockFile) files.push(u.lockFile);
     const paths = new Set(files.map((f) => f.path));
-    const reported = units.flatMap((u) => u.reported).filter((r) => paths.has(r.finding.file));
+    const reported = onceEach(units.flatMap((u) => u.reported).filter((r) => paths.has(r.finding.file)));
     const analysis: ModuleAnalysis = {
       key: key ?? '',
       model: combineModels(units.map((u) => u.model)),
@@ -622,8 +622,12 @@ class Service implements ElbLensService {
     const file = path.join(dir, LOCK_FILE_NAME);
     this.recording?.reads.add(file);
     const text = this.documents.get(file)?.text ?? this.readFromHost(file);
-    if (text === undefined || text.length > MAX_FILE_CHARS || looksBinary(text)) return undefined;
-    return parseLockFile(this.parser, file, text);
+    if (text === undefined || text.length > MAX_FILE_CHARS) return undefined;
+    try {
+      return parseLockFile(this.parser, file, text);
+    } catch {
+      return undefined; // never stops the analysis: the versions come from elsewhere
+    }
   }
 
   private terraformFilesOf(dir: string): ConfigFile[] {
