@@ -21,15 +21,21 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const selector = ['terraform', 'terraform-vars', 'json', 'jsonc'].flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
-  ]);
+  const selector = [
+    ...['terraform', 'terraform-vars', 'json', 'jsonc'].flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    // Whatever language the editor gives it: a lock file that cannot be read is reported on it.
+    { scheme: 'file', pattern: '**/.terraform.lock.hcl' },
+  ];
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,
     synchronize: {
       configurationSection: 'elbLens',
-      fileEvents: workspace.createFileSystemWatcher('**/{*.tf,*.tf.json,*.tfvars,*.tfvars.json,*.elb.json,*.elb.jsonc,.elb-lens.json}'),
+      fileEvents: workspace.createFileSystemWatcher(
+        '**/{*.tf,*.tf.json,*.tfvars,*.tfvars.json,*.elb.json,*.elb.jsonc,.elb-lens.json,.terraform.lock.hcl}',
+      ),
     },
     outputChannelName: 'ELB Lens',
   };

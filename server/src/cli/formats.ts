@@ -135,6 +135,11 @@ const PSEUDO_RULES: { id: string; defaultSeverity: Severity; summary: string }[]
     defaultSeverity: 'warning',
     summary: 'An elb-lens-ignore comment where the configuration sets allowInlineIgnores to false.',
   },
+  {
+    id: 'provider-version',
+    defaultSeverity: 'hint',
+    summary: 'A .terraform.lock.hcl or required_providers version that cannot be read (it is ignored).',
+  },
 ];
 
 function pascalCase(id: string): string {

@@ -11,6 +11,7 @@ import { RULES, findRule } from '../rules';
 import type { ElbLensService } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
 import { createElbLensService, isTerraformFile } from '../service/service';
+import { isLockFile } from '../terraform/providerVersions';
 import { parseArgs, UsageError, USAGE, type CheckArgs } from './args';
 import { unifiedDiff } from './diff';
 import { applyFixes } from './fix';
@@ -238,7 +239,8 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     seenGroups.add(key);
     groups.push(file);
   }
-  const isWanted = (file: string) => wanted.has(file) && !planTexts.has(file);
+  // A root module's .terraform.lock.hcl is not a checked file, but what is wrong with it is reported.
+  const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
   const log = (m: string) => io.stderr(`${m}\n`);
 
   const analyzeAll = (showProgress: boolean): Finding[] => {
@@ -476,7 +478,7 @@ export async function checkWorker(task: WorkerTask): Promise<WorkerResult> {
   });
   session.service.setWorkspaceFiles(task.workspaceFiles);
   const wanted = new Set(task.wanted);
-  const isWanted = (file: string) => wanted.has(file) && task.plans[file] === undefined;
+  const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === undefined;
   const findings: Finding[] = [];
   for (const file of task.groups) findings.push(...analyzeGroup(session, file, task.plans[file], isWanted, (m) => logs.push(`${m}\n`)));
   return { findings, unparsed: session.service.stats().unparsedTerraformFiles, logs };

@@ -26,6 +26,8 @@ export const CONFIG_FILE_NAME = '.elb-lens.json';
 /** Findings that report suppression comments; they take severities in `rules` too. */
 export const UNUSED_IGNORE_RULE_ID = 'unused-ignore';
 export const INLINE_IGNORE_RULE_ID = 'inline-ignore';
+/** A `.terraform.lock.hcl` or `required_providers` version that cannot be read (hint). */
+export const PROVIDER_VERSION_RULE_ID = 'provider-version';
 
 /** Where ELB API JSON files are looked for when the configuration does not say. */
 export const DEFAULT_JSON_FILES: readonly string[] = ['**/*.elb.json', '**/*.elb.jsonc'];
@@ -71,7 +73,7 @@ export class ConfigError extends Error {
 }
 
 export function knownRuleIds(): string[] {
-  return [...RULES.map((r) => r.meta.id), UNUSED_IGNORE_RULE_ID, INLINE_IGNORE_RULE_ID];
+  return [...RULES.map((r) => r.meta.id), UNUSED_IGNORE_RULE_ID, INLINE_IGNORE_RULE_ID, PROVIDER_VERSION_RULE_ID];
 }
 
 /** The configuration used where no file is found. */

@@ -1,6 +1,7 @@
 import type { Range } from '../core/types';
 import type { ElbModel, Listener, LoadBalancer, Member, ModelNode, Pool } from '../model/elb';
 import { HTTP_PROTOCOLS } from '../model/providers';
+import { argumentSupport, upgradeAdvice, versionInUseText, versionNeeded } from '../model/versions';
 
 /**
  * Markdown explanations of the client-IP state, built from the model. The host decides
@@ -29,14 +30,41 @@ function stateWord(listener: Listener): string {
   return clientIp.state;
 }
 
-export function alternativesFor(protocol: string | undefined, huaweiDedicated: boolean): string {
+/** The other ways to get the client address, for the listener's protocol and provider version. */
+export function alternativesFor(listener: Listener): string {
+  const { protocol } = listener;
   if (protocol === undefined) return 'depend on the protocol, which is unknown.';
   if (HTTP_PROTOCOLS.has(protocol)) {
-    return `the \`X-Forwarded-For\` header, which ${protocol} listeners always add${huaweiDedicated ? '; optionally `X-Real-IP` (`real_ip = true`)' : ''}.`;
+    const xff = `the \`X-Forwarded-For\` header, which ${protocol} listeners always add`;
+    if (!listener.info.flatHeaderSwitches) return `${xff}.`;
+    const realIp = argumentSupport(listener, 'real_ip');
+    if (realIp.support === 'no') return `${xff}. ${upgradeAdvice(realIp, listener.type, 'to add `X-Real-IP` as well')}`;
+    const needed = versionNeeded(realIp);
+    return `${xff}; optionally \`X-Real-IP\` (\`real_ip = true\`${needed ? `, ${needed}` : ''}).`;
   }
-  if (protocol === 'TLS') return 'Proxy Protocol (`proxy_protocol_enable = true`), which sends the client address ahead of the data.';
+  if (protocol === 'TLS') {
+    const proxy = argumentSupport(listener, 'proxy_protocol_enable');
+    if (proxy.support === 'no')
+      return `Proxy Protocol, which sends the client address ahead of the data. ${upgradeAdvice(proxy, listener.type, 'to turn it on')}`;
+    const needed = versionNeeded(proxy);
+    return `Proxy Protocol (\`proxy_protocol_enable = true\`${needed ? `, ${needed}` : ''}), which sends the client address ahead of the data.`;
+  }
   if (protocol === 'TCP' || protocol === 'UDP') return `none: ${protocol} listeners can only pass the client address by transferring it.`;
   return `none known for ${protocol}.`;
+}
+
+/** The provider version the decisions used, where it came from, and the arguments it lacks. */
+function providerVersionLines(listener: Listener): string[] {
+  const fact = listener.providerVersion;
+  if (!fact) return [];
+  const from = fact.source === 'lock-file' ? 'lock file' : fact.source === 'constraint' ? 'version constraint' : 'unknown';
+  const out = [`- Provider: \`${fact.provider}\` ${versionInUseText(fact)} — source: ${from}`];
+  for (const [argument, since] of Object.entries(listener.info.since ?? {})) {
+    const support = argumentSupport(listener, argument).support;
+    if (support === 'no') out.push(`  - \`${argument}\` arrived in ${since}: not in the version in use`);
+    else if (support === 'some') out.push(`  - \`${argument}\` arrived in ${since}: only some of the allowed versions have it`);
+  }
+  return out;
 }
 
 function backendLines(pools: Pool[], on: boolean): string[] {
@@ -76,14 +104,12 @@ export function listenerHover(listener: Listener, docsLink: string): string {
   } else if (listener.argType === 'none') {
     out.push(`- \`${listener.type}\` has no \`transparent_client_ip_enable\` argument.`);
   }
+  out.push(...providerVersionLines(listener));
   const backends = backendLines(listener.pools, clientIp.state === 'on');
   if (backends.length > 0) {
     out.push('', '**Backends**', ...backends);
   }
-  out.push(
-    '',
-    `**Other ways to get the client address:** ${alternativesFor(listener.protocol, listener.info.flatHeaderSwitches === true)}`,
-  );
+  out.push('', `**Other ways to get the client address:** ${alternativesFor(listener)}`);
   if (clientIp.state !== 'off') {
     out.push('', '**While it is on**', ...CONSTRAINTS.map((c) => `- ${c}`));
   }
@@ -132,7 +158,7 @@ function memberHover(member: Member, docsLink: string): string {
     else gets = 'may or may not receive the client IP (the listener’s state is unknown)';
     out.push('', `Through \`${listener.address}\` (${listener.protocol ?? 'unknown protocol'}): ${gets}.`);
     if (member.isIpBackend === true) {
-      out.push(`Alternative: ${alternativesFor(listener.protocol, listener.info.flatHeaderSwitches === true)}`);
+      out.push(`Alternative: ${alternativesFor(listener)}`);
     }
   }
   if (listeners.length === 0) out.push('', 'No listener of this module was found for its pool.');

@@ -298,7 +298,12 @@ export class ElbLensServer {
     if (this.supportsWatchRegistration) {
       this.connection.client
         .register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/*.{tf,tf.json,tfvars,tfvars.json,json,jsonc}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+          watchers: [
+            { globPattern: '**/*.{tf,tf.json,tfvars,tfvars.json,json,jsonc}' },
+            { globPattern: `**/${CONFIG_FILE_NAME}` },
+            // Provider versions in use: a changed lock file changes what is supported.
+            { globPattern: '**/.terraform.lock.hcl' },
+          ],
         })
         .catch(registrationFailed);
     }

@@ -2,6 +2,7 @@ import type { Range, RelatedLocation } from '../core/types';
 import type { ConfigAttribute, ConfigBlock, ConfigFile } from '../parse/config';
 import type { Value } from '../terraform/evaluate';
 import type { ClientIpArgType, LoadBalancerKind, ProviderName, ResourceTypeInfo } from './providers';
+import type { ProviderVersionFact } from './versions';
 
 /**
  * The provider-neutral ELB model. Terraform modules and ELB API JSON files both map
@@ -80,6 +81,11 @@ export interface Listener extends ModelNode {
    * provider arguments (`forward_elb_ip = true`), and the block is taken as one option.
    */
   insertHeaderNames: boolean;
+  /**
+   * Which versions of its provider may be in use (Terraform); absent where provider versions
+   * do not apply (ELB API JSON). Ask `argumentSupport` (model/versions.ts) what it means for an argument.
+   */
+  providerVersion?: ProviderVersionFact;
 }
 
 export interface ListenerOption {

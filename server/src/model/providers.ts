@@ -24,11 +24,39 @@ export interface ResourceTypeInfo {
   proxyProtocol?: boolean;
   /** Name of the LB argument that allows IP backends. */
   ipBackendSwitch?: string;
+  /**
+   * The first provider version that has each argument (or nested block), where it came later
+   * than the resource type itself; every number and its source is in docs/provider-versions.md.
+   * Arguments not listed are assumed to exist in every version.
+   */
+  since?: Record<string, string>;
 }
+
+/** The registry source (`namespace/type`) of each provider, whose version numbers `since` uses. */
+export const PROVIDER_SOURCES: Record<Exclude<ProviderName, 'elb-api'>, string> = {
+  opentelekomcloud: 'opentelekomcloud/opentelekomcloud',
+  huaweicloud: 'huaweicloud/huaweicloud',
+  flexibleengine: 'FlexibleEngineCloud/flexibleengine',
+};
 
 const OTC = 'opentelekomcloud';
 const HW = 'huaweicloud';
 const FE = 'flexibleengine';
+
+// Huawei Cloud types that are registered under two names (the same object for both).
+const HW_SHARED_LB: ResourceTypeInfo = { provider: HW, role: 'loadbalancer', kind: 'shared' };
+const HW_SHARED_LISTENER: ResourceTypeInfo = {
+  provider: HW,
+  role: 'listener',
+  kind: 'shared',
+  clientIpArg: 'string',
+  protocols: ['TCP', 'UDP', 'HTTP', 'TERMINATED_HTTPS'],
+  since: { transparent_client_ip_enable: '1.93.0', insert_headers: '1.73.4' },
+};
+const HW_SHARED_POOL: ResourceTypeInfo = { provider: HW, role: 'pool', kind: 'shared' };
+const HW_SHARED_MEMBER: ResourceTypeInfo = { provider: HW, role: 'member', kind: 'shared' };
+const HW_INSTANCE: ResourceTypeInfo = { provider: HW, role: 'instance', kind: 'unknown' };
+const HW_SECGROUP_RULE: ResourceTypeInfo = { provider: HW, role: 'secgroup_rule', kind: 'unknown' };
 
 export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
   // Open Telekom Cloud
@@ -40,6 +68,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
     kind: 'shared',
     clientIpArg: 'bool',
     protocols: ['TCP', 'UDP', 'HTTP', 'TERMINATED_HTTPS'],
+    since: { transparent_client_ip_enable: '1.27.7' },
   },
   opentelekomcloud_lb_listener_v3: {
     provider: OTC,
@@ -56,15 +85,9 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
   opentelekomcloud_compute_instance_v2: { provider: OTC, role: 'instance', kind: 'unknown' },
   opentelekomcloud_networking_secgroup_rule_v2: { provider: OTC, role: 'secgroup_rule', kind: 'unknown' },
   // Huawei Cloud
-  huaweicloud_lb_loadbalancer: { provider: HW, role: 'loadbalancer', kind: 'shared' },
+  huaweicloud_lb_loadbalancer: HW_SHARED_LB,
   huaweicloud_elb_loadbalancer: { provider: HW, role: 'loadbalancer', kind: 'dedicated', ipBackendSwitch: 'cross_vpc_backend' },
-  huaweicloud_lb_listener: {
-    provider: HW,
-    role: 'listener',
-    kind: 'shared',
-    clientIpArg: 'string',
-    protocols: ['TCP', 'UDP', 'HTTP', 'TERMINATED_HTTPS'],
-  },
+  huaweicloud_lb_listener: HW_SHARED_LISTENER,
   huaweicloud_elb_listener: {
     provider: HW,
     role: 'listener',
@@ -73,14 +96,33 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
     protocols: ['TCP', 'UDP', 'HTTP', 'HTTPS', 'QUIC', 'TLS', 'IP'],
     flatHeaderSwitches: true,
     proxyProtocol: true,
+    since: {
+      transparent_client_ip_enable: '1.91.0',
+      nat64_enable: '1.91.0',
+      proxy_protocol_enable: '1.63.0',
+      real_ip: '1.63.0',
+      forward_elb: '1.63.0',
+      forward_proto: '1.63.0',
+      forward_port: '1.54.0',
+      forward_request_port: '1.54.0',
+      forward_host: '1.54.0',
+      forward_eip: '1.24.2',
+    },
   },
-  huaweicloud_lb_pool: { provider: HW, role: 'pool', kind: 'shared' },
+  huaweicloud_lb_pool: HW_SHARED_POOL,
   huaweicloud_elb_pool: { provider: HW, role: 'pool', kind: 'dedicated' },
-  huaweicloud_lb_member: { provider: HW, role: 'member', kind: 'shared' },
+  huaweicloud_lb_member: HW_SHARED_MEMBER,
   huaweicloud_elb_member: { provider: HW, role: 'member', kind: 'dedicated' },
   huaweicloud_elb_ipgroup: { provider: HW, role: 'ipgroup', kind: 'dedicated' },
-  huaweicloud_compute_instance: { provider: HW, role: 'instance', kind: 'unknown' },
-  huaweicloud_networking_secgroup_rule: { provider: HW, role: 'secgroup_rule', kind: 'unknown' },
+  huaweicloud_compute_instance: HW_INSTANCE,
+  huaweicloud_networking_secgroup_rule: HW_SECGROUP_RULE,
+  // Legacy names the Huawei provider still registers for the same resources (provider.go, "Legacy").
+  huaweicloud_lb_loadbalancer_v2: HW_SHARED_LB,
+  huaweicloud_lb_listener_v2: HW_SHARED_LISTENER,
+  huaweicloud_lb_pool_v2: HW_SHARED_POOL,
+  huaweicloud_lb_member_v2: HW_SHARED_MEMBER,
+  huaweicloud_compute_instance_v2: HW_INSTANCE,
+  huaweicloud_networking_secgroup_rule_v2: HW_SECGROUP_RULE,
   // Flexible Engine
   flexibleengine_lb_loadbalancer_v2: { provider: FE, role: 'loadbalancer', kind: 'shared' },
   flexibleengine_lb_loadbalancer_v3: { provider: FE, role: 'loadbalancer', kind: 'dedicated', ipBackendSwitch: 'cross_vpc_backend' },
@@ -90,6 +132,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
     kind: 'shared',
     clientIpArg: 'bool',
     protocols: ['TCP', 'UDP', 'HTTP', 'TERMINATED_HTTPS'],
+    since: { transparent_client_ip_enable: '1.26.0' },
   },
   flexibleengine_lb_listener_v3: {
     provider: FE,
@@ -151,11 +194,11 @@ export const FLAT_HEADER_SWITCHES: Record<string, string> = {
 /** Resource types that may carry an EIP bound to a load balancer. */
 export const EIP_TYPE = /(^|_)(eip|floatingip|vpc_bandwidth)(_|$)/;
 
-const IGNORED_BLOCKS = new Set(['data', 'provider', 'terraform', 'moved', 'import', 'check', 'removed']);
+const IGNORED_BLOCKS = new Set(['data', 'provider', 'moved', 'import', 'check', 'removed']);
 
 /**
- * Which top-level Terraform blocks the model reads: variables, locals and the resources
- * of the provider tables (plus EIPs). Other resources' attributes are then unknown,
+ * Which top-level Terraform blocks the model reads: variables, locals, `terraform` (for
+ * `required_providers`) and the resources of the provider tables (plus EIPs). Other resources' attributes are then unknown,
  * which can only silence a finding, never invent one.
  */
 export function isRelevantBlock(type: string, labels: string[]): boolean {

@@ -1,4 +1,5 @@
 import { boolLiteral, removeAttribute, replaceValue } from '../fixes/edits';
+import { argumentSupport } from '../model/versions';
 import { describeListener, loadBalancerRelated } from './support/messages';
 import { docsPath, type Rule } from './types';
 
@@ -19,6 +20,8 @@ export const clientIpAlwaysOn: Rule = {
       if (!attribute || clientIp.written !== false || clientIp.canBeDisabled !== false) continue;
       // OTC/FE v3 listeners have no such argument at all: client-ip-unsupported-argument says so.
       if (listener.argType === 'none') continue;
+      // Nor where the provider version in use has no such argument yet.
+      if (argumentSupport(listener, 'transparent_client_ip_enable').support === 'no') continue;
       const asString = listener.argType === 'string';
       report({
         node: listener,

@@ -1,5 +1,6 @@
 import { removeAttribute, removeBlock } from '../fixes/edits';
 import { FLAT_HEADER_SWITCHES, HTTP_PROTOCOLS } from '../model/providers';
+import { argumentSupport } from '../model/versions';
 import { isUnknown, toBool } from '../terraform/evaluate';
 import { describeListener } from './support/messages';
 import { docsPath, type Rule } from './types';
@@ -18,11 +19,13 @@ export const clientIpIneffectiveOption: Rule = {
     for (const listener of model.listeners) {
       const protocol = listener.protocol;
       if (protocol === undefined) continue;
+      // Options the provider version in use does not have are client-ip-unsupported-argument's.
+      const supported = (name: string) => argumentSupport(listener, name).support !== 'no';
       const isHttp = HTTP_PROTOCOLS.has(protocol);
       if (!isHttp) {
         for (const [name, header] of Object.entries(FLAT_HEADER_SWITCHES)) {
           const option = listener.options.get(name);
-          if (!option || isUnknown(option.value) || toBool(option.value) !== true) continue;
+          if (!option || isUnknown(option.value) || toBool(option.value) !== true || !supported(name)) continue;
           report({
             node: listener,
             file: listener.file,
@@ -56,7 +59,7 @@ export const clientIpIneffectiveOption: Rule = {
               ],
             });
           }
-        } else if (insertHeaders) {
+        } else if (insertHeaders && supported('insert_headers')) {
           report({
             node: listener,
             file: listener.file,
@@ -67,7 +70,7 @@ export const clientIpIneffectiveOption: Rule = {
         }
       }
       const proxy = listener.options.get('proxy_protocol_enable');
-      if (proxy && protocol !== 'TLS' && !isUnknown(proxy.value) && toBool(proxy.value) === true) {
+      if (proxy && protocol !== 'TLS' && !isUnknown(proxy.value) && toBool(proxy.value) === true && supported('proxy_protocol_enable')) {
         report({
           node: listener,
           file: listener.file,

@@ -2,6 +2,7 @@ import type { Fix } from '../core/types';
 import { addAttribute, addCopiedAttribute, replaceValue } from '../fixes/edits';
 import type { Listener, Member, Pool } from '../model/elb';
 import { MEMBER_SUBNET_ARGUMENT } from '../model/providers';
+import { argumentSupport, needsVersionNote, upgradeAdvice, versionNeeded } from '../model/versions';
 import { isUnknown, toBool } from '../terraform/evaluate';
 import { describeListener, isHttpListener, related } from './support/messages';
 import { docsPath, type Rule, type RuleReport } from './types';
@@ -38,16 +39,22 @@ export const clientIpIpBackend: Rule = {
 
 function alternative(listener: Listener): string {
   if (isHttpListener(listener)) {
-    return (
-      'Read the client address from the X-Forwarded-For header, which HTTP/HTTPS listeners always add' +
-      (listener.info.flatHeaderSwitches
-        ? ' (or turn on real_ip for X-Real-IP).'
-        : realIpHeaderAvailable(listener)
-          ? ' (or set "X-Real-IP": true in insert_headers).'
-          : '.')
-    );
+    const xff = 'Read the client address from the X-Forwarded-For header, which HTTP/HTTPS listeners always add';
+    if (listener.info.flatHeaderSwitches) {
+      const realIp = argumentSupport(listener, 'real_ip');
+      if (realIp.support === 'no') return `${xff}. ${upgradeAdvice(realIp, listener.type, 'to add X-Real-IP as well')}`;
+      const needed = versionNeeded(realIp);
+      return `${xff} (or turn on real_ip for X-Real-IP${needed ? `; ${needed}` : ''}).`;
+    }
+    return xff + (realIpHeaderAvailable(listener) ? ' (or set "X-Real-IP": true in insert_headers).' : '.');
   }
-  if (listener.protocol === 'TLS') return 'Turn on Proxy Protocol (proxy_protocol_enable) and read the address from the PROXY header.';
+  if (listener.protocol === 'TLS') {
+    const proxy = argumentSupport(listener, 'proxy_protocol_enable');
+    if (proxy.support === 'no')
+      return `Proxy Protocol would carry it in a PROXY header. ${upgradeAdvice(proxy, listener.type, 'to turn it on')}`;
+    const needed = versionNeeded(proxy);
+    return `Turn on Proxy Protocol (proxy_protocol_enable${needed ? `; ${needed}` : ''}) and read the address from the PROXY header.`;
+  }
   if (listener.protocol === 'TCP' || listener.protocol === 'UDP') {
     return `${listener.protocol} listeners have no other way to pass the client address: use a server in the load balancer's VPC (with ${MEMBER_SUBNET_ARGUMENT[listener.provider]}) if backends need it.`;
   }
@@ -82,8 +89,13 @@ function listenerFixes(listener: Listener): Fix[] {
 /** Adds the listener's switch `name` as true, or sets it to true; nothing when it is on already or cannot be told. */
 function switchOn(listener: Listener, name: string, what: string): Fix[] {
   const { file, block } = listener;
+  const support = argumentSupport(listener, name);
+  // The provider version in use has no such argument: the message says what to upgrade to instead.
+  if (support.support === 'no') return [];
   const attribute = block.attributes.get(name);
-  if (!attribute) return [{ title: `Add ${name} = true (${what})`, edits: addAttribute(file, block, name, 'true', true) }];
+  if (!attribute) {
+    return [{ title: `Add ${name} = true${needsVersionNote(support)} (${what})`, edits: addAttribute(file, block, name, 'true', true) }];
+  }
   // No option value: written as null (unset).
   const value = listener.options.get(name)?.value;
   if (value !== undefined && (isUnknown(value) || toBool(value) === true)) return [];

@@ -1,4 +1,5 @@
 import { removeAttribute } from '../fixes/edits';
+import { argumentSupport } from '../model/versions';
 import { isUnknown, toBool } from '../terraform/evaluate';
 import { describeListener } from './support/messages';
 import { docsPath, type Rule } from './types';
@@ -19,6 +20,8 @@ export const clientIpNat64Conflict: Rule = {
       if (!attribute || listener.clientIp.written !== true) continue;
       const nat64 = listener.options.get('nat64_enable');
       if (nat64 === undefined || isUnknown(nat64.value) || toBool(nat64.value) !== true) continue;
+      // A provider version without either argument: client-ip-unsupported-argument says so.
+      if (['transparent_client_ip_enable', 'nat64_enable'].some((name) => argumentSupport(listener, name).support === 'no')) continue;
       report({
         node: listener,
         file: listener.file,

@@ -1,4 +1,5 @@
 import { addAttribute, boolLiteral, replaceValue } from '../fixes/edits';
+import { argumentSupport, needsVersionNote, upgradeAdvice } from '../model/versions';
 import { describeListener } from './support/messages';
 import { docsPath, type Rule } from './types';
 
@@ -19,19 +20,33 @@ export const clientIpSharedL4Off: Rule = {
       const asString = listener.argType === 'string';
       const value = boolLiteral(true, asString);
       const attribute = clientIp.attribute;
+      const support = argumentSupport(listener, 'transparent_client_ip_enable');
+      // Written where the provider version in use has no such argument: client-ip-unsupported-argument says so.
+      if (attribute && support.support === 'no') continue;
       const how =
         clientIp.reason === 'default' ? 'leaves Transfer Client IP Address off (the default)' : 'turns Transfer Client IP Address off';
+      const seen = `${describeListener(listener)} ${how}: its backends see the load balancer's addresses (100.125.0.0/16), not the clients'. `;
+      if (support.support === 'no') {
+        report({
+          node: listener,
+          file: listener.file,
+          range: listener.block.headerRange,
+          message: `${seen}${listener.protocol} has no header-based alternative. ${upgradeAdvice(support, listener.type, 'to turn it on in Terraform')}`,
+        });
+        continue;
+      }
+      const needs = attribute ? '' : needsVersionNote(support);
       report({
         node: listener,
         file: listener.file,
         range: attribute ? attribute.range : listener.block.headerRange,
         message:
-          `${describeListener(listener)} ${how}: its backends see the load balancer's addresses (100.125.0.0/16), not the clients'. ` +
-          `${listener.protocol} has no header-based alternative; set transparent_client_ip_enable = ${value} if backends need the client address, ` +
+          seen +
+          `${listener.protocol} has no header-based alternative; set transparent_client_ip_enable = ${value}${needs} if backends need the client address, ` +
           'and let their security groups admit the client addresses.',
         fixes: [
           {
-            title: `Set transparent_client_ip_enable = ${value} (security groups must then admit client addresses)`,
+            title: `Set transparent_client_ip_enable = ${value}${needs} (security groups must then admit client addresses)`,
             edits: attribute
               ? replaceValue(listener.file, attribute, value)
               : addAttribute(listener.file, listener.block, 'transparent_client_ip_enable', value, asString ? 'true' : true),

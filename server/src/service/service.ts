@@ -35,6 +35,8 @@ import {
 } from '../terraform/module';
 import { mergeInstanceFindings, type ReportedFinding } from '../project/instanceFindings';
 import { buildTerraformModel } from '../terraform/toModel';
+import { isLockFile, LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
+import { onceEach, versionProblemFindings } from '../project/versionFindings';
 import type { AnalysisOptions, ElbLensService, FixForFinding, ServiceHost, TextChange } from './api';
 
 export interface ServiceOptions {
@@ -104,6 +106,8 @@ interface AnalysisUnit {
   listedDirs: Set<string>;
   /** Module blocks whose code could not be read, with the reason (for hover). */
   unavailableCalls: Map<ConfigBlock, string>;
+  /** The root's `.terraform.lock.hcl`, when there is one (its problems are findings on it). */
+  lockFile?: ConfigFile;
 }
 
 /** The module calls of one file, for the caller index. */
@@ -182,7 +186,7 @@ class Service implements ElbLensService {
   }
 
   isSupportedFile(filePath: string): boolean {
-    return isTerraformFile(filePath) || this.isElbJsonFile(filePath);
+    return isTerraformFile(filePath) || isLockFile(filePath) || this.isElbJsonFile(filePath);
   }
 
   /** ELB API JSON: a `.json`/`.jsonc` file matching the globs or whose first few KB look like ELB objects. */
@@ -356,6 +360,8 @@ class Service implements ElbLensService {
   suppressionFix(finding: Finding): Fix | undefined {
     // Plain JSON cannot hold comments: suppress through settings or .elb-lens.json instead.
     if (finding.file.endsWith('.json') && !isTerraformFile(finding.file)) return undefined;
+    // terraform init rewrites lock files: a comment there would not last.
+    if (isLockFile(finding.file)) return undefined;
     const config = this.configFile(finding.file);
     return config ? suppressionFix(config, finding) : undefined;
   }
@@ -539,7 +545,7 @@ class Service implements ElbLensService {
 
   private moduleAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis | undefined {
     if (this.isElbJsonFile(filePath)) return this.jsonAnalysis(filePath);
-    if (!isTerraformFile(filePath)) return undefined;
+    if (!isTerraformFile(filePath) && !isLockFile(filePath)) return undefined;
     const dir = path.dirname(filePath);
     const key = cacheKey([options.variables ?? {}, options.varFiles ?? [], options.environmentVariables ?? {}]);
     const cached = this.modules.get(dir);
@@ -566,9 +572,12 @@ class Service implements ElbLensService {
     const units = roots.map((root) => this.unit(root, options, key));
     const paths = new Set(this.terraformPaths(dir));
     // Merged first: a finding in downloaded module code moves to the calling file.
-    const findings = mergeInstanceFindings(units.flatMap((u) => u.reported)).filter((f) => paths.has(f.file));
+    for (const u of units) if (u.root === dir && u.lockFile) paths.add(u.lockFile.path);
+    const findings = mergeInstanceFindings(onceEach(units.flatMap((u) => u.reported))).filter((f) => paths.has(f.file));
     // The files results are given for: those parsed anyway, and those with findings (for their suppressions).
     const files = [...own];
+    // A root module's lock file: findings about it are shown with its folder's.
+    for (const u of units) if (u.root === dir && u.lockFile) files.push(u.lockFile);
     for (const extra of new Set([filePath, ...findings.map((f) => f.file)])) {
       if (!files.some((f) => f.path === extra)) {
         const file = paths.has(extra) ? this.configFile(extra) : undefined;
@@ -686,7 +695,9 @@ class Service implements ElbLensService {
       };
       const sources = this.moduleSources(root);
       const module = new TerraformModule(root, sources.files, this.variableInputs(root, options), { loader, lazy: sources.lazy });
-      const model = buildTerraformModel(module);
+      const lock = this.lockFile(root);
+      const versions = providerVersions(module, lock);
+      const model = buildTerraformModel(module, versions);
       const unavailableCalls = new Map<ConfigBlock, string>();
       for (const instance of module.allModules()) {
         for (const call of instance.calls.values()) {
@@ -694,7 +705,16 @@ class Service implements ElbLensService {
           if (reason) unavailableCalls.set(call.block, reason);
         }
       }
-      const unit: AnalysisUnit = { root, key: key ?? '', model, reported: this.runRules(model), unavailableCalls, ...recording };
+      const reported = [...this.runRules(model), ...versionProblemFindings(versions.problems, this.docsBase)];
+      const unit: AnalysisUnit = {
+        root,
+        key: key ?? '',
+        model,
+        reported,
+        unavailableCalls,
+        ...recording,
+        ...(lock ? { lockFile: lock.file } : {}),
+      };
       if (key !== undefined) this.units.set(root, unit);
       return unit;
     } finally {
@@ -750,6 +770,19 @@ class Service implements ElbLensService {
   /** The `.tf`/`.tf.json` files of a folder (listed once), with open documents. */
   private terraformPaths(dir: string): string[] {
     return this.moduleFiles(path.join(dir, '_'));
+  }
+
+  /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
+  private lockFile(dir: string): LockFile | undefined {
+    const file = path.join(dir, LOCK_FILE_NAME);
+    this.recording?.reads.add(file);
+    const text = this.documents.get(file)?.text ?? this.readFromHost(file);
+    if (text === undefined || text.length > MAX_FILE_CHARS) return undefined;
+    try {
+      return parseLockFile(this.parser, file, text);
+    } catch {
+      return undefined; // never stops the analysis: the versions come from elsewhere
+    }
   }
 
   /**
@@ -922,7 +955,7 @@ function combineModels(models: ElbModel[]): ElbModel {
  * types of the provider tables and EIPs (their names contain these), module calls, and
  * suppression comments.
  */
-const MAY_MATTER = /_e?lb_|compute_instance|secgroup|eip|floatingip|bandwidth|\bmodule\b|elb-lens-ignore/;
+const MAY_MATTER = /_e?lb_|compute_instance|secgroup|eip|floatingip|bandwidth|\bmodule\b|required_providers|elb-lens-ignore/;
 
 /** The block keyword each kind of declaration needs. */
 const DECLARATION_WORD: Record<DeclarationKind, RegExp> = {

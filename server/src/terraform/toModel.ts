@@ -16,6 +16,7 @@ import type {
 import { EIP_TYPE, FLAT_HEADER_SWITCHES, resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
 import { isUnknown, toBool, type Value } from './evaluate';
 import type { ResourceInstance, TerraformModule } from './module';
+import type { ProviderVersions } from './providerVersions';
 import { nestedBlocks, type Scope } from './scope';
 
 const LB_SUBNET_ATTRIBUTES = ['ipv4_subnet_id', 'vip_subnet_id', 'subnet_id'];
@@ -29,8 +30,11 @@ function upper(value: Value | undefined): string | undefined {
   return knownString(value)?.toUpperCase();
 }
 
-/** Builds the ELB model of a Terraform module and every module instance it calls. */
-export function buildTerraformModel(root: TerraformModule): ElbModel {
+/**
+ * Builds the ELB model of a Terraform module and every module instance it calls; `versions`
+ * (see providerVersions.ts) gives each listener the provider versions that may be in use.
+ */
+export function buildTerraformModel(root: TerraformModule, versions?: ProviderVersions): ElbModel {
   const byBlock = new Map<ConfigBlock, ModelNode>();
   const loadBalancers = new Map<string, LoadBalancer>();
   const listeners = new Map<string, Listener>();
@@ -124,6 +128,8 @@ export function buildTerraformModel(root: TerraformModule): ElbModel {
       insertHeaders: headers.blocks[0]?.dynamic ?? headers.blocks[0]?.block,
       insertHeaderNames: false,
     };
+    const providerVersion = versions?.forResource(resource, info.provider);
+    if (providerVersion) listener.providerVersion = providerVersion;
     listeners.set(resource.address, listener);
   }
 
