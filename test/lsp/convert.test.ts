@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Finding } from '../../server/src/core/types';
-import { pathToUri, toDiagnostic, toInlayHint, toQuickFix, toWorkspaceEdit, untitledPath, uriToPath } from '../../server/src/lsp/convert';
+import { toDiagnostic, toInlayHint, toQuickFix, toWorkspaceEdit } from '../../server/src/lsp/convert';
+import { pathToUri, untitledPath, uriToPath } from '../../server/src/lsp/fileUris';
 import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/lsp/settings';
 
 const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
@@ -20,7 +21,7 @@ const finding: Finding = {
 
 describe('conversions to LSP', () => {
   test('a finding becomes a diagnostic with code, source, docs link and related information', () => {
-    const diagnostic = toDiagnostic(finding);
+    const diagnostic = toDiagnostic(finding, pathToUri);
     assert.equal(diagnostic.code, 'client-ip-always-on');
     assert.equal(diagnostic.source, 'elb-lens');
     assert.equal(diagnostic.severity, 2);
@@ -29,20 +30,27 @@ describe('conversions to LSP', () => {
     assert.deepEqual(diagnostic.relatedInformation, [
       { location: { uri: 'file:///ws/lb.tf', range: range(0, 9, 20) }, message: 'load balancer' },
     ]);
-    assert.equal(toDiagnostic({ ...finding, docsUrl: 'docs/rules/x.md' }).codeDescription, undefined, 'relative links are not URIs');
-    assert.deepEqual(toDiagnostic({ ...finding, unusedSuppression: true }).tags, [1]);
+    assert.equal(
+      toDiagnostic({ ...finding, docsUrl: 'docs/rules/x.md' }, pathToUri).codeDescription,
+      undefined,
+      'relative links are not URIs',
+    );
+    assert.deepEqual(toDiagnostic({ ...finding, unusedSuppression: true }, pathToUri).tags, [1]);
   });
 
   test('a fix becomes a preferred quick fix bound to its diagnostic; edits group by file', () => {
-    const action = toQuickFix(finding.fixes[0], finding);
+    const action = toQuickFix(finding.fixes[0], finding, pathToUri);
     assert.equal(action.kind, 'quickfix');
     assert.equal(action.isPreferred, true);
     assert.equal(action.diagnostics?.[0].code, 'client-ip-always-on');
-    const edit = toWorkspaceEdit([
-      { file: '/ws/a.tf', range: range(0, 0, 1), newText: 'x' },
-      { file: '/ws/b.tf', range: range(1, 0, 1), newText: 'y' },
-      { file: '/ws/a.tf', range: range(2, 0, 1), newText: 'z' },
-    ]);
+    const edit = toWorkspaceEdit(
+      [
+        { file: '/ws/a.tf', range: range(0, 0, 1), newText: 'x' },
+        { file: '/ws/b.tf', range: range(1, 0, 1), newText: 'y' },
+        { file: '/ws/a.tf', range: range(2, 0, 1), newText: 'z' },
+      ],
+      pathToUri,
+    );
     assert.deepEqual(Object.keys(edit.changes ?? {}), ['file:///ws/a.tf', 'file:///ws/b.tf']);
     assert.equal(edit.changes?.['file:///ws/a.tf'].length, 2);
   });

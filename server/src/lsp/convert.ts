@@ -1,6 +1,3 @@
-import * as os from 'os';
-import * as path from 'path';
-import { pathToFileURL, fileURLToPath } from 'url';
 import {
   CodeAction,
   CodeActionKind,
@@ -14,35 +11,10 @@ import {
 } from 'vscode-languageserver';
 import type { FileTextEdit, Finding, Fix, InlayHint as CoreInlayHint, Severity } from '../core/types';
 
-/** Maps the core's own types to LSP types. Nothing else in the server builds LSP shapes. */
-
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-export function pathToUri(filePath: string): string {
-  return pathToFileURL(filePath).toString();
-}
-
-/** A folder that is never created: untitled documents get paths under it. */
-const UNTITLED_ROOT = path.join(os.tmpdir(), `elb-lens-untitled-${process.pid}`);
-const EXTENSION_BY_LANGUAGE: Record<string, string> = { terraform: '.tf', 'terraform-vars': '.tfvars', json: '.json', jsonc: '.jsonc' };
-
 /**
- * The core works on paths, so an untitled document gets one: a folder of its own (it is a
- * module by itself) and the file extension of its language. Undefined for other languages.
+ * Maps the core's own types to LSP types. Nothing else in the server builds LSP shapes.
+ * Paths become URIs through `uriOf`, the platform's (fileUris.ts on Node, browserUris.ts in a browser).
  */
-export function untitledPath(uri: string, languageId: string): string | undefined {
-  const extension = EXTENSION_BY_LANGUAGE[languageId];
-  if (!extension) return undefined;
-  const name = uri.replace(/^untitled:/, '').replace(/[^A-Za-z0-9._-]/g, '_') || 'untitled';
-  return path.join(UNTITLED_ROOT, name, `untitled${extension}`);
-}
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -55,7 +27,7 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 export type UriOf = (filePath: string) => string;
 
 /** Core finding → LSP diagnostic. */
-export function toDiagnostic(finding: Finding, uriOf: UriOf = pathToUri): Diagnostic {
+export function toDiagnostic(finding: Finding, uriOf: UriOf): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITIES[finding.severity],
@@ -69,7 +41,7 @@ export function toDiagnostic(finding: Finding, uriOf: UriOf = pathToUri): Diagno
   return diagnostic;
 }
 
-export function toWorkspaceEdit(edits: FileTextEdit[], uriOf: UriOf = pathToUri): WorkspaceEdit {
+export function toWorkspaceEdit(edits: FileTextEdit[], uriOf: UriOf): WorkspaceEdit {
   const changes: Record<string, TextEdit[]> = {};
   for (const edit of edits) {
     const uri = uriOf(edit.file);
@@ -78,7 +50,7 @@ export function toWorkspaceEdit(edits: FileTextEdit[], uriOf: UriOf = pathToUri)
   return { changes };
 }
 
-export function toQuickFix(fix: Fix, finding: Finding, uriOf: UriOf = pathToUri): CodeAction {
+export function toQuickFix(fix: Fix, finding: Finding, uriOf: UriOf): CodeAction {
   const action = CodeAction.create(fix.title, toWorkspaceEdit(fix.edits, uriOf), CodeActionKind.QuickFix);
   action.diagnostics = [toDiagnostic(finding, uriOf)];
   if (fix.isPreferred) action.isPreferred = true;
@@ -93,10 +65,4 @@ export function toInlayHint(hint: CoreInlayHint): InlayHint {
     paddingLeft: true,
     tooltip: hint.tooltip,
   };
-}
-
-/** The rule docs folder shipped next to the bundle (server/out → docs/rules). */
-export function bundledDocsBase(bundleDir: string): string {
-  const docs = path.resolve(bundleDir, '..', '..', 'docs', 'rules');
-  return pathToUri(docs) + '/';
 }

@@ -1,4 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createNodePlatform } from './nodePlatform';
 import { ElbLensServer } from './server';
 
 // The transport (--stdio, --node-ipc, --pipe=…, --socket=…) comes from the command line.
@@ -6,4 +7,4 @@ if (!process.argv.some((arg) => /^--(stdio|node-ipc|pipe|socket|clientProcessId)
 const connection = createConnection(ProposedFeatures.all);
 // A stray rejected promise must be logged, not end the process: the editor would lose the server.
 process.on('unhandledRejection', (reason) => connection.console.error(`elb-lens: unhandled rejection: ${String(reason)}`));
-new ElbLensServer(connection, __dirname).listen();
+new ElbLensServer(connection, createNodePlatform(connection, __dirname)).listen();

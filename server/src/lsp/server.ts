@@ -14,23 +14,11 @@ import {
   ErrorCodes,
 } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, ConfigResolver, ConfigError } from '../config';
-import { classify, configure, excludes, matchesScopes, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
+import { classify, configure, excludes, matchesScopes, namesElbJson, type EffectiveConfig, type FileKind } from '../project';
 import { selectFixes } from '../project/fixPolicy';
-import { nodeFileSystem } from '../project/nodeFs';
 import type { AnalysisOptions, ElbLensService, ServiceHost } from '../service/api';
-import { createNodeHost } from '../service/nodeHost';
-import { createElbLensService } from '../service/service';
-import {
-  bundledDocsBase,
-  pathToUri,
-  toDiagnostic,
-  toInlayHint,
-  toQuickFix,
-  toWorkspaceEdit,
-  untitledPath,
-  uriToPath,
-  type UriOf,
-} from './convert';
+import { toDiagnostic, toInlayHint, toQuickFix, toWorkspaceEdit, type UriOf } from './convert';
+import type { ServerPlatform } from './platform';
 import { DEFAULT_SETTINGS, parseSettings, type ElbLensSettings } from './settings';
 
 export const FIX_ALL_KIND = 'source.fixAll.elbLens';
@@ -49,7 +37,8 @@ interface OpenDoc {
 
 /**
  * The language server: a thin adapter that turns LSP requests into calls on the core's
- * language service and converts the answers back.
+ * language service and converts the answers back. The same class runs on Node and in a
+ * browser's web worker; what differs (file access, URIs, the WebAssembly) is the platform.
  */
 export class ElbLensServer {
   private service: ElbLensService | undefined;
@@ -78,14 +67,18 @@ export class ElbLensServer {
   private supportsInlayHintRefresh = false;
   /** Number of analyses run, per file: the benchmarks and tests read it. */
   readonly analysisCount = new Map<string, number>();
-  private readonly uriOf: UriOf = (filePath) => this.openUriByPath.get(filePath) ?? pathToUri(filePath);
+  private readonly uriOf: UriOf = (filePath) => this.openUriByPath.get(filePath) ?? this.platform.pathToUri(filePath);
+  /** Resolves once the first workspace index is done (what a browser platform waits for before it reads ahead). */
+  private indexed: Promise<void> = Promise.resolve();
+  private indexDone: () => void = () => {};
 
   constructor(
     private readonly connection: Connection,
-    private readonly bundleDir: string,
+    private readonly platform: ServerPlatform,
   ) {
-    this.host = createNodeHost((message) => connection.console.error(message));
+    this.host = platform.host;
     this.configs = new ConfigResolver((file) => this.host.readFile(file));
+    platform.onFilesArrived((paths, unasked) => this.filesArrived(paths, unasked));
   }
 
   listen(): void {
@@ -95,7 +88,8 @@ export class ElbLensServer {
     c.onDidOpenTextDocument((p) =>
       this.guard('didOpen', async () => {
         const { uri, languageId, version, text } = p.textDocument;
-        const filePath = uriToPath(uri) ?? (uri.startsWith('untitled:') ? untitledPath(uri, languageId) : undefined);
+        const filePath =
+          this.platform.uriToPath(uri) ?? (uri.startsWith('untitled:') ? this.platform.untitledPath(uri, languageId) : undefined);
         if (!filePath) return;
         this.open.set(uri, { uri, path: filePath, version });
         this.openUriByPath.set(filePath, uri);
@@ -133,6 +127,7 @@ export class ElbLensServer {
         this.timers.delete(p.textDocument.uri);
         if (!doc) return;
         this.openUriByPath.delete(doc.path);
+        this.platform.fileChanged(doc.path);
         this.service?.closeDocument(doc.path);
         // With scope "workspace" a closed file keeps its findings: the workspace run re-publishes them.
         const keep = this.workspaceFiles.has(doc.path) && (await this.settingsFor(doc.uri)).diagnostics.scope === 'workspace';
@@ -158,8 +153,9 @@ export class ElbLensServer {
         await this.ready;
         let configChanged = false;
         for (const change of p.changes) {
-          const filePath = uriToPath(change.uri);
+          const filePath = this.platform.uriToPath(change.uri);
           if (!filePath) continue;
+          this.platform.fileChanged(filePath);
           if (path.basename(filePath) === CONFIG_FILE_NAME) {
             this.configs.clear();
             configChanged = true;
@@ -179,6 +175,7 @@ export class ElbLensServer {
       this.request('hover', async () => {
         await this.ready;
         const doc = this.requireDoc(p.textDocument.uri);
+        await this.prefetched(doc);
         const options = await this.optionsFor(doc.path, doc.uri);
         if (!options) return null;
         const hover = this.service?.hover(doc.path, p.position, options);
@@ -189,6 +186,7 @@ export class ElbLensServer {
       this.request('codeAction', async () => {
         await this.ready;
         const doc = this.requireDoc(p.textDocument.uri);
+        await this.prefetched(doc);
         const options = await this.optionsFor(doc.path, doc.uri);
         if (!options || !this.service) return [];
         const only = p.context.only;
@@ -222,6 +220,7 @@ export class ElbLensServer {
       this.request('inlayHint', async () => {
         await this.ready;
         const doc = this.requireDoc(p.textDocument.uri);
+        await this.prefetched(doc);
         const settings = await this.settingsFor(doc.uri);
         const options = await this.optionsFor(doc.path, doc.uri);
         if (!options || !settings.inlayHints.enable) return [];
@@ -242,13 +241,17 @@ export class ElbLensServer {
     this.supportsConfigurationRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     this.supportsFolderChanges = caps.workspace?.workspaceFolders === true;
     this.supportsInlayHintRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
-    this.workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+    this.platform.initialize(params);
+    this.workspaceFolders = (params.workspaceFolders ?? [])
+      .map((f) => this.platform.uriToPath(f.uri))
+      .filter((p): p is string => p !== undefined);
     if (this.workspaceFolders.length === 0 && params.rootUri) {
-      const root = uriToPath(params.rootUri);
+      const root = this.platform.uriToPath(params.rootUri);
       if (root) this.workspaceFolders.push(root);
     }
     // Loading starts now so the WebAssembly is ready by the time the first document opens.
     this.ready = this.createService().then((service) => (this.service = service));
+    this.indexed = new Promise((resolve) => (this.indexDone = resolve));
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
@@ -264,9 +267,7 @@ export class ElbLensServer {
 
   private async createService(): Promise<ElbLensService | undefined> {
     try {
-      return await createElbLensService(this.host, {
-        wasmDir: this.bundleDir,
-        docsBase: bundledDocsBase(this.bundleDir),
+      return await this.platform.createService({
         // Asked per file: `json.files` of the file's `.elb-lens.json` and of the editor settings.
         jsonFiles: (filePath) => namesElbJson(this.effectiveConfig(filePath, this.uriOf(filePath), this.editorSettings), filePath),
       });
@@ -277,7 +278,7 @@ export class ElbLensServer {
   }
 
   private async loadEditorSettings(): Promise<void> {
-    this.editorSettings = await this.settingsFor(this.workspaceFolders[0] ? pathToUri(this.workspaceFolders[0]) : undefined);
+    this.editorSettings = await this.settingsFor(this.workspaceFolders[0] ? this.platform.pathToUri(this.workspaceFolders[0]) : undefined);
   }
 
   /**
@@ -290,6 +291,14 @@ export class ElbLensServer {
   }
 
   private async initialized(): Promise<void> {
+    try {
+      await this.initializedNow();
+    } finally {
+      this.indexDone();
+    }
+  }
+
+  private async initializedNow(): Promise<void> {
     if (!(await this.ready)) return;
     const registrationFailed = (error: unknown) => this.logOnce(`elb-lens: the client refused a registration: ${describe(error)}`);
     if (this.supportsConfigurationRegistration) {
@@ -316,10 +325,10 @@ export class ElbLensServer {
 
   private workspaceFoldersChanged(event: WorkspaceFoldersChangeEvent): void {
     this.guard('didChangeWorkspaceFolders', async () => {
-      const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+      const removed = new Set(event.removed.map((f) => this.platform.uriToPath(f.uri)));
       this.workspaceFolders = this.workspaceFolders.filter((f) => !removed.has(f));
       for (const added of event.added) {
-        const folder = uriToPath(added.uri);
+        const folder = this.platform.uriToPath(added.uri);
         if (folder && !this.workspaceFolders.includes(folder)) this.workspaceFolders.push(folder);
       }
       this.settingsCache.clear();
@@ -334,8 +343,8 @@ export class ElbLensServer {
     if (this.workspaceFolders.length === 0) return;
     const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('ELB Lens', 0, 'Indexing Terraform files', false);
-    const files = walk(this.workspaceFolders, nodeFileSystem).files.map((f) => f.path);
-    const settingsByFolder = await Promise.all(this.workspaceFolders.map((f) => this.settingsFor(pathToUri(f))));
+    const files = await this.platform.listFiles(this.workspaceFolders);
+    const settingsByFolder = await Promise.all(this.workspaceFolders.map((f) => this.settingsFor(this.platform.pathToUri(f))));
     this.workspaceFiles = new Set(
       files.filter((file) => {
         if (!INDEXED_KINDS.has(classify(file))) return false;
@@ -395,12 +404,13 @@ export class ElbLensServer {
     for (const file of this.workspaceFiles) {
       const dir = path.dirname(file);
       if (analysedDirs.has(dir) || !service.isSupportedFile(file)) continue;
-      const uri = pathToUri(file);
+      const uri = this.platform.pathToUri(file);
       if ((await this.settingsFor(uri)).diagnostics.scope !== 'workspace') continue;
       // An excluded file does not stand for its module: another file of the folder may.
       const options = await this.optionsFor(file, uri);
       if (!options) continue;
       analysedDirs.add(dir);
+      if (this.platform.readsAhead) await this.platform.prefetch(() => service.analyzeModule(file, options));
       for (const [moduleFile, findings] of service.analyzeModule(file, options)) {
         const moduleUri = this.uriOf(moduleFile);
         if (this.open.has(moduleUri) || !(await this.optionsFor(moduleFile, moduleUri))) continue;
@@ -419,6 +429,7 @@ export class ElbLensServer {
     const doc = this.open.get(uri);
     if (!doc || !this.service) return;
     try {
+      await this.prefetched(doc);
       const options = await this.optionsFor(doc.path, uri);
       if (!this.open.has(uri)) return;
       if (!options) {
@@ -498,7 +509,7 @@ export class ElbLensServer {
     const folder = this.workspaceFolders.find((f) => filePath.startsWith(f + path.sep));
     let config;
     // An untitled document has no folder of its own to look for a configuration file in.
-    if (uri.startsWith('file:')) {
+    if (!uri.startsWith('untitled:')) {
       try {
         config = this.configs.forFile(filePath);
       } catch (error) {
@@ -507,7 +518,7 @@ export class ElbLensServer {
       }
     }
     const varFilesBase =
-      folder ?? (uri.startsWith('file:') ? path.dirname(filePath) : (this.workspaceFolders[0] ?? path.dirname(filePath)));
+      folder ?? (!uri.startsWith('untitled:') ? path.dirname(filePath) : (this.workspaceFolders[0] ?? path.dirname(filePath)));
     return configure({
       config,
       host: {
@@ -518,6 +529,34 @@ export class ElbLensServer {
         jsonFiles: settings.json.files,
       },
     });
+  }
+
+  /**
+   * Where files are read ahead (a browser): fetches what the document's analysis reads, once
+   * the workspace is indexed, so that it and what follows it see every file (a file not read
+   * yet would look missing, and could make a finding that is not there).
+   */
+  private async prefetched(doc: OpenDoc): Promise<void> {
+    if (!this.platform.readsAhead) return;
+    await this.indexed;
+    await this.platform.prefetch(async () => {
+      const options = await this.optionsFor(doc.path, doc.uri);
+      if (options && this.service?.isSupportedFile(doc.path)) this.service.analyzeModule(doc.path, options);
+    });
+  }
+
+  /** Files the platform fetched: the core and the configuration files forget what they had. */
+  private filesArrived(paths: string[], unasked: boolean): void {
+    this.configs.clear();
+    for (const filePath of paths) this.service?.fileChanged(filePath);
+    if (paths.some((p) => path.basename(p) === CONFIG_FILE_NAME)) {
+      // json.files may have changed with it.
+      for (const doc of this.open.values()) this.service?.fileChanged(doc.path);
+    }
+    if (unasked) {
+      this.revalidateAll();
+      this.refreshInlayHints();
+    }
   }
 
   private inWorkspace(filePath: string): boolean {

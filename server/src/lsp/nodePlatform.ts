@@ -1,0 +1,29 @@
+import type { Connection } from 'vscode-languageserver';
+import { walk } from '../project';
+import { nodeFileSystem } from '../project/nodeFs';
+import { createNodeHost } from '../service/nodeHost';
+import { createElbLensService } from '../service/service';
+import { bundledDocsBase, pathToUri, untitledPath, uriToPath } from './fileUris';
+import type { ServerPlatform } from './platform';
+
+/**
+ * The language server on Node: files are read from disk when the core asks for them, so
+ * nothing is read ahead. `bundleDir` is where the bundle and its WebAssembly are (server/out).
+ */
+export function createNodePlatform(connection: Connection, bundleDir: string): ServerPlatform {
+  return {
+    host: createNodeHost((message) => connection.console.error(message)),
+    readsAhead: false,
+    initialize: () => undefined,
+    createService(options) {
+      return createElbLensService(this.host, { ...options, wasmDir: bundleDir, docsBase: bundledDocsBase(bundleDir) });
+    },
+    uriToPath,
+    pathToUri,
+    untitledPath,
+    listFiles: (folders) => Promise.resolve(walk(folders, nodeFileSystem).files.map((f) => f.path)),
+    prefetch: () => Promise.resolve(),
+    fileChanged: () => undefined,
+    onFilesArrived: () => undefined,
+  };
+}
