@@ -81,14 +81,35 @@ function locateWasm(fileName: string, packageName: string, wasmDir?: string): st
   return require.resolve(`${packageName}/${fileName}`);
 }
 
+/** The parser's WebAssembly as bytes: a host without a file system (a browser) gives them. */
+export interface HclWasm {
+  /** web-tree-sitter.wasm */
+  runtime: Uint8Array;
+  /** tree-sitter-hcl.wasm */
+  grammar: Uint8Array;
+}
+
+let givenWasm: HclWasm | undefined;
+
+/** Makes loadHclParser use these bytes instead of looking for the files (call it before). */
+export function useHclWasm(wasm: HclWasm): void {
+  givenWasm = wasm;
+}
+
 export function loadHclParser(wasmDir?: string): Promise<HclParser> {
   parserPromise ??= (async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS build of an ESM-first package
     const treeSitter = require('web-tree-sitter') as TreeSitterModule;
-    const runtimeWasm = locateWasm('web-tree-sitter.wasm', 'web-tree-sitter', wasmDir);
-    await treeSitter.Parser.init({ locateFile: () => runtimeWasm });
-    const grammarWasm = locateWasm('tree-sitter-hcl.wasm', '@tree-sitter-grammars/tree-sitter-hcl', wasmDir);
-    const language = await treeSitter.Language.load(fs.readFileSync(grammarWasm));
+    let language;
+    if (givenWasm) {
+      await treeSitter.Parser.init({ wasmBinary: givenWasm.runtime } as Parameters<typeof treeSitter.Parser.init>[0]);
+      language = await treeSitter.Language.load(givenWasm.grammar);
+    } else {
+      const runtimeWasm = locateWasm('web-tree-sitter.wasm', 'web-tree-sitter', wasmDir);
+      await treeSitter.Parser.init({ locateFile: () => runtimeWasm });
+      const grammarWasm = locateWasm('tree-sitter-hcl.wasm', '@tree-sitter-grammars/tree-sitter-hcl', wasmDir);
+      language = await treeSitter.Language.load(fs.readFileSync(grammarWasm));
+    }
     const parser = new treeSitter.Parser();
     parser.setLanguage(language);
     return createHclParser(parser);
