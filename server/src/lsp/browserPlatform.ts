@@ -1,0 +1,128 @@
+import * as path from 'path';
+import type { Connection } from 'vscode-languageserver';
+import { SKIPPED_DIRECTORIES, walk } from '../project';
+import { useHclWasm } from '../parse/hcl';
+import type { ServiceHost } from '../service/api';
+import { createElbLensService } from '../service/service';
+import { BrowserFiles, DEFAULT_READ_LIMITS, type ReadLimits, type RemoteFiles } from './browserFiles';
+import { browserUntitledPath, isUntitledPath, UriMapper } from './browserUris';
+import {
+  READ_DIRECTORY_REQUEST,
+  READ_FILE_REQUEST,
+  type ReadDirectoryResult,
+  type ReadFileParams,
+  type ReadFileResult,
+  type UriParams,
+} from './fsProtocol';
+import type { ServerPlatform } from './platform';
+
+/** What the browser client passes in `initializationOptions`. */
+export interface BrowserInitializationOptions {
+  /** URLs the worker can fetch the parser's WebAssembly from (the client resolved them). */
+  wasm?: { runtime?: string; grammar?: string };
+  /** The rule docs folder of the extension, as a URI ending in '/'. */
+  docsBase?: string;
+}
+
+/** How many analysis rounds a prefetch runs at most (each fetches what the one before missed: child modules, their children…). */
+const MAX_PREFETCH_ROUNDS = 24;
+
+/**
+ * The language server in a browser's web worker: no file system, so every file comes from the
+ * client (`vscode.workspace.fs`, through the requests of fsProtocol.ts), read ahead of the
+ * analyses that need it (BrowserFiles), and the WebAssembly comes from URLs the client gives.
+ */
+export function createBrowserPlatform(connection: Connection, limits: ReadLimits = DEFAULT_READ_LIMITS): ServerPlatform {
+  const uris = new UriMapper();
+  let options: BrowserInitializationOptions = {};
+  const remote: RemoteFiles = {
+    readFile: (filePath, maxBytes) =>
+      connection.sendRequest<ReadFileResult | null>(READ_FILE_REQUEST, { uri: uris.toUri(filePath), maxBytes } satisfies ReadFileParams),
+    readDirectory: (dirPath) =>
+      connection.sendRequest<ReadDirectoryResult>(READ_DIRECTORY_REQUEST, { uri: uris.toUri(dirPath) } satisfies UriParams),
+  };
+  const saidOnce = new Set<string>();
+  /** Logs a limitation of the browser once, in the output. */
+  const sayOnce = (message: string) => {
+    if (saidOnce.has(message)) return;
+    saidOnce.add(message);
+    connection.console.warn(message);
+  };
+  const files = new BrowserFiles(remote, (message) => connection.console.error(message), isUntitledPath, limits);
+  files.onArrived((paths) => noteUnavailableModules(paths));
+
+  /**
+   * `terraform init` cannot run in a browser, and `.terraform/` is rarely part of what a
+   * browser opens (it is not committed): registry and git modules are then unreadable. The core
+   * treats what they make as unknown (no finding); this says why, once per root module.
+   */
+  function noteUnavailableModules(paths: string[]): void {
+    for (const manifest of paths.filter((p) => p.endsWith('/.terraform/modules/modules.json'))) {
+      if (files.cachedText(manifest)) continue;
+      remoteCallsOf(path.dirname(path.dirname(path.dirname(manifest))));
+    }
+  }
+  const host: ServiceHost = {
+    ...files.host,
+    readFile(filePath) {
+      const text = files.readFile(filePath);
+      if (text === undefined && filePath.endsWith('/.terraform/modules/modules.json') && files.knownAbsent(filePath, 'file')) {
+        remoteCallsOf(path.dirname(path.dirname(path.dirname(filePath))));
+      }
+      return text;
+    },
+  };
+  /** Says once per root module that calls registry or git modules that their code cannot be read here. */
+  function remoteCallsOf(root: string): void {
+    for (const name of files.host.readDirectory(root)) {
+      if (!name.endsWith('.tf')) continue;
+      const text = files.cachedText(path.join(root, name));
+      const source = text ? /\bmodule\s+"[^"]*"\s*\{[^}]*?\bsource\s*=\s*"([^".][^"]*)"/.exec(text)?.[1] : undefined;
+      if (!source) continue;
+      sayOnce(
+        `elb-lens: ${root} calls modules from a registry or git ("${source}"). In the browser ELB Lens reads them only from .terraform/modules (after terraform init), which this workspace does not have: values that come from them are unknown and nothing is reported about them.`,
+      );
+      return;
+    }
+  }
+
+  return {
+    host,
+    readsAhead: true,
+    initialize(params) {
+      options = (params.initializationOptions ?? {}) as BrowserInitializationOptions;
+    },
+    async createService(serviceOptions) {
+      const { runtime, grammar } = options.wasm ?? {};
+      if (!runtime || !grammar) throw new Error('the client gave no URLs for the WebAssembly parser');
+      const [runtimeBytes, grammarBytes] = await Promise.all([fetchBytes(runtime), fetchBytes(grammar)]);
+      useHclWasm({ runtime: runtimeBytes, grammar: grammarBytes });
+      return createElbLensService(host, { ...serviceOptions, docsBase: options.docsBase });
+    },
+    uriToPath: (uri) => uris.toPath(uri),
+    pathToUri: (filePath) => uris.toUri(filePath),
+    untitledPath: browserUntitledPath,
+    async listFiles(folders) {
+      const complete = await files.listTree(folders, (name) => SKIPPED_DIRECTORIES.has(name));
+      if (!complete) sayOnce('elb-lens: the workspace is only partly indexed (see above).');
+      return walk(folders, files.fileSystem).files.map((f) => f.path);
+    },
+    async prefetch(compute) {
+      for (let round = 0; round < MAX_PREFETCH_ROUNDS; round++) {
+        const before = files.misses;
+        await files.whileWaiting(compute);
+        if (files.misses === before) return;
+        await files.flushed();
+      }
+      sayOnce(`elb-lens: a module reads files more than ${MAX_PREFETCH_ROUNDS} levels deep; what is below is treated as missing.`);
+    },
+    fileChanged: (filePath) => files.forget(filePath),
+    onFilesArrived: (listener) => files.onArrived(listener),
+  };
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`cannot fetch ${url}: ${response.status} ${response.statusText}`);
+  return new Uint8Array(await response.arrayBuffer());
+}

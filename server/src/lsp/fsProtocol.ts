@@ -1,0 +1,33 @@
+/**
+ * Requests the language server sends to the client when it runs in a browser, where it has no
+ * file system of its own: the client answers them with `vscode.workspace.fs` (client/src/browser.ts).
+ * The client keeps a copy of these names and shapes in client/src/fsProtocol.ts (a test checks
+ * that they agree).
+ */
+
+/** `{ uri, maxBytes }` → the file's text, or why there is none. */
+export const READ_FILE_REQUEST = 'elbLens/fs/readFile';
+/** `{ uri }` → the folder's entries, or null when it cannot be listed. */
+export const READ_DIRECTORY_REQUEST = 'elbLens/fs/readDirectory';
+/** `{ uri }` → what is at the URI, or null when nothing is. */
+export const STAT_REQUEST = 'elbLens/fs/stat';
+
+export interface ReadFileParams {
+  uri: string;
+  /** Larger files are not read (`tooLarge`). */
+  maxBytes: number;
+}
+
+export type ReadFileResult = { text: string } | { problem: 'missing' | 'tooLarge' | 'binary' | 'unreadable' };
+
+export interface UriParams {
+  uri: string;
+}
+
+/** vscode.FileType: 1 file, 2 directory, 64 symbolic link (or'ed with what it points to). */
+export const FILE_TYPE = { file: 1, directory: 2, symbolicLink: 64 } as const;
+
+/** Name and vscode.FileType of each entry. */
+export type ReadDirectoryResult = [string, number][] | null;
+
+export type StatResult = { type: number; size: number } | null;
