@@ -1,5 +1,6 @@
-// Bundles the client, the language server and the CLI into single files, and copies the
-// WebAssembly the parser needs next to the server bundle.
+// Bundles the client, the language server and the CLI into single files (the client and the
+// server twice: for Node and for a browser), and copies the WebAssembly the parser needs next
+// to the server bundles.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,10 +18,38 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * The browser build (vscode.dev, github.dev, web worker extension hosts) has no Node modules:
+ * `path` is a POSIX implementation, `fs` a stub (the core reads files through its host; the
+ * parser gets its WebAssembly as bytes). Any other Node module is an error.
+ */
+const browserShims = {
+  name: 'browser-shims',
+  setup(build) {
+    const shims = { path: 'server/src/lsp/shims/path.ts', fs: 'server/src/lsp/shims/fs.ts' };
+    build.onResolve({ filter: /^(node:)?(path|fs)$/ }, (args) => ({ path: path.resolve(shims[args.path.replace(/^node:/, '')]) }));
+  },
+};
+const browser = {
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+};
+
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js' },
+  // The web extension: its client runs in the web worker extension host (CommonJS, as VS Code
+  // loads it); the server in a worker of its own, loaded with importScripts (an IIFE).
+  { ...browser, entryPoints: ['client/src/browser.ts'], outfile: 'client/out/browser.js', external: ['vscode'] },
+  {
+    ...browser,
+    entryPoints: ['server/src/lsp/browserMain.ts'],
+    outfile: 'server/out/browserServer.js',
+    format: 'iife',
+    plugins: [browserShims],
+  },
 ];
 // A checkout without one of the entry points (the CLI) still builds the others.
 await Promise.all(bundles.filter((b) => fs.existsSync(b.entryPoints[0])).map((b) => esbuild.build({ ...common, ...b })));
