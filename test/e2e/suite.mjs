@@ -2,6 +2,11 @@
 // Chromium through playwright-core. Run with `npm run test:e2e` (setup.sh installs the
 // editor and the browser). `--screenshots` also refreshes docs/images/.
 //
+// The scenarios run twice, each time in a fresh code-server: with the extension's `main` in
+// the Node extension host (the desktop build), then forced into the web worker extension host
+// (`remote.extensionKind` ["ui"]: the `browser` build, as on vscode.dev and github.dev).
+// `--mode node` or `--mode web` runs one of them.
+//
 // Every wait polls a selector or a condition with a timeout; there are no fixed sleeps.
 // On a failure the suite saves a screenshot per failed step, the code-server output and
 // the workbench logs (extension host, ELB Lens output channel) under test-results/e2e/.
@@ -32,11 +37,25 @@ const TIMEOUT = 30000;
 const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const EXTENSION_ID = `${PACKAGE.publisher}.${PACKAGE.name}`;
 
+/**
+ * Where the extension runs. `settings`: what the user settings add to force it there.
+ * `hostLabel`: what Running Extensions says after the extension's name.
+ */
+const MODES = [
+  { id: 'node', name: 'node host', settings: {}, web: false },
+  { id: 'web', name: 'web worker', settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['ui'] } }, web: true },
+];
+const ONLY_MODE = process.argv.includes('--mode') ? process.argv[process.argv.indexOf('--mode') + 1] : undefined;
+/** The browser server's first diagnostics, from the moment the file is open: the budget of issue 18. */
+const WEB_FIRST_DIAGNOSTICS_MS = 1000;
+
 const results = [];
 /** The workbench's console (errors of the language client and the workbench land here). */
-const browserConsole = [];
+let browserConsole = [];
 let page;
 let scratch;
+/** The mode being run: its name prefixes the steps, its folder holds the artifacts. */
+let mode = MODES[0];
 
 function log(message) {
   process.stdout.write(`${message}\n`);
@@ -69,7 +88,8 @@ function writeJson(file, value) {
   fs.writeFileSync(file, JSON.stringify(value, null, 2));
 }
 
-async function step(name, body) {
+async function step(stepName, body) {
+  const name = `[${mode.name}] ${stepName}`;
   const started = Date.now();
   try {
     await body();
@@ -79,7 +99,7 @@ async function step(name, body) {
     results.push({ name, status: 'failed' });
     log(`  FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const file = path.join(ARTIFACTS, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
+    const file = path.join(ARTIFACTS, `${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-/, '')}.png`);
     await page?.screenshot({ path: file }).catch(() => undefined);
     log(`       screenshot: ${path.relative(ROOT, file)}`);
   }
@@ -249,12 +269,34 @@ async function screenshot(name) {
 async function main() {
   if (!fs.existsSync(ENTRY)) throw new Error(`code-server is not installed at ${CACHE}: run test/e2e/setup.sh`);
   if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}: run test/e2e/setup.sh`);
+  if (ONLY_MODE && !MODES.some((m) => m.id === ONLY_MODE))
+    throw new Error(`--mode ${ONLY_MODE}: one of ${MODES.map((m) => m.id).join(', ')}`);
   fs.rmSync(ARTIFACTS, { recursive: true, force: true });
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'elb-lens-e2e-'));
-  const workspace = path.join(scratch, 'workspace');
+  const started = Date.now();
+  const vsix = packageVsix(scratch);
+  const vsixKb = Math.round(fs.statSync(vsix).size / 1024);
+  log(`packaged ${path.basename(vsix)} (${vsixKb} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  for (const next of MODES.filter((m) => !ONLY_MODE || m.id === ONLY_MODE)) {
+    mode = next;
+    log(`${mode.name}:`);
+    try {
+      await runMode(vsix, vsixKb);
+    } catch (error) {
+      log(`e2e (${mode.name}): ${error instanceof Error ? error.stack : String(error)}`);
+      results.push({ name: `[${mode.name}] setup`, status: 'failed' });
+    }
+  }
+}
+
+/** Installs the VSIX into a fresh code-server set to the current mode and runs every scenario there. */
+async function runMode(vsix, vsixKb) {
+  const dir = path.join(scratch, mode.id);
+  const workspace = path.join(dir, 'workspace');
   fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
-  const userData = path.join(scratch, 'user-data');
-  const extensions = path.join(scratch, 'extensions');
+  const userData = path.join(dir, 'user-data');
+  const extensions = path.join(dir, 'extensions');
+  browserConsole = [];
   const baseSettings = {
     'workbench.startupEditor': 'none',
     'workbench.colorTheme': 'Default Dark Modern',
@@ -276,14 +318,10 @@ async function main() {
     'files.autoSave': 'off',
     // ELB_LENS_E2E_LOG=trace: code-server logs at trace level, with the LSP messages.
     ...(process.env.ELB_LENS_E2E_LOG === 'trace' ? { 'elbLens.trace.server': 'verbose' } : {}),
+    ...mode.settings,
   };
   writeJson(path.join(userData, 'User', 'settings.json'), baseSettings);
 
-  const started = Date.now();
-  const vsix = packageVsix(scratch);
-  log(
-    `packaged ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
   codeServerCli(['--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix]);
   const installed = codeServerCli(['--user-data-dir', userData, '--extensions-dir', extensions, '--list-extensions'])
     .split('\n')
@@ -334,13 +372,19 @@ async function main() {
 
     await step('the packaged VSIX is the only extension installed', async () => {
       if (installed.join(',') !== EXTENSION_ID) throw new Error(`installed extensions: ${installed.join(', ') || 'none'}`);
+      if (mode.web && vsixKb >= 2048) throw new Error(`the VSIX with both builds is ${vsixKb} KB, over 2 MB`);
     });
 
     await step('squiggles: error and warning on the right lines', async () => {
       await openFile('main.tf');
+      const opened = Date.now();
       await expectSquiggles('error', ['transparent_client_ip_enable = "false"']);
+      const firstDiagnostics = Date.now() - opened;
+      log(`       first diagnostics ${firstDiagnostics} ms after main.tf opened`);
       await expectSquiggles('warning', ['address       = "172.16.0.10"']);
-      await screenshot('squiggle.png');
+      if (mode.web && firstDiagnostics > WEB_FIRST_DIAGNOSTICS_MS)
+        throw new Error(`first diagnostics took ${firstDiagnostics} ms, over ${WEB_FIRST_DIAGNOSTICS_MS} ms`);
+      if (!mode.web) await screenshot('squiggle.png');
     });
 
     await step('problems panel lists the findings with rule ids', async () => {
@@ -359,7 +403,7 @@ async function main() {
       await hoverSquiggle('error', 'transparent_client_ip_enable');
       const hover = page.locator('.monaco-hover:visible', { hasText: 'Transfer Client IP Address' });
       await hover.first().waitFor({ timeout: TIMEOUT });
-      await screenshot('hover.png');
+      if (!mode.web) await screenshot('hover.png');
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
       await hover.first().waitFor({ state: 'hidden', timeout: TIMEOUT });
@@ -414,7 +458,7 @@ async function main() {
       await expectSquiggles('error', ['transparent_client_ip_enable']);
       await goToLine(8, 5);
       await openQuickFix('Remove transparent_client_ip_enable');
-      await screenshot('quickfix.png');
+      if (!mode.web) await screenshot('quickfix.png');
       // The first action is focused; the menu's pointer shield swallows mouse clicks.
       await page.keyboard.press('Enter');
       await page.locator('.action-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
@@ -451,25 +495,55 @@ async function main() {
       await waitUntil(() => !fs.readFileSync(saved, 'utf8').includes('transparent_client_ip_enable'), 'the saved file to be fixed');
       await expectSquiggles('error', []);
     });
+
+    await step(`Running Extensions lists ELB Lens ${mode.web ? 'in the web worker' : 'outside the web worker'}`, async () => {
+      await runCommand('Developer: Show Running Extensions');
+      const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: PACKAGE.displayName }).first();
+      await row.waitFor({ timeout: TIMEOUT });
+      let text = '';
+      await waitUntil(async () => {
+        text = (await row.innerText()).replace(/\s+/g, ' ');
+        return /activation|startup|\d+\s*ms/i.test(text);
+      }, 'the activation time in the row of ELB Lens');
+      log(`       Running Extensions: ${text}`);
+      if (/web worker/i.test(text) !== mode.web) throw new Error(`the row of ELB Lens says: ${text}`);
+      await page.keyboard.press('Control+W');
+    });
   } finally {
-    if (!startedCleanly || results.some((r) => r.status === 'failed') || process.env.ELB_LENS_E2E_KEEP_LOGS) saveLogs(serverLog, userData);
+    const failed = results.some((r) => r.name.startsWith(`[${mode.name}]`) && r.status === 'failed');
+    if (!startedCleanly || failed || process.env.ELB_LENS_E2E_KEEP_LOGS) {
+      // The web worker's output channels live in the browser, not under user-data/logs.
+      const output = mode.web && startedCleanly ? await outputChannelText().catch((error) => `(not read: ${error.message})`) : undefined;
+      saveLogs(serverLog, userData, output);
+    }
     await browser.close();
     server.kill();
   }
 }
 
-function saveLogs(serverLog, userData) {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  fs.writeFileSync(path.join(ARTIFACTS, 'code-server.log'), serverLog);
-  fs.writeFileSync(path.join(ARTIFACTS, 'browser-console.log'), browserConsole.join('\n'));
+/** The text of the ELB Lens output channel, copied from the Output panel. */
+async function outputChannelText() {
+  await runCommand('ELB Lens: Show Output');
+  const output = page.locator('.part.panel .output-view .monaco-editor').first();
+  await output.waitFor({ timeout: TIMEOUT });
+  await output.click({ position: { x: 100, y: 10 } });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+function saveLogs(serverLog, userData, outputChannel) {
+  const dir = path.join(ARTIFACTS, mode.id);
+  fs.mkdirSync(dir, { recursive: true });
+  if (outputChannel !== undefined) fs.writeFileSync(path.join(dir, 'ELB Lens output.log'), outputChannel);
+  fs.writeFileSync(path.join(dir, 'code-server.log'), serverLog);
+  fs.writeFileSync(path.join(dir, 'browser-console.log'), browserConsole.join('\n'));
   const logs = path.join(userData, 'logs');
-  if (fs.existsSync(logs)) fs.cpSync(logs, path.join(ARTIFACTS, 'logs'), { recursive: true });
+  if (fs.existsSync(logs)) fs.cpSync(logs, path.join(dir, 'logs'), { recursive: true });
   const hostLogs = fs.existsSync(logs)
     ? fs.readdirSync(logs, { recursive: true }).filter((f) => /exthost\d*[/\\](remoteexthost|.*ELB Lens)\.log$/.test(f))
     : [];
-  log(
-    `       logs: ${path.relative(ROOT, ARTIFACTS)}/ (${hostLogs.map((f) => path.join('logs', f)).join(', ') || 'no extension host log'})`,
-  );
+  log(`       logs: ${path.relative(ROOT, dir)}/ (${hostLogs.map((f) => path.join('logs', f)).join(', ') || 'no extension host log'})`);
 }
 
 const started = Date.now();
