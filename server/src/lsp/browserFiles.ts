@@ -51,6 +51,8 @@ export class BrowserFiles {
   private readonly wantedFolders = new Set<string>();
   /** Paths being fetched, so that a miss of one of them waits for it rather than asking again. */
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** Batches being fetched and announced. */
+  private readonly flushes = new Set<Promise<void>>();
   private scheduled: Promise<void> | undefined;
   private readonly used = { files: 0, bytes: 0, folders: 0 };
   private readonly limitsReported = new Set<string>();
@@ -67,8 +69,13 @@ export class BrowserFiles {
     private readonly log: (message: string) => void,
     /** Paths that are never read (untitled documents' folders). */
     private readonly isVirtual: (filePath: string) => boolean = () => false,
-    private readonly limits: ReadLimits = DEFAULT_READ_LIMITS,
+    private limits: ReadLimits = DEFAULT_READ_LIMITS,
   ) {}
+
+  /** Changes some limits (before anything is read). */
+  setLimits(limits: Partial<ReadLimits>): void {
+    this.limits = { ...this.limits, ...limits };
+  }
 
   /** The core's view: synchronous, from what was read. */
   readonly host: ServiceHost = {
@@ -182,11 +189,11 @@ export class BrowserFiles {
     return true;
   }
 
-  /** Resolves once every miss so far has been fetched (and its arrival announced). */
+  /** Resolves once every miss so far has been fetched and its arrival announced (misses the announcement causes too). */
   async flushed(): Promise<void> {
     for (;;) {
       if (this.wantedFiles.size > 0 || this.wantedFolders.size > 0) await this.flush();
-      else if (this.inFlight.size > 0) await Promise.all(this.inFlight.values());
+      else if (this.flushes.size > 0) await Promise.all(this.flushes);
       else return;
     }
   }
@@ -202,7 +209,13 @@ export class BrowserFiles {
     });
   }
 
-  private async flush(): Promise<void> {
+  private flush(): Promise<void> {
+    const batch = this.flushNow().finally(() => this.flushes.delete(batch));
+    this.flushes.add(batch);
+    return batch;
+  }
+
+  private async flushNow(): Promise<void> {
     const files = [...this.wantedFiles];
     const folders = [...this.wantedFolders];
     this.wantedFiles.clear();

@@ -22,6 +22,8 @@ export interface BrowserInitializationOptions {
   wasm?: { runtime?: string; grammar?: string };
   /** The rule docs folder of the extension, as a URI ending in '/'. */
   docsBase?: string;
+  /** Other limits on what is read (tests; the defaults are DEFAULT_READ_LIMITS). */
+  readLimits?: Partial<ReadLimits>;
 }
 
 /** How many analysis rounds a prefetch runs at most (each fetches what the one before missed: child modules, their children…). */
@@ -91,6 +93,7 @@ export function createBrowserPlatform(connection: Connection, limits: ReadLimits
     readsAhead: true,
     initialize(params) {
       options = (params.initializationOptions ?? {}) as BrowserInitializationOptions;
+      if (options.readLimits) files.setLimits(options.readLimits);
     },
     async createService(serviceOptions) {
       const { runtime, grammar } = options.wasm ?? {};
@@ -109,10 +112,12 @@ export function createBrowserPlatform(connection: Connection, limits: ReadLimits
     },
     async prefetch(compute) {
       for (let round = 0; round < MAX_PREFETCH_ROUNDS; round++) {
+        // What anyone missed before is in first (and the core told): the core keeps a missed
+        // file as unreadable until then, and would not ask again.
+        await files.flushed();
         const before = files.misses;
         await files.whileWaiting(compute);
         if (files.misses === before) return;
-        await files.flushed();
       }
       sayOnce(`elb-lens: a module reads files more than ${MAX_PREFETCH_ROUNDS} levels deep; what is below is treated as missing.`);
     },
