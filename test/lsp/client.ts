@@ -7,6 +7,8 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type MessageReader,
+  type MessageWriter,
   type ProtocolConnection,
   type Diagnostic,
   type PublishDiagnosticsParams,
@@ -15,28 +17,61 @@ import {
 /** The built server bundle; `npm test` builds it before the tests run. */
 export const SERVER_BUNDLE = path.resolve(__dirname, '..', '..', '..', 'server', 'out', 'server.js');
 
+/** Another way to reach a server than a Node process over stdio (browserServer.ts: the web worker bundle in-process). */
+export interface ServerTransport {
+  reader: MessageReader;
+  writer: MessageWriter;
+  stop(): void;
+}
+
+export interface StartOptions {
+  transport?: ServerTransport;
+  /** The URI of a path under the workspace (default: its file: URI). */
+  uriOf?: (root: string, name: string) => string;
+  initializationOptions?: unknown;
+}
+
 /**
  * A real LSP client over stdio for the built server: it records what the server
  * publishes and answers workspace/configuration from `settings`.
  */
 export class TestClient {
   readonly connection: ProtocolConnection;
+  /** The server's process (undefined with another transport). */
   readonly process: ChildProcess;
+  private readonly transport: ServerTransport | undefined;
+  private readonly uriOf: (root: string, name: string) => string;
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly publishCount = new Map<string, number>();
+  /** Every publication, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
   /** How many times the server asked the client to re-request inlay hints. */
   inlayHintRefreshes = 0;
   settings: Record<string, unknown> = {};
   private waiters: (() => void)[] = [];
 
-  constructor(readonly root: string) {
-    this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.process.stderr?.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+  constructor(
+    readonly root: string,
+    options: StartOptions = {},
+  ) {
+    this.transport = options.transport;
+    this.uriOf = options.uriOf ?? ((base, name) => pathToFileURL(path.join(base, name)).toString());
+    if (this.transport) {
+      this.process = undefined as unknown as ChildProcess;
+      this.connection = createProtocolConnection(this.transport.reader, this.transport.writer);
+    } else {
+      this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      this.process.stderr?.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
+      this.connection = createProtocolConnection(
+        new StreamMessageReader(this.process.stdout!),
+        new StreamMessageWriter(this.process.stdin!),
+      );
+    }
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       this.publishCount.set(params.uri, (this.publishCount.get(params.uri) ?? 0) + 1);
+      this.published.push(params);
       this.notify();
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
@@ -53,11 +88,16 @@ export class TestClient {
     this.connection.listen();
   }
 
-  static async start(root: string): Promise<TestClient> {
-    const client = new TestClient(root);
-    const rootUri = pathToFileURL(root).toString();
+  static async start(root: string, options: StartOptions = {}): Promise<TestClient> {
+    return TestClient.initialize(new TestClient(root, options), options);
+  }
+
+  /** Sends initialize and initialized (after the caller added its own request handlers to `client`). */
+  static async initialize(client: TestClient, options: StartOptions = {}): Promise<TestClient> {
+    const rootUri = client.uriOf(client.root, '');
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
+      initializationOptions: options.initializationOptions,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'test' }],
       capabilities: {
@@ -87,7 +127,7 @@ export class TestClient {
 
   /** A file URI under the workspace; names with a scheme (`untitled:…`) are URIs already. */
   uri(name: string): string {
-    return /^[a-z]+:/.test(name) ? name : pathToFileURL(path.join(this.root, name)).toString();
+    return /^[a-z]+:/.test(name) ? name : this.uriOf(this.root, name);
   }
 
   async open(name: string, text: string, version = 1, languageId = 'terraform'): Promise<void> {
@@ -150,7 +190,8 @@ export class TestClient {
       // The server may already be gone.
     }
     this.connection.dispose();
-    this.process.kill();
+    if (this.transport) this.transport.stop();
+    else this.process.kill();
   }
 }
 
