@@ -509,6 +509,15 @@ async function runMode(vsix, vsixKb) {
       if (/web worker/i.test(text) !== mode.web) throw new Error(`the row of ELB Lens says: ${text}`);
       await page.keyboard.press('Control+W');
     });
+
+    await step('the ELB Lens output shows no error', async () => {
+      const output = await outputChannelText();
+      const errors = output.split('\n').filter((line) => /\[error\]/.test(line));
+      if (errors.length > 0) throw new Error(`errors in the output:\n${errors.join('\n')}`);
+      // The web build says where it runs: proof that the text was read, and of the host.
+      if (mode.web && !/runs in a web worker/.test(output)) throw new Error(`the output does not say it runs in a web worker:\n${output}`);
+      await page.keyboard.press('Control+J');
+    });
   } finally {
     const failed = results.some((r) => r.name.startsWith(`[${mode.name}]`) && r.status === 'failed');
     if (!startedCleanly || failed || process.env.ELB_LENS_E2E_KEEP_LOGS) {

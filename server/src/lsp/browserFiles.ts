@@ -66,11 +66,16 @@ export class BrowserFiles {
 
   constructor(
     private readonly remote: RemoteFiles,
-    private readonly log: (message: string) => void,
+    /** Where the core's own messages go (`error`), and what is said once about a limit (`warn`). */
+    private readonly output: { error(message: string): void; warn(message: string): void },
     /** Paths that are never read (untitled documents' folders). */
     private readonly isVirtual: (filePath: string) => boolean = () => false,
     private limits: ReadLimits = DEFAULT_READ_LIMITS,
   ) {}
+
+  get readLimits(): ReadLimits {
+    return this.limits;
+  }
 
   /** Changes some limits (before anything is read). */
   setLimits(limits: Partial<ReadLimits>): void {
@@ -86,7 +91,7 @@ export class BrowserFiles {
       // (the core is told when it arrives, and says so then if it really cannot be read).
       const skipped = /^elb-lens: skipped (.*): it cannot be read/.exec(message)?.[1];
       if (skipped !== undefined && this.texts.get(skipped) === undefined && !this.knownAbsent(skipped, 'file')) return;
-      this.log(message);
+      this.output.error(message);
     },
   };
 
@@ -256,7 +261,7 @@ export class BrowserFiles {
         const text = result && 'text' in result ? result.text : NONE;
         if (text !== NONE) this.used.bytes += text.length;
         if (result && 'problem' in result && result.problem === 'tooLarge') {
-          this.log(`elb-lens: skipped ${filePath}: it is larger than ${this.limits.fileBytes / 2 ** 20} MB`);
+          this.output.error(`elb-lens: skipped ${filePath}: it is larger than ${this.limits.fileBytes / 2 ** 20} MB`);
         }
         this.texts.set(filePath, text);
         arrived.push(filePath);
@@ -312,7 +317,7 @@ export class BrowserFiles {
   private reportLimit(kind: string, message: string): void {
     if (this.limitsReported.has(kind)) return;
     this.limitsReported.add(kind);
-    this.log(message);
+    this.output.warn(message);
   }
 }
 

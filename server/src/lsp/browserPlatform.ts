@@ -50,7 +50,12 @@ export function createBrowserPlatform(connection: Connection, limits: ReadLimits
     saidOnce.add(message);
     connection.console.warn(message);
   };
-  const files = new BrowserFiles(remote, (message) => connection.console.error(message), isUntitledPath, limits);
+  const files = new BrowserFiles(
+    remote,
+    { error: (message) => connection.console.error(message), warn: (message) => connection.console.warn(message) },
+    isUntitledPath,
+    limits,
+  );
   files.onArrived((paths) => noteUnavailableModules(paths));
 
   /**
@@ -100,7 +105,11 @@ export function createBrowserPlatform(connection: Connection, limits: ReadLimits
       if (!runtime || !grammar) throw new Error('the client gave no URLs for the WebAssembly parser');
       const [runtimeBytes, grammarBytes] = await Promise.all([fetchBytes(runtime), fetchBytes(grammar)]);
       useHclWasm({ runtime: runtimeBytes, grammar: grammarBytes });
-      return createElbLensService(host, { ...serviceOptions, docsBase: options.docsBase });
+      const service = await createElbLensService(host, { ...serviceOptions, docsBase: options.docsBase });
+      connection.console.info(
+        `elb-lens: the language server runs in a web worker and reads files through the editor (at most ${files.readLimits.files} files, ${files.readLimits.bytes / 2 ** 20} MB)`,
+      );
+      return service;
     },
     uriToPath: (uri) => uris.toPath(uri),
     pathToUri: (filePath) => uris.toUri(filePath),
