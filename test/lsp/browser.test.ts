@@ -262,6 +262,24 @@ describe('browser language server: limits on what is read', { skip }, () => {
   });
 });
 
+describe('browser language server: diagnostics.scope "workspace"', { skip }, () => {
+  test('closed files of the workspace get their findings, read through the client', async () => {
+    const root = tempWorkspace({ 'a/main.tf': LISTENER, 'b/main.tf': LISTENER.replace('"false"', '"true"'), 'c/main.tf': LISTENER });
+    const { client } = await startBrowserServer(root, { latencyMs: 5 });
+    try {
+      await client.changeSettings({ diagnostics: { scope: 'workspace' } });
+      for (const file of ['a/main.tf', 'c/main.tf']) {
+        const diagnostics = await client.waitForDiagnostics(file, (d) => d.length > 0, `workspace diagnostics for ${file}`);
+        assert.deepEqual(codes(diagnostics), [ALWAYS_ON]);
+      }
+      assert.ok(!client.published.some((p) => p.uri === client.uri('b/main.tf') && p.diagnostics.length > 0));
+    } finally {
+      await client.stop();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 /** Diagnostics as comparable across the two servers: the workspace root and the URI scheme taken out. */
 function comparable(diagnostics: Diagnostic[], rootUri: string, rootPath: string): unknown[] {
   const strip = (text: string) => text.split(rootUri).join('<root>').split(rootPath).join('<root>');
