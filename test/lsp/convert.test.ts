@@ -25,11 +25,12 @@ describe('conversions to LSP', () => {
     assert.equal(diagnostic.source, 'elb-lens');
     assert.equal(diagnostic.severity, 2);
     assert.deepEqual(diagnostic.range, finding.range);
-    assert.equal(diagnostic.codeDescription?.href, finding.docsUrl);
+    assert.equal(diagnostic.codeDescription, undefined, 'no public page: no link (not the local file)');
+    const page = 'https://example.org/docs/rules/client-ip-always-on.md';
+    assert.deepEqual(toDiagnostic(finding, undefined, () => page).codeDescription, { href: page });
     assert.deepEqual(diagnostic.relatedInformation, [
       { location: { uri: 'file:///ws/lb.tf', range: range(0, 9, 20) }, message: 'load balancer' },
     ]);
-    assert.equal(toDiagnostic({ ...finding, docsUrl: 'docs/rules/x.md' }).codeDescription, undefined, 'relative links are not URIs');
     assert.deepEqual(toDiagnostic({ ...finding, unusedSuppression: true }).tags, [1]);
   });
 
