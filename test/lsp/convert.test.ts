@@ -91,4 +91,14 @@ describe('settings', () => {
     assert.equal(problems.length, 3, problems.join('\n'));
     assert.deepEqual(parseSettings(42, problems), DEFAULT_SETTINGS);
   });
+
+  test('unknown rule ids are left out with a "did you mean" (the suppression findings are known ids)', () => {
+    const problems: string[] = [];
+    const settings = parseSettings({ rules: { 'client-ip-ipbackend': 'off', 'inline-ignore': 'error', zzz: 'off' } }, problems);
+    assert.deepEqual(settings.rules, { 'inline-ignore': 'error' });
+    assert.deepEqual(problems, [
+      'elbLens.rules: unknown rule id "client-ip-ipbackend" (did you mean "client-ip-ip-backend"?); it is ignored',
+      'elbLens.rules: unknown rule id "zzz"; it is ignored',
+    ]);
+  });
 });
