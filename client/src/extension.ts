@@ -14,6 +14,7 @@ import { LanguageClient, State, TransportKind, type LanguageClientOptions, type 
 import { STATUS_NOTIFICATION, type ServerStatus } from './protocol';
 import { configJsonFiles, documentSelector, type JsonFilesScope } from './selector';
 import { ElbStatusBar } from './statusBar';
+import { EXAMPLE_TERRAFORM, STARTER_CONFIG } from './walkthrough';
 
 // The client starts the server and wires settings, commands and the status bar; all
 // analysis is in the server. It has no file watcher of its own: the server registers one
@@ -82,6 +83,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('elbLens.restartServer', () => refreshSelector(true)),
     commands.registerCommand('elbLens.showOutput', () => output.show()),
     commands.registerCommand('elbLens.openRuleDocs', (ruleId?: string) => openRuleDocs(context, ruleId)),
+    commands.registerCommand('elbLens.openExample', async () => {
+      const document = await workspace.openTextDocument({ language: 'terraform', content: EXAMPLE_TERRAFORM });
+      await window.showTextDocument(document);
+    }),
+    commands.registerCommand('elbLens.createConfig', () => createConfig()),
     // `json.files` decides which JSON documents the server gets: the setting, or a
     // `.elb-lens.json` saved, created, deleted or renamed in the editor.
     workspace.onDidChangeConfiguration((e) => {
@@ -144,6 +150,18 @@ async function openRuleDocs(context: ExtensionContext, ruleId?: string): Promise
   const own = context.asAbsolutePath(path.join('docs', 'rules', `${id}.md`));
   const page = (await exists(Uri.file(own))) ? own : context.asAbsolutePath(path.join('docs', 'rules', 'README.md'));
   await commands.executeCommand('markdown.showPreview', Uri.file(page));
+}
+
+/** Opens the first workspace folder's `.elb-lens.json`, creating a starter one when there is none. */
+async function createConfig(): Promise<void> {
+  const folder = workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  if (!folder) {
+    void window.showInformationMessage('Open a folder first: .elb-lens.json lives in the project, next to the Terraform files.');
+    return;
+  }
+  const uri = Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
+  if (!(await exists(uri))) await workspace.fs.writeFile(uri, new TextEncoder().encode(STARTER_CONFIG));
+  await window.showTextDocument(await workspace.openTextDocument(uri));
 }
 
 async function exists(uri: Uri): Promise<boolean> {
