@@ -373,10 +373,14 @@ export class ElbLensServer {
     }
     // The library only offers this event once the client said it sends it (after initialize).
     if (this.supportsFolderChanges) this.connection.workspace.onDidChangeWorkspaceFolders((p) => this.workspaceFoldersChanged(p));
-    await this.loadEditorSettings();
-    await this.indexWorkspace();
-    await this.registerWatchers();
-    this.indexed = true;
+    try {
+      await this.loadEditorSettings();
+      await this.indexWorkspace();
+      await this.registerWatchers();
+    } finally {
+      // A failure is logged by the guard; the status must not stay "analysing" for it.
+      this.indexed = true;
+    }
     this.revalidateAll();
   }
 
