@@ -1,62 +1,181 @@
 import * as path from 'path';
-import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import * as jsonc from 'jsonc-parser';
+import {
+  commands,
+  Uri,
+  window,
+  workspace,
+  type DocumentSelector,
+  type ExtensionContext,
+  type LogOutputChannel,
+  type TextDocument,
+} from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { STATUS_NOTIFICATION, type ServerStatus } from './protocol';
+import { configJsonFiles, documentSelector, type JsonFilesScope } from './selector';
+import { ElbStatusBar } from './statusBar';
+import { EXAMPLE_TERRAFORM, STARTER_CONFIG } from './walkthrough';
 
-// The client only starts the server and wires settings and commands; all analysis is in the server.
+// The client starts the server and wires settings, commands and the status bar; all
+// analysis is in the server. It has no file watcher of its own: the server registers one
+// (ELB Lens's file names only), and the one configuration registration (section elbLens).
+
+const CONFIG_FILE_NAME = '.elb-lens.json';
+/** Folders never searched for `.elb-lens.json` (as the server's walk skips them). */
+const SKIPPED = '**/{node_modules,.terraform,.git}/**';
+
 let client: LanguageClient | undefined;
-
-const RULE_IDS = [
-  'client-ip-always-on',
-  'client-ip-unsupported-argument',
-  'client-ip-ip-backend',
-  'client-ip-same-server',
-  'client-ip-shared-l4-off',
-  'client-ip-nat64-conflict',
-  'client-ip-ineffective-option',
-];
+let selector: DocumentSelector = [];
+let selectorKey = '';
+/** Starts and restarts run one after the other. */
+let queue: Promise<void> = Promise.resolve();
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  const output: LogOutputChannel = window.createOutputChannel('ELB Lens', { log: true });
+  const statusBar = new ElbStatusBar(() => selector);
+  context.subscriptions.push(output, statusBar);
   const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const selector = [
-    ...['terraform', 'terraform-vars', 'json', 'jsonc'].flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
-    // Whatever language the editor gives it: a lock file that cannot be read is reported on it.
-    { scheme: 'file', pattern: '**/.terraform.lock.hcl' },
-  ];
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: selector,
-    synchronize: {
-      configurationSection: 'elbLens',
-      fileEvents: workspace.createFileSystemWatcher(
-        '**/{*.tf,*.tf.json,*.tfvars,*.tfvars.json,*.elb.json,*.elb.jsonc,.elb-lens.json,.terraform.lock.hcl}',
-      ),
-    },
-    outputChannelName: 'ELB Lens',
-  };
-  client = new LanguageClient('elbLens', 'ELB Lens', serverOptions, clientOptions);
 
+  const start = async () => {
+    const next = new LanguageClient('elbLens', 'ELB Lens', serverOptions, clientOptions(output));
+    next.onNotification(STATUS_NOTIFICATION, (status: ServerStatus) => statusBar.setState(status.state, status.message));
+    next.onDidChangeState((e) => {
+      if (e.newState === State.Starting) statusBar.setState('starting');
+      else if (e.newState === State.Stopped) statusBar.setState('stopped');
+    });
+    client = next;
+    try {
+      await next.start();
+    } catch (error) {
+      statusBar.setState('error', 'the server did not start');
+      output.error(`ELB Lens: the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const stop = async () => {
+    const previous = client;
+    client = undefined;
+    if (previous?.needsStop()) await previous.stop();
+    await previous?.dispose();
+  };
+  const enqueue = (work: () => Promise<void>) => (queue = queue.then(work, work));
+
+  /** Recomputes the documents the server gets; a different set restarts the client with it. */
+  const refreshSelector = (force = false) =>
+    enqueue(async () => {
+      const next = documentSelector(await jsonFilesScopes());
+      const key = JSON.stringify(next);
+      if (key === selectorKey && !force && client) return;
+      const restarting = client !== undefined;
+      selector = next;
+      selectorKey = key;
+      if (restarting) output.info('ELB Lens: the json.files globs changed; restarting the language server for the new set of documents');
+      await stop();
+      await start();
+      statusBar.update();
+    });
+
+  const isConfigFile = (uri: Uri) => path.basename(uri.fsPath) === CONFIG_FILE_NAME;
   context.subscriptions.push(
-    commands.registerCommand('elbLens.restartServer', async () => {
-      await client?.restart();
+    commands.registerCommand('elbLens.restartServer', () => refreshSelector(true)),
+    commands.registerCommand('elbLens.showOutput', () => output.show()),
+    commands.registerCommand('elbLens.openRuleDocs', (ruleId?: string) => openRuleDocs(context, ruleId)),
+    commands.registerCommand('elbLens.openExample', async () => {
+      const document = await workspace.openTextDocument({ language: 'terraform', content: EXAMPLE_TERRAFORM });
+      await window.showTextDocument(document);
     }),
-    commands.registerCommand('elbLens.showOutput', () => client?.outputChannel.show()),
-    commands.registerCommand('elbLens.openRuleDocs', async (ruleId?: string) => {
-      const id = typeof ruleId === 'string' ? ruleId : await window.showQuickPick(RULE_IDS, { placeHolder: 'Which rule?' });
-      if (!id) return;
-      const page = Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${id}.md`)));
-      await commands.executeCommand('markdown.showPreview', page);
+    commands.registerCommand('elbLens.createConfig', () => createConfig()),
+    // `json.files` decides which JSON documents the server gets: the setting, or a
+    // `.elb-lens.json` saved, created, deleted or renamed in the editor.
+    workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('elbLens.json.files')) void refreshSelector();
     }),
+    workspace.onDidSaveTextDocument((d: TextDocument) => {
+      if (isConfigFile(d.uri)) void refreshSelector();
+    }),
+    workspace.onDidCreateFiles((e) => {
+      if (e.files.some(isConfigFile)) void refreshSelector();
+    }),
+    workspace.onDidDeleteFiles((e) => {
+      if (e.files.some(isConfigFile)) void refreshSelector();
+    }),
+    workspace.onDidRenameFiles((e) => {
+      if (e.files.some((f) => isConfigFile(f.oldUri) || isConfigFile(f.newUri))) void refreshSelector();
+    }),
+    workspace.onDidChangeWorkspaceFolders(() => void refreshSelector()),
   );
-  await client.start();
+  await refreshSelector();
+}
+
+function clientOptions(output: LogOutputChannel): LanguageClientOptions {
+  return {
+    documentSelector: selector as LanguageClientOptions['documentSelector'],
+    outputChannel: output,
+    initializationOptions: { status: true },
+  };
+}
+
+/** `elbLens.json.files` of each workspace folder, and `json.files` of each `.elb-lens.json` in the workspace. */
+async function jsonFilesScopes(): Promise<JsonFilesScope[]> {
+  const scopes: JsonFilesScope[] = [];
+  for (const folder of workspace.workspaceFolders ?? []) {
+    if (folder.uri.scheme !== 'file') continue;
+    const globs = workspace.getConfiguration('elbLens', folder.uri).get<string[]>('json.files', []);
+    scopes.push({ base: folder.uri.fsPath, globs: Array.isArray(globs) ? globs.filter((g) => typeof g === 'string') : [] });
+  }
+  const configs = await workspace.findFiles(`**/${CONFIG_FILE_NAME}`, SKIPPED, 200);
+  for (const uri of configs) {
+    try {
+      const text = new TextDecoder().decode(await workspace.fs.readFile(uri));
+      scopes.push({ base: path.dirname(uri.fsPath), globs: configJsonFiles(jsonc.parse(text)) });
+    } catch {
+      // Unreadable: the server reports the file when it applies.
+    }
+  }
+  return scopes;
+}
+
+/** The rules' pages ship in the extension; the ids come from the manifest's elbLens.rules setting. */
+async function openRuleDocs(context: ExtensionContext, ruleId?: string): Promise<void> {
+  const manifest = context.extension.packageJSON as {
+    contributes?: { configuration?: { properties?: Record<string, { properties?: Record<string, unknown> }> } };
+  };
+  const ids = Object.keys(manifest.contributes?.configuration?.properties?.['elbLens.rules']?.properties ?? {});
+  const id = typeof ruleId === 'string' ? ruleId : await window.showQuickPick(ids, { placeHolder: 'Which rule?' });
+  if (!id) return;
+  // Suppression findings (inline-ignore, unused-ignore) are described in the rules' index.
+  const own = context.asAbsolutePath(path.join('docs', 'rules', `${id}.md`));
+  const page = (await exists(Uri.file(own))) ? own : context.asAbsolutePath(path.join('docs', 'rules', 'README.md'));
+  await commands.executeCommand('markdown.showPreview', Uri.file(page));
+}
+
+/** Opens the first workspace folder's `.elb-lens.json`, creating a starter one when there is none. */
+async function createConfig(): Promise<void> {
+  const folder = workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  if (!folder) {
+    void window.showInformationMessage('Open a folder first: .elb-lens.json lives in the project, next to the Terraform files.');
+    return;
+  }
+  const uri = Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
+  if (!(await exists(uri))) await workspace.fs.writeFile(uri, new TextEncoder().encode(STARTER_CONFIG));
+  await window.showTextDocument(await workspace.openTextDocument(uri));
+}
+
+async function exists(uri: Uri): Promise<boolean> {
+  try {
+    await workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await queue;
+  const previous = client;
   client = undefined;
+  if (previous?.needsStop()) await previous.stop();
 }

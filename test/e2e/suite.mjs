@@ -246,13 +246,128 @@ async function screenshot(name) {
   });
 }
 
+/** A code-server on a free port, with its output collected; `stop()` ends it. */
+async function startCodeServer(userData, extensions) {
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [
+      ENTRY,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensions,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      ...(process.env.ELB_LENS_E2E_LOG ? ['--log', process.env.ELB_LENS_E2E_LOG] : []),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const instance = { port, output: '', server };
+  server.stdout.on('data', (d) => (instance.output += d));
+  server.stderr.on('data', (d) => (instance.output += d));
+  instance.stop = async () => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill();
+    await exited;
+  };
+  await codeServerListening(server, () => instance.output, 4 * TIMEOUT);
+  return instance;
+}
+
+/** A fresh browser page on the workbench of `query` (`folder=…` or `workspace=…`). */
+async function openWorkbench(browser, port, query) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  page = await context.newPage();
+  page.on('console', (message) => browserConsole.push(`${new Date().toISOString()} [${message.type()}] ${message.text()}`));
+  await gotoWhenServing(page, `http://127.0.0.1:${port}/?${query}`, TIMEOUT);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 2 * TIMEOUT });
+  return context;
+}
+
+/** Every extension host log of the run, concatenated (one per window). */
+function extensionHostLogs(userData) {
+  const logs = path.join(userData, 'logs');
+  if (!fs.existsSync(logs)) return '';
+  return fs
+    .readdirSync(logs, { recursive: true })
+    .filter((f) => /remoteexthost\.log$/.test(f))
+    .map((f) => fs.readFileSync(path.join(logs, f), 'utf8'))
+    .join('\n');
+}
+
+/** Command lines of running processes that contain `text`. */
+function processesWith(text) {
+  const ps = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' });
+  if (ps.status !== 0) throw new Error(`ps failed: ${ps.stderr}`);
+  return ps.stdout.split('\n').filter((line) => line.includes(text));
+}
+
+const activated = (id) => new RegExp(`ExtensionService#_doActivateExtension ${id.replace(/\./g, '\\.')},`);
+
+/** The ELB Lens status bar item's accessible label, e.g. "ELB Lens, ready: 4 findings in this module". */
+async function statusBarLabel() {
+  const item = page.locator('.statusbar [aria-label^="ELB Lens,"]').first();
+  return (await item.count()) > 0 ? ((await item.getAttribute('aria-label')) ?? '') : '';
+}
+
+/** Waits for the status bar to say "ready" and returns its count of findings. */
+async function readyFindings() {
+  let label = '';
+  await waitUntil(
+    async () => /^ELB Lens, ready: \d+ finding/.test((label = await statusBarLabel())),
+    `the status bar to say ready (it says "${label}")`,
+  );
+  return Number(/ready: (\d+)/.exec(label)[1]);
+}
+
+/** The TextMate scopes at the cursor, from Developer: Inspect Editor Tokens and Scopes. */
+async function scopesAtCursor() {
+  await runCommand('Developer: Inspect Editor Tokens and Scopes');
+  const widget = page.locator('.token-inspect-widget');
+  await widget.waitFor({ timeout: TIMEOUT });
+  await waitUntil(async () => /source\./.test(await widget.innerText()), 'the token scopes');
+  const text = await widget.innerText();
+  await page.keyboard.press('Escape');
+  await widget.waitFor({ state: 'hidden', timeout: TIMEOUT });
+  return text;
+}
+
+/** A VSIX of the stand-in for HashiCorp's Terraform extension (test/e2e/fixtures/standin-terraform). */
+function packageStandIn(dir) {
+  const source = path.join(dir, 'standin-terraform');
+  fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'standin-terraform'), source, { recursive: true });
+  const out = path.join(dir, 'standin-terraform.vsix');
+  const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const run = spawnSync(process.execPath, [vsce, 'package', '--allow-missing-repository', '--skip-license', '--out', out], {
+    cwd: source,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`vsce package of the stand-in failed:\n${run.stdout}\n${run.stderr}`);
+  return out;
+}
+
 async function main() {
   if (!fs.existsSync(ENTRY)) throw new Error(`code-server is not installed at ${CACHE}: run test/e2e/setup.sh`);
   if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}: run test/e2e/setup.sh`);
   fs.rmSync(ARTIFACTS, { recursive: true, force: true });
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'elb-lens-e2e-'));
+  const fixtures = path.join(ROOT, 'test', 'e2e', 'fixtures');
   const workspace = path.join(scratch, 'workspace');
-  fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
+  fs.cpSync(path.join(fixtures, 'workspace'), workspace, { recursive: true });
+  const plain = path.join(scratch, 'plain');
+  fs.cpSync(path.join(fixtures, 'plain'), plain, { recursive: true });
+  const multi = path.join(scratch, 'multi');
+  fs.cpSync(path.join(fixtures, 'multi'), multi, { recursive: true });
   const userData = path.join(scratch, 'user-data');
   const extensions = path.join(scratch, 'extensions');
   const baseSettings = {
@@ -284,57 +399,49 @@ async function main() {
   log(
     `packaged ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
-  codeServerCli(['--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix]);
-  const installed = codeServerCli(['--user-data-dir', userData, '--extensions-dir', extensions, '--list-extensions'])
+  const cli = (args) => codeServerCli(['--user-data-dir', userData, '--extensions-dir', extensions, ...args]);
+  cli(['--install-extension', vsix]);
+  const installed = cli(['--list-extensions'])
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
+  /** Language server processes of the installed ELB Lens. */
+  const elbServers = () => processesWith(path.join(extensions, `${EXTENSION_ID}-${PACKAGE.version}`, 'server', 'out', 'server.js'));
 
-  const port = await freePort();
-  const server = spawn(
-    process.execPath,
-    [
-      ENTRY,
-      '--auth',
-      'none',
-      '--bind-addr',
-      `127.0.0.1:${port}`,
-      '--user-data-dir',
-      userData,
-      '--extensions-dir',
-      extensions,
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      ...(process.env.ELB_LENS_E2E_LOG ? ['--log', process.env.ELB_LENS_E2E_LOG] : []),
-      workspace,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let serverLog = '';
-  server.stdout.on('data', (d) => (serverLog += d));
-  server.stderr.on('data', (d) => (serverLog += d));
+  let codeServer;
   let startedCleanly = false;
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, '--disable-quic'],
   });
   try {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      permissions: ['clipboard-read', 'clipboard-write'],
-    });
-    page = await context.newPage();
-    page.on('console', (message) => browserConsole.push(`${new Date().toISOString()} [${message.type()}] ${message.text()}`));
-    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
-    await codeServerListening(server, () => serverLog, 4 * TIMEOUT);
-    await gotoWhenServing(page, url, TIMEOUT);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 2 * TIMEOUT });
+    codeServer = await startCodeServer(userData, extensions);
+    // 1. A folder with nothing for ELB Lens: opening package.json must not wake it.
+    let context = await openWorkbench(browser, codeServer.port, `folder=${encodeURIComponent(plain)}`);
     startedCleanly = true;
 
     await step('the packaged VSIX is the only extension installed', async () => {
       if (installed.join(',') !== EXTENSION_ID) throw new Error(`installed extensions: ${installed.join(', ') || 'none'}`);
     });
+
+    await step('a plain package.json does not start ELB Lens (its command does)', async () => {
+      if (elbServers().length > 0) throw new Error(`an ELB Lens server runs before anything was opened:\n${elbServers().join('\n')}`);
+      await openFile('package.json');
+      // onLanguage:json fired: VS Code's JSON extension activated and its server runs. ELB
+      // Lens, had it asked for the same event, would have been activated with it.
+      await waitUntil(() => activated('vscode.json-language-features').test(extensionHostLogs(userData)), 'the JSON extension to activate');
+      await waitUntil(() => processesWith('jsonServerMain').length > 0, "the JSON extension's server process");
+      if (activated(EXTENSION_ID).test(extensionHostLogs(userData))) throw new Error('ELB Lens was activated by package.json');
+      if (elbServers().length > 0) throw new Error(`an ELB Lens server runs:\n${elbServers().join('\n')}`);
+      // Positive control: the same checks see it when it does start.
+      await runCommand('ELB Lens: Show Output');
+      await waitUntil(() => activated(EXTENSION_ID).test(extensionHostLogs(userData)), 'ELB Lens to activate on its command');
+      await waitUntil(() => elbServers().length > 0, 'the ELB Lens server process');
+    });
+    await context.close();
+
+    // 2. The workspace with Terraform and ELB API JSON.
+    context = await openWorkbench(browser, codeServer.port, `folder=${encodeURIComponent(workspace)}`);
 
     await step('squiggles: error and warning on the right lines', async () => {
       await openFile('main.tf');
@@ -389,13 +496,17 @@ async function main() {
       const tokens = await line
         .locator('span > span')
         .evaluateAll((spans) => spans.map((s) => ({ text: s.textContent ?? '', color: getComputedStyle(s).color })));
-      const plain = await editor().evaluate((e) => getComputedStyle(e.querySelector('.view-lines')).color);
+      const plainColour = await editor().evaluate((e) => getComputedStyle(e.querySelector('.view-lines')).color);
       const keyword = tokens.find((t) => t.text.trim() === 'resource');
       const label = tokens.find((t) => t.text.includes('huaweicloud_elb_loadbalancer'));
-      const describe = () => `plain text ${plain}; tokens ${tokens.map((t) => `${JSON.stringify(t.text)}=${t.color}`).join(' ')}`;
+      const describe = () => `plain text ${plainColour}; tokens ${tokens.map((t) => `${JSON.stringify(t.text)}=${t.color}`).join(' ')}`;
       if (!keyword || !label) throw new Error(`resource keyword or type label not tokenised apart: ${describe()}`);
-      if (keyword.color === plain || label.color === plain || keyword.color === label.color)
+      if (keyword.color === plainColour || label.color === plainColour || keyword.color === label.color)
         throw new Error(`token colours do not differ: ${describe()}`);
+      // The scope the next phase compares with, next to another terraform grammar.
+      await goToLine(1, 3);
+      const scopes = await scopesAtCursor();
+      if (!scopes.includes('source.hcl.elblens')) throw new Error(`not ELB Lens's grammar: ${scopes}`);
     });
 
     await step('information on a shared TCP listener', async () => {
@@ -409,7 +520,20 @@ async function main() {
       await expectSquiggles('error', ['"transparent_client_ip_enable": false']);
     });
 
-    await step('quick fix via Ctrl+. edits the text and removes the squiggle', async () => {
+    let findingsBeforeFix = 0;
+    await step('the status bar counts the findings of the module; a click opens the Problems view', async () => {
+      await openFile('main.tf');
+      await expectSquiggles('error', ['transparent_client_ip_enable']);
+      // main.tf: an error and a warning; shared.tf: information; listener.elb.json: an error.
+      await waitUntil(async () => (findingsBeforeFix = await readyFindings()) === 4, 'the status bar to count 4 findings');
+      await page.locator('.statusbar [aria-label^="ELB Lens,"]').first().click();
+      const panel = page.locator('.markers-panel');
+      await panel.waitFor({ timeout: TIMEOUT });
+      await page.keyboard.press('Control+Shift+M');
+      await panel.waitFor({ state: 'hidden', timeout: TIMEOUT });
+    });
+
+    await step('quick fix via Ctrl+. edits the text and removes the squiggle; the status bar count goes down', async () => {
       await openFile('main.tf');
       await expectSquiggles('error', ['transparent_client_ip_enable']);
       await goToLine(8, 5);
@@ -421,6 +545,11 @@ async function main() {
       await waitUntil(async () => !(await editorText()).includes('transparent_client_ip_enable'), 'the argument to be removed');
       await expectSquiggles('error', []);
       await expectSquiggles('warning', ['address']);
+      let after = findingsBeforeFix;
+      await waitUntil(
+        async () => (after = await readyFindings()) === findingsBeforeFix - 1,
+        `the count to go from ${findingsBeforeFix} to ${findingsBeforeFix - 1} (it says ${after})`,
+      );
     });
 
     await step('a rule turned off in settings disappears, and comes back when the setting is restored', async () => {
@@ -451,10 +580,66 @@ async function main() {
       await waitUntil(() => !fs.readFileSync(saved, 'utf8').includes('transparent_client_ip_enable'), 'the saved file to be fixed');
       await expectSquiggles('error', []);
     });
+
+    await step('the walkthrough opens, and its example shows a squiggle', async () => {
+      // The command asks which walkthrough in a second quick pick.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Shift+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await input.fill('>Welcome: Open Walkthrough');
+      await waitForFirstQuickPick('Open Walkthrough');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget input[placeholder="Select a walkthrough to open"]').waitFor({ timeout: TIMEOUT });
+      await input.fill('ELB Lens');
+      await waitForFirstQuickPick('Get started with ELB Lens');
+      await page.keyboard.press('Enter');
+      const walkthrough = page.locator('.gettingStartedContainer');
+      await walkthrough.getByText('Get started with ELB Lens').first().waitFor({ timeout: TIMEOUT });
+      await walkthrough.getByText('What ELB Lens checks').first().waitFor({ timeout: TIMEOUT });
+      // Steps other than the first are folded: select the step, then press its button.
+      await walkthrough.locator('[data-step-id*="example"]').first().click();
+      await walkthrough.locator('.button-container .monaco-button:visible', { hasText: 'Open an example' }).first().click();
+      await page.locator('.tab.active[aria-label*="Untitled"]').waitFor({ timeout: TIMEOUT });
+      await expectSquiggles('error', ['transparent_client_ip_enable = false']);
+      await expectSquiggles('warning', ['address       = "172.16.0.10"']);
+    });
+    // Leaves without the unload prompt of the unsaved example.
+    await context.close();
+    await codeServer.stop();
+
+    // 3. Next to another extension with a grammar for `terraform`, in a two-folder workspace.
+    cli(['--install-extension', packageStandIn(scratch)]);
+    writeJson(path.join(userData, 'User', 'settings.json'), baseSettings);
+    codeServer = await startCodeServer(userData, extensions);
+    context = await openWorkbench(browser, codeServer.port, `workspace=${encodeURIComponent(path.join(multi, 'multi.code-workspace'))}`);
+
+    await step("next to HashiCorp's Terraform extension (a stand-in): its grammar colours .tf, ELB Lens still reports", async () => {
+      await openFile('beta.tf');
+      await expectSquiggles('error', ['transparent_client_ip_enable = "false"']);
+      await goToLine(1, 3);
+      const scopes = await scopesAtCursor();
+      // hashicorp.terraform-* registers after elb-lens.elb-lens-* (folder-name order): the last grammar wins.
+      if (!scopes.includes('source.terraform') || scopes.includes('source.hcl.elblens'))
+        throw new Error(`expected the stand-in's source.terraform: ${scopes}`);
+    });
+
+    await step('a per-folder setting applies to its folder only (two-folder workspace)', async () => {
+      // Folder "two" keeps the default: the warning is drawn (positive control) …
+      await openFile('beta.tf');
+      await expectSquiggles('error', ['transparent_client_ip_enable = "false"']);
+      await expectSquiggles('warning', ['address       = "172.16.0.10"']);
+      // … folder "one" turns client-ip-ip-backend off in its .vscode/settings.json.
+      await openFile('alpha.tf');
+      await expectSquiggles('error', ['transparent_client_ip_enable = "false"']);
+      await expectSquiggles('warning', []);
+    });
+    await context.close();
   } finally {
-    if (!startedCleanly || results.some((r) => r.status === 'failed') || process.env.ELB_LENS_E2E_KEEP_LOGS) saveLogs(serverLog, userData);
+    if (!startedCleanly || results.some((r) => r.status === 'failed') || process.env.ELB_LENS_E2E_KEEP_LOGS)
+      saveLogs(codeServer?.output ?? '', userData);
     await browser.close();
-    server.kill();
+    await codeServer?.stop();
   }
 }
 

@@ -181,7 +181,7 @@ function readRules(node: jsonc.Node, fail: Fail): Record<string, RuleSetting> {
 }
 
 /** The known id within a small edit distance of a misspelt one. */
-function closest(word: string, candidates: string[]): string | undefined {
+export function closest(word: string, candidates: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(3, Math.floor(word.length / 4)) + 1;
   for (const candidate of candidates) {

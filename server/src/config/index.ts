@@ -7,6 +7,7 @@ export {
   INLINE_IGNORE_RULE_ID,
   RULE_SETTINGS,
   UNUSED_IGNORE_RULE_ID,
+  closest,
   defaultConfig,
   findConfigFile,
   knownRuleIds,

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import {
   CodeActionKind,
@@ -6,6 +7,8 @@ import {
   FileChangeType,
   type CodeAction,
   type Connection,
+  type Disposable,
+  type FileSystemWatcher,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFoldersChangeEvent,
@@ -16,6 +19,7 @@ import {
 import { CONFIG_FILE_NAME, ConfigResolver, ConfigError } from '../config';
 import { classify, configure, excludes, matchesScopes, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
 import { selectFixes } from '../project/fixPolicy';
+import { projectLinks, type PackageManifest } from '../docs/links';
 import { nodeFileSystem } from '../project/nodeFs';
 import type { AnalysisOptions, ElbLensService, ServiceHost } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
@@ -24,6 +28,7 @@ import {
   bundledDocsBase,
   pathToUri,
   toDiagnostic,
+  type RulePage,
   toInlayHint,
   toQuickFix,
   toWorkspaceEdit,
@@ -36,6 +41,28 @@ import { DEFAULT_SETTINGS, parseSettings, type ElbLensSettings } from './setting
 export const FIX_ALL_KIND = 'source.fixAll.elbLens';
 /** Quiet time after the last keystroke before a document is analysed. */
 export const DEBOUNCE_MS = 150;
+
+/**
+ * The server's state, sent to clients that ask for it (`initializationOptions.status`):
+ * VS Code's status bar item shows it.
+ */
+export const STATUS_NOTIFICATION = 'elbLens/status';
+export interface ServerStatus {
+  state: 'analysing' | 'ready' | 'error';
+  /** Why, for `error`: the details are in the log. */
+  message?: string;
+}
+
+/** What the server watches on disk: ELB Lens's own files, never every JSON file. */
+export const WATCHED_GLOBS: readonly string[] = [
+  '**/*.{tf,tf.json,tfvars,tfvars.json}',
+  '**/*.{elb.json,elb.jsonc}',
+  `**/${CONFIG_FILE_NAME}`,
+  // Provider versions in use: a changed lock file changes what is supported.
+  '**/.terraform.lock.hcl',
+  // Downloaded modules: `terraform init` rewrites which folder belongs to which module block.
+  '**/.terraform/modules/modules.json',
+];
 
 /** The workspace files indexed at start (and kept up to date from file events). */
 const INDEXED_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'tfvars']);
@@ -55,8 +82,24 @@ export class ElbLensServer {
   private service: ElbLensService | undefined;
   /** Resolves once the core (and its WebAssembly parser) is loaded; events wait for it in order. */
   private ready: Promise<ElbLensService | undefined> = Promise.resolve(undefined);
-  /** Settings of the first workspace folder, for the core's synchronous question about `json.files`. */
+  /** Settings of the first workspace folder, for the core's synchronous question about `json.files` outside the folders. */
   private editorSettings: ElbLensSettings = DEFAULT_SETTINGS;
+  /** Settings of each workspace folder, for the same question about the folder's files. */
+  private folderSettings = new Map<string, ElbLensSettings>();
+  /** The `.elb-lens.json` files of the workspace: their `json.files` are watched. */
+  private configFiles = new Set<string>();
+  private watcherRegistration: Promise<Disposable | undefined> | undefined;
+  private watchedKey = '';
+  private supportsRelativePatterns = false;
+  /** The client asked for `elbLens/status` notifications. */
+  private sendsStatus = false;
+  private lastStatus = '';
+  private indexed = false;
+  private running = 0;
+  private coreError: string | undefined;
+  /** Documents whose last analysis threw, with the reason. */
+  private readonly failedAnalyses = new Map<string, string>();
+  private readonly rulePage: RulePage;
   private readonly host: ServiceHost;
   private readonly configs: ConfigResolver;
   private readonly open = new Map<string, OpenDoc>();
@@ -86,6 +129,7 @@ export class ElbLensServer {
   ) {
     this.host = createNodeHost((message) => connection.console.error(message));
     this.configs = new ConfigResolver((file) => this.host.readFile(file));
+    this.rulePage = projectLinks(readManifest(path.resolve(bundleDir, '..', '..', 'package.json'))).rulePage;
   }
 
   listen(): void {
@@ -131,6 +175,8 @@ export class ElbLensServer {
         this.open.delete(p.textDocument.uri);
         clearTimeout(this.timers.get(p.textDocument.uri));
         this.timers.delete(p.textDocument.uri);
+        this.failedAnalyses.delete(p.textDocument.uri);
+        this.updateStatus();
         if (!doc) return;
         this.openUriByPath.delete(doc.path);
         this.service?.closeDocument(doc.path);
@@ -145,9 +191,12 @@ export class ElbLensServer {
     );
     c.onDidChangeConfiguration(() =>
       this.guard('didChangeConfiguration', async () => {
-        this.settingsCache.clear();
+        // VS Code sends this only for `elbLens` (the registration names the section); other
+        // clients send it for any change (a theme, a font size): nothing happens then.
+        if (!(await this.reloadSettings())) return;
         this.configs.clear();
         await this.loadEditorSettings();
+        await this.registerWatchers();
         await this.forgetJsonFiles();
         this.revalidateAll();
         this.refreshInlayHints();
@@ -163,6 +212,8 @@ export class ElbLensServer {
           if (path.basename(filePath) === CONFIG_FILE_NAME) {
             this.configs.clear();
             configChanged = true;
+            if (change.type === FileChangeType.Deleted) this.configFiles.delete(filePath);
+            else if (this.inWorkspace(filePath)) this.configFiles.add(filePath);
           }
           if (change.type === FileChangeType.Created && INDEXED_KINDS.has(classify(filePath)) && this.inWorkspace(filePath))
             this.workspaceFiles.add(filePath);
@@ -170,7 +221,10 @@ export class ElbLensServer {
           this.service?.fileChanged(filePath);
         }
         this.service?.setWorkspaceFiles(this.workspaceFiles);
-        if (configChanged) await this.forgetJsonFiles();
+        if (configChanged) {
+          await this.forgetJsonFiles();
+          await this.registerWatchers();
+        }
         this.revalidateAll();
         this.refreshInlayHints();
       }),
@@ -195,11 +249,12 @@ export class ElbLensServer {
         const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
         const actions: CodeAction[] = [];
         if (wants(CodeActionKind.QuickFix)) {
-          for (const { finding, fix } of this.service.fixes(doc.path, p.range, options)) actions.push(toQuickFix(fix, finding, this.uriOf));
+          for (const { finding, fix } of this.service.fixes(doc.path, p.range, options))
+            actions.push(toQuickFix(fix, finding, this.uriOf, this.rulePage));
           for (const finding of this.service.analyzeFile(doc.path, options)) {
             if (finding.unusedSuppression || !overlaps(finding.range, p.range)) continue;
             const suppression = this.service.suppressionFix(finding);
-            if (suppression) actions.push(toQuickFix(suppression, finding, this.uriOf));
+            if (suppression) actions.push(toQuickFix(suppression, finding, this.uriOf, this.rulePage));
           }
         }
         if (wants(FIX_ALL_KIND)) {
@@ -239,6 +294,9 @@ export class ElbLensServer {
     const caps = params.capabilities;
     this.supportsConfiguration = caps.workspace?.configuration === true;
     this.supportsWatchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.supportsRelativePatterns = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
+    const init: unknown = params.initializationOptions;
+    this.sendsStatus = typeof init === 'object' && init !== null && (init as { status?: unknown }).status === true;
     this.supportsConfigurationRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     this.supportsFolderChanges = caps.workspace?.workspaceFolders === true;
     this.supportsInlayHintRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
@@ -249,6 +307,7 @@ export class ElbLensServer {
     }
     // Loading starts now so the WebAssembly is ready by the time the first document opens.
     this.ready = this.createService().then((service) => (this.service = service));
+    this.updateStatus();
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
@@ -268,16 +327,36 @@ export class ElbLensServer {
         wasmDir: this.bundleDir,
         docsBase: bundledDocsBase(this.bundleDir),
         // Asked per file: `json.files` of the file's `.elb-lens.json` and of the editor settings.
-        jsonFiles: (filePath) => namesElbJson(this.effectiveConfig(filePath, this.uriOf(filePath), this.editorSettings), filePath),
+        jsonFiles: (filePath) => {
+          const folder = this.workspaceFolders.find((f) => filePath.startsWith(f + path.sep));
+          const settings = (folder !== undefined ? this.folderSettings.get(folder) : undefined) ?? this.editorSettings;
+          return namesElbJson(this.effectiveConfig(filePath, this.uriOf(filePath), settings), filePath);
+        },
       });
     } catch (error) {
       this.connection.console.error(`elb-lens: cannot start the analysis core: ${describe(error)}`);
+      this.coreError = 'the analysis core did not start';
+      this.updateStatus();
       return undefined;
     }
   }
 
   private async loadEditorSettings(): Promise<void> {
     this.editorSettings = await this.settingsFor(this.workspaceFolders[0] ? pathToUri(this.workspaceFolders[0]) : undefined);
+    const folders = await Promise.all(this.workspaceFolders.map(async (f) => [f, await this.settingsFor(pathToUri(f))] as const));
+    this.folderSettings = new Map(folders);
+  }
+
+  /**
+   * Reads the settings again after a change notification. True when any that were read
+   * differ: only then do caches go and documents get checked again.
+   */
+  private async reloadSettings(): Promise<boolean> {
+    const keys = [...this.settingsCache.keys()];
+    const before = await Promise.all(keys.map((key) => this.settingsCache.get(key)));
+    this.settingsCache.clear();
+    const after = await Promise.all(keys.map((key) => this.settingsFor(key === '' ? undefined : key)));
+    return keys.length === 0 || keys.some((_, i) => JSON.stringify(before[i]) !== JSON.stringify(after[i]));
   }
 
   /**
@@ -293,25 +372,79 @@ export class ElbLensServer {
     if (!(await this.ready)) return;
     const registrationFailed = (error: unknown) => this.logOnce(`elb-lens: the client refused a registration: ${describe(error)}`);
     if (this.supportsConfigurationRegistration) {
-      this.connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(registrationFailed);
-    }
-    if (this.supportsWatchRegistration) {
-      this.connection.client
-        .register(DidChangeWatchedFilesNotification.type, {
-          watchers: [
-            { globPattern: '**/*.{tf,tf.json,tfvars,tfvars.json,json,jsonc}' },
-            { globPattern: `**/${CONFIG_FILE_NAME}` },
-            // Provider versions in use: a changed lock file changes what is supported.
-            { globPattern: '**/.terraform.lock.hcl' },
-          ],
-        })
-        .catch(registrationFailed);
+      // One registration, for the `elbLens` section: VS Code then sends nothing for other settings.
+      this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'elbLens' }).catch(registrationFailed);
     }
     // The library only offers this event once the client said it sends it (after initialize).
     if (this.supportsFolderChanges) this.connection.workspace.onDidChangeWorkspaceFolders((p) => this.workspaceFoldersChanged(p));
-    await this.loadEditorSettings();
-    await this.indexWorkspace();
+    try {
+      await this.loadEditorSettings();
+      await this.indexWorkspace();
+      await this.registerWatchers();
+    } finally {
+      // A failure is logged by the guard; the status must not stay "analysing" for it.
+      this.indexed = true;
+    }
     this.revalidateAll();
+  }
+
+  /**
+   * The one file watcher (the VS Code client has none of its own): ELB Lens's file names,
+   * and the `json.files` globs of the settings and of each `.elb-lens.json`. Registered
+   * again when those globs change.
+   */
+  private async registerWatchers(): Promise<void> {
+    if (!this.supportsWatchRegistration) return;
+    const watchers = this.fileWatchers();
+    const key = JSON.stringify(watchers);
+    if (key === this.watchedKey) return;
+    this.watchedKey = key;
+    const previous = this.watcherRegistration;
+    this.watcherRegistration = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((error) => {
+      this.logOnce(`elb-lens: the client refused a registration: ${describe(error)}`);
+      return undefined;
+    });
+    (await previous)?.dispose();
+  }
+
+  private fileWatchers(): FileSystemWatcher[] {
+    const globs = new Set<string>(WATCHED_GLOBS);
+    const relative = new Map<string, { baseUri: string; pattern: string }>();
+    const add = (base: string, glob: string) => {
+      const pattern = glob.trim().replace(/^\.\//, '');
+      if (pattern === '') return;
+      // A glob without a '/' matches at any depth (see config/glob.ts).
+      const anyDepth = pattern.includes('/') ? pattern : `**/${pattern}`;
+      if (globs.has(anyDepth)) return;
+      if (this.supportsRelativePatterns) relative.set(`${base}\0${anyDepth}`, { baseUri: pathToUri(base), pattern: anyDepth });
+      else globs.add(anyDepth.startsWith('**/') ? anyDepth : `**/${anyDepth}`);
+    };
+    for (const [folder, settings] of this.folderSettings) for (const glob of settings.json.files) add(folder, glob);
+    for (const file of this.configFiles) {
+      try {
+        const config = this.configs.forFile(file);
+        for (const glob of config.jsonFiles) add(config.dir, glob);
+      } catch {
+        // An invalid file is reported when a document under it is checked.
+      }
+    }
+    return [...[...globs].map((globPattern) => ({ globPattern })), ...[...relative.values()].map((globPattern) => ({ globPattern }))];
+  }
+
+  /** Tells the client (when it asked) whether the server is analysing, ready or in trouble. */
+  private updateStatus(): void {
+    if (!this.sendsStatus) return;
+    let status: ServerStatus;
+    if (this.coreError) status = { state: 'error', message: this.coreError };
+    else if (!this.indexed || this.timers.size > 0 || this.running > 0) status = { state: 'analysing' };
+    else if (this.failedAnalyses.size > 0) {
+      const [file] = this.failedAnalyses.values();
+      status = { state: 'error', message: `the analysis of ${file} failed` };
+    } else status = { state: 'ready' };
+    const key = JSON.stringify(status);
+    if (key === this.lastStatus) return;
+    this.lastStatus = key;
+    void this.connection.sendNotification(STATUS_NOTIFICATION, status);
   }
 
   private workspaceFoldersChanged(event: WorkspaceFoldersChangeEvent): void {
@@ -325,6 +458,7 @@ export class ElbLensServer {
       this.settingsCache.clear();
       await this.loadEditorSettings();
       await this.indexWorkspace();
+      await this.registerWatchers();
       this.revalidateAll();
     });
   }
@@ -335,6 +469,7 @@ export class ElbLensServer {
     const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('ELB Lens', 0, 'Indexing Terraform files', false);
     const files = walk(this.workspaceFolders, nodeFileSystem).files.map((f) => f.path);
+    this.configFiles = new Set(files.filter((file) => path.basename(file) === CONFIG_FILE_NAME));
     const settingsByFolder = await Promise.all(this.workspaceFolders.map((f) => this.settingsFor(pathToUri(f))));
     this.workspaceFiles = new Set(
       files.filter((file) => {
@@ -356,9 +491,14 @@ export class ElbLensServer {
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        void this.validate(uri);
+        this.running++;
+        void this.validate(uri).finally(() => {
+          this.running--;
+          this.updateStatus();
+        });
       }, delay),
     );
+    this.updateStatus();
   }
 
   private revalidateAll(): void {
@@ -376,12 +516,16 @@ export class ElbLensServer {
   private publishWorkspace(): void {
     if (this.workspaceRunPending) return;
     this.workspaceRunPending = true;
+    this.running++;
     this.workspaceRun = this.workspaceRun.then(async () => {
       this.workspaceRunPending = false;
       try {
         await this.publishWorkspaceNow();
       } catch (error) {
         this.connection.console.error(`elb-lens: workspace analysis failed: ${describe(error)}`);
+      } finally {
+        this.running--;
+        this.updateStatus();
       }
     });
   }
@@ -405,7 +549,10 @@ export class ElbLensServer {
         const moduleUri = this.uriOf(moduleFile);
         if (this.open.has(moduleUri) || !(await this.optionsFor(moduleFile, moduleUri))) continue;
         published.add(moduleUri);
-        void this.connection.sendDiagnostics({ uri: moduleUri, diagnostics: findings.map((f) => toDiagnostic(f, this.uriOf)) });
+        void this.connection.sendDiagnostics({
+          uri: moduleUri,
+          diagnostics: findings.map((f) => toDiagnostic(f, this.uriOf, this.rulePage)),
+        });
       }
     }
     for (const uri of this.workspacePublished) {
@@ -434,7 +581,7 @@ export class ElbLensServer {
       const version = doc.version;
       const byFile = this.service.analyzeModule(doc.path, options);
       this.analysisCount.set(doc.path, (this.analysisCount.get(doc.path) ?? 0) + 1);
-      const convert = (findings: Parameters<typeof toDiagnostic>[0][]) => findings.map((f) => toDiagnostic(f, this.uriOf));
+      const convert = (findings: Parameters<typeof toDiagnostic>[0][]) => findings.map((f) => toDiagnostic(f, this.uriOf, this.rulePage));
       void this.connection.sendDiagnostics({ uri, version, diagnostics: convert(byFile.get(doc.path) ?? []) });
       // Other files of the module may depend on what changed here.
       let otherOpenFiles = false;
@@ -455,8 +602,10 @@ export class ElbLensServer {
         }
       }
       if (otherOpenFiles) this.refreshInlayHints();
+      this.failedAnalyses.delete(uri);
     } catch (error) {
       this.connection.console.error(`elb-lens: analysis of ${doc.path} failed: ${describe(error)}`);
+      this.failedAnalyses.set(uri, doc.path);
     }
   }
 
@@ -555,6 +704,15 @@ export class ElbLensServer {
       this.connection.console.error(`elb-lens: ${what} failed: ${describe(error)}`);
       return new ResponseError(ErrorCodes.InternalError, `elb-lens: ${what} failed`);
     }
+  }
+}
+
+/** package.json of the installed package, for its links; empty when it cannot be read. */
+function readManifest(file: string): PackageManifest {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as PackageManifest;
+  } catch {
+    return {};
   }
 }
 

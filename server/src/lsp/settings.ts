@@ -1,3 +1,4 @@
+import { closest, knownRuleIds } from '../config';
 import type { RuleSetting } from '../service/api';
 
 /** The `elbLens.*` settings, as one typed object. */
@@ -51,8 +52,13 @@ export function parseSettings(raw: unknown, problems: string[] = []): ElbLensSet
   }
   if (raw.rules !== undefined) {
     if (isRecord(raw.rules)) {
+      const known = knownRuleIds();
       for (const [id, value] of Object.entries(raw.rules)) {
-        if (typeof value === 'string' && RULE_SETTINGS.has(value)) settings.rules[id] = value as RuleSetting;
+        if (!known.includes(id)) {
+          // The same words as a wrong id in .elb-lens.json; the rest of the settings still apply.
+          const near = closest(id, known);
+          problems.push(`elbLens.rules: unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; it is ignored`);
+        } else if (typeof value === 'string' && RULE_SETTINGS.has(value)) settings.rules[id] = value as RuleSetting;
         else bad(`rules.${id}`, 'one of off, error, warning, information, hint');
       }
     } else bad('rules', 'an object of rule id → severity');
