@@ -1,5 +1,5 @@
 import { boolLiteral, removeAttribute, replaceValue } from '../fixes/edits';
-import { describeListener, loadBalancerRelated } from './support/messages';
+import { clientIpSwitch, describeListener, loadBalancerRelated } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-always-on';
@@ -30,12 +30,12 @@ export const clientIpAlwaysOn: Rule = {
         related: loadBalancerRelated(listener),
         fixes: [
           {
-            title: 'Remove transparent_client_ip_enable',
-            edits: removeAttribute(listener.file, listener.block, attribute),
+            title: `Remove ${attribute.name}`,
+            edits: removeAttribute(listener.file, clientIpSwitch(listener).block, attribute),
             isPreferred: true,
           },
           {
-            title: `Set transparent_client_ip_enable to ${boolLiteral(true, asString)}`,
+            title: `Set ${attribute.name} to ${boolLiteral(true, asString)}`,
             edits: replaceValue(listener.file, attribute, boolLiteral(true, asString)),
           },
         ],

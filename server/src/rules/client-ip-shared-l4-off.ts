@@ -1,5 +1,5 @@
 import { addAttribute, boolLiteral, replaceValue } from '../fixes/edits';
-import { describeListener } from './support/messages';
+import { clientIpSwitch, describeListener } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-shared-l4-off';
@@ -19,6 +19,7 @@ export const clientIpSharedL4Off: Rule = {
       const asString = listener.argType === 'string';
       const value = boolLiteral(true, asString);
       const attribute = clientIp.attribute;
+      const target = clientIpSwitch(listener);
       const how =
         clientIp.reason === 'default' ? 'leaves Transfer Client IP Address off (the default)' : 'turns Transfer Client IP Address off';
       report({
@@ -27,14 +28,14 @@ export const clientIpSharedL4Off: Rule = {
         range: attribute ? attribute.range : listener.block.headerRange,
         message:
           `${describeListener(listener)} ${how}: its backends see the load balancer's addresses (100.125.0.0/16), not the clients'. ` +
-          `${listener.protocol} has no header-based alternative; set transparent_client_ip_enable = ${value} if backends need the client address, ` +
+          `${listener.protocol} has no header-based alternative; set ${target.assignment(value)} if backends need the client address, ` +
           'and let their security groups admit the client addresses.',
         fixes: [
           {
-            title: `Set transparent_client_ip_enable = ${value} (security groups must then admit client addresses)`,
+            title: `Set ${target.assignment(value)} (security groups must then admit client addresses)`,
             edits: attribute
               ? replaceValue(listener.file, attribute, value)
-              : addAttribute(listener.file, listener.block, 'transparent_client_ip_enable', value, asString ? 'true' : true),
+              : addAttribute(listener.file, target.block, target.name, value, asString ? 'true' : true),
             // Not preferred: it changes what backends see, so "fix all" must not apply it unasked.
             isPreferred: false,
           },
