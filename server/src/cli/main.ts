@@ -4,7 +4,7 @@ import { pathToFileURL } from 'url';
 import { ConfigError, ConfigResolver, type ElbLensConfig } from '../config';
 import type { Finding } from '../core/types';
 import { analyzePlan } from '../plan/plan';
-import { classify, configure, excludes, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
+import { classify, configure, excludes, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
 import { nodeFileContent, nodeFileSystem, readTextFile } from '../project/nodeFs';
 import { RULES, findRule } from '../rules';
 import type { ElbLensService } from '../service/api';
@@ -86,7 +86,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 class CheckError extends Error {}
 
 /** What a folder's walk checks; a file named on the command line is checked unless it is `other`. */
-const CHECKED_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'elb-json', 'plan']);
+const CHECKED_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'elb-json', 'plan', 'kubernetes']);
 
 /** `TF_VAR_name=value` environment entries → { name: value }. */
 export function environmentVariables(env: Record<string, string | undefined>): Record<string, string> {
@@ -151,6 +151,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const service = await createElbLensService(host, {
     docsBase: docsDir + path.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
+    kubernetesFiles: (file) => namesKubernetes(configFor(file), file),
   });
 
   const walked = walk(

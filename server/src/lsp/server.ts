@@ -14,7 +14,17 @@ import {
   ErrorCodes,
 } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, ConfigResolver, ConfigError } from '../config';
-import { classify, configure, excludes, matchesScopes, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
+import {
+  classify,
+  configure,
+  excludes,
+  matchesScopes,
+  namesElbJson,
+  namesKubernetes,
+  walk,
+  type EffectiveConfig,
+  type FileKind,
+} from '../project';
 import { selectFixes } from '../project/fixPolicy';
 import { nodeFileSystem } from '../project/nodeFs';
 import type { AnalysisOptions, ElbLensService, ServiceHost } from '../service/api';
@@ -269,6 +279,7 @@ export class ElbLensServer {
         docsBase: bundledDocsBase(this.bundleDir),
         // Asked per file: `json.files` of the file's `.elb-lens.json` and of the editor settings.
         jsonFiles: (filePath) => namesElbJson(this.effectiveConfig(filePath, this.uriOf(filePath), this.editorSettings), filePath),
+        kubernetesFiles: (filePath) => namesKubernetes(this.effectiveConfig(filePath, this.uriOf(filePath), this.editorSettings), filePath),
       });
     } catch (error) {
       this.connection.console.error(`elb-lens: cannot start the analysis core: ${describe(error)}`);
@@ -298,7 +309,10 @@ export class ElbLensServer {
     if (this.supportsWatchRegistration) {
       this.connection.client
         .register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/*.{tf,tf.json,tfvars,tfvars.json,json,jsonc}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+          watchers: [
+            { globPattern: '**/*.{tf,tf.json,tfvars,tfvars.json,json,jsonc,yaml,yml}' },
+            { globPattern: `**/${CONFIG_FILE_NAME}` },
+          ],
         })
         .catch(registrationFailed);
     }
@@ -511,6 +525,8 @@ export class ElbLensServer {
         exclude: settings.exclude,
         varFiles: settings.varFiles.map((f) => path.resolve(varFilesBase, f)),
         jsonFiles: settings.json.files,
+        kubernetesFiles: settings.kubernetes.files,
+        ...(settings.kubernetes.network && { kubernetesNetwork: settings.kubernetes.network }),
       },
     });
   }
