@@ -1,6 +1,6 @@
 import type { Range } from '../core/types';
 import { effectiveClientIp } from '../model/clientIp';
-import type { BackendHop, ClientIpState, ElbModel, Listener, LoadBalancer, ModelNode, UnrecognizedSetting } from '../model/elb';
+import type { BackendHop, ClientIpState, ElbModel, Listener, LoadBalancer, ModelNode, Pool, UnrecognizedSetting } from '../model/elb';
 import { resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
 import type { ConfigAttribute, ConfigBlock, ConfigFile } from '../parse/config';
 import { isUnknown, Unknown, type Value } from '../terraform/evaluate';
@@ -11,6 +11,7 @@ import {
   ELB_PREFIX,
   isKnownAnnotation,
   looksLikeElbAnnotation,
+  OSS_CROSS_VPC_ANNOTATION,
   OSS_TLS_ANNOTATION,
   OSS_X_FORWARDED_HOST_ANNOTATION,
   PROTOCOL_PORT_ANNOTATION,
@@ -67,22 +68,23 @@ const OSS_LOAD_BALANCER_CLASS = 'huaweicloud.com/elb';
 export interface KubernetesNodes {
   loadBalancers: LoadBalancer[];
   listeners: Listener[];
+  pools: Pool[];
   unrecognized: UnrecognizedSetting[];
 }
 
 export function buildKubernetesModel(files: ConfigFile[], options: KubernetesModelOptions = {}): ElbModel {
-  const nodes: KubernetesNodes = { loadBalancers: [], listeners: [], unrecognized: [] };
+  const nodes: KubernetesNodes = { loadBalancers: [], listeners: [], pools: [], unrecognized: [] };
   for (const file of files) for (const block of file.blocks) if (block.type === 'Service') addService(nodes, file, block, options);
   return modelOf(nodes);
 }
 
 export function modelOf(nodes: KubernetesNodes): ElbModel {
   const byBlock = new Map<ConfigBlock, ModelNode>();
-  for (const node of [...nodes.loadBalancers, ...nodes.listeners]) byBlock.set(node.block, node);
+  for (const node of [...nodes.loadBalancers, ...nodes.listeners, ...nodes.pools]) byBlock.set(node.block, node);
   return {
     loadBalancers: nodes.loadBalancers,
     listeners: nodes.listeners,
-    pools: [],
+    pools: nodes.pools,
     members: [],
     instances: [],
     ipGroups: [],
@@ -161,6 +163,8 @@ export function addService(nodes: KubernetesNodes, file: ConfigFile, block: Conf
   const clientIpAttribute = family ? annotations.get(CLIENT_IP_ANNOTATION[family]) : undefined;
   const protocols = listenerProtocols(family, kind, annotations, text);
   const hop = backendHop(family, kind, specBlock, fields, text, value, options.network);
+  const pool = crossVpcPool(family, kind, annotations, value, lb, address, file);
+  if (pool) nodes.pools.push(pool);
 
   specBlock.blocks
     .filter((b) => b.type === 'port')
@@ -183,7 +187,7 @@ export function addService(nodes: KubernetesNodes, file: ConfigFile, block: Conf
         kindExplanation,
         argType: 'string',
         clientIp,
-        pools: [],
+        pools: pool ? [pool] : [],
         whitelistGroups: [],
         options: new Map(),
         insertHeaders: undefined,
@@ -193,7 +197,52 @@ export function addService(nodes: KubernetesNodes, file: ConfigFile, block: Conf
         context: SERVICE_CONTEXT,
       };
       nodes.listeners.push(listener);
+      pool?.listeners.push(listener);
     });
+}
+
+/**
+ * cloud-provider-huaweicloud creates a dedicated load balancer with IP backends enabled when
+ * `kubernetes.io/elb.enable-cross-vpc` is `'true'`, and then adds every member without a
+ * subnet: as an IP backend, which never receives the client address. The Service's backends
+ * are then one pool of IP backends, whose `type` is that annotation.
+ */
+function crossVpcPool(
+  family: ControllerFamily | undefined,
+  kind: LoadBalancerKind,
+  annotations: Map<string, ConfigAttribute>,
+  value: (attribute: ConfigAttribute | undefined) => Value | undefined,
+  lb: LoadBalancer,
+  address: string,
+  file: ConfigFile,
+): Pool | undefined {
+  const attribute = annotations.get(OSS_CROSS_VPC_ANNOTATION);
+  const written = value(attribute);
+  if (family !== 'oss' || kind !== 'dedicated' || !attribute || (written !== 'true' && written !== true)) return undefined;
+  const block: ConfigBlock = {
+    type: 'pool',
+    labels: [],
+    labelRanges: [],
+    range: attribute.range,
+    headerRange: attribute.range,
+    attributes: new Map([['type', attribute]]),
+    blocks: [],
+    bodyStart: attribute.range.start,
+    close: undefined,
+    hasErrors: false,
+  };
+  return {
+    address: `${address} backends`,
+    type: 'kubernetes:pool',
+    info: { provider: 'kubernetes', role: 'pool', kind: 'dedicated' },
+    file,
+    block,
+    poolType: 'ip',
+    protocol: undefined,
+    listeners: [],
+    members: [],
+    loadBalancer: lb,
+  };
 }
 
 function numberOf(value: Value | undefined): number | undefined {

@@ -138,7 +138,7 @@ export const MEMBER_SUBNET_ARGUMENT: Record<ProviderName, string> = {
   huaweicloud: 'subnet_id',
   flexibleengine: 'subnet_id',
   'elb-api': 'subnet_cidr_id',
-  kubernetes: 'subnet_id',
+  kubernetes: 'kubernetes.io/elb.enable-cross-vpc left unset',
 };
 
 export function resourceTypeInfo(type: string): ResourceTypeInfo | undefined {
