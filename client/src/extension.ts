@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { whenNeeded } from './yamlGate';
 
 // The client only starts the server and wires settings and commands; all analysis is in the server.
 let client: LanguageClient | undefined;
@@ -13,6 +14,8 @@ const RULE_IDS = [
   'client-ip-shared-l4-off',
   'client-ip-nat64-conflict',
   'client-ip-ineffective-option',
+  'client-ip-lost-in-cluster',
+  'elb-annotation-unknown',
 ];
 
 export async function activate(context: ExtensionContext): Promise<void> {
@@ -21,7 +24,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const selector = ['terraform', 'terraform-vars', 'json', 'jsonc'].flatMap((language) => [
+  const selector = ['terraform', 'terraform-vars', 'json', 'jsonc', 'yaml'].flatMap((language) => [
     { scheme: 'file', language },
     { scheme: 'untitled', language },
   ]);
@@ -29,7 +32,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: selector,
     synchronize: {
       configurationSection: 'elbLens',
-      fileEvents: workspace.createFileSystemWatcher('**/{*.tf,*.tf.json,*.tfvars,*.tfvars.json,*.elb.json,*.elb.jsonc,.elb-lens.json}'),
+      fileEvents: workspace.createFileSystemWatcher(
+        '**/{*.tf,*.tf.json,*.tfvars,*.tfvars.json,*.elb.json,*.elb.jsonc,*.yaml,*.yml,.elb-lens.json}',
+      ),
     },
     outputChannelName: 'ELB Lens',
   };
@@ -47,7 +52,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await commands.executeCommand('markdown.showPreview', page);
     }),
   );
-  await client.start();
+  // Activated by a YAML file: the server starts only once a document needs it (yamlGate.ts).
+  const started = client;
+  await whenNeeded(() => started.start(), context.subscriptions);
 }
 
 export async function deactivate(): Promise<void> {
