@@ -41,15 +41,33 @@ function quoteOf(text: string): '"' | "'" | undefined {
   return text.startsWith("'") ? "'" : text.startsWith('"') ? '"' : undefined;
 }
 
+/** Rules ask for one edit per finding: what is learnt of a file or block is kept (both are rebuilt when the text changes). */
+const blockQuotes = new WeakMap<ConfigBlock, '"' | "'" | null>();
+const fileQuotes = new WeakMap<ConfigFile, '"' | "'">();
+const owners = new WeakMap<ConfigFile, Map<ConfigAttribute, ConfigBlock>>();
+
 /** The quote the values of a mapping use (the first quoted one), else the file's, else single quotes. */
 function quoteStyle(file: ConfigFile, block: ConfigBlock | undefined): '"' | "'" {
-  for (const attribute of block?.attributes.values() ?? []) {
-    const quote = quoteOf(valueText(file, attribute));
+  if (block) {
+    let quote = blockQuotes.get(block);
+    if (quote === undefined) {
+      quote = null;
+      for (const attribute of block.attributes.values()) {
+        quote = quoteOf(valueText(file, attribute)) ?? null;
+        if (quote) break;
+      }
+      blockQuotes.set(block, quote);
+    }
     if (quote) return quote;
   }
-  const single = (file.text.match(/:[ \t]+'/g) ?? []).length;
-  const double = (file.text.match(/:[ \t]+"/g) ?? []).length;
-  return double > single ? '"' : "'";
+  let quote = fileQuotes.get(file);
+  if (!quote) {
+    const single = (file.text.match(/:[ \t]+'/g) ?? []).length;
+    const double = (file.text.match(/:[ \t]+"/g) ?? []).length;
+    quote = double > single ? '"' : "'";
+    fileQuotes.set(file, quote);
+  }
+  return quote;
 }
 
 function valueText(file: ConfigFile, attribute: ConfigAttribute): string {
@@ -66,17 +84,21 @@ function renderKey(name: string): string {
   return plainSafe(name) || /^[A-Za-z0-9_./-]+$/.test(name) ? name : JSON.stringify(name);
 }
 
-/** The block an attribute is an entry of (searching the file's blocks). */
+/** The block an attribute is an entry of (an index of the file's blocks, built once per file). */
 function ownerOf(file: ConfigFile, attribute: ConfigAttribute): ConfigBlock | undefined {
-  const visit = (blocks: ConfigBlock[]): ConfigBlock | undefined => {
-    for (const block of blocks) {
-      if ([...block.attributes.values()].includes(attribute) && yamlMappingInfo(block)) return block;
-      const inner = visit(block.blocks);
-      if (inner) return inner;
-    }
-    return undefined;
-  };
-  return visit(file.blocks);
+  let index = owners.get(file);
+  if (!index) {
+    const built = new Map<ConfigAttribute, ConfigBlock>();
+    const visit = (blocks: ConfigBlock[]) => {
+      for (const block of blocks) {
+        if (yamlMappingInfo(block)) for (const a of block.attributes.values()) if (!built.has(a)) built.set(a, block);
+        visit(block.blocks);
+      }
+    };
+    visit(file.blocks);
+    owners.set(file, (index = built));
+  }
+  return index.get(attribute);
 }
 
 export function yamlReplaceValue(file: ConfigFile, attribute: ConfigAttribute, newText: string): FileTextEdit[] {

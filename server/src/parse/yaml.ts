@@ -143,10 +143,17 @@ export interface YamlEntry {
  * The entries of a mapping by key, `<<` merges included (the mapping's own keys win, as in
  * YAML 1.1), at most `limit` of them. Keys that are not scalars are skipped.
  */
-export function mapEntries(doc: YamlDocument, node: Node | null | undefined, limit = 10_000): Map<string, YamlEntry> {
+export function mapEntries(
+  doc: YamlDocument,
+  node: Node | null | undefined,
+  limit = 10_000,
+  seen: Set<Node> = new Set(),
+): Map<string, YamlEntry> {
   const entries = new Map<string, YamlEntry>();
   const map = doc.resolve(node);
-  if (!isMap(map)) return entries;
+  // A mapping that merges itself, or two that merge each other, end here; so does a chain of merges deeper than any real one.
+  if (!isMap(map) || seen.has(map) || seen.size > 32) return entries;
+  seen.add(map);
   const merges: Node[] = [];
   for (const pair of (map as YAMLMap).items.slice(0, limit)) {
     const keyNode = pair.key as Node | null;
@@ -168,8 +175,8 @@ export function mapEntries(doc: YamlDocument, node: Node | null | undefined, lim
   }
   for (const source of merges.slice(0, 100)) {
     const merged = doc.resolve(source);
-    if (!isMap(merged) || merged === map) continue;
-    for (const [key, entry] of mapEntries(doc, merged, limit)) {
+    if (!isMap(merged) || seen.has(merged)) continue;
+    for (const [key, entry] of mapEntries(doc, merged, limit, seen)) {
       if (!entries.has(key)) entries.set(key, { ...entry, merged: true });
     }
   }

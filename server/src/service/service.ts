@@ -478,7 +478,8 @@ class Service implements ElbLensService {
         return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
       }
       if (isJsonFileName(filePath)) return elbJsonToConfigFile(filePath, clean);
-      if (isYamlFileName(filePath)) return kubernetesToConfigFile(filePath, clean);
+      // YAML knows its byte order mark: the text as it is keeps the first line's indentation.
+      if (isYamlFileName(filePath)) return kubernetesToConfigFile(filePath, text);
       if (hasOverlongLine(clean)) {
         this.logSkipped(filePath, `it has a line longer than ${MAX_LINE_CHARS / 1024} K characters (generated content)`);
         return undefined;
