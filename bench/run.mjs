@@ -242,27 +242,30 @@ async function coldStart() {
 // ---- 3. whole workspace ----
 
 const TIME_BIN = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-/** Without GNU time, a node child reports its own peak RSS (kB) on exit. */
+/** Without GNU time, a node child reports its own peak RSS (kB) and CPU time on exit. */
 const RSS_PRELOAD = `data:text/javascript,${encodeURIComponent(
-  'process.on("exit",()=>process.stderr.write("ELB_LENS_RSS_KB="+process.resourceUsage().maxRSS+"\\n"))',
+  'process.on("exit",()=>{const u=process.resourceUsage();' +
+    'process.stderr.write(`ELB_LENS_RSS_KB=${u.maxRSS} ELB_LENS_CPU_S=${(u.userCPUTime+u.systemCPUTime)/1e6}\\n`)})',
 )}`;
 
 /**
- * Runs a command, returns wall ms and the child's peak RSS (MB): from GNU time (`%M`) when
- * present, else, for node, from `process.resourceUsage().maxRSS` written by the child as it
- * exits (worker threads included: they share the process); NaN when neither is possible.
+ * Runs a command, returns wall ms, the child's CPU ms (user + system) and its peak RSS (MB):
+ * from GNU time (`%U`, `%S`, `%M`) when present, else, for node, from
+ * `process.resourceUsage()` written by the child as it exits (worker threads included: they
+ * share the process); NaN when neither is possible.
  */
 function runMeasured(command, args, options = {}) {
   const spawnOptions = { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options };
   const start = performance.now();
   const run = TIME_BIN
-    ? spawnSync(TIME_BIN, ['-f', 'ELB_LENS_RSS_KB=%M', command, ...args], spawnOptions)
+    ? spawnSync(TIME_BIN, ['-f', 'ELB_LENS_RSS_KB=%M ELB_LENS_CPU_S=%U+%S', command, ...args], spawnOptions)
     : command === process.execPath
       ? spawnSync(command, ['--import', RSS_PRELOAD, ...args], spawnOptions)
       : spawnSync(command, args, spawnOptions);
   const wall = ms(start);
   const rss = Number(/ELB_LENS_RSS_KB=(\d+)/.exec(run.stderr ?? '')?.[1] ?? NaN) / 1024;
-  return { wall, rss, run };
+  const cpu = (/ELB_LENS_CPU_S=([\d.+]+)/.exec(run.stderr ?? '')?.[1] ?? 'NaN').split('+').reduce((sum, x) => sum + Number(x), 0) * 1000;
+  return { wall, cpu, rss, run };
 }
 
 function cliWorkspace(tree) {
@@ -422,13 +425,14 @@ const VERBOSE_LINE = /(\d+) file\(s\) found, (\d+) checked in (\d+) group\(s\) \
  * counts of its --verbose line.
  */
 function cliRun(dir, args, files) {
-  const { wall, rss, run } = runMeasured(process.execPath, [CLI, 'check', dir, '--format', 'json', '--verbose', ...args]);
+  const { wall, cpu, rss, run } = runMeasured(process.execPath, [CLI, 'check', dir, '--format', 'json', '--verbose', ...args]);
   if (run.status !== 0 && run.status !== 2) throw new Error(`elb-lens check ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
   const report = JSON.parse(run.stdout);
   if (report.files !== files) throw new Error(`elb-lens check ${args.join(' ')} checked ${report.files} files, expected ${files}`);
   const counts = VERBOSE_LINE.exec(run.stderr ?? '');
   return {
     wall,
+    cpu,
     rss,
     findings: createHash('sha256')
       .update(JSON.stringify(report.diagnostics ?? []))
@@ -443,11 +447,11 @@ function cliRun(dir, args, files) {
 
 /** `terraform fmt -check -recursive <dir>`, timed, with its peak RSS; undefined when terraform is missing. */
 function fmtRun(dir) {
-  const { wall, rss, run } = runMeasured('terraform', ['fmt', '-check', '-recursive', '-no-color', dir], {
+  const { wall, cpu, rss, run } = runMeasured('terraform', ['fmt', '-check', '-recursive', '-no-color', dir], {
     env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1' },
   });
   if (run.error || /No such file|cannot run/.test(run.stderr ?? '') || run.status === 127) return undefined;
-  return { wall, rss };
+  return { wall, cpu, rss };
 }
 
 /** Runs `runs` (name → () => measurement) `reps` times, interleaved, the order rotated each time. */
@@ -471,25 +475,36 @@ const mbText = (x) => `${x.toFixed(0)} MB`;
 
 const MODULE_SIZES = [320, 640, 1280, 2560];
 
+const MODES = [
+  ['default', []],
+  ['--no-prescan', ['--no-prescan']],
+];
+/** The module-size runs are short: more repetitions. */
+const SIZE_REPS = QUICK ? 3 : 7;
+
 /**
  * 5. One module (one folder) of 320 … 2,560 files with the same mix, default and
- * --no-prescan, interleaved; and a 1-file module for the fixed cost (process start,
+ * --no-prescan, all interleaved; and a 1-file module for the fixed cost (process start,
  * parser load), subtracted for the time per file.
  */
 function moduleSizeRuns() {
   const dir = temporary(fs.mkdtempSync(path.join(os.tmpdir(), 'elb-lens-bench-size-')));
   try {
     const trees = [1, ...MODULE_SIZES].map((n) => ({ n, ...moduleOfSize(path.join(dir, `files-${n}`), n) }));
-    const out = {};
-    for (const [mode, args] of [
-      ['default', []],
-      ['--no-prescan', ['--no-prescan']],
-    ]) {
-      cliRun(trees[0].dir, args, 1); // warm-up
-      const runs = interleaved(Object.fromEntries(trees.map((t) => [t.n, () => cliRun(t.dir, args, t.n)])), REPS);
-      out[mode] = { trees: trees.map(({ n, bytes }) => ({ n, bytes })), runs };
-    }
-    return out;
+    for (const [, args] of MODES) cliRun(trees[0].dir, args, 1); // warm-up
+    const runs = interleaved(
+      Object.fromEntries(MODES.flatMap(([mode, args]) => trees.map((t) => [`${mode} ${t.n}`, () => cliRun(t.dir, args, t.n)]))),
+      SIZE_REPS,
+    );
+    return Object.fromEntries(
+      MODES.map(([mode]) => [
+        mode,
+        {
+          bytes: Object.fromEntries(trees.map((t) => [t.n, t.bytes])),
+          runs: Object.fromEntries(trees.map((t) => [t.n, runs[`${mode} ${t.n}`]])),
+        },
+      ]),
+    );
   } finally {
     removeTree(dir);
   }
@@ -497,10 +512,9 @@ function moduleSizeRuns() {
 
 function reportModuleSizes(sizes) {
   for (const [mode, { runs }] of Object.entries(sizes)) {
-    const fixed = medianOf(runs[1]);
     const label = mode === 'default' ? '' : ` (${mode})`;
-    const perFile = (n) => medianOf(runs[n]) / n;
-    const net = (n) => (medianOf(runs[n]) - fixed) / n;
+    /** Time per file of `n` files: gross (the run ÷ n) or net of the 1-file run, by wall or CPU time. */
+    const perFile = (n, key, net) => (medianOf(runs[n], key) - (net ? medianOf(runs[1], key) : 0)) / n;
     for (const n of MODULE_SIZES) {
       const r = runs[n];
       row(
@@ -508,15 +522,16 @@ function reportModuleSizes(sizes) {
         medianOf(r) / 1000,
         's',
         undefined,
-        `${perFile(n).toFixed(2)} ms/file, ${net(n).toFixed(2)} net of the 1-file run; ${r[0].unparsed} not parsed; peak ${mbText(maxOf(r))}`,
+        `${perFile(n, 'wall', false).toFixed(2)} ms/file (net ${perFile(n, 'wall', true).toFixed(2)}); CPU ${(medianOf(r, 'cpu') / 1000).toFixed(2)} s, net ${perFile(n, 'cpu', true).toFixed(2)} ms/file; ${r[0].unparsed} not parsed; peak ${mbText(maxOf(r))}`,
       );
     }
+    const ratio = (key, net) => perFile(2560, key, net) / perFile(320, key, net);
     row(
       `  time per file, 2,560 ÷ 320 files, net of start-up${label}`,
-      net(2560) / net(320),
+      ratio('wall', true),
       '×',
       { op: 'within', value: [0.75, 1.25] },
-      `1-file run ${fixed.toFixed(0)} ms subtracted; gross (wall ÷ files) ${(perFile(2560) / perFile(320)).toFixed(2)}×`,
+      `wall, the 1-file run (${medianOf(runs[1]).toFixed(0)} ms) subtracted; by CPU time ${ratio('cpu', true).toFixed(2)}×; gross (wall ÷ files) ${ratio('wall', false).toFixed(2)}×`,
     );
     row(`  peak RSS, 2,560-file module${label}`, maxOf(runs[2560]), 'MB', undefined, `1-file module ${mbText(maxOf(runs[1]))}`);
   }
@@ -752,7 +767,7 @@ async function main() {
 
   if (wanted(5)) {
     section(
-      `5. Module size: one folder of 320 to 2,560 files (the same 320 corpus files repeated, 10 % load balancers), CLI wall time, median of ${REPS}`,
+      `5. Module size: one folder of 320 to 2,560 files (the same 320 corpus files repeated, 10 % load balancers), CLI wall and CPU time, median of ${SIZE_REPS}`,
     );
     results.machine.loadAverageBeforeScale = os.loadavg().map((l) => +l.toFixed(2));
     const sizes = moduleSizeRuns();

@@ -109,10 +109,11 @@ test('activation: no JSON language event; Terraform languages are implicit; ELB 
   const manifest = readManifest();
   assert.deepEqual(
     manifest.activationEvents.filter((e) => e.startsWith('onLanguage:')),
-    [],
-    'languages the extension contributes activate it implicitly (VS Code 1.74+); json/jsonc must not',
+    ['onLanguage:yaml'],
+    'languages the extension contributes activate it implicitly (VS Code 1.74+); json/jsonc must not; YAML does, and the client starts the server only for a manifest with kubernetes.io/elb. (yamlGate.ts)',
   );
   assert.deepEqual(manifest.activationEvents.sort(), [
+    'onLanguage:yaml',
     'workspaceContains:**/*.elb.json',
     'workspaceContains:**/*.elb.jsonc',
     'workspaceContains:**/*.tf',

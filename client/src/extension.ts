@@ -15,6 +15,7 @@ import { STATUS_NOTIFICATION, type ServerStatus } from './protocol';
 import { configJsonFiles, documentSelector, type JsonFilesScope } from './selector';
 import { ElbStatusBar } from './statusBar';
 import { EXAMPLE_TERRAFORM, STARTER_CONFIG } from './walkthrough';
+import { whenNeeded } from './yamlGate';
 
 // The client starts the server and wires settings, commands and the status bar; all
 // analysis is in the server. It has no file watcher of its own: the server registers one
@@ -64,10 +65,17 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const enqueue = (work: () => Promise<void>) => (queue = queue.then(work, work));
 
   /** Recomputes the documents the server gets; a different set restarts the client with it. */
+  let serverWanted = false;
   const refreshSelector = (force = false) =>
     enqueue(async () => {
       const next = documentSelector(await jsonFilesScopes());
       const key = JSON.stringify(next);
+      if (!serverWanted) {
+        // Not started yet (activated by a YAML file without an ELB annotation): remember the set only.
+        selector = next;
+        selectorKey = key;
+        return;
+      }
       if (key === selectorKey && !force && client) return;
       const restarting = client !== undefined;
       selector = next;
@@ -80,7 +88,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
 
   const isConfigFile = (uri: Uri) => path.basename(uri.fsPath) === CONFIG_FILE_NAME;
   context.subscriptions.push(
-    commands.registerCommand('elbLens.restartServer', () => refreshSelector(true)),
+    commands.registerCommand('elbLens.restartServer', () => {
+      serverWanted = true;
+      return refreshSelector(true);
+    }),
     commands.registerCommand('elbLens.showOutput', () => output.show()),
     commands.registerCommand('elbLens.openRuleDocs', (ruleId?: string) => openRuleDocs(context, ruleId)),
     commands.registerCommand('elbLens.openExample', async () => {
@@ -108,6 +119,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     workspace.onDidChangeWorkspaceFolders(() => void refreshSelector()),
   );
   await refreshSelector();
+  // Activated by a YAML file: the server starts only once a document needs it (yamlGate.ts).
+  await whenNeeded(async () => {
+    serverWanted = true;
+    await refreshSelector(true);
+  }, context.subscriptions);
 }
 
 function clientOptions(output: LogOutputChannel): LanguageClientOptions {

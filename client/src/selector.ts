@@ -44,6 +44,8 @@ export function absoluteGlob(base: string, glob: string): string | undefined {
 export function documentSelector(scopes: readonly JsonFilesScope[]): DocumentFilter[] {
   const filters: DocumentFilter[] = [];
   for (const language of TERRAFORM_LANGUAGES) filters.push({ scheme: 'file', language }, { scheme: 'untitled', language });
+  // Kubernetes manifests: the server keeps only Services with ELB annotations (by content).
+  filters.push({ scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' });
   const patterns = new Set<string>(JSON_FILE_GLOBS);
   for (const scope of scopes) {
     for (const glob of scope.globs) {

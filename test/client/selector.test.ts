@@ -14,6 +14,8 @@ test('Terraform languages always (saved and untitled); JSON only by ELB Lens nam
       { scheme: 'untitled', language: 'terraform' },
       { scheme: 'file', language: 'terraform-vars' },
       { scheme: 'untitled', language: 'terraform-vars' },
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
     ],
   );
   assert.ok(!filters.some((f) => f.language === 'json' || f.language === 'jsonc'), 'no JSON language filter');

@@ -581,6 +581,28 @@ async function main() {
       await expectSquiggles('error', []);
     });
 
+    await step('Kubernetes manifest: squiggle, hover and quick fix in a .yaml file', async () => {
+      await openFile('service.yaml');
+      await expectSquiggles('error', ["kubernetes.io/elb.transparent-client-ip: 'false'"]);
+      await hoverSquiggle('error', 'transparent-client-ip');
+      const hover = page.locator('.monaco-hover:visible', { hasText: 'Transfer Client IP Address' });
+      await hover.first().waitFor({ timeout: TIMEOUT });
+      await waitUntil(async () => (await hover.first().innerText()).includes('the pods see'), 'what the pods see, in the hover');
+      await screenshot('hover-yaml.png');
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await hover.first().waitFor({ state: 'hidden', timeout: TIMEOUT });
+      await goToLine(8, 5);
+      await openQuickFix('Remove kubernetes.io/elb.transparent-client-ip');
+      await page.keyboard.press('Enter');
+      await page.locator('.action-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
+      await waitUntil(async () => !(await editorText()).includes('transparent-client-ip'), 'the annotation to be removed');
+      await expectSquiggles('error', []);
+      const text = await editorText();
+      if (!text.replace(/\u00a0/g, ' ').includes('kubernetes.io/elb.class: performance'))
+        throw new Error(`the other annotation went too:\n${text}`);
+    });
+
     await step('the walkthrough opens, and its example shows a squiggle', async () => {
       // The command asks which walkthrough in a second quick pick.
       await page.keyboard.press('Escape');

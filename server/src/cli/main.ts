@@ -5,7 +5,7 @@ import { ConfigError, ConfigResolver, type ElbLensConfig } from '../config';
 import type { Finding } from '../core/types';
 import { projectLinks, type PackageManifest } from '../docs/links';
 import { analyzePlan } from '../plan/plan';
-import { classify, configure, excludes, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
+import { classify, configure, excludes, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
 import { nodeFileContent, nodeFileSystem, readTextFile } from '../project/nodeFs';
 import { RULES, findRule } from '../rules';
 import type { ElbLensService } from '../service/api';
@@ -92,7 +92,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 class CheckError extends Error {}
 
 /** What a folder's walk checks; a file named on the command line is checked unless it is `other`. */
-const CHECKED_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'elb-json', 'plan']);
+const CHECKED_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'elb-json', 'plan', 'kubernetes']);
 
 /** `TF_VAR_name=value` environment entries → { name: value }. */
 export function environmentVariables(env: Record<string, string | undefined>): Record<string, string> {
@@ -161,6 +161,7 @@ async function createCheckSession(args: CheckArgs, io: Pick<CliIo, 'cwd' | 'env'
     docsBase: docsDir + path.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
     prescan: args.prescan,
+    kubernetesFiles: (file) => namesKubernetes(configFor(file), file),
   });
   return { configFor, resolver, service, docsDir };
 }

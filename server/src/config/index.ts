@@ -5,6 +5,7 @@ export {
   ConfigResolver,
   DEFAULT_JSON_FILES,
   INLINE_IGNORE_RULE_ID,
+  KUBERNETES_NETWORKS,
   RULE_SETTINGS,
   UNUSED_IGNORE_RULE_ID,
   closest,
@@ -14,5 +15,6 @@ export {
   parseConfig,
   toAnalysisOptions,
   type ElbLensConfig,
+  type KubernetesNetwork,
 } from './config';
 export { globToRegExp, matchesAnyGlob, matchesGlobTails } from './glob';

@@ -17,7 +17,17 @@ import {
   ErrorCodes,
 } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, ConfigResolver, ConfigError } from '../config';
-import { classify, configure, excludes, matchesScopes, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
+import {
+  classify,
+  configure,
+  excludes,
+  matchesScopes,
+  namesElbJson,
+  namesKubernetes,
+  walk,
+  type EffectiveConfig,
+  type FileKind,
+} from '../project';
 import { selectFixes } from '../project/fixPolicy';
 import { projectLinks, type PackageManifest } from '../docs/links';
 import { nodeFileSystem } from '../project/nodeFs';
@@ -57,6 +67,8 @@ export interface ServerStatus {
 export const WATCHED_GLOBS: readonly string[] = [
   '**/*.{tf,tf.json,tfvars,tfvars.json}',
   '**/*.{elb.json,elb.jsonc}',
+  // Kubernetes manifests: which ones are ELB Services is decided by content.
+  '**/*.{yaml,yml}',
   `**/${CONFIG_FILE_NAME}`,
   // Provider versions in use: a changed lock file changes what is supported.
   '**/.terraform.lock.hcl',
@@ -331,6 +343,11 @@ export class ElbLensServer {
           const folder = this.workspaceFolders.find((f) => filePath.startsWith(f + path.sep));
           const settings = (folder !== undefined ? this.folderSettings.get(folder) : undefined) ?? this.editorSettings;
           return namesElbJson(this.effectiveConfig(filePath, this.uriOf(filePath), settings), filePath);
+        },
+        kubernetesFiles: (filePath) => {
+          const folder = this.workspaceFolders.find((f) => filePath.startsWith(f + path.sep));
+          const settings = (folder !== undefined ? this.folderSettings.get(folder) : undefined) ?? this.editorSettings;
+          return namesKubernetes(this.effectiveConfig(filePath, this.uriOf(filePath), settings), filePath);
         },
       });
     } catch (error) {
@@ -665,6 +682,8 @@ export class ElbLensServer {
         exclude: settings.exclude,
         varFiles: settings.varFiles.map((f) => path.resolve(varFilesBase, f)),
         jsonFiles: settings.json.files,
+        kubernetesFiles: settings.kubernetes.files,
+        ...(settings.kubernetes.network && { kubernetesNetwork: settings.kubernetes.network }),
       },
     });
   }

@@ -34,6 +34,8 @@ export interface AnalysisOptions {
   allowInlineIgnores?: boolean;
   /** Report suppression comments that suppress nothing (`unused-ignore`, hint). Default false. */
   reportUnusedIgnores?: boolean;
+  /** Kubernetes manifests: the cluster's container network, which decides whether `externalTrafficPolicy: Cluster` loses the client IP behind dedicated CCE load balancers. */
+  kubernetes?: { network?: 'vpc' | 'tunnel' | 'eni' };
 }
 
 export interface TextChange {
@@ -48,7 +50,7 @@ export interface FixForFinding {
 }
 
 export interface ElbLensService {
-  /** True for files the service analyses (`.tf`, `.tf.json`, ELB API JSON). */
+  /** True for files the service analyses (`.tf`, `.tf.json`, ELB API JSON, Kubernetes manifests). */
   isSupportedFile(filePath: string): boolean;
   /** Open documents override what the host reads from disk. */
   openDocument(filePath: string, text: string): void;
