@@ -26,8 +26,9 @@ import { applySuppressions, collectSuppressions, suppressionFix } from '../suppr
 import { Unknown, type KnownValue, type Value } from '../terraform/evaluate';
 import { TerraformModule, tfvarsInputs, type ModuleLoader, type ModuleSource, type VariableInput } from '../terraform/module';
 import { mergeInstanceFindings, type ReportedFinding } from '../project/instanceFindings';
+import { nodeFindings } from '../project/nodeFindings';
 import { buildTerraformModel } from '../terraform/toModel';
-import type { AnalysisOptions, ElbLensService, FixForFinding, ServiceHost, TextChange } from './api';
+import type { AnalysisOptions, ElbLensService, FixForFinding, ModelView, ServiceHost, TextChange } from './api';
 
 export interface ServiceOptions {
   /** Where the grammar wasm files are (defaults: next to the bundle, then node_modules). */
@@ -74,6 +75,8 @@ interface ModuleAnalysis {
   rawFindings: Finding[];
   /** The Terraform analysis units (root modules with everything they call) this folder's findings come from. */
   units?: AnalysisUnit[];
+  /** ELB JSON: the findings with their nodes, before they were merged. */
+  reported?: ReportedFinding[];
 }
 
 /**
@@ -359,6 +362,16 @@ class Service implements ElbLensService {
       }
     }
     return hints;
+  }
+
+  models(filePath: string, options: AnalysisOptions = {}): ModelView[] {
+    const analysis = this.moduleAnalysis(filePath, options);
+    if (!analysis) return [];
+    const shown = (reported: ReportedFinding[]) => nodeFindings(reported, options, (p) => this.configFile(p));
+    if (analysis.units) {
+      return analysis.units.map((u) => ({ root: u.root, source: 'terraform', model: u.model, findings: shown(u.reported) }));
+    }
+    return [{ root: path.dirname(filePath), source: 'elb-json', model: analysis.model, findings: shown(analysis.reported ?? []) }];
   }
 
   // ---- internals ----
@@ -693,7 +706,8 @@ class Service implements ElbLensService {
       .map((p) => this.configFile(p))
       .filter((f): f is ConfigFile => f !== undefined);
     const model = buildElbJsonModel(files);
-    const analysis: ModuleAnalysis = { key: '', model, files, rawFindings: mergeInstanceFindings(this.runRules(model)) };
+    const reported = this.runRules(model);
+    const analysis: ModuleAnalysis = { key: '', model, files, rawFindings: mergeInstanceFindings(reported), reported };
     this.modules.set(cacheKey, analysis);
     return analysis;
   }
