@@ -12,6 +12,7 @@ import { createNodeHost } from '../service/nodeHost';
 import { createElbLensService } from '../service/service';
 import { parseArgs, UsageError, USAGE, type CheckArgs } from './args';
 import { unifiedDiff } from './diff';
+import { graph } from './graph';
 import { applyFixes } from './fix';
 import { FORMATTERS } from './formats';
 import { atLeast, relativePath, sortFindings, type ToolInfo } from './report';
@@ -63,6 +64,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'check':
         return await check(args, io);
+      case 'graph':
+        return await graph(args, io, { environmentVariables: environmentVariables(io.env ?? process.env), writeFile: writeAtomically });
     }
   } catch (error) {
     if (error instanceof UsageError) {
