@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerClientIpMap } from './map';
 
 // The client only starts the server and wires settings and commands; all analysis is in the server.
 let client: LanguageClient | undefined;
@@ -47,6 +48,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await commands.executeCommand('markdown.showPreview', page);
     }),
   );
+  registerClientIpMap(context, client);
   await client.start();
 }
 
