@@ -288,7 +288,7 @@ body .elb-map {
     const el = id ? container.querySelector('[data-node="' + CSS.escape(id) + '"]') : null;
     if (el) {
       el.classList.add('sel');
-      el.scrollIntoView({ block: 'center', inline: 'center' });
+      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
   }
   window.addEventListener('message', (event) => {

@@ -149,7 +149,7 @@ resource "opentelekomcloud_lb_member_v2" "bastion" {
     assert.equal(listener.severity, 'information');
     const [backend] = edgesInto(map, 'opentelekomcloud_lb_member_v2.bastion');
     assert.equal(backend.receives, 'lb-address');
-    assert.ok(node(map, 'opentelekomcloud_lb_member_v2.bastion').details.includes('gets: the load balancer’s 100.125.0.0/16 address'));
+    assert.ok(node(map, 'opentelekomcloud_lb_member_v2.bastion').details.includes('gets: the LB’s 100.125.0.0/16 address'));
   });
 
   test('unknown values are drawn as unknown, not guessed', async () => {

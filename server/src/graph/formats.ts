@@ -178,7 +178,8 @@ export function toJson(map: ClientIpMap, shown: PathShown = (f) => f): string {
       findings: n.findings.map(relocate),
       ...(n.location ? { location: relocate(n.location) } : {}),
     })),
-    edges: map.edges.map((e) => ({ ...e, findings: e.findings.map(relocate) })),
+    // An edge's findings are its target's (or its source's, for a loop): named here, told in full there.
+    edges: map.edges.map((e) => ({ ...e, findings: e.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity })) })),
   };
   return JSON.stringify(document, null, 2) + '\n';
 }

@@ -377,9 +377,9 @@ function alternativeReceives(listener: Listener): { receives: Receives; text: st
 }
 
 export function lbAddressText(kind: LoadBalancerKind): string {
-  if (kind === 'shared') return 'the load balancer’s 100.125.0.0/16 address';
-  if (kind === 'dedicated') return 'the load balancer’s address (its backend subnet)';
-  return 'the load balancer’s address';
+  if (kind === 'shared') return 'the LB’s 100.125.0.0/16 address';
+  if (kind === 'dedicated') return 'the LB’s backend-subnet address';
+  return 'the LB’s address';
 }
 
 /** `real_ip = true` (Huawei dedicated) or `"X-Real-IP": true` in insert_headers (ELB API). */

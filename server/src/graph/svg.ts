@@ -31,7 +31,12 @@ const MAX_CHARS = 60;
 const MAX_TOOLTIP = 180;
 const GROUP_PAD = 16;
 const GROUP_HEADER = 26;
-const LOOP_DEPTH = 34;
+/** Loops (a backend that is also a client) run in lanes under the nodes, this far apart. */
+const LOOP_LANE = 12;
+
+const COLOUR_CLASSES = ['line', 'ok', 'alt', 'lb', 'unk', 'error', 'warning', 'information', 'hint'];
+/** Each edge colour has its arrowhead (markers are CSS properties, so edges need no attribute). */
+const COLOUR_CLASSES_CSS = COLOUR_CLASSES.map((c) => `path.c-${c}{marker-end:url(#k-${c})}`).join('');
 
 const STYLE = `
 .elb-map{--fg:#1f2328;--bg:#ffffff;--mut:#59636e;--line:#818b98;--node:#f6f8fa;--frame:#d1d9e0;--ok:#1a7f37;--alt:#8250df;--lb:#9a6700;--unk:#6e7781;--error:#cf222e;--warning:#bc4c00;--information:#0969da;--hint:#6e7781;--sel:#0969da}
@@ -57,7 +62,7 @@ const STYLE = `
 .n[data-node]{cursor:pointer}
 .n[data-node]:focus{outline:none}
 .n[data-node]:focus rect,.n[data-node]:hover rect,.n.sel rect{stroke:var(--sel);stroke-width:3.2}
-.e{fill:none;stroke:var(--line);stroke-width:1.4}
+.e{fill:none;stroke:var(--line);stroke-width:1.4;stroke-linejoin:round}
 .e.u{stroke-dasharray:5 3}
 .e.m{stroke-width:2.4}
 .el{font-size:${LABEL_SIZE}px;fill:var(--mut);paint-order:stroke;stroke:var(--bg);stroke-width:3px;stroke-linejoin:round}
@@ -70,12 +75,11 @@ const STYLE = `
 .c-information{stroke:var(--information)}.el.c-information,.k-information{fill:var(--information)}
 .c-hint{stroke:var(--hint)}.el.c-hint,.k-hint{fill:var(--hint)}
 .k-line{fill:var(--line)}
+${COLOUR_CLASSES_CSS}
 .el.c-ok,.el.c-alt,.el.c-lb,.el.c-unk,.el.c-error,.el.c-warning,.el.c-information,.el.c-hint{stroke:var(--bg)}
 `
   .trim()
   .replace(/\n/g, '');
-
-const COLOUR_CLASSES = ['line', 'ok', 'alt', 'lb', 'unk', 'error', 'warning', 'information', 'hint'];
 
 function xml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -155,7 +159,7 @@ export function toSvg(map: ClientIpMap, options: SvgOptions = {}): string {
       edges.map((e) => ({ from: e.from, to: e.to, back: e.kind === 'same-server' })),
       { nodeGap: 14, layerGap: (layer) => Math.max(44, Math.ceil(width(labelChars.get(layer) ?? 0, LABEL_SIZE)) + 36) },
     );
-    const loops = edges.some((e) => e.kind === 'same-server');
+    const loops = edges.filter((e) => e.kind === 'same-server').length;
     const left = GROUP_PAD;
     const originY = top + GROUP_HEADER;
     const place = (id: string): Placed => {
@@ -163,7 +167,8 @@ export function toSvg(map: ClientIpMap, options: SvgOptions = {}): string {
       return { ...p, x: p.x + left, y: p.y + originY };
     };
     const groupWidth = layout.width + 2 * GROUP_PAD;
-    const groupHeight = GROUP_HEADER + layout.height + (loops ? LOOP_DEPTH : 0) + GROUP_PAD;
+    const groupHeight = GROUP_HEADER + layout.height + loops * LOOP_LANE + (loops ? 10 : 0) + GROUP_PAD;
+    let lane = 0;
     totalWidth = Math.max(totalWidth, groupWidth, width(group.name.length + 16, 13) + 2 * GROUP_PAD);
     body.push(`<g class="grp" data-group="${group.id}">`);
     body.push(`<rect class="gf" x="4" y="${n(top + 4)}" width="${n(groupWidth - 8)}" height="${n(groupHeight - 8)}" rx="8"/>`);
@@ -177,16 +182,19 @@ export function toSvg(map: ClientIpMap, options: SvgOptions = {}): string {
       const classes = `e c-${colour}${edge.unknown || edge.kind === 'same-server' ? ' u' : ''}${edge.severity ? ' m' : ''}`;
       const label = edgeLabel(edge);
       let d: string;
-      let labelAt: { x: number; y: number; anchor: 'end' | 'start' };
+      let labelAt: { x: number; y: number; anchor: 'end' | 'start' | 'middle' };
       if (edge.kind === 'same-server') {
-        const sx = from.x + from.width / 2;
-        const sy = from.y + from.height;
-        const tx = to.x + to.width / 2;
-        const ty = to.y + to.height;
-        const depth = Math.max(sy, ty) + LOOP_DEPTH;
-        d = `M${n(sx)},${n(sy)}C${n(sx)},${n(depth)} ${n(tx)},${n(depth)} ${n(tx)},${n(ty + 3)}`;
-        // Beside the arrow's end, on the side the loop does not come from.
-        labelAt = sx >= tx ? { x: tx - 8, y: ty + 14, anchor: 'end' } : { x: tx + 8, y: ty + 14, anchor: 'start' };
+        // Right angles through the gutters and a lane under every node, so it crosses edges but
+        // never a node: out of the backend's left side (below where its pool's edge comes in),
+        // down the gutter, along the lane, up the gutter right of the target, into its right side.
+        lane++;
+        const sy = from.y + from.height - 6;
+        const x1 = from.x - 10 - lane * 3;
+        const y = originY + layout.height + 4 + lane * LOOP_LANE;
+        const x2 = to.x + to.width + 12 + lane * 3;
+        const ty = to.y + to.height - 7;
+        d = `M${n(from.x)},${n(sy)}H${n(x1)}V${n(y)}H${n(x2)}V${n(ty)}H${n(to.x + to.width + 3)}`;
+        labelAt = { x: (x1 + x2) / 2, y: y - 3, anchor: 'middle' };
       } else {
         const sx = from.x + from.width;
         const sy = from.y + from.height / 2;
@@ -196,10 +204,10 @@ export function toSvg(map: ClientIpMap, options: SvgOptions = {}): string {
         d = `M${n(sx)},${n(sy)}C${n(sx + bend)},${n(sy)} ${n(tx - bend)},${n(ty)} ${n(tx)},${n(ty)}`;
         labelAt = { x: tx - 6, y: ty - 5, anchor: 'end' };
       }
-      body.push(`<path class="${classes}" d="${d}" marker-end="url(#k-${colour})"/>`);
+      body.push(`<path class="${classes}" d="${d}"/>`);
       if (label) {
         labels.push(
-          `<text class="el c-${colour}" x="${n(labelAt.x)}" y="${n(labelAt.y)}"${labelAt.anchor === 'end' ? ' text-anchor="end"' : ''}>${xml(label)}</text>`,
+          `<text class="el c-${colour}" x="${n(labelAt.x)}" y="${n(labelAt.y)}"${labelAt.anchor === 'start' ? '' : ` text-anchor="${labelAt.anchor}"`}>${xml(label)}</text>`,
         );
       }
     }
@@ -218,14 +226,12 @@ export function toSvg(map: ClientIpMap, options: SvgOptions = {}): string {
       ];
       const rx = node.kind === 'client' ? b.height / 2 : node.kind === 'pool' ? 10 : 5;
       const texts = b.lines
-        .map(
-          (line, i) =>
-            `<text x="${PAD_X}" y="${n(PAD_Y + 11 + i * LINE)}"${line.cls ? ` class="${line.cls}"` : ''}>${xml(line.text)}</text>`,
-        )
+        .map((line, i) => `<text y="${n(PAD_Y + 11 + i * LINE)}"${line.cls ? ` class="${line.cls}"` : ''}>${xml(line.text)}</text>`)
         .join('');
       body.push(
-        `<g class="${classes}"${interactive} transform="translate(${n(p.x)} ${n(p.y)})"><title>${xml(tooltip.join('\n'))}</title>` +
-          `<rect width="${n(p.width)}" height="${n(b.height)}" rx="${n(rx)}"/>${texts}</g>`,
+        // The origin is where the text starts, so the lines need no x.
+        `<g class="${classes}"${interactive} transform="translate(${n(p.x + PAD_X)} ${n(p.y)})"><title>${xml(tooltip.join('\n'))}</title>` +
+          `<rect x="-${PAD_X}" width="${n(p.width)}" height="${n(b.height)}" rx="${n(rx)}"/>${texts}</g>`,
       );
     }
     body.push('</g>');
