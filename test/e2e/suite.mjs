@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, codeServerListening, freePort, gotoWhenServing } from './common.mjs';
 import { chromium } from 'playwright-core';
 
-/* global getComputedStyle, window -- in the callbacks of evaluate(), which run in the browser */
+/* global getComputedStyle, window, document -- in the callbacks of evaluate(), which run in the browser */
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CACHE = process.env.ELB_LENS_E2E_CACHE ?? path.join(ROOT, '.cache', 'code-server');
@@ -269,7 +269,7 @@ async function mapFrame() {
 /** The map on its own, wide enough to read: the side bar hidden and the map's group maximised. */
 async function mapScreenshot(frame) {
   fs.mkdirSync(IMAGES, { recursive: true });
-  await page.setViewportSize({ width: 1600, height: 860 });
+  await page.setViewportSize({ width: 1720, height: 860 });
   await runCommand('View: Toggle Primary Side Bar Visibility');
   await page.locator('.tab[aria-label*="Client IP Map"]').click();
   await runCommand('View: Toggle Maximize Editor Group');
@@ -513,6 +513,12 @@ async function main() {
       await orders.waitFor({ timeout: TIMEOUT });
       // Findings are marked with an icon and the rule id, not colour alone.
       await frame.locator('g.s-warning text.f-warning', { hasText: '⚠ client-ip-ip-backend' }).first().waitFor({ timeout: TIMEOUT });
+      // The theme's colours, not the SVG's own light or dark set: its background is the editor's.
+      const colours = await frame.evaluate(() => ({
+        map: getComputedStyle(document.querySelector('svg.elb-map rect.bg')).fill,
+        editor: getComputedStyle(document.body).backgroundColor,
+      }));
+      if (colours.map !== colours.editor) throw new Error(`map background ${colours.map}, editor background ${colours.editor}`);
       const line = lineOf('shop/elb.tf', 'resource "huaweicloud_elb_listener" "orders"');
       await orders.click();
       await page.locator('.tab.active[aria-label*="elb.tf"]').waitFor({ timeout: TIMEOUT });
