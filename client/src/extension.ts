@@ -24,6 +24,7 @@ import { whenNeeded } from './yamlGate';
 const CONFIG_FILE_NAME = '.elb-lens.json';
 /** Folders never searched for `.elb-lens.json` (as the server's walk skips them). */
 const SKIPPED = '**/{node_modules,.terraform,.git}/**';
+import { registerClientIpMap } from './map';
 
 let client: LanguageClient | undefined;
 let selector: DocumentSelector = [];
@@ -118,6 +119,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     workspace.onDidChangeWorkspaceFolders(() => void refreshSelector()),
   );
+  registerClientIpMap(context, () => client);
   await refreshSelector();
   // Activated by a YAML file: the server starts only once a document needs it (yamlGate.ts).
   await whenNeeded(async () => {

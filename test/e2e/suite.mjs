@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, codeServerListening, freePort, gotoWhenServing } from './common.mjs';
 import { chromium } from 'playwright-core';
 
-/* global getComputedStyle -- in the callbacks of evaluate(), which run in the browser */
+/* global getComputedStyle, window, document -- in the callbacks of evaluate(), which run in the browser */
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CACHE = process.env.ELB_LENS_E2E_CACHE ?? path.join(ROOT, '.cache', 'code-server');
@@ -233,6 +233,57 @@ async function openQuickFix(title) {
     await page.keyboard.press('Escape');
     await none.waitFor({ state: 'hidden', timeout: TIMEOUT });
   }
+}
+
+/** 1-based number of the first line of a workspace fixture that contains `text`. */
+function lineOf(file, text) {
+  const lines = fs.readFileSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace', file), 'utf8').split('\n');
+  const index = lines.findIndex((l) => l.includes(text));
+  if (index < 0) throw new Error(`${text} is not in ${file}`);
+  return index + 1;
+}
+
+/**
+ * The frame of the client IP map webview (the workbench nests a webview's page in two
+ * iframes; the inner one holds #map once the extension's page is loaded).
+ */
+async function mapFrame() {
+  let found;
+  await waitUntil(async () => {
+    for (const frame of page.frames()) {
+      if (
+        await frame
+          .locator('#map')
+          .count()
+          .catch(() => 0)
+      ) {
+        found = frame;
+        return true;
+      }
+    }
+    return false;
+  }, 'the client IP map webview');
+  return found;
+}
+
+/** The map on its own, wide enough to read: the side bar hidden and the map's group maximised. */
+async function mapScreenshot(frame) {
+  fs.mkdirSync(IMAGES, { recursive: true });
+  await page.setViewportSize({ width: 1720, height: 860 });
+  await runCommand('View: Toggle Primary Side Bar Visibility');
+  await page.locator('.tab[aria-label*="Client IP Map"]').click();
+  await runCommand('View: Toggle Maximize Editor Group');
+  await frame.locator('svg.elb-map').waitFor({ timeout: TIMEOUT });
+  await frame.evaluate(() => window.scrollTo(0, 0));
+  const box = await page.locator('.part.editor').boundingBox();
+  await page.screenshot({
+    path: path.join(IMAGES, 'map.png'),
+    clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 640) },
+  });
+  await runCommand('View: Toggle Maximize Editor Group');
+  await runCommand('View: Toggle Primary Side Bar Visibility');
+  await page.locator('.tab[aria-label*="elb.tf"]').click();
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 async function screenshot(name) {
@@ -579,6 +630,37 @@ async function main() {
       const saved = path.join(workspace, 'onsave', 'listener.tf');
       await waitUntil(() => !fs.readFileSync(saved, 'utf8').includes('transparent_client_ip_enable'), 'the saved file to be fixed');
       await expectSquiggles('error', []);
+    });
+
+    await step('client IP map: the command draws the module, a click on a listener jumps to it, an edit redraws it', async () => {
+      await openFile('elb.tf');
+      await goToLine(1, 1);
+      await runCommand('ELB Lens: Show Client IP Map');
+      const frame = await mapFrame();
+      const node = (label) => frame.locator('g[data-node]', { has: frame.locator(`text.t:text-is("${label}")`) });
+      const orders = node('huaweicloud_elb_listener.orders');
+      await orders.waitFor({ timeout: TIMEOUT });
+      // Findings are marked with an icon and the rule id, not colour alone.
+      await frame.locator('g.s-warning text.f-warning', { hasText: '⚠ client-ip-ip-backend' }).first().waitFor({ timeout: TIMEOUT });
+      // The theme's colours, not the SVG's own light or dark set: its background is the editor's.
+      const colours = await frame.evaluate(() => ({
+        map: getComputedStyle(document.querySelector('svg.elb-map rect.bg')).fill,
+        editor: getComputedStyle(document.body).backgroundColor,
+      }));
+      if (colours.map !== colours.editor) throw new Error(`map background ${colours.map}, editor background ${colours.editor}`);
+      const line = lineOf('shop/elb.tf', 'resource "huaweicloud_elb_listener" "orders"');
+      await orders.click();
+      await page.locator('.tab.active[aria-label*="elb.tf"]').waitFor({ timeout: TIMEOUT });
+      const selection = page.locator('[id="status.editor.selection"]');
+      await waitUntil(async () => (await selection.innerText()).startsWith(`Ln ${line},`), `the cursor on line ${line}`);
+      if (SCREENSHOTS) await mapScreenshot(frame);
+      // Rename a listener: the map follows after the debounce.
+      const web = lineOf('shop/elb.tf', 'resource "huaweicloud_elb_listener" "web"');
+      await goToLine(web, 'resource "huaweicloud_elb_listener" "web'.length + 1);
+      await page.keyboard.type('2');
+      await node('huaweicloud_elb_listener.web2').waitFor({ timeout: TIMEOUT });
+      await page.keyboard.press('Control+Z');
+      await node('huaweicloud_elb_listener.web').waitFor({ timeout: TIMEOUT });
     });
 
     await step('Kubernetes manifest: squiggle, hover and quick fix in a .yaml file', async () => {

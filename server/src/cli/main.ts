@@ -14,6 +14,7 @@ import { createElbLensService, isTerraformFile } from '../service/service';
 import { isLockFile } from '../terraform/providerVersions';
 import { parseArgs, UsageError, USAGE, type CheckArgs } from './args';
 import { unifiedDiff } from './diff';
+import { graph } from './graph';
 import { applyFixes } from './fix';
 import { FORMATTERS } from './formats';
 import { analyzeInWorkers, isCheckWorker, runCheckWorker, type WorkerResult, type WorkerTask } from './parallel';
@@ -69,6 +70,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'check':
         return await check(args, io);
+      case 'graph':
+        return await graph(args, io, { environmentVariables: environmentVariables(io.env ?? process.env), writeFile: writeAtomically });
     }
   } catch (error) {
     if (error instanceof UsageError) {

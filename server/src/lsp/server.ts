@@ -47,6 +47,7 @@ import {
   type UriOf,
 } from './convert';
 import { DEFAULT_SETTINGS, parseSettings, type ElbLensSettings } from './settings';
+import { CLIENT_IP_MAP_METHOD, clientIpMapResult, type ClientIpMapParams } from './clientIpMap';
 
 export const FIX_ALL_KIND = 'source.fixAll.elbLens';
 /** Quiet time after the last keystroke before a document is analysed. */
@@ -293,6 +294,16 @@ export class ElbLensServer {
         const options = await this.optionsFor(doc.path, doc.uri);
         if (!options || !settings.inlayHints.enable) return [];
         return (this.service?.inlayHints(doc.path, p.range, options) ?? []).map(toInlayHint);
+      }),
+    );
+    // The client-IP map of a document's module (the document need not be open).
+    c.onRequest(CLIENT_IP_MAP_METHOD, (p: ClientIpMapParams) =>
+      this.request('clientIpMap', async () => {
+        const service = await this.ready;
+        const filePath = this.open.get(p.textDocument.uri)?.path ?? uriToPath(p.textDocument.uri);
+        const options = filePath ? await this.optionsFor(filePath, p.textDocument.uri) : undefined;
+        if (!service || !filePath || !options) return null;
+        return clientIpMapResult(service, filePath, options, this.uriOf, this.workspaceFolders, p.svg !== false);
       }),
     );
     c.onShutdown(() => {

@@ -42,10 +42,11 @@ import {
   type VariableInput,
 } from '../terraform/module';
 import { mergeInstanceFindings, type ReportedFinding } from '../project/instanceFindings';
+import { nodeFindings } from '../project/nodeFindings';
 import { buildTerraformModel } from '../terraform/toModel';
 import { isLockFile, LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
 import { onceEach, versionProblemFindings } from '../project/versionFindings';
-import type { AnalysisOptions, ElbLensService, FixForFinding, ServiceHost, TextChange } from './api';
+import type { AnalysisOptions, ElbLensService, FixForFinding, ModelView, ServiceHost, TextChange } from './api';
 
 export interface ServiceOptions {
   /** Where the grammar wasm files are (defaults: next to the bundle, then node_modules). */
@@ -101,6 +102,8 @@ interface ModuleAnalysis {
   units?: AnalysisUnit[];
   /** The folder's other Terraform files (not parsed: a scan showed nothing in them can matter). */
   otherPaths?: string[];
+  /** ELB JSON: the findings with their nodes, before they were merged. */
+  reported?: ReportedFinding[];
 }
 
 /**
@@ -412,6 +415,19 @@ class Service implements ElbLensService {
       }
     }
     return hints;
+  }
+
+  models(filePath: string, options: AnalysisOptions = {}): ModelView[] {
+    const analysis = this.moduleAnalysis(filePath, options);
+    if (!analysis) return [];
+    const shown = (reported: ReportedFinding[]) => nodeFindings(reported, options, (p) => this.configFile(p));
+    if (analysis.units) {
+      return analysis.units.map((u) => ({ root: u.root, source: 'terraform', model: u.model, findings: shown(u.reported) }));
+    }
+    const source = this.isKubernetesFile(filePath) ? 'kubernetes' : 'elb-json';
+    // A manifest is analysed by itself; an ELB JSON folder as a whole.
+    const root = source === 'kubernetes' ? filePath : path.dirname(filePath);
+    return [{ root, source, model: analysis.model, findings: shown(analysis.reported ?? []) }];
   }
 
   // ---- internals ----
@@ -855,7 +871,8 @@ class Service implements ElbLensService {
       .map((p) => this.configFile(p))
       .filter((f): f is ConfigFile => f !== undefined);
     const model = buildElbJsonModel(files);
-    const analysis: ModuleAnalysis = { key: '', model, files, rawFindings: mergeInstanceFindings(this.runRules(model)) };
+    const reported = this.runRules(model);
+    const analysis: ModuleAnalysis = { key: '', model, files, rawFindings: mergeInstanceFindings(reported), reported };
     this.modules.set(cacheKey, analysis);
     return analysis;
   }
@@ -868,7 +885,8 @@ class Service implements ElbLensService {
     if (cached && cached.key === (network ?? '')) return cached;
     const files = [this.configFile(filePath)].filter((f): f is ConfigFile => f !== undefined);
     const model = buildKubernetesModel(files, { network });
-    const analysis: ModuleAnalysis = { key: network ?? '', model, files, rawFindings: mergeInstanceFindings(this.runRules(model)) };
+    const reported = this.runRules(model);
+    const analysis: ModuleAnalysis = { key: network ?? '', model, files, rawFindings: mergeInstanceFindings(reported), reported };
     this.modules.set(key, analysis);
     return analysis;
   }
