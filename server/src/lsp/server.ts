@@ -495,8 +495,14 @@ export class ElbLensServer {
   private async indexWorkspace(): Promise<void> {
     if (this.workspaceFolders.length === 0) return;
     const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
-    progress?.begin('ELB Lens', 0, 'Indexing Terraform files', false);
+    // The index lists file names only (nothing is parsed here): callers of module folders are
+    // looked for among them later, in files that mention `module`. Cancelling keeps open files only.
+    progress?.begin('ELB Lens', 0, 'Listing Terraform files', true);
     const files = walk(this.workspaceFolders, nodeFileSystem).files.map((f) => f.path);
+    if (progress?.token.isCancellationRequested) {
+      progress.done();
+      return;
+    }
     this.configFiles = new Set(files.filter((file) => path.basename(file) === CONFIG_FILE_NAME));
     const settingsByFolder = await Promise.all(this.workspaceFolders.map((f) => this.settingsFor(pathToUri(f))));
     this.workspaceFiles = new Set(
@@ -508,7 +514,7 @@ export class ElbLensServer {
         return folder === undefined || !matchesScopes([{ base: folder, globs: settings.exclude }], file);
       }),
     );
-    progress?.report(100, `${this.workspaceFiles.size} files`);
+    progress?.report(100, `Indexing ${this.workspaceFiles.size.toLocaleString('en')} Terraform files`);
     progress?.done();
     (await this.ready)?.setWorkspaceFiles(this.workspaceFiles);
   }
