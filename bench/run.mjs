@@ -90,6 +90,14 @@ function section(title) {
 const ms = (from) => performance.now() - from;
 const cpuMs = (usage) => (usage.user + usage.system) / 1000;
 
+/** The measured checkout's commit, with "+changes" when its sources differ from it. */
+function commitOf(dir) {
+  const git = (...args) => spawnSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD').stdout?.trim();
+  if (!head) return 'unknown';
+  return git('status', '--porcelain', '--', 'server/src', 'client/src').stdout?.trim() ? `${head}+changes` : head;
+}
+
 function machineFacts() {
   const cpus = os.cpus();
   return {
@@ -100,6 +108,7 @@ function machineFacts() {
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     loadAverageAtStart: os.loadavg().map((l) => +l.toFixed(2)),
     terraform: spawnSync('terraform', ['version'], { encoding: 'utf8' }).stdout?.split('\n')[0] || 'not installed',
+    commit: commitOf(ROOT),
   };
 }
 

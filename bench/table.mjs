@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 const results = JSON.parse(fs.readFileSync(new URL('./results.json', import.meta.url), 'utf8'));
 const { machine } = results;
 console.log(
-  `Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.terraform}; ` +
+  `Commit ${machine.commit ?? '?'}; machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.terraform}; ` +
     `load average at start ${machine.loadAverageAtStart?.join(' ')}, at end ${machine.loadAverageAtEnd?.join(' ')}; ${results.seconds} s\n`,
 );
 const goal = (t) => (t === undefined ? '' : t.op === 'within' ? `${t.value[0]}–${t.value[1]}` : `${t.op === '<=' ? '≤' : '≥'} ${t.value}`);
