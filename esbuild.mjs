@@ -42,7 +42,7 @@ const bundles = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js' },
   // The web extension: its client runs in the web worker extension host (CommonJS, as VS Code
   // loads it); the server in a worker of its own, loaded with importScripts (an IIFE).
-  { ...browser, entryPoints: ['client/src/browser.ts'], outfile: 'client/out/browser.js', external: ['vscode'] },
+  { ...browser, entryPoints: ['client/src/browser.ts'], outfile: 'client/out/browser.js', external: ['vscode'], plugins: [browserShims] },
   {
     ...browser,
     entryPoints: ['server/src/lsp/browserMain.ts'],

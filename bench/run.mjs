@@ -1,20 +1,34 @@
 // ELB Lens benchmarks: `npm run bench` (builds first). Measures, in one run so that ratios
 // are comparable on a noisy machine: editing latency through the real server over stdio
 // (and the same edits on the service in-process), hover and code action times, cold start,
-// a 1,000-file workspace through the CLI and the server, and throughput against peers.
+// a 1,000-file workspace through the CLI and the server, throughput against peers, and at
+// repository scale: the CLI on one module of 320 to 2,560 files (time per file), on the
+// corpus copied four times side by side with `terraform fmt -check -recursive`, and on a
+// 20,000-file monorepo, with the peak RSS of every CLI run.
 // Prints a table with the targets and writes bench/results.json.
 //
 //   node bench/run.mjs                 all of it (a few minutes)
 //   node bench/run.mjs --quick         fewer repetitions
+//   node bench/run.mjs --sections=5,6  only these sections (3 and 4 run together)
 //   node bench/run.mjs --profile       also writes CPU profiles (build/bench-profiles/)
 //   ELB_LENS_BENCH_ROOT=/other/checkout node bench/run.mjs   measure another build with these workloads
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BenchClient } from './client.mjs';
-import { BENCH_LISTENER, CORPUS, ROOT as BENCH_ROOT, editingModule, workspaceTree } from './workloads.mjs';
+import {
+  BENCH_LISTENER,
+  CORPUS,
+  ROOT as BENCH_ROOT,
+  corpusCopies,
+  editingModule,
+  moduleOfSize,
+  monorepo,
+  workspaceTree,
+} from './workloads.mjs';
 
 const ROOT = process.env.ELB_LENS_BENCH_ROOT ? path.resolve(process.env.ELB_LENS_BENCH_ROOT) : BENCH_ROOT;
 const require = createRequire(path.join(ROOT, 'package.json'));
@@ -22,6 +36,13 @@ const SERVER = path.join(ROOT, 'server', 'out', 'server.js');
 const CLI = path.join(ROOT, 'bin', 'elb-lens.js');
 const BUILD = path.join(ROOT, 'build', 'server', 'src');
 const QUICK = process.argv.includes('--quick');
+/** `--sections=5,6,7`: only these sections (3 and 4 share their tree and run together). */
+const SECTIONS = process.argv
+  .find((a) => a.startsWith('--sections='))
+  ?.slice('--sections='.length)
+  .split(',')
+  .map(Number);
+const wanted = (...numbers) => !SECTIONS || numbers.some((n) => SECTIONS.includes(n));
 const PROFILE = process.argv.includes('--profile');
 const PROFILE_DIR = path.join(BENCH_ROOT, 'build', 'bench-profiles');
 const EDITS = QUICK ? 20 : 60;
@@ -39,15 +60,27 @@ const quantile = (xs, q) => sorted(xs)[Math.min(xs.length - 1, Math.max(0, Math.
 const median = (xs) => quantile(xs, 0.5);
 const stats = (xs) => ({ n: xs.length, min: Math.min(...xs), p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), max: Math.max(...xs) });
 
+/** Whether `value` meets `target`: { op: '<=' | '>=', value } or { op: 'within', value: [low, high] }. */
+function meets(value, target) {
+  if (target.op === 'within') return value >= target.value[0] && value <= target.value[1];
+  return target.op === '<=' ? value <= target.value : value >= target.value;
+}
+
+/** A target as the table shows it: "≤ 10", "≥ 3", "0.75–1.25". */
+function goalText(target) {
+  if (!target) return '';
+  if (target.op === 'within') return `${target.value[0]}–${target.value[1]}`;
+  return `${target.op === '<=' ? '≤' : '≥'} ${target.value}`;
+}
+
 /**
- * One line of the table. `target` is { op: '<=' | '>=', value } or undefined.
+ * One line of the table. `target` is { op: '<=' | '>=', value }, { op: 'within', value: [low, high] } or undefined.
  */
 function row(name, value, unit, target, notes = '') {
-  const met = target === undefined ? '' : (target.op === '<=' ? value <= target.value : value >= target.value) ? 'met' : 'MISSED';
+  const met = target === undefined ? '' : !Number.isFinite(value) ? 'n/a' : meets(value, target) ? 'met' : 'MISSED';
   results.rows.push({ name, value, unit, target, met, notes });
-  const shown = Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(value >= 10 ? 1 : 2);
-  const goal = target ? `${target.op === '<=' ? '≤' : '≥'} ${target.value}` : '';
-  console.log(`${name.padEnd(58)} ${shown.padStart(9)} ${unit.padEnd(5)} ${goal.padEnd(8)} ${met.padEnd(6)} ${notes}`);
+  const shown = !Number.isFinite(value) ? 'n/a' : Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(value >= 10 ? 1 : 2);
+  console.log(`${name.padEnd(58)} ${shown.padStart(9)} ${unit.padEnd(5)} ${goalText(target).padEnd(9)} ${met.padEnd(6)} ${notes}`);
 }
 
 function section(title) {
@@ -56,6 +89,14 @@ function section(title) {
 
 const ms = (from) => performance.now() - from;
 const cpuMs = (usage) => (usage.user + usage.system) / 1000;
+
+/** The measured checkout's commit, with "+changes" when its sources differ from it. */
+function commitOf(dir) {
+  const git = (...args) => spawnSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD').stdout?.trim();
+  if (!head) return 'unknown';
+  return git('status', '--porcelain', '--', 'server/src', 'client/src').stdout?.trim() ? `${head}+changes` : head;
+}
 
 function machineFacts() {
   const cpus = os.cpus();
@@ -67,6 +108,7 @@ function machineFacts() {
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     loadAverageAtStart: os.loadavg().map((l) => +l.toFixed(2)),
     terraform: spawnSync('terraform', ['version'], { encoding: 'utf8' }).stdout?.split('\n')[0] || 'not installed',
+    commit: commitOf(ROOT),
   };
 }
 
@@ -208,16 +250,31 @@ async function coldStart() {
 
 // ---- 3. whole workspace ----
 
-/** Runs a command, returns wall ms and the child's peak RSS (MB, from GNU time when present, else a wrapper). */
+const TIME_BIN = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+/** Without GNU time, a node child reports its own peak RSS (kB) and CPU time on exit. */
+const RSS_PRELOAD = `data:text/javascript,${encodeURIComponent(
+  'process.on("exit",()=>{const u=process.resourceUsage();' +
+    'process.stderr.write(`ELB_LENS_RSS_KB=${u.maxRSS} ELB_LENS_CPU_S=${(u.userCPUTime+u.systemCPUTime)/1e6}\\n`)})',
+)}`;
+
+/**
+ * Runs a command, returns wall ms, the child's CPU ms (user + system) and its peak RSS (MB):
+ * from GNU time (`%U`, `%S`, `%M`) when present, else, for node, from
+ * `process.resourceUsage()` written by the child as it exits (worker threads included: they
+ * share the process); NaN when neither is possible.
+ */
 function runMeasured(command, args, options = {}) {
-  const timeBin = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+  const spawnOptions = { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options };
   const start = performance.now();
-  const run = timeBin
-    ? spawnSync(timeBin, ['-f', 'ELB_LENS_RSS_KB=%M', command, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options })
-    : spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options });
+  const run = TIME_BIN
+    ? spawnSync(TIME_BIN, ['-f', 'ELB_LENS_RSS_KB=%M ELB_LENS_CPU_S=%U+%S', command, ...args], spawnOptions)
+    : command === process.execPath
+      ? spawnSync(command, ['--import', RSS_PRELOAD, ...args], spawnOptions)
+      : spawnSync(command, args, spawnOptions);
   const wall = ms(start);
   const rss = Number(/ELB_LENS_RSS_KB=(\d+)/.exec(run.stderr ?? '')?.[1] ?? NaN) / 1024;
-  return { wall, rss, run };
+  const cpu = (/ELB_LENS_CPU_S=([\d.+]+)/.exec(run.stderr ?? '')?.[1] ?? 'NaN').split('+').reduce((sum, x) => sum + Number(x), 0) * 1000;
+  return { wall, cpu, rss, run };
 }
 
 function cliWorkspace(tree) {
@@ -299,29 +356,37 @@ async function throughput(tree, cliTimes) {
   const bareParse = () => {
     for (const file of tree.files) parser.parseTree(fs.readFileSync(file, 'utf8')).delete();
   };
-  const analyse = async () => {
-    const service = await createElbLensService(createNodeHost());
+  // prescan false: every file parsed and converted (what the overhead target is about); true:
+  // the default, where a byte scan leaves out the files that cannot matter.
+  const analyse = async (prescan) => {
+    const service = await createElbLensService(createNodeHost(), { prescan });
     const start = performance.now();
     const usage = process.cpuUsage();
     for (const dir of tree.modules) service.analyzeModule(path.join(dir, 'file-0.tf'));
     return { wall: ms(start), cpu: cpuMs(process.cpuUsage(usage)) };
   };
   bareParse();
-  await analyse();
+  await analyse(false);
+  await analyse(true);
   const parse = { wall: [], cpu: [] };
   const analysis = { wall: [], cpu: [] };
+  const scanned = { wall: [], cpu: [] };
   for (let i = 0; i < REPS; i++) {
     const start = performance.now();
     const usage = process.cpuUsage();
     bareParse();
     parse.wall.push(ms(start));
     parse.cpu.push(cpuMs(process.cpuUsage(usage)));
-    const a = await analyse();
+    const a = await analyse(false);
     analysis.wall.push(a.wall);
     analysis.cpu.push(a.cpu);
+    const b = await analyse(true);
+    scanned.wall.push(b.wall);
+    scanned.cpu.push(b.cpu);
   }
   out.parse = parse;
   out.analysis = analysis;
+  out.scanned = scanned;
 
   let hcl2json;
   try {
@@ -352,6 +417,264 @@ async function throughput(tree, cliTimes) {
   return out;
 }
 
+// ---- 5.–7. repository scale: the CLI on large modules and trees ----
+
+/** Temporary trees still on disk; removed on exit, Ctrl-C included. */
+const temporaryTrees = new Set();
+function temporary(dir) {
+  temporaryTrees.add(dir);
+  return dir;
+}
+function removeTree(dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  temporaryTrees.delete(dir);
+}
+process.on('exit', () => {
+  for (const dir of temporaryTrees) fs.rmSync(dir, { recursive: true, force: true });
+});
+process.on('SIGINT', () => process.exit(130));
+
+const VERBOSE_LINE = /(\d+) file\(s\) found, (\d+) checked in (\d+) group\(s\) \(([^)]*)\); (\d+) Terraform file\(s\) not parsed/;
+
+/**
+ * One `elb-lens check <dir> --format json --verbose` (plus `args`), timed, with its peak RSS,
+ * the number of files it checked (must be `files`), its findings (to compare runs) and the
+ * counts of its --verbose line.
+ */
+function cliRun(dir, args, files) {
+  const { wall, cpu, rss, run } = runMeasured(process.execPath, [CLI, 'check', dir, '--format', 'json', '--verbose', ...args]);
+  if (run.status !== 0 && run.status !== 2) throw new Error(`elb-lens check ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+  const report = JSON.parse(run.stdout);
+  if (report.files !== files) throw new Error(`elb-lens check ${args.join(' ')} checked ${report.files} files, expected ${files}`);
+  const counts = VERBOSE_LINE.exec(run.stderr ?? '');
+  return {
+    wall,
+    cpu,
+    rss,
+    findings: createHash('sha256')
+      .update(JSON.stringify(report.diagnostics ?? []))
+      .digest('hex')
+      .slice(0, 16),
+    findingCount: report.diagnostics?.length ?? 0,
+    groups: counts ? Number(counts[3]) : NaN,
+    threads: counts?.[4] ?? '?',
+    unparsed: counts ? Number(counts[5]) : NaN,
+  };
+}
+
+/** `terraform fmt -check -recursive <dir>`, timed, with its peak RSS; undefined when terraform is missing. */
+function fmtRun(dir) {
+  const { wall, cpu, rss, run } = runMeasured('terraform', ['fmt', '-check', '-recursive', '-no-color', dir], {
+    env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1' },
+  });
+  if (run.error || /No such file|cannot run/.test(run.stderr ?? '') || run.status === 127) return undefined;
+  return { wall, cpu, rss };
+}
+
+/** Runs `runs` (name → () => measurement) `reps` times, interleaved, the order rotated each time. */
+function interleaved(runs, reps) {
+  const names = Object.keys(runs);
+  const out = Object.fromEntries(names.map((n) => [n, []]));
+  for (let i = 0; i < reps; i++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(i + k) % names.length];
+      const m = runs[name]();
+      if (m) out[name].push(m);
+    }
+  }
+  return out;
+}
+
+const medianOf = (runs, key = 'wall') => median(runs.map((r) => r[key]));
+const maxOf = (runs, key = 'rss') => Math.max(...runs.map((r) => r[key]));
+const sameFindings = (a, b) => a.length > 0 && b.length > 0 && a.every((r) => r.findings === b[0].findings);
+const mbText = (x) => `${x.toFixed(0)} MB`;
+
+const MODULE_SIZES = [320, 640, 1280, 2560];
+
+const MODES = [
+  ['default', []],
+  ['--no-prescan', ['--no-prescan']],
+];
+/** The module-size runs are short: more repetitions. */
+const SIZE_REPS = QUICK ? 3 : 7;
+
+/**
+ * 5. One module (one folder) of 320 … 2,560 files with the same mix, default and
+ * --no-prescan, all interleaved; and a 1-file module for the fixed cost (process start,
+ * parser load), subtracted for the time per file. Then the same modules in this process.
+ */
+async function moduleSizeRuns() {
+  const dir = temporary(fs.mkdtempSync(path.join(os.tmpdir(), 'elb-lens-bench-size-')));
+  try {
+    const trees = [1, ...MODULE_SIZES].map((n) => ({ n, ...moduleOfSize(path.join(dir, `files-${n}`), n) }));
+    for (const [, args] of MODES) cliRun(trees[0].dir, args, 1); // warm-up
+    const runs = interleaved(
+      Object.fromEntries(MODES.flatMap(([mode, args]) => trees.map((t) => [`${mode} ${t.n}`, () => cliRun(t.dir, args, t.n)]))),
+      SIZE_REPS,
+    );
+    // The same modules analysed in this process, warmed up (the first round is not counted):
+    // the analysis alone, without process start, parser load and JIT warm-up.
+    const { createElbLensService } = require(path.join(BUILD, 'service', 'service.js'));
+    const { createNodeHost } = require(path.join(BUILD, 'service', 'nodeHost.js'));
+    const warm = {};
+    for (const [mode, args] of MODES) {
+      const times = Object.fromEntries(MODULE_SIZES.map((n) => [n, []]));
+      for (let round = 0; round <= SIZE_REPS; round++) {
+        for (let k = 0; k < MODULE_SIZES.length; k++) {
+          const tree = trees[1 + ((round + k) % MODULE_SIZES.length)];
+          const service = await createElbLensService(createNodeHost(), { prescan: !args.includes('--no-prescan') });
+          const first = path.join(tree.dir, fs.readdirSync(tree.dir).sort()[0]);
+          const start = performance.now();
+          service.analyzeModule(first);
+          if (round > 0) times[tree.n].push(ms(start));
+        }
+      }
+      warm[mode] = times;
+    }
+    return Object.fromEntries(
+      MODES.map(([mode]) => [
+        mode,
+        {
+          bytes: Object.fromEntries(trees.map((t) => [t.n, t.bytes])),
+          runs: Object.fromEntries(trees.map((t) => [t.n, runs[`${mode} ${t.n}`]])),
+          warm: warm[mode],
+        },
+      ]),
+    );
+  } finally {
+    removeTree(dir);
+  }
+}
+
+function reportModuleSizes(sizes) {
+  for (const [mode, { runs, warm }] of Object.entries(sizes)) {
+    const label = mode === 'default' ? '' : ` (${mode})`;
+    /** Time per file of `n` files: gross (the run ÷ n) or net of the 1-file run, by wall or CPU time. */
+    const perFile = (n, key, net) => (medianOf(runs[n], key) - (net ? medianOf(runs[1], key) : 0)) / n;
+    for (const n of MODULE_SIZES) {
+      const r = runs[n];
+      row(
+        `one module of ${n.toLocaleString('en')} files${label}`,
+        medianOf(r) / 1000,
+        's',
+        undefined,
+        `${perFile(n, 'wall', false).toFixed(2)} ms/file (net ${perFile(n, 'wall', true).toFixed(2)}); CPU ${(medianOf(r, 'cpu') / 1000).toFixed(2)} s, net ${perFile(n, 'cpu', true).toFixed(2)} ms/file; ${r[0].unparsed} not parsed; peak ${mbText(maxOf(r))}`,
+      );
+    }
+    const ratio = (key, net) => perFile(2560, key, net) / perFile(320, key, net);
+    row(
+      `  time per file, 2,560 ÷ 320 files, net of start-up${label}`,
+      ratio('wall', true),
+      '×',
+      { op: 'within', value: [0.75, 1.25] },
+      `wall, the 1-file run (${medianOf(runs[1]).toFixed(0)} ms) subtracted; by CPU time ${ratio('cpu', true).toFixed(2)}×; gross (wall ÷ files) ${ratio('wall', false).toFixed(2)}×`,
+    );
+    const marginal = (key) =>
+      (medianOf(runs[2560], key) - medianOf(runs[1280], key)) / 1280 / ((medianOf(runs[640], key) - medianOf(runs[320], key)) / 320);
+    row(
+      `  marginal time per file, 1,280→2,560 ÷ 320→640${label}`,
+      marginal('wall'),
+      '×',
+      undefined,
+      `the slope of wall time over files, upper half ÷ lower half (any fixed cost cancels); by CPU time ${marginal('cpu').toFixed(2)}×`,
+    );
+    const warmPerFile = (n) => median(warm[n]) / n;
+    row(
+      `  in-process, warm: time per file, 2,560 ÷ 320 files${label}`,
+      warmPerFile(2560) / warmPerFile(320),
+      '×',
+      undefined,
+      `analyzeModule only: ${warmPerFile(320).toFixed(3)} → ${warmPerFile(2560).toFixed(3)} ms/file (${median(warm[2560]).toFixed(0)} ms for 2,560)`,
+    );
+    row(`  peak RSS, 2,560-file module${label}`, maxOf(runs[2560]), 'MB', undefined, `1-file module ${mbText(maxOf(runs[1]))}`);
+  }
+}
+
+/** 6. The corpus copied four times: the CLI (default jobs, --jobs 1) and terraform fmt, interleaved. */
+function corpusCopiesRuns() {
+  const tree = corpusCopies(4);
+  temporary(tree.dir);
+  try {
+    const runs = interleaved(
+      {
+        cli: () => cliRun(tree.dir, [], tree.files),
+        cliJobs1: () => cliRun(tree.dir, ['--jobs', '1'], tree.files),
+        fmt: () => fmtRun(tree.dir),
+      },
+      REPS,
+    );
+    return { files: tree.files, bytes: tree.bytes, runs };
+  } finally {
+    removeTree(tree.dir);
+  }
+}
+
+function reportCorpusCopies({ runs }) {
+  const cli = medianOf(runs.cli);
+  const jobs1 = medianOf(runs.cliJobs1);
+  const same = sameFindings([...runs.cli, ...runs.cliJobs1], runs.cli) ? 'same findings as --jobs 1' : 'FINDINGS DIFFER from --jobs 1';
+  row(
+    `CLI check, default jobs (${runs.cli[0].threads})`,
+    cli / 1000,
+    's',
+    undefined,
+    `min ${(Math.min(...runs.cli.map((r) => r.wall)) / 1000).toFixed(2)} s; ${runs.cli[0].unparsed} not parsed, ${runs.cli[0].groups} groups; ${runs.cli[0].findingCount} findings, ${same}`,
+  );
+  row('CLI check, --jobs 1', jobs1 / 1000, 's', undefined, `min ${(Math.min(...runs.cliJobs1.map((r) => r.wall)) / 1000).toFixed(2)} s`);
+  row('  --jobs 1 ÷ default jobs', jobs1 / cli, '×', undefined, 'what the worker threads gain');
+  if (runs.fmt.length > 0) {
+    const fmt = medianOf(runs.fmt);
+    row(
+      'terraform fmt -check -recursive',
+      fmt / 1000,
+      's',
+      undefined,
+      `min ${(Math.min(...runs.fmt.map((r) => r.wall)) / 1000).toFixed(2)} s`,
+    );
+    row('  terraform fmt ÷ CLI (default jobs)', fmt / cli, '×', { op: '>=', value: 3 }, `median of ${runs.fmt.length}, interleaved`);
+    row('  terraform fmt ÷ CLI --jobs 1', fmt / jobs1, '×', undefined);
+    row('terraform fmt peak RSS', maxOf(runs.fmt), 'MB', undefined);
+  } else console.log('terraform fmt: not run (terraform is not installed)');
+  row('CLI peak RSS, default jobs', maxOf(runs.cli), 'MB', undefined);
+  row('CLI peak RSS, --jobs 1', maxOf(runs.cliJobs1), 'MB', undefined);
+}
+
+/** 7. A 20,000-file monorepo: default jobs and --jobs 1, interleaved. */
+function monorepoRuns() {
+  const tree = monorepo();
+  temporary(tree.dir);
+  try {
+    const runs = interleaved(
+      {
+        cli: () => cliRun(tree.dir, [], tree.files),
+        cliJobs1: () => cliRun(tree.dir, ['--jobs', '1'], tree.files),
+      },
+      REPS,
+    );
+    return { ...tree, dir: undefined, runs };
+  } finally {
+    removeTree(tree.dir);
+  }
+}
+
+function reportMonorepo({ runs }) {
+  const same = sameFindings([...runs.cli, ...runs.cliJobs1], runs.cli) ? 'same findings both ways' : 'FINDINGS DIFFER';
+  for (const [name, r] of [
+    [`default jobs (${runs.cli[0].threads})`, runs.cli],
+    ['--jobs 1', runs.cliJobs1],
+  ]) {
+    row(
+      `CLI check, ${name}`,
+      medianOf(r) / 1000,
+      's',
+      { op: '<=', value: 10 },
+      `min ${(Math.min(...r.map((x) => x.wall)) / 1000).toFixed(2)} s; ${r[0].unparsed} not parsed, ${r[0].groups} groups; ${r[0].findingCount} findings, ${same}`,
+    );
+    row(`  peak RSS, ${name}`, maxOf(r), 'MB', { op: '<=', value: 300 });
+  }
+}
+
 // ---- main ----
 
 async function main() {
@@ -371,123 +694,164 @@ async function main() {
   const began = performance.now();
   console.log(`ELB Lens benchmarks${QUICK ? ' (quick)' : ''}: ${ROOT}`);
   console.log(`machine: ${JSON.stringify(results.machine)}`);
-  console.log(`${'measure'.padEnd(58)} ${'value'.padStart(9)} unit  target   status notes`);
+  console.log(`${'measure'.padEnd(58)} ${'value'.padStart(9)} unit  target    status notes`);
 
-  section(
-    `1. Editing: single-character edits through the server over stdio (didChange → publishDiagnostics − ${debounce} ms debounce), and the same edits on the service in-process`,
-  );
-  for (const lines of [1000, 5000, 20000]) {
-    const s = await serverEditing(lines, debounce);
-    const v = await serviceEditing(lines);
-    results.raw[`editing-${lines}`] = { server: s, service: v };
-    const lat = stats(s.latencies);
-    const svc = stats(v.wall);
-    const target = lines === 5000 ? { op: '<=', value: 10 } : undefined;
-    const label = `${s.lineCount.toLocaleString('en')} lines`;
-    row(
-      `edit → diagnostics p50, ${label}`,
-      lat.p50,
-      'ms',
-      undefined,
-      `service in-process p50 ${svc.p50.toFixed(1)} ms (CPU ${median(v.cpu).toFixed(1)} ms)`,
+  if (wanted(1)) {
+    section(
+      `1. Editing: single-character edits through the server over stdio (didChange → publishDiagnostics − ${debounce} ms debounce), and the same edits on the service in-process`,
     );
-    row(`edit → diagnostics p95, ${label}`, lat.p95, 'ms', target, `service in-process p95 ${svc.p95.toFixed(1)} ms`);
+    for (const lines of [1000, 5000, 20000]) {
+      const s = await serverEditing(lines, debounce);
+      const v = await serviceEditing(lines);
+      results.raw[`editing-${lines}`] = { server: s, service: v };
+      const lat = stats(s.latencies);
+      const svc = stats(v.wall);
+      const target = lines === 5000 ? { op: '<=', value: 10 } : undefined;
+      const label = `${s.lineCount.toLocaleString('en')} lines`;
+      row(
+        `edit → diagnostics p50, ${label}`,
+        lat.p50,
+        'ms',
+        undefined,
+        `service in-process p50 ${svc.p50.toFixed(1)} ms (CPU ${median(v.cpu).toFixed(1)} ms)`,
+      );
+      row(`edit → diagnostics p95, ${label}`, lat.p95, 'ms', target, `service in-process p95 ${svc.p95.toFixed(1)} ms`);
+      row(
+        `edit → diagnostics max, ${label}`,
+        lat.max,
+        'ms',
+        undefined,
+        `service in-process max ${svc.max.toFixed(1)} ms; first analysis ${s.firstAnalysis.toFixed(0)} ms`,
+      );
+      row(
+        `hover p95, ${label}`,
+        quantile(s.hover, 0.95),
+        'ms',
+        { op: '<=', value: 5 },
+        `p50 ${median(s.hover).toFixed(2)} ms; service p95 ${quantile(v.hover, 0.95).toFixed(2)} ms${s.hoverAnswered ? '' : '; NO HOVER'}`,
+      );
+      row(
+        `code action p95, ${label}`,
+        quantile(s.actions, 0.95),
+        'ms',
+        { op: '<=', value: 5 },
+        `p50 ${median(s.actions).toFixed(2)} ms; ${s.actionCount} actions; service fixes p95 ${quantile(v.fixes, 0.95).toFixed(2)} ms`,
+      );
+    }
+  }
+
+  if (wanted(2)) {
+    section('2. Cold start: spawn → initialize → first diagnostics of one file');
+    const cold = await coldStart();
+    results.raw.coldStart = cold;
     row(
-      `edit → diagnostics max, ${label}`,
-      lat.max,
+      'cold start → first diagnostics (median)',
+      median(cold),
       'ms',
-      undefined,
-      `service in-process max ${svc.max.toFixed(1)} ms; first analysis ${s.firstAnalysis.toFixed(0)} ms`,
-    );
-    row(
-      `hover p95, ${label}`,
-      quantile(s.hover, 0.95),
-      'ms',
-      { op: '<=', value: 5 },
-      `p50 ${median(s.hover).toFixed(2)} ms; service p95 ${quantile(v.hover, 0.95).toFixed(2)} ms${s.hoverAnswered ? '' : '; NO HOVER'}`,
-    );
-    row(
-      `code action p95, ${label}`,
-      quantile(s.actions, 0.95),
-      'ms',
-      { op: '<=', value: 5 },
-      `p50 ${median(s.actions).toFixed(2)} ms; ${s.actionCount} actions; service fixes p95 ${quantile(v.fixes, 0.95).toFixed(2)} ms`,
+      { op: '<=', value: 300 },
+      `min ${Math.min(...cold).toFixed(0)} ms over ${cold.length}`,
     );
   }
 
-  section('2. Cold start: spawn → initialize → first diagnostics of one file');
-  const cold = await coldStart();
-  results.raw.coldStart = cold;
-  row(
-    'cold start → first diagnostics (median)',
-    median(cold),
-    'ms',
-    { op: '<=', value: 300 },
-    `min ${Math.min(...cold).toFixed(0)} ms over ${cold.length}`,
-  );
+  if (wanted(3, 4)) {
+    const tree = workspaceTree();
+    try {
+      section(`3. Whole workspace: ${tree.files.length} files in ${tree.modules.length} modules (${(tree.bytes / 2 ** 20).toFixed(2)} MB)`);
+      const cli = cliWorkspace(tree);
+      results.raw.cliWorkspace = cli;
+      row(
+        'CLI check → complete report (median)',
+        median(cli.times) / 1000,
+        's',
+        { op: '<=', value: 2 },
+        `min ${(Math.min(...cli.times) / 1000).toFixed(2)} s; ${cli.findings} findings`,
+      );
+      row('CLI peak RSS', cli.rss, 'MB', { op: '<=', value: 150 });
+      const server = await serverWorkspace(tree);
+      results.raw.serverWorkspace = server;
+      row(
+        'server, scope workspace → diagnostics for every file',
+        median(server.times) / 1000,
+        's',
+        { op: '<=', value: 2 },
+        `min ${(Math.min(...server.times) / 1000).toFixed(2)} s; ${server.published} files published`,
+      );
+      row('server peak RSS (VmHWM)', server.rss, 'MB', { op: '<=', value: 150 });
 
-  const tree = workspaceTree();
-  try {
-    section(`3. Whole workspace: ${tree.files.length} files in ${tree.modules.length} modules (${(tree.bytes / 2 ** 20).toFixed(2)} MB)`);
-    const cli = cliWorkspace(tree);
-    results.raw.cliWorkspace = cli;
-    row(
-      'CLI check → complete report (median)',
-      median(cli.times) / 1000,
-      's',
-      { op: '<=', value: 2 },
-      `min ${(Math.min(...cli.times) / 1000).toFixed(2)} s; ${cli.findings} findings`,
-    );
-    row('CLI peak RSS', cli.rss, 'MB', { op: '<=', value: 150 });
-    const server = await serverWorkspace(tree);
-    results.raw.serverWorkspace = server;
-    row(
-      'server, scope workspace → diagnostics for every file',
-      median(server.times) / 1000,
-      's',
-      { op: '<=', value: 2 },
-      `min ${(Math.min(...server.times) / 1000).toFixed(2)} s; ${server.published} files published`,
-    );
-    row('server peak RSS (VmHWM)', server.rss, 'MB', { op: '<=', value: 150 });
+      section('4. Throughput on the same tree (MB/s; ratios ours/peer)');
+      const t = await throughput(tree, cli.times);
+      results.raw.throughput = t;
+      const mb = t.megabytes;
+      if (t.fmt) row('CLI end to end', t.cli, 'MB/s', undefined, `process start to exit, median of ${REPS}`);
+      if (t.fmt)
+        row('  ÷ terraform fmt -check -recursive', t.cli / t.fmt, '×', { op: '>=', value: 3 }, `terraform fmt ${t.fmt.toFixed(2)} MB/s`);
+      else console.log(`terraform fmt: not run (${t.fmtError})`);
+      const parseMBs = mb / (median(t.parse.wall) / 1000);
+      const analysisMBs = mb / (median(t.analysis.wall) / 1000);
+      row(
+        'bare tree-sitter parse, in-process (the floor)',
+        parseMBs,
+        'MB/s',
+        undefined,
+        `read + parse each file; CPU median ${median(t.parse.cpu).toFixed(0)} ms`,
+      );
+      row(
+        'analysis, in-process (read, parse, model, rules), every file',
+        analysisMBs,
+        'MB/s',
+        undefined,
+        `prescan off; CPU median ${median(t.analysis.cpu).toFixed(0)} ms`,
+      );
+      row(
+        'analysis, in-process, with the byte scan (the default)',
+        mb / (median(t.scanned.wall) / 1000),
+        'MB/s',
+        undefined,
+        `files that cannot matter are scanned, not parsed; CPU median ${median(t.scanned.cpu).toFixed(0)} ms`,
+      );
+      row(
+        '  analysis (every file) overhead over the bare parse',
+        (median(t.analysis.wall) / median(t.parse.wall) - 1) * 100,
+        '%',
+        { op: '<=', value: 25 },
+        `by CPU time ${((median(t.analysis.cpu) / median(t.parse.cpu) - 1) * 100).toFixed(0)} %`,
+      );
+      if (t.hcl2json) {
+        const peer = mb / (median(t.hcl2json) / 1000);
+        row('@cdktf/hcl2json parse, in-process', peer, 'MB/s', undefined, 'Go (wasm) HCL parser → JSON, each file');
+        row('  analysis ÷ @cdktf/hcl2json', analysisMBs / peer, '×', undefined);
+      } else console.log(`@cdktf/hcl2json: skipped: ${t.hcl2jsonError}`);
+    } finally {
+      fs.rmSync(tree.dir, { recursive: true, force: true });
+    }
+  }
 
-    section('4. Throughput on the same tree (MB/s; ratios ours/peer)');
-    const t = await throughput(tree, cli.times);
-    results.raw.throughput = t;
-    const mb = t.megabytes;
-    if (t.fmt) row('CLI end to end', t.cli, 'MB/s', undefined, `process start to exit, median of ${REPS}`);
-    if (t.fmt)
-      row('  ÷ terraform fmt -check -recursive', t.cli / t.fmt, '×', { op: '>=', value: 3 }, `terraform fmt ${t.fmt.toFixed(2)} MB/s`);
-    else console.log(`terraform fmt: not run (${t.fmtError})`);
-    const parseMBs = mb / (median(t.parse.wall) / 1000);
-    const analysisMBs = mb / (median(t.analysis.wall) / 1000);
-    row(
-      'bare tree-sitter parse, in-process (the floor)',
-      parseMBs,
-      'MB/s',
-      undefined,
-      `read + parse each file; CPU median ${median(t.parse.cpu).toFixed(0)} ms`,
+  if (wanted(5)) {
+    section(
+      `5. Module size: one folder of 320 to 2,560 files (the same 320 corpus files repeated, 10 % load balancers), CLI wall and CPU time, median of ${SIZE_REPS}`,
     );
-    row(
-      'analysis, in-process (read, parse, model, rules)',
-      analysisMBs,
-      'MB/s',
-      undefined,
-      `CPU median ${median(t.analysis.cpu).toFixed(0)} ms`,
+    results.machine.loadAverageBeforeScale = os.loadavg().map((l) => +l.toFixed(2));
+    const sizes = await moduleSizeRuns();
+    results.raw.moduleSizes = sizes;
+    reportModuleSizes(sizes);
+  }
+
+  if (wanted(6)) {
+    const copies = corpusCopiesRuns();
+    section(
+      `6. The corpus copied four times: ${copies.files.toLocaleString('en')} files, ${(copies.bytes / 2 ** 20).toFixed(1)} MB; CLI and terraform fmt interleaved, median of ${REPS}`,
     );
-    row(
-      '  analysis overhead over the bare parse',
-      (median(t.analysis.wall) / median(t.parse.wall) - 1) * 100,
-      '%',
-      { op: '<=', value: 25 },
-      `by CPU time ${((median(t.analysis.cpu) / median(t.parse.cpu) - 1) * 100).toFixed(0)} %`,
+    results.raw.corpusCopies = copies;
+    reportCorpusCopies(copies);
+  }
+
+  if (wanted(7)) {
+    const mono = monorepoRuns();
+    section(
+      `7. Monorepo: ${mono.files.toLocaleString('en')} files in 400 folders (${(mono.bytes / 2 ** 20).toFixed(1)} MB; ${mono.elbModules} with load balancers, ${mono.calls} module calls), median of ${REPS}`,
     );
-    if (t.hcl2json) {
-      const peer = mb / (median(t.hcl2json) / 1000);
-      row('@cdktf/hcl2json parse, in-process', peer, 'MB/s', undefined, 'Go (wasm) HCL parser → JSON, each file');
-      row('  analysis ÷ @cdktf/hcl2json', analysisMBs / peer, '×', undefined);
-    } else console.log(`@cdktf/hcl2json: skipped: ${t.hcl2jsonError}`);
-  } finally {
-    fs.rmSync(tree.dir, { recursive: true, force: true });
+    results.raw.monorepo = mono;
+    reportMonorepo(mono);
   }
 
   results.machine.loadAverageAtEnd = os.loadavg().map((l) => +l.toFixed(2));

@@ -84,3 +84,118 @@ export function workspaceTree(modules = 100, filesPerModule = 10) {
   }
   return { dir, bytes, files: paths, modules: fs.readdirSync(dir).map((m) => path.join(dir, m)) };
 }
+
+/**
+ * Makes every name a file declares unique with `suffix`: resources, data sources, variables,
+ * module calls and outputs, and the references to them in the same file (`type.name`,
+ * `data.type.name`, `var.name`, `module.name`), so that many copies of corpus files can sit
+ * in one module with unique addresses. Locals are left alone (11 corpus files have any).
+ */
+export function uniqueNames(text, suffix) {
+  const blocks = new Map();
+  const names = { var: new Set(), module: new Set() };
+  const label = '"?([\\w-]+)"?';
+  text = text.replace(new RegExp(`^(resource|data)(\\s+)${label}(\\s+)${label}`, 'gm'), (_m, kind, s1, type, s2, name) => {
+    blocks.set(`${type}.${name}`, `${type}.${name}${suffix}`);
+    return `${kind}${s1}"${type}"${s2}"${name}${suffix}"`;
+  });
+  text = text.replace(new RegExp(`^(variable|module|output)(\\s+)${label}`, 'gm'), (_m, kind, s1, name) => {
+    if (kind === 'variable') names.var.add(name);
+    if (kind === 'module') names.module.add(name);
+    return `${kind}${s1}"${name}${suffix}"`;
+  });
+  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const rewrite = (from, to) => {
+    text = text.replace(new RegExp(`(?<![\\w.-])(data\\.)?${escape(from)}(?![\\w-])`, 'g'), (_m, data) => `${data ?? ''}${to}`);
+  };
+  for (const [from, to] of blocks) rewrite(from, to);
+  for (const name of names.var) rewrite(`var.${name}`, `var.${name}${suffix}`);
+  for (const name of names.module) rewrite(`module.${name}`, `module.${name}${suffix}`);
+  return { text, variables: [...names.var].map((n) => `${n}${suffix}`) };
+}
+
+/** Every `step`-th element of `xs`, `count` of them, starting at `offset` (wrapping around). */
+function spread(xs, count, offset = 0) {
+  const step = xs.length / count;
+  return Array.from({ length: count }, (_, i) => xs[(offset + Math.floor(i * step)) % xs.length]);
+}
+
+const isElbFile = (f) => f.includes(`${path.sep}elb${path.sep}`);
+const isOtherFile = (f) => f.includes(`${path.sep}other${path.sep}`);
+
+/**
+ * The files of one module of `count` files (a multiple of 320) for the module-size benchmark:
+ * the same 320 corpus files (32 load balancer files from the corpus `elb` folders, so the
+ * module needs a full analysis, and 288 provider examples from the `other` folders, all
+ * three providers) repeated count / 320 times, with unique file names and every declared
+ * name suffixed by the file's number, so that every size has the same mix.
+ */
+export function moduleOfSize(dir, count) {
+  const files = corpusFiles();
+  const base = [...spread(files.filter(isElbFile), 32), ...spread(files.filter(isOtherFile), 288)];
+  fs.mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const source = base[i % base.length];
+    const { text } = uniqueNames(fs.readFileSync(source, 'utf8'), `_f${i}`);
+    bytes += Buffer.byteLength(text);
+    fs.writeFileSync(path.join(dir, `f${String(i).padStart(4, '0')}-${path.basename(source)}`), text);
+  }
+  return { dir, files: count, bytes };
+}
+
+/** Counts the files and bytes of a tree (.tf files; the corpus has no others). */
+function treeSize(dir) {
+  const files = walk(dir);
+  return { files: files.length, bytes: files.reduce((sum, f) => sum + fs.statSync(f).size, 0) };
+}
+
+/** The corpus (every .tf file, as it is) copied `copies` times into a new temporary directory. */
+export function corpusCopies(copies = 4) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elb-lens-bench-copies-'));
+  for (let i = 0; i < copies; i++) fs.cpSync(CORPUS, path.join(dir, `copy-${i}`), { recursive: true });
+  return { dir, ...treeSize(dir) };
+}
+
+/**
+ * A monorepo of `modules` folders × `filesPerModule` files in a new temporary directory:
+ * provider examples from the corpus `other` folders (not load balancers), except every
+ * `elbEvery`-th folder, whose first 8 files are load balancer files; and `calls` folders
+ * whose first file calls another folder as a module (half of them an ELB folder, passing
+ * three of its variables, half a folder without ELB resources).
+ */
+export function monorepo({ modules = 400, filesPerModule = 50, elbEvery = 25, calls = 16 } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elb-lens-bench-mono-'));
+  const files = corpusFiles();
+  const elb = files.filter(isElbFile);
+  const other = files.filter(isOtherFile);
+  const name = (m) => `svc-${String(m).padStart(3, '0')}`;
+  const elbModules = [];
+  const variablesOf = new Map();
+  let n = 0;
+  for (let m = 0; m < modules; m++) {
+    const moduleDir = path.join(dir, name(m));
+    fs.mkdirSync(moduleDir);
+    const isElb = m % elbEvery === elbEvery - 1;
+    if (isElb) elbModules.push(m);
+    const variables = [];
+    for (let f = 0; f < filesPerModule; f++) {
+      const source = isElb && f < 8 ? elb[(elbModules.length * 8 + f) % elb.length] : other[n++ % other.length];
+      const renamed = uniqueNames(fs.readFileSync(source, 'utf8'), `_m${m}f${f}`);
+      variables.push(...renamed.variables);
+      fs.writeFileSync(path.join(moduleDir, `${String(f).padStart(2, '0')}-${path.basename(source)}`), renamed.text);
+    }
+    variablesOf.set(m, variables);
+  }
+  // Module calls: a folder that is neither called nor an ELB folder calls one that is.
+  const plain = Array.from({ length: modules }, (_, m) => m).filter((m) => !elbModules.includes(m));
+  for (let c = 0; c < calls; c++) {
+    const caller = plain[(c * 7 + 3) % plain.length];
+    const callee = c % 2 === 0 ? elbModules[(c / 2) % elbModules.length] : plain[(c * 7 + 11) % plain.length];
+    const inputs = (variablesOf.get(callee) ?? []).slice(0, 3).map((v) => `  ${v} = "bench-${c}"\n`);
+    const callerDir = path.join(dir, name(caller));
+    const first = fs.readdirSync(callerDir).sort()[0];
+    fs.writeFileSync(path.join(callerDir, first), `module "call_${c}" {\n  source = "../${name(callee)}"\n${inputs.join('')}}\n`);
+  }
+  return { dir, ...treeSize(dir), elbModules: elbModules.length, calls };
+}

@@ -1,6 +1,6 @@
 import { FileType, Uri, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
-import { clientOptions, registerCommands } from './common';
+import { activateElbLens, deactivateElbLens } from './common';
 import {
   READ_DIRECTORY_REQUEST,
   READ_FILE_REQUEST,
@@ -19,35 +19,34 @@ import {
 /** The worker constructor of the web worker extension host (the client is built without the DOM's types). */
 declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[2];
 
-let client: LanguageClient | undefined;
-
 export async function activate(context: ExtensionContext): Promise<void> {
   const out = Uri.joinPath(context.extensionUri, 'server', 'out');
   const [serverUrl, runtime, grammar] = await Promise.all(
     ['browserServer.js', 'web-tree-sitter.wasm', 'tree-sitter-hcl.wasm'].map((name) => fetchableUrl(Uri.joinPath(out, name))),
   );
-  // Workspace folders of any scheme (vscode-vfs on github.dev, vscode-remote in code-server…).
-  const schemes = new Set([
-    'file',
-    'untitled',
-    'vscode-vfs',
-    'vscode-remote',
-    ...(workspace.workspaceFolders ?? []).map((f) => f.uri.scheme),
-  ]);
-  const options = clientOptions([...schemes], undefined);
-  options.initializationOptions = {
-    wasm: { runtime, grammar },
-    docsBase: `${Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/`,
-  };
-  client = new LanguageClient('elbLens', 'ELB Lens', new Worker(serverUrl), options);
-  answerFileRequests(client);
-  registerCommands(context, () => client);
-  await client.start();
+  const manifest = context.extension.packageJSON as { version?: unknown; repository?: unknown };
+  // Files of the workspace's schemes (vscode-vfs on github.dev, vscode-remote in code-server…).
+  const schemes = new Set(['file', 'vscode-vfs', 'vscode-remote', ...(workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
+  await activateElbLens(context, {
+    schemes: [...schemes],
+    createClient(options) {
+      const web = new LanguageClient('elbLens', 'ELB Lens', new Worker(serverUrl), {
+        ...options,
+        initializationOptions: {
+          ...(options.initializationOptions as object),
+          wasm: { runtime, grammar },
+          docsBase: `${Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/`,
+          manifest: { version: manifest.version, repository: manifest.repository },
+        },
+      });
+      answerFileRequests(web);
+      return web;
+    },
+  });
 }
 
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+export function deactivate(): Promise<void> {
+  return deactivateElbLens();
 }
 
 /**

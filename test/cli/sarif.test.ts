@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { RULES } from '../../server/src/rules';
-import { FIXTURES, run, tempTree } from './harness';
+import { FIXTURES, REPO_ROOT, run, tempTree } from './harness';
 
 /**
  * SARIF output validated against the official SARIF 2.1.0 schema (errata01, shipped in
@@ -82,7 +82,43 @@ describe('SARIF', () => {
     assert.ok(replacement, 'the fix is carried as a replacement');
   });
 
-  it('takes rule help from docs/rules/<id>.md and links it from the repository in package.json', async () => {
+  it('with no repository in package.json: no link at all (no helpUri, no informationUri, no file: URL); the help is in the log', async () => {
+    const result = await run(['check', 'findings', '--format', 'sarif', '--report-unused-ignores']);
+    const log = JSON.parse(result.stdout) as SarifLog & { runs: { tool: { driver: { informationUri?: string } } }[] };
+    assert.ok(validate(log), JSON.stringify(validate.errors));
+    const driver = log.runs[0].tool.driver;
+    assert.equal(driver.informationUri, undefined);
+    for (const rule of driver.rules) {
+      assert.equal(rule.helpUri, undefined, `${rule.id}: helpUri`);
+      assert.ok((rule.help.markdown ?? '').length > 0, `${rule.id}: help.markdown`);
+    }
+    assert.ok(
+      driver.rules.some((r) => r.id === 'unused-ignore'),
+      'the suppression findings are listed when they occur',
+    );
+    // Nothing of the machine that ran the check: its checkout would be useless in code scanning.
+    assert.doesNotMatch(result.stdout, /file:\/\//);
+    assert.doesNotMatch(result.stdout, new RegExp(REPO_ROOT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    // Every URI the log carries (the findings' messages quote the fixtures, URLs included).
+    const uris: string[] = [];
+    const collect = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (typeof value === 'object' && value !== null) {
+        for (const [key, inner] of Object.entries(value)) {
+          if (/uri$/i.test(key) && typeof inner === 'string') uris.push(inner);
+          else collect(inner);
+        }
+      }
+    };
+    collect(log);
+    assert.deepEqual(
+      uris.filter((u) => /^[a-z][a-z0-9+.-]*:/i.test(u)),
+      [],
+      'every URI is relative to %SRCROOT%',
+    );
+  });
+
+  it('with a repository in package.json: https links to the rule pages derived from it; help from docs/rules/<id>.md', async () => {
     const root = tempTree({
       'package.json': JSON.stringify({
         name: 'elb-lens',
@@ -93,10 +129,12 @@ describe('SARIF', () => {
         '# client-ip-always-on\n\nFires when `transparent_client_ip_enable` is **false** on a listener that [always](x) transfers the client IP.\n\n## Example\n',
     });
     try {
-      const result = await run(['check', 'findings', '--format', 'sarif'], { packageRoot: root });
-      const log = JSON.parse(result.stdout) as SarifLog & { runs: { tool: { driver: { version: string } } }[] };
+      const result = await run(['check', 'findings', '--format', 'sarif', '--report-unused-ignores'], { packageRoot: root });
+      const log = JSON.parse(result.stdout) as SarifLog & { runs: { tool: { driver: { version: string; informationUri?: string } } }[] };
       assert.ok(validate(log), JSON.stringify(validate.errors));
-      const rule = log.runs[0].tool.driver.rules.find((r) => r.id === 'client-ip-always-on');
+      const driver = log.runs[0].tool.driver;
+      assert.equal(driver.informationUri, 'https://github.com/example/elb-lens');
+      const rule = driver.rules.find((r) => r.id === 'client-ip-always-on');
       assert.ok(rule);
       assert.equal(rule.helpUri, 'https://github.com/example/elb-lens/blob/HEAD/docs/rules/client-ip-always-on.md');
       assert.match(rule.help.markdown ?? '', /^# client-ip-always-on/);
@@ -104,9 +142,12 @@ describe('SARIF', () => {
         rule.fullDescription.text,
         'Fires when transparent_client_ip_enable is false on a listener that always transfers the client IP.',
       );
-      assert.equal(log.runs[0].tool.driver.version, '9.9.9');
-      const other = log.runs[0].tool.driver.rules.find((r) => r.id === 'client-ip-ip-backend');
-      assert.equal(other?.helpUri, 'https://github.com/example/elb-lens', 'without a doc page, the repository');
+      assert.equal(driver.version, '9.9.9');
+      for (const r of driver.rules)
+        assert.match(r.helpUri ?? '', /^https:\/\/github\.com\/example\/elb-lens\/blob\/HEAD\/docs\/rules\//, r.id);
+      const unused = driver.rules.find((r) => r.id === 'unused-ignore');
+      assert.equal(unused?.helpUri, 'https://github.com/example/elb-lens/blob/HEAD/docs/rules/README.md#severities-and-suppressions');
+      assert.doesNotMatch(result.stdout, /file:\/\//);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -109,12 +109,20 @@ describe('browser language server: open files, read through the client', { skip 
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  test('diagnostics for a Terraform file, with links in the workspace scheme and the docs of the extension', async () => {
+  test('diagnostics for a Terraform file, with links in the workspace scheme and the rule page the desktop server gives', async () => {
     await client.open('main.tf', LISTENER);
     const [diagnostic] = await client.waitForDiagnostics('main.tf', (d) => d.length > 0, 'diagnostics for main.tf');
     assert.equal(diagnostic.code, ALWAYS_ON);
     assert.deepEqual(diagnostic.range, { start: { line: 8, character: 2 }, end: { line: 8, character: 40 } });
-    assert.equal(diagnostic.codeDescription?.href, `https://extension.example/docs/rules/${ALWAYS_ON}.md`);
+    // The link the desktop server gives: the rule's public page, from package.json's repository (none while unset).
+    const desktop = await TestClient.start(root);
+    try {
+      await desktop.open('main.tf', LISTENER);
+      const [fromDesktop] = await desktop.waitForDiagnostics('main.tf', (d) => d.length > 0, 'desktop diagnostics for main.tf');
+      assert.deepEqual(diagnostic.codeDescription, fromDesktop.codeDescription);
+    } finally {
+      await desktop.stop();
+    }
     assert.equal(diagnostic.relatedInformation?.[0].location.uri, `${BROWSER_ROOT_URI}/main.tf`);
   });
 

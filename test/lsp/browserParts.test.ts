@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import { documentSelector } from '../../client/src/selector';
 import { browserUntitledPath, isUntitledPath, UriMapper } from '../../server/src/lsp/browserUris';
 import * as shim from '../../server/src/lsp/shims/path';
 
@@ -90,5 +91,29 @@ describe('the file requests', () => {
     const root = path.resolve(__dirname, '..', '..', '..');
     const body = (file: string) => fs.readFileSync(path.join(root, file), 'utf8').replace(/^\/\*\*[\s\S]*?\*\/\n/, '');
     assert.equal(body('client/src/fsProtocol.ts'), body('server/src/lsp/fsProtocol.ts'));
+  });
+});
+
+describe("the web client's documents", () => {
+  test('every filter of the desktop, for each scheme of the workspace; untitled documents once', () => {
+    const desktop = documentSelector([{ base: '/acme/infra', globs: ['api/*.json'] }]);
+    const webSelector = documentSelector([{ base: '/acme/infra', globs: ['api/*.json'] }], ['file', 'vscode-vfs']);
+    for (const filter of desktop) {
+      assert.ok(
+        webSelector.some((f) => JSON.stringify(f) === JSON.stringify(filter)),
+        `the web selector keeps ${JSON.stringify(filter)}`,
+      );
+      if (filter.scheme === 'file') {
+        const vfs = { ...filter, scheme: 'vscode-vfs' };
+        assert.ok(
+          webSelector.some((f) => JSON.stringify(f) === JSON.stringify(vfs)),
+          `and has ${JSON.stringify(vfs)}`,
+        );
+      }
+    }
+    assert.equal(
+      webSelector.length,
+      desktop.filter((f) => f.scheme === 'file').length * 2 + desktop.filter((f) => f.scheme === 'untitled').length,
+    );
   });
 });

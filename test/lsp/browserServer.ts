@@ -120,6 +120,8 @@ export async function startBrowserServer(
     initializationOptions: {
       wasm: { runtime: wasmUrl('web-tree-sitter.wasm'), grammar: wasmUrl('tree-sitter-hcl.wasm') },
       docsBase: 'https://extension.example/docs/rules/',
+      // What the client passes from the extension's package.json (the desktop server reads the file).
+      manifest: JSON.parse(fs.readFileSync(path.resolve(WASM_DIR, '..', '..', 'package.json'), 'utf8')) as unknown,
       readLimits: options.readLimits,
     },
   };

@@ -24,13 +24,6 @@ export interface ServerTransport {
   stop(): void;
 }
 
-export interface StartOptions {
-  transport?: ServerTransport;
-  /** The URI of a path under the workspace (default: its file: URI). */
-  uriOf?: (root: string, name: string) => string;
-  initializationOptions?: unknown;
-}
-
 /**
  * A real LSP client over stdio for the built server: it records what the server
  * publishes and answers workspace/configuration from `settings`.
@@ -48,7 +41,15 @@ export class TestClient {
   readonly logs: string[] = [];
   /** How many times the server asked the client to re-request inlay hints. */
   inlayHintRefreshes = 0;
+  /** How many workspace/configuration requests the server made. */
+  configurationRequests = 0;
+  /** client/registerCapability registrations, in order (unregistrations remove them). */
+  readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
+  /** `elbLens/status` notifications, in order (sent with `initializationOptions.status`). */
+  readonly statuses: { state: string; message?: string }[] = [];
   settings: Record<string, unknown> = {};
+  /** Settings per resource (a folder's own), when set: answers by `scopeUri`. */
+  settingsByScope: ((scopeUri: string | undefined) => Record<string, unknown>) | undefined;
   private waiters: (() => void)[] = [];
 
   constructor(
@@ -61,7 +62,7 @@ export class TestClient {
       this.process = undefined as unknown as ChildProcess;
       this.connection = createProtocolConnection(this.transport.reader, this.transport.writer);
     } else {
-      this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      this.process = spawn(process.execPath, [options.bundle ?? SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
       this.process.stderr?.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
       this.connection = createProtocolConnection(
         new StreamMessageReader(this.process.stdout!),
@@ -77,8 +78,31 @@ export class TestClient {
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) => {
+      this.configurationRequests++;
+      this.notify();
+      return params.items.map((item) => this.settingsByScope?.(item.scopeUri) ?? this.settings);
+    });
+    this.connection.onRequest(
+      'client/registerCapability',
+      (params: { registrations: { id: string; method: string; registerOptions?: unknown }[] }) => {
+        this.registrations.push(...params.registrations);
+        this.notify();
+        return null;
+      },
+    );
+    this.connection.onRequest('client/unregisterCapability', (params: { unregisterations: { id: string }[] }) => {
+      for (const { id } of params.unregisterations) {
+        const index = this.registrations.findIndex((r) => r.id === id);
+        if (index >= 0) this.registrations.splice(index, 1);
+      }
+      this.notify();
+      return null;
+    });
+    this.connection.onNotification('elbLens/status', (params: { state: string; message?: string }) => {
+      this.statuses.push(params);
+      this.notify();
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/inlayHint/refresh', () => {
       this.inlayHintRefreshes++;
@@ -97,14 +121,14 @@ export class TestClient {
     const rootUri = client.uriOf(client.root, '');
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
-      initializationOptions: options.initializationOptions,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'test' }],
+      initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: {
           configuration: true,
           didChangeConfiguration: { dynamicRegistration: true },
-          didChangeWatchedFiles: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: options.relativePatternSupport ?? false },
           workspaceFolders: true,
           inlayHint: { refreshSupport: true },
         },
@@ -193,6 +217,18 @@ export class TestClient {
     if (this.transport) this.transport.stop();
     else this.process.kill();
   }
+}
+
+export interface StartOptions {
+  /** Another copy of the server bundle (with its own package.json two folders up). */
+  bundle?: string;
+  /** Another way to reach the server than a process over stdio. */
+  transport?: ServerTransport;
+  /** The URI of a path under the workspace (default: its file: URI). */
+  uriOf?: (root: string, name: string) => string;
+  initializationOptions?: unknown;
+  /** Whether the client takes relative glob patterns in file watchers (VS Code does). */
+  relativePatternSupport?: boolean;
 }
 
 export function tempWorkspace(files: Record<string, string>): string {

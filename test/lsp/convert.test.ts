@@ -26,15 +26,12 @@ describe('conversions to LSP', () => {
     assert.equal(diagnostic.source, 'elb-lens');
     assert.equal(diagnostic.severity, 2);
     assert.deepEqual(diagnostic.range, finding.range);
-    assert.equal(diagnostic.codeDescription?.href, finding.docsUrl);
+    assert.equal(diagnostic.codeDescription, undefined, 'no public page: no link (not the local file)');
+    const page = 'https://example.org/docs/rules/client-ip-always-on.md';
+    assert.deepEqual(toDiagnostic(finding, pathToUri, () => page).codeDescription, { href: page });
     assert.deepEqual(diagnostic.relatedInformation, [
       { location: { uri: 'file:///ws/lb.tf', range: range(0, 9, 20) }, message: 'load balancer' },
     ]);
-    assert.equal(
-      toDiagnostic({ ...finding, docsUrl: 'docs/rules/x.md' }, pathToUri).codeDescription,
-      undefined,
-      'relative links are not URIs',
-    );
     assert.deepEqual(toDiagnostic({ ...finding, unusedSuppression: true }, pathToUri).tags, [1]);
   });
 
@@ -97,5 +94,15 @@ describe('settings', () => {
     assert.equal(settings.diagnostics.scope, 'openFiles');
     assert.equal(problems.length, 3, problems.join('\n'));
     assert.deepEqual(parseSettings(42, problems), DEFAULT_SETTINGS);
+  });
+
+  test('unknown rule ids are left out with a "did you mean" (the suppression findings are known ids)', () => {
+    const problems: string[] = [];
+    const settings = parseSettings({ rules: { 'client-ip-ipbackend': 'off', 'inline-ignore': 'error', zzz: 'off' } }, problems);
+    assert.deepEqual(settings.rules, { 'inline-ignore': 'error' });
+    assert.deepEqual(problems, [
+      'elbLens.rules: unknown rule id "client-ip-ipbackend" (did you mean "client-ip-ip-backend"?); it is ignored',
+      'elbLens.rules: unknown rule id "zzz"; it is ignored',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Severity } from '../core/types';
+import { MAP_FORMATS, type MapFormat } from '../graph';
 
 export interface CheckArgs {
   command: 'check';
@@ -22,8 +23,19 @@ export interface CheckArgs {
   prescan: boolean;
 }
 
+/** `elb-lens graph`: the client-IP map of the paths. */
+export interface GraphArgs {
+  command: 'graph';
+  paths: string[];
+  format: MapFormat;
+  output: string | undefined;
+  variables: Record<string, string>;
+  varFiles: string[];
+  config: string | undefined;
+}
+
 export type CliArgs =
-  CheckArgs | { command: 'rules' } | { command: 'explain'; ruleId: string } | { command: 'help' } | { command: 'version' };
+  CheckArgs | GraphArgs | { command: 'rules' } | { command: 'explain'; ruleId: string } | { command: 'help' } | { command: 'version' };
 
 export class UsageError extends Error {}
 
@@ -33,6 +45,8 @@ export const FORMAT_NAMES = ['text', 'compact', 'json', 'sarif', 'junit', 'check
 
 export const USAGE = `Usage:
   elb-lens check [paths...] [options]   check .tf, .tf.json, ELB JSON and plan JSON files and folders (default: .)
+  elb-lens graph [paths...] [options]   draw where the client address goes: client → load balancer →
+                                        listener → pool → backend (default: .)
   elb-lens rules                        list the rules
   elb-lens explain <rule-id>            print a rule's documentation
 
@@ -56,6 +70,13 @@ Options for check:
   --verbose                             print counts (files found, checked, not parsed) and timing on stderr
   --no-prescan                          parse every Terraform file instead of scanning first (same results)
 
+Options for graph:
+  --format <${MAP_FORMATS.join('|')}>
+                                        output format (default: mermaid; markdown is Mermaid in
+                                        a fence with a legend, for a CI job summary)
+  --output <file>, --config <file>, --var <name=value>, --var-file <file>
+                                        as for check
+
 Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error.
 `;
 
@@ -68,6 +89,7 @@ export function parseArgs(argv: string[]): CliArgs {
     if (!rest[0]) throw new UsageError('explain needs a rule id');
     return { command: 'explain', ruleId: rest[0] };
   }
+  if (command === 'graph') return parseGraphArgs(rest);
   if (command !== 'check') throw new UsageError(`unknown command "${command}"`);
   const args: CheckArgs = {
     command: 'check',
@@ -161,6 +183,61 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (args.dryRun && !args.fix) throw new UsageError('--dry-run only goes with --fix');
+  if (args.paths.length === 0) args.paths.push('.');
+  return args;
+}
+
+function parseGraphArgs(rest: string[]): GraphArgs {
+  const args: GraphArgs = {
+    command: 'graph',
+    paths: [],
+    format: 'mermaid',
+    output: undefined,
+    variables: {},
+    varFiles: [],
+    config: undefined,
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const [flag, inlineValue] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inlineValue ?? rest[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--format':
+      case '-f': {
+        const format = value();
+        if (!(MAP_FORMATS as readonly string[]).includes(format))
+          throw new UsageError(`unknown graph format "${format}" (choose ${MAP_FORMATS.join(', ')})`);
+        args.format = format as MapFormat;
+        break;
+      }
+      case '--output':
+      case '-o':
+        args.output = value();
+        break;
+      case '--config':
+      case '-c':
+        args.config = value();
+        break;
+      case '--var': {
+        const assignment = value();
+        const eq = assignment.indexOf('=');
+        if (eq <= 0) throw new UsageError(`--var takes name=value, got "${assignment}"`);
+        args.variables[assignment.slice(0, eq)] = assignment.slice(eq + 1);
+        break;
+      }
+      case '--var-file':
+        args.varFiles.push(value());
+        break;
+      default:
+        if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag} for graph`);
+        args.paths.push(arg);
+    }
+  }
   if (args.paths.length === 0) args.paths.push('.');
   return args;
 }

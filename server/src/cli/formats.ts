@@ -3,6 +3,7 @@ import { pathToFileURL } from 'url';
 import type { Finding, Range, Severity } from '../core/types';
 import { isAppliedFix } from '../project/fixPolicy';
 import { RULES } from '../rules';
+import { PSEUDO_RULES } from '../rules/pseudo';
 import { atLeast, relativePath, type CheckReport } from './report';
 
 export interface FormatOptions {
@@ -123,25 +124,6 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   hint: 'note',
 };
 
-/** Rules that are not in the catalogue but can appear as findings. */
-const PSEUDO_RULES: { id: string; defaultSeverity: Severity; summary: string }[] = [
-  {
-    id: 'unused-ignore',
-    defaultSeverity: 'hint',
-    summary: 'An elb-lens-ignore comment that suppresses nothing (reported with --report-unused-ignores).',
-  },
-  {
-    id: 'inline-ignore',
-    defaultSeverity: 'warning',
-    summary: 'An elb-lens-ignore comment where the configuration sets allowInlineIgnores to false.',
-  },
-  {
-    id: 'provider-version',
-    defaultSeverity: 'hint',
-    summary: 'A .terraform.lock.hcl or required_providers version that cannot be read (it is ignored).',
-  },
-];
-
 function pascalCase(id: string): string {
   return id
     .split(/[^A-Za-z0-9]+/)
@@ -195,7 +177,8 @@ export const sarif: Formatter = (report) => {
       name: pascalCase(r.id),
       shortDescription: { text: r.summary },
       fullDescription: { text: (doc && firstParagraph(doc)) ?? r.summary },
-      help: doc ? { text: doc, markdown: doc } : { text: r.summary },
+      // The help travels in the log itself: there may be no public page to link to.
+      help: doc ? { text: doc, markdown: doc } : { text: r.summary, markdown: r.summary },
       ...(helpUri ? { helpUri } : {}),
       defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
       properties: { tags: ['terraform', 'load-balancer', 'client-ip'] },
@@ -250,7 +233,9 @@ export const sarif: Formatter = (report) => {
             rules,
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(report.cwd + path.sep).href } },
+        // No URI for the base: it would be a path on the machine that ran the check (a CI
+        // runner's checkout). Code scanning resolves %SRCROOT% against the repository root.
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder elb-lens check ran in.' } } },
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true }],
         results,

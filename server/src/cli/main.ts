@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import { availableParallelism } from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { ConfigError, ConfigResolver, type ElbLensConfig } from '../config';
 import type { Finding } from '../core/types';
+import { projectLinks, type PackageManifest } from '../docs/links';
 import { analyzePlan } from '../plan/plan';
-import { classify, configure, excludes, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
+import { classify, configure, excludes, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
 import { nodeFileContent, nodeFileSystem, readTextFile } from '../project/nodeFs';
 import { RULES, findRule } from '../rules';
 import type { ElbLensService } from '../service/api';
@@ -14,6 +14,7 @@ import { createElbLensService, isTerraformFile } from '../service/service';
 import { isLockFile } from '../terraform/providerVersions';
 import { parseArgs, UsageError, USAGE, type CheckArgs } from './args';
 import { unifiedDiff } from './diff';
+import { graph } from './graph';
 import { applyFixes } from './fix';
 import { FORMATTERS } from './formats';
 import { analyzeInWorkers, isCheckWorker, runCheckWorker, type WorkerResult, type WorkerTask } from './parallel';
@@ -69,6 +70,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'check':
         return await check(args, io);
+      case 'graph':
+        return await graph(args, io, { environmentVariables: environmentVariables(io.env ?? process.env), writeFile: writeAtomically });
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -92,7 +95,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 class CheckError extends Error {}
 
 /** What a folder's walk checks; a file named on the command line is checked unless it is `other`. */
-const CHECKED_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'elb-json', 'plan']);
+const CHECKED_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'elb-json', 'plan', 'kubernetes']);
 
 /** `TF_VAR_name=value` environment entries → { name: value }. */
 export function environmentVariables(env: Record<string, string | undefined>): Record<string, string> {
@@ -161,6 +164,7 @@ async function createCheckSession(args: CheckArgs, io: Pick<CliIo, 'cwd' | 'env'
     docsBase: docsDir + path.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
     prescan: args.prescan,
+    kubernetesFiles: (file) => namesKubernetes(configFor(file), file),
   });
   return { configFor, resolver, service, docsDir };
 }
@@ -397,48 +401,27 @@ export function writeAtomically(filePath: string, content: string): void {
   }
 }
 
-interface PackageJson {
-  version?: string;
-  homepage?: string;
-  repository?: string | { url?: string };
-}
-
-function readPackageJson(packageRoot: string): PackageJson {
+function readPackageJson(packageRoot: string): PackageManifest {
   try {
-    return JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as PackageJson;
+    return JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as PackageManifest;
   } catch {
     return {};
   }
 }
 
-/** A browsable https URL of the repository named in package.json, if any. */
-function repositoryUrl(pkg: PackageJson): string | undefined {
-  const raw = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
-  if (!raw) return undefined;
-  const url = raw
-    .replace(/^git\+/, '')
-    .replace(/^github:/, 'https://github.com/')
-    .replace(/^git@github\.com:/, 'https://github.com/')
-    .replace(/\.git$/, '');
-  return /^https:\/\//.test(url) ? url : undefined;
-}
-
 /**
- * What reports say about the tool. Rule help links point at the repository's docs when
- * package.json names a repository, else at the docs page shipped with the package.
+ * What reports say about the tool. Links (the project's home, each rule's page) come from
+ * the `repository` of package.json and are left out while it is unset; the help itself is
+ * read from the docs shipped with the package.
  */
 export function toolInfo(packageRoot: string, docsDir: string): ToolInfo {
   const pkg = readPackageJson(packageRoot);
-  const repo = repositoryUrl(pkg);
-  const docPath = (id: string) => path.join(docsDir, `${id}.md`);
+  const links = projectLinks(pkg);
   return {
     version: pkg.version ?? '0.0.0',
-    informationUri: pkg.homepage && /^https?:\/\//.test(pkg.homepage) ? pkg.homepage : repo,
-    helpUri: (id) => {
-      if (!fs.existsSync(docPath(id))) return repo;
-      return repo ? `${repo}/blob/HEAD/docs/rules/${id}.md` : pathToFileURL(docPath(id)).href;
-    },
-    readDoc: (id) => readTextFile(docPath(id), 1024 * 1024),
+    informationUri: links.home,
+    helpUri: (id) => links.rulePage(id),
+    readDoc: (id) => readTextFile(path.join(docsDir, `${id}.md`), 1024 * 1024),
   };
 }
 

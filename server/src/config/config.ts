@@ -17,6 +17,7 @@ import type { AnalysisOptions, RuleSetting } from '../service/api';
  *   "varFiles": ["env/prod.tfvars"],
  *   "variables": { "listener_protocol": "TCP" },
  *   "json": { "files": ["**\/*.elb.json"] },
+ *   "kubernetes": { "files": ["deploy/**\/*.yaml"], "network": "vpc" },
  *   "allowInlineIgnores": false
  * }
  */
@@ -34,6 +35,10 @@ export const DEFAULT_JSON_FILES: readonly string[] = ['**/*.elb.json', '**/*.elb
 
 export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information', 'hint'];
 
+/** `kubernetes.network`: VPC or tunnel (CCE standard clusters), ENI (CCE Turbo, Cloud Native Network 2.0). */
+export type KubernetesNetwork = 'vpc' | 'tunnel' | 'eni';
+export const KUBERNETES_NETWORKS: readonly KubernetesNetwork[] = ['vpc', 'tunnel', 'eni'];
+
 export interface ElbLensConfig {
   /** Absolute path of the file, or '' for the built-in defaults. */
   path: string;
@@ -47,6 +52,10 @@ export interface ElbLensConfig {
   variables: Record<string, unknown>;
   /** Globs (relative to `dir`) of ELB API JSON files. */
   jsonFiles: string[];
+  /** Globs (relative to `dir`) of Kubernetes manifests read whatever their content. */
+  kubernetesFiles: string[];
+  /** The cluster's container network, when the file says (`kubernetes.network`). */
+  kubernetesNetwork?: KubernetesNetwork;
   allowInlineIgnores: boolean;
 }
 
@@ -86,11 +95,12 @@ export function defaultConfig(dir: string): ElbLensConfig {
     varFiles: [],
     variables: {},
     jsonFiles: [...DEFAULT_JSON_FILES],
+    kubernetesFiles: [],
     allowInlineIgnores: true,
   };
 }
 
-const TOP_LEVEL_KEYS = ['$schema', 'rules', 'exclude', 'varFiles', 'variables', 'json', 'allowInlineIgnores'];
+const TOP_LEVEL_KEYS = ['$schema', 'rules', 'exclude', 'varFiles', 'variables', 'json', 'kubernetes', 'allowInlineIgnores'];
 
 /** Parses and validates a configuration file's text; throws ConfigError. */
 export function parseConfig(filePath: string, text: string): ElbLensConfig {
@@ -146,6 +156,22 @@ export function parseConfig(filePath: string, text: string): ElbLensConfig {
         }
         break;
       }
+      case 'kubernetes': {
+        if (value.type !== 'object') fail(value.offset, key, 'must be an object, e.g. { "files": ["k8s/**/*.yaml"], "network": "vpc" }');
+        for (const inner of value.children ?? []) {
+          const [innerKey, innerValue] = inner.children ?? [];
+          if (!innerKey || !innerValue) continue;
+          const name = String(innerKey.value);
+          if (name === 'files') config.kubernetesFiles = readStrings(innerValue, 'kubernetes.files', fail);
+          else if (name === 'network') {
+            if (innerValue.type !== 'string' || !KUBERNETES_NETWORKS.includes(innerValue.value as KubernetesNetwork)) {
+              fail(innerValue.offset, 'kubernetes.network', `must be one of ${KUBERNETES_NETWORKS.map((n) => `"${n}"`).join(', ')}`);
+            }
+            config.kubernetesNetwork = innerValue.value as KubernetesNetwork;
+          } else fail(innerKey.offset, `kubernetes.${name}`, 'unknown key (expected "files" or "network")');
+        }
+        break;
+      }
       case 'allowInlineIgnores':
         if (value.type !== 'boolean') fail(value.offset, key, 'must be true or false');
         config.allowInlineIgnores = value.value as boolean;
@@ -181,7 +207,7 @@ function readRules(node: jsonc.Node, fail: Fail): Record<string, RuleSetting> {
 }
 
 /** The known id within a small edit distance of a misspelt one. */
-function closest(word: string, candidates: string[]): string | undefined {
+export function closest(word: string, candidates: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(3, Math.floor(word.length / 4)) + 1;
   for (const candidate of candidates) {
@@ -304,6 +330,9 @@ export function toAnalysisOptions(config: ElbLensConfig, overrides: AnalysisOpti
     variables: { ...config.variables, ...(overrides.variables ?? {}) },
     varFiles: [...config.varFiles, ...(overrides.varFiles ?? [])],
     allowInlineIgnores: overrides.allowInlineIgnores ?? config.allowInlineIgnores,
+    ...(overrides.kubernetes?.network || config.kubernetesNetwork
+      ? { kubernetes: { network: overrides.kubernetes?.network ?? config.kubernetesNetwork } }
+      : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FileTextEdit } from '../core/types';
 import { exprText, type ConfigAttribute, type ConfigBlock, type ConfigFile } from '../parse/config';
 import { jsonPropertyEdits } from './jsonEdits';
+import { yamlAddEntry, yamlRemoveEntry, yamlRenameKey, yamlReplaceValue } from './yamlEdits';
 
 /**
  * Text edits for quick fixes. They keep the user's layout: HCL edits re-pad the
@@ -9,11 +10,20 @@ import { jsonPropertyEdits } from './jsonEdits';
  */
 
 export function replaceValue(file: ConfigFile, attribute: ConfigAttribute, newText: string): FileTextEdit[] {
+  if (file.format === 'yaml') return yamlReplaceValue(file, attribute, newText);
   return [{ file: file.path, range: attribute.valueRange, newText }];
+}
+
+/** Gives an attribute another name, keeping its value (a misspelled YAML key; the quotes of a quoted one stay). */
+export function renameAttribute(file: ConfigFile, attribute: ConfigAttribute, newName: string): FileTextEdit[] {
+  if (file.format === 'yaml') return yamlRenameKey(file, attribute, newName);
+  const quoted = file.text[file.lines.offsetAt(attribute.nameRange.start)] === '"';
+  return [{ file: file.path, range: attribute.nameRange, newText: quoted ? JSON.stringify(newName) : newName }];
 }
 
 /** Removes an attribute with its whole line (and trailing comment). */
 export function removeAttribute(file: ConfigFile, block: ConfigBlock, attribute: ConfigAttribute): FileTextEdit[] {
+  if (file.format === 'yaml') return yamlRemoveEntry(file, block, attribute);
   if (block.jsonPath) return jsonEdits(file, [...block.jsonPath, attribute.name], undefined);
   const { lines } = file;
   const startLine = attribute.range.start.line;
@@ -52,7 +62,7 @@ export function insertLineBefore(file: ConfigFile, line: number, text: string): 
   const at = file.lines.lineStart(line);
   const edits: FileTextEdit[] = [{ file: file.path, range: file.lines.range(at, at), newText: `${text}${file.lines.eol}` }];
   const block = blockAroundLine(file.blocks, line);
-  if (!block || block.jsonPath) return edits;
+  if (!block || block.jsonPath || file.format === 'yaml') return edits;
   const sorted = sortedAttributes(block);
   const neighbours = sorted.filter((a) => a.range.end.line === line - 1 || a.range.start.line === line);
   return [...edits, ...realignRuns(file, block, sorted, neighbours, (l) => (l >= line ? l + 1 : l))];
@@ -68,7 +78,7 @@ export function removeLines(file: ConfigFile, firstLine: number, lastLine: numbe
   const end = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : lines.lineEnd(lastLine);
   const edits: FileTextEdit[] = [{ file: file.path, range: lines.range(lines.lineStart(firstLine), end), newText: '' }];
   const block = blockAroundLine(file.blocks, firstLine);
-  if (!block || block.jsonPath) return edits;
+  if (!block || block.jsonPath || file.format === 'yaml') return edits;
   const sorted = sortedAttributes(block);
   const neighbours = sorted.filter((a) => a.range.end.line === firstLine - 1 || a.range.start.line === lastLine + 1);
   const removed = lastLine - firstLine + 1;
@@ -109,6 +119,7 @@ export function removeBlock(file: ConfigFile, block: ConfigBlock): FileTextEdit[
  * attributes around it. `jsonValue` is the value for JSON files.
  */
 export function addAttribute(file: ConfigFile, block: ConfigBlock, name: string, valueText: string, jsonValue: unknown): FileTextEdit[] {
+  if (file.format === 'yaml') return yamlAddEntry(file, block, name, jsonValue);
   if (block.jsonPath) return jsonEdits(file, [...block.jsonPath, name], jsonValue);
   const { lines } = file;
   const eol = lines.eol;

@@ -2,6 +2,7 @@ import type { Range } from '../core/types';
 import type { ElbModel, Listener, LoadBalancer, Member, ModelNode, Pool } from '../model/elb';
 import { HTTP_PROTOCOLS } from '../model/providers';
 import { argumentSupport, upgradeAdvice, versionInUseText, versionNeeded } from '../model/versions';
+import { hopLines, settingHover } from './settings';
 
 /**
  * Markdown explanations of the client-IP state, built from the model. The host decides
@@ -99,12 +100,13 @@ export function listenerHover(listener: Listener, docsLink: string): string {
           ? 'null (unset, so the default applies)'
           : String(clientIp.written);
     out.push(
-      `- Written: \`transparent_client_ip_enable\` = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? ' (has no effect: it cannot be turned off here)' : ''}`,
+      `- Written: \`${clientIp.attribute.name}\` = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? ' (has no effect: it cannot be turned off here)' : ''}`,
     );
   } else if (listener.argType === 'none') {
     out.push(`- \`${listener.type}\` has no \`transparent_client_ip_enable\` argument.`);
   }
   out.push(...providerVersionLines(listener));
+  out.push(...hopLines(listener));
   const backends = backendLines(listener.pools, clientIp.state === 'on');
   if (backends.length > 0) {
     out.push('', '**Backends**', ...backends);
@@ -198,6 +200,8 @@ export function hoverMarkdown(target: HoverTarget, model: ElbModel, docsLink: st
     }
     case 'loadbalancer': {
       const lb = model.loadBalancers.find((l) => l === node);
+      const setting = lb && target.attributeName ? settingHover(lb, target.attributeName, model, docsLink) : undefined;
+      if (setting) return setting;
       return lb ? loadBalancerHover(lb, model, docsLink) : undefined;
     }
     default:

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import type { Connection } from 'vscode-languageserver';
+import type { PackageManifest } from '../docs/links';
 import { SKIPPED_DIRECTORIES, walk } from '../project';
 import { useHclWasm } from '../parse/hcl';
 import type { ServiceHost } from '../service/api';
@@ -22,6 +23,8 @@ export interface BrowserInitializationOptions {
   wasm?: { runtime?: string; grammar?: string };
   /** The rule docs folder of the extension, as a URI ending in '/'. */
   docsBase?: string;
+  /** The extension's package.json (what its links come from: `repository`, `version`). */
+  manifest?: PackageManifest;
   /** Other limits on what is read (tests; the defaults are DEFAULT_READ_LIMITS). */
   readLimits?: Partial<ReadLimits>;
 }
@@ -100,6 +103,7 @@ export function createBrowserPlatform(connection: Connection, limits: ReadLimits
       options = (params.initializationOptions ?? {}) as BrowserInitializationOptions;
       if (options.readLimits) files.setLimits(options.readLimits);
     },
+    manifest: () => options.manifest ?? {},
     async createService(serviceOptions) {
       const { runtime, grammar } = options.wasm ?? {};
       if (!runtime || !grammar) throw new Error('the client gave no URLs for the WebAssembly parser');

@@ -26,8 +26,11 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 /** Path → URI of a file; the server passes one that knows untitled documents. */
 export type UriOf = (filePath: string) => string;
 
-/** Core finding → LSP diagnostic. */
-export function toDiagnostic(finding: Finding, uriOf: UriOf): Diagnostic {
+/** A rule's public page (https), when the package names one; see docs/links.ts. */
+export type RulePage = (ruleId: string) => string | undefined;
+
+/** Core finding → LSP diagnostic; `codeDescription` only with a public page for the rule. */
+export function toDiagnostic(finding: Finding, uriOf: UriOf, rulePage: RulePage = () => undefined): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITIES[finding.severity],
@@ -36,7 +39,8 @@ export function toDiagnostic(finding: Finding, uriOf: UriOf): Diagnostic {
     message: finding.message,
     relatedInformation: finding.related.map((r) => ({ location: { uri: uriOf(r.file), range: r.range }, message: r.message })),
   };
-  if (finding.docsUrl.includes('://')) diagnostic.codeDescription = { href: finding.docsUrl };
+  const href = rulePage(finding.ruleId);
+  if (href) diagnostic.codeDescription = { href };
   if (finding.unusedSuppression) diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
 }
@@ -50,9 +54,9 @@ export function toWorkspaceEdit(edits: FileTextEdit[], uriOf: UriOf): WorkspaceE
   return { changes };
 }
 
-export function toQuickFix(fix: Fix, finding: Finding, uriOf: UriOf): CodeAction {
+export function toQuickFix(fix: Fix, finding: Finding, uriOf: UriOf, rulePage?: RulePage): CodeAction {
   const action = CodeAction.create(fix.title, toWorkspaceEdit(fix.edits, uriOf), CodeActionKind.QuickFix);
-  action.diagnostics = [toDiagnostic(finding, uriOf)];
+  action.diagnostics = [toDiagnostic(finding, uriOf, rulePage)];
   if (fix.isPreferred) action.isPreferred = true;
   return action;
 }

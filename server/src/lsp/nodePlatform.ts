@@ -1,4 +1,7 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Connection } from 'vscode-languageserver';
+import type { PackageManifest } from '../docs/links';
 import { walk } from '../project';
 import { nodeFileSystem } from '../project/nodeFs';
 import { createNodeHost } from '../service/nodeHost';
@@ -15,6 +18,7 @@ export function createNodePlatform(connection: Connection, bundleDir: string): S
     host: createNodeHost((message) => connection.console.error(message)),
     readsAhead: false,
     initialize: () => undefined,
+    manifest: () => readManifest(path.resolve(bundleDir, '..', '..', 'package.json')),
     createService(options) {
       return createElbLensService(this.host, { ...options, wasmDir: bundleDir, docsBase: bundledDocsBase(bundleDir) });
     },
@@ -26,4 +30,13 @@ export function createNodePlatform(connection: Connection, bundleDir: string): S
     fileChanged: () => undefined,
     onFilesArrived: () => undefined,
   };
+}
+
+/** package.json of the installed package, for its links; empty when it cannot be read. */
+function readManifest(file: string): PackageManifest {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as PackageManifest;
+  } catch {
+    return {};
+  }
 }

@@ -1,4 +1,5 @@
 import type { InitializeParams } from 'vscode-languageserver';
+import type { PackageManifest } from '../docs/links';
 import type { ElbLensService, ServiceHost } from '../service/api';
 import type { ServiceOptions } from '../service/service';
 
@@ -17,6 +18,8 @@ export interface ServerPlatform {
   readonly readsAhead: boolean;
   /** Called first, with the client's `initialize` parameters. */
   initialize(params: InitializeParams): void;
+  /** The extension's package.json (its links: docs/links.ts), once initialized; empty when unknown. */
+  manifest(): PackageManifest;
   /** Loads the core (its WebAssembly parser); `options` are the server's (jsonFiles), the platform adds where the files are. */
   createService(options: ServiceOptions): Promise<ElbLensService>;
   uriToPath(uri: string): string | undefined;

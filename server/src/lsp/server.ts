@@ -6,6 +6,8 @@ import {
   FileChangeType,
   type CodeAction,
   type Connection,
+  type Disposable,
+  type FileSystemWatcher,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFoldersChangeEvent,
@@ -14,16 +16,51 @@ import {
   ErrorCodes,
 } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, ConfigResolver, ConfigError } from '../config';
-import { classify, configure, excludes, matchesScopes, namesElbJson, type EffectiveConfig, type FileKind } from '../project';
+import {
+  classify,
+  configure,
+  excludes,
+  matchesScopes,
+  namesElbJson,
+  namesKubernetes,
+  type EffectiveConfig,
+  type FileKind,
+} from '../project';
 import { selectFixes } from '../project/fixPolicy';
+import { projectLinks } from '../docs/links';
 import type { AnalysisOptions, ElbLensService, ServiceHost } from '../service/api';
-import { toDiagnostic, toInlayHint, toQuickFix, toWorkspaceEdit, type UriOf } from './convert';
+import { toDiagnostic, type RulePage, toInlayHint, toQuickFix, toWorkspaceEdit, type UriOf } from './convert';
 import type { ServerPlatform } from './platform';
 import { DEFAULT_SETTINGS, parseSettings, type ElbLensSettings } from './settings';
+import { CLIENT_IP_MAP_METHOD, clientIpMapResult, type ClientIpMapParams } from './clientIpMap';
 
 export const FIX_ALL_KIND = 'source.fixAll.elbLens';
 /** Quiet time after the last keystroke before a document is analysed. */
 export const DEBOUNCE_MS = 150;
+
+/**
+ * The server's state, sent to clients that ask for it (`initializationOptions.status`):
+ * VS Code's status bar item shows it.
+ */
+export const STATUS_NOTIFICATION = 'elbLens/status';
+export interface ServerStatus {
+  state: 'analysing' | 'ready' | 'error';
+  /** Why, for `error`: the details are in the log. */
+  message?: string;
+}
+
+/** What the server watches on disk: ELB Lens's own files, never every JSON file. */
+export const WATCHED_GLOBS: readonly string[] = [
+  '**/*.{tf,tf.json,tfvars,tfvars.json}',
+  '**/*.{elb.json,elb.jsonc}',
+  // Kubernetes manifests: which ones are ELB Services is decided by content.
+  '**/*.{yaml,yml}',
+  `**/${CONFIG_FILE_NAME}`,
+  // Provider versions in use: a changed lock file changes what is supported.
+  '**/.terraform.lock.hcl',
+  // Downloaded modules: `terraform init` rewrites which folder belongs to which module block.
+  '**/.terraform/modules/modules.json',
+];
 
 /** The workspace files indexed at start (and kept up to date from file events). */
 const INDEXED_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'tfvars']);
@@ -44,8 +81,25 @@ export class ElbLensServer {
   private service: ElbLensService | undefined;
   /** Resolves once the core (and its WebAssembly parser) is loaded; events wait for it in order. */
   private ready: Promise<ElbLensService | undefined> = Promise.resolve(undefined);
-  /** Settings of the first workspace folder, for the core's synchronous question about `json.files`. */
+  /** Settings of the first workspace folder, for the core's synchronous question about `json.files` outside the folders. */
   private editorSettings: ElbLensSettings = DEFAULT_SETTINGS;
+  /** Settings of each workspace folder, for the same question about the folder's files. */
+  private folderSettings = new Map<string, ElbLensSettings>();
+  /** The `.elb-lens.json` files of the workspace: their `json.files` are watched. */
+  private configFiles = new Set<string>();
+  private watcherRegistration: Promise<Disposable | undefined> | undefined;
+  private watchedKey = '';
+  private supportsRelativePatterns = false;
+  /** The client asked for `elbLens/status` notifications. */
+  private sendsStatus = false;
+  private lastStatus = '';
+  private indexed = false;
+  private running = 0;
+  private coreError: string | undefined;
+  /** Documents whose last analysis threw, with the reason. */
+  private readonly failedAnalyses = new Map<string, string>();
+  /** A rule's public page, from the package's manifest (known once the platform is initialized). */
+  private rulePage: RulePage = () => undefined;
   private readonly host: ServiceHost;
   private readonly configs: ConfigResolver;
   private readonly open = new Map<string, OpenDoc>();
@@ -69,8 +123,8 @@ export class ElbLensServer {
   readonly analysisCount = new Map<string, number>();
   private readonly uriOf: UriOf = (filePath) => this.openUriByPath.get(filePath) ?? this.platform.pathToUri(filePath);
   /** Resolves once the first workspace index is done (what a browser platform waits for before it reads ahead). */
-  private indexed: Promise<void> = Promise.resolve();
-  private indexDone: () => void = () => {};
+  private firstIndex: Promise<void> = Promise.resolve();
+  private firstIndexDone: () => void = () => {};
 
   constructor(
     private readonly connection: Connection,
@@ -125,6 +179,8 @@ export class ElbLensServer {
         this.open.delete(p.textDocument.uri);
         clearTimeout(this.timers.get(p.textDocument.uri));
         this.timers.delete(p.textDocument.uri);
+        this.failedAnalyses.delete(p.textDocument.uri);
+        this.updateStatus();
         if (!doc) return;
         this.openUriByPath.delete(doc.path);
         this.platform.fileChanged(doc.path);
@@ -140,9 +196,12 @@ export class ElbLensServer {
     );
     c.onDidChangeConfiguration(() =>
       this.guard('didChangeConfiguration', async () => {
-        this.settingsCache.clear();
+        // VS Code sends this only for `elbLens` (the registration names the section); other
+        // clients send it for any change (a theme, a font size): nothing happens then.
+        if (!(await this.reloadSettings())) return;
         this.configs.clear();
         await this.loadEditorSettings();
+        await this.registerWatchers();
         await this.forgetJsonFiles();
         this.revalidateAll();
         this.refreshInlayHints();
@@ -159,6 +218,8 @@ export class ElbLensServer {
           if (path.basename(filePath) === CONFIG_FILE_NAME) {
             this.configs.clear();
             configChanged = true;
+            if (change.type === FileChangeType.Deleted) this.configFiles.delete(filePath);
+            else if (this.inWorkspace(filePath)) this.configFiles.add(filePath);
           }
           if (change.type === FileChangeType.Created && INDEXED_KINDS.has(classify(filePath)) && this.inWorkspace(filePath))
             this.workspaceFiles.add(filePath);
@@ -166,7 +227,10 @@ export class ElbLensServer {
           this.service?.fileChanged(filePath);
         }
         this.service?.setWorkspaceFiles(this.workspaceFiles);
-        if (configChanged) await this.forgetJsonFiles();
+        if (configChanged) {
+          await this.forgetJsonFiles();
+          await this.registerWatchers();
+        }
         this.revalidateAll();
         this.refreshInlayHints();
       }),
@@ -193,11 +257,12 @@ export class ElbLensServer {
         const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
         const actions: CodeAction[] = [];
         if (wants(CodeActionKind.QuickFix)) {
-          for (const { finding, fix } of this.service.fixes(doc.path, p.range, options)) actions.push(toQuickFix(fix, finding, this.uriOf));
+          for (const { finding, fix } of this.service.fixes(doc.path, p.range, options))
+            actions.push(toQuickFix(fix, finding, this.uriOf, this.rulePage));
           for (const finding of this.service.analyzeFile(doc.path, options)) {
             if (finding.unusedSuppression || !overlaps(finding.range, p.range)) continue;
             const suppression = this.service.suppressionFix(finding);
-            if (suppression) actions.push(toQuickFix(suppression, finding, this.uriOf));
+            if (suppression) actions.push(toQuickFix(suppression, finding, this.uriOf, this.rulePage));
           }
         }
         if (wants(FIX_ALL_KIND)) {
@@ -227,6 +292,17 @@ export class ElbLensServer {
         return (this.service?.inlayHints(doc.path, p.range, options) ?? []).map(toInlayHint);
       }),
     );
+    // The client-IP map of a document's module (the document need not be open).
+    c.onRequest(CLIENT_IP_MAP_METHOD, (p: ClientIpMapParams) =>
+      this.request('clientIpMap', async () => {
+        const service = await this.ready;
+        const filePath = this.open.get(p.textDocument.uri)?.path ?? this.platform.uriToPath(p.textDocument.uri);
+        if (filePath) await this.prefetched({ path: filePath, uri: p.textDocument.uri });
+        const options = filePath ? await this.optionsFor(filePath, p.textDocument.uri) : undefined;
+        if (!service || !filePath || !options) return null;
+        return clientIpMapResult(service, filePath, options, this.uriOf, this.workspaceFolders, p.svg !== false);
+      }),
+    );
     c.onShutdown(() => {
       for (const timer of this.timers.values()) clearTimeout(timer);
       this.timers.clear();
@@ -238,10 +314,14 @@ export class ElbLensServer {
     const caps = params.capabilities;
     this.supportsConfiguration = caps.workspace?.configuration === true;
     this.supportsWatchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.supportsRelativePatterns = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
+    const init: unknown = params.initializationOptions;
+    this.sendsStatus = typeof init === 'object' && init !== null && (init as { status?: unknown }).status === true;
     this.supportsConfigurationRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     this.supportsFolderChanges = caps.workspace?.workspaceFolders === true;
     this.supportsInlayHintRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
     this.platform.initialize(params);
+    this.rulePage = projectLinks(this.platform.manifest()).rulePage;
     this.workspaceFolders = (params.workspaceFolders ?? [])
       .map((f) => this.platform.uriToPath(f.uri))
       .filter((p): p is string => p !== undefined);
@@ -251,7 +331,8 @@ export class ElbLensServer {
     }
     // Loading starts now so the WebAssembly is ready by the time the first document opens.
     this.ready = this.createService().then((service) => (this.service = service));
-    this.indexed = new Promise((resolve) => (this.indexDone = resolve));
+    this.firstIndex = new Promise((resolve) => (this.firstIndexDone = resolve));
+    this.updateStatus();
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
@@ -269,16 +350,43 @@ export class ElbLensServer {
     try {
       return await this.platform.createService({
         // Asked per file: `json.files` of the file's `.elb-lens.json` and of the editor settings.
-        jsonFiles: (filePath) => namesElbJson(this.effectiveConfig(filePath, this.uriOf(filePath), this.editorSettings), filePath),
+        jsonFiles: (filePath) => {
+          const folder = this.workspaceFolders.find((f) => filePath.startsWith(f + path.sep));
+          const settings = (folder !== undefined ? this.folderSettings.get(folder) : undefined) ?? this.editorSettings;
+          return namesElbJson(this.effectiveConfig(filePath, this.uriOf(filePath), settings), filePath);
+        },
+        kubernetesFiles: (filePath) => {
+          const folder = this.workspaceFolders.find((f) => filePath.startsWith(f + path.sep));
+          const settings = (folder !== undefined ? this.folderSettings.get(folder) : undefined) ?? this.editorSettings;
+          return namesKubernetes(this.effectiveConfig(filePath, this.uriOf(filePath), settings), filePath);
+        },
       });
     } catch (error) {
       this.connection.console.error(`elb-lens: cannot start the analysis core: ${describe(error)}`);
+      this.coreError = 'the analysis core did not start';
+      this.updateStatus();
       return undefined;
     }
   }
 
   private async loadEditorSettings(): Promise<void> {
     this.editorSettings = await this.settingsFor(this.workspaceFolders[0] ? this.platform.pathToUri(this.workspaceFolders[0]) : undefined);
+    const folders = await Promise.all(
+      this.workspaceFolders.map(async (f) => [f, await this.settingsFor(this.platform.pathToUri(f))] as const),
+    );
+    this.folderSettings = new Map(folders);
+  }
+
+  /**
+   * Reads the settings again after a change notification. True when any that were read
+   * differ: only then do caches go and documents get checked again.
+   */
+  private async reloadSettings(): Promise<boolean> {
+    const keys = [...this.settingsCache.keys()];
+    const before = await Promise.all(keys.map((key) => this.settingsCache.get(key)));
+    this.settingsCache.clear();
+    const after = await Promise.all(keys.map((key) => this.settingsFor(key === '' ? undefined : key)));
+    return keys.length === 0 || keys.some((_, i) => JSON.stringify(before[i]) !== JSON.stringify(after[i]));
   }
 
   /**
@@ -294,7 +402,7 @@ export class ElbLensServer {
     try {
       await this.initializedNow();
     } finally {
-      this.indexDone();
+      this.firstIndexDone();
     }
   }
 
@@ -302,25 +410,80 @@ export class ElbLensServer {
     if (!(await this.ready)) return;
     const registrationFailed = (error: unknown) => this.logOnce(`elb-lens: the client refused a registration: ${describe(error)}`);
     if (this.supportsConfigurationRegistration) {
-      this.connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(registrationFailed);
-    }
-    if (this.supportsWatchRegistration) {
-      this.connection.client
-        .register(DidChangeWatchedFilesNotification.type, {
-          watchers: [
-            { globPattern: '**/*.{tf,tf.json,tfvars,tfvars.json,json,jsonc}' },
-            { globPattern: `**/${CONFIG_FILE_NAME}` },
-            // Provider versions in use: a changed lock file changes what is supported.
-            { globPattern: '**/.terraform.lock.hcl' },
-          ],
-        })
-        .catch(registrationFailed);
+      // One registration, for the `elbLens` section: VS Code then sends nothing for other settings.
+      this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'elbLens' }).catch(registrationFailed);
     }
     // The library only offers this event once the client said it sends it (after initialize).
     if (this.supportsFolderChanges) this.connection.workspace.onDidChangeWorkspaceFolders((p) => this.workspaceFoldersChanged(p));
-    await this.loadEditorSettings();
-    await this.indexWorkspace();
+    try {
+      await this.loadEditorSettings();
+      await this.indexWorkspace();
+      await this.registerWatchers();
+    } finally {
+      // A failure is logged by the guard; the status must not stay "analysing" for it.
+      this.indexed = true;
+    }
     this.revalidateAll();
+  }
+
+  /**
+   * The one file watcher (the VS Code client has none of its own): ELB Lens's file names,
+   * and the `json.files` globs of the settings and of each `.elb-lens.json`. Registered
+   * again when those globs change.
+   */
+  private async registerWatchers(): Promise<void> {
+    if (!this.supportsWatchRegistration) return;
+    const watchers = this.fileWatchers();
+    const key = JSON.stringify(watchers);
+    if (key === this.watchedKey) return;
+    this.watchedKey = key;
+    const previous = this.watcherRegistration;
+    this.watcherRegistration = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((error) => {
+      this.logOnce(`elb-lens: the client refused a registration: ${describe(error)}`);
+      return undefined;
+    });
+    (await previous)?.dispose();
+  }
+
+  private fileWatchers(): FileSystemWatcher[] {
+    const globs = new Set<string>(WATCHED_GLOBS);
+    const relative = new Map<string, { baseUri: string; pattern: string }>();
+    const add = (base: string, glob: string) => {
+      const pattern = glob.trim().replace(/^\.\//, '');
+      if (pattern === '') return;
+      // A glob without a '/' matches at any depth (see config/glob.ts).
+      const anyDepth = pattern.includes('/') ? pattern : `**/${pattern}`;
+      if (globs.has(anyDepth)) return;
+      if (this.supportsRelativePatterns)
+        relative.set(`${base}\0${anyDepth}`, { baseUri: this.platform.pathToUri(base), pattern: anyDepth });
+      else globs.add(anyDepth.startsWith('**/') ? anyDepth : `**/${anyDepth}`);
+    };
+    for (const [folder, settings] of this.folderSettings) for (const glob of settings.json.files) add(folder, glob);
+    for (const file of this.configFiles) {
+      try {
+        const config = this.configs.forFile(file);
+        for (const glob of config.jsonFiles) add(config.dir, glob);
+      } catch {
+        // An invalid file is reported when a document under it is checked.
+      }
+    }
+    return [...[...globs].map((globPattern) => ({ globPattern })), ...[...relative.values()].map((globPattern) => ({ globPattern }))];
+  }
+
+  /** Tells the client (when it asked) whether the server is analysing, ready or in trouble. */
+  private updateStatus(): void {
+    if (!this.sendsStatus) return;
+    let status: ServerStatus;
+    if (this.coreError) status = { state: 'error', message: this.coreError };
+    else if (!this.indexed || this.timers.size > 0 || this.running > 0) status = { state: 'analysing' };
+    else if (this.failedAnalyses.size > 0) {
+      const [file] = this.failedAnalyses.values();
+      status = { state: 'error', message: `the analysis of ${file} failed` };
+    } else status = { state: 'ready' };
+    const key = JSON.stringify(status);
+    if (key === this.lastStatus) return;
+    this.lastStatus = key;
+    void this.connection.sendNotification(STATUS_NOTIFICATION, status);
   }
 
   private workspaceFoldersChanged(event: WorkspaceFoldersChangeEvent): void {
@@ -334,6 +497,7 @@ export class ElbLensServer {
       this.settingsCache.clear();
       await this.loadEditorSettings();
       await this.indexWorkspace();
+      await this.registerWatchers();
       this.revalidateAll();
     });
   }
@@ -342,8 +506,15 @@ export class ElbLensServer {
   private async indexWorkspace(): Promise<void> {
     if (this.workspaceFolders.length === 0) return;
     const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
-    progress?.begin('ELB Lens', 0, 'Indexing Terraform files', false);
+    // The index lists file names only (nothing is parsed here): callers of module folders are
+    // looked for among them later, in files that mention `module`. Cancelling keeps open files only.
+    progress?.begin('ELB Lens', 0, 'Listing Terraform files', true);
     const files = await this.platform.listFiles(this.workspaceFolders);
+    if (progress?.token.isCancellationRequested) {
+      progress.done();
+      return;
+    }
+    this.configFiles = new Set(files.filter((file) => path.basename(file) === CONFIG_FILE_NAME));
     const settingsByFolder = await Promise.all(this.workspaceFolders.map((f) => this.settingsFor(this.platform.pathToUri(f))));
     this.workspaceFiles = new Set(
       files.filter((file) => {
@@ -354,7 +525,7 @@ export class ElbLensServer {
         return folder === undefined || !matchesScopes([{ base: folder, globs: settings.exclude }], file);
       }),
     );
-    progress?.report(100, `${this.workspaceFiles.size} files`);
+    progress?.report(100, `Indexing ${this.workspaceFiles.size.toLocaleString('en')} Terraform files`);
     progress?.done();
     (await this.ready)?.setWorkspaceFiles(this.workspaceFiles);
   }
@@ -365,9 +536,14 @@ export class ElbLensServer {
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        void this.validate(uri);
+        this.running++;
+        void this.validate(uri).finally(() => {
+          this.running--;
+          this.updateStatus();
+        });
       }, delay),
     );
+    this.updateStatus();
   }
 
   private revalidateAll(): void {
@@ -385,12 +561,16 @@ export class ElbLensServer {
   private publishWorkspace(): void {
     if (this.workspaceRunPending) return;
     this.workspaceRunPending = true;
+    this.running++;
     this.workspaceRun = this.workspaceRun.then(async () => {
       this.workspaceRunPending = false;
       try {
         await this.publishWorkspaceNow();
       } catch (error) {
         this.connection.console.error(`elb-lens: workspace analysis failed: ${describe(error)}`);
+      } finally {
+        this.running--;
+        this.updateStatus();
       }
     });
   }
@@ -415,7 +595,10 @@ export class ElbLensServer {
         const moduleUri = this.uriOf(moduleFile);
         if (this.open.has(moduleUri) || !(await this.optionsFor(moduleFile, moduleUri))) continue;
         published.add(moduleUri);
-        void this.connection.sendDiagnostics({ uri: moduleUri, diagnostics: findings.map((f) => toDiagnostic(f, this.uriOf)) });
+        void this.connection.sendDiagnostics({
+          uri: moduleUri,
+          diagnostics: findings.map((f) => toDiagnostic(f, this.uriOf, this.rulePage)),
+        });
       }
     }
     for (const uri of this.workspacePublished) {
@@ -445,7 +628,7 @@ export class ElbLensServer {
       const version = doc.version;
       const byFile = this.service.analyzeModule(doc.path, options);
       this.analysisCount.set(doc.path, (this.analysisCount.get(doc.path) ?? 0) + 1);
-      const convert = (findings: Parameters<typeof toDiagnostic>[0][]) => findings.map((f) => toDiagnostic(f, this.uriOf));
+      const convert = (findings: Parameters<typeof toDiagnostic>[0][]) => findings.map((f) => toDiagnostic(f, this.uriOf, this.rulePage));
       void this.connection.sendDiagnostics({ uri, version, diagnostics: convert(byFile.get(doc.path) ?? []) });
       // Other files of the module may depend on what changed here.
       let otherOpenFiles = false;
@@ -466,8 +649,10 @@ export class ElbLensServer {
         }
       }
       if (otherOpenFiles) this.refreshInlayHints();
+      this.failedAnalyses.delete(uri);
     } catch (error) {
       this.connection.console.error(`elb-lens: analysis of ${doc.path} failed: ${describe(error)}`);
+      this.failedAnalyses.set(uri, doc.path);
     }
   }
 
@@ -527,6 +712,8 @@ export class ElbLensServer {
         exclude: settings.exclude,
         varFiles: settings.varFiles.map((f) => path.resolve(varFilesBase, f)),
         jsonFiles: settings.json.files,
+        kubernetesFiles: settings.kubernetes.files,
+        ...(settings.kubernetes.network && { kubernetesNetwork: settings.kubernetes.network }),
       },
     });
   }
@@ -536,9 +723,9 @@ export class ElbLensServer {
    * the workspace is indexed, so that it and what follows it see every file (a file not read
    * yet would look missing, and could make a finding that is not there).
    */
-  private async prefetched(doc: OpenDoc): Promise<void> {
+  private async prefetched(doc: { path: string; uri: string }): Promise<void> {
     if (!this.platform.readsAhead) return;
-    await this.indexed;
+    await this.firstIndex;
     await this.platform.prefetch(async () => {
       const options = await this.optionsFor(doc.path, doc.uri);
       if (options && this.service?.isSupportedFile(doc.path)) this.service.analyzeModule(doc.path, options);

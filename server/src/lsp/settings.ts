@@ -1,3 +1,4 @@
+import { closest, knownRuleIds } from '../config';
 import type { RuleSetting } from '../service/api';
 
 /** The `elbLens.*` settings, as one typed object. */
@@ -10,6 +11,7 @@ export interface ElbLensSettings {
   inlayHints: { enable: boolean };
   diagnostics: { scope: 'openFiles' | 'workspace' };
   json: { files: string[] };
+  kubernetes: { files: string[]; network: 'vpc' | 'tunnel' | 'eni' | undefined };
 }
 
 export const DEFAULT_SETTINGS: ElbLensSettings = {
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: ElbLensSettings = {
   inlayHints: { enable: true },
   diagnostics: { scope: 'openFiles' },
   json: { files: ['**/*.elb.json', '**/*.elb.jsonc'] },
+  kubernetes: { files: [], network: undefined },
 };
 
 const RULE_SETTINGS = new Set<string>(['off', 'error', 'warning', 'information', 'hint']);
@@ -51,8 +54,13 @@ export function parseSettings(raw: unknown, problems: string[] = []): ElbLensSet
   }
   if (raw.rules !== undefined) {
     if (isRecord(raw.rules)) {
+      const known = knownRuleIds();
       for (const [id, value] of Object.entries(raw.rules)) {
-        if (typeof value === 'string' && RULE_SETTINGS.has(value)) settings.rules[id] = value as RuleSetting;
+        if (!known.includes(id)) {
+          // The same words as a wrong id in .elb-lens.json; the rest of the settings still apply.
+          const near = closest(id, known);
+          problems.push(`elbLens.rules: unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; it is ignored`);
+        } else if (typeof value === 'string' && RULE_SETTINGS.has(value)) settings.rules[id] = value as RuleSetting;
         else bad(`rules.${id}`, 'one of off, error, warning, information, hint');
       }
     } else bad('rules', 'an object of rule id → severity');
@@ -83,6 +91,15 @@ export function parseSettings(raw: unknown, problems: string[] = []): ElbLensSet
     const files = isRecord(raw.json) ? raw.json.files : undefined;
     if (files === undefined || isStringArray(files)) settings.json.files = files ?? settings.json.files;
     else bad('json.files', 'a list of globs');
+  }
+  if (raw.kubernetes !== undefined) {
+    const kubernetes = isRecord(raw.kubernetes) ? raw.kubernetes : undefined;
+    const files = kubernetes?.files;
+    if (files === undefined || isStringArray(files)) settings.kubernetes.files = files ?? settings.kubernetes.files;
+    else bad('kubernetes.files', 'a list of globs');
+    const network = kubernetes?.network;
+    if (network === 'vpc' || network === 'tunnel' || network === 'eni') settings.kubernetes.network = network;
+    else if (network !== undefined && network !== null && network !== '') bad('kubernetes.network', '"vpc", "tunnel" or "eni"');
   }
   return settings;
 }

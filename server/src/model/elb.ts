@@ -55,6 +55,48 @@ export interface ClientIpState {
   writtenUnknownReason?: string;
   /** False where the platform keeps the feature on whatever is written. */
   canBeDisabled: boolean | undefined;
+  /** Where the switch is written, when it is not `transparent_client_ip_enable` in the listener's own block (a Service annotation). */
+  setting?: SettingPlace;
+}
+
+/** A setting written outside the listener's own block: its name, and the block it goes in when added. */
+export interface SettingPlace {
+  name: string;
+  block: ConfigBlock;
+}
+
+/**
+ * A proxy between the load balancer's backends and the workload, which may replace the
+ * source address the load balancer delivers: kube-proxy on Kubernetes nodes, decided by the
+ * Service's `externalTrafficPolicy`.
+ */
+export interface BackendHop {
+  /** Whether the workload still sees the source address the backends receive; undefined when it depends on what the files do not say. */
+  keepsSource: boolean | undefined;
+  /** One sentence saying why, for hover and messages. */
+  explanation: string;
+  /** The setting that decides it, when written. */
+  attribute: ConfigAttribute | undefined;
+  /** Where it is written or goes, and the value that keeps the source address. */
+  setting: SettingPlace & { keepValue: string };
+  /** Where a finding about the hop sits when the setting is not written. */
+  anchor: Range;
+  /** What the value that keeps the source address costs, for messages and hover. */
+  caveat: string;
+}
+
+/** A setting the platform does not read: a misspelled name, or a value it does not accept. */
+export interface UnrecognizedSetting {
+  node: ModelNode;
+  attribute: ConfigAttribute;
+  /** Whether the name or the value is the problem. */
+  part: 'name' | 'value';
+  /** Why it is not read, in one sentence. */
+  reason: string;
+  /** What was probably meant. */
+  suggestion?: string;
+  /** True when the suggested name is written too, so renaming would write it twice. */
+  suggestionWritten?: boolean;
 }
 
 export interface Listener extends ModelNode {
@@ -86,6 +128,8 @@ export interface Listener extends ModelNode {
    * do not apply (ELB API JSON). Ask `argumentSupport` (model/versions.ts) what it means for an argument.
    */
   providerVersion?: ProviderVersionFact;
+  /** What stands between the backends and the workload (Kubernetes Services), when something does. */
+  hop?: BackendHop;
 }
 
 export interface ListenerOption {
@@ -136,6 +180,8 @@ export interface ElbModel {
   members: Member[];
   instances: Instance[];
   ipGroups: IpGroup[];
+  /** Settings the platform does not read (front ends that know the names, e.g. Kubernetes annotations). */
+  unrecognized?: UnrecognizedSetting[];
   /** Finds the model node whose block is `block`. */
   nodeForBlock(block: ConfigBlock): ModelNode | undefined;
 }

@@ -3,7 +3,8 @@
  * supporting a new resource type is one line here.
  */
 
-export type ProviderName = 'opentelekomcloud' | 'huaweicloud' | 'flexibleengine' | 'elb-api';
+/** `kubernetes`: listeners made by a Kubernetes Service (CCE or cloud-provider-huaweicloud), on Huawei Cloud or OTC alike. */
+export type ProviderName = 'opentelekomcloud' | 'huaweicloud' | 'flexibleengine' | 'elb-api' | 'kubernetes';
 export type LoadBalancerKind = 'shared' | 'dedicated' | 'unknown';
 export type ElbRole = 'loadbalancer' | 'listener' | 'pool' | 'member' | 'instance' | 'ipgroup' | 'secgroup_rule';
 
@@ -33,7 +34,7 @@ export interface ResourceTypeInfo {
 }
 
 /** The registry source (`namespace/type`) of each provider, whose version numbers `since` uses. */
-export const PROVIDER_SOURCES: Record<Exclude<ProviderName, 'elb-api'>, string> = {
+export const PROVIDER_SOURCES: Record<Exclude<ProviderName, 'elb-api' | 'kubernetes'>, string> = {
   opentelekomcloud: 'opentelekomcloud/opentelekomcloud',
   huaweicloud: 'huaweicloud/huaweicloud',
   flexibleengine: 'FlexibleEngineCloud/flexibleengine',
@@ -160,6 +161,15 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
   'elb-api:pool': { provider: 'elb-api', role: 'pool', kind: 'unknown' },
   'elb-api:member': { provider: 'elb-api', role: 'member', kind: 'unknown' },
   'elb-api:ipgroup': { provider: 'elb-api', role: 'ipgroup', kind: 'unknown' },
+  // Kubernetes Services of type LoadBalancer: the class annotation gives the kind; annotation values are strings.
+  'kubernetes:service': { provider: 'kubernetes', role: 'loadbalancer', kind: 'unknown' },
+  'kubernetes:port': {
+    provider: 'kubernetes',
+    role: 'listener',
+    kind: 'unknown',
+    clientIpArg: 'string',
+    protocols: ['TCP', 'UDP', 'HTTP', 'HTTPS', 'TLS'],
+  },
 };
 
 /**
@@ -171,6 +181,7 @@ export const MEMBER_SUBNET_ARGUMENT: Record<ProviderName, string> = {
   huaweicloud: 'subnet_id',
   flexibleengine: 'subnet_id',
   'elb-api': 'subnet_cidr_id',
+  kubernetes: 'kubernetes.io/elb.enable-cross-vpc left unset',
 };
 
 export function resourceTypeInfo(type: string): ResourceTypeInfo | undefined {

@@ -7,8 +7,8 @@ import type { LineIndex } from './positions';
  * into it, so evaluation and the ELB model never see a parser.
  */
 
-/** `elbjson`: ELB API JSON (`.json`/`.jsonc` request bodies and responses), see elbjson/. */
-export type FileFormat = 'hcl' | 'tfjson' | 'elbjson';
+/** `elbjson`: ELB API JSON (`.json`/`.jsonc` request bodies and responses), see elbjson/; `yaml`: Kubernetes manifests, see kubernetes/. */
+export type FileFormat = 'hcl' | 'tfjson' | 'elbjson' | 'yaml';
 
 export type Expr =
   | { kind: 'literal'; value: string | number | boolean | null; range: Range }

@@ -1,8 +1,9 @@
 import * as path from 'path';
 import { CONFIG_FILE_NAME } from '../config/config';
 import { isJsonFileName, sniffElbJson, SNIFF_CHARS } from '../elbjson/sniff';
+import { isYamlFileName, KUBERNETES_SNIFF_CHARS, sniffKubernetes } from '../kubernetes/sniff';
 import { isPlanJson, mayBePlanJson } from '../plan/plan';
-import { configure, namesElbJson, type EffectiveConfig } from './configure';
+import { configure, namesElbJson, namesKubernetes, type EffectiveConfig } from './configure';
 import type { FileContent } from './fileSystem';
 
 export type FileKind =
@@ -16,6 +17,8 @@ export type FileKind =
   | 'elb-json'
   /** Terraform plan JSON (`terraform show -json`). */
   | 'plan'
+  /** A Kubernetes manifest (`.yaml`/`.yml`) with ELB-annotated Services: named by `kubernetes.files`, or recognised by its content. */
+  | 'kubernetes'
   /** `.elb-lens.json` */
   | 'config'
   | 'other';
@@ -53,6 +56,11 @@ export function classify(filePath: string, options: ClassifyOptions = {}): FileK
   if (name.endsWith('.tf')) return 'terraform';
   if (name.endsWith('.tf.json')) return 'terraform-json';
   if (isAutoTfvarsName(name) || (options.explicit && (name.endsWith('.tfvars') || name.endsWith('.tfvars.json')))) return 'tfvars';
+  if (isYamlFileName(filePath)) {
+    if (namesKubernetes(options.config ?? (defaultConfig ??= configure()), filePath)) return 'kubernetes';
+    // Helm templates and other YAML are left alone, silently.
+    return options.content && sniffKubernetes(options.content.head(KUBERNETES_SNIFF_CHARS)) ? 'kubernetes' : 'other';
+  }
   if (!isJsonFileName(filePath)) return 'other';
   if (namesElbJson(options.config ?? (defaultConfig ??= configure()), filePath)) return 'elb-json';
   const content = options.content;

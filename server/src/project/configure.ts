@@ -2,6 +2,7 @@ import * as path from 'path';
 import { DEFAULT_JSON_FILES, defaultConfig, toAnalysisOptions, type ElbLensConfig } from '../config/config';
 import { matchesAnyGlob, matchesGlobTails } from '../config/glob';
 import { isJsonFileName } from '../elbjson/sniff';
+import { isYamlFileName } from '../kubernetes/sniff';
 import type { AnalysisOptions, RuleSetting } from '../service/api';
 
 /** Globs and the folder they are relative to; no folder: they may match any tail of a path. */
@@ -27,6 +28,10 @@ export interface HostSettings {
   reportUnusedIgnores?: boolean;
   /** Globs of files always read as ELB API JSON (`elbLens.json.files`). */
   jsonFiles?: readonly string[];
+  /** Globs of YAML files always read as Kubernetes manifests (`elbLens.kubernetes.files`). */
+  kubernetesFiles?: readonly string[];
+  /** The cluster's container network (`elbLens.kubernetes.network`); wins over the file's. */
+  kubernetesNetwork?: 'vpc' | 'tunnel' | 'eni';
 }
 
 export interface Settings {
@@ -45,6 +50,8 @@ export interface EffectiveConfig {
   exclude: readonly GlobScope[];
   /** A JSON file matched here is ELB API JSON whatever its content (`json.files`). */
   jsonFiles: readonly GlobScope[];
+  /** A YAML file matched here is a Kubernetes manifest whatever its content (`kubernetes.files`). */
+  kubernetesFiles: readonly GlobScope[];
 }
 
 /**
@@ -63,6 +70,7 @@ export function configure(settings: Settings = {}): EffectiveConfig {
     ...(host.varFiles && { varFiles: [...host.varFiles] }),
     ...(host.environmentVariables && { environmentVariables: host.environmentVariables }),
     ...(host.reportUnusedIgnores !== undefined && { reportUnusedIgnores: host.reportUnusedIgnores }),
+    ...(host.kubernetesNetwork && { kubernetes: { network: host.kubernetesNetwork } }),
   });
   const exclude: GlobScope[] = [];
   if (file && file.exclude.length > 0) exclude.push({ base: file.dir, globs: file.exclude });
@@ -71,7 +79,10 @@ export function configure(settings: Settings = {}): EffectiveConfig {
   if (host.jsonFiles) jsonFiles.push({ base: host.base, globs: host.jsonFiles });
   if (file) jsonFiles.push({ base: file.dir, globs: file.jsonFiles });
   if (jsonFiles.length === 0) jsonFiles.push({ base: undefined, globs: DEFAULT_JSON_FILES });
-  return { configFile: file?.path, options, exclude, jsonFiles };
+  const kubernetesFiles: GlobScope[] = [];
+  if (host.kubernetesFiles && host.kubernetesFiles.length > 0) kubernetesFiles.push({ base: host.base, globs: host.kubernetesFiles });
+  if (file && file.kubernetesFiles.length > 0) kubernetesFiles.push({ base: file.dir, globs: file.kubernetesFiles });
+  return { configFile: file?.path, options, exclude, jsonFiles, kubernetesFiles };
 }
 
 /** True when one of the scopes' globs matches the file (or a folder it is in, for a scope with a base). */
@@ -86,6 +97,11 @@ export function matchesScopes(scopes: readonly GlobScope[], filePath: string): b
 /** True when the configuration says not to check the file. */
 export function excludes(config: EffectiveConfig, filePath: string): boolean {
   return matchesScopes(config.exclude, filePath);
+}
+
+/** True when the configuration names the file as a Kubernetes manifest (`kubernetes.files`); only YAML files qualify. */
+export function namesKubernetes(config: EffectiveConfig, filePath: string): boolean {
+  return isYamlFileName(filePath) && matchesScopes(config.kubernetesFiles, filePath);
 }
 
 /** True when the configuration names the file as ELB API JSON (`json.files`); only JSON files qualify. */

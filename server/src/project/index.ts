@@ -10,6 +10,7 @@ export {
   excludes,
   matchesScopes,
   namesElbJson,
+  namesKubernetes,
   type EffectiveConfig,
   type GlobScope,
   type HostSettings,

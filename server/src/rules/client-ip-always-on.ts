@@ -1,6 +1,6 @@
 import { boolLiteral, removeAttribute, replaceValue } from '../fixes/edits';
 import { argumentSupport } from '../model/versions';
-import { describeListener, loadBalancerRelated } from './support/messages';
+import { clientIpSwitch, describeListener, loadBalancerRelated } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-always-on';
@@ -33,12 +33,12 @@ export const clientIpAlwaysOn: Rule = {
         related: loadBalancerRelated(listener),
         fixes: [
           {
-            title: 'Remove transparent_client_ip_enable',
-            edits: removeAttribute(listener.file, listener.block, attribute),
+            title: `Remove ${attribute.name}`,
+            edits: removeAttribute(listener.file, clientIpSwitch(listener).block, attribute),
             isPreferred: true,
           },
           {
-            title: `Set transparent_client_ip_enable to ${boolLiteral(true, asString)}`,
+            title: `Set ${attribute.name} to ${boolLiteral(true, asString)}`,
             edits: replaceValue(listener.file, attribute, boolLiteral(true, asString)),
           },
         ],

@@ -1,7 +1,7 @@
 import { removeAttribute } from '../fixes/edits';
 import { argumentSupport } from '../model/versions';
 import { isUnknown, toBool } from '../terraform/evaluate';
-import { describeListener } from './support/messages';
+import { clientIpSwitch, describeListener } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-nat64-conflict';
@@ -32,8 +32,8 @@ export const clientIpNat64Conflict: Rule = {
         related: [{ file: listener.file.path, range: nat64.attribute.range, message: 'NAT64 is turned on here' }],
         fixes: [
           {
-            title: 'Remove transparent_client_ip_enable',
-            edits: removeAttribute(listener.file, listener.block, attribute),
+            title: `Remove ${attribute.name}`,
+            edits: removeAttribute(listener.file, clientIpSwitch(listener).block, attribute),
             isPreferred: true,
           },
         ],

@@ -21,7 +21,7 @@ export const clientIpSameServer: Rule = {
         for (const member of pool.members) {
           const key = `${listener.address}|${member.address}`;
           if (reported.has(key)) continue;
-          const reason = clientEvidence(listener, member);
+          const reason = sameServerEvidence(listener, member);
           if (!reason) continue;
           reported.add(key);
           report({
@@ -40,13 +40,19 @@ export const clientIpSameServer: Rule = {
   },
 };
 
-function clientEvidence(listener: Listener, member: Member) {
+/**
+ * Why `member` is also a client of `listener`'s load balancer: its server refers to the load
+ * balancer's address (`via: 'loadbalancer'`), or its address is in the listener's white list
+ * (`via: 'whitelist'`); undefined when nothing says so. The client-IP map draws the loop from it.
+ */
+export function sameServerEvidence(listener: Listener, member: Member) {
   const lb = listener.loadBalancer;
   const instance = member.instance;
   if (lb && instance) {
     const use = instance.lbAddressUses.find((u) => u.loadBalancer === lb);
     if (use) {
       return {
+        via: 'loadbalancer' as const,
         text: `its server \`${instance.address}\` uses ${use.what} in \`${use.attribute.name}\``,
         related: { file: instance.file.path, range: use.attribute.range, message: 'the server refers to the load balancer address here' },
       };
@@ -57,6 +63,7 @@ function clientEvidence(listener: Listener, member: Member) {
       const cidr = group.cidrs.find((c) => addressInCidr(member.ipAddress!, c));
       if (cidr) {
         return {
+          via: 'whitelist' as const,
           text: `its address ${member.ipAddress} is in ${cidr}, which the white list \`${group.address}\` admits as a client`,
           related: related(group, 'white list that admits the backend as a client'),
         };

@@ -1,6 +1,6 @@
 import { addAttribute, boolLiteral, replaceValue } from '../fixes/edits';
 import { argumentSupport, needsVersionNote, upgradeAdvice } from '../model/versions';
-import { describeListener } from './support/messages';
+import { clientIpSwitch, describeListener } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-shared-l4-off';
@@ -20,6 +20,7 @@ export const clientIpSharedL4Off: Rule = {
       const asString = listener.argType === 'string';
       const value = boolLiteral(true, asString);
       const attribute = clientIp.attribute;
+      const target = clientIpSwitch(listener);
       const support = argumentSupport(listener, 'transparent_client_ip_enable');
       // Written where the provider version in use has no such argument: client-ip-unsupported-argument says so.
       if (attribute && support.support === 'no') continue;
@@ -42,14 +43,14 @@ export const clientIpSharedL4Off: Rule = {
         range: attribute ? attribute.range : listener.block.headerRange,
         message:
           seen +
-          `${listener.protocol} has no header-based alternative; set transparent_client_ip_enable = ${value}${needs} if backends need the client address, ` +
+          `${listener.protocol} has no header-based alternative; set ${target.assignment(value)}${needs} if backends need the client address, ` +
           'and let their security groups admit the client addresses.',
         fixes: [
           {
-            title: `Set transparent_client_ip_enable = ${value}${needs} (security groups must then admit client addresses)`,
+            title: `Set ${target.assignment(value)}${needs} (security groups must then admit client addresses)`,
             edits: attribute
               ? replaceValue(listener.file, attribute, value)
-              : addAttribute(listener.file, listener.block, 'transparent_client_ip_enable', value, asString ? 'true' : true),
+              : addAttribute(listener.file, target.block, target.name, value, asString ? 'true' : true),
             // Not preferred: it changes what backends see, so "fix all" must not apply it unasked.
             isPreferred: false,
           },

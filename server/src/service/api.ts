@@ -1,4 +1,6 @@
 import type { Finding, Fix, HoverResult, InlayHint, Position, Range, Severity } from '../core/types';
+import type { ElbModel } from '../model/elb';
+import type { ReportedFinding } from '../project/instanceFindings';
 
 /**
  * How the core reaches files. The LSP server, the CLI and tests each give their own,
@@ -34,6 +36,8 @@ export interface AnalysisOptions {
   allowInlineIgnores?: boolean;
   /** Report suppression comments that suppress nothing (`unused-ignore`, hint). Default false. */
   reportUnusedIgnores?: boolean;
+  /** Kubernetes manifests: the cluster's container network, which decides whether `externalTrafficPolicy: Cluster` loses the client IP behind dedicated CCE load balancers. */
+  kubernetes?: { network?: 'vpc' | 'tunnel' | 'eni' };
 }
 
 export interface TextChange {
@@ -47,8 +51,24 @@ export interface FixForFinding {
   fix: Fix;
 }
 
+/**
+ * One ELB model as analysed, with the findings about each of its nodes: a root module with the
+ * module instances it calls, or a folder of ELB API JSON (or a plan, built by its host).
+ */
+export interface ModelView {
+  /** The root module's folder, the folder of the ELB JSON files, or the plan file. */
+  root: string;
+  source: 'terraform' | 'elb-json' | 'kubernetes' | 'plan';
+  model: ElbModel;
+  /**
+   * Each instance's own findings with the node they are about, as shown: rule settings and
+   * inline suppressions applied, related locations of the callers added.
+   */
+  findings: ReportedFinding[];
+}
+
 export interface ElbLensService {
-  /** True for files the service analyses (`.tf`, `.tf.json`, ELB API JSON). */
+  /** True for files the service analyses (`.tf`, `.tf.json`, ELB API JSON, Kubernetes manifests). */
   isSupportedFile(filePath: string): boolean;
   /** Open documents override what the host reads from disk. */
   openDocument(filePath: string, text: string): void;
@@ -78,4 +98,10 @@ export interface ElbLensService {
   /** A fix that inserts an `elb-lens-ignore` comment for this finding. */
   suppressionFix(finding: Finding): Fix | undefined;
   inlayHints(filePath: string, range: Range | undefined, options?: AnalysisOptions): InlayHint[];
+  /**
+   * The models the findings of `filePath`'s module come from, with their findings per node:
+   * one per root module whose tree reaches the folder (Terraform), or the folder's ELB JSON.
+   * The client-IP map is drawn from them.
+   */
+  models(filePath: string, options?: AnalysisOptions): ModelView[];
 }

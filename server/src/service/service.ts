@@ -15,6 +15,14 @@ import { isRelevantBlock } from '../model/providers';
 import { hoverMarkdown, inlayLabel, instancesMarkdown, nodesOfBlock } from '../hover/hover';
 import { buildElbJsonModel, DEFAULT_ELB_JSON_GLOBS, elbJsonToConfigFile, ElbJsonDetector, isJsonFileName } from '../elbjson';
 import type { ElbJsonFiles } from '../elbjson';
+import {
+  buildKubernetesModel,
+  isYamlFileName,
+  kubernetesHoverTarget,
+  kubernetesToConfigFile,
+  KubernetesDetector,
+  type KubernetesFiles,
+} from '../kubernetes';
 import { removeLines } from '../fixes/edits';
 import type { ElbModel, ModelNode } from '../model/elb';
 import type { ConfigBlock, ConfigFile, Expr } from '../parse/config';
@@ -34,10 +42,11 @@ import {
   type VariableInput,
 } from '../terraform/module';
 import { mergeInstanceFindings, type ReportedFinding } from '../project/instanceFindings';
+import { nodeFindings } from '../project/nodeFindings';
 import { buildTerraformModel } from '../terraform/toModel';
 import { isLockFile, LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
 import { onceEach, versionProblemFindings } from '../project/versionFindings';
-import type { AnalysisOptions, ElbLensService, FixForFinding, ServiceHost, TextChange } from './api';
+import type { AnalysisOptions, ElbLensService, FixForFinding, ModelView, ServiceHost, TextChange } from './api';
 
 export interface ServiceOptions {
   /** Where the grammar wasm files are (defaults: next to the bundle, then node_modules). */
@@ -55,6 +64,8 @@ export interface ServiceOptions {
    * changes results; tests compare both). Default true.
    */
   prescan?: boolean;
+  /** Files always read as Kubernetes manifests (`kubernetes.files`); other YAML is recognised by content. */
+  kubernetesFiles?: KubernetesFiles;
 }
 
 /** Files larger than this are not parsed: they are generated, not hand-written ELB config. */
@@ -91,6 +102,8 @@ interface ModuleAnalysis {
   units?: AnalysisUnit[];
   /** The folder's other Terraform files (not parsed: a scan showed nothing in them can matter). */
   otherPaths?: string[];
+  /** ELB JSON: the findings with their nodes, before they were merged. */
+  reported?: ReportedFinding[];
 }
 
 /**
@@ -165,6 +178,7 @@ class Service implements ElbLensService {
   private readonly unparsed = new Set<string>();
   /** Texts read from the host, until the host says the file changed. */
   private readonly texts = new Map<string, string | undefined>();
+  private readonly kubernetes: KubernetesDetector;
   /** Terraform analysis units by root folder. */
   private readonly units = new Map<string, AnalysisUnit>();
   /** Files and folders read while a unit is built (undefined otherwise). */
@@ -183,10 +197,17 @@ class Service implements ElbLensService {
     this.docsBase = options.docsBase ?? 'docs/rules/';
     this.prescan = options.prescan !== false;
     this.elbJson = new ElbJsonDetector(options.jsonFiles ?? DEFAULT_ELB_JSON_GLOBS);
+    this.kubernetes = new KubernetesDetector(options.kubernetesFiles ?? []);
   }
 
   isSupportedFile(filePath: string): boolean {
-    return isTerraformFile(filePath) || isLockFile(filePath) || this.isElbJsonFile(filePath);
+    return isTerraformFile(filePath) || isLockFile(filePath) || this.isElbJsonFile(filePath) || this.isKubernetesFile(filePath);
+  }
+
+  /** A Kubernetes manifest: a `.yaml`/`.yml` file named by `kubernetes.files`, or with an ELB-annotated Service in it. */
+  private isKubernetesFile(filePath: string): boolean {
+    if (!isYamlFileName(filePath)) return false;
+    return this.kubernetes.isKubernetes(filePath, this.documents.get(filePath)?.text ?? this.readFromHost(filePath));
   }
 
   /** ELB API JSON: a `.json`/`.jsonc` file matching the globs or whose first few KB look like ELB objects. */
@@ -252,6 +273,8 @@ class Service implements ElbLensService {
 
   moduleFiles(filePath: string): string[] {
     const dir = path.dirname(filePath);
+    // A manifest stands alone: its Services say all there is.
+    if (isYamlFileName(filePath)) return this.isKubernetesFile(filePath) ? [filePath] : [];
     if (isJsonFileName(filePath)) {
       // The ELB JSON files of the folder are analysed together, apart from its Terraform module.
       const names = new Set(this.host.readDirectory(dir).filter(isJsonFileName));
@@ -326,7 +349,9 @@ class Service implements ElbLensService {
   hover(filePath: string, position: Position, options: AnalysisOptions = {}): HoverResult | undefined {
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return undefined;
-    const target = this.nodeAt(analysis.model, filePath, position);
+    const target = isYamlFileName(filePath)
+      ? kubernetesHoverTarget(analysis.model, filePath, position)
+      : this.nodeAt(analysis.model, filePath, position);
     if (!target) return this.unavailableModuleHover(analysis, filePath, position);
     const markdown = hoverMarkdown(target, analysis.model, `${this.docsBase}README.md`);
     if (!markdown) return undefined;
@@ -392,6 +417,19 @@ class Service implements ElbLensService {
     return hints;
   }
 
+  models(filePath: string, options: AnalysisOptions = {}): ModelView[] {
+    const analysis = this.moduleAnalysis(filePath, options);
+    if (!analysis) return [];
+    const shown = (reported: ReportedFinding[]) => nodeFindings(reported, options, (p) => this.configFile(p));
+    if (analysis.units) {
+      return analysis.units.map((u) => ({ root: u.root, source: 'terraform', model: u.model, findings: shown(u.reported) }));
+    }
+    const source = this.isKubernetesFile(filePath) ? 'kubernetes' : 'elb-json';
+    // A manifest is analysed by itself; an ELB JSON folder as a whole.
+    const root = source === 'kubernetes' ? filePath : path.dirname(filePath);
+    return [{ root, source, model: analysis.model, findings: shown(analysis.reported ?? []) }];
+  }
+
   // ---- internals ----
 
   private nodeAt(model: ElbModel, filePath: string, position: Position) {
@@ -435,6 +473,8 @@ class Service implements ElbLensService {
   private invalidate(filePath: string): void {
     this.modules.delete(path.dirname(filePath));
     this.modules.delete(jsonModuleKey(path.dirname(filePath)));
+    this.modules.delete(kubernetesKey(filePath));
+    this.kubernetes.forget(filePath);
     const dir = path.dirname(filePath);
     for (const [root, unit] of this.units) {
       if (unit.reads.has(filePath) || unit.listedDirs.has(dir)) this.units.delete(root);
@@ -523,6 +563,8 @@ class Service implements ElbLensService {
         return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
       }
       if (isJsonFileName(filePath)) return elbJsonToConfigFile(filePath, clean);
+      // YAML knows its byte order mark: the text as it is keeps the first line's indentation.
+      if (isYamlFileName(filePath)) return kubernetesToConfigFile(filePath, text);
       if (hasOverlongLine(clean)) {
         this.logSkipped(filePath, `it has a line longer than ${MAX_LINE_CHARS / 1024} K characters (generated content)`);
         return undefined;
@@ -545,6 +587,7 @@ class Service implements ElbLensService {
 
   private moduleAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis | undefined {
     if (this.isElbJsonFile(filePath)) return this.jsonAnalysis(filePath);
+    if (this.isKubernetesFile(filePath)) return this.kubernetesAnalysis(filePath, options);
     if (!isTerraformFile(filePath) && !isLockFile(filePath)) return undefined;
     const dir = path.dirname(filePath);
     const key = cacheKey([options.variables ?? {}, options.varFiles ?? [], options.environmentVariables ?? {}]);
@@ -828,8 +871,23 @@ class Service implements ElbLensService {
       .map((p) => this.configFile(p))
       .filter((f): f is ConfigFile => f !== undefined);
     const model = buildElbJsonModel(files);
-    const analysis: ModuleAnalysis = { key: '', model, files, rawFindings: mergeInstanceFindings(this.runRules(model)) };
+    const reported = this.runRules(model);
+    const analysis: ModuleAnalysis = { key: '', model, files, rawFindings: mergeInstanceFindings(reported), reported };
     this.modules.set(cacheKey, analysis);
+    return analysis;
+  }
+
+  /** A Kubernetes manifest: its Services, analysed on their own; cached per file and cluster network. */
+  private kubernetesAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis {
+    const network = options.kubernetes?.network;
+    const key = kubernetesKey(filePath);
+    const cached = this.modules.get(key);
+    if (cached && cached.key === (network ?? '')) return cached;
+    const files = [this.configFile(filePath)].filter((f): f is ConfigFile => f !== undefined);
+    const model = buildKubernetesModel(files, { network });
+    const reported = this.runRules(model);
+    const analysis: ModuleAnalysis = { key: network ?? '', model, files, rawFindings: mergeInstanceFindings(reported), reported };
+    this.modules.set(key, analysis);
     return analysis;
   }
 
@@ -903,6 +961,11 @@ function cacheKey(value: unknown): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Cache key of a Kubernetes manifest's analysis. */
+function kubernetesKey(filePath: string): string {
+  return `kubernetes:${filePath}`;
 }
 
 /** Cache key of a folder's ELB JSON analysis (the folder itself keys its Terraform module). */

@@ -106,7 +106,7 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
 
 /** An edit that puts `# elb-lens-ignore: <rule> -- reason` above the finding's line. */
 export function suppressionFix(file: ConfigFile, finding: Finding): Fix | undefined {
-  const marker = file.format === 'hcl' ? '#' : file.format === 'tfjson' ? undefined : '//';
+  const marker = file.format === 'hcl' || file.format === 'yaml' ? '#' : file.format === 'tfjson' ? undefined : '//';
   if (!marker) return undefined;
   const line = finding.range.start.line;
   const indent = /^[ \t]*/.exec(file.lines.lineText(line))?.[0] ?? '';

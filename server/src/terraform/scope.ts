@@ -207,9 +207,9 @@ export class Scope implements EvalScope {
         if (!entry) return;
         const instances = this.module.instancesOf(entry);
         const picked = this.pickInstance(instances, steps.slice(1), depth, entry.address);
-        // A reference whose instance cannot be told (unknown key, several instances): any of them.
-        const instance = picked.instance instanceof Unknown ? instances[0] : picked.instance;
-        if (!instance) return;
+        // A reference whose instance cannot be told (unknown key among several): no link, rather than a guess.
+        if (picked.instance instanceof Unknown) return;
+        const instance = picked.instance;
         const attr = picked.rest.find((s) => s.kind === 'attr');
         visitor(instance, attr?.kind === 'attr' ? attr.name : undefined);
         return;

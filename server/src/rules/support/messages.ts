@@ -1,4 +1,5 @@
 import type { RelatedLocation } from '../../core/types';
+import type { ConfigBlock } from '../../parse/config';
 import type { Listener, ModelNode } from '../../model/elb';
 import { HTTP_PROTOCOLS } from '../../model/providers';
 
@@ -18,4 +19,15 @@ export function isHttpListener(listener: Listener): boolean {
 /** The listener's relation to its load balancer, for related locations. */
 export function loadBalancerRelated(listener: Listener): RelatedLocation[] {
   return listener.loadBalancer ? [related(listener.loadBalancer, `${listener.kind} load balancer of this listener`)] : [];
+}
+
+/**
+ * The listener's client-IP switch: `transparent_client_ip_enable` in its own block, or the
+ * setting the model names (a Service annotation), with how a value is written to it in text.
+ */
+export function clientIpSwitch(listener: Listener): { name: string; block: ConfigBlock; assignment(value: string): string } {
+  const setting = listener.clientIp.setting;
+  if (setting) return { name: setting.name, block: setting.block, assignment: (value) => `${setting.name}: ${value}` };
+  const name = 'transparent_client_ip_enable';
+  return { name, block: listener.block, assignment: (value) => `${name} = ${value}` };
 }

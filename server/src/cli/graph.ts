@@ -1,0 +1,103 @@
+import * as path from 'path';
+import { ConfigResolver, type ElbLensConfig } from '../config';
+import { buildClientIpMap, planView, toDot, toJson, toMarkdown, toMermaid, toSvg, viewSource, type MapSource } from '../graph';
+import { classify, configure, excludes, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
+import { nodeFileContent, nodeFileSystem, readTextFile } from '../project/nodeFs';
+import type { ModelView } from '../service/api';
+import { createNodeHost } from '../service/nodeHost';
+import { createElbLensService } from '../service/service';
+import { UsageError, type GraphArgs } from './args';
+import type { CliIo } from './main';
+import { relativePath } from './report';
+
+/** Plan JSON can be large (as for check). */
+const MAX_PLAN_BYTES = 256 * 1024 * 1024;
+
+const DRAWN_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'elb-json', 'kubernetes', 'plan']);
+
+/**
+ * `elb-lens graph [paths]`: the client-IP map of every module (root modules with what they
+ * call), ELB JSON folder and plan under the paths, found and configured as `check` does.
+ * Returns the exit code: 0, or 1 when the output cannot be written (usage errors are thrown).
+ */
+export async function graph(
+  args: GraphArgs,
+  io: CliIo,
+  host: { environmentVariables: Record<string, string>; writeFile: (file: string, text: string) => void },
+): Promise<number> {
+  const { environmentVariables } = host;
+  const cliVarFiles = args.varFiles.map((f) => path.resolve(io.cwd, f));
+  for (const file of cliVarFiles) {
+    if (readTextFile(file, MAX_PLAN_BYTES) === undefined) throw new UsageError(`cannot read --var-file ${file}`);
+  }
+  const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
+    configFile: args.config ? path.resolve(io.cwd, args.config) : undefined,
+  });
+  const flags = { variables: args.variables, varFiles: cliVarFiles, environmentVariables };
+  const effective = new Map<ElbLensConfig, EffectiveConfig>();
+  const configFor = (file: string): EffectiveConfig => {
+    const config = resolver.forFile(file);
+    let result = effective.get(config);
+    if (!result) effective.set(config, (result = configure({ config, host: flags })));
+    return result;
+  };
+  const service = await createElbLensService(
+    createNodeHost((message) => io.stderr(`${message}\n`)),
+    { jsonFiles: (file) => namesElbJson(configFor(file), file) },
+  );
+  const walked = walk(
+    args.paths.map((p) => path.resolve(io.cwd, p)),
+    nodeFileSystem,
+  );
+  if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(', ')}`);
+  service.setWorkspaceFiles(walked.files.map((f) => f.path));
+
+  /** One view per root module, ELB JSON folder and plan, in the order they are first reached. */
+  const views = new Map<string, ModelView>();
+  for (const { path: file, explicit } of walked.files) {
+    const config = configFor(file);
+    if (excludes(config, file)) continue;
+    const content = nodeFileContent(file, MAX_PLAN_BYTES);
+    const kind = classify(file, { config, explicit, content });
+    if (!DRAWN_KINDS.has(kind) && !(explicit && kind !== 'other')) continue;
+    if (kind === 'plan') {
+      const view = planView(file, content.text() ?? '', { rules: config.options.rules, log: (m) => io.stderr(`${m}\n`) });
+      if (view) views.set(`plan:${file}`, view);
+      continue;
+    }
+    const seenKey =
+      kind === 'kubernetes' ? `kubernetes:${file}` : `${kind === 'elb-json' ? 'elb-json' : 'terraform'}:${path.dirname(file)}`;
+    if (views.has(seenKey)) continue;
+    for (const view of service.models(file, config.options)) {
+      const key = `${view.source}:${view.root}`;
+      if (!views.has(key)) views.set(key, view);
+    }
+  }
+  const shown = (file: string) => relativePath(io.cwd, file) || '.';
+  const sources: MapSource[] = [...views.values()]
+    .filter((v) => v.model.listeners.length + v.model.loadBalancers.length + v.model.pools.length + v.model.members.length > 0)
+    .map((v) => viewSource(v, shown))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.source.localeCompare(b.source));
+  const map = buildClientIpMap(sources);
+  const output =
+    args.format === 'mermaid'
+      ? toMermaid(map)
+      : args.format === 'markdown'
+        ? toMarkdown(map)
+        : args.format === 'dot'
+          ? toDot(map)
+          : args.format === 'svg'
+            ? toSvg(map)
+            : toJson(map, shown);
+  if (!args.output) {
+    io.stdout(output);
+    return 0;
+  }
+  try {
+    host.writeFile(path.resolve(io.cwd, args.output), output);
+  } catch (error) {
+    io.stderr(`elb-lens: cannot write ${args.output}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,25 @@
+import type { ModelView } from '../service/api';
+import { planToModel } from '../plan/plan';
+import { nodeFindings } from '../project/nodeFindings';
+import { reportRules } from '../project/ruleEngine';
+import type { RuleSetting } from '../service/api';
+import type { MapSource } from './map';
+
+/** A model of the language service as a map source, named as the host shows its folder. */
+export function viewSource(view: ModelView, name: (root: string) => string): MapSource {
+  return { name: name(view.root), source: view.source, model: view.model, findings: view.findings };
+}
+
+/** The model of a Terraform plan (JSON) with its findings; undefined when the text is not a plan. */
+export function planView(
+  filePath: string,
+  text: string,
+  options: { rules?: Record<string, RuleSetting>; docsBase?: string; log?: (message: string) => void } = {},
+): ModelView | undefined {
+  const plan = planToModel(filePath, text);
+  if (!plan) return undefined;
+  const reported = reportRules(plan.model, { docsBase: options.docsBase ?? 'docs/rules/', log: options.log, source: filePath });
+  // A plan is generated output: no suppression comments, no fixes.
+  const findings = nodeFindings(reported, { rules: options.rules, allowInlineIgnores: false }, () => undefined);
+  return { root: filePath, source: 'plan', model: plan.model, findings };
+}

@@ -1,0 +1,479 @@
+import type { Range } from '../core/types';
+import { effectiveClientIp } from '../model/clientIp';
+import type { BackendHop, ClientIpState, ElbModel, Listener, LoadBalancer, ModelNode, Pool, UnrecognizedSetting } from '../model/elb';
+import { resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
+import type { ConfigAttribute, ConfigBlock, ConfigFile } from '../parse/config';
+import { isUnknown, Unknown, type Value } from '../terraform/evaluate';
+import {
+  CLASS_ANNOTATION,
+  CLASS_VALUES,
+  CLIENT_IP_ANNOTATION,
+  ELB_PREFIX,
+  isKnownAnnotation,
+  looksLikeElbAnnotation,
+  OSS_CROSS_VPC_ANNOTATION,
+  OSS_TLS_ANNOTATION,
+  OSS_X_FORWARDED_HOST_ANNOTATION,
+  PROTOCOL_PORT_ANNOTATION,
+  suggestAnnotation,
+  suggestClassValue,
+  type ControllerFamily,
+} from './annotations';
+
+/**
+ * Kubernetes Services → the ELB model. A Service of `type: LoadBalancer` with
+ * `kubernetes.io/elb.*` annotations is a load balancer (shared or dedicated after
+ * `kubernetes.io/elb.class`) and one listener per `spec.ports` item. What the listeners do
+ * with the client address follows the controller that reads the class: CCE (`union`,
+ * `performance`) or the open-source cloud-provider-huaweicloud (`shared`, `dedicated`); see
+ * docs/kubernetes.md for the source of each rule below. The Service's `externalTrafficPolicy`
+ * becomes the listeners' `hop`: whether kube-proxy keeps the client address on its way to
+ * the pod. Misspelled annotations become `unrecognized` settings.
+ *
+ * The blocks come from YAML (manifest.ts) or from Terraform's `kubernetes_service(_v1)`
+ * (terraform.ts); `fields` names the spec fields in each, `evaluate` reads a value.
+ */
+
+/** The cluster's container network, when configured: VPC or tunnel (CCE standard), or ENI (CCE Turbo, Cloud Native 2.0). */
+export type ClusterNetwork = 'vpc' | 'tunnel' | 'eni';
+
+export interface ServiceFields {
+  type: string;
+  externalTrafficPolicy: string;
+  allocateLoadBalancerNodePorts: string;
+  loadBalancerClass: string;
+}
+
+export const YAML_FIELDS: ServiceFields = {
+  type: 'type',
+  externalTrafficPolicy: 'externalTrafficPolicy',
+  allocateLoadBalancerNodePorts: 'allocateLoadBalancerNodePorts',
+  loadBalancerClass: 'loadBalancerClass',
+};
+
+export interface KubernetesModelOptions {
+  network?: ClusterNetwork;
+  fields?: ServiceFields;
+  /** The value of an attribute (Terraform: evaluated in its module); default: its literal. */
+  evaluate?: (attribute: ConfigAttribute) => Value | undefined;
+  /** Node address prefix and type of the Service (`kubernetes_service_v1.web` in Terraform). */
+  serviceAddress?: (block: ConfigBlock) => string;
+}
+
+const SERVICE_CONTEXT = { moduleAddress: '', callerSources: () => [] };
+
+/** The `spec.loadBalancerClass` of cloud-provider-huaweicloud (its `loadbalancer-class` option); others belong to other controllers. */
+const OSS_LOAD_BALANCER_CLASS = 'huaweicloud.com/elb';
+
+export interface KubernetesNodes {
+  loadBalancers: LoadBalancer[];
+  listeners: Listener[];
+  pools: Pool[];
+  unrecognized: UnrecognizedSetting[];
+}
+
+export function buildKubernetesModel(files: ConfigFile[], options: KubernetesModelOptions = {}): ElbModel {
+  const nodes: KubernetesNodes = { loadBalancers: [], listeners: [], pools: [], unrecognized: [] };
+  for (const file of files) for (const block of file.blocks) if (block.type === 'Service') addService(nodes, file, block, options);
+  return modelOf(nodes);
+}
+
+export function modelOf(nodes: KubernetesNodes): ElbModel {
+  const byBlock = new Map<ConfigBlock, ModelNode>();
+  for (const node of [...nodes.loadBalancers, ...nodes.listeners, ...nodes.pools]) byBlock.set(node.block, node);
+  return {
+    loadBalancers: nodes.loadBalancers,
+    listeners: nodes.listeners,
+    pools: nodes.pools,
+    members: [],
+    instances: [],
+    ipGroups: [],
+    unrecognized: nodes.unrecognized,
+    nodeForBlock: (block) => byBlock.get(block),
+  };
+}
+
+/** A YAML value: its literal; a collection or a key written twice is unknown. */
+function literal(attribute: ConfigAttribute): Value | undefined {
+  if (attribute.expr.kind === 'literal') return attribute.expr.value;
+  return new Unknown(attribute.expr.kind === 'opaque' && attribute.expr.text ? attribute.expr.text : 'not a single value');
+}
+
+/** Adds the model nodes of one Service block (nothing for other Service types or Services without ELB annotations). */
+export function addService(nodes: KubernetesNodes, file: ConfigFile, block: ConfigBlock, options: KubernetesModelOptions): void {
+  const fields = options.fields ?? YAML_FIELDS;
+  const evaluate = options.evaluate ?? literal;
+  const annotationsBlock = block.blocks.find((b) => b.type === 'annotations');
+  const specBlock = block.blocks.find((b) => b.type === 'spec');
+  const annotations = annotationsBlock?.attributes ?? new Map<string, ConfigAttribute>();
+  if (!specBlock || ![...annotations.keys()].some((k) => k.startsWith(ELB_PREFIX))) return;
+  const value = (attribute: ConfigAttribute | undefined) => (attribute ? evaluate(attribute) : undefined);
+  const text = (attribute: ConfigAttribute | undefined) => {
+    const v = value(attribute);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const spec = specBlock.attributes;
+  if (text(spec.get(fields.type)) !== 'LoadBalancer') return;
+  const lbClass = spec.get(fields.loadBalancerClass);
+  if (lbClass && text(lbClass) !== OSS_LOAD_BALANCER_CLASS) return;
+
+  const label = block.labels[0] ?? '(unnamed)';
+  const address = options.serviceAddress?.(block) ?? `Service ${label}`;
+  const lbInfo = resourceTypeInfo('kubernetes:service')!;
+  const listenerInfo = resourceTypeInfo('kubernetes:port')!;
+
+  // Which controller, which kind.
+  const classAttribute = annotations.get(CLASS_ANNOTATION);
+  const classValue = text(classAttribute);
+  let family: ControllerFamily | undefined;
+  let kind: LoadBalancerKind = 'unknown';
+  let kindExplanation: string;
+  let makesListeners = true;
+  if (!classAttribute) {
+    family = 'cce';
+    kind = 'shared';
+    kindExplanation = `${CLASS_ANNOTATION} is not set, and CCE takes \`union\` then: a shared load balancer`;
+  } else if (classValue !== undefined && Object.prototype.hasOwnProperty.call(CLASS_VALUES, classValue)) {
+    const known = CLASS_VALUES[classValue];
+    family = known.family;
+    kind = known.kind ?? 'unknown';
+    makesListeners = known.kind !== undefined;
+    kindExplanation = `${CLASS_ANNOTATION} is \`${classValue}\` (${known.what})`;
+  } else {
+    kindExplanation =
+      classValue === undefined
+        ? `the value of ${CLASS_ANNOTATION} is not known here`
+        : `${CLASS_ANNOTATION} is \`${classValue}\`, which neither CCE nor cloud-provider-huaweicloud knows`;
+  }
+
+  const lb: LoadBalancer = {
+    address,
+    type: 'kubernetes:service',
+    info: lbInfo,
+    file,
+    block,
+    kind,
+    ipBackendsEnabled: undefined,
+    subnetAttribute: undefined,
+  };
+  nodes.loadBalancers.push(lb);
+  unrecognizedAnnotations(nodes, lb, annotations, family, classAttribute, classValue);
+  if (!makesListeners) return;
+
+  const clientIpAttribute = family ? annotations.get(CLIENT_IP_ANNOTATION[family]) : undefined;
+  const protocols = listenerProtocols(family, kind, annotations, text);
+  const hop = backendHop(family, kind, specBlock, fields, text, value, options.network);
+  const pool = crossVpcPool(family, kind, annotations, value, lb, address, file);
+  if (pool) nodes.pools.push(pool);
+
+  specBlock.blocks
+    .filter((b) => b.type === 'port')
+    .forEach((port, index) => {
+      const portNumber = numberOf(value(port.attributes.get('port')));
+      const name = text(port.attributes.get('name'));
+      const k8sProtocol = (text(port.attributes.get('protocol')) ?? (port.attributes.has('protocol') ? undefined : 'TCP'))?.toUpperCase();
+      const protocol = protocols(portNumber, k8sProtocol);
+      const clientIp = clientIpState(family, kind, protocol, clientIpAttribute, value(clientIpAttribute), annotationsBlock);
+      const listener: Listener = {
+        address: `${address} port ${portNumber ?? name ?? `#${index + 1}`}`,
+        type: 'kubernetes:port',
+        info: listenerInfo,
+        file,
+        block: port,
+        provider: 'kubernetes',
+        protocol,
+        loadBalancer: lb,
+        kind,
+        kindExplanation,
+        argType: 'string',
+        clientIp,
+        pools: pool ? [pool] : [],
+        whitelistGroups: [],
+        options: new Map(),
+        insertHeaders: undefined,
+        insertHeaderNames: false,
+        ...(hop ? { hop } : {}),
+        // The ports of one Service share its annotations: findings that differ only in the port are one finding.
+        context: SERVICE_CONTEXT,
+      };
+      nodes.listeners.push(listener);
+      pool?.listeners.push(listener);
+    });
+}
+
+/**
+ * cloud-provider-huaweicloud creates a dedicated load balancer with IP backends enabled when
+ * `kubernetes.io/elb.enable-cross-vpc` is `'true'`, and then adds every member without a
+ * subnet: as an IP backend, which never receives the client address. The Service's backends
+ * are then one pool of IP backends, whose `type` is that annotation.
+ */
+function crossVpcPool(
+  family: ControllerFamily | undefined,
+  kind: LoadBalancerKind,
+  annotations: Map<string, ConfigAttribute>,
+  value: (attribute: ConfigAttribute | undefined) => Value | undefined,
+  lb: LoadBalancer,
+  address: string,
+  file: ConfigFile,
+): Pool | undefined {
+  const attribute = annotations.get(OSS_CROSS_VPC_ANNOTATION);
+  const written = value(attribute);
+  if (family !== 'oss' || kind !== 'dedicated' || !attribute || (written !== 'true' && written !== true)) return undefined;
+  const block: ConfigBlock = {
+    type: 'pool',
+    labels: [],
+    labelRanges: [],
+    range: attribute.range,
+    headerRange: attribute.range,
+    attributes: new Map([['type', attribute]]),
+    blocks: [],
+    bodyStart: attribute.range.start,
+    close: undefined,
+    hasErrors: false,
+  };
+  return {
+    address: `${address} backends`,
+    type: 'kubernetes:pool',
+    info: { provider: 'kubernetes', role: 'pool', kind: 'dedicated' },
+    file,
+    block,
+    poolType: 'ip',
+    protocol: undefined,
+    listeners: [],
+    members: [],
+    loadBalancer: lb,
+  };
+}
+
+function numberOf(value: Value | undefined): number | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && /^\d{1,5}$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/**
+ * The listener protocol of each port. CCE: the port's protocol (TCP when not written), or
+ * HTTP/HTTPS/TLS where `kubernetes.io/elb.protocol-port` names the port. cloud-provider-huaweicloud:
+ * TERMINATED_HTTPS on every port when a certificate is given, else HTTP on every port when
+ * `kubernetes.io/elb.x-forwarded-host` is `'true'`, else the port's protocol.
+ */
+function listenerProtocols(
+  family: ControllerFamily | undefined,
+  kind: LoadBalancerKind,
+  annotations: Map<string, ConfigAttribute>,
+  text: (attribute: ConfigAttribute | undefined) => string | undefined,
+): (port: number | undefined, k8sProtocol: string | undefined) => string | undefined {
+  if (family === 'oss') {
+    const tls = annotations.get(OSS_TLS_ANNOTATION);
+    const forwarded = annotations.get(OSS_X_FORWARDED_HOST_ANNOTATION);
+    if ((tls && text(tls) === undefined) || (forwarded && text(forwarded) === undefined)) return () => undefined;
+    if (tls && text(tls) !== '') return () => 'TERMINATED_HTTPS';
+    if (forwarded && text(forwarded) === 'true') return () => 'HTTP';
+    return (_port, k8sProtocol) => k8sProtocol;
+  }
+  const protocolPort = annotations.get(PROTOCOL_PORT_ANNOTATION);
+  if (family !== 'cce' || !protocolPort) return (_port, k8sProtocol) => k8sProtocol;
+  const byPort = parseProtocolPort(text(protocolPort));
+  if (!byPort) return () => undefined;
+  return (port, k8sProtocol) => {
+    const layer7 = port === undefined ? undefined : byPort.get(port);
+    if (port === undefined && byPort.size > 0) return undefined;
+    if (!layer7) return k8sProtocol;
+    // UDP ports cannot carry HTTP/HTTPS/TLS listeners: what CCE makes of it is unknown.
+    if (k8sProtocol !== 'TCP') return undefined;
+    if (layer7 === 'https') return kind === 'shared' ? 'TERMINATED_HTTPS' : kind === 'dedicated' ? 'HTTPS' : 'HTTPS';
+    return layer7.toUpperCase();
+  };
+}
+
+/** `"https:443,http:80"` → port → protocol; undefined when any entry cannot be read. */
+export function parseProtocolPort(value: string | undefined): Map<number, string> | undefined {
+  if (value === undefined) return undefined;
+  const byPort = new Map<number, string>();
+  for (const part of value.split(',')) {
+    if (part.trim() === '') continue;
+    const match = /^\s*(https?|tls)\s*:\s*(\d{1,5})\s*$/i.exec(part);
+    if (!match) return undefined;
+    byPort.set(Number(match[2]), match[1].toLowerCase());
+  }
+  return byPort;
+}
+
+function clientIpState(
+  family: ControllerFamily | undefined,
+  kind: LoadBalancerKind,
+  protocol: string | undefined,
+  attribute: ConfigAttribute | undefined,
+  value: Value | undefined,
+  annotationsBlock: ConfigBlock | undefined,
+): ClientIpState {
+  const name = family ? CLIENT_IP_ANNOTATION[family] : undefined;
+  const text = typeof value === 'string' ? value : typeof value === 'boolean' ? String(value) : undefined;
+  const readable = text === 'true' || text === 'false';
+  // cloud-provider-huaweicloud reads anything but "true"/"false" as its default (and logs a warning).
+  const ossDefault = family === 'oss' && attribute !== undefined && value !== undefined && !isUnknown(value) && !readable;
+  const state = effectiveClientIp({
+    kind,
+    protocol,
+    argType: 'string',
+    attribute,
+    value: ossDefault ? undefined : value,
+  });
+  const setting = name && annotationsBlock ? { setting: { name, block: annotationsBlock } } : {};
+  if (state.reason === 'default' && name) {
+    const explanation =
+      family === 'cce'
+        ? `shared ${protocol} listeners are created with it off, and CCE only turns it on for \`${name}: 'true'\` (a value set on the listener before stays)`
+        : `shared ${protocol} listeners get it only with \`${name}: 'true'\`, or when the controller's loadbalancer-config sets enable-transparent-client-ip (default false)`;
+    return {
+      ...state,
+      ...setting,
+      explanation: ossDefault ? `${explanation}; \`${text}\` is neither 'true' nor 'false', so the default applies` : explanation,
+    };
+  }
+  if (state.reason === 'unknown' && state.written === 'unknown' && value !== undefined && isUnknown(value)) {
+    return { ...state, ...setting, explanation: `its value is not known here (${value.reason})` };
+  }
+  if (state.reason === 'unknown' && state.written === 'unknown' && value !== undefined && !isUnknown(value)) {
+    return {
+      ...state,
+      ...setting,
+      explanation: `\`${text ?? JSON.stringify(value)}\` is neither 'true' nor 'false'`,
+      writtenUnknownReason: 'neither true nor false',
+    };
+  }
+  return { ...state, ...setting };
+}
+
+/** How `externalTrafficPolicy` (and, for cloud-provider-huaweicloud, `allocateLoadBalancerNodePorts`) decides what the pod sees. */
+function backendHop(
+  family: ControllerFamily | undefined,
+  kind: LoadBalancerKind,
+  spec: ConfigBlock,
+  fields: ServiceFields,
+  text: (attribute: ConfigAttribute | undefined) => string | undefined,
+  value: (attribute: ConfigAttribute | undefined) => Value | undefined,
+  network: ClusterNetwork | undefined,
+): BackendHop | undefined {
+  if (!family) return undefined;
+  const attribute = spec.attributes.get(fields.externalTrafficPolicy);
+  const written = text(attribute);
+  const anchor: Range = attribute?.range ?? spec.attributes.get(fields.type)?.range ?? spec.headerRange;
+  const setting = { name: fields.externalTrafficPolicy, block: spec, keepValue: 'Local' };
+  const caveat =
+    'With Local, only nodes that run a pod of the Service take its traffic, and reaching the load balancer’s address from inside the cluster can fail (use the Service name or ClusterIP there, or kubernetes.io/elb.pass-through on CCE).';
+  const base = { attribute, setting, anchor, caveat };
+  if (attribute && written !== 'Cluster' && written !== 'Local') {
+    return { ...base, keepsSource: undefined, explanation: `${fields.externalTrafficPolicy} is not Cluster or Local here` };
+  }
+  const allocate = value(spec.attributes.get(fields.allocateLoadBalancerNodePorts));
+  if (family === 'oss' && (allocate === false || allocate === 'false')) {
+    return {
+      ...base,
+      keepsSource: true,
+      explanation: `${fields.allocateLoadBalancerNodePorts} is false, so cloud-provider-huaweicloud adds the pods themselves as backends and kube-proxy is not in the way`,
+    };
+  }
+  if (written === 'Local') {
+    return {
+      ...base,
+      keepsSource: true,
+      explanation: `${fields.externalTrafficPolicy} is Local: each node hands traffic to its own pods without source NAT`,
+    };
+  }
+  const policy = attribute ? `${fields.externalTrafficPolicy} is Cluster` : `${fields.externalTrafficPolicy} is not set (Cluster)`;
+  if (family === 'oss') {
+    return {
+      ...base,
+      keepsSource: false,
+      explanation: `${policy}: the backends are nodes, and kube-proxy forwards to a pod on any node with the node's address as source`,
+    };
+  }
+  if (kind === 'shared') {
+    return {
+      ...base,
+      keepsSource: false,
+      explanation:
+        `${policy}: CCE standard clusters (VPC or tunnel network) pass the client IP to pods only with Local, ` +
+        'and CCE Turbo clusters not at all for shared load balancers (Local is only possible for hostNetwork pods there)',
+    };
+  }
+  if (kind === 'dedicated') {
+    if (network === 'eni') {
+      return {
+        ...base,
+        keepsSource: true,
+        explanation: `${policy}, but in a CCE Turbo cluster (ENI network) dedicated load balancers send traffic to the pods directly`,
+      };
+    }
+    if (network === 'vpc' || network === 'tunnel') {
+      return {
+        ...base,
+        keepsSource: false,
+        explanation: `${policy}: in a CCE standard cluster (${network} network) kube-proxy forwards to a pod on any node with the node's address as source`,
+      };
+    }
+    return {
+      ...base,
+      keepsSource: undefined,
+      explanation:
+        `${policy}: in CCE standard clusters (VPC or tunnel network) pods then see a node's address; ` +
+        'CCE Turbo clusters send dedicated load balancer traffic to the pods directly (set kubernetes.network in .elb-lens.json to say which)',
+    };
+  }
+  return { ...base, keepsSource: undefined, explanation: `${policy}, and the load balancer kind is unknown` };
+}
+
+function unrecognizedAnnotations(
+  nodes: KubernetesNodes,
+  lb: LoadBalancer,
+  annotations: Map<string, ConfigAttribute>,
+  family: ControllerFamily | undefined,
+  classAttribute: ConfigAttribute | undefined,
+  classValue: string | undefined,
+): void {
+  for (const [name, attribute] of annotations) {
+    if (isKnownAnnotation(name)) {
+      const other: ControllerFamily | undefined = family === 'cce' ? 'oss' : family === 'oss' ? 'cce' : undefined;
+      if (!family || !other || name !== CLIENT_IP_ANNOTATION[other]) continue;
+      const own = CLIENT_IP_ANNOTATION[family];
+      const controller = family === 'cce' ? 'CCE' : 'cloud-provider-huaweicloud';
+      const otherController = other === 'cce' ? 'CCE' : 'the open-source cloud-provider-huaweicloud';
+      const why = classAttribute
+        ? `${CLASS_ANNOTATION} \`${classValue}\` belongs to ${controller}`
+        : `${CLASS_ANNOTATION} is not set, which makes it a CCE Service`;
+      nodes.unrecognized.push({
+        node: lb,
+        attribute,
+        part: 'name',
+        reason: `\`${name}\` is the client-IP annotation of ${otherController}; ${why}, which reads \`${own}\``,
+        suggestion: own,
+        suggestionWritten: annotations.has(own),
+      });
+      continue;
+    }
+    if (!looksLikeElbAnnotation(name)) continue;
+    const suggestion = suggestAnnotation(name);
+    if (!suggestion) continue;
+    nodes.unrecognized.push({
+      node: lb,
+      attribute,
+      part: 'name',
+      reason: `\`${name}\` is not an annotation CCE or cloud-provider-huaweicloud reads, so it does nothing`,
+      suggestion,
+      suggestionWritten: annotations.has(suggestion),
+    });
+  }
+  if (classAttribute && classValue !== undefined) {
+    const suggestion = suggestClassValue(classValue);
+    if (suggestion) {
+      nodes.unrecognized.push({
+        node: lb,
+        attribute: classAttribute,
+        part: 'value',
+        reason: `\`${classValue}\` is no load balancer class (CCE: union, performance; cloud-provider-huaweicloud: shared, dedicated), so no load balancer is made for this Service`,
+        suggestion,
+      });
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import type { Fix } from '../core/types';
+import { removeAttribute, renameAttribute, replaceValue } from '../fixes/edits';
+import { related } from './support/messages';
+import { docsPath, type Rule } from './types';
+
+const id = 'elb-annotation-unknown';
+
+/** A setting the platform does not read (a misspelled `kubernetes.io/elb.*` annotation), with what was probably meant. */
+export const elbAnnotationUnknown: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'warning',
+    summary:
+      'A kubernetes.io/elb.* annotation (or class value) that the controller does not read: a misspelling, or the other controller’s name.',
+    docsUrl: docsPath(id),
+  },
+  check({ model, report }) {
+    for (const item of model.unrecognized ?? []) {
+      const { node, attribute, suggestion } = item;
+      const fixes: Fix[] = [];
+      const owner = node.block.blocks.find((b) => b.attributes.get(attribute.name) === attribute) ?? node.block;
+      if (suggestion && item.part === 'value') {
+        fixes.push({
+          title: `Change it to ${suggestion}`,
+          edits: replaceValue(node.file, attribute, JSON.stringify(suggestion)),
+          isPreferred: false,
+        });
+      } else if (suggestion && !item.suggestionWritten) {
+        fixes.push({ title: `Rename it to ${suggestion}`, edits: renameAttribute(node.file, attribute, suggestion), isPreferred: false });
+      } else if (suggestion) {
+        fixes.push({
+          title: `Remove ${attribute.name} (${suggestion} is set too)`,
+          edits: removeAttribute(node.file, owner, attribute),
+          isPreferred: false,
+        });
+      }
+      const meant =
+        suggestion === undefined
+          ? ''
+          : item.part === 'value'
+            ? ` Did you mean \`${suggestion}\`?`
+            : item.suggestionWritten
+              ? ` \`${suggestion}\` is written too, and that one is read.`
+              : ` Did you mean \`${suggestion}\`?`;
+      report({
+        node,
+        file: node.file,
+        range: item.part === 'value' ? attribute.valueRange : attribute.nameRange,
+        message: `${item.reason}.${meant}`,
+        related: [related(node, 'the Service')],
+        fixes,
+      });
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import type { Severity } from '../core/types';
+
+/**
+ * Findings about suppression comments. They are not rules of the registry (nothing checks
+ * the ELB model for them), but they take severities in `rules` like the others, and every
+ * list of rules (SARIF, the editor's `elbLens.rules` setting) names them.
+ */
+export interface PseudoRule {
+  id: string;
+  defaultSeverity: Severity;
+  summary: string;
+  /** The page that describes it, relative to the package root (with an anchor). */
+  docsPage: string;
+}
+
+const SUPPRESSIONS_PAGE = 'docs/rules/README.md#severities-and-suppressions';
+
+export const PSEUDO_RULES: readonly PseudoRule[] = [
+  {
+    id: 'unused-ignore',
+    defaultSeverity: 'hint',
+    summary: 'An elb-lens-ignore comment that suppresses nothing (reported with --report-unused-ignores).',
+    docsPage: SUPPRESSIONS_PAGE,
+  },
+  {
+    id: 'inline-ignore',
+    defaultSeverity: 'warning',
+    summary: 'An elb-lens-ignore comment where the configuration sets allowInlineIgnores to false.',
+    docsPage: SUPPRESSIONS_PAGE,
+  },
+  {
+    id: 'provider-version',
+    defaultSeverity: 'hint',
+    summary: 'A .terraform.lock.hcl or required_providers version that cannot be read (it is ignored).',
+    docsPage: 'docs/rules/provider-version.md',
+  },
+];

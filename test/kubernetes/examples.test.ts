@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { createNodeHost } from '../../server/src/service/nodeHost';
+import { createElbLensService } from '../../server/src/service/service';
+
+const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples', 'kubernetes');
+
+/** What examples/kubernetes/README.md promises: file → `line rule` (1-based lines). */
+const EXPECTED: Record<string, string[]> = {
+  'cce.yaml': [
+    '21 client-ip-shared-l4-off',
+    '36 client-ip-lost-in-cluster',
+    '54 client-ip-always-on',
+    '75 client-ip-always-on',
+    '76 elb-annotation-unknown',
+    '97 elb-annotation-unknown',
+    '105 client-ip-shared-l4-off',
+  ],
+  'cloud-provider-huaweicloud.yaml': ['19 client-ip-lost-in-cluster', '34 client-ip-ip-backend', '50 elb-annotation-unknown'],
+};
+
+test('examples/kubernetes shows every rule that applies to Services; clean/ has none, and skips a Helm template and CI YAML', async () => {
+  const service = await createElbLensService(createNodeHost());
+  const found: Record<string, string[]> = {};
+  for (const name of fs.readdirSync(EXAMPLES).filter((n) => n.endsWith('.yaml'))) {
+    const file = path.join(EXAMPLES, name);
+    assert.ok(service.isSupportedFile(file), name);
+    found[name] = service
+      .analyzeFile(file)
+      .sort((a, b) => a.range.start.line - b.range.start.line)
+      .map((f) => `${f.range.start.line + 1} ${f.ruleId}`);
+  }
+  assert.deepEqual(found, EXPECTED);
+  const shown = new Set(Object.values(found).flatMap((list) => list.map((entry) => entry.split(' ')[1])));
+  for (const rule of [
+    'client-ip-always-on',
+    'client-ip-shared-l4-off',
+    'client-ip-ip-backend',
+    'client-ip-lost-in-cluster',
+    'elb-annotation-unknown',
+  ]) {
+    assert.ok(shown.has(rule), rule);
+  }
+  const clean = path.join(EXAMPLES, 'clean');
+  assert.deepEqual(service.analyzeFile(path.join(clean, 'services.yaml')), []);
+  assert.equal(service.isSupportedFile(path.join(clean, 'chart', 'templates', 'service.yaml')), false, 'Helm template');
+  assert.equal(service.isSupportedFile(path.join(clean, 'pipeline.yml')), false, 'CI file');
+});
