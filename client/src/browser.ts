@@ -17,20 +17,30 @@ import {
 // this client (vscode.workspace.fs), which works for every scheme the workbench can open.
 
 /** The worker constructor of the web worker extension host (the client is built without the DOM's types). */
-declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[2];
+declare const Worker: new (url: string) => Worker;
+type Worker = Extract<ConstructorParameters<typeof LanguageClient>[2], { terminate(): void }>;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const out = Uri.joinPath(context.extensionUri, 'server', 'out');
-  const [serverUrl, runtime, grammar] = await Promise.all(
+  // Resolved while the rest of the activation runs (it searches the workspace first).
+  const urls = Promise.all(
     ['browserServer.js', 'web-tree-sitter.wasm', 'tree-sitter-hcl.wasm'].map((name) => fetchableUrl(Uri.joinPath(out, name))),
   );
+  urls.catch(() => undefined); // reported when a client is created
+  // The first server's worker starts loading now too (its script and its WebAssembly are the
+  // longest part of a start); a restart makes a new one.
+  let firstWorker: Promise<Worker> | undefined = urls.then(([serverUrl]) => new Worker(serverUrl));
+  firstWorker.catch(() => undefined);
   const manifest = context.extension.packageJSON as { version?: unknown; repository?: unknown };
   // Files of the workspace's schemes (vscode-vfs on github.dev, vscode-remote in code-server…).
   const schemes = new Set(['file', 'vscode-vfs', 'vscode-remote', ...(workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
   await activateElbLens(context, {
     schemes: [...schemes],
-    createClient(options) {
-      const web = new LanguageClient('elbLens', 'ELB Lens', new Worker(serverUrl), {
+    async createClient(options) {
+      const [serverUrl, runtime, grammar] = await urls;
+      const worker = (await firstWorker) ?? new Worker(serverUrl);
+      firstWorker = undefined;
+      const web = new LanguageClient('elbLens', 'ELB Lens', worker, {
         ...options,
         initializationOptions: {
           ...(options.initializationOptions as object),

@@ -35,7 +35,7 @@ export interface ClientPlatform {
   /** URI schemes of the files the server checks (besides untitled documents). */
   schemes: readonly string[];
   /** A language client for these options: the server as a Node process, or in a web worker. */
-  createClient(options: LanguageClientOptions): BaseLanguageClient;
+  createClient(options: LanguageClientOptions): BaseLanguageClient | Promise<BaseLanguageClient>;
 }
 
 let client: BaseLanguageClient | undefined;
@@ -51,7 +51,14 @@ export async function activateElbLens(context: ExtensionContext, platform: Clien
   context.subscriptions.push(output, statusBar);
 
   const start = async () => {
-    const next = platform.createClient(clientOptions(output));
+    let next: BaseLanguageClient;
+    try {
+      next = await platform.createClient(clientOptions(output));
+    } catch (error) {
+      statusBar.setState('error', 'the server did not start');
+      output.error(`ELB Lens: the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
     next.onNotification(STATUS_NOTIFICATION, (status: ServerStatus) => statusBar.setState(status.state, status.message));
     next.onDidChangeState((e) => {
       if (e.newState === State.Starting) statusBar.setState('starting');
@@ -77,9 +84,10 @@ export async function activateElbLens(context: ExtensionContext, platform: Clien
   let serverWanted = false;
   const refreshSelector = (force = false) =>
     enqueue(async () => {
+      const wanted = serverWanted;
       const next = documentSelector(await jsonFilesScopes(), platform.schemes);
       const key = JSON.stringify(next);
-      if (!serverWanted) {
+      if (!wanted) {
         // Not started yet (activated by a YAML file without an ELB annotation): remember the set only.
         selector = next;
         selectorKey = key;
@@ -128,12 +136,16 @@ export async function activateElbLens(context: ExtensionContext, platform: Clien
     workspace.onDidChangeWorkspaceFolders(() => void refreshSelector()),
   );
   registerClientIpMap(context, () => client);
-  await refreshSelector();
   // Activated by a YAML file: the server starts only once a document needs it (yamlGate.ts).
-  await whenNeeded(async () => {
-    serverWanted = true;
-    await refreshSelector(true);
-  }, context.subscriptions);
+  // Both search the workspace: side by side, the server starts sooner.
+  await Promise.all([
+    refreshSelector(),
+    whenNeeded(async () => {
+      serverWanted = true;
+      // Not forced: the refresh beside it may have started the server already.
+      await refreshSelector();
+    }, context.subscriptions),
+  ]);
 }
 
 function clientOptions(output: LogOutputChannel): LanguageClientOptions {

@@ -28,7 +28,9 @@ export function needsServer(document: TextDocument): boolean {
  * Terraform files (the `workspaceContains` activation), else at the first document that does.
  */
 export async function whenNeeded(start: () => Promise<void>, subscriptions: Disposable[]): Promise<void> {
+  // An open document that needs the server answers without searching the workspace.
   const workspaceHasElbFiles =
+    workspace.textDocuments.some(needsServer) ||
     (await workspace.findFiles('**/{*.tf,*.tf.json,*.elb.json,*.elb.jsonc,.elb-lens.json}', '**/node_modules/**', 1)).length > 0;
   if (workspace.textDocuments.some(needsServer) || workspaceHasElbFiles) {
     await start();

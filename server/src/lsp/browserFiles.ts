@@ -169,17 +169,37 @@ export class BrowserFiles {
   }
 
   /**
-   * Lists the folders under `roots` (breadth first, a batch at a time), skipping the folders
-   * `skip` names, up to the folder limit. Returns false when the limit stopped it.
+   * Reads files ahead of the analyses that will ask for them (in the background: whoever
+   * waits for `flushed` waits for them too). Not misses: nothing has to be analysed again.
    */
-  async listTree(roots: readonly string[], skip: (name: string) => boolean): Promise<boolean> {
+  readAhead(filePaths: Iterable<string>): void {
+    let added = false;
+    for (const filePath of filePaths) {
+      if (this.texts.has(filePath) || this.knownAbsent(filePath, 'file')) continue;
+      this.wantedFiles.add(filePath);
+      added = true;
+    }
+    if (added) this.scheduleFlush();
+  }
+
+  /**
+   * Lists the folders under `roots` (breadth first, a batch at a time), skipping the folders
+   * `skip` names, up to the folder limit; the files of each folder that `readAhead` names are
+   * read meanwhile. Returns false when the limit stopped it.
+   */
+  async listTree(
+    roots: readonly string[],
+    skip: (name: string) => boolean,
+    readAhead: (name: string) => boolean = () => false,
+  ): Promise<boolean> {
     let level = [...roots];
     while (level.length > 0) {
       const next: string[] = [];
       await this.fetch([], level);
       for (const dir of level) {
-        for (const entry of this.listings.get(dir) ?? [])
-          if (entry.type === 'directory' && !skip(entry.name)) next.push(path.join(dir, entry.name));
+        const entries = this.listings.get(dir) ?? [];
+        this.readAhead(entries.filter((e) => e.type === 'file' && readAhead(e.name)).map((e) => path.join(dir, e.name)));
+        for (const entry of entries) if (entry.type === 'directory' && !skip(entry.name)) next.push(path.join(dir, entry.name));
       }
       if (next.length > 0 && this.used.folders + next.length > this.limits.folders) {
         this.reportLimit(
@@ -207,7 +227,11 @@ export class BrowserFiles {
     this.misses++;
     if (this.waiting === 0) this.unasked = true;
     wanted.add(filePath);
-    // One batch per turn of the event loop: an analysis misses many files at once.
+    this.scheduleFlush();
+  }
+
+  /** One batch per turn of the event loop: an analysis misses many files at once. */
+  private scheduleFlush(): void {
     this.scheduled ??= Promise.resolve().then(() => {
       this.scheduled = undefined;
       return this.flush();

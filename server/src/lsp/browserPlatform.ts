@@ -1,5 +1,6 @@
 import * as path from 'path';
 import type { Connection } from 'vscode-languageserver';
+import { CONFIG_FILE_NAME } from '../config';
 import type { PackageManifest } from '../docs/links';
 import { SKIPPED_DIRECTORIES, walk } from '../project';
 import { useHclWasm } from '../parse/hcl';
@@ -28,6 +29,9 @@ export interface BrowserInitializationOptions {
   /** Other limits on what is read (tests; the defaults are DEFAULT_READ_LIMITS). */
   readLimits?: Partial<ReadLimits>;
 }
+
+/** Files read ahead while the workspace is listed (see listFiles). */
+const READ_AHEAD = /\.(tf|tf\.json|tfvars|tfvars\.json)$|^\.terraform\.lock\.hcl$/;
 
 /** How many analysis rounds a prefetch runs at most (each fetches what the one before missed: child modules, their children…). */
 const MAX_PREFETCH_ROUNDS = 24;
@@ -119,7 +123,22 @@ export function createBrowserPlatform(connection: Connection, limits: ReadLimits
     pathToUri: (filePath) => uris.toUri(filePath),
     untitledPath: browserUntitledPath,
     async listFiles(folders) {
-      const complete = await files.listTree(folders, (name) => SKIPPED_DIRECTORIES.has(name));
+      // What the first analyses read anyway, read while the folders are listed: the
+      // configuration files above each folder, and the workspace's Terraform files (where the
+      // callers of a module are looked for), tfvars, lock and configuration files.
+      for (const folder of folders) {
+        const above: string[] = [];
+        for (let dir = path.dirname(folder); ; dir = path.dirname(dir)) {
+          above.push(path.join(dir, CONFIG_FILE_NAME));
+          if (path.dirname(dir) === dir) break;
+        }
+        files.readAhead(above);
+      }
+      const complete = await files.listTree(
+        folders,
+        (name) => SKIPPED_DIRECTORIES.has(name),
+        (name) => READ_AHEAD.test(name) || name === CONFIG_FILE_NAME,
+      );
       if (!complete) sayOnce('elb-lens: the workspace is only partly indexed (see above).');
       return walk(folders, files.fileSystem).files.map((f) => f.path);
     },
