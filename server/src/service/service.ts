@@ -349,9 +349,10 @@ class Service implements ElbLensService {
   hover(filePath: string, position: Position, options: AnalysisOptions = {}): HoverResult | undefined {
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return undefined;
+    // Kubernetes Services: in manifests, and as kubernetes_service(_v1) resources in Terraform.
     const target = isYamlFileName(filePath)
       ? kubernetesHoverTarget(analysis.model, filePath, position)
-      : this.nodeAt(analysis.model, filePath, position);
+      : (kubernetesHoverTarget(analysis.model, filePath, position) ?? this.nodeAt(analysis.model, filePath, position));
     if (!target) return this.unavailableModuleHover(analysis, filePath, position);
     const markdown = hoverMarkdown(target, analysis.model, `${this.docsBase}README.md`);
     if (!markdown) return undefined;
@@ -590,7 +591,12 @@ class Service implements ElbLensService {
     if (this.isKubernetesFile(filePath)) return this.kubernetesAnalysis(filePath, options);
     if (!isTerraformFile(filePath) && !isLockFile(filePath)) return undefined;
     const dir = path.dirname(filePath);
-    const key = cacheKey([options.variables ?? {}, options.varFiles ?? [], options.environmentVariables ?? {}]);
+    const key = cacheKey([
+      options.variables ?? {},
+      options.varFiles ?? [],
+      options.environmentVariables ?? {},
+      options.kubernetes?.network ?? '',
+    ]);
     const cached = this.modules.get(dir);
     if (cached && key !== undefined && cached.key === key && cached.units?.every((u) => this.units.get(u.root) === u)) return cached;
     // A folder that other modules call is judged through its callers; one without callers is a root module.
@@ -740,7 +746,7 @@ class Service implements ElbLensService {
       const module = new TerraformModule(root, sources.files, this.variableInputs(root, options), { loader, lazy: sources.lazy });
       const lock = this.lockFile(root);
       const versions = providerVersions(module, lock);
-      const model = buildTerraformModel(module, versions);
+      const model = buildTerraformModel(module, versions, { network: options.kubernetes?.network });
       const unavailableCalls = new Map<ConfigBlock, string>();
       for (const instance of module.allModules()) {
         for (const call of instance.calls.values()) {
@@ -1003,6 +1009,7 @@ function combineModels(models: ElbModel[]): ElbModel {
     members: models.flatMap((m) => m.members),
     instances: models.flatMap((m) => m.instances),
     ipGroups: models.flatMap((m) => m.ipGroups),
+    unrecognized: models.flatMap((m) => m.unrecognized ?? []),
     nodeForBlock: (block) => {
       for (const m of models) {
         const node = m.nodeForBlock(block);
@@ -1018,7 +1025,8 @@ function combineModels(models: ElbModel[]): ElbModel {
  * types of the provider tables and EIPs (their names contain these), module calls, and
  * suppression comments.
  */
-const MAY_MATTER = /_e?lb_|compute_instance|secgroup|eip|floatingip|bandwidth|\bmodule\b|required_providers|elb-lens-ignore/;
+const MAY_MATTER =
+  /_e?lb_|compute_instance|secgroup|eip|floatingip|bandwidth|kubernetes_service|\bmodule\b|required_providers|elb-lens-ignore/;
 
 /** The block keyword each kind of declaration needs. */
 const DECLARATION_WORD: Record<DeclarationKind, RegExp> = {
