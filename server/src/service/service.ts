@@ -187,7 +187,7 @@ class Service implements ElbLensService {
   private workspaceFiles = new Set<string>();
   private readonly fileCalls = new Map<string, FileCalls>();
   /** Child folder → the folders whose module blocks call it; rebuilt when a file's calls change. */
-  private callerIndex: Map<string, Set<string>> | undefined;
+  private callersByChild: Map<string, Set<string>> | undefined;
 
   constructor(
     private readonly host: ServiceHost,
@@ -482,7 +482,7 @@ class Service implements ElbLensService {
     }
     if (isTerraformFile(filePath) && this.callsChanged(filePath)) {
       // Who calls whom may have changed: every folder's roots must be found again.
-      this.callerIndex = undefined;
+      this.callersByChild = undefined;
       this.units.clear();
       this.modules.clear();
     }
@@ -651,7 +651,17 @@ class Service implements ElbLensService {
     const same = next.size === this.workspaceFiles.size && [...next].every((f) => this.workspaceFiles.has(f));
     if (same) return;
     this.workspaceFiles = next;
-    this.callerIndex = undefined;
+    this.callersByChild = undefined;
+    this.units.clear();
+    this.modules.clear();
+  }
+
+  callerIndex(): Record<string, string[]> {
+    return Object.fromEntries([...this.callers()].map(([child, callers]) => [child, [...callers].sort()]));
+  }
+
+  useCallerIndex(index: Record<string, string[]>): void {
+    this.callersByChild = new Map(Object.entries(index).map(([child, callers]) => [child, new Set(callers)]));
     this.units.clear();
     this.modules.clear();
   }
@@ -682,7 +692,7 @@ class Service implements ElbLensService {
 
   /** Child folder → calling folders, from local `source` paths in the workspace's files and open documents. */
   private callers(): Map<string, Set<string>> {
-    if (this.callerIndex) return this.callerIndex;
+    if (this.callersByChild) return this.callersByChild;
     const index = new Map<string, Set<string>>();
     const files = new Set(this.workspaceFiles);
     for (const open of this.documents.keys()) if (isTerraformFile(open)) files.add(open);
@@ -696,7 +706,7 @@ class Service implements ElbLensService {
         set.add(path.dirname(file));
       }
     }
-    this.callerIndex = index;
+    this.callersByChild = index;
     return index;
   }
 
@@ -725,7 +735,7 @@ class Service implements ElbLensService {
   private callsChanged(file: string): boolean {
     const before = this.fileCalls.get(file);
     if (!before)
-      return this.callerIndex !== undefined && /\bmodule\b/.test(this.documents.get(file)?.text ?? this.readFromHost(file) ?? '');
+      return this.callersByChild !== undefined && /\bmodule\b/.test(this.documents.get(file)?.text ?? this.readFromHost(file) ?? '');
     const after = this.callsOf(file);
     return JSON.stringify(before.calls) !== JSON.stringify(after);
   }
