@@ -78,12 +78,14 @@ function goalText(target) {
  */
 function row(name, value, unit, target, notes = '') {
   const met = target === undefined ? '' : !Number.isFinite(value) ? 'n/a' : meets(value, target) ? 'met' : 'MISSED';
-  results.rows.push({ name, value, unit, target, met, notes });
+  results.rows.push({ section: currentSection, name, value, unit, target, met, notes });
   const shown = !Number.isFinite(value) ? 'n/a' : Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(value >= 10 ? 1 : 2);
   console.log(`${name.padEnd(58)} ${shown.padStart(9)} ${unit.padEnd(5)} ${goalText(target).padEnd(9)} ${met.padEnd(6)} ${notes}`);
 }
 
+let currentSection = '';
 function section(title) {
+  currentSection = title;
   console.log(`\n${title}`);
 }
 

@@ -11,7 +11,13 @@ const goal = (t) => (t === undefined ? '' : t.op === 'within' ? `${t.value[0]}â€
 const shown = (v) => (v === null || !Number.isFinite(v) ? 'n/a' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(v >= 10 ? 1 : 2));
 console.log('| measure | value | target | status | notes |');
 console.log('|---|---|---|---|---|');
+let section;
 for (const row of results.rows) {
+  if (row.section && row.section !== section) {
+    section = row.section;
+    // The section's number and name, without the long description after a colon.
+    console.log(`| **${section.split(/: |\(/)[0].trim()}** | | | | |`);
+  }
   const status = row.met === 'MISSED' ? '**missed**' : row.met;
   console.log(`| ${row.name.trim()} | ${shown(row.value)} ${row.unit} | ${goal(row.target)} | ${status} | ${row.notes ?? ''} |`);
 }

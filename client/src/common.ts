@@ -109,7 +109,14 @@ export async function activateElbLens(context: ExtensionContext, platform: Clien
       serverWanted = true;
       return refreshSelector(true);
     }),
-    commands.registerCommand('elbLens.showOutput', () => output.show()),
+    commands.registerCommand('elbLens.showOutput', async () => {
+      output.show();
+      // Asked for the server's log: start it if a YAML-only activation has not yet.
+      if (!serverWanted) {
+        serverWanted = true;
+        await refreshSelector(true);
+      }
+    }),
     commands.registerCommand('elbLens.openRuleDocs', (ruleId?: string) => openRuleDocs(context, ruleId)),
     commands.registerCommand('elbLens.openExample', async () => {
       const document = await workspace.openTextDocument({ language: 'terraform', content: EXAMPLE_TERRAFORM });

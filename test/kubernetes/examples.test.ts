@@ -21,6 +21,9 @@ const EXPECTED: Record<string, string[]> = {
   'cloud-provider-huaweicloud.yaml': ['19 client-ip-lost-in-cluster', '34 client-ip-ip-backend', '50 elb-annotation-unknown'],
 };
 
+/** The Terraform form (`kubernetes_service(_v1)`): examples/kubernetes/terraform/main.tf. */
+const EXPECTED_TF = ['27 client-ip-shared-l4-off', '46 client-ip-lost-in-cluster', '63 client-ip-always-on', '64 elb-annotation-unknown'];
+
 test('examples/kubernetes shows every rule that applies to Services; clean/ has none, and skips a Helm template and CI YAML', async () => {
   const service = await createElbLensService(createNodeHost());
   const found: Record<string, string[]> = {};
@@ -33,6 +36,14 @@ test('examples/kubernetes shows every rule that applies to Services; clean/ has 
       .map((f) => `${f.range.start.line + 1} ${f.ruleId}`);
   }
   assert.deepEqual(found, EXPECTED);
+  const tf = path.join(EXAMPLES, 'terraform', 'main.tf');
+  assert.deepEqual(
+    service
+      .analyzeFile(tf)
+      .sort((a, b) => a.range.start.line - b.range.start.line)
+      .map((f) => `${f.range.start.line + 1} ${f.ruleId}`),
+    EXPECTED_TF,
+  );
   const shown = new Set(Object.values(found).flatMap((list) => list.map((entry) => entry.split(' ')[1])));
   for (const rule of [
     'client-ip-always-on',

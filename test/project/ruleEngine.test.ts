@@ -58,9 +58,18 @@ function rule(id: string, check: Rule['check']): Rule {
 }
 
 describe('rule engine', () => {
-  it('adds id, default severity and docs link; skips what the parser had to repair', () => {
+  it('adds id, default severity and docs link; skips what the parser had to repair; drops fixes without edits', () => {
+    const edit = { file: '/ws/main.tf', range: range(1), newText: 'x' };
     const reporting = rule('reports', ({ report }) => {
-      report({ file: FILE, range: range(1), message: 'in the sound block', fixes: [{ title: 't', edits: [] }] });
+      report({
+        file: FILE,
+        range: range(1),
+        message: 'in the sound block',
+        fixes: [
+          { title: 't', edits: [edit] },
+          { title: 'nothing to edit (a computed value)', edits: [] },
+        ],
+      });
       report({ file: FILE, range: range(4), message: 'in the repaired block' });
     });
     const findings = runRules(EMPTY_MODEL, { docsBase: 'base/', ruleSet: [reporting] });
@@ -72,7 +81,7 @@ describe('rule engine', () => {
         file: '/ws/main.tf',
         range: range(1),
         related: [],
-        fixes: [{ title: 't', edits: [] }],
+        fixes: [{ title: 't', edits: [edit] }],
         docsUrl: 'base/reports.md',
       },
     ]);

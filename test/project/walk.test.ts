@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { walk, type WalkResult } from '../../server/src/project';
 import { nodeFileSystem } from '../../server/src/project/nodeFs';
+import { needsMissing } from '../helpers';
 import { link, MemoryFileSystem } from './memoryFs';
 
 /** Walked paths relative to `root`, with `!` after the explicit ones. */
@@ -142,13 +144,36 @@ describe('project walker (Node file system)', () => {
     assert.deepEqual(shown(walk([root], nodeFileSystem), root), ['main.tf', 'modules/lb/main.tf']);
   });
 
-  test('an unreadable folder is skipped', { skip: process.getuid?.() === 0 && 'root reads any folder' }, () => {
+  test('an unreadable folder is skipped', (t) => {
     const locked = path.join(root, 'locked');
     fs.mkdirSync(locked);
     fs.writeFileSync(path.join(locked, 'main.tf'), '');
     fs.chmodSync(locked, 0o000);
     try {
-      assert.deepEqual(shown(walk([root], nodeFileSystem), root), ['main.tf', 'modules/lb/main.tf']);
+      if (process.getuid?.() !== 0) {
+        assert.deepEqual(shown(walk([root], nodeFileSystem), root), ['main.tf', 'modules/lb/main.tf']);
+        return;
+      }
+      // Root reads any folder: walk in a process that runs as nobody (uid 65534).
+      const build = path.resolve(__dirname, '..', '..', 'server', 'src', 'project');
+      const script = `
+        const path = require('node:path');
+        const { walk } = require(${JSON.stringify(path.join(build, 'index.js'))});
+        const { nodeFileSystem } = require(${JSON.stringify(path.join(build, 'nodeFs.js'))});
+        const root = ${JSON.stringify(root)};
+        process.stdout.write(JSON.stringify(walk([root], nodeFileSystem).files.map((f) => path.relative(root, f.path))));`;
+      // mkdtemp makes the base folder owner-only: let nobody in.
+      fs.chmodSync(base, 0o755);
+      const run = spawnSync(process.execPath, ['-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: root });
+      if (run.error || run.status !== 0) {
+        needsMissing(
+          t,
+          `the unreadable-folder case needs a process that runs as nobody (uid 65534): ${String(run.error ?? run.stderr.trim())}`,
+        );
+        return;
+      }
+      t.diagnostic('walked in a process running as nobody (uid 65534)');
+      assert.deepEqual(JSON.parse(run.stdout), ['main.tf', 'modules/lb/main.tf']);
     } finally {
       fs.chmodSync(locked, 0o755);
       fs.rmSync(locked, { recursive: true, force: true });

@@ -289,6 +289,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
         plans: Object.fromEntries(planTexts),
         wanted: [...wanted],
         workspaceFiles: walked.files.map((f) => f.path),
+        callers: service.callerIndex(),
         args,
         cwd: io.cwd,
         env: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('TF_VAR_'))) as Record<string, string>,
@@ -460,6 +461,7 @@ export async function checkWorker(task: WorkerTask): Promise<WorkerResult> {
     stderr: (m) => logs.push(m),
   });
   session.service.setWorkspaceFiles(task.workspaceFiles);
+  session.service.useCallerIndex(task.callers);
   const wanted = new Set(task.wanted);
   const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === undefined;
   const findings: Finding[] = [];

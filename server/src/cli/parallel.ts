@@ -15,6 +15,8 @@ export interface WorkerTask {
   wanted: string[];
   /** Every walked file: callers of module folders are looked for among them. */
   workspaceFiles: string[];
+  /** The caller index the main thread built over those files (not rebuilt in each worker). */
+  callers: Record<string, string[]>;
   args: CheckArgs;
   cwd: string;
   env: Record<string, string>;

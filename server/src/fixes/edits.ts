@@ -10,19 +10,51 @@ import { yamlAddEntry, yamlRemoveEntry, yamlRenameKey, yamlReplaceValue } from '
  */
 
 export function replaceValue(file: ConfigFile, attribute: ConfigAttribute, newText: string): FileTextEdit[] {
+  if (attribute.derived) return [];
   if (file.format === 'yaml') return yamlReplaceValue(file, attribute, newText);
   return [{ file: file.path, range: attribute.valueRange, newText }];
 }
 
 /** Gives an attribute another name, keeping its value (a misspelled YAML key; the quotes of a quoted one stay). */
-export function renameAttribute(file: ConfigFile, attribute: ConfigAttribute, newName: string): FileTextEdit[] {
+export function renameAttribute(file: ConfigFile, attribute: ConfigAttribute, newName: string, block?: ConfigBlock): FileTextEdit[] {
+  if (attribute.derived) return [];
   if (file.format === 'yaml') return yamlRenameKey(file, attribute, newName);
   const quoted = file.text[file.lines.offsetAt(attribute.nameRange.start)] === '"';
-  return [{ file: file.path, range: attribute.nameRange, newText: quoted ? JSON.stringify(newName) : newName }];
+  const newText = quoted || !isIdentifier(newName) ? JSON.stringify(newName) : newName;
+  const edit: FileTextEdit = { file: file.path, range: attribute.nameRange, newText };
+  if (!block || block.jsonPath || file.format !== 'hcl') return [edit];
+  // A longer or shorter key moves the `=` column of its run (terraform fmt aligns them).
+  const run = alignmentRuns(file, block, sortedAttributes(block)).find((r) => r.includes(attribute));
+  if (!run || run.length < 2) return [edit];
+  const width = Math.max(newText.length, ...run.filter((a) => a !== attribute).map((a) => keyWidth(file, a)));
+  const others = realign(
+    file,
+    run.filter((a) => a !== attribute),
+    width,
+  );
+  const nameEnd = file.lines.offsetAt(attribute.nameRange.end);
+  const equals = file.text.indexOf('=', nameEnd);
+  const padding =
+    equals >= 0 && equals <= file.lines.offsetAt(attribute.range.end)
+      ? [{ file: file.path, range: file.lines.range(nameEnd, equals), newText: ' '.repeat(width - newText.length + 1) }]
+      : [];
+  return [edit, ...padding, ...others];
+}
+
+/** An HCL identifier: a name that needs no quotes as an attribute or object key. */
+function isIdentifier(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name);
+}
+
+/** The width of an attribute's key as written (quotes included): what terraform fmt aligns by. */
+function keyWidth(file: ConfigFile, attribute: ConfigAttribute): number {
+  const { start, end } = attribute.nameRange;
+  return start.line === end.line ? end.character - start.character : attribute.name.length;
 }
 
 /** Removes an attribute with its whole line (and trailing comment). */
 export function removeAttribute(file: ConfigFile, block: ConfigBlock, attribute: ConfigAttribute): FileTextEdit[] {
+  if (attribute.derived) return [];
   if (file.format === 'yaml') return yamlRemoveEntry(file, block, attribute);
   if (block.jsonPath) return jsonEdits(file, [...block.jsonPath, attribute.name], undefined);
   const { lines } = file;
@@ -30,7 +62,8 @@ export function removeAttribute(file: ConfigFile, block: ConfigBlock, attribute:
   const endLine = attribute.range.end.line;
   const before = file.text.slice(lines.lineStart(startLine), lines.offsetAt(attribute.range.start));
   const after = file.text.slice(lines.offsetAt(attribute.range.end), lines.lineEnd(endLine));
-  const ownsLines = before.trim() === '' && (after.trim() === '' || /^\s*(#|\/\/)/.test(after));
+  // An object entry may end in a comma (`"a" = "b",`): the line is still its own.
+  const ownsLines = before.trim() === '' && (after.trim() === '' || /^\s*,?\s*(#|\/\/|$)/.test(after));
   if (!ownsLines) {
     // `name { a = 1 }`: the only attribute of a one-line block leaves `{}`, as terraform fmt writes it.
     const close = block.close;
@@ -103,7 +136,7 @@ function realignRuns(
 ): FileTextEdit[] {
   const edits: FileTextEdit[] = [];
   for (const run of alignmentRuns(file, block, attributes, lineOf)) {
-    if (run.some((a) => neighbours.includes(a))) edits.push(...realign(file, run, groupWidth(run)));
+    if (run.some((a) => neighbours.includes(a))) edits.push(...realign(file, run, groupWidth(file, run)));
   }
   return edits;
 }
@@ -119,8 +152,11 @@ export function removeBlock(file: ConfigFile, block: ConfigBlock): FileTextEdit[
  * attributes around it. `jsonValue` is the value for JSON files.
  */
 export function addAttribute(file: ConfigFile, block: ConfigBlock, name: string, valueText: string, jsonValue: unknown): FileTextEdit[] {
+  if (block.derived) return [];
   if (file.format === 'yaml') return yamlAddEntry(file, block, name, jsonValue);
   if (block.jsonPath) return jsonEdits(file, [...block.jsonPath, name], jsonValue);
+  // An object key that is no identifier (an annotation name) is written in quotes.
+  if (!isIdentifier(name)) name = JSON.stringify(name);
   const { lines } = file;
   const eol = lines.eol;
   const attributes = sortedAttributes(block);
@@ -131,7 +167,7 @@ export function addAttribute(file: ConfigFile, block: ConfigBlock, name: string,
     // `name {}` or `name { a = 1 }`: open the block up, one aligned attribute a line.
     const indent = blockIndent + '  ';
     const entries: [string, string][] = attributes.map((a) => [
-      a.name,
+      file.text.slice(lines.offsetAt(a.nameRange.start), lines.offsetAt(a.nameRange.end)),
       file.text.slice(lines.offsetAt(a.valueRange.start), lines.offsetAt(a.valueRange.end)),
     ]);
     entries.push([name, valueText]);
@@ -147,7 +183,7 @@ export function addAttribute(file: ConfigFile, block: ConfigBlock, name: string,
   const indent = indentOf(lines.lineText(last.range.start.line));
   // The new line follows the last attribute, so it joins that attribute's `=` column, if it has one.
   const run = alignmentRuns(file, block, attributes).find((r) => r.includes(last)) ?? [];
-  const width = Math.max(groupWidth(run), name.length);
+  const width = Math.max(groupWidth(file, run), name.length);
   const at = lines.lineEnd(last.range.end.line);
   const padded = run.length > 0 ? name.padEnd(width) : name;
   return [
@@ -257,8 +293,8 @@ function hasEqualsColumn(file: ConfigFile, attribute: ConfigAttribute): boolean 
   return open.length === 0;
 }
 
-function groupWidth(group: ConfigAttribute[]): number {
-  return group.reduce((max, a) => Math.max(max, a.name.length), 0);
+function groupWidth(file: ConfigFile, group: ConfigAttribute[]): number {
+  return group.reduce((max, a) => Math.max(max, keyWidth(file, a)), 0);
 }
 
 /** Re-pads the space between each key and its `=` so the `=` signs line up. */
@@ -268,7 +304,7 @@ function realign(file: ConfigFile, group: ConfigAttribute[], width: number): Fil
     const nameEnd = file.lines.offsetAt(attribute.nameRange.end);
     const equals = file.text.indexOf('=', nameEnd);
     if (equals < 0 || equals > file.lines.offsetAt(attribute.range.end)) continue;
-    const wanted = ' '.repeat(width - attribute.name.length + 1);
+    const wanted = ' '.repeat(width - keyWidth(file, attribute) + 1);
     if (file.text.slice(nameEnd, equals) !== wanted) {
       edits.push({ file: file.path, range: file.lines.range(nameEnd, equals), newText: wanted });
     }

@@ -29,6 +29,7 @@ const PORT_FIELDS = new Set(['port', 'protocol', 'name', 'targetPort', 'nodePort
  */
 export function kubernetesHoverTarget(model: ElbModel, filePath: string, position: Position): KubernetesHoverTarget | undefined {
   for (const listener of model.listeners) {
+    if (listener.provider !== 'kubernetes') continue;
     if (listener.file.path !== filePath || !rangeContains(listener.block.range, position)) continue;
     for (const attribute of listener.block.attributes.values()) {
       if (PORT_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
@@ -38,15 +39,18 @@ export function kubernetesHoverTarget(model: ElbModel, filePath: string, positio
     return { node: listener, attributeName: undefined, range: listener.block.headerRange };
   }
   for (const lb of model.loadBalancers) {
+    if (lb.info.provider !== 'kubernetes') continue;
     if (lb.file.path !== filePath || !rangeContains(lb.block.range, position)) continue;
     if (lb.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(lb.block.headerRange, position)) {
       return { node: lb, attributeName: undefined, range: lb.block.headerRange };
     }
-    const annotations = child(lb.block, 'annotations');
+    // A manifest's Service block holds its annotations and spec; a Terraform resource names them in settingBlocks.
+    const annotations = lb.settingBlocks?.find((b) => b.type === 'annotations') ?? child(lb.block, 'annotations');
     for (const attribute of annotations?.attributes.values() ?? []) {
-      if (rangeContains(attribute.range, position)) return { node: lb, attributeName: attribute.name, range: attribute.range };
+      if (!attribute.derived && rangeContains(attribute.range, position))
+        return { node: lb, attributeName: attribute.name, range: attribute.range };
     }
-    const spec = child(lb.block, 'spec');
+    const spec = lb.settingBlocks?.find((b) => b.type === 'spec') ?? child(lb.block, 'spec');
     for (const attribute of spec?.attributes.values() ?? []) {
       if (SPEC_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
         return { node: lb, attributeName: attribute.name, range: attribute.range };

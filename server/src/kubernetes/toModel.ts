@@ -1,6 +1,16 @@
 import type { Range } from '../core/types';
 import { effectiveClientIp } from '../model/clientIp';
-import type { BackendHop, ClientIpState, ElbModel, Listener, LoadBalancer, ModelNode, Pool, UnrecognizedSetting } from '../model/elb';
+import type {
+  BackendHop,
+  ClientIpState,
+  ElbModel,
+  Listener,
+  LoadBalancer,
+  ModelNode,
+  NodeContext,
+  Pool,
+  UnrecognizedSetting,
+} from '../model/elb';
 import { resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
 import type { ConfigAttribute, ConfigBlock, ConfigFile } from '../parse/config';
 import { isUnknown, Unknown, type Value } from '../terraform/evaluate';
@@ -51,13 +61,35 @@ export const YAML_FIELDS: ServiceFields = {
   loadBalancerClass: 'loadBalancerClass',
 };
 
+/** The field names of the hashicorp/kubernetes provider's `kubernetes_service(_v1)` spec block. */
+export const TERRAFORM_FIELDS: ServiceFields = {
+  type: 'type',
+  externalTrafficPolicy: 'external_traffic_policy',
+  allocateLoadBalancerNodePorts: 'allocate_load_balancer_node_ports',
+  loadBalancerClass: 'load_balancer_class',
+};
+
+/**
+ * The parts of one Service: the block that stands for it (the YAML object, the Terraform
+ * resource), its annotations (one attribute per annotation), its spec and its ports.
+ */
+export interface ServiceParts {
+  block: ConfigBlock;
+  annotations: ConfigBlock | undefined;
+  spec: ConfigBlock;
+  /** The ports, each with its own evaluator where it differs (a Terraform `dynamic "port"` block). */
+  ports: { block: ConfigBlock; evaluate?: (attribute: ConfigAttribute) => Value | undefined }[];
+  /** The Service's address (`Service web`, `kubernetes_service_v1.web[0]`). */
+  address: string;
+  /** Instance context (Terraform modules and count/for_each); default: the ports of one Service merge their findings. */
+  context?: NodeContext;
+}
+
 export interface KubernetesModelOptions {
   network?: ClusterNetwork;
   fields?: ServiceFields;
   /** The value of an attribute (Terraform: evaluated in its module); default: its literal. */
   evaluate?: (attribute: ConfigAttribute) => Value | undefined;
-  /** Node address prefix and type of the Service (`kubernetes_service_v1.web` in Terraform). */
-  serviceAddress?: (block: ConfigBlock) => string;
 }
 
 const SERVICE_CONTEXT = { moduleAddress: '', callerSources: () => [] };
@@ -74,7 +106,25 @@ export interface KubernetesNodes {
 
 export function buildKubernetesModel(files: ConfigFile[], options: KubernetesModelOptions = {}): ElbModel {
   const nodes: KubernetesNodes = { loadBalancers: [], listeners: [], pools: [], unrecognized: [] };
-  for (const file of files) for (const block of file.blocks) if (block.type === 'Service') addService(nodes, file, block, options);
+  for (const file of files) {
+    for (const block of file.blocks) {
+      if (block.type !== 'Service') continue;
+      const spec = block.blocks.find((b) => b.type === 'spec');
+      if (!spec) continue;
+      addService(
+        nodes,
+        file,
+        {
+          block,
+          annotations: block.blocks.find((b) => b.type === 'annotations'),
+          spec,
+          ports: spec.blocks.filter((b) => b.type === 'port').map((b) => ({ block: b })),
+          address: `Service ${block.labels[0] ?? '(unnamed)'}`,
+        },
+        options,
+      );
+    }
+  }
   return modelOf(nodes);
 }
 
@@ -100,13 +150,12 @@ function literal(attribute: ConfigAttribute): Value | undefined {
 }
 
 /** Adds the model nodes of one Service block (nothing for other Service types or Services without ELB annotations). */
-export function addService(nodes: KubernetesNodes, file: ConfigFile, block: ConfigBlock, options: KubernetesModelOptions): void {
+export function addService(nodes: KubernetesNodes, file: ConfigFile, parts: ServiceParts, options: KubernetesModelOptions): void {
   const fields = options.fields ?? YAML_FIELDS;
   const evaluate = options.evaluate ?? literal;
-  const annotationsBlock = block.blocks.find((b) => b.type === 'annotations');
-  const specBlock = block.blocks.find((b) => b.type === 'spec');
+  const { block, annotations: annotationsBlock, spec: specBlock, address } = parts;
   const annotations = annotationsBlock?.attributes ?? new Map<string, ConfigAttribute>();
-  if (!specBlock || ![...annotations.keys()].some((k) => k.startsWith(ELB_PREFIX))) return;
+  if (![...annotations.keys()].some((k) => k.startsWith(ELB_PREFIX))) return;
   const value = (attribute: ConfigAttribute | undefined) => (attribute ? evaluate(attribute) : undefined);
   const text = (attribute: ConfigAttribute | undefined) => {
     const v = value(attribute);
@@ -117,8 +166,6 @@ export function addService(nodes: KubernetesNodes, file: ConfigFile, block: Conf
   const lbClass = spec.get(fields.loadBalancerClass);
   if (lbClass && text(lbClass) !== OSS_LOAD_BALANCER_CLASS) return;
 
-  const label = block.labels[0] ?? '(unnamed)';
-  const address = options.serviceAddress?.(block) ?? `Service ${label}`;
   const lbInfo = resourceTypeInfo('kubernetes:service')!;
   const listenerInfo = resourceTypeInfo('kubernetes:port')!;
 
@@ -155,50 +202,55 @@ export function addService(nodes: KubernetesNodes, file: ConfigFile, block: Conf
     kind,
     ipBackendsEnabled: undefined,
     subnetAttribute: undefined,
+    settingBlocks: [...(annotationsBlock ? [annotationsBlock] : []), specBlock],
+    ...(parts.context ? { context: parts.context } : {}),
   };
   nodes.loadBalancers.push(lb);
-  unrecognizedAnnotations(nodes, lb, annotations, family, classAttribute, classValue);
+  unrecognizedAnnotations(nodes, lb, annotations, annotationsBlock, family, classAttribute, classValue);
   if (!makesListeners) return;
 
   const clientIpAttribute = family ? annotations.get(CLIENT_IP_ANNOTATION[family]) : undefined;
   const protocols = listenerProtocols(family, kind, annotations, text);
   const hop = backendHop(family, kind, specBlock, fields, text, value, options.network);
-  const pool = crossVpcPool(family, kind, annotations, value, lb, address, file);
+  const pool = crossVpcPool(family, kind, annotations, value, lb, address, file, parts.context);
   if (pool) nodes.pools.push(pool);
 
-  specBlock.blocks
-    .filter((b) => b.type === 'port')
-    .forEach((port, index) => {
-      const portNumber = numberOf(value(port.attributes.get('port')));
-      const name = text(port.attributes.get('name'));
-      const k8sProtocol = (text(port.attributes.get('protocol')) ?? (port.attributes.has('protocol') ? undefined : 'TCP'))?.toUpperCase();
-      const protocol = protocols(portNumber, k8sProtocol);
-      const clientIp = clientIpState(family, kind, protocol, clientIpAttribute, value(clientIpAttribute), annotationsBlock);
-      const listener: Listener = {
-        address: `${address} port ${portNumber ?? name ?? `#${index + 1}`}`,
-        type: 'kubernetes:port',
-        info: listenerInfo,
-        file,
-        block: port,
-        provider: 'kubernetes',
-        protocol,
-        loadBalancer: lb,
-        kind,
-        kindExplanation,
-        argType: 'string',
-        clientIp,
-        pools: pool ? [pool] : [],
-        whitelistGroups: [],
-        options: new Map(),
-        insertHeaders: undefined,
-        insertHeaderNames: false,
-        ...(hop ? { hop } : {}),
-        // The ports of one Service share its annotations: findings that differ only in the port are one finding.
-        context: SERVICE_CONTEXT,
-      };
-      nodes.listeners.push(listener);
-      pool?.listeners.push(listener);
-    });
+  parts.ports.forEach(({ block: port, evaluate: portEvaluate }, index) => {
+    const portValue = (attribute: ConfigAttribute | undefined) => (attribute ? (portEvaluate ?? evaluate)(attribute) : undefined);
+    const portText = (attribute: ConfigAttribute | undefined) => {
+      const v = portValue(attribute);
+      return typeof v === 'string' ? v : undefined;
+    };
+    const portNumber = numberOf(portValue(port.attributes.get('port')));
+    const name = portText(port.attributes.get('name'));
+    const k8sProtocol = (portText(port.attributes.get('protocol')) ?? (port.attributes.has('protocol') ? undefined : 'TCP'))?.toUpperCase();
+    const protocol = protocols(portNumber, k8sProtocol);
+    const clientIp = clientIpState(family, kind, protocol, clientIpAttribute, value(clientIpAttribute), annotationsBlock);
+    const listener: Listener = {
+      address: `${address} port ${portNumber ?? name ?? `#${index + 1}`}`,
+      type: 'kubernetes:port',
+      info: listenerInfo,
+      file,
+      block: port,
+      provider: 'kubernetes',
+      protocol,
+      loadBalancer: lb,
+      kind,
+      kindExplanation,
+      argType: 'string',
+      clientIp,
+      pools: pool ? [pool] : [],
+      whitelistGroups: [],
+      options: new Map(),
+      insertHeaders: undefined,
+      insertHeaderNames: false,
+      ...(hop ? { hop } : {}),
+      // The ports of one Service share its annotations: findings that differ only in the port are one finding.
+      context: parts.context ?? SERVICE_CONTEXT,
+    };
+    nodes.listeners.push(listener);
+    pool?.listeners.push(listener);
+  });
 }
 
 /**
@@ -215,6 +267,7 @@ function crossVpcPool(
   lb: LoadBalancer,
   address: string,
   file: ConfigFile,
+  context: NodeContext | undefined,
 ): Pool | undefined {
   const attribute = annotations.get(OSS_CROSS_VPC_ANNOTATION);
   const written = value(attribute);
@@ -242,6 +295,7 @@ function crossVpcPool(
     listeners: [],
     members: [],
     loadBalancer: lb,
+    ...(context ? { context } : {}),
   };
 }
 
@@ -428,6 +482,7 @@ function unrecognizedAnnotations(
   nodes: KubernetesNodes,
   lb: LoadBalancer,
   annotations: Map<string, ConfigAttribute>,
+  annotationsBlock: ConfigBlock | undefined,
   family: ControllerFamily | undefined,
   classAttribute: ConfigAttribute | undefined,
   classValue: string | undefined,
@@ -449,6 +504,7 @@ function unrecognizedAnnotations(
         reason: `\`${name}\` is the client-IP annotation of ${otherController}; ${why}, which reads \`${own}\``,
         suggestion: own,
         suggestionWritten: annotations.has(own),
+        ...(annotationsBlock ? { block: annotationsBlock } : {}),
       });
       continue;
     }
@@ -462,6 +518,7 @@ function unrecognizedAnnotations(
       reason: `\`${name}\` is not an annotation CCE or cloud-provider-huaweicloud reads, so it does nothing`,
       suggestion,
       suggestionWritten: annotations.has(suggestion),
+      ...(annotationsBlock ? { block: annotationsBlock } : {}),
     });
   }
   if (classAttribute && classValue !== undefined) {
@@ -471,6 +528,7 @@ function unrecognizedAnnotations(
         node: lb,
         attribute: classAttribute,
         part: 'value',
+        ...(annotationsBlock ? { block: annotationsBlock } : {}),
         reason: `\`${classValue}\` is no load balancer class (CCE: union, performance; cloud-provider-huaweicloud: shared, dedicated), so no load balancer is made for this Service`,
         suggestion,
       });

@@ -37,6 +37,8 @@ export interface LoadBalancer extends ModelNode {
   ipBackendsEnabled: Value | undefined;
   /** The attribute naming the LB's IPv4 subnet, for a quick fix that copies it. */
   subnetAttribute: ConfigAttribute | undefined;
+  /** Blocks (outside `block`'s own attributes) whose attributes set it up: a Kubernetes Service's annotations and spec. */
+  settingBlocks?: ConfigBlock[];
 }
 
 export type ClientIpReason = 'explicit' | 'default' | 'always-on' | 'unknown';
@@ -97,6 +99,8 @@ export interface UnrecognizedSetting {
   suggestion?: string;
   /** True when the suggested name is written too, so renaming would write it twice. */
   suggestionWritten?: boolean;
+  /** The block the attribute is in, when it is not the node's own (a Service's annotations). */
+  block?: ConfigBlock;
 }
 
 export interface Listener extends ModelNode {

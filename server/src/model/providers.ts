@@ -205,14 +205,21 @@ export const FLAT_HEADER_SWITCHES: Record<string, string> = {
 /** Resource types that may carry an EIP bound to a load balancer. */
 export const EIP_TYPE = /(^|_)(eip|floatingip|vpc_bandwidth)(_|$)/;
 
+/** Terraform resources of the hashicorp/kubernetes provider read as Kubernetes Services (see kubernetes/terraform.ts). */
+export const KUBERNETES_SERVICE_TYPES: ReadonlySet<string> = new Set(['kubernetes_service', 'kubernetes_service_v1']);
+
 const IGNORED_BLOCKS = new Set(['data', 'provider', 'moved', 'import', 'check', 'removed']);
 
 /**
  * Which top-level Terraform blocks the model reads: variables, locals, `terraform` (for
- * `required_providers`) and the resources of the provider tables (plus EIPs). Other resources' attributes are then unknown,
+ * `required_providers`) and the resources of the provider tables (plus EIPs and Kubernetes Services). Other resources' attributes are then unknown,
  * which can only silence a finding, never invent one.
  */
 export function isRelevantBlock(type: string, labels: string[]): boolean {
-  if (type === 'resource') return labels[0] !== undefined && (resourceTypeInfo(labels[0]) !== undefined || EIP_TYPE.test(labels[0]));
+  if (type === 'resource') {
+    const resourceType = labels[0];
+    if (resourceType === undefined) return false;
+    return resourceTypeInfo(resourceType) !== undefined || EIP_TYPE.test(resourceType) || KUBERNETES_SERVICE_TYPES.has(resourceType);
+  }
   return !IGNORED_BLOCKS.has(type);
 }

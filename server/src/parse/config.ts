@@ -40,6 +40,11 @@ export interface ConfigAttribute {
   valueRange: Range;
   /** Key through value (offsets for edits come from the file's LineIndex). */
   range: Range;
+  /**
+   * Part of a computed value with no text of its own (an annotation of a Terraform
+   * annotations map built by `merge(…)`); its ranges are the whole expression's, and no edit touches it.
+   */
+  derived?: boolean;
 }
 
 export interface ConfigBlock {
@@ -67,6 +72,8 @@ export interface ConfigBlock {
   bodySkipped?: boolean;
   /** JSON path of the block's body object (tf.json only), for jsonc-parser edits. */
   jsonPath?: (string | number)[];
+  /** Made from a computed value (a Terraform annotations map built by `merge(…)`): no edit adds to it. */
+  derived?: boolean;
 }
 
 export interface ConfigComment {

@@ -80,6 +80,12 @@ export function jsonValueExpr(lines: LineIndex, node: jsonc.Node, depth = 0): Ex
 /** Blocks whose JSON form is an object (or a list of objects) rather than an attribute. */
 const NESTED_BLOCKS = new Set(['insert_headers', 'ip_list', 'ip_group', 'network', 'ipgroup', 'content']);
 
+/** More nested blocks of some resource types (their JSON form is ambiguous without the schema). */
+const RESOURCE_NESTED_BLOCKS: Record<string, ReadonlySet<string>> = {
+  kubernetes_service: new Set(['metadata', 'spec', 'port']),
+  kubernetes_service_v1: new Set(['metadata', 'spec', 'port']),
+};
+
 /** Nested blocks deeper than any provider schema (hostile input) are not read: the recursion must stay bounded. */
 const MAX_BLOCK_DEPTH = 64;
 
@@ -125,7 +131,14 @@ export function tfJsonToConfigFile(filePath: string, text: string, parseTemplate
     }
   };
 
-  const bodyBlock = (type: string, labelNodes: jsonc.Node[], body: jsonc.Node, jsonPath: (string | number)[], depth = 0): ConfigBlock => {
+  const bodyBlock = (
+    type: string,
+    labelNodes: jsonc.Node[],
+    body: jsonc.Node,
+    jsonPath: (string | number)[],
+    depth = 0,
+    extraBlocks?: ReadonlySet<string>,
+  ): ConfigBlock => {
     const attributes = new Map<string, ConfigAttribute>();
     const nested: ConfigBlock[] = [];
     for (const prop of body.children ?? []) {
@@ -137,17 +150,17 @@ export function tfJsonToConfigFile(filePath: string, text: string, parseTemplate
         for (const dynamicProp of value.children ?? []) {
           const [label, dynamicBody] = dynamicProp.children ?? [];
           if (label && dynamicBody?.type === 'object') {
-            nested.push(bodyBlock('dynamic', [label], dynamicBody, [...jsonPath, name, label.value as string], depth + 1));
+            nested.push(bodyBlock('dynamic', [label], dynamicBody, [...jsonPath, name, label.value as string], depth + 1, extraBlocks));
           }
         }
         continue;
       }
-      if (NESTED_BLOCKS.has(name) && (value.type === 'object' || value.type === 'array')) {
+      if ((NESTED_BLOCKS.has(name) || extraBlocks?.has(name)) && (value.type === 'object' || value.type === 'array')) {
         const items = value.type === 'array' ? (value.children ?? []) : [value];
         items.forEach((item, index) => {
           if (item.type === 'object' && depth < MAX_BLOCK_DEPTH) {
             const path = value.type === 'array' ? [...jsonPath, name, index] : [...jsonPath, name];
-            nested.push(bodyBlock(name, [key], item, path, depth + 1));
+            nested.push(bodyBlock(name, [key], item, path, depth + 1, extraBlocks));
           }
         });
         continue;
@@ -217,7 +230,12 @@ export function tfJsonToConfigFile(filePath: string, text: string, parseTemplate
               const [k2, v2] = prop2.children ?? [];
               if (!k2 || !v2) continue;
               for (const body of objectsOf(v2, [...level2.path, k2.value as string])) {
-                blocks.push(bodyBlock(blockType, [k1, k2], body.node, body.path));
+                const resourceType = String(k1.value);
+                const extra =
+                  blockType === 'resource' && Object.prototype.hasOwnProperty.call(RESOURCE_NESTED_BLOCKS, resourceType)
+                    ? RESOURCE_NESTED_BLOCKS[resourceType]
+                    : undefined;
+                blocks.push(bodyBlock(blockType, [k1, k2], body.node, body.path, 0, extra));
               }
             }
           }

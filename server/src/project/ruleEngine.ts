@@ -46,7 +46,8 @@ export function reportRules(model: ElbModel, options: RuleEngineOptions): Report
           file: r.file.path,
           range: r.range,
           related: r.related ?? [],
-          fixes: r.fixes ?? [],
+          // A fix without edits (a value with no text of its own to change) is no fix.
+          fixes: (r.fixes ?? []).filter((fix) => fix.edits.length > 0),
           docsUrl: `${options.docsBase}${rule.meta.id}.md`,
         },
       });

@@ -1,7 +1,7 @@
 import type { Fix } from '../core/types';
 import { addAttribute, replaceValue } from '../fixes/edits';
 import type { BackendHop, Listener } from '../model/elb';
-import { describeListener, isHttpListener, related } from './support/messages';
+import { describeListener, isHttpListener, related, settingAssignment } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-lost-in-cluster';
@@ -32,9 +32,14 @@ export const clientIpLostInCluster: Rule = {
       const [first] = listeners;
       const names = listeners.map(describeListener);
       const { setting } = hop;
+      const keep = settingAssignment(
+        first.file,
+        setting.name,
+        first.file.format === 'yaml' ? setting.keepValue : JSON.stringify(setting.keepValue),
+      );
       const fixes: Fix[] = [
         {
-          title: `Set ${setting.name}: ${setting.keepValue} (pods then see the client address)`,
+          title: `Set ${keep} (pods then see the client address)`,
           edits: hop.attribute
             ? replaceValue(first.file, hop.attribute, JSON.stringify(setting.keepValue))
             : addAttribute(first.file, setting.block, setting.name, JSON.stringify(setting.keepValue), setting.keepValue),
@@ -49,7 +54,7 @@ export const clientIpLostInCluster: Rule = {
         message:
           `Client IP transfer is on for ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`}, ` +
           `but ${hop.explanation}, so the pods see a node's address instead of the client's. ` +
-          `Set ${setting.name}: ${setting.keepValue} if they need the client address. ${hop.caveat}`,
+          `Set ${keep} if they need the client address. ${hop.caveat}`,
         related: [
           ...(first.clientIp.attribute
             ? [{ file: first.file.path, range: first.clientIp.attribute.range, message: 'client IP transfer is switched on here' }]

@@ -18,7 +18,7 @@ export const elbAnnotationUnknown: Rule = {
     for (const item of model.unrecognized ?? []) {
       const { node, attribute, suggestion } = item;
       const fixes: Fix[] = [];
-      const owner = node.block.blocks.find((b) => b.attributes.get(attribute.name) === attribute) ?? node.block;
+      const owner = item.block ?? node.block.blocks.find((b) => b.attributes.get(attribute.name) === attribute) ?? node.block;
       if (suggestion && item.part === 'value') {
         fixes.push({
           title: `Change it to ${suggestion}`,
@@ -26,7 +26,11 @@ export const elbAnnotationUnknown: Rule = {
           isPreferred: false,
         });
       } else if (suggestion && !item.suggestionWritten) {
-        fixes.push({ title: `Rename it to ${suggestion}`, edits: renameAttribute(node.file, attribute, suggestion), isPreferred: false });
+        fixes.push({
+          title: `Rename it to ${suggestion}`,
+          edits: renameAttribute(node.file, attribute, suggestion, owner),
+          isPreferred: false,
+        });
       } else if (suggestion) {
         fixes.push({
           title: `Remove ${attribute.name} (${suggestion} is set too)`,

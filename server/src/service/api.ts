@@ -80,6 +80,14 @@ export interface ElbLensService {
    * local `source` are judged through their callers. Open documents count without being listed.
    */
   setWorkspaceFiles(files: Iterable<string>): void;
+  /** Child folder → calling folders (local `source` paths), as built from the workspace files. */
+  callerIndex(): Record<string, string[]>;
+  /**
+   * Takes a caller index another service built over the same workspace files (the CLI's
+   * worker threads), instead of reading every file again. Dropped like a built one when a
+   * file's module calls change.
+   */
+  useCallerIndex(index: Record<string, string[]>): void;
   /** Counters for verbose output: Terraform files a cheap scan showed cannot matter, left unparsed. */
   stats(): { unparsedTerraformFiles: number };
   /** Tells the service a file changed, appeared or vanished on disk. */

@@ -187,7 +187,7 @@ class Service implements ElbLensService {
   private workspaceFiles = new Set<string>();
   private readonly fileCalls = new Map<string, FileCalls>();
   /** Child folder → the folders whose module blocks call it; rebuilt when a file's calls change. */
-  private callerIndex: Map<string, Set<string>> | undefined;
+  private callersByChild: Map<string, Set<string>> | undefined;
 
   constructor(
     private readonly host: ServiceHost,
@@ -349,9 +349,10 @@ class Service implements ElbLensService {
   hover(filePath: string, position: Position, options: AnalysisOptions = {}): HoverResult | undefined {
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return undefined;
+    // Kubernetes Services: in manifests, and as kubernetes_service(_v1) resources in Terraform.
     const target = isYamlFileName(filePath)
       ? kubernetesHoverTarget(analysis.model, filePath, position)
-      : this.nodeAt(analysis.model, filePath, position);
+      : (kubernetesHoverTarget(analysis.model, filePath, position) ?? this.nodeAt(analysis.model, filePath, position));
     if (!target) return this.unavailableModuleHover(analysis, filePath, position);
     const markdown = hoverMarkdown(target, analysis.model, `${this.docsBase}README.md`);
     if (!markdown) return undefined;
@@ -481,7 +482,7 @@ class Service implements ElbLensService {
     }
     if (isTerraformFile(filePath) && this.callsChanged(filePath)) {
       // Who calls whom may have changed: every folder's roots must be found again.
-      this.callerIndex = undefined;
+      this.callersByChild = undefined;
       this.units.clear();
       this.modules.clear();
     }
@@ -590,7 +591,12 @@ class Service implements ElbLensService {
     if (this.isKubernetesFile(filePath)) return this.kubernetesAnalysis(filePath, options);
     if (!isTerraformFile(filePath) && !isLockFile(filePath)) return undefined;
     const dir = path.dirname(filePath);
-    const key = cacheKey([options.variables ?? {}, options.varFiles ?? [], options.environmentVariables ?? {}]);
+    const key = cacheKey([
+      options.variables ?? {},
+      options.varFiles ?? [],
+      options.environmentVariables ?? {},
+      options.kubernetes?.network ?? '',
+    ]);
     const cached = this.modules.get(dir);
     if (cached && key !== undefined && cached.key === key && cached.units?.every((u) => this.units.get(u.root) === u)) return cached;
     // A folder that other modules call is judged through its callers; one without callers is a root module.
@@ -645,7 +651,17 @@ class Service implements ElbLensService {
     const same = next.size === this.workspaceFiles.size && [...next].every((f) => this.workspaceFiles.has(f));
     if (same) return;
     this.workspaceFiles = next;
-    this.callerIndex = undefined;
+    this.callersByChild = undefined;
+    this.units.clear();
+    this.modules.clear();
+  }
+
+  callerIndex(): Record<string, string[]> {
+    return Object.fromEntries([...this.callers()].map(([child, callers]) => [child, [...callers].sort()]));
+  }
+
+  useCallerIndex(index: Record<string, string[]>): void {
+    this.callersByChild = new Map(Object.entries(index).map(([child, callers]) => [child, new Set(callers)]));
     this.units.clear();
     this.modules.clear();
   }
@@ -676,7 +692,7 @@ class Service implements ElbLensService {
 
   /** Child folder → calling folders, from local `source` paths in the workspace's files and open documents. */
   private callers(): Map<string, Set<string>> {
-    if (this.callerIndex) return this.callerIndex;
+    if (this.callersByChild) return this.callersByChild;
     const index = new Map<string, Set<string>>();
     const files = new Set(this.workspaceFiles);
     for (const open of this.documents.keys()) if (isTerraformFile(open)) files.add(open);
@@ -690,7 +706,7 @@ class Service implements ElbLensService {
         set.add(path.dirname(file));
       }
     }
-    this.callerIndex = index;
+    this.callersByChild = index;
     return index;
   }
 
@@ -719,7 +735,7 @@ class Service implements ElbLensService {
   private callsChanged(file: string): boolean {
     const before = this.fileCalls.get(file);
     if (!before)
-      return this.callerIndex !== undefined && /\bmodule\b/.test(this.documents.get(file)?.text ?? this.readFromHost(file) ?? '');
+      return this.callersByChild !== undefined && /\bmodule\b/.test(this.documents.get(file)?.text ?? this.readFromHost(file) ?? '');
     const after = this.callsOf(file);
     return JSON.stringify(before.calls) !== JSON.stringify(after);
   }
@@ -740,7 +756,7 @@ class Service implements ElbLensService {
       const module = new TerraformModule(root, sources.files, this.variableInputs(root, options), { loader, lazy: sources.lazy });
       const lock = this.lockFile(root);
       const versions = providerVersions(module, lock);
-      const model = buildTerraformModel(module, versions);
+      const model = buildTerraformModel(module, versions, { network: options.kubernetes?.network });
       const unavailableCalls = new Map<ConfigBlock, string>();
       for (const instance of module.allModules()) {
         for (const call of instance.calls.values()) {
@@ -1003,6 +1019,7 @@ function combineModels(models: ElbModel[]): ElbModel {
     members: models.flatMap((m) => m.members),
     instances: models.flatMap((m) => m.instances),
     ipGroups: models.flatMap((m) => m.ipGroups),
+    unrecognized: models.flatMap((m) => m.unrecognized ?? []),
     nodeForBlock: (block) => {
       for (const m of models) {
         const node = m.nodeForBlock(block);
@@ -1018,7 +1035,8 @@ function combineModels(models: ElbModel[]): ElbModel {
  * types of the provider tables and EIPs (their names contain these), module calls, and
  * suppression comments.
  */
-const MAY_MATTER = /_e?lb_|compute_instance|secgroup|eip|floatingip|bandwidth|\bmodule\b|required_providers|elb-lens-ignore/;
+const MAY_MATTER =
+  /_e?lb_|compute_instance|secgroup|eip|floatingip|bandwidth|kubernetes_service|\bmodule\b|required_providers|elb-lens-ignore/;
 
 /** The block keyword each kind of declaration needs. */
 const DECLARATION_WORD: Record<DeclarationKind, RegExp> = {

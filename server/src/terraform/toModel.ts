@@ -13,7 +13,9 @@ import type {
   NodeContext,
   Pool,
 } from '../model/elb';
-import { EIP_TYPE, FLAT_HEADER_SWITCHES, resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
+import { EIP_TYPE, FLAT_HEADER_SWITCHES, KUBERNETES_SERVICE_TYPES, resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
+import { addTerraformServices } from '../kubernetes/terraform';
+import type { ClusterNetwork, KubernetesNodes } from '../kubernetes/toModel';
 import { isUnknown, toBool, type Value } from './evaluate';
 import type { ResourceInstance, TerraformModule } from './module';
 import type { ProviderVersions } from './providerVersions';
@@ -30,11 +32,18 @@ function upper(value: Value | undefined): string | undefined {
   return knownString(value)?.toUpperCase();
 }
 
+export interface TerraformModelOptions {
+  /** The cluster network of the Kubernetes Services (`kubernetes_service(_v1)`) in the module. */
+  network?: ClusterNetwork;
+}
+
 /**
  * Builds the ELB model of a Terraform module and every module instance it calls; `versions`
  * (see providerVersions.ts) gives each listener the provider versions that may be in use.
+ * Kubernetes Services written as `kubernetes_service(_v1)` resources join it through the
+ * Kubernetes model builder (kubernetes/terraform.ts).
  */
-export function buildTerraformModel(root: TerraformModule, versions?: ProviderVersions): ElbModel {
+export function buildTerraformModel(root: TerraformModule, versions?: ProviderVersions, options: TerraformModelOptions = {}): ElbModel {
   const byBlock = new Map<ConfigBlock, ModelNode>();
   const loadBalancers = new Map<string, LoadBalancer>();
   const listeners = new Map<string, Listener>();
@@ -190,10 +199,20 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
 
   linkInstancesToLoadBalancerAddresses(resources, instances, loadBalancers);
 
+  const services: KubernetesNodes = { loadBalancers: [], listeners: [], pools: [], unrecognized: [] };
+  addTerraformServices(
+    services,
+    resources.filter((r) => KUBERNETES_SERVICE_TYPES.has(r.entry.type)),
+    { network: options.network, context: nodeContext },
+  );
+
   for (const node of [
     ...loadBalancers.values(),
+    ...services.loadBalancers,
     ...listeners.values(),
+    ...services.listeners,
     ...pools.values(),
+    ...services.pools,
     ...members,
     ...instances.values(),
     ...ipGroups.values(),
@@ -202,12 +221,13 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
     if (!byBlock.has(node.block)) byBlock.set(node.block, node);
   }
   return {
-    loadBalancers: [...loadBalancers.values()],
-    listeners: [...listeners.values()],
-    pools: [...pools.values()],
+    loadBalancers: [...loadBalancers.values(), ...services.loadBalancers],
+    listeners: [...listeners.values(), ...services.listeners],
+    pools: [...pools.values(), ...services.pools],
     members,
     instances: [...instances.values()],
     ipGroups: [...ipGroups.values()],
+    ...(services.unrecognized.length > 0 ? { unrecognized: services.unrecognized } : {}),
     nodeForBlock: (block) => byBlock.get(block),
   };
 }
@@ -244,7 +264,7 @@ function nodeContext(resource: ResourceInstance): NodeContext {
 }
 
 /** Arguments every finding of a block depends on: their callers' values are always worth pointing at. */
-const ALWAYS_TRACED = new Set(['protocol', 'transparent_client_ip_enable', 'count', 'for_each', 'loadbalancer_id']);
+const ALWAYS_TRACED = new Set(['protocol', 'transparent_client_ip_enable', 'count', 'for_each', 'loadbalancer_id', 'annotations']);
 
 const LISTENER_OPTIONS = ['nat64_enable', 'proxy_protocol_enable', ...Object.keys(FLAT_HEADER_SWITCHES)];
 

@@ -1,5 +1,5 @@
 import type { RelatedLocation } from '../../core/types';
-import type { ConfigBlock } from '../../parse/config';
+import type { ConfigBlock, ConfigFile } from '../../parse/config';
 import type { Listener, ModelNode } from '../../model/elb';
 import { HTTP_PROTOCOLS } from '../../model/providers';
 
@@ -27,7 +27,14 @@ export function loadBalancerRelated(listener: Listener): RelatedLocation[] {
  */
 export function clientIpSwitch(listener: Listener): { name: string; block: ConfigBlock; assignment(value: string): string } {
   const setting = listener.clientIp.setting;
-  if (setting) return { name: setting.name, block: setting.block, assignment: (value) => `${setting.name}: ${value}` };
+  if (setting)
+    return { name: setting.name, block: setting.block, assignment: (value) => settingAssignment(listener.file, setting.name, value) };
   const name = 'transparent_client_ip_enable';
   return { name, block: listener.block, assignment: (value) => `${name} = ${value}` };
+}
+
+/** `name: value` in YAML, `name = value` in Terraform (the name quoted where it is no identifier, as an annotation's). */
+export function settingAssignment(file: ConfigFile, name: string, value: string): string {
+  if (file.format === 'yaml') return `${name}: ${value}`;
+  return `${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) ? name : JSON.stringify(name)} = ${value}`;
 }
