@@ -108,15 +108,7 @@ export function parseArgs(argv: string[]): CliArgs {
     verbose: false,
     prescan: true,
   };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const [flag, inlineValue] =
-      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inlineValue ?? rest[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
+  forEachFlag(rest, (flag, value, arg) => {
     switch (flag) {
       case '--format':
       case '-f':
@@ -181,7 +173,7 @@ export function parseArgs(argv: string[]): CliArgs {
         if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
         args.paths.push(arg);
     }
-  }
+  });
   if (args.dryRun && !args.fix) throw new UsageError('--dry-run only goes with --fix');
   if (args.paths.length === 0) args.paths.push('.');
   return args;
@@ -197,15 +189,7 @@ function parseGraphArgs(rest: string[]): GraphArgs {
     varFiles: [],
     config: undefined,
   };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const [flag, inlineValue] =
-      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inlineValue ?? rest[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
+  forEachFlag(rest, (flag, value, arg) => {
     switch (flag) {
       case '--format':
       case '-f': {
@@ -237,7 +221,28 @@ function parseGraphArgs(rest: string[]): GraphArgs {
         if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag} for graph`);
         args.paths.push(arg);
     }
-  }
+  });
   if (args.paths.length === 0) args.paths.push('.');
   return args;
+}
+
+/**
+ * Calls `handle` for each argument: `--flag=value` is split; `value()` takes the inline value
+ * or the next argument (a usage error when there is none).
+ */
+function forEachFlag(rest: string[], handle: (flag: string, value: () => string, arg: string) => void): void {
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const [flag, inlineValue] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    handle(
+      flag,
+      () => {
+        const v = inlineValue ?? rest[++i];
+        if (v === undefined) throw new UsageError(`${flag} needs a value`);
+        return v;
+      },
+      arg,
+    );
+  }
 }
