@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { RULE_SETTINGS, knownRuleIds } from '../server/src/config';
 import { RULES } from '../server/src/rules';
-import { PSEUDO_RULES } from '../server/src/rules/pseudo';
+import { PSEUDO_RULES } from '../server/src/rules/support/pseudo';
 import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
 
 // The extension manifest against the code it describes. `elbLens.rules` is derived from the

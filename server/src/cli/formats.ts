@@ -3,7 +3,7 @@ import { pathToFileURL } from 'url';
 import type { Finding, Range, Severity } from '../core/types';
 import { isAppliedFix } from '../project/fixPolicy';
 import { RULES } from '../rules';
-import { PSEUDO_RULES } from '../rules/pseudo';
+import { PSEUDO_RULES } from '../rules/support/pseudo';
 import { atLeast, relativePath, type CheckReport } from './report';
 
 export interface FormatOptions {

@@ -178,6 +178,10 @@ class Service implements ElbLensService {
   private readonly unparsed = new Set<string>();
   /** Texts read from the host, until the host says the file changed. */
   private readonly texts = new Map<string, string | undefined>();
+  /** Folder listings from the host, until the host reports a change in the folder. */
+  private readonly listings = new Map<string, string[]>();
+  /** The byte scan's answer per file, for the text it was given. */
+  private readonly scans = new Map<string, { text: string; matters: boolean }>();
   private readonly kubernetes: KubernetesDetector;
   /** Terraform analysis units by root folder. */
   private readonly units = new Map<string, AnalysisUnit>();
@@ -260,6 +264,8 @@ class Service implements ElbLensService {
   }
 
   fileChanged(filePath: string): void {
+    // Appeared or vanished: its folder must be listed again.
+    this.listings.delete(path.dirname(filePath));
     this.texts.delete(filePath);
     this.unparsed.delete(filePath);
     this.diskFiles.delete(filePath);
@@ -277,7 +283,7 @@ class Service implements ElbLensService {
     if (isYamlFileName(filePath)) return this.isKubernetesFile(filePath) ? [filePath] : [];
     if (isJsonFileName(filePath)) {
       // The ELB JSON files of the folder are analysed together, apart from its Terraform module.
-      const names = new Set(this.host.readDirectory(dir).filter(isJsonFileName));
+      const names = new Set(this.listDirectory(dir).filter(isJsonFileName));
       for (const open of this.documents.keys()) if (path.dirname(open) === dir && isJsonFileName(open)) names.add(path.basename(open));
       names.add(path.basename(filePath));
       return [...names]
@@ -285,11 +291,9 @@ class Service implements ElbLensService {
         .map((n) => path.join(dir, n))
         .filter((p) => this.isElbJsonFile(p));
     }
-    this.recording?.listedDirs.add(dir);
-    const names = new Set(this.host.readDirectory(dir).filter((n) => isTerraformFile(n)));
-    for (const open of this.documents.keys()) if (path.dirname(open) === dir && isTerraformFile(open)) names.add(path.basename(open));
-    if (isTerraformFile(filePath)) names.add(path.basename(filePath));
-    return [...names].sort().map((n) => path.join(dir, n));
+    const paths = this.terraformPaths(dir);
+    if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
+    return paths;
   }
 
   analyzeFile(filePath: string, options: AnalysisOptions = {}): Finding[] {
@@ -798,7 +802,7 @@ class Service implements ElbLensService {
         this.logSkipped(filePath, 'it cannot be read (gone, unreadable, binary or too large)');
         continue;
       }
-      if (!this.prescan || doc || filePath.endsWith('.tf.json') || MAY_MATTER.test(text)) {
+      if (!this.prescan || doc || filePath.endsWith('.tf.json') || this.mayMatter(filePath, text)) {
         const file = this.configFile(filePath);
         if (file) files.push(file);
       } else if (text.length > MAX_FILE_CHARS || looksBinary(text) || hasOverlongLine(text)) {
@@ -826,9 +830,35 @@ class Service implements ElbLensService {
     return { files, lazy, deferred: deferred.map((d) => d.path) };
   }
 
-  /** The `.tf`/`.tf.json` files of a folder (listed once), with open documents. */
+  /** The `.tf`/`.tf.json` files of a folder, with open documents. */
   private terraformPaths(dir: string): string[] {
-    return this.moduleFiles(path.join(dir, '_'));
+    this.recording?.listedDirs.add(dir);
+    const names = new Set(this.listDirectory(dir).filter((n) => isTerraformFile(n)));
+    for (const open of this.documents.keys()) if (path.dirname(open) === dir && isTerraformFile(open)) names.add(path.basename(open));
+    return [...names].sort().map((n) => path.join(dir, n));
+  }
+
+  /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */
+  private listDirectory(dir: string): string[] {
+    let names = this.listings.get(dir);
+    if (!names) {
+      try {
+        names = this.host.readDirectory(dir);
+      } catch {
+        names = [];
+      }
+      this.listings.set(dir, names);
+    }
+    return names;
+  }
+
+  /** The byte scan, once per text of a file (an open document is scanned again only when it changes). */
+  private mayMatter(filePath: string, text: string): boolean {
+    const cached = this.scans.get(filePath);
+    if (cached?.text === text) return cached.matters;
+    const matters = MAY_MATTER.test(text);
+    this.scans.set(filePath, { text, matters });
+    return matters;
   }
 
   /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
@@ -912,7 +942,7 @@ class Service implements ElbLensService {
     for (const [name, value] of Object.entries(options.environmentVariables ?? {})) {
       inputs.push({ name, value, source: `the environment variable TF_VAR_${name}` });
     }
-    const names = this.host.readDirectory(dir).filter(isTfvarsFile);
+    const names = this.listDirectory(dir).filter(isTfvarsFile);
     // Terraform's order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars* by name.
     const ordered = [
       ...names.filter((n) => n === 'terraform.tfvars'),
