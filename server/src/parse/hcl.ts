@@ -11,8 +11,14 @@ type TreeSitterModule = typeof import('web-tree-sitter');
 export interface HclParser {
   /** Parses `text`; pass the previous tree (already `edit`ed) to reparse incrementally. */
   parseTree(text: string, previous?: Tree): Tree;
-  /** `cache` (kept per document) lets unchanged blocks be reused from the last conversion. */
-  toConfigFile(filePath: string, text: string, tree: Tree, cache?: BlockCache, readBody?: BodyFilter): ConfigFile;
+  /**
+   * `cache` (kept per document) lets unchanged blocks be reused from the last conversion;
+   * `changes` (the edits since that conversion and tree-sitter's changed ranges) lets only
+   * the top-level items they touch be converted again.
+   */
+  toConfigFile(filePath: string, text: string, tree: Tree, cache?: BlockCache, readBody?: BodyFilter, changes?: TreeChanges): ConfigFile;
+  /** How many conversions with a cache converted only what edits touched, and how many converted everything. */
+  readonly conversions: { incremental: number; full: number };
 }
 
 /**
@@ -22,51 +28,140 @@ export interface HclParser {
  */
 export type BodyFilter = (type: string, labels: string[]) => boolean;
 
-/** A converted top-level block of a document's previous version. */
-export interface CachedBlock {
-  block: ConfigBlock;
+/**
+ * What one top-level item (a block, an attribute, a comment, a stretch tree-sitter could
+ * not parse) adds to the converted file. Offsets are those of the text it was converted from.
+ */
+interface TopItem {
+  /** The node's type: `block`, `attribute`, `comment`, `ERROR`, … */
+  type: string;
+  start: number;
+  end: number;
+  startPosition: Position;
+  block?: ConfigBlock;
+  /** Sound blocks inside a top-level ERROR node. */
+  recovered?: ConfigBlock[];
+  attribute?: ConfigAttribute;
   comments: ConfigComment[];
-  start: Position;
-  startOffset: number;
+  syntaxErrors: Range[];
 }
 
 /**
- * Converted top-level blocks of a document's previous version, by their source text
- * (several when blocks repeat verbatim).
+ * A document's conversion state between edits: the top-level items of its last conversion
+ * and the text they came from. The next conversion reuses them, moved, where their text did
+ * not change (and then owns them: see moveItem).
  */
-export type BlockCache = Map<string, CachedBlock[]>;
-
-/**
- * A deep copy of converted syntax moved by whole lines. It holds positions only (the
- * `ConfigBlock` type has no offsets), so moving it means changing every position's line.
- */
-function shifted<T>(value: T, lineDelta: number): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    const copy: unknown[] = new Array(value.length);
-    for (let i = 0; i < value.length; i++) copy[i] = shifted(value[i] as unknown, lineDelta);
-    return copy as T;
-  }
-  if (value instanceof Map) {
-    const copy = new Map<unknown, unknown>();
-    for (const [k, v] of value as Map<unknown, unknown>) copy.set(k, shifted(v, lineDelta));
-    return copy as T;
-  }
-  const source = value as Record<string, unknown>;
-  if (isPosition(source)) return { line: source.line + lineDelta, character: source.character } as T;
-  const copy: Record<string, unknown> = {};
-  for (const key in source) {
-    const field = source[key];
-    copy[key] = typeof field === 'object' ? shifted(field, lineDelta) : field;
-  }
-  return copy as T;
+export interface BlockCache {
+  items?: TopItem[];
+  text?: string;
+  /** No syntax errors: a base for converting only what edits touch. */
+  clean?: boolean;
 }
 
-function isPosition(value: Record<string, unknown>): value is { line: number; character: number } {
-  if (typeof value.line !== 'number' || typeof value.character !== 'number') return false;
-  let keys = 0;
-  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) keys++;
-  return keys === 2;
+export function newBlockCache(): BlockCache {
+  return {};
+}
+
+/** The edits applied to a tree since its last conversion, and what tree-sitter says changed. */
+export interface TreeChanges {
+  /** In the order they were applied, each in the coordinates left by the ones before it. */
+  edits: readonly Edit[];
+  /**
+   * `oldTree.getChangedRanges(newTree)`: where the syntax differs, in the new text. Optional:
+   * the conversion checks the items around what it converts instead (see incrementalItems).
+   */
+  changedRanges?: readonly { startIndex: number; endIndex: number }[];
+}
+
+/*
+ * Converted syntax holds positions only (the `ConfigBlock` type has no offsets), so a block
+ * moved by whole lines must have every position's line changed. That happens in place, on
+ * the converter's own objects: this runs for every block after an inserted or removed line,
+ * on each such keystroke, and copying them all costs several milliseconds at 5,000 lines.
+ * So the converted file of a document's previous version is out of date after the next
+ * conversion (its consumers are rebuilt from the new one), and no two places of converted
+ * syntax share a position object (a test walks converted files to check it).
+ */
+function moveRange(r: Range, d: number): void {
+  r.start.line += d;
+  r.end.line += d;
+}
+
+function moveExpr(e: Expr, d: number): void {
+  moveRange(e.range, d);
+  switch (e.kind) {
+    case 'literal':
+    case 'opaque':
+      return;
+    case 'template':
+      for (const part of e.parts) moveExpr(part, d);
+      return;
+    case 'traversal':
+      for (const step of e.steps) if (step.kind === 'index') moveExpr(step.key, d);
+      return;
+    case 'conditional':
+      moveExpr(e.condition, d);
+      moveExpr(e.whenTrue, d);
+      moveExpr(e.whenFalse, d);
+      return;
+    case 'call':
+      for (const arg of e.args) moveExpr(arg, d);
+      return;
+    case 'tuple':
+      for (const item of e.items) moveExpr(item, d);
+      return;
+    case 'object':
+      for (const entry of e.entries) {
+        moveExpr(entry.key, d);
+        moveExpr(entry.value, d);
+      }
+      return;
+    case 'unary':
+      moveExpr(e.operand, d);
+      return;
+    case 'binary':
+      moveExpr(e.left, d);
+      moveExpr(e.right, d);
+      return;
+    case 'parens':
+      moveExpr(e.inner, d);
+      return;
+    case 'annotated':
+      moveExpr(e.value, d);
+      moveExpr(e.references, d);
+      return;
+  }
+}
+
+function moveAttribute(a: ConfigAttribute, d: number): void {
+  moveExpr(a.expr, d);
+  moveRange(a.nameRange, d);
+  moveRange(a.valueRange, d);
+  moveRange(a.range, d);
+}
+
+function moveBlock(b: ConfigBlock, d: number): void {
+  for (const r of b.labelRanges) moveRange(r, d);
+  moveRange(b.range, d);
+  moveRange(b.headerRange, d);
+  for (const attribute of b.attributes.values()) moveAttribute(attribute, d);
+  for (const nested of b.blocks) moveBlock(nested, d);
+  b.bodyStart.line += d;
+  if (b.close) b.close.line += d;
+}
+
+/** Moves an item whose own text did not change to `start` (an offset) and `startPosition`. */
+function moveItem(item: TopItem, start: number, startPosition: Position): void {
+  const lineDelta = startPosition.line - item.startPosition.line;
+  item.end += start - item.start;
+  item.start = start;
+  item.startPosition = startPosition;
+  if (lineDelta === 0) return;
+  if (item.block) moveBlock(item.block, lineDelta);
+  for (const block of item.recovered ?? []) moveBlock(block, lineDelta);
+  if (item.attribute) moveAttribute(item.attribute, lineDelta);
+  for (const comment of item.comments) moveRange(comment.range, lineDelta);
+  for (const range of item.syntaxErrors) moveRange(range, lineDelta);
 }
 
 let parserPromise: Promise<HclParser> | undefined;
@@ -118,14 +213,16 @@ export function loadHclParser(wasmDir?: string): Promise<HclParser> {
 }
 
 function createHclParser(parser: ParserType): HclParser {
+  const conversions = { incremental: 0, full: 0 };
   return {
+    conversions,
     parseTree(text, previous) {
       const tree = parser.parse(text, previous);
       if (!tree) throw new Error('tree-sitter returned no tree');
       return tree;
     },
-    toConfigFile(filePath, text, tree, cache, readBody) {
-      return new HclConverter(filePath, text, readBody).convert(tree, cache);
+    toConfigFile(filePath, text, tree, cache, readBody, changes) {
+      return new HclConverter(filePath, text, readBody).convert(tree, cache, changes, conversions);
     },
   };
 }
@@ -189,49 +286,25 @@ class HclConverter {
     this.lines = new LineIndex(text);
   }
 
-  convert(tree: Tree, cache?: BlockCache): ConfigFile {
+  convert(tree: Tree, cache?: BlockCache, changes?: TreeChanges, counts?: { incremental: number; full: number }): ConfigFile {
+    const incremental = cache?.items && cache.clean && changes ? this.incrementalItems(tree, cache.items, cache.text, changes) : undefined;
+    const items = incremental ?? this.allItems(tree, cache);
+    if (cache && counts) counts[incremental ? 'incremental' : 'full']++;
+    if (cache) {
+      cache.items = items;
+      cache.text = this.text;
+      // With syntax errors the next conversion is a full one: tree-sitter's recovery may reach
+      // across items, so only an error-free conversion is a base for converting what edits touch.
+      cache.clean = items.every((item) => item.syntaxErrors.length === 0 && !item.block?.hasErrors);
+    }
     const blocks: ConfigBlock[] = [];
     const attributes = new Map<string, ConfigAttribute>();
-    const root = tree.rootNode;
-    for (const child of root.namedChildren) {
-      if (!child) continue;
-      if (child.type === 'body') {
-        // A cursor over the top-level items: most are cached blocks, which then need no Node object.
-        const cursor = child.walk();
-        const items: Node[] = [];
-        if (cursor.gotoFirstChild()) {
-          do {
-            if (!cursor.nodeIsNamed) continue;
-            if (cursor.nodeType === 'block')
-              blocks.push(this.cachedBlock(cursor.startIndex, cursor.endIndex, () => cursor.currentNode, cache));
-            else items.push(cursor.currentNode);
-          } while (cursor.gotoNextSibling());
-        }
-        cursor.delete();
-        for (const item of items) {
-          if (item?.type === 'attribute') {
-            const attribute = this.attribute(item);
-            this.collectComments(item);
-            if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
-          } else if (item?.type === 'comment') {
-            this.comments.push({ text: item.text, range: this.range(item) });
-          } else if (item && (item.type === 'ERROR' || item.hasError)) {
-            this.syntaxErrors.push(this.range(item));
-            this.collectComments(item);
-          }
-        }
-      } else if (child.type === 'comment') {
-        this.comments.push({ text: child.text, range: this.range(child) });
-      } else if (child.type === 'ERROR') {
-        this.syntaxErrors.push(this.range(child));
-        this.collectComments(child);
-        // Blocks that tree-sitter could not attach to the body still count when sound.
-        for (const item of child.namedChildren) if (item?.type === 'block' && !item.hasError) blocks.push(this.block(item));
-      }
-    }
-    if (cache) {
-      cache.clear();
-      for (const [key, value] of this.nextCache) cache.set(key, value);
+    for (const item of items) {
+      if (item.block) blocks.push(item.block);
+      if (item.recovered) blocks.push(...item.recovered);
+      if (item.attribute && !attributes.has(item.attribute.name)) attributes.set(item.attribute.name, item.attribute);
+      this.comments.push(...item.comments);
+      this.syntaxErrors.push(...item.syntaxErrors);
     }
     this.comments.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return {
@@ -246,12 +319,217 @@ class HclConverter {
     };
   }
 
-  private readonly nextCache: BlockCache = new Map();
+  /** Every top-level item, converted (blocks whose text is in `cache` are reused). */
+  private allItems(tree: Tree, cache: BlockCache | undefined): TopItem[] {
+    const items: TopItem[] = [];
+    // Sound blocks of the previous conversion by their text (several when blocks repeat verbatim).
+    const previous = new Map<string, TopItem[]>();
+    const previousText = cache?.text;
+    if (previousText !== undefined) {
+      for (const item of cache?.items ?? []) {
+        if (!item.block || item.block.hasErrors) continue;
+        const source = previousText.slice(item.start, item.end);
+        const entries = previous.get(source);
+        if (entries) entries.push(item);
+        else previous.set(source, [item]);
+      }
+    }
+    for (const child of tree.rootNode.namedChildren) {
+      if (!child) continue;
+      if (child.type !== 'body') {
+        const item = this.rootItem(child);
+        if (item) items.push(item);
+        continue;
+      }
+      // A cursor over the top-level items: most are cached blocks, which then need no Node object.
+      const cursor = child.walk();
+      if (cursor.gotoFirstChild()) {
+        do {
+          if (!cursor.nodeIsNamed) continue;
+          if (cursor.nodeType === 'block') {
+            items.push(this.cachedBlock(cursor.startIndex, cursor.endIndex, () => cursor.currentNode, previous));
+          } else {
+            const item = this.bodyItem(cursor.currentNode);
+            if (item) items.push(item);
+          }
+        } while (cursor.gotoNextSibling());
+      }
+      cursor.delete();
+    }
+    return items;
+  }
 
-  private remember(source: string, entry: CachedBlock): void {
-    const entries = this.nextCache.get(source);
-    if (entries) entries.push(entry);
-    else this.nextCache.set(source, [entry]);
+  /**
+   * The top-level items after edits, converting only the stretches of text the edits touch;
+   * the other items are the previous conversion's, moved. Undefined when that cannot be
+   * shown to give what a full conversion gives (then everything is converted).
+   *
+   * Why checking the items next to each converted stretch suffices: in an error-free tree
+   * every top-level item is parsed from the same state, so an item whose text did not change
+   * parses the same unless the text before it runs into it (an attribute continued by an
+   * operator, a heredoc left open...). That shows as a top-level node crossing the stretch's
+   * ends, or as the neighbouring items no longer being top-level nodes of their old extent.
+   * Items farther away are preceded by unchanged items, so they parse the same too.
+   * (`Tree.getChangedRanges` would say the same but costs about 40 % of the reparse itself.)
+   */
+  private incrementalItems(tree: Tree, previous: TopItem[], previousText: string | undefined, changes: TreeChanges): TopItem[] | undefined {
+    let lengthAfterEdits = previousText?.length ?? -1;
+    for (const edit of changes.edits) lengthAfterEdits += edit.newEndIndex - edit.oldEndIndex;
+    if (lengthAfterEdits !== this.text.length || tree.rootNode.hasError) return undefined;
+    // Where the text changed, in the new text's offsets (and where tree-sitter says the syntax did, if given).
+    const dirty: { startIndex: number; endIndex: number }[] = [...(changes.changedRanges ?? [])];
+    changes.edits.forEach((edit, k) => {
+      let start = edit.startIndex;
+      let end = edit.newEndIndex;
+      for (const later of changes.edits.slice(k + 1)) {
+        const delta = later.newEndIndex - later.oldEndIndex;
+        start = start < later.startIndex ? start : start >= later.oldEndIndex ? start + delta : later.startIndex;
+        end = end < later.startIndex ? end : end >= later.oldEndIndex ? end + delta : later.newEndIndex;
+      }
+      dirty.push({ startIndex: start, endIndex: end });
+    });
+    const touchesDirty = (start: number, end: number) => dirty.some((d) => start <= d.endIndex && end >= d.startIndex);
+
+    // First the plan (nothing is moved until every stretch between kept items is converted).
+    type Kept = { item: TopItem; start: number; end: number; startPosition: Position };
+    const kept: Kept[] = [];
+    const items: (TopItem | Kept)[] = [];
+    let before: Kept | undefined;
+    let gapHasDirtyItem = false;
+    const closeGap = (after: Kept | undefined): boolean => {
+      const from = before?.end ?? 0;
+      const to = after?.start ?? this.text.length;
+      if (gapHasDirtyItem || touchesDirty(from, to)) {
+        if ((before && !this.isTopLevelNode(tree, before)) || (after && !this.isTopLevelNode(tree, after))) return false;
+        const converted = this.itemsBetween(tree, from, to);
+        if (!converted) return false;
+        items.push(...converted);
+      }
+      gapHasDirtyItem = false;
+      return true;
+    };
+    for (const item of previous) {
+      // Follow the item through the edits; touching one (even at an end) makes it dirty.
+      let start: number | undefined = item.start;
+      let end = item.end;
+      for (const edit of changes.edits) {
+        if (end < edit.startIndex) continue;
+        if (start > edit.oldEndIndex) {
+          const delta = edit.newEndIndex - edit.oldEndIndex;
+          start += delta;
+          end += delta;
+          continue;
+        }
+        start = undefined;
+        break;
+      }
+      let startPosition: Position | undefined;
+      if (start !== undefined && !touchesDirty(start, end)) {
+        startPosition = this.lines.positionAt(start);
+        // Text before it on its first line changed length: its characters moved, convert it again.
+        if (startPosition.character !== item.startPosition.character) startPosition = undefined;
+      }
+      if (start === undefined || startPosition === undefined) {
+        gapHasDirtyItem = true;
+        continue;
+      }
+      const entry: Kept = { item, start, end, startPosition };
+      if (!closeGap(entry)) return undefined;
+      kept.push(entry);
+      items.push(entry);
+      before = entry;
+    }
+    if (!closeGap(undefined)) return undefined;
+    // Then the move: kept items are taken over from the previous conversion.
+    for (const { item, start, startPosition } of kept) moveItem(item, start, startPosition);
+    return items.map((entry) => ('item' in entry ? entry.item : entry));
+  }
+
+  /** True when the new tree has a top-level node of the kept item's type exactly where the item now is. */
+  private isTopLevelNode(tree: Tree, kept: { item: TopItem; start: number; end: number }): boolean {
+    const node = tree.rootNode.descendantForIndex(kept.start, kept.end);
+    if (!node || node.startIndex !== kept.start || node.endIndex !== kept.end || node.type !== kept.item.type) return false;
+    const parent = node.parent;
+    return parent?.type === 'config_file' || (parent?.type === 'body' && parent.parent?.type === 'config_file');
+  }
+
+  /** The top-level items lying in [from, to] of the new tree; undefined when one reaches outside. */
+  private itemsBetween(tree: Tree, from: number, to: number): TopItem[] | undefined {
+    const items: TopItem[] = [];
+    for (const child of tree.rootNode.namedChildren) {
+      if (!child || child.endIndex <= from || child.startIndex >= to) continue;
+      if (child.type !== 'body') {
+        if (child.startIndex < from || child.endIndex > to) return undefined;
+        const item = this.rootItem(child);
+        if (item) items.push(item);
+        continue;
+      }
+      const cursor = child.walk();
+      try {
+        if (!cursor.gotoFirstChildForIndex(from)) continue;
+        do {
+          if (cursor.startIndex >= to) break;
+          if (!cursor.nodeIsNamed) continue;
+          if (cursor.startIndex < from || cursor.endIndex > to) return undefined;
+          const node = cursor.currentNode;
+          const item = node.type === 'block' ? this.blockItem(node) : this.bodyItem(node);
+          if (item) items.push(item);
+        } while (cursor.gotoNextSibling());
+      } finally {
+        cursor.delete();
+      }
+    }
+    return items;
+  }
+
+  private emptyItem(node: Node): TopItem {
+    return {
+      type: node.type,
+      start: node.startIndex,
+      end: node.endIndex,
+      startPosition: this.lines.positionAt(node.startIndex),
+      comments: [],
+      syntaxErrors: [],
+    };
+  }
+
+  /** A comment or an ERROR node outside the body (other kinds add nothing). */
+  private rootItem(node: Node): TopItem | undefined {
+    if (node.type === 'comment') return { ...this.emptyItem(node), comments: [{ text: node.text, range: this.range(node) }] };
+    if (node.type !== 'ERROR') return undefined;
+    const item = this.emptyItem(node);
+    item.syntaxErrors.push(this.range(node));
+    this.collectComments(node, item.comments);
+    // Blocks that tree-sitter could not attach to the body still count when sound.
+    item.recovered = [];
+    for (const child of node.namedChildren) if (child?.type === 'block' && !child.hasError) item.recovered.push(this.block(child));
+    return item;
+  }
+
+  /** A top-level attribute (`.tfvars`), comment or unparsable stretch of the body. */
+  private bodyItem(node: Node): TopItem | undefined {
+    if (node.type === 'attribute') {
+      const item = this.emptyItem(node);
+      const attribute = this.attribute(node);
+      if (attribute) item.attribute = attribute;
+      this.collectComments(node, item.comments);
+      return item;
+    }
+    if (node.type === 'comment') return { ...this.emptyItem(node), comments: [{ text: node.text, range: this.range(node) }] };
+    if (node.type === 'ERROR' || node.hasError) {
+      const item = this.emptyItem(node);
+      item.syntaxErrors.push(this.range(node));
+      this.collectComments(node, item.comments);
+      return item;
+    }
+    return undefined;
+  }
+
+  private blockItem(node: Node): TopItem {
+    const block = this.block(node, true);
+    const comments: ConfigComment[] = [];
+    if (!block.bodySkipped) this.collectComments(node, comments);
+    return { ...this.emptyItem(node), block, comments };
   }
 
   /**
@@ -259,34 +537,27 @@ class HclConverter {
    * per keystroke. A top-level block whose text is unchanged converts to the same thing,
    * moved by whole lines: reuse it, shifted, instead of walking its nodes again.
    */
-  private cachedBlock(startIndex: number, endIndex: number, nodeOf: () => Node, cache: BlockCache | undefined): ConfigBlock {
+  private cachedBlock(startIndex: number, endIndex: number, nodeOf: () => Node, previous: Map<string, TopItem[]>): TopItem {
     const source = this.text.slice(startIndex, endIndex);
     const start = this.lines.positionAt(startIndex);
     // Of identical blocks, prefer one that did not move (nothing to shift), then one on the same line.
-    const candidates = cache?.get(source)?.filter((c) => c.start.character === start.character);
-    const hit =
-      candidates?.find((c) => c.startOffset === startIndex) ?? candidates?.find((c) => c.start.line === start.line) ?? candidates?.[0];
-    if (hit) {
-      const lineDelta = start.line - hit.start.line;
-      // Converted syntax holds positions only (no offsets), and is never mutated: a block
-      // that moved along its line is the same object.
-      const block = lineDelta === 0 ? hit.block : shifted(hit.block, lineDelta);
-      const comments = lineDelta === 0 ? hit.comments : shifted(hit.comments, lineDelta);
-      this.comments.push(...comments);
-      this.remember(source, { block, comments, start, startOffset: startIndex });
-      return block;
+    const candidates = previous.get(source);
+    const fits = candidates?.filter((c) => c.startPosition.character === start.character);
+    const hit = fits?.find((c) => c.start === startIndex) ?? fits?.find((c) => c.startPosition.line === start.line) ?? fits?.[0];
+    if (hit && candidates) {
+      // Each previous item is reused once: it is moved in place.
+      candidates.splice(candidates.indexOf(hit), 1);
+      moveItem(hit, startIndex, start);
+      return hit;
     }
     const node = nodeOf();
-    const before = this.comments.length;
     const block = this.block(node, true);
-    if (!block.bodySkipped) this.collectComments(node);
-    if (!block.hasErrors) {
-      this.remember(source, { block, comments: this.comments.slice(before), start, startOffset: startIndex });
-    }
-    return block;
+    const comments: ConfigComment[] = [];
+    if (!block.bodySkipped) this.collectComments(node, comments);
+    return { type: 'block', start: startIndex, end: endIndex, startPosition: start, block, comments, syntaxErrors: [] };
   }
 
-  private collectComments(node: Node): void {
+  private collectComments(node: Node, into: ConfigComment[]): void {
     // Iterative walk: deeply nested input must not overflow the stack.
     const cursor = node.walk();
     let done = false;
@@ -295,7 +566,7 @@ class HclConverter {
       const isComment = cursor.nodeType === 'comment';
       if (isComment) {
         const { startIndex, endIndex } = cursor;
-        this.comments.push({ text: this.text.slice(startIndex, endIndex), range: this.lines.range(startIndex, endIndex) });
+        into.push({ text: this.text.slice(startIndex, endIndex), range: this.lines.range(startIndex, endIndex) });
       }
       if (!isComment && cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) {
@@ -360,8 +631,11 @@ class HclConverter {
         }
       }
     }
-    const headerStart = labelRanges[0]?.start ?? this.lines.positionAt(node.startIndex);
-    const headerEnd = labelRanges[labelRanges.length - 1]?.end ?? this.lines.positionAt(node.startIndex + type.length);
+    // Copies, not the labels' own positions: moveBlock moves each position object once.
+    const firstLabel = labelRanges[0];
+    const lastLabel = labelRanges[labelRanges.length - 1];
+    const headerStart = firstLabel ? { ...firstLabel.start } : this.lines.positionAt(node.startIndex);
+    const headerEnd = lastLabel ? { ...lastLabel.end } : this.lines.positionAt(node.startIndex + type.length);
     return {
       type,
       labels,
@@ -575,7 +849,7 @@ class HclConverter {
       operands[operands.length - 1] = {
         ...previous,
         steps: [...previous.steps, ...steps],
-        range: { start: previous.range.start, end: this.lines.positionAt(node.endIndex) },
+        range: { start: { ...previous.range.start }, end: this.lines.positionAt(node.endIndex) },
       };
     }
     return operands;
@@ -667,7 +941,11 @@ class HclConverter {
  */
 function rightAssociated(condition: Expr, whenTrue: Expr, whenFalse: Expr, range: Range): Expr {
   if (condition.kind !== 'conditional') return { kind: 'conditional', condition, whenTrue, whenFalse, range };
-  const tail = rightAssociated(condition.whenFalse, whenTrue, whenFalse, { start: condition.whenFalse.range.start, end: range.end });
+  // Copied positions: no two places of converted syntax share one (see moveRange).
+  const tail = rightAssociated(condition.whenFalse, whenTrue, whenFalse, {
+    start: { ...condition.whenFalse.range.start },
+    end: { ...range.end },
+  });
   return { ...condition, whenFalse: tail, range };
 }
 

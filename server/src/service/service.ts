@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { Tree } from 'web-tree-sitter';
+import type { Edit, Tree } from 'web-tree-sitter';
 import {
   rangeContains,
   rangesOverlap,
@@ -26,7 +26,15 @@ import {
 import { removeLines } from '../fixes/edits';
 import type { ElbModel, ModelNode } from '../model/elb';
 import type { ConfigBlock, ConfigFile, Expr } from '../parse/config';
-import { loadHclParser, parseTemplateText, treeEditFor, type BlockCache, type HclParser } from '../parse/hcl';
+import {
+  loadHclParser,
+  newBlockCache,
+  parseTemplateText,
+  treeEditFor,
+  type BlockCache,
+  type HclParser,
+  type TreeChanges,
+} from '../parse/hcl';
 import { tfJsonToConfigFile } from '../parse/json';
 import { LineIndex } from '../parse/positions';
 import { reportRules, withRuleSettings } from '../project/ruleEngine';
@@ -77,12 +85,20 @@ export const MAX_FILE_CHARS = 4 * 1024 * 1024;
  */
 export const MAX_LINE_CHARS = 128 * 1024;
 
+/** Edits kept for an incremental conversion; beyond this many, the next conversion is a full one. */
+const MAX_PENDING_EDITS = 1000;
+
 interface OpenDocument {
   text: string;
   /** Tree of the last parse, edited in step with the text for incremental reparsing. */
   tree: Tree | undefined;
   /** Converted blocks of the last parse, reused where the text did not change. */
   blocks: BlockCache;
+  /**
+   * The tree edits since the last conversion, so that only the top-level items they touch
+   * are converted again; undefined when not known (the whole text was replaced).
+   */
+  edits: Edit[] | undefined;
   treeIsCurrent: boolean;
   config: ConfigFile | undefined;
   /**
@@ -224,7 +240,7 @@ class Service implements ElbLensService {
   openDocument(filePath: string, text: string): void {
     const previous = this.documents.get(filePath);
     previous?.tree?.delete();
-    this.documents.set(filePath, { text, tree: undefined, treeIsCurrent: false, config: undefined, blocks: new Map() });
+    this.documents.set(filePath, { text, tree: undefined, treeIsCurrent: false, config: undefined, blocks: newBlockCache(), edits: [] });
     this.invalidate(filePath);
   }
 
@@ -237,13 +253,18 @@ class Service implements ElbLensService {
         doc.plainText = undefined;
         doc.tree?.delete();
         doc.tree = undefined;
+        doc.edits = undefined;
         continue;
       }
       // The last parse already indexed this text's lines (the usual case: one change per keystroke).
       const lines = doc.config?.text === doc.text ? doc.config.lines : new LineIndex(doc.text);
       const start = lines.offsetAt(change.range.start);
       const end = Math.max(start, lines.offsetAt(change.range.end));
-      doc.tree?.edit(treeEditFor(doc.text, start, end, change.text, lines));
+      const edit = treeEditFor(doc.text, start, end, change.text, lines);
+      doc.tree?.edit(edit);
+      // A long run of edits without a conversion in between (a file kept unparsed): convert all.
+      if (doc.edits && doc.edits.length < MAX_PENDING_EDITS) doc.edits.push(edit);
+      else doc.edits = undefined;
       doc.text = doc.text.slice(0, start) + change.text + doc.text.slice(end);
       doc.config = undefined;
       // Deleting can only remove a NUL or shorten lines; inserted text is checked with its lines.
@@ -547,10 +568,13 @@ class Service implements ElbLensService {
     }
     const previous = doc.treeIsCurrent ? undefined : doc.tree;
     const tree = this.parser.parseTree(doc.text, previous);
+    // Only the items these touch are converted again (see HclConverter.incrementalItems).
+    const changes: TreeChanges | undefined = previous && doc.edits ? { edits: doc.edits } : undefined;
     if (doc.tree && doc.tree !== tree) doc.tree.delete();
     doc.tree = tree;
     doc.treeIsCurrent = true;
-    return this.parser.toConfigFile(filePath, doc.text, tree, doc.blocks, isRelevantBlock);
+    doc.edits = [];
+    return this.parser.toConfigFile(filePath, doc.text, tree, doc.blocks, isRelevantBlock, changes);
   }
 
   private parseText(filePath: string, text: string): ConfigFile | undefined {
