@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import type { Tree } from 'web-tree-sitter';
+import type { Edit, Tree } from 'web-tree-sitter';
 import type { ConfigFile } from '../../server/src/parse/config';
 import { loadHclParser, newBlockCache, treeEditFor, type HclParser } from '../../server/src/parse/hcl';
 import { LineIndex } from '../../server/src/parse/positions';
@@ -94,20 +94,34 @@ class Document {
     this.config = parser.toConfigFile('/mem/main.tf', text, this.tree, this.cache);
   }
 
-  /** Applies edits (each in the coordinates the previous ones left), then converts once. */
+  /** Tree edits since the last conversion. */
+  private pending: Edit[] = [];
+
+  /**
+   * Applies edits (each in the coordinates the previous ones left), then converts once, as
+   * the service does: the block they fall in alone if possible, else after a reparse.
+   */
   edit(edits: { start: number; end: number; insert: string }[]): void {
-    const treeEdits = [];
     for (const { start, end, insert } of edits) {
       const edit = treeEditFor(this.text, start, end, insert, new LineIndex(this.text));
       this.tree.edit(edit);
-      treeEdits.push(edit);
+      this.pending.push(edit);
       this.text = this.text.slice(0, start) + insert + this.text.slice(end);
     }
+    const wasClean = this.cache.clean;
+    const local = this.parser.toConfigFileWithinBlock('/mem/main.tf', this.text, this.cache, undefined, { edits: this.pending });
+    if (local) {
+      this.eligible++;
+      this.config = local;
+      this.pending = [];
+      return;
+    }
     const tree = this.parser.parseTree(this.text, this.tree);
-    if (this.cache.clean && !tree.rootNode.hasError) this.eligible++;
+    if (wasClean && !tree.rootNode.hasError) this.eligible++;
     this.tree.delete();
     this.tree = tree;
-    this.config = this.parser.toConfigFile('/mem/main.tf', this.text, tree, this.cache, undefined, { edits: treeEdits });
+    this.config = this.parser.toConfigFile('/mem/main.tf', this.text, tree, this.cache, undefined, { edits: this.pending });
+    this.pending = [];
   }
 
   dispose(): void {
@@ -195,7 +209,8 @@ test('converting only the items an edit touches gives what a conversion from scr
       doc.dispose();
     }
   }
-  const incremental = parser.conversions.incremental - before.incremental;
+  const incremental = parser.conversions.incremental - before.incremental + (parser.conversions.withinBlock - before.withinBlock);
+  assert.ok(parser.conversions.withinBlock - before.withinBlock > 0, 'some edits were converted within their block');
   // Broken text is converted whole (and once more after the fix); from sound text to sound
   // text the incremental path must be the rule, falling back only where a neighbour moved.
   assert.ok(eligible > steps / 3, `sound-to-sound conversions: ${eligible} of ${steps}`);
@@ -222,7 +237,17 @@ test('typing inside a block and adding/removing lines converts incrementally and
     // Removed again.
     doc.edit([{ start: lineStart, end: lineStart + 1, insert: '' }]);
     assert.deepEqual(summary(doc.config), summary(fresh(parser, doc.text)));
-    assert.equal(parser.conversions.incremental - before.incremental, 2, 'both edits took the incremental path');
+    const fast = () => parser.conversions.incremental + parser.conversions.withinBlock;
+    assert.equal(fast() - (before.incremental + before.withinBlock), 2, 'neither edit converted everything');
+    // Typing inside an argument's value: only that block is parsed again.
+    const withinBefore = parser.conversions.withinBlock;
+    const quote = doc.text.indexOf('"', doc.text.indexOf('protocol')) + 1;
+    doc.edit([{ start: quote, end: quote, insert: 'x' }]);
+    assert.deepEqual(summary(doc.config), summary(fresh(parser, doc.text)));
+    assert.equal(parser.conversions.withinBlock - withinBefore, 1, 'converted within its block');
+    // A later edit elsewhere reparses the tree that was left with the first edit.
+    doc.edit([{ start: 0, end: 0, insert: '\n' }]);
+    assert.deepEqual(summary(doc.config), summary(fresh(parser, doc.text)));
   } finally {
     doc.dispose();
   }

@@ -17,8 +17,20 @@ export interface HclParser {
    * the top-level items they touch be converted again.
    */
   toConfigFile(filePath: string, text: string, tree: Tree, cache?: BlockCache, readBody?: BodyFilter, changes?: TreeChanges): ConfigFile;
-  /** How many conversions with a cache converted only what edits touched, and how many converted everything. */
-  readonly conversions: { incremental: number; full: number };
+  /**
+   * Converts an edited document by parsing only the block its edits fall in (see
+   * HclConverter.convertWithinBlock); undefined when that does not apply. The document's own
+   * tree is then not reparsed: it keeps the edits for the next full reparse.
+   */
+  toConfigFileWithinBlock(
+    filePath: string,
+    text: string,
+    cache: BlockCache,
+    readBody: BodyFilter | undefined,
+    changes: TreeChanges,
+  ): ConfigFile | undefined;
+  /** How conversions with a cache went (see ConversionCounts). */
+  readonly conversions: ConversionCounts;
 }
 
 /**
@@ -45,6 +57,26 @@ interface TopItem {
   comments: ConfigComment[];
   syntaxErrors: Range[];
 }
+
+/** A previous item that an edit did not touch, and where it is now. */
+interface KeptItem {
+  item: TopItem;
+  start: number;
+  end: number;
+  startPosition: Position;
+}
+
+export interface ConversionCounts {
+  /** Only the stretches edits touched were converted, after a reparse of the document. */
+  incremental: number;
+  /** Only one block was parsed and converted (the edits were inside it). */
+  withinBlock: number;
+  /** Everything was converted (blocks whose text did not change reused). */
+  full: number;
+}
+
+/** Parses only [start, end) of `text` (tree-sitter's included ranges); node offsets stay those of `text`. */
+export type RangeParse = (text: string, start: number, end: number, lines: LineIndex) => Tree;
 
 /**
  * A document's conversion state between edits: the top-level items of its last conversion
@@ -213,7 +245,17 @@ export function loadHclParser(wasmDir?: string): Promise<HclParser> {
 }
 
 function createHclParser(parser: ParserType): HclParser {
-  const conversions = { incremental: 0, full: 0 };
+  const conversions: ConversionCounts = { incremental: 0, withinBlock: 0, full: 0 };
+  const parseRange: RangeParse = (text, start, end, lines) => {
+    const point = (offset: number) => {
+      const position = lines.positionAt(offset);
+      return { row: position.line, column: position.character };
+    };
+    const range = { startIndex: start, endIndex: end, startPosition: point(start), endPosition: point(end) };
+    const tree = parser.parse(text, null, { includedRanges: [range] });
+    if (!tree) throw new Error('tree-sitter returned no tree');
+    return tree;
+  };
   return {
     conversions,
     parseTree(text, previous) {
@@ -223,6 +265,9 @@ function createHclParser(parser: ParserType): HclParser {
     },
     toConfigFile(filePath, text, tree, cache, readBody, changes) {
       return new HclConverter(filePath, text, readBody).convert(tree, cache, changes, conversions);
+    },
+    toConfigFileWithinBlock(filePath, text, cache, readBody, changes) {
+      return new HclConverter(filePath, text, readBody).convertWithinBlock(parseRange, cache, changes, conversions);
     },
   };
 }
@@ -286,10 +331,58 @@ class HclConverter {
     this.lines = new LineIndex(text);
   }
 
-  convert(tree: Tree, cache?: BlockCache, changes?: TreeChanges, counts?: { incremental: number; full: number }): ConfigFile {
-    const incremental = cache?.items && cache.clean && changes ? this.incrementalItems(tree, cache.items, cache.text, changes) : undefined;
+  convert(tree: Tree, cache?: BlockCache, changes?: TreeChanges, counts?: ConversionCounts): ConfigFile {
+    const incremental =
+      cache?.items && cache.clean && changes && !tree.rootNode.hasError
+        ? this.incrementalItems(cache.items, cache.text, changes, (from, to, before, after) =>
+            (before && !this.isTopLevelNode(tree, before)) || (after && !this.isTopLevelNode(tree, after))
+              ? undefined
+              : this.itemsBetween(tree, from, to),
+          )
+        : undefined;
     const items = incremental ?? this.allItems(tree, cache);
     if (cache && counts) counts[incremental ? 'incremental' : 'full']++;
+    return this.assemble(items, cache);
+  }
+
+  /**
+   * The conversion after edits that all fall inside one top-level block, without a reparse
+   * of the document: only that block's text is parsed (tree-sitter's included ranges), and
+   * the other items are moved. Undefined when that does not apply: the edits reach a block's
+   * ends or more than one item, or the block alone does not parse into one sound block.
+   */
+  convertWithinBlock(parse: RangeParse, cache: BlockCache, changes: TreeChanges, counts?: ConversionCounts): ConfigFile | undefined {
+    if (!cache.items || !cache.clean || cache.text === undefined || changes.edits.length === 0) return undefined;
+    // The one item holding every edit, strictly inside (its braces and header untouched).
+    const first = changes.edits[0];
+    const target = cache.items.find((item) => item.start < first.startIndex && first.oldEndIndex < item.end - 1);
+    if (target?.type !== 'block') return undefined;
+    let start = target.start;
+    let end = target.end;
+    for (const edit of changes.edits) {
+      if (!(start < edit.startIndex && edit.oldEndIndex < end - 1)) return undefined;
+      end += edit.newEndIndex - edit.oldEndIndex;
+    }
+    const tree = parse(this.text, start, end, this.lines);
+    let converted: TopItem;
+    try {
+      const body = tree.rootNode.namedChildCount === 1 ? tree.rootNode.namedChild(0) : null;
+      const block = body?.type === 'body' && body.namedChildCount === 1 ? body.namedChild(0) : null;
+      if (tree.rootNode.hasError || block?.type !== 'block' || block.startIndex !== start || block.endIndex !== end) return undefined;
+      converted = this.blockItem(block);
+    } finally {
+      tree.delete();
+    }
+    // The stretch around the block holds only white space besides it (no other item changed).
+    const items = this.incrementalItems(cache.items, cache.text, changes, (from, to) =>
+      from <= start && end <= to ? [converted] : undefined,
+    );
+    if (!items) return undefined;
+    if (counts) counts.withinBlock++;
+    return this.assemble(items, cache);
+  }
+
+  private assemble(items: TopItem[], cache: BlockCache | undefined): ConfigFile {
     if (cache) {
       cache.items = items;
       cache.text = this.text;
@@ -372,10 +465,15 @@ class HclConverter {
    * Items farther away are preceded by unchanged items, so they parse the same too.
    * (`Tree.getChangedRanges` would say the same but costs about 40 % of the reparse itself.)
    */
-  private incrementalItems(tree: Tree, previous: TopItem[], previousText: string | undefined, changes: TreeChanges): TopItem[] | undefined {
+  private incrementalItems(
+    previous: TopItem[],
+    previousText: string | undefined,
+    changes: TreeChanges,
+    convertGap: (from: number, to: number, before: KeptItem | undefined, after: KeptItem | undefined) => TopItem[] | undefined,
+  ): TopItem[] | undefined {
     let lengthAfterEdits = previousText?.length ?? -1;
     for (const edit of changes.edits) lengthAfterEdits += edit.newEndIndex - edit.oldEndIndex;
-    if (lengthAfterEdits !== this.text.length || tree.rootNode.hasError) return undefined;
+    if (lengthAfterEdits !== this.text.length) return undefined;
     // Where the text changed, in the new text's offsets (and where tree-sitter says the syntax did, if given).
     const dirty: { startIndex: number; endIndex: number }[] = [...(changes.changedRanges ?? [])];
     changes.edits.forEach((edit, k) => {
@@ -391,7 +489,7 @@ class HclConverter {
     const touchesDirty = (start: number, end: number) => dirty.some((d) => start <= d.endIndex && end >= d.startIndex);
 
     // First the plan (nothing is moved until every stretch between kept items is converted).
-    type Kept = { item: TopItem; start: number; end: number; startPosition: Position };
+    type Kept = KeptItem;
     const kept: Kept[] = [];
     const items: (TopItem | Kept)[] = [];
     let before: Kept | undefined;
@@ -400,8 +498,7 @@ class HclConverter {
       const from = before?.end ?? 0;
       const to = after?.start ?? this.text.length;
       if (gapHasDirtyItem || touchesDirty(from, to)) {
-        if ((before && !this.isTopLevelNode(tree, before)) || (after && !this.isTopLevelNode(tree, after))) return false;
-        const converted = this.itemsBetween(tree, from, to);
+        const converted = convertGap(from, to, before, after);
         if (!converted) return false;
         items.push(...converted);
       }
@@ -446,7 +543,7 @@ class HclConverter {
   }
 
   /** True when the new tree has a top-level node of the kept item's type exactly where the item now is. */
-  private isTopLevelNode(tree: Tree, kept: { item: TopItem; start: number; end: number }): boolean {
+  private isTopLevelNode(tree: Tree, kept: KeptItem): boolean {
     const node = tree.rootNode.descendantForIndex(kept.start, kept.end);
     if (!node || node.startIndex !== kept.start || node.endIndex !== kept.end || node.type !== kept.item.type) return false;
     const parent = node.parent;

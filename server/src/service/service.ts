@@ -566,6 +566,14 @@ class Service implements ElbLensService {
       doc.plainText = undefined; // a later edit may fix it: check the whole text again then
       return this.parseText(filePath, doc.text);
     }
+    if (!doc.treeIsCurrent && doc.tree && doc.edits && doc.edits.length > 0) {
+      // Edits inside one block (typing in an argument): parse and convert that block alone.
+      const config = this.parser.toConfigFileWithinBlock(filePath, doc.text, doc.blocks, isRelevantBlock, { edits: doc.edits });
+      if (config) {
+        doc.edits = [];
+        return config;
+      }
+    }
     const previous = doc.treeIsCurrent ? undefined : doc.tree;
     const tree = this.parser.parseTree(doc.text, previous);
     // Only the items these touch are converted again (see HclConverter.incrementalItems).
