@@ -38,7 +38,8 @@ resource "huaweicloud_elb_listener" "bench" {
 /**
  * A module of about `lines` lines: the load balancer files of the corpus, concatenated and
  * replicated (resource names suffixed per copy so every address is unique), with the bench
- * listener in the middle, where an edit moves half of the file.
+ * listener in the middle, where an edit moves half of the file. `lines` 0 gives the bench
+ * listener alone (11 lines): the tiny file that the editing benchmark types into alongside.
  */
 export function editingModule(lines) {
   const sources = corpusFiles()
