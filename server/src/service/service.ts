@@ -660,6 +660,27 @@ class Service implements ElbLensService {
     this.modules.clear();
   }
 
+  readModuleCalls(files: Iterable<string>): void {
+    for (const file of files) if (isTerraformFile(file)) this.callsOf(file);
+  }
+
+  callersMatter(filePath: string, options: AnalysisOptions = {}): boolean {
+    if (!isTerraformFile(filePath) && !isLockFile(filePath)) return false;
+    if (this.declaresVariable(path.dirname(filePath))) return true;
+    for (const findings of this.analyzeModule(filePath, options).values()) if (findings.length > 0) return true;
+    return false;
+  }
+
+  /** True when a Terraform file of the folder has a `variable` block (only files with the word are parsed). */
+  private declaresVariable(dir: string): boolean {
+    for (const file of this.terraformPaths(dir)) {
+      const text = this.documents.get(file)?.text ?? this.readFromHost(file);
+      if (text === undefined || !DECLARATION_WORD.variable.test(text)) continue;
+      if (this.configFile(file)?.blocks.some((block) => block.type === 'variable')) return true;
+    }
+    return false;
+  }
+
   callerIndex(): Record<string, string[]> {
     return Object.fromEntries([...this.callers()].map(([child, callers]) => [child, [...callers].sort()]));
   }
