@@ -598,7 +598,8 @@ export class ElbLensServer {
       }
       return;
     }
-    await this.registerWatchers();
+    // The `.elb-lens.json` files it found are watched too.
+    if (this.watching) this.guard('registerWatchers', () => this.registerWatchers());
     // Documents checked before the listing without waiting for it may gain findings from callers it found.
     for (const uri of this.judgedBeforeIndex) if (this.open.has(uri)) this.schedule(uri, 0);
     this.judgedBeforeIndex.clear();
@@ -857,9 +858,9 @@ export class ElbLensServer {
   /**
    * What an analysis of a document waits for: the files it reads (where they are read ahead),
    * and the workspace listing when callers among the closed files could change its findings
-   * (the core says when: `callersMatter`). Until the listing is in, such a document is not
-   * analysed for anything shown (no finding a caller would remove, none it would add is lost);
-   * the others are, and are checked again once it is in.
+   * (the core says when: `callersMatter`). Until the listing is in, nothing of such a
+   * document's analysis is shown, so no finding a caller would remove ever appears; the others
+   * are shown at once and checked again once it is in (callers it found may add findings).
    */
   private async settled(doc: { path: string; uri: string }): Promise<void> {
     await this.prefetched(doc);

@@ -190,6 +190,8 @@ class Service implements ElbLensService {
   /** The workspace's Terraform files, where callers of a module folder are looked for. */
   private workspaceFiles = new Set<string>();
   private readonly fileCalls = new Map<string, FileCalls>();
+  /** Whether a folder declares a variable (see callersMatter), until a file of it changes. */
+  private readonly variableFolders = new Map<string, boolean>();
   /** Child folder → the folders whose module blocks call it; rebuilt when a file's calls change. */
   private callersByChild: Map<string, Set<string>> | undefined;
 
@@ -477,6 +479,7 @@ class Service implements ElbLensService {
 
   private invalidate(filePath: string): void {
     this.modules.delete(path.dirname(filePath));
+    this.variableFolders.delete(path.dirname(filePath));
     this.modules.delete(jsonModuleKey(path.dirname(filePath)));
     this.modules.delete(kubernetesKey(filePath));
     this.kubernetes.forget(filePath);
@@ -671,14 +674,21 @@ class Service implements ElbLensService {
     return false;
   }
 
-  /** True when a Terraform file of the folder has a `variable` block (only files with the word are parsed). */
+  /**
+   * True when a Terraform file of the folder has a `variable` block (only files with the word
+   * are parsed). Kept until a file of the folder changes: a host asks on every keystroke.
+   */
   private declaresVariable(dir: string): boolean {
-    for (const file of this.terraformPaths(dir)) {
-      const text = this.documents.get(file)?.text ?? this.readFromHost(file);
-      if (text === undefined || !DECLARATION_WORD.variable.test(text)) continue;
-      if (this.configFile(file)?.blocks.some((block) => block.type === 'variable')) return true;
+    let declares = this.variableFolders.get(dir);
+    if (declares === undefined) {
+      declares = this.terraformPaths(dir).some((file) => {
+        const text = this.documents.get(file)?.text ?? this.readFromHost(file);
+        if (text === undefined || !DECLARATION_WORD.variable.test(text)) return false;
+        return this.configFile(file)?.blocks.some((block) => block.type === 'variable') === true;
+      });
+      this.variableFolders.set(dir, declares);
     }
-    return false;
+    return declares;
   }
 
   callerIndex(): Record<string, string[]> {
