@@ -60,6 +60,16 @@ describe('callersMatter', () => {
     assert.equal(service.callersMatter(file, { rules: { 'client-ip-shared-l4-off': 'off' } }), false);
   });
 
+  test('a suppression comment that suppresses nothing, when unused ones are reported: a caller may give it something', async () => {
+    const { service } = await openOnly({
+      'a/main.tf': `# elb-lens-ignore: client-ip-shared-l4-off -- UDP syslog
+${CLEAN}`,
+    });
+    const file = memPath('a/main.tf');
+    assert.equal(service.callersMatter(file), false);
+    assert.equal(service.callersMatter(file, { reportUnusedIgnores: true }), true);
+  });
+
   test('kept until a file of the folder changes: a variable typed in, then removed', async () => {
     const { service } = await openOnly({ 'a/main.tf': CLEAN });
     const file = memPath('a/main.tf');

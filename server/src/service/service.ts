@@ -670,8 +670,14 @@ class Service implements ElbLensService {
   callersMatter(filePath: string, options: AnalysisOptions = {}): boolean {
     if (!isTerraformFile(filePath) && !isLockFile(filePath)) return false;
     if (this.declaresVariable(path.dirname(filePath))) return true;
-    for (const findings of this.analyzeModule(filePath, options).values()) if (findings.length > 0) return true;
-    return false;
+    // The cached analysis, before suppressions (a suppressed finding counts: asking costs a
+    // listing, never a false alarm), so that a host can ask before every analysis it shows.
+    const analysis = this.moduleAnalysis(filePath, options);
+    if (!analysis) return false;
+    const rules = options.rules ?? {};
+    if (analysis.rawFindings.some((f) => rules[f.ruleId] !== 'off')) return true;
+    // A comment that suppresses nothing here may suppress what a caller brings: its `unused-ignore` would go.
+    return options.reportUnusedIgnores === true && analysis.files.some((f) => f.text.includes('elb-lens-ignore'));
   }
 
   /**
