@@ -40,6 +40,8 @@ export const FIX_ALL_KIND = 'source.fixAll.elbLens';
 export const DEBOUNCE_MS = 150;
 /** How long the server reads module calls for the index before it lets other messages through. */
 const INDEX_SLICE_MS = 20;
+/** How long the listing waits for the client to create its progress report before going on without one. */
+const PROGRESS_CREATE_TIMEOUT_MS = 5000;
 
 /**
  * The server's state, sent to clients that ask for it (`initializationOptions.status`):
@@ -569,7 +571,13 @@ export class ElbLensServer {
       if (generation === this.indexGeneration) this.indexSettled = true;
       return;
     }
-    const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
+    // Documents wait for the listing: a client that never answers gets no progress, not a stuck server.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const progress = await Promise.race([
+      this.connection.window.createWorkDoneProgress().catch(() => undefined),
+      new Promise<undefined>((resolve) => (timer = setTimeout(resolve, PROGRESS_CREATE_TIMEOUT_MS))),
+    ]);
+    clearTimeout(timer);
     const stale = () => generation !== this.indexGeneration;
     const cancelled = () => stale() || progress?.token.isCancellationRequested === true;
     const events: { filePath: string; type: FileChangeType }[] = [];
