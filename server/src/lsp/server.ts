@@ -575,7 +575,7 @@ export class ElbLensServer {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const progress = await Promise.race([
       this.connection.window.createWorkDoneProgress().catch(() => undefined),
-      new Promise<undefined>((resolve) => (timer = setTimeout(resolve, PROGRESS_CREATE_TIMEOUT_MS))),
+      new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), PROGRESS_CREATE_TIMEOUT_MS))),
     ]);
     clearTimeout(timer);
     const stale = () => generation !== this.indexGeneration;
