@@ -47,6 +47,12 @@ export class TestClient {
   readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
   /** `elbLens/status` notifications, in order (sent with `initializationOptions.status`). */
   readonly statuses: { state: string; message?: string }[] = [];
+  /** Tokens of the work-done progress the server created (window/workDoneProgress/create), in order. */
+  readonly progressCreated: (string | number)[] = [];
+  /** `$/progress` notifications, in order. */
+  readonly progress: { token: string | number; value: ProgressValue }[] = [];
+  /** Cancels each work-done progress as soon as it begins (as a user clicking Cancel would). */
+  cancelProgressOnBegin = false;
   settings: Record<string, unknown> = {};
   /** Settings per resource (a folder's own), when set: answers by `scopeUri`. */
   settingsByScope: ((scopeUri: string | undefined) => Record<string, unknown>) | undefined;
@@ -103,7 +109,18 @@ export class TestClient {
       this.statuses.push(params);
       this.notify();
     });
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      this.progressCreated.push(params.token);
+      this.notify();
+      return null;
+    });
+    this.connection.onNotification('$/progress', (params: { token: string | number; value: ProgressValue }) => {
+      this.progress.push(params);
+      if (this.cancelProgressOnBegin && params.value.kind === 'begin') {
+        void this.connection.sendNotification('window/workDoneProgress/cancel', { token: params.token });
+      }
+      this.notify();
+    });
     this.connection.onRequest('workspace/inlayHint/refresh', () => {
       this.inlayHintRefreshes++;
       this.notify();
@@ -217,6 +234,15 @@ export class TestClient {
     if (this.transport) this.transport.stop();
     else this.process.kill();
   }
+}
+
+/** The value of a work-done progress notification. */
+export interface ProgressValue {
+  kind: 'begin' | 'report' | 'end';
+  title?: string;
+  message?: string;
+  percentage?: number;
+  cancellable?: boolean;
 }
 
 export interface StartOptions {

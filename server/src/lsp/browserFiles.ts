@@ -185,15 +185,18 @@ export class BrowserFiles {
   /**
    * Lists the folders under `roots` (breadth first, a batch at a time), skipping the folders
    * `skip` names, up to the folder limit; the files of each folder that `readAhead` names are
-   * read meanwhile. Returns false when the limit stopped it.
+   * read meanwhile. Returns false when the limit stopped it, or `cancelled` did (checked
+   * before each level: a cancelled listing reads no more).
    */
   async listTree(
     roots: readonly string[],
     skip: (name: string) => boolean,
     readAhead: (name: string) => boolean = () => false,
+    cancelled: () => boolean = () => false,
   ): Promise<boolean> {
     let level = [...roots];
     while (level.length > 0) {
+      if (cancelled()) return false;
       const next: string[] = [];
       await this.fetch([], level);
       for (const dir of level) {

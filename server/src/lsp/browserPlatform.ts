@@ -122,7 +122,7 @@ export function createBrowserPlatform(connection: Connection, limits: ReadLimits
     uriToPath: (uri) => uris.toPath(uri),
     pathToUri: (filePath) => uris.toUri(filePath),
     untitledPath: browserUntitledPath,
-    async listFiles(folders) {
+    async listFiles(folders, cancelled) {
       // What the first analyses read anyway, read while the folders are listed: the
       // configuration files above each folder, and the workspace's Terraform files (where the
       // callers of a module are looked for), tfvars, lock and configuration files.
@@ -138,7 +138,9 @@ export function createBrowserPlatform(connection: Connection, limits: ReadLimits
         folders,
         (name) => SKIPPED_DIRECTORIES.has(name),
         (name) => READ_AHEAD.test(name) || name === CONFIG_FILE_NAME,
+        cancelled,
       );
+      if (cancelled?.()) return [];
       if (!complete) sayOnce('elb-lens: the workspace is only partly indexed (see above).');
       return walk(folders, files.fileSystem).files.map((f) => f.path);
     },

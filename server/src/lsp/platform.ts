@@ -26,8 +26,11 @@ export interface ServerPlatform {
   pathToUri(filePath: string): string;
   /** A path for an untitled document, in a folder of its own; undefined for languages that are not checked. */
   untitledPath(uri: string, languageId: string): string | undefined;
-  /** The files under the workspace folders (the project layer's walk), for the index. */
-  listFiles(folders: readonly string[]): Promise<string[]>;
+  /**
+   * The files under the workspace folders (the project layer's walk), for the index. A platform
+   * that lists asynchronously stops early once `cancelled` says so (what it returns then is not used).
+   */
+  listFiles(folders: readonly string[], cancelled?: () => boolean): Promise<string[]>;
   /**
    * Runs `compute` (an analysis) until it reads nothing the host did not have yet, fetching
    * what it missed in between, so that what follows it finds every file it needs. Only

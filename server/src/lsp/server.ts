@@ -10,6 +10,7 @@ import {
   type FileSystemWatcher,
   type InitializeParams,
   type InitializeResult,
+  type WorkDoneProgressServerReporter,
   type WorkspaceFoldersChangeEvent,
   TextDocumentSyncKind,
   ResponseError,
@@ -37,6 +38,10 @@ import { CLIENT_IP_MAP_METHOD, clientIpMapResult, type ClientIpMapParams } from 
 export const FIX_ALL_KIND = 'source.fixAll.elbLens';
 /** Quiet time after the last keystroke before a document is analysed. */
 export const DEBOUNCE_MS = 150;
+/** How long the server reads module calls for the index before it lets other messages through. */
+const INDEX_SLICE_MS = 20;
+/** How long the listing waits for the client to create its progress report before going on without one. */
+const PROGRESS_CREATE_TIMEOUT_MS = 5000;
 
 /**
  * The server's state, sent to clients that ask for it (`initializationOptions.status`):
@@ -62,7 +67,7 @@ export const WATCHED_GLOBS: readonly string[] = [
   '**/.terraform/modules/modules.json',
 ];
 
-/** The workspace files indexed at start (and kept up to date from file events). */
+/** The workspace files the index lists (and keeps up to date from file events). */
 const INDEXED_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'tfvars']);
 
 interface OpenDoc {
@@ -85,8 +90,13 @@ export class ElbLensServer {
   private editorSettings: ElbLensSettings = DEFAULT_SETTINGS;
   /** Settings of each workspace folder, for the same question about the folder's files. */
   private folderSettings = new Map<string, ElbLensSettings>();
-  /** The `.elb-lens.json` files of the workspace: their `json.files` are watched. */
+  /**
+   * The `.elb-lens.json` files of the workspace known so far (those that apply to a file the
+   * server looked at, and all of them once the workspace is listed): their `json.files` are watched.
+   */
   private configFiles = new Set<string>();
+  /** Watchers are registered (after `initialized`): a configuration file found later registers them again. */
+  private watching = false;
   private watcherRegistration: Promise<Disposable | undefined> | undefined;
   private watchedKey = '';
   private supportsRelativePatterns = false;
@@ -109,7 +119,20 @@ export class ElbLensServer {
   private readonly settingsCache = new Map<string, Promise<ElbLensSettings>>();
   private readonly reportedProblems = new Set<string>();
   private workspaceFolders: string[] = [];
+  /** The workspace's Terraform and tfvars files, once listed (see ensureIndex); kept up to date from file events. */
   private workspaceFiles = new Set<string>();
+  /** The listing of the workspace under way: started when first needed (see `settled`), or at once with scope "workspace". */
+  private indexRun: Promise<void> | undefined;
+  /** The current workspace folders are listed, or the user cancelled their listing (folders are then judged with the open files). */
+  private indexSettled = false;
+  /** The listing of the current workspace folders completed (not cancelled). */
+  private workspaceListed = false;
+  /** Bumped when the workspace folders change: a listing of the old ones is dropped. */
+  private indexGeneration = 0;
+  /** File events that came while the workspace was being listed: applied to what the listing found. */
+  private eventsDuringIndex: { filePath: string; type: FileChangeType }[] | undefined;
+  /** Open documents analysed before the listing without waiting for it (callers could not change their findings): checked again once it is in. */
+  private readonly judgedBeforeIndex = new Set<string>();
   /** Closed files that currently show workspace-scope diagnostics: cleared when they no longer should. */
   private workspacePublished = new Set<string>();
   private workspaceRun: Promise<void> = Promise.resolve();
@@ -122,9 +145,9 @@ export class ElbLensServer {
   /** Number of analyses run, per file: the benchmarks and tests read it. */
   readonly analysisCount = new Map<string, number>();
   private readonly uriOf: UriOf = (filePath) => this.openUriByPath.get(filePath) ?? this.platform.pathToUri(filePath);
-  /** Resolves once the first workspace index is done (what a browser platform waits for before it reads ahead). */
-  private firstIndex: Promise<void> = Promise.resolve();
-  private firstIndexDone: () => void = () => {};
+  /** Resolves once `initialized` was handled (settings read): what a browser platform waits for before it reads ahead. */
+  private initialization: Promise<void> = Promise.resolve();
+  private initializationDone: () => void = () => {};
 
   constructor(
     private readonly connection: Connection,
@@ -180,6 +203,7 @@ export class ElbLensServer {
         clearTimeout(this.timers.get(p.textDocument.uri));
         this.timers.delete(p.textDocument.uri);
         this.failedAnalyses.delete(p.textDocument.uri);
+        this.judgedBeforeIndex.delete(p.textDocument.uri);
         this.updateStatus();
         if (!doc) return;
         this.openUriByPath.delete(doc.path);
@@ -221,9 +245,8 @@ export class ElbLensServer {
             if (change.type === FileChangeType.Deleted) this.configFiles.delete(filePath);
             else if (this.inWorkspace(filePath)) this.configFiles.add(filePath);
           }
-          if (change.type === FileChangeType.Created && INDEXED_KINDS.has(classify(filePath)) && this.inWorkspace(filePath))
-            this.workspaceFiles.add(filePath);
-          if (change.type === FileChangeType.Deleted) this.workspaceFiles.delete(filePath);
+          this.applyFileEvent(this.workspaceFiles, filePath, change.type);
+          this.eventsDuringIndex?.push({ filePath, type: change.type });
           this.service?.fileChanged(filePath);
         }
         this.service?.setWorkspaceFiles(this.workspaceFiles);
@@ -239,7 +262,7 @@ export class ElbLensServer {
       this.request('hover', async () => {
         await this.ready;
         const doc = this.requireDoc(p.textDocument.uri);
-        await this.prefetched(doc);
+        await this.settled(doc);
         const options = await this.optionsFor(doc.path, doc.uri);
         if (!options) return null;
         const hover = this.service?.hover(doc.path, p.position, options);
@@ -250,7 +273,7 @@ export class ElbLensServer {
       this.request('codeAction', async () => {
         await this.ready;
         const doc = this.requireDoc(p.textDocument.uri);
-        await this.prefetched(doc);
+        await this.settled(doc);
         const options = await this.optionsFor(doc.path, doc.uri);
         if (!options || !this.service) return [];
         const only = p.context.only;
@@ -285,7 +308,7 @@ export class ElbLensServer {
       this.request('inlayHint', async () => {
         await this.ready;
         const doc = this.requireDoc(p.textDocument.uri);
-        await this.prefetched(doc);
+        await this.settled(doc);
         const settings = await this.settingsFor(doc.uri);
         const options = await this.optionsFor(doc.path, doc.uri);
         if (!options || !settings.inlayHints.enable) return [];
@@ -297,7 +320,7 @@ export class ElbLensServer {
       this.request('clientIpMap', async () => {
         const service = await this.ready;
         const filePath = this.open.get(p.textDocument.uri)?.path ?? this.platform.uriToPath(p.textDocument.uri);
-        if (filePath) await this.prefetched({ path: filePath, uri: p.textDocument.uri });
+        if (filePath) await this.settled({ path: filePath, uri: p.textDocument.uri });
         const options = filePath ? await this.optionsFor(filePath, p.textDocument.uri) : undefined;
         if (!service || !filePath || !options) return null;
         return clientIpMapResult(service, filePath, options, this.uriOf, this.workspaceFolders, p.svg !== false);
@@ -331,7 +354,7 @@ export class ElbLensServer {
     }
     // Loading starts now so the WebAssembly is ready by the time the first document opens.
     this.ready = this.createService().then((service) => (this.service = service));
-    this.firstIndex = new Promise((resolve) => (this.firstIndexDone = resolve));
+    this.initialization = new Promise((resolve) => (this.initializationDone = resolve));
     this.updateStatus();
     const result: InitializeResult = {
       capabilities: {
@@ -402,7 +425,7 @@ export class ElbLensServer {
     try {
       await this.initializedNow();
     } finally {
-      this.firstIndexDone();
+      this.initializationDone();
     }
   }
 
@@ -417,12 +440,16 @@ export class ElbLensServer {
     if (this.supportsFolderChanges) this.connection.workspace.onDidChangeWorkspaceFolders((p) => this.workspaceFoldersChanged(p));
     try {
       await this.loadEditorSettings();
-      await this.indexWorkspace();
+      this.watching = true;
       await this.registerWatchers();
     } finally {
       // A failure is logged by the guard; the status must not stay "analysing" for it.
       this.indexed = true;
     }
+    // With scope "workspace" every file is checked, so the workspace is listed now (in the
+    // background: open documents that do not need it are checked meanwhile). Otherwise it is
+    // listed only once a folder needs the callers of its module (see `settled`).
+    if (this.workspaceScopeAnywhere()) void this.ensureIndex();
     this.revalidateAll();
   }
 
@@ -475,7 +502,7 @@ export class ElbLensServer {
     if (!this.sendsStatus) return;
     let status: ServerStatus;
     if (this.coreError) status = { state: 'error', message: this.coreError };
-    else if (!this.indexed || this.timers.size > 0 || this.running > 0) status = { state: 'analysing' };
+    else if (!this.indexed || this.indexRun !== undefined || this.timers.size > 0 || this.running > 0) status = { state: 'analysing' };
     else if (this.failedAnalyses.size > 0) {
       const [file] = this.failedAnalyses.values();
       status = { state: 'error', message: `the analysis of ${file} failed` };
@@ -494,40 +521,155 @@ export class ElbLensServer {
         const folder = this.platform.uriToPath(added.uri);
         if (folder && !this.workspaceFolders.includes(folder)) this.workspaceFolders.push(folder);
       }
+      // A listing that was needed (done or under way) is done again for the new folders; one
+      // that was never needed, or was cancelled, waits until a folder needs it.
+      const listed = this.indexRun !== undefined || this.workspaceListed;
+      this.indexGeneration++;
+      this.indexSettled = false;
+      this.workspaceListed = false;
+      this.indexRun = undefined;
       this.settingsCache.clear();
       await this.loadEditorSettings();
-      await this.indexWorkspace();
+      if (listed || this.workspaceScopeAnywhere()) void this.ensureIndex();
       await this.registerWatchers();
       this.revalidateAll();
     });
   }
 
-  /** Lists the workspace's Terraform files with a progress report, so references resolve before files open. */
-  private async indexWorkspace(): Promise<void> {
-    if (this.workspaceFolders.length === 0) return;
-    const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
-    // The index lists file names only (nothing is parsed here): callers of module folders are
-    // looked for among them later, in files that mention `module`. Cancelling keeps open files only.
-    progress?.begin('ELB Lens', 0, 'Listing Terraform files', true);
-    const files = await this.platform.listFiles(this.workspaceFolders);
-    if (progress?.token.isCancellationRequested) {
-      progress.done();
+  /** True when a workspace folder (or the window, without folders) has `diagnostics.scope` "workspace". */
+  private workspaceScopeAnywhere(): boolean {
+    return [this.editorSettings, ...this.folderSettings.values()].some((s) => s.diagnostics.scope === 'workspace');
+  }
+
+  /**
+   * Resolves once the workspace folders are listed (or their listing was cancelled), starting
+   * the listing when none is under way. Never rejects.
+   */
+  private async ensureIndex(): Promise<void> {
+    // A listing of folders that changed meanwhile ends unsettled: the new folders' is awaited then.
+    while (!this.indexSettled) {
+      if (!this.indexRun) {
+        const run = this.indexWorkspace(this.indexGeneration).finally(() => {
+          if (this.indexRun === run) this.indexRun = undefined;
+          this.updateStatus();
+        });
+        this.indexRun = run;
+        this.updateStatus();
+      }
+      await this.indexRun;
+    }
+  }
+
+  /**
+   * Lists the workspace (see listWorkspace) with a progress report the user can cancel.
+   * Cancelled, the open files are all there is, as before any listing. Never rejects: a failure
+   * is logged and counts as a cancellation.
+   */
+  private async indexWorkspace(generation: number): Promise<void> {
+    const service = await this.ready;
+    if (!service || this.workspaceFolders.length === 0) {
+      if (generation === this.indexGeneration) this.indexSettled = true;
       return;
     }
-    this.configFiles = new Set(files.filter((file) => path.basename(file) === CONFIG_FILE_NAME));
-    const settingsByFolder = await Promise.all(this.workspaceFolders.map((f) => this.settingsFor(this.platform.pathToUri(f))));
-    this.workspaceFiles = new Set(
+    // Documents wait for the listing: a client that never answers gets no progress, not a stuck server.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const progress = await Promise.race([
+      this.connection.window.createWorkDoneProgress().catch(() => undefined),
+      new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), PROGRESS_CREATE_TIMEOUT_MS))),
+    ]);
+    clearTimeout(timer);
+    const stale = () => generation !== this.indexGeneration;
+    const cancelled = () => stale() || progress?.token.isCancellationRequested === true;
+    const events: { filePath: string; type: FileChangeType }[] = [];
+    this.eventsDuringIndex = events;
+    let outcome: 'listed' | 'cancelled' | 'failed';
+    try {
+      progress?.begin('ELB Lens', 0, 'Listing Terraform files', true);
+      outcome = (await this.listWorkspace(service, events, progress, cancelled)) ? 'listed' : 'cancelled';
+    } catch (error) {
+      this.connection.console.error(`elb-lens: listing the workspace failed: ${describe(error)}`);
+      outcome = 'failed';
+    } finally {
+      if (this.eventsDuringIndex === events) this.eventsDuringIndex = undefined;
+      progress?.done();
+    }
+    // The folders changed meanwhile: their own listing follows (ensureIndex).
+    if (stale()) return;
+    this.indexSettled = true;
+    this.workspaceListed = outcome === 'listed';
+    if (outcome !== 'listed') {
+      this.judgedBeforeIndex.clear();
+      if (outcome === 'cancelled') {
+        this.logOnce(
+          'elb-lens: indexing the workspace was cancelled: module folders are judged with the open files only (callers among closed files are not looked for) until the workspace folders change.',
+        );
+      }
+      return;
+    }
+    // The `.elb-lens.json` files it found are watched too.
+    if (this.watching) this.guard('registerWatchers', () => this.registerWatchers());
+    // Documents checked before the listing without waiting for it may gain findings from callers it found.
+    for (const uri of this.judgedBeforeIndex) if (this.open.has(uri)) this.schedule(uri, 0);
+    this.judgedBeforeIndex.clear();
+    this.publishWorkspace();
+    this.refreshInlayHints();
+  }
+
+  /**
+   * Lists the workspace's Terraform files (and `.elb-lens.json` files), reads their module
+   * calls a slice at a time (the caller index of module folders is built from them) and hands
+   * them to the core. False when cancelled: nothing is changed then.
+   */
+  private async listWorkspace(
+    service: ElbLensService,
+    events: readonly { filePath: string; type: FileChangeType }[],
+    progress: WorkDoneProgressServerReporter | undefined,
+    cancelled: () => boolean,
+  ): Promise<boolean> {
+    const folders = [...this.workspaceFolders];
+    const files = await this.platform.listFiles(folders, cancelled);
+    // A cancellation sent while the folders were walked (synchronously, on Node) arrives now.
+    await nextTurn();
+    if (cancelled()) return false;
+    const settingsByFolder = await Promise.all(folders.map((f) => this.settingsFor(this.platform.pathToUri(f))));
+    const workspaceFiles = new Set(
       files.filter((file) => {
         if (!INDEXED_KINDS.has(classify(file))) return false;
-        const index = this.workspaceFolders.findIndex((f) => file.startsWith(f + path.sep));
-        const folder = this.workspaceFolders[index];
+        const index = folders.findIndex((f) => file.startsWith(f + path.sep));
+        const folder = folders[index];
         const settings = settingsByFolder[index] ?? DEFAULT_SETTINGS;
         return folder === undefined || !matchesScopes([{ base: folder, globs: settings.exclude }], file);
       }),
     );
-    progress?.report(100, `Indexing ${this.workspaceFiles.size.toLocaleString('en')} Terraform files`);
-    progress?.done();
-    (await this.ready)?.setWorkspaceFiles(this.workspaceFiles);
+    const message = `Indexing ${workspaceFiles.size.toLocaleString('en')} Terraform files`;
+    progress?.report(0, message);
+    const pending = [...workspaceFiles];
+    // Read here in slices, between which a cancellation or an edit gets through, rather than
+    // all at once by the first analysis that needs them.
+    const readCalls = async () => {
+      let done = 0;
+      while (done < pending.length && !cancelled()) {
+        const sliceEnd = Date.now() + INDEX_SLICE_MS;
+        while (done < pending.length && Date.now() < sliceEnd) service.readModuleCalls([pending[done++]]);
+        progress?.report((done / pending.length) * 100, message);
+        await nextTurn();
+      }
+    };
+    // In a browser the files come in ahead of the read (any not in yet are fetched, and the read done again).
+    if (this.platform.readsAhead) await this.platform.prefetch(readCalls);
+    else await readCalls();
+    if (cancelled()) return false;
+    for (const event of events) this.applyFileEvent(workspaceFiles, event.filePath, event.type);
+    this.workspaceFiles = workspaceFiles;
+    for (const file of files) if (path.basename(file) === CONFIG_FILE_NAME) this.configFiles.add(file);
+    service.setWorkspaceFiles(this.workspaceFiles);
+    return true;
+  }
+
+  /** A created or deleted file, in a set of indexed workspace files. */
+  private applyFileEvent(files: Set<string>, filePath: string, type: FileChangeType): void {
+    if (type === FileChangeType.Created && INDEXED_KINDS.has(classify(filePath)) && this.inWorkspace(filePath)) files.add(filePath);
+    if (type === FileChangeType.Deleted) files.delete(filePath);
   }
 
   private schedule(uri: string, delay: number): void {
@@ -579,6 +721,8 @@ export class ElbLensServer {
   private async publishWorkspaceNow(): Promise<void> {
     const service = await this.ready;
     if (!service) return;
+    // Closed files are found by the listing (started here when the scope was just switched on).
+    if (this.workspaceScopeAnywhere()) await this.ensureIndex();
     const published = new Set<string>();
     const analysedDirs = new Set<string>();
     for (const file of this.workspaceFiles) {
@@ -612,7 +756,7 @@ export class ElbLensServer {
     const doc = this.open.get(uri);
     if (!doc || !this.service) return;
     try {
-      await this.prefetched(doc);
+      await this.settled(doc);
       const options = await this.optionsFor(doc.path, uri);
       if (!this.open.has(uri)) return;
       if (!options) {
@@ -697,6 +841,7 @@ export class ElbLensServer {
     if (!uri.startsWith('untitled:')) {
       try {
         config = this.configs.forFile(filePath);
+        if (config.path) this.foundConfigFile(config.path);
       } catch (error) {
         this.logOnce(error instanceof ConfigError ? error.message : `elb-lens: cannot read ${CONFIG_FILE_NAME}: ${describe(error)}`);
         config = undefined;
@@ -719,13 +864,36 @@ export class ElbLensServer {
   }
 
   /**
-   * Where files are read ahead (a browser): fetches what the document's analysis reads, once
-   * the workspace is indexed, so that it and what follows it see every file (a file not read
-   * yet would look missing, and could make a finding that is not there).
+   * What an analysis of a document waits for: the files it reads (where they are read ahead),
+   * and the workspace listing when callers among the closed files could change its findings
+   * (the core says when: `callersMatter`). Until the listing is in, nothing of such a
+   * document's analysis is shown, so no finding a caller would remove ever appears; the others
+   * are shown at once and checked again once it is in (callers it found may add findings).
+   */
+  private async settled(doc: { path: string; uri: string }): Promise<void> {
+    await this.prefetched(doc);
+    const service = this.service;
+    // An untitled document has no folder anyone could call.
+    if (this.indexSettled || !service || doc.uri.startsWith('untitled:')) return;
+    const options = await this.optionsFor(doc.path, doc.uri);
+    if (!options || !service.isSupportedFile(doc.path)) return;
+    if (!service.callersMatter(doc.path, options)) {
+      this.judgedBeforeIndex.add(doc.uri);
+      return;
+    }
+    await this.ensureIndex();
+    // Callers it found, and their folders, are read now (a browser).
+    await this.prefetched(doc);
+  }
+
+  /**
+   * Where files are read ahead (a browser): fetches what the document's analysis reads, so
+   * that it and what follows it see every file (a file not read yet would look missing, and
+   * could make a finding that is not there).
    */
   private async prefetched(doc: { path: string; uri: string }): Promise<void> {
     if (!this.platform.readsAhead) return;
-    await this.firstIndex;
+    await this.initialization;
     await this.platform.prefetch(async () => {
       const options = await this.optionsFor(doc.path, doc.uri);
       if (options && this.service?.isSupportedFile(doc.path)) this.service.analyzeModule(doc.path, options);
@@ -744,6 +912,17 @@ export class ElbLensServer {
       this.revalidateAll();
       this.refreshInlayHints();
     }
+  }
+
+  /**
+   * A `.elb-lens.json` found by walking up from a file (no listing needed): its `json.files`
+   * are watched from now on.
+   */
+  private foundConfigFile(file: string): void {
+    if (this.configFiles.has(file) || !this.inWorkspace(file)) return;
+    this.configFiles.add(file);
+    // Later, not inside the configuration lookup that found it (registering reads the files again).
+    if (this.watching) setTimeout(() => this.guard('registerWatchers', () => this.registerWatchers()), 0);
   }
 
   private inWorkspace(filePath: string): boolean {
@@ -782,6 +961,11 @@ export class ElbLensServer {
       return new ResponseError(ErrorCodes.InternalError, `elb-lens: ${what} failed`);
     }
   }
+}
+
+/** Lets the event loop run (messages, timers) before going on. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function overlaps(a: { start: { line: number }; end: { line: number } }, b: { start: { line: number }; end: { line: number } }): boolean {

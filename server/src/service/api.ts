@@ -80,6 +80,23 @@ export interface ElbLensService {
    * local `source` are judged through their callers. Open documents count without being listed.
    */
   setWorkspaceFiles(files: Iterable<string>): void;
+  /**
+   * Reads ahead the module calls of some workspace files (what the caller index is built from,
+   * cached until a file changes), so that a host can spread that work over time: the language
+   * server does it a slice at a time, with a progress report the user can cancel.
+   */
+  readModuleCalls(files: Iterable<string>): void;
+  /**
+   * True when callers the service has not been told about (closed files beyond
+   * `setWorkspaceFiles`) could change the findings of the file's folder, so a host that lists
+   * the workspace only when needed must list it before it shows them: a Terraform folder that
+   * declares a variable (a caller may set it), or that has a finding as it stands, suppressed
+   * or not (a caller may remove it: `count = 0` on the call, the root's provider versions), or,
+   * with `reportUnusedIgnores`, a suppression comment (a caller may give it something to
+   * suppress). False for ELB JSON and Kubernetes manifests, and for a Terraform folder with none
+   * of these. Cheap enough to ask before every analysis (the answers are cached).
+   */
+  callersMatter(filePath: string, options?: AnalysisOptions): boolean;
   /** Child folder → calling folders (local `source` paths), as built from the workspace files. */
   callerIndex(): Record<string, string[]>;
   /**

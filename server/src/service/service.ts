@@ -206,6 +206,8 @@ class Service implements ElbLensService {
   /** The workspace's Terraform files, where callers of a module folder are looked for. */
   private workspaceFiles = new Set<string>();
   private readonly fileCalls = new Map<string, FileCalls>();
+  /** Whether a folder declares a variable (see callersMatter), until a file of it changes. */
+  private readonly variableFolders = new Map<string, boolean>();
   /** Child folder → the folders whose module blocks call it; rebuilt when a file's calls change. */
   private callersByChild: Map<string, Set<string>> | undefined;
 
@@ -498,6 +500,7 @@ class Service implements ElbLensService {
 
   private invalidate(filePath: string): void {
     this.modules.delete(path.dirname(filePath));
+    this.variableFolders.delete(path.dirname(filePath));
     this.modules.delete(jsonModuleKey(path.dirname(filePath)));
     this.modules.delete(kubernetesKey(filePath));
     this.kubernetes.forget(filePath);
@@ -690,6 +693,40 @@ class Service implements ElbLensService {
     this.callersByChild = undefined;
     this.units.clear();
     this.modules.clear();
+  }
+
+  readModuleCalls(files: Iterable<string>): void {
+    for (const file of files) if (isTerraformFile(file)) this.callsOf(file);
+  }
+
+  callersMatter(filePath: string, options: AnalysisOptions = {}): boolean {
+    if (!isTerraformFile(filePath) && !isLockFile(filePath)) return false;
+    if (this.declaresVariable(path.dirname(filePath))) return true;
+    // The cached analysis, before suppressions (a suppressed finding counts: asking costs a
+    // listing, never a false alarm), so that a host can ask before every analysis it shows.
+    const analysis = this.moduleAnalysis(filePath, options);
+    if (!analysis) return false;
+    const rules = options.rules ?? {};
+    if (analysis.rawFindings.some((f) => rules[f.ruleId] !== 'off')) return true;
+    // A comment that suppresses nothing here may suppress what a caller brings: its `unused-ignore` would go.
+    return options.reportUnusedIgnores === true && analysis.files.some((f) => f.text.includes('elb-lens-ignore'));
+  }
+
+  /**
+   * True when a Terraform file of the folder has a `variable` block (only files with the word
+   * are parsed). Kept until a file of the folder changes: a host asks on every keystroke.
+   */
+  private declaresVariable(dir: string): boolean {
+    let declares = this.variableFolders.get(dir);
+    if (declares === undefined) {
+      declares = this.terraformPaths(dir).some((file) => {
+        const text = this.documents.get(file)?.text ?? this.readFromHost(file);
+        if (text === undefined || !DECLARATION_WORD.variable.test(text)) return false;
+        return this.configFile(file)?.blocks.some((block) => block.type === 'variable') === true;
+      });
+      this.variableFolders.set(dir, declares);
+    }
+    return declares;
   }
 
   callerIndex(): Record<string, string[]> {
