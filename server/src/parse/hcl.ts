@@ -353,11 +353,11 @@ class HclConverter {
    */
   convertWithinBlock(parse: RangeParse, cache: BlockCache, changes: TreeChanges, counts?: ConversionCounts): ConfigFile | undefined {
     if (!cache.items || !cache.clean || cache.text === undefined || changes.edits.length === 0) return undefined;
-    // The one item holding every edit, strictly inside (its braces and header untouched).
+    // The one item holding every edit strictly inside (its first character and closing brace untouched).
     const first = changes.edits[0];
     const target = cache.items.find((item) => item.start < first.startIndex && first.oldEndIndex < item.end - 1);
     if (target?.type !== 'block') return undefined;
-    let start = target.start;
+    const start = target.start;
     let end = target.end;
     for (const edit of changes.edits) {
       if (!(start < edit.startIndex && edit.oldEndIndex < end - 1)) return undefined;
