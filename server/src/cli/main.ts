@@ -16,8 +16,18 @@ import { parseArgs, UsageError, USAGE, type CheckArgs } from './args';
 import { unifiedDiff } from './diff';
 import { graph } from './graph';
 import { applyFixes } from './fix';
-import { FORMATTERS } from './formats';
-import { analyzeInWorkers, isCheckWorker, runCheckWorker, type WorkerResult, type WorkerTask } from './parallel';
+import { FORMATTERS, type Formatter } from './formats';
+import {
+  CheckWorkers,
+  chunkSize,
+  GroupQueue,
+  isCheckWorker,
+  runCheckWorker,
+  type GroupResult,
+  type ThreadWork,
+  type WorkerInit,
+  type WorkerTask,
+} from './parallel';
 import { atLeast, relativePath, sortFindings, type ToolInfo } from './report';
 
 export const EXIT_CLEAN = 0;
@@ -27,7 +37,11 @@ export const EXIT_FINDINGS = 2;
 /** `--fix` re-analyses and applies again until nothing changes, at most this often. */
 export const MAX_FIX_PASSES = 10;
 
-/** Below this many files a check runs in one thread (starting workers costs more than it saves). */
+/**
+ * Below this many files a check runs in one thread: a worker's start-up (its own bundle,
+ * parser and service) costs more than its share of the work saves. Also needed: two groups
+ * per thread.
+ */
 const PARALLEL_MIN_FILES = 200;
 
 /** Plan JSON can be large; read up to this size (other files go through the host's limit). */
@@ -45,6 +59,11 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
   /** Directory that holds docs/ (the package root). */
   packageRoot: string;
+  /**
+   * Tests: with worker threads, the main thread waits until each worker has taken its first
+   * groups before it takes any, so that every thread takes part whatever the machine's load.
+   */
+  workersFirst?: boolean;
 }
 
 /** Runs the CLI and returns its exit code; never calls process.exit itself. */
@@ -191,6 +210,34 @@ export function analyzeGroup(
   return findings;
 }
 
+/** Where a session's log lines go: to `lines` while a group is analysed in threads (put in group order later). */
+interface LogSink {
+  lines: string[] | undefined;
+}
+
+/** One thread's analysis of groups by index, each with the log lines written meanwhile. */
+function threadWork(
+  session: CheckSession,
+  groups: readonly string[],
+  planText: (file: string) => string | undefined,
+  wanted: (file: string) => boolean,
+  sink: LogSink,
+): ThreadWork {
+  return {
+    analyze(index) {
+      const logs: string[] = [];
+      const file = groups[index];
+      sink.lines = logs;
+      try {
+        return { index, findings: analyzeGroup(session, file, planText(file), wanted, (m) => logs.push(`${m}\n`)), logs };
+      } finally {
+        sink.lines = undefined;
+      }
+    },
+    unparsed: () => session.service.stats().unparsedTerraformPaths,
+  };
+}
+
 /** Groups are keyed by folder and kind, not by listing the folder again for every file (linear in its size). */
 function groupKey(file: string, isPlan: boolean): string {
   return isPlan ? `plan|${file}` : `${path.dirname(file)}|${isTerraformFile(file) ? 'terraform' : 'json'}`;
@@ -204,14 +251,59 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   for (const file of args.varFiles.map((f) => path.resolve(io.cwd, f))) {
     if (readTextFile(file, MAX_PLAN_BYTES) === undefined) throw new UsageError(`cannot read --var-file ${file}`);
   }
-  const session = await createCheckSession(args, io);
-  const { configFor, resolver, service, docsDir } = session;
+  // Log lines already on stderr: with threads, a file skipped in two services is reported once.
+  const printed = new Set<string>();
+  const sink: LogSink = { lines: undefined };
+  const stderr = (m: string) => {
+    if (sink.lines) sink.lines.push(m);
+    else {
+      printed.add(m);
+      io.stderr(m);
+    }
+  };
+  const session = await createCheckSession(args, { ...io, stderr });
 
   const walked = walk(
     args.paths.map((p) => path.resolve(io.cwd, p)),
     nodeFileSystem,
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(', ')}`);
+  const jobs = args.fix ? 1 : Math.max(1, args.jobs ?? availableParallelism());
+  // Workers start now, so that their start-up overlaps classifying and the caller index; the
+  // walk's folders stand in for the groups (known once the files are classified).
+  const workers =
+    jobs > 1 && walked.files.length >= PARALLEL_MIN_FILES && new Set(walked.files.map((f) => path.dirname(f.path))).size >= 2 * jobs
+      ? new CheckWorkers(__filename, jobs - 1, {
+          args,
+          cwd: io.cwd,
+          env: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('TF_VAR_'))) as Record<string, string>,
+          packageRoot: io.packageRoot,
+        })
+      : undefined;
+  try {
+    return await checkWalked({ args, io, started, formatter, session, walked, jobs, workers, sink, printed, stderr });
+  } finally {
+    workers?.terminate();
+  }
+}
+
+/** The rest of a check, once the files are walked (and worker threads, if any, are starting). */
+async function checkWalked(run: {
+  args: CheckArgs;
+  io: CliIo;
+  started: number;
+  formatter: Formatter;
+  session: CheckSession;
+  walked: ReturnType<typeof walk>;
+  jobs: number;
+  workers: CheckWorkers | undefined;
+  sink: LogSink;
+  printed: Set<string>;
+  stderr: (m: string) => void;
+}): Promise<number> {
+  const { args, io, started, formatter, session, walked, jobs, sink, printed, stderr } = run;
+  const env = io.env ?? process.env;
+  const { configFor, resolver, service, docsDir } = session;
   const files: string[] = [];
   const planTexts = new Map<string, string>();
   for (const { path: file, explicit } of walked.files) {
@@ -245,7 +337,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   }
   // A root module's .terraform.lock.hcl is not a checked file, but what is wrong with it is reported.
   const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
-  const log = (m: string) => io.stderr(`${m}\n`);
+  const log = (m: string) => stderr(`${m}\n`);
 
   const analyzeAll = (showProgress: boolean): Finding[] => {
     const progress = showProgress ? progressReporter(io, groups.length) : progressReporter({ ...io, stderrIsTty: false }, 0);
@@ -258,15 +350,19 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     return sortFindings(findings);
   };
 
-  const jobs = args.fix ? 1 : Math.max(1, args.jobs ?? availableParallelism());
-  const parallel = jobs > 1 && groups.length >= 2 * jobs && files.length >= PARALLEL_MIN_FILES;
+  const workers = groups.length >= 2 * jobs && files.length >= PARALLEL_MIN_FILES ? run.workers : undefined;
+  // Started for nothing (fewer groups than the walk's folders promised): end them now.
+  if (!workers) run.workers?.terminate();
   let unparsed = 0;
+  /** Groups analysed by each thread, the main thread first (with threads). */
+  let perThread: number[] | undefined;
   /** What `--fix` may write: the checked files, never a plan. */
   const canFix = (file: string) => wanted.has(file) && !planTexts.has(file);
   let findings: Finding[];
   if (args.fix) {
     const result = fixAll(service, analyzeAll, canFix, args.dryRun);
     findings = result.findings;
+    unparsed = service.stats().unparsedTerraformFiles;
     const fileCount = result.originals.size;
     if (args.dryRun) {
       const diffs = [...result.originals]
@@ -280,33 +376,52 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     } else {
       io.stderr(`elb-lens: applied ${result.applied} fix(es) to ${fileCount} file(s)\n`);
     }
-  } else if (parallel) {
-    const result = await analyzeInWorkers(
-      {
-        script: __filename,
-        jobs,
-        groups,
-        plans: Object.fromEntries(planTexts),
-        wanted: [...wanted],
-        workspaceFiles: walked.files.map((f) => f.path),
-        callers: service.callerIndex(),
-        args,
-        cwd: io.cwd,
-        env: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('TF_VAR_'))) as Record<string, string>,
-        packageRoot: io.packageRoot,
-      },
-      log,
-    );
-    findings = sortFindings(result.findings);
-    unparsed = result.unparsed;
+  } else if (workers) {
+    const queue = new GroupQueue(workers.shared, groups.length, chunkSize(groups.length, jobs));
+    workers.run({
+      groups,
+      plans: Object.fromEntries(planTexts),
+      wanted: [...wanted],
+      workspaceFiles: walked.files.map((f) => f.path),
+      callers: service.callerIndex(),
+      chunk: queue.chunk,
+    });
+    if (io.workersFirst) await workers.started();
+    const work = threadWork(session, groups, (f) => planTexts.get(f), isWanted, sink);
+    const progress = progressReporter(io, groups.length);
+    const mine: GroupResult[] = [];
+    for (let range = queue.take(); range; range = queue.take()) {
+      for (let index = range[0]; index < range[1]; index++) {
+        progress.tick(queue.taken());
+        mine.push(work.analyze(index));
+      }
+    }
+    progress.done();
+    const theirs = await workers.finish(queue);
+    // Group order, as one thread would have gone: the findings (sorted below) and log lines.
+    const byIndex = new Array<GroupResult | undefined>(groups.length);
+    for (const result of [mine, ...theirs.map((t) => t.groups)]) for (const group of result) byIndex[group.index] = group;
+    findings = [];
+    for (const [index, group] of byIndex.entries()) {
+      if (!group) throw new Error(`group ${index} (${groups[index]}) was analysed by no thread`);
+      for (const line of group.logs) {
+        if (printed.has(line)) continue;
+        printed.add(line);
+        io.stderr(line);
+      }
+      findings.push(...group.findings);
+    }
+    findings = sortFindings(findings);
+    unparsed = new Set([...work.unparsed(), ...theirs.flatMap((t) => t.unparsed)]).size;
+    perThread = [mine.length, ...theirs.map((t) => t.groups.length)];
   } else {
     findings = analyzeAll(true);
+    unparsed = service.stats().unparsedTerraformFiles;
   }
-  if (!parallel) unparsed = service.stats().unparsedTerraformFiles;
   if (args.verbose) {
     io.stderr(
       `elb-lens: ${walked.files.length} file(s) found, ${files.length} checked in ${groups.length} group(s) ` +
-        `(${parallel ? `${jobs} worker threads` : 'one thread'}); ${unparsed} Terraform file(s) not parsed ` +
+        `(${threadsText(perThread)}); ${unparsed} Terraform file(s) not parsed ` +
         `(a scan showed they cannot matter); ${findings.length} finding(s) in ${Date.now() - started} ms\n`,
     );
   }
@@ -336,6 +451,13 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     }
   } else if (!args.dryRun) io.stdout(formatter(report, { color }));
   return findings.some((f) => atLeast(f.severity, args.minSeverity)) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** For --verbose: how many threads took part and how many groups each analysed (no parentheses: the bench parses the line). */
+function threadsText(perThread: number[] | undefined): string {
+  if (!perThread) return 'one thread';
+  const tookPart = perThread.filter((n) => n > 0).length;
+  return `${tookPart} of ${perThread.length} threads analysed groups: ${perThread.join(' + ')}`;
 }
 
 function remaining(findings: Finding[], minSeverity: CheckArgs['minSeverity']): string {
@@ -451,22 +573,27 @@ export function main(): void {
   });
 }
 
-/** A worker thread of `check --jobs N`: analyses its share of the groups and posts the findings. */
-export async function checkWorker(task: WorkerTask): Promise<WorkerResult> {
-  const logs: string[] = [];
-  const session = await createCheckSession(task.args, {
-    cwd: task.cwd,
-    env: task.env,
-    packageRoot: task.packageRoot,
-    stderr: (m) => logs.push(m),
+/**
+ * A worker thread of `check --jobs N`: its session starts at once; with the groups it gets
+ * the walk and the main thread's caller index, and analyses the groups it takes.
+ */
+export function checkWorker(init: WorkerInit): (task: WorkerTask) => Promise<ThreadWork> {
+  const sink: LogSink = { lines: undefined };
+  // Lines outside a group (the session's start) are dropped: the main thread's session wrote them.
+  const ready = createCheckSession(init.args, {
+    cwd: init.cwd,
+    env: init.env,
+    packageRoot: init.packageRoot,
+    stderr: (m) => sink.lines?.push(m),
   });
-  session.service.setWorkspaceFiles(task.workspaceFiles);
-  session.service.useCallerIndex(task.callers);
-  const wanted = new Set(task.wanted);
-  const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === undefined;
-  const findings: Finding[] = [];
-  for (const file of task.groups) findings.push(...analyzeGroup(session, file, task.plans[file], isWanted, (m) => logs.push(`${m}\n`)));
-  return { findings, unparsed: session.service.stats().unparsedTerraformFiles, logs };
+  return async (task) => {
+    const session = await ready;
+    session.service.setWorkspaceFiles(task.workspaceFiles);
+    session.service.useCallerIndex(task.callers);
+    const wanted = new Set(task.wanted);
+    const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === undefined;
+    return threadWork(session, task.groups, (f) => task.plans[f], isWanted, sink);
+  };
 }
 
 if (isCheckWorker()) runCheckWorker(checkWorker);

@@ -88,8 +88,11 @@ export interface ElbLensService {
    * file's module calls change.
    */
   useCallerIndex(index: Record<string, string[]>): void;
-  /** Counters for verbose output: Terraform files a cheap scan showed cannot matter, left unparsed. */
-  stats(): { unparsedTerraformFiles: number };
+  /**
+   * Counters for verbose output: Terraform files a cheap scan showed cannot matter, left
+   * unparsed (their paths too: the CLI's threads count the union).
+   */
+  stats(): { unparsedTerraformFiles: number; unparsedTerraformPaths: string[] };
   /** Tells the service a file changed, appeared or vanished on disk. */
   fileChanged(filePath: string): void;
   /** The text the service currently sees for a file. */

@@ -534,8 +534,8 @@ class Service implements ElbLensService {
     return text;
   }
 
-  stats(): { unparsedTerraformFiles: number } {
-    return { unparsedTerraformFiles: this.unparsed.size };
+  stats(): { unparsedTerraformFiles: number; unparsedTerraformPaths: string[] } {
+    return { unparsedTerraformFiles: this.unparsed.size, unparsedTerraformPaths: [...this.unparsed] };
   }
 
   /** The parsed form of a file: open document first, then the host's copy. */
