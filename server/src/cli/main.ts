@@ -19,14 +19,15 @@ import { applyFixes } from './fix';
 import { FORMATTERS, type Formatter } from './formats';
 import {
   CheckWorkers,
+  ChunkQueue,
   chunkSize,
-  GroupQueue,
   isCheckWorker,
+  mergeCallers,
   runCheckWorker,
   type GroupResult,
+  type ScanPart,
   type ThreadWork,
   type WorkerInit,
-  type WorkerTask,
 } from './parallel';
 import { atLeast, relativePath, sortFindings, type ToolInfo } from './report';
 
@@ -215,26 +216,36 @@ interface LogSink {
   lines: string[] | undefined;
 }
 
-/** One thread's analysis of groups by index, each with the log lines written meanwhile. */
-function threadWork(
+/** One thread's analysis of a group by index, with the log lines written meanwhile. */
+function groupAnalyzer(
   session: CheckSession,
   groups: readonly string[],
   planText: (file: string) => string | undefined,
   wanted: (file: string) => boolean,
   sink: LogSink,
-): ThreadWork {
-  return {
-    analyze(index) {
-      const logs: string[] = [];
-      const file = groups[index];
-      sink.lines = logs;
-      try {
-        return { index, findings: analyzeGroup(session, file, planText(file), wanted, (m) => logs.push(`${m}\n`)), logs };
-      } finally {
-        sink.lines = undefined;
-      }
-    },
-    unparsed: () => session.service.stats().unparsedTerraformPaths,
+): (index: number) => GroupResult {
+  return (index) => {
+    const logs: string[] = [];
+    const file = groups[index];
+    sink.lines = logs;
+    try {
+      return { index, findings: analyzeGroup(session, file, planText(file), wanted, (m) => logs.push(`${m}\n`)), logs };
+    } finally {
+      sink.lines = undefined;
+    }
+  };
+}
+
+/** One thread's scan of some walked files (by index) for module calls, with the log lines written meanwhile. */
+function callerScanner(session: CheckSession, files: readonly string[], sink: LogSink): (start: number, end: number) => ScanPart {
+  return (start, end) => {
+    const logs: string[] = [];
+    sink.lines = logs;
+    try {
+      return { start, callers: session.service.callerIndexOf(files.slice(start, end)), logs };
+    } finally {
+      sink.lines = undefined;
+    }
   };
 }
 
@@ -273,12 +284,18 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   // walk's folders stand in for the groups (known once the files are classified).
   const workers =
     jobs > 1 && walked.files.length >= PARALLEL_MIN_FILES && new Set(walked.files.map((f) => path.dirname(f.path))).size >= 2 * jobs
-      ? new CheckWorkers(__filename, jobs - 1, {
-          args,
-          cwd: io.cwd,
-          env: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('TF_VAR_'))) as Record<string, string>,
-          packageRoot: io.packageRoot,
-        })
+      ? new CheckWorkers(
+          __filename,
+          jobs - 1,
+          {
+            args,
+            cwd: io.cwd,
+            env: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('TF_VAR_'))) as Record<string, string>,
+            packageRoot: io.packageRoot,
+            workspaceFiles: walked.files.map((f) => f.path),
+          },
+          jobs,
+        )
       : undefined;
   try {
     return await checkWalked({ args, io, started, formatter, session, walked, jobs, workers, sink, printed, stderr });
@@ -338,6 +355,14 @@ async function checkWalked(run: {
   // A root module's .terraform.lock.hcl is not a checked file, but what is wrong with it is reported.
   const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
   const log = (m: string) => stderr(`${m}\n`);
+  /** Log lines from the threads, in file or group order. */
+  const print = (lines: string[]) => {
+    for (const line of lines) {
+      if (printed.has(line)) continue;
+      printed.add(line);
+      io.stderr(line);
+    }
+  };
 
   const analyzeAll = (showProgress: boolean): Finding[] => {
     const progress = showProgress ? progressReporter(io, groups.length) : progressReporter({ ...io, stderrIsTty: false }, 0);
@@ -353,7 +378,7 @@ async function checkWalked(run: {
   const workers = groups.length >= 2 * jobs && files.length >= PARALLEL_MIN_FILES ? run.workers : undefined;
   // Started for nothing (fewer groups than the walk's folders promised): end them now.
   if (!workers) run.workers?.terminate();
-  let unparsed = 0;
+  let unparsed: number;
   /** Groups analysed by each thread, the main thread first (with threads). */
   let perThread: number[] | undefined;
   /** What `--fix` may write: the checked files, never a plan. */
@@ -377,23 +402,29 @@ async function checkWalked(run: {
       io.stderr(`elb-lens: applied ${result.applied} fix(es) to ${fileCount} file(s)\n`);
     }
   } else if (workers) {
-    const queue = new GroupQueue(workers.shared, groups.length, chunkSize(groups.length, jobs));
-    workers.run({
-      groups,
-      plans: Object.fromEntries(planTexts),
-      wanted: [...wanted],
-      workspaceFiles: walked.files.map((f) => f.path),
-      callers: service.callerIndex(),
-      chunk: queue.chunk,
-    });
+    // The caller index: the main thread scans from the front, workers (once ready) from the back.
+    const scan = callerScanner(
+      session,
+      walked.files.map((f) => f.path),
+      sink,
+    );
+    const parts: ScanPart[] = [];
+    for (let range = workers.scan.takeFront(); range; range = workers.scan.takeFront()) parts.push(scan(...range));
+    parts.push(...(await workers.scanned()));
+    parts.sort((a, b) => a.start - b.start);
+    for (const part of parts) print(part.logs);
+    const callers = mergeCallers(parts);
+    service.useCallerIndex(callers);
+    const queue = ChunkQueue.create(groups.length, chunkSize(groups.length, jobs), workers.count);
+    workers.run({ groups, plans: Object.fromEntries(planTexts), wanted: [...wanted], callers, analysis: queue.shape });
     if (io.workersFirst) await workers.started();
-    const work = threadWork(session, groups, (f) => planTexts.get(f), isWanted, sink);
+    const analyze = groupAnalyzer(session, groups, (f) => planTexts.get(f), isWanted, sink);
     const progress = progressReporter(io, groups.length);
     const mine: GroupResult[] = [];
-    for (let range = queue.take(); range; range = queue.take()) {
+    for (let range = queue.takeFront(); range; range = queue.takeFront()) {
       for (let index = range[0]; index < range[1]; index++) {
         progress.tick(queue.taken());
-        mine.push(work.analyze(index));
+        mine.push(analyze(index));
       }
     }
     progress.done();
@@ -404,15 +435,11 @@ async function checkWalked(run: {
     findings = [];
     for (const [index, group] of byIndex.entries()) {
       if (!group) throw new Error(`group ${index} (${groups[index]}) was analysed by no thread`);
-      for (const line of group.logs) {
-        if (printed.has(line)) continue;
-        printed.add(line);
-        io.stderr(line);
-      }
+      print(group.logs);
       findings.push(...group.findings);
     }
     findings = sortFindings(findings);
-    unparsed = new Set([...work.unparsed(), ...theirs.flatMap((t) => t.unparsed)]).size;
+    unparsed = new Set([...service.stats().unparsedTerraformPaths, ...theirs.flatMap((t) => t.unparsed)]).size;
     perThread = [mine.length, ...theirs.map((t) => t.groups.length)];
   } else {
     findings = analyzeAll(true);
@@ -574,25 +601,33 @@ export function main(): void {
 }
 
 /**
- * A worker thread of `check --jobs N`: its session starts at once; with the groups it gets
- * the walk and the main thread's caller index, and analyses the groups it takes.
+ * A worker thread of `check --jobs N`: its session starts at once; it scans files for module
+ * calls and analyses groups as {@link runCheckWorker} hands them out.
  */
-export function checkWorker(init: WorkerInit): (task: WorkerTask) => Promise<ThreadWork> {
+export async function checkWorker(init: WorkerInit): Promise<ThreadWork> {
   const sink: LogSink = { lines: undefined };
-  // Lines outside a group (the session's start) are dropped: the main thread's session wrote them.
-  const ready = createCheckSession(init.args, {
+  // Lines outside a scan or a group (the session's start) are dropped: the main thread's session wrote them.
+  const session = await createCheckSession(init.args, {
     cwd: init.cwd,
     env: init.env,
     packageRoot: init.packageRoot,
     stderr: (m) => sink.lines?.push(m),
   });
-  return async (task) => {
-    const session = await ready;
-    session.service.setWorkspaceFiles(task.workspaceFiles);
-    session.service.useCallerIndex(task.callers);
-    const wanted = new Set(task.wanted);
-    const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === undefined;
-    return threadWork(session, task.groups, (f) => task.plans[f], isWanted, sink);
+  session.service.setWorkspaceFiles(init.workspaceFiles);
+  let analyze: ((index: number) => GroupResult) | undefined;
+  return {
+    scan: callerScanner(session, init.workspaceFiles, sink),
+    begin(task) {
+      session.service.useCallerIndex(task.callers);
+      const wanted = new Set(task.wanted);
+      const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === undefined;
+      analyze = groupAnalyzer(session, task.groups, (f) => task.plans[f], isWanted, sink);
+    },
+    analyze(index) {
+      if (!analyze) throw new Error('a check worker analyses groups only after it has them');
+      return analyze(index);
+    },
+    unparsed: () => session.service.stats().unparsedTerraformPaths,
   };
 }
 

@@ -83,6 +83,11 @@ export interface ElbLensService {
   /** Child folder → calling folders (local `source` paths), as built from the workspace files. */
   callerIndex(): Record<string, string[]>;
   /**
+   * The same over some files only (their texts stay read): the CLI's threads each scan a
+   * part of the workspace, and the parts together make the caller index.
+   */
+  callerIndexOf(files: Iterable<string>): Record<string, string[]>;
+  /**
    * Takes a caller index another service built over the same workspace files (the CLI's
    * worker threads), instead of reading every file again. Dropped like a built one when a
    * file's module calls change.
