@@ -76,13 +76,15 @@ describe('check --jobs', () => {
     }
   });
 
-  it('--fix and small checks run in one thread', async () => {
+  it('--fix, small checks and (without --jobs) checks under 10,000 files run in one thread', async () => {
     const dir = tree();
     try {
       const fix = await run(['check', '--fix', '--dry-run', '--verbose', '--jobs', '2', '.'], { cwd: dir });
       assert.match(fix.stderr, /\(one thread\)/);
       const small = await run(['check', '--verbose', '--jobs', '2', 'c0'], { cwd: dir });
       assert.match(small.stderr, /\(one thread\)/);
+      const byDefault = await run(['check', '--verbose', '.'], { cwd: dir });
+      assert.match(byDefault.stderr, /\(one thread\)/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

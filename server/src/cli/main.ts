@@ -39,11 +39,19 @@ export const EXIT_FINDINGS = 2;
 export const MAX_FIX_PASSES = 10;
 
 /**
- * Below this many files a check runs in one thread: a worker's start-up (its own bundle,
- * parser and service) costs more than its share of the work saves. Also needed: two groups
- * per thread.
+ * Below this many files a check runs in one thread even with `--jobs`: a worker's start-up
+ * (its own bundle, parser, service and JIT warm-up) costs more than its share of the work
+ * saves. Also needed: two groups per thread.
  */
 const PARALLEL_MIN_FILES = 200;
+
+/**
+ * Without `--jobs`, threads start from this many files. On two cores they did not pay below
+ * it (measured: 1,000 files 10 % slower, 2,000 to 8,000 even, 13,600 and 20,000 files 13 to
+ * 18 % faster; each isolate warms up and JIT-compiles on its own, which competes for the
+ * cores). See docs/performance.md.
+ */
+const DEFAULT_PARALLEL_MIN_FILES = 10_000;
 
 /** Plan JSON can be large; read up to this size (other files go through the host's limit). */
 const MAX_PLAN_BYTES = 256 * 1024 * 1024;
@@ -280,10 +288,11 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(', ')}`);
   const jobs = args.fix ? 1 : Math.max(1, args.jobs ?? availableParallelism());
+  const minFiles = args.jobs === undefined ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
   // Workers start now, so that their start-up overlaps classifying and the caller index; the
   // walk's folders stand in for the groups (known once the files are classified).
   const workers =
-    jobs > 1 && walked.files.length >= PARALLEL_MIN_FILES && new Set(walked.files.map((f) => path.dirname(f.path))).size >= 2 * jobs
+    jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path.dirname(f.path))).size >= 2 * jobs
       ? new CheckWorkers(
           __filename,
           jobs - 1,
@@ -298,7 +307,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
         )
       : undefined;
   try {
-    return await checkWalked({ args, io, started, formatter, session, walked, jobs, workers, sink, printed, stderr });
+    return await checkWalked({ args, io, started, formatter, session, walked, jobs, minFiles, workers, sink, printed, stderr });
   } finally {
     workers?.terminate();
   }
@@ -313,12 +322,14 @@ async function checkWalked(run: {
   session: CheckSession;
   walked: ReturnType<typeof walk>;
   jobs: number;
+  /** Files needed for threads (explicit --jobs or the default). */
+  minFiles: number;
   workers: CheckWorkers | undefined;
   sink: LogSink;
   printed: Set<string>;
   stderr: (m: string) => void;
 }): Promise<number> {
-  const { args, io, started, formatter, session, walked, jobs, sink, printed, stderr } = run;
+  const { args, io, started, formatter, session, walked, jobs, minFiles, sink, printed, stderr } = run;
   const env = io.env ?? process.env;
   const { configFor, resolver, service, docsDir } = session;
   const files: string[] = [];
@@ -375,7 +386,7 @@ async function checkWalked(run: {
     return sortFindings(findings);
   };
 
-  const workers = groups.length >= 2 * jobs && files.length >= PARALLEL_MIN_FILES ? run.workers : undefined;
+  const workers = groups.length >= 2 * jobs && files.length >= minFiles ? run.workers : undefined;
   // Started for nothing (fewer groups than the walk's folders promised): end them now.
   if (!workers) run.workers?.terminate();
   let unparsed: number;
