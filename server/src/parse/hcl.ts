@@ -357,7 +357,7 @@ class HclConverter {
     const first = changes.edits[0];
     const target = cache.items.find((item) => item.start < first.startIndex && first.oldEndIndex < item.end - 1);
     if (target?.type !== 'block') return undefined;
-    let start = target.start;
+    const start = target.start;
     let end = target.end;
     for (const edit of changes.edits) {
       if (!(start < edit.startIndex && edit.oldEndIndex < end - 1)) return undefined;
