@@ -681,7 +681,8 @@ function jobsRuns(dir, files) {
     cliJobs1: () => cliRun(dir, ['--jobs', '1'], files),
   };
 }
-const defaultJobsName = (runs) => `default jobs (${CORES} cores: ${runs.cli[0].threads})`;
+/** The row name keeps the thread count ("2 of 2 threads"); the groups per thread vary from run to run and go in the notes. */
+const defaultJobsName = (runs) => `default jobs (${CORES} cores: ${runs.cli[0].threads.replace(/ analysed groups: .*/, '')})`;
 /** Min wall time and median CPU time of some runs. */
 const jobsText = (r) => `min ${(Math.min(...r.map((x) => x.wall)) / 1000).toFixed(2)} s; CPU ${(medianOf(r, 'cpu') / 1000).toFixed(2)} s`;
 
@@ -708,7 +709,7 @@ function reportCorpusCopies({ runs }) {
     cli / 1000,
     's',
     undefined,
-    `${jobsText(runs.cli)}; ${runs.cli[0].unparsed} not parsed, ${runs.cli[0].groups} groups; ${runs.cli[0].findingCount} findings, ${same}`,
+    `${runs.cli[0].threads}; ${jobsText(runs.cli)}; ${runs.cli[0].unparsed} not parsed, ${runs.cli[0].groups} groups; ${runs.cli[0].findingCount} findings, ${same}`,
   );
   if (runs.cliJobs2) row('CLI check, --jobs 2', jobs2 / 1000, 's', undefined, `${runs.cliJobs2[0].threads}; ${jobsText(runs.cliJobs2)}`);
   row('CLI check, --jobs 1', jobs1 / 1000, 's', undefined, `${runs.cliJobs1[0].threads}; ${jobsText(runs.cliJobs1)}`);

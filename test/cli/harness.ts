@@ -24,6 +24,8 @@ export interface RunOptions {
   stderrIsTty?: boolean;
   /** Package root (docs/, package.json); default: the repository. */
   packageRoot?: string;
+  /** With worker threads, the main thread waits until each has taken groups (so that each takes part). */
+  workersFirst?: boolean;
 }
 
 /** Runs the CLI in-process with captured output; the environment is empty unless given. */
@@ -38,6 +40,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Cli
     stderrIsTty: options.stderrIsTty ?? false,
     env: options.env ?? {},
     packageRoot: options.packageRoot ?? REPO_ROOT,
+    workersFirst: options.workersFirst,
   });
   return { code, stdout, stderr };
 }

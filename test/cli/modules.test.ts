@@ -58,21 +58,26 @@ describe('check: modules and their callers', () => {
   });
 
   it('worker threads get the callers from the main thread: --jobs 2 reports what --jobs 1 does; --verbose counts', async () => {
-    // Enough files for worker threads (≥ 200); the module folder is reached only through its caller.
+    // Enough files for worker threads (≥ 200). The module folder, reached only through its
+    // caller, is the last group in walk order: the worker (which takes chunks from the back,
+    // one group each here, and goes first) analyses it.
     const files: Record<string, string> = {
       'modules/syslog/main.tf': CHILD,
       'live/main.tf': ROOT,
       'live/terraform.tfvars': 'syslog_protocol = "TCP"\n',
     };
     for (let d = 0; d < 12; d++) {
-      for (let f = 0; f < 20; f++) files[`other-${d}/f${f}.tf`] = `resource "huaweicloud_vpc" "v${f}" {\n  name = "v${f}"\n}\n`;
+      for (let f = 0; f < 20; f++) files[`a-other-${d}/f${f}.tf`] = `resource "huaweicloud_vpc" "v${f}" {\n  name = "v${f}"\n}\n`;
     }
     const dir = tempTree(files);
     try {
       const runs = [];
       for (const jobs of ['1', '2']) {
         runs.push(
-          await run(['check', '--format', 'json', '--min-severity', 'information', '--jobs', jobs, '--verbose', '.'], { cwd: dir }),
+          await run(['check', '--format', 'json', '--min-severity', 'information', '--jobs', jobs, '--verbose', '.'], {
+            cwd: dir,
+            workersFirst: true,
+          }),
         );
       }
       const [one, two] = runs;
@@ -82,7 +87,7 @@ describe('check: modules and their callers', () => {
       assert.equal(report.diagnostics.length, 1);
       assert.match(report.diagnostics[0].message, /module\.syslog\.flexibleengine_lb_listener_v2\.this` \(TCP\)/);
       assert.match(one.stderr, /243 file\(s\) found, 242 checked in 14 group\(s\) \(one thread\); 240 Terraform file\(s\) not parsed/);
-      assert.match(two.stderr, /\(2 worker threads\); 240 Terraform file\(s\) not parsed/);
+      assert.match(two.stderr, /\(2 of 2 threads analysed groups: \d+ \+ [1-9]\d*\); 240 Terraform file\(s\) not parsed/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -15,7 +15,7 @@ export interface CheckArgs {
   config: string | undefined;
   fix: boolean;
   dryRun: boolean;
-  /** `--jobs N`: worker threads for independent modules (default: the number of cores). */
+  /** `--jobs N`: threads for independent modules, the main one included (default: the number of cores, for large checks). */
   jobs: number | undefined;
   /** `--verbose`: counts and timing on stderr. */
   verbose: boolean;
@@ -65,8 +65,9 @@ Options for check:
   --dry-run                             with --fix: print a unified diff, change nothing
   --report-unused-ignores               report elb-lens-ignore comments that suppress nothing
   --color / --no-color                  force colours on or off
-  --jobs <n>                            worker threads for independent modules (default: the number of
-                                        cores; small checks and --fix run in one thread)
+  --jobs <n>                            threads for independent modules (default: the number of cores
+                                        for 10,000 files or more, else one; under 200 files and with
+                                        --fix always one)
   --verbose                             print counts (files found, checked, not parsed) and timing on stderr
   --no-prescan                          parse every Terraform file instead of scanning first (same results)
 

@@ -16,8 +16,19 @@ import { parseArgs, UsageError, USAGE, type CheckArgs } from './args';
 import { unifiedDiff } from './diff';
 import { graph } from './graph';
 import { applyFixes } from './fix';
-import { FORMATTERS } from './formats';
-import { analyzeInWorkers, isCheckWorker, runCheckWorker, type WorkerResult, type WorkerTask } from './parallel';
+import { FORMATTERS, type Formatter } from './formats';
+import {
+  CheckWorkers,
+  ChunkQueue,
+  chunkSize,
+  isCheckWorker,
+  mergeCallers,
+  runCheckWorker,
+  type GroupResult,
+  type ScanPart,
+  type ThreadWork,
+  type WorkerInit,
+} from './parallel';
 import { atLeast, relativePath, sortFindings, type ToolInfo } from './report';
 
 export const EXIT_CLEAN = 0;
@@ -27,8 +38,20 @@ export const EXIT_FINDINGS = 2;
 /** `--fix` re-analyses and applies again until nothing changes, at most this often. */
 export const MAX_FIX_PASSES = 10;
 
-/** Below this many files a check runs in one thread (starting workers costs more than it saves). */
+/**
+ * Below this many files a check runs in one thread even with `--jobs`: a worker's start-up
+ * (its own bundle, parser, service and JIT warm-up) costs more than its share of the work
+ * saves. Also needed: two groups per thread.
+ */
 const PARALLEL_MIN_FILES = 200;
+
+/**
+ * Without `--jobs`, threads start from this many files. On two cores they did not pay below
+ * it (measured: 1,000 files 10 % slower, 2,000 to 8,000 even, 13,600 and 20,000 files 13 to
+ * 18 % faster; each isolate warms up and JIT-compiles on its own, which competes for the
+ * cores). See docs/performance.md.
+ */
+const DEFAULT_PARALLEL_MIN_FILES = 10_000;
 
 /** Plan JSON can be large; read up to this size (other files go through the host's limit). */
 const MAX_PLAN_BYTES = 256 * 1024 * 1024;
@@ -45,6 +68,11 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
   /** Directory that holds docs/ (the package root). */
   packageRoot: string;
+  /**
+   * Tests: with worker threads, the main thread waits until each worker has taken its first
+   * groups before it takes any, so that every thread takes part whatever the machine's load.
+   */
+  workersFirst?: boolean;
 }
 
 /** Runs the CLI and returns its exit code; never calls process.exit itself. */
@@ -191,6 +219,44 @@ export function analyzeGroup(
   return findings;
 }
 
+/** Where a session's log lines go: to `lines` while a group is analysed in threads (put in group order later). */
+interface LogSink {
+  lines: string[] | undefined;
+}
+
+/** One thread's analysis of a group by index, with the log lines written meanwhile. */
+function groupAnalyzer(
+  session: CheckSession,
+  groups: readonly string[],
+  planText: (file: string) => string | undefined,
+  wanted: (file: string) => boolean,
+  sink: LogSink,
+): (index: number) => GroupResult {
+  return (index) => {
+    const logs: string[] = [];
+    const file = groups[index];
+    sink.lines = logs;
+    try {
+      return { index, findings: analyzeGroup(session, file, planText(file), wanted, (m) => logs.push(`${m}\n`)), logs };
+    } finally {
+      sink.lines = undefined;
+    }
+  };
+}
+
+/** One thread's scan of some walked files (by index) for module calls, with the log lines written meanwhile. */
+function callerScanner(session: CheckSession, files: readonly string[], sink: LogSink): (start: number, end: number) => ScanPart {
+  return (start, end) => {
+    const logs: string[] = [];
+    sink.lines = logs;
+    try {
+      return { start, callers: session.service.callerIndexOf(files.slice(start, end)), logs };
+    } finally {
+      sink.lines = undefined;
+    }
+  };
+}
+
 /** Groups are keyed by folder and kind, not by listing the folder again for every file (linear in its size). */
 function groupKey(file: string, isPlan: boolean): string {
   return isPlan ? `plan|${file}` : `${path.dirname(file)}|${isTerraformFile(file) ? 'terraform' : 'json'}`;
@@ -204,14 +270,68 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   for (const file of args.varFiles.map((f) => path.resolve(io.cwd, f))) {
     if (readTextFile(file, MAX_PLAN_BYTES) === undefined) throw new UsageError(`cannot read --var-file ${file}`);
   }
-  const session = await createCheckSession(args, io);
-  const { configFor, resolver, service, docsDir } = session;
+  // Log lines already on stderr: with threads, a file skipped in two services is reported once.
+  const printed = new Set<string>();
+  const sink: LogSink = { lines: undefined };
+  const stderr = (m: string) => {
+    if (sink.lines) sink.lines.push(m);
+    else {
+      printed.add(m);
+      io.stderr(m);
+    }
+  };
+  const session = await createCheckSession(args, { ...io, stderr });
 
   const walked = walk(
     args.paths.map((p) => path.resolve(io.cwd, p)),
     nodeFileSystem,
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(', ')}`);
+  const jobs = args.fix ? 1 : Math.max(1, args.jobs ?? availableParallelism());
+  const minFiles = args.jobs === undefined ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
+  // Workers start now, so that their start-up overlaps classifying and the caller index; the
+  // walk's folders stand in for the groups (known once the files are classified).
+  const workers =
+    jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path.dirname(f.path))).size >= 2 * jobs
+      ? new CheckWorkers(
+          __filename,
+          jobs - 1,
+          {
+            args,
+            cwd: io.cwd,
+            env: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('TF_VAR_'))) as Record<string, string>,
+            packageRoot: io.packageRoot,
+            workspaceFiles: walked.files.map((f) => f.path),
+          },
+          jobs,
+        )
+      : undefined;
+  try {
+    return await checkWalked({ args, io, started, formatter, session, walked, jobs, minFiles, workers, sink, printed, stderr });
+  } finally {
+    workers?.terminate();
+  }
+}
+
+/** The rest of a check, once the files are walked (and worker threads, if any, are starting). */
+async function checkWalked(run: {
+  args: CheckArgs;
+  io: CliIo;
+  started: number;
+  formatter: Formatter;
+  session: CheckSession;
+  walked: ReturnType<typeof walk>;
+  jobs: number;
+  /** Files needed for threads (explicit --jobs or the default). */
+  minFiles: number;
+  workers: CheckWorkers | undefined;
+  sink: LogSink;
+  printed: Set<string>;
+  stderr: (m: string) => void;
+}): Promise<number> {
+  const { args, io, started, formatter, session, walked, jobs, minFiles, sink, printed, stderr } = run;
+  const env = io.env ?? process.env;
+  const { configFor, resolver, service, docsDir } = session;
   const files: string[] = [];
   const planTexts = new Map<string, string>();
   for (const { path: file, explicit } of walked.files) {
@@ -245,7 +365,15 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   }
   // A root module's .terraform.lock.hcl is not a checked file, but what is wrong with it is reported.
   const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
-  const log = (m: string) => io.stderr(`${m}\n`);
+  const log = (m: string) => stderr(`${m}\n`);
+  /** Log lines from the threads, in file or group order. */
+  const print = (lines: string[]) => {
+    for (const line of lines) {
+      if (printed.has(line)) continue;
+      printed.add(line);
+      io.stderr(line);
+    }
+  };
 
   const analyzeAll = (showProgress: boolean): Finding[] => {
     const progress = showProgress ? progressReporter(io, groups.length) : progressReporter({ ...io, stderrIsTty: false }, 0);
@@ -258,15 +386,19 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     return sortFindings(findings);
   };
 
-  const jobs = args.fix ? 1 : Math.max(1, args.jobs ?? availableParallelism());
-  const parallel = jobs > 1 && groups.length >= 2 * jobs && files.length >= PARALLEL_MIN_FILES;
-  let unparsed = 0;
+  const workers = groups.length >= 2 * jobs && files.length >= minFiles ? run.workers : undefined;
+  // Started for nothing (fewer groups than the walk's folders promised): end them now.
+  if (!workers) run.workers?.terminate();
+  let unparsed: number;
+  /** Groups analysed by each thread, the main thread first (with threads). */
+  let perThread: number[] | undefined;
   /** What `--fix` may write: the checked files, never a plan. */
   const canFix = (file: string) => wanted.has(file) && !planTexts.has(file);
   let findings: Finding[];
   if (args.fix) {
     const result = fixAll(service, analyzeAll, canFix, args.dryRun);
     findings = result.findings;
+    unparsed = service.stats().unparsedTerraformFiles;
     const fileCount = result.originals.size;
     if (args.dryRun) {
       const diffs = [...result.originals]
@@ -280,33 +412,54 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     } else {
       io.stderr(`elb-lens: applied ${result.applied} fix(es) to ${fileCount} file(s)\n`);
     }
-  } else if (parallel) {
-    const result = await analyzeInWorkers(
-      {
-        script: __filename,
-        jobs,
-        groups,
-        plans: Object.fromEntries(planTexts),
-        wanted: [...wanted],
-        workspaceFiles: walked.files.map((f) => f.path),
-        callers: service.callerIndex(),
-        args,
-        cwd: io.cwd,
-        env: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('TF_VAR_'))) as Record<string, string>,
-        packageRoot: io.packageRoot,
-      },
-      log,
+  } else if (workers) {
+    // The caller index: the main thread scans from the front, workers (once ready) from the back.
+    const scan = callerScanner(
+      session,
+      walked.files.map((f) => f.path),
+      sink,
     );
-    findings = sortFindings(result.findings);
-    unparsed = result.unparsed;
+    const parts: ScanPart[] = [];
+    for (let range = workers.scan.takeFront(); range; range = workers.scan.takeFront()) parts.push(scan(...range));
+    parts.push(...(await workers.scanned()));
+    parts.sort((a, b) => a.start - b.start);
+    for (const part of parts) print(part.logs);
+    const callers = mergeCallers(parts);
+    service.useCallerIndex(callers);
+    const queue = ChunkQueue.create(groups.length, chunkSize(groups.length, jobs), workers.count);
+    workers.run({ groups, plans: Object.fromEntries(planTexts), wanted: [...wanted], callers, analysis: queue.shape });
+    if (io.workersFirst) await workers.started();
+    const analyze = groupAnalyzer(session, groups, (f) => planTexts.get(f), isWanted, sink);
+    const progress = progressReporter(io, groups.length);
+    const mine: GroupResult[] = [];
+    for (let range = queue.takeFront(); range; range = queue.takeFront()) {
+      for (let index = range[0]; index < range[1]; index++) {
+        progress.tick(queue.taken());
+        mine.push(analyze(index));
+      }
+    }
+    progress.done();
+    const theirs = await workers.finish(queue);
+    // Group order, as one thread would have gone: the findings (sorted below) and log lines.
+    const byIndex = new Array<GroupResult | undefined>(groups.length);
+    for (const result of [mine, ...theirs.map((t) => t.groups)]) for (const group of result) byIndex[group.index] = group;
+    findings = [];
+    for (const [index, group] of byIndex.entries()) {
+      if (!group) throw new Error(`group ${index} (${groups[index]}) was analysed by no thread`);
+      print(group.logs);
+      findings.push(...group.findings);
+    }
+    findings = sortFindings(findings);
+    unparsed = new Set([...service.stats().unparsedTerraformPaths, ...theirs.flatMap((t) => t.unparsed)]).size;
+    perThread = [mine.length, ...theirs.map((t) => t.groups.length)];
   } else {
     findings = analyzeAll(true);
+    unparsed = service.stats().unparsedTerraformFiles;
   }
-  if (!parallel) unparsed = service.stats().unparsedTerraformFiles;
   if (args.verbose) {
     io.stderr(
       `elb-lens: ${walked.files.length} file(s) found, ${files.length} checked in ${groups.length} group(s) ` +
-        `(${parallel ? `${jobs} worker threads` : 'one thread'}); ${unparsed} Terraform file(s) not parsed ` +
+        `(${threadsText(perThread)}); ${unparsed} Terraform file(s) not parsed ` +
         `(a scan showed they cannot matter); ${findings.length} finding(s) in ${Date.now() - started} ms\n`,
     );
   }
@@ -336,6 +489,13 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     }
   } else if (!args.dryRun) io.stdout(formatter(report, { color }));
   return findings.some((f) => atLeast(f.severity, args.minSeverity)) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** For --verbose: how many threads took part and how many groups each analysed (no parentheses: the bench parses the line). */
+function threadsText(perThread: number[] | undefined): string {
+  if (!perThread) return 'one thread';
+  const tookPart = perThread.filter((n) => n > 0).length;
+  return `${tookPart} of ${perThread.length} threads analysed groups: ${perThread.join(' + ')}`;
 }
 
 function remaining(findings: Finding[], minSeverity: CheckArgs['minSeverity']): string {
@@ -451,22 +611,35 @@ export function main(): void {
   });
 }
 
-/** A worker thread of `check --jobs N`: analyses its share of the groups and posts the findings. */
-export async function checkWorker(task: WorkerTask): Promise<WorkerResult> {
-  const logs: string[] = [];
-  const session = await createCheckSession(task.args, {
-    cwd: task.cwd,
-    env: task.env,
-    packageRoot: task.packageRoot,
-    stderr: (m) => logs.push(m),
+/**
+ * A worker thread of `check --jobs N`: its session starts at once; it scans files for module
+ * calls and analyses groups as {@link runCheckWorker} hands them out.
+ */
+export async function checkWorker(init: WorkerInit): Promise<ThreadWork> {
+  const sink: LogSink = { lines: undefined };
+  // Lines outside a scan or a group (the session's start) are dropped: the main thread's session wrote them.
+  const session = await createCheckSession(init.args, {
+    cwd: init.cwd,
+    env: init.env,
+    packageRoot: init.packageRoot,
+    stderr: (m) => sink.lines?.push(m),
   });
-  session.service.setWorkspaceFiles(task.workspaceFiles);
-  session.service.useCallerIndex(task.callers);
-  const wanted = new Set(task.wanted);
-  const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === undefined;
-  const findings: Finding[] = [];
-  for (const file of task.groups) findings.push(...analyzeGroup(session, file, task.plans[file], isWanted, (m) => logs.push(`${m}\n`)));
-  return { findings, unparsed: session.service.stats().unparsedTerraformFiles, logs };
+  session.service.setWorkspaceFiles(init.workspaceFiles);
+  let analyze: ((index: number) => GroupResult) | undefined;
+  return {
+    scan: callerScanner(session, init.workspaceFiles, sink),
+    begin(task) {
+      session.service.useCallerIndex(task.callers);
+      const wanted = new Set(task.wanted);
+      const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === undefined;
+      analyze = groupAnalyzer(session, task.groups, (f) => task.plans[f], isWanted, sink);
+    },
+    analyze(index) {
+      if (!analyze) throw new Error('a check worker analyses groups only after it has them');
+      return analyze(index);
+    },
+    unparsed: () => session.service.stats().unparsedTerraformPaths,
+  };
 }
 
 if (isCheckWorker()) runCheckWorker(checkWorker);

@@ -100,13 +100,21 @@ export interface ElbLensService {
   /** Child folder → calling folders (local `source` paths), as built from the workspace files. */
   callerIndex(): Record<string, string[]>;
   /**
+   * The same over some files only (their texts stay read): the CLI's threads each scan a
+   * part of the workspace, and the parts together make the caller index.
+   */
+  callerIndexOf(files: Iterable<string>): Record<string, string[]>;
+  /**
    * Takes a caller index another service built over the same workspace files (the CLI's
    * worker threads), instead of reading every file again. Dropped like a built one when a
    * file's module calls change.
    */
   useCallerIndex(index: Record<string, string[]>): void;
-  /** Counters for verbose output: Terraform files a cheap scan showed cannot matter, left unparsed. */
-  stats(): { unparsedTerraformFiles: number };
+  /**
+   * Counters for verbose output: Terraform files a cheap scan showed cannot matter, left
+   * unparsed (their paths too: the CLI's threads count the union).
+   */
+  stats(): { unparsedTerraformFiles: number; unparsedTerraformPaths: string[] };
   /** Tells the service a file changed, appeared or vanished on disk. */
   fileChanged(filePath: string): void;
   /** The text the service currently sees for a file. */

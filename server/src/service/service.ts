@@ -537,8 +537,8 @@ class Service implements ElbLensService {
     return text;
   }
 
-  stats(): { unparsedTerraformFiles: number } {
-    return { unparsedTerraformFiles: this.unparsed.size };
+  stats(): { unparsedTerraformFiles: number; unparsedTerraformPaths: string[] } {
+    return { unparsedTerraformFiles: this.unparsed.size, unparsedTerraformPaths: [...this.unparsed] };
   }
 
   /** The parsed form of a file: open document first, then the host's copy. */
@@ -766,9 +766,20 @@ class Service implements ElbLensService {
   /** Child folder → calling folders, from local `source` paths in the workspace's files and open documents. */
   private callers(): Map<string, Set<string>> {
     if (this.callersByChild) return this.callersByChild;
-    const index = new Map<string, Set<string>>();
     const files = new Set(this.workspaceFiles);
     for (const open of this.documents.keys()) if (isTerraformFile(open)) files.add(open);
+    this.callersByChild = this.callersIn(files);
+    return this.callersByChild;
+  }
+
+  callerIndexOf(files: Iterable<string>): Record<string, string[]> {
+    const index = this.callersIn([...files].filter(isTerraformFile));
+    return Object.fromEntries([...index].map(([child, callers]) => [child, [...callers].sort()]));
+  }
+
+  /** Child folder → calling folders, from the local `source` paths in some files. */
+  private callersIn(files: Iterable<string>): Map<string, Set<string>> {
+    const index = new Map<string, Set<string>>();
     for (const file of files) {
       for (const call of this.callsOf(file)) {
         if (!isLocalSource(call.source)) continue;
@@ -779,7 +790,6 @@ class Service implements ElbLensService {
         set.add(path.dirname(file));
       }
     }
-    this.callersByChild = index;
     return index;
   }
 
