@@ -117,19 +117,11 @@ export function parseArgs(argv: string[]): CliArgs {
         if (!FORMAT_NAMES.includes(args.format))
           throw new UsageError(`unknown format "${args.format}" (choose ${FORMAT_NAMES.join(', ')})`);
         break;
-      case '--config':
-      case '-c':
-        args.config = value();
-        break;
       case '--fix':
         args.fix = true;
         break;
       case '--dry-run':
         args.dryRun = true;
-        break;
-      case '--output':
-      case '-o':
-        args.output = value();
         break;
       case '--min-severity': {
         const severity = value();
@@ -137,16 +129,6 @@ export function parseArgs(argv: string[]): CliArgs {
         args.minSeverity = severity as Severity;
         break;
       }
-      case '--var': {
-        const assignment = value();
-        const eq = assignment.indexOf('=');
-        if (eq <= 0) throw new UsageError(`--var takes name=value, got "${assignment}"`);
-        args.variables[assignment.slice(0, eq)] = assignment.slice(eq + 1);
-        break;
-      }
-      case '--var-file':
-        args.varFiles.push(value());
-        break;
       case '--jobs':
       case '-j': {
         const jobs = Number(value());
@@ -171,6 +153,7 @@ export function parseArgs(argv: string[]): CliArgs {
         args.color = false;
         break;
       default:
+        if (inputFlag(flag, value, args)) break;
         if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
         args.paths.push(arg);
     }
@@ -200,31 +183,44 @@ function parseGraphArgs(rest: string[]): GraphArgs {
         args.format = format as MapFormat;
         break;
       }
-      case '--output':
-      case '-o':
-        args.output = value();
-        break;
-      case '--config':
-      case '-c':
-        args.config = value();
-        break;
-      case '--var': {
-        const assignment = value();
-        const eq = assignment.indexOf('=');
-        if (eq <= 0) throw new UsageError(`--var takes name=value, got "${assignment}"`);
-        args.variables[assignment.slice(0, eq)] = assignment.slice(eq + 1);
-        break;
-      }
-      case '--var-file':
-        args.varFiles.push(value());
-        break;
       default:
+        if (inputFlag(flag, value, args)) break;
         if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag} for graph`);
         args.paths.push(arg);
     }
   });
   if (args.paths.length === 0) args.paths.push('.');
   return args;
+}
+
+/** The flags `check` and `graph` share (where to write, configuration and variable values); false for any other. */
+function inputFlag(
+  flag: string,
+  value: () => string,
+  args: { output: string | undefined; config: string | undefined; variables: Record<string, string>; varFiles: string[] },
+): boolean {
+  switch (flag) {
+    case '--output':
+    case '-o':
+      args.output = value();
+      return true;
+    case '--config':
+    case '-c':
+      args.config = value();
+      return true;
+    case '--var': {
+      const assignment = value();
+      const eq = assignment.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--var takes name=value, got "${assignment}"`);
+      args.variables[assignment.slice(0, eq)] = assignment.slice(eq + 1);
+      return true;
+    }
+    case '--var-file':
+      args.varFiles.push(value());
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**

@@ -1,17 +1,15 @@
 import * as path from 'path';
 import { ConfigResolver, type ElbLensConfig } from '../config';
 import { buildClientIpMap, planView, toDot, toJson, toMarkdown, toMermaid, toSvg, viewSource, type MapSource } from '../graph';
-import { classify, configure, excludes, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
-import { nodeFileContent, nodeFileSystem, readTextFile } from '../project/nodeFs';
+import { configure, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
+import { nodeFileSystem, readTextFile } from '../project/nodeFs';
 import type { ModelView } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
 import { createElbLensService } from '../service/service';
 import { UsageError, type GraphArgs } from './args';
 import type { CliIo } from './main';
 import { relativePath } from './report';
-
-/** Plan JSON can be large (as for check). */
-const MAX_PLAN_BYTES = 256 * 1024 * 1024;
+import { MAX_PLAN_BYTES, selectFiles } from './select';
 
 const DRAWN_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'elb-json', 'kubernetes', 'plan']);
 
@@ -54,12 +52,7 @@ export async function graph(
 
   /** One view per root module, ELB JSON folder and plan, in the order they are first reached. */
   const views = new Map<string, ModelView>();
-  for (const { path: file, explicit } of walked.files) {
-    const config = configFor(file);
-    if (excludes(config, file)) continue;
-    const content = nodeFileContent(file, MAX_PLAN_BYTES);
-    const kind = classify(file, { config, explicit, content });
-    if (!DRAWN_KINDS.has(kind) && !(explicit && kind !== 'other')) continue;
+  for (const { file, config, kind, content } of selectFiles(walked.files, configFor, DRAWN_KINDS)) {
     if (kind === 'plan') {
       const view = planView(file, content.text() ?? '', { rules: config.options.rules, log: (m) => io.stderr(`${m}\n`) });
       if (view) views.set(`plan:${file}`, view);

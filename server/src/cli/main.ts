@@ -5,8 +5,8 @@ import { ConfigError, ConfigResolver, type ElbLensConfig } from '../config';
 import type { Finding } from '../core/types';
 import { projectLinks, type PackageManifest } from '../docs/links';
 import { analyzePlan } from '../plan/plan';
-import { classify, configure, excludes, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
-import { nodeFileContent, nodeFileSystem, readTextFile } from '../project/nodeFs';
+import { configure, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
+import { nodeFileSystem, readTextFile } from '../project/nodeFs';
 import { RULES, findRule } from '../rules';
 import type { ElbLensService } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
@@ -15,6 +15,7 @@ import { isLockFile } from '../terraform/providerVersions';
 import { parseArgs, UsageError, USAGE, type CheckArgs } from './args';
 import { unifiedDiff } from './diff';
 import { graph } from './graph';
+import { MAX_PLAN_BYTES, selectFiles } from './select';
 import { applyFixes } from './fix';
 import { FORMATTERS, type Formatter } from './formats';
 import {
@@ -54,7 +55,6 @@ const PARALLEL_MIN_FILES = 200;
 const DEFAULT_PARALLEL_MIN_FILES = 10_000;
 
 /** Plan JSON can be large; read up to this size (other files go through the host's limit). */
-const MAX_PLAN_BYTES = 256 * 1024 * 1024;
 
 export interface CliIo {
   cwd: string;
@@ -334,12 +334,7 @@ async function checkWalked(run: {
   const { configFor, resolver, service, docsDir } = session;
   const files: string[] = [];
   const planTexts = new Map<string, string>();
-  for (const { path: file, explicit } of walked.files) {
-    const config = configFor(file);
-    if (excludes(config, file)) continue;
-    const content = nodeFileContent(file, MAX_PLAN_BYTES);
-    const kind = classify(file, { config, explicit, content });
-    if (!CHECKED_KINDS.has(kind) && !(explicit && kind !== 'other')) continue;
+  for (const { file, kind, content } of selectFiles(walked.files, configFor, CHECKED_KINDS)) {
     files.push(file);
     if (kind === 'plan') planTexts.set(file, content.text() ?? '');
   }

@@ -1,0 +1,33 @@
+import { classify, excludes, type EffectiveConfig, type FileKind, type WalkedFile } from '../project';
+import type { FileContent } from '../project/fileSystem';
+import { nodeFileContent } from '../project/nodeFs';
+
+/** Plan JSON can be large: the read limit for plans and var files. */
+export const MAX_PLAN_BYTES = 256 * 1024 * 1024;
+
+export interface SelectedFile {
+  file: string;
+  config: EffectiveConfig;
+  kind: FileKind;
+  content: FileContent;
+}
+
+/**
+ * The walked files a command takes, in walk order: not excluded by their configuration, and
+ * of one of `kinds` — or, when named on the command line, of any kind but `other`.
+ */
+export function selectFiles(
+  walked: readonly WalkedFile[],
+  configFor: (file: string) => EffectiveConfig,
+  kinds: ReadonlySet<FileKind>,
+): SelectedFile[] {
+  const selected: SelectedFile[] = [];
+  for (const { path: file, explicit } of walked) {
+    const config = configFor(file);
+    if (excludes(config, file)) continue;
+    const content = nodeFileContent(file, MAX_PLAN_BYTES);
+    const kind = classify(file, { config, explicit, content });
+    if (kinds.has(kind) || (explicit && kind !== 'other')) selected.push({ file, config, kind, content });
+  }
+  return selected;
+}
