@@ -94,15 +94,10 @@ export function newBlockCache(): BlockCache {
   return {};
 }
 
-/** The edits applied to a tree since its last conversion, and what tree-sitter says changed. */
+/** The edits applied to a tree since its last conversion. */
 export interface TreeChanges {
   /** In the order they were applied, each in the coordinates left by the ones before it. */
   edits: readonly Edit[];
-  /**
-   * `oldTree.getChangedRanges(newTree)`: where the syntax differs, in the new text. Optional:
-   * the conversion checks the items around what it converts instead (see incrementalItems).
-   */
-  changedRanges?: readonly { startIndex: number; endIndex: number }[];
 }
 
 /*
@@ -474,8 +469,8 @@ class HclConverter {
     let lengthAfterEdits = previousText?.length ?? -1;
     for (const edit of changes.edits) lengthAfterEdits += edit.newEndIndex - edit.oldEndIndex;
     if (lengthAfterEdits !== this.text.length) return undefined;
-    // Where the text changed, in the new text's offsets (and where tree-sitter says the syntax did, if given).
-    const dirty: { startIndex: number; endIndex: number }[] = [...(changes.changedRanges ?? [])];
+    // Where the text changed, in the new text's offsets.
+    const dirty: { startIndex: number; endIndex: number }[] = [];
     changes.edits.forEach((edit, k) => {
       let start = edit.startIndex;
       let end = edit.newEndIndex;
@@ -489,12 +484,11 @@ class HclConverter {
     const touchesDirty = (start: number, end: number) => dirty.some((d) => start <= d.endIndex && end >= d.startIndex);
 
     // First the plan (nothing is moved until every stretch between kept items is converted).
-    type Kept = KeptItem;
-    const kept: Kept[] = [];
-    const items: (TopItem | Kept)[] = [];
-    let before: Kept | undefined;
+    const kept: KeptItem[] = [];
+    const items: (TopItem | KeptItem)[] = [];
+    let before: KeptItem | undefined;
     let gapHasDirtyItem = false;
-    const closeGap = (after: Kept | undefined): boolean => {
+    const closeGap = (after: KeptItem | undefined): boolean => {
       const from = before?.end ?? 0;
       const to = after?.start ?? this.text.length;
       if (gapHasDirtyItem || touchesDirty(from, to)) {
@@ -530,7 +524,7 @@ class HclConverter {
         gapHasDirtyItem = true;
         continue;
       }
-      const entry: Kept = { item, start, end, startPosition };
+      const entry: KeptItem = { item, start, end, startPosition };
       if (!closeGap(entry)) return undefined;
       kept.push(entry);
       items.push(entry);
@@ -590,9 +584,13 @@ class HclConverter {
     };
   }
 
+  private commentItem(node: Node): TopItem {
+    return { ...this.emptyItem(node), comments: [{ text: node.text, range: this.range(node) }] };
+  }
+
   /** A comment or an ERROR node outside the body (other kinds add nothing). */
   private rootItem(node: Node): TopItem | undefined {
-    if (node.type === 'comment') return { ...this.emptyItem(node), comments: [{ text: node.text, range: this.range(node) }] };
+    if (node.type === 'comment') return this.commentItem(node);
     if (node.type !== 'ERROR') return undefined;
     const item = this.emptyItem(node);
     item.syntaxErrors.push(this.range(node));
@@ -612,7 +610,7 @@ class HclConverter {
       this.collectComments(node, item.comments);
       return item;
     }
-    if (node.type === 'comment') return { ...this.emptyItem(node), comments: [{ text: node.text, range: this.range(node) }] };
+    if (node.type === 'comment') return this.commentItem(node);
     if (node.type === 'ERROR' || node.hasError) {
       const item = this.emptyItem(node);
       item.syntaxErrors.push(this.range(node));
@@ -632,12 +630,12 @@ class HclConverter {
   /**
    * Converting nodes crosses into WebAssembly for every field, which dominates the time
    * per keystroke. A top-level block whose text is unchanged converts to the same thing,
-   * moved by whole lines: reuse it, shifted, instead of walking its nodes again.
+   * moved by whole lines: reuse it, moved, instead of walking its nodes again.
    */
   private cachedBlock(startIndex: number, endIndex: number, nodeOf: () => Node, previous: Map<string, TopItem[]>): TopItem {
     const source = this.text.slice(startIndex, endIndex);
     const start = this.lines.positionAt(startIndex);
-    // Of identical blocks, prefer one that did not move (nothing to shift), then one on the same line.
+    // Of identical blocks, prefer one that did not move (nothing to change), then one on the same line.
     const candidates = previous.get(source);
     const fits = candidates?.filter((c) => c.startPosition.character === start.character);
     const hit = fits?.find((c) => c.start === startIndex) ?? fits?.find((c) => c.startPosition.line === start.line) ?? fits?.[0];
