@@ -278,3 +278,17 @@ describe('modules: what the service re-reads', () => {
     assert.deepEqual(service.analyzeFile(child, options), []);
   });
 });
+
+describe('modules: edits that add or remove a module call', () => {
+  test('typing a call in an open caller re-judges the child through it; deleting it makes the child a root again', async () => {
+    const { service } = await memoryService({ 'modules/listener/main.tf': HUAWEI_DEDICATED_CHILD, 'env/main.tf': '' });
+    const child = memPath('modules/listener/main.tf');
+    const caller = memPath('env/main.tf');
+    service.openDocument(caller, '# no calls yet\n');
+    assert.equal(ofRule(service.analyzeFile(child), 'client-ip-always-on').length, 1, 'alone: its default is a value');
+    service.updateDocument(caller, [{ text: 'module "api" {\n  source    = "../modules/listener"\n  client_ip = "true"\n}\n' }]);
+    assert.deepEqual(ofRule(service.analyzeFile(child), 'client-ip-always-on'), [], 'the new caller overrides the default');
+    service.updateDocument(caller, [{ text: '# the call is gone\n' }]);
+    assert.equal(ofRule(service.analyzeFile(child), 'client-ip-always-on').length, 1, 'a root module again');
+  });
+});

@@ -210,6 +210,8 @@ class Service implements ElbLensService {
   private readonly variableFolders = new Map<string, boolean>();
   /** Child folder → the folders whose module blocks call it; rebuilt when a file's calls change. */
   private callersByChild: Map<string, Set<string>> | undefined;
+  /** Terraform files changed since their module calls were last compared (see settleCallChanges). */
+  private readonly callChecks = new Set<string>();
 
   constructor(
     private readonly host: ServiceHost,
@@ -508,13 +510,21 @@ class Service implements ElbLensService {
     for (const [root, unit] of this.units) {
       if (unit.reads.has(filePath) || unit.listedDirs.has(dir)) this.units.delete(root);
     }
-    if (isTerraformFile(filePath) && this.callsChanged(filePath)) {
-      // Who calls whom may have changed: every folder's roots must be found again.
+    // Whether its module calls changed is asked at the next analysis, not per keystroke.
+    if (isTerraformFile(filePath)) this.callChecks.add(filePath);
+    this.elbJson.forget(filePath);
+  }
+
+  /** For files changed since the last analysis: when one's module calls changed, every folder's roots are found again. */
+  private settleCallChanges(): void {
+    if (this.callChecks.size === 0) return;
+    const files = [...this.callChecks];
+    this.callChecks.clear();
+    if (files.some((file) => this.callsChanged(file))) {
       this.callersByChild = undefined;
       this.units.clear();
       this.modules.clear();
     }
-    this.elbJson.forget(filePath);
   }
 
   /** Skipped or degraded files get one log line each, never a failure. */
@@ -629,6 +639,7 @@ class Service implements ElbLensService {
     if (this.isElbJsonFile(filePath)) return this.jsonAnalysis(filePath);
     if (this.isKubernetesFile(filePath)) return this.kubernetesAnalysis(filePath, options);
     if (!isTerraformFile(filePath) && !isLockFile(filePath)) return undefined;
+    this.settleCallChanges();
     const dir = path.dirname(filePath);
     const key = cacheKey([
       options.variables ?? {},
@@ -734,6 +745,8 @@ class Service implements ElbLensService {
   }
 
   useCallerIndex(index: Record<string, string[]>): void {
+    // The index given was built from the files as they are now.
+    this.callChecks.clear();
     this.callersByChild = new Map(Object.entries(index).map(([child, callers]) => [child, new Set(callers)]));
     this.units.clear();
     this.modules.clear();
@@ -765,6 +778,7 @@ class Service implements ElbLensService {
 
   /** Child folder → calling folders, from local `source` paths in the workspace's files and open documents. */
   private callers(): Map<string, Set<string>> {
+    this.settleCallChanges();
     if (this.callersByChild) return this.callersByChild;
     const files = new Set(this.workspaceFiles);
     for (const open of this.documents.keys()) if (isTerraformFile(open)) files.add(open);
