@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { HoverResult } from '../server/src/core/types';
-import type { AnalysisOptions } from '../server/src/service/api';
+import type { AnalysisOptions } from '../server/src/core/options';
 import { memoryService, memPath, withCursor } from './helpers';
 
 /** Hover at the `|` of `source` (main.tf), with other files of the module alongside. */

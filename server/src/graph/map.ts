@@ -1,9 +1,9 @@
 import { SEVERITY_ORDER, rangeContains, type Range, type Severity } from '../core/types';
 import type { ClientIpReason, ElbModel, Listener, LoadBalancer, Member, ModelNode, Pool } from '../model/elb';
 import { HTTP_PROTOCOLS, type LoadBalancerKind } from '../model/providers';
-import type { ReportedFinding } from '../project/instanceFindings';
+import type { ReportedFinding } from '../rules/instanceFindings';
 import { sameServerEvidence } from '../rules/client-ip-same-server';
-import { isUnknown, toBool } from '../terraform/evaluate';
+import { isUnknown, toBool } from '../model/value';
 
 /**
  * The client-IP map: where the client's address goes, drawn from the ELB model.

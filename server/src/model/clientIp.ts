@@ -1,5 +1,5 @@
 import type { ConfigAttribute } from '../parse/config';
-import { isUnknown, toBool, type Value } from '../terraform/evaluate';
+import { isUnknown, toBool, type Value } from './value';
 import type { ClientIpState } from './elb';
 import { HTTP_PROTOCOLS, type ClientIpArgType, type LoadBalancerKind } from './providers';
 
