@@ -1,4 +1,4 @@
-import { isUnknown, toBool } from '../terraform/evaluate';
+import { isUnknown, toBool } from './value';
 import type { Listener } from './elb';
 import { HTTP_PROTOCOLS, type LoadBalancerKind, type ProviderName } from './providers';
 
