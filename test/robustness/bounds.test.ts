@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { MAX_JSON_DEPTH } from '../../server/src/parse/json';
-import { isUnknown, type Value } from '../../server/src/terraform/evaluate';
+import { isUnknown, type Value } from '../../server/src/model/value';
 import { MAX_MODULE_INSTANCES, TerraformModule, type ModuleLoader } from '../../server/src/terraform/module';
 import { MemoryHost, memPath, ofRule } from '../helpers';
 import { createElbLensService } from '../../server/src/service/service';
