@@ -11640,7 +11640,7 @@ var fs5 = __toESM2(require("fs"));
 var import_os = require("os");
 var path14 = __toESM2(require("path"));
 
-// server/src/config/config.ts
+// server/src/project/configFile.ts
 var path = __toESM2(require("path"));
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -13081,6 +13081,260 @@ var LineIndex = class {
   }
 };
 
+// server/src/parse/json.ts
+function parseJsonDocument(text2) {
+  const { root, errors } = parseJsonTree(text2);
+  const lines = new LineIndex(text2);
+  return { root, errors, lines, comments: collectJsonComments(text2, lines) };
+}
+var MAX_JSON_DEPTH = 256;
+function parseJsonTree(text2) {
+  const tooDeepAt = nestingPastLimit(text2, MAX_JSON_DEPTH);
+  if (tooDeepAt >= 0)
+    return { root: void 0, errors: [{ error: ParseErrorCode.InvalidSymbol, offset: tooDeepAt, length: 1 }], tooDeepAt };
+  const errors = [];
+  const root = parseTree2(text2, errors, { allowTrailingComma: true, disallowComments: false });
+  return { root, errors };
+}
+function nestingPastLimit(text2, limit) {
+  let depth = 0;
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2.charCodeAt(i2);
+    if (c === 34) {
+      for (i2++; i2 < text2.length && text2.charCodeAt(i2) !== 34; i2++) if (text2.charCodeAt(i2) === 92) i2++;
+    } else if (c === 47 && text2.charCodeAt(i2 + 1) === 47) {
+      while (i2 < text2.length && text2.charCodeAt(i2) !== 10 && text2.charCodeAt(i2) !== 13) i2++;
+    } else if (c === 47 && text2.charCodeAt(i2 + 1) === 42) {
+      const end = text2.indexOf("*/", i2 + 2);
+      i2 = end < 0 ? text2.length : end + 1;
+    } else if (c === 91 || c === 123) {
+      if (++depth > limit) return i2;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    }
+  }
+  return -1;
+}
+function collectJsonComments(text2, lines) {
+  const comments = [];
+  const scanner = createScanner2(text2, false);
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia) {
+      const start2 = scanner.getTokenOffset();
+      const end = start2 + scanner.getTokenLength();
+      comments.push({ text: text2.slice(start2, end), range: lines.range(start2, end) });
+    }
+  }
+  return comments;
+}
+function nodeRange(lines, node) {
+  return lines.range(node.offset, node.offset + node.length);
+}
+function jsonValueExpr(lines, node, depth = 0) {
+  const range = nodeRange(lines, node);
+  if (depth > 64) return { kind: "opaque", text: "", range };
+  switch (node.type) {
+    case "string":
+    case "number":
+    case "boolean":
+    case "null":
+      return { kind: "literal", value: node.value, range };
+    case "array":
+      return { kind: "tuple", items: (node.children ?? []).map((c) => jsonValueExpr(lines, c, depth + 1)), range };
+    case "object":
+      return {
+        kind: "object",
+        entries: (node.children ?? []).flatMap((property) => {
+          const [key, value] = property.children ?? [];
+          if (!key || !value) return [];
+          return [
+            {
+              key: { kind: "literal", value: String(key.value), range: nodeRange(lines, key) },
+              value: jsonValueExpr(lines, value, depth + 1)
+            }
+          ];
+        }),
+        range
+      };
+    default:
+      return { kind: "opaque", text: "", range };
+  }
+}
+var NESTED_BLOCKS = /* @__PURE__ */ new Set(["insert_headers", "ip_list", "ip_group", "network", "ipgroup", "content"]);
+var RESOURCE_NESTED_BLOCKS = {
+  kubernetes_service: /* @__PURE__ */ new Set(["metadata", "spec", "port"]),
+  kubernetes_service_v1: /* @__PURE__ */ new Set(["metadata", "spec", "port"])
+};
+var MAX_BLOCK_DEPTH = 64;
+function tfJsonToConfigFile(filePath, text2, parseTemplate) {
+  const doc = parseJsonDocument(text2);
+  const { lines } = doc;
+  const blocks = [];
+  const syntaxErrors = doc.errors.map((e) => lines.range(e.offset, e.offset + e.length));
+  const root = doc.root;
+  const expr = (node, depth) => {
+    const range = nodeRange(lines, node);
+    if (depth > 100) return { kind: "opaque", text: "", range };
+    switch (node.type) {
+      case "string": {
+        const value = node.value;
+        if (!value.includes("${") && !value.includes("%{")) return { kind: "literal", value, range };
+        const parsed2 = parseTemplate(value);
+        return parsed2 ? withRange(parsed2, range) : { kind: "opaque", text: value, range };
+      }
+      case "number":
+      case "boolean":
+      case "null":
+        return { kind: "literal", value: node.value, range };
+      case "array":
+        return { kind: "tuple", items: (node.children ?? []).map((c) => expr(c, depth + 1)), range };
+      case "object":
+        return {
+          kind: "object",
+          entries: (node.children ?? []).flatMap((prop) => {
+            const [key, value] = prop.children ?? [];
+            return key && value ? [{ key: expr(key, depth + 1), value: expr(value, depth + 1) }] : [];
+          }),
+          range
+        };
+      default:
+        return { kind: "opaque", text: "", range };
+    }
+  };
+  const bodyBlock = (type, labelNodes, body2, jsonPath, depth = 0, extraBlocks) => {
+    const attributes = /* @__PURE__ */ new Map();
+    const nested = [];
+    for (const prop of body2.children ?? []) {
+      const [key, value] = prop.children ?? [];
+      if (!key || !value) continue;
+      const name2 = key.value;
+      if (name2 === "dynamic" && value.type === "object" && depth < MAX_BLOCK_DEPTH) {
+        for (const dynamicProp of value.children ?? []) {
+          const [label, dynamicBody] = dynamicProp.children ?? [];
+          if (label && dynamicBody?.type === "object") {
+            nested.push(bodyBlock("dynamic", [label], dynamicBody, [...jsonPath, name2, label.value], depth + 1, extraBlocks));
+          }
+        }
+        continue;
+      }
+      if ((NESTED_BLOCKS.has(name2) || extraBlocks?.has(name2)) && (value.type === "object" || value.type === "array")) {
+        const items = value.type === "array" ? value.children ?? [] : [value];
+        items.forEach((item, index) => {
+          if (item.type === "object" && depth < MAX_BLOCK_DEPTH) {
+            const path16 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
+            nested.push(bodyBlock(name2, [key], item, path16, depth + 1, extraBlocks));
+          }
+        });
+        continue;
+      }
+      if (!attributes.has(name2)) {
+        attributes.set(name2, {
+          name: name2,
+          expr: expr(value, 0),
+          nameRange: nodeRange(lines, key),
+          valueRange: nodeRange(lines, value),
+          range: lines.range(key.offset, value.offset + value.length)
+        });
+      }
+    }
+    const labelRanges = labelNodes.map((n2) => nodeRange(lines, n2));
+    const header = labelRanges[labelRanges.length - 1] ?? nodeRange(lines, body2);
+    const end = body2.offset + body2.length;
+    const closed = text2.charCodeAt(end - 1) === 125;
+    const hasErrors = !closed || doc.errors.some((e) => e.offset >= body2.offset && e.offset < end);
+    return {
+      type,
+      labels: labelNodes.map((n2) => String(n2.value)),
+      labelRanges,
+      range: nodeRange(lines, body2),
+      headerRange: header,
+      attributes,
+      blocks: nested,
+      bodyStart: lines.positionAt(body2.offset + 1),
+      close: closed ? lines.positionAt(end - 1) : void 0,
+      hasErrors,
+      jsonPath
+    };
+  };
+  const objectsOf = (node, path16) => {
+    if (node.type === "object") return [{ node, path: path16 }];
+    if (node.type === "array") {
+      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path16, i2] }] : []);
+    }
+    return [];
+  };
+  if (root?.type === "object") {
+    for (const top of root.children ?? []) {
+      const [topKey, topValue] = top.children ?? [];
+      if (!topKey || !topValue) continue;
+      const blockType = topKey.value;
+      for (const level1 of objectsOf(topValue, [blockType])) {
+        if (blockType === "locals") {
+          blocks.push(bodyBlock("locals", [], level1.node, level1.path));
+          continue;
+        }
+        const twoLabels = blockType === "resource" || blockType === "data";
+        for (const prop of level1.node.children ?? []) {
+          const [k1, v1] = prop.children ?? [];
+          if (!k1 || !v1) continue;
+          if (!twoLabels) {
+            for (const body2 of objectsOf(v1, [...level1.path, k1.value])) {
+              blocks.push(bodyBlock(blockType, [k1], body2.node, body2.path));
+            }
+            continue;
+          }
+          for (const level2 of objectsOf(v1, [...level1.path, k1.value])) {
+            for (const prop2 of level2.node.children ?? []) {
+              const [k2, v2] = prop2.children ?? [];
+              if (!k2 || !v2) continue;
+              for (const body2 of objectsOf(v2, [...level2.path, k2.value])) {
+                const resourceType = String(k1.value);
+                const extra = blockType === "resource" && Object.prototype.hasOwnProperty.call(RESOURCE_NESTED_BLOCKS, resourceType) ? RESOURCE_NESTED_BLOCKS[resourceType] : void 0;
+                blocks.push(bodyBlock(blockType, [k1, k2], body2.node, body2.path, 0, extra));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return { path: filePath, format: "tfjson", text: text2, lines, blocks, attributes: /* @__PURE__ */ new Map(), comments: doc.comments, syntaxErrors };
+}
+function withRange(expr, range) {
+  switch (expr.kind) {
+    case "template":
+      return { ...expr, parts: expr.parts.map((p) => withRange(p, range)), range };
+    case "conditional":
+      return {
+        ...expr,
+        condition: withRange(expr.condition, range),
+        whenTrue: withRange(expr.whenTrue, range),
+        whenFalse: withRange(expr.whenFalse, range),
+        range
+      };
+    case "call":
+      return { ...expr, args: expr.args.map((a) => withRange(a, range)), range };
+    case "tuple":
+      return { ...expr, items: expr.items.map((i2) => withRange(i2, range)), range };
+    case "object":
+      return { ...expr, entries: expr.entries.map((e) => ({ key: withRange(e.key, range), value: withRange(e.value, range) })), range };
+    case "unary":
+      return { ...expr, operand: withRange(expr.operand, range), range };
+    case "binary":
+      return { ...expr, left: withRange(expr.left, range), right: withRange(expr.right, range), range };
+    case "parens":
+      return { ...expr, inner: withRange(expr.inner, range), range };
+    case "traversal":
+      return {
+        ...expr,
+        steps: expr.steps.map((s) => s.kind === "index" ? { kind: "index", key: withRange(s.key, range) } : s),
+        range
+      };
+    default:
+      return { ...expr, range };
+  }
+}
+
 // server/src/parse/config.ts
 function exprText(file, expr) {
   const start2 = file.lines.offsetAt(expr.range.start);
@@ -13133,7 +13387,7 @@ var recent = [];
 function parsed(text2) {
   const hit = recent.find((r) => r.text === text2);
   if (hit) return hit.root;
-  const root = parseTree2(text2, [], { allowTrailingComma: true, disallowComments: false });
+  const { root } = parseJsonTree(text2);
   recent.unshift({ text: text2, root });
   if (recent.length > 4) recent.pop();
   return root;
@@ -14122,7 +14376,7 @@ var clientIpAlwaysOn = {
   }
 };
 
-// server/src/terraform/evaluate.ts
+// server/src/model/value.ts
 var Unknown = class {
   constructor(reason) {
     this.reason = reason;
@@ -14131,304 +14385,6 @@ var Unknown = class {
 };
 function isUnknown(value) {
   return value instanceof Unknown;
-}
-var SPECIAL_ROOTS = /* @__PURE__ */ new Set(["var", "local", "module", "data", "path", "terraform", "self", "count", "each"]);
-var MAX_DEPTH = 64;
-var Evaluator = class {
-  constructor(scope) {
-    this.scope = scope;
-  }
-  scope;
-  activeLocals = /* @__PURE__ */ new Set();
-  evaluate(expr, depth = 0) {
-    if (depth > MAX_DEPTH) return new Unknown("expression too deeply nested");
-    switch (expr.kind) {
-      case "literal":
-        return expr.value;
-      case "parens":
-        return this.evaluate(expr.inner, depth + 1);
-      case "template":
-        return this.template(expr.parts, depth);
-      case "conditional": {
-        const condition = this.evaluate(expr.condition, depth + 1);
-        if (isUnknown(condition)) return new Unknown(`the condition is unknown (${condition.reason})`);
-        const truth = toBool(condition);
-        if (truth === void 0) return new Unknown("the condition is not a boolean");
-        return this.evaluate(truth ? expr.whenTrue : expr.whenFalse, depth + 1);
-      }
-      case "call":
-        return this.call(expr.name, expr.args, depth);
-      case "tuple": {
-        const items = [];
-        for (const item of expr.items) {
-          const value = this.evaluate(item, depth + 1);
-          if (isUnknown(value)) return value;
-          items.push(value);
-        }
-        return items;
-      }
-      case "object": {
-        const result = {};
-        for (const entry of expr.entries) {
-          const key = entry.key.kind === "traversal" && entry.key.steps.length === 0 ? entry.key.root : this.evaluate(entry.key, depth + 1);
-          if (isUnknown(key) || typeof key === "object") return new Unknown("an object key is unknown");
-          const value = this.evaluate(entry.value, depth + 1);
-          if (isUnknown(value)) return value;
-          result[String(key)] = value;
-        }
-        return result;
-      }
-      case "unary": {
-        const operand = this.evaluate(expr.operand, depth + 1);
-        if (isUnknown(operand)) return operand;
-        if (expr.op === "!") {
-          const truth = toBool(operand);
-          return truth === void 0 ? new Unknown("operand of ! is not a boolean") : !truth;
-        }
-        if (expr.op === "-" && typeof operand === "number") return -operand;
-        return new Unknown(`unsupported operator ${expr.op}`);
-      }
-      case "binary":
-        return this.binary(expr.op, expr.left, expr.right, depth);
-      case "traversal":
-        return this.traversal(expr, depth);
-      case "annotated":
-        return this.evaluate(expr.value, depth + 1);
-      case "opaque":
-        return new Unknown("the expression is not evaluated statically");
-    }
-  }
-  template(parts2, depth) {
-    if (parts2.length === 1 && parts2[0].kind !== "literal") return this.evaluate(parts2[0], depth + 1);
-    let result = "";
-    for (const part of parts2) {
-      const value = this.evaluate(part, depth + 1);
-      if (isUnknown(value)) return value;
-      const text2 = toStringValue(value);
-      if (text2 === void 0) return new Unknown("a template part is not a string");
-      result += text2;
-    }
-    return result;
-  }
-  binary(op, leftExpr, rightExpr, depth) {
-    const left = this.evaluate(leftExpr, depth + 1);
-    if (op === "&&" || op === "||") {
-      const right2 = this.evaluate(rightExpr, depth + 1);
-      const l = isUnknown(left) ? void 0 : toBool(left);
-      const r = isUnknown(right2) ? void 0 : toBool(right2);
-      if (op === "&&") {
-        if (l === false || r === false) return false;
-        if (l === true && r === true) return true;
-      } else {
-        if (l === true || r === true) return true;
-        if (l === false && r === false) return false;
-      }
-      return new Unknown("a logical operand is unknown");
-    }
-    if (isUnknown(left)) return left;
-    const right = this.evaluate(rightExpr, depth + 1);
-    if (isUnknown(right)) return right;
-    switch (op) {
-      case "==":
-      case "!=": {
-        const equal = equalValues(left, right);
-        if (equal === void 0) return new Unknown("values too deeply nested to compare");
-        return op === "==" ? equal : !equal;
-      }
-    }
-    if (typeof left !== "number" || typeof right !== "number") return new Unknown(`operator ${op} needs numbers`);
-    switch (op) {
-      case "+":
-        return left + right;
-      case "-":
-        return left - right;
-      case "*":
-        return left * right;
-      case "/":
-        return right === 0 ? new Unknown("division by zero") : left / right;
-      case "%":
-        return right === 0 ? new Unknown("division by zero") : left % right;
-      case "<":
-        return left < right;
-      case ">":
-        return left > right;
-      case "<=":
-        return left <= right;
-      case ">=":
-        return left >= right;
-    }
-    return new Unknown(`unsupported operator ${op}`);
-  }
-  call(name2, argExprs, depth) {
-    const args2 = argExprs.map((a) => this.evaluate(a, depth + 1));
-    const unknownArg = args2.find(isUnknown);
-    if (unknownArg) return unknownArg;
-    const known = args2;
-    const first = known[0];
-    switch (name2) {
-      case "tobool": {
-        if (known.length !== 1) break;
-        if (first === null) return null;
-        const truth = toBool(first);
-        return truth === void 0 ? new Unknown("tobool() of a value that is not a boolean") : truth;
-      }
-      case "tostring": {
-        if (known.length !== 1) break;
-        if (first === null) return null;
-        const text2 = toStringValue(first);
-        return text2 === void 0 ? new Unknown("tostring() of a collection") : text2;
-      }
-      case "tonumber": {
-        if (known.length !== 1) break;
-        const n2 = typeof first === "number" ? first : typeof first === "string" ? Number(first) : NaN;
-        return Number.isFinite(n2) ? n2 : new Unknown("tonumber() of a value that is not a number");
-      }
-      case "lower":
-      case "upper":
-      case "trimspace": {
-        if (known.length !== 1 || typeof first !== "string") break;
-        return name2 === "lower" ? first.toLowerCase() : name2 === "upper" ? first.toUpperCase() : first.trim();
-      }
-      case "coalesce": {
-        const found = known.find((v) => v !== null && v !== "");
-        return found === void 0 ? new Unknown("coalesce() of empty values") : found;
-      }
-      case "element": {
-        const [list, index] = known;
-        if (!Array.isArray(list) || list.length === 0 || typeof index !== "number" || !Number.isInteger(index) || index < 0) break;
-        return list[index % list.length];
-      }
-      case "length": {
-        if (known.length !== 1) break;
-        if (Array.isArray(first)) return first.length;
-        if (typeof first === "string") return [...first].length;
-        if (first !== null && typeof first === "object") return Object.keys(first).length;
-        break;
-      }
-      case "lookup": {
-        const [map, key, fallback] = known;
-        if (map === null || typeof map !== "object" || Array.isArray(map) || typeof key !== "string") break;
-        if (Object.prototype.hasOwnProperty.call(map, key)) return map[key];
-        return known.length === 3 ? fallback : new Unknown(`lookup(): no key "${key}"`);
-      }
-      case "keys":
-      case "values": {
-        if (known.length !== 1 || first === null || typeof first !== "object" || Array.isArray(first)) break;
-        const keys = Object.keys(first).sort();
-        return name2 === "keys" ? keys : keys.map((k) => first[k]);
-      }
-      case "tolist":
-      case "tomap":
-        if (known.length === 1 && first !== null && typeof first === "object") return first;
-        break;
-      case "toset": {
-        if (known.length !== 1 || !Array.isArray(first)) break;
-        const unique = [];
-        for (const item of first) if (!unique.some((u) => equalValues(u, item) === true)) unique.push(item);
-        return unique.every((u) => typeof u === "string") ? unique.sort() : unique;
-      }
-      case "concat":
-        if (known.every(Array.isArray)) return [].concat(...known);
-        break;
-      case "merge": {
-        if (!known.every((m) => m === null || typeof m === "object" && !Array.isArray(m))) break;
-        return Object.assign({}, ...known.filter((m) => m !== null));
-      }
-      case "contains": {
-        const [list, item] = known;
-        if (!Array.isArray(list) || known.length !== 2) break;
-        return list.some((v) => equalValues(v, item) === true);
-      }
-    }
-    return new Unknown(`the function ${name2}() is not evaluated statically`);
-  }
-  traversal(expr, depth) {
-    const { root, steps } = expr;
-    const firstAttr = steps[0]?.kind === "attr" ? steps[0].name : void 0;
-    const iteration = this.scope.iteration(root);
-    if (iteration !== void 0) return this.applySteps(iteration, steps, depth);
-    if (root === "count" || root === "each")
-      return new Unknown(
-        `${renderTraversalHead(expr)} is only known for a resource or module with known ${root === "count" ? "count" : "for_each"}`
-      );
-    let value;
-    const rest = steps.slice(1);
-    if (root === "var" && firstAttr) {
-      const variable = this.scope.variable(firstAttr);
-      value = variable ? variable.value : new Unknown(`var.${firstAttr} is not declared in this module`);
-    } else if (root === "local" && firstAttr) {
-      const key = firstAttr;
-      const localExpr = this.scope.local(key);
-      if (!localExpr) value = new Unknown(`local.${key} is not defined in this module`);
-      else if (this.activeLocals.has(key)) value = new Unknown(`local.${key} refers to itself`);
-      else {
-        this.activeLocals.add(key);
-        try {
-          value = this.evaluate(localExpr, depth + 1);
-        } finally {
-          this.activeLocals.delete(key);
-        }
-      }
-    } else if (root === "module" && firstAttr) {
-      return this.scope.moduleValue(firstAttr, rest, depth + 1) ?? new Unknown(`module.${firstAttr} is not called in this module`);
-    } else if (firstAttr && !SPECIAL_ROOTS.has(root)) {
-      const resource = this.scope.resourceValue(root, firstAttr, rest, depth + 1);
-      if (resource !== void 0) return resource;
-      return new Unknown(`${renderTraversalHead(expr)} is only known when Terraform runs`);
-    } else {
-      return new Unknown(`${renderTraversalHead(expr)} is only known when Terraform runs`);
-    }
-    return this.applySteps(value, rest, depth);
-  }
-  /** Indexes into a value step by step (`.attr`, `[key]`); a splat is unknown. */
-  applySteps(start2, steps, depth) {
-    let value = start2;
-    for (const step of steps) {
-      if (isUnknown(value)) return value;
-      value = this.step(value, step, depth);
-    }
-    return value;
-  }
-  step(value, step, depth) {
-    if (step.kind === "splat") return new Unknown("splat of a value");
-    let key;
-    if (step.kind === "attr") key = step.name;
-    else key = this.evaluate(step.key, depth + 1);
-    if (isUnknown(key)) return key;
-    if (Array.isArray(value)) {
-      const i2 = typeof key === "number" ? key : Number(key);
-      return Number.isInteger(i2) && i2 >= 0 && i2 < value.length ? value[i2] : new Unknown("index out of range");
-    }
-    if (value !== null && typeof value === "object" && (typeof key === "string" || typeof key === "number")) {
-      const k = String(key);
-      return Object.prototype.hasOwnProperty.call(value, k) ? value[k] : new Unknown(`no key "${k}"`);
-    }
-    return new Unknown("cannot index this value");
-  }
-};
-function renderTraversalHead(expr) {
-  const first = expr.steps[0];
-  return first?.kind === "attr" ? `${expr.root}.${first.name}` : expr.root;
-}
-function equalValues(a, b, depth = 0) {
-  if (depth > MAX_DEPTH) return void 0;
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return a === b;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i2 = 0; i2 < a.length; i2++) {
-      const equal = equalValues(a[i2], b[i2], depth + 1);
-      if (equal !== true) return equal;
-    }
-    return true;
-  }
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) {
-    if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
-    const equal = equalValues(a[key], b[key], depth + 1);
-    if (equal !== true) return equal;
-  }
-  return true;
 }
 function toBool(value) {
   if (typeof value === "boolean") return value;
@@ -14809,8 +14765,58 @@ function sameServerEvidence(listener, member) {
   return void 0;
 }
 
+// server/src/model/securityGroups.ts
+function loadBalancerSourceRange(provider, kind) {
+  if (kind === "dedicated") return "the load balancer\u2019s backend subnet";
+  const shared = provider === "flexibleengine" ? "100.125.0.0/16 and 100.126.0.0/16" : "100.125.0.0/16";
+  if (kind === "shared") return shared;
+  return `the load balancer\u2019s addresses (its backend subnet if dedicated, ${shared} if shared)`;
+}
+function ipBackendsKnownOff(listener) {
+  const lb = listener.loadBalancer;
+  if (!lb || !lb.info.ipBackendSwitch) return void 0;
+  const value = lb.ipBackendsEnabled;
+  if (value === void 0 || value === null) return true;
+  if (isUnknown(value)) return void 0;
+  const on = toBool(value);
+  return on === void 0 ? void 0 : !on;
+}
+function securityGroupEffect(listener) {
+  const { protocol, kind, clientIp } = listener;
+  if (protocol === void 0) return "unknown";
+  if (HTTP_PROTOCOLS.has(protocol) || protocol === "QUIC") return "applied";
+  if (protocol !== "TCP" && protocol !== "UDP") return "unknown";
+  if (kind === "shared") return clientIp.state === "on" ? "not-applied" : clientIp.state === "off" ? "applied" : "unknown";
+  if (kind === "dedicated") {
+    const off = ipBackendsKnownOff(listener);
+    return off === true ? "not-applied" : off === false ? "applied" : "unknown";
+  }
+  return "unknown";
+}
+var ACCESS_CONTROL = "the listener\u2019s access control (an IP address group used as a white list)";
+function securityGroupSentence(listener) {
+  const from = loadBalancerSourceRange(listener.provider, listener.kind);
+  switch (securityGroupEffect(listener)) {
+    case "not-applied":
+      return `Backend security groups and network ACLs do not filter this Layer-4 traffic, which carries the client IP: restrict clients with ${ACCESS_CONTROL}.`;
+    case "applied":
+      return `Backend security groups must admit ${from} on the backend and health-check ports (UDP health checks also use ICMP).`;
+    default:
+      return `Layer-4 traffic that carries the client IP is not filtered by backend security groups or network ACLs (restrict clients with ${ACCESS_CONTROL}); where they do apply, they must admit ${from}.`;
+  }
+}
+
 // server/src/rules/client-ip-shared-l4-off.ts
 var id7 = "client-ip-shared-l4-off";
+function keepSourceEdit(listener) {
+  const hop = listener.hop;
+  if (!hop || hop.keepsSource !== false) return void 0;
+  const { setting } = hop;
+  const quoted2 = JSON.stringify(setting.keepValue);
+  const assignment = settingAssignment(listener.file, setting.name, listener.file.format === "yaml" ? setting.keepValue : quoted2);
+  const edits = hop.attribute ? replaceValue(listener.file, hop.attribute, quoted2) : addAttribute(listener.file, setting.block, setting.name, quoted2, setting.keepValue);
+  return { edits, assignment };
+}
 var clientIpSharedL4Off = {
   meta: {
     id: id7,
@@ -14828,27 +14834,32 @@ var clientIpSharedL4Off = {
       const target = clientIpSwitch(listener);
       const support = argumentSupport(listener, "transparent_client_ip_enable");
       if (attribute && support.support === "no") continue;
+      const problem = `Backends of a shared ${listener.protocol} listener see load balancer addresses, not clients'.`;
       const how = clientIp.reason === "default" ? "leaves Transfer Client IP Address off (the default)" : "turns Transfer Client IP Address off";
-      const seen = `${describeListener(listener)} ${how}: its backends see the load balancer's addresses (100.125.0.0/16), not the clients'. `;
+      const range = listener.provider === "flexibleengine" ? "100.125.0.0/16 or 100.126.0.0/16" : "100.125.0.0/16";
+      const seen = `${problem} ${describeListener(listener)} ${how}, so connections reach its backends from ${range}; ${listener.protocol} has no header that could carry the client address. `;
       if (support.support === "no") {
         report({
           node: listener,
           file: listener.file,
           range: listener.block.headerRange,
-          message: `${seen}${listener.protocol} has no header-based alternative. ${upgradeAdvice(support, listener.type, "to turn it on in Terraform")}`
+          message: `${seen}${upgradeAdvice(support, listener.type, "to turn it on in Terraform")}`
         });
         continue;
       }
       const needs = attribute ? "" : needsVersionNote(support);
+      const policy = keepSourceEdit(listener);
+      const also = policy ? ` and ${policy.assignment} (pods keep the client address only with Local)` : "";
+      const switchEdits = attribute ? replaceValue(listener.file, attribute, value) : addAttribute(listener.file, target.block, target.name, value, asString ? "true" : true);
       report({
         node: listener,
         file: listener.file,
         range: attribute ? attribute.range : listener.block.headerRange,
-        message: seen + `${listener.protocol} has no header-based alternative; set ${target.assignment(value)}${needs} if backends need the client address, and let their security groups admit the client addresses.`,
+        message: seen + `Set ${target.assignment(value)}${needs}${also} if backends need the client address. Once it is on, backend security groups and network ACLs no longer filter this listener's traffic: restrict clients with ${ACCESS_CONTROL}.`,
         fixes: [
           {
-            title: `Set ${target.assignment(value)}${needs} (security groups must then admit client addresses)`,
-            edits: attribute ? replaceValue(listener.file, attribute, value) : addAttribute(listener.file, target.block, target.name, value, asString ? "true" : true),
+            title: `Set ${target.assignment(value)}${needs}${policy ? ` and ${policy.assignment}` : ""} (then restrict clients with access control, not security groups)`,
+            edits: [...switchEdits, ...policy?.edits ?? []],
             // Not preferred: it changes what backends see, so "fix all" must not apply it unasked.
             isPreferred: false
           }
@@ -14980,7 +14991,7 @@ function findRule(id10) {
   return RULES.find((rule) => rule.meta.id === id10);
 }
 
-// server/src/config/config.ts
+// server/src/core/options.ts
 var CONFIG_FILE_NAME = ".elb-lens.json";
 var UNUSED_IGNORE_RULE_ID = "unused-ignore";
 var INLINE_IGNORE_RULE_ID = "inline-ignore";
@@ -14988,6 +14999,8 @@ var PROVIDER_VERSION_RULE_ID = "provider-version";
 var DEFAULT_JSON_FILES = ["**/*.elb.json", "**/*.elb.jsonc"];
 var RULE_SETTINGS = ["off", "error", "warning", "information", "hint"];
 var KUBERNETES_NETWORKS = ["vpc", "tunnel", "eni"];
+
+// server/src/project/configFile.ts
 var ConfigError = class extends Error {
   constructor(file, line, column, key, detail) {
     super(`${file}:${line}:${column}: ${key ? `${key}: ` : ""}${detail}`);
@@ -15033,9 +15046,9 @@ function parseConfig(filePath, text2) {
     const pos = lines.positionAt(offset);
     throw new ConfigError(filePath, pos.line + 1, pos.character + 1, key, detail);
   };
-  const errors = [];
   const source = text2.charCodeAt(0) === 65279 ? " " + text2.slice(1) : text2;
-  const root = parseTree2(source, errors, { allowTrailingComma: true, disallowComments: false });
+  const { root, errors, tooDeepAt } = parseJsonTree(source);
+  if (tooDeepAt !== void 0) fail(tooDeepAt, "", `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels`);
   if (errors.length > 0) {
     const first = errors[0];
     fail(first.offset, "", `invalid JSON: ${describeParseError(first.error)}`);
@@ -15220,89 +15233,6 @@ function toAnalysisOptions(config, overrides = {}) {
   };
 }
 
-// server/src/config/glob.ts
-var cache = /* @__PURE__ */ new Map();
-function globToRegExp(glob) {
-  const cached = cache.get(glob);
-  if (cached) return cached;
-  let pattern = glob.trim().replace(/\\/g, "/");
-  if (pattern.startsWith("./")) pattern = pattern.slice(2);
-  if (pattern.endsWith("/")) pattern = pattern.slice(0, -1);
-  const anchored = pattern.includes("/");
-  if (pattern.startsWith("/")) pattern = pattern.slice(1);
-  let source = "";
-  let braceDepth = 0;
-  for (let i2 = 0; i2 < pattern.length; i2++) {
-    const ch = pattern[i2];
-    if (ch === "*") {
-      if (pattern[i2 + 1] === "*") {
-        const atSegmentStart = i2 === 0 || pattern[i2 - 1] === "/";
-        const atSegmentEnd = i2 + 2 === pattern.length || pattern[i2 + 2] === "/";
-        if (atSegmentStart && atSegmentEnd) {
-          if (pattern[i2 + 2] === "/") {
-            source += "(?:[^/]+/)*";
-            i2 += 2;
-          } else {
-            source += ".*";
-            i2 += 1;
-          }
-          continue;
-        }
-        source += "[^/]*";
-        i2 += 1;
-        continue;
-      }
-      source += "[^/]*";
-    } else if (ch === "?") {
-      source += "[^/]";
-    } else if (ch === "{") {
-      braceDepth++;
-      source += "(?:";
-    } else if (ch === "}" && braceDepth > 0) {
-      braceDepth--;
-      source += ")";
-    } else if (ch === "," && braceDepth > 0) {
-      source += "|";
-    } else if (ch === "[") {
-      const close = pattern.indexOf("]", i2 + 1);
-      if (close > i2 + 1) {
-        let cls = pattern.slice(i2 + 1, close).replace(/\\/g, "\\\\");
-        if (cls.startsWith("!")) cls = "^" + cls.slice(1);
-        source += `[${cls}]`;
-        i2 = close;
-      } else {
-        source += "\\[";
-      }
-    } else {
-      source += ch.replace(/[.+^$()|\\\]]/g, "\\$&");
-    }
-  }
-  while (braceDepth-- > 0) source += ")";
-  const regexp = new RegExp(`^${anchored ? "" : "(?:[^/]+/)*"}${source}$`);
-  cache.set(glob, regexp);
-  return regexp;
-}
-function matchesAnyGlob(relativePath2, globs) {
-  if (globs.length === 0 || relativePath2 === "" || relativePath2.startsWith("../")) return false;
-  const regexps = globs.map(globToRegExp);
-  const parts2 = relativePath2.split("/");
-  for (let i2 = parts2.length; i2 >= 1; i2--) {
-    const candidate = parts2.slice(0, i2).join("/");
-    if (regexps.some((r) => r.test(candidate))) return true;
-  }
-  return false;
-}
-function matchesGlobTails(filePath, globs) {
-  if (globs.length === 0) return false;
-  const parts2 = filePath.replace(/\\/g, "/").replace(/^[A-Za-z]:/, "").split("/").filter((p) => p.length > 0);
-  const regexps = globs.map(globToRegExp);
-  for (let i2 = 0; i2 < parts2.length; i2++) {
-    const candidate = parts2.slice(i2).join("/");
-    if (regexps.some((r) => r.test(candidate))) return true;
-  }
-  return false;
-}
-
 // server/src/rules/support/pseudo.ts
 var SUPPRESSIONS_PAGE = "docs/rules/README.md#severities-and-suppressions";
 var PSEUDO_RULES = [
@@ -15326,7 +15256,7 @@ var PSEUDO_RULES = [
   }
 ];
 
-// server/src/docs/links.ts
+// server/src/rules/links.ts
 function repositoryUrl(pkg) {
   const raw = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url;
   if (!raw) return void 0;
@@ -15349,240 +15279,6 @@ function projectLinks(pkg) {
   };
 }
 
-// server/src/parse/json.ts
-function parseJsonDocument(text2) {
-  let errors = [];
-  let root;
-  try {
-    root = parseTree2(text2, errors, { allowTrailingComma: true, disallowComments: false });
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    root = void 0;
-    errors = [{ error: ParseErrorCode.InvalidSymbol, offset: 0, length: text2.length }];
-  }
-  const lines = new LineIndex(text2);
-  return { root, errors, lines, comments: collectJsonComments(text2, lines) };
-}
-function collectJsonComments(text2, lines) {
-  const comments = [];
-  const scanner = createScanner2(text2, false);
-  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
-    if (token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia) {
-      const start2 = scanner.getTokenOffset();
-      const end = start2 + scanner.getTokenLength();
-      comments.push({ text: text2.slice(start2, end), range: lines.range(start2, end) });
-    }
-  }
-  return comments;
-}
-function nodeRange(lines, node) {
-  return lines.range(node.offset, node.offset + node.length);
-}
-function jsonValueExpr(lines, node, depth = 0) {
-  const range = nodeRange(lines, node);
-  if (depth > 64) return { kind: "opaque", text: "", range };
-  switch (node.type) {
-    case "string":
-    case "number":
-    case "boolean":
-    case "null":
-      return { kind: "literal", value: node.value, range };
-    case "array":
-      return { kind: "tuple", items: (node.children ?? []).map((c) => jsonValueExpr(lines, c, depth + 1)), range };
-    case "object":
-      return {
-        kind: "object",
-        entries: (node.children ?? []).flatMap((property) => {
-          const [key, value] = property.children ?? [];
-          if (!key || !value) return [];
-          return [
-            {
-              key: { kind: "literal", value: String(key.value), range: nodeRange(lines, key) },
-              value: jsonValueExpr(lines, value, depth + 1)
-            }
-          ];
-        }),
-        range
-      };
-    default:
-      return { kind: "opaque", text: "", range };
-  }
-}
-var NESTED_BLOCKS = /* @__PURE__ */ new Set(["insert_headers", "ip_list", "ip_group", "network", "ipgroup", "content"]);
-var RESOURCE_NESTED_BLOCKS = {
-  kubernetes_service: /* @__PURE__ */ new Set(["metadata", "spec", "port"]),
-  kubernetes_service_v1: /* @__PURE__ */ new Set(["metadata", "spec", "port"])
-};
-var MAX_BLOCK_DEPTH = 64;
-function tfJsonToConfigFile(filePath, text2, parseTemplate) {
-  const doc = parseJsonDocument(text2);
-  const { lines } = doc;
-  const blocks = [];
-  const syntaxErrors = doc.errors.map((e) => lines.range(e.offset, e.offset + e.length));
-  const root = doc.root;
-  const expr = (node, depth) => {
-    const range = nodeRange(lines, node);
-    if (depth > 100) return { kind: "opaque", text: "", range };
-    switch (node.type) {
-      case "string": {
-        const value = node.value;
-        if (!value.includes("${") && !value.includes("%{")) return { kind: "literal", value, range };
-        const parsed2 = parseTemplate(value);
-        return parsed2 ? withRange(parsed2, range) : { kind: "opaque", text: value, range };
-      }
-      case "number":
-      case "boolean":
-      case "null":
-        return { kind: "literal", value: node.value, range };
-      case "array":
-        return { kind: "tuple", items: (node.children ?? []).map((c) => expr(c, depth + 1)), range };
-      case "object":
-        return {
-          kind: "object",
-          entries: (node.children ?? []).flatMap((prop) => {
-            const [key, value] = prop.children ?? [];
-            return key && value ? [{ key: expr(key, depth + 1), value: expr(value, depth + 1) }] : [];
-          }),
-          range
-        };
-      default:
-        return { kind: "opaque", text: "", range };
-    }
-  };
-  const bodyBlock = (type, labelNodes, body2, jsonPath, depth = 0, extraBlocks) => {
-    const attributes = /* @__PURE__ */ new Map();
-    const nested = [];
-    for (const prop of body2.children ?? []) {
-      const [key, value] = prop.children ?? [];
-      if (!key || !value) continue;
-      const name2 = key.value;
-      if (name2 === "dynamic" && value.type === "object" && depth < MAX_BLOCK_DEPTH) {
-        for (const dynamicProp of value.children ?? []) {
-          const [label, dynamicBody] = dynamicProp.children ?? [];
-          if (label && dynamicBody?.type === "object") {
-            nested.push(bodyBlock("dynamic", [label], dynamicBody, [...jsonPath, name2, label.value], depth + 1, extraBlocks));
-          }
-        }
-        continue;
-      }
-      if ((NESTED_BLOCKS.has(name2) || extraBlocks?.has(name2)) && (value.type === "object" || value.type === "array")) {
-        const items = value.type === "array" ? value.children ?? [] : [value];
-        items.forEach((item, index) => {
-          if (item.type === "object" && depth < MAX_BLOCK_DEPTH) {
-            const path16 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
-            nested.push(bodyBlock(name2, [key], item, path16, depth + 1, extraBlocks));
-          }
-        });
-        continue;
-      }
-      if (!attributes.has(name2)) {
-        attributes.set(name2, {
-          name: name2,
-          expr: expr(value, 0),
-          nameRange: nodeRange(lines, key),
-          valueRange: nodeRange(lines, value),
-          range: lines.range(key.offset, value.offset + value.length)
-        });
-      }
-    }
-    const labelRanges = labelNodes.map((n2) => nodeRange(lines, n2));
-    const header = labelRanges[labelRanges.length - 1] ?? nodeRange(lines, body2);
-    const end = body2.offset + body2.length;
-    const closed = text2.charCodeAt(end - 1) === 125;
-    const hasErrors = !closed || doc.errors.some((e) => e.offset >= body2.offset && e.offset < end);
-    return {
-      type,
-      labels: labelNodes.map((n2) => String(n2.value)),
-      labelRanges,
-      range: nodeRange(lines, body2),
-      headerRange: header,
-      attributes,
-      blocks: nested,
-      bodyStart: lines.positionAt(body2.offset + 1),
-      close: closed ? lines.positionAt(end - 1) : void 0,
-      hasErrors,
-      jsonPath
-    };
-  };
-  const objectsOf = (node, path16) => {
-    if (node.type === "object") return [{ node, path: path16 }];
-    if (node.type === "array") {
-      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path16, i2] }] : []);
-    }
-    return [];
-  };
-  if (root?.type === "object") {
-    for (const top of root.children ?? []) {
-      const [topKey, topValue] = top.children ?? [];
-      if (!topKey || !topValue) continue;
-      const blockType = topKey.value;
-      for (const level1 of objectsOf(topValue, [blockType])) {
-        if (blockType === "locals") {
-          blocks.push(bodyBlock("locals", [], level1.node, level1.path));
-          continue;
-        }
-        const twoLabels = blockType === "resource" || blockType === "data";
-        for (const prop of level1.node.children ?? []) {
-          const [k1, v1] = prop.children ?? [];
-          if (!k1 || !v1) continue;
-          if (!twoLabels) {
-            for (const body2 of objectsOf(v1, [...level1.path, k1.value])) {
-              blocks.push(bodyBlock(blockType, [k1], body2.node, body2.path));
-            }
-            continue;
-          }
-          for (const level2 of objectsOf(v1, [...level1.path, k1.value])) {
-            for (const prop2 of level2.node.children ?? []) {
-              const [k2, v2] = prop2.children ?? [];
-              if (!k2 || !v2) continue;
-              for (const body2 of objectsOf(v2, [...level2.path, k2.value])) {
-                const resourceType = String(k1.value);
-                const extra = blockType === "resource" && Object.prototype.hasOwnProperty.call(RESOURCE_NESTED_BLOCKS, resourceType) ? RESOURCE_NESTED_BLOCKS[resourceType] : void 0;
-                blocks.push(bodyBlock(blockType, [k1, k2], body2.node, body2.path, 0, extra));
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-  return { path: filePath, format: "tfjson", text: text2, lines, blocks, attributes: /* @__PURE__ */ new Map(), comments: doc.comments, syntaxErrors };
-}
-function withRange(expr, range) {
-  switch (expr.kind) {
-    case "template":
-      return { ...expr, parts: expr.parts.map((p) => withRange(p, range)), range };
-    case "conditional":
-      return {
-        ...expr,
-        condition: withRange(expr.condition, range),
-        whenTrue: withRange(expr.whenTrue, range),
-        whenFalse: withRange(expr.whenFalse, range),
-        range
-      };
-    case "call":
-      return { ...expr, args: expr.args.map((a) => withRange(a, range)), range };
-    case "tuple":
-      return { ...expr, items: expr.items.map((i2) => withRange(i2, range)), range };
-    case "object":
-      return { ...expr, entries: expr.entries.map((e) => ({ key: withRange(e.key, range), value: withRange(e.value, range) })), range };
-    case "unary":
-      return { ...expr, operand: withRange(expr.operand, range), range };
-    case "binary":
-      return { ...expr, left: withRange(expr.left, range), right: withRange(expr.right, range), range };
-    case "parens":
-      return { ...expr, inner: withRange(expr.inner, range), range };
-    case "traversal":
-      return {
-        ...expr,
-        steps: expr.steps.map((s) => s.kind === "index" ? { kind: "index", key: withRange(s.key, range) } : s),
-        range
-      };
-    default:
-      return { ...expr, range };
-  }
-}
-
 // server/src/core/types.ts
 var SEVERITY_ORDER = {
   hint: 0,
@@ -15600,7 +15296,7 @@ function rangesOverlap(a, b) {
   return positionLessOrEqual(a.start, b.end) && positionLessOrEqual(b.start, a.end);
 }
 
-// server/src/project/instanceFindings.ts
+// server/src/rules/instanceFindings.ts
 var DOWNLOADED = /[\\/]\.terraform[\\/]/;
 function mergeInstanceFindings(reported) {
   const out2 = [];
@@ -15654,7 +15350,7 @@ function moveToCall(finding, moduleAddress, call) {
   };
 }
 
-// server/src/project/ruleEngine.ts
+// server/src/rules/engine.ts
 function runRules(model, options) {
   return mergeInstanceFindings(reportRules(model, options));
 }
@@ -15687,6 +15383,8 @@ function reportRules(model, options) {
   }
   return findings;
 }
+
+// server/src/suppress/policy.ts
 function withRuleSettings(findings, settings = {}) {
   const out2 = [];
   for (const finding of findings) {
@@ -15695,6 +15393,320 @@ function withRuleSettings(findings, settings = {}) {
     out2.push(setting ? { ...finding, severity: setting } : finding);
   }
   return out2;
+}
+
+// server/src/terraform/evaluate.ts
+var SPECIAL_ROOTS = /* @__PURE__ */ new Set(["var", "local", "module", "data", "path", "terraform", "self", "count", "each"]);
+var MAX_DEPTH = 64;
+var MAX_VALUE_NODES = 1e5;
+var MAX_STRING_CHARS = 1e6;
+var valueSizes = /* @__PURE__ */ new WeakMap();
+function sizeOf(value) {
+  if (value === null || typeof value !== "object") return 1;
+  return valueSizes.get(value) ?? 1 + (Array.isArray(value) ? value.length : Object.keys(value).length);
+}
+function sized(value) {
+  let size = 1;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) size += sizeOf(item);
+  if (size > MAX_VALUE_NODES) return tooLarge();
+  valueSizes.set(value, size);
+  return value;
+}
+function tooLarge() {
+  return new Unknown(`the value is too large to work out statically (over ${MAX_VALUE_NODES} parts)`);
+}
+function boundedString(text2) {
+  return text2.length > MAX_STRING_CHARS ? new Unknown(`the string is too long to work out statically (over ${MAX_STRING_CHARS} characters)`) : text2;
+}
+var Evaluator = class {
+  constructor(scope) {
+    this.scope = scope;
+  }
+  scope;
+  evaluate(expr, depth = 0) {
+    if (depth > MAX_DEPTH) return new Unknown("expression too deeply nested");
+    switch (expr.kind) {
+      case "literal":
+        return expr.value;
+      case "parens":
+        return this.evaluate(expr.inner, depth + 1);
+      case "template":
+        return this.template(expr.parts, depth);
+      case "conditional": {
+        const condition = this.evaluate(expr.condition, depth + 1);
+        if (isUnknown(condition)) return new Unknown(`the condition is unknown (${condition.reason})`);
+        const truth = toBool(condition);
+        if (truth === void 0) return new Unknown("the condition is not a boolean");
+        return this.evaluate(truth ? expr.whenTrue : expr.whenFalse, depth + 1);
+      }
+      case "call":
+        return this.call(expr.name, expr.args, depth);
+      case "tuple": {
+        const items = [];
+        for (const item of expr.items) {
+          const value = this.evaluate(item, depth + 1);
+          if (isUnknown(value)) return value;
+          items.push(value);
+        }
+        return sized(items);
+      }
+      case "object": {
+        const result = /* @__PURE__ */ Object.create(null);
+        for (const entry of expr.entries) {
+          const key = entry.key.kind === "traversal" && entry.key.steps.length === 0 ? entry.key.root : this.evaluate(entry.key, depth + 1);
+          if (isUnknown(key) || typeof key === "object") return new Unknown("an object key is unknown");
+          const value = this.evaluate(entry.value, depth + 1);
+          if (isUnknown(value)) return value;
+          result[String(key)] = value;
+        }
+        return sized(result);
+      }
+      case "unary": {
+        const operand = this.evaluate(expr.operand, depth + 1);
+        if (isUnknown(operand)) return operand;
+        if (expr.op === "!") {
+          const truth = toBool(operand);
+          return truth === void 0 ? new Unknown("operand of ! is not a boolean") : !truth;
+        }
+        if (expr.op === "-" && typeof operand === "number") return -operand;
+        return new Unknown(`unsupported operator ${expr.op}`);
+      }
+      case "binary":
+        return this.binary(expr.op, expr.left, expr.right, depth);
+      case "traversal":
+        return this.traversal(expr, depth);
+      case "annotated":
+        return this.evaluate(expr.value, depth + 1);
+      case "opaque":
+        return new Unknown("the expression is not evaluated statically");
+    }
+  }
+  template(parts2, depth) {
+    if (parts2.length === 1 && parts2[0].kind !== "literal") return this.evaluate(parts2[0], depth + 1);
+    let result = "";
+    for (const part of parts2) {
+      const value = this.evaluate(part, depth + 1);
+      if (isUnknown(value)) return value;
+      const text2 = toStringValue(value);
+      if (text2 === void 0) return new Unknown("a template part is not a string");
+      result += text2;
+      if (result.length > MAX_STRING_CHARS) return boundedString(result);
+    }
+    return result;
+  }
+  binary(op, leftExpr, rightExpr, depth) {
+    const left = this.evaluate(leftExpr, depth + 1);
+    if (op === "&&" || op === "||") {
+      const right2 = this.evaluate(rightExpr, depth + 1);
+      const l = isUnknown(left) ? void 0 : toBool(left);
+      const r = isUnknown(right2) ? void 0 : toBool(right2);
+      if (op === "&&") {
+        if (l === false || r === false) return false;
+        if (l === true && r === true) return true;
+      } else {
+        if (l === true || r === true) return true;
+        if (l === false && r === false) return false;
+      }
+      return new Unknown("a logical operand is unknown");
+    }
+    if (isUnknown(left)) return left;
+    const right = this.evaluate(rightExpr, depth + 1);
+    if (isUnknown(right)) return right;
+    switch (op) {
+      case "==":
+      case "!=": {
+        const equal = equalValues(left, right);
+        if (equal === void 0) return new Unknown("values too deeply nested to compare");
+        return op === "==" ? equal : !equal;
+      }
+    }
+    if (typeof left !== "number" || typeof right !== "number") return new Unknown(`operator ${op} needs numbers`);
+    switch (op) {
+      case "+":
+        return left + right;
+      case "-":
+        return left - right;
+      case "*":
+        return left * right;
+      case "/":
+        return right === 0 ? new Unknown("division by zero") : left / right;
+      case "%":
+        return right === 0 ? new Unknown("division by zero") : left % right;
+      case "<":
+        return left < right;
+      case ">":
+        return left > right;
+      case "<=":
+        return left <= right;
+      case ">=":
+        return left >= right;
+    }
+    return new Unknown(`unsupported operator ${op}`);
+  }
+  call(name2, argExprs, depth) {
+    const args2 = argExprs.map((a) => this.evaluate(a, depth + 1));
+    const unknownArg = args2.find(isUnknown);
+    if (unknownArg) return unknownArg;
+    const known = args2;
+    const first = known[0];
+    switch (name2) {
+      case "tobool": {
+        if (known.length !== 1) break;
+        if (first === null) return null;
+        const truth = toBool(first);
+        return truth === void 0 ? new Unknown("tobool() of a value that is not a boolean") : truth;
+      }
+      case "tostring": {
+        if (known.length !== 1) break;
+        if (first === null) return null;
+        const text2 = toStringValue(first);
+        return text2 === void 0 ? new Unknown("tostring() of a collection") : text2;
+      }
+      case "tonumber": {
+        if (known.length !== 1) break;
+        const n2 = typeof first === "number" ? first : typeof first === "string" ? Number(first) : NaN;
+        return Number.isFinite(n2) ? n2 : new Unknown("tonumber() of a value that is not a number");
+      }
+      case "lower":
+      case "upper":
+      case "trimspace": {
+        if (known.length !== 1 || typeof first !== "string") break;
+        return name2 === "lower" ? first.toLowerCase() : name2 === "upper" ? first.toUpperCase() : first.trim();
+      }
+      case "coalesce": {
+        const found = known.find((v) => v !== null && v !== "");
+        return found === void 0 ? new Unknown("coalesce() of empty values") : found;
+      }
+      case "element": {
+        const [list, index] = known;
+        if (!Array.isArray(list) || list.length === 0 || typeof index !== "number" || !Number.isInteger(index) || index < 0) break;
+        return list[index % list.length];
+      }
+      case "length": {
+        if (known.length !== 1) break;
+        if (Array.isArray(first)) return first.length;
+        if (typeof first === "string") return [...first].length;
+        if (first !== null && typeof first === "object") return Object.keys(first).length;
+        break;
+      }
+      case "lookup": {
+        const [map, key, fallback] = known;
+        if (map === null || typeof map !== "object" || Array.isArray(map) || typeof key !== "string") break;
+        if (Object.prototype.hasOwnProperty.call(map, key)) return map[key];
+        return known.length === 3 ? fallback : new Unknown(`lookup(): no key "${key}"`);
+      }
+      case "keys":
+      case "values": {
+        if (known.length !== 1 || first === null || typeof first !== "object" || Array.isArray(first)) break;
+        const keys = Object.keys(first).sort();
+        return name2 === "keys" ? keys : keys.map((k) => first[k]);
+      }
+      case "tolist":
+      case "tomap":
+        if (known.length === 1 && first !== null && typeof first === "object") return first;
+        break;
+      case "toset": {
+        if (known.length !== 1 || !Array.isArray(first)) break;
+        const unique = [];
+        for (const item of first) if (!unique.some((u) => equalValues(u, item) === true)) unique.push(item);
+        return unique.every((u) => typeof u === "string") ? unique.sort() : unique;
+      }
+      case "concat": {
+        if (!known.every(Array.isArray)) break;
+        const lists = known;
+        if (lists.reduce((n2, l) => n2 + l.length, 0) > MAX_VALUE_NODES) return tooLarge();
+        return sized([].concat(...lists));
+      }
+      case "merge": {
+        if (!known.every((m) => m === null || typeof m === "object" && !Array.isArray(m))) break;
+        return sized(
+          Object.assign(/* @__PURE__ */ Object.create(null), ...known.filter((m) => m !== null))
+        );
+      }
+      case "contains": {
+        const [list, item] = known;
+        if (!Array.isArray(list) || known.length !== 2) break;
+        return list.some((v) => equalValues(v, item) === true);
+      }
+    }
+    return new Unknown(`the function ${name2}() is not evaluated statically`);
+  }
+  traversal(expr, depth) {
+    const { root, steps } = expr;
+    const firstAttr = steps[0]?.kind === "attr" ? steps[0].name : void 0;
+    const iteration = this.scope.iteration(root);
+    if (iteration !== void 0) return this.applySteps(iteration, steps, depth);
+    if (root === "count" || root === "each")
+      return new Unknown(
+        `${renderTraversalHead(expr)} is only known for a resource or module with known ${root === "count" ? "count" : "for_each"}`
+      );
+    let value;
+    const rest = steps.slice(1);
+    if (root === "var" && firstAttr) {
+      const variable = this.scope.variable(firstAttr);
+      value = variable ? variable.value : new Unknown(`var.${firstAttr} is not declared in this module`);
+    } else if (root === "local" && firstAttr) {
+      value = this.scope.localValue(firstAttr) ?? new Unknown(`local.${firstAttr} is not defined in this module`);
+    } else if (root === "module" && firstAttr) {
+      return this.scope.moduleValue(firstAttr, rest, depth + 1) ?? new Unknown(`module.${firstAttr} is not called in this module`);
+    } else if (firstAttr && !SPECIAL_ROOTS.has(root)) {
+      const resource = this.scope.resourceValue(root, firstAttr, rest, depth + 1);
+      if (resource !== void 0) return resource;
+      return new Unknown(`${renderTraversalHead(expr)} is only known when Terraform runs`);
+    } else {
+      return new Unknown(`${renderTraversalHead(expr)} is only known when Terraform runs`);
+    }
+    return this.applySteps(value, rest, depth);
+  }
+  /** Indexes into a value step by step (`.attr`, `[key]`); a splat is unknown. */
+  applySteps(start2, steps, depth) {
+    let value = start2;
+    for (const step of steps) {
+      if (isUnknown(value)) return value;
+      value = this.step(value, step, depth);
+    }
+    return value;
+  }
+  step(value, step, depth) {
+    if (step.kind === "splat") return new Unknown("splat of a value");
+    let key;
+    if (step.kind === "attr") key = step.name;
+    else key = this.evaluate(step.key, depth + 1);
+    if (isUnknown(key)) return key;
+    if (Array.isArray(value)) {
+      const i2 = typeof key === "number" ? key : Number(key);
+      return Number.isInteger(i2) && i2 >= 0 && i2 < value.length ? value[i2] : new Unknown("index out of range");
+    }
+    if (value !== null && typeof value === "object" && (typeof key === "string" || typeof key === "number")) {
+      const k = String(key);
+      return Object.prototype.hasOwnProperty.call(value, k) ? value[k] : new Unknown(`no key "${k}"`);
+    }
+    return new Unknown("cannot index this value");
+  }
+};
+function renderTraversalHead(expr) {
+  const first = expr.steps[0];
+  return first?.kind === "attr" ? `${expr.root}.${first.name}` : expr.root;
+}
+function equalValues(a, b, depth = 0) {
+  if (depth > MAX_DEPTH) return void 0;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return a === b;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i2 = 0; i2 < a.length; i2++) {
+      const equal = equalValues(a[i2], b[i2], depth + 1);
+      if (equal !== true) return equal;
+    }
+    return true;
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
+    const equal = equalValues(a[key], b[key], depth + 1);
+    if (equal !== true) return equal;
+  }
+  return true;
 }
 
 // server/src/terraform/scope.ts
@@ -15728,8 +15740,8 @@ var Scope = class _Scope {
   variable(name2) {
     return this.module.variable(name2);
   }
-  local(name2) {
-    return this.module.local(name2);
+  localValue(name2) {
+    return this.module.localValue(name2);
   }
   iteration(root) {
     return this.bindings.get(root)?.value;
@@ -15753,7 +15765,7 @@ var Scope = class _Scope {
     if (!attrStep || attrStep.kind !== "attr") return new Unknown(`${instance2.address} is a resource, not a value`);
     const configured = instance2.entry.block.attributes.get(attrStep.name);
     if (!configured) return new Unknown(`${instance2.address}.${attrStep.name} is computed when Terraform runs`);
-    const value = instance2.scope.evaluate(configured.expr, depth + 1);
+    const value = instance2.module.attributeValue(instance2, configured, attrStep.name);
     return this.evaluator.applySteps(value, rest.slice(1), depth);
   }
   moduleValue(name2, steps, depth) {
@@ -15770,9 +15782,9 @@ var Scope = class _Scope {
     const { child: child3, rest } = picked;
     const outputStep = rest[0];
     if (!outputStep || outputStep.kind !== "attr") return new Unknown(`module.${name2} is a module, not a value`);
-    const output = child3.output(outputStep.name);
-    if (!output) return new Unknown(`${child3.address} has no output "${outputStep.name}"`);
-    return this.evaluator.applySteps(child3.scope.evaluate(output.expr, depth + 1), rest.slice(1), depth);
+    const output = child3.outputValue(outputStep.name);
+    if (output === void 0) return new Unknown(`${child3.address} has no output "${outputStep.name}"`);
+    return this.evaluator.applySteps(output, rest.slice(1), depth);
   }
   /** The instance a traversal names: `[key]` picks one; no key is the only instance. */
   pickInstance(instances, steps, depth, label) {
@@ -16000,6 +16012,56 @@ function forEachChild(expr, visit3) {
       return;
   }
 }
+
+// server/src/terraform/instances.ts
+function keySuffix(key) {
+  if (key === void 0) return "";
+  return typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+var MAX_INSTANCES = 256;
+function expand(block, scope) {
+  const countAttribute = block.attributes.get("count");
+  const forEachAttribute2 = block.attributes.get("for_each");
+  if (countAttribute) {
+    const origin = { scope, expr: countAttribute.expr };
+    const count = toCount(scope.evaluate(countAttribute.expr));
+    if (typeof count !== "number" || count > MAX_INSTANCES) {
+      const reason = typeof count === "number" ? `count is ${count}` : `count is unknown (${count.reason})`;
+      return [{ key: void 0, abstract: true, scope: scope.with("count", { value: new Unknown(`count.index: ${reason}`), origin }) }];
+    }
+    return Array.from({ length: count }, (_, index) => ({
+      key: index,
+      abstract: false,
+      scope: scope.with("count", { value: { index }, origin })
+    }));
+  }
+  if (forEachAttribute2) {
+    const origin = { scope, expr: forEachAttribute2.expr };
+    const items = forEachItems(scope.evaluate(forEachAttribute2.expr));
+    if (isUnknown(items) || items.length > MAX_INSTANCES) {
+      const reason = isUnknown(items) ? `for_each is unknown (${items.reason})` : `for_each has ${items.length} elements`;
+      return [{ key: void 0, abstract: true, scope: scope.with("each", { value: new Unknown(`each: ${reason}`), origin }) }];
+    }
+    return items.map(({ key, value }) => ({ key, abstract: false, scope: scope.with("each", { value: { key, value }, origin }) }));
+  }
+  return [{ key: void 0, abstract: false, scope }];
+}
+function toCount(value) {
+  if (isUnknown(value)) return value;
+  const n2 = typeof value === "number" ? value : typeof value === "string" ? Number(value) : NaN;
+  return Number.isInteger(n2) && n2 >= 0 ? n2 : new Unknown("count is not a whole number");
+}
+function forEachItems(value) {
+  if (isUnknown(value)) return value;
+  if (Array.isArray(value)) {
+    if (!value.every((v) => typeof v === "string")) return new Unknown("for_each over a list that is not a set of strings");
+    return [...new Set(value)].sort().map((key) => ({ key, value: key }));
+  }
+  if (value !== null && typeof value === "object") {
+    return Object.keys(value).sort().map((key) => ({ key, value: value[key] }));
+  }
+  return new Unknown("for_each is not a map or a set");
+}
 function nestedBlocks(block, scope, type) {
   const blocks = [];
   let maybeMore = false;
@@ -16040,6 +16102,8 @@ function forEachItemsOrList(value) {
 
 // server/src/terraform/module.ts
 var MAX_MODULE_DEPTH = 12;
+var MAX_MODULE_INSTANCES = 2e3;
+var MAX_REFERENCE_CHAIN = 200;
 var TerraformModule = class _TerraformModule {
   constructor(dir, files, inputs = [], context = {}) {
     this.dir = dir;
@@ -16050,6 +16114,7 @@ var TerraformModule = class _TerraformModule {
     this.keyPath = context.keyPath ?? [];
     this.downloaded = context.downloaded ?? false;
     this.lazy = context.lazy;
+    this.tree = context.tree ?? { made: 1, evaluating: 0 };
     for (const file of files) this.index(file);
     for (const input2 of inputs) this.inputs.set(input2.name, { value: input2.value, source: input2.source });
     this.scope = new Scope(this);
@@ -16068,7 +16133,11 @@ var TerraformModule = class _TerraformModule {
   variables = /* @__PURE__ */ new Map();
   locals = /* @__PURE__ */ new Map();
   inputs = /* @__PURE__ */ new Map();
-  callerValues = /* @__PURE__ */ new Map();
+  /** Values worked out once per module instance (EVALUATING while in progress: a second visit is a cycle). */
+  variableValues = /* @__PURE__ */ new Map();
+  localValues = /* @__PURE__ */ new Map();
+  outputValues = /* @__PURE__ */ new Map();
+  attributeValues = /* @__PURE__ */ new Map();
   resourceInstances = /* @__PURE__ */ new Map();
   childInstances = /* @__PURE__ */ new Map();
   unavailableCalls = /* @__PURE__ */ new Map();
@@ -16076,6 +16145,8 @@ var TerraformModule = class _TerraformModule {
   /** Files not parsed up front, asked for a declaration when one is missing. */
   lazy;
   lazyLoaded = /* @__PURE__ */ new Set();
+  /** Bounds shared with the root module and every instance below it. */
+  tree;
   index(file) {
     for (const block of file.blocks) {
       if (block.type === "resource" && block.labels.length >= 2) {
@@ -16127,9 +16198,19 @@ var TerraformModule = class _TerraformModule {
   evaluateAttribute(block, name2) {
     return this.scope.evaluateAttribute(block, name2);
   }
+  /** A variable's value (given, from the caller, or the default), worked out once; a cycle is Unknown. */
   variable(name2) {
     const declared = this.declaredVariable(name2);
     if (!declared) return void 0;
+    const through = this.parent ? ` through ${this.address}` : "";
+    return this.memoised(
+      this.variableValues,
+      name2,
+      (why) => ({ value: why ?? new Unknown(`var.${name2} refers to itself${through}`), source: "none" }),
+      () => this.variableOf(name2, declared)
+    );
+  }
+  variableOf(name2, declared) {
     if (this.parent) {
       const fromCaller = this.callerValue(name2);
       if (fromCaller) return fromCaller;
@@ -16144,22 +16225,16 @@ var TerraformModule = class _TerraformModule {
     }
     return { value: this.evaluate(defaultExpr.expr), source: `the default in ${shortName(declared.file.path)}` };
   }
-  /** The argument the caller gives for a variable, evaluated once in the caller's scope. */
+  /** The argument the caller gives for a variable, evaluated in the caller's scope (once: variable() keeps it). */
   callerValue(name2) {
     const parent = this.parent;
     const argument = parent?.call.block.attributes.get(name2);
     if (!parent || !argument) return void 0;
-    const cached = this.callerValues.get(name2);
-    if (cached === "evaluating") return { value: new Unknown(`var.${name2} depends on itself through ${this.address}`), source: "none" };
-    if (cached) return cached;
-    this.callerValues.set(name2, "evaluating");
     const line = argument.range.start.line + 1;
-    const result = {
+    return {
       value: parent.scope.evaluate(argument.expr),
       source: `the argument of ${this.address} in ${shortName(parent.call.file.path)}:${line}`
     };
-    this.callerValues.set(name2, result);
-    return result;
   }
   /** The caller's argument for a variable, for related locations (undefined in a root module). */
   callerArgument(name2) {
@@ -16169,6 +16244,57 @@ var TerraformModule = class _TerraformModule {
   local(name2) {
     if (!this.locals.has(name2)) this.loadDeclaration("local", name2);
     return this.locals.get(name2)?.expr;
+  }
+  /** A local's value, evaluated once in this module instance; undefined when it is not defined. */
+  localValue(name2) {
+    const expr = this.local(name2);
+    if (!expr) return void 0;
+    return this.memoised(
+      this.localValues,
+      name2,
+      (why) => why ?? new Unknown(`local.${name2} refers to itself`),
+      () => this.scope.evaluate(expr)
+    );
+  }
+  /** An output's value, evaluated once in this module instance; undefined when there is no such output. */
+  outputValue(name2) {
+    const output = this.output(name2);
+    if (!output) return void 0;
+    return this.memoised(
+      this.outputValues,
+      name2,
+      (why) => why ?? new Unknown(`output "${name2}" of ${this.address || "the root module"} refers to itself`),
+      () => this.scope.evaluate(output.expr)
+    );
+  }
+  /** A configured argument of a resource instance, evaluated once (in the instance's scope). */
+  attributeValue(instance2, attribute, name2) {
+    return this.memoised(
+      this.attributeValues,
+      `${instance2.address}\0${name2}`,
+      (why) => why ?? new Unknown(`${instance2.address}.${name2} refers to itself`),
+      () => instance2.scope.evaluate(attribute.expr)
+    );
+  }
+  /**
+   * The value in `table`, worked out on first use. Meeting a key again while it is worked
+   * out is a cycle, `unknown()`; a chain of references past MAX_REFERENCE_CHAIN is
+   * `unknown(why)`.
+   */
+  memoised(table, key, unknown, compute) {
+    const cached = table.get(key);
+    if (cached === EVALUATING) return unknown();
+    if (cached !== void 0) return cached;
+    if (this.tree.evaluating >= MAX_REFERENCE_CHAIN) return unknown(new Unknown(`references nest more than ${MAX_REFERENCE_CHAIN} deep`));
+    table.set(key, EVALUATING);
+    this.tree.evaluating++;
+    try {
+      const value = compute();
+      table.set(key, value);
+      return value;
+    } finally {
+      this.tree.evaluating--;
+    }
   }
   /** The instances of a resource: none for a known `count = 0` or empty `for_each`. */
   instancesOf(entry) {
@@ -16206,7 +16332,18 @@ var TerraformModule = class _TerraformModule {
       else if (this.isAncestorDir(resolved.dir)) this.unavailableCalls.set(call.name, "the module calls itself");
       else {
         const loaded = this.loader.files(resolved.dir);
-        for (const { key, scope } of expand(call.block, this.scope)) {
+        const expansions = expand(call.block, this.scope);
+        const tree = this.tree;
+        if (tree.made + expansions.length > MAX_MODULE_INSTANCES) {
+          tree.stoppedAt ??= `${this.prefix}module.${call.name}`;
+          this.unavailableCalls.set(
+            call.name,
+            `it would make more than ${MAX_MODULE_INSTANCES} module instances in all (nested count or for_each)`
+          );
+          expansions.length = 0;
+        }
+        tree.made += expansions.length;
+        for (const { key, scope } of expansions) {
           children.push(
             new _TerraformModule(resolved.dir, [...loaded.files], [], {
               lazy: loaded.lazy,
@@ -16214,7 +16351,8 @@ var TerraformModule = class _TerraformModule {
               parent: { module: this, call, scope },
               loader: this.loader,
               keyPath,
-              downloaded: resolved.downloaded || this.downloaded
+              downloaded: resolved.downloaded || this.downloaded,
+              tree
             })
           );
         }
@@ -16246,54 +16384,7 @@ var TerraformModule = class _TerraformModule {
     return this.scope.linkedResource(block, attribute)?.entry;
   }
 };
-function keySuffix(key) {
-  if (key === void 0) return "";
-  return typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
-}
-var MAX_INSTANCES = 256;
-function expand(block, scope) {
-  const countAttribute = block.attributes.get("count");
-  const forEachAttribute2 = block.attributes.get("for_each");
-  if (countAttribute) {
-    const origin = { scope, expr: countAttribute.expr };
-    const count = toCount(scope.evaluate(countAttribute.expr));
-    if (typeof count !== "number" || count > MAX_INSTANCES) {
-      const reason = typeof count === "number" ? `count is ${count}` : `count is unknown (${count.reason})`;
-      return [{ key: void 0, abstract: true, scope: scope.with("count", { value: new Unknown(`count.index: ${reason}`), origin }) }];
-    }
-    return Array.from({ length: count }, (_, index) => ({
-      key: index,
-      abstract: false,
-      scope: scope.with("count", { value: { index }, origin })
-    }));
-  }
-  if (forEachAttribute2) {
-    const origin = { scope, expr: forEachAttribute2.expr };
-    const items = forEachItems(scope.evaluate(forEachAttribute2.expr));
-    if (isUnknown(items) || items.length > MAX_INSTANCES) {
-      const reason = isUnknown(items) ? `for_each is unknown (${items.reason})` : `for_each has ${items.length} elements`;
-      return [{ key: void 0, abstract: true, scope: scope.with("each", { value: new Unknown(`each: ${reason}`), origin }) }];
-    }
-    return items.map(({ key, value }) => ({ key, abstract: false, scope: scope.with("each", { value: { key, value }, origin }) }));
-  }
-  return [{ key: void 0, abstract: false, scope }];
-}
-function toCount(value) {
-  if (isUnknown(value)) return value;
-  const n2 = typeof value === "number" ? value : typeof value === "string" ? Number(value) : NaN;
-  return Number.isInteger(n2) && n2 >= 0 ? n2 : new Unknown("count is not a whole number");
-}
-function forEachItems(value) {
-  if (isUnknown(value)) return value;
-  if (Array.isArray(value)) {
-    if (!value.every((v) => typeof v === "string")) return new Unknown("for_each over a list that is not a set of strings");
-    return [...new Set(value)].sort().map((key) => ({ key, value: key }));
-  }
-  if (value !== null && typeof value === "object") {
-    return Object.keys(value).sort().map((key) => ({ key, value: value[key] }));
-  }
-  return new Unknown("for_each is not a map or a set");
-}
+var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
 function tfvarsInputs(file, evaluate) {
   const inputs = [];
   for (const [name2, attribute] of file.attributes) {
@@ -16338,7 +16429,7 @@ function effectiveClientIp(inputs) {
       ...base,
       state: "on",
       reason: "always-on",
-      explanation: "dedicated load balancers always pass the client IP on, for every protocol",
+      explanation: protocol === "TLS" ? "dedicated load balancers always have it on, but TLS listeners do not pass the client IP on themselves: Proxy Protocol does" : "dedicated load balancers always pass the client IP on, for every protocol",
       canBeDisabled: false
     };
   }
@@ -16916,7 +17007,7 @@ function unrecognizedAnnotations(nodes, lb, annotations, annotationsBlock2, fami
   }
 }
 
-// server/src/kubernetes/terraform.ts
+// server/src/terraform/kubernetesServices.ts
 function addTerraformServices(nodes, resources, options) {
   for (const resource of resources) addTerraformService(nodes, resource, options);
 }
@@ -17390,8 +17481,7 @@ function moduleCallPath(modulePath) {
   return names;
 }
 function planToModel(filePath, text2) {
-  const errors = [];
-  const root = parseTree2(text2, errors, { allowTrailingComma: true, disallowComments: false });
+  const { root, errors } = parseJsonTree(text2);
   if (root?.type !== "object" || !child(root, "format_version")) return void 0;
   const planned = child(root, "planned_values");
   if (!planned) return void 0;
@@ -17602,6 +17692,89 @@ var path5 = __toESM2(require("path"));
 
 // server/src/elbjson/sniff.ts
 var path2 = __toESM2(require("path"));
+
+// server/src/core/globs.ts
+var cache = /* @__PURE__ */ new Map();
+function globToRegExp(glob) {
+  const cached = cache.get(glob);
+  if (cached) return cached;
+  let pattern = glob.trim().replace(/\\/g, "/");
+  if (pattern.startsWith("./")) pattern = pattern.slice(2);
+  if (pattern.endsWith("/")) pattern = pattern.slice(0, -1);
+  const anchored = pattern.includes("/");
+  if (pattern.startsWith("/")) pattern = pattern.slice(1);
+  let source = "";
+  let braceDepth = 0;
+  for (let i2 = 0; i2 < pattern.length; i2++) {
+    const ch = pattern[i2];
+    if (ch === "*") {
+      if (pattern[i2 + 1] === "*") {
+        const atSegmentStart = i2 === 0 || pattern[i2 - 1] === "/";
+        const atSegmentEnd = i2 + 2 === pattern.length || pattern[i2 + 2] === "/";
+        if (atSegmentStart && atSegmentEnd) {
+          if (pattern[i2 + 2] === "/") {
+            source += "(?:[^/]+/)*";
+            i2 += 2;
+          } else {
+            source += ".*";
+            i2 += 1;
+          }
+          continue;
+        }
+        source += "[^/]*";
+        i2 += 1;
+        continue;
+      }
+      source += "[^/]*";
+    } else if (ch === "?") {
+      source += "[^/]";
+    } else if (ch === "{") {
+      braceDepth++;
+      source += "(?:";
+    } else if (ch === "}" && braceDepth > 0) {
+      braceDepth--;
+      source += ")";
+    } else if (ch === "," && braceDepth > 0) {
+      source += "|";
+    } else if (ch === "[") {
+      const close = pattern.indexOf("]", i2 + 1);
+      if (close > i2 + 1) {
+        let cls = pattern.slice(i2 + 1, close).replace(/\\/g, "\\\\");
+        if (cls.startsWith("!")) cls = "^" + cls.slice(1);
+        source += `[${cls}]`;
+        i2 = close;
+      } else {
+        source += "\\[";
+      }
+    } else {
+      source += ch.replace(/[.+^$()|\\\]]/g, "\\$&");
+    }
+  }
+  while (braceDepth-- > 0) source += ")";
+  const regexp = new RegExp(`^${anchored ? "" : "(?:[^/]+/)*"}${source}$`);
+  cache.set(glob, regexp);
+  return regexp;
+}
+function matchesAnyGlob(relativePath2, globs) {
+  if (globs.length === 0 || relativePath2 === "" || relativePath2.startsWith("../")) return false;
+  const regexps = globs.map(globToRegExp);
+  const parts2 = relativePath2.split("/");
+  for (let i2 = parts2.length; i2 >= 1; i2--) {
+    const candidate = parts2.slice(0, i2).join("/");
+    if (regexps.some((r) => r.test(candidate))) return true;
+  }
+  return false;
+}
+function matchesGlobTails(filePath, globs) {
+  if (globs.length === 0) return false;
+  const parts2 = filePath.replace(/\\/g, "/").replace(/^[A-Za-z]:/, "").split("/").filter((p) => p.length > 0);
+  const regexps = globs.map(globToRegExp);
+  for (let i2 = 0; i2 < parts2.length; i2++) {
+    const candidate = parts2.slice(i2).join("/");
+    if (regexps.some((r) => r.test(candidate))) return true;
+  }
+  return false;
+}
 
 // server/src/elbjson/fields.ts
 var ELB_JSON_ROLES = ["listener", "pool", "member", "loadbalancer", "ipgroup"];
@@ -17951,6 +18124,40 @@ function createNodeHost(log) {
 // server/src/service/service.ts
 var path10 = __toESM2(require("path"));
 
+// server/src/hover/platform.ts
+var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
+function platformLines(listener) {
+  const { protocol, kind, provider, clientIp } = listener;
+  const lines = [securityGroupSentence(listener)];
+  if (protocol === "TLS")
+    lines.push("TLS listeners do not pass the client IP on by themselves; Proxy Protocol (`proxy_protocol_enable = true`) does.");
+  const l4 = protocol === "TCP" || protocol === "UDP";
+  if (l4 && kind === "shared" && clientIp.canBeDisabled !== false)
+    lines.push(
+      "OTC\u2019s Swiss region and Huawei Cloud\u2019s Europe site appear to accept only true for shared TCP/UDP listeners, so there it may be on whatever is written."
+    );
+  if (provider === "flexibleengine")
+    lines.push(
+      "Flexible Engine: Xen ECS and BMS backends do not support client IP transfer; shared load balancers reach backends from 100.125.0.0/16 and 100.126.0.0/16."
+    );
+  if (l4 && clientIp.state !== "off")
+    lines.push("Behind a NAT gateway the backend sees the gateway\u2019s address, and for a client in a container, its node\u2019s address.");
+  return lines;
+}
+function tcpAlternative(listener) {
+  const toa = "where transfer cannot work (IP backends, NAT64), Huawei Cloud documents the TOA kernel module on the backend servers, which reads the client address from a TCP option (ELB Lens cannot see whether it is installed)";
+  if (listener.provider === "opentelekomcloud")
+    return "none documented by Open Telekom Cloud: TCP listeners can only pass the client address by transferring it.";
+  return `none in the load balancer: TCP listeners pass the client address only by transferring it; ${toa}.`;
+}
+function cceAnnotationLines(attributeName) {
+  if (attributeName !== CCE_CLIENT_IP_ANNOTATION) return [];
+  return [
+    "",
+    "CCE acts on this annotation only for shared TCP/UDP Services in CCE standard clusters with `externalTrafficPolicy: Local` (with Cluster, kube-proxy may pass the traffic to a pod on another node, which then sees that node\u2019s address), which is why the quick fix sets both. CCE Turbo clusters ignore it, and so do clusters older than v1.23.17-r0, v1.25.12-r0, v1.27.9-r0, v1.28.7-r0 or v1.29.3-r0 (each in its own minor version). Deleting the annotation leaves the load balancer\u2019s last setting in place."
+  ];
+}
+
 // server/src/hover/settings.ts
 function stateWord(listener) {
   const { clientIp } = listener;
@@ -18003,6 +18210,7 @@ function settingHover(lb, attributeName, model, docsLink) {
         "",
         "Shared load balancers transfer it on HTTP/HTTPS listeners always, and on TCP/UDP listeners only when this is `'true'`. Switching it interrupts traffic for about ten seconds."
       );
+    out2.push(...cceAnnotationLines(attributeName));
   }
   const hopped = listeners.filter((l) => l.hop?.setting.name === attributeName);
   if (hopped.length > 0) {
@@ -18021,7 +18229,6 @@ function settingHover(lb, attributeName, model, docsLink) {
 var CONSTRAINTS = [
   "A server must not be both a client of this load balancer and one of its backends: it would receive its own packets and the reply path breaks.",
   "Backends added by IP address (IP backends) never receive the client IP; they see the load balancer\u2019s address.",
-  "Backend security groups must admit the clients\u2019 addresses, not only the load balancer\u2019s; otherwise client traffic is dropped while health checks still pass.",
   "One-way download or push traffic can be cut while backend servers are migrated; senders must retransmit afterwards.",
   "The specifications (flavor) of backend servers cannot be changed while it is on."
 ];
@@ -18049,7 +18256,8 @@ function alternativesFor(listener) {
     const needed = versionNeeded(proxy2);
     return `Proxy Protocol (\`proxy_protocol_enable = true\`${needed ? `, ${needed}` : ""}), which sends the client address ahead of the data.`;
   }
-  if (protocol === "TCP" || protocol === "UDP") return `none: ${protocol} listeners can only pass the client address by transferring it.`;
+  if (protocol === "TCP") return tcpAlternative(listener);
+  if (protocol === "UDP") return "none: UDP listeners can only pass the client address by transferring it.";
   return `none known for ${protocol}.`;
 }
 function providerVersionLines(listener) {
@@ -18105,6 +18313,7 @@ function listenerHover(listener, docsLink) {
   if (clientIp.state !== "off") {
     out2.push("", "**While it is on**", ...CONSTRAINTS.map((c) => `- ${c}`));
   }
+  out2.push("", "**Security groups and caveats**", ...platformLines(listener).map((line) => `- ${line}`));
   if (clientIp.canBeDisabled !== false) {
     out2.push("", "Switching it on or off interrupts traffic for about ten seconds (about two health-check intervals).");
   }
@@ -18311,7 +18520,7 @@ function exprValue(expr, depth = 0) {
       return items;
     }
     case "object": {
-      const out2 = {};
+      const out2 = /* @__PURE__ */ Object.create(null);
       for (const entry of expr.entries) {
         const k = entry.key.kind === "literal" ? entry.key.value : void 0;
         const v = exprValue(entry.value, depth + 1);
@@ -19879,7 +20088,7 @@ function suppressionFix(file, finding) {
   };
 }
 
-// server/src/project/nodeFindings.ts
+// server/src/rules/nodeFindings.ts
 function nodeFindings(reported, options, configFile) {
   const suppressions = /* @__PURE__ */ new Map();
   const suppressionsOf = (path16) => {
@@ -19970,6 +20179,9 @@ function knownProvider(address) {
   for (const [name2, source] of Object.entries(PROVIDER_SOURCES)) if (source.toLowerCase() === tail) return name2;
   return void 0;
 }
+function providerSource(localName) {
+  return Object.prototype.hasOwnProperty.call(PROVIDER_SOURCES, localName) ? PROVIDER_SOURCES[localName] : void 0;
+}
 function providerVersions(root, lock) {
   const problems = [...lock?.problems ?? []];
   const byDir = /* @__PURE__ */ new Map();
@@ -19981,7 +20193,7 @@ function providerVersions(root, lock) {
     const key = `${provider}|${address}`;
     const cached = facts.get(key);
     if (cached) return cached;
-    const expected = PROVIDER_SOURCES[provider];
+    const expected = providerSource(provider) ?? provider;
     const shown = address.replace(/^registry\.terraform\.io\//, "");
     let fact;
     const locked = lock?.providers.get(address);
@@ -20035,11 +20247,10 @@ function providerVersions(root, lock) {
   return {
     problems,
     forResource(resource, provider) {
-      if (!(provider in PROVIDER_SOURCES)) return void 0;
+      if (providerSource(provider) === void 0) return void 0;
       const localName = providerLocalName(resource.entry.block, resource.entry.type);
       const declared = byDir.get(resource.module.dir)?.get(localName);
-      const implied = localName in PROVIDER_SOURCES ? normaliseSource(PROVIDER_SOURCES[localName]) : normaliseSource(localName);
-      const address = declared?.address ?? implied;
+      const address = declared?.address ?? normaliseSource(providerSource(localName) ?? localName);
       return address ? factFor(address, provider) : void 0;
     }
   };
@@ -20075,7 +20286,7 @@ function requirement_(file, attribute, problems) {
   const versionExpr = expr.kind === "object" ? objectEntry(expr, "version") : expr;
   const sourceExpr = expr.kind === "object" ? objectEntry(expr, "source") : void 0;
   const sourceText = sourceExpr ? literalString(sourceExpr) : void 0;
-  const address = sourceText !== void 0 ? normaliseSource(sourceText) : localName in PROVIDER_SOURCES ? normaliseSource(PROVIDER_SOURCES[localName]) : normaliseSource(localName);
+  const address = sourceText !== void 0 ? normaliseSource(sourceText) : normaliseSource(providerSource(localName) ?? localName);
   const relevant = address !== void 0 && knownProvider(address) !== void 0;
   let constraint;
   if (versionExpr && relevant) {
@@ -20784,6 +20995,11 @@ ${instances}` : markdown, range: target.range };
           if (reason) unavailableCalls.set(call.block, reason);
         }
       }
+      const stoppedAt = module2.tree.stoppedAt;
+      if (stoppedAt)
+        this.host.log?.(
+          `elb-lens: ${root}: ${stoppedAt} and later module calls are not followed: more than ${MAX_MODULE_INSTANCES} module instances (nested count or for_each); the rest is analysed`
+        );
       const reported = [...this.runRules(model), ...versionProblemFindings(versions.problems, this.docsBase)];
       const unit = {
         root,
@@ -21236,6 +21452,7 @@ function summarise(receives) {
 function backendReceives(listener, member) {
   const { state } = listener.clientIp;
   if (state === "unknown") return { receives: "unknown", text: "unknown (the listener\u2019s client-IP state is unknown)" };
+  if (listener.protocol === "TLS") return alternativeReceives(listener);
   if (state === "on" && member.isIpBackend === false) return { receives: "client-address", text: "the client\u2019s address" };
   const alternative2 = alternativeReceives(listener);
   if (state === "on" && member.isIpBackend === void 0) {
@@ -22712,7 +22929,7 @@ function groupKey(file, isPlan) {
 }
 async function check(args2, io) {
   const started = Date.now();
-  const formatter = FORMATTERS[args2.format];
+  const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args2.format) ? FORMATTERS[args2.format] : void 0;
   if (!formatter) throw new UsageError(`unknown format "${args2.format}"`);
   const env = io.env ?? process.env;
   for (const file of args2.varFiles.map((f) => path14.resolve(io.cwd, f))) {
