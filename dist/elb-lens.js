@@ -14511,8 +14511,58 @@ function sameServerEvidence(listener, member) {
   return void 0;
 }
 
+// server/src/model/securityGroups.ts
+function loadBalancerSourceRange(provider, kind) {
+  if (kind === "dedicated") return "the load balancer\u2019s backend subnet";
+  const shared = provider === "flexibleengine" ? "100.125.0.0/16 and 100.126.0.0/16" : "100.125.0.0/16";
+  if (kind === "shared") return shared;
+  return `the load balancer\u2019s addresses (its backend subnet if dedicated, ${shared} if shared)`;
+}
+function ipBackendsKnownOff(listener) {
+  const lb = listener.loadBalancer;
+  if (!lb || !lb.info.ipBackendSwitch) return void 0;
+  const value = lb.ipBackendsEnabled;
+  if (value === void 0 || value === null) return true;
+  if (isUnknown(value)) return void 0;
+  const on = toBool(value);
+  return on === void 0 ? void 0 : !on;
+}
+function securityGroupEffect(listener) {
+  const { protocol, kind, clientIp } = listener;
+  if (protocol === void 0) return "unknown";
+  if (HTTP_PROTOCOLS.has(protocol) || protocol === "QUIC") return "applied";
+  if (protocol !== "TCP" && protocol !== "UDP") return "unknown";
+  if (kind === "shared") return clientIp.state === "on" ? "not-applied" : clientIp.state === "off" ? "applied" : "unknown";
+  if (kind === "dedicated") {
+    const off = ipBackendsKnownOff(listener);
+    return off === true ? "not-applied" : off === false ? "applied" : "unknown";
+  }
+  return "unknown";
+}
+var ACCESS_CONTROL = "the listener\u2019s access control (an IP address group used as a white list)";
+function securityGroupSentence(listener) {
+  const from = loadBalancerSourceRange(listener.provider, listener.kind);
+  switch (securityGroupEffect(listener)) {
+    case "not-applied":
+      return `Backend security groups and network ACLs do not filter this Layer-4 traffic, which carries the client IP: restrict clients with ${ACCESS_CONTROL}.`;
+    case "applied":
+      return `Backend security groups must admit ${from} on the backend and health-check ports (UDP health checks also use ICMP).`;
+    default:
+      return `Layer-4 traffic that carries the client IP is not filtered by backend security groups or network ACLs (restrict clients with ${ACCESS_CONTROL}); where they do apply, they must admit ${from}.`;
+  }
+}
+
 // server/src/rules/client-ip-shared-l4-off.ts
 var id7 = "client-ip-shared-l4-off";
+function keepSourceEdit(listener) {
+  const hop = listener.hop;
+  if (!hop || hop.keepsSource !== false) return void 0;
+  const { setting } = hop;
+  const quoted2 = JSON.stringify(setting.keepValue);
+  const assignment = settingAssignment(listener.file, setting.name, listener.file.format === "yaml" ? setting.keepValue : quoted2);
+  const edits = hop.attribute ? replaceValue(listener.file, hop.attribute, quoted2) : addAttribute(listener.file, setting.block, setting.name, quoted2, setting.keepValue);
+  return { edits, assignment };
+}
 var clientIpSharedL4Off = {
   meta: {
     id: id7,
@@ -14530,27 +14580,32 @@ var clientIpSharedL4Off = {
       const target = clientIpSwitch(listener);
       const support = argumentSupport(listener, "transparent_client_ip_enable");
       if (attribute && support.support === "no") continue;
+      const problem = `Backends of a shared ${listener.protocol} listener see load balancer addresses, not clients'.`;
       const how = clientIp.reason === "default" ? "leaves Transfer Client IP Address off (the default)" : "turns Transfer Client IP Address off";
-      const seen = `${describeListener(listener)} ${how}: its backends see the load balancer's addresses (100.125.0.0/16), not the clients'. `;
+      const range = listener.provider === "flexibleengine" ? "100.125.0.0/16 or 100.126.0.0/16" : "100.125.0.0/16";
+      const seen = `${problem} ${describeListener(listener)} ${how}, so connections reach its backends from ${range}; ${listener.protocol} has no header that could carry the client address. `;
       if (support.support === "no") {
         report({
           node: listener,
           file: listener.file,
           range: listener.block.headerRange,
-          message: `${seen}${listener.protocol} has no header-based alternative. ${upgradeAdvice(support, listener.type, "to turn it on in Terraform")}`
+          message: `${seen}${upgradeAdvice(support, listener.type, "to turn it on in Terraform")}`
         });
         continue;
       }
       const needs = attribute ? "" : needsVersionNote(support);
+      const policy = keepSourceEdit(listener);
+      const also = policy ? ` and ${policy.assignment} (pods keep the client address only with Local)` : "";
+      const switchEdits = attribute ? replaceValue(listener.file, attribute, value) : addAttribute(listener.file, target.block, target.name, value, asString ? "true" : true);
       report({
         node: listener,
         file: listener.file,
         range: attribute ? attribute.range : listener.block.headerRange,
-        message: seen + `${listener.protocol} has no header-based alternative; set ${target.assignment(value)}${needs} if backends need the client address, and let their security groups admit the client addresses.`,
+        message: seen + `Set ${target.assignment(value)}${needs}${also} if backends need the client address. Once it is on, backend security groups and network ACLs no longer filter this listener's traffic: restrict clients with ${ACCESS_CONTROL}.`,
         fixes: [
           {
-            title: `Set ${target.assignment(value)}${needs} (security groups must then admit client addresses)`,
-            edits: attribute ? replaceValue(listener.file, attribute, value) : addAttribute(listener.file, target.block, target.name, value, asString ? "true" : true),
+            title: `Set ${target.assignment(value)}${needs}${policy ? ` and ${policy.assignment}` : ""} (then restrict clients with access control, not security groups)`,
+            edits: [...switchEdits, ...policy?.edits ?? []],
             // Not preferred: it changes what backends see, so "fix all" must not apply it unasked.
             isPreferred: false
           }
@@ -16263,7 +16318,7 @@ function effectiveClientIp(inputs) {
       ...base,
       state: "on",
       reason: "always-on",
-      explanation: "dedicated load balancers always pass the client IP on, for every protocol",
+      explanation: protocol === "TLS" ? "dedicated load balancers always have it on, but TLS listeners do not pass the client IP on themselves: Proxy Protocol does" : "dedicated load balancers always pass the client IP on, for every protocol",
       canBeDisabled: false
     };
   }
@@ -17959,6 +18014,40 @@ function createNodeHost(log) {
 // server/src/service/service.ts
 var path10 = __toESM2(require("path"));
 
+// server/src/hover/platform.ts
+var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
+function platformLines(listener) {
+  const { protocol, kind, provider, clientIp } = listener;
+  const lines = [securityGroupSentence(listener)];
+  if (protocol === "TLS")
+    lines.push("TLS listeners do not pass the client IP on by themselves; Proxy Protocol (`proxy_protocol_enable = true`) does.");
+  const l4 = protocol === "TCP" || protocol === "UDP";
+  if (l4 && kind === "shared" && clientIp.canBeDisabled !== false)
+    lines.push(
+      "OTC\u2019s Swiss region and Huawei Cloud\u2019s Europe site appear to accept only true for shared TCP/UDP listeners, so there it may be on whatever is written."
+    );
+  if (provider === "flexibleengine")
+    lines.push(
+      "Flexible Engine: Xen ECS and BMS backends do not support client IP transfer; shared load balancers reach backends from 100.125.0.0/16 and 100.126.0.0/16."
+    );
+  if (l4 && clientIp.state !== "off")
+    lines.push("Behind a NAT gateway the backend sees the gateway\u2019s address, and for a client in a container, its node\u2019s address.");
+  return lines;
+}
+function tcpAlternative(listener) {
+  const toa = "where transfer cannot work (IP backends, NAT64), Huawei Cloud documents the TOA kernel module on the backend servers, which reads the client address from a TCP option (ELB Lens cannot see whether it is installed)";
+  if (listener.provider === "opentelekomcloud")
+    return "none documented by Open Telekom Cloud: TCP listeners can only pass the client address by transferring it.";
+  return `none in the load balancer: TCP listeners pass the client address only by transferring it; ${toa}.`;
+}
+function cceAnnotationLines(attributeName) {
+  if (attributeName !== CCE_CLIENT_IP_ANNOTATION) return [];
+  return [
+    "",
+    "CCE acts on this annotation only for shared TCP/UDP Services in CCE standard clusters with `externalTrafficPolicy: Local` (with Cluster, kube-proxy may pass the traffic to a pod on another node, which then sees that node\u2019s address), which is why the quick fix sets both. CCE Turbo clusters ignore it, and so do clusters older than v1.23.17-r0, v1.25.12-r0, v1.27.9-r0, v1.28.7-r0 or v1.29.3-r0 (each in its own minor version). Deleting the annotation leaves the load balancer\u2019s last setting in place."
+  ];
+}
+
 // server/src/hover/settings.ts
 function stateWord(listener) {
   const { clientIp } = listener;
@@ -18011,6 +18100,7 @@ function settingHover(lb, attributeName, model, docsLink) {
         "",
         "Shared load balancers transfer it on HTTP/HTTPS listeners always, and on TCP/UDP listeners only when this is `'true'`. Switching it interrupts traffic for about ten seconds."
       );
+    out2.push(...cceAnnotationLines(attributeName));
   }
   const hopped = listeners.filter((l) => l.hop?.setting.name === attributeName);
   if (hopped.length > 0) {
@@ -18029,7 +18119,6 @@ function settingHover(lb, attributeName, model, docsLink) {
 var CONSTRAINTS = [
   "A server must not be both a client of this load balancer and one of its backends: it would receive its own packets and the reply path breaks.",
   "Backends added by IP address (IP backends) never receive the client IP; they see the load balancer\u2019s address.",
-  "Backend security groups must admit the clients\u2019 addresses, not only the load balancer\u2019s; otherwise client traffic is dropped while health checks still pass.",
   "One-way download or push traffic can be cut while backend servers are migrated; senders must retransmit afterwards.",
   "The specifications (flavor) of backend servers cannot be changed while it is on."
 ];
@@ -18057,7 +18146,8 @@ function alternativesFor(listener) {
     const needed = versionNeeded(proxy2);
     return `Proxy Protocol (\`proxy_protocol_enable = true\`${needed ? `, ${needed}` : ""}), which sends the client address ahead of the data.`;
   }
-  if (protocol === "TCP" || protocol === "UDP") return `none: ${protocol} listeners can only pass the client address by transferring it.`;
+  if (protocol === "TCP") return tcpAlternative(listener);
+  if (protocol === "UDP") return "none: UDP listeners can only pass the client address by transferring it.";
   return `none known for ${protocol}.`;
 }
 function providerVersionLines(listener) {
@@ -18113,6 +18203,7 @@ function listenerHover(listener, docsLink) {
   if (clientIp.state !== "off") {
     out2.push("", "**While it is on**", ...CONSTRAINTS.map((c) => `- ${c}`));
   }
+  out2.push("", "**Security groups and caveats**", ...platformLines(listener).map((line) => `- ${line}`));
   if (clientIp.canBeDisabled !== false) {
     out2.push("", "Switching it on or off interrupts traffic for about ten seconds (about two health-check intervals).");
   }
@@ -21244,6 +21335,7 @@ function summarise(receives) {
 function backendReceives(listener, member) {
   const { state } = listener.clientIp;
   if (state === "unknown") return { receives: "unknown", text: "unknown (the listener\u2019s client-IP state is unknown)" };
+  if (listener.protocol === "TLS") return alternativeReceives(listener);
   if (state === "on" && member.isIpBackend === false) return { receives: "client-address", text: "the client\u2019s address" };
   const alternative2 = alternativeReceives(listener);
   if (state === "on" && member.isIpBackend === void 0) {
