@@ -78,7 +78,8 @@ Options for graph:
   --output <file>, --config <file>, --var <name=value>, --var-file <file>
                                         as for check
 
-Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error.
+Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error,
+or the report could not be written (closed pipe, full disk).
 `;
 
 export function parseArgs(argv: string[]): CliArgs {
