@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Finding } from '../server/src/core/types';
-import type { AnalysisOptions } from '../server/src/service/api';
+import type { AnalysisOptions } from '../server/src/core/options';
 import { applyEdits, assertFmtAccepts, memoryService, memPath, textAt } from './helpers';
 
 const ALWAYS_ON = 'client-ip-always-on';

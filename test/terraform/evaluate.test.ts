@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { AnalysisOptions, ElbLensService } from '../../server/src/service/api';
-import { isUnknown, type Value } from '../../server/src/terraform/evaluate';
+import type { ElbLensService } from '../../server/src/service/api';
+import type { AnalysisOptions } from '../../server/src/core/options';
+import { isUnknown, type Value } from '../../server/src/model/value';
 import { TerraformModule, type VariableInput } from '../../server/src/terraform/module';
 import { memoryService, memPath } from '../helpers';
 import { parseExpr, parseHcl, parseTfJson } from '../parse/util';

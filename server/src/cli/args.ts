@@ -1,4 +1,4 @@
-import { closest } from '../config';
+import { closest } from '../project/configFile';
 import type { Severity } from '../core/types';
 import { MAP_FORMATS, type MapFormat } from '../graph';
 import { KINDS_CHECKED, UsageError, optionsHelp, unknownOption, type CommandName, type OptionSpec } from './usage';
@@ -50,7 +50,7 @@ export { UsageError };
 
 const SEVERITIES: Severity[] = ['hint', 'information', 'warning', 'error'];
 
-export const FORMAT_NAMES = ['text', 'compact', 'json', 'sarif', 'junit', 'checkstyle'];
+export const FORMAT_NAMES = ['text', 'compact', 'json', 'sarif', 'junit', 'checkstyle', 'codequality'];
 
 /** The options `check` and `graph` share: where to write, configuration and variable values. */
 const INPUT_OPTIONS: OptionSpec[] = [

@@ -5,6 +5,7 @@ import { isAppliedFix } from '../project/fixPolicy';
 import { RULES } from '../rules';
 import { firstSentence } from '../rules/support/messages';
 import { PSEUDO_RULES } from '../rules/support/pseudo';
+import { codequality } from './codequality';
 import { atLeast, relativePath, type CheckReport } from './report';
 
 export interface FormatOptions {
@@ -357,4 +358,4 @@ export const checkstyle: Formatter = (report) => {
   return out.join('\n') + '\n';
 };
 
-export const FORMATTERS: Record<string, Formatter> = { text, compact, json, sarif, junit, checkstyle };
+export const FORMATTERS: Record<string, Formatter> = { text, compact, json, sarif, junit, checkstyle, codequality };

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { ConfigResolver, type ElbLensConfig } from '../config';
+import { ConfigResolver, type ElbLensConfig } from '../project/configFile';
 import { buildClientIpMap, planView, toDot, toJson, toMarkdown, toMermaid, toSvg, viewSource, type MapSource } from '../graph';
 import { configure, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
 import { nodeFileSystem, readTextFile } from '../project/nodeFs';
@@ -7,7 +7,7 @@ import type { ModelView } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
 import { createElbLensService } from '../service/service';
 import { UsageError, type GraphArgs } from './args';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 import { relativePath } from './report';
 import { MAX_PLAN_BYTES, selectFiles } from './select';
 import { nothingFound } from './usage';

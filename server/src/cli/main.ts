@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import { availableParallelism } from 'os';
 import * as path from 'path';
-import { closest, ConfigError, ConfigResolver, type ElbLensConfig } from '../config';
+import { closest, ConfigError, ConfigResolver, type ElbLensConfig } from '../project/configFile';
 import type { Finding } from '../core/types';
-import { projectLinks, type PackageManifest } from '../docs/links';
+import { projectLinks, type PackageManifest } from '../rules/links';
 import { analyzePlan } from '../plan/plan';
 import { configure, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
 import { nodeFileSystem, readTextFile } from '../project/nodeFs';
@@ -32,6 +32,7 @@ import {
   type ThreadWork,
   type WorkerInit,
 } from './parallel';
+import type { CliIo } from './io';
 import { atLeast, relativePath, sortFindings, type ToolInfo } from './report';
 
 export const EXIT_CLEAN = 0;
@@ -57,25 +58,6 @@ const PARALLEL_MIN_FILES = 200;
 const DEFAULT_PARALLEL_MIN_FILES = 10_000;
 
 /** Plan JSON can be large; read up to this size (other files go through the host's limit). */
-
-export interface CliIo {
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** stdout is a terminal (colours, code frames). */
-  isTty: boolean;
-  /** stderr is a terminal (progress). Default false. */
-  stderrIsTty?: boolean;
-  /** Environment (TF_VAR_*, NO_COLOR). Default: process.env. */
-  env?: Record<string, string | undefined>;
-  /** Directory that holds docs/ (the package root). */
-  packageRoot: string;
-  /**
-   * Tests: with worker threads, the main thread waits until each worker has taken its first
-   * groups before it takes any, so that every thread takes part whatever the machine's load.
-   */
-  workersFirst?: boolean;
-}
 
 /** Runs the CLI and returns its exit code; never calls process.exit itself. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -1,4 +1,4 @@
-import { closest } from '../config';
+import { closest } from '../project/configFile';
 
 /**
  * The options of each command, as one table: the parser looks flags up in it, the help is

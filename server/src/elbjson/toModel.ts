@@ -5,7 +5,7 @@ import type { ElbModel, IpGroup, Listener, ListenerOption, LoadBalancer, Member,
 import { resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr } from '../parse/config';
 import { jsonValueExpr, nodeRange, parseJsonDocument } from '../parse/json';
-import type { KnownValue } from '../terraform/evaluate';
+import type { KnownValue } from '../model/value';
 import { ELB_JSON_ROLES, isInsertHeaderName, wrapperFor, type ElbJsonRole } from './fields';
 
 /**

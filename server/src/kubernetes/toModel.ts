@@ -13,7 +13,7 @@ import type {
 } from '../model/elb';
 import { resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
 import type { ConfigAttribute, ConfigBlock, ConfigFile } from '../parse/config';
-import { isUnknown, Unknown, type Value } from '../terraform/evaluate';
+import { isUnknown, Unknown, type Value } from '../model/value';
 import {
   CLASS_ANNOTATION,
   CLASS_VALUES,

@@ -1,6 +1,6 @@
 import type { Range, RelatedLocation } from '../core/types';
 import type { ConfigAttribute, ConfigBlock, ConfigFile } from '../parse/config';
-import type { Value } from '../terraform/evaluate';
+import type { Value } from './value';
 import type { ClientIpArgType, LoadBalancerKind, ProviderName, ResourceTypeInfo } from './providers';
 import type { ProviderVersionFact } from './versions';
 

@@ -4,8 +4,9 @@ import type { ElbModel } from '../model/elb';
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr, TraversalStep } from '../parse/config';
 import { jsonValueExpr, nodeRange } from '../parse/json';
 import { LineIndex } from '../parse/positions';
-import { runRules, withRuleSettings } from '../project/ruleEngine';
-import type { RuleSetting } from '../service/api';
+import { runRules } from '../rules/engine';
+import { withRuleSettings } from '../suppress/policy';
+import type { RuleSetting } from '../core/options';
 import { TerraformModule } from '../terraform/module';
 import { buildTerraformModel } from '../terraform/toModel';
 

@@ -1,7 +1,7 @@
 import { removeAttribute, removeBlock } from '../fixes/edits';
 import { FLAT_HEADER_SWITCHES, HTTP_PROTOCOLS } from '../model/providers';
 import { argumentSupport } from '../model/versions';
-import { isUnknown, toBool } from '../terraform/evaluate';
+import { isUnknown, toBool } from '../model/value';
 import { describeListener, findingMessage } from './support/messages';
 import { docsPath, type Rule } from './types';
 

@@ -3,7 +3,7 @@ import { addAttribute, addCopiedAttribute, replaceValue } from '../fixes/edits';
 import type { Listener, Member, Pool } from '../model/elb';
 import { MEMBER_SUBNET_ARGUMENT } from '../model/providers';
 import { argumentSupport, needsVersionNote, upgradeAdvice, versionNeeded } from '../model/versions';
-import { isUnknown, toBool } from '../terraform/evaluate';
+import { isUnknown, toBool } from '../model/value';
 import { describeListener, findingMessage, isHttpListener, related } from './support/messages';
 import { docsPath, type Rule, type RuleReport } from './types';
 

@@ -1,6 +1,6 @@
 import { removeAttribute } from '../fixes/edits';
 import { argumentSupport } from '../model/versions';
-import { isUnknown, toBool } from '../terraform/evaluate';
+import { isUnknown, toBool } from '../model/value';
 import { capitalized, clientIpSwitch, describeListener, findingMessage } from './support/messages';
 import { docsPath, type Rule } from './types';
 

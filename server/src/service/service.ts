@@ -37,9 +37,10 @@ import {
 } from '../parse/hcl';
 import { tfJsonToConfigFile } from '../parse/json';
 import { LineIndex } from '../parse/positions';
-import { reportRules, withRuleSettings } from '../project/ruleEngine';
+import { reportRules } from '../rules/engine';
+import { withRuleSettings } from '../suppress/policy';
 import { applySuppressions, collectSuppressions, suppressionFix } from '../suppress/suppress';
-import { Unknown, type KnownValue, type Value } from '../terraform/evaluate';
+import { Unknown, type KnownValue, type Value } from '../model/value';
 import {
   TerraformModule,
   tfvarsInputs,
@@ -49,12 +50,13 @@ import {
   type ModuleSource,
   type VariableInput,
 } from '../terraform/module';
-import { mergeInstanceFindings, type ReportedFinding } from '../project/instanceFindings';
-import { nodeFindings } from '../project/nodeFindings';
+import { mergeInstanceFindings, type ReportedFinding } from '../rules/instanceFindings';
+import { nodeFindings } from '../rules/nodeFindings';
 import { buildTerraformModel } from '../terraform/toModel';
 import { isLockFile, LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
 import { onceEach, versionProblemFindings } from '../project/versionFindings';
-import type { AnalysisOptions, ElbLensService, FixForFinding, ModelView, ServiceHost, TextChange } from './api';
+import type { ElbLensService, FixForFinding, ModelView, ServiceHost, TextChange } from './api';
+import type { AnalysisOptions } from '../core/options';
 
 export interface ServiceOptions {
   /** Where the grammar wasm files are (defaults: next to the bundle, then node_modules). */

@@ -1,22 +1,11 @@
 import type { Expr } from '../parse/config';
+import { Unknown, isUnknown, toBool, toStringValue, type KnownValue, type Value } from '../model/value';
 
 /**
  * Static evaluation of Terraform expressions. Whatever cannot be decided without
  * running Terraform (computed attributes, most functions, count.index …) is Unknown,
  * and Unknown never leads to a finding.
  */
-
-export type KnownValue = string | number | boolean | null | KnownValue[] | { [key: string]: KnownValue };
-
-export class Unknown {
-  constructor(readonly reason: string) {}
-}
-
-export type Value = KnownValue | Unknown;
-
-export function isUnknown(value: Value): value is Unknown {
-  return value instanceof Unknown;
-}
 
 /** Where a variable's value came from, for hover text. */
 export interface VariableValue {
@@ -360,22 +349,4 @@ function equalValues(a: KnownValue, b: KnownValue, depth = 0): boolean | undefin
     if (equal !== true) return equal;
   }
   return true;
-}
-
-/** Terraform's conversions: bools and the strings "true"/"false". */
-export function toBool(value: KnownValue): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  return undefined;
-}
-
-export function toStringValue(value: KnownValue): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
-
-export function describeValue(value: Value): string {
-  return isUnknown(value) ? `unknown (${value.reason})` : JSON.stringify(value);
 }

@@ -1,6 +1,8 @@
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr } from '../parse/config';
-import { Unknown, isUnknown, toStringValue, type KnownValue, type Value, type VariableValue } from './evaluate';
-import { Scope, type Binding } from './scope';
+import { type VariableValue } from './evaluate';
+import { Unknown, isUnknown, toStringValue, type Value } from '../model/value';
+import { Scope } from './scope';
+import { expand, keySuffix } from './instances';
 
 export interface ResourceEntry {
   type: string;
@@ -328,75 +330,6 @@ export class TerraformModule {
   }
 }
 
-/** `[1]`, `["ssh"]` or '' */
-export function keySuffix(key: number | string | undefined): string {
-  if (key === undefined) return '';
-  return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
-}
-
-interface Expansion {
-  key: number | string | undefined;
-  abstract: boolean;
-  scope: Scope;
-}
-
-/** Instances above this count are not expanded one by one (one abstract instance stands for them). */
-const MAX_INSTANCES = 256;
-
-/**
- * The instances of a resource or module block from its `count` or `for_each`, each with a
- * scope that binds `count.index` or `each.key`/`each.value`. Unknown counts give one
- * abstract instance (its `count.index` is unknown), so nothing is guessed.
- */
-export function expand(block: ConfigBlock, scope: Scope): Expansion[] {
-  const countAttribute = block.attributes.get('count');
-  const forEachAttribute = block.attributes.get('for_each');
-  if (countAttribute) {
-    const origin = { scope, expr: countAttribute.expr };
-    const count = toCount(scope.evaluate(countAttribute.expr));
-    if (typeof count !== 'number' || count > MAX_INSTANCES) {
-      const reason = typeof count === 'number' ? `count is ${count}` : `count is unknown (${count.reason})`;
-      return [{ key: undefined, abstract: true, scope: scope.with('count', { value: new Unknown(`count.index: ${reason}`), origin }) }];
-    }
-    return Array.from({ length: count }, (_, index) => ({
-      key: index,
-      abstract: false,
-      scope: scope.with('count', { value: { index }, origin }),
-    }));
-  }
-  if (forEachAttribute) {
-    const origin = { scope, expr: forEachAttribute.expr };
-    const items = forEachItems(scope.evaluate(forEachAttribute.expr));
-    if (isUnknown(items) || items.length > MAX_INSTANCES) {
-      const reason = isUnknown(items) ? `for_each is unknown (${items.reason})` : `for_each has ${items.length} elements`;
-      return [{ key: undefined, abstract: true, scope: scope.with('each', { value: new Unknown(`each: ${reason}`), origin }) }];
-    }
-    return items.map(({ key, value }) => ({ key, abstract: false, scope: scope.with('each', { value: { key, value }, origin }) }));
-  }
-  return [{ key: undefined, abstract: false, scope }];
-}
-
-function toCount(value: Value): number | Unknown {
-  if (isUnknown(value)) return value;
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-  return Number.isInteger(n) && n >= 0 ? n : new Unknown('count is not a whole number');
-}
-
-/** `for_each` elements: a map's entries by key, or a set's strings (key = value). */
-export function forEachItems(value: Value): { key: string; value: KnownValue }[] | Unknown {
-  if (isUnknown(value)) return value;
-  if (Array.isArray(value)) {
-    if (!value.every((v) => typeof v === 'string')) return new Unknown('for_each over a list that is not a set of strings');
-    return [...new Set(value as string[])].sort().map((key) => ({ key, value: key }));
-  }
-  if (value !== null && typeof value === 'object') {
-    return Object.keys(value)
-      .sort()
-      .map((key) => ({ key, value: value[key] }));
-  }
-  return new Unknown('for_each is not a map or a set');
-}
-
 /** Reads variable values out of a tfvars file (HCL attributes or a JSON object). */
 export function tfvarsInputs(file: ConfigFile, evaluate: (expr: Expr) => Value): VariableInput[] {
   const inputs: VariableInput[] = [];
@@ -410,6 +343,3 @@ export function shortName(filePath: string): string {
   const parts = filePath.split(/[\\/]/);
   return parts[parts.length - 1] ?? filePath;
 }
-
-export type { Binding };
-export { isUnknown };

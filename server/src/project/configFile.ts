@@ -1,9 +1,19 @@
 import * as path from 'path';
 import * as jsonc from 'jsonc-parser';
-import type { Severity } from '../core/types';
 import { LineIndex } from '../parse/positions';
 import { RULES } from '../rules';
-import type { AnalysisOptions, RuleSetting } from '../service/api';
+import {
+  CONFIG_FILE_NAME,
+  DEFAULT_JSON_FILES,
+  INLINE_IGNORE_RULE_ID,
+  KUBERNETES_NETWORKS,
+  PROVIDER_VERSION_RULE_ID,
+  RULE_SETTINGS,
+  UNUSED_IGNORE_RULE_ID,
+  type AnalysisOptions,
+  type KubernetesNetwork,
+  type RuleSetting,
+} from '../core/options';
 
 /**
  * `.elb-lens.json`: one configuration file read by the CLI and the language server, so
@@ -21,23 +31,6 @@ import type { AnalysisOptions, RuleSetting } from '../service/api';
  *   "allowInlineIgnores": false
  * }
  */
-
-export const CONFIG_FILE_NAME = '.elb-lens.json';
-
-/** Findings that report suppression comments; they take severities in `rules` too. */
-export const UNUSED_IGNORE_RULE_ID = 'unused-ignore';
-export const INLINE_IGNORE_RULE_ID = 'inline-ignore';
-/** A `.terraform.lock.hcl` or `required_providers` version that cannot be read (hint). */
-export const PROVIDER_VERSION_RULE_ID = 'provider-version';
-
-/** Where ELB API JSON files are looked for when the configuration does not say. */
-export const DEFAULT_JSON_FILES: readonly string[] = ['**/*.elb.json', '**/*.elb.jsonc'];
-
-export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information', 'hint'];
-
-/** `kubernetes.network`: VPC or tunnel (CCE standard clusters), ENI (CCE Turbo, Cloud Native Network 2.0). */
-export type KubernetesNetwork = 'vpc' | 'tunnel' | 'eni';
-export const KUBERNETES_NETWORKS: readonly KubernetesNetwork[] = ['vpc', 'tunnel', 'eni'];
 
 export interface ElbLensConfig {
   /** Absolute path of the file, or '' for the built-in defaults. */
@@ -335,5 +328,3 @@ export function toAnalysisOptions(config: ElbLensConfig, overrides: AnalysisOpti
       : {}),
   };
 }
-
-export type { RuleSetting, Severity };
