@@ -27,14 +27,14 @@ export function xmlText(value: string | number): string {
 }
 
 /**
- * Text inside a line of Markdown that stays text: the characters that Markdown or HTML read
- * within a line are backslash-escaped (no link, image, emphasis, code span, table cell or
- * tag), line breaks become spaces (so nothing starts a line: no heading, list or fence), and
- * `@` is followed by a word joiner (no mention).
+ * Text inside a line of Markdown that stays text: brackets (no link or image), emphasis and
+ * code-span marks, `|` (no table cell), `<`, `>` and `&` (no tag or entity) are
+ * backslash-escaped; line breaks become spaces (so nothing starts a line: no heading, list or
+ * fence); `@` is followed by a word joiner (no mention).
  */
 export function markdownText(text: string): string {
   return printable(text.replace(/\r\n|\r|\n/g, ' '))
-    .replace(/[\\`*_{}[\]()!|<>~&]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]|<>~&]/g, (c) => `\\${c}`)
     .replace(/@/g, '@\u2060');
 }
 
