@@ -86,3 +86,16 @@ describe('hover in Kubernetes manifests', () => {
     assert.equal(await hover(manifest('    kubernetes.io/elb.class: union').replace('apiVersion', 'apiVer|sion')), undefined);
   });
 });
+
+describe('hover on the CCE client-IP annotation: why the fix also sets Local, and which clusters ignore it', () => {
+  test('CCE key: Local, CCE Turbo, cluster versions; the open-source key has no such note', async () => {
+    const cce = await hover(manifest("    kubernetes.io/elb.class: union\n    kubernetes.io/elb.transparent-cl|ient-ip: 'true'"));
+    assert.match(cce ?? '', /only for shared TCP\/UDP Services in CCE standard clusters with `externalTrafficPolicy: Local`/);
+    assert.match(cce ?? '', /which is why the quick fix sets both/);
+    assert.match(cce ?? '', /CCE Turbo clusters ignore it/);
+    assert.match(cce ?? '', /older than v1\.23\.17-r0, v1\.25\.12-r0, v1\.27\.9-r0, v1\.28\.7-r0 or v1\.29\.3-r0/);
+    const oss = await hover(manifest("    kubernetes.io/elb.class: shared\n    kubernetes.io/elb.enable-transparent-cl|ient-ip: 'true'"));
+    assert.ok(oss);
+    assert.doesNotMatch(oss, /CCE Turbo/);
+  });
+});

@@ -311,12 +311,12 @@ resource "huaweicloud_lb_listener" "l" {
     assert.deepEqual(
       finding.fixes.map((f) => f.title),
       [
-        'Set transparent_client_ip_enable = "true" (needs huaweicloud/huaweicloud >= 1.93.0) (security groups must then admit client addresses)',
+        'Set transparent_client_ip_enable = "true" (needs huaweicloud/huaweicloud >= 1.93.0) (then restrict clients with access control, not security groups)',
       ],
     );
     assert.match(
       finding.message,
-      /set transparent_client_ip_enable = "true" \(needs huaweicloud\/huaweicloud >= 1\.93\.0\) if backends need/,
+      /Set transparent_client_ip_enable = "true" \(needs huaweicloud\/huaweicloud >= 1\.93\.0\) if backends need/,
     );
   });
 
@@ -325,7 +325,7 @@ resource "huaweicloud_lb_listener" "l" {
       const [finding] = ofRule(await analyze({ 'main.tf': shared, ...files }), RULE);
       assert.deepEqual(
         finding.fixes.map((f) => f.title),
-        ['Set transparent_client_ip_enable = "true" (security groups must then admit client addresses)'],
+        ['Set transparent_client_ip_enable = "true" (then restrict clients with access control, not security groups)'],
       );
     }
   });

@@ -41,7 +41,7 @@ export class UsageError extends Error {}
 
 const SEVERITIES: Severity[] = ['hint', 'information', 'warning', 'error'];
 
-export const FORMAT_NAMES = ['text', 'compact', 'json', 'sarif', 'junit', 'checkstyle'];
+export const FORMAT_NAMES = ['text', 'compact', 'json', 'sarif', 'junit', 'checkstyle', 'codequality'];
 
 export const USAGE = `Usage:
   elb-lens check [paths...] [options]   check .tf, .tf.json, ELB JSON and plan JSON files and folders (default: .)

@@ -4,6 +4,7 @@ import type { Finding, Range, Severity } from '../core/types';
 import { isAppliedFix } from '../project/fixPolicy';
 import { RULES } from '../rules';
 import { PSEUDO_RULES } from '../rules/support/pseudo';
+import { codequality } from './codequality';
 import { atLeast, relativePath, type CheckReport } from './report';
 
 export interface FormatOptions {
@@ -337,4 +338,4 @@ export const checkstyle: Formatter = (report) => {
   return out.join('\n') + '\n';
 };
 
-export const FORMATTERS: Record<string, Formatter> = { text, compact, json, sarif, junit, checkstyle };
+export const FORMATTERS: Record<string, Formatter> = { text, compact, json, sarif, junit, checkstyle, codequality };

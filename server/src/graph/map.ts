@@ -353,6 +353,8 @@ function summarise(receives: { receives: Receives; text: string }[]): { receives
 export function backendReceives(listener: Listener, member: Member): { receives: Receives; text: string } {
   const { state } = listener.clientIp;
   if (state === 'unknown') return { receives: 'unknown', text: 'unknown (the listener’s client-IP state is unknown)' };
+  // TLS listeners do not pass the client IP on themselves (Huawei's guide): only Proxy Protocol does.
+  if (listener.protocol === 'TLS') return alternativeReceives(listener);
   if (state === 'on' && member.isIpBackend === false) return { receives: 'client-address', text: 'the client’s address' };
   const alternative = alternativeReceives(listener);
   if (state === 'on' && member.isIpBackend === undefined) {
