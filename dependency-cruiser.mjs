@@ -2,13 +2,13 @@
  * Import rules of ELB Lens, checked by `npm run lint` (docs/architecture.md).
  *
  * server/src is built in floors; an import only goes down (or stays on its floor):
- *   lsp, cli → service, graph → project → terraform, kubernetes, elbjson, plan → rules
+ *   lsp, cli, action → service, graph → project → terraform, kubernetes, elbjson, plan → rules
  *   → suppress, hover, fixes → model → parse → core
  * No circular imports in server/src and client/src (type-only ones aside, see below), and
  * only lsp/ (the language server host) imports vscode-languageserver.
  */
 const FLOORS = [
-  ['lsp', 'cli'],
+  ['lsp', 'cli', 'action'],
   ['service', 'graph'],
   ['project'],
   ['terraform', 'kubernetes', 'elbjson', 'plan'],
