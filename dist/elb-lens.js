@@ -112,17 +112,17 @@ var require_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path17) {
-      const ctrl = callVisitor(key, node, visitor, path17);
+    function visit_(key, node, visitor, path16) {
+      const ctrl = callVisitor(key, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path17);
+            const ci = visit_(i2, node.items[i2], visitor, path16);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -133,13 +133,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = visit_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -160,17 +160,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path17) {
-      const ctrl = await callVisitor(key, node, visitor, path17);
+    async function visitAsync_(key, node, visitor, path16) {
+      const ctrl = await callVisitor(key, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path17);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path16);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -181,13 +181,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -214,23 +214,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path17) {
+    function callVisitor(key, node, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node, path17);
+        return visitor(key, node, path16);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path17);
+        return visitor.Map?.(key, node, path16);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path17);
+        return visitor.Seq?.(key, node, path16);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path17);
+        return visitor.Pair?.(key, node, path16);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path17);
+        return visitor.Scalar?.(key, node, path16);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path17);
+        return visitor.Alias?.(key, node, path16);
       return void 0;
     }
-    function replaceNode(key, path17, node) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key, path16, node) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -842,10 +842,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i2 = path17.length - 1; i2 >= 0; --i2) {
-        const k = path17[i2];
+      for (let i2 = path16.length - 1; i2 >= 0; --i2) {
+        const k = path16[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -864,7 +864,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -894,11 +894,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path16;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -912,8 +912,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -927,8 +927,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path16, keepScalar) {
+        const [key, ...rest] = path16;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -946,8 +946,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -957,8 +957,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path16, value) {
+        const [key, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3473,9 +3473,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3550,14 +3550,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path16) {
+        if (Collection.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3572,10 +3572,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path16, keepScalar) {
+        if (Collection.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path16) {
+        if (Collection.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3606,13 +3606,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path16, value) {
+        if (Collection.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -5573,9 +5573,9 @@ var require_cst_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path17) => {
+    visit3.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5584,23 +5584,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path17) => {
-      const parent = visit3.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit3.parentCollection = (cst, path16) => {
+      const parent = visit3.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5611,10 +5611,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -7430,11 +7430,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path17) {
+            function locateFile(path16) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path17, scriptDirectory);
+                return Module["locateFile"](path16, scriptDirectory);
               }
-              return scriptDirectory + path17;
+              return scriptDirectory + path16;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -11638,7 +11638,7 @@ function runCheckWorker(setup) {
 // server/src/cli/main.ts
 var fs5 = __toESM2(require("fs"));
 var import_os = require("os");
-var path15 = __toESM2(require("path"));
+var path14 = __toESM2(require("path"));
 
 // server/src/project/configFile.ts
 var path = __toESM2(require("path"));
@@ -12396,12 +12396,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path17) {
+function findNodeAtLocation(root, path16) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path17) {
+  for (let segment of path16) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12777,14 +12777,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text2, originalPath, value, options) {
-  const path17 = originalPath.slice();
+  const path16 = originalPath.slice();
   const errors = [];
   const root = parseTree(text2, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path17.length > 0) {
-    lastSegment = path17.pop();
-    parent = findNodeAtLocation(root, path17);
+  while (path16.length > 0) {
+    lastSegment = path16.pop();
+    parent = findNodeAtLocation(root, path16);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -13010,8 +13010,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path17, value, options) {
-  return setProperty(text2, path17, value, options);
+function modify(text2, path16, value, options) {
+  return setProperty(text2, path16, value, options);
 }
 
 // server/src/parse/positions.ts
@@ -13221,8 +13221,8 @@ function tfJsonToConfigFile(filePath, text2, parseTemplate) {
         const items = value.type === "array" ? value.children ?? [] : [value];
         items.forEach((item, index) => {
           if (item.type === "object" && depth < MAX_BLOCK_DEPTH) {
-            const path17 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
-            nested.push(bodyBlock(name2, [key], item, path17, depth + 1, extraBlocks));
+            const path16 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
+            nested.push(bodyBlock(name2, [key], item, path16, depth + 1, extraBlocks));
           }
         });
         continue;
@@ -13256,10 +13256,10 @@ function tfJsonToConfigFile(filePath, text2, parseTemplate) {
       jsonPath
     };
   };
-  const objectsOf = (node, path17) => {
-    if (node.type === "object") return [{ node, path: path17 }];
+  const objectsOf = (node, path16) => {
+    if (node.type === "object") return [{ node, path: path16 }];
     if (node.type === "array") {
-      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path17, i2] }] : []);
+      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path16, i2] }] : []);
     }
     return [];
   };
@@ -13343,11 +13343,11 @@ function exprText(file, expr) {
 }
 
 // server/src/fixes/jsonEdits.ts
-function jsonPropertyEdits(text2, path17, value, eol) {
+function jsonPropertyEdits(text2, path16, value, eol) {
   const root = parsed(text2);
-  const key = path17[path17.length - 1];
-  const parent = root && path17.length > 0 ? findNodeAtLocation2(root, path17.slice(0, -1)) : void 0;
-  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text2, path17, value, eol);
+  const key = path16[path16.length - 1];
+  const parent = root && path16.length > 0 ? findNodeAtLocation2(root, path16.slice(0, -1)) : void 0;
+  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text2, path16, value, eol);
   const properties = (parent.children ?? []).filter((p) => p.children?.[0]);
   const index = properties.findIndex((p) => p.children[0].value === key);
   const lines = new Lines(text2);
@@ -13356,11 +13356,11 @@ function jsonPropertyEdits(text2, path17, value, eol) {
     const property = properties[index];
     const inside = text2.slice(parent.offset + 1, property.offset) + text2.slice(property.offset + property.length, parent.offset + parent.length - 1);
     if (properties.length === 1 && /^[\s,]*$/.test(inside)) return [{ offset: parent.offset + 1, length: parent.length - 2, content: "" }];
-    return removeOwnLines(text2, lines, properties, index) ?? modify(text2, path17, void 0, {});
+    return removeOwnLines(text2, lines, properties, index) ?? modify(text2, path16, void 0, {});
   }
   if (index >= 0) {
     const valueNode = properties[index].children?.[1];
-    if (!valueNode) return formatted(text2, path17, value, eol);
+    if (!valueNode) return formatted(text2, path16, value, eol);
     const indent2 = lines.indentOf(properties[index].offset);
     return [
       {
@@ -13371,7 +13371,7 @@ function jsonPropertyEdits(text2, path17, value, eol) {
     ];
   }
   const last = properties[properties.length - 1];
-  if (!last || !ownsLines(text2, lines, last)) return formatted(text2, path17, value, eol);
+  if (!last || !ownsLines(text2, lines, last)) return formatted(text2, path16, value, eol);
   const indent = lines.indentOf(last.offset);
   const [lastKey, lastValue] = last.children;
   const separator = lastValue ? text2.slice(lastKey.offset + lastKey.length, lastValue.offset) : ": ";
@@ -13431,10 +13431,10 @@ function serialize(value, indent, unit, eol) {
   const textValue = JSON.stringify(value, null, unit) ?? "null";
   return textValue.split("\n").join(eol + indent);
 }
-function formatted(text2, path17, value, eol) {
+function formatted(text2, path16, value, eol) {
   const indentMatch = /\n([ \t]+)\S/.exec(text2);
   const indent = indentMatch?.[1] ?? "  ";
-  return modify(text2, path17, value, {
+  return modify(text2, path16, value, {
     formattingOptions: {
       insertSpaces: !indent.startsWith("	"),
       tabSize: indent.startsWith("	") ? 1 : indent.length,
@@ -13975,8 +13975,8 @@ function realign(file, group, width2) {
   }
   return edits;
 }
-function jsonEdits(file, path17, value) {
-  return jsonPropertyEdits(file.text, path17, value, file.lines.eol).map((e) => ({
+function jsonEdits(file, path16, value) {
+  return jsonPropertyEdits(file.text, path16, value, file.lines.eol).map((e) => ({
     file: file.path,
     range: file.lines.range(e.offset, e.offset + e.length),
     newText: e.content
@@ -14331,6 +14331,23 @@ function settingAssignment(file, name2, value) {
   if (file.format === "yaml") return `${name2}: ${value}`;
   return `${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name2) ? name2 : JSON.stringify(name2)} = ${value}`;
 }
+function findingMessage(problem, ...details) {
+  return [problem, ...details].map((s) => s.trim()).filter((s) => s.length > 0).join(" ");
+}
+function firstSentence(message) {
+  let inCode = false;
+  for (let i2 = 0; i2 < message.length; i2++) {
+    const c = message[i2];
+    if (c === "`") inCode = !inCode;
+    else if (!inCode && (c === "." || c === "!" || c === "?") && (i2 + 1 === message.length || message[i2 + 1] === " ")) {
+      return message.slice(0, i2 + 1);
+    }
+  }
+  return message;
+}
+function capitalized(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
+}
 
 // server/src/rules/types.ts
 function docsPath(id10) {
@@ -14358,7 +14375,11 @@ var clientIpAlwaysOn = {
         node: listener,
         file: listener.file,
         range: attribute.range,
-        message: `Transfer Client IP Address cannot be turned off on ${describeListener(listener)}: ${clientIp.explanation}. The setting is rejected or ignored; remove it or set it to true.`,
+        message: findingMessage(
+          listener.kind === "dedicated" || !listener.protocol ? "Client IP transfer cannot be turned off on a dedicated load balancer." : `Client IP transfer cannot be turned off on ${listener.protocol} listeners.`,
+          `${capitalized(describeListener(listener))} sets it to false, which the platform rejects or ignores.`,
+          "Remove the setting, or set it to true."
+        ),
         related: loadBalancerRelated(listener),
         fixes: [
           {
@@ -14421,7 +14442,11 @@ var clientIpIneffectiveOption = {
             node: listener,
             file: listener.file,
             range: option.attribute.range,
-            message: `${name2} adds the ${header} HTTP header, but ${describeListener(listener)} does not speak HTTP, so it has no effect. ` + (protocol === "TCP" || protocol === "UDP" ? "TCP and UDP listeners have no way to pass the client address other than Transfer Client IP Address." : "Use an HTTP or HTTPS listener if backends need this header."),
+            message: findingMessage(
+              `${name2} has no effect on ${protocol} listeners.`,
+              `It adds the ${header} HTTP header, and ${describeListener(listener)} does not speak HTTP.`,
+              noHeaderRemedy(protocol)
+            ),
             fixes: [
               { title: `Remove ${name2}`, edits: removeAttribute(listener.file, listener.block, option.attribute), isPreferred: true }
             ]
@@ -14435,7 +14460,11 @@ var clientIpIneffectiveOption = {
               node: listener,
               file: listener.file,
               range: header.range,
-              message: `insert_headers "${header.name}" adds an HTTP header, but ${describeListener(listener)} does not speak HTTP, so it has no effect. ` + (protocol === "TCP" || protocol === "UDP" ? "TCP and UDP listeners have no way to pass the client address other than Transfer Client IP Address." : "Use an HTTP or HTTPS listener if backends need this header."),
+              message: findingMessage(
+                `insert_headers "${header.name}" has no effect on ${protocol} listeners.`,
+                `It adds an HTTP header, and ${describeListener(listener)} does not speak HTTP.`,
+                noHeaderRemedy(protocol)
+              ),
               fixes: [
                 { title: `Remove "${header.name}"`, edits: removeAttribute(listener.file, insertHeaders, header), isPreferred: true }
               ]
@@ -14446,7 +14475,11 @@ var clientIpIneffectiveOption = {
             node: listener,
             file: listener.file,
             range: insertHeaders.headerRange,
-            message: `insert_headers only applies to HTTP and HTTPS listeners; ${describeListener(listener)} ignores it.`,
+            message: findingMessage(
+              `insert_headers has no effect on ${protocol} listeners.`,
+              `It only applies to HTTP and HTTPS listeners; ${describeListener(listener)} ignores it.`,
+              noHeaderRemedy(protocol)
+            ),
             fixes: [{ title: "Remove insert_headers", edits: removeBlock(listener.file, insertHeaders), isPreferred: true }]
           });
         }
@@ -14457,7 +14490,11 @@ var clientIpIneffectiveOption = {
           node: listener,
           file: listener.file,
           range: proxy2.attribute.range,
-          message: `Proxy Protocol only carries the client address on TLS listeners; ${describeListener(listener)} ignores proxy_protocol_enable.` + (isHttp ? " HTTP/HTTPS listeners pass it in the X-Forwarded-For header instead." : ""),
+          message: findingMessage(
+            `proxy_protocol_enable has no effect on ${protocol} listeners.`,
+            `Proxy Protocol only carries the client address on TLS listeners; ${describeListener(listener)} ignores it.`,
+            isHttp ? "HTTP/HTTPS listeners pass the client address in the X-Forwarded-For header instead." : ""
+          ),
           fixes: [
             {
               title: "Remove proxy_protocol_enable",
@@ -14470,6 +14507,9 @@ var clientIpIneffectiveOption = {
     }
   }
 };
+function noHeaderRemedy(protocol) {
+  return protocol === "TCP" || protocol === "UDP" ? "TCP and UDP listeners pass the client address only through Transfer Client IP Address." : "Use an HTTP or HTTPS listener if backends need this header.";
+}
 
 // server/src/rules/client-ip-ip-backend.ts
 var id3 = "client-ip-ip-backend";
@@ -14567,7 +14607,11 @@ function poolReport(listener, pool, range) {
     node: pool,
     file: pool.file,
     range,
-    message: `Pool \`${pool.address}\` only holds IP-address backends, and those never receive the client IP that ${describeListener(listener)} transfers; they see the load balancer's address. ${alternative(listener)}`,
+    message: findingMessage(
+      "IP-address backends never receive the client IP.",
+      `Pool \`${pool.address}\` only holds IP-address backends: they see the load balancer's address, not the client IP that ${describeListener(listener)} transfers.`,
+      alternative(listener)
+    ),
     related: [related(listener, "listener that transfers the client IP")],
     fixes: notPreferred(listenerFixes(listener))
   };
@@ -14590,7 +14634,11 @@ function memberReport(listener, pool, member) {
     node: member,
     file: member.file,
     range: member.addressAttribute?.range ?? member.block.headerRange,
-    message: `Member \`${member.address}\` is an IP-address backend (${member.ipBackendExplanation}); IP backends never receive the client IP that ${describeListener(listener)} transfers, they see the load balancer's address. ${alternative(listener)}`,
+    message: findingMessage(
+      "This IP-address backend never receives the client IP.",
+      `Member \`${member.address}\` is an IP-address backend (${member.ipBackendExplanation}): it sees the load balancer's address, not the client IP that ${describeListener(listener)} transfers.`,
+      alternative(listener)
+    ),
     related: [related(listener, "listener that transfers the client IP"), related(pool, "pool of this member")],
     fixes: notPreferred(fixes)
   };
@@ -14635,7 +14683,11 @@ var clientIpLostInCluster = {
         node: first.loadBalancer ?? first,
         file: first.file,
         range: hop.anchor,
-        message: `Client IP transfer is on for ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`}, but ${hop.explanation}, so the pods see a node's address instead of the client's. Set ${keep} if they need the client address. ${hop.caveat}`,
+        message: findingMessage(
+          `The client IP is lost before the pods: ${setting.name} is not ${setting.keepValue}.`,
+          `Client IP transfer is on for ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`}, but ${hop.explanation}, so the pods see a node's address instead of the client's.`,
+          `Set ${keep} if they need the client address. ${hop.caveat}`
+        ),
         related: [
           ...first.clientIp.attribute ? [{ file: first.file.path, range: first.clientIp.attribute.range, message: "client IP transfer is switched on here" }] : first.loadBalancer ? [related(first.loadBalancer, `${first.kind} load balancer: client IP transfer is always on`)] : []
         ],
@@ -14665,7 +14717,11 @@ var clientIpNat64Conflict = {
         node: listener,
         file: listener.file,
         range: attribute.range,
-        message: `${describeListener(listener)} turns on both NAT64 (IPv6 clients reaching IPv4 backends) and Transfer Client IP Address; the two cannot be combined. Remove transparent_client_ip_enable, or turn NAT64 off.`,
+        message: findingMessage(
+          "NAT64 and client IP transfer cannot both be on.",
+          `${capitalized(describeListener(listener))} turns on NAT64 (IPv6 clients reaching IPv4 backends) and Transfer Client IP Address.`,
+          "Remove transparent_client_ip_enable, or turn NAT64 off."
+        ),
         related: [{ file: listener.file.path, range: nat64.attribute.range, message: "NAT64 is turned on here" }],
         fixes: [
           {
@@ -14729,7 +14785,12 @@ var clientIpSameServer = {
             node: member,
             file: member.file,
             range: member.addressAttribute?.range ?? member.block.headerRange,
-            message: `Member \`${member.address}\` is also a client of this load balancer (${reason.text}). With Transfer Client IP Address on (${describeListener(listener)}), requests it sends reach itself with its own source address, it answers locally and the connection hangs. Use a different server as the client, or reach the service without the load balancer.`,
+            message: findingMessage(
+              "This backend is also a client of its load balancer, so its requests to itself hang.",
+              `Member \`${member.address}\` is a client too: ${reason.text}.`,
+              `With client IP transfer on (${describeListener(listener)}), a request it sends to itself arrives with its own source address, so it answers locally and the connection hangs.`,
+              "Use a different server as the client, or reach the service without the load balancer."
+            ),
             related: [reason.related, related(listener, "listener that transfers the client IP")]
           });
         }
@@ -14886,7 +14947,11 @@ var clientIpUnsupportedArgument = {
           node: listener,
           file: listener.file,
           range: attribute.nameRange,
-          message: `${listener.type} has no argument transparent_client_ip_enable, so Terraform rejects ${describeListener(listener)}. This listener type belongs to dedicated load balancers, which always pass the client IP on: remove the argument.`,
+          message: findingMessage(
+            `${listener.type} has no argument transparent_client_ip_enable.`,
+            `Terraform rejects ${describeListener(listener)}.`,
+            "This listener type belongs to dedicated load balancers, which always pass the client IP on: remove the argument."
+          ),
           fixes: [
             {
               title: "Remove transparent_client_ip_enable",
@@ -14906,7 +14971,11 @@ var clientIpUnsupportedArgument = {
           node: listener,
           file: listener.file,
           range: written.range,
-          message: `${name2} arrived on ${listener.type} in version ${support.since} of the ${support.version.provider} provider, and the version in use is ${versionInUseText(support.version)}: Terraform rejects ${describeListener(listener)} with "Unsupported argument". Upgrade the provider to >= ${support.since}, or remove ${name2} and make the setting in the console or through the ELB API.`,
+          message: findingMessage(
+            `${name2} needs provider version ${support.since} or later.`,
+            `It arrived on ${listener.type} in version ${support.since} of the ${support.version.provider} provider, and the version in use is ${versionInUseText(support.version)}: Terraform rejects ${describeListener(listener)} with "Unsupported argument".`,
+            `Upgrade the provider to >= ${support.since}, or remove ${name2} and make the setting in the console or through the ELB API.`
+          ),
           fixes: [
             {
               title: `Remove ${name2} (the provider version in use does not have it)`,
@@ -14967,7 +15036,7 @@ var elbAnnotationUnknown = {
         node,
         file: node.file,
         range: item.part === "value" ? attribute.valueRange : attribute.nameRange,
-        message: `${item.reason}.${meant}`,
+        message: findingMessage(item.problem, `${item.reason}.`, meant),
         related: [related(node, "the Service")],
         fixes
       });
@@ -14995,6 +15064,7 @@ function findRule(id10) {
 var CONFIG_FILE_NAME = ".elb-lens.json";
 var UNUSED_IGNORE_RULE_ID = "unused-ignore";
 var INLINE_IGNORE_RULE_ID = "inline-ignore";
+var IGNORE_COMMENT_RULE_ID = "ignore-comment";
 var PROVIDER_VERSION_RULE_ID = "provider-version";
 var DEFAULT_JSON_FILES = ["**/*.elb.json", "**/*.elb.jsonc"];
 var RULE_SETTINGS = ["off", "error", "warning", "information", "hint"];
@@ -15024,7 +15094,7 @@ var ConfigError = class extends Error {
   }
 };
 function knownRuleIds() {
-  return [...RULES.map((r) => r.meta.id), UNUSED_IGNORE_RULE_ID, INLINE_IGNORE_RULE_ID, PROVIDER_VERSION_RULE_ID];
+  return [...RULES.map((r) => r.meta.id), UNUSED_IGNORE_RULE_ID, INLINE_IGNORE_RULE_ID, IGNORE_COMMENT_RULE_ID, PROVIDER_VERSION_RULE_ID];
 }
 function defaultConfig(dir) {
   return {
@@ -15246,6 +15316,12 @@ var PSEUDO_RULES = [
     id: "inline-ignore",
     defaultSeverity: "warning",
     summary: "An elb-lens-ignore comment where the configuration sets allowInlineIgnores to false.",
+    docsPage: SUPPRESSIONS_PAGE
+  },
+  {
+    id: "ignore-comment",
+    defaultSeverity: "warning",
+    summary: "An elb-lens-ignore comment that is malformed or names a rule id that does not exist, so it suppresses nothing.",
     docsPage: SUPPRESSIONS_PAGE
   },
   {
@@ -16972,7 +17048,8 @@ function unrecognizedAnnotations(nodes, lb, annotations, annotationsBlock2, fami
         node: lb,
         attribute,
         part: "name",
-        reason: `\`${name2}\` is the client-IP annotation of ${otherController}; ${why}, which reads \`${own}\``,
+        problem: `Annotation \`${name2}\` is not read by ${controller}.`,
+        reason: `It is the client-IP annotation of ${otherController}; ${why}, which reads \`${own}\``,
         suggestion: own,
         suggestionWritten: annotations.has(own),
         ...annotationsBlock2 ? { block: annotationsBlock2 } : {}
@@ -16986,7 +17063,8 @@ function unrecognizedAnnotations(nodes, lb, annotations, annotationsBlock2, fami
       node: lb,
       attribute,
       part: "name",
-      reason: `\`${name2}\` is not an annotation CCE or cloud-provider-huaweicloud reads, so it does nothing`,
+      problem: `Annotation \`${name2}\` is not read by any controller.`,
+      reason: "Neither CCE nor cloud-provider-huaweicloud knows it, so it does nothing",
       suggestion,
       suggestionWritten: annotations.has(suggestion),
       ...annotationsBlock2 ? { block: annotationsBlock2 } : {}
@@ -17000,7 +17078,8 @@ function unrecognizedAnnotations(nodes, lb, annotations, annotationsBlock2, fami
         attribute: classAttribute,
         part: "value",
         ...annotationsBlock2 ? { block: annotationsBlock2 } : {},
-        reason: `\`${classValue}\` is no load balancer class (CCE: union, performance; cloud-provider-huaweicloud: shared, dedicated), so no load balancer is made for this Service`,
+        problem: `\`${classValue}\` is not a load balancer class, so no load balancer is made for this Service.`,
+        reason: "The classes are union and performance (CCE), shared and dedicated (cloud-provider-huaweicloud)",
         suggestion
       });
     }
@@ -18030,44 +18109,6 @@ function walk(roots, host) {
   return { files, missing };
 }
 
-// server/src/project/units.ts
-var path7 = __toESM2(require("path"));
-function unitKindOf(kind) {
-  switch (kind) {
-    case "terraform":
-    case "terraform-json":
-      return "terraform";
-    case "elb-json":
-    case "kubernetes":
-    case "plan":
-      return kind;
-    default:
-      return void 0;
-  }
-}
-function unitKey(filePath, kind) {
-  switch (kind) {
-    case "terraform":
-    case "elb-json":
-      return `${kind}:${path7.dirname(filePath)}`;
-    case "kubernetes":
-    case "plan":
-      return `${kind}:${filePath}`;
-  }
-}
-function formUnits(items, fileOf, kindOf) {
-  const units = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const kind = unitKindOf(kindOf(item));
-    if (!kind) continue;
-    const key = unitKey(fileOf(item), kind);
-    const unit = units.get(key);
-    if (unit) unit.members.push(item);
-    else units.set(key, { key, kind, members: [item] });
-  }
-  return [...units.values()];
-}
-
 // server/src/project/nodeFs.ts
 var fs2 = __toESM2(require("fs"));
 function entryType(entry) {
@@ -18160,7 +18201,7 @@ function createNodeHost(log) {
 }
 
 // server/src/service/service.ts
-var path11 = __toESM2(require("path"));
+var path10 = __toESM2(require("path"));
 
 // server/src/hover/platform.ts
 var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
@@ -18466,7 +18507,7 @@ function instancesMarkdown(nodes, range) {
 }
 
 // server/src/elbjson/toModel.ts
-var path8 = __toESM2(require("path"));
+var path7 = __toESM2(require("path"));
 var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
 function elbJsonToConfigFile(filePath, text2) {
   const doc = parseJsonDocument(text2);
@@ -18922,7 +18963,7 @@ function memberBackendKind2(block, pool, kind) {
   };
 }
 function addressOf(file, block, role, multiFile) {
-  const where2 = `${multiFile ? `${path8.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
+  const where2 = `${multiFile ? `${path7.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
   const name2 = str(block, "name");
   if (name2) return `${where2} "${name2}"`;
   if (role === "member") {
@@ -19178,7 +19219,7 @@ var KubernetesDetector = class {
 
 // server/src/parse/hcl.ts
 var fs4 = __toESM2(require("fs"));
-var path9 = __toESM2(require("path"));
+var path8 = __toESM2(require("path"));
 function newBlockCache() {
   return {};
 }
@@ -19260,9 +19301,9 @@ function moveItem(item, start2, startPosition) {
 }
 var parserPromise;
 function locateWasm(fileName, packageName, wasmDir) {
-  const candidates = [wasmDir, __dirname, path9.join(__dirname, "..")].filter((dir) => typeof dir === "string");
+  const candidates = [wasmDir, __dirname, path8.join(__dirname, "..")].filter((dir) => typeof dir === "string");
   for (const dir of candidates) {
-    const candidate = path9.join(dir, fileName);
+    const candidate = path8.join(dir, fileName);
     if (fs4.existsSync(candidate)) return candidate;
   }
   return require.resolve(`${packageName}/${fileName}`);
@@ -20042,20 +20083,53 @@ function unescapeHcl(raw) {
 }
 
 // server/src/suppress/suppress.ts
-var DIRECTIVE = /^(?:#|\/\/|\/\*)\s*elb-lens-ignore(-file)?\s*:\s*([^\n]*?)(?:\*\/)?\s*$/;
+var ALL_RULES = "all";
+var DIRECTIVE = /^(?:#|\/\/|\/\*)\s*elb-lens-ignore(-file)?(?![\w-])([^\n]*?)(?:\*\/)?\s*$/;
+var REASON = /\s*#|\s*--|\s*\/\//;
 function parseDirective(text2) {
   const match = DIRECTIVE.exec(text2.trim());
   if (!match) return void 0;
-  const [idsPart] = match[2].split("--");
-  const ruleIds = idsPart.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
-  return ruleIds.length > 0 ? { fileWide: match[1] === "-file", ruleIds } : void 0;
+  const fileWide = match[1] === "-file";
+  const colon = /^\s*:/.exec(match[2]);
+  if (!colon) return { malformed: `a colon after elb-lens-ignore${fileWide ? "-file" : ""}` };
+  const idsStart = text2.indexOf("elb-lens-ignore") + `elb-lens-ignore${fileWide ? "-file" : ""}`.length + colon[0].length;
+  let idsText = text2.slice(idsStart).replace(/\*\/\s*$/, "");
+  const reason = REASON.exec(idsText);
+  if (reason) idsText = idsText.slice(0, reason.index);
+  const ruleIds = [];
+  for (const found of idsText.matchAll(/[^\s,]+/g)) ruleIds.push({ id: found[0], offset: idsStart + (found.index ?? 0) });
+  if (ruleIds.length === 0) return { malformed: "a rule id (or `all`) after the colon" };
+  return { fileWide, ruleIds };
+}
+function suppresses(ruleIds, ruleId) {
+  return ruleIds.includes(ruleId) || ruleIds.includes(ALL_RULES);
+}
+function ignoreCommentProblems(file, knownIds, closest2) {
+  const problems = [];
+  for (const comment of file.comments) {
+    const directive = parseDirective(comment.text);
+    if (!directive) continue;
+    if ("malformed" in directive) {
+      problems.push({ range: comment.range, comment: comment.range, lacks: directive.malformed });
+      continue;
+    }
+    for (const { id: id10, offset } of directive.ruleIds) {
+      if (id10 === ALL_RULES || knownIds.includes(id10)) continue;
+      const oneLine = comment.range.start.line === comment.range.end.line;
+      const start2 = { line: comment.range.start.line, character: comment.range.start.character + offset };
+      const range = oneLine ? { start: start2, end: { line: start2.line, character: start2.character + id10.length } } : comment.range;
+      problems.push({ range, comment: comment.range, unknownId: id10, suggestion: closest2(id10, [...knownIds]) });
+    }
+  }
+  return problems;
 }
 function collectSuppressions(file) {
   const suppressions = [];
   const firstCodeLine = firstNonCommentLine(file);
   for (const comment of file.comments) {
-    const directive = parseDirective(comment.text);
-    if (!directive) continue;
+    const parsed2 = parseDirective(comment.text);
+    if (!parsed2 || "malformed" in parsed2) continue;
+    const directive = { fileWide: parsed2.fileWide, ruleIds: parsed2.ruleIds.map((r) => r.id) };
     const line = comment.range.start.line;
     if (directive.fileWide) {
       if (line <= firstCodeLine) {
@@ -20110,7 +20184,7 @@ function firstNonCommentLine(file) {
 function applySuppressions(findings, suppressions) {
   return findings.filter((finding) => {
     const line = finding.range.start.line;
-    const match = suppressions.find((s) => s.ruleIds.includes(finding.ruleId) && line >= s.fromLine && line <= s.toLine);
+    const match = suppressions.find((s) => suppresses(s.ruleIds, finding.ruleId) && line >= s.fromLine && line <= s.toLine);
     if (match) match.used = true;
     return !match;
   });
@@ -20125,15 +20199,47 @@ function suppressionFix(file, finding) {
     edits: insertLineBefore(file, line, `${indent}${marker} elb-lens-ignore: ${finding.ruleId} -- reason`)
   };
 }
+function ignoreCommentFindings(file, context) {
+  return ignoreCommentProblems(file, context.knownIds, context.closest).map((problem) => {
+    const base = {
+      ruleId: "ignore-comment",
+      severity: context.severity,
+      file: file.path,
+      range: problem.range,
+      related: [],
+      docsUrl: context.docsUrl
+    };
+    if (problem.unknownId === void 0) {
+      return {
+        ...base,
+        message: `This elb-lens-ignore comment lacks ${problem.lacks ?? "a rule id"}, so it suppresses nothing. Write \`# elb-lens-ignore: <rule-id> # reason\` (several ids separated by commas, or \`all\`).`,
+        fixes: []
+      };
+    }
+    const { unknownId, suggestion } = problem;
+    return {
+      ...base,
+      message: `No rule has the id \`${unknownId}\`, so this ignore comment suppresses nothing for it. ` + (suggestion ? `Did you mean \`${suggestion}\`?` : "`elb-lens rules` lists the ids."),
+      // The id's own range (a one-line comment): the fix replaces just the id.
+      fixes: suggestion && problem.range !== problem.comment ? [
+        {
+          title: `Change it to ${suggestion}`,
+          edits: [{ file: file.path, range: problem.range, newText: suggestion }],
+          isPreferred: true
+        }
+      ] : []
+    };
+  });
+}
 
 // server/src/rules/nodeFindings.ts
 function nodeFindings(reported, options, configFile) {
   const suppressions = /* @__PURE__ */ new Map();
-  const suppressionsOf = (path17) => {
-    let list = suppressions.get(path17);
+  const suppressionsOf = (path16) => {
+    let list = suppressions.get(path16);
     if (!list) {
-      const file = configFile(path17);
-      suppressions.set(path17, list = file ? collectSuppressions(file) : []);
+      const file = configFile(path16);
+      suppressions.set(path16, list = file ? collectSuppressions(file) : []);
     }
     return list;
   };
@@ -20147,10 +20253,10 @@ function nodeFindings(reported, options, configFile) {
 }
 
 // server/src/terraform/providerVersions.ts
-var path10 = __toESM2(require("path"));
+var path9 = __toESM2(require("path"));
 var LOCK_FILE_NAME = ".terraform.lock.hcl";
 function isLockFile(filePath) {
-  return path10.basename(filePath) === LOCK_FILE_NAME;
+  return path9.basename(filePath) === LOCK_FILE_NAME;
 }
 function parseLockFile(parser, filePath, text2) {
   const tree = parser.parseTree(text2);
@@ -20340,7 +20446,7 @@ function requirement_(file, attribute, problems) {
       constraint = {
         range: parsed2,
         text: text2.trim(),
-        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path10.basename(file.path)}` }
+        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path9.basename(file.path)}` }
       };
     }
   }
@@ -20470,18 +20576,7 @@ var Service = class {
   /** Terraform files changed since their module calls were last compared (see settleCallChanges). */
   callChecks = /* @__PURE__ */ new Set();
   isSupportedFile(filePath) {
-    return this.unitKindOf(filePath) !== void 0;
-  }
-  unitOf(filePath) {
-    const kind = this.unitKindOf(filePath);
-    return kind && unitKey(filePath, kind);
-  }
-  /** What the file is analysed as (a lock file with its Terraform module); undefined: it is not analysed. */
-  unitKindOf(filePath) {
-    if (isTerraformFile(filePath) || isLockFile(filePath)) return "terraform";
-    if (this.isElbJsonFile(filePath)) return "elb-json";
-    if (this.isKubernetesFile(filePath)) return "kubernetes";
-    return void 0;
+    return isTerraformFile(filePath) || isLockFile(filePath) || this.isElbJsonFile(filePath) || this.isKubernetesFile(filePath);
   }
   /** A Kubernetes manifest: a `.yaml`/`.yml` file named by `kubernetes.files`, or with an ELB-annotated Service in it. */
   isKubernetesFile(filePath) {
@@ -20536,7 +20631,7 @@ var Service = class {
     this.invalidate(filePath);
   }
   fileChanged(filePath) {
-    this.listings.delete(path11.dirname(filePath));
+    this.listings.delete(path10.dirname(filePath));
     this.texts.delete(filePath);
     this.unparsed.delete(filePath);
     this.diskFiles.delete(filePath);
@@ -20547,13 +20642,13 @@ var Service = class {
     return this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
   }
   moduleFiles(filePath) {
-    const dir = path11.dirname(filePath);
+    const dir = path10.dirname(filePath);
     if (isYamlFileName(filePath)) return this.isKubernetesFile(filePath) ? [filePath] : [];
     if (isJsonFileName(filePath)) {
       const names = new Set(this.listDirectory(dir).filter(isJsonFileName));
-      for (const open of this.documents.keys()) if (path11.dirname(open) === dir && isJsonFileName(open)) names.add(path11.basename(open));
-      names.add(path11.basename(filePath));
-      return [...names].sort().map((n2) => path11.join(dir, n2)).filter((p) => this.isElbJsonFile(p));
+      for (const open of this.documents.keys()) if (path10.dirname(open) === dir && isJsonFileName(open)) names.add(path10.basename(open));
+      names.add(path10.basename(filePath));
+      return [...names].sort().map((n2) => path10.join(dir, n2)).filter((p) => this.isElbJsonFile(p));
     }
     const paths = this.terraformPaths(dir);
     if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
@@ -20588,6 +20683,16 @@ var Service = class {
             docsUrl: `${this.docsBase}README.md`
           });
         }
+      }
+      if (ruleSettings["ignore-comment"] !== "off") {
+        findings.push(
+          ...ignoreCommentFindings(file, {
+            knownIds: knownRuleIds(),
+            closest,
+            severity: ruleSettings["ignore-comment"] ?? "warning",
+            docsUrl: `${this.docsBase}README.md`
+          })
+        );
       }
       if (options.reportUnusedIgnores && allowInline && ruleSettings["unused-ignore"] !== "off") {
         for (const s of suppressions.filter((x) => !x.used)) {
@@ -20680,7 +20785,7 @@ ${instances}` : markdown, range: target.range };
       return analysis.units.map((u) => ({ root: u.root, source: "terraform", model: u.model, findings: shown(u.reported) }));
     }
     const source = this.isKubernetesFile(filePath) ? "kubernetes" : "elb-json";
-    const root = source === "kubernetes" ? filePath : path11.dirname(filePath);
+    const root = source === "kubernetes" ? filePath : path10.dirname(filePath);
     return [{ root, source, model: analysis.model, findings: shown(analysis.reported ?? []) }];
   }
   // ---- internals ----
@@ -20721,12 +20826,12 @@ ${instances}` : markdown, range: target.range };
     return void 0;
   }
   invalidate(filePath) {
-    this.modules.delete(path11.dirname(filePath));
-    this.variableFolders.delete(path11.dirname(filePath));
-    this.modules.delete(unitKey(filePath, "elb-json"));
-    this.modules.delete(unitKey(filePath, "kubernetes"));
+    this.modules.delete(path10.dirname(filePath));
+    this.variableFolders.delete(path10.dirname(filePath));
+    this.modules.delete(jsonModuleKey(path10.dirname(filePath)));
+    this.modules.delete(kubernetesKey(filePath));
     this.kubernetes.forget(filePath);
-    const dir = path11.dirname(filePath);
+    const dir = path10.dirname(filePath);
     for (const [root, unit] of this.units) {
       if (unit.reads.has(filePath) || unit.listedDirs.has(dir)) this.units.delete(root);
     }
@@ -20843,12 +20948,11 @@ ${instances}` : markdown, range: target.range };
     return parseTemplateText(this.parser, template);
   }
   moduleAnalysis(filePath, options) {
-    const kind = this.unitKindOf(filePath);
-    if (kind === "elb-json") return this.jsonAnalysis(filePath);
-    if (kind === "kubernetes") return this.kubernetesAnalysis(filePath, options);
-    if (kind !== "terraform") return void 0;
+    if (this.isElbJsonFile(filePath)) return this.jsonAnalysis(filePath);
+    if (this.isKubernetesFile(filePath)) return this.kubernetesAnalysis(filePath, options);
+    if (!isTerraformFile(filePath) && !isLockFile(filePath)) return void 0;
     this.settleCallChanges();
-    const dir = path11.dirname(filePath);
+    const dir = path10.dirname(filePath);
     const key = cacheKey([
       options.variables ?? {},
       options.varFiles ?? [],
@@ -20911,7 +21015,7 @@ ${instances}` : markdown, range: target.range };
   }
   callersMatter(filePath, options = {}) {
     if (!isTerraformFile(filePath) && !isLockFile(filePath)) return false;
-    if (this.declaresVariable(path11.dirname(filePath))) return true;
+    if (this.declaresVariable(path10.dirname(filePath))) return true;
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return false;
     const rules = options.rules ?? {};
@@ -20984,11 +21088,11 @@ ${instances}` : markdown, range: target.range };
     for (const file of files) {
       for (const call of this.callsOf(file)) {
         if (!isLocalSource(call.source)) continue;
-        const child3 = path11.resolve(path11.dirname(file), call.source);
-        if (child3 === path11.dirname(file)) continue;
+        const child3 = path10.resolve(path10.dirname(file), call.source);
+        if (child3 === path10.dirname(file)) continue;
         let set = index.get(child3);
         if (!set) index.set(child3, set = /* @__PURE__ */ new Set());
-        set.add(path11.dirname(file));
+        set.add(path10.dirname(file));
       }
     }
     return index;
@@ -21113,8 +21217,8 @@ ${instances}` : markdown, range: target.range };
   terraformPaths(dir) {
     this.recording?.listedDirs.add(dir);
     const names = new Set(this.listDirectory(dir).filter((n2) => isTerraformFile(n2)));
-    for (const open of this.documents.keys()) if (path11.dirname(open) === dir && isTerraformFile(open)) names.add(path11.basename(open));
-    return [...names].sort().map((n2) => path11.join(dir, n2));
+    for (const open of this.documents.keys()) if (path10.dirname(open) === dir && isTerraformFile(open)) names.add(path10.basename(open));
+    return [...names].sort().map((n2) => path10.join(dir, n2));
   }
   /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */
   listDirectory(dir) {
@@ -21139,7 +21243,7 @@ ${instances}` : markdown, range: target.range };
   }
   /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
   lockFile(dir) {
-    const file = path11.join(dir, LOCK_FILE_NAME);
+    const file = path10.join(dir, LOCK_FILE_NAME);
     this.recording?.reads.add(file);
     const text2 = this.documents.get(file)?.text ?? this.readFromHost(file);
     if (text2 === void 0 || text2.length > MAX_FILE_CHARS) return void 0;
@@ -21160,16 +21264,16 @@ ${instances}` : markdown, range: target.range };
     const manifest = this.modulesManifest(root.dir);
     const entry = manifest?.get(keyPath.join("."));
     if (entry !== void 0) {
-      const dir = path11.resolve(root.dir, entry);
-      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path11.relative(root.dir, dir)) };
+      const dir = path10.resolve(root.dir, entry);
+      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path10.relative(root.dir, dir)) };
     }
     if (source === void 0) return { unavailable: "its source is not a plain string" };
-    if (isLocalSource(source)) return { dir: path11.resolve(caller.dir, source), downloaded: caller.downloaded };
+    if (isLocalSource(source)) return { dir: path10.resolve(caller.dir, source), downloaded: caller.downloaded };
     return { unavailable: `module source "${source}" not downloaded: run terraform init` };
   }
   /** Key (`web.db`) → folder, from `.terraform/modules/modules.json`; undefined when there is none. */
   modulesManifest(rootDir) {
-    const file = path11.join(rootDir, ".terraform", "modules", "modules.json");
+    const file = path10.join(rootDir, ".terraform", "modules", "modules.json");
     const text2 = this.readFromHost(file);
     if (text2 === void 0) return void 0;
     try {
@@ -21183,7 +21287,7 @@ ${instances}` : markdown, range: target.range };
   }
   /** The ELB JSON files of a folder: one model, linked by id across the files; cached apart from the Terraform module. */
   jsonAnalysis(filePath) {
-    const cacheKey2 = unitKey(filePath, "elb-json");
+    const cacheKey2 = jsonModuleKey(path10.dirname(filePath));
     const cached = this.modules.get(cacheKey2);
     if (cached) return cached;
     const files = this.moduleFiles(filePath).map((p) => this.configFile(p)).filter((f) => f !== void 0);
@@ -21196,7 +21300,7 @@ ${instances}` : markdown, range: target.range };
   /** A Kubernetes manifest: its Services, analysed on their own; cached per file and cluster network. */
   kubernetesAnalysis(filePath, options) {
     const network = options.kubernetes?.network;
-    const key = unitKey(filePath, "kubernetes");
+    const key = kubernetesKey(filePath);
     const cached = this.modules.get(key);
     if (cached && cached.key === (network ?? "")) return cached;
     const files = [this.configFile(filePath)].filter((f) => f !== void 0);
@@ -21217,7 +21321,7 @@ ${instances}` : markdown, range: target.range };
       ...names.filter((n2) => n2 === "terraform.tfvars.json"),
       ...names.filter((n2) => n2.includes(".auto.tfvars")).sort()
     ];
-    const files = [...ordered.map((n2) => path11.join(dir, n2)), ...options.varFiles ?? []];
+    const files = [...ordered.map((n2) => path10.join(dir, n2)), ...options.varFiles ?? []];
     for (const file of files) inputs.push(...this.readTfvars(file));
     for (const [name2, value] of Object.entries(options.variables ?? {})) {
       inputs.push({ name: name2, value: toValue(value), source: "a value given to ELB Lens" });
@@ -21228,7 +21332,7 @@ ${instances}` : markdown, range: target.range };
     this.recording?.reads.add(filePath);
     const text2 = this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
     if (text2 === void 0 || text2.length > MAX_FILE_CHARS) return [];
-    const source = path11.basename(filePath);
+    const source = path10.basename(filePath);
     if (filePath.endsWith(".json")) {
       try {
         const parsed2 = JSON.parse(text2);
@@ -21240,7 +21344,7 @@ ${instances}` : markdown, range: target.range };
     }
     const config = this.parseText(filePath, text2);
     if (!config) return [];
-    const empty = new TerraformModule(path11.dirname(filePath), [], []);
+    const empty = new TerraformModule(path10.dirname(filePath), [], []);
     return tfvarsInputs(config, (expr) => empty.evaluate(expr));
   }
   runRules(model) {
@@ -21265,6 +21369,12 @@ function cacheKey(value) {
   } catch {
     return void 0;
   }
+}
+function kubernetesKey(filePath) {
+  return `kubernetes:${filePath}`;
+}
+function jsonModuleKey(dir) {
+  return `elb-json:${dir}`;
 }
 function toValue(value) {
   if (value === void 0) return new Unknown("no value");
@@ -22061,59 +22171,175 @@ function planView(filePath, text2, options = {}) {
 // server/src/graph/index.ts
 var MAP_FORMATS = ["mermaid", "dot", "svg", "json", "markdown"];
 
-// server/src/cli/args.ts
+// server/src/cli/usage.ts
 var UsageError = class extends Error {
+  constructor(message, command) {
+    super(message);
+    this.command = command;
+  }
+  command;
 };
+var HELP_OPTION = { names: ["--help", "-h"], help: ["print this help"] };
+function optionNames(options) {
+  return options.flatMap((o) => o.names);
+}
+function unknownOption(flag, command, options) {
+  const suggestion = closest(
+    flag,
+    optionNames([...options, HELP_OPTION]).filter((name2) => name2.startsWith("--"))
+  );
+  return new UsageError(`unknown option ${flag} for ${command}${suggestion ? `; did you mean ${suggestion}?` : ""}`, command);
+}
+var COLUMN = 40;
+function optionsHelp(options) {
+  const lines = [];
+  for (const option of [...options, HELP_OPTION]) {
+    const [long, short] = option.names;
+    const names = `  ${short ? `${short}, ` : "    "}${long}${option.value ? ` ${option.value}` : ""}`;
+    const [first, ...more] = option.help;
+    if (names.length < COLUMN) lines.push(`${names.padEnd(COLUMN)}${first}`);
+    else lines.push(names, `${" ".repeat(COLUMN)}${first}`);
+    for (const line of more) lines.push(`${" ".repeat(COLUMN)}${line}`);
+  }
+  return lines.join("\n");
+}
+var KINDS_CHECKED = "Terraform (.tf, .tf.json), ELB API JSON (*.elb.json),\nTerraform plan JSON and Kubernetes Service YAML";
+var KINDS_FOUND = "Terraform, ELB API JSON, plan JSON or Kubernetes Service YAML";
+function nothingFound(paths) {
+  return `nothing to check under ${paths.join(", ")}: no ${KINDS_FOUND} file found (ELB API JSON is read from *.elb.json unless .elb-lens.json "json.files" names other files)`;
+}
+
+// server/src/cli/args.ts
 var SEVERITIES = ["hint", "information", "warning", "error"];
 var FORMAT_NAMES = ["text", "compact", "json", "sarif", "junit", "checkstyle", "codequality"];
+var INPUT_OPTIONS = [
+  { names: ["--output", "-o"], value: "<file>", help: ["write the report to a file"] },
+  {
+    names: ["--config", "-c"],
+    value: "<file>",
+    help: ["use this configuration file for every path", "(default: the nearest .elb-lens.json above each file)"]
+  },
+  { names: ["--var"], value: "<name=value>", help: ["set a Terraform variable (repeatable)"] },
+  {
+    names: ["--var-file"],
+    value: "<file>",
+    help: ["read variables from a tfvars file (repeatable)", "(TF_VAR_<name> environment variables are read too)"]
+  }
+];
+var CHECK_OPTIONS = [
+  { names: ["--format", "-f"], value: `<${FORMAT_NAMES.join("|")}>`, help: ["output format (default: text)"] },
+  ...INPUT_OPTIONS.slice(0, 1),
+  {
+    names: ["--min-severity"],
+    value: "<error|warning|information|hint>",
+    help: ["lowest severity that fails the run (default: warning)"]
+  },
+  ...INPUT_OPTIONS.slice(1),
+  { names: ["--fix"], help: ["apply the fixes in place, then report what is left"] },
+  { names: ["--dry-run"], help: ["with --fix: print a unified diff, change nothing"] },
+  { names: ["--report-unused-ignores"], help: ["report elb-lens-ignore comments that suppress nothing"] },
+  {
+    names: ["--fail-on-empty"],
+    help: ["exit 1 when the paths hold no file of a kind ELB Lens checks", "(without it: a warning on stderr, exit 0)"]
+  },
+  { names: ["--color"], help: ["force colours on"] },
+  { names: ["--no-color"], help: ["force colours off (NO_COLOR in the environment too)"] },
+  {
+    names: ["--jobs", "-j"],
+    value: "<n>",
+    help: [
+      "threads for independent modules (default: the number of cores",
+      "for 10,000 files or more, else one; under 200 files and with",
+      "--fix always one)"
+    ]
+  },
+  { names: ["--verbose", "-v"], help: ["print counts (files found, checked, not parsed) and timing on stderr"] },
+  { names: ["--no-prescan"], help: ["parse every Terraform file instead of scanning first (same results)"] }
+];
+var GRAPH_OPTIONS = [
+  {
+    names: ["--format", "-f"],
+    value: `<${MAP_FORMATS.join("|")}>`,
+    help: ["output format (default: mermaid; markdown is Mermaid in", "a fence with a legend, for a CI job summary)"]
+  },
+  ...INPUT_OPTIONS
+];
+var EXIT_CODES = "Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error\n(or, with --fail-on-empty, nothing to check).\n";
+var COMMAND_USAGE = {
+  check: `Usage: elb-lens check [paths...] [options]
+
+Checks ${KINDS_CHECKED} files and folders
+(default: .). Kubernetes manifests are recognised by their content (kind: Service).
+
+Options:
+${optionsHelp(CHECK_OPTIONS)}
+
+${EXIT_CODES}`,
+  graph: `Usage: elb-lens graph [paths...] [options]
+
+Draws where the client address goes: client \u2192 load balancer \u2192 listener \u2192 pool \u2192 backend
+(default path: .).
+
+Options:
+${optionsHelp(GRAPH_OPTIONS)}
+`,
+  rules: `Usage: elb-lens rules
+
+Lists every id ELB Lens reports, with its default severity and what it means.
+
+Options:
+${optionsHelp([])}
+`,
+  explain: `Usage: elb-lens explain <rule-id>
+
+Prints the documentation of a rule or of another id ELB Lens reports (see "elb-lens rules").
+
+Options:
+${optionsHelp([])}
+`
+};
 var USAGE = `Usage:
-  elb-lens check [paths...] [options]   check .tf, .tf.json, ELB JSON and plan JSON files and folders (default: .)
+  elb-lens check [paths...] [options]   check ${KINDS_CHECKED.replace("\n", "\n                                        ")}
+                                        files and folders (default: .)
   elb-lens graph [paths...] [options]   draw where the client address goes: client \u2192 load balancer \u2192
                                         listener \u2192 pool \u2192 backend (default: .)
   elb-lens rules                        list the rules
   elb-lens explain <rule-id>            print a rule's documentation
+  elb-lens <command> --help             the options of a command
+  elb-lens -v, --version                print the version
 
 Options for check:
-  --format <${FORMAT_NAMES.join("|")}>
-                                        output format (default: text)
-  --output <file>                       write the report to a file
-  --min-severity <error|warning|information|hint>
-                                        lowest severity that fails the run (default: warning)
-  --config <file>                       use this configuration file for every path
-                                        (default: the nearest .elb-lens.json above each file)
-  --var <name=value>                    set a Terraform variable (repeatable)
-  --var-file <file>                     read variables from a tfvars file (repeatable)
-                                        (TF_VAR_<name> environment variables are read too)
-  --fix                                 apply the fixes in place, then report what is left
-  --dry-run                             with --fix: print a unified diff, change nothing
-  --report-unused-ignores               report elb-lens-ignore comments that suppress nothing
-  --color / --no-color                  force colours on or off
-  --jobs <n>                            threads for independent modules (default: the number of cores
-                                        for 10,000 files or more, else one; under 200 files and with
-                                        --fix always one)
-  --verbose                             print counts (files found, checked, not parsed) and timing on stderr
-  --no-prescan                          parse every Terraform file instead of scanning first (same results)
+${optionsHelp(CHECK_OPTIONS)}
 
 Options for graph:
-  --format <${MAP_FORMATS.join("|")}>
-                                        output format (default: mermaid; markdown is Mermaid in
-                                        a fence with a legend, for a CI job summary)
-  --output <file>, --config <file>, --var <name=value>, --var-file <file>
-                                        as for check
+${optionsHelp(GRAPH_OPTIONS)}
 
-Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error.
-`;
+${EXIT_CODES}`;
+function wantsHelp(rest) {
+  return rest.some((arg) => arg === "--help" || arg === "-h");
+}
 function parseArgs(argv) {
   const [command, ...rest] = argv;
-  if (command === void 0 || command === "help" || command === "--help" || command === "-h") return { command: "help" };
-  if (command === "--version" || command === "version") return { command: "version" };
-  if (command === "rules") return { command: "rules" };
+  if (command === void 0 || command === "--help" || command === "-h") return { command: "help" };
+  if (command === "help") return isCommand(rest[0]) ? { command: "help", of: rest[0] } : { command: "help" };
+  if (command === "--version" || command === "-v" || command === "-V" || command === "version") return { command: "version" };
+  if (isCommand(command) && wantsHelp(rest)) return { command: "help", of: command };
+  if (command === "rules") {
+    if (rest.length > 0) throw unknownOrExtra(rest[0], "rules");
+    return { command: "rules" };
+  }
   if (command === "explain") {
-    if (!rest[0]) throw new UsageError("explain needs a rule id");
+    if (!rest[0]) throw new UsageError("explain needs a rule id", "explain");
+    if (rest[0].startsWith("-")) throw unknownOption(rest[0], "explain", []);
     return { command: "explain", ruleId: rest[0] };
   }
   if (command === "graph") return parseGraphArgs(rest);
-  if (command !== "check") throw new UsageError(`unknown command "${command}"`);
+  if (command !== "check") {
+    const suggestion = command.startsWith("-") ? closest(command, ["--help", "--version"]) : closest(command, ["check", "graph", "rules", "explain", "help", "version"]);
+    throw new UsageError(
+      `unknown ${command.startsWith("-") ? "option" : "command"} "${command}"${suggestion ? `; did you mean ${suggestion}?` : ""}`
+    );
+  }
   const args2 = {
     command: "check",
     paths: [],
@@ -22129,7 +22355,8 @@ function parseArgs(argv) {
     dryRun: false,
     jobs: void 0,
     verbose: false,
-    prescan: true
+    prescan: true,
+    failOnEmpty: false
   };
   forEachFlag(rest, (flag, value, arg) => {
     switch (flag) {
@@ -22137,7 +22364,7 @@ function parseArgs(argv) {
       case "-f":
         args2.format = value();
         if (!FORMAT_NAMES.includes(args2.format))
-          throw new UsageError(`unknown format "${args2.format}" (choose ${FORMAT_NAMES.join(", ")})`);
+          throw new UsageError(`unknown format "${args2.format}" (choose ${FORMAT_NAMES.join(", ")})`, "check");
         break;
       case "--fix":
         args2.fix = true;
@@ -22147,14 +22374,15 @@ function parseArgs(argv) {
         break;
       case "--min-severity": {
         const severity = value();
-        if (!SEVERITIES.includes(severity)) throw new UsageError(`--min-severity must be one of ${SEVERITIES.join(", ")}`);
+        if (!SEVERITIES.includes(severity))
+          throw new UsageError(`--min-severity must be one of ${SEVERITIES.join(", ")}`, "check");
         args2.minSeverity = severity;
         break;
       }
       case "--jobs":
       case "-j": {
         const jobs = Number(value());
-        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs takes a whole number of 1 or more");
+        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs takes a whole number of 1 or more", "check");
         args2.jobs = jobs;
         break;
       }
@@ -22168,6 +22396,9 @@ function parseArgs(argv) {
       case "--report-unused-ignores":
         args2.reportUnusedIgnores = true;
         break;
+      case "--fail-on-empty":
+        args2.failOnEmpty = true;
+        break;
       case "--color":
         args2.color = true;
         break;
@@ -22176,13 +22407,19 @@ function parseArgs(argv) {
         break;
       default:
         if (inputFlag(flag, value, args2)) break;
-        if (flag.startsWith("-")) throw new UsageError(`unknown option ${flag}`);
+        if (flag.startsWith("-") && flag !== "-") throw unknownOption(flag, "check", CHECK_OPTIONS);
         args2.paths.push(arg);
     }
   });
-  if (args2.dryRun && !args2.fix) throw new UsageError("--dry-run only goes with --fix");
+  if (args2.dryRun && !args2.fix) throw new UsageError("--dry-run only goes with --fix", "check");
   if (args2.paths.length === 0) args2.paths.push(".");
   return args2;
+}
+function isCommand(word) {
+  return word === "check" || word === "graph" || word === "rules" || word === "explain";
+}
+function unknownOrExtra(arg, command) {
+  return arg.startsWith("-") ? unknownOption(arg, command, []) : new UsageError(`${command} takes no argument, got "${arg}"`, command);
 }
 function parseGraphArgs(rest) {
   const args2 = {
@@ -22200,13 +22437,13 @@ function parseGraphArgs(rest) {
       case "-f": {
         const format2 = value();
         if (!MAP_FORMATS.includes(format2))
-          throw new UsageError(`unknown graph format "${format2}" (choose ${MAP_FORMATS.join(", ")})`);
+          throw new UsageError(`unknown graph format "${format2}" (choose ${MAP_FORMATS.join(", ")})`, "graph");
         args2.format = format2;
         break;
       }
       default:
         if (inputFlag(flag, value, args2)) break;
-        if (flag.startsWith("-")) throw new UsageError(`unknown option ${flag} for graph`);
+        if (flag.startsWith("-") && flag !== "-") throw unknownOption(flag, "graph", GRAPH_OPTIONS);
         args2.paths.push(arg);
     }
   });
@@ -22348,13 +22585,13 @@ function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
 }
 
 // server/src/cli/graph.ts
-var path13 = __toESM2(require("path"));
+var path12 = __toESM2(require("path"));
 
 // server/src/cli/report.ts
-var path12 = __toESM2(require("path"));
+var path11 = __toESM2(require("path"));
 function relativePath(cwd, file) {
-  const relative7 = path12.relative(cwd, file);
-  return (relative7.startsWith("..") ? file : relative7).split(path12.sep).join("/");
+  const relative7 = path11.relative(cwd, file);
+  return (relative7.startsWith("..") ? file : relative7).split(path11.sep).join("/");
 }
 function sortFindings(findings) {
   return [...findings].sort(
@@ -22383,12 +22620,12 @@ function selectFiles(walked, configFor, kinds) {
 var DRAWN_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "elb-json", "kubernetes", "plan"]);
 async function graph(args2, io, host) {
   const { environmentVariables: environmentVariables2 } = host;
-  const cliVarFiles = args2.varFiles.map((f) => path13.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path12.resolve(io.cwd, f));
   for (const file of cliVarFiles) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path13.resolve(io.cwd, args2.config) : void 0
+    configFile: args2.config ? path12.resolve(io.cwd, args2.config) : void 0
   });
   const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2 };
   const effective = /* @__PURE__ */ new Map();
@@ -22404,23 +22641,24 @@ async function graph(args2, io, host) {
     { jsonFiles: (file) => namesElbJson(configFor(file), file) }
   );
   const walked = walk(
-    args2.paths.map((p) => path13.resolve(io.cwd, p)),
+    args2.paths.map((p) => path12.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
   service.setWorkspaceFiles(walked.files.map((f) => f.path));
   const views = /* @__PURE__ */ new Map();
-  const asked = /* @__PURE__ */ new Set();
-  for (const { file, config, kind, content } of selectFiles(walked.files, configFor, DRAWN_KINDS)) {
+  const selected = [...selectFiles(walked.files, configFor, DRAWN_KINDS)];
+  if (selected.length === 0) io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
+`);
+  for (const { file, config, kind, content } of selected) {
     if (kind === "plan") {
       const view = planView(file, content.text() ?? "", { rules: config.options.rules, log: (m) => io.stderr(`${m}
 `) });
       if (view) views.set(`plan:${file}`, view);
       continue;
     }
-    const unitKind = unitKindOf(kind);
-    if (!unitKind || asked.has(unitKey(file, unitKind))) continue;
-    asked.add(unitKey(file, unitKind));
+    const seenKey = kind === "kubernetes" ? `kubernetes:${file}` : `${kind === "elb-json" ? "elb-json" : "terraform"}:${path12.dirname(file)}`;
+    if (views.has(seenKey)) continue;
     for (const view of service.models(file, config.options)) {
       const key = `${view.source}:${view.root}`;
       if (!views.has(key)) views.set(key, view);
@@ -22435,7 +22673,7 @@ async function graph(args2, io, host) {
     return 0;
   }
   try {
-    host.writeFile(path13.resolve(io.cwd, args2.output), output);
+    host.writeFile(path12.resolve(io.cwd, args2.output), output);
   } catch (error) {
     io.stderr(`elb-lens: cannot write ${args2.output}: ${error instanceof Error ? error.message : String(error)}
 `);
@@ -22524,7 +22762,7 @@ function applyFixes(findings, textOf, canEdit) {
 }
 
 // server/src/cli/formats.ts
-var path14 = __toESM2(require("path"));
+var path13 = __toESM2(require("path"));
 var import_url = require("url");
 
 // server/src/cli/codequality.ts
@@ -22605,6 +22843,21 @@ function summary(report) {
   ];
   return `${parts2.join(", ")} in ${report.fileCount} file(s) checked`;
 }
+var MESSAGE_WIDTH = 98;
+function messageLines(message) {
+  const problem = firstSentence(message);
+  const lines = [`  ${problem}`];
+  let line = "";
+  for (const word of message.slice(problem.length).trim().split(/ +/)) {
+    if (!word) continue;
+    if (line && line.length + 1 + word.length > MESSAGE_WIDTH) {
+      lines.push(`  ${line}`);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(`  ${line}`);
+  return lines;
+}
 var text = (report, { color }) => {
   const out2 = [];
   for (const finding of report.findings) {
@@ -22612,7 +22865,7 @@ var text = (report, { color }) => {
     out2.push(
       `${paint(color, COLORS2.bold, where2)} ${paint(color, COLORS2[finding.severity], finding.severity)} ${paint(color, COLORS2.dim, finding.ruleId)}`
     );
-    out2.push(`  ${finding.message}`);
+    out2.push(...messageLines(finding.message));
     const source = report.readText(finding.file);
     if (source !== void 0) out2.push(codeFrame(source, finding, color));
     out2.push("");
@@ -22665,9 +22918,9 @@ function sarifRegion(range) {
   };
 }
 function artifactLocation(report, file) {
-  const relative7 = path14.relative(report.cwd, file);
-  if (relative7.startsWith("..") || path14.isAbsolute(relative7)) return { uri: (0, import_url.pathToFileURL)(file).href };
-  return { uri: relative7.split(path14.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  const relative7 = path13.relative(report.cwd, file);
+  if (relative7.startsWith("..") || path13.isAbsolute(relative7)) return { uri: (0, import_url.pathToFileURL)(file).href };
+  return { uri: relative7.split(path13.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 var sarif = (report) => {
   const used = new Set(report.findings.map((f) => f.ruleId));
@@ -22832,7 +23085,7 @@ async function runCli(argv, io) {
     const args2 = parseArgs(argv);
     switch (args2.command) {
       case "help":
-        io.stdout(USAGE);
+        io.stdout(args2.of ? COMMAND_USAGE[args2.of] : USAGE);
         return EXIT_CLEAN;
       case "version":
         io.stdout(`${readPackageJson(io.packageRoot).version ?? "unknown"}
@@ -22841,15 +23094,12 @@ async function runCli(argv, io) {
       case "rules":
         for (const rule of RULES) io.stdout(`${rule.meta.id.padEnd(32)} ${rule.meta.defaultSeverity.padEnd(12)} ${rule.meta.summary}
 `);
-        return EXIT_CLEAN;
-      case "explain": {
-        const rule = findRule(args2.ruleId);
-        if (!rule) throw new UsageError(`unknown rule "${args2.ruleId}"; see "elb-lens rules"`);
-        const page = path15.join(io.packageRoot, rule.meta.docsUrl);
-        io.stdout(fs5.existsSync(page) ? fs5.readFileSync(page, "utf8") : `${rule.meta.id}: ${rule.meta.summary}
+        for (const pseudo of PSEUDO_RULES) io.stdout(`${pseudo.id.padEnd(32)} ${pseudo.defaultSeverity.padEnd(12)} ${pseudo.summary}
 `);
         return EXIT_CLEAN;
-      }
+      case "explain":
+        io.stdout(explain(args2.ruleId, io.packageRoot));
+        return EXIT_CLEAN;
       case "check":
         return await check(args2, io);
       case "graph":
@@ -22859,7 +23109,7 @@ async function runCli(argv, io) {
     if (error instanceof UsageError) {
       io.stderr(`elb-lens: ${error.message}
 
-${USAGE}`);
+${error.command ? COMMAND_USAGE[error.command] : USAGE}`);
       return EXIT_ERROR;
     }
     if (error instanceof ConfigError) {
@@ -22876,6 +23126,39 @@ ${USAGE}`);
 `);
     return EXIT_ERROR;
   }
+}
+function explain(id10, packageRoot) {
+  const rule = findRule(id10);
+  if (rule) {
+    const page2 = readTextFile(path14.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
+    return page2 ?? `${rule.meta.id}: ${rule.meta.summary}
+`;
+  }
+  const pseudo = PSEUDO_RULES.find((r) => r.id === id10);
+  if (!pseudo) {
+    const suggestion = closest(id10, [...RULES.map((r) => r.meta.id), ...PSEUDO_RULES.map((r) => r.id)]);
+    throw new UsageError(
+      `unknown rule "${id10}"${suggestion ? ` (did you mean ${suggestion}?)` : ""}; "elb-lens rules" lists them`,
+      "explain"
+    );
+  }
+  const [file, anchor] = pseudo.docsPage.split("#");
+  const page = readTextFile(path14.join(packageRoot, file), 1024 * 1024);
+  const text2 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
+  return `${pseudo.id} (${pseudo.defaultSeverity}): ${pseudo.summary}
+${text2 ? `
+${text2}` : ""}`;
+}
+function markdownSection(page, anchor) {
+  const lines = page.split("\n");
+  const slug = (heading) => heading.toLowerCase().replace(/[^a-z0-9 -]/g, "").replace(/ /g, "-");
+  const start2 = lines.findIndex((line) => /^#+ /.test(line) && slug(line.replace(/^#+ /, "")) === anchor);
+  if (start2 < 0) return void 0;
+  const level = /^#+/.exec(lines[start2])?.[0].length ?? 1;
+  let end = start2 + 1;
+  while (end < lines.length && !(/^#+ /.test(lines[end]) && (/^#+/.exec(lines[end])?.[0].length ?? 0) <= level)) end++;
+  return `${lines.slice(start2, end).join("\n").trimEnd()}
+`;
 }
 var CheckError = class extends Error {
 };
@@ -22907,9 +23190,9 @@ function progressReporter(io, total, now = Date.now) {
 }
 async function createCheckSession(args2, io) {
   const env = io.env ?? process.env;
-  const cliVarFiles = args2.varFiles.map((f) => path15.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path14.resolve(io.cwd, f));
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path15.resolve(io.cwd, args2.config) : void 0
+    configFile: args2.config ? path14.resolve(io.cwd, args2.config) : void 0
   });
   const flags2 = {
     variables: args2.variables,
@@ -22926,9 +23209,9 @@ async function createCheckSession(args2, io) {
   };
   const host = createNodeHost((message) => io.stderr(`${message}
 `));
-  const docsDir = path15.join(io.packageRoot, "docs", "rules");
+  const docsDir = path14.join(io.packageRoot, "docs", "rules");
   const service = await createElbLensService(host, {
-    docsBase: docsDir + path15.sep,
+    docsBase: docsDir + path14.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
     prescan: args2.prescan,
     kubernetesFiles: (file) => namesKubernetes(configFor(file), file)
@@ -22938,7 +23221,7 @@ async function createCheckSession(args2, io) {
 function analyzeGroup(session, file, planText, wanted, log) {
   const { options } = session.configFor(file);
   if (planText !== void 0) {
-    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path15.sep, log });
+    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path14.sep, log });
   }
   const findings = [];
   for (const [moduleFile, fileFindings] of session.service.analyzeModule(file, options)) {
@@ -22970,12 +23253,15 @@ function callerScanner(session, files, sink) {
     }
   };
 }
+function groupKey(file, isPlan) {
+  return isPlan ? `plan|${file}` : `${path14.dirname(file)}|${isTerraformFile(file) ? "terraform" : "json"}`;
+}
 async function check(args2, io) {
   const started = Date.now();
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args2.format) ? FORMATTERS[args2.format] : void 0;
   if (!formatter) throw new UsageError(`unknown format "${args2.format}"`);
   const env = io.env ?? process.env;
-  for (const file of args2.varFiles.map((f) => path15.resolve(io.cwd, f))) {
+  for (const file of args2.varFiles.map((f) => path14.resolve(io.cwd, f))) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const printed = /* @__PURE__ */ new Set();
@@ -22989,13 +23275,13 @@ async function check(args2, io) {
   };
   const session = await createCheckSession(args2, { ...io, stderr });
   const walked = walk(
-    args2.paths.map((p) => path15.resolve(io.cwd, p)),
+    args2.paths.map((p) => path14.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
   const jobs = args2.fix ? 1 : Math.max(1, args2.jobs ?? (0, import_os.availableParallelism)());
   const minFiles = args2.jobs === void 0 ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
-  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path15.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
+  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path14.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
     __filename,
     jobs - 1,
     {
@@ -23018,12 +23304,14 @@ async function checkWalked(run2) {
   const env = io.env ?? process.env;
   const { configFor, resolver, service, docsDir } = session;
   const files = [];
-  const kinds = /* @__PURE__ */ new Map();
   const planTexts = /* @__PURE__ */ new Map();
   for (const { file, kind, content } of selectFiles(walked.files, configFor, CHECKED_KINDS)) {
     files.push(file);
-    kinds.set(file, kind);
     if (kind === "plan") planTexts.set(file, content.text() ?? "");
+  }
+  if (files.length === 0) {
+    io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
+`);
   }
   const wanted = new Set(files);
   service.setWorkspaceFiles(walked.files.map((f) => f.path));
@@ -23034,11 +23322,14 @@ async function checkWalked(run2) {
       }
     }
   }
-  const groups = formUnits(
-    files,
-    (file) => file,
-    (file) => kinds.get(file) ?? "other"
-  ).map((unit) => unit.members[0]);
+  const groups = [];
+  const seenGroups = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    const key = groupKey(file, planTexts.has(file));
+    if (seenGroups.has(key)) continue;
+    seenGroups.add(key);
+    groups.push(file);
+  }
   const isWanted = (file) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
   const log = (m) => stderr(`${m}
 `);
@@ -23147,13 +23438,14 @@ async function checkWalked(run2) {
   };
   const color = args2.color ?? (io.isTty && !args2.output && !env.NO_COLOR);
   if (args2.output) {
-    const target = path15.resolve(io.cwd, args2.output);
+    const target = path14.resolve(io.cwd, args2.output);
     try {
       writeAtomically(target, formatter(report, { color: false }));
     } catch (error) {
       throw new CheckError(`cannot write ${args2.output}: ${error instanceof Error ? error.message : String(error)}`);
     }
   } else if (!args2.dryRun) io.stdout(formatter(report, { color }));
+  if (files.length === 0 && args2.failOnEmpty) return EXIT_ERROR;
   return findings.some((f) => atLeast(f.severity, args2.minSeverity)) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 function threadsText(perThread) {
@@ -23187,7 +23479,7 @@ function fixAll(service, analyzeAll, canEdit, dryRun) {
   return { findings, applied, originals };
 }
 function writeAtomically(filePath, content) {
-  const temporary = path15.join(path15.dirname(filePath), `.${path15.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = path14.join(path14.dirname(filePath), `.${path14.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
   let mode;
   try {
     mode = fs5.statSync(filePath).mode & 4095;
@@ -23205,7 +23497,7 @@ function writeAtomically(filePath, content) {
 }
 function readPackageJson(packageRoot) {
   try {
-    return JSON.parse(fs5.readFileSync(path15.join(packageRoot, "package.json"), "utf8"));
+    return JSON.parse(fs5.readFileSync(path14.join(packageRoot, "package.json"), "utf8"));
   } catch {
     return {};
   }
@@ -23217,14 +23509,14 @@ function toolInfo(packageRoot, docsDir) {
     version: pkg.version ?? "0.0.0",
     informationUri: links.home,
     helpUri: (id10) => links.rulePage(id10),
-    readDoc: (id10) => readTextFile(path15.join(docsDir, `${id10}.md`), 1024 * 1024)
+    readDoc: (id10) => readTextFile(path14.join(docsDir, `${id10}.md`), 1024 * 1024)
   };
 }
 function findPackageRoot(start2) {
   let dir = start2;
   for (let i2 = 0; i2 < 6; i2++) {
-    if (fs5.existsSync(path15.join(dir, "package.json")) && fs5.existsSync(path15.join(dir, "docs"))) return dir;
-    dir = path15.dirname(dir);
+    if (fs5.existsSync(path14.join(dir, "package.json")) && fs5.existsSync(path14.join(dir, "docs"))) return dir;
+    dir = path14.dirname(dir);
   }
   return start2;
 }
@@ -23271,7 +23563,7 @@ else if (require.main === module) main();
 
 // server/src/action/main.ts
 var fs7 = __toESM2(require("fs"));
-var path16 = __toESM2(require("path"));
+var path15 = __toESM2(require("path"));
 
 // server/src/action/summary.ts
 var MAX_ROWS = 200;
@@ -23384,7 +23676,7 @@ async function runAction(env, write, packageRoot) {
     });
     return { code, stdout, stderr };
   };
-  fs7.mkdirSync(path16.dirname(path16.resolve(workspace, output)), { recursive: true });
+  fs7.mkdirSync(path15.dirname(path15.resolve(workspace, output)), { recursive: true });
   const report = await cli([
     "check",
     ...shared,
