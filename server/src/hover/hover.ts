@@ -59,8 +59,10 @@ function providerVersionLines(listener: Listener): string[] {
     if (support === 'no') missing.push(`  - \`${argument}\` arrived in ${since}: not in the version in use`);
     else if (support === 'some') missing.push(`  - \`${argument}\` arrived in ${since}: only some of the allowed versions have it`);
   }
-  // The version only matters to this listener where it lacks an argument.
-  return missing.length > 0 ? [`- Provider: \`${fact.provider}\` ${versionInUseText(fact)} — source: ${from}`, ...missing] : [];
+  // Said where it matters: an argument it lacks, or a version that is not known (the newest is assumed).
+  return missing.length > 0 || fact.source === 'unknown'
+    ? [`- Provider: \`${fact.provider}\` ${versionInUseText(fact)} — source: ${from}`, ...missing]
+    : [];
 }
 
 function backendLines(pools: Pool[], on: boolean): string[] {
@@ -119,12 +121,19 @@ export function listenerHover(listener: Listener, docsLink: string): string {
   return out.join('\n');
 }
 
-/** "Load balancer `x` (dedicated)", with why where the address does not say it already. */
+/** "Load balancer `x` (dedicated)", with why where the address and kind do not say it already. */
 function loadBalancerFact(listener: Listener): string {
   const lb = listener.loadBalancer;
-  // "it belongs to X, a dedicated load balancer" only repeats the line's own words.
-  if (lb && listener.kindExplanation.includes(lb.address)) return `Load balancer \`${lb.address}\` (${listener.kind})`;
-  return `Load balancer${lb ? ` \`${lb.address}\`` : ''}: ${listener.kind} (${listener.kindExplanation})`;
+  if (!lb) return `Load balancer: ${listener.kind} (${listener.kindExplanation})`;
+  // "it belongs to X, a dedicated load balancer" only repeats the line's own words; a reason after it stays.
+  const explanation = listener.kindExplanation;
+  const prefix = [lb.address, `\`${lb.address}\``]
+    .map((name) => `it belongs to ${name}, a ${listener.kind} load balancer`)
+    .find((p) => explanation.startsWith(p));
+  const rest = prefix === undefined ? undefined : explanation.slice(prefix.length).trim();
+  const why = rest === undefined ? undefined : rest === '' ? '' : /^\((.*)\)$/.exec(rest)?.[1];
+  if (why !== undefined) return `Load balancer \`${lb.address}\` (${listener.kind}${why ? `: ${why}` : ''})`;
+  return `Load balancer \`${lb.address}\`: ${listener.kind} (${explanation})`;
 }
 
 /** The one thing to do about this listener's client IP, for its state. */
