@@ -22,9 +22,9 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'ut
 /** The `jsonc` block under the README's "Configuration: `.elb-lens.json`" heading. */
 function readmeSample(): string {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('### Configuration: `.elb-lens.json`'));
+  const section = readme.slice(readme.indexOf('### `.elb-lens.json`'));
   const sample = /```jsonc\n([\s\S]*?)```/.exec(section);
-  assert.ok(sample, 'a jsonc sample in the configuration section');
+  assert.ok(sample, 'a jsonc sample under the .elb-lens.json heading');
   return sample[1];
 }
 

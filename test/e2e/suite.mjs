@@ -676,7 +676,7 @@ async function workspaceScenarios(workspace, baseSettings) {
 
   await step("the README's sample .elb-lens.json shows no problem: JSON with comments, checked by the extension's schema", async () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### Configuration: `.elb-lens.json`'));
+    const section = readme.slice(readme.indexOf('### `.elb-lens.json`'));
     const sample = /```jsonc\n([\s\S]*?)```/.exec(section)?.[1];
     if (!sample) throw new Error("no jsonc sample in the README's configuration section");
     const folder = path.join(workspace, 'readme-sample');
