@@ -18381,7 +18381,7 @@ function providerVersionLines(listener) {
     if (support === "no") missing.push(`  - \`${argument}\` arrived in ${since}: not in the version in use`);
     else if (support === "some") missing.push(`  - \`${argument}\` arrived in ${since}: only some of the allowed versions have it`);
   }
-  return missing.length > 0 ? [`- Provider: \`${fact.provider}\` ${versionInUseText(fact)} \u2014 source: ${from}`, ...missing] : [];
+  return missing.length > 0 || fact.source === "unknown" ? [`- Provider: \`${fact.provider}\` ${versionInUseText(fact)} \u2014 source: ${from}`, ...missing] : [];
 }
 function backendLines(pools, on) {
   const lines = [];
@@ -18424,8 +18424,13 @@ function listenerHover(listener, docsLink) {
 }
 function loadBalancerFact(listener) {
   const lb = listener.loadBalancer;
-  if (lb && listener.kindExplanation.includes(lb.address)) return `Load balancer \`${lb.address}\` (${listener.kind})`;
-  return `Load balancer${lb ? ` \`${lb.address}\`` : ""}: ${listener.kind} (${listener.kindExplanation})`;
+  if (!lb) return `Load balancer: ${listener.kind} (${listener.kindExplanation})`;
+  const explanation = listener.kindExplanation;
+  const prefix = [lb.address, `\`${lb.address}\``].map((name2) => `it belongs to ${name2}, a ${listener.kind} load balancer`).find((p) => explanation.startsWith(p));
+  const rest = prefix === void 0 ? void 0 : explanation.slice(prefix.length).trim();
+  const why = rest === void 0 ? void 0 : rest === "" ? "" : /^\((.*)\)$/.exec(rest)?.[1];
+  if (why !== void 0) return `Load balancer \`${lb.address}\` (${listener.kind}${why ? `: ${why}` : ""})`;
+  return `Load balancer \`${lb.address}\`: ${listener.kind} (${explanation})`;
 }
 function whatToDo(listener) {
   const { clientIp } = listener;
