@@ -1,3 +1,4 @@
+import { codeSpan, markdownText } from '../core/escape';
 import type { Range } from '../core/types';
 import type { ElbModel, Listener, LoadBalancer, Member, ModelNode, Pool } from '../model/elb';
 import { HTTP_PROTOCOLS } from '../model/providers';
@@ -16,13 +17,6 @@ export interface HoverTarget {
   attributeName: string | undefined;
   range: Range;
 }
-
-const CONSTRAINTS = [
-  'A server must not be both a client of this load balancer and one of its backends: it would receive its own packets and the reply path breaks.',
-  'Backends added by IP address (IP backends) never receive the client IP; they see the load balancer’s address.',
-  'One-way download or push traffic can be cut while backend servers are migrated; senders must retransmit afterwards.',
-  'The specifications (flavor) of backend servers cannot be changed while it is on.',
-];
 
 function stateWord(listener: Listener): string {
   const { clientIp } = listener;
@@ -60,68 +54,107 @@ function providerVersionLines(listener: Listener): string[] {
   const fact = listener.providerVersion;
   if (!fact) return [];
   const from = fact.source === 'lock-file' ? 'lock file' : fact.source === 'constraint' ? 'version constraint' : 'unknown';
-  const out = [`- Provider: \`${fact.provider}\` ${versionInUseText(fact)} — source: ${from}`];
+  const missing: string[] = [];
   for (const [argument, since] of Object.entries(listener.info.since ?? {})) {
     const support = argumentSupport(listener, argument).support;
-    if (support === 'no') out.push(`  - \`${argument}\` arrived in ${since}: not in the version in use`);
-    else if (support === 'some') out.push(`  - \`${argument}\` arrived in ${since}: only some of the allowed versions have it`);
+    if (support === 'no') missing.push(`  - ${codeSpan(argument)} arrived in ${since}: not in the version in use`);
+    else if (support === 'some') missing.push(`  - ${codeSpan(argument)} arrived in ${since}: only some of the allowed versions have it`);
   }
-  return out;
+  // Said where it matters: an argument it lacks, or a version that is not known (the newest is assumed).
+  return missing.length > 0 || fact.source === 'unknown'
+    ? [`- Provider: ${codeSpan(fact.provider)} ${versionInUseText(fact)} — source: ${from}`, ...missing]
+    : [];
 }
 
 function backendLines(pools: Pool[], on: boolean): string[] {
   const lines: string[] = [];
   for (const pool of pools) {
     for (const member of pool.members) {
-      const name = `\`${member.address}\``;
+      const name = `${codeSpan(member.address)}`;
       if (member.isIpBackend === true) lines.push(`- ${name}: does **not** receive it (${member.ipBackendExplanation})`);
       else if (member.isIpBackend === false) lines.push(`- ${name}: ${on ? 'receives it' : 'would receive it when on'}`);
       else lines.push(`- ${name}: cannot tell whether it is an IP backend`);
     }
     if (pool.poolType === 'ip' && pool.members.length === 0)
-      lines.push(`- pool \`${pool.address}\` holds only IP backends, which never receive it`);
+      lines.push(`- pool ${codeSpan(pool.address)} holds only IP backends, which never receive it`);
   }
   return lines;
 }
 
+/**
+ * The hover on a listener. The first screen answers, in this order: the state and why, the
+ * facts it rests on, who gets the client address, and what to do; what holds for every
+ * listener with transfer on (limits, security groups, caveats) is on the page behind the
+ * link, so the box needs no scrolling. No sentence repeats a finding's message, which the
+ * editor shows above it.
+ */
 export function listenerHover(listener: Listener, docsLink: string): string {
   const { clientIp } = listener;
   const out: string[] = [];
   out.push(`**Transfer Client IP Address: ${stateWord(listener)}** — ${clientIp.explanation}.`);
   out.push('');
-  out.push(
-    `- Load balancer: ${listener.loadBalancer ? `\`${listener.loadBalancer.address}\`, ` : ''}${listener.kind} (${listener.kindExplanation})`,
-  );
-  out.push(`- Protocol: ${listener.protocol ?? 'unknown'}`);
+  out.push(`- ${loadBalancerFact(listener)} · ${markdownText(listener.protocol ?? 'protocol unknown')}`);
   if (clientIp.attribute) {
     const written =
       clientIp.written === 'unknown'
-        ? `an expression only known when Terraform runs${clientIp.writtenUnknownReason ? ` (${clientIp.writtenUnknownReason})` : ''}`
+        ? `an expression only known when Terraform runs${clientIp.writtenUnknownReason ? ` (${markdownText(clientIp.writtenUnknownReason)})` : ''}`
         : clientIp.written === undefined
           ? 'null (unset, so the default applies)'
           : String(clientIp.written);
     out.push(
-      `- Written: \`${clientIp.attribute.name}\` = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? ' (has no effect: it cannot be turned off here)' : ''}`,
+      `- Written: ${codeSpan(clientIp.attribute.name)} = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? ' (no effect here)' : ''}`,
     );
   } else if (listener.argType === 'none') {
-    out.push(`- \`${listener.type}\` has no \`transparent_client_ip_enable\` argument.`);
+    out.push(`- ${codeSpan(listener.type)} has no \`transparent_client_ip_enable\` argument.`);
   }
   out.push(...providerVersionLines(listener));
   out.push(...hopLines(listener));
   const backends = backendLines(listener.pools, clientIp.state === 'on');
-  if (backends.length > 0) {
-    out.push('', '**Backends**', ...backends);
-  }
-  out.push('', `**Other ways to get the client address:** ${alternativesFor(listener)}`);
-  if (clientIp.state !== 'off') {
-    out.push('', '**While it is on**', ...CONSTRAINTS.map((c) => `- ${c}`));
-  }
-  out.push('', '**Security groups and caveats**', ...platformLines(listener).map((line) => `- ${line}`));
-  if (clientIp.canBeDisabled !== false) {
-    out.push('', 'Switching it on or off interrupts traffic for about ten seconds (about two health-check intervals).');
-  }
-  out.push('', `[About client IP transfer](${docsLink})`);
+  if (backends.length > 0) out.push('', '**Who gets the client IP**', ...backends);
+  out.push('', `**What to do:** ${whatToDo(listener)}`);
+  // Where the listener does not transfer it, and on HTTP and TLS listeners, whose backends read it
+  // from a header or Proxy Protocol; a TCP/UDP IP backend's own hover and finding say what it can do.
+  const layer4 = listener.protocol === 'TCP' || listener.protocol === 'UDP';
+  if (clientIp.state !== 'on' || !layer4) out.push('', `**Other ways to get it:** ${alternativesFor(listener)}`);
+  // What this listener's kind, protocol and provider change (security groups, TLS, regions).
+  out.push('', ...platformLines(listener).map((line) => `- ${line}`));
+  out.push('', `[More: limits while it is on, caveats](${docsLink})`);
   return out.join('\n');
+}
+
+/** "Load balancer `x` (dedicated)", with why where the address and kind do not say it already. */
+function loadBalancerFact(listener: Listener): string {
+  const lb = listener.loadBalancer;
+  if (!lb) return `Load balancer: ${listener.kind} (${listener.kindExplanation})`;
+  // "it belongs to X, a dedicated load balancer" only repeats the line's own words; a reason after it stays.
+  const explanation = listener.kindExplanation;
+  const prefix = [lb.address, `\`${lb.address}\``]
+    .map((name) => `it belongs to ${name}, a ${listener.kind} load balancer`)
+    .find((p) => explanation.startsWith(p));
+  const rest = prefix === undefined ? undefined : explanation.slice(prefix.length).trim();
+  const why = rest === undefined ? undefined : rest === '' ? '' : /^\((.*)\)$/.exec(rest)?.[1];
+  if (why !== undefined) return `Load balancer ${codeSpan(lb.address)} (${listener.kind}${why ? `: ${why}` : ''})`;
+  return `Load balancer ${codeSpan(lb.address)}: ${listener.kind} (${explanation})`;
+}
+
+/** The one thing to do about this listener's client IP, for its state. */
+function whatToDo(listener: Listener): string {
+  const { clientIp } = listener;
+  if (clientIp.state === 'unknown') {
+    return clientIp.written === 'unknown'
+      ? 'give the value (a tfvars file, `--var`, or `variables` in `.elb-lens.json`) to see the result.'
+      : 'point `loadbalancer_id` at a load balancer of this module, or set the protocol, to see the result.';
+  }
+  if (clientIp.reason === 'always-on') {
+    return clientIp.written === false
+      ? `remove \`${clientIp.attribute?.name ?? 'transparent_client_ip_enable'}\`: it cannot turn transfer off.`
+      : 'nothing to switch; keep backends in the VPC (server backends) and no backend a client of its own load balancer.';
+  }
+  const switchName = listener.clientIp.setting?.name ?? 'transparent_client_ip_enable';
+  if (clientIp.state === 'off') {
+    return `set ${codeSpan(switchName)} to true if backends need the client address (it interrupts traffic for about ten seconds).`;
+  }
+  return 'keep backends in the VPC, and no backend a client of its own load balancer; switching it off interrupts traffic for about ten seconds.';
 }
 
 function poolHover(pool: Pool, docsLink: string): string {
@@ -132,12 +165,12 @@ function poolHover(pool: Pool, docsLink: string): string {
     : pool.poolType === undefined
       ? 'not set (any backend)'
       : pool.poolType || 'any';
-  out.push(`**Pool \`${pool.address}\`** — type: ${type}`);
+  out.push(`**Pool ${codeSpan(pool.address)}** — type: ${type}`);
   if (listeners.length === 0) out.push('', 'No listener of this module sends traffic here, so its client IP state is unknown.');
   for (const listener of listeners) {
     out.push(
       '',
-      `From \`${listener.address}\` (${listener.protocol ?? 'unknown protocol'}): Transfer Client IP Address **${stateWord(listener)}**.`,
+      `From ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? 'unknown protocol')}): Transfer Client IP Address **${stateWord(listener)}**.`,
     );
     const lines = backendLines([pool], listener.clientIp.state === 'on');
     if (lines.length > 0) out.push(...lines);
@@ -150,7 +183,7 @@ function poolHover(pool: Pool, docsLink: string): string {
 function memberHover(member: Member, docsLink: string): string {
   const out: string[] = [];
   const kind = member.isIpBackend === true ? 'IP backend' : member.isIpBackend === false ? 'server backend' : 'backend of unknown kind';
-  out.push(`**Member \`${member.address}\`** — ${kind}: ${member.ipBackendExplanation}.`);
+  out.push(`**Member ${codeSpan(member.address)}** — ${kind}: ${member.ipBackendExplanation}.`);
   const listeners = member.pool?.listeners ?? [];
   for (const listener of listeners) {
     const on = listener.clientIp.state;
@@ -160,7 +193,7 @@ function memberHover(member: Member, docsLink: string): string {
       gets = member.isIpBackend === false ? 'receives the client IP' : 'receives the client IP if it is a server in the VPC';
     else if (on === 'off') gets = 'sees the load balancer’s address, not the client’s';
     else gets = 'may or may not receive the client IP (the listener’s state is unknown)';
-    out.push('', `Through \`${listener.address}\` (${listener.protocol ?? 'unknown protocol'}): ${gets}.`);
+    out.push('', `Through ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? 'unknown protocol')}): ${gets}.`);
     if (member.isIpBackend === true) {
       out.push(`Alternative: ${alternativesFor(listener)}`);
     }
@@ -171,7 +204,7 @@ function memberHover(member: Member, docsLink: string): string {
 }
 
 function loadBalancerHover(lb: LoadBalancer, model: ElbModel, docsLink: string): string {
-  const out: string[] = [`**Load balancer \`${lb.address}\`** — ${lb.kind}.`];
+  const out: string[] = [`**Load balancer ${codeSpan(lb.address)}** — ${lb.kind}.`];
   if (lb.kind === 'dedicated')
     out.push('', 'Dedicated load balancers always transfer the client IP, on every listener; it cannot be turned off.');
   if (lb.kind === 'shared')
@@ -180,7 +213,8 @@ function loadBalancerHover(lb: LoadBalancer, model: ElbModel, docsLink: string):
       'Shared load balancers always transfer the client IP on HTTP/HTTPS listeners; on TCP/UDP listeners it is off unless turned on.',
     );
   const listeners = model.listeners.filter((l) => l.loadBalancer === lb);
-  for (const listener of listeners) out.push(`- \`${listener.address}\` (${listener.protocol ?? '?'}): ${stateWord(listener)}`);
+  for (const listener of listeners)
+    out.push(`- ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? '?')}): ${stateWord(listener)}`);
   out.push('', `[About client IP transfer](${docsLink})`);
   return out.join('\n');
 }
@@ -233,16 +267,16 @@ export function nodesOfBlock(model: ElbModel, block: ModelNode['block']): ModelN
 export function instancesMarkdown(nodes: ModelNode[], range: Range): string {
   if (nodes.length === 1) {
     const sources = nodes[0].context?.callerSources(range) ?? [];
-    return sources.length > 0 ? `**From the caller:** ${sources.map((s) => s.message).join('; ')}` : '';
+    return sources.length > 0 ? `**From the caller:** ${sources.map((s) => markdownText(s.message)).join('; ')}` : '';
   }
   if (nodes.length === 0) return '';
   const lines = ['**Per instance**', ''];
   for (const node of nodes) {
     const listener = node.info.role === 'listener' ? (node as Listener) : undefined;
-    const state = listener ? `: ${listener.protocol ?? 'protocol unknown'}, ${inlayLabel(listener)}` : '';
+    const state = listener ? `: ${markdownText(listener.protocol ?? 'protocol unknown')}, ${markdownText(inlayLabel(listener))}` : '';
     const sources = node.context?.callerSources(range) ?? [];
-    const from = sources.length > 0 ? ` (${sources.map((s) => s.message).join('; ')})` : '';
-    lines.push(`- \`${node.address}\`${state}${from}`);
+    const from = sources.length > 0 ? ` (${sources.map((s) => markdownText(s.message)).join('; ')})` : '';
+    lines.push(`- ${codeSpan(node.address)}${state}${from}`);
   }
   return lines.join('\n');
 }
