@@ -21,6 +21,10 @@ export interface CheckArgs {
   verbose: boolean;
   /** `--no-prescan`: parse every Terraform file (the scan never changes results; for comparison). */
   prescan: boolean;
+  /** `-` as the path: check what is read from standard input (rendered manifests, by default). */
+  stdin: boolean;
+  /** `--stdin-filename NAME`: the name the stream has in reports; its extension decides its kind. */
+  stdinFilename: string | undefined;
 }
 
 /** `elb-lens graph`: the client-IP map of the paths. */
@@ -44,7 +48,10 @@ const SEVERITIES: Severity[] = ['hint', 'information', 'warning', 'error'];
 export const FORMAT_NAMES = ['text', 'compact', 'json', 'sarif', 'junit', 'checkstyle'];
 
 export const USAGE = `Usage:
-  elb-lens check [paths...] [options]   check .tf, .tf.json, ELB JSON and plan JSON files and folders (default: .)
+  elb-lens check [paths...] [options]   check .tf, .tf.json, ELB JSON, plan JSON and Kubernetes files and folders,
+                                        kustomize overlays and Helm charts (default: .)
+  elb-lens check - [options]            check standard input: rendered manifests (helm template …,
+                                        kustomize build …), several documents in one stream
   elb-lens graph [paths...] [options]   draw where the client address goes: client → load balancer →
                                         listener → pool → backend (default: .)
   elb-lens rules                        list the rules
@@ -70,6 +77,8 @@ Options for check:
                                         --fix always one)
   --verbose                             print counts (files found, checked, not parsed) and timing on stderr
   --no-prescan                          parse every Terraform file instead of scanning first (same results)
+  --stdin-filename <name>               with -: the stream's name in reports; its extension decides what
+                                        it is (default: Kubernetes YAML named <stdin>)
 
 Options for graph:
   --format <${MAP_FORMATS.join('|')}>
@@ -108,6 +117,8 @@ export function parseArgs(argv: string[]): CliArgs {
     jobs: undefined,
     verbose: false,
     prescan: true,
+    stdin: false,
+    stdinFilename: undefined,
   };
   forEachFlag(rest, (flag, value, arg) => {
     switch (flag) {
@@ -143,6 +154,9 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--no-prescan':
         args.prescan = false;
         break;
+      case '--stdin-filename':
+        args.stdinFilename = value();
+        break;
       case '--report-unused-ignores':
         args.reportUnusedIgnores = true;
         break;
@@ -154,11 +168,16 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       default:
         if (inputFlag(flag, value, args)) break;
-        if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+        if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
         args.paths.push(arg);
     }
   });
   if (args.dryRun && !args.fix) throw new UsageError('--dry-run only goes with --fix');
+  if (args.paths.includes('-')) {
+    if (args.paths.length > 1) throw new UsageError('- (standard input) is checked alone, without other paths');
+    if (args.fix) throw new UsageError('--fix cannot change standard input');
+    args.stdin = true;
+  } else if (args.stdinFilename !== undefined) throw new UsageError('--stdin-filename only goes with - (standard input)');
   if (args.paths.length === 0) args.paths.push('.');
   return args;
 }

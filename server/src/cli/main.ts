@@ -5,7 +5,8 @@ import { ConfigError, ConfigResolver, type ElbLensConfig } from '../config';
 import type { Finding } from '../core/types';
 import { projectLinks, type PackageManifest } from '../docs/links';
 import { analyzePlan } from '../plan/plan';
-import { configure, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
+import { isYamlFileName } from '../kubernetes';
+import { configure, excludes, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
 import { nodeFileSystem, readTextFile } from '../project/nodeFs';
 import { RULES, findRule } from '../rules';
 import type { ElbLensService } from '../service/api';
@@ -31,6 +32,7 @@ import {
   type WorkerInit,
 } from './parallel';
 import { atLeast, relativePath, sortFindings, type ToolInfo } from './report';
+import { readProcessStdin, stdinFindings, stdinInput, type StdinInput } from './stdin';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_ERROR = 1;
@@ -68,6 +70,8 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
   /** Directory that holds docs/ (the package root). */
   packageRoot: string;
+  /** Standard input, read to its end (`check -`). Default: the process's. */
+  readStdin?: () => Promise<string>;
   /**
    * Tests: with worker threads, the main thread waits until each worker has taken its first
    * groups before it takes any, so that every thread takes part whatever the machine's load.
@@ -166,7 +170,11 @@ interface CheckSession {
   docsDir: string;
 }
 
-async function createCheckSession(args: CheckArgs, io: Pick<CliIo, 'cwd' | 'env' | 'packageRoot' | 'stderr'>): Promise<CheckSession> {
+async function createCheckSession(
+  args: CheckArgs,
+  io: Pick<CliIo, 'cwd' | 'env' | 'packageRoot' | 'stderr'>,
+  stdin?: StdinInput,
+): Promise<CheckSession> {
   const env = io.env ?? process.env;
   const cliVarFiles = args.varFiles.map((f) => path.resolve(io.cwd, f));
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
@@ -192,8 +200,9 @@ async function createCheckSession(args: CheckArgs, io: Pick<CliIo, 'cwd' | 'env'
     docsBase: docsDir + path.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
     prescan: args.prescan,
-    kubernetesFiles: (file) => namesKubernetes(configFor(file), file),
+    kubernetesFiles: (file) => (stdin?.kubernetes === true && file === stdin.path) || namesKubernetes(configFor(file), file),
   });
+  if (stdin) service.openDocument(stdin.path, stdin.text);
   return { configFor, resolver, service, docsDir };
 }
 
@@ -259,7 +268,10 @@ function callerScanner(session: CheckSession, files: readonly string[], sink: Lo
 
 /** Groups are keyed by folder and kind, not by listing the folder again for every file (linear in its size). */
 function groupKey(file: string, isPlan: boolean): string {
-  return isPlan ? `plan|${file}` : `${path.dirname(file)}|${isTerraformFile(file) ? 'terraform' : 'json'}`;
+  if (isPlan) return `plan|${file}`;
+  // A manifest is analysed by itself: two in one folder, or one beside ELB JSON files, are two groups.
+  if (isYamlFileName(file)) return `kubernetes|${file}`;
+  return `${path.dirname(file)}|${isTerraformFile(file) ? 'terraform' : 'json'}`;
 }
 
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
@@ -280,12 +292,24 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
       io.stderr(m);
     }
   };
-  const session = await createCheckSession(args, { ...io, stderr });
+  let stdin: StdinInput | undefined;
+  if (args.stdin) {
+    let text: string;
+    try {
+      text = await (io.readStdin ?? readProcessStdin)();
+    } catch (error) {
+      throw new CheckError(`cannot read standard input: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    stdin = stdinInput(text, io.cwd, args.stdinFilename);
+  }
+  const session = await createCheckSession(args, { ...io, stderr }, stdin);
 
-  const walked = walk(
-    args.paths.map((p) => path.resolve(io.cwd, p)),
-    nodeFileSystem,
-  );
+  const walked = stdin
+    ? { files: [{ path: stdin.path, explicit: true }], missing: [] }
+    : walk(
+        args.paths.map((p) => path.resolve(io.cwd, p)),
+        nodeFileSystem,
+      );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(', ')}`);
   const jobs = args.fix ? 1 : Math.max(1, args.jobs ?? availableParallelism());
   const minFiles = args.jobs === undefined ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
@@ -307,7 +331,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
         )
       : undefined;
   try {
-    return await checkWalked({ args, io, started, formatter, session, walked, jobs, minFiles, workers, sink, printed, stderr });
+    return await checkWalked({ args, io, started, formatter, session, walked, jobs, minFiles, workers, sink, printed, stderr, stdin });
   } finally {
     workers?.terminate();
   }
@@ -328,13 +352,16 @@ async function checkWalked(run: {
   sink: LogSink;
   printed: Set<string>;
   stderr: (m: string) => void;
+  stdin?: StdinInput;
 }): Promise<number> {
   const { args, io, started, formatter, session, walked, jobs, minFiles, sink, printed, stderr } = run;
   const env = io.env ?? process.env;
   const { configFor, resolver, service, docsDir } = session;
   const files: string[] = [];
   const planTexts = new Map<string, string>();
-  for (const { file, kind, content } of selectFiles(walked.files, configFor, CHECKED_KINDS)) {
+  const given =
+    run.stdin && new Map([[run.stdin.path, { text: run.stdin.text, kind: run.stdin.kubernetes ? ('kubernetes' as const) : undefined }]]);
+  for (const { file, kind, content } of selectFiles(walked.files, configFor, CHECKED_KINDS, given)) {
     files.push(file);
     if (kind === 'plan') planTexts.set(file, content.text() ?? '');
   }
@@ -349,15 +376,33 @@ async function checkWalked(run: {
     }
   }
 
+  // kustomize overlays and Helm charts: one group each (their kustomization file or Chart.yaml);
+  // the walked files they read are checked through them.
+  const walkedPaths = new Set(walked.files.map((f) => f.path));
+  const renderedGroups: string[] = [];
+  const renderedInputs = new Set<string>();
+  for (const root of service.renderedRoots(walked.files.length > 0 ? configFor(walked.files[0].path).options : {})) {
+    if (excludes(configFor(root.file), root.file)) continue;
+    renderedGroups.push(root.file);
+    for (const read of root.reads) if (walkedPaths.has(read) && !excludes(configFor(read), read)) renderedInputs.add(read);
+  }
+  for (const input of renderedInputs) {
+    if (wanted.has(input)) continue;
+    wanted.add(input);
+    files.push(input);
+  }
+
   // One representative file per analysis group, in walk order.
   const groups: string[] = [];
   const seenGroups = new Set<string>();
   for (const file of files) {
+    if (renderedInputs.has(file)) continue;
     const key = groupKey(file, planTexts.has(file));
     if (seenGroups.has(key)) continue;
     seenGroups.add(key);
     groups.push(file);
   }
+  groups.push(...renderedGroups);
   // A root module's .terraform.lock.hcl is not a checked file, but what is wrong with it is reported.
   const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
   const log = (m: string) => stderr(`${m}\n`);
@@ -460,12 +505,14 @@ async function checkWalked(run: {
   }
 
   const tool = toolInfo(io.packageRoot, docsDir);
+  if (run.stdin) findings = stdinFindings(findings, run.stdin);
+  const stdinText = run.stdin && { shownAs: run.stdin.shownAs, text: run.stdin.text };
   const report = {
     fileCount: files.length,
-    files,
+    files: stdinText ? [stdinText.shownAs] : files,
     findings,
     cwd: io.cwd,
-    readText: (f: string) => planTexts.get(f) ?? service.documentText(f),
+    readText: (f: string) => (f === stdinText?.shownAs ? stdinText.text : (planTexts.get(f) ?? service.documentText(f))),
     minSeverity: args.minSeverity,
     enabledRules: (file: string) => {
       const rules = configFor(file).options.rules ?? {};

@@ -101,6 +101,8 @@ export interface UnrecognizedSetting {
   suggestionWritten?: boolean;
   /** The block the attribute is in, when it is not the node's own (a Service's annotations). */
   block?: ConfigBlock;
+  /** Written in the wrong place (a Service's labels): the block it belongs in, if there is one yet. */
+  belongsIn?: { name: string; block: ConfigBlock | undefined };
 }
 
 export interface Listener extends ModelNode {

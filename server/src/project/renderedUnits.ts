@@ -1,8 +1,8 @@
 import * as path from 'path';
 import type { Finding, RelatedLocation } from '../core/types';
 import { buildKubernetesModel, type ClusterNetwork } from '../kubernetes';
-import { renderChart, type ChartOptions } from '../kubernetes/render/helm/chart';
-import { renderKustomization, type RenderedService, type RenderHost } from '../kubernetes/render/kustomize';
+import { renderChart, type ChartHost, type ChartOptions } from '../kubernetes/render/helm/chart';
+import { KUSTOMIZATION_NAMES, renderKustomization, type RenderedService, type RenderHost } from '../kubernetes/render/kustomize';
 import { remapFindings, type RenderedText } from '../kubernetes/render/remap';
 import { renderedConfigFile, servicesText } from '../kubernetes/render/rendered';
 import type { Origin, Sourced } from '../kubernetes/render/sourced';
@@ -131,4 +131,109 @@ function nameLocation(service: RenderedService, host: RenderHost): { file: strin
   if (!origin || text === undefined) return undefined;
   const lines = new LineIndex(text);
   return { file: origin.file, range: lines.range(origin.start, origin.end) };
+}
+
+/** What rendering depends on besides the files: the cluster network and the chart value files. */
+export interface RenderOptions {
+  network?: ClusterNetwork;
+  /** Absolute paths (`kubernetes.helm.valueFiles`). */
+  valueFiles?: readonly string[];
+}
+
+const ANCESTORS = 6;
+
+/**
+ * The kustomizations and charts of a workspace, rendered when first asked and kept until a
+ * file they read changes. A kustomization that another one includes (a base, a component)
+ * is judged through the ones that include it, and alone only when nothing does; a chart is
+ * a unit of its own (subcharts are not rendered). Folders are known from the workspace's
+ * files and from the folders above a file asked about (an editor that has not listed the
+ * workspace still finds the overlay of a patch and the chart of a values.yaml).
+ */
+export class RenderedUnitIndex {
+  private kustomizeDirs = new Set<string>();
+  private chartDirs = new Set<string>();
+  private readonly units = new Map<string, RenderedUnit>();
+
+  constructor(
+    private readonly host: ChartHost,
+    private readonly options: Omit<RenderedUnitOptions, 'network' | 'helm'>,
+  ) {}
+
+  /** The workspace's files (all kinds): its kustomization files and Chart.yaml name the folders. */
+  setWorkspaceFiles(files: Iterable<string>): void {
+    const kustomize = new Set<string>();
+    const charts = new Set<string>();
+    for (const file of files) {
+      const name = path.basename(file);
+      if (KUSTOMIZATION_NAMES.includes(name)) kustomize.add(path.dirname(file));
+      else if (name === 'Chart.yaml' && !/[\\/]charts[\\/][^\\/]+[\\/]Chart\.yaml$/.test(file)) charts.add(path.dirname(file));
+    }
+    this.kustomizeDirs = kustomize;
+    this.chartDirs = charts;
+  }
+
+  /** Drops the units that read the file or listed its folder. */
+  forget(filePath: string): void {
+    const dir = path.dirname(filePath);
+    for (const [key, unit] of this.units) if (unit.reads.has(filePath) || unit.reads.has(dir) || unit.root === dir) this.units.delete(key);
+  }
+
+  /** Whether any unit of the workspace reads the file (a patch, values.yaml, a template, a base manifest). */
+  isInput(filePath: string, options: RenderOptions): boolean {
+    return this.unitsFor(filePath, options).length > 0;
+  }
+
+  /** The root units whose rendering read the file. */
+  unitsFor(filePath: string, options: RenderOptions): RenderedUnit[] {
+    const extra = this.ancestors(filePath);
+    return this.rootUnits(options, extra).filter(
+      (u) => u.reads.has(filePath) || (u.root === path.dirname(filePath) && isUnitFile(filePath)),
+    );
+  }
+
+  /** Every root unit of the workspace. */
+  rootUnits(options: RenderOptions, extra: { kustomize: string[]; charts: string[] } = { kustomize: [], charts: [] }): RenderedUnit[] {
+    const kustomize = [...new Set([...this.kustomizeDirs, ...extra.kustomize])].sort();
+    const charts = [...new Set([...this.chartDirs, ...extra.charts])].sort();
+    const built = kustomize.map((dir) => this.unit('kustomize', dir, options));
+    const included = new Set<string>();
+    for (const unit of built) for (const read of unit.reads) if (read !== unit.root) included.add(read);
+    return [...built.filter((u) => !included.has(u.root)), ...charts.map((dir) => this.unit('helm', dir, options))];
+  }
+
+  private unit(kind: 'kustomize' | 'helm', dir: string, options: RenderOptions): RenderedUnit {
+    const key = `${kind}|${dir}|${options.network ?? ''}|${(options.valueFiles ?? []).join('\u0000')}`;
+    let unit = this.units.get(key);
+    if (!unit) {
+      const unitOptions = { ...this.options, network: options.network, helm: { valueFiles: options.valueFiles ?? [] } };
+      unit = kind === 'kustomize' ? kustomizeUnit(dir, this.host, unitOptions) : helmUnit(dir, this.host, unitOptions);
+      const where = path.join(dir, kind === 'helm' ? 'Chart.yaml' : 'kustomization.yaml');
+      for (const note of unit.notes) this.options.log?.(`elb-lens: ${where}: ${note}`);
+      if (unit.unknown !== undefined) this.options.log?.(`elb-lens: ${where}: not checked: ${unit.unknown}`);
+      this.units.set(key, unit);
+    }
+    return unit;
+  }
+
+  /** Kustomization and chart folders above a file (a patch's overlay, a template's chart). */
+  private ancestors(filePath: string): { kustomize: string[]; charts: string[] } {
+    const kustomize: string[] = [];
+    const charts: string[] = [];
+    let dir = path.dirname(filePath);
+    for (let i = 0; i < ANCESTORS && dir !== path.dirname(dir); i++, dir = path.dirname(dir)) {
+      const names = this.host.listDirectory(dir);
+      if (i === 0 && names.some((n) => KUSTOMIZATION_NAMES.includes(n))) kustomize.push(dir);
+      if (names.includes('Chart.yaml') && names.includes('templates')) {
+        charts.push(dir);
+        break;
+      }
+    }
+    return { kustomize, charts };
+  }
+}
+
+function isUnitFile(filePath: string): boolean {
+  const name = path.basename(filePath);
+  return KUSTOMIZATION_NAMES.includes(name) || name === 'Chart.yaml';
 }

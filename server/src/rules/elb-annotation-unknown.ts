@@ -1,5 +1,6 @@
 import type { Fix } from '../core/types';
 import { removeAttribute, renameAttribute, replaceValue } from '../fixes/edits';
+import { yamlMoveEntry } from '../fixes/yamlEdits';
 import { related } from './support/messages';
 import { docsPath, type Rule } from './types';
 
@@ -11,7 +12,7 @@ export const elbAnnotationUnknown: Rule = {
     id,
     defaultSeverity: 'warning',
     summary:
-      'A kubernetes.io/elb.* annotation (or class value) that the controller does not read: a misspelling, or the other controller’s name.',
+      'A kubernetes.io/elb.* annotation (or class value) that the controller does not read: a misspelling, the other controller’s name, or a label.',
     docsUrl: docsPath(id),
   },
   check({ model, report }) {
@@ -19,7 +20,13 @@ export const elbAnnotationUnknown: Rule = {
       const { node, attribute, suggestion } = item;
       const fixes: Fix[] = [];
       const owner = item.block ?? node.block.blocks.find((b) => b.attributes.get(attribute.name) === attribute) ?? node.block;
-      if (suggestion && item.part === 'value') {
+      if (item.belongsIn && node.file.format === 'yaml') {
+        fixes.push({
+          title: `Move ${attribute.name} to ${item.belongsIn.name}`,
+          edits: yamlMoveEntry(node.file, owner, attribute, item.belongsIn),
+          isPreferred: true,
+        });
+      } else if (suggestion && item.part === 'value') {
         fixes.push({
           title: `Change it to ${suggestion}`,
           edits: replaceValue(node.file, attribute, JSON.stringify(suggestion)),

@@ -37,7 +37,11 @@ export interface AnalysisOptions {
   /** Report suppression comments that suppress nothing (`unused-ignore`, hint). Default false. */
   reportUnusedIgnores?: boolean;
   /** Kubernetes manifests: the cluster's container network, which decides whether `externalTrafficPolicy: Cluster` loses the client IP behind dedicated CCE load balancers. */
-  kubernetes?: { network?: 'vpc' | 'tunnel' | 'eni' };
+  kubernetes?: {
+    network?: 'vpc' | 'tunnel' | 'eni';
+    /** Helm value files applied after each chart's values.yaml, in order (absolute paths; `kubernetes.helm.valueFiles`). */
+    helm?: { valueFiles?: string[] };
+  };
 }
 
 export interface TextChange {
@@ -80,6 +84,13 @@ export interface ElbLensService {
    * local `source` are judged through their callers. Open documents count without being listed.
    */
   setWorkspaceFiles(files: Iterable<string>): void;
+  /**
+   * The kustomize overlays and Helm charts of the workspace that are judged by themselves (a
+   * base that an overlay includes is judged through it): the kustomization file or Chart.yaml
+   * of each, with the files and folders it read. `analyzeModule` of one gives its findings,
+   * in the files that set the values.
+   */
+  renderedRoots(options?: AnalysisOptions): { file: string; reads: string[] }[];
   /**
    * Reads ahead the module calls of some workspace files (what the caller index is built from,
    * cached until a file changes), so that a host can spread that work over time: the language

@@ -51,6 +51,7 @@ import {
 } from '../terraform/module';
 import { mergeInstanceFindings, type ReportedFinding } from '../project/instanceFindings';
 import { nodeFindings } from '../project/nodeFindings';
+import { RenderedUnitIndex, type RenderedUnit, type RenderOptions } from '../project/renderedUnits';
 import { buildTerraformModel } from '../terraform/toModel';
 import { isLockFile, LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
 import { onceEach, versionProblemFindings } from '../project/versionFindings';
@@ -120,6 +121,8 @@ interface ModuleAnalysis {
   otherPaths?: string[];
   /** ELB JSON: the findings with their nodes, before they were merged. */
   reported?: ReportedFinding[];
+  /** The kustomize overlays and Helm charts that read the file. */
+  renderedUnits?: RenderedUnit[];
 }
 
 /**
@@ -199,6 +202,8 @@ class Service implements ElbLensService {
   /** The byte scan's answer per file, for the text it was given. */
   private readonly scans = new Map<string, { text: string; matters: boolean }>();
   private readonly kubernetes: KubernetesDetector;
+  /** kustomize overlays and Helm charts, rendered (project/renderedUnits.ts). */
+  private readonly rendered: RenderedUnitIndex;
   /** Terraform analysis units by root folder. */
   private readonly units = new Map<string, AnalysisUnit>();
   /** Files and folders read while a unit is built (undefined otherwise). */
@@ -222,10 +227,33 @@ class Service implements ElbLensService {
     this.prescan = options.prescan !== false;
     this.elbJson = new ElbJsonDetector(options.jsonFiles ?? DEFAULT_ELB_JSON_GLOBS);
     this.kubernetes = new KubernetesDetector(options.kubernetesFiles ?? []);
+    this.rendered = new RenderedUnitIndex(
+      {
+        readFile: (file) => this.documents.get(file)?.text ?? this.readFromHost(file),
+        isDirectory: (dir) => this.listDirectory(dir).length > 0,
+        listDirectory: (dir) => this.listDirectory(dir),
+      },
+      { docsBase: this.docsBase, log: (message) => this.host.log?.(message) },
+    );
   }
 
   isSupportedFile(filePath: string): boolean {
-    return isTerraformFile(filePath) || isLockFile(filePath) || this.isElbJsonFile(filePath) || this.isKubernetesFile(filePath);
+    return (
+      isTerraformFile(filePath) ||
+      isLockFile(filePath) ||
+      this.isElbJsonFile(filePath) ||
+      this.isKubernetesFile(filePath) ||
+      this.isRenderedInput(filePath, {})
+    );
+  }
+
+  /** A file a kustomize overlay or Helm chart reads (patch, values.yaml, template, base manifest, kustomization.yaml). */
+  private isRenderedInput(filePath: string, options: AnalysisOptions): boolean {
+    return mayFeedRendering(filePath) && this.rendered.isInput(filePath, renderOptions(options));
+  }
+
+  renderedRoots(options: AnalysisOptions = {}): { file: string; reads: string[] }[] {
+    return this.rendered.rootUnits(renderOptions(options)).map((u) => ({ file: unitFile(u), reads: [...u.reads] }));
   }
 
   /** A Kubernetes manifest: a `.yaml`/`.yml` file named by `kubernetes.files`, or with an ELB-annotated Service in it. */
@@ -454,6 +482,14 @@ class Service implements ElbLensService {
     if (analysis.units) {
       return analysis.units.map((u) => ({ root: u.root, source: 'terraform', model: u.model, findings: shown(u.reported) }));
     }
+    if (analysis.renderedUnits) {
+      return analysis.renderedUnits.map((u) => ({
+        root: u.root,
+        source: 'kubernetes',
+        model: u.model,
+        findings: shown(u.findings.map((finding) => ({ finding }))),
+      }));
+    }
     const source = this.isKubernetesFile(filePath) ? 'kubernetes' : 'elb-json';
     // A manifest is analysed by itself; an ELB JSON folder as a whole.
     const root = source === 'kubernetes' ? filePath : path.dirname(filePath);
@@ -506,6 +542,7 @@ class Service implements ElbLensService {
     this.modules.delete(jsonModuleKey(path.dirname(filePath)));
     this.modules.delete(kubernetesKey(filePath));
     this.kubernetes.forget(filePath);
+    this.rendered.forget(filePath);
     const dir = path.dirname(filePath);
     for (const [root, unit] of this.units) {
       if (unit.reads.has(filePath) || unit.listedDirs.has(dir)) this.units.delete(root);
@@ -636,6 +673,10 @@ class Service implements ElbLensService {
   }
 
   private moduleAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis | undefined {
+    if (mayFeedRendering(filePath)) {
+      const rendered = this.renderedAnalysis(filePath, options);
+      if (rendered) return rendered;
+    }
     if (this.isElbJsonFile(filePath)) return this.jsonAnalysis(filePath);
     if (this.isKubernetesFile(filePath)) return this.kubernetesAnalysis(filePath, options);
     if (!isTerraformFile(filePath) && !isLockFile(filePath)) return undefined;
@@ -697,7 +738,9 @@ class Service implements ElbLensService {
 
   /** Tells the service which Terraform files make up the workspace (callers of module folders are looked for there). */
   setWorkspaceFiles(files: Iterable<string>): void {
-    const next = new Set([...files].filter(isTerraformFile));
+    const all = [...files];
+    this.rendered.setWorkspaceFiles(all);
+    const next = new Set(all.filter(isTerraformFile));
     const same = next.size === this.workspaceFiles.size && [...next].every((f) => this.workspaceFiles.has(f));
     if (same) return;
     this.workspaceFiles = next;
@@ -1016,6 +1059,22 @@ class Service implements ElbLensService {
     return analysis;
   }
 
+  /**
+   * A file that kustomize overlays or Helm charts read: their findings (moved to the files that
+   * set the values), for every file they are in. Undefined when no overlay or chart reads it.
+   */
+  private renderedAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis | undefined {
+    const units = this.rendered.unitsFor(filePath, renderOptions(options));
+    if (units.length === 0) return undefined;
+    const rawFindings = units.flatMap((u) => u.findings);
+    const files: ConfigFile[] = [];
+    for (const file of new Set([filePath, ...rawFindings.map((f) => f.file)])) {
+      const config = this.configFile(file);
+      if (config) files.push(config);
+    }
+    return { key: '', model: combineModels(units.map((u) => u.model)), files, rawFindings, renderedUnits: units };
+  }
+
   /** A Kubernetes manifest: its Services, analysed on their own; cached per file and cluster network. */
   private kubernetesAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis {
     const network = options.kubernetes?.network;
@@ -1100,6 +1159,24 @@ function cacheKey(value: unknown): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** YAML and JSON files (patches, values, templates, manifests) and `Kustomization` can feed an overlay or chart. */
+function mayFeedRendering(filePath: string): boolean {
+  return isYamlFileName(filePath) || isJsonFileName(filePath) || path.basename(filePath) === 'Kustomization';
+}
+
+function renderOptions(options: AnalysisOptions): RenderOptions {
+  return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [] };
+}
+
+/** The file that stands for a rendered unit (its kustomization file or Chart.yaml). */
+function unitFile(unit: RenderedUnit): string {
+  if (unit.kind === 'helm') return path.join(unit.root, 'Chart.yaml');
+  return (
+    [...unit.reads].find((p) => path.dirname(p) === unit.root && /^(kustomization\.ya?ml|Kustomization)$/.test(path.basename(p))) ??
+    path.join(unit.root, 'kustomization.yaml')
+  );
 }
 
 /** Cache key of a Kubernetes manifest's analysis. */
