@@ -2,26 +2,16 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { parseArgs, UsageError } from '../../server/src/cli/args';
+import { DEDICATED_SERVICE } from '../kubernetes/renderHost';
 import { run, tempTree } from './harness';
 
 /** The command line on Kubernetes as teams write it: overlays, charts, several manifests a folder, standard input. */
 
 const DEDICATED_OFF = (name: string) =>
-  [
-    'apiVersion: v1',
-    'kind: Service',
-    'metadata:',
-    `  name: ${name}`,
-    '  annotations:',
-    '    kubernetes.io/elb.class: performance',
-    "    kubernetes.io/elb.transparent-client-ip: 'false'",
-    'spec:',
-    '  type: LoadBalancer',
-    '  externalTrafficPolicy: Local',
-    '  ports:',
-    '  - port: 80',
-    '',
-  ].join('\n');
+  DEDICATED_SERVICE.replace('name: web', `name: ${name}`).replace(
+    '    kubernetes.io/elb.class: performance\n',
+    "    kubernetes.io/elb.class: performance\n    kubernetes.io/elb.transparent-client-ip: 'false'\n",
+  );
 
 const ELB_JSON = JSON.stringify({ listener: { id: 'l1', protocol: 'TCP', loadbalancer_id: 'lb1', transparent_client_ip_enable: false } });
 

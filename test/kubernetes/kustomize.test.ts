@@ -4,35 +4,14 @@ import type { Finding } from '../../server/src/core/types';
 import { renderKustomization } from '../../server/src/kubernetes/render/kustomize';
 import { stringAt } from '../../server/src/kubernetes/render/tree';
 import { kustomizeUnit } from '../../server/src/project/renderedUnits';
-import { renderHost, repoPath } from './renderHost';
+import { memoryService, memPath } from '../helpers';
+import { clientIpPatch, DEDICATED_SERVICE, renderHost, repoPath } from './renderHost';
 
 /** kustomize overlays rendered in TypeScript: findings land in the file that set the value. */
 
-const BASE_SERVICE = [
-  'apiVersion: v1',
-  'kind: Service',
-  'metadata:',
-  '  name: web',
-  '  annotations:',
-  '    kubernetes.io/elb.class: performance',
-  'spec:',
-  '  type: LoadBalancer',
-  '  externalTrafficPolicy: Local',
-  '  ports:',
-  '  - port: 80',
-  '    protocol: TCP',
-  '',
-].join('\n');
+const BASE_SERVICE = DEDICATED_SERVICE;
 const BASE = { 'base/kustomization.yaml': 'resources:\n  - service.yaml\n', 'base/service.yaml': BASE_SERVICE };
-const OFF_PATCH = [
-  'apiVersion: v1',
-  'kind: Service',
-  'metadata:',
-  '  name: web',
-  '  annotations:',
-  "    kubernetes.io/elb.transparent-client-ip: 'false'",
-  '',
-].join('\n');
+const OFF_PATCH = clientIpPatch('false');
 
 function unit(files: Record<string, string>, dir = 'overlay') {
   const host = renderHost(files);
@@ -214,5 +193,20 @@ describe('kustomize overlays', () => {
       [],
     );
     assert.equal(result.model.loadBalancers.length, 1, 'the Service is in the model');
+  });
+});
+
+describe('hover in a patch and in values.yaml', () => {
+  test('the annotation a patch adds: the Service it reaches', async () => {
+    const { service } = await memoryService({
+      'base/kustomization.yaml': BASE['base/kustomization.yaml'],
+      'base/service.yaml': BASE_SERVICE,
+      'overlay/kustomization.yaml': 'resources:\n  - ../base\npatches:\n  - path: off.yaml\n',
+      'overlay/off.yaml': OFF_PATCH,
+    });
+    const hover = service.hover(memPath('overlay/off.yaml'), { line: 5, character: 10 });
+    assert.ok(hover, 'a hover');
+    assert.match(hover.markdown, /always on/);
+    assert.equal(hover.range.start.line, 5, 'the range is in the patch');
   });
 });

@@ -21,3 +21,25 @@ export function renderHost(files: Record<string, string>): ChartHost & { files: 
 export function repoPath(name: string): string {
   return path.resolve('/repo', name);
 }
+
+/** A dedicated CCE Service with the client IP reaching the pods (Local): clean by itself; overlays and charts change it. */
+export const DEDICATED_SERVICE = [
+  'apiVersion: v1',
+  'kind: Service',
+  'metadata:',
+  '  name: web',
+  '  annotations:',
+  '    kubernetes.io/elb.class: performance',
+  'spec:',
+  '  type: LoadBalancer',
+  '  externalTrafficPolicy: Local',
+  '  ports:',
+  '  - port: 80',
+  '    protocol: TCP',
+  '',
+].join('\n');
+
+/** A strategic merge patch that sets the client-IP annotation of Service `web`. */
+export function clientIpPatch(value: string): string {
+  return `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    kubernetes.io/elb.transparent-client-ip: '${value}'\n`;
+}

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { ConfigResolver, type ElbLensConfig } from '../config';
 import { buildClientIpMap, planView, toDot, toJson, toMarkdown, toMermaid, toSvg, viewSource, type MapSource } from '../graph';
-import { configure, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
+import { configure, excludes, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
 import { nodeFileSystem, readTextFile } from '../project/nodeFs';
 import type { ModelView } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
@@ -62,6 +62,15 @@ export async function graph(
       kind === 'kubernetes' ? `kubernetes:${file}` : `${kind === 'elb-json' ? 'elb-json' : 'terraform'}:${path.dirname(file)}`;
     if (views.has(seenKey)) continue;
     for (const view of service.models(file, config.options)) {
+      const key = `${view.source}:${view.root}`;
+      if (!views.has(key)) views.set(key, view);
+    }
+  }
+  // kustomize overlays and Helm charts: each drawn once, from its kustomization file or Chart.yaml.
+  for (const root of service.renderedRoots()) {
+    const config = configFor(root.file);
+    if (excludes(config, root.file)) continue;
+    for (const view of service.models(root.file, config.options)) {
       const key = `${view.source}:${view.root}`;
       if (!views.has(key)) views.set(key, view);
     }

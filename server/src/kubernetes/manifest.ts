@@ -34,8 +34,8 @@ const MAX_SERVICES = 5_000;
 /** Ports of one Service beyond this are not read (the API allows far fewer). */
 const MAX_PORTS = 1_000;
 
-export function kubernetesToConfigFile(filePath: string, text: string): ConfigFile {
-  const source = parseYaml(text);
+export function kubernetesToConfigFile(filePath: string, text: string, options: { comments?: boolean } = {}): ConfigFile {
+  const source = parseYaml(text, options);
   const { lines } = source;
   const blocks: ConfigBlock[] = [];
   for (const doc of source.documents) {

@@ -190,4 +190,9 @@ export interface ElbModel {
   unrecognized?: UnrecognizedSetting[];
   /** Finds the model node whose block is `block`. */
   nodeForBlock(block: ConfigBlock): ModelNode | undefined;
+  /**
+   * Where a place in a node's file was written, when the file is rendered text (a kustomize
+   * overlay's or a Helm chart's Services): the patch, values.yaml or template line.
+   */
+  locate?(file: string, range: Range): { file: string; range: Range } | undefined;
 }

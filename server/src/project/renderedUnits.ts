@@ -2,15 +2,22 @@ import * as path from 'path';
 import type { Finding, RelatedLocation } from '../core/types';
 import { buildKubernetesModel, type ClusterNetwork } from '../kubernetes';
 import { renderChart, type ChartHost, type ChartOptions } from '../kubernetes/render/helm/chart';
-import { KUSTOMIZATION_NAMES, renderKustomization, type RenderedService, type RenderHost } from '../kubernetes/render/kustomize';
-import { remapFindings, type RenderedText } from '../kubernetes/render/remap';
+import {
+  KUSTOMIZATION_NAMES,
+  renderKustomization,
+  type KustomizeResult,
+  type ParseCache,
+  type RenderedService,
+  type RenderHost,
+} from '../kubernetes/render/kustomize';
+import { remapFindings, renderedLocator, type RenderedText } from '../kubernetes/render/remap';
 import { renderedConfigFile, servicesText } from '../kubernetes/render/rendered';
 import type { Origin, Sourced } from '../kubernetes/render/sourced';
 import { mapGet } from '../kubernetes/render/tree';
 import type { ElbModel } from '../model/elb';
 import { LineIndex } from '../parse/positions';
 import { reportRules } from './ruleEngine';
-import { mergeInstanceFindings } from './instanceFindings';
+import { mergeInstanceFindings, type ReportedFinding } from './instanceFindings';
 
 /**
  * Analysis units of Kubernetes Services that ELB Lens renders itself: a kustomize overlay
@@ -33,6 +40,8 @@ export interface RenderedUnit {
   rendered: RenderedText[];
   /** Findings in the files that set the values (rule defaults: settings and suppressions come later). */
   findings: Finding[];
+  /** The same, one per model node they are about (before findings of several ports are merged). */
+  reported: ReportedFinding[];
 }
 
 export interface RenderedUnitOptions {
@@ -44,10 +53,15 @@ export interface RenderedUnitOptions {
 
 const EMPTY_MODEL = buildKubernetesModel([]);
 
-export function kustomizeUnit(dir: string, host: RenderHost, options: RenderedUnitOptions): RenderedUnit {
-  const result = renderKustomization(dir, host);
+export function kustomizeUnit(
+  dir: string,
+  host: RenderHost,
+  options: RenderedUnitOptions,
+  result: KustomizeResult = renderKustomization(dir, host),
+): RenderedUnit {
   const base = { kind: 'kustomize' as const, root: dir, reads: result.reads, notes: result.notes };
-  if (result.unknown !== undefined) return { ...base, unknown: result.unknown, model: EMPTY_MODEL, rendered: [], findings: [] };
+  if (result.unknown !== undefined)
+    return { ...base, unknown: result.unknown, model: EMPTY_MODEL, rendered: [], findings: [], reported: [] };
   const kustomization =
     [...result.reads].find((p) => /[\\/](kustomization\.ya?ml|Kustomization)$/.test(p) && path.dirname(p) === dir) ??
     path.join(dir, 'kustomization.yaml');
@@ -70,7 +84,8 @@ export function kustomizeUnit(dir: string, host: RenderHost, options: RenderedUn
 export function helmUnit(dir: string, host: RenderHost, options: RenderedUnitOptions): RenderedUnit {
   const result = renderChart(dir, host, options.helm ?? {});
   const base = { kind: 'helm' as const, root: dir, reads: result.reads, notes: result.notes };
-  if (result.unknown !== undefined) return { ...base, unknown: result.unknown, model: EMPTY_MODEL, rendered: [], findings: [] };
+  if (result.unknown !== undefined)
+    return { ...base, unknown: result.unknown, model: EMPTY_MODEL, rendered: [], findings: [], reported: [] };
   const rendered = result.templates.map((t) => ({ path: `${t.file}#rendered`, text: t.output, template: t.file }));
   return analyzeRendered(base, rendered, host, options, (finding) => {
     const template = rendered.find((r) => r.path === finding.file)?.template ?? dir;
@@ -92,16 +107,18 @@ function analyzeRendered(
 ): RenderedUnit {
   const files = rendered.map((r) => renderedConfigFile(r.path, r.text));
   const model = buildKubernetesModel(files, { network: options.network });
-  const raw = mergeInstanceFindings(reportRules(model, { docsBase: options.docsBase, log: options.log, source: base.root }));
+  const reported = reportRules(model, { docsBase: options.docsBase, log: options.log, source: base.root });
   const textOf = (file: string) => host.readFile(file);
-  const findings: Finding[] = [];
-  for (const finding of raw) {
+  const moved = (finding: Finding): Finding[] => {
     const from = rendered.find((r) => r.path === finding.file);
-    if (!from) continue;
+    if (!from) return [];
     const { fallback, extra } = around(finding);
-    findings.push(...remapFindings([finding], from, textOf, fallback, extra));
-  }
-  return { ...base, model, rendered, findings: onceEach(findings) };
+    return remapFindings([finding], from, textOf, fallback, extra);
+  };
+  const findings = onceEach(mergeInstanceFindings(reported).flatMap(moved));
+  const nodeFindings = reported.flatMap((r) => moved(r.finding).map((finding) => ({ finding, node: r.node })));
+  const locate = renderedLocator(rendered, textOf);
+  return { ...base, model: { ...model, locate }, rendered, findings, reported: nodeFindings };
 }
 
 /** The same finding reached twice (two Services from one patch) is reported once. */
@@ -154,6 +171,9 @@ export class RenderedUnitIndex {
   private kustomizeDirs = new Set<string>();
   private chartDirs = new Set<string>();
   private readonly units = new Map<string, RenderedUnit>();
+  private readonly renderings = new Map<string, KustomizeResult>();
+  /** Parsed YAML by file, shared by every kustomization that reads the file (a base by each overlay). */
+  private readonly parsed: ParseCache = new Map();
 
   constructor(
     private readonly host: ChartHost,
@@ -163,11 +183,19 @@ export class RenderedUnitIndex {
   /** The workspace's files (all kinds): its kustomization files and Chart.yaml name the folders. */
   setWorkspaceFiles(files: Iterable<string>): void {
     const kustomize = new Set<string>();
-    const charts = new Set<string>();
+    const chartFiles = new Set<string>();
     for (const file of files) {
       const name = path.basename(file);
       if (KUSTOMIZATION_NAMES.includes(name)) kustomize.add(path.dirname(file));
-      else if (name === 'Chart.yaml' && !/[\\/]charts[\\/][^\\/]+[\\/]Chart\.yaml$/.test(file)) charts.add(path.dirname(file));
+      else if (name === 'Chart.yaml') chartFiles.add(file);
+    }
+    // A subchart (`<chart>/charts/<sub>/Chart.yaml`) is its parent's part, not a unit of its own.
+    const charts = new Set<string>();
+    for (const file of chartFiles) {
+      const dir = path.dirname(file);
+      const parent = path.dirname(path.dirname(dir));
+      if (path.basename(path.dirname(dir)) === 'charts' && chartFiles.has(path.join(parent, 'Chart.yaml'))) continue;
+      charts.add(dir);
     }
     this.kustomizeDirs = kustomize;
     this.chartDirs = charts;
@@ -176,7 +204,10 @@ export class RenderedUnitIndex {
   /** Drops the units that read the file or listed its folder. */
   forget(filePath: string): void {
     const dir = path.dirname(filePath);
-    for (const [key, unit] of this.units) if (unit.reads.has(filePath) || unit.reads.has(dir) || unit.root === dir) this.units.delete(key);
+    const reads = (root: string, read: Set<string>) => read.has(filePath) || read.has(dir) || root === dir;
+    for (const [key, unit] of this.units) if (reads(unit.root, unit.reads)) this.units.delete(key);
+    for (const [root, result] of this.renderings) if (reads(root, result.reads)) this.renderings.delete(root);
+    this.parsed.delete(filePath);
   }
 
   /** Whether any unit of the workspace reads the file (a patch, values.yaml, a template, a base manifest). */
@@ -196,10 +227,19 @@ export class RenderedUnitIndex {
   rootUnits(options: RenderOptions, extra: { kustomize: string[]; charts: string[] } = { kustomize: [], charts: [] }): RenderedUnit[] {
     const kustomize = [...new Set([...this.kustomizeDirs, ...extra.kustomize])].sort();
     const charts = [...new Set([...this.chartDirs, ...extra.charts])].sort();
-    const built = kustomize.map((dir) => this.unit('kustomize', dir, options));
+    // Rendered first, analysed only if nothing includes them (a base is analysed through its overlays).
+    const renders = kustomize.map((dir) => ({ dir, result: this.rendering(dir) }));
     const included = new Set<string>();
-    for (const unit of built) for (const read of unit.reads) if (read !== unit.root) included.add(read);
-    return [...built.filter((u) => !included.has(u.root)), ...charts.map((dir) => this.unit('helm', dir, options))];
+    for (const { dir, result } of renders) for (const read of result.reads) if (read !== dir) included.add(read);
+    const roots = renders.filter(({ dir }) => !included.has(dir)).map(({ dir }) => this.unit('kustomize', dir, options));
+    return [...roots, ...charts.map((dir) => this.unit('helm', dir, options))];
+  }
+
+  /** A kustomization's rendering (which does not depend on the options), kept with its units. */
+  private rendering(dir: string): KustomizeResult {
+    let result = this.renderings.get(dir);
+    if (!result) this.renderings.set(dir, (result = renderKustomization(dir, this.host, this.parsed)));
+    return result;
   }
 
   private unit(kind: 'kustomize' | 'helm', dir: string, options: RenderOptions): RenderedUnit {
@@ -207,7 +247,7 @@ export class RenderedUnitIndex {
     let unit = this.units.get(key);
     if (!unit) {
       const unitOptions = { ...this.options, network: options.network, helm: { valueFiles: options.valueFiles ?? [] } };
-      unit = kind === 'kustomize' ? kustomizeUnit(dir, this.host, unitOptions) : helmUnit(dir, this.host, unitOptions);
+      unit = kind === 'kustomize' ? kustomizeUnit(dir, this.host, unitOptions, this.rendering(dir)) : helmUnit(dir, this.host, unitOptions);
       const where = path.join(dir, kind === 'helm' ? 'Chart.yaml' : 'kustomization.yaml');
       for (const note of unit.notes) this.options.log?.(`elb-lens: ${where}: ${note}`);
       if (unit.unknown !== undefined) this.options.log?.(`elb-lens: ${where}: not checked: ${unit.unknown}`);
@@ -223,7 +263,7 @@ export class RenderedUnitIndex {
     let dir = path.dirname(filePath);
     for (let i = 0; i < ANCESTORS && dir !== path.dirname(dir); i++, dir = path.dirname(dir)) {
       const names = this.host.listDirectory(dir);
-      if (i === 0 && names.some((n) => KUSTOMIZATION_NAMES.includes(n))) kustomize.push(dir);
+      if (names.some((n) => KUSTOMIZATION_NAMES.includes(n))) kustomize.push(dir);
       if (names.includes('Chart.yaml') && names.includes('templates')) {
         charts.push(dir);
         break;

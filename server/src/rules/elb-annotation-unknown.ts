@@ -12,7 +12,7 @@ export const elbAnnotationUnknown: Rule = {
     id,
     defaultSeverity: 'warning',
     summary:
-      'A kubernetes.io/elb.* annotation (or class value) that the controller does not read: a misspelling, the other controller’s name, or a label.',
+      'A kubernetes.io/elb.* annotation (or class value) that the controller does not read: a misspelling, or the other controller’s name.',
     docsUrl: docsPath(id),
   },
   check({ model, report }) {
@@ -24,7 +24,7 @@ export const elbAnnotationUnknown: Rule = {
         fixes.push({
           title: `Move ${attribute.name} to ${item.belongsIn.name}`,
           edits: yamlMoveEntry(node.file, owner, attribute, item.belongsIn),
-          isPreferred: true,
+          isPreferred: false,
         });
       } else if (suggestion && item.part === 'value') {
         fixes.push({

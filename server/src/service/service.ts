@@ -12,7 +12,7 @@ import {
   type Range,
 } from '../core/types';
 import { isRelevantBlock } from '../model/providers';
-import { hoverMarkdown, inlayLabel, instancesMarkdown, nodesOfBlock } from '../hover/hover';
+import { hoverMarkdown, inlayLabel, instancesMarkdown, nodesOfBlock, portInlayLabel } from '../hover/hover';
 import { buildElbJsonModel, DEFAULT_ELB_JSON_GLOBS, elbJsonToConfigFile, ElbJsonDetector, isJsonFileName } from '../elbjson';
 import type { ElbJsonFiles } from '../elbjson';
 import {
@@ -52,6 +52,7 @@ import {
 import { mergeInstanceFindings, type ReportedFinding } from '../project/instanceFindings';
 import { nodeFindings } from '../project/nodeFindings';
 import { RenderedUnitIndex, type RenderedUnit, type RenderOptions } from '../project/renderedUnits';
+import { renderedPlaces } from '../kubernetes/render/remap';
 import { buildTerraformModel } from '../terraform/toModel';
 import { isLockFile, LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
 import { onceEach, versionProblemFindings } from '../project/versionFindings';
@@ -406,6 +407,7 @@ class Service implements ElbLensService {
   hover(filePath: string, position: Position, options: AnalysisOptions = {}): HoverResult | undefined {
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return undefined;
+    if (analysis.renderedUnits) return this.renderedHover(analysis.renderedUnits, filePath, position);
     // Kubernetes Services: in manifests, and as kubernetes_service(_v1) resources in Terraform.
     const target = isYamlFileName(filePath)
       ? kubernetesHoverTarget(analysis.model, filePath, position)
@@ -415,6 +417,31 @@ class Service implements ElbLensService {
     if (!markdown) return undefined;
     const instances = instancesMarkdown(nodesOfBlock(analysis.model, target.node.block), target.range);
     return { markdown: instances ? `${markdown}\n\n${instances}` : markdown, range: target.range };
+  }
+
+  /**
+   * Hover in a file an overlay or chart reads (a patch, values.yaml, a template): what each
+   * Service the place reaches makes of it, one section per Service.
+   */
+  private renderedHover(units: RenderedUnit[], filePath: string, position: Position): HoverResult | undefined {
+    const text = this.documentText(filePath);
+    if (text === undefined) return undefined;
+    const offset = new LineIndex(text).offsetAt(position);
+    const sections: string[] = [];
+    let range: Range | undefined;
+    for (const unit of units) {
+      for (const place of renderedPlaces(unit.rendered, filePath, offset)) {
+        const rendered = [...unit.model.loadBalancers, ...unit.model.listeners].find((n) => n.file.path === place.path)?.file;
+        if (!rendered) continue;
+        const target = kubernetesHoverTarget(unit.model, place.path, rendered.lines.positionAt(place.offset));
+        const markdown = target && hoverMarkdown(target, unit.model, `${this.docsBase}README.md`);
+        if (!target || !markdown || sections.includes(markdown)) continue;
+        sections.push(markdown);
+        range ??= unit.model.locate?.(place.path, target.range)?.range;
+      }
+    }
+    if (sections.length === 0) return undefined;
+    return { markdown: sections.join('\n\n---\n\n'), range: range ?? { start: position, end: position } };
   }
 
   /** Hover on a `module` block whose code cannot be read: why its values are unknown. */
@@ -462,7 +489,7 @@ class Service implements ElbLensService {
       if (range && !rangeContains(range, anchor)) continue;
       // One hint per block: the instances' states when they differ.
       const instances = analysis.model.listeners.filter((l) => l.block === listener.block);
-      const labels = [...new Set(instances.map(inlayLabel))];
+      const labels = [...new Set(instances.map(portInlayLabel))];
       if (labels.length === 1) hints.push({ position: anchor, label: labels[0], tooltip: listener.clientIp.explanation });
       else {
         hints.push({
@@ -487,7 +514,7 @@ class Service implements ElbLensService {
         root: u.root,
         source: 'kubernetes',
         model: u.model,
-        findings: shown(u.findings.map((finding) => ({ finding }))),
+        findings: shown(u.reported),
       }));
     }
     const source = this.isKubernetesFile(filePath) ? 'kubernetes' : 'elb-json';
@@ -1068,7 +1095,9 @@ class Service implements ElbLensService {
     if (units.length === 0) return undefined;
     const rawFindings = units.flatMap((u) => u.findings);
     const files: ConfigFile[] = [];
-    for (const file of new Set([filePath, ...rawFindings.map((f) => f.file)])) {
+    // Open files the units read get their findings too (none left is news to them).
+    const openReads = units.flatMap((u) => [...u.reads]).filter((p) => this.documents.has(p));
+    for (const file of new Set([filePath, ...rawFindings.map((f) => f.file), ...openReads])) {
       const config = this.configFile(file);
       if (config) files.push(config);
     }

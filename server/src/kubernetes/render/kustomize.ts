@@ -65,8 +65,11 @@ export function kustomizationFile(dir: string, host: RenderHost): string | undef
 
 class Stop extends Error {}
 
-export function renderKustomization(dir: string, host: RenderHost): KustomizeResult {
-  const run = new Run(host);
+/** Parsed documents by file, for the text they were parsed from (trees are never changed in place). */
+export type ParseCache = Map<string, { text: string; documents: RNode[] }>;
+
+export function renderKustomization(dir: string, host: RenderHost, cache?: ParseCache): KustomizeResult {
+  const run = new Run(host, cache);
   try {
     const services = run.build(dir, [], []);
     return { services, reads: run.reads, notes: run.notes };
@@ -81,7 +84,10 @@ class Run {
   readonly notes: string[] = [];
   private readonly budget: Budget = { left: NODE_BUDGET * 4 };
 
-  constructor(private readonly host: RenderHost) {}
+  constructor(
+    private readonly host: RenderHost,
+    private readonly cache: ParseCache | undefined,
+  ) {}
 
   private read(file: string): string | undefined {
     this.reads.add(file);
@@ -90,9 +96,15 @@ class Run {
     return text;
   }
 
-  private documents(file: string, text: string): RNode[] {
-    const docs = readYamlDocuments(file, text, this.budget);
-    if (this.budget.left < 0) throw new Stop(`${file}: too many YAML nodes (aliases that multiply?)`);
+  private documents(file: string, text: string, cacheable = true): RNode[] {
+    const cached = cacheable ? this.cache?.get(file) : undefined;
+    if (cached && cached.text === text) return cached.documents;
+    const budget = { left: NODE_BUDGET };
+    const docs = readYamlDocuments(file, text, budget);
+    if (budget.left < 0) throw new Stop(`${file}: too many YAML nodes (aliases that multiply?)`);
+    this.budget.left -= NODE_BUDGET - budget.left;
+    if (this.budget.left < 0) throw new Stop('the kustomization reads too many YAML nodes');
+    if (cacheable) this.cache?.set(file, { text, documents: docs });
     return docs;
   }
 
@@ -183,7 +195,7 @@ class Run {
     const inline = entry.kind === 'map' ? mapGet(entry, 'patch') : entry;
     if (inline?.kind !== 'scalar' || typeof inline.value !== 'string') return [];
     const origin = inline.origin;
-    const docs = this.documents(origin?.file ?? dir, inline.value);
+    const docs = this.documents(origin?.file ?? dir, inline.value, false);
     const fileText = origin ? this.host.readFile(origin.file) : undefined;
     const mapOffset = origin && fileText !== undefined ? blockScalarOffsets(fileText, origin) : undefined;
     return docs.map((d) => moveOrigins(d, mapOffset));

@@ -47,6 +47,28 @@ export function remapFindings(
   });
 }
 
+/** Where a place in rendered text was written (for hosts that show model nodes: the map). */
+export function renderedLocator(
+  rendered: readonly RenderedText[],
+  textOf: TextOf,
+): (file: string, range: Range) => { file: string; range: Range } | undefined {
+  const mappers = new Map(rendered.map((r) => [r.path, new Remapper(r, textOf)]));
+  return (file, range) => mappers.get(file)?.range(range);
+}
+
+/** The places in rendered text that a place in a file became (a values.yaml key reaches each Service its template prints it in). */
+export function renderedPlaces(rendered: readonly RenderedText[], file: string, offset: number): { path: string; offset: number }[] {
+  const out: { path: string; offset: number }[] = [];
+  for (const r of rendered) {
+    for (const s of r.text.segments) {
+      if (s.origin.file !== file || offset < s.origin.start || offset > s.origin.end) continue;
+      out.push({ path: r.path, offset: s.linear ? s.start + (offset - s.origin.start) : s.start });
+      break;
+    }
+  }
+  return out;
+}
+
 function sameRange(a: Range, b: Range): boolean {
   return (
     a.start.line === b.start.line &&

@@ -11,7 +11,8 @@ import { emitYaml } from './tree';
  * would say is not known.
  */
 export function renderedConfigFile(virtualPath: string, text: Sourced): ConfigFile {
-  const file = kubernetesToConfigFile(virtualPath, text.text);
+  // Suppression comments are read from the files that set the values, not from rendered text.
+  const file = kubernetesToConfigFile(virtualPath, text.text, { comments: false });
   if (text.unknown.length === 0) return file;
   const offset = (block: ConfigBlock) => [file.lines.offsetAt(block.range.start), file.lines.offsetAt(block.range.end)] as const;
   const blocks = file.blocks.filter((block) => {

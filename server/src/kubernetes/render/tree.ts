@@ -55,7 +55,7 @@ export interface Budget {
 
 /** Every document of a YAML text, as trees with origins in `file`. */
 export function readYamlDocuments(file: string, text: string, budget: Budget = { left: NODE_BUDGET }): RNode[] {
-  const source = parseYaml(text);
+  const source = parseYaml(text, { comments: false });
   return source.documents
     .filter((doc) => !doc.hasErrors)
     .map((doc) => fromYaml(doc, doc.doc.contents as Node | null, file, text, budget, 0));
