@@ -1,11 +1,17 @@
 // Bundles the client, the language server and the CLI into single files (the client and the
 // server twice: for Node and for a browser), and copies the WebAssembly the parser needs next
 // to the server bundles.
+//
+// `node esbuild.mjs --dist [folder]` instead writes the committed bundle of the GitHub Action
+// and the pre-commit hook (dist/ by default): the CLI and the action in one readable file, not
+// minified and without a source map, so that its diffs can be reviewed and merged, and the
+// same bytes from the same sources (a test rebuilds it and compares).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
+const distIndex = process.argv.indexOf('--dist');
 const common = {
   bundle: true,
   platform: 'node',
@@ -36,6 +42,30 @@ const browser = {
   mainFields: ['browser', 'module', 'main'],
 };
 
+const wasmFiles = [
+  'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+  'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm',
+];
+
+if (distIndex >= 0) {
+  const folder = process.argv[distIndex + 1] && !process.argv[distIndex + 1].startsWith('--') ? process.argv[distIndex + 1] : 'dist';
+  fs.mkdirSync(folder, { recursive: true });
+  await esbuild.build({
+    ...common,
+    entryPoints: ['server/src/action/entry.ts'],
+    outfile: path.join(folder, 'elb-lens.js'),
+    minify: false,
+    sourcemap: false,
+    banner: { js: '#!/usr/bin/env node' },
+  });
+  fs.chmodSync(path.join(folder, 'elb-lens.js'), 0o755);
+  for (const file of wasmFiles) {
+    fs.copyFileSync(file, path.join(folder, path.basename(file)));
+    fs.chmodSync(path.join(folder, path.basename(file)), 0o644);
+  }
+  process.exit(0);
+}
+
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' },
@@ -54,8 +84,4 @@ const bundles = [
 // A checkout without one of the entry points (the CLI) still builds the others.
 await Promise.all(bundles.filter((b) => fs.existsSync(b.entryPoints[0])).map((b) => esbuild.build({ ...common, ...b })));
 
-const wasmFiles = [
-  'node_modules/web-tree-sitter/web-tree-sitter.wasm',
-  'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm',
-];
 for (const file of wasmFiles) fs.copyFileSync(file, path.join('server/out', path.basename(file)));

@@ -9,7 +9,16 @@ const SCRIPTS = ['**/*.js', '**/*.mjs', '**/*.cjs'];
 
 export default tseslint.config(
   {
-    ignores: ['build/**', 'client/out/**', 'server/out/**', 'node_modules/**', '.cache/**', 'examples/**', 'test/**/fixtures/**'],
+    ignores: [
+      'build/**',
+      'dist/elb-lens.js',
+      'client/out/**',
+      'server/out/**',
+      'node_modules/**',
+      '.cache/**',
+      'examples/**',
+      'test/**/fixtures/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -34,8 +43,8 @@ export default tseslint.config(
     },
   },
   {
-    // CommonJS: the launchers in bin/ and the Mocha suite that VS Code's extension host loads.
-    files: ['**/*.cjs', 'bin/*.js'],
+    // CommonJS: the launchers in bin/ and dist/, and the Mocha suite that VS Code's extension host loads.
+    files: ['**/*.cjs', 'bin/*.js', 'dist/action.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

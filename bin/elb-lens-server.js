@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Entry point of `elb-lens-server`: the bundled language server (stdio unless told otherwise).
-require('../server/out/server.js');
+require('./bundle.js').load('server.js');

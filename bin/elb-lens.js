@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Entry point of the `elb-lens` command: the bundled CLI (npm run build makes it).
-require('../server/out/cli.js').main();
+require('./bundle.js').load('cli.js').main();

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Finding, Position } from '../server/src/core/types';
-import type { AnalysisOptions, ElbLensService } from '../server/src/service/api';
+import type { ElbLensService } from '../server/src/service/api';
+import type { AnalysisOptions } from '../server/src/core/options';
 import { LineIndex } from '../server/src/parse/positions';
 import { memoryService, memPath } from './helpers';
 

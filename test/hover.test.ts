@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { HoverResult } from '../server/src/core/types';
-import type { AnalysisOptions } from '../server/src/service/api';
+import type { AnalysisOptions } from '../server/src/core/options';
 import { memoryService, memPath, withCursor } from './helpers';
 
 /** Hover at the `|` of `source` (main.tf), with other files of the module alongside. */
@@ -112,7 +112,9 @@ describe('hover on a listener', () => {
     assert.match(markdown, /X-Real-IP/, 'Huawei dedicated listeners can add X-Real-IP');
     assert.match(markdown, /\*\*While it is on\*\*/);
     assert.match(markdown, MIGRATION);
-    assert.match(markdown, /security groups must admit the clients’ addresses/);
+    // Layer 7: the groups see the load balancer, never the clients.
+    assert.match(markdown, /Backend security groups must admit the load balancer’s backend subnet on the backend and health-check ports/);
+    assert.doesNotMatch(markdown, /admit the clients/);
     assert.match(markdown, /must not be both a client of this load balancer and one of its backends/);
     assert.match(markdown, /specifications \(flavor\) of backend servers cannot be changed/);
     assert.doesNotMatch(markdown, INTERRUPTION, 'it cannot be switched here');
@@ -138,7 +140,9 @@ describe('hover on a listener', () => {
     const markdown = await hoverOn(SHARED_TCP, 'protocol        = "TCP"');
     assert.match(markdown, /^\*\*Transfer Client IP Address: off\*\* — shared TCP listeners leave it off unless it is set to true\./);
     assert.match(markdown, /`huaweicloud_lb_member\.m`: would receive it when on/);
-    assert.match(markdown, /none: TCP listeners can only pass the client address by transferring it/);
+    assert.match(markdown, /none in the load balancer: TCP listeners pass the client address only by transferring it/);
+    assert.match(markdown, /TOA kernel module/, 'Huawei documents TOA for TCP where transfer cannot work');
+    assert.match(markdown, /Backend security groups must admit 100\.125\.0\.0\/16/, 'while off, the groups see the load balancer');
     assert.match(markdown, INTERRUPTION);
     assert.doesNotMatch(markdown, /While it is on/, 'the constraints of an on state are not listed when it is off');
   });
@@ -155,6 +159,12 @@ describe('hover on a listener', () => {
     assert.match(on ?? '', MIGRATION);
     assert.match(on ?? '', INTERRUPTION);
     assert.match(on ?? '', /none: UDP listeners/);
+    assert.match(
+      on ?? '',
+      /Backend security groups and network ACLs do not filter this Layer-4 traffic.*restrict clients with the listener’s access control/,
+    );
+    assert.match(on ?? '', /Swiss region and Huawei Cloud’s Europe site appear to accept only true/);
+    assert.match(on ?? '', /NAT gateway/);
     const off = await hoverAt(listener('"false"'));
     assert.match(off ?? '', /^\*\*Transfer Client IP Address: off\*\* — it is set to false on this shared UDP listener\./);
     const bool = await hoverAt(listener('true').replace('huaweicloud_lb_listener', 'flexibleengine_lb_listener_v2'));
@@ -218,7 +228,8 @@ describe('hover on a listener', () => {
       /^the `X-Forwarded-For` header, which HTTP listeners always add\.$/,
     );
     assert.match(await alternatives('huaweicloud_elb_listener', 'TLS'), /^Proxy Protocol \(`proxy_protocol_enable = true`\)/);
-    assert.match(await alternatives('huaweicloud_elb_listener', 'TCP'), /^none: TCP listeners/);
+    assert.match(await alternatives('huaweicloud_elb_listener', 'TCP'), /^none in the load balancer: TCP listeners .*TOA kernel module/);
+    assert.match(await alternatives('opentelekomcloud_lb_listener_v3', 'TCP'), /^none documented by Open Telekom Cloud/);
     assert.match(await alternatives('flexibleengine_lb_listener_v3', 'UDP'), /^none: UDP listeners/);
     assert.match(await alternatives('huaweicloud_elb_listener', 'QUIC'), /^none known for QUIC/);
   });
@@ -435,5 +446,36 @@ resource "opentelekomcloud_lb_listener_v3" "g" {
       service.inlayHints(memPath('other.tf'), undefined).map((h) => h.label),
       ['client IP: off (shared TCP default)'],
     );
+  });
+});
+
+describe('hover: platform facts a configuration cannot show', () => {
+  test('TLS: not transferred by the listener itself, Proxy Protocol does', async () => {
+    const markdown = await hoverAt(`resource "huaweicloud_elb_listener" "l|x" {\n  protocol = "TLS"\n}\n`);
+    assert.match(markdown ?? '', /TLS listeners do not pass the client IP on themselves: Proxy Protocol does/);
+    assert.match(markdown ?? '', /TLS listeners do not pass the client IP on by themselves; Proxy Protocol/);
+  });
+
+  test('Flexible Engine: 100.126.0.0/16 as well, and Xen/BMS backends', async () => {
+    const markdown = await hoverAt(`resource "flexibleengine_lb_listener_v2" "l|x" {\n  protocol = "TCP"\n}\n`);
+    assert.match(markdown ?? '', /100\.125\.0\.0\/16 and 100\.126\.0\.0\/16/);
+    assert.match(markdown ?? '', /Xen ECS and BMS backends do not support client IP transfer/);
+  });
+
+  test('dedicated TCP with IP backends known off: groups do not filter; unknown LB: both cases, never "admit the clients"', async () => {
+    const known = await hoverAt(
+      `resource "huaweicloud_elb_loadbalancer" "lb" {\n  name = "x"\n}\nresource "huaweicloud_elb_listener" "l|x" {\n  loadbalancer_id = huaweicloud_elb_loadbalancer.lb.id\n  protocol = "TCP"\n}\n`,
+    );
+    assert.match(known ?? '', /do not filter this Layer-4 traffic/);
+    const crossVpc = await hoverAt(
+      `resource "huaweicloud_elb_loadbalancer" "lb" {\n  cross_vpc_backend = true\n}\nresource "huaweicloud_elb_listener" "l|x" {\n  loadbalancer_id = huaweicloud_elb_loadbalancer.lb.id\n  protocol = "TCP"\n}\n`,
+    );
+    assert.match(crossVpc ?? '', /Backend security groups must admit the load balancer’s backend subnet/);
+    const unknown = await hoverAt(`resource "huaweicloud_elb_listener" "l|x" {\n  loadbalancer_id = var.lb\n  protocol = "TCP"\n}\n`);
+    assert.match(
+      unknown ?? '',
+      /is not filtered by backend security groups or network ACLs .*where they do apply, they must admit the load balancer’s backend subnet/,
+    );
+    for (const text of [known, crossVpc, unknown]) assert.doesNotMatch(text ?? '', /admit (the )?client/);
   });
 });

@@ -3,16 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
-import {
-  CONFIG_FILE_NAME,
-  ConfigError,
-  ConfigResolver,
-  globToRegExp,
-  knownRuleIds,
-  matchesAnyGlob,
-  parseConfig,
-  toAnalysisOptions,
-} from '../../server/src/config';
+import { ConfigError, ConfigResolver, knownRuleIds, parseConfig, toAnalysisOptions } from '../../server/src/project/configFile';
+import { globToRegExp, matchesAnyGlob } from '../../server/src/core/globs';
+import { CONFIG_FILE_NAME } from '../../server/src/core/options';
 import { configure, excludes } from '../../server/src/project';
 import { LATE_LISTENERS_JSON, LOAD_BALANCER_JSON } from '../elbjson/util';
 import { FIXTURES, REPO_ROOT, run, tempTree } from './harness';

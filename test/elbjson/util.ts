@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Finding, Fix } from '../../server/src/core/types';
-import type { AnalysisOptions, ElbLensService } from '../../server/src/service/api';
+import type { ElbLensService } from '../../server/src/service/api';
+import type { AnalysisOptions } from '../../server/src/core/options';
 import { applyEdits, memoryService, memPath } from '../helpers';
 
 /** JSON text with two-space indentation. */

@@ -67,7 +67,7 @@ describe('golden client-IP maps', () => {
     assert.ok(labels.includes('huaweicloud_elb_member.on_premises[1]'), 'a count instance (plan)');
     assert.ok(labels.includes('listener-udp.json: listener "game-udp"'), 'a JSON name');
     const receives = new Set(map.edges.map((e) => e.receives).filter(Boolean));
-    assert.deepEqual([...receives].sort(), ['client-address', 'lb-address', 'x-forwarded-for']);
+    assert.deepEqual([...receives].sort(), ['client-address', 'lb-address', 'proxy-protocol', 'x-forwarded-for']);
   });
 
   it('markdown: Mermaid in a fence, with a legend, for a CI job summary', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildClientIpMap, viewSource, type ClientIpMap, type MapNode } from '../../server/src/graph';
-import type { AnalysisOptions } from '../../server/src/service/api';
+import type { AnalysisOptions } from '../../server/src/core/options';
 import { memPath, memoryService } from '../helpers';
 
 /** The map of the in-memory module of `first` (every root reaching it). */

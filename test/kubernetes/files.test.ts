@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, test } from 'node:test';
-import { ConfigError, parseConfig } from '../../server/src/config';
+import { ConfigError, parseConfig } from '../../server/src/project/configFile';
 import { isTemplate, sniffKubernetes } from '../../server/src/kubernetes';
 import { classify, configure, namesKubernetes, textContent } from '../../server/src/project';
 import { parseSettings } from '../../server/src/lsp/settings';

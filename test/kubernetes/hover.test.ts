@@ -91,8 +91,8 @@ describe('hover in Kubernetes manifests', () => {
 describe('inlay hints on Service ports', () => {
   async function hints(annotations: string[]): Promise<string[]> {
     const text = service({ annotations, ports: ['  - port: 80', '    protocol: TCP', '  - port: 443', '    protocol: TCP'] });
-    const { service } = await memoryService({ 'svc.yaml': text });
-    return service.inlayHints(memPath('svc.yaml'), undefined).map((h) => h.label);
+    const { service: analysis } = await memoryService({ 'svc.yaml': text });
+    return analysis.inlayHints(memPath('svc.yaml'), undefined).map((h) => h.label);
   }
 
   test('a port made an HTTP listener by elb.protocol-port names the listener’s protocol', async () => {
@@ -109,5 +109,18 @@ describe('inlay hints on Service ports', () => {
       labels.every((l) => l.startsWith('client IP: always on')),
       labels.join(' | '),
     );
+  });
+});
+
+describe('hover on the CCE client-IP annotation: why the fix also sets Local, and which clusters ignore it', () => {
+  test('CCE key: Local, CCE Turbo, cluster versions; the open-source key has no such note', async () => {
+    const cce = await hover(manifest("    kubernetes.io/elb.class: union\n    kubernetes.io/elb.transparent-cl|ient-ip: 'true'"));
+    assert.match(cce ?? '', /only for shared TCP\/UDP Services in CCE standard clusters with `externalTrafficPolicy: Local`/);
+    assert.match(cce ?? '', /which is why the quick fix sets both/);
+    assert.match(cce ?? '', /CCE Turbo clusters ignore it/);
+    assert.match(cce ?? '', /older than v1\.23\.17-r0, v1\.25\.12-r0, v1\.27\.9-r0, v1\.28\.7-r0 or v1\.29\.3-r0/);
+    const oss = await hover(manifest("    kubernetes.io/elb.class: shared\n    kubernetes.io/elb.enable-transparent-cl|ient-ip: 'true'"));
+    assert.ok(oss);
+    assert.doesNotMatch(oss, /CCE Turbo/);
   });
 });

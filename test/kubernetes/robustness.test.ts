@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Finding } from '../../server/src/core/types';
 import { buildKubernetesModel, kubernetesToConfigFile } from '../../server/src/kubernetes';
-import { runRules } from '../../server/src/project/ruleEngine';
+import { runRules } from '../../server/src/rules/engine';
 import { applyEdits } from '../helpers';
 import { k8sFindings, service } from './util';
 

@@ -36,7 +36,7 @@ describe('client-ip-always-on on Services', () => {
       assert.equal(textAt(text, finding), `${f.ip}: 'false'`);
       assert.match(
         finding.message,
-        /^Transfer Client IP Address cannot be turned off on listener `Service web port 80` \(TCP\): dedicated load balancers always pass the client IP on/,
+        /^Client IP transfer cannot be turned off on a dedicated load balancer\. Listener `Service web port 80` \(TCP\) sets it to false/,
       );
       assert.equal(finding.related[0].message, 'dedicated load balancer of this listener');
 
@@ -60,7 +60,7 @@ describe('client-ip-always-on on Services', () => {
       const text = service({ annotations: [f.shared, http, `${f.ip}: "false"`] });
       const [finding] = ofRule((await k8sFindings(text)).findings, 'client-ip-always-on');
       assert.ok(finding);
-      assert.match(finding.message, /\(HTTP\): HTTP listeners of shared load balancers always pass the client IP on/);
+      assert.match(finding.message, /^Client IP transfer cannot be turned off on HTTP listeners\. Listener `Service web port 80` \(HTTP\)/);
     });
   }
 
@@ -97,19 +97,23 @@ describe('client-ip-shared-l4-off on Services', () => {
       const [finding] = findings;
       assert.equal(finding.severity, 'information');
       assert.equal(textAt(text, finding), 'port: 53');
-      assert.match(finding.message, /^listener `Service web port 53` \(UDP\) leaves Transfer Client IP Address off \(the default\)/);
-      assert.ok(finding.message.includes(`set ${f.ip}: "true" if backends need the client address`), finding.message);
+      assert.match(
+        finding.message,
+        /^Backends of a shared UDP listener see load balancer addresses, not clients'\. listener `Service web port 53` \(UDP\) leaves Transfer Client IP Address off \(the default\)/,
+      );
+      assert.ok(
+        finding.message.includes(`Set ${f.ip}: "true" and externalTrafficPolicy: Local (pods keep the client address only with Local)`),
+        finding.message,
+      );
       const [fix] = finding.fixes;
       assert.equal(fix.isPreferred, false);
       const after = await applyK8sFix(text, fix);
       assert.equal(yamlValue(after.text, ['metadata', 'annotations', f.ip]), 'true');
       // The annotations around it use double quotes: so does the new one, in their indentation.
       assert.ok(after.text.includes(`    kubernetes.io/elb.id: "0b5c"\n    ${f.ip}: "true"\nspec:`), after.text);
-      assert.deepEqual(
-        after.findings.map((x) => x.ruleId),
-        ['client-ip-lost-in-cluster'],
-        'on now, and lost in the cluster until externalTrafficPolicy is Local',
-      );
+      // One edit sets both: the annotation alone would leave client-ip-lost-in-cluster behind.
+      assert.equal(yamlValue(after.text, ['spec', 'externalTrafficPolicy']), 'Local');
+      assert.deepEqual(after.findings, [], 'neither shared-l4-off nor lost-in-cluster after the fix');
     });
 
     test(`${family}: an explicit 'false', on the annotation`, async () => {

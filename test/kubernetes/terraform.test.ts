@@ -97,7 +97,7 @@ describe('client-ip-always-on in Terraform Services', () => {
     assert.equal(textAt(files['main.tf'], finding), `"${CCE.ip}" = "false"`);
     assert.match(
       finding.message,
-      /listener `kubernetes_service_v1\.web port 80` \(TCP\): dedicated load balancers always pass the client IP/,
+      /^Client IP transfer cannot be turned off on a dedicated load balancer\. Listener `kubernetes_service_v1\.web port 80` \(TCP\) sets it to false/,
     );
     assert.equal(finding.fixes[0].title, `Remove ${CCE.ip}`);
     const removed = await fix(t, files, finding, 0);
@@ -145,11 +145,28 @@ describe('client-ip-shared-l4-off in Terraform Services', () => {
     const [finding] = ofRule(findings, 'client-ip-shared-l4-off');
     assert.ok(finding, JSON.stringify(findings.map((f) => f.ruleId)));
     assert.equal(finding.severity, 'information');
-    assert.match(finding.message, /set "kubernetes\.io\/elb\.transparent-client-ip" = "true"/);
-    assert.equal(finding.fixes[0].title, `Set "${CCE.ip}" = "true" (security groups must then admit client addresses)`);
+    assert.match(finding.message, /Set "kubernetes\.io\/elb\.transparent-client-ip" = "true"/);
+    assert.equal(finding.fixes[0].title, `Set "${CCE.ip}" = "true" (then restrict clients with access control, not security groups)`);
     const fixed = await fix(t, files, finding);
     assert.ok(fixed.files['main.tf'].includes(`      "${CCE.ip}" = "true"\n    }`), fixed.files['main.tf']);
     assert.deepEqual(fixed.findings, []);
+  });
+
+  test('external_traffic_policy absent: the fix adds it as "Local" with the annotation, and nothing is left', async (t) => {
+    const files = { 'main.tf': tfService({ annotations: [[CCE.cls, '"union"']] }) };
+    const [finding] = ofRule(await findingsOf(files), 'client-ip-shared-l4-off');
+    assert.ok(finding);
+    assert.match(
+      finding.fixes[0].title,
+      new RegExp(`^Set "${CCE.ip.replace(/\./g, '\\.')}" = "true" and external_traffic_policy = "Local" `),
+    );
+    const fixed = await fix(t, files, finding);
+    assert.match(fixed.files['main.tf'], /external_traffic_policy\s*=\s*"Local"/);
+    assert.deepEqual(
+      fixed.findings.map((f) => f.ruleId),
+      [],
+      'neither client-ip-shared-l4-off nor client-ip-lost-in-cluster',
+    );
   });
 
   test('"false" is reported and set to "true"; a one-line annotations map is opened up', async (t) => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
 import type { Finding, Fix } from '../../server/src/core/types';
-import type { AnalysisOptions, ElbLensService } from '../../server/src/service/api';
+import type { ElbLensService } from '../../server/src/service/api';
+import type { AnalysisOptions } from '../../server/src/core/options';
 import { applyEdits, memoryService, memPath } from '../helpers';
 
 /** A v1 Service of type LoadBalancer; `annotations` and `spec` are YAML lines (indented as shown). */

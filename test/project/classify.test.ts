@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { parseConfig } from '../../server/src/config';
+import { parseConfig } from '../../server/src/project/configFile';
 import { classify, configure, excludes, namesElbJson, textContent, type FileContent } from '../../server/src/project';
 import { nodeFileContent } from '../../server/src/project/nodeFs';
 import { FIXTURES } from '../cli/harness';

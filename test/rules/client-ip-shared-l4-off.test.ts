@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
+import { applyK8sFix, k8sFindings, service, yamlValue } from '../kubernetes/util';
 
 const RULE = 'client-ip-shared-l4-off';
 
@@ -51,11 +52,15 @@ describe(`${RULE}: fires`, () => {
         assert.equal(textAt(text, finding), `"${type}" "l"`);
         assert.match(
           finding.message,
-          new RegExp(`^listener \`${type}\\.l\` \\(${protocol}\\) leaves Transfer Client IP Address off \\(the default\\)`),
+          new RegExp(
+            `^Backends of a shared ${protocol} listener see load balancer addresses, not clients'\\. listener \`${type}\\.l\` \\(${protocol}\\) leaves Transfer Client IP Address off \\(the default\\)`,
+          ),
         );
         assert.match(finding.message, /100\.125\.0\.0\/16/);
-        assert.match(finding.message, new RegExp(`${protocol} has no header-based alternative`));
-        assert.match(finding.message, /security groups/);
+        assert.match(finding.message, new RegExp(`${protocol} has no header that could carry the client address`));
+        // Security groups no longer filter this traffic once it is on: the remedy is access control, never admitting clients.
+        assert.match(finding.message, /no longer filter this listener's traffic: restrict clients with the listener’s access control/);
+        assert.match(finding.message, type.startsWith('flexibleengine') ? /100\.126\.0\.0\/16/ : /^(?![\s\S]*100\.126)/);
       }
     });
 
@@ -242,7 +247,7 @@ describe(`${RULE}: fix`, () => {
       const [finding] = ofRule(before, RULE);
       assert.equal(finding.fixes.length, 1);
       const [fix] = finding.fixes;
-      assert.equal(fix.title, `Set transparent_client_ip_enable = ${on} (security groups must then admit client addresses)`);
+      assert.equal(fix.title, `Set transparent_client_ip_enable = ${on} (then restrict clients with access control, not security groups)`);
       assert.equal(fix.isPreferred, false, 'fix-all must not switch the transfer on unasked');
       const after = await applyFixToModule(t, files, fix.edits);
       assert.equal(after.files['main.tf'], shared(type, lbType, 'TCP', on));
@@ -314,5 +319,40 @@ resource "huaweicloud_lb_member" "m" {
     const after = await applyFixToModule(t, files, finding.fixes[0].edits);
     assert.equal(after.files['main.tf'], text.replace('  }\n}', '  }\n  transparent_client_ip_enable = "true"\n}'));
     assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
+  });
+});
+
+describe(`${RULE}: the CCE fix leaves nothing behind`, () => {
+  const CCE_IP = 'kubernetes.io/elb.transparent-client-ip';
+  for (const [label, spec] of [
+    ['externalTrafficPolicy absent', [] as string[]],
+    ['externalTrafficPolicy: Cluster', ['externalTrafficPolicy: Cluster']],
+  ] as const) {
+    test(`${label}: one edit sets the annotation and externalTrafficPolicy: Local`, async () => {
+      const text = service({ annotations: ['kubernetes.io/elb.class: union', 'kubernetes.io/elb.id: "0b5c"'], spec: [...spec] });
+      const before = (await k8sFindings(text)).findings;
+      const [finding] = ofRule(before, RULE);
+      assert.ok(finding, JSON.stringify(before.map((f) => f.ruleId)));
+      const [fix] = finding.fixes;
+      assert.equal(
+        fix.title,
+        `Set ${CCE_IP}: "true" and externalTrafficPolicy: Local (then restrict clients with access control, not security groups)`,
+      );
+      const after = await applyK8sFix(text, fix);
+      assert.equal(yamlValue(after.text, ['metadata', 'annotations', CCE_IP]), 'true');
+      assert.equal(yamlValue(after.text, ['spec', 'externalTrafficPolicy']), 'Local');
+      assert.deepEqual(
+        after.findings.map((f) => f.ruleId),
+        [],
+        'neither client-ip-shared-l4-off nor client-ip-lost-in-cluster after the fix',
+      );
+    });
+  }
+
+  test('externalTrafficPolicy: Local already: the fix sets the annotation alone', async () => {
+    const text = service({ annotations: ['kubernetes.io/elb.class: union'], spec: ['externalTrafficPolicy: Local'] });
+    const [finding] = ofRule((await k8sFindings(text)).findings, RULE);
+    assert.equal(finding.fixes[0].edits.length, 1);
+    assert.doesNotMatch(finding.fixes[0].title, /externalTrafficPolicy/);
   });
 });

@@ -200,7 +200,9 @@ describe(`${UNSUPPORTED}: arguments newer than the provider version in use`, () 
       assert.equal(textAt(text, finding), b.argument === 'insert_headers' ? 'insert_headers' : b.argument);
       assert.match(
         finding.message,
-        new RegExp(`^${b.argument} arrived on ${b.type} in version ${b.since.replace(/\./g, '\\.')} of the ${providerOf(b.type)} provider`),
+        new RegExp(
+          `^${b.argument} needs provider version ${b.since.replace(/\./g, '\\.')} or later\\. It arrived on ${b.type} in version ${b.since.replace(/\./g, '\\.')} of the ${providerOf(b.type)} provider`,
+        ),
       );
       assert.match(finding.message, new RegExp(`${b.previous.replace(/\./g, '\\.')} \\(locked in \\.terraform\\.lock\\.hcl\\)`));
       assert.match(
@@ -311,12 +313,12 @@ resource "huaweicloud_lb_listener" "l" {
     assert.deepEqual(
       finding.fixes.map((f) => f.title),
       [
-        'Set transparent_client_ip_enable = "true" (needs huaweicloud/huaweicloud >= 1.93.0) (security groups must then admit client addresses)',
+        'Set transparent_client_ip_enable = "true" (needs huaweicloud/huaweicloud >= 1.93.0) (then restrict clients with access control, not security groups)',
       ],
     );
     assert.match(
       finding.message,
-      /set transparent_client_ip_enable = "true" \(needs huaweicloud\/huaweicloud >= 1\.93\.0\) if backends need/,
+      /Set transparent_client_ip_enable = "true" \(needs huaweicloud\/huaweicloud >= 1\.93\.0\) if backends need/,
     );
   });
 
@@ -325,7 +327,7 @@ resource "huaweicloud_lb_listener" "l" {
       const [finding] = ofRule(await analyze({ 'main.tf': shared, ...files }), RULE);
       assert.deepEqual(
         finding.fixes.map((f) => f.title),
-        ['Set transparent_client_ip_enable = "true" (security groups must then admit client addresses)'],
+        ['Set transparent_client_ip_enable = "true" (then restrict clients with access control, not security groups)'],
       );
     }
   });
@@ -475,7 +477,7 @@ resource "huaweicloud_lb_member_v2" "m" {
       findings.map((f) => f.ruleId),
       ['client-ip-same-server'],
     );
-    assert.match(findings[0].message, /Member `huaweicloud_lb_member_v2\.m` is also a client/);
+    assert.match(findings[0].message, /Member `huaweicloud_lb_member_v2\.m` is a client too/);
     const unsuffixed = legacy.replace(/_v2\b/g, '');
     assert.deepEqual(
       (await analyze({ 'main.tf': unsuffixed })).map((f) => f.ruleId),

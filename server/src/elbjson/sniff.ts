@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as jsonc from 'jsonc-parser';
-import { DEFAULT_JSON_FILES } from '../config/config';
-import { matchesGlobTails } from '../config/glob';
+import { DEFAULT_JSON_FILES } from '../core/options';
+import { matchesGlobTails } from '../core/globs';
 import { SNIFF_FIELDS, wrapperFor } from './fields';
 
 /**

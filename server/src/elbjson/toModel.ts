@@ -5,7 +5,7 @@ import type { ElbModel, IpGroup, Listener, ListenerOption, LoadBalancer, Member,
 import { resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr } from '../parse/config';
 import { jsonValueExpr, nodeRange, parseJsonDocument } from '../parse/json';
-import type { KnownValue } from '../terraform/evaluate';
+import type { KnownValue } from '../model/value';
 import { ELB_JSON_ROLES, isInsertHeaderName, wrapperFor, type ElbJsonRole } from './fields';
 
 /**
@@ -129,7 +129,8 @@ function exprValue(expr: Expr, depth = 0): KnownValue | undefined {
       return items;
     }
     case 'object': {
-      const out: { [key: string]: KnownValue } = {};
+      // Null prototype: keys come from the file (`__proto__` is a plain key here).
+      const out = Object.create(null) as { [key: string]: KnownValue };
       for (const entry of expr.entries) {
         const k = entry.key.kind === 'literal' ? entry.key.value : undefined;
         const v = exprValue(entry.value, depth + 1);

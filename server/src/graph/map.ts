@@ -1,9 +1,9 @@
 import { SEVERITY_ORDER, rangeContains, type Range, type Severity } from '../core/types';
 import type { ClientIpReason, ElbModel, Listener, LoadBalancer, Member, ModelNode, Pool } from '../model/elb';
 import { HTTP_PROTOCOLS, type LoadBalancerKind } from '../model/providers';
-import type { ReportedFinding } from '../project/instanceFindings';
+import type { ReportedFinding } from '../rules/instanceFindings';
 import { sameServerEvidence } from '../rules/client-ip-same-server';
-import { isUnknown, toBool } from '../terraform/evaluate';
+import { isUnknown, toBool } from '../model/value';
 
 /**
  * The client-IP map: where the client's address goes, drawn from the ELB model.
@@ -362,6 +362,8 @@ function summarise(receives: { receives: Receives; text: string }[]): { receives
 export function backendReceives(listener: Listener, member: Member): { receives: Receives; text: string } {
   const { state } = listener.clientIp;
   if (state === 'unknown') return { receives: 'unknown', text: 'unknown (the listener’s client-IP state is unknown)' };
+  // TLS listeners do not pass the client IP on themselves (Huawei's guide): only Proxy Protocol does.
+  if (listener.protocol === 'TLS') return alternativeReceives(listener);
   if (state === 'on' && member.isIpBackend === false) return { receives: 'client-address', text: 'the client’s address' };
   const alternative = alternativeReceives(listener);
   if (state === 'on' && member.isIpBackend === undefined) {

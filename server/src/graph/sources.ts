@@ -1,8 +1,8 @@
 import type { ModelView } from '../service/api';
 import { planToModel } from '../plan/plan';
-import { nodeFindings } from '../project/nodeFindings';
-import { reportRules } from '../project/ruleEngine';
-import type { RuleSetting } from '../service/api';
+import { nodeFindings } from '../rules/nodeFindings';
+import { reportRules } from '../rules/engine';
+import type { RuleSetting } from '../core/options';
 import type { MapSource } from './map';
 
 /** A model of the language service as a map source, named as the host shows its folder. */

@@ -2,6 +2,7 @@ import type { Range } from '../core/types';
 import type { ElbModel, Listener, LoadBalancer, Member, ModelNode, Pool } from '../model/elb';
 import { HTTP_PROTOCOLS } from '../model/providers';
 import { argumentSupport, upgradeAdvice, versionInUseText, versionNeeded } from '../model/versions';
+import { platformLines, tcpAlternative } from './platform';
 import { hopLines, settingHover } from './settings';
 
 /**
@@ -19,7 +20,6 @@ export interface HoverTarget {
 const CONSTRAINTS = [
   'A server must not be both a client of this load balancer and one of its backends: it would receive its own packets and the reply path breaks.',
   'Backends added by IP address (IP backends) never receive the client IP; they see the load balancer’s address.',
-  'Backend security groups must admit the clients’ addresses, not only the load balancer’s; otherwise client traffic is dropped while health checks still pass.',
   'One-way download or push traffic can be cut while backend servers are migrated; senders must retransmit afterwards.',
   'The specifications (flavor) of backend servers cannot be changed while it is on.',
 ];
@@ -50,7 +50,8 @@ export function alternativesFor(listener: Listener): string {
     const needed = versionNeeded(proxy);
     return `Proxy Protocol (\`proxy_protocol_enable = true\`${needed ? `, ${needed}` : ''}), which sends the client address ahead of the data.`;
   }
-  if (protocol === 'TCP' || protocol === 'UDP') return `none: ${protocol} listeners can only pass the client address by transferring it.`;
+  if (protocol === 'TCP') return tcpAlternative(listener);
+  if (protocol === 'UDP') return 'none: UDP listeners can only pass the client address by transferring it.';
   return `none known for ${protocol}.`;
 }
 
@@ -115,6 +116,7 @@ export function listenerHover(listener: Listener, docsLink: string): string {
   if (clientIp.state !== 'off') {
     out.push('', '**While it is on**', ...CONSTRAINTS.map((c) => `- ${c}`));
   }
+  out.push('', '**Security groups and caveats**', ...platformLines(listener).map((line) => `- ${line}`));
   if (clientIp.canBeDisabled !== false) {
     out.push('', 'Switching it on or off interrupts traffic for about ten seconds (about two health-check intervals).');
   }

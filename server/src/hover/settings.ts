@@ -1,5 +1,6 @@
 import type { ElbModel, Listener, LoadBalancer } from '../model/elb';
 import { HTTP_PROTOCOLS } from '../model/providers';
+import { cceAnnotationLines } from './platform';
 
 /**
  * Hover texts for settings written on a load balancer for all its listeners (Kubernetes
@@ -67,6 +68,7 @@ export function settingHover(lb: LoadBalancer, attributeName: string, model: Elb
         '',
         "Shared load balancers transfer it on HTTP/HTTPS listeners always, and on TCP/UDP listeners only when this is `'true'`. Switching it interrupts traffic for about ten seconds.",
       );
+    out.push(...cceAnnotationLines(attributeName));
   }
   const hopped = listeners.filter((l) => l.hop?.setting.name === attributeName);
   if (hopped.length > 0) {

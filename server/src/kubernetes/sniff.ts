@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { matchesGlobTails } from '../config/glob';
+import { matchesGlobTails } from '../core/globs';
 import { ELB_PREFIX } from './annotations';
 
 /**

@@ -13,7 +13,7 @@ import type {
 } from '../model/elb';
 import { resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
 import type { ConfigAttribute, ConfigBlock, ConfigFile } from '../parse/config';
-import { isUnknown, Unknown, type Value } from '../terraform/evaluate';
+import { isUnknown, Unknown, type Value } from '../model/value';
 import {
   CLASS_ANNOTATION,
   CLASS_VALUES,
@@ -214,7 +214,8 @@ export function addService(nodes: KubernetesNodes, file: ConfigFile, parts: Serv
       node: lb,
       attribute,
       part: 'name',
-      reason: `\`${attribute.name}\` is under metadata.labels, where no ELB controller reads it; it belongs under metadata.annotations`,
+      problem: `Label \`${attribute.name}\` is not read: ELB settings are annotations.`,
+      reason: `No ELB controller reads settings from metadata.labels; it belongs under metadata.annotations`,
       block: labelsBlock,
       belongsIn: { name: 'annotations', block: annotationsBlock },
     });
@@ -519,7 +520,8 @@ function unrecognizedAnnotations(
         node: lb,
         attribute,
         part: 'name',
-        reason: `\`${name}\` is the client-IP annotation of ${otherController}; ${why}, which reads \`${own}\``,
+        problem: `Annotation \`${name}\` is not read by ${controller}.`,
+        reason: `It is the client-IP annotation of ${otherController}; ${why}, which reads \`${own}\``,
         suggestion: own,
         suggestionWritten: annotations.has(own),
         ...(annotationsBlock ? { block: annotationsBlock } : {}),
@@ -533,7 +535,8 @@ function unrecognizedAnnotations(
       node: lb,
       attribute,
       part: 'name',
-      reason: `\`${name}\` is not an annotation CCE or cloud-provider-huaweicloud reads, so it does nothing`,
+      problem: `Annotation \`${name}\` is not read by any controller.`,
+      reason: 'Neither CCE nor cloud-provider-huaweicloud knows it, so it does nothing',
       suggestion,
       suggestionWritten: annotations.has(suggestion),
       ...(annotationsBlock ? { block: annotationsBlock } : {}),
@@ -547,7 +550,8 @@ function unrecognizedAnnotations(
         attribute: classAttribute,
         part: 'value',
         ...(annotationsBlock ? { block: annotationsBlock } : {}),
-        reason: `\`${classValue}\` is no load balancer class (CCE: union, performance; cloud-provider-huaweicloud: shared, dedicated), so no load balancer is made for this Service`,
+        problem: `\`${classValue}\` is not a load balancer class, so no load balancer is made for this Service.`,
+        reason: 'The classes are union and performance (CCE), shared and dedicated (cloud-provider-huaweicloud)',
         suggestion,
       });
     }

@@ -1,7 +1,8 @@
 import * as path from 'path';
 import type { Range } from '../core/types';
 import { buildClientIpMap, toSvg, viewSource, type MapNode } from '../graph';
-import type { AnalysisOptions, ElbLensService } from '../service/api';
+import type { ElbLensService } from '../service/api';
+import type { AnalysisOptions } from '../core/options';
 import type { UriOf } from './convert';
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Connection } from 'vscode-languageserver';
-import type { PackageManifest } from '../docs/links';
+import type { PackageManifest } from '../rules/links';
 import { walk } from '../project';
 import { nodeFileSystem } from '../project/nodeFs';
 import { createNodeHost } from '../service/nodeHost';

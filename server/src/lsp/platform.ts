@@ -1,5 +1,5 @@
 import type { InitializeParams } from 'vscode-languageserver';
-import type { PackageManifest } from '../docs/links';
+import type { PackageManifest } from '../rules/links';
 import type { ElbLensService, ServiceHost } from '../service/api';
 import type { ServiceOptions } from '../service/service';
 

@@ -17,7 +17,8 @@ import {
   ErrorCodes,
 } from 'vscode-languageserver';
 import { isYamlFileName } from '../kubernetes';
-import { CONFIG_FILE_NAME, ConfigResolver, ConfigError } from '../config';
+import { ConfigResolver, ConfigError } from '../project/configFile';
+import { CONFIG_FILE_NAME } from '../core/options';
 import {
   classify,
   configure,
@@ -29,8 +30,9 @@ import {
   type FileKind,
 } from '../project';
 import { selectFixes } from '../project/fixPolicy';
-import { projectLinks } from '../docs/links';
-import type { AnalysisOptions, ElbLensService, ServiceHost } from '../service/api';
+import { projectLinks } from '../rules/links';
+import type { ElbLensService, ServiceHost } from '../service/api';
+import type { AnalysisOptions } from '../core/options';
 import { toDiagnostic, type RulePage, toInlayHint, toQuickFix, toWorkspaceEdit, type UriOf } from './convert';
 import type { ServerPlatform } from './platform';
 import { DEFAULT_SETTINGS, parseSettings, type ElbLensSettings } from './settings';

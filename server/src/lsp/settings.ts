@@ -1,5 +1,5 @@
-import { closest, knownRuleIds } from '../config';
-import type { RuleSetting } from '../service/api';
+import { closest, knownRuleIds } from '../project/configFile';
+import type { RuleSetting } from '../core/options';
 
 /** The `elbLens.*` settings, as one typed object. */
 export interface ElbLensSettings {

@@ -1,5 +1,5 @@
 import type { ConfigAttribute } from '../parse/config';
-import { isUnknown, toBool, type Value } from '../terraform/evaluate';
+import { isUnknown, toBool, type Value } from './value';
 import type { ClientIpState } from './elb';
 import { HTTP_PROTOCOLS, type ClientIpArgType, type LoadBalancerKind } from './providers';
 
@@ -59,7 +59,10 @@ export function effectiveClientIp(inputs: ClientIpInputs): ClientIpState {
       ...base,
       state: 'on',
       reason: 'always-on',
-      explanation: 'dedicated load balancers always pass the client IP on, for every protocol',
+      explanation:
+        protocol === 'TLS'
+          ? 'dedicated load balancers always have it on, but TLS listeners do not pass the client IP on themselves: Proxy Protocol does'
+          : 'dedicated load balancers always pass the client IP on, for every protocol',
       canBeDisabled: false,
     };
   }

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CONFIG_FILE_NAME } from '../config/config';
+import { CONFIG_FILE_NAME } from '../core/options';
 import { isJsonFileName, sniffElbJson, SNIFF_CHARS } from '../elbjson/sniff';
 import { isYamlFileName, KUBERNETES_SNIFF_CHARS, sniffKubernetes } from '../kubernetes/sniff';
 import { isPlanJson, mayBePlanJson } from '../plan/plan';

@@ -1,9 +1,10 @@
 import * as path from 'path';
-import { DEFAULT_JSON_FILES, defaultConfig, toAnalysisOptions, type ElbLensConfig } from '../config/config';
-import { matchesAnyGlob, matchesGlobTails } from '../config/glob';
+import { defaultConfig, toAnalysisOptions, type ElbLensConfig } from './configFile';
+import { DEFAULT_JSON_FILES } from '../core/options';
+import { matchesAnyGlob, matchesGlobTails } from '../core/globs';
 import { isJsonFileName } from '../elbjson/sniff';
 import { isYamlFileName } from '../kubernetes/sniff';
-import type { AnalysisOptions, RuleSetting } from '../service/api';
+import type { AnalysisOptions, RuleSetting } from '../core/options';
 
 /** Globs and the folder they are relative to; no folder: they may match any tail of a path. */
 export interface GlobScope {

@@ -16,8 +16,8 @@ import type { Origin, Sourced } from '../kubernetes/render/sourced';
 import { mapGet } from '../kubernetes/render/tree';
 import type { ElbModel } from '../model/elb';
 import { LineIndex } from '../parse/positions';
-import { reportRules } from './ruleEngine';
-import { mergeInstanceFindings, type ReportedFinding } from './instanceFindings';
+import { reportRules } from '../rules/engine';
+import { mergeInstanceFindings, type ReportedFinding } from '../rules/instanceFindings';
 
 /**
  * Analysis units of Kubernetes Services that ELB Lens renders itself: a kustomize overlay

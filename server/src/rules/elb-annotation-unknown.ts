@@ -1,7 +1,7 @@
 import type { Fix } from '../core/types';
 import { removeAttribute, renameAttribute, replaceValue } from '../fixes/edits';
 import { yamlMoveEntry } from '../fixes/yamlEdits';
-import { related } from './support/messages';
+import { findingMessage, related } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'elb-annotation-unknown';
@@ -57,7 +57,7 @@ export const elbAnnotationUnknown: Rule = {
         node,
         file: node.file,
         range: item.part === 'value' ? attribute.valueRange : attribute.nameRange,
-        message: `${item.reason}.${meant}`,
+        message: findingMessage(item.problem, `${item.reason}.`, meant),
         related: [related(node, 'the Service')],
         fixes,
       });

@@ -1,6 +1,7 @@
-import type { Finding, Fix, HoverResult, InlayHint, Position, Range, Severity } from '../core/types';
+import type { Finding, Fix, HoverResult, InlayHint, Position, Range } from '../core/types';
+import type { AnalysisOptions } from '../core/options';
 import type { ElbModel } from '../model/elb';
-import type { ReportedFinding } from '../project/instanceFindings';
+import type { ReportedFinding } from '../rules/instanceFindings';
 
 /**
  * How the core reaches files. The LSP server, the CLI and tests each give their own,
@@ -13,35 +14,6 @@ export interface ServiceHost {
   readDirectory(dirPath: string): string[];
   /** Where the core reports its own failures (never user findings). */
   log?(message: string): void;
-}
-
-export type RuleSetting = Severity | 'off';
-
-export interface AnalysisOptions {
-  /** Rule id → severity or 'off'. Unlisted rules keep their default severity. */
-  rules?: Record<string, RuleSetting>;
-  /** Variable values that win over every file (CLI --var, settings). */
-  variables?: Record<string, unknown>;
-  /** Extra tfvars files (absolute paths), applied after the module's own. */
-  varFiles?: string[];
-  /**
-   * Values from `TF_VAR_<name>` environment variables (name → raw text): the lowest
-   * precedence of the given values, above variable defaults and below every tfvars file.
-   */
-  environmentVariables?: Record<string, string>;
-  /**
-   * false: inline `elb-lens-ignore` comments are not honoured, and each one is reported
-   * as an `inline-ignore` finding (warning; its severity can be set in `rules`). Default true.
-   */
-  allowInlineIgnores?: boolean;
-  /** Report suppression comments that suppress nothing (`unused-ignore`, hint). Default false. */
-  reportUnusedIgnores?: boolean;
-  /** Kubernetes manifests: the cluster's container network, which decides whether `externalTrafficPolicy: Cluster` loses the client IP behind dedicated CCE load balancers. */
-  kubernetes?: {
-    network?: 'vpc' | 'tunnel' | 'eni';
-    /** Helm value files applied after each chart's values.yaml, in order (absolute paths; `kubernetes.helm.valueFiles`). */
-    helm?: { valueFiles?: string[] };
-  };
 }
 
 export interface TextChange {

@@ -37,10 +37,13 @@ import {
 } from '../parse/hcl';
 import { tfJsonToConfigFile } from '../parse/json';
 import { LineIndex } from '../parse/positions';
-import { reportRules, withRuleSettings } from '../project/ruleEngine';
-import { applySuppressions, collectSuppressions, suppressionFix } from '../suppress/suppress';
-import { Unknown, type KnownValue, type Value } from '../terraform/evaluate';
+import { reportRules } from '../rules/engine';
+import { withRuleSettings } from '../suppress/policy';
+import { applySuppressions, collectSuppressions, ignoreCommentFindings, suppressionFix } from '../suppress/suppress';
+import { closest, knownRuleIds } from '../project/configFile';
+import { Unknown, type KnownValue, type Value } from '../model/value';
 import {
+  MAX_MODULE_INSTANCES,
   TerraformModule,
   tfvarsInputs,
   type DeclarationKind,
@@ -49,14 +52,15 @@ import {
   type ModuleSource,
   type VariableInput,
 } from '../terraform/module';
-import { mergeInstanceFindings, type ReportedFinding } from '../project/instanceFindings';
-import { nodeFindings } from '../project/nodeFindings';
+import { mergeInstanceFindings, type ReportedFinding } from '../rules/instanceFindings';
+import { nodeFindings } from '../rules/nodeFindings';
 import { RenderedUnitIndex, type RenderedUnit, type RenderOptions } from '../project/renderedUnits';
 import { renderedPlaces } from '../kubernetes/render/remap';
 import { buildTerraformModel } from '../terraform/toModel';
 import { isLockFile, LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
 import { onceEach, versionProblemFindings } from '../project/versionFindings';
-import type { AnalysisOptions, ElbLensService, FixForFinding, ModelView, ServiceHost, TextChange } from './api';
+import type { ElbLensService, FixForFinding, ModelView, ServiceHost, TextChange } from './api';
+import type { AnalysisOptions } from '../core/options';
 
 export interface ServiceOptions {
   /** Where the grammar wasm files are (defaults: next to the bundle, then node_modules). */
@@ -381,6 +385,16 @@ class Service implements ElbLensService {
             docsUrl: `${this.docsBase}README.md`,
           });
         }
+      }
+      if (ruleSettings['ignore-comment'] !== 'off') {
+        findings.push(
+          ...ignoreCommentFindings(file, {
+            knownIds: knownRuleIds(),
+            closest,
+            severity: (ruleSettings['ignore-comment'] as Finding['severity'] | undefined) ?? 'warning',
+            docsUrl: `${this.docsBase}README.md`,
+          }),
+        );
       }
       if (options.reportUnusedIgnores && allowInline && ruleSettings['unused-ignore'] !== 'off') {
         for (const s of suppressions.filter((x) => !x.used)) {
@@ -931,6 +945,11 @@ class Service implements ElbLensService {
           if (reason) unavailableCalls.set(call.block, reason);
         }
       }
+      const stoppedAt = module.tree.stoppedAt;
+      if (stoppedAt)
+        this.host.log?.(
+          `elb-lens: ${root}: ${stoppedAt} and later module calls are not followed: more than ${MAX_MODULE_INSTANCES} module instances (nested count or for_each); the rest is analysed`,
+        );
       const reported = [...this.runRules(model), ...versionProblemFindings(versions.problems, this.docsBase)];
       const unit: AnalysisUnit = {
         root,

@@ -1,8 +1,9 @@
 import type { RelatedLocation } from '../core/types';
 import type { ConfigBlock, Expr } from '../parse/config';
 import { exprText } from '../parse/config';
-import { Evaluator, Unknown, isUnknown, type EvalScope, type TraversalSteps, type Value, type VariableValue } from './evaluate';
-import { forEachItems, type ResourceInstance, type TerraformModule } from './module';
+import { Evaluator, type EvalScope, type TraversalSteps, type VariableValue } from './evaluate';
+import { Unknown, isUnknown, type Value } from '../model/value';
+import type { ResourceInstance, TerraformModule } from './module';
 
 /** A name bound in a scope (`count`, `each`, a dynamic block's iterator) and the expression it came from. */
 export interface Binding {
@@ -54,8 +55,8 @@ export class Scope implements EvalScope {
     return this.module.variable(name);
   }
 
-  local(name: string): Expr | undefined {
-    return this.module.local(name);
+  localValue(name: string): Value | undefined {
+    return this.module.localValue(name);
   }
 
   iteration(root: string): Value | undefined {
@@ -83,7 +84,7 @@ export class Scope implements EvalScope {
     if (!attrStep || attrStep.kind !== 'attr') return new Unknown(`${instance.address} is a resource, not a value`);
     const configured = instance.entry.block.attributes.get(attrStep.name);
     if (!configured) return new Unknown(`${instance.address}.${attrStep.name} is computed when Terraform runs`);
-    const value = instance.scope.evaluate(configured.expr, depth + 1);
+    const value = instance.module.attributeValue(instance, configured, attrStep.name);
     return this.evaluator.applySteps(value, rest.slice(1), depth);
   }
 
@@ -101,9 +102,9 @@ export class Scope implements EvalScope {
     const { child, rest } = picked;
     const outputStep = rest[0];
     if (!outputStep || outputStep.kind !== 'attr') return new Unknown(`module.${name} is a module, not a value`);
-    const output = child.output(outputStep.name);
-    if (!output) return new Unknown(`${child.address} has no output "${outputStep.name}"`);
-    return this.evaluator.applySteps(child.scope.evaluate(output.expr, depth + 1), rest.slice(1), depth);
+    const output = child.outputValue(outputStep.name);
+    if (output === undefined) return new Unknown(`${child.address} has no output "${outputStep.name}"`);
+    return this.evaluator.applySteps(output, rest.slice(1), depth);
   }
 
   /** The instance a traversal names: `[key]` picks one; no key is the only instance. */
@@ -363,63 +364,4 @@ function forEachChild(expr: Expr, visit: (child: Expr) => void): void {
     default:
       return;
   }
-}
-
-/** A nested block as evaluated: static, or one element of a `dynamic` block (its `content`, with the iterator bound). */
-export interface ScopedBlock {
-  block: ConfigBlock;
-  scope: Scope;
-  /** The `dynamic` block that made it, for ranges and removal. */
-  dynamic?: ConfigBlock;
-}
-
-/**
- * The nested blocks of a type as Terraform would create them: static ones, plus one per
- * element of each `dynamic "<type>"` block whose `for_each` is known. `maybeMore` is true
- * when a dynamic block's `for_each` is unknown (blocks may exist that are not listed).
- */
-export function nestedBlocks(block: ConfigBlock, scope: Scope, type: string): { blocks: ScopedBlock[]; maybeMore: boolean } {
-  const blocks: ScopedBlock[] = [];
-  let maybeMore = false;
-  for (const nested of block.blocks) {
-    if (nested.type === type) {
-      blocks.push({ block: nested, scope });
-      continue;
-    }
-    if (nested.type !== 'dynamic' || nested.labels[0] !== type) continue;
-    const content = nested.blocks.find((b) => b.type === 'content');
-    const forEach = nested.attributes.get('for_each');
-    if (!content || !forEach) {
-      maybeMore = true;
-      continue;
-    }
-    const items = forEachItemsOrList(scope.evaluate(forEach.expr));
-    if (isUnknown(items)) {
-      maybeMore = true;
-      continue;
-    }
-    const iteratorAttr = nested.attributes.get('iterator');
-    const iteratorExpr = iteratorAttr?.expr;
-    // `iterator = h` in HCL, `"iterator": "h"` in .tf.json.
-    const iterator =
-      iteratorExpr?.kind === 'traversal' && iteratorExpr.steps.length === 0
-        ? iteratorExpr.root
-        : iteratorExpr?.kind === 'literal' && typeof iteratorExpr.value === 'string'
-          ? iteratorExpr.value
-          : type;
-    for (const { key, value } of items) {
-      blocks.push({
-        block: content,
-        scope: scope.with(iterator, { value: { key, value }, origin: { scope, expr: forEach.expr } }),
-        dynamic: nested,
-      });
-    }
-  }
-  return { blocks, maybeMore };
-}
-
-/** A dynamic block's `for_each` may also be a list (keys are the indexes). */
-function forEachItemsOrList(value: Value): { key: string | number; value: Exclude<Value, Unknown> }[] | Unknown {
-  if (!isUnknown(value) && Array.isArray(value)) return value.map((v, i) => ({ key: i, value: v }));
-  return forEachItems(value);
 }

@@ -14,12 +14,13 @@ import type {
   Pool,
 } from '../model/elb';
 import { EIP_TYPE, FLAT_HEADER_SWITCHES, KUBERNETES_SERVICE_TYPES, resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
-import { addTerraformServices } from '../kubernetes/terraform';
+import { addTerraformServices } from './kubernetesServices';
 import type { ClusterNetwork, KubernetesNodes } from '../kubernetes/toModel';
-import { isUnknown, toBool, type Value } from './evaluate';
+import { isUnknown, toBool, type Value } from '../model/value';
 import type { ResourceInstance, TerraformModule } from './module';
 import type { ProviderVersions } from './providerVersions';
-import { nestedBlocks, type Scope } from './scope';
+import { type Scope } from './scope';
+import { nestedBlocks } from './instances';
 
 const LB_SUBNET_ATTRIBUTES = ['ipv4_subnet_id', 'vip_subnet_id', 'subnet_id'];
 const LB_ADDRESS_ATTRIBUTES = ['vip_address', 'ipv4_address', 'ip_address'];

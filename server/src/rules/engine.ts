@@ -1,8 +1,7 @@
 import { rangeContains, type Finding } from '../core/types';
 import type { ElbModel } from '../model/elb';
-import { RULES } from '../rules';
-import type { Rule, RuleReport } from '../rules/types';
-import type { RuleSetting } from '../service/api';
+import { RULES } from './index';
+import type { Rule, RuleReport } from './types';
 import { mergeInstanceFindings, type ReportedFinding } from './instanceFindings';
 
 /**
@@ -60,15 +59,4 @@ export function reportRules(model: ElbModel, options: RuleEngineOptions): Report
     }
   }
   return findings;
-}
-
-/** Findings of rules set to "off" are dropped; a severity set for a rule replaces its default. */
-export function withRuleSettings(findings: Finding[], settings: Record<string, RuleSetting> = {}): Finding[] {
-  const out: Finding[] = [];
-  for (const finding of findings) {
-    const setting = settings[finding.ruleId];
-    if (setting === 'off') continue;
-    out.push(setting ? { ...finding, severity: setting } : finding);
-  }
-  return out;
 }

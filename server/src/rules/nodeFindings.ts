@@ -1,9 +1,9 @@
 import type { Finding } from '../core/types';
 import type { ConfigFile } from '../parse/config';
-import type { AnalysisOptions } from '../service/api';
+import type { AnalysisOptions } from '../core/options';
 import { applySuppressions, collectSuppressions, type Suppression } from '../suppress/suppress';
 import { mergeInstanceFindings, type ReportedFinding } from './instanceFindings';
-import { withRuleSettings } from './ruleEngine';
+import { withRuleSettings } from '../suppress/policy';
 
 /**
  * The findings of each model node as the user sees them, one instance at a time: the finding

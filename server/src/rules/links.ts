@@ -1,5 +1,5 @@
-import { RULES } from '../rules';
-import { PSEUDO_RULES } from '../rules/support/pseudo';
+import { RULES } from './index';
+import { PSEUDO_RULES } from './support/pseudo';
 
 /**
  * The project's public links. They are all derived from ONE field of package.json,

@@ -1,9 +1,21 @@
 import * as path from 'path';
 import * as jsonc from 'jsonc-parser';
-import type { Severity } from '../core/types';
+import { MAX_JSON_DEPTH, parseJsonTree } from '../parse/json';
 import { LineIndex } from '../parse/positions';
 import { RULES } from '../rules';
-import type { AnalysisOptions, RuleSetting } from '../service/api';
+import {
+  CONFIG_FILE_NAME,
+  DEFAULT_JSON_FILES,
+  INLINE_IGNORE_RULE_ID,
+  KUBERNETES_NETWORKS,
+  IGNORE_COMMENT_RULE_ID,
+  PROVIDER_VERSION_RULE_ID,
+  RULE_SETTINGS,
+  UNUSED_IGNORE_RULE_ID,
+  type AnalysisOptions,
+  type KubernetesNetwork,
+  type RuleSetting,
+} from '../core/options';
 
 /**
  * `.elb-lens.json`: one configuration file read by the CLI and the language server, so
@@ -21,23 +33,6 @@ import type { AnalysisOptions, RuleSetting } from '../service/api';
  *   "allowInlineIgnores": false
  * }
  */
-
-export const CONFIG_FILE_NAME = '.elb-lens.json';
-
-/** Findings that report suppression comments; they take severities in `rules` too. */
-export const UNUSED_IGNORE_RULE_ID = 'unused-ignore';
-export const INLINE_IGNORE_RULE_ID = 'inline-ignore';
-/** A `.terraform.lock.hcl` or `required_providers` version that cannot be read (hint). */
-export const PROVIDER_VERSION_RULE_ID = 'provider-version';
-
-/** Where ELB API JSON files are looked for when the configuration does not say. */
-export const DEFAULT_JSON_FILES: readonly string[] = ['**/*.elb.json', '**/*.elb.jsonc'];
-
-export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information', 'hint'];
-
-/** `kubernetes.network`: VPC or tunnel (CCE standard clusters), ENI (CCE Turbo, Cloud Native Network 2.0). */
-export type KubernetesNetwork = 'vpc' | 'tunnel' | 'eni';
-export const KUBERNETES_NETWORKS: readonly KubernetesNetwork[] = ['vpc', 'tunnel', 'eni'];
 
 export interface ElbLensConfig {
   /** Absolute path of the file, or '' for the built-in defaults. */
@@ -84,7 +79,7 @@ export class ConfigError extends Error {
 }
 
 export function knownRuleIds(): string[] {
-  return [...RULES.map((r) => r.meta.id), UNUSED_IGNORE_RULE_ID, INLINE_IGNORE_RULE_ID, PROVIDER_VERSION_RULE_ID];
+  return [...RULES.map((r) => r.meta.id), UNUSED_IGNORE_RULE_ID, INLINE_IGNORE_RULE_ID, IGNORE_COMMENT_RULE_ID, PROVIDER_VERSION_RULE_ID];
 }
 
 /** The configuration used where no file is found. */
@@ -112,9 +107,9 @@ export function parseConfig(filePath: string, text: string): ElbLensConfig {
     const pos = lines.positionAt(offset);
     throw new ConfigError(filePath, pos.line + 1, pos.character + 1, key, detail);
   };
-  const errors: jsonc.ParseError[] = [];
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const root = jsonc.parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
+  const { root, errors, tooDeepAt } = parseJsonTree(source);
+  if (tooDeepAt !== undefined) fail(tooDeepAt, '', `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels`);
   if (errors.length > 0) {
     const first = errors[0];
     fail(first.offset, '', `invalid JSON: ${describeParseError(first.error)}`);
@@ -353,5 +348,3 @@ export function toAnalysisOptions(config: ElbLensConfig, overrides: AnalysisOpti
       : {}),
   };
 }
-
-export type { RuleSetting, Severity };

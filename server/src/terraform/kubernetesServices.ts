@@ -1,10 +1,11 @@
 import type { Position, Range } from '../core/types';
 import type { NodeContext } from '../model/elb';
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr } from '../parse/config';
-import { isUnknown, type Value } from '../terraform/evaluate';
-import type { ResourceInstance } from '../terraform/module';
-import { nestedBlocks, type Scope } from '../terraform/scope';
-import { addService, TERRAFORM_FIELDS, type ClusterNetwork, type KubernetesNodes } from './toModel';
+import { isUnknown, type Value } from '../model/value';
+import type { ResourceInstance } from './module';
+import { type Scope } from './scope';
+import { nestedBlocks } from './instances';
+import { addService, TERRAFORM_FIELDS, type ClusterNetwork, type KubernetesNodes } from '../kubernetes/toModel';
 
 /**
  * Terraform's `kubernetes_service` / `kubernetes_service_v1` (hashicorp/kubernetes provider)
