@@ -89,7 +89,7 @@ describe('check - (standard input)', () => {
     ].join('\n');
     const { findings, code, dir } = await check({}, [], stream);
     assert.equal(code, 2);
-    assert.deepEqual(places(findings), ['<stdin>:24', '<stdin>:9']);
+    assert.deepEqual(places(findings), ['<stdin>:25', '<stdin>:9']);
     const messages = findings.filter((f) => f.ruleId === 'client-ip-always-on').map((f) => f.message);
     assert.ok(
       messages.some((m) => m.endsWith('(Rendered from shop/templates/a.yaml.)')),
@@ -104,7 +104,7 @@ describe('check - (standard input)', () => {
 
   test('without # Source: (kustomize build); --stdin-filename names the stream', async () => {
     const { findings } = await check({}, ['--stdin-filename', 'rendered/prod.yaml'], `${DEDICATED_OFF('a')}---\n${DEDICATED_OFF('b')}`);
-    assert.deepEqual(places(findings), ['rendered/prod.yaml:20', 'rendered/prod.yaml:7']);
+    assert.deepEqual(places(findings), ['rendered/prod.yaml:21', 'rendered/prod.yaml:7']);
     assert.ok(findings.every((f) => !f.message.includes('Rendered from')));
   });
 

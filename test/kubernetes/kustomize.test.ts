@@ -186,6 +186,23 @@ describe('kustomize overlays', () => {
     assert.match(bombed.unknown ?? '', /too many YAML nodes/);
   });
 
+  test('target names are patterns: names, .* and | are read; a backtracking pattern is not guessed', () => {
+    const withTarget = (name: string) =>
+      unit({
+        ...BASE,
+        'overlay/kustomization.yaml': `resources:\n  - ../base\npatches:\n  - target: {kind: Service, name: "${name}"}\n    path: off.yaml\n`,
+        'overlay/off.yaml': OFF_PATCH,
+      });
+    for (const name of ['web', 'w.*', 'api|web', '.*']) {
+      assert.equal(withTarget(name).findings.filter((f) => f.ruleId === 'client-ip-always-on').length, 1, name);
+    }
+    assert.equal(withTarget('api').findings.length, 0);
+    const started = Date.now();
+    const hostile = withTarget('(a+)+$');
+    assert.ok(Date.now() - started < 2_000);
+    assert.match(hostile.unknown ?? '', /pattern/);
+  });
+
   test('a base without ELB findings of its own: nothing reported by the overlay that changes nothing', () => {
     const result = unit({ ...BASE, 'overlay/kustomization.yaml': 'resources:\n  - ../base\n' });
     assert.deepEqual(

@@ -268,14 +268,7 @@ class Run {
 type Selector = (service: RenderedService) => boolean;
 
 function selectorOf(kind: string | undefined, name: string | undefined, namespace: string | undefined, regex = false): Selector {
-  let pattern: RegExp | undefined;
-  if (regex && name !== undefined) {
-    try {
-      pattern = new RegExp(`^(?:${name})$`);
-    } catch {
-      pattern = undefined;
-    }
-  }
+  const pattern = regex && name !== undefined ? namePattern(name) : undefined;
   return (s) => {
     if (kind !== undefined && kind !== 'Service') return false;
     const names = [stringAt(s.node, 'metadata', 'name') ?? '', ...s.names];
@@ -283,6 +276,22 @@ function selectorOf(kind: string | undefined, name: string | undefined, namespac
     if (namespace !== undefined && (stringAt(s.node, 'metadata', 'namespace') ?? 'default') !== namespace) return false;
     return true;
   };
+}
+
+/**
+ * A target's `name` is a regular expression in kustomize (Go's, which never backtracks). The
+ * part of it real overlays use is read: names, `.*` and `|`; anything else is not guessed.
+ */
+function namePattern(name: string): RegExp | undefined {
+  if (/^[\w.-]+$/.test(name)) return undefined;
+  if (!/^(?:[\w-]|\.\*|\.|\|)+$/.test(name) || name.length > 253) throw new Stop(`the target name pattern ${name} is not read`);
+  const alternatives = name.split('|').map((part) =>
+    part
+      .split('.*')
+      .map((piece) => piece.replace(/\./g, '[^]'))
+      .join('[^]*'),
+  );
+  return new RegExp(`^(?:${alternatives.join('|')})$`);
 }
 
 function parseSelector(value: string | undefined): [string, string | undefined][] {
