@@ -112,17 +112,17 @@ var require_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path20) {
-      const ctrl = callVisitor(key, node, visitor, path20);
+    function visit_(key, node, visitor, path21) {
+      const ctrl = callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visit_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path20);
+            const ci = visit_(i2, node.items[i2], visitor, path21);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -133,13 +133,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -160,17 +160,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path20) {
-      const ctrl = await callVisitor(key, node, visitor, path20);
+    async function visitAsync_(key, node, visitor, path21) {
+      const ctrl = await callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visitAsync_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path20);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path21);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -181,13 +181,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -214,23 +214,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path20) {
+    function callVisitor(key, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node, path20);
+        return visitor(key, node, path21);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path20);
+        return visitor.Map?.(key, node, path21);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path20);
+        return visitor.Seq?.(key, node, path21);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path20);
+        return visitor.Pair?.(key, node, path21);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path20);
+        return visitor.Scalar?.(key, node, path21);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path20);
+        return visitor.Alias?.(key, node, path21);
       return void 0;
     }
-    function replaceNode(key, path20, node) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -842,10 +842,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path21, value) {
       let v = value;
-      for (let i2 = path20.length - 1; i2 >= 0; --i2) {
-        const k = path20[i2];
+      for (let i2 = path21.length - 1; i2 >= 0; --i2) {
+        const k = path21[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -864,7 +864,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -894,11 +894,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest] = path20;
+          const [key, ...rest] = path21;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -912,8 +912,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key, ...rest] = path20;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -927,8 +927,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key, ...rest] = path20;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -946,8 +946,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key, ...rest] = path20;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -957,8 +957,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key, ...rest] = path20;
+      setIn(path21, value) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3473,9 +3473,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3550,14 +3550,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3572,10 +3572,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3606,13 +3606,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -5573,9 +5573,9 @@ var require_cst_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path20) => {
+    visit3.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field2, index] of path20) {
+      for (const [field2, index] of path21) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5584,23 +5584,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path20) => {
-      const parent = visit3.itemAtPath(cst, path20.slice(0, -1));
-      const field2 = path20[path20.length - 1][0];
+    visit3.parentCollection = (cst, path21) => {
+      const parent = visit3.itemAtPath(cst, path21.slice(0, -1));
+      const field2 = path21[path21.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path20.concat([[field2, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field2, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5611,10 +5611,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -7430,11 +7430,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path20) {
+            function locateFile(path21) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path20, scriptDirectory);
+                return Module["locateFile"](path21, scriptDirectory);
               }
-              return scriptDirectory + path20;
+              return scriptDirectory + path21;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -11638,7 +11638,7 @@ function runCheckWorker(setup) {
 // server/src/cli/main.ts
 var fs5 = __toESM2(require("fs"));
 var import_os = require("os");
-var path18 = __toESM2(require("path"));
+var path19 = __toESM2(require("path"));
 
 // server/src/project/configFile.ts
 var path = __toESM2(require("path"));
@@ -12396,12 +12396,12 @@ function parseTree(text3, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path20) {
+function findNodeAtLocation(root, path21) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path20) {
+  for (let segment of path21) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12777,14 +12777,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text3, originalPath, value, options) {
-  const path20 = originalPath.slice();
+  const path21 = originalPath.slice();
   const errors = [];
   const root = parseTree(text3, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path20.length > 0) {
-    lastSegment = path20.pop();
-    parent = findNodeAtLocation(root, path20);
+  while (path21.length > 0) {
+    lastSegment = path21.pop();
+    parent = findNodeAtLocation(root, path21);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -13010,8 +13010,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text3, path20, value, options) {
-  return setProperty(text3, path20, value, options);
+function modify(text3, path21, value, options) {
+  return setProperty(text3, path21, value, options);
 }
 
 // server/src/parse/positions.ts
@@ -13221,8 +13221,8 @@ function tfJsonToConfigFile(filePath, text3, parseTemplate2) {
         const items = value.type === "array" ? value.children ?? [] : [value];
         items.forEach((item, index) => {
           if (item.type === "object" && depth < MAX_BLOCK_DEPTH) {
-            const path20 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
-            nested.push(bodyBlock(name2, [key], item, path20, depth + 1, extraBlocks));
+            const path21 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
+            nested.push(bodyBlock(name2, [key], item, path21, depth + 1, extraBlocks));
           }
         });
         continue;
@@ -13256,10 +13256,10 @@ function tfJsonToConfigFile(filePath, text3, parseTemplate2) {
       jsonPath
     };
   };
-  const objectsOf = (node, path20) => {
-    if (node.type === "object") return [{ node, path: path20 }];
+  const objectsOf = (node, path21) => {
+    if (node.type === "object") return [{ node, path: path21 }];
     if (node.type === "array") {
-      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path20, i2] }] : []);
+      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path21, i2] }] : []);
     }
     return [];
   };
@@ -13343,11 +13343,11 @@ function exprText(file, expr) {
 }
 
 // server/src/fixes/jsonEdits.ts
-function jsonPropertyEdits(text3, path20, value, eol) {
+function jsonPropertyEdits(text3, path21, value, eol) {
   const root = parsed(text3);
-  const key = path20[path20.length - 1];
-  const parent = root && path20.length > 0 ? findNodeAtLocation2(root, path20.slice(0, -1)) : void 0;
-  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text3, path20, value, eol);
+  const key = path21[path21.length - 1];
+  const parent = root && path21.length > 0 ? findNodeAtLocation2(root, path21.slice(0, -1)) : void 0;
+  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text3, path21, value, eol);
   const properties = (parent.children ?? []).filter((p) => p.children?.[0]);
   const index = properties.findIndex((p) => p.children[0].value === key);
   const lines = new Lines(text3);
@@ -13356,11 +13356,11 @@ function jsonPropertyEdits(text3, path20, value, eol) {
     const property = properties[index];
     const inside = text3.slice(parent.offset + 1, property.offset) + text3.slice(property.offset + property.length, parent.offset + parent.length - 1);
     if (properties.length === 1 && /^[\s,]*$/.test(inside)) return [{ offset: parent.offset + 1, length: parent.length - 2, content: "" }];
-    return removeOwnLines(text3, lines, properties, index) ?? modify(text3, path20, void 0, {});
+    return removeOwnLines(text3, lines, properties, index) ?? modify(text3, path21, void 0, {});
   }
   if (index >= 0) {
     const valueNode = properties[index].children?.[1];
-    if (!valueNode) return formatted(text3, path20, value, eol);
+    if (!valueNode) return formatted(text3, path21, value, eol);
     const indent3 = lines.indentOf(properties[index].offset);
     return [
       {
@@ -13371,7 +13371,7 @@ function jsonPropertyEdits(text3, path20, value, eol) {
     ];
   }
   const last = properties[properties.length - 1];
-  if (!last || !ownsLines(text3, lines, last)) return formatted(text3, path20, value, eol);
+  if (!last || !ownsLines(text3, lines, last)) return formatted(text3, path21, value, eol);
   const indent2 = lines.indentOf(last.offset);
   const [lastKey, lastValue] = last.children;
   const separator = lastValue ? text3.slice(lastKey.offset + lastKey.length, lastValue.offset) : ": ";
@@ -13431,10 +13431,10 @@ function serialize(value, indent2, unit, eol) {
   const textValue = JSON.stringify(value, null, unit) ?? "null";
   return textValue.split("\n").join(eol + indent2);
 }
-function formatted(text3, path20, value, eol) {
+function formatted(text3, path21, value, eol) {
   const indentMatch = /\n([ \t]+)\S/.exec(text3);
   const indent2 = indentMatch?.[1] ?? "  ";
-  return modify(text3, path20, value, {
+  return modify(text3, path21, value, {
     formattingOptions: {
       insertSpaces: !indent2.startsWith("	"),
       tabSize: indent2.startsWith("	") ? 1 : indent2.length,
@@ -13996,8 +13996,8 @@ function realign(file, group, width2) {
   }
   return edits;
 }
-function jsonEdits(file, path20, value) {
-  return jsonPropertyEdits(file.text, path20, value, file.lines.eol).map((e) => ({
+function jsonEdits(file, path21, value) {
+  return jsonPropertyEdits(file.text, path21, value, file.lines.eol).map((e) => ({
     file: file.path,
     range: file.lines.range(e.offset, e.offset + e.length),
     newText: e.content
@@ -17827,7 +17827,10 @@ function analyzePlan(filePath, text3, options = {}) {
   return withRuleSettings(findings, options.rules).map((f) => ({ ...f, fixes: [] }));
 }
 
-// server/src/kubernetes/sniff.ts
+// server/src/project/classify.ts
+var path5 = __toESM2(require("path"));
+
+// server/src/elbjson/sniff.ts
 var path2 = __toESM2(require("path"));
 
 // server/src/core/globs.ts
@@ -17913,253 +17916,6 @@ function matchesGlobTails(filePath, globs) {
   return false;
 }
 
-// server/src/kubernetes/sniff.ts
-var KUBERNETES_SNIFF_CHARS = 512 * 1024;
-function isYamlFileName(filePath) {
-  const name2 = path2.basename(filePath).toLowerCase();
-  return name2.endsWith(".yaml") || name2.endsWith(".yml");
-}
-function matchesKubernetesGlobs(filePath, globs) {
-  return globs.length > 0 && isYamlFileName(filePath) && matchesGlobTails(filePath, globs);
-}
-var KIND_SERVICE = /^[ \t-]*kind[ \t]*:[ \t]*["']?(Service|List|ServiceList)["']?[ \t]*(#.*)?$/m;
-var API_VERSION = /^[ \t-]*apiVersion[ \t]*:/m;
-function isTemplate(text3) {
-  for (let i2 = text3.indexOf("{{"); i2 !== -1; i2 = text3.indexOf("{{", i2 + 2)) {
-    const lineStart = text3.lastIndexOf("\n", i2) + 1;
-    const hash = text3.indexOf("#", lineStart);
-    if (hash === -1 || hash > i2) return true;
-  }
-  return false;
-}
-function sniffKubernetes(text3) {
-  const head = text3.length > KUBERNETES_SNIFF_CHARS ? text3.slice(0, KUBERNETES_SNIFF_CHARS) : text3;
-  if (!head.includes(ELB_PREFIX) || head.includes("\0")) return false;
-  if (!KIND_SERVICE.test(head) || !API_VERSION.test(head)) return false;
-  return !isTemplate(head);
-}
-
-// server/src/kubernetes/manifest.ts
-var import_yaml3 = __toESM2(require_dist());
-var MAX_SERVICES = 5e3;
-var MAX_PORTS = 1e3;
-function kubernetesToConfigFile(filePath, text3, options = {}) {
-  const source = parseYaml(text3, options);
-  const { lines } = source;
-  const blocks = [];
-  for (const doc of source.documents) {
-    if (blocks.length >= MAX_SERVICES) break;
-    const root = doc.doc.contents;
-    const top = mapEntries(doc, root, 1e3);
-    const kind = scalarString(doc, top.get("kind")?.value);
-    if (kind === "Service") {
-      const block = serviceBlock(doc, lines, text3, root, top);
-      if (block) blocks.push(block);
-    } else if (kind !== void 0 && kind.endsWith("List")) {
-      for (const item of seqItems(doc, top.get("items")?.value, MAX_SERVICES)) {
-        if (blocks.length >= MAX_SERVICES) break;
-        const entries = mapEntries(doc, item, 1e3);
-        if (scalarString(doc, entries.get("kind")?.value) !== "Service") continue;
-        const block = serviceBlock(doc, lines, text3, item, entries);
-        if (block) blocks.push(block);
-      }
-    }
-  }
-  return {
-    path: filePath,
-    format: "yaml",
-    text: text3,
-    lines,
-    blocks,
-    attributes: /* @__PURE__ */ new Map(),
-    comments: source.comments,
-    syntaxErrors: source.errors.map((e) => lines.range(e.start, e.end))
-  };
-}
-function attributesOf(doc, lines, text3, entries, scalarsOnly) {
-  const attributes = /* @__PURE__ */ new Map();
-  for (const [key, entry] of entries) {
-    if (scalarsOnly && (0, import_yaml3.isCollection)(entry.value)) continue;
-    attributes.set(key, entryAttribute(doc, lines, text3, entry));
-  }
-  return attributes;
-}
-function serviceBlock(doc, lines, text3, node, top) {
-  if (!node?.range) return void 0;
-  const apiVersion = scalarString(doc, top.get("apiVersion")?.value);
-  if (apiVersion !== "v1") return void 0;
-  const metadata2 = mapEntries(doc, top.get("metadata")?.value, 1e3);
-  const name2 = scalarString(doc, metadata2.get("name")?.value);
-  const namespace = scalarString(doc, metadata2.get("namespace")?.value);
-  const nameNode = metadata2.get("name")?.value;
-  const kindNode = top.get("kind")?.value;
-  const headerRange = nameNode?.range ? yamlRange(lines, nameNode) : kindNode?.range ? yamlRange(lines, kindNode) : yamlRange(lines, node);
-  const [start2, end] = node.range;
-  const hasErrors = doc.hasErrors && overlapsErrors(doc, start2, end);
-  const nested = [];
-  const annotationsEntry = metadata2.get("annotations");
-  if (annotationsEntry) {
-    const annotations = mapEntries(doc, annotationsEntry.value);
-    nested.push(
-      childBlock(doc, lines, text3, "annotations", annotationsEntry, attributesOf(doc, lines, text3, annotations, false), [], hasErrors)
-    );
-  }
-  const labelsEntry = metadata2.get("labels");
-  if (labelsEntry) {
-    const labels = mapEntries(doc, labelsEntry.value);
-    nested.push(childBlock(doc, lines, text3, "labels", labelsEntry, attributesOf(doc, lines, text3, labels, true), [], hasErrors));
-  }
-  const specEntry = top.get("spec");
-  if (specEntry) {
-    const spec = mapEntries(doc, specEntry.value, 1e3);
-    const ports = [];
-    for (const item of seqItems(doc, spec.get("ports")?.value, MAX_PORTS)) {
-      if (!item.range) continue;
-      const entries = mapEntries(doc, item, 100);
-      const attributes2 = attributesOf(doc, lines, text3, entries, true);
-      const header = attributes2.get("port")?.range ?? attributes2.get("name")?.range ?? yamlRange(lines, item);
-      const block2 = {
-        type: "port",
-        labels: [],
-        labelRanges: [],
-        range: yamlRange(lines, item),
-        headerRange: header,
-        attributes: attributes2,
-        blocks: [],
-        bodyStart: lines.positionAt(item.range[0]),
-        close: void 0,
-        hasErrors
-      };
-      setYamlMappingInfo(block2, doc, text3, item);
-      ports.push(block2);
-    }
-    nested.push(childBlock(doc, lines, text3, "spec", specEntry, attributesOf(doc, lines, text3, spec, true), ports, hasErrors));
-  }
-  const attributes = /* @__PURE__ */ new Map();
-  for (const key of ["apiVersion", "kind"]) {
-    const entry = top.get(key);
-    if (entry) attributes.set(key, entryAttribute(doc, lines, text3, entry));
-  }
-  const label = name2 === void 0 ? "(unnamed)" : namespace ? `${namespace}/${name2}` : name2;
-  const block = {
-    type: "Service",
-    labels: [label],
-    labelRanges: nameNode?.range ? [yamlRange(lines, nameNode)] : [],
-    range: yamlRange(lines, node),
-    headerRange,
-    attributes,
-    blocks: nested,
-    bodyStart: lines.positionAt(start2),
-    close: void 0,
-    hasErrors
-  };
-  setYamlMappingInfo(block, doc, text3, node);
-  return block;
-}
-function childBlock(doc, lines, text3, type, entry, attributes, blocks, hasErrors) {
-  const keyNode = entry.pair.key;
-  const keyRange = yamlRange(lines, keyNode);
-  const value = entry.value;
-  const end = value?.range ? value.range[1] : keyNode.range?.[1] ?? 0;
-  const block = {
-    type,
-    labels: [],
-    labelRanges: [],
-    range: { start: keyRange.start, end: lines.positionAt(Math.max(end, keyNode.range?.[1] ?? 0)) },
-    headerRange: keyRange,
-    attributes,
-    blocks,
-    bodyStart: value?.range ? lines.positionAt(value.range[0]) : keyRange.end,
-    close: void 0,
-    hasErrors
-  };
-  setYamlMappingInfo(block, doc, text3, entry.value);
-  return block;
-}
-function overlapsErrors(doc, start2, end) {
-  return doc.doc.errors.some((e) => e.pos[0] <= end && e.pos[1] >= start2);
-}
-
-// server/src/kubernetes/hoverTarget.ts
-var SPEC_FIELDS = /* @__PURE__ */ new Set([
-  "type",
-  "externalTrafficPolicy",
-  "allocateLoadBalancerNodePorts",
-  "loadBalancerClass",
-  "external_traffic_policy",
-  "allocate_load_balancer_node_ports",
-  "load_balancer_class"
-]);
-var PORT_FIELDS = /* @__PURE__ */ new Set(["port", "protocol", "name", "targetPort", "nodePort", "target_port", "node_port"]);
-function kubernetesHoverTarget(model, filePath, position) {
-  for (const listener of model.listeners) {
-    if (listener.provider !== "kubernetes") continue;
-    if (listener.file.path !== filePath || !rangeContains(listener.block.range, position)) continue;
-    for (const attribute of listener.block.attributes.values()) {
-      if (PORT_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
-        return { node: listener, attributeName: attribute.name, range: attribute.range };
-      }
-    }
-    return { node: listener, attributeName: void 0, range: listener.block.headerRange };
-  }
-  for (const lb of model.loadBalancers) {
-    if (lb.info.provider !== "kubernetes") continue;
-    if (lb.file.path !== filePath || !rangeContains(lb.block.range, position)) continue;
-    if (lb.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(lb.block.headerRange, position)) {
-      return { node: lb, attributeName: void 0, range: lb.block.headerRange };
-    }
-    const annotations = lb.settingBlocks?.find((b) => b.type === "annotations") ?? child2(lb.block, "annotations");
-    for (const attribute of annotations?.attributes.values() ?? []) {
-      if (!attribute.derived && rangeContains(attribute.range, position))
-        return { node: lb, attributeName: attribute.name, range: attribute.range };
-    }
-    const spec = lb.settingBlocks?.find((b) => b.type === "spec") ?? child2(lb.block, "spec");
-    for (const attribute of spec?.attributes.values() ?? []) {
-      if (SPEC_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
-        return { node: lb, attributeName: attribute.name, range: attribute.range };
-      }
-    }
-  }
-  return void 0;
-}
-function child2(block, type) {
-  return block.blocks.find((b) => b.type === type);
-}
-
-// server/src/kubernetes/index.ts
-var KubernetesDetector = class {
-  constructor(files) {
-    this.files = files;
-  }
-  files;
-  cache = /* @__PURE__ */ new Map();
-  matchesGlobs(filePath) {
-    if (typeof this.files !== "function") return matchesKubernetesGlobs(filePath, this.files);
-    return isYamlFileName(filePath) && this.files(filePath);
-  }
-  /** `text` undefined: the file cannot be read. */
-  isKubernetes(filePath, text3) {
-    if (!isYamlFileName(filePath)) return false;
-    if (this.matchesGlobs(filePath)) return true;
-    if (text3 === void 0) return false;
-    const head = text3.slice(0, 4096);
-    const cached = this.cache.get(filePath);
-    if (cached && cached.length === text3.length && cached.head === head && text3.length <= 4096) return cached.result;
-    const result = sniffKubernetes(text3.slice(0, KUBERNETES_SNIFF_CHARS));
-    this.cache.set(filePath, { length: text3.length, head, result });
-    return result;
-  }
-  forget(filePath) {
-    this.cache.delete(filePath);
-  }
-};
-
-// server/src/project/classify.ts
-var path5 = __toESM2(require("path"));
-
-// server/src/elbjson/sniff.ts
-var path3 = __toESM2(require("path"));
-
 // server/src/elbjson/fields.ts
 var ELB_JSON_ROLES = ["listener", "pool", "member", "loadbalancer", "ipgroup"];
 var WRAPPERS = {
@@ -18210,7 +17966,7 @@ var SNIFF_FIELDS = {
 var SNIFF_CHARS = 8 * 1024;
 var DEFAULT_ELB_JSON_GLOBS = DEFAULT_JSON_FILES;
 function isJsonFileName(filePath) {
-  const name2 = path3.basename(filePath);
+  const name2 = path2.basename(filePath);
   if (!name2.endsWith(".json") && !name2.endsWith(".jsonc")) return false;
   return !name2.endsWith(".tf.json") && !name2.endsWith(".tfvars.json") && name2 !== ".elb-lens.json";
 }
@@ -18261,6 +18017,33 @@ function sniffElbJson(text3) {
     lastString = token === SyntaxKind.StringLiteral ? scanner.getTokenValue() : void 0;
   }
   return false;
+}
+
+// server/src/kubernetes/sniff.ts
+var path3 = __toESM2(require("path"));
+var KUBERNETES_SNIFF_CHARS = 512 * 1024;
+function isYamlFileName(filePath) {
+  const name2 = path3.basename(filePath).toLowerCase();
+  return name2.endsWith(".yaml") || name2.endsWith(".yml");
+}
+function matchesKubernetesGlobs(filePath, globs) {
+  return globs.length > 0 && isYamlFileName(filePath) && matchesGlobTails(filePath, globs);
+}
+var KIND_SERVICE = /^[ \t-]*kind[ \t]*:[ \t]*["']?(Service|List|ServiceList)["']?[ \t]*(#.*)?$/m;
+var API_VERSION = /^[ \t-]*apiVersion[ \t]*:/m;
+function isTemplate(text3) {
+  for (let i2 = text3.indexOf("{{"); i2 !== -1; i2 = text3.indexOf("{{", i2 + 2)) {
+    const lineStart = text3.lastIndexOf("\n", i2) + 1;
+    const hash = text3.indexOf("#", lineStart);
+    if (hash === -1 || hash > i2) return true;
+  }
+  return false;
+}
+function sniffKubernetes(text3) {
+  const head = text3.length > KUBERNETES_SNIFF_CHARS ? text3.slice(0, KUBERNETES_SNIFF_CHARS) : text3;
+  if (!head.includes(ELB_PREFIX) || head.includes("\0")) return false;
+  if (!KIND_SERVICE.test(head) || !API_VERSION.test(head)) return false;
+  return !isTemplate(head);
 }
 
 // server/src/project/configure.ts
@@ -18392,6 +18175,46 @@ function walk(roots, host) {
   return { files, missing };
 }
 
+// server/src/project/units.ts
+var path7 = __toESM2(require("path"));
+function unitKindOf(kind) {
+  switch (kind) {
+    case "terraform":
+    case "terraform-json":
+      return "terraform";
+    case "elb-json":
+    case "kubernetes":
+    case "plan":
+      return kind;
+    default:
+      return void 0;
+  }
+}
+function unitKey(filePath, kind) {
+  switch (kind) {
+    case "terraform":
+    case "elb-json":
+    case "kustomize":
+    case "helm":
+      return `${kind}:${path7.dirname(filePath)}`;
+    case "kubernetes":
+    case "plan":
+      return `${kind}:${filePath}`;
+  }
+}
+function formUnits(items, fileOf, kindOf) {
+  const units = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const kind = unitKindOf(kindOf(item));
+    if (!kind) continue;
+    const key = unitKey(fileOf(item), kind);
+    const unit = units.get(key);
+    if (unit) unit.members.push(item);
+    else units.set(key, { key, kind, members: [item] });
+  }
+  return [...units.values()];
+}
+
 // server/src/project/nodeFs.ts
 var fs2 = __toESM2(require("fs"));
 function entryType(entry) {
@@ -18485,7 +18308,7 @@ function createNodeHost(log) {
 }
 
 // server/src/service/service.ts
-var path13 = __toESM2(require("path"));
+var path14 = __toESM2(require("path"));
 
 // server/src/hover/platform.ts
 var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
@@ -18801,7 +18624,7 @@ function instancesMarkdown(nodes, range) {
 }
 
 // server/src/elbjson/toModel.ts
-var path7 = __toESM2(require("path"));
+var path8 = __toESM2(require("path"));
 var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
 function elbJsonToConfigFile(filePath, text3) {
   const doc = parseJsonDocument(text3);
@@ -19257,7 +19080,7 @@ function memberBackendKind2(block, pool, kind) {
   };
 }
 function addressOf(file, block, role, multiFile) {
-  const where2 = `${multiFile ? `${path7.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
+  const where2 = `${multiFile ? `${path8.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
   const name2 = str(block, "name");
   if (name2) return `${where2} "${name2}"`;
   if (role === "member") {
@@ -19301,9 +19124,224 @@ var ElbJsonDetector = class {
   }
 };
 
+// server/src/kubernetes/manifest.ts
+var import_yaml3 = __toESM2(require_dist());
+var MAX_SERVICES = 5e3;
+var MAX_PORTS = 1e3;
+function kubernetesToConfigFile(filePath, text3, options = {}) {
+  const source = parseYaml(text3, options);
+  const { lines } = source;
+  const blocks = [];
+  for (const doc of source.documents) {
+    if (blocks.length >= MAX_SERVICES) break;
+    const root = doc.doc.contents;
+    const top = mapEntries(doc, root, 1e3);
+    const kind = scalarString(doc, top.get("kind")?.value);
+    if (kind === "Service") {
+      const block = serviceBlock(doc, lines, text3, root, top);
+      if (block) blocks.push(block);
+    } else if (kind !== void 0 && kind.endsWith("List")) {
+      for (const item of seqItems(doc, top.get("items")?.value, MAX_SERVICES)) {
+        if (blocks.length >= MAX_SERVICES) break;
+        const entries = mapEntries(doc, item, 1e3);
+        if (scalarString(doc, entries.get("kind")?.value) !== "Service") continue;
+        const block = serviceBlock(doc, lines, text3, item, entries);
+        if (block) blocks.push(block);
+      }
+    }
+  }
+  return {
+    path: filePath,
+    format: "yaml",
+    text: text3,
+    lines,
+    blocks,
+    attributes: /* @__PURE__ */ new Map(),
+    comments: source.comments,
+    syntaxErrors: source.errors.map((e) => lines.range(e.start, e.end))
+  };
+}
+function attributesOf(doc, lines, text3, entries, scalarsOnly) {
+  const attributes = /* @__PURE__ */ new Map();
+  for (const [key, entry] of entries) {
+    if (scalarsOnly && (0, import_yaml3.isCollection)(entry.value)) continue;
+    attributes.set(key, entryAttribute(doc, lines, text3, entry));
+  }
+  return attributes;
+}
+function serviceBlock(doc, lines, text3, node, top) {
+  if (!node?.range) return void 0;
+  const apiVersion = scalarString(doc, top.get("apiVersion")?.value);
+  if (apiVersion !== "v1") return void 0;
+  const metadata2 = mapEntries(doc, top.get("metadata")?.value, 1e3);
+  const name2 = scalarString(doc, metadata2.get("name")?.value);
+  const namespace = scalarString(doc, metadata2.get("namespace")?.value);
+  const nameNode = metadata2.get("name")?.value;
+  const kindNode = top.get("kind")?.value;
+  const headerRange = nameNode?.range ? yamlRange(lines, nameNode) : kindNode?.range ? yamlRange(lines, kindNode) : yamlRange(lines, node);
+  const [start2, end] = node.range;
+  const hasErrors = doc.hasErrors && overlapsErrors(doc, start2, end);
+  const nested = [];
+  const annotationsEntry = metadata2.get("annotations");
+  if (annotationsEntry) {
+    const annotations = mapEntries(doc, annotationsEntry.value);
+    nested.push(
+      childBlock(doc, lines, text3, "annotations", annotationsEntry, attributesOf(doc, lines, text3, annotations, false), [], hasErrors)
+    );
+  }
+  const labelsEntry = metadata2.get("labels");
+  if (labelsEntry) {
+    const labels = mapEntries(doc, labelsEntry.value);
+    nested.push(childBlock(doc, lines, text3, "labels", labelsEntry, attributesOf(doc, lines, text3, labels, true), [], hasErrors));
+  }
+  const specEntry = top.get("spec");
+  if (specEntry) {
+    const spec = mapEntries(doc, specEntry.value, 1e3);
+    const ports = [];
+    for (const item of seqItems(doc, spec.get("ports")?.value, MAX_PORTS)) {
+      if (!item.range) continue;
+      const entries = mapEntries(doc, item, 100);
+      const attributes2 = attributesOf(doc, lines, text3, entries, true);
+      const header = attributes2.get("port")?.range ?? attributes2.get("name")?.range ?? yamlRange(lines, item);
+      const block2 = {
+        type: "port",
+        labels: [],
+        labelRanges: [],
+        range: yamlRange(lines, item),
+        headerRange: header,
+        attributes: attributes2,
+        blocks: [],
+        bodyStart: lines.positionAt(item.range[0]),
+        close: void 0,
+        hasErrors
+      };
+      setYamlMappingInfo(block2, doc, text3, item);
+      ports.push(block2);
+    }
+    nested.push(childBlock(doc, lines, text3, "spec", specEntry, attributesOf(doc, lines, text3, spec, true), ports, hasErrors));
+  }
+  const attributes = /* @__PURE__ */ new Map();
+  for (const key of ["apiVersion", "kind"]) {
+    const entry = top.get(key);
+    if (entry) attributes.set(key, entryAttribute(doc, lines, text3, entry));
+  }
+  const label = name2 === void 0 ? "(unnamed)" : namespace ? `${namespace}/${name2}` : name2;
+  const block = {
+    type: "Service",
+    labels: [label],
+    labelRanges: nameNode?.range ? [yamlRange(lines, nameNode)] : [],
+    range: yamlRange(lines, node),
+    headerRange,
+    attributes,
+    blocks: nested,
+    bodyStart: lines.positionAt(start2),
+    close: void 0,
+    hasErrors
+  };
+  setYamlMappingInfo(block, doc, text3, node);
+  return block;
+}
+function childBlock(doc, lines, text3, type, entry, attributes, blocks, hasErrors) {
+  const keyNode = entry.pair.key;
+  const keyRange = yamlRange(lines, keyNode);
+  const value = entry.value;
+  const end = value?.range ? value.range[1] : keyNode.range?.[1] ?? 0;
+  const block = {
+    type,
+    labels: [],
+    labelRanges: [],
+    range: { start: keyRange.start, end: lines.positionAt(Math.max(end, keyNode.range?.[1] ?? 0)) },
+    headerRange: keyRange,
+    attributes,
+    blocks,
+    bodyStart: value?.range ? lines.positionAt(value.range[0]) : keyRange.end,
+    close: void 0,
+    hasErrors
+  };
+  setYamlMappingInfo(block, doc, text3, entry.value);
+  return block;
+}
+function overlapsErrors(doc, start2, end) {
+  return doc.doc.errors.some((e) => e.pos[0] <= end && e.pos[1] >= start2);
+}
+
+// server/src/kubernetes/hoverTarget.ts
+var SPEC_FIELDS = /* @__PURE__ */ new Set([
+  "type",
+  "externalTrafficPolicy",
+  "allocateLoadBalancerNodePorts",
+  "loadBalancerClass",
+  "external_traffic_policy",
+  "allocate_load_balancer_node_ports",
+  "load_balancer_class"
+]);
+var PORT_FIELDS = /* @__PURE__ */ new Set(["port", "protocol", "name", "targetPort", "nodePort", "target_port", "node_port"]);
+function kubernetesHoverTarget(model, filePath, position) {
+  for (const listener of model.listeners) {
+    if (listener.provider !== "kubernetes") continue;
+    if (listener.file.path !== filePath || !rangeContains(listener.block.range, position)) continue;
+    for (const attribute of listener.block.attributes.values()) {
+      if (PORT_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
+        return { node: listener, attributeName: attribute.name, range: attribute.range };
+      }
+    }
+    return { node: listener, attributeName: void 0, range: listener.block.headerRange };
+  }
+  for (const lb of model.loadBalancers) {
+    if (lb.info.provider !== "kubernetes") continue;
+    if (lb.file.path !== filePath || !rangeContains(lb.block.range, position)) continue;
+    if (lb.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(lb.block.headerRange, position)) {
+      return { node: lb, attributeName: void 0, range: lb.block.headerRange };
+    }
+    const annotations = lb.settingBlocks?.find((b) => b.type === "annotations") ?? child2(lb.block, "annotations");
+    for (const attribute of annotations?.attributes.values() ?? []) {
+      if (!attribute.derived && rangeContains(attribute.range, position))
+        return { node: lb, attributeName: attribute.name, range: attribute.range };
+    }
+    const spec = lb.settingBlocks?.find((b) => b.type === "spec") ?? child2(lb.block, "spec");
+    for (const attribute of spec?.attributes.values() ?? []) {
+      if (SPEC_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
+        return { node: lb, attributeName: attribute.name, range: attribute.range };
+      }
+    }
+  }
+  return void 0;
+}
+function child2(block, type) {
+  return block.blocks.find((b) => b.type === type);
+}
+
+// server/src/kubernetes/index.ts
+var KubernetesDetector = class {
+  constructor(files) {
+    this.files = files;
+  }
+  files;
+  cache = /* @__PURE__ */ new Map();
+  matchesGlobs(filePath) {
+    if (typeof this.files !== "function") return matchesKubernetesGlobs(filePath, this.files);
+    return isYamlFileName(filePath) && this.files(filePath);
+  }
+  /** `text` undefined: the file cannot be read. */
+  isKubernetes(filePath, text3) {
+    if (!isYamlFileName(filePath)) return false;
+    if (this.matchesGlobs(filePath)) return true;
+    if (text3 === void 0) return false;
+    const head = text3.slice(0, 4096);
+    const cached = this.cache.get(filePath);
+    if (cached && cached.length === text3.length && cached.head === head && text3.length <= 4096) return cached.result;
+    const result = sniffKubernetes(text3.slice(0, KUBERNETES_SNIFF_CHARS));
+    this.cache.set(filePath, { length: text3.length, head, result });
+    return result;
+  }
+  forget(filePath) {
+    this.cache.delete(filePath);
+  }
+};
+
 // server/src/parse/hcl.ts
 var fs4 = __toESM2(require("fs"));
-var path8 = __toESM2(require("path"));
+var path9 = __toESM2(require("path"));
 function newBlockCache() {
   return {};
 }
@@ -19385,9 +19423,9 @@ function moveItem(item, start2, startPosition) {
 }
 var parserPromise;
 function locateWasm(fileName, packageName, wasmDir) {
-  const candidates = [wasmDir, __dirname, path8.join(__dirname, "..")].filter((dir) => typeof dir === "string");
+  const candidates = [wasmDir, __dirname, path9.join(__dirname, "..")].filter((dir) => typeof dir === "string");
   for (const dir of candidates) {
-    const candidate = path8.join(dir, fileName);
+    const candidate = path9.join(dir, fileName);
     if (fs4.existsSync(candidate)) return candidate;
   }
   return require.resolve(`${packageName}/${fileName}`);
@@ -20319,11 +20357,11 @@ function ignoreCommentFindings(file, context) {
 // server/src/rules/nodeFindings.ts
 function nodeFindings(reported, options, configFile) {
   const suppressions = /* @__PURE__ */ new Map();
-  const suppressionsOf = (path20) => {
-    let list = suppressions.get(path20);
+  const suppressionsOf = (path21) => {
+    let list = suppressions.get(path21);
     if (!list) {
-      const file = configFile(path20);
-      suppressions.set(path20, list = file ? collectSuppressions(file) : []);
+      const file = configFile(path21);
+      suppressions.set(path21, list = file ? collectSuppressions(file) : []);
     }
     return list;
   };
@@ -20337,10 +20375,10 @@ function nodeFindings(reported, options, configFile) {
 }
 
 // server/src/project/renderedUnits.ts
-var path11 = __toESM2(require("path"));
+var path12 = __toESM2(require("path"));
 
 // server/src/kubernetes/render/helm/chart.ts
-var path9 = __toESM2(require("path"));
+var path10 = __toESM2(require("path"));
 
 // server/src/kubernetes/render/tree.ts
 var import_yaml5 = __toESM2(require_dist());
@@ -20731,12 +20769,12 @@ var PipeParser = class {
           const pipe = this.pipe();
           if (this.tokens[this.at++]?.text !== ")") throw new TemplateError("a parenthesis is not closed");
           const next = this.tokens[this.at];
-          const path20 = [];
+          const path21 = [];
           if (next?.kind === "field" && next.text !== ".") {
-            path20.push(...pathOf(next.text));
+            path21.push(...pathOf(next.text));
             this.at++;
           }
-          return { kind: "pipe", pipe, path: path20 };
+          return { kind: "pipe", pipe, path: path21 };
         }
         throw new TemplateError(`unexpected "${token.text}"`);
     }
@@ -21104,9 +21142,9 @@ var Executor = class {
     }
   }
 };
-function field(base, path20) {
+function field(base, path21) {
   let current = base;
-  for (const key of path20) {
+  for (const key of path21) {
     const v = settle(current);
     if (v.t === "data" && v.node.kind === "map")
       current = v.node.entries.has(key) ? { t: "data", node: v.node.entries.get(key).value } : NIL;
@@ -21318,14 +21356,14 @@ function renderChart(dir, host, options) {
     reads.add(folder);
     return "listDirectory" in host && typeof host.listDirectory === "function" ? host.listDirectory(folder) : [];
   };
-  const chartText = read(path9.join(dir, "Chart.yaml"));
+  const chartText = read(path10.join(dir, "Chart.yaml"));
   if (chartText === void 0) return { templates: [], reads, notes, unknown: `${dir} has no Chart.yaml` };
-  const chart = readYamlDocuments(path9.join(dir, "Chart.yaml"), chartText)[0];
+  const chart = readYamlDocuments(path10.join(dir, "Chart.yaml"), chartText)[0];
   let values = { kind: "map", entries: /* @__PURE__ */ new Map() };
-  for (const file of [path9.join(dir, "values.yaml"), ...options.valueFiles ?? []]) {
+  for (const file of [path10.join(dir, "values.yaml"), ...options.valueFiles ?? []]) {
     const text3 = read(file);
     if (text3 === void 0) {
-      if (file !== path9.join(dir, "values.yaml")) notes.push(`the value file ${file} cannot be read`);
+      if (file !== path10.join(dir, "values.yaml")) notes.push(`the value file ${file} cannot be read`);
       continue;
     }
     const docs = readYamlDocuments(file, text3);
@@ -21335,11 +21373,11 @@ function renderChart(dir, host, options) {
     if (doc?.kind === "unknown") return { templates: [], reads, notes, unknown: `${file}: ${doc.reason}` };
     if (doc?.kind === "map") values = mergeValues(values, doc);
   }
-  const templatesDir = path9.join(dir, "templates");
+  const templatesDir = path10.join(dir, "templates");
   const files = [];
   const collect = (folder, depth) => {
     for (const name2 of list(folder).sort()) {
-      const full = path9.join(folder, name2);
+      const full = path10.join(folder, name2);
       if (host.isDirectory(full)) {
         if (depth < 3) collect(full, depth + 1);
       } else if (/\.(ya?ml|tpl)$/i.test(name2)) files.push(full);
@@ -21347,7 +21385,7 @@ function renderChart(dir, host, options) {
   };
   collect(templatesDir, 0);
   if (files.length > MAX_TEMPLATES) return { templates: [], reads, notes, unknown: `more than ${MAX_TEMPLATES} templates` };
-  if (list(dir).includes("charts")) notes.push(`the subcharts of ${path9.basename(dir)} are not rendered`);
+  if (list(dir).includes("charts")) notes.push(`the subcharts of ${path10.basename(dir)} are not rendered`);
   const defines = /* @__PURE__ */ new Map();
   const parsed2 = [];
   for (const file of files) {
@@ -21356,22 +21394,22 @@ function renderChart(dir, host, options) {
     try {
       const template = parseTemplate(text3);
       for (const [name2, nodes] of template.defines) defines.set(name2, { nodes, file });
-      if (!path9.basename(file).startsWith("_") && !file.endsWith(".tpl")) parsed2.push({ file, nodes: template.nodes });
+      if (!path10.basename(file).startsWith("_") && !file.endsWith(".tpl")) parsed2.push({ file, nodes: template.nodes });
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      return { templates: [], reads, notes, unknown: `${path9.relative(dir, file)}: ${error.message}` };
+      return { templates: [], reads, notes, unknown: `${path10.relative(dir, file)}: ${error.message}` };
     }
   }
   const root = rootValue(chart, values, dir);
   const templates = [];
   for (const { file, nodes } of parsed2) {
     try {
-      const withTemplate = withTemplateName(root, path9.join(chartName(chart, dir), path9.relative(dir, file)));
+      const withTemplate = withTemplateName(root, path10.join(chartName(chart, dir), path10.relative(dir, file)));
       const executor = new Executor({ defines, root: withTemplate });
       templates.push({ file, output: executor.run(nodes, file) });
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      return { templates: [], reads, notes, unknown: `${path9.relative(dir, file)}: ${error.message}` };
+      return { templates: [], reads, notes, unknown: `${path10.relative(dir, file)}: ${error.message}` };
     }
   }
   return { templates, reads, notes };
@@ -21384,7 +21422,7 @@ function mapOf(entries) {
 }
 function chartName(chart, dir) {
   const name2 = chart?.kind === "map" ? chart.entries.get("name")?.value : void 0;
-  return name2?.kind === "scalar" && typeof name2.value === "string" ? name2.value : path9.basename(dir);
+  return name2?.kind === "scalar" && typeof name2.value === "string" ? name2.value : path10.basename(dir);
 }
 function chartObject(chart) {
   const out2 = { kind: "map", entries: /* @__PURE__ */ new Map() };
@@ -21409,7 +21447,7 @@ function rootValue(chart, values, dir) {
     }),
     Capabilities: { kind: "unknown", reason: ".Capabilities is not known" },
     Files: { kind: "unknown", reason: ".Files is not read" },
-    Template: mapOf({ Name: scalar(""), BasePath: scalar(path9.join(chartName(chart, dir), "templates")) })
+    Template: mapOf({ Name: scalar(""), BasePath: scalar(path10.join(chartName(chart, dir), "templates")) })
   });
   return { t: "data", node: root };
 }
@@ -21439,7 +21477,7 @@ function mergeValues(base, over, depth = 0) {
 }
 
 // server/src/kubernetes/render/kustomize.ts
-var path10 = __toESM2(require("path"));
+var path11 = __toESM2(require("path"));
 
 // server/src/kubernetes/render/patch.ts
 var MERGE_KEYS = { ports: "port", containers: "name", initContainers: "name", volumes: "name", env: "name" };
@@ -21511,8 +21549,8 @@ function applyJson6902(target, ops) {
   for (const op of ops.items) {
     if (op.kind !== "map") return { failed: "an operation is not a mapping" };
     const name2 = scalar2(op.entries.get("op")?.value);
-    const path20 = parsePointer(scalar2(op.entries.get("path")?.value) ?? "\0");
-    if (!name2 || !path20) return { failed: "an operation without op or path" };
+    const path21 = parsePointer(scalar2(op.entries.get("path")?.value) ?? "\0");
+    if (!name2 || !path21) return { failed: "an operation without op or path" };
     const value = op.entries.get("value")?.value;
     const from = parsePointer(scalar2(op.entries.get("from")?.value) ?? "\0");
     let outcome;
@@ -21520,10 +21558,10 @@ function applyJson6902(target, ops) {
       case "add":
       case "replace":
         if (!value) return { failed: `${name2} without a value` };
-        outcome = setAt(current, path20, cloneNode(value), name2 === "add" ? "add" : "replace");
+        outcome = setAt(current, path21, cloneNode(value), name2 === "add" ? "add" : "replace");
         break;
       case "remove":
-        outcome = setAt(current, path20, void 0, "remove");
+        outcome = setAt(current, path21, void 0, "remove");
         break;
       case "copy":
       case "move": {
@@ -21532,11 +21570,11 @@ function applyJson6902(target, ops) {
         if (!found) return { failed: `${name2}: nothing at from` };
         const moved = name2 === "move" ? setAt(current, from, void 0, "remove") : current;
         if (typeof moved === "string") return { failed: moved };
-        outcome = setAt(moved, path20, cloneNode(found), "add");
+        outcome = setAt(moved, path21, cloneNode(found), "add");
         break;
       }
       case "test": {
-        const found = getAt(current, path20);
+        const found = getAt(current, path21);
         if (!found || !value || !sameData(found, value)) return { failed: "a test operation failed" };
         outcome = current;
         break;
@@ -21549,23 +21587,23 @@ function applyJson6902(target, ops) {
   }
   return { node: current };
 }
-function getAt(node, path20) {
+function getAt(node, path21) {
   let current = node;
-  for (const part of path20) {
+  for (const part of path21) {
     if (current?.kind === "map") current = current.entries.get(part)?.value;
     else if (current?.kind === "seq" && /^\d+$/.test(part)) current = current.items[Number(part)];
     else return void 0;
   }
   return current;
 }
-function setAt(root, path20, value, mode) {
-  if (path20.length === 0) return value ?? "cannot remove the whole resource";
-  const [head, ...rest] = path20;
+function setAt(root, path21, value, mode) {
+  if (path21.length === 0) return value ?? "cannot remove the whole resource";
+  const [head, ...rest] = path21;
   if (root.kind === "map") {
     const entry = root.entries.get(head);
     const entries = new Map(root.entries);
     if (rest.length === 0) {
-      if (mode !== "add" && !entry) return `nothing at /${path20.join("/")}`;
+      if (mode !== "add" && !entry) return `nothing at /${path21.join("/")}`;
       if (value === void 0) entries.delete(head);
       else entries.set(head, { ...entry && mode === "replace" ? { keyOrigin: entry.keyOrigin } : {}, value });
       return { ...root, entries };
@@ -21652,13 +21690,13 @@ var Run = class {
   /** The Services a kustomization (or a component, given the resources so far) emits. */
   build(dir, stack, input2) {
     if (stack.includes(dir))
-      throw new Stop(`kustomizations include each other: ${[...stack, dir].map((d) => path10.basename(d) || d).join(" \u2192 ")}`);
+      throw new Stop(`kustomizations include each other: ${[...stack, dir].map((d) => path11.basename(d) || d).join(" \u2192 ")}`);
     if (stack.length > MAX_DEPTH4) throw new Stop("kustomizations nested too deeply");
     this.reads.add(dir);
     let file;
     let text3;
     for (const name2 of KUSTOMIZATION_NAMES) {
-      file = path10.join(dir, name2);
+      file = path11.join(dir, name2);
       text3 = this.read(file);
       if (text3 !== void 0) break;
     }
@@ -21672,7 +21710,7 @@ var Run = class {
     }
     for (const reference of strings(mapGet(k, "components"))) {
       if (isRemote(reference)) throw new Stop(`the remote component ${reference} is not read`);
-      services = this.build(path10.resolve(dir, reference), inner, services);
+      services = this.build(path11.resolve(dir, reference), inner, services);
     }
     for (const patch of seq(mapGet(k, "patchesStrategicMerge"))) services = this.smpEntry(dir, patch, services, void 0);
     for (const entry of seq(mapGet(k, "patches"))) services = this.patchEntry(dir, entry, services);
@@ -21705,7 +21743,7 @@ var Run = class {
       this.notes.push(`the remote base ${reference} is not read (its Services are not checked)`);
       return [];
     }
-    const target = path10.resolve(dir, reference);
+    const target = path11.resolve(dir, reference);
     if (this.host.isDirectory(target)) return this.build(target, stack, []).map((s) => ({ ...s, node: cloneNode(s.node) }));
     const text3 = this.read(target);
     if (text3 === void 0) throw new Stop(`the base ${reference} of ${dir} is missing`);
@@ -21724,7 +21762,7 @@ var Run = class {
     const file = stringAt(entry, "path") ?? (entry.kind === "scalar" && typeof entry.value === "string" && !entry.value.includes("\n") ? entry.value : void 0);
     if (file !== void 0) {
       if (isRemote(file)) throw new Stop(`the remote patch ${file} is not read`);
-      const target = path10.resolve(dir, file);
+      const target = path11.resolve(dir, file);
       const text3 = this.read(target);
       if (text3 === void 0) throw new Stop(`the patch ${file} of ${dir} is missing`);
       return this.documents(target, text3);
@@ -22104,7 +22142,7 @@ function kustomizeUnit(dir, host, options, result = renderKustomization(dir, hos
   const base = { kind: "kustomize", root: dir, reads: result.reads, notes: result.notes };
   if (result.unknown !== void 0)
     return { ...base, unknown: result.unknown, model: EMPTY_MODEL, rendered: [], findings: [], reported: [] };
-  const kustomization = [...result.reads].find((p) => /[\\/](kustomization\.ya?ml|Kustomization)$/.test(p) && path11.dirname(p) === dir) ?? path11.join(dir, "kustomization.yaml");
+  const kustomization = [...result.reads].find((p) => /[\\/](kustomization\.ya?ml|Kustomization)$/.test(p) && path12.dirname(p) === dir) ?? path12.join(dir, "kustomization.yaml");
   const rendered = { path: `${kustomization}#rendered`, text: servicesText(result.services) };
   const fallbackOf = (finding) => serviceAt(rendered.text, result.services, finding);
   return analyzeRendered(base, [rendered], host, options, (finding) => {
@@ -22195,15 +22233,15 @@ var RenderedUnitIndex = class {
     const kustomize = /* @__PURE__ */ new Set();
     const chartFiles = /* @__PURE__ */ new Set();
     for (const file of files) {
-      const name2 = path11.basename(file);
-      if (KUSTOMIZATION_NAMES.includes(name2)) kustomize.add(path11.dirname(file));
+      const name2 = path12.basename(file);
+      if (KUSTOMIZATION_NAMES.includes(name2)) kustomize.add(path12.dirname(file));
       else if (name2 === "Chart.yaml") chartFiles.add(file);
     }
     const charts = /* @__PURE__ */ new Set();
     for (const file of chartFiles) {
-      const dir = path11.dirname(file);
-      const parent = path11.dirname(path11.dirname(dir));
-      if (path11.basename(path11.dirname(dir)) === "charts" && chartFiles.has(path11.join(parent, "Chart.yaml"))) continue;
+      const dir = path12.dirname(file);
+      const parent = path12.dirname(path12.dirname(dir));
+      if (path12.basename(path12.dirname(dir)) === "charts" && chartFiles.has(path12.join(parent, "Chart.yaml"))) continue;
       charts.add(dir);
     }
     this.kustomizeDirs = kustomize;
@@ -22211,7 +22249,7 @@ var RenderedUnitIndex = class {
   }
   /** Drops the units that read the file or listed its folder. */
   forget(filePath) {
-    const dir = path11.dirname(filePath);
+    const dir = path12.dirname(filePath);
     const reads = (root, read) => read.has(filePath) || read.has(dir) || root === dir;
     for (const [key, unit] of this.units) if (reads(unit.root, unit.reads)) this.units.delete(key);
     for (const [root, result] of this.renderings) if (reads(root, result.reads)) this.renderings.delete(root);
@@ -22225,7 +22263,7 @@ var RenderedUnitIndex = class {
   unitsFor(filePath, options) {
     const extra = this.ancestors(filePath);
     return this.rootUnits(options, extra).filter(
-      (u) => u.reads.has(filePath) || u.root === path11.dirname(filePath) && isUnitFile(filePath)
+      (u) => u.reads.has(filePath) || u.root === path12.dirname(filePath) && isUnitFile(filePath)
     );
   }
   /** Every root unit of the workspace. */
@@ -22250,7 +22288,7 @@ var RenderedUnitIndex = class {
     if (!unit) {
       const unitOptions = { ...this.options, network: options.network, helm: { valueFiles: options.valueFiles ?? [] } };
       unit = kind === "kustomize" ? kustomizeUnit(dir, this.host, unitOptions, this.rendering(dir)) : helmUnit(dir, this.host, unitOptions);
-      const where2 = path11.join(dir, kind === "helm" ? "Chart.yaml" : "kustomization.yaml");
+      const where2 = path12.join(dir, kind === "helm" ? "Chart.yaml" : "kustomization.yaml");
       for (const note of unit.notes) this.options.log?.(`elb-lens: ${where2}: ${note}`);
       if (unit.unknown !== void 0) this.options.log?.(`elb-lens: ${where2}: not checked: ${unit.unknown}`);
       this.units.set(key, unit);
@@ -22261,8 +22299,8 @@ var RenderedUnitIndex = class {
   ancestors(filePath) {
     const kustomize = [];
     const charts = [];
-    let dir = path11.dirname(filePath);
-    for (let i2 = 0; i2 < ANCESTORS && dir !== path11.dirname(dir); i2++, dir = path11.dirname(dir)) {
+    let dir = path12.dirname(filePath);
+    for (let i2 = 0; i2 < ANCESTORS && dir !== path12.dirname(dir); i2++, dir = path12.dirname(dir)) {
       const names = this.host.listDirectory(dir);
       if (names.some((n2) => KUSTOMIZATION_NAMES.includes(n2))) kustomize.push(dir);
       if (names.includes("Chart.yaml") && names.includes("templates")) {
@@ -22274,15 +22312,15 @@ var RenderedUnitIndex = class {
   }
 };
 function isUnitFile(filePath) {
-  const name2 = path11.basename(filePath);
+  const name2 = path12.basename(filePath);
   return KUSTOMIZATION_NAMES.includes(name2) || name2 === "Chart.yaml";
 }
 
 // server/src/terraform/providerVersions.ts
-var path12 = __toESM2(require("path"));
+var path13 = __toESM2(require("path"));
 var LOCK_FILE_NAME = ".terraform.lock.hcl";
 function isLockFile(filePath) {
-  return path12.basename(filePath) === LOCK_FILE_NAME;
+  return path13.basename(filePath) === LOCK_FILE_NAME;
 }
 function parseLockFile(parser, filePath, text3) {
   const tree = parser.parseTree(text3);
@@ -22472,7 +22510,7 @@ function requirement_(file, attribute, problems) {
       constraint = {
         range: parsed2,
         text: text3.trim(),
-        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path12.basename(file.path)}` }
+        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path13.basename(file.path)}` }
       };
     }
   }
@@ -22612,11 +22650,26 @@ var Service = class {
   /** Terraform files changed since their module calls were last compared (see settleCallChanges). */
   callChecks = /* @__PURE__ */ new Set();
   isSupportedFile(filePath) {
-    return isTerraformFile(filePath) || isLockFile(filePath) || this.isElbJsonFile(filePath) || this.isKubernetesFile(filePath) || this.isRenderedInput(filePath, {});
+    return this.unitKindOf(filePath) !== void 0;
   }
-  /** A file a kustomize overlay or Helm chart reads (patch, values.yaml, template, base manifest, kustomization.yaml). */
-  isRenderedInput(filePath, options) {
-    return mayFeedRendering(filePath) && this.rendered.isInput(filePath, renderOptions(options));
+  unitOf(filePath) {
+    const kind = this.unitKindOf(filePath);
+    if (kind === "kustomize" || kind === "helm") {
+      const [unit] = this.rendered.unitsFor(filePath, {});
+      return unit && unitKey(unitFile(unit), kind);
+    }
+    return kind && unitKey(filePath, kind);
+  }
+  /** What the file is analysed as (a lock file with its Terraform module); undefined: it is not analysed. */
+  unitKindOf(filePath) {
+    if (isTerraformFile(filePath) || isLockFile(filePath)) return "terraform";
+    if (mayFeedRendering(filePath)) {
+      const [unit] = this.rendered.unitsFor(filePath, {});
+      if (unit) return unit.kind;
+    }
+    if (this.isElbJsonFile(filePath)) return "elb-json";
+    if (this.isKubernetesFile(filePath)) return "kubernetes";
+    return void 0;
   }
   renderedRoots(options = {}) {
     return this.rendered.rootUnits(renderOptions(options)).map((u) => ({ file: unitFile(u), reads: [...u.reads] }));
@@ -22674,7 +22727,7 @@ var Service = class {
     this.invalidate(filePath);
   }
   fileChanged(filePath) {
-    this.listings.delete(path13.dirname(filePath));
+    this.listings.delete(path14.dirname(filePath));
     this.texts.delete(filePath);
     this.unparsed.delete(filePath);
     this.diskFiles.delete(filePath);
@@ -22685,13 +22738,13 @@ var Service = class {
     return this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
   }
   moduleFiles(filePath) {
-    const dir = path13.dirname(filePath);
+    const dir = path14.dirname(filePath);
     if (isYamlFileName(filePath)) return this.isKubernetesFile(filePath) ? [filePath] : [];
     if (isJsonFileName(filePath)) {
       const names = new Set(this.listDirectory(dir).filter(isJsonFileName));
-      for (const open of this.documents.keys()) if (path13.dirname(open) === dir && isJsonFileName(open)) names.add(path13.basename(open));
-      names.add(path13.basename(filePath));
-      return [...names].sort().map((n2) => path13.join(dir, n2)).filter((p) => this.isElbJsonFile(p));
+      for (const open of this.documents.keys()) if (path14.dirname(open) === dir && isJsonFileName(open)) names.add(path14.basename(open));
+      names.add(path14.basename(filePath));
+      return [...names].sort().map((n2) => path14.join(dir, n2)).filter((p) => this.isElbJsonFile(p));
     }
     const paths = this.terraformPaths(dir);
     if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
@@ -22861,7 +22914,7 @@ ${instances}` : markdown, range: target.range };
       }));
     }
     const source = this.isKubernetesFile(filePath) ? "kubernetes" : "elb-json";
-    const root = source === "kubernetes" ? filePath : path13.dirname(filePath);
+    const root = source === "kubernetes" ? filePath : path14.dirname(filePath);
     return [{ root, source, model: analysis.model, findings: shown(analysis.reported ?? []) }];
   }
   // ---- internals ----
@@ -22902,13 +22955,13 @@ ${instances}` : markdown, range: target.range };
     return void 0;
   }
   invalidate(filePath) {
-    this.modules.delete(path13.dirname(filePath));
-    this.variableFolders.delete(path13.dirname(filePath));
-    this.modules.delete(jsonModuleKey(path13.dirname(filePath)));
-    this.modules.delete(kubernetesKey(filePath));
+    this.modules.delete(path14.dirname(filePath));
+    this.variableFolders.delete(path14.dirname(filePath));
+    this.modules.delete(unitKey(filePath, "elb-json"));
+    this.modules.delete(unitKey(filePath, "kubernetes"));
     this.kubernetes.forget(filePath);
     this.rendered.forget(filePath);
-    const dir = path13.dirname(filePath);
+    const dir = path14.dirname(filePath);
     for (const [root, unit] of this.units) {
       if (unit.reads.has(filePath) || unit.listedDirs.has(dir)) this.units.delete(root);
     }
@@ -23025,15 +23078,13 @@ ${instances}` : markdown, range: target.range };
     return parseTemplateText(this.parser, template);
   }
   moduleAnalysis(filePath, options) {
-    if (mayFeedRendering(filePath)) {
-      const rendered = this.renderedAnalysis(filePath, options);
-      if (rendered) return rendered;
-    }
-    if (this.isElbJsonFile(filePath)) return this.jsonAnalysis(filePath);
-    if (this.isKubernetesFile(filePath)) return this.kubernetesAnalysis(filePath, options);
-    if (!isTerraformFile(filePath) && !isLockFile(filePath)) return void 0;
+    const kind = this.unitKindOf(filePath);
+    if (kind === "kustomize" || kind === "helm") return this.renderedAnalysis(filePath, options);
+    if (kind === "elb-json") return this.jsonAnalysis(filePath);
+    if (kind === "kubernetes") return this.kubernetesAnalysis(filePath, options);
+    if (kind !== "terraform") return void 0;
     this.settleCallChanges();
-    const dir = path13.dirname(filePath);
+    const dir = path14.dirname(filePath);
     const key = cacheKey([
       options.variables ?? {},
       options.varFiles ?? [],
@@ -23098,7 +23149,7 @@ ${instances}` : markdown, range: target.range };
   }
   callersMatter(filePath, options = {}) {
     if (!isTerraformFile(filePath) && !isLockFile(filePath)) return false;
-    if (this.declaresVariable(path13.dirname(filePath))) return true;
+    if (this.declaresVariable(path14.dirname(filePath))) return true;
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return false;
     const rules = options.rules ?? {};
@@ -23171,11 +23222,11 @@ ${instances}` : markdown, range: target.range };
     for (const file of files) {
       for (const call of this.callsOf(file)) {
         if (!isLocalSource(call.source)) continue;
-        const child3 = path13.resolve(path13.dirname(file), call.source);
-        if (child3 === path13.dirname(file)) continue;
+        const child3 = path14.resolve(path14.dirname(file), call.source);
+        if (child3 === path14.dirname(file)) continue;
         let set = index.get(child3);
         if (!set) index.set(child3, set = /* @__PURE__ */ new Set());
-        set.add(path13.dirname(file));
+        set.add(path14.dirname(file));
       }
     }
     return index;
@@ -23300,8 +23351,8 @@ ${instances}` : markdown, range: target.range };
   terraformPaths(dir) {
     this.recording?.listedDirs.add(dir);
     const names = new Set(this.listDirectory(dir).filter((n2) => isTerraformFile(n2)));
-    for (const open of this.documents.keys()) if (path13.dirname(open) === dir && isTerraformFile(open)) names.add(path13.basename(open));
-    return [...names].sort().map((n2) => path13.join(dir, n2));
+    for (const open of this.documents.keys()) if (path14.dirname(open) === dir && isTerraformFile(open)) names.add(path14.basename(open));
+    return [...names].sort().map((n2) => path14.join(dir, n2));
   }
   /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */
   listDirectory(dir) {
@@ -23326,7 +23377,7 @@ ${instances}` : markdown, range: target.range };
   }
   /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
   lockFile(dir) {
-    const file = path13.join(dir, LOCK_FILE_NAME);
+    const file = path14.join(dir, LOCK_FILE_NAME);
     this.recording?.reads.add(file);
     const text3 = this.documents.get(file)?.text ?? this.readFromHost(file);
     if (text3 === void 0 || text3.length > MAX_FILE_CHARS3) return void 0;
@@ -23347,16 +23398,16 @@ ${instances}` : markdown, range: target.range };
     const manifest = this.modulesManifest(root.dir);
     const entry = manifest?.get(keyPath.join("."));
     if (entry !== void 0) {
-      const dir = path13.resolve(root.dir, entry);
-      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path13.relative(root.dir, dir)) };
+      const dir = path14.resolve(root.dir, entry);
+      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path14.relative(root.dir, dir)) };
     }
     if (source === void 0) return { unavailable: "its source is not a plain string" };
-    if (isLocalSource(source)) return { dir: path13.resolve(caller.dir, source), downloaded: caller.downloaded };
+    if (isLocalSource(source)) return { dir: path14.resolve(caller.dir, source), downloaded: caller.downloaded };
     return { unavailable: `module source "${source}" not downloaded: run terraform init` };
   }
   /** Key (`web.db`) → folder, from `.terraform/modules/modules.json`; undefined when there is none. */
   modulesManifest(rootDir) {
-    const file = path13.join(rootDir, ".terraform", "modules", "modules.json");
+    const file = path14.join(rootDir, ".terraform", "modules", "modules.json");
     const text3 = this.readFromHost(file);
     if (text3 === void 0) return void 0;
     try {
@@ -23370,7 +23421,7 @@ ${instances}` : markdown, range: target.range };
   }
   /** The ELB JSON files of a folder: one model, linked by id across the files; cached apart from the Terraform module. */
   jsonAnalysis(filePath) {
-    const cacheKey2 = jsonModuleKey(path13.dirname(filePath));
+    const cacheKey2 = unitKey(filePath, "elb-json");
     const cached = this.modules.get(cacheKey2);
     if (cached) return cached;
     const files = this.moduleFiles(filePath).map((p) => this.configFile(p)).filter((f) => f !== void 0);
@@ -23399,7 +23450,7 @@ ${instances}` : markdown, range: target.range };
   /** A Kubernetes manifest: its Services, analysed on their own; cached per file and cluster network. */
   kubernetesAnalysis(filePath, options) {
     const network = options.kubernetes?.network;
-    const key = kubernetesKey(filePath);
+    const key = unitKey(filePath, "kubernetes");
     const cached = this.modules.get(key);
     if (cached && cached.key === (network ?? "")) return cached;
     const files = [this.configFile(filePath)].filter((f) => f !== void 0);
@@ -23420,7 +23471,7 @@ ${instances}` : markdown, range: target.range };
       ...names.filter((n2) => n2 === "terraform.tfvars.json"),
       ...names.filter((n2) => n2.includes(".auto.tfvars")).sort()
     ];
-    const files = [...ordered.map((n2) => path13.join(dir, n2)), ...options.varFiles ?? []];
+    const files = [...ordered.map((n2) => path14.join(dir, n2)), ...options.varFiles ?? []];
     for (const file of files) inputs.push(...this.readTfvars(file));
     for (const [name2, value] of Object.entries(options.variables ?? {})) {
       inputs.push({ name: name2, value: toValue(value), source: "a value given to ELB Lens" });
@@ -23431,7 +23482,7 @@ ${instances}` : markdown, range: target.range };
     this.recording?.reads.add(filePath);
     const text3 = this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
     if (text3 === void 0 || text3.length > MAX_FILE_CHARS3) return [];
-    const source = path13.basename(filePath);
+    const source = path14.basename(filePath);
     if (filePath.endsWith(".json")) {
       try {
         const parsed2 = JSON.parse(text3);
@@ -23443,7 +23494,7 @@ ${instances}` : markdown, range: target.range };
     }
     const config = this.parseText(filePath, text3);
     if (!config) return [];
-    const empty = new TerraformModule(path13.dirname(filePath), [], []);
+    const empty = new TerraformModule(path14.dirname(filePath), [], []);
     return tfvarsInputs(config, (expr) => empty.evaluate(expr));
   }
   runRules(model) {
@@ -23470,20 +23521,14 @@ function cacheKey(value) {
   }
 }
 function mayFeedRendering(filePath) {
-  return isYamlFileName(filePath) || isJsonFileName(filePath) || path13.basename(filePath) === "Kustomization";
+  return isYamlFileName(filePath) || isJsonFileName(filePath) || path14.basename(filePath) === "Kustomization";
 }
 function renderOptions(options) {
   return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [] };
 }
 function unitFile(unit) {
-  if (unit.kind === "helm") return path13.join(unit.root, "Chart.yaml");
-  return [...unit.reads].find((p) => path13.dirname(p) === unit.root && /^(kustomization\.ya?ml|Kustomization)$/.test(path13.basename(p))) ?? path13.join(unit.root, "kustomization.yaml");
-}
-function kubernetesKey(filePath) {
-  return `kubernetes:${filePath}`;
-}
-function jsonModuleKey(dir) {
-  return `elb-json:${dir}`;
+  if (unit.kind === "helm") return path14.join(unit.root, "Chart.yaml");
+  return [...unit.reads].find((p) => path14.dirname(p) === unit.root && /^(kustomization\.ya?ml|Kustomization)$/.test(path14.basename(p))) ?? path14.join(unit.root, "kustomization.yaml");
 }
 function toValue(value) {
   if (value === void 0) return new Unknown("no value");
@@ -24721,13 +24766,13 @@ function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
 }
 
 // server/src/cli/graph.ts
-var path15 = __toESM2(require("path"));
+var path16 = __toESM2(require("path"));
 
 // server/src/cli/report.ts
-var path14 = __toESM2(require("path"));
+var path15 = __toESM2(require("path"));
 function relativePath(cwd, file) {
-  const relative8 = path14.relative(cwd, file);
-  return (relative8.startsWith("..") ? file : relative8).split(path14.sep).join("/");
+  const relative8 = path15.relative(cwd, file);
+  return (relative8.startsWith("..") ? file : relative8).split(path15.sep).join("/");
 }
 function sortFindings(findings) {
   return [...findings].sort(
@@ -24757,12 +24802,12 @@ function selectFiles(walked, configFor, kinds, given) {
 var DRAWN_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "elb-json", "kubernetes", "plan"]);
 async function graph(args2, io, host) {
   const { environmentVariables: environmentVariables2 } = host;
-  const cliVarFiles = args2.varFiles.map((f) => path15.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path16.resolve(io.cwd, f));
   for (const file of cliVarFiles) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path15.resolve(io.cwd, args2.config) : void 0
+    configFile: args2.config ? path16.resolve(io.cwd, args2.config) : void 0
   });
   const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2 };
   const effective = /* @__PURE__ */ new Map();
@@ -24778,14 +24823,16 @@ async function graph(args2, io, host) {
     { jsonFiles: (file) => namesElbJson(configFor(file), file) }
   );
   const walked = walk(
-    args2.paths.map((p) => path15.resolve(io.cwd, p)),
+    args2.paths.map((p) => path16.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
   service.setWorkspaceFiles(walked.files.map((f) => f.path));
   const views = /* @__PURE__ */ new Map();
+  const asked = /* @__PURE__ */ new Set();
   const selected = [...selectFiles(walked.files, configFor, DRAWN_KINDS)];
-  if (selected.length === 0) io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
+  const renderedRoots = service.renderedRoots().filter((root) => !excludes(configFor(root.file), root.file));
+  if (selected.length === 0 && renderedRoots.length === 0) io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
 `);
   for (const { file, config, kind, content } of selected) {
     if (kind === "plan") {
@@ -24794,16 +24841,16 @@ async function graph(args2, io, host) {
       if (view) views.set(`plan:${file}`, view);
       continue;
     }
-    const seenKey = kind === "kubernetes" ? `kubernetes:${file}` : `${kind === "elb-json" ? "elb-json" : "terraform"}:${path15.dirname(file)}`;
-    if (views.has(seenKey)) continue;
+    const unitKind = unitKindOf(kind);
+    if (!unitKind || asked.has(unitKey(file, unitKind))) continue;
+    asked.add(unitKey(file, unitKind));
     for (const view of service.models(file, config.options)) {
       const key = `${view.source}:${view.root}`;
       if (!views.has(key)) views.set(key, view);
     }
   }
-  for (const root of service.renderedRoots()) {
+  for (const root of renderedRoots) {
     const config = configFor(root.file);
-    if (excludes(config, root.file)) continue;
     for (const view of service.models(root.file, config.options)) {
       const key = `${view.source}:${view.root}`;
       if (!views.has(key)) views.set(key, view);
@@ -24818,7 +24865,7 @@ async function graph(args2, io, host) {
     return 0;
   }
   try {
-    host.writeFile(path15.resolve(io.cwd, args2.output), output);
+    host.writeFile(path16.resolve(io.cwd, args2.output), output);
   } catch (error) {
     io.stderr(`elb-lens: cannot write ${args2.output}: ${error instanceof Error ? error.message : String(error)}
 `);
@@ -24907,7 +24954,7 @@ function applyFixes(findings, textOf, canEdit) {
 }
 
 // server/src/cli/formats.ts
-var path16 = __toESM2(require("path"));
+var path17 = __toESM2(require("path"));
 var import_url = require("url");
 
 // server/src/cli/codequality.ts
@@ -25063,9 +25110,9 @@ function sarifRegion(range) {
   };
 }
 function artifactLocation(report, file) {
-  const relative8 = path16.relative(report.cwd, file);
-  if (relative8.startsWith("..") || path16.isAbsolute(relative8)) return { uri: (0, import_url.pathToFileURL)(file).href };
-  return { uri: relative8.split(path16.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  const relative8 = path17.relative(report.cwd, file);
+  if (relative8.startsWith("..") || path17.isAbsolute(relative8)) return { uri: (0, import_url.pathToFileURL)(file).href };
+  return { uri: relative8.split(path17.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 var sarif = (report) => {
   const used = new Set(report.findings.map((f) => f.ruleId));
@@ -25219,13 +25266,13 @@ var checkstyle = (report) => {
 var FORMATTERS = { text: text2, compact, json, sarif, junit, checkstyle, codequality };
 
 // server/src/cli/stdin.ts
-var path17 = __toESM2(require("path"));
+var path18 = __toESM2(require("path"));
 var MAX_STDIN_CHARS = 64 * 1024 * 1024;
 function stdinInput(text3, cwd, stdinFilename) {
-  const named = stdinFilename !== void 0 ? path17.resolve(cwd, stdinFilename) : void 0;
+  const named = stdinFilename !== void 0 ? path18.resolve(cwd, stdinFilename) : void 0;
   const kubernetes = named === void 0 || isYamlFileName(named);
-  const internal = named ?? path17.join(cwd, "<stdin>.yaml");
-  return { path: internal, shownAs: named ?? path17.join(cwd, "<stdin>"), text: text3, kubernetes };
+  const internal = named ?? path18.join(cwd, "<stdin>.yaml");
+  return { path: internal, shownAs: named ?? path18.join(cwd, "<stdin>"), text: text3, kubernetes };
 }
 function readProcessStdin() {
   return new Promise((resolve10, reject) => {
@@ -25335,7 +25382,7 @@ ${error.command ? COMMAND_USAGE[error.command] : USAGE}`);
 function explain(id10, packageRoot) {
   const rule = findRule(id10);
   if (rule) {
-    const page2 = readTextFile(path18.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
+    const page2 = readTextFile(path19.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
     return page2 ?? `${rule.meta.id}: ${rule.meta.summary}
 `;
   }
@@ -25348,7 +25395,7 @@ function explain(id10, packageRoot) {
     );
   }
   const [file, anchor] = pseudo.docsPage.split("#");
-  const page = readTextFile(path18.join(packageRoot, file), 1024 * 1024);
+  const page = readTextFile(path19.join(packageRoot, file), 1024 * 1024);
   const text3 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
   return `${pseudo.id} (${pseudo.defaultSeverity}): ${pseudo.summary}
 ${text3 ? `
@@ -25395,9 +25442,9 @@ function progressReporter(io, total, now = Date.now) {
 }
 async function createCheckSession(args2, io, stdin) {
   const env = io.env ?? process.env;
-  const cliVarFiles = args2.varFiles.map((f) => path18.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path19.resolve(io.cwd, f));
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path18.resolve(io.cwd, args2.config) : void 0
+    configFile: args2.config ? path19.resolve(io.cwd, args2.config) : void 0
   });
   const flags2 = {
     variables: args2.variables,
@@ -25414,9 +25461,9 @@ async function createCheckSession(args2, io, stdin) {
   };
   const host = createNodeHost((message) => io.stderr(`${message}
 `));
-  const docsDir = path18.join(io.packageRoot, "docs", "rules");
+  const docsDir = path19.join(io.packageRoot, "docs", "rules");
   const service = await createElbLensService(host, {
-    docsBase: docsDir + path18.sep,
+    docsBase: docsDir + path19.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
     prescan: args2.prescan,
     kubernetesFiles: (file) => stdin?.kubernetes === true && file === stdin.path || namesKubernetes(configFor(file), file)
@@ -25427,7 +25474,7 @@ async function createCheckSession(args2, io, stdin) {
 function analyzeGroup(session, file, planText, wanted, log) {
   const { options } = session.configFor(file);
   if (planText !== void 0) {
-    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path18.sep, log });
+    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path19.sep, log });
   }
   const findings = [];
   for (const [moduleFile, fileFindings] of session.service.analyzeModule(file, options)) {
@@ -25459,17 +25506,12 @@ function callerScanner(session, files, sink) {
     }
   };
 }
-function groupKey(file, isPlan) {
-  if (isPlan) return `plan|${file}`;
-  if (isYamlFileName(file)) return `kubernetes|${file}`;
-  return `${path18.dirname(file)}|${isTerraformFile(file) ? "terraform" : "json"}`;
-}
 async function check(args2, io) {
   const started = Date.now();
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args2.format) ? FORMATTERS[args2.format] : void 0;
   if (!formatter) throw new UsageError(`unknown format "${args2.format}"`);
   const env = io.env ?? process.env;
-  for (const file of args2.varFiles.map((f) => path18.resolve(io.cwd, f))) {
+  for (const file of args2.varFiles.map((f) => path19.resolve(io.cwd, f))) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const printed2 = /* @__PURE__ */ new Set();
@@ -25493,13 +25535,13 @@ async function check(args2, io) {
   }
   const session = await createCheckSession(args2, { ...io, stderr }, stdin);
   const walked = stdin ? { files: [{ path: stdin.path, explicit: true }], missing: [] } : walk(
-    args2.paths.map((p) => path18.resolve(io.cwd, p)),
+    args2.paths.map((p) => path19.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
   const jobs = args2.fix ? 1 : Math.max(1, args2.jobs ?? (0, import_os.availableParallelism)());
   const minFiles = args2.jobs === void 0 ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
-  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path18.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
+  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path19.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
     __filename,
     jobs - 1,
     {
@@ -25522,15 +25564,13 @@ async function checkWalked(run2) {
   const env = io.env ?? process.env;
   const { configFor, resolver, service, docsDir } = session;
   const files = [];
+  const kinds = /* @__PURE__ */ new Map();
   const planTexts = /* @__PURE__ */ new Map();
   const given = run2.stdin && /* @__PURE__ */ new Map([[run2.stdin.path, { text: run2.stdin.text, kind: run2.stdin.kubernetes ? "kubernetes" : void 0 }]]);
   for (const { file, kind, content } of selectFiles(walked.files, configFor, CHECKED_KINDS, given)) {
     files.push(file);
+    kinds.set(file, kind);
     if (kind === "plan") planTexts.set(file, content.text() ?? "");
-  }
-  if (files.length === 0) {
-    io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
-`);
   }
   const wanted = new Set(files);
   service.setWorkspaceFiles(walked.files.map((f) => f.path));
@@ -25549,21 +25589,21 @@ async function checkWalked(run2) {
     renderedGroups.push(root.file);
     for (const read of root.reads) if (walkedPaths.has(read) && !excludes(configFor(read), read)) renderedInputs.add(read);
   }
+  const groups = formUnits(
+    files.filter((file) => !renderedInputs.has(file)),
+    (file) => file,
+    (file) => kinds.get(file) ?? "other"
+  ).map((unit) => unit.members[0]);
+  groups.push(...renderedGroups);
   for (const input2 of renderedInputs) {
     if (wanted.has(input2)) continue;
     wanted.add(input2);
     files.push(input2);
   }
-  const groups = [];
-  const seenGroups = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    if (renderedInputs.has(file)) continue;
-    const key = groupKey(file, planTexts.has(file));
-    if (seenGroups.has(key)) continue;
-    seenGroups.add(key);
-    groups.push(file);
+  if (files.length === 0) {
+    io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
+`);
   }
-  groups.push(...renderedGroups);
   const isWanted = (file) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
   const log = (m) => stderr(`${m}
 `);
@@ -25674,7 +25714,7 @@ async function checkWalked(run2) {
   };
   const color = args2.color ?? (io.isTty && !args2.output && !env.NO_COLOR);
   if (args2.output) {
-    const target = path18.resolve(io.cwd, args2.output);
+    const target = path19.resolve(io.cwd, args2.output);
     try {
       writeAtomically(target, formatter(report, { color: false }));
     } catch (error) {
@@ -25715,7 +25755,7 @@ function fixAll(service, analyzeAll, canEdit, dryRun) {
   return { findings, applied, originals };
 }
 function writeAtomically(filePath, content) {
-  const temporary = path18.join(path18.dirname(filePath), `.${path18.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = path19.join(path19.dirname(filePath), `.${path19.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
   let mode;
   try {
     mode = fs5.statSync(filePath).mode & 4095;
@@ -25733,7 +25773,7 @@ function writeAtomically(filePath, content) {
 }
 function readPackageJson(packageRoot) {
   try {
-    return JSON.parse(fs5.readFileSync(path18.join(packageRoot, "package.json"), "utf8"));
+    return JSON.parse(fs5.readFileSync(path19.join(packageRoot, "package.json"), "utf8"));
   } catch {
     return {};
   }
@@ -25745,14 +25785,14 @@ function toolInfo(packageRoot, docsDir) {
     version: pkg.version ?? "0.0.0",
     informationUri: links.home,
     helpUri: (id10) => links.rulePage(id10),
-    readDoc: (id10) => readTextFile(path18.join(docsDir, `${id10}.md`), 1024 * 1024)
+    readDoc: (id10) => readTextFile(path19.join(docsDir, `${id10}.md`), 1024 * 1024)
   };
 }
 function findPackageRoot(start2) {
   let dir = start2;
   for (let i2 = 0; i2 < 6; i2++) {
-    if (fs5.existsSync(path18.join(dir, "package.json")) && fs5.existsSync(path18.join(dir, "docs"))) return dir;
-    dir = path18.dirname(dir);
+    if (fs5.existsSync(path19.join(dir, "package.json")) && fs5.existsSync(path19.join(dir, "docs"))) return dir;
+    dir = path19.dirname(dir);
   }
   return start2;
 }
@@ -25799,7 +25839,7 @@ else if (require.main === module) main();
 
 // server/src/action/main.ts
 var fs7 = __toESM2(require("fs"));
-var path19 = __toESM2(require("path"));
+var path20 = __toESM2(require("path"));
 
 // server/src/action/summary.ts
 var MAX_ROWS = 200;
@@ -25912,7 +25952,7 @@ async function runAction(env, write, packageRoot) {
     });
     return { code, stdout, stderr };
   };
-  fs7.mkdirSync(path19.dirname(path19.resolve(workspace, output)), { recursive: true });
+  fs7.mkdirSync(path20.dirname(path20.resolve(workspace, output)), { recursive: true });
   const report = await cli([
     "check",
     ...shared,

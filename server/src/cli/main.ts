@@ -5,14 +5,13 @@ import { closest, ConfigError, ConfigResolver, type ElbLensConfig } from '../pro
 import type { Finding } from '../core/types';
 import { projectLinks, type PackageManifest } from '../rules/links';
 import { analyzePlan } from '../plan/plan';
-import { isYamlFileName } from '../kubernetes';
-import { configure, excludes, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
+import { configure, excludes, formUnits, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
 import { nodeFileSystem, readTextFile } from '../project/nodeFs';
 import { RULES, findRule } from '../rules';
 import { PSEUDO_RULES } from '../rules/support/pseudo';
 import type { ElbLensService } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
-import { createElbLensService, isTerraformFile } from '../service/service';
+import { createElbLensService } from '../service/service';
 import { isLockFile } from '../terraform/providerVersions';
 import { COMMAND_USAGE, parseArgs, UsageError, USAGE, type CheckArgs } from './args';
 import { unifiedDiff } from './diff';
@@ -285,14 +284,6 @@ function callerScanner(session: CheckSession, files: readonly string[], sink: Lo
   };
 }
 
-/** Groups are keyed by folder and kind, not by listing the folder again for every file (linear in its size). */
-function groupKey(file: string, isPlan: boolean): string {
-  if (isPlan) return `plan|${file}`;
-  // A manifest is analysed by itself: two in one folder, or one beside ELB JSON files, are two groups.
-  if (isYamlFileName(file)) return `kubernetes|${file}`;
-  return `${path.dirname(file)}|${isTerraformFile(file) ? 'terraform' : 'json'}`;
-}
-
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const started = Date.now();
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args.format) ? FORMATTERS[args.format] : undefined;
@@ -377,15 +368,14 @@ async function checkWalked(run: {
   const env = io.env ?? process.env;
   const { configFor, resolver, service, docsDir } = session;
   const files: string[] = [];
+  const kinds = new Map<string, FileKind>();
   const planTexts = new Map<string, string>();
   const given =
     run.stdin && new Map([[run.stdin.path, { text: run.stdin.text, kind: run.stdin.kubernetes ? ('kubernetes' as const) : undefined }]]);
   for (const { file, kind, content } of selectFiles(walked.files, configFor, CHECKED_KINDS, given)) {
     files.push(file);
+    kinds.set(file, kind);
     if (kind === 'plan') planTexts.set(file, content.text() ?? '');
-  }
-  if (files.length === 0) {
-    io.stderr(`elb-lens: warning: ${nothingFound(args.paths)}\n`);
   }
   const wanted = new Set(files);
   // Module folders called from the checked files are judged through their callers.
@@ -408,23 +398,22 @@ async function checkWalked(run: {
     renderedGroups.push(root.file);
     for (const read of root.reads) if (walkedPaths.has(read) && !excludes(configFor(read), read)) renderedInputs.add(read);
   }
+
+  // One representative file per analysis unit, in walk order.
+  const groups = formUnits(
+    files.filter((file) => !renderedInputs.has(file)),
+    (file) => file,
+    (file) => kinds.get(file) ?? 'other',
+  ).map((unit) => unit.members[0]);
+  groups.push(...renderedGroups);
   for (const input of renderedInputs) {
     if (wanted.has(input)) continue;
     wanted.add(input);
     files.push(input);
   }
-
-  // One representative file per analysis group, in walk order.
-  const groups: string[] = [];
-  const seenGroups = new Set<string>();
-  for (const file of files) {
-    if (renderedInputs.has(file)) continue;
-    const key = groupKey(file, planTexts.has(file));
-    if (seenGroups.has(key)) continue;
-    seenGroups.add(key);
-    groups.push(file);
+  if (files.length === 0) {
+    io.stderr(`elb-lens: warning: ${nothingFound(args.paths)}\n`);
   }
-  groups.push(...renderedGroups);
   // A root module's .terraform.lock.hcl is not a checked file, but what is wrong with it is reported.
   const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
   const log = (m: string) => stderr(`${m}\n`);

@@ -58,6 +58,7 @@ import { RenderedUnitIndex, type RenderedUnit, type RenderOptions } from '../pro
 import { renderedPlaces } from '../kubernetes/render/remap';
 import { buildTerraformModel } from '../terraform/toModel';
 import { isLockFile, LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
+import { unitKey, type UnitKind } from '../project/units';
 import { onceEach, versionProblemFindings } from '../project/versionFindings';
 import type { ElbLensService, FixForFinding, ModelView, ServiceHost, TextChange } from './api';
 import type { AnalysisOptions } from '../core/options';
@@ -243,18 +244,29 @@ class Service implements ElbLensService {
   }
 
   isSupportedFile(filePath: string): boolean {
-    return (
-      isTerraformFile(filePath) ||
-      isLockFile(filePath) ||
-      this.isElbJsonFile(filePath) ||
-      this.isKubernetesFile(filePath) ||
-      this.isRenderedInput(filePath, {})
-    );
+    return this.unitKindOf(filePath) !== undefined;
   }
 
-  /** A file a kustomize overlay or Helm chart reads (patch, values.yaml, template, base manifest, kustomization.yaml). */
-  private isRenderedInput(filePath: string, options: AnalysisOptions): boolean {
-    return mayFeedRendering(filePath) && this.rendered.isInput(filePath, renderOptions(options));
+  unitOf(filePath: string): string | undefined {
+    const kind = this.unitKindOf(filePath);
+    if (kind === 'kustomize' || kind === 'helm') {
+      const [unit] = this.rendered.unitsFor(filePath, {});
+      return unit && unitKey(unitFile(unit), kind);
+    }
+    return kind && unitKey(filePath, kind);
+  }
+
+  /** What the file is analysed as (a lock file with its Terraform module); undefined: it is not analysed. */
+  private unitKindOf(filePath: string): UnitKind | undefined {
+    if (isTerraformFile(filePath) || isLockFile(filePath)) return 'terraform';
+    // A file an overlay or chart reads (patch, values.yaml, template, base manifest) is judged through it.
+    if (mayFeedRendering(filePath)) {
+      const [unit] = this.rendered.unitsFor(filePath, {});
+      if (unit) return unit.kind;
+    }
+    if (this.isElbJsonFile(filePath)) return 'elb-json';
+    if (this.isKubernetesFile(filePath)) return 'kubernetes';
+    return undefined;
   }
 
   renderedRoots(options: AnalysisOptions = {}): { file: string; reads: string[] }[] {
@@ -580,8 +592,8 @@ class Service implements ElbLensService {
   private invalidate(filePath: string): void {
     this.modules.delete(path.dirname(filePath));
     this.variableFolders.delete(path.dirname(filePath));
-    this.modules.delete(jsonModuleKey(path.dirname(filePath)));
-    this.modules.delete(kubernetesKey(filePath));
+    this.modules.delete(unitKey(filePath, 'elb-json'));
+    this.modules.delete(unitKey(filePath, 'kubernetes'));
     this.kubernetes.forget(filePath);
     this.rendered.forget(filePath);
     const dir = path.dirname(filePath);
@@ -714,13 +726,11 @@ class Service implements ElbLensService {
   }
 
   private moduleAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis | undefined {
-    if (mayFeedRendering(filePath)) {
-      const rendered = this.renderedAnalysis(filePath, options);
-      if (rendered) return rendered;
-    }
-    if (this.isElbJsonFile(filePath)) return this.jsonAnalysis(filePath);
-    if (this.isKubernetesFile(filePath)) return this.kubernetesAnalysis(filePath, options);
-    if (!isTerraformFile(filePath) && !isLockFile(filePath)) return undefined;
+    const kind = this.unitKindOf(filePath);
+    if (kind === 'kustomize' || kind === 'helm') return this.renderedAnalysis(filePath, options);
+    if (kind === 'elb-json') return this.jsonAnalysis(filePath);
+    if (kind === 'kubernetes') return this.kubernetesAnalysis(filePath, options);
+    if (kind !== 'terraform') return undefined;
     this.settleCallChanges();
     const dir = path.dirname(filePath);
     const key = cacheKey([
@@ -1092,7 +1102,7 @@ class Service implements ElbLensService {
 
   /** The ELB JSON files of a folder: one model, linked by id across the files; cached apart from the Terraform module. */
   private jsonAnalysis(filePath: string): ModuleAnalysis {
-    const cacheKey = jsonModuleKey(path.dirname(filePath));
+    const cacheKey = unitKey(filePath, 'elb-json');
     const cached = this.modules.get(cacheKey);
     if (cached) return cached;
     const files = this.moduleFiles(filePath)
@@ -1126,7 +1136,7 @@ class Service implements ElbLensService {
   /** A Kubernetes manifest: its Services, analysed on their own; cached per file and cluster network. */
   private kubernetesAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis {
     const network = options.kubernetes?.network;
-    const key = kubernetesKey(filePath);
+    const key = unitKey(filePath, 'kubernetes');
     const cached = this.modules.get(key);
     if (cached && cached.key === (network ?? '')) return cached;
     const files = [this.configFile(filePath)].filter((f): f is ConfigFile => f !== undefined);
@@ -1225,16 +1235,6 @@ function unitFile(unit: RenderedUnit): string {
     [...unit.reads].find((p) => path.dirname(p) === unit.root && /^(kustomization\.ya?ml|Kustomization)$/.test(path.basename(p))) ??
     path.join(unit.root, 'kustomization.yaml')
   );
-}
-
-/** Cache key of a Kubernetes manifest's analysis. */
-function kubernetesKey(filePath: string): string {
-  return `kubernetes:${filePath}`;
-}
-
-/** Cache key of a folder's ELB JSON analysis (the folder itself keys its Terraform module). */
-function jsonModuleKey(dir: string): string {
-  return `elb-json:${dir}`;
 }
 
 function toValue(value: unknown): Value {
