@@ -33,6 +33,7 @@ import {
   type WorkerInit,
 } from './parallel';
 import type { CliIo } from './io';
+import { printable } from '../core/escape';
 import { endOnStdioErrors, writeFailure, writeOutput } from './output';
 import { atLeast, relativePath, sortFindings, type ToolInfo } from './report';
 import { readProcessStdin, stdinFindings, stdinInput, type StdinInput } from './stdin';
@@ -317,12 +318,15 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const session = await createCheckSession(args, { ...io, stderr }, stdin);
 
   const walked = stdin
-    ? { files: [{ path: stdin.path, explicit: true }], missing: [] }
+    ? { files: [{ path: stdin.path, explicit: true }], missing: [], unreadable: [] }
     : walk(
         args.paths.map((p) => path.resolve(io.cwd, p)),
         nodeFileSystem,
       );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(', ')}`);
+  // Asked for and not readable: named, and the run fails (exit 1) after checking the rest.
+  for (const { path: unreadable, reason } of walked.unreadable)
+    stderr(`elb-lens: cannot read ${printable(relativePath(io.cwd, unreadable))}: ${reason}\n`);
   // More threads than cores only compete for them (and each costs an isolate's memory): capped.
   const jobs = args.fix ? 1 : Math.min(availableParallelism(), Math.max(1, args.jobs ?? availableParallelism()));
   const minFiles = args.jobs === undefined ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
@@ -344,7 +348,22 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
         )
       : undefined;
   try {
-    return await checkWalked({ args, io, started, formatter, session, walked, jobs, minFiles, workers, sink, printed, stderr, stdin });
+    const code = await checkWalked({
+      args,
+      io,
+      started,
+      formatter,
+      session,
+      walked,
+      jobs,
+      minFiles,
+      workers,
+      sink,
+      printed,
+      stderr,
+      stdin,
+    });
+    return walked.unreadable.length > 0 ? EXIT_ERROR : code;
   } finally {
     workers?.terminate();
   }
