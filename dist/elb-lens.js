@@ -22539,6 +22539,7 @@ var RenderedUnitIndex = class {
   chartDirs = /* @__PURE__ */ new Set();
   units = /* @__PURE__ */ new Map();
   renderings = /* @__PURE__ */ new Map();
+  logged = /* @__PURE__ */ new Set();
   /** File → the root units that read it, per options and extra folders (cleared on any change). */
   readers = /* @__PURE__ */ new Map();
   /** Parsed YAML by file, shared by every kustomization that reads the file (a base by each overlay). */
@@ -22621,11 +22622,17 @@ var RenderedUnitIndex = class {
       const unitOptions = { ...this.options, network: options.network, helm: { valueFiles: options.valueFiles ?? [] } };
       unit = kind === "kustomize" ? kustomizeUnit(dir, this.host, unitOptions, this.rendering(dir)) : helmUnit(dir, this.host, unitOptions);
       const where2 = path12.join(dir, kind === "helm" ? "Chart.yaml" : "kustomization.yaml");
-      for (const note of unit.notes) this.options.log?.(`elb-lens: ${where2}: ${note}`);
-      if (unit.unknown !== void 0) this.options.log?.(`elb-lens: ${where2}: not checked: ${unit.unknown}`);
+      for (const note of unit.notes) this.logOnce(`elb-lens: ${where2}: ${note}`);
+      if (unit.unknown !== void 0) this.logOnce(`elb-lens: ${where2}: not checked: ${unit.unknown}`);
       this.units.set(key, unit);
     }
     return unit;
+  }
+  /** A unit rebuilt after an edit (or a --fix pass) says what it left out once, not again. */
+  logOnce(line) {
+    if (this.logged.has(line)) return;
+    this.logged.add(line);
+    this.options.log?.(line);
   }
   /** Kustomization and chart folders above a file (a patch's overlay, a template's chart). */
   ancestors(filePath) {
