@@ -6,6 +6,7 @@ import { clientIpNat64Conflict } from './client-ip-nat64-conflict';
 import { clientIpSameServer } from './client-ip-same-server';
 import { clientIpSharedL4Off } from './client-ip-shared-l4-off';
 import { clientIpUnsupportedArgument } from './client-ip-unsupported-argument';
+import { clientIpXffRemoved } from './client-ip-xff-removed';
 import { elbAnnotationUnknown } from './elb-annotation-unknown';
 import type { Rule } from './types';
 
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   clientIpIpBackend,
   clientIpSameServer,
   clientIpSharedL4Off,
+  clientIpXffRemoved,
   clientIpNat64Conflict,
   clientIpIneffectiveOption,
   clientIpLostInCluster,

@@ -12,6 +12,7 @@ import {
   type Range,
 } from '../core/types';
 import { isRelevantBlock } from '../model/providers';
+import { XFF_MODE } from '../model/xffMode';
 import { hoverMarkdown, inlayLabel, instancesMarkdown, nodesOfBlock } from '../hover/hover';
 import { buildElbJsonModel, DEFAULT_ELB_JSON_GLOBS, elbJsonToConfigFile, ElbJsonDetector, isJsonFileName } from '../elbjson';
 import type { ElbJsonFiles } from '../elbjson';
@@ -497,6 +498,9 @@ class Service implements ElbLensService {
           return { node, attributeName: attribute.name, range: attribute.range };
         }
       }
+      // The X-Forwarded-For mode inside insert_headers (ELB API JSON): the listener's hover says what it means.
+      const mode = node.block.blocks.find((b) => b.type === 'insert_headers')?.attributes.get(XFF_MODE);
+      if (mode && rangeContains(mode.range, position)) return { node, attributeName: XFF_MODE, range: mode.range };
       if (node.block.range.start.line === position.line) return { node, attributeName: undefined, range: node.block.headerRange };
     }
     return undefined;
