@@ -8421,7 +8421,7 @@ var require_web_tree_sitter2 = __commonJS2({
             }, "reportUndefinedSymbols");
             var runDependencies = 0;
             var dependenciesFulfilled = null;
-            var removeRunDependency = /* @__PURE__ */ __name((id10) => {
+            var removeRunDependency = /* @__PURE__ */ __name((id11) => {
               runDependencies--;
               Module["monitorRunDependencies"]?.(runDependencies);
               if (runDependencies == 0) {
@@ -8432,7 +8432,7 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
               }
             }, "removeRunDependency");
-            var addRunDependency = /* @__PURE__ */ __name((id10) => {
+            var addRunDependency = /* @__PURE__ */ __name((id11) => {
               runDependencies++;
               Module["monitorRunDependencies"]?.(runDependencies);
             }, "addRunDependency");
@@ -9212,9 +9212,9 @@ var require_web_tree_sitter2 = __commonJS2({
        * Returns `null` if the iterator is not positioned on a symbol.
        */
       get currentType() {
-        const id10 = this.currentTypeId;
-        if (id10 === null) return null;
-        return this.language.types[id10] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id10));
+        const id11 = this.currentTypeId;
+        if (id11 === null) return null;
+        return this.language.types[id11] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id11));
       }
       /** Delete the lookahead iterator, freeing its resources. */
       delete() {
@@ -9687,7 +9687,7 @@ var require_web_tree_sitter2 = __commonJS2({
       _namedChildren;
       /** @internal */
       constructor(internal, {
-        id: id10,
+        id: id11,
         tree,
         startIndex,
         startPosition,
@@ -9695,7 +9695,7 @@ var require_web_tree_sitter2 = __commonJS2({
       }) {
         assertInternal(internal);
         this[0] = other;
-        this.id = id10;
+        this.id = id11;
         this.tree = tree;
         this.startIndex = startIndex;
         this.startPosition = startPosition;
@@ -10229,9 +10229,9 @@ var require_web_tree_sitter2 = __commonJS2({
     }
     __name(marshalNode, "marshalNode");
     function unmarshalNode(tree, address = TRANSFER_BUFFER) {
-      const id10 = C.getValue(address, "i32");
+      const id11 = C.getValue(address, "i32");
       address += SIZE_OF_INT;
-      if (id10 === 0) return null;
+      if (id11 === 0) return null;
       const index = C.getValue(address, "i32");
       address += SIZE_OF_INT;
       const row = C.getValue(address, "i32");
@@ -10240,7 +10240,7 @@ var require_web_tree_sitter2 = __commonJS2({
       address += SIZE_OF_INT;
       const other = C.getValue(address, "i32");
       const result = new Node(INTERNAL, {
-        id: id10,
+        id: id11,
         tree,
         startIndex: index,
         startPosition: { row, column },
@@ -14079,8 +14079,8 @@ function settingAssignment(file, name2, value) {
 }
 
 // server/src/rules/types.ts
-function docsPath(id10) {
-  return `docs/rules/${id10}.md`;
+function docsPath(id11) {
+  return `docs/rules/${id11}.md`;
 }
 
 // server/src/rules/client-ip-always-on.ts
@@ -14675,14 +14675,70 @@ function writtenArgument(listener, name2) {
   return void 0;
 }
 
-// server/src/rules/elb-annotation-unknown.ts
-var id9 = "elb-annotation-unknown";
-var elbAnnotationUnknown = {
+// server/src/model/xffMode.ts
+var XFF_MODE = "X-Forwarded-For-Processing-Mode";
+var XFF_MODE_PROTOCOLS = /* @__PURE__ */ new Set(["HTTP", "HTTPS", "TERMINATED_HTTPS", "QUIC"]);
+function xffMode(listener) {
+  if (!listener.insertHeaderNames) return void 0;
+  const headers = listener.block.blocks.find((b) => b.type === "insert_headers");
+  const attribute = headers?.attributes.get(XFF_MODE);
+  if (!attribute) return void 0;
+  const mode = attribute.expr.kind === "literal" && typeof attribute.expr.value === "string" ? attribute.expr.value : void 0;
+  return { attribute, mode };
+}
+function xffModeApplies(listener) {
+  return listener.protocol !== void 0 && XFF_MODE_PROTOCOLS.has(listener.protocol);
+}
+function xffModeNote(listener) {
+  const written = xffMode(listener);
+  if (!written || !xffModeApplies(listener)) return void 0;
+  if (written.mode === "remove") return `\`${XFF_MODE}\` is \`remove\`: backends get no X-Forwarded-For at all, so no client address.`;
+  if (written.mode === "preserve")
+    return `\`${XFF_MODE}\` is \`preserve\`: a client-supplied X-Forwarded-For passes unchanged, so clients can put any address there; backends must not trust it.`;
+  return void 0;
+}
+
+// server/src/rules/client-ip-xff-removed.ts
+var id9 = "client-ip-xff-removed";
+var clientIpXffRemoved = {
   meta: {
     id: id9,
     defaultSeverity: "warning",
-    summary: "A kubernetes.io/elb.* annotation (or class value) that the controller does not read: a misspelling, or the other controller\u2019s name.",
+    summary: "A Layer-7 listener removes X-Forwarded-For, so its backends get no client address at all.",
     docsUrl: docsPath(id9)
+  },
+  check({ model, report }) {
+    for (const listener of model.listeners) {
+      const written = xffMode(listener);
+      if (!written || written.mode !== "remove" || !xffModeApplies(listener)) continue;
+      const { attribute } = written;
+      const realIp = listener.block.blocks.find((b) => b.type === "insert_headers")?.attributes.get("X-Real-IP");
+      if (realIp && !(realIp.expr.kind === "literal" && realIp.expr.value === false)) continue;
+      report({
+        node: listener,
+        file: listener.file,
+        range: attribute.range,
+        message: `Backends of this listener get no client address: X-Forwarded-For is removed. ${describeListener(listener)} sets ${XFF_MODE} to "remove", so the load balancer deletes the header before requests reach the backends; on ${listener.protocol} listeners the client address travels only in headers, and no X-Real-IP is added. Set it to "append" (the default) if backends need the client address.`,
+        fixes: [
+          {
+            title: `Set ${XFF_MODE} to "append" (backends get the client address in X-Forwarded-For)`,
+            edits: replaceValue(listener.file, attribute, '"append"'),
+            isPreferred: true
+          }
+        ]
+      });
+    }
+  }
+};
+
+// server/src/rules/elb-annotation-unknown.ts
+var id10 = "elb-annotation-unknown";
+var elbAnnotationUnknown = {
+  meta: {
+    id: id10,
+    defaultSeverity: "warning",
+    summary: "A kubernetes.io/elb.* annotation (or class value) that the controller does not read: a misspelling, or the other controller\u2019s name.",
+    docsUrl: docsPath(id10)
   },
   check({ model, report }) {
     for (const item of model.unrecognized ?? []) {
@@ -14728,13 +14784,14 @@ var RULES = [
   clientIpIpBackend,
   clientIpSameServer,
   clientIpSharedL4Off,
+  clientIpXffRemoved,
   clientIpNat64Conflict,
   clientIpIneffectiveOption,
   clientIpLostInCluster,
   elbAnnotationUnknown
 ];
-function findRule(id10) {
-  return RULES.find((rule) => rule.meta.id === id10);
+function findRule(id11) {
+  return RULES.find((rule) => rule.meta.id === id11);
 }
 
 // server/src/core/options.ts
@@ -14872,16 +14929,16 @@ function readRules(node, fail) {
   for (const property of node.children ?? []) {
     const [keyNode, value] = property.children ?? [];
     if (!keyNode || !value) continue;
-    const id10 = String(keyNode.value);
-    const key = `rules.${id10}`;
-    if (!known.includes(id10)) {
-      const near = closest(id10, known);
-      fail(keyNode.offset, key, `unknown rule id "${id10}"${near ? ` (did you mean "${near}"?)` : ""}; see "elb-lens rules"`);
+    const id11 = String(keyNode.value);
+    const key = `rules.${id11}`;
+    if (!known.includes(id11)) {
+      const near = closest(id11, known);
+      fail(keyNode.offset, key, `unknown rule id "${id11}"${near ? ` (did you mean "${near}"?)` : ""}; see "elb-lens rules"`);
     }
     if (value.type !== "string" || !RULE_SETTINGS.includes(value.value)) {
       fail(value.offset, key, `severity must be one of ${RULE_SETTINGS.map((s) => `"${s}"`).join(", ")}, got ${jsonText(value)}`);
     }
-    rules[id10] = value.value;
+    rules[id11] = value.value;
   }
   return rules;
 }
@@ -18019,6 +18076,8 @@ var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
 function platformLines(listener) {
   const { protocol, kind, provider, clientIp } = listener;
   const lines = [securityGroupSentence(listener)];
+  const xff = xffModeNote(listener);
+  if (xff) lines.push(xff);
   if (protocol === "TLS")
     lines.push("TLS listeners do not pass the client IP on by themselves; Proxy Protocol (`proxy_protocol_enable = true`) does.");
   const l4 = protocol === "TCP" || protocol === "UDP";
@@ -18442,8 +18501,8 @@ function idList(block, name2) {
   if (!Array.isArray(value)) return [];
   const ids = [];
   for (const item of value) {
-    const id10 = typeof item === "string" ? item : item && typeof item === "object" && !Array.isArray(item) ? item.id : void 0;
-    if (typeof id10 === "string" && id10 !== "") ids.push(id10);
+    const id11 = typeof item === "string" ? item : item && typeof item === "object" && !Array.isArray(item) ? item.id : void 0;
+    if (typeof id11 === "string" && id11 !== "") ids.push(id11);
   }
   return ids;
 }
@@ -18474,15 +18533,15 @@ function buildElbJsonModel(files) {
     for (const block of file.blocks) {
       const role = ELB_JSON_ROLES.find((r) => r === block.type);
       if (!role || !block.jsonPath) continue;
-      const id10 = str(block, "id");
-      const key = `${role}:${id10}`;
-      const primary = id10 === void 0 || !primaryById.has(key);
-      const object = { role, file, block, id: id10, address: addressOf(file, block, role, multiFile), primary };
-      if (id10 !== void 0 && primary) primaryById.set(key, object);
+      const id11 = str(block, "id");
+      const key = `${role}:${id11}`;
+      const primary = id11 === void 0 || !primaryById.has(key);
+      const object = { role, file, block, id: id11, address: addressOf(file, block, role, multiFile), primary };
+      if (id11 !== void 0 && primary) primaryById.set(key, object);
       objects.push(object);
     }
   }
-  const byId = (role, id10) => id10 === void 0 ? void 0 : primaryById.get(`${role}:${id10}`);
+  const byId = (role, id11) => id11 === void 0 ? void 0 : primaryById.get(`${role}:${id11}`);
   const ofRole = (role) => objects.filter((o) => o.role === role);
   const nodeBase = (o) => ({
     address: o.address,
@@ -18641,8 +18700,8 @@ function buildElbJsonModel(files) {
     poolLbIds.set(pool, lbId);
     if (!o.primary) continue;
     const listenerIds = [str(o.block, "listener_id"), ...idList(o.block, "listeners")];
-    for (const id10 of listenerIds) {
-      const target = byId("listener", id10);
+    for (const id11 of listenerIds) {
+      const target = byId("listener", id11);
       const listener = target ? listeners.get(target) : void 0;
       if (listener) link(listener, pool);
     }
@@ -18655,21 +18714,21 @@ function buildElbJsonModel(files) {
   }
   const listenersOfPoolId = /* @__PURE__ */ new Map();
   for (const [o, listener] of listeners) {
-    const id10 = str(o.block, "default_pool_id");
-    if (!o.primary || id10 === void 0 || byId("pool", id10)) continue;
-    listenersOfPoolId.set(id10, [...listenersOfPoolId.get(id10) ?? [], listener]);
+    const id11 = str(o.block, "default_pool_id");
+    if (!o.primary || id11 === void 0 || byId("pool", id11)) continue;
+    listenersOfPoolId.set(id11, [...listenersOfPoolId.get(id11) ?? [], listener]);
   }
   const idOnlyPools = /* @__PURE__ */ new Map();
-  const idOnlyPool = (id10, scriptFile) => {
-    const known = idOnlyPools.get(id10);
+  const idOnlyPool = (id11, scriptFile) => {
+    const known = idOnlyPools.get(id11);
     if (known) return known;
-    const named = listenersOfPoolId.get(id10);
+    const named = listenersOfPoolId.get(id11);
     if (!named) return void 0;
     const [file, attribute] = scriptFile ? [scriptFile, scriptFile.attributes.get("pool_id")] : [named[0].file, named[0].block.attributes.get("default_pool_id")];
     if (!attribute) return void 0;
-    const lbId = lbOfPool.get(id10);
+    const lbId = lbOfPool.get(id11);
     const pool = {
-      address: `pool_id "${id10}"`,
+      address: `pool_id "${id11}"`,
       type: "pool",
       info: resourceTypeInfo("elb-api:pool"),
       file,
@@ -18683,7 +18742,7 @@ function buildElbJsonModel(files) {
     };
     poolLbIds.set(pool, lbId);
     for (const listener of named) link(listener, pool);
-    idOnlyPools.set(id10, pool);
+    idOnlyPools.set(id11, pool);
     return pool;
   };
   const poolKind = (pool) => {
@@ -19637,8 +19696,8 @@ var HclConverter = class {
   step(node, depth) {
     switch (node.type) {
       case "get_attr": {
-        const id10 = node.namedChildren.find((c) => c?.type === "identifier");
-        return id10 ? [{ kind: "attr", name: id10.text }] : void 0;
+        const id11 = node.namedChildren.find((c) => c?.type === "identifier");
+        return id11 ? [{ kind: "attr", name: id11.text }] : void 0;
       }
       case "index": {
         const inner = node.namedChildren[0];
@@ -19694,8 +19753,8 @@ var HclConverter = class {
         return parts2 ? { kind: "template", parts: parts2, range } : this.opaque(node);
       }
       case "variable_expr": {
-        const id10 = named[0];
-        return id10 ? { kind: "traversal", root: id10.text, steps: [], range } : this.opaque(node);
+        const id11 = named[0];
+        return id11 ? { kind: "traversal", root: id11.text, steps: [], range } : this.opaque(node);
       }
       case "function_call": {
         const name2 = named.find((c) => c.type === "identifier");
@@ -20555,6 +20614,8 @@ ${instances}` : markdown, range: target.range };
           return { node, attributeName: attribute.name, range: attribute.range };
         }
       }
+      const mode = node.block.blocks.find((b) => b.type === "insert_headers")?.attributes.get(XFF_MODE);
+      if (mode && rangeContains(mode.range, position)) return { node, attributeName: XFF_MODE, range: mode.range };
       if (node.block.range.start.line === position.line) return { node, attributeName: void 0, range: node.block.headerRange };
     }
     return void 0;
@@ -21446,9 +21507,9 @@ var MERMAID_SHAPE = {
 function toMermaid(map) {
   const out2 = ["flowchart LR"];
   const classes = /* @__PURE__ */ new Map();
-  const addClass = (name2, id10) => {
+  const addClass = (name2, id11) => {
     const list = classes.get(name2) ?? [];
-    list.push(id10);
+    list.push(id11);
     classes.set(name2, list);
   };
   const edgeStyles = /* @__PURE__ */ new Map();
@@ -21587,11 +21648,11 @@ function layeredLayout(nodes, edges, options) {
   const layerCount = nodes.reduce((max, n2) => Math.max(max, n2.layer + 1), 0);
   const layers = Array.from({ length: layerCount }, () => []);
   const visited = /* @__PURE__ */ new Set();
-  const visit3 = (id10) => {
-    if (visited.has(id10)) return;
-    visited.add(id10);
-    layers[byId.get(id10).layer].push(id10);
-    for (const next of successors.get(id10) ?? []) visit3(next);
+  const visit3 = (id11) => {
+    if (visited.has(id11)) return;
+    visited.add(id11);
+    layers[byId.get(id11).layer].push(id11);
+    for (const next of successors.get(id11) ?? []) visit3(next);
   };
   for (const n2 of [...nodes].sort((a, b) => a.layer - b.layer)) if (!predecessors.has(n2.id)) visit3(n2.id);
   for (const n2 of nodes) visit3(n2.id);
@@ -21610,7 +21671,7 @@ function layeredLayout(nodes, edges, options) {
     for (let l = 0; l < layerCount; l++) layers[l] = best[l];
   }
   const columnX = [];
-  const columnWidth = layers.map((ids) => ids.reduce((max, id10) => Math.max(max, byId.get(id10).width), 0));
+  const columnWidth = layers.map((ids) => ids.reduce((max, id11) => Math.max(max, byId.get(id11).width), 0));
   let x = 0;
   for (let l = 0; l < layerCount; l++) {
     columnX.push(x);
@@ -21619,12 +21680,12 @@ function layeredLayout(nodes, edges, options) {
   const positions = /* @__PURE__ */ new Map();
   for (let l = layerCount - 1; l >= 0; l--) {
     let bottom = -options.nodeGap;
-    for (const id10 of layers[l]) {
-      const node = byId.get(id10);
-      const placedNext = (successors.get(id10) ?? []).map((s) => positions.get(s)).filter((p) => p !== void 0);
+    for (const id11 of layers[l]) {
+      const node = byId.get(id11);
+      const placedNext = (successors.get(id11) ?? []).map((s) => positions.get(s)).filter((p) => p !== void 0);
       const wanted = placedNext.length > 0 ? placedNext.reduce((sum, p) => sum + p.y + p.height / 2, 0) / placedNext.length - node.height / 2 : 0;
       const y = Math.max(wanted, bottom + options.nodeGap);
-      positions.set(id10, { x: columnX[l], y, width: columnWidth[l], height: node.height });
+      positions.set(id11, { x: columnX[l], y, width: columnWidth[l], height: node.height });
       bottom = y + node.height;
     }
   }
@@ -21640,14 +21701,14 @@ function push(map, key, value) {
 }
 function reorder(layers, l, neighbours) {
   const index = /* @__PURE__ */ new Map();
-  for (const layer2 of layers) layer2.forEach((id10, i2) => index.set(id10, i2 / Math.max(1, layer2.length - 1)));
+  for (const layer2 of layers) layer2.forEach((id11, i2) => index.set(id11, i2 / Math.max(1, layer2.length - 1)));
   const layer = layers[l];
   const keyed = [];
   const fixed = /* @__PURE__ */ new Map();
-  layer.forEach((id10, i2) => {
-    const around = (neighbours.get(id10) ?? []).map((n2) => index.get(n2));
-    if (around.length === 0) fixed.set(i2, id10);
-    else keyed.push({ id: id10, key: around.reduce((a, b) => a + b, 0) / around.length });
+  layer.forEach((id11, i2) => {
+    const around = (neighbours.get(id11) ?? []).map((n2) => index.get(n2));
+    if (around.length === 0) fixed.set(i2, id11);
+    else keyed.push({ id: id11, key: around.reduce((a, b) => a + b, 0) / around.length });
   });
   keyed.sort((a, b) => a.key - b.key);
   const result = [];
@@ -21657,7 +21718,7 @@ function reorder(layers, l, neighbours) {
 }
 function crossings(layers, edges, byId) {
   const position = /* @__PURE__ */ new Map();
-  for (const layer of layers) layer.forEach((id10, i2) => position.set(id10, i2));
+  for (const layer of layers) layer.forEach((id11, i2) => position.set(id11, i2));
   const byLayer = /* @__PURE__ */ new Map();
   for (const e of edges) {
     const layer = byId.get(e.from).layer;
@@ -21798,8 +21859,8 @@ function toSvg(map, options = {}) {
     const loops = edges.filter((e) => e.kind === "same-server").length;
     const left = GROUP_PAD;
     const originY = top + GROUP_HEADER;
-    const place = (id10) => {
-      const p = layout.positions.get(id10);
+    const place = (id11) => {
+      const p = layout.positions.get(id11);
       return { ...p, x: p.x + left, y: p.y + originY };
     };
     const groupWidth2 = layout.width + 2 * GROUP_PAD;
@@ -22484,8 +22545,8 @@ var SARIF_LEVEL = {
   information: "note",
   hint: "note"
 };
-function pascalCase(id10) {
-  return id10.split(/[^A-Za-z0-9]+/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join("");
+function pascalCase(id11) {
+  return id11.split(/[^A-Za-z0-9]+/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join("");
 }
 function firstParagraph(markdown) {
   const paragraphs = markdown.replace(/\r\n/g, "\n").split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0 && !p.startsWith("#") && !p.startsWith("```") && !p.startsWith("|"));
@@ -22981,7 +23042,7 @@ async function checkWalked(run2) {
     minSeverity: args2.minSeverity,
     enabledRules: (file) => {
       const rules = configFor(file).options.rules ?? {};
-      return RULES.map((r) => r.meta.id).filter((id10) => rules[id10] !== "off");
+      return RULES.map((r) => r.meta.id).filter((id11) => rules[id11] !== "off");
     },
     canFix,
     tool
@@ -23057,8 +23118,8 @@ function toolInfo(packageRoot, docsDir) {
   return {
     version: pkg.version ?? "0.0.0",
     informationUri: links.home,
-    helpUri: (id10) => links.rulePage(id10),
-    readDoc: (id10) => readTextFile(path14.join(docsDir, `${id10}.md`), 1024 * 1024)
+    helpUri: (id11) => links.rulePage(id11),
+    readDoc: (id11) => readTextFile(path14.join(docsDir, `${id11}.md`), 1024 * 1024)
   };
 }
 function findPackageRoot(start2) {
