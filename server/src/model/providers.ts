@@ -6,7 +6,7 @@
 /** `kubernetes`: listeners made by a Kubernetes Service (CCE or cloud-provider-huaweicloud), on Huawei Cloud or OTC alike. */
 export type ProviderName = 'opentelekomcloud' | 'huaweicloud' | 'flexibleengine' | 'elb-api' | 'kubernetes';
 export type LoadBalancerKind = 'shared' | 'dedicated' | 'unknown';
-export type ElbRole = 'loadbalancer' | 'listener' | 'pool' | 'member' | 'instance' | 'ipgroup' | 'secgroup_rule';
+export type ElbRole = 'loadbalancer' | 'listener' | 'pool' | 'member' | 'instance' | 'ipgroup' | 'secgroup' | 'secgroup_rule' | 'whitelist';
 
 /** How a resource writes `transparent_client_ip_enable`. */
 export type ClientIpArgType = 'bool' | 'string' | 'none';
@@ -58,6 +58,8 @@ const HW_SHARED_POOL: ResourceTypeInfo = { provider: HW, role: 'pool', kind: 'sh
 const HW_SHARED_MEMBER: ResourceTypeInfo = { provider: HW, role: 'member', kind: 'shared' };
 const HW_INSTANCE: ResourceTypeInfo = { provider: HW, role: 'instance', kind: 'unknown' };
 const HW_SECGROUP_RULE: ResourceTypeInfo = { provider: HW, role: 'secgroup_rule', kind: 'unknown' };
+const HW_SECGROUP: ResourceTypeInfo = { provider: HW, role: 'secgroup', kind: 'unknown' };
+const HW_WHITELIST: ResourceTypeInfo = { provider: HW, role: 'whitelist', kind: 'shared' };
 
 export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
   // Open Telekom Cloud
@@ -85,6 +87,8 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
   opentelekomcloud_lb_ipgroup_v3: { provider: OTC, role: 'ipgroup', kind: 'dedicated' },
   opentelekomcloud_compute_instance_v2: { provider: OTC, role: 'instance', kind: 'unknown' },
   opentelekomcloud_networking_secgroup_rule_v2: { provider: OTC, role: 'secgroup_rule', kind: 'unknown' },
+  opentelekomcloud_networking_secgroup_v2: { provider: OTC, role: 'secgroup', kind: 'unknown' },
+  opentelekomcloud_lb_whitelist_v2: { provider: OTC, role: 'whitelist', kind: 'shared' },
   // Huawei Cloud
   huaweicloud_lb_loadbalancer: HW_SHARED_LB,
   huaweicloud_elb_loadbalancer: { provider: HW, role: 'loadbalancer', kind: 'dedicated', ipBackendSwitch: 'cross_vpc_backend' },
@@ -117,6 +121,8 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
   huaweicloud_elb_ipgroup: { provider: HW, role: 'ipgroup', kind: 'dedicated' },
   huaweicloud_compute_instance: HW_INSTANCE,
   huaweicloud_networking_secgroup_rule: HW_SECGROUP_RULE,
+  huaweicloud_networking_secgroup: HW_SECGROUP,
+  huaweicloud_lb_whitelist: HW_WHITELIST,
   // Legacy names the Huawei provider still registers for the same resources (provider.go, "Legacy").
   huaweicloud_lb_loadbalancer_v2: HW_SHARED_LB,
   huaweicloud_lb_listener_v2: HW_SHARED_LISTENER,
@@ -124,6 +130,8 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
   huaweicloud_lb_member_v2: HW_SHARED_MEMBER,
   huaweicloud_compute_instance_v2: HW_INSTANCE,
   huaweicloud_networking_secgroup_rule_v2: HW_SECGROUP_RULE,
+  huaweicloud_networking_secgroup_v2: HW_SECGROUP,
+  huaweicloud_lb_whitelist_v2: HW_WHITELIST,
   // Flexible Engine
   flexibleengine_lb_loadbalancer_v2: { provider: FE, role: 'loadbalancer', kind: 'shared' },
   flexibleengine_lb_loadbalancer_v3: { provider: FE, role: 'loadbalancer', kind: 'dedicated', ipBackendSwitch: 'cross_vpc_backend' },
@@ -148,6 +156,8 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeInfo> = {
   flexibleengine_lb_member_v3: { provider: FE, role: 'member', kind: 'dedicated' },
   flexibleengine_compute_instance_v2: { provider: FE, role: 'instance', kind: 'unknown' },
   flexibleengine_networking_secgroup_rule_v2: { provider: FE, role: 'secgroup_rule', kind: 'unknown' },
+  flexibleengine_networking_secgroup_v2: { provider: FE, role: 'secgroup', kind: 'unknown' },
+  flexibleengine_lb_whitelist_v2: { provider: FE, role: 'whitelist', kind: 'shared' },
   // ELB API JSON (v3 and v2.0 request bodies and responses): the kind comes from the objects themselves.
   'elb-api:loadbalancer': { provider: 'elb-api', role: 'loadbalancer', kind: 'unknown', ipBackendSwitch: 'ip_target_enable' },
   'elb-api:listener': {

@@ -4,6 +4,7 @@ import { clientIpIpBackend } from './client-ip-ip-backend';
 import { clientIpLostInCluster } from './client-ip-lost-in-cluster';
 import { clientIpNat64Conflict } from './client-ip-nat64-conflict';
 import { clientIpSameServer } from './client-ip-same-server';
+import { clientIpSgNotEnforced } from './client-ip-sg-not-enforced';
 import { clientIpSharedL4Off } from './client-ip-shared-l4-off';
 import { clientIpUnsupportedArgument } from './client-ip-unsupported-argument';
 import { clientIpXffRemoved } from './client-ip-xff-removed';
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   clientIpSameServer,
   clientIpSharedL4Off,
   clientIpXffRemoved,
+  clientIpSgNotEnforced,
   clientIpNat64Conflict,
   clientIpIneffectiveOption,
   clientIpLostInCluster,

@@ -21,6 +21,7 @@ import type { ResourceInstance, TerraformModule } from './module';
 import type { ProviderVersions } from './providerVersions';
 import { type Scope } from './scope';
 import { nestedBlocks } from './instances';
+import { linkSecurityGroups, listenerAccessControl, memberPort } from './securityGroups';
 
 const LB_SUBNET_ATTRIBUTES = ['ipv4_subnet_id', 'vip_subnet_id', 'subnet_id'];
 const LB_ADDRESS_ATTRIBUTES = ['vip_address', 'ipv4_address', 'ip_address'];
@@ -93,6 +94,7 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
     return target ? table.get(target.address) : undefined;
   };
 
+  const whitelists = resources.filter((r) => resourceTypeInfo(r.entry.type)?.role === 'whitelist');
   // Listeners, before pools so pools can attach to them.
   for (const resource of resources) {
     const info = resourceTypeInfo(resource.entry.type);
@@ -133,6 +135,7 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
       }),
       pools: [],
       whitelistGroups: whitelistGroups(resource, ipGroups),
+      accessControl: listenerAccessControl(resource, whitelists),
       options: listenerOptions(resource),
       // A dynamic block that makes at least one insert_headers block stands for them (its removal removes them).
       insertHeaders: headers.blocks[0]?.dynamic ?? headers.blocks[0]?.block,
@@ -188,6 +191,7 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
     const member: Member = {
       ...base(resource),
       ipAddress: knownString(addressAttribute ? resource.scope.evaluate(addressAttribute.expr) : undefined),
+      port: memberPort(resource.scope.evaluateAttribute(block, 'protocol_port')),
       addressAttribute,
       isIpBackend,
       ipBackendExplanation: explanation,
@@ -199,6 +203,7 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
   }
 
   linkInstancesToLoadBalancerAddresses(resources, instances, loadBalancers);
+  linkSecurityGroups(resources, instances, base);
 
   const services: KubernetesNodes = { loadBalancers: [], listeners: [], pools: [], unrecognized: [] };
   addTerraformServices(
