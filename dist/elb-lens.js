@@ -1002,14 +1002,14 @@ var require_foldFlowLines = __commonJS2({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1026,14 +1026,14 @@ var require_foldFlowLines = __commonJS2({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text3, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text2[i2 += 1]; ) {
+      for (let ch; ch = text3[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text2[i2 + 1]) {
+          switch (text3[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -1050,12 +1050,12 @@ var require_foldFlowLines = __commonJS2({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text3, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i2 + 1];
+            const next = text3[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -1067,12 +1067,12 @@ var require_foldFlowLines = __commonJS2({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i2 += 1];
+                ch = text3[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1087,39 +1087,39 @@ var require_foldFlowLines = __commonJS2({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text2.length;
+        const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i2, indent) {
+    function consumeMoreIndentedLines(text3, i2, indent) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text2[start2];
+      let ch = text3[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent) {
-          ch = text2[++i2];
+          ch = text3[++i2];
         } else {
           do {
-            ch = text2[++i2];
+            ch = text3[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text2[start2];
+          ch = text3[start2];
         }
       }
       return end;
@@ -8421,7 +8421,7 @@ var require_web_tree_sitter2 = __commonJS2({
             }, "reportUndefinedSymbols");
             var runDependencies = 0;
             var dependenciesFulfilled = null;
-            var removeRunDependency = /* @__PURE__ */ __name((id11) => {
+            var removeRunDependency = /* @__PURE__ */ __name((id12) => {
               runDependencies--;
               Module["monitorRunDependencies"]?.(runDependencies);
               if (runDependencies == 0) {
@@ -8432,7 +8432,7 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
               }
             }, "removeRunDependency");
-            var addRunDependency = /* @__PURE__ */ __name((id11) => {
+            var addRunDependency = /* @__PURE__ */ __name((id12) => {
               runDependencies++;
               Module["monitorRunDependencies"]?.(runDependencies);
             }, "addRunDependency");
@@ -9212,9 +9212,9 @@ var require_web_tree_sitter2 = __commonJS2({
        * Returns `null` if the iterator is not positioned on a symbol.
        */
       get currentType() {
-        const id11 = this.currentTypeId;
-        if (id11 === null) return null;
-        return this.language.types[id11] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id11));
+        const id12 = this.currentTypeId;
+        if (id12 === null) return null;
+        return this.language.types[id12] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id12));
       }
       /** Delete the lookahead iterator, freeing its resources. */
       delete() {
@@ -9687,7 +9687,7 @@ var require_web_tree_sitter2 = __commonJS2({
       _namedChildren;
       /** @internal */
       constructor(internal, {
-        id: id11,
+        id: id12,
         tree,
         startIndex,
         startPosition,
@@ -9695,7 +9695,7 @@ var require_web_tree_sitter2 = __commonJS2({
       }) {
         assertInternal(internal);
         this[0] = other;
-        this.id = id11;
+        this.id = id12;
         this.tree = tree;
         this.startIndex = startIndex;
         this.startPosition = startPosition;
@@ -10229,9 +10229,9 @@ var require_web_tree_sitter2 = __commonJS2({
     }
     __name(marshalNode, "marshalNode");
     function unmarshalNode(tree, address = TRANSFER_BUFFER) {
-      const id11 = C.getValue(address, "i32");
+      const id12 = C.getValue(address, "i32");
       address += SIZE_OF_INT;
-      if (id11 === 0) return null;
+      if (id12 === 0) return null;
       const index = C.getValue(address, "i32");
       address += SIZE_OF_INT;
       const row = C.getValue(address, "i32");
@@ -10240,7 +10240,7 @@ var require_web_tree_sitter2 = __commonJS2({
       address += SIZE_OF_INT;
       const other = C.getValue(address, "i32");
       const result = new Node(INTERNAL, {
-        id: id11,
+        id: id12,
         tree,
         startIndex: index,
         startPosition: { row, column },
@@ -10891,11 +10891,11 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         for (const c of captures) {
           if (c.name === captureName) nodes.push(c.node.text);
         }
-        const test = /* @__PURE__ */ __name((text2, positive) => {
-          return positive ? regex.test(text2) : !regex.test(text2);
+        const test = /* @__PURE__ */ __name((text3, positive) => {
+          return positive ? regex.test(text3) : !regex.test(text3);
         }, "test");
         if (nodes.length === 0) return !isPositive;
-        return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
+        return matchAll ? nodes.every((text3) => test(text3, isPositive)) : nodes.some((text3) => test(text3, isPositive));
       });
     }
     __name(parseMatchPredicate, "parseMatchPredicate");
@@ -10925,7 +10925,7 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           if (c.name === captureName) nodes.push(c.node.text);
         }
         if (nodes.length === 0) return !isPositive;
-        return nodes.every((text2) => values.includes(text2)) === isPositive;
+        return nodes.every((text3) => values.includes(text3)) === isPositive;
       });
     }
     __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -11644,14 +11644,14 @@ var path14 = __toESM2(require("path"));
 var path = __toESM2(require("path"));
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text2, ignoreTrivia = false) {
-  const len = text2.length;
+function createScanner(text3, ignoreTrivia = false) {
+  const len = text3.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
     let digits = 0;
     let value2 = 0;
     while (digits < count || !exact) {
-      let ch = text2.charCodeAt(pos);
+      let ch = text3.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -11678,35 +11678,35 @@ function createScanner(text2, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start2 = pos;
-    if (text2.charCodeAt(pos) === 48) {
+    if (text3.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
+    if (pos < text3.length && text3.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text2.substring(start2, pos);
+        return text3.substring(start2, pos);
       }
     }
     let end = pos;
-    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
+    if (pos < text3.length && (text3.charCodeAt(pos) === 69 || text3.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
+      if (pos < text3.length && text3.charCodeAt(pos) === 43 || text3.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -11714,30 +11714,30 @@ function createScanner(text2, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text2.substring(start2, end);
+    return text3.substring(start2, end);
   }
   function scanString() {
     let result = "", start2 = pos;
     while (true) {
       if (pos >= len) {
-        result += text2.substring(start2, pos);
+        result += text3.substring(start2, pos);
         scanError = 2;
         break;
       }
-      const ch = text2.charCodeAt(pos);
+      const ch = text3.charCodeAt(pos);
       if (ch === 34) {
-        result += text2.substring(start2, pos);
+        result += text3.substring(start2, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result += text2.substring(start2, pos);
+        result += text3.substring(start2, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text2.charCodeAt(pos++);
+        const ch2 = text3.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result += '"';
@@ -11779,7 +11779,7 @@ function createScanner(text2, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result += text2.substring(start2, pos);
+          result += text3.substring(start2, pos);
           scanError = 2;
           break;
         } else {
@@ -11800,19 +11800,19 @@ function createScanner(text2, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code = text2.charCodeAt(pos);
+    let code = text3.charCodeAt(pos);
     if (isWhiteSpace(code)) {
       do {
         pos++;
         value += String.fromCharCode(code);
-        code = text2.charCodeAt(pos);
+        code = text3.charCodeAt(pos);
       } while (isWhiteSpace(code));
       return token = 15;
     }
     if (isLineBreak(code)) {
       pos++;
       value += String.fromCharCode(code);
-      if (code === 13 && text2.charCodeAt(pos) === 10) {
+      if (code === 13 && text3.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -11848,31 +11848,31 @@ function createScanner(text2, ignoreTrivia = false) {
       // comments
       case 47:
         const start2 = pos - 1;
-        if (text2.charCodeAt(pos + 1) === 47) {
+        if (text3.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text2.charCodeAt(pos))) {
+            if (isLineBreak(text3.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value = text2.substring(start2, pos);
+          value = text3.substring(start2, pos);
           return token = 12;
         }
-        if (text2.charCodeAt(pos + 1) === 42) {
+        if (text3.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text2.charCodeAt(pos);
-            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
+            const ch = text3.charCodeAt(pos);
+            if (ch === 42 && text3.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text2.charCodeAt(pos) === 10) {
+              if (ch === 13 && text3.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -11883,7 +11883,7 @@ function createScanner(text2, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text2.substring(start2, pos);
+          value = text3.substring(start2, pos);
           return token = 13;
         }
         value += String.fromCharCode(code);
@@ -11893,7 +11893,7 @@ function createScanner(text2, ignoreTrivia = false) {
       case 45:
         value += String.fromCharCode(code);
         pos++;
-        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
+        if (pos === len || !isDigit(text3.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -11915,10 +11915,10 @@ function createScanner(text2, ignoreTrivia = false) {
       default:
         while (pos < len && isUnknownContentCharacter(code)) {
           pos++;
-          code = text2.charCodeAt(pos);
+          code = text3.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value = text2.substring(tokenOffset, pos);
+          value = text3.substring(tokenOffset, pos);
           switch (value) {
             case "true":
               return token = 8;
@@ -12163,9 +12163,9 @@ function format(documentText, range, options) {
     return token;
   }
   const editOperations = [];
-  function addEdit(text2, startOffset, endOffset) {
-    if (!hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text2) {
-      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text2 });
+  function addEdit(text3, startOffset, endOffset) {
+    if (!hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text3) {
+      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text3 });
     }
   }
   let firstToken = scanNext();
@@ -12313,11 +12313,11 @@ function computeIndentLevel(content, options) {
   }
   return Math.floor(nChars / tabSize);
 }
-function getEOL(options, text2) {
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const ch = text2.charAt(i2);
+function getEOL(options, text3) {
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const ch = text3.charAt(i2);
     if (ch === "\r") {
-      if (i2 + 1 < text2.length && text2.charAt(i2 + 1) === "\n") {
+      if (i2 + 1 < text3.length && text3.charAt(i2 + 1) === "\n") {
         return "\r\n";
       }
       return "\r";
@@ -12327,8 +12327,8 @@ function getEOL(options, text2) {
   }
   return options && options.eol || "\n";
 }
-function isEOL(text2, offset) {
-  return "\r\n".indexOf(text2.charAt(offset)) !== -1;
+function isEOL(text3, offset) {
+  return "\r\n".indexOf(text3.charAt(offset)) !== -1;
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
@@ -12338,7 +12338,7 @@ var ParseOptions;
     allowTrailingComma: false
   };
 })(ParseOptions || (ParseOptions = {}));
-function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
+function parseTree(text3, errors = [], options = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -12389,7 +12389,7 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit(text2, visitor, options);
+  visit(text3, visitor, options);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
@@ -12449,8 +12449,8 @@ function getNodeValue(node) {
       return void 0;
   }
 }
-function visit(text2, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text2, false);
+function visit(text3, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text3, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -12776,10 +12776,10 @@ function getNodeType(value) {
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
-function setProperty(text2, originalPath, value, options) {
+function setProperty(text3, originalPath, value, options) {
   const path16 = originalPath.slice();
   const errors = [];
-  const root = parseTree(text2, errors);
+  const root = parseTree(text3, errors);
   let parent = void 0;
   let lastSegment = void 0;
   while (path16.length > 0) {
@@ -12799,7 +12799,7 @@ function setProperty(text2, originalPath, value, options) {
     if (value === void 0) {
       throw new Error("Can not delete in empty document");
     }
-    return withFormatting(text2, { offset: root ? root.offset : 0, length: root ? root.length : 0, content: JSON.stringify(value) }, options);
+    return withFormatting(text3, { offset: root ? root.offset : 0, length: root ? root.length : 0, content: JSON.stringify(value) }, options);
   } else if (parent.type === "object" && typeof lastSegment === "string" && Array.isArray(parent.children)) {
     const existing = findNodeAtLocation(parent, [lastSegment]);
     if (existing !== void 0) {
@@ -12820,9 +12820,9 @@ function setProperty(text2, originalPath, value, options) {
             removeEnd = next.offset;
           }
         }
-        return withFormatting(text2, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
+        return withFormatting(text3, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
       } else {
-        return withFormatting(text2, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
+        return withFormatting(text3, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
       }
     } else {
       if (value === void 0) {
@@ -12839,7 +12839,7 @@ function setProperty(text2, originalPath, value, options) {
       } else {
         edit = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
       }
-      return withFormatting(text2, edit, options);
+      return withFormatting(text3, edit, options);
     }
   } else if (parent.type === "array" && typeof lastSegment === "number" && Array.isArray(parent.children)) {
     const insertIndex = lastSegment;
@@ -12852,7 +12852,7 @@ function setProperty(text2, originalPath, value, options) {
         const previous = parent.children[parent.children.length - 1];
         edit = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
       }
-      return withFormatting(text2, edit, options);
+      return withFormatting(text3, edit, options);
     } else if (value === void 0 && parent.children.length >= 0) {
       const removalIndex = lastSegment;
       const toRemove = parent.children[removalIndex];
@@ -12867,7 +12867,7 @@ function setProperty(text2, originalPath, value, options) {
       } else {
         edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
       }
-      return withFormatting(text2, edit, options);
+      return withFormatting(text3, edit, options);
     } else if (value !== void 0) {
       let edit;
       const newProperty = `${JSON.stringify(value)}`;
@@ -12881,7 +12881,7 @@ function setProperty(text2, originalPath, value, options) {
         const previous = parent.children[index - 1];
         edit = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
       }
-      return withFormatting(text2, edit, options);
+      return withFormatting(text3, edit, options);
     } else {
       throw new Error(`Can not ${value === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
     }
@@ -12889,11 +12889,11 @@ function setProperty(text2, originalPath, value, options) {
     throw new Error(`Can not add ${typeof lastSegment !== "number" ? "index" : "property"} to parent of type ${parent.type}`);
   }
 }
-function withFormatting(text2, edit, options) {
+function withFormatting(text3, edit, options) {
   if (!options.formattingOptions) {
     return [edit];
   }
-  let newText = applyEdit(text2, edit);
+  let newText = applyEdit(text3, edit);
   let begin = edit.offset;
   let end = edit.offset + edit.content.length;
   if (edit.length === 0 || edit.content.length === 0) {
@@ -12912,11 +12912,11 @@ function withFormatting(text2, edit, options) {
     end = Math.max(end, edit2.offset + edit2.length);
     end += edit2.content.length - edit2.length;
   }
-  const editLength = text2.length - (newText.length - end) - begin;
+  const editLength = text3.length - (newText.length - end) - begin;
   return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
 }
-function applyEdit(text2, edit) {
-  return text2.substring(0, edit.offset) + edit.content + text2.substring(edit.offset + edit.length);
+function applyEdit(text3, edit) {
+  return text3.substring(0, edit.offset) + edit.content + text3.substring(edit.offset + edit.length);
 }
 
 // node_modules/jsonc-parser/lib/esm/main.js
@@ -13010,23 +13010,23 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path16, value, options) {
-  return setProperty(text2, path16, value, options);
+function modify(text3, path16, value, options) {
+  return setProperty(text3, path16, value, options);
 }
 
 // server/src/parse/positions.ts
 var LineIndex = class {
-  constructor(text2) {
-    this.text = text2;
+  constructor(text3) {
+    this.text = text3;
     const starts = [0];
-    if (!text2.includes("\r")) {
-      for (let i2 = text2.indexOf("\n"); i2 !== -1; i2 = text2.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+    if (!text3.includes("\r")) {
+      for (let i2 = text3.indexOf("\n"); i2 !== -1; i2 = text3.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
     } else {
-      for (let i2 = 0; i2 < text2.length; i2++) {
-        const ch = text2.charCodeAt(i2);
+      for (let i2 = 0; i2 < text3.length; i2++) {
+        const ch = text3.charCodeAt(i2);
         if (ch === 10) starts.push(i2 + 1);
         else if (ch === 13) {
-          if (text2.charCodeAt(i2 + 1) === 10) i2++;
+          if (text3.charCodeAt(i2 + 1) === 10) i2++;
           starts.push(i2 + 1);
         }
       }
@@ -13089,85 +13089,85 @@ function exprText(file, expr) {
 }
 
 // server/src/fixes/jsonEdits.ts
-function jsonPropertyEdits(text2, path16, value, eol) {
-  const root = parsed(text2);
+function jsonPropertyEdits(text3, path16, value, eol) {
+  const root = parsed(text3);
   const key = path16[path16.length - 1];
   const parent = root && path16.length > 0 ? findNodeAtLocation2(root, path16.slice(0, -1)) : void 0;
-  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text2, path16, value, eol);
+  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text3, path16, value, eol);
   const properties = (parent.children ?? []).filter((p) => p.children?.[0]);
   const index = properties.findIndex((p) => p.children[0].value === key);
-  const lines = new Lines(text2);
+  const lines = new Lines(text3);
   if (value === void 0) {
     if (index < 0) return [];
     const property = properties[index];
-    const inside = text2.slice(parent.offset + 1, property.offset) + text2.slice(property.offset + property.length, parent.offset + parent.length - 1);
+    const inside = text3.slice(parent.offset + 1, property.offset) + text3.slice(property.offset + property.length, parent.offset + parent.length - 1);
     if (properties.length === 1 && /^[\s,]*$/.test(inside)) return [{ offset: parent.offset + 1, length: parent.length - 2, content: "" }];
-    return removeOwnLines(text2, lines, properties, index) ?? modify(text2, path16, void 0, {});
+    return removeOwnLines(text3, lines, properties, index) ?? modify(text3, path16, void 0, {});
   }
   if (index >= 0) {
     const valueNode = properties[index].children?.[1];
-    if (!valueNode) return formatted(text2, path16, value, eol);
+    if (!valueNode) return formatted(text3, path16, value, eol);
     const indent2 = lines.indentOf(properties[index].offset);
     return [
       {
         offset: valueNode.offset,
         length: valueNode.length,
-        content: serialize(value, indent2, indentUnit(text2, lines, parent, indent2), eol)
+        content: serialize(value, indent2, indentUnit(text3, lines, parent, indent2), eol)
       }
     ];
   }
   const last = properties[properties.length - 1];
-  if (!last || !ownsLines(text2, lines, last)) return formatted(text2, path16, value, eol);
+  if (!last || !ownsLines(text3, lines, last)) return formatted(text3, path16, value, eol);
   const indent = lines.indentOf(last.offset);
   const [lastKey, lastValue] = last.children;
-  const separator = lastValue ? text2.slice(lastKey.offset + lastKey.length, lastValue.offset) : ": ";
+  const separator = lastValue ? text3.slice(lastKey.offset + lastKey.length, lastValue.offset) : ": ";
   const lastEnd = last.offset + last.length;
-  const needsComma = tokenAfter(text2, lastEnd) !== SyntaxKind.CommaToken;
+  const needsComma = tokenAfter(text3, lastEnd) !== SyntaxKind.CommaToken;
   const at = lines.lineEnd(lastEnd);
-  const valueText2 = serialize(value, indent, indentUnit(text2, lines, parent, indent), eol);
+  const valueText2 = serialize(value, indent, indentUnit(text3, lines, parent, indent), eol);
   const line = `${eol}${indent}${JSON.stringify(key)}${separator.includes(":") ? separator : ": "}${valueText2}`;
   if (needsComma && at === lastEnd) return [{ offset: at, length: 0, content: `,${line}` }];
   return [...needsComma ? [{ offset: lastEnd, length: 0, content: "," }] : [], { offset: at, length: 0, content: line }];
 }
 var recent = [];
-function parsed(text2) {
-  const hit = recent.find((r) => r.text === text2);
+function parsed(text3) {
+  const hit = recent.find((r) => r.text === text3);
   if (hit) return hit.root;
-  const root = parseTree2(text2, [], { allowTrailingComma: true, disallowComments: false });
-  recent.unshift({ text: text2, root });
+  const root = parseTree2(text3, [], { allowTrailingComma: true, disallowComments: false });
+  recent.unshift({ text: text3, root });
   if (recent.length > 4) recent.pop();
   return root;
 }
-function removeOwnLines(text2, lines, properties, index) {
+function removeOwnLines(text3, lines, properties, index) {
   const property = properties[index];
-  if (!ownsLines(text2, lines, property)) return void 0;
+  if (!ownsLines(text3, lines, property)) return void 0;
   const start2 = lines.lineStart(property.offset);
   const lineEnd = lines.lineEnd(property.offset + property.length);
-  const end = lineEnd < text2.length ? lineEnd + (text2[lineEnd] === "\r" && text2[lineEnd + 1] === "\n" ? 2 : 1) : lineEnd;
+  const end = lineEnd < text3.length ? lineEnd + (text3[lineEnd] === "\r" && text3[lineEnd + 1] === "\n" ? 2 : 1) : lineEnd;
   const edits = [{ offset: start2, length: end - start2, content: "" }];
   if (index === properties.length - 1 && index > 0) {
     const previous = properties[index - 1];
-    const comma = commaAfter(text2, previous.offset + previous.length, start2);
+    const comma = commaAfter(text3, previous.offset + previous.length, start2);
     if (comma !== void 0) edits.unshift({ offset: comma, length: 1, content: "" });
   }
   return edits;
 }
-function ownsLines(text2, lines, property) {
-  const before = text2.slice(lines.lineStart(property.offset), property.offset);
+function ownsLines(text3, lines, property) {
+  const before = text3.slice(lines.lineStart(property.offset), property.offset);
   const endOffset = property.offset + property.length;
-  const after = text2.slice(endOffset, lines.lineEnd(endOffset));
+  const after = text3.slice(endOffset, lines.lineEnd(endOffset));
   return before.trim() === "" && /^\s*,?\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(after);
 }
-function tokenAfter(text2, offset) {
-  const scanner = createScanner2(text2.slice(offset), true);
+function tokenAfter(text3, offset) {
+  const scanner = createScanner2(text3.slice(offset), true);
   return scanner.scan();
 }
-function commaAfter(text2, from, before) {
-  const scanner = createScanner2(text2.slice(from, before), true);
+function commaAfter(text3, from, before) {
+  const scanner = createScanner2(text3.slice(from, before), true);
   const token = scanner.scan();
   return token === SyntaxKind.CommaToken ? from + scanner.getTokenOffset() : void 0;
 }
-function indentUnit(text2, lines, object, propertyIndent) {
+function indentUnit(text3, lines, object, propertyIndent) {
   const objectIndent = lines.indentOf(object.offset);
   if (propertyIndent.startsWith(objectIndent) && propertyIndent.length > objectIndent.length)
     return propertyIndent.slice(objectIndent.length);
@@ -13177,10 +13177,10 @@ function serialize(value, indent, unit, eol) {
   const textValue = JSON.stringify(value, null, unit) ?? "null";
   return textValue.split("\n").join(eol + indent);
 }
-function formatted(text2, path16, value, eol) {
-  const indentMatch = /\n([ \t]+)\S/.exec(text2);
+function formatted(text3, path16, value, eol) {
+  const indentMatch = /\n([ \t]+)\S/.exec(text3);
   const indent = indentMatch?.[1] ?? "  ";
-  return modify(text2, path16, value, {
+  return modify(text3, path16, value, {
     formattingOptions: {
       insertSpaces: !indent.startsWith("	"),
       tabSize: indent.startsWith("	") ? 1 : indent.length,
@@ -13190,8 +13190,8 @@ function formatted(text2, path16, value, eol) {
   });
 }
 var Lines = class {
-  constructor(text2) {
-    this.text = text2;
+  constructor(text3) {
+    this.text = text3;
   }
   text;
   lineStart(offset) {
@@ -13211,16 +13211,16 @@ var Lines = class {
 
 // server/src/parse/yaml.ts
 var import_yaml = __toESM2(require_dist());
-function parseYaml(text2) {
-  const lines = new LineIndex(text2);
+function parseYaml(text3) {
+  const lines = new LineIndex(text3);
   let parsed2 = [];
   const errors = [];
   try {
-    const stream = (0, import_yaml.parseAllDocuments)(text2, { version: "1.1", uniqueKeys: false, strict: false, prettyErrors: false });
+    const stream = (0, import_yaml.parseAllDocuments)(text3, { version: "1.1", uniqueKeys: false, strict: false, prettyErrors: false });
     parsed2 = Array.isArray(stream) ? stream : [];
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    errors.push({ start: 0, end: text2.length });
+    errors.push({ start: 0, end: text3.length });
   }
   const documents = parsed2.map((doc) => {
     const [start2, , end] = doc.range;
@@ -13228,13 +13228,13 @@ function parseYaml(text2) {
     errors.push(...docErrors);
     return { doc, start: start2, end, hasErrors: docErrors.length > 0, resolve: aliasResolver(doc) };
   });
-  return { text: text2, lines, documents, comments: collectComments(text2, lines), errors };
+  return { text: text3, lines, documents, comments: collectComments(text3, lines), errors };
 }
-function collectComments(text2, lines) {
+function collectComments(text3, lines) {
   const comments = [];
   let offset = 0;
   try {
-    for (const token of new import_yaml.Lexer().lex(text2)) {
+    for (const token of new import_yaml.Lexer().lex(text3)) {
       if (token === "" || token === "" || token === "") continue;
       if (token.startsWith("#")) comments.push({ text: token, range: lines.range(offset, offset + token.length) });
       offset += token.length;
@@ -13325,7 +13325,7 @@ function seqItems(doc, node, limit = 1e4) {
   if (!(0, import_yaml.isSeq)(seq)) return [];
   return seq.items.slice(0, limit).map((item) => doc.resolve(item)).filter((item) => !!item);
 }
-function entryAttribute(doc, lines, text2, entry) {
+function entryAttribute(doc, lines, text3, entry) {
   const keyNode = entry.pair.key;
   const [keyStart, keyEnd] = keyNode.range ?? [0, 0];
   const valueNode = entry.pair.value;
@@ -13334,7 +13334,7 @@ function entryAttribute(doc, lines, text2, entry) {
   if (valueNode?.range) {
     [valueStart, valueEnd] = valueNode.range;
   } else {
-    const colon = text2.indexOf(":", keyEnd);
+    const colon = text3.indexOf(":", keyEnd);
     valueStart = valueEnd = colon >= 0 && colon - keyEnd < 1024 ? colon + 1 : keyEnd;
   }
   const valueRange = lines.range(valueStart, valueEnd);
@@ -13352,7 +13352,7 @@ var mappingInfos = /* @__PURE__ */ new WeakMap();
 function yamlMappingInfo(block) {
   return mappingInfos.get(block);
 }
-function setYamlMappingInfo(block, doc, text2, node) {
+function setYamlMappingInfo(block, doc, text3, node) {
   const map = doc.resolve(node);
   if (!(0, import_yaml.isMap)(map) || !map.range) return;
   const [start2, end] = map.range;
@@ -13365,8 +13365,8 @@ function setYamlMappingInfo(block, doc, text2, node) {
   let entryIndent = "";
   if (firstKey?.range) {
     const keyStart = firstKey.range[0];
-    const lineStart = text2.lastIndexOf("\n", keyStart - 1) + 1;
-    entryIndent = text2.slice(lineStart, keyStart).replace(/[^\t]/g, " ");
+    const lineStart = text3.lastIndexOf("\n", keyStart - 1) + 1;
+    entryIndent = text3.slice(lineStart, keyStart).replace(/[^\t]/g, " ");
   }
   mappingInfos.set(block, { flow: map.flow === true, start: start2, end, lastEntryEnd, entryIndent });
 }
@@ -13379,16 +13379,16 @@ function plainSafe(value) {
 function quoted(value, quote) {
   return quote === "'" && !/[\n\r\t\\]/.test(value) ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value);
 }
-function parseValueText(text2) {
+function parseValueText(text3) {
   try {
-    const parsed2 = JSON.parse(text2);
+    const parsed2 = JSON.parse(text3);
     if (parsed2 === null || ["string", "number", "boolean"].includes(typeof parsed2)) return parsed2;
   } catch {
   }
-  return text2;
+  return text3;
 }
-function quoteOf(text2) {
-  return text2.startsWith("'") ? "'" : text2.startsWith('"') ? '"' : void 0;
+function quoteOf(text3) {
+  return text3.startsWith("'") ? "'" : text3.startsWith('"') ? '"' : void 0;
 }
 var blockQuotes = /* @__PURE__ */ new WeakMap();
 var fileQuotes = /* @__PURE__ */ new WeakMap();
@@ -13450,8 +13450,8 @@ function yamlReplaceValue(file, attribute, newText) {
   const start2 = lines.offsetAt(attribute.valueRange.start);
   const end = lines.offsetAt(attribute.valueRange.end);
   const rendered = render(value, quoteOf(current), quoteStyle(file, ownerOf(file, attribute)));
-  const text2 = start2 === end ? ` ${rendered}` : rendered;
-  return [{ file: file.path, range: lines.range(start2, end), newText: text2 }];
+  const text3 = start2 === end ? ` ${rendered}` : rendered;
+  return [{ file: file.path, range: lines.range(start2, end), newText: text3 }];
 }
 function yamlRenameKey(file, attribute, newName) {
   const { lines } = file;
@@ -13460,23 +13460,23 @@ function yamlRenameKey(file, attribute, newName) {
   return [{ file: file.path, range: attribute.nameRange, newText: quote ? quoted(newName, quote) : renderKey(newName) }];
 }
 function yamlRemoveEntry(file, block, attribute) {
-  const { lines, text: text2 } = file;
+  const { lines, text: text3 } = file;
   const info2 = yamlMappingInfo(ownerOf(file, attribute) ?? block);
   const start2 = lines.offsetAt(attribute.range.start);
   const end = lines.offsetAt(attribute.range.end);
   if (info2?.flow) {
-    const after = /^\s*,[ \t]*/.exec(text2.slice(end));
+    const after = /^\s*,[ \t]*/.exec(text3.slice(end));
     if (after) return [{ file: file.path, range: lines.range(start2, end + after[0].length), newText: "" }];
-    const before = /,\s*$/.exec(text2.slice(Math.max(0, start2 - 256), start2));
+    const before = /,\s*$/.exec(text3.slice(Math.max(0, start2 - 256), start2));
     const from2 = before ? start2 - before[0].length : start2;
     return [{ file: file.path, range: lines.range(from2, end), newText: "" }];
   }
   const firstLine = attribute.range.start.line;
   const lineStart = lines.lineStart(firstLine);
-  if (text2.slice(lineStart, start2).trim() !== "") {
+  if (text3.slice(lineStart, start2).trim() !== "") {
     return [{ file: file.path, range: lines.range(start2, end), newText: "" }];
   }
-  const lastLine = lines.positionAt(end > start2 && text2[end - 1] === "\n" ? end - 1 : end).line;
+  const lastLine = lines.positionAt(end > start2 && text3[end - 1] === "\n" ? end - 1 : end).line;
   const to = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : lines.lineEnd(lastLine);
   const from = lastLine + 1 < lines.lineCount || firstLine === 0 ? lineStart : lines.lineEnd(firstLine - 1);
   return [{ file: file.path, range: lines.range(from, to), newText: "" }];
@@ -13484,21 +13484,21 @@ function yamlRemoveEntry(file, block, attribute) {
 function yamlAddEntry(file, block, name2, jsonValue) {
   const info2 = yamlMappingInfo(block);
   if (!info2) return [];
-  const { lines, text: text2 } = file;
+  const { lines, text: text3 } = file;
   const value = jsonValue === null || ["string", "number", "boolean"].includes(typeof jsonValue) ? jsonValue : JSON.stringify(jsonValue);
   const entry = `${renderKey(name2)}: ${render(value, void 0, quoteStyle(file, block))}`;
   if (info2.flow) {
     if (info2.lastEntryEnd !== void 0) {
       return [{ file: file.path, range: lines.range(info2.lastEntryEnd, info2.lastEntryEnd), newText: `, ${entry}` }];
     }
-    const close = text2.lastIndexOf("}", info2.end);
+    const close = text3.lastIndexOf("}", info2.end);
     if (close < info2.start) return [];
-    const inner = text2.slice(info2.start + 1, close);
+    const inner = text3.slice(info2.start + 1, close);
     return [
       { file: file.path, range: lines.range(info2.start + 1, close), newText: inner.trim() === "" ? ` ${entry} ` : `${inner}${entry}` }
     ];
   }
-  const lastLine = lines.positionAt(info2.end > info2.start && text2[info2.end - 1] === "\n" ? info2.end - 1 : info2.end).line;
+  const lastLine = lines.positionAt(info2.end > info2.start && text3[info2.end - 1] === "\n" ? info2.end - 1 : info2.end).line;
   const at = lines.lineEnd(lastLine);
   return [{ file: file.path, range: lines.range(at, at), newText: `${lines.eol}${info2.entryIndent}${entry}` }];
 }
@@ -13564,9 +13564,9 @@ function removeAttribute(file, block, attribute) {
   edits.push(...realignRuns(file, block, remaining2, neighbours, (line) => line > endLine ? line - removedLines : line));
   return edits;
 }
-function insertLineBefore(file, line, text2) {
+function insertLineBefore(file, line, text3) {
   const at = file.lines.lineStart(line);
-  const edits = [{ file: file.path, range: file.lines.range(at, at), newText: `${text2}${file.lines.eol}` }];
+  const edits = [{ file: file.path, range: file.lines.range(at, at), newText: `${text3}${file.lines.eol}` }];
   const block = blockAroundLine(file.blocks, line);
   if (!block || block.jsonPath || file.format === "yaml") return edits;
   const sorted = sortedAttributes(block);
@@ -13683,22 +13683,22 @@ function alignmentRuns(file, block, attributes, lineOf = (line) => line) {
 function hasEqualsColumn(file, attribute) {
   if (attribute.range.start.line === attribute.range.end.line) return true;
   const from = file.lines.offsetAt(attribute.nameRange.end);
-  const text2 = file.text.slice(from, file.lines.lineEnd(attribute.nameRange.end.line));
+  const text3 = file.text.slice(from, file.lines.lineEnd(attribute.nameRange.end.line));
   const open = [];
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2[i2];
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c = text3[i2];
     if (open[open.length - 1] === "string") {
       if (c === "\\") i2++;
       else if (c === '"') open.pop();
-      else if ((c === "$" || c === "%") && text2[i2 + 1] === c && text2[i2 + 2] === "{") i2 += 2;
-      else if ((c === "$" || c === "%") && text2[i2 + 1] === "{") {
+      else if ((c === "$" || c === "%") && text3[i2 + 1] === c && text3[i2 + 2] === "{") i2 += 2;
+      else if ((c === "$" || c === "%") && text3[i2 + 1] === "{") {
         open.push("interpolation");
         i2++;
       }
       continue;
     }
-    if (c === "#" || c === "/" && (text2[i2 + 1] === "/" || text2[i2 + 1] === "*")) break;
-    if (c === "<" && text2[i2 + 1] === "<") break;
+    if (c === "#" || c === "/" && (text3[i2 + 1] === "/" || text3[i2 + 1] === "*")) break;
+    if (c === "<" && text3[i2 + 1] === "<") break;
     if (c === '"') open.push("string");
     else if (c === "(" || c === "[" || c === "{") open.push("bracket");
     else if (c === ")" || c === "]" || c === "}") open.pop();
@@ -13743,8 +13743,8 @@ function nextPatch(v, by = 1) {
   return { major: v.major, minor: v.minor, patch: v.patch + by };
 }
 var VERSION = /^v?(\d{1,9})(?:\.(\d{1,9}))?(?:\.(\d{1,9}))?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
-function parseParts(text2) {
-  const m = VERSION.exec(text2.trim());
+function parseParts(text3) {
+  const m = VERSION.exec(text3.trim());
   if (!m) return void 0;
   const segments = m[3] !== void 0 ? 3 : m[2] !== void 0 ? 2 : 1;
   return {
@@ -13753,8 +13753,8 @@ function parseParts(text2) {
     prerelease: m[4] !== void 0
   };
 }
-function parseVersion(text2) {
-  const parsed2 = parseParts(text2);
+function parseVersion(text3) {
+  const parsed2 = parseParts(text3);
   return parsed2 && parsed2.segments === 3 ? parsed2.version : void 0;
 }
 var VersionRange = class _VersionRange {
@@ -13775,10 +13775,10 @@ var VersionRange = class _VersionRange {
    * `~>` (a bare version means `=`). Partial versions (`1.85`) and pre-releases are read so
    * that the range is never narrower than Terraform's.
    */
-  static parse(text2) {
+  static parse(text3) {
     let range = _VersionRange.ANY;
-    if (text2.trim() === "") return range;
-    for (const raw of text2.split(",")) {
+    if (text3.trim() === "") return range;
+    for (const raw of text3.split(",")) {
       const term = raw.trim();
       const m = /^(~>|>=|<=|!=|=|>|<)?\s*(.*)$/.exec(term);
       const op = m?.[1] ?? "=";
@@ -13909,6 +13909,8 @@ var HW_SHARED_POOL = { provider: HW, role: "pool", kind: "shared" };
 var HW_SHARED_MEMBER = { provider: HW, role: "member", kind: "shared" };
 var HW_INSTANCE = { provider: HW, role: "instance", kind: "unknown" };
 var HW_SECGROUP_RULE = { provider: HW, role: "secgroup_rule", kind: "unknown" };
+var HW_SECGROUP = { provider: HW, role: "secgroup", kind: "unknown" };
+var HW_WHITELIST = { provider: HW, role: "whitelist", kind: "shared" };
 var RESOURCE_TYPES = {
   // Open Telekom Cloud
   opentelekomcloud_lb_loadbalancer_v2: { provider: OTC, role: "loadbalancer", kind: "shared" },
@@ -13935,6 +13937,8 @@ var RESOURCE_TYPES = {
   opentelekomcloud_lb_ipgroup_v3: { provider: OTC, role: "ipgroup", kind: "dedicated" },
   opentelekomcloud_compute_instance_v2: { provider: OTC, role: "instance", kind: "unknown" },
   opentelekomcloud_networking_secgroup_rule_v2: { provider: OTC, role: "secgroup_rule", kind: "unknown" },
+  opentelekomcloud_networking_secgroup_v2: { provider: OTC, role: "secgroup", kind: "unknown" },
+  opentelekomcloud_lb_whitelist_v2: { provider: OTC, role: "whitelist", kind: "shared" },
   // Huawei Cloud
   huaweicloud_lb_loadbalancer: HW_SHARED_LB,
   huaweicloud_elb_loadbalancer: { provider: HW, role: "loadbalancer", kind: "dedicated", ipBackendSwitch: "cross_vpc_backend" },
@@ -13967,6 +13971,8 @@ var RESOURCE_TYPES = {
   huaweicloud_elb_ipgroup: { provider: HW, role: "ipgroup", kind: "dedicated" },
   huaweicloud_compute_instance: HW_INSTANCE,
   huaweicloud_networking_secgroup_rule: HW_SECGROUP_RULE,
+  huaweicloud_networking_secgroup: HW_SECGROUP,
+  huaweicloud_lb_whitelist: HW_WHITELIST,
   // Legacy names the Huawei provider still registers for the same resources (provider.go, "Legacy").
   huaweicloud_lb_loadbalancer_v2: HW_SHARED_LB,
   huaweicloud_lb_listener_v2: HW_SHARED_LISTENER,
@@ -13974,6 +13980,8 @@ var RESOURCE_TYPES = {
   huaweicloud_lb_member_v2: HW_SHARED_MEMBER,
   huaweicloud_compute_instance_v2: HW_INSTANCE,
   huaweicloud_networking_secgroup_rule_v2: HW_SECGROUP_RULE,
+  huaweicloud_networking_secgroup_v2: HW_SECGROUP,
+  huaweicloud_lb_whitelist_v2: HW_WHITELIST,
   // Flexible Engine
   flexibleengine_lb_loadbalancer_v2: { provider: FE, role: "loadbalancer", kind: "shared" },
   flexibleengine_lb_loadbalancer_v3: { provider: FE, role: "loadbalancer", kind: "dedicated", ipBackendSwitch: "cross_vpc_backend" },
@@ -13998,6 +14006,8 @@ var RESOURCE_TYPES = {
   flexibleengine_lb_member_v3: { provider: FE, role: "member", kind: "dedicated" },
   flexibleengine_compute_instance_v2: { provider: FE, role: "instance", kind: "unknown" },
   flexibleengine_networking_secgroup_rule_v2: { provider: FE, role: "secgroup_rule", kind: "unknown" },
+  flexibleengine_networking_secgroup_v2: { provider: FE, role: "secgroup", kind: "unknown" },
+  flexibleengine_lb_whitelist_v2: { provider: FE, role: "whitelist", kind: "shared" },
   // ELB API JSON (v3 and v2.0 request bodies and responses): the kind comes from the objects themselves.
   "elb-api:loadbalancer": { provider: "elb-api", role: "loadbalancer", kind: "unknown", ipBackendSwitch: "ip_target_enable" },
   "elb-api:listener": {
@@ -14079,8 +14089,8 @@ function settingAssignment(file, name2, value) {
 }
 
 // server/src/rules/types.ts
-function docsPath(id11) {
-  return `docs/rules/${id11}.md`;
+function docsPath(id12) {
+  return `docs/rules/${id12}.md`;
 }
 
 // server/src/rules/client-ip-always-on.ts
@@ -14426,8 +14436,8 @@ var clientIpNat64Conflict = {
 };
 
 // server/src/model/cidr.ts
-function ipv4ToNumber(text2) {
-  const parts2 = text2.trim().split(".");
+function ipv4ToNumber(text3) {
+  const parts2 = text3.trim().split(".");
   if (parts2.length !== 4) return void 0;
   let result = 0;
   for (const part of parts2) {
@@ -14552,8 +14562,78 @@ function securityGroupSentence(listener) {
   }
 }
 
+// server/src/rules/client-ip-sg-not-enforced.ts
+var id7 = "client-ip-sg-not-enforced";
+var ANYWHERE = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
+function whiteListHow(listener) {
+  switch (listener.type) {
+    case "huaweicloud_elb_listener":
+      return 'an `huaweicloud_elb_ipgroup` named in `ip_group` with `access_policy = "white"`';
+    case "opentelekomcloud_lb_listener_v3":
+      return 'an `ip_group { id = opentelekomcloud_lb_ipgroup_v3\u2026, enable = true, type = "white" }` block';
+    case "flexibleengine_lb_listener_v3":
+      return 'an `flexibleengine_elb_ipgroup` named in `ip_group` with `access_policy = "white"`';
+    case "opentelekomcloud_lb_listener_v2":
+      return "an `opentelekomcloud_lb_whitelist_v2` for this listener";
+    case "flexibleengine_lb_listener_v2":
+      return "an `flexibleengine_lb_whitelist_v2` for this listener";
+    default:
+      return "an `huaweicloud_lb_whitelist` for this listener";
+  }
+}
+function covers(rule, protocol, port) {
+  if (rule.protocol !== "any" && rule.protocol !== protocol.toLowerCase()) return false;
+  return rule.ports === "all" || Array.isArray(rule.ports) && rule.ports.some((r) => r.min <= port && port <= r.max);
+}
+function fullyKnown(rules) {
+  return rules.every(
+    (r) => r.direction !== void 0 && r.protocol !== void 0 && r.ports !== void 0 && r.remoteIpPrefix !== void 0 && !r.remoteGroup && r.action === "allow"
+  );
+}
+function restrictingRules(listener, member) {
+  const groups = member.instance?.securityGroups;
+  if (!groups || member.port === void 0 || listener.protocol === void 0) return [];
+  const rules = groups.flatMap((g) => g.rules);
+  if (!fullyKnown(rules)) return [];
+  const port = member.port;
+  const protocol = listener.protocol;
+  const onPort = rules.filter((r) => r.direction === "ingress" && covers(r, protocol, port));
+  if (onPort.some((r) => r.remoteIpPrefix === null || ANYWHERE.has(r.remoteIpPrefix ?? ""))) return [];
+  return onPort;
+}
+var clientIpSgNotEnforced = {
+  meta: {
+    id: id7,
+    defaultSeverity: "information",
+    summary: "A security group rule restricts sources on a backend port, but a Layer-4 listener with the client IP bypasses it.",
+    docsUrl: docsPath(id7)
+  },
+  check({ model, report }) {
+    for (const listener of model.listeners) {
+      if (listener.protocol !== "TCP" && listener.protocol !== "UDP") continue;
+      if (listener.clientIp.state !== "on" || securityGroupEffect(listener) !== "not-applied" || listener.accessControl !== "none")
+        continue;
+      const reported = /* @__PURE__ */ new Set();
+      for (const member of listener.pools.flatMap((p) => p.members)) {
+        if (member.isIpBackend !== false) continue;
+        for (const rule of restrictingRules(listener, member)) {
+          if (reported.has(rule)) continue;
+          reported.add(rule);
+          report({
+            node: rule,
+            file: rule.file,
+            range: rule.anchor,
+            message: `This security group rule does not restrict clients of a listener that passes the client IP. \`${rule.address}\` admits only ${rule.remoteIpPrefix} on port ${member.port}, but ${describeListener(listener)} transfers the client IP to \`${member.address}\`, and backend security groups and network ACLs are not applied to that Layer-4 traffic: any client reaches the port through the load balancer. Restrict clients with the listener's access control: ${whiteListHow(listener)}, listing ${rule.remoteIpPrefix}.`,
+            related: [related(listener, "listener that passes the client IP"), related(member, "backend behind the security group")]
+          });
+        }
+      }
+    }
+  }
+};
+
 // server/src/rules/client-ip-shared-l4-off.ts
-var id7 = "client-ip-shared-l4-off";
+var id8 = "client-ip-shared-l4-off";
 function keepSourceEdit(listener) {
   const hop = listener.hop;
   if (!hop || hop.keepsSource !== false) return void 0;
@@ -14565,10 +14645,10 @@ function keepSourceEdit(listener) {
 }
 var clientIpSharedL4Off = {
   meta: {
-    id: id7,
+    id: id8,
     defaultSeverity: "information",
     summary: "A shared TCP/UDP listener leaves client IP transfer off, so backends only see load balancer addresses.",
-    docsUrl: docsPath(id7)
+    docsUrl: docsPath(id8)
   },
   check({ model, report }) {
     for (const listener of model.listeners) {
@@ -14616,13 +14696,13 @@ var clientIpSharedL4Off = {
 };
 
 // server/src/rules/client-ip-unsupported-argument.ts
-var id8 = "client-ip-unsupported-argument";
+var id9 = "client-ip-unsupported-argument";
 var clientIpUnsupportedArgument = {
   meta: {
-    id: id8,
+    id: id9,
     defaultSeverity: "error",
     summary: "A listener argument that the listener type, or the provider version in use, does not have (transparent_client_ip_enable and others).",
-    docsUrl: docsPath(id8)
+    docsUrl: docsPath(id9)
   },
   check({ model, report }) {
     for (const listener of model.listeners) {
@@ -14699,13 +14779,13 @@ function xffModeNote(listener) {
 }
 
 // server/src/rules/client-ip-xff-removed.ts
-var id9 = "client-ip-xff-removed";
+var id10 = "client-ip-xff-removed";
 var clientIpXffRemoved = {
   meta: {
-    id: id9,
+    id: id10,
     defaultSeverity: "warning",
     summary: "A Layer-7 listener removes X-Forwarded-For, so its backends get no client address at all.",
-    docsUrl: docsPath(id9)
+    docsUrl: docsPath(id10)
   },
   check({ model, report }) {
     for (const listener of model.listeners) {
@@ -14732,13 +14812,13 @@ var clientIpXffRemoved = {
 };
 
 // server/src/rules/elb-annotation-unknown.ts
-var id10 = "elb-annotation-unknown";
+var id11 = "elb-annotation-unknown";
 var elbAnnotationUnknown = {
   meta: {
-    id: id10,
+    id: id11,
     defaultSeverity: "warning",
     summary: "A kubernetes.io/elb.* annotation (or class value) that the controller does not read: a misspelling, or the other controller\u2019s name.",
-    docsUrl: docsPath(id10)
+    docsUrl: docsPath(id11)
   },
   check({ model, report }) {
     for (const item of model.unrecognized ?? []) {
@@ -14785,13 +14865,14 @@ var RULES = [
   clientIpSameServer,
   clientIpSharedL4Off,
   clientIpXffRemoved,
+  clientIpSgNotEnforced,
   clientIpNat64Conflict,
   clientIpIneffectiveOption,
   clientIpLostInCluster,
   elbAnnotationUnknown
 ];
-function findRule(id11) {
-  return RULES.find((rule) => rule.meta.id === id11);
+function findRule(id12) {
+  return RULES.find((rule) => rule.meta.id === id12);
 }
 
 // server/src/core/options.ts
@@ -14843,14 +14924,14 @@ function defaultConfig(dir) {
   };
 }
 var TOP_LEVEL_KEYS = ["$schema", "rules", "exclude", "varFiles", "variables", "json", "kubernetes", "allowInlineIgnores"];
-function parseConfig(filePath, text2) {
-  const lines = new LineIndex(text2);
+function parseConfig(filePath, text3) {
+  const lines = new LineIndex(text3);
   const fail = (offset, key, detail) => {
     const pos = lines.positionAt(offset);
     throw new ConfigError(filePath, pos.line + 1, pos.character + 1, key, detail);
   };
   const errors = [];
-  const source = text2.charCodeAt(0) === 65279 ? " " + text2.slice(1) : text2;
+  const source = text3.charCodeAt(0) === 65279 ? " " + text3.slice(1) : text3;
   const root = parseTree2(source, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
     const first = errors[0];
@@ -14924,21 +15005,21 @@ function parseConfig(filePath, text2) {
 }
 function readRules(node, fail) {
   if (node.type !== "object") return fail(node.offset, "rules", "must be an object of rule id \u2192 severity");
-  const known = knownRuleIds();
+  const known2 = knownRuleIds();
   const rules = {};
   for (const property of node.children ?? []) {
     const [keyNode, value] = property.children ?? [];
     if (!keyNode || !value) continue;
-    const id11 = String(keyNode.value);
-    const key = `rules.${id11}`;
-    if (!known.includes(id11)) {
-      const near = closest(id11, known);
-      fail(keyNode.offset, key, `unknown rule id "${id11}"${near ? ` (did you mean "${near}"?)` : ""}; see "elb-lens rules"`);
+    const id12 = String(keyNode.value);
+    const key = `rules.${id12}`;
+    if (!known2.includes(id12)) {
+      const near = closest(id12, known2);
+      fail(keyNode.offset, key, `unknown rule id "${id12}"${near ? ` (did you mean "${near}"?)` : ""}; see "elb-lens rules"`);
     }
     if (value.type !== "string" || !RULE_SETTINGS.includes(value.value)) {
       fail(value.offset, key, `severity must be one of ${RULE_SETTINGS.map((s) => `"${s}"`).join(", ")}, got ${jsonText(value)}`);
     }
-    rules[id11] = value.value;
+    rules[id12] = value.value;
   }
   return rules;
 }
@@ -15015,12 +15096,12 @@ var ConfigResolver = class {
   load(filePath, required) {
     const cached = this.byFile.get(filePath);
     if (cached) return cached;
-    const text2 = this.readFile(filePath);
-    if (text2 === void 0) {
+    const text3 = this.readFile(filePath);
+    if (text3 === void 0) {
       if (required) throw new ConfigError(filePath, 1, 1, "", "cannot read the configuration file");
       return defaultConfig(path.dirname(filePath));
     }
-    const config = parseConfig(filePath, text2);
+    const config = parseConfig(filePath, text3);
     this.byFile.set(filePath, config);
     return config;
   }
@@ -15083,27 +15164,27 @@ function projectLinks(pkg) {
 }
 
 // server/src/parse/json.ts
-function parseJsonDocument(text2) {
+function parseJsonDocument(text3) {
   let errors = [];
   let root;
   try {
-    root = parseTree2(text2, errors, { allowTrailingComma: true, disallowComments: false });
+    root = parseTree2(text3, errors, { allowTrailingComma: true, disallowComments: false });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     root = void 0;
-    errors = [{ error: ParseErrorCode.InvalidSymbol, offset: 0, length: text2.length }];
+    errors = [{ error: ParseErrorCode.InvalidSymbol, offset: 0, length: text3.length }];
   }
-  const lines = new LineIndex(text2);
-  return { root, errors, lines, comments: collectJsonComments(text2, lines) };
+  const lines = new LineIndex(text3);
+  return { root, errors, lines, comments: collectJsonComments(text3, lines) };
 }
-function collectJsonComments(text2, lines) {
+function collectJsonComments(text3, lines) {
   const comments = [];
-  const scanner = createScanner2(text2, false);
+  const scanner = createScanner2(text3, false);
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
     if (token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia) {
       const start2 = scanner.getTokenOffset();
       const end = start2 + scanner.getTokenLength();
-      comments.push({ text: text2.slice(start2, end), range: lines.range(start2, end) });
+      comments.push({ text: text3.slice(start2, end), range: lines.range(start2, end) });
     }
   }
   return comments;
@@ -15147,8 +15228,8 @@ var RESOURCE_NESTED_BLOCKS = {
   kubernetes_service_v1: /* @__PURE__ */ new Set(["metadata", "spec", "port"])
 };
 var MAX_BLOCK_DEPTH = 64;
-function tfJsonToConfigFile(filePath, text2, parseTemplate) {
-  const doc = parseJsonDocument(text2);
+function tfJsonToConfigFile(filePath, text3, parseTemplate) {
+  const doc = parseJsonDocument(text3);
   const { lines } = doc;
   const blocks = [];
   const syntaxErrors = doc.errors.map((e) => lines.range(e.offset, e.offset + e.length));
@@ -15221,7 +15302,7 @@ function tfJsonToConfigFile(filePath, text2, parseTemplate) {
     const labelRanges = labelNodes.map((n2) => nodeRange(lines, n2));
     const header = labelRanges[labelRanges.length - 1] ?? nodeRange(lines, body2);
     const end = body2.offset + body2.length;
-    const closed = text2.charCodeAt(end - 1) === 125;
+    const closed = text3.charCodeAt(end - 1) === 125;
     const hasErrors = !closed || doc.errors.some((e) => e.offset >= body2.offset && e.offset < end);
     return {
       type,
@@ -15279,7 +15360,7 @@ function tfJsonToConfigFile(filePath, text2, parseTemplate) {
       }
     }
   }
-  return { path: filePath, format: "tfjson", text: text2, lines, blocks, attributes: /* @__PURE__ */ new Map(), comments: doc.comments, syntaxErrors };
+  return { path: filePath, format: "tfjson", text: text3, lines, blocks, attributes: /* @__PURE__ */ new Map(), comments: doc.comments, syntaxErrors };
 }
 function withRange(expr, range) {
   switch (expr.kind) {
@@ -15505,9 +15586,9 @@ var Evaluator = class {
     for (const part of parts2) {
       const value = this.evaluate(part, depth + 1);
       if (isUnknown(value)) return value;
-      const text2 = toStringValue(value);
-      if (text2 === void 0) return new Unknown("a template part is not a string");
-      result += text2;
+      const text3 = toStringValue(value);
+      if (text3 === void 0) return new Unknown("a template part is not a string");
+      result += text3;
     }
     return result;
   }
@@ -15564,80 +15645,80 @@ var Evaluator = class {
     const args2 = argExprs.map((a) => this.evaluate(a, depth + 1));
     const unknownArg = args2.find(isUnknown);
     if (unknownArg) return unknownArg;
-    const known = args2;
-    const first = known[0];
+    const known2 = args2;
+    const first = known2[0];
     switch (name2) {
       case "tobool": {
-        if (known.length !== 1) break;
+        if (known2.length !== 1) break;
         if (first === null) return null;
         const truth = toBool(first);
         return truth === void 0 ? new Unknown("tobool() of a value that is not a boolean") : truth;
       }
       case "tostring": {
-        if (known.length !== 1) break;
+        if (known2.length !== 1) break;
         if (first === null) return null;
-        const text2 = toStringValue(first);
-        return text2 === void 0 ? new Unknown("tostring() of a collection") : text2;
+        const text3 = toStringValue(first);
+        return text3 === void 0 ? new Unknown("tostring() of a collection") : text3;
       }
       case "tonumber": {
-        if (known.length !== 1) break;
+        if (known2.length !== 1) break;
         const n2 = typeof first === "number" ? first : typeof first === "string" ? Number(first) : NaN;
         return Number.isFinite(n2) ? n2 : new Unknown("tonumber() of a value that is not a number");
       }
       case "lower":
       case "upper":
       case "trimspace": {
-        if (known.length !== 1 || typeof first !== "string") break;
+        if (known2.length !== 1 || typeof first !== "string") break;
         return name2 === "lower" ? first.toLowerCase() : name2 === "upper" ? first.toUpperCase() : first.trim();
       }
       case "coalesce": {
-        const found = known.find((v) => v !== null && v !== "");
+        const found = known2.find((v) => v !== null && v !== "");
         return found === void 0 ? new Unknown("coalesce() of empty values") : found;
       }
       case "element": {
-        const [list, index] = known;
+        const [list, index] = known2;
         if (!Array.isArray(list) || list.length === 0 || typeof index !== "number" || !Number.isInteger(index) || index < 0) break;
         return list[index % list.length];
       }
       case "length": {
-        if (known.length !== 1) break;
+        if (known2.length !== 1) break;
         if (Array.isArray(first)) return first.length;
         if (typeof first === "string") return [...first].length;
         if (first !== null && typeof first === "object") return Object.keys(first).length;
         break;
       }
       case "lookup": {
-        const [map, key, fallback] = known;
+        const [map, key, fallback] = known2;
         if (map === null || typeof map !== "object" || Array.isArray(map) || typeof key !== "string") break;
         if (Object.prototype.hasOwnProperty.call(map, key)) return map[key];
-        return known.length === 3 ? fallback : new Unknown(`lookup(): no key "${key}"`);
+        return known2.length === 3 ? fallback : new Unknown(`lookup(): no key "${key}"`);
       }
       case "keys":
       case "values": {
-        if (known.length !== 1 || first === null || typeof first !== "object" || Array.isArray(first)) break;
+        if (known2.length !== 1 || first === null || typeof first !== "object" || Array.isArray(first)) break;
         const keys = Object.keys(first).sort();
         return name2 === "keys" ? keys : keys.map((k) => first[k]);
       }
       case "tolist":
       case "tomap":
-        if (known.length === 1 && first !== null && typeof first === "object") return first;
+        if (known2.length === 1 && first !== null && typeof first === "object") return first;
         break;
       case "toset": {
-        if (known.length !== 1 || !Array.isArray(first)) break;
+        if (known2.length !== 1 || !Array.isArray(first)) break;
         const unique = [];
         for (const item of first) if (!unique.some((u) => equalValues(u, item) === true)) unique.push(item);
         return unique.every((u) => typeof u === "string") ? unique.sort() : unique;
       }
       case "concat":
-        if (known.every(Array.isArray)) return [].concat(...known);
+        if (known2.every(Array.isArray)) return [].concat(...known2);
         break;
       case "merge": {
-        if (!known.every((m) => m === null || typeof m === "object" && !Array.isArray(m))) break;
-        return Object.assign({}, ...known.filter((m) => m !== null));
+        if (!known2.every((m) => m === null || typeof m === "object" && !Array.isArray(m))) break;
+        return Object.assign({}, ...known2.filter((m) => m !== null));
       }
       case "contains": {
-        const [list, item] = known;
-        if (!Array.isArray(list) || known.length !== 2) break;
+        const [list, item] = known2;
+        if (!Array.isArray(list) || known2.length !== 2) break;
         return list.some((v) => equalValues(v, item) === true);
       }
     }
@@ -16653,18 +16734,18 @@ function addService(nodes, file, parts2, options) {
   const annotations = annotationsBlock2?.attributes ?? /* @__PURE__ */ new Map();
   if (![...annotations.keys()].some((k) => k.startsWith(ELB_PREFIX))) return;
   const value = (attribute) => attribute ? evaluate(attribute) : void 0;
-  const text2 = (attribute) => {
+  const text3 = (attribute) => {
     const v = value(attribute);
     return typeof v === "string" ? v : void 0;
   };
   const spec = specBlock.attributes;
-  if (text2(spec.get(fields.type)) !== "LoadBalancer") return;
+  if (text3(spec.get(fields.type)) !== "LoadBalancer") return;
   const lbClass = spec.get(fields.loadBalancerClass);
-  if (lbClass && text2(lbClass) !== OSS_LOAD_BALANCER_CLASS) return;
+  if (lbClass && text3(lbClass) !== OSS_LOAD_BALANCER_CLASS) return;
   const lbInfo = resourceTypeInfo("kubernetes:service");
   const listenerInfo = resourceTypeInfo("kubernetes:port");
   const classAttribute = annotations.get(CLASS_ANNOTATION);
-  const classValue = text2(classAttribute);
+  const classValue = text3(classAttribute);
   let family;
   let kind = "unknown";
   let kindExplanation;
@@ -16674,11 +16755,11 @@ function addService(nodes, file, parts2, options) {
     kind = "shared";
     kindExplanation = `${CLASS_ANNOTATION} is not set, and CCE takes \`union\` then: a shared load balancer`;
   } else if (classValue !== void 0 && Object.prototype.hasOwnProperty.call(CLASS_VALUES, classValue)) {
-    const known = CLASS_VALUES[classValue];
-    family = known.family;
-    kind = known.kind ?? "unknown";
-    makesListeners = known.kind !== void 0;
-    kindExplanation = `${CLASS_ANNOTATION} is \`${classValue}\` (${known.what})`;
+    const known2 = CLASS_VALUES[classValue];
+    family = known2.family;
+    kind = known2.kind ?? "unknown";
+    makesListeners = known2.kind !== void 0;
+    kindExplanation = `${CLASS_ANNOTATION} is \`${classValue}\` (${known2.what})`;
   } else {
     kindExplanation = classValue === void 0 ? `the value of ${CLASS_ANNOTATION} is not known here` : `${CLASS_ANNOTATION} is \`${classValue}\`, which neither CCE nor cloud-provider-huaweicloud knows`;
   }
@@ -16698,8 +16779,8 @@ function addService(nodes, file, parts2, options) {
   unrecognizedAnnotations(nodes, lb, annotations, annotationsBlock2, family, classAttribute, classValue);
   if (!makesListeners) return;
   const clientIpAttribute = family ? annotations.get(CLIENT_IP_ANNOTATION[family]) : void 0;
-  const protocols = listenerProtocols(family, kind, annotations, text2);
-  const hop = backendHop(family, kind, specBlock, fields, text2, value, options.network);
+  const protocols = listenerProtocols(family, kind, annotations, text3);
+  const hop = backendHop(family, kind, specBlock, fields, text3, value, options.network);
   const pool = crossVpcPool(family, kind, annotations, value, lb, address, file, parts2.context);
   if (pool) nodes.pools.push(pool);
   parts2.ports.forEach(({ block: port, evaluate: portEvaluate }, index) => {
@@ -16774,18 +16855,18 @@ function numberOf(value) {
   if (typeof value === "string" && /^\d{1,5}$/.test(value)) return Number(value);
   return void 0;
 }
-function listenerProtocols(family, kind, annotations, text2) {
+function listenerProtocols(family, kind, annotations, text3) {
   if (family === "oss") {
     const tls = annotations.get(OSS_TLS_ANNOTATION);
     const forwarded = annotations.get(OSS_X_FORWARDED_HOST_ANNOTATION);
-    if (tls && text2(tls) === void 0 || forwarded && text2(forwarded) === void 0) return () => void 0;
-    if (tls && text2(tls) !== "") return () => "TERMINATED_HTTPS";
-    if (forwarded && text2(forwarded) === "true") return () => "HTTP";
+    if (tls && text3(tls) === void 0 || forwarded && text3(forwarded) === void 0) return () => void 0;
+    if (tls && text3(tls) !== "") return () => "TERMINATED_HTTPS";
+    if (forwarded && text3(forwarded) === "true") return () => "HTTP";
     return (_port, k8sProtocol) => k8sProtocol;
   }
   const protocolPort = annotations.get(PROTOCOL_PORT_ANNOTATION);
   if (family !== "cce" || !protocolPort) return (_port, k8sProtocol) => k8sProtocol;
-  const byPort = parseProtocolPort(text2(protocolPort));
+  const byPort = parseProtocolPort(text3(protocolPort));
   if (!byPort) return () => void 0;
   return (port, k8sProtocol) => {
     const layer7 = port === void 0 ? void 0 : byPort.get(port);
@@ -16809,8 +16890,8 @@ function parseProtocolPort(value) {
 }
 function clientIpState(family, kind, protocol, attribute, value, annotationsBlock2) {
   const name2 = family ? CLIENT_IP_ANNOTATION[family] : void 0;
-  const text2 = typeof value === "string" ? value : typeof value === "boolean" ? String(value) : void 0;
-  const readable = text2 === "true" || text2 === "false";
+  const text3 = typeof value === "string" ? value : typeof value === "boolean" ? String(value) : void 0;
+  const readable = text3 === "true" || text3 === "false";
   const ossDefault = family === "oss" && attribute !== void 0 && value !== void 0 && !isUnknown(value) && !readable;
   const state = effectiveClientIp({
     kind,
@@ -16825,7 +16906,7 @@ function clientIpState(family, kind, protocol, attribute, value, annotationsBloc
     return {
       ...state,
       ...setting,
-      explanation: ossDefault ? `${explanation}; \`${text2}\` is neither 'true' nor 'false', so the default applies` : explanation
+      explanation: ossDefault ? `${explanation}; \`${text3}\` is neither 'true' nor 'false', so the default applies` : explanation
     };
   }
   if (state.reason === "unknown" && state.written === "unknown" && value !== void 0 && isUnknown(value)) {
@@ -16835,16 +16916,16 @@ function clientIpState(family, kind, protocol, attribute, value, annotationsBloc
     return {
       ...state,
       ...setting,
-      explanation: `\`${text2 ?? JSON.stringify(value)}\` is neither 'true' nor 'false'`,
+      explanation: `\`${text3 ?? JSON.stringify(value)}\` is neither 'true' nor 'false'`,
       writtenUnknownReason: "neither true nor false"
     };
   }
   return { ...state, ...setting };
 }
-function backendHop(family, kind, spec, fields, text2, value, network) {
+function backendHop(family, kind, spec, fields, text3, value, network) {
   if (!family) return void 0;
   const attribute = spec.attributes.get(fields.externalTrafficPolicy);
-  const written = text2(attribute);
+  const written = text3(attribute);
   const anchor = attribute?.range ?? spec.attributes.get(fields.type)?.range ?? spec.headerRange;
   const setting = { name: fields.externalTrafficPolicy, block: spec, keepValue: "Local" };
   const caveat = "With Local, only nodes that run a pod of the Service take its traffic, and reaching the load balancer\u2019s address from inside the cluster can fail (use the Service name or ClusterIP there, or kubernetes.io/elb.pass-through on CCE).";
@@ -17041,6 +17122,135 @@ function keyName(key, scope) {
   return !isUnknown(value) && typeof value === "string" ? value : void 0;
 }
 
+// server/src/terraform/securityGroups.ts
+function known(value) {
+  return value === void 0 || isUnknown(value) ? void 0 : value;
+}
+function text(value) {
+  const v = known(value);
+  return typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : void 0;
+}
+function memberPort(value) {
+  const v = known(value);
+  const n2 = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : void 0;
+  return n2 !== void 0 && Number.isInteger(n2) && n2 >= 0 && n2 <= 65535 ? n2 : void 0;
+}
+function rulePorts(rule) {
+  const { block } = rule.entry;
+  const { scope } = rule;
+  if (block.attributes.has("ports")) {
+    const list = text(scope.evaluateAttribute(block, "ports"));
+    if (list === void 0) return void 0;
+    const ranges = [];
+    for (const part of list.split(",")) {
+      const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+      if (!match) return void 0;
+      ranges.push({ min: Number(match[1]), max: Number(match[2] ?? match[1]) });
+    }
+    return ranges;
+  }
+  const hasMin = block.attributes.has("port_range_min");
+  const hasMax = block.attributes.has("port_range_max");
+  if (!hasMin && !hasMax) return "all";
+  const min = memberPort(scope.evaluateAttribute(block, "port_range_min"));
+  const max = memberPort(scope.evaluateAttribute(block, "port_range_max"));
+  if (min === void 0 || max === void 0) return void 0;
+  return [{ min, max }];
+}
+function ruleOf(rule, base) {
+  const { block } = rule.entry;
+  const { scope } = rule;
+  const optional = (name2) => {
+    if (!block.attributes.has(name2)) return null;
+    const value = scope.evaluateAttribute(block, name2);
+    return value === null ? null : text(value);
+  };
+  const protocol = optional("protocol");
+  const action = optional("action");
+  const remoteGroup = ["remote_group_id", "remote_address_group_id"].some((name2) => optional(name2) !== null);
+  return {
+    ...base(rule),
+    direction: optional("direction")?.toLowerCase() ?? void 0,
+    protocol: protocol === null ? "any" : protocol?.toLowerCase(),
+    ports: rulePorts(rule),
+    remoteIpPrefix: optional("remote_ip_prefix"),
+    remoteGroup,
+    action: action === null ? "allow" : action?.toLowerCase(),
+    anchor: block.attributes.get("remote_ip_prefix")?.range ?? block.headerRange
+  };
+}
+function groupsOfModule(resources, base) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    if (resourceTypeInfo(resource.entry.type)?.role === "secgroup") groups.set(resource.address, { ...base(resource), rules: [] });
+  }
+  for (const resource of resources) {
+    if (resourceTypeInfo(resource.entry.type)?.role !== "secgroup_rule") continue;
+    const target = resource.scope.linkedResource(resource.entry.block, "security_group_id");
+    const group = target ? groups.get(target.address) : void 0;
+    if (!group) return void 0;
+    group.rules.push(ruleOf(resource, base));
+  }
+  return groups;
+}
+function listedGroups(resource, expr, groups) {
+  const inner = expr.kind === "parens" ? expr.inner : expr;
+  if (inner.kind !== "tuple") return void 0;
+  const out2 = [];
+  for (const item of inner.items) {
+    const targets = resource.scope.referencedResources(item);
+    const group = targets.length === 1 ? groups.get(targets[0].address) : void 0;
+    if (!group) return void 0;
+    if (!out2.includes(group)) out2.push(group);
+  }
+  return out2;
+}
+function linkSecurityGroups(resources, instances, base) {
+  if (instances.size === 0) return;
+  const groups = groupsOfModule(resources, base);
+  if (!groups || groups.size === 0) return;
+  for (const resource of resources) {
+    const instance2 = instances.get(resource.address);
+    if (!instance2) continue;
+    const { block } = resource.entry;
+    const written = ["security_group_ids", "security_groups"].map((n2) => block.attributes.get(n2)).filter((a) => a !== void 0);
+    if (written.length !== 1) continue;
+    const listed = listedGroups(resource, written[0].expr, groups);
+    if (listed && listed.length > 0) instance2.securityGroups = listed;
+  }
+}
+function enabled(value) {
+  if (value === void 0 || value === null) return true;
+  if (isUnknown(value)) return void 0;
+  return toBool(value);
+}
+function listenerAccessControl(listener, whitelists) {
+  const { block } = listener.entry;
+  const { scope } = listener;
+  let on = false;
+  let unsure = false;
+  const consider = (state) => {
+    if (state === true) on = true;
+    else if (state === void 0) unsure = true;
+  };
+  if (block.attributes.has("ip_group") || block.attributes.has("access_policy")) {
+    const policy = text(scope.evaluateAttribute(block, "access_policy"))?.toLowerCase();
+    if (policy !== "black") consider(policy === void 0 ? void 0 : enabled(scope.evaluateAttribute(block, "ip_group_enable")));
+  }
+  const groups = nestedBlocks(block, scope, "ip_group");
+  if (groups.maybeMore) unsure = true;
+  for (const nested of groups.blocks) {
+    const type = text(nested.scope.evaluateAttribute(nested.block, "type"))?.toLowerCase();
+    if (type !== "black") consider(enabled(nested.scope.evaluateAttribute(nested.block, "enable")));
+  }
+  for (const whitelist of whitelists) {
+    const target = whitelist.scope.linkedResource(whitelist.entry.block, "listener_id");
+    if (target && target.address !== listener.address) continue;
+    consider(target ? enabled(whitelist.scope.evaluateAttribute(whitelist.entry.block, "enable_whitelist")) : void 0);
+  }
+  return on ? "white-list" : unsure ? void 0 : "none";
+}
+
 // server/src/terraform/toModel.ts
 var LB_SUBNET_ATTRIBUTES = ["ipv4_subnet_id", "vip_subnet_id", "subnet_id"];
 var LB_ADDRESS_ATTRIBUTES = ["vip_address", "ipv4_address", "ip_address"];
@@ -17095,6 +17305,7 @@ function buildTerraformModel(root, versions, options = {}) {
     const target = resource.scope.linkedResource(block, attribute);
     return target ? table.get(target.address) : void 0;
   };
+  const whitelists = resources.filter((r) => resourceTypeInfo(r.entry.type)?.role === "whitelist");
   for (const resource of resources) {
     const info2 = resourceTypeInfo(resource.entry.type);
     if (info2?.role !== "listener") continue;
@@ -17133,6 +17344,7 @@ function buildTerraformModel(root, versions, options = {}) {
       }),
       pools: [],
       whitelistGroups: whitelistGroups(resource, ipGroups),
+      accessControl: listenerAccessControl(resource, whitelists),
       options: listenerOptions(resource),
       // A dynamic block that makes at least one insert_headers block stands for them (its removal removes them).
       insertHeaders: headers.blocks[0]?.dynamic ?? headers.blocks[0]?.block,
@@ -17184,6 +17396,7 @@ function buildTerraformModel(root, versions, options = {}) {
     const member = {
       ...base(resource),
       ipAddress: knownString(addressAttribute ? resource.scope.evaluate(addressAttribute.expr) : void 0),
+      port: memberPort(resource.scope.evaluateAttribute(block, "protocol_port")),
       addressAttribute,
       isIpBackend,
       ipBackendExplanation: explanation,
@@ -17194,6 +17407,7 @@ function buildTerraformModel(root, versions, options = {}) {
     members.push(member);
   }
   linkInstancesToLoadBalancerAddresses(resources, instances, loadBalancers);
+  linkSecurityGroups(resources, instances, base);
   const services = { loadBalancers: [], listeners: [], pools: [], unrecognized: [] };
   addTerraformServices(
     services,
@@ -17288,8 +17502,8 @@ function whitelistGroups(resource, ipGroups) {
     add(resource.scope, flat.expr);
   for (const nested of nestedBlocks(block, resource.scope, "ip_group").blocks) {
     const type = knownString(nested.scope.evaluateAttribute(nested.block, "type"))?.toLowerCase();
-    const enabled = nested.scope.evaluateAttribute(nested.block, "enable");
-    const isEnabled = enabled === void 0 || !isUnknown(enabled) && toBool(enabled) === true;
+    const enabled2 = nested.scope.evaluateAttribute(nested.block, "enable");
+    const isEnabled = enabled2 === void 0 || !isUnknown(enabled2) && toBool(enabled2) === true;
     if ((type === void 0 || type === "white") && isEnabled) add(nested.scope, nested.block.attributes.get("id")?.expr);
   }
   return groups;
@@ -17345,11 +17559,11 @@ function linkInstancesToLoadBalancerAddresses(resources, instances, loadBalancer
     });
   }
 }
-function containsAddress(text2, address) {
+function containsAddress(text3, address) {
   let from = 0;
-  for (let i2 = text2.indexOf(address, from); i2 !== -1; i2 = text2.indexOf(address, from)) {
-    const before = text2[i2 - 1];
-    const after = text2[i2 + address.length];
+  for (let i2 = text3.indexOf(address, from); i2 !== -1; i2 = text3.indexOf(address, from)) {
+    const before = text3[i2 - 1];
+    const after = text3[i2 + address.length];
     if (!/[0-9.]/.test(before ?? "") && !/[0-9]/.test(after ?? "")) return true;
     from = i2 + 1;
   }
@@ -17405,8 +17619,8 @@ function literalStrings(expr, out2 = [], depth = 0) {
 function mayBePlanJson(head) {
   return /^\s*\{\s*"(format_version|applyable|checks|complete|configuration|errored)"\s*:/.test(head) || /^\s*\{/.test(head) && head.includes('"format_version"');
 }
-function isPlanJson(text2) {
-  return mayBePlanJson(text2.slice(0, 256)) && text2.includes('"format_version"') && /"planned_values"\s*:/.test(text2);
+function isPlanJson(text3) {
+  return mayBePlanJson(text3.slice(0, 256)) && text3.includes('"format_version"') && /"planned_values"\s*:/.test(text3);
 }
 var REFERENCE = /^([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)(?:\[([^\]]*)\])?(?:\.(.+))?$/;
 var NOT_RESOURCES = /* @__PURE__ */ new Set(["var", "local", "module", "data", "count", "each", "path", "terraform", "self"]);
@@ -17426,13 +17640,13 @@ function moduleCallPath(modulePath) {
   for (const match of modulePath.matchAll(/module\.([^.[\]]+)(?:\[[^\]]*\])?/g)) names.push(match[1]);
   return names;
 }
-function planToModel(filePath, text2) {
+function planToModel(filePath, text3) {
   const errors = [];
-  const root = parseTree2(text2, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = parseTree2(text3, errors, { allowTrailingComma: true, disallowComments: false });
   if (root?.type !== "object" || !child(root, "format_version")) return void 0;
   const planned = child(root, "planned_values");
   if (!planned) return void 0;
-  const lines = new LineIndex(text2);
+  const lines = new LineIndex(text3);
   const configResources = /* @__PURE__ */ new Map();
   const visitConfig = (moduleNode, callPath) => {
     for (const resource of child(moduleNode, "resources")?.children ?? []) {
@@ -17600,7 +17814,7 @@ function planToModel(filePath, text2) {
   const file = {
     path: filePath,
     format: "tfjson",
-    text: text2,
+    text: text3,
     lines,
     blocks,
     attributes: /* @__PURE__ */ new Map(),
@@ -17627,8 +17841,8 @@ function syntheticBlock(type, labels, labelNode, node, body2, lines, bodyNode = 
     hasErrors: false
   };
 }
-function analyzePlan(filePath, text2, options = {}) {
-  const plan = planToModel(filePath, text2);
+function analyzePlan(filePath, text3, options = {}) {
+  const plan = planToModel(filePath, text3);
   if (!plan) return [];
   const findings = runRules(plan.model, { docsBase: options.docsBase ?? "docs/rules/", log: options.log, source: filePath });
   return withRuleSettings(findings, options.rules).map((f) => ({ ...f, fixes: [] }));
@@ -17780,8 +17994,8 @@ function isJsonFileName(filePath) {
 function matchesElbJsonGlobs(filePath, globs) {
   return isJsonFileName(filePath) && matchesGlobTails(filePath, globs);
 }
-function sniffElbJson(text2) {
-  let head = text2.length > SNIFF_CHARS ? text2.slice(0, SNIFF_CHARS) : text2;
+function sniffElbJson(text3) {
+  let head = text3.length > SNIFF_CHARS ? text3.slice(0, SNIFF_CHARS) : text3;
   if (head.charCodeAt(0) === 65279) head = head.slice(1);
   if (head.includes("\0")) return false;
   const scanner = createScanner2(head, true);
@@ -17838,16 +18052,16 @@ function matchesKubernetesGlobs(filePath, globs) {
 }
 var KIND_SERVICE = /^[ \t-]*kind[ \t]*:[ \t]*["']?(Service|List|ServiceList)["']?[ \t]*(#.*)?$/m;
 var API_VERSION = /^[ \t-]*apiVersion[ \t]*:/m;
-function isTemplate(text2) {
-  for (let i2 = text2.indexOf("{{"); i2 !== -1; i2 = text2.indexOf("{{", i2 + 2)) {
-    const lineStart = text2.lastIndexOf("\n", i2) + 1;
-    const hash = text2.indexOf("#", lineStart);
+function isTemplate(text3) {
+  for (let i2 = text3.indexOf("{{"); i2 !== -1; i2 = text3.indexOf("{{", i2 + 2)) {
+    const lineStart = text3.lastIndexOf("\n", i2) + 1;
+    const hash = text3.indexOf("#", lineStart);
     if (hash === -1 || hash > i2) return true;
   }
   return false;
 }
-function sniffKubernetes(text2) {
-  const head = text2.length > KUBERNETES_SNIFF_CHARS ? text2.slice(0, KUBERNETES_SNIFF_CHARS) : text2;
+function sniffKubernetes(text3) {
+  const head = text3.length > KUBERNETES_SNIFF_CHARS ? text3.slice(0, KUBERNETES_SNIFF_CHARS) : text3;
   if (!head.includes(ELB_PREFIX) || head.includes("\0")) return false;
   if (!KIND_SERVICE.test(head) || !API_VERSION.test(head)) return false;
   return !isTemplate(head);
@@ -17916,8 +18130,8 @@ function classify(filePath, options = {}) {
   const content = options.content;
   if (!content) return "other";
   if (name2.endsWith(".json") && mayBePlanJson(content.head(PLAN_HEAD_CHARS))) {
-    const text2 = content.text();
-    if (text2 !== void 0 && isPlanJson(text2)) return "plan";
+    const text3 = content.text();
+    if (text3 !== void 0 && isPlanJson(text3)) return "plan";
   }
   return sniffElbJson(content.head(SNIFF_CHARS)) ? "elb-json" : "other";
 }
@@ -18131,8 +18345,8 @@ function hopLines(listener) {
   if (!hop) return [];
   return ["", `**What the pods see:** ${workloadSees(listener)}.`, "", `- ${capitalize(hop.explanation)}.`, `- ${hop.caveat}`];
 }
-function capitalize(text2) {
-  return /^[a-z]+[A-Z_]/.test(text2) ? text2 : text2.charAt(0).toUpperCase() + text2.slice(1);
+function capitalize(text3) {
+  return /^[a-z]+[A-Z_]/.test(text3) ? text3 : text3.charAt(0).toUpperCase() + text3.slice(1);
 }
 function portLine(listener) {
   return `- \`${listener.address}\` (${listener.protocol ?? "unknown protocol"}): Transfer Client IP Address **${stateWord(listener)}** \u2014 ${listener.clientIp.explanation}; the pods see ${workloadSees(listener)}.`;
@@ -18379,8 +18593,8 @@ function instancesMarkdown(nodes, range) {
 // server/src/elbjson/toModel.ts
 var path7 = __toESM2(require("path"));
 var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
-function elbJsonToConfigFile(filePath, text2) {
-  const doc = parseJsonDocument(text2);
+function elbJsonToConfigFile(filePath, text3) {
+  const doc = parseJsonDocument(text3);
   const { lines, root } = doc;
   const blocks = [];
   const attributes = /* @__PURE__ */ new Map();
@@ -18443,7 +18657,7 @@ function elbJsonToConfigFile(filePath, text2) {
   return {
     path: filePath,
     format: "elbjson",
-    text: text2,
+    text: text3,
     lines,
     blocks,
     attributes,
@@ -18501,8 +18715,8 @@ function idList(block, name2) {
   if (!Array.isArray(value)) return [];
   const ids = [];
   for (const item of value) {
-    const id11 = typeof item === "string" ? item : item && typeof item === "object" && !Array.isArray(item) ? item.id : void 0;
-    if (typeof id11 === "string" && id11 !== "") ids.push(id11);
+    const id12 = typeof item === "string" ? item : item && typeof item === "object" && !Array.isArray(item) ? item.id : void 0;
+    if (typeof id12 === "string" && id12 !== "") ids.push(id12);
   }
   return ids;
 }
@@ -18533,15 +18747,15 @@ function buildElbJsonModel(files) {
     for (const block of file.blocks) {
       const role = ELB_JSON_ROLES.find((r) => r === block.type);
       if (!role || !block.jsonPath) continue;
-      const id11 = str(block, "id");
-      const key = `${role}:${id11}`;
-      const primary = id11 === void 0 || !primaryById.has(key);
-      const object = { role, file, block, id: id11, address: addressOf(file, block, role, multiFile), primary };
-      if (id11 !== void 0 && primary) primaryById.set(key, object);
+      const id12 = str(block, "id");
+      const key = `${role}:${id12}`;
+      const primary = id12 === void 0 || !primaryById.has(key);
+      const object = { role, file, block, id: id12, address: addressOf(file, block, role, multiFile), primary };
+      if (id12 !== void 0 && primary) primaryById.set(key, object);
       objects.push(object);
     }
   }
-  const byId = (role, id11) => id11 === void 0 ? void 0 : primaryById.get(`${role}:${id11}`);
+  const byId = (role, id12) => id12 === void 0 ? void 0 : primaryById.get(`${role}:${id12}`);
   const ofRole = (role) => objects.filter((o) => o.role === role);
   const nodeBase = (o) => ({
     address: o.address,
@@ -18700,8 +18914,8 @@ function buildElbJsonModel(files) {
     poolLbIds.set(pool, lbId);
     if (!o.primary) continue;
     const listenerIds = [str(o.block, "listener_id"), ...idList(o.block, "listeners")];
-    for (const id11 of listenerIds) {
-      const target = byId("listener", id11);
+    for (const id12 of listenerIds) {
+      const target = byId("listener", id12);
       const listener = target ? listeners.get(target) : void 0;
       if (listener) link(listener, pool);
     }
@@ -18714,21 +18928,21 @@ function buildElbJsonModel(files) {
   }
   const listenersOfPoolId = /* @__PURE__ */ new Map();
   for (const [o, listener] of listeners) {
-    const id11 = str(o.block, "default_pool_id");
-    if (!o.primary || id11 === void 0 || byId("pool", id11)) continue;
-    listenersOfPoolId.set(id11, [...listenersOfPoolId.get(id11) ?? [], listener]);
+    const id12 = str(o.block, "default_pool_id");
+    if (!o.primary || id12 === void 0 || byId("pool", id12)) continue;
+    listenersOfPoolId.set(id12, [...listenersOfPoolId.get(id12) ?? [], listener]);
   }
   const idOnlyPools = /* @__PURE__ */ new Map();
-  const idOnlyPool = (id11, scriptFile) => {
-    const known = idOnlyPools.get(id11);
-    if (known) return known;
-    const named = listenersOfPoolId.get(id11);
+  const idOnlyPool = (id12, scriptFile) => {
+    const known2 = idOnlyPools.get(id12);
+    if (known2) return known2;
+    const named = listenersOfPoolId.get(id12);
     if (!named) return void 0;
     const [file, attribute] = scriptFile ? [scriptFile, scriptFile.attributes.get("pool_id")] : [named[0].file, named[0].block.attributes.get("default_pool_id")];
     if (!attribute) return void 0;
-    const lbId = lbOfPool.get(id11);
+    const lbId = lbOfPool.get(id12);
     const pool = {
-      address: `pool_id "${id11}"`,
+      address: `pool_id "${id12}"`,
       type: "pool",
       info: resourceTypeInfo("elb-api:pool"),
       file,
@@ -18742,17 +18956,17 @@ function buildElbJsonModel(files) {
     };
     poolLbIds.set(pool, lbId);
     for (const listener of named) link(listener, pool);
-    idOnlyPools.set(id11, pool);
+    idOnlyPools.set(id12, pool);
     return pool;
   };
   const poolKind = (pool) => {
     const e = lbEvidence(poolLbIds.get(pool));
     if (e) return e;
-    const known = pool.listeners.filter((l) => l.kind !== "unknown");
-    if (known.length > 0 && known.every((l) => l.kind === known[0].kind)) {
+    const known2 = pool.listeners.filter((l) => l.kind !== "unknown");
+    if (known2.length > 0 && known2.every((l) => l.kind === known2[0].kind)) {
       return {
-        kind: known[0].kind,
-        why: `its listener \`${known[0].address}\` is on a ${known[0].kind} load balancer`
+        kind: known2[0].kind,
+        why: `its listener \`${known2[0].address}\` is on a ${known2[0].kind} load balancer`
       };
     }
     return void 0;
@@ -18861,15 +19075,15 @@ var ElbJsonDetector = class {
     return isJsonFileName(filePath) && this.files(filePath);
   }
   /** `text` undefined: the file cannot be read (missing, binary, too large). */
-  isElbJson(filePath, text2) {
+  isElbJson(filePath, text3) {
     if (!isJsonFileName(filePath)) return false;
     if (this.matchesGlobs(filePath)) return true;
-    if (text2 === void 0) return false;
-    const head = text2.slice(0, SNIFF_CHARS);
+    if (text3 === void 0) return false;
+    const head = text3.slice(0, SNIFF_CHARS);
     const cached = this.cache.get(filePath);
-    if (cached && cached.length === text2.length && cached.head === head) return cached.result;
-    const result = sniffElbJson(text2);
-    this.cache.set(filePath, { length: text2.length, head, result });
+    if (cached && cached.length === text3.length && cached.head === head) return cached.result;
+    const result = sniffElbJson(text3);
+    this.cache.set(filePath, { length: text3.length, head, result });
     return result;
   }
   forget(filePath) {
@@ -18881,8 +19095,8 @@ var ElbJsonDetector = class {
 var import_yaml3 = __toESM2(require_dist());
 var MAX_SERVICES = 5e3;
 var MAX_PORTS = 1e3;
-function kubernetesToConfigFile(filePath, text2) {
-  const source = parseYaml(text2);
+function kubernetesToConfigFile(filePath, text3) {
+  const source = parseYaml(text3);
   const { lines } = source;
   const blocks = [];
   for (const doc of source.documents) {
@@ -18891,14 +19105,14 @@ function kubernetesToConfigFile(filePath, text2) {
     const top = mapEntries(doc, root, 1e3);
     const kind = scalarString(doc, top.get("kind")?.value);
     if (kind === "Service") {
-      const block = serviceBlock(doc, lines, text2, root, top);
+      const block = serviceBlock(doc, lines, text3, root, top);
       if (block) blocks.push(block);
     } else if (kind !== void 0 && kind.endsWith("List")) {
       for (const item of seqItems(doc, top.get("items")?.value, MAX_SERVICES)) {
         if (blocks.length >= MAX_SERVICES) break;
         const entries = mapEntries(doc, item, 1e3);
         if (scalarString(doc, entries.get("kind")?.value) !== "Service") continue;
-        const block = serviceBlock(doc, lines, text2, item, entries);
+        const block = serviceBlock(doc, lines, text3, item, entries);
         if (block) blocks.push(block);
       }
     }
@@ -18906,7 +19120,7 @@ function kubernetesToConfigFile(filePath, text2) {
   return {
     path: filePath,
     format: "yaml",
-    text: text2,
+    text: text3,
     lines,
     blocks,
     attributes: /* @__PURE__ */ new Map(),
@@ -18914,15 +19128,15 @@ function kubernetesToConfigFile(filePath, text2) {
     syntaxErrors: source.errors.map((e) => lines.range(e.start, e.end))
   };
 }
-function attributesOf(doc, lines, text2, entries, scalarsOnly) {
+function attributesOf(doc, lines, text3, entries, scalarsOnly) {
   const attributes = /* @__PURE__ */ new Map();
   for (const [key, entry] of entries) {
     if (scalarsOnly && (0, import_yaml3.isCollection)(entry.value)) continue;
-    attributes.set(key, entryAttribute(doc, lines, text2, entry));
+    attributes.set(key, entryAttribute(doc, lines, text3, entry));
   }
   return attributes;
 }
-function serviceBlock(doc, lines, text2, node, top) {
+function serviceBlock(doc, lines, text3, node, top) {
   if (!node?.range) return void 0;
   const apiVersion = scalarString(doc, top.get("apiVersion")?.value);
   if (apiVersion !== "v1") return void 0;
@@ -18939,7 +19153,7 @@ function serviceBlock(doc, lines, text2, node, top) {
   if (annotationsEntry) {
     const annotations = mapEntries(doc, annotationsEntry.value);
     nested.push(
-      childBlock(doc, lines, text2, "annotations", annotationsEntry, attributesOf(doc, lines, text2, annotations, false), [], hasErrors)
+      childBlock(doc, lines, text3, "annotations", annotationsEntry, attributesOf(doc, lines, text3, annotations, false), [], hasErrors)
     );
   }
   const specEntry = top.get("spec");
@@ -18949,7 +19163,7 @@ function serviceBlock(doc, lines, text2, node, top) {
     for (const item of seqItems(doc, spec.get("ports")?.value, MAX_PORTS)) {
       if (!item.range) continue;
       const entries = mapEntries(doc, item, 100);
-      const attributes2 = attributesOf(doc, lines, text2, entries, true);
+      const attributes2 = attributesOf(doc, lines, text3, entries, true);
       const header = attributes2.get("port")?.range ?? attributes2.get("name")?.range ?? yamlRange(lines, item);
       const block2 = {
         type: "port",
@@ -18963,15 +19177,15 @@ function serviceBlock(doc, lines, text2, node, top) {
         close: void 0,
         hasErrors
       };
-      setYamlMappingInfo(block2, doc, text2, item);
+      setYamlMappingInfo(block2, doc, text3, item);
       ports.push(block2);
     }
-    nested.push(childBlock(doc, lines, text2, "spec", specEntry, attributesOf(doc, lines, text2, spec, true), ports, hasErrors));
+    nested.push(childBlock(doc, lines, text3, "spec", specEntry, attributesOf(doc, lines, text3, spec, true), ports, hasErrors));
   }
   const attributes = /* @__PURE__ */ new Map();
   for (const key of ["apiVersion", "kind"]) {
     const entry = top.get(key);
-    if (entry) attributes.set(key, entryAttribute(doc, lines, text2, entry));
+    if (entry) attributes.set(key, entryAttribute(doc, lines, text3, entry));
   }
   const label = name2 === void 0 ? "(unnamed)" : namespace ? `${namespace}/${name2}` : name2;
   const block = {
@@ -18986,10 +19200,10 @@ function serviceBlock(doc, lines, text2, node, top) {
     close: void 0,
     hasErrors
   };
-  setYamlMappingInfo(block, doc, text2, node);
+  setYamlMappingInfo(block, doc, text3, node);
   return block;
 }
-function childBlock(doc, lines, text2, type, entry, attributes, blocks, hasErrors) {
+function childBlock(doc, lines, text3, type, entry, attributes, blocks, hasErrors) {
   const keyNode = entry.pair.key;
   const keyRange = yamlRange(lines, keyNode);
   const value = entry.value;
@@ -19006,7 +19220,7 @@ function childBlock(doc, lines, text2, type, entry, attributes, blocks, hasError
     close: void 0,
     hasErrors
   };
-  setYamlMappingInfo(block, doc, text2, entry.value);
+  setYamlMappingInfo(block, doc, text3, entry.value);
   return block;
 }
 function overlapsErrors(doc, start2, end) {
@@ -19071,15 +19285,15 @@ var KubernetesDetector = class {
     return isYamlFileName(filePath) && this.files(filePath);
   }
   /** `text` undefined: the file cannot be read. */
-  isKubernetes(filePath, text2) {
+  isKubernetes(filePath, text3) {
     if (!isYamlFileName(filePath)) return false;
     if (this.matchesGlobs(filePath)) return true;
-    if (text2 === void 0) return false;
-    const head = text2.slice(0, 4096);
+    if (text3 === void 0) return false;
+    const head = text3.slice(0, 4096);
     const cached = this.cache.get(filePath);
-    if (cached && cached.length === text2.length && cached.head === head && text2.length <= 4096) return cached.result;
-    const result = sniffKubernetes(text2.slice(0, KUBERNETES_SNIFF_CHARS));
-    this.cache.set(filePath, { length: text2.length, head, result });
+    if (cached && cached.length === text3.length && cached.head === head && text3.length <= 4096) return cached.result;
+    const result = sniffKubernetes(text3.slice(0, KUBERNETES_SNIFF_CHARS));
+    this.cache.set(filePath, { length: text3.length, head, result });
     return result;
   }
   forget(filePath) {
@@ -19200,28 +19414,28 @@ function loadHclParser(wasmDir) {
 }
 function createHclParser(parser) {
   const conversions = { incremental: 0, withinBlock: 0, full: 0 };
-  const parseRange = (text2, start2, end, lines) => {
+  const parseRange = (text3, start2, end, lines) => {
     const point = (offset) => {
       const position = lines.positionAt(offset);
       return { row: position.line, column: position.character };
     };
     const range = { startIndex: start2, endIndex: end, startPosition: point(start2), endPosition: point(end) };
-    const tree = parser.parse(text2, null, { includedRanges: [range] });
+    const tree = parser.parse(text3, null, { includedRanges: [range] });
     if (!tree) throw new Error("tree-sitter returned no tree");
     return tree;
   };
   return {
     conversions,
-    parseTree(text2, previous) {
-      const tree = parser.parse(text2, previous);
+    parseTree(text3, previous) {
+      const tree = parser.parse(text3, previous);
       if (!tree) throw new Error("tree-sitter returned no tree");
       return tree;
     },
-    toConfigFile(filePath, text2, tree, cache2, readBody, changes) {
-      return new HclConverter(filePath, text2, readBody).convert(tree, cache2, changes, conversions);
+    toConfigFile(filePath, text3, tree, cache2, readBody, changes) {
+      return new HclConverter(filePath, text3, readBody).convert(tree, cache2, changes, conversions);
     },
-    toConfigFileWithinBlock(filePath, text2, cache2, readBody, changes) {
-      return new HclConverter(filePath, text2, readBody).convertWithinBlock(parseRange, cache2, changes, conversions);
+    toConfigFileWithinBlock(filePath, text3, cache2, readBody, changes) {
+      return new HclConverter(filePath, text3, readBody).convertWithinBlock(parseRange, cache2, changes, conversions);
     }
   };
 }
@@ -19258,11 +19472,11 @@ var MAX_EXPR_DEPTH = 200;
 var MAX_BLOCK_DEPTH2 = 64;
 var MAX_TRAVERSAL_STEPS = 256;
 var HclConverter = class {
-  constructor(filePath, text2, readBody = () => true) {
+  constructor(filePath, text3, readBody = () => true) {
     this.filePath = filePath;
-    this.text = text2;
+    this.text = text3;
     this.readBody = readBody;
-    this.lines = new LineIndex(text2);
+    this.lines = new LineIndex(text3);
   }
   filePath;
   text;
@@ -19696,8 +19910,8 @@ var HclConverter = class {
   step(node, depth) {
     switch (node.type) {
       case "get_attr": {
-        const id11 = node.namedChildren.find((c) => c?.type === "identifier");
-        return id11 ? [{ kind: "attr", name: id11.text }] : void 0;
+        const id12 = node.namedChildren.find((c) => c?.type === "identifier");
+        return id12 ? [{ kind: "attr", name: id12.text }] : void 0;
       }
       case "index": {
         const inner = node.namedChildren[0];
@@ -19753,8 +19967,8 @@ var HclConverter = class {
         return parts2 ? { kind: "template", parts: parts2, range } : this.opaque(node);
       }
       case "variable_expr": {
-        const id11 = named[0];
-        return id11 ? { kind: "traversal", root: id11.text, steps: [], range } : this.opaque(node);
+        const id12 = named[0];
+        return id12 ? { kind: "traversal", root: id12.text, steps: [], range } : this.opaque(node);
       }
       case "function_call": {
         const name2 = named.find((c) => c.type === "identifier");
@@ -19954,8 +20168,8 @@ function unescapeHcl(raw) {
 
 // server/src/suppress/suppress.ts
 var DIRECTIVE = /^(?:#|\/\/|\/\*)\s*elb-lens-ignore(-file)?\s*:\s*([^\n]*?)(?:\*\/)?\s*$/;
-function parseDirective(text2) {
-  const match = DIRECTIVE.exec(text2.trim());
+function parseDirective(text3) {
+  const match = DIRECTIVE.exec(text3.trim());
   if (!match) return void 0;
   const [idsPart] = match[2].split("--");
   const ruleIds = idsPart.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
@@ -20063,10 +20277,10 @@ var LOCK_FILE_NAME = ".terraform.lock.hcl";
 function isLockFile(filePath) {
   return path9.basename(filePath) === LOCK_FILE_NAME;
 }
-function parseLockFile(parser, filePath, text2) {
-  const tree = parser.parseTree(text2);
+function parseLockFile(parser, filePath, text3) {
+  const tree = parser.parseTree(text3);
   try {
-    const file = parser.toConfigFile(filePath, text2, tree, void 0, () => true);
+    const file = parser.toConfigFile(filePath, text3, tree, void 0, () => true);
     return readLockFile(file, tree.rootNode.hasError ? firstError(tree.rootNode, file) : void 0);
   } finally {
     tree.delete();
@@ -20103,17 +20317,17 @@ function readLockFile(file, syntaxError) {
     const address = normaliseSource(block.labels[0]);
     if (!address || !knownProvider(address)) continue;
     const attribute = block.attributes.get("version");
-    const text2 = attribute ? literalString(attribute.expr) : void 0;
-    const version = text2 === void 0 ? void 0 : parseVersion(text2);
-    if (!attribute || text2 === void 0 || !version) {
+    const text3 = attribute ? literalString(attribute.expr) : void 0;
+    const version = text3 === void 0 ? void 0 : parseVersion(text3);
+    if (!attribute || text3 === void 0 || !version) {
       problems.push({
         file,
         range: attribute?.range ?? block.headerRange,
-        message: `${attribute ? `"${text2 ?? "this value"}" is not a version` : "This provider entry has no version"}, so ELB Lens ignores the ${block.labels[0]} entry of ${LOCK_FILE_NAME}: its version comes from required_providers instead.`
+        message: `${attribute ? `"${text3 ?? "this value"}" is not a version` : "This provider entry has no version"}, so ELB Lens ignores the ${block.labels[0]} entry of ${LOCK_FILE_NAME}: its version comes from required_providers instead.`
       });
       continue;
     }
-    if (!providers.has(address)) providers.set(address, { version, text: text2, range: attribute.range });
+    if (!providers.has(address)) providers.set(address, { version, text: text3, range: attribute.range });
   }
   return { file, providers, problems };
 }
@@ -20205,8 +20419,8 @@ function providerVersions(root, lock) {
 function providerLocalName(block, type) {
   const expr = block.attributes.get("provider")?.expr;
   if (expr?.kind === "traversal") return expr.root;
-  const text2 = expr ? literalString(expr) : void 0;
-  if (text2) return text2.split(".")[0].trim();
+  const text3 = expr ? literalString(expr) : void 0;
+  if (text3) return text3.split(".")[0].trim();
   return type.split("_")[0];
 }
 function requirements(files, problems) {
@@ -20237,18 +20451,18 @@ function requirement_(file, attribute, problems) {
   const relevant = address !== void 0 && knownProvider(address) !== void 0;
   let constraint;
   if (versionExpr && relevant) {
-    const text2 = literalString(versionExpr);
-    const parsed2 = text2 === void 0 ? { error: "it is not a plain string" } : VersionRange.parse(text2);
+    const text3 = literalString(versionExpr);
+    const parsed2 = text3 === void 0 ? { error: "it is not a plain string" } : VersionRange.parse(text3);
     if ("error" in parsed2) {
       problems.push({
         file,
         range: versionExpr.range,
         message: `ELB Lens cannot read the version constraint of ${localName} (${parsed2.error}), so it is ignored: the provider version is taken from elsewhere, or assumed to be the newest.`
       });
-    } else if (text2 !== void 0 && text2.trim() !== "") {
+    } else if (text3 !== void 0 && text3.trim() !== "") {
       constraint = {
         range: parsed2,
-        text: text2.trim(),
+        text: text3.trim(),
         origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path9.basename(file.path)}` }
       };
     }
@@ -20317,17 +20531,17 @@ function isTerraformFile(filePath) {
 function isTfvarsFile(name2) {
   return name2 === "terraform.tfvars" || name2 === "terraform.tfvars.json" || name2.endsWith(".auto.tfvars") || name2.endsWith(".auto.tfvars.json");
 }
-function looksBinary(text2) {
-  return text2.includes("\0");
+function looksBinary(text3) {
+  return text3.includes("\0");
 }
-function hasOverlongLine(text2) {
-  if (text2.length <= MAX_LINE_CHARS) return false;
-  return linesOverlong(text2, 0, text2.length);
+function hasOverlongLine(text3) {
+  if (text3.length <= MAX_LINE_CHARS) return false;
+  return linesOverlong(text3, 0, text3.length);
 }
-function linesOverlong(text2, from, to) {
-  for (let start2 = from > 0 ? text2.lastIndexOf("\n", from - 1) + 1 : 0; ; ) {
-    const end = text2.indexOf("\n", start2);
-    if ((end === -1 ? text2.length : end) - start2 > MAX_LINE_CHARS) return true;
+function linesOverlong(text3, from, to) {
+  for (let start2 = from > 0 ? text3.lastIndexOf("\n", from - 1) + 1 : 0; ; ) {
+    const end = text3.indexOf("\n", start2);
+    if ((end === -1 ? text3.length : end) - start2 > MAX_LINE_CHARS) return true;
     if (end === -1 || end >= to) return false;
     start2 = end + 1;
   }
@@ -20392,10 +20606,10 @@ var Service = class {
     if (this.elbJson.matchesGlobs(filePath)) return true;
     return this.elbJson.isElbJson(filePath, this.documents.get(filePath)?.text ?? this.readFromHost(filePath));
   }
-  openDocument(filePath, text2) {
+  openDocument(filePath, text3) {
     const previous = this.documents.get(filePath);
     previous?.tree?.delete();
-    this.documents.set(filePath, { text: text2, tree: void 0, treeIsCurrent: false, config: void 0, blocks: newBlockCache(), edits: [] });
+    this.documents.set(filePath, { text: text3, tree: void 0, treeIsCurrent: false, config: void 0, blocks: newBlockCache(), edits: [] });
     this.invalidate(filePath);
   }
   updateDocument(filePath, changes) {
@@ -20653,14 +20867,14 @@ ${instances}` : markdown, range: target.range };
   readFromHost(filePath) {
     this.recording?.reads.add(filePath);
     if (this.texts.has(filePath)) return this.texts.get(filePath);
-    let text2;
+    let text3;
     try {
-      text2 = this.host.readFile(filePath);
+      text3 = this.host.readFile(filePath);
     } catch {
-      text2 = void 0;
+      text3 = void 0;
     }
-    this.texts.set(filePath, text2);
-    return text2;
+    this.texts.set(filePath, text3);
+    return text3;
   }
   stats() {
     return { unparsedTerraformFiles: this.unparsed.size, unparsedTerraformPaths: [...this.unparsed] };
@@ -20673,16 +20887,16 @@ ${instances}` : markdown, range: target.range };
       if (!doc.config) doc.config = this.parseDocument(filePath, doc);
       return doc.config;
     }
-    const text2 = this.readFromHost(filePath);
-    if (text2 === void 0) {
+    const text3 = this.readFromHost(filePath);
+    if (text3 === void 0) {
       this.diskFiles.delete(filePath);
       this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
       return void 0;
     }
     const cached = this.diskFiles.get(filePath);
-    if (cached && cached.text === text2) return cached.config;
-    const config = this.parseText(filePath, text2);
-    this.diskFiles.set(filePath, { text: text2, config });
+    if (cached && cached.text === text3) return cached.config;
+    const config = this.parseText(filePath, text3);
+    this.diskFiles.set(filePath, { text: text3, config });
     return config;
   }
   parseDocument(filePath, doc) {
@@ -20708,22 +20922,22 @@ ${instances}` : markdown, range: target.range };
     doc.edits = [];
     return this.parser.toConfigFile(filePath, doc.text, tree, doc.blocks, isRelevantBlock, changes);
   }
-  parseText(filePath, text2) {
-    if (text2.length > MAX_FILE_CHARS) {
+  parseText(filePath, text3) {
+    if (text3.length > MAX_FILE_CHARS) {
       this.logSkipped(filePath, `it is larger than ${MAX_FILE_CHARS / 2 ** 20} MB`);
       return void 0;
     }
-    if (looksBinary(text2)) {
+    if (looksBinary(text3)) {
       this.logSkipped(filePath, "it looks binary (NUL characters)");
       return void 0;
     }
-    const clean = text2.charCodeAt(0) === 65279 ? " " + text2.slice(1) : text2;
+    const clean = text3.charCodeAt(0) === 65279 ? " " + text3.slice(1) : text3;
     try {
       if (filePath.endsWith(".tf.json") || filePath.endsWith(".tfvars.json")) {
         return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
       }
       if (isJsonFileName(filePath)) return elbJsonToConfigFile(filePath, clean);
-      if (isYamlFileName(filePath)) return kubernetesToConfigFile(filePath, text2);
+      if (isYamlFileName(filePath)) return kubernetesToConfigFile(filePath, text3);
       if (hasOverlongLine(clean)) {
         this.logSkipped(filePath, `it has a line longer than ${MAX_LINE_CHARS / 1024} K characters (generated content)`);
         return void 0;
@@ -20825,8 +21039,8 @@ ${instances}` : markdown, range: target.range };
     let declares = this.variableFolders.get(dir);
     if (declares === void 0) {
       declares = this.terraformPaths(dir).some((file) => {
-        const text2 = this.documents.get(file)?.text ?? this.readFromHost(file);
-        if (text2 === void 0 || !DECLARATION_WORD.variable.test(text2)) return false;
+        const text3 = this.documents.get(file)?.text ?? this.readFromHost(file);
+        if (text3 === void 0 || !DECLARATION_WORD.variable.test(text3)) return false;
         return this.configFile(file)?.blocks.some((block) => block.type === "variable") === true;
       });
       this.variableFolders.set(dir, declares);
@@ -20894,12 +21108,12 @@ ${instances}` : markdown, range: target.range };
   }
   /** The module calls of a file (cached by text; files without the word "module" are not parsed). */
   callsOf(file) {
-    const text2 = this.documents.get(file)?.text ?? this.readFromHost(file);
-    if (text2 === void 0) return [];
+    const text3 = this.documents.get(file)?.text ?? this.readFromHost(file);
+    if (text3 === void 0) return [];
     const cached = this.fileCalls.get(file);
-    if (cached?.text === text2) return cached.calls;
+    if (cached?.text === text3) return cached.calls;
     const calls = [];
-    if (/\bmodule\b/.test(text2)) {
+    if (/\bmodule\b/.test(text3)) {
       for (const block of this.configFile(file)?.blocks ?? []) {
         if (block.type !== "module" || !block.labels[0]) continue;
         const source = block.attributes.get("source")?.expr;
@@ -20909,7 +21123,7 @@ ${instances}` : markdown, range: target.range };
         }
       }
     }
-    this.fileCalls.set(file, { text: text2, calls });
+    this.fileCalls.set(file, { text: text3, calls });
     return calls;
   }
   /** True when a file's module calls differ from what the caller index was built from. */
@@ -20972,17 +21186,17 @@ ${instances}` : markdown, range: target.range };
     const deferred = [];
     for (const filePath of this.terraformPaths(dir)) {
       const doc = this.documents.get(filePath);
-      const text2 = doc?.text ?? this.readFromHost(filePath);
-      if (text2 === void 0) {
+      const text3 = doc?.text ?? this.readFromHost(filePath);
+      if (text3 === void 0) {
         this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
         continue;
       }
-      if (!this.prescan || doc || filePath.endsWith(".tf.json") || this.mayMatter(filePath, text2)) {
+      if (!this.prescan || doc || filePath.endsWith(".tf.json") || this.mayMatter(filePath, text3)) {
         const file = this.configFile(filePath);
         if (file) files.push(file);
-      } else if (text2.length > MAX_FILE_CHARS || looksBinary(text2) || hasOverlongLine(text2)) {
-        this.parseText(filePath, text2);
-      } else deferred.push({ path: filePath, text: text2 });
+      } else if (text3.length > MAX_FILE_CHARS || looksBinary(text3) || hasOverlongLine(text3)) {
+        this.parseText(filePath, text3);
+      } else deferred.push({ path: filePath, text: text3 });
     }
     for (const d of deferred) this.unparsed.add(d.path);
     if (deferred.length === 0) return { files, deferred: [] };
@@ -21024,21 +21238,21 @@ ${instances}` : markdown, range: target.range };
     return names;
   }
   /** The byte scan, once per text of a file (an open document is scanned again only when it changes). */
-  mayMatter(filePath, text2) {
+  mayMatter(filePath, text3) {
     const cached = this.scans.get(filePath);
-    if (cached?.text === text2) return cached.matters;
-    const matters = MAY_MATTER.test(text2);
-    this.scans.set(filePath, { text: text2, matters });
+    if (cached?.text === text3) return cached.matters;
+    const matters = MAY_MATTER.test(text3);
+    this.scans.set(filePath, { text: text3, matters });
     return matters;
   }
   /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
   lockFile(dir) {
     const file = path10.join(dir, LOCK_FILE_NAME);
     this.recording?.reads.add(file);
-    const text2 = this.documents.get(file)?.text ?? this.readFromHost(file);
-    if (text2 === void 0 || text2.length > MAX_FILE_CHARS) return void 0;
+    const text3 = this.documents.get(file)?.text ?? this.readFromHost(file);
+    if (text3 === void 0 || text3.length > MAX_FILE_CHARS) return void 0;
     try {
-      return parseLockFile(this.parser, file, text2);
+      return parseLockFile(this.parser, file, text3);
     } catch {
       return void 0;
     }
@@ -21064,10 +21278,10 @@ ${instances}` : markdown, range: target.range };
   /** Key (`web.db`) → folder, from `.terraform/modules/modules.json`; undefined when there is none. */
   modulesManifest(rootDir) {
     const file = path10.join(rootDir, ".terraform", "modules", "modules.json");
-    const text2 = this.readFromHost(file);
-    if (text2 === void 0) return void 0;
+    const text3 = this.readFromHost(file);
+    if (text3 === void 0) return void 0;
     try {
-      const parsed2 = JSON.parse(text2);
+      const parsed2 = JSON.parse(text3);
       const map = /* @__PURE__ */ new Map();
       for (const m of parsed2.Modules ?? []) if (typeof m.Key === "string" && m.Key && typeof m.Dir === "string") map.set(m.Key, m.Dir);
       return map;
@@ -21120,19 +21334,19 @@ ${instances}` : markdown, range: target.range };
   }
   readTfvars(filePath) {
     this.recording?.reads.add(filePath);
-    const text2 = this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
-    if (text2 === void 0 || text2.length > MAX_FILE_CHARS) return [];
+    const text3 = this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
+    if (text3 === void 0 || text3.length > MAX_FILE_CHARS) return [];
     const source = path10.basename(filePath);
     if (filePath.endsWith(".json")) {
       try {
-        const parsed2 = JSON.parse(text2);
+        const parsed2 = JSON.parse(text3);
         if (!parsed2 || typeof parsed2 !== "object" || Array.isArray(parsed2)) return [];
         return Object.entries(parsed2).map(([name2, value]) => ({ name: name2, value: toValue(value), source }));
       } catch {
         return [];
       }
     }
-    const config = this.parseText(filePath, text2);
+    const config = this.parseText(filePath, text3);
     if (!config) return [];
     const empty = new TerraformModule(path10.dirname(filePath), [], []);
     return tfvarsInputs(config, (expr) => empty.evaluate(expr));
@@ -21200,8 +21414,8 @@ var DECLARATION_WORD = {
   local: /\blocals\b/,
   output: /\boutput\b/
 };
-function escapeRegExp(text2) {
-  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // server/src/graph/map.ts
@@ -21460,15 +21674,15 @@ function nodeLines(node) {
 function edgeLabel(edge) {
   const icon = edge.severity ? `${SEVERITY_ICON[edge.severity]} ` : "";
   if (edge.kind === "backend" && edge.receives) {
-    const text2 = RECEIVES_LABEL[edge.receives];
-    return edge.severity ? `${icon}${text2.slice(2)}` : text2;
+    const text3 = RECEIVES_LABEL[edge.receives];
+    return edge.severity ? `${icon}${text3.slice(2)}` : text3;
   }
   if (edge.label) return `${icon}${edge.label}`;
   if (edge.severity) return `${icon}${edge.findings[0].ruleId}`;
   return "";
 }
-function clip(text2, max) {
-  return text2.length <= max ? text2 : `${text2.slice(0, max - 1)}\u2026`;
+function clip(text3, max) {
+  return text3.length <= max ? text3 : `${text3.slice(0, max - 1)}\u2026`;
 }
 var LEGEND = [
   "\u2714 the backend gets the client\u2019s address",
@@ -21494,8 +21708,8 @@ var COLORS = {
   "lb-address": "#9a6700",
   unknown: "#6e7781"
 };
-function mermaidText(text2) {
-  return text2.replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;");
+function mermaidText(text3) {
+  return text3.replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;");
 }
 var MERMAID_SHAPE = {
   client: ["([", "])"],
@@ -21507,9 +21721,9 @@ var MERMAID_SHAPE = {
 function toMermaid(map) {
   const out2 = ["flowchart LR"];
   const classes = /* @__PURE__ */ new Map();
-  const addClass = (name2, id11) => {
+  const addClass = (name2, id12) => {
     const list = classes.get(name2) ?? [];
-    list.push(id11);
+    list.push(id12);
     classes.set(name2, list);
   };
   const edgeStyles = /* @__PURE__ */ new Map();
@@ -21572,8 +21786,8 @@ function toMarkdown(map) {
     ""
   ].join("\n");
 }
-function dotText(text2) {
-  return `"${text2.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+function dotText(text3) {
+  return `"${text3.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
 }
 var DOT_SHAPE = {
   client: "shape=ellipse",
@@ -21648,11 +21862,11 @@ function layeredLayout(nodes, edges, options) {
   const layerCount = nodes.reduce((max, n2) => Math.max(max, n2.layer + 1), 0);
   const layers = Array.from({ length: layerCount }, () => []);
   const visited = /* @__PURE__ */ new Set();
-  const visit3 = (id11) => {
-    if (visited.has(id11)) return;
-    visited.add(id11);
-    layers[byId.get(id11).layer].push(id11);
-    for (const next of successors.get(id11) ?? []) visit3(next);
+  const visit3 = (id12) => {
+    if (visited.has(id12)) return;
+    visited.add(id12);
+    layers[byId.get(id12).layer].push(id12);
+    for (const next of successors.get(id12) ?? []) visit3(next);
   };
   for (const n2 of [...nodes].sort((a, b) => a.layer - b.layer)) if (!predecessors.has(n2.id)) visit3(n2.id);
   for (const n2 of nodes) visit3(n2.id);
@@ -21671,7 +21885,7 @@ function layeredLayout(nodes, edges, options) {
     for (let l = 0; l < layerCount; l++) layers[l] = best[l];
   }
   const columnX = [];
-  const columnWidth = layers.map((ids) => ids.reduce((max, id11) => Math.max(max, byId.get(id11).width), 0));
+  const columnWidth = layers.map((ids) => ids.reduce((max, id12) => Math.max(max, byId.get(id12).width), 0));
   let x = 0;
   for (let l = 0; l < layerCount; l++) {
     columnX.push(x);
@@ -21680,12 +21894,12 @@ function layeredLayout(nodes, edges, options) {
   const positions = /* @__PURE__ */ new Map();
   for (let l = layerCount - 1; l >= 0; l--) {
     let bottom = -options.nodeGap;
-    for (const id11 of layers[l]) {
-      const node = byId.get(id11);
-      const placedNext = (successors.get(id11) ?? []).map((s) => positions.get(s)).filter((p) => p !== void 0);
+    for (const id12 of layers[l]) {
+      const node = byId.get(id12);
+      const placedNext = (successors.get(id12) ?? []).map((s) => positions.get(s)).filter((p) => p !== void 0);
       const wanted = placedNext.length > 0 ? placedNext.reduce((sum, p) => sum + p.y + p.height / 2, 0) / placedNext.length - node.height / 2 : 0;
       const y = Math.max(wanted, bottom + options.nodeGap);
-      positions.set(id11, { x: columnX[l], y, width: columnWidth[l], height: node.height });
+      positions.set(id12, { x: columnX[l], y, width: columnWidth[l], height: node.height });
       bottom = y + node.height;
     }
   }
@@ -21701,14 +21915,14 @@ function push(map, key, value) {
 }
 function reorder(layers, l, neighbours) {
   const index = /* @__PURE__ */ new Map();
-  for (const layer2 of layers) layer2.forEach((id11, i2) => index.set(id11, i2 / Math.max(1, layer2.length - 1)));
+  for (const layer2 of layers) layer2.forEach((id12, i2) => index.set(id12, i2 / Math.max(1, layer2.length - 1)));
   const layer = layers[l];
   const keyed = [];
   const fixed = /* @__PURE__ */ new Map();
-  layer.forEach((id11, i2) => {
-    const around = (neighbours.get(id11) ?? []).map((n2) => index.get(n2));
-    if (around.length === 0) fixed.set(i2, id11);
-    else keyed.push({ id: id11, key: around.reduce((a, b) => a + b, 0) / around.length });
+  layer.forEach((id12, i2) => {
+    const around = (neighbours.get(id12) ?? []).map((n2) => index.get(n2));
+    if (around.length === 0) fixed.set(i2, id12);
+    else keyed.push({ id: id12, key: around.reduce((a, b) => a + b, 0) / around.length });
   });
   keyed.sort((a, b) => a.key - b.key);
   const result = [];
@@ -21718,7 +21932,7 @@ function reorder(layers, l, neighbours) {
 }
 function crossings(layers, edges, byId) {
   const position = /* @__PURE__ */ new Map();
-  for (const layer of layers) layer.forEach((id11, i2) => position.set(id11, i2));
+  for (const layer of layers) layer.forEach((id12, i2) => position.set(id12, i2));
   const byLayer = /* @__PURE__ */ new Map();
   for (const e of edges) {
     const layer = byId.get(e.from).layer;
@@ -21793,8 +22007,8 @@ var STYLE = `
 ${COLOUR_CLASSES_CSS}
 .el.c-ok,.el.c-alt,.el.c-lb,.el.c-unk,.el.c-error,.el.c-warning,.el.c-information,.el.c-hint{stroke:var(--bg)}
 `.trim().replace(/\n/g, "");
-function xml(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+function xml(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 function width(chars, size) {
   return chars * size * CHAR;
@@ -21859,8 +22073,8 @@ function toSvg(map, options = {}) {
     const loops = edges.filter((e) => e.kind === "same-server").length;
     const left = GROUP_PAD;
     const originY = top + GROUP_HEADER;
-    const place = (id11) => {
-      const p = layout.positions.get(id11);
+    const place = (id12) => {
+      const p = layout.positions.get(id12);
       return { ...p, x: p.x + left, y: p.y + originY };
     };
     const groupWidth2 = layout.width + 2 * GROUP_PAD;
@@ -21950,8 +22164,8 @@ ${body2.join("\n")}
 function viewSource(view, name2) {
   return { name: name2(view.root), source: view.source, model: view.model, findings: view.findings };
 }
-function planView(filePath, text2, options = {}) {
-  const plan = planToModel(filePath, text2);
+function planView(filePath, text3, options = {}) {
+  const plan = planToModel(filePath, text3);
   if (!plan) return void 0;
   const reported = reportRules(plan.model, { docsBase: options.docsBase ?? "docs/rules/", log: options.log, source: filePath });
   const findings = nodeFindings(reported, { rules: options.rules, allowInlineIgnores: false }, () => void 0);
@@ -22154,8 +22368,8 @@ function forEachFlag(rest, handle2) {
 }
 
 // server/src/cli/diff.ts
-function splitLines(text2) {
-  const lines = text2.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+function splitLines(text3) {
+  const lines = text3.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
   return lines;
 }
 function myers(a, b) {
@@ -22362,8 +22576,8 @@ function selectFixes(findings, textOf, canEdit) {
   const indexes = /* @__PURE__ */ new Map();
   const indexOf = (file) => {
     if (!indexes.has(file)) {
-      const text2 = textOf(file);
-      indexes.set(file, text2 === void 0 ? void 0 : new LineIndex(text2));
+      const text3 = textOf(file);
+      indexes.set(file, text3 === void 0 ? void 0 : new LineIndex(text3));
     }
     return indexes.get(file);
   };
@@ -22400,8 +22614,8 @@ function toOffsets(index, edit) {
   const end = Math.max(start2, index.offsetAt(edit.range.end));
   return { start: start2, end, newText: edit.newText };
 }
-function applyOffsetEdits(text2, edits) {
-  let result = text2;
+function applyOffsetEdits(text3, edits) {
+  let result = text3;
   for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
     result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   }
@@ -22413,10 +22627,10 @@ function applyFixes(findings, textOf, canEdit) {
   const selection = selectFixes(findings, textOf, canEdit);
   const changed = /* @__PURE__ */ new Map();
   for (const [file, edits] of selection.edits) {
-    const text2 = textOf(file);
-    if (text2 === void 0) continue;
-    const next = applyOffsetEdits(text2, edits);
-    if (next !== text2) changed.set(file, next);
+    const text3 = textOf(file);
+    if (text3 === void 0) continue;
+    const next = applyOffsetEdits(text3, edits);
+    if (next !== text3) changed.set(file, next);
   }
   return { changed, applied: selection.fixes.length, deferred: selection.deferred };
 }
@@ -22462,12 +22676,12 @@ var COLORS2 = {
   reset: "\x1B[0m",
   bold: "\x1B[1m"
 };
-function paint(color, code, text2) {
-  return color ? `${code}${text2}${COLORS2.reset}` : text2;
+function paint(color, code, text3) {
+  return color ? `${code}${text3}${COLORS2.reset}` : text3;
 }
 var FRAME_WIDTH = 120;
-function codeFrame(text2, finding, color) {
-  const lines = text2.split(/\r\n|\r|\n/);
+function codeFrame(text3, finding, color) {
+  const lines = text3.split(/\r\n|\r|\n/);
   const { start: start2, end } = finding.range;
   const first = Math.max(0, start2.line - 2);
   const last = Math.min(lines.length - 1, start2.line + 1);
@@ -22503,7 +22717,7 @@ function summary(report) {
   ];
   return `${parts2.join(", ")} in ${report.fileCount} file(s) checked`;
 }
-var text = (report, { color }) => {
+var text2 = (report, { color }) => {
   const out2 = [];
   for (const finding of report.findings) {
     const where2 = `${relativePath(report.cwd, finding.file)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
@@ -22545,8 +22759,8 @@ var SARIF_LEVEL = {
   information: "note",
   hint: "note"
 };
-function pascalCase(id11) {
-  return id11.split(/[^A-Za-z0-9]+/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join("");
+function pascalCase(id12) {
+  return id12.split(/[^A-Za-z0-9]+/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join("");
 }
 function firstParagraph(markdown) {
   const paragraphs = markdown.replace(/\r\n/g, "\n").split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0 && !p.startsWith("#") && !p.startsWith("```") && !p.startsWith("|"));
@@ -22716,7 +22930,7 @@ var checkstyle = (report) => {
   out2.push("</checkstyle>");
   return out2.join("\n") + "\n";
 };
-var FORMATTERS = { text, compact, json, sarif, junit, checkstyle, codequality };
+var FORMATTERS = { text: text2, compact, json, sarif, junit, checkstyle, codequality };
 
 // server/src/cli/main.ts
 var EXIT_CLEAN = 0;
@@ -23042,7 +23256,7 @@ async function checkWalked(run2) {
     minSeverity: args2.minSeverity,
     enabledRules: (file) => {
       const rules = configFor(file).options.rules ?? {};
-      return RULES.map((r) => r.meta.id).filter((id11) => rules[id11] !== "off");
+      return RULES.map((r) => r.meta.id).filter((id12) => rules[id12] !== "off");
     },
     canFix,
     tool
@@ -23074,11 +23288,11 @@ function fixAll(service, analyzeAll, canEdit, dryRun) {
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const selection = applyFixes(findings, (file) => service.documentText(file), canEdit);
     if (selection.changed.size === 0) break;
-    for (const [file, text2] of selection.changed) {
+    for (const [file, text3] of selection.changed) {
       if (!originals.has(file)) originals.set(file, service.documentText(file) ?? "");
-      if (dryRun) service.openDocument(file, text2);
+      if (dryRun) service.openDocument(file, text3);
       else {
-        writeAtomically(file, text2);
+        writeAtomically(file, text3);
         service.fileChanged(file);
       }
     }
@@ -23118,8 +23332,8 @@ function toolInfo(packageRoot, docsDir) {
   return {
     version: pkg.version ?? "0.0.0",
     informationUri: links.home,
-    helpUri: (id11) => links.rulePage(id11),
-    readDoc: (id11) => readTextFile(path14.join(docsDir, `${id11}.md`), 1024 * 1024)
+    helpUri: (id12) => links.rulePage(id12),
+    readDoc: (id12) => readTextFile(path14.join(docsDir, `${id12}.md`), 1024 * 1024)
   };
 }
 function findPackageRoot(start2) {
@@ -23179,8 +23393,8 @@ var path15 = __toESM2(require("path"));
 var MAX_ROWS = 200;
 var MAX_MAP_CHARS = 4e5;
 var ICON = { error: "\u{1F534} error", warning: "\u{1F7E1} warning", information: "\u{1F535} information", hint: "\u26AA hint" };
-function cell(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+function cell(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 function plural(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;
@@ -23228,11 +23442,11 @@ function booleanInput(env, name2, fallback) {
   if (value === "") return fallback;
   return !["false", "no", "off", "0"].includes(value);
 }
-function escapeData(text2) {
-  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData(text3) {
+  return text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty(text2) {
-  return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty(text3) {
+  return escapeData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workflowCommand(command, properties, message) {
   const props = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
@@ -23243,12 +23457,12 @@ function setOutputs(env, outputs) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
   const lines = Object.entries(outputs).map(([name2, value]) => {
-    const text2 = String(value);
-    if (!/[\r\n]/.test(text2)) return `${name2}=${text2}
+    const text3 = String(value);
+    if (!/[\r\n]/.test(text3)) return `${name2}=${text3}
 `;
     const delimiter = `elb_lens_${Math.random().toString(36).slice(2)}`;
     return `${name2}<<${delimiter}
-${text2}
+${text3}
 ${delimiter}
 `;
   });
