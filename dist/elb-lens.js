@@ -13081,6 +13081,260 @@ var LineIndex = class {
   }
 };
 
+// server/src/parse/json.ts
+function parseJsonDocument(text3) {
+  const { root, errors } = parseJsonTree(text3);
+  const lines = new LineIndex(text3);
+  return { root, errors, lines, comments: collectJsonComments(text3, lines) };
+}
+var MAX_JSON_DEPTH = 256;
+function parseJsonTree(text3) {
+  const tooDeepAt = nestingPastLimit(text3, MAX_JSON_DEPTH);
+  if (tooDeepAt >= 0)
+    return { root: void 0, errors: [{ error: ParseErrorCode.InvalidSymbol, offset: tooDeepAt, length: 1 }], tooDeepAt };
+  const errors = [];
+  const root = parseTree2(text3, errors, { allowTrailingComma: true, disallowComments: false });
+  return { root, errors };
+}
+function nestingPastLimit(text3, limit) {
+  let depth = 0;
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c = text3.charCodeAt(i2);
+    if (c === 34) {
+      for (i2++; i2 < text3.length && text3.charCodeAt(i2) !== 34; i2++) if (text3.charCodeAt(i2) === 92) i2++;
+    } else if (c === 47 && text3.charCodeAt(i2 + 1) === 47) {
+      while (i2 < text3.length && text3.charCodeAt(i2) !== 10 && text3.charCodeAt(i2) !== 13) i2++;
+    } else if (c === 47 && text3.charCodeAt(i2 + 1) === 42) {
+      const end = text3.indexOf("*/", i2 + 2);
+      i2 = end < 0 ? text3.length : end + 1;
+    } else if (c === 91 || c === 123) {
+      if (++depth > limit) return i2;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    }
+  }
+  return -1;
+}
+function collectJsonComments(text3, lines) {
+  const comments = [];
+  const scanner = createScanner2(text3, false);
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia) {
+      const start2 = scanner.getTokenOffset();
+      const end = start2 + scanner.getTokenLength();
+      comments.push({ text: text3.slice(start2, end), range: lines.range(start2, end) });
+    }
+  }
+  return comments;
+}
+function nodeRange(lines, node) {
+  return lines.range(node.offset, node.offset + node.length);
+}
+function jsonValueExpr(lines, node, depth = 0) {
+  const range = nodeRange(lines, node);
+  if (depth > 64) return { kind: "opaque", text: "", range };
+  switch (node.type) {
+    case "string":
+    case "number":
+    case "boolean":
+    case "null":
+      return { kind: "literal", value: node.value, range };
+    case "array":
+      return { kind: "tuple", items: (node.children ?? []).map((c) => jsonValueExpr(lines, c, depth + 1)), range };
+    case "object":
+      return {
+        kind: "object",
+        entries: (node.children ?? []).flatMap((property) => {
+          const [key, value] = property.children ?? [];
+          if (!key || !value) return [];
+          return [
+            {
+              key: { kind: "literal", value: String(key.value), range: nodeRange(lines, key) },
+              value: jsonValueExpr(lines, value, depth + 1)
+            }
+          ];
+        }),
+        range
+      };
+    default:
+      return { kind: "opaque", text: "", range };
+  }
+}
+var NESTED_BLOCKS = /* @__PURE__ */ new Set(["insert_headers", "ip_list", "ip_group", "network", "ipgroup", "content"]);
+var RESOURCE_NESTED_BLOCKS = {
+  kubernetes_service: /* @__PURE__ */ new Set(["metadata", "spec", "port"]),
+  kubernetes_service_v1: /* @__PURE__ */ new Set(["metadata", "spec", "port"])
+};
+var MAX_BLOCK_DEPTH = 64;
+function tfJsonToConfigFile(filePath, text3, parseTemplate) {
+  const doc = parseJsonDocument(text3);
+  const { lines } = doc;
+  const blocks = [];
+  const syntaxErrors = doc.errors.map((e) => lines.range(e.offset, e.offset + e.length));
+  const root = doc.root;
+  const expr = (node, depth) => {
+    const range = nodeRange(lines, node);
+    if (depth > 100) return { kind: "opaque", text: "", range };
+    switch (node.type) {
+      case "string": {
+        const value = node.value;
+        if (!value.includes("${") && !value.includes("%{")) return { kind: "literal", value, range };
+        const parsed2 = parseTemplate(value);
+        return parsed2 ? withRange(parsed2, range) : { kind: "opaque", text: value, range };
+      }
+      case "number":
+      case "boolean":
+      case "null":
+        return { kind: "literal", value: node.value, range };
+      case "array":
+        return { kind: "tuple", items: (node.children ?? []).map((c) => expr(c, depth + 1)), range };
+      case "object":
+        return {
+          kind: "object",
+          entries: (node.children ?? []).flatMap((prop) => {
+            const [key, value] = prop.children ?? [];
+            return key && value ? [{ key: expr(key, depth + 1), value: expr(value, depth + 1) }] : [];
+          }),
+          range
+        };
+      default:
+        return { kind: "opaque", text: "", range };
+    }
+  };
+  const bodyBlock = (type, labelNodes, body2, jsonPath, depth = 0, extraBlocks) => {
+    const attributes = /* @__PURE__ */ new Map();
+    const nested = [];
+    for (const prop of body2.children ?? []) {
+      const [key, value] = prop.children ?? [];
+      if (!key || !value) continue;
+      const name2 = key.value;
+      if (name2 === "dynamic" && value.type === "object" && depth < MAX_BLOCK_DEPTH) {
+        for (const dynamicProp of value.children ?? []) {
+          const [label, dynamicBody] = dynamicProp.children ?? [];
+          if (label && dynamicBody?.type === "object") {
+            nested.push(bodyBlock("dynamic", [label], dynamicBody, [...jsonPath, name2, label.value], depth + 1, extraBlocks));
+          }
+        }
+        continue;
+      }
+      if ((NESTED_BLOCKS.has(name2) || extraBlocks?.has(name2)) && (value.type === "object" || value.type === "array")) {
+        const items = value.type === "array" ? value.children ?? [] : [value];
+        items.forEach((item, index) => {
+          if (item.type === "object" && depth < MAX_BLOCK_DEPTH) {
+            const path16 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
+            nested.push(bodyBlock(name2, [key], item, path16, depth + 1, extraBlocks));
+          }
+        });
+        continue;
+      }
+      if (!attributes.has(name2)) {
+        attributes.set(name2, {
+          name: name2,
+          expr: expr(value, 0),
+          nameRange: nodeRange(lines, key),
+          valueRange: nodeRange(lines, value),
+          range: lines.range(key.offset, value.offset + value.length)
+        });
+      }
+    }
+    const labelRanges = labelNodes.map((n2) => nodeRange(lines, n2));
+    const header = labelRanges[labelRanges.length - 1] ?? nodeRange(lines, body2);
+    const end = body2.offset + body2.length;
+    const closed = text3.charCodeAt(end - 1) === 125;
+    const hasErrors = !closed || doc.errors.some((e) => e.offset >= body2.offset && e.offset < end);
+    return {
+      type,
+      labels: labelNodes.map((n2) => String(n2.value)),
+      labelRanges,
+      range: nodeRange(lines, body2),
+      headerRange: header,
+      attributes,
+      blocks: nested,
+      bodyStart: lines.positionAt(body2.offset + 1),
+      close: closed ? lines.positionAt(end - 1) : void 0,
+      hasErrors,
+      jsonPath
+    };
+  };
+  const objectsOf = (node, path16) => {
+    if (node.type === "object") return [{ node, path: path16 }];
+    if (node.type === "array") {
+      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path16, i2] }] : []);
+    }
+    return [];
+  };
+  if (root?.type === "object") {
+    for (const top of root.children ?? []) {
+      const [topKey, topValue] = top.children ?? [];
+      if (!topKey || !topValue) continue;
+      const blockType = topKey.value;
+      for (const level1 of objectsOf(topValue, [blockType])) {
+        if (blockType === "locals") {
+          blocks.push(bodyBlock("locals", [], level1.node, level1.path));
+          continue;
+        }
+        const twoLabels = blockType === "resource" || blockType === "data";
+        for (const prop of level1.node.children ?? []) {
+          const [k1, v1] = prop.children ?? [];
+          if (!k1 || !v1) continue;
+          if (!twoLabels) {
+            for (const body2 of objectsOf(v1, [...level1.path, k1.value])) {
+              blocks.push(bodyBlock(blockType, [k1], body2.node, body2.path));
+            }
+            continue;
+          }
+          for (const level2 of objectsOf(v1, [...level1.path, k1.value])) {
+            for (const prop2 of level2.node.children ?? []) {
+              const [k2, v2] = prop2.children ?? [];
+              if (!k2 || !v2) continue;
+              for (const body2 of objectsOf(v2, [...level2.path, k2.value])) {
+                const resourceType = String(k1.value);
+                const extra = blockType === "resource" && Object.prototype.hasOwnProperty.call(RESOURCE_NESTED_BLOCKS, resourceType) ? RESOURCE_NESTED_BLOCKS[resourceType] : void 0;
+                blocks.push(bodyBlock(blockType, [k1, k2], body2.node, body2.path, 0, extra));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return { path: filePath, format: "tfjson", text: text3, lines, blocks, attributes: /* @__PURE__ */ new Map(), comments: doc.comments, syntaxErrors };
+}
+function withRange(expr, range) {
+  switch (expr.kind) {
+    case "template":
+      return { ...expr, parts: expr.parts.map((p) => withRange(p, range)), range };
+    case "conditional":
+      return {
+        ...expr,
+        condition: withRange(expr.condition, range),
+        whenTrue: withRange(expr.whenTrue, range),
+        whenFalse: withRange(expr.whenFalse, range),
+        range
+      };
+    case "call":
+      return { ...expr, args: expr.args.map((a) => withRange(a, range)), range };
+    case "tuple":
+      return { ...expr, items: expr.items.map((i2) => withRange(i2, range)), range };
+    case "object":
+      return { ...expr, entries: expr.entries.map((e) => ({ key: withRange(e.key, range), value: withRange(e.value, range) })), range };
+    case "unary":
+      return { ...expr, operand: withRange(expr.operand, range), range };
+    case "binary":
+      return { ...expr, left: withRange(expr.left, range), right: withRange(expr.right, range), range };
+    case "parens":
+      return { ...expr, inner: withRange(expr.inner, range), range };
+    case "traversal":
+      return {
+        ...expr,
+        steps: expr.steps.map((s) => s.kind === "index" ? { kind: "index", key: withRange(s.key, range) } : s),
+        range
+      };
+    default:
+      return { ...expr, range };
+  }
+}
+
 // server/src/parse/config.ts
 function exprText(file, expr) {
   const start2 = file.lines.offsetAt(expr.range.start);
@@ -13133,7 +13387,7 @@ var recent = [];
 function parsed(text3) {
   const hit = recent.find((r) => r.text === text3);
   if (hit) return hit.root;
-  const root = parseTree2(text3, [], { allowTrailingComma: true, disallowComments: false });
+  const { root } = parseJsonTree(text3);
   recent.unshift({ text: text3, root });
   if (recent.length > 4) recent.pop();
   return root;
@@ -14930,9 +15184,9 @@ function parseConfig(filePath, text3) {
     const pos = lines.positionAt(offset);
     throw new ConfigError(filePath, pos.line + 1, pos.character + 1, key, detail);
   };
-  const errors = [];
   const source = text3.charCodeAt(0) === 65279 ? " " + text3.slice(1) : text3;
-  const root = parseTree2(source, errors, { allowTrailingComma: true, disallowComments: false });
+  const { root, errors, tooDeepAt } = parseJsonTree(source);
+  if (tooDeepAt !== void 0) fail(tooDeepAt, "", `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels`);
   if (errors.length > 0) {
     const first = errors[0];
     fail(first.offset, "", `invalid JSON: ${describeParseError(first.error)}`);
@@ -15163,240 +15417,6 @@ function projectLinks(pkg) {
   };
 }
 
-// server/src/parse/json.ts
-function parseJsonDocument(text3) {
-  let errors = [];
-  let root;
-  try {
-    root = parseTree2(text3, errors, { allowTrailingComma: true, disallowComments: false });
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    root = void 0;
-    errors = [{ error: ParseErrorCode.InvalidSymbol, offset: 0, length: text3.length }];
-  }
-  const lines = new LineIndex(text3);
-  return { root, errors, lines, comments: collectJsonComments(text3, lines) };
-}
-function collectJsonComments(text3, lines) {
-  const comments = [];
-  const scanner = createScanner2(text3, false);
-  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
-    if (token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia) {
-      const start2 = scanner.getTokenOffset();
-      const end = start2 + scanner.getTokenLength();
-      comments.push({ text: text3.slice(start2, end), range: lines.range(start2, end) });
-    }
-  }
-  return comments;
-}
-function nodeRange(lines, node) {
-  return lines.range(node.offset, node.offset + node.length);
-}
-function jsonValueExpr(lines, node, depth = 0) {
-  const range = nodeRange(lines, node);
-  if (depth > 64) return { kind: "opaque", text: "", range };
-  switch (node.type) {
-    case "string":
-    case "number":
-    case "boolean":
-    case "null":
-      return { kind: "literal", value: node.value, range };
-    case "array":
-      return { kind: "tuple", items: (node.children ?? []).map((c) => jsonValueExpr(lines, c, depth + 1)), range };
-    case "object":
-      return {
-        kind: "object",
-        entries: (node.children ?? []).flatMap((property) => {
-          const [key, value] = property.children ?? [];
-          if (!key || !value) return [];
-          return [
-            {
-              key: { kind: "literal", value: String(key.value), range: nodeRange(lines, key) },
-              value: jsonValueExpr(lines, value, depth + 1)
-            }
-          ];
-        }),
-        range
-      };
-    default:
-      return { kind: "opaque", text: "", range };
-  }
-}
-var NESTED_BLOCKS = /* @__PURE__ */ new Set(["insert_headers", "ip_list", "ip_group", "network", "ipgroup", "content"]);
-var RESOURCE_NESTED_BLOCKS = {
-  kubernetes_service: /* @__PURE__ */ new Set(["metadata", "spec", "port"]),
-  kubernetes_service_v1: /* @__PURE__ */ new Set(["metadata", "spec", "port"])
-};
-var MAX_BLOCK_DEPTH = 64;
-function tfJsonToConfigFile(filePath, text3, parseTemplate) {
-  const doc = parseJsonDocument(text3);
-  const { lines } = doc;
-  const blocks = [];
-  const syntaxErrors = doc.errors.map((e) => lines.range(e.offset, e.offset + e.length));
-  const root = doc.root;
-  const expr = (node, depth) => {
-    const range = nodeRange(lines, node);
-    if (depth > 100) return { kind: "opaque", text: "", range };
-    switch (node.type) {
-      case "string": {
-        const value = node.value;
-        if (!value.includes("${") && !value.includes("%{")) return { kind: "literal", value, range };
-        const parsed2 = parseTemplate(value);
-        return parsed2 ? withRange(parsed2, range) : { kind: "opaque", text: value, range };
-      }
-      case "number":
-      case "boolean":
-      case "null":
-        return { kind: "literal", value: node.value, range };
-      case "array":
-        return { kind: "tuple", items: (node.children ?? []).map((c) => expr(c, depth + 1)), range };
-      case "object":
-        return {
-          kind: "object",
-          entries: (node.children ?? []).flatMap((prop) => {
-            const [key, value] = prop.children ?? [];
-            return key && value ? [{ key: expr(key, depth + 1), value: expr(value, depth + 1) }] : [];
-          }),
-          range
-        };
-      default:
-        return { kind: "opaque", text: "", range };
-    }
-  };
-  const bodyBlock = (type, labelNodes, body2, jsonPath, depth = 0, extraBlocks) => {
-    const attributes = /* @__PURE__ */ new Map();
-    const nested = [];
-    for (const prop of body2.children ?? []) {
-      const [key, value] = prop.children ?? [];
-      if (!key || !value) continue;
-      const name2 = key.value;
-      if (name2 === "dynamic" && value.type === "object" && depth < MAX_BLOCK_DEPTH) {
-        for (const dynamicProp of value.children ?? []) {
-          const [label, dynamicBody] = dynamicProp.children ?? [];
-          if (label && dynamicBody?.type === "object") {
-            nested.push(bodyBlock("dynamic", [label], dynamicBody, [...jsonPath, name2, label.value], depth + 1, extraBlocks));
-          }
-        }
-        continue;
-      }
-      if ((NESTED_BLOCKS.has(name2) || extraBlocks?.has(name2)) && (value.type === "object" || value.type === "array")) {
-        const items = value.type === "array" ? value.children ?? [] : [value];
-        items.forEach((item, index) => {
-          if (item.type === "object" && depth < MAX_BLOCK_DEPTH) {
-            const path16 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
-            nested.push(bodyBlock(name2, [key], item, path16, depth + 1, extraBlocks));
-          }
-        });
-        continue;
-      }
-      if (!attributes.has(name2)) {
-        attributes.set(name2, {
-          name: name2,
-          expr: expr(value, 0),
-          nameRange: nodeRange(lines, key),
-          valueRange: nodeRange(lines, value),
-          range: lines.range(key.offset, value.offset + value.length)
-        });
-      }
-    }
-    const labelRanges = labelNodes.map((n2) => nodeRange(lines, n2));
-    const header = labelRanges[labelRanges.length - 1] ?? nodeRange(lines, body2);
-    const end = body2.offset + body2.length;
-    const closed = text3.charCodeAt(end - 1) === 125;
-    const hasErrors = !closed || doc.errors.some((e) => e.offset >= body2.offset && e.offset < end);
-    return {
-      type,
-      labels: labelNodes.map((n2) => String(n2.value)),
-      labelRanges,
-      range: nodeRange(lines, body2),
-      headerRange: header,
-      attributes,
-      blocks: nested,
-      bodyStart: lines.positionAt(body2.offset + 1),
-      close: closed ? lines.positionAt(end - 1) : void 0,
-      hasErrors,
-      jsonPath
-    };
-  };
-  const objectsOf = (node, path16) => {
-    if (node.type === "object") return [{ node, path: path16 }];
-    if (node.type === "array") {
-      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path16, i2] }] : []);
-    }
-    return [];
-  };
-  if (root?.type === "object") {
-    for (const top of root.children ?? []) {
-      const [topKey, topValue] = top.children ?? [];
-      if (!topKey || !topValue) continue;
-      const blockType = topKey.value;
-      for (const level1 of objectsOf(topValue, [blockType])) {
-        if (blockType === "locals") {
-          blocks.push(bodyBlock("locals", [], level1.node, level1.path));
-          continue;
-        }
-        const twoLabels = blockType === "resource" || blockType === "data";
-        for (const prop of level1.node.children ?? []) {
-          const [k1, v1] = prop.children ?? [];
-          if (!k1 || !v1) continue;
-          if (!twoLabels) {
-            for (const body2 of objectsOf(v1, [...level1.path, k1.value])) {
-              blocks.push(bodyBlock(blockType, [k1], body2.node, body2.path));
-            }
-            continue;
-          }
-          for (const level2 of objectsOf(v1, [...level1.path, k1.value])) {
-            for (const prop2 of level2.node.children ?? []) {
-              const [k2, v2] = prop2.children ?? [];
-              if (!k2 || !v2) continue;
-              for (const body2 of objectsOf(v2, [...level2.path, k2.value])) {
-                const resourceType = String(k1.value);
-                const extra = blockType === "resource" && Object.prototype.hasOwnProperty.call(RESOURCE_NESTED_BLOCKS, resourceType) ? RESOURCE_NESTED_BLOCKS[resourceType] : void 0;
-                blocks.push(bodyBlock(blockType, [k1, k2], body2.node, body2.path, 0, extra));
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-  return { path: filePath, format: "tfjson", text: text3, lines, blocks, attributes: /* @__PURE__ */ new Map(), comments: doc.comments, syntaxErrors };
-}
-function withRange(expr, range) {
-  switch (expr.kind) {
-    case "template":
-      return { ...expr, parts: expr.parts.map((p) => withRange(p, range)), range };
-    case "conditional":
-      return {
-        ...expr,
-        condition: withRange(expr.condition, range),
-        whenTrue: withRange(expr.whenTrue, range),
-        whenFalse: withRange(expr.whenFalse, range),
-        range
-      };
-    case "call":
-      return { ...expr, args: expr.args.map((a) => withRange(a, range)), range };
-    case "tuple":
-      return { ...expr, items: expr.items.map((i2) => withRange(i2, range)), range };
-    case "object":
-      return { ...expr, entries: expr.entries.map((e) => ({ key: withRange(e.key, range), value: withRange(e.value, range) })), range };
-    case "unary":
-      return { ...expr, operand: withRange(expr.operand, range), range };
-    case "binary":
-      return { ...expr, left: withRange(expr.left, range), right: withRange(expr.right, range), range };
-    case "parens":
-      return { ...expr, inner: withRange(expr.inner, range), range };
-    case "traversal":
-      return {
-        ...expr,
-        steps: expr.steps.map((s) => s.kind === "index" ? { kind: "index", key: withRange(s.key, range) } : s),
-        range
-      };
-    default:
-      return { ...expr, range };
-  }
-}
-
 // server/src/core/types.ts
 var SEVERITY_ORDER = {
   hint: 0,
@@ -15516,12 +15536,31 @@ function withRuleSettings(findings, settings = {}) {
 // server/src/terraform/evaluate.ts
 var SPECIAL_ROOTS = /* @__PURE__ */ new Set(["var", "local", "module", "data", "path", "terraform", "self", "count", "each"]);
 var MAX_DEPTH = 64;
+var MAX_VALUE_NODES = 1e5;
+var MAX_STRING_CHARS = 1e6;
+var valueSizes = /* @__PURE__ */ new WeakMap();
+function sizeOf(value) {
+  if (value === null || typeof value !== "object") return 1;
+  return valueSizes.get(value) ?? 1 + (Array.isArray(value) ? value.length : Object.keys(value).length);
+}
+function sized(value) {
+  let size = 1;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) size += sizeOf(item);
+  if (size > MAX_VALUE_NODES) return tooLarge();
+  valueSizes.set(value, size);
+  return value;
+}
+function tooLarge() {
+  return new Unknown(`the value is too large to work out statically (over ${MAX_VALUE_NODES} parts)`);
+}
+function boundedString(text3) {
+  return text3.length > MAX_STRING_CHARS ? new Unknown(`the string is too long to work out statically (over ${MAX_STRING_CHARS} characters)`) : text3;
+}
 var Evaluator = class {
   constructor(scope) {
     this.scope = scope;
   }
   scope;
-  activeLocals = /* @__PURE__ */ new Set();
   evaluate(expr, depth = 0) {
     if (depth > MAX_DEPTH) return new Unknown("expression too deeply nested");
     switch (expr.kind) {
@@ -15547,10 +15586,10 @@ var Evaluator = class {
           if (isUnknown(value)) return value;
           items.push(value);
         }
-        return items;
+        return sized(items);
       }
       case "object": {
-        const result = {};
+        const result = /* @__PURE__ */ Object.create(null);
         for (const entry of expr.entries) {
           const key = entry.key.kind === "traversal" && entry.key.steps.length === 0 ? entry.key.root : this.evaluate(entry.key, depth + 1);
           if (isUnknown(key) || typeof key === "object") return new Unknown("an object key is unknown");
@@ -15558,7 +15597,7 @@ var Evaluator = class {
           if (isUnknown(value)) return value;
           result[String(key)] = value;
         }
-        return result;
+        return sized(result);
       }
       case "unary": {
         const operand = this.evaluate(expr.operand, depth + 1);
@@ -15589,6 +15628,7 @@ var Evaluator = class {
       const text3 = toStringValue(value);
       if (text3 === void 0) return new Unknown("a template part is not a string");
       result += text3;
+      if (result.length > MAX_STRING_CHARS) return boundedString(result);
     }
     return result;
   }
@@ -15709,12 +15749,17 @@ var Evaluator = class {
         for (const item of first) if (!unique.some((u) => equalValues(u, item) === true)) unique.push(item);
         return unique.every((u) => typeof u === "string") ? unique.sort() : unique;
       }
-      case "concat":
-        if (known2.every(Array.isArray)) return [].concat(...known2);
-        break;
+      case "concat": {
+        if (!known2.every(Array.isArray)) break;
+        const lists = known2;
+        if (lists.reduce((n2, l) => n2 + l.length, 0) > MAX_VALUE_NODES) return tooLarge();
+        return sized([].concat(...lists));
+      }
       case "merge": {
         if (!known2.every((m) => m === null || typeof m === "object" && !Array.isArray(m))) break;
-        return Object.assign({}, ...known2.filter((m) => m !== null));
+        return sized(
+          Object.assign(/* @__PURE__ */ Object.create(null), ...known2.filter((m) => m !== null))
+        );
       }
       case "contains": {
         const [list, item] = known2;
@@ -15739,18 +15784,7 @@ var Evaluator = class {
       const variable = this.scope.variable(firstAttr);
       value = variable ? variable.value : new Unknown(`var.${firstAttr} is not declared in this module`);
     } else if (root === "local" && firstAttr) {
-      const key = firstAttr;
-      const localExpr = this.scope.local(key);
-      if (!localExpr) value = new Unknown(`local.${key} is not defined in this module`);
-      else if (this.activeLocals.has(key)) value = new Unknown(`local.${key} refers to itself`);
-      else {
-        this.activeLocals.add(key);
-        try {
-          value = this.evaluate(localExpr, depth + 1);
-        } finally {
-          this.activeLocals.delete(key);
-        }
-      }
+      value = this.scope.localValue(firstAttr) ?? new Unknown(`local.${firstAttr} is not defined in this module`);
     } else if (root === "module" && firstAttr) {
       return this.scope.moduleValue(firstAttr, rest, depth + 1) ?? new Unknown(`module.${firstAttr} is not called in this module`);
     } else if (firstAttr && !SPECIAL_ROOTS.has(root)) {
@@ -15844,8 +15878,8 @@ var Scope = class _Scope {
   variable(name2) {
     return this.module.variable(name2);
   }
-  local(name2) {
-    return this.module.local(name2);
+  localValue(name2) {
+    return this.module.localValue(name2);
   }
   iteration(root) {
     return this.bindings.get(root)?.value;
@@ -15869,7 +15903,7 @@ var Scope = class _Scope {
     if (!attrStep || attrStep.kind !== "attr") return new Unknown(`${instance2.address} is a resource, not a value`);
     const configured = instance2.entry.block.attributes.get(attrStep.name);
     if (!configured) return new Unknown(`${instance2.address}.${attrStep.name} is computed when Terraform runs`);
-    const value = instance2.scope.evaluate(configured.expr, depth + 1);
+    const value = instance2.module.attributeValue(instance2, configured, attrStep.name);
     return this.evaluator.applySteps(value, rest.slice(1), depth);
   }
   moduleValue(name2, steps, depth) {
@@ -15886,9 +15920,9 @@ var Scope = class _Scope {
     const { child: child3, rest } = picked;
     const outputStep = rest[0];
     if (!outputStep || outputStep.kind !== "attr") return new Unknown(`module.${name2} is a module, not a value`);
-    const output = child3.output(outputStep.name);
-    if (!output) return new Unknown(`${child3.address} has no output "${outputStep.name}"`);
-    return this.evaluator.applySteps(child3.scope.evaluate(output.expr, depth + 1), rest.slice(1), depth);
+    const output = child3.outputValue(outputStep.name);
+    if (output === void 0) return new Unknown(`${child3.address} has no output "${outputStep.name}"`);
+    return this.evaluator.applySteps(output, rest.slice(1), depth);
   }
   /** The instance a traversal names: `[key]` picks one; no key is the only instance. */
   pickInstance(instances, steps, depth, label) {
@@ -16206,6 +16240,8 @@ function forEachItemsOrList(value) {
 
 // server/src/terraform/module.ts
 var MAX_MODULE_DEPTH = 12;
+var MAX_MODULE_INSTANCES = 2e3;
+var MAX_REFERENCE_CHAIN = 200;
 var TerraformModule = class _TerraformModule {
   constructor(dir, files, inputs = [], context = {}) {
     this.dir = dir;
@@ -16216,6 +16252,7 @@ var TerraformModule = class _TerraformModule {
     this.keyPath = context.keyPath ?? [];
     this.downloaded = context.downloaded ?? false;
     this.lazy = context.lazy;
+    this.tree = context.tree ?? { made: 1, evaluating: 0 };
     for (const file of files) this.index(file);
     for (const input2 of inputs) this.inputs.set(input2.name, { value: input2.value, source: input2.source });
     this.scope = new Scope(this);
@@ -16234,7 +16271,11 @@ var TerraformModule = class _TerraformModule {
   variables = /* @__PURE__ */ new Map();
   locals = /* @__PURE__ */ new Map();
   inputs = /* @__PURE__ */ new Map();
-  callerValues = /* @__PURE__ */ new Map();
+  /** Values worked out once per module instance (EVALUATING while in progress: a second visit is a cycle). */
+  variableValues = /* @__PURE__ */ new Map();
+  localValues = /* @__PURE__ */ new Map();
+  outputValues = /* @__PURE__ */ new Map();
+  attributeValues = /* @__PURE__ */ new Map();
   resourceInstances = /* @__PURE__ */ new Map();
   childInstances = /* @__PURE__ */ new Map();
   unavailableCalls = /* @__PURE__ */ new Map();
@@ -16242,6 +16283,8 @@ var TerraformModule = class _TerraformModule {
   /** Files not parsed up front, asked for a declaration when one is missing. */
   lazy;
   lazyLoaded = /* @__PURE__ */ new Set();
+  /** Bounds shared with the root module and every instance below it. */
+  tree;
   index(file) {
     for (const block of file.blocks) {
       if (block.type === "resource" && block.labels.length >= 2) {
@@ -16293,9 +16336,19 @@ var TerraformModule = class _TerraformModule {
   evaluateAttribute(block, name2) {
     return this.scope.evaluateAttribute(block, name2);
   }
+  /** A variable's value (given, from the caller, or the default), worked out once; a cycle is Unknown. */
   variable(name2) {
     const declared = this.declaredVariable(name2);
     if (!declared) return void 0;
+    const through = this.parent ? ` through ${this.address}` : "";
+    return this.memoised(
+      this.variableValues,
+      name2,
+      (why) => ({ value: why ?? new Unknown(`var.${name2} refers to itself${through}`), source: "none" }),
+      () => this.variableOf(name2, declared)
+    );
+  }
+  variableOf(name2, declared) {
     if (this.parent) {
       const fromCaller = this.callerValue(name2);
       if (fromCaller) return fromCaller;
@@ -16310,22 +16363,16 @@ var TerraformModule = class _TerraformModule {
     }
     return { value: this.evaluate(defaultExpr.expr), source: `the default in ${shortName(declared.file.path)}` };
   }
-  /** The argument the caller gives for a variable, evaluated once in the caller's scope. */
+  /** The argument the caller gives for a variable, evaluated in the caller's scope (once: variable() keeps it). */
   callerValue(name2) {
     const parent = this.parent;
     const argument = parent?.call.block.attributes.get(name2);
     if (!parent || !argument) return void 0;
-    const cached = this.callerValues.get(name2);
-    if (cached === "evaluating") return { value: new Unknown(`var.${name2} depends on itself through ${this.address}`), source: "none" };
-    if (cached) return cached;
-    this.callerValues.set(name2, "evaluating");
     const line = argument.range.start.line + 1;
-    const result = {
+    return {
       value: parent.scope.evaluate(argument.expr),
       source: `the argument of ${this.address} in ${shortName(parent.call.file.path)}:${line}`
     };
-    this.callerValues.set(name2, result);
-    return result;
   }
   /** The caller's argument for a variable, for related locations (undefined in a root module). */
   callerArgument(name2) {
@@ -16335,6 +16382,57 @@ var TerraformModule = class _TerraformModule {
   local(name2) {
     if (!this.locals.has(name2)) this.loadDeclaration("local", name2);
     return this.locals.get(name2)?.expr;
+  }
+  /** A local's value, evaluated once in this module instance; undefined when it is not defined. */
+  localValue(name2) {
+    const expr = this.local(name2);
+    if (!expr) return void 0;
+    return this.memoised(
+      this.localValues,
+      name2,
+      (why) => why ?? new Unknown(`local.${name2} refers to itself`),
+      () => this.scope.evaluate(expr)
+    );
+  }
+  /** An output's value, evaluated once in this module instance; undefined when there is no such output. */
+  outputValue(name2) {
+    const output = this.output(name2);
+    if (!output) return void 0;
+    return this.memoised(
+      this.outputValues,
+      name2,
+      (why) => why ?? new Unknown(`output "${name2}" of ${this.address || "the root module"} refers to itself`),
+      () => this.scope.evaluate(output.expr)
+    );
+  }
+  /** A configured argument of a resource instance, evaluated once (in the instance's scope). */
+  attributeValue(instance2, attribute, name2) {
+    return this.memoised(
+      this.attributeValues,
+      `${instance2.address}\0${name2}`,
+      (why) => why ?? new Unknown(`${instance2.address}.${name2} refers to itself`),
+      () => instance2.scope.evaluate(attribute.expr)
+    );
+  }
+  /**
+   * The value in `table`, worked out on first use. Meeting a key again while it is worked
+   * out is a cycle, `unknown()`; a chain of references past MAX_REFERENCE_CHAIN is
+   * `unknown(why)`.
+   */
+  memoised(table, key, unknown, compute) {
+    const cached = table.get(key);
+    if (cached === EVALUATING) return unknown();
+    if (cached !== void 0) return cached;
+    if (this.tree.evaluating >= MAX_REFERENCE_CHAIN) return unknown(new Unknown(`references nest more than ${MAX_REFERENCE_CHAIN} deep`));
+    table.set(key, EVALUATING);
+    this.tree.evaluating++;
+    try {
+      const value = compute();
+      table.set(key, value);
+      return value;
+    } finally {
+      this.tree.evaluating--;
+    }
   }
   /** The instances of a resource: none for a known `count = 0` or empty `for_each`. */
   instancesOf(entry) {
@@ -16372,7 +16470,18 @@ var TerraformModule = class _TerraformModule {
       else if (this.isAncestorDir(resolved.dir)) this.unavailableCalls.set(call.name, "the module calls itself");
       else {
         const loaded = this.loader.files(resolved.dir);
-        for (const { key, scope } of expand(call.block, this.scope)) {
+        const expansions = expand(call.block, this.scope);
+        const tree = this.tree;
+        if (tree.made + expansions.length > MAX_MODULE_INSTANCES) {
+          tree.stoppedAt ??= `${this.prefix}module.${call.name}`;
+          this.unavailableCalls.set(
+            call.name,
+            `it would make more than ${MAX_MODULE_INSTANCES} module instances in all (nested count or for_each)`
+          );
+          expansions.length = 0;
+        }
+        tree.made += expansions.length;
+        for (const { key, scope } of expansions) {
           children.push(
             new _TerraformModule(resolved.dir, [...loaded.files], [], {
               lazy: loaded.lazy,
@@ -16380,7 +16489,8 @@ var TerraformModule = class _TerraformModule {
               parent: { module: this, call, scope },
               loader: this.loader,
               keyPath,
-              downloaded: resolved.downloaded || this.downloaded
+              downloaded: resolved.downloaded || this.downloaded,
+              tree
             })
           );
         }
@@ -16412,6 +16522,7 @@ var TerraformModule = class _TerraformModule {
     return this.scope.linkedResource(block, attribute)?.entry;
   }
 };
+var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
 function tfvarsInputs(file, evaluate) {
   const inputs = [];
   for (const [name2, attribute] of file.attributes) {
@@ -17641,8 +17752,7 @@ function moduleCallPath(modulePath) {
   return names;
 }
 function planToModel(filePath, text3) {
-  const errors = [];
-  const root = parseTree2(text3, errors, { allowTrailingComma: true, disallowComments: false });
+  const { root, errors } = parseJsonTree(text3);
   if (root?.type !== "object" || !child(root, "format_version")) return void 0;
   const planned = child(root, "planned_values");
   if (!planned) return void 0;
@@ -18683,7 +18793,7 @@ function exprValue(expr, depth = 0) {
       return items;
     }
     case "object": {
-      const out2 = {};
+      const out2 = /* @__PURE__ */ Object.create(null);
       for (const entry of expr.entries) {
         const k = entry.key.kind === "literal" ? entry.key.value : void 0;
         const v = exprValue(entry.value, depth + 1);
@@ -20342,6 +20452,9 @@ function knownProvider(address) {
   for (const [name2, source] of Object.entries(PROVIDER_SOURCES)) if (source.toLowerCase() === tail) return name2;
   return void 0;
 }
+function providerSource(localName) {
+  return Object.prototype.hasOwnProperty.call(PROVIDER_SOURCES, localName) ? PROVIDER_SOURCES[localName] : void 0;
+}
 function providerVersions(root, lock) {
   const problems = [...lock?.problems ?? []];
   const byDir = /* @__PURE__ */ new Map();
@@ -20353,7 +20466,7 @@ function providerVersions(root, lock) {
     const key = `${provider}|${address}`;
     const cached = facts.get(key);
     if (cached) return cached;
-    const expected = PROVIDER_SOURCES[provider];
+    const expected = providerSource(provider) ?? provider;
     const shown = address.replace(/^registry\.terraform\.io\//, "");
     let fact;
     const locked = lock?.providers.get(address);
@@ -20407,11 +20520,10 @@ function providerVersions(root, lock) {
   return {
     problems,
     forResource(resource, provider) {
-      if (!(provider in PROVIDER_SOURCES)) return void 0;
+      if (providerSource(provider) === void 0) return void 0;
       const localName = providerLocalName(resource.entry.block, resource.entry.type);
       const declared = byDir.get(resource.module.dir)?.get(localName);
-      const implied = localName in PROVIDER_SOURCES ? normaliseSource(PROVIDER_SOURCES[localName]) : normaliseSource(localName);
-      const address = declared?.address ?? implied;
+      const address = declared?.address ?? normaliseSource(providerSource(localName) ?? localName);
       return address ? factFor(address, provider) : void 0;
     }
   };
@@ -20447,7 +20559,7 @@ function requirement_(file, attribute, problems) {
   const versionExpr = expr.kind === "object" ? objectEntry(expr, "version") : expr;
   const sourceExpr = expr.kind === "object" ? objectEntry(expr, "source") : void 0;
   const sourceText = sourceExpr ? literalString(sourceExpr) : void 0;
-  const address = sourceText !== void 0 ? normaliseSource(sourceText) : localName in PROVIDER_SOURCES ? normaliseSource(PROVIDER_SOURCES[localName]) : normaliseSource(localName);
+  const address = sourceText !== void 0 ? normaliseSource(sourceText) : normaliseSource(providerSource(localName) ?? localName);
   const relevant = address !== void 0 && knownProvider(address) !== void 0;
   let constraint;
   if (versionExpr && relevant) {
@@ -21158,6 +21270,11 @@ ${instances}` : markdown, range: target.range };
           if (reason) unavailableCalls.set(call.block, reason);
         }
       }
+      const stoppedAt = module2.tree.stoppedAt;
+      if (stoppedAt)
+        this.host.log?.(
+          `elb-lens: ${root}: ${stoppedAt} and later module calls are not followed: more than ${MAX_MODULE_INSTANCES} module instances (nested count or for_each); the rest is analysed`
+        );
       const reported = [...this.runRules(model), ...versionProblemFindings(versions.problems, this.docsBase)];
       const unit = {
         root,
@@ -23087,7 +23204,7 @@ function groupKey(file, isPlan) {
 }
 async function check(args2, io) {
   const started = Date.now();
-  const formatter = FORMATTERS[args2.format];
+  const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args2.format) ? FORMATTERS[args2.format] : void 0;
   if (!formatter) throw new UsageError(`unknown format "${args2.format}"`);
   const env = io.env ?? process.env;
   for (const file of args2.varFiles.map((f) => path14.resolve(io.cwd, f))) {

@@ -246,7 +246,7 @@ function groupKey(file: string, isPlan: boolean): string {
 
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const started = Date.now();
-  const formatter = FORMATTERS[args.format];
+  const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args.format) ? FORMATTERS[args.format] : undefined;
   if (!formatter) throw new UsageError(`unknown format "${args.format}"`);
   const env = io.env ?? process.env;
   for (const file of args.varFiles.map((f) => path.resolve(io.cwd, f))) {

@@ -129,7 +129,8 @@ function exprValue(expr: Expr, depth = 0): KnownValue | undefined {
       return items;
     }
     case 'object': {
-      const out: { [key: string]: KnownValue } = {};
+      // Null prototype: keys come from the file (`__proto__` is a plain key here).
+      const out = Object.create(null) as { [key: string]: KnownValue };
       for (const entry of expr.entries) {
         const k = entry.key.kind === 'literal' ? entry.key.value : undefined;
         const v = exprValue(entry.value, depth + 1);

@@ -1,4 +1,5 @@
 import * as jsonc from 'jsonc-parser';
+import { parseJsonTree } from '../parse/json';
 
 /**
  * Minimal edits that set or remove one property of a JSON/JSONC document while keeping
@@ -67,7 +68,7 @@ const recent: { text: string; root: jsonc.Node | undefined }[] = [];
 function parsed(text: string): jsonc.Node | undefined {
   const hit = recent.find((r) => r.text === text);
   if (hit) return hit.root;
-  const root = jsonc.parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const { root } = parseJsonTree(text);
   recent.unshift({ text, root });
   if (recent.length > 4) recent.pop();
   return root;

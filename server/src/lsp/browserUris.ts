@@ -55,7 +55,7 @@ const EXTENSION_BY_LANGUAGE: Record<string, string> = { terraform: '.tf', 'terra
 
 /** As the desktop's untitledPath (fileUris.ts): a folder of its own per document, the language's extension. */
 export function browserUntitledPath(uri: string, languageId: string): string | undefined {
-  const extension = EXTENSION_BY_LANGUAGE[languageId];
+  const extension = Object.prototype.hasOwnProperty.call(EXTENSION_BY_LANGUAGE, languageId) ? EXTENSION_BY_LANGUAGE[languageId] : undefined;
   if (!extension) return undefined;
   const name = uri.replace(/^untitled:/, '').replace(/[^A-Za-z0-9._-]/g, '_') || 'untitled';
   return path.join(UNTITLED_ROOT, name, `untitled${extension}`);

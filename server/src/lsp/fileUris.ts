@@ -26,7 +26,7 @@ const EXTENSION_BY_LANGUAGE: Record<string, string> = { terraform: '.tf', 'terra
  * module by itself) and the file extension of its language. Undefined for other languages.
  */
 export function untitledPath(uri: string, languageId: string): string | undefined {
-  const extension = EXTENSION_BY_LANGUAGE[languageId];
+  const extension = Object.prototype.hasOwnProperty.call(EXTENSION_BY_LANGUAGE, languageId) ? EXTENSION_BY_LANGUAGE[languageId] : undefined;
   if (!extension) return undefined;
   const name = uri.replace(/^untitled:/, '').replace(/[^A-Za-z0-9._-]/g, '_') || 'untitled';
   return path.join(UNTITLED_ROOT, name, `untitled${extension}`);

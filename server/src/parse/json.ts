@@ -11,18 +11,47 @@ export interface JsonDocument {
 }
 
 export function parseJsonDocument(text: string): JsonDocument {
-  let errors: jsonc.ParseError[] = [];
-  let root: jsonc.Node | undefined;
-  try {
-    root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  } catch (error) {
-    // jsonc-parser recurses per nesting level: thousands of levels (hostile input) overflow the stack.
-    if (!(error instanceof RangeError)) throw error;
-    root = undefined;
-    errors = [{ error: jsonc.ParseErrorCode.InvalidSymbol, offset: 0, length: text.length }];
-  }
+  const { root, errors } = parseJsonTree(text);
   const lines = new LineIndex(text);
   return { root, errors, lines, comments: collectJsonComments(text, lines) };
+}
+
+/** JSON nested deeper than this is not parsed: jsonc-parser and the walks over its tree recurse per level. */
+export const MAX_JSON_DEPTH = 256;
+
+/**
+ * jsonc.parseTree (comments and trailing commas allowed) with a nesting bound: text nested
+ * deeper than MAX_JSON_DEPTH gives no tree, one error, and `tooDeepAt` (the offset of the
+ * bracket that went too deep), so hostile input cannot overflow the stack.
+ */
+export function parseJsonTree(text: string): { root: jsonc.Node | undefined; errors: jsonc.ParseError[]; tooDeepAt?: number } {
+  const tooDeepAt = nestingPastLimit(text, MAX_JSON_DEPTH);
+  if (tooDeepAt >= 0)
+    return { root: undefined, errors: [{ error: jsonc.ParseErrorCode.InvalidSymbol, offset: tooDeepAt, length: 1 }], tooDeepAt };
+  const errors: jsonc.ParseError[] = [];
+  const root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  return { root, errors };
+}
+
+/** The offset where `[`/`{` nesting first exceeds `limit`, or -1 (one pass; strings and comments skipped). */
+export function nestingPastLimit(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > limit) return i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      if (depth > 0) depth--;
+    }
+  }
+  return -1;
 }
 
 export function collectJsonComments(text: string, lines: LineIndex): ConfigComment[] {

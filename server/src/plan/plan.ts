@@ -2,7 +2,7 @@ import * as jsonc from 'jsonc-parser';
 import type { Finding, Range } from '../core/types';
 import type { ElbModel } from '../model/elb';
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr, TraversalStep } from '../parse/config';
-import { jsonValueExpr, nodeRange } from '../parse/json';
+import { jsonValueExpr, nodeRange, parseJsonTree } from '../parse/json';
 import { LineIndex } from '../parse/positions';
 import { runRules } from '../rules/engine';
 import { withRuleSettings } from '../suppress/policy';
@@ -92,8 +92,7 @@ function moduleCallPath(modulePath: string): string[] {
 
 /** Builds the model of a plan; undefined when the text is not plan JSON. */
 export function planToModel(filePath: string, text: string): PlanModule | undefined {
-  const errors: jsonc.ParseError[] = [];
-  const root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const { root, errors } = parseJsonTree(text);
   if (root?.type !== 'object' || !child(root, 'format_version')) return undefined;
   const planned = child(root, 'planned_values');
   if (!planned) return undefined;

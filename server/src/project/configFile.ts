@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as jsonc from 'jsonc-parser';
+import { MAX_JSON_DEPTH, parseJsonTree } from '../parse/json';
 import { LineIndex } from '../parse/positions';
 import { RULES } from '../rules';
 import {
@@ -102,9 +103,9 @@ export function parseConfig(filePath: string, text: string): ElbLensConfig {
     const pos = lines.positionAt(offset);
     throw new ConfigError(filePath, pos.line + 1, pos.character + 1, key, detail);
   };
-  const errors: jsonc.ParseError[] = [];
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const root = jsonc.parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
+  const { root, errors, tooDeepAt } = parseJsonTree(source);
+  if (tooDeepAt !== undefined) fail(tooDeepAt, '', `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels`);
   if (errors.length > 0) {
     const first = errors[0];
     fail(first.offset, '', `invalid JSON: ${describeParseError(first.error)}`);

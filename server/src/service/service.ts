@@ -43,6 +43,7 @@ import { withRuleSettings } from '../suppress/policy';
 import { applySuppressions, collectSuppressions, suppressionFix } from '../suppress/suppress';
 import { Unknown, type KnownValue, type Value } from '../model/value';
 import {
+  MAX_MODULE_INSTANCES,
   TerraformModule,
   tfvarsInputs,
   type DeclarationKind,
@@ -867,6 +868,11 @@ class Service implements ElbLensService {
           if (reason) unavailableCalls.set(call.block, reason);
         }
       }
+      const stoppedAt = module.tree.stoppedAt;
+      if (stoppedAt)
+        this.host.log?.(
+          `elb-lens: ${root}: ${stoppedAt} and later module calls are not followed: more than ${MAX_MODULE_INSTANCES} module instances (nested count or for_each); the rest is analysed`,
+        );
       const reported = [...this.runRules(model), ...versionProblemFindings(versions.problems, this.docsBase)];
       const unit: AnalysisUnit = {
         root,

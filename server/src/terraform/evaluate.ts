@@ -18,7 +18,11 @@ export type TraversalSteps = Extract<Expr, { kind: 'traversal' }>['steps'];
 /** What the evaluator needs from a module instance (see terraform/scope.ts). */
 export interface EvalScope {
   variable(name: string): VariableValue | undefined;
-  local(name: string): Expr | undefined;
+  /**
+   * The value of `local.name`, evaluated once per module instance (a reference cycle is
+   * Unknown); undefined when the module defines no such local.
+   */
+  localValue(name: string): Value | undefined;
   /**
    * `count`, `each` or a dynamic block's iterator: an object (`{ index }`, `{ key, value }`)
    * or Unknown; undefined when the name is not bound here.
@@ -38,9 +42,41 @@ const SPECIAL_ROOTS = new Set(['var', 'local', 'module', 'data', 'path', 'terraf
 
 const MAX_DEPTH = 64;
 
-export class Evaluator {
-  private readonly activeLocals = new Set<string>();
+/**
+ * Values larger than this are Unknown: memoised locals share their parts, so a few lines
+ * that each double the previous one describe a value too large to build or print.
+ */
+const MAX_VALUE_NODES = 100_000;
+const MAX_STRING_CHARS = 1_000_000;
 
+/** Sizes (nodes) of the collections the evaluator built; literals count their own entries. */
+const valueSizes = new WeakMap<object, number>();
+
+function sizeOf(value: KnownValue): number {
+  if (value === null || typeof value !== 'object') return 1;
+  return valueSizes.get(value) ?? 1 + (Array.isArray(value) ? value.length : Object.keys(value).length);
+}
+
+/** The collection, or Unknown when it (with what it holds) is too large. */
+function sized(value: KnownValue[] | { [key: string]: KnownValue }): Value {
+  let size = 1;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) size += sizeOf(item);
+  if (size > MAX_VALUE_NODES) return tooLarge();
+  valueSizes.set(value, size);
+  return value;
+}
+
+function tooLarge(): Unknown {
+  return new Unknown(`the value is too large to work out statically (over ${MAX_VALUE_NODES} parts)`);
+}
+
+function boundedString(text: string): Value {
+  return text.length > MAX_STRING_CHARS
+    ? new Unknown(`the string is too long to work out statically (over ${MAX_STRING_CHARS} characters)`)
+    : text;
+}
+
+export class Evaluator {
   constructor(private readonly scope: EvalScope) {}
 
   evaluate(expr: Expr, depth = 0): Value {
@@ -68,10 +104,11 @@ export class Evaluator {
           if (isUnknown(value)) return value;
           items.push(value);
         }
-        return items;
+        return sized(items);
       }
       case 'object': {
-        const result: Record<string, KnownValue> = {};
+        // Null prototype: keys come from files (`__proto__`, `constructor` are plain keys here).
+        const result: Record<string, KnownValue> = Object.create(null) as Record<string, KnownValue>;
         for (const entry of expr.entries) {
           // Object keys written as bare words are traversals in the grammar.
           const key = entry.key.kind === 'traversal' && entry.key.steps.length === 0 ? entry.key.root : this.evaluate(entry.key, depth + 1);
@@ -80,7 +117,7 @@ export class Evaluator {
           if (isUnknown(value)) return value;
           result[String(key)] = value;
         }
-        return result;
+        return sized(result);
       }
       case 'unary': {
         const operand = this.evaluate(expr.operand, depth + 1);
@@ -113,6 +150,7 @@ export class Evaluator {
       const text = toStringValue(value);
       if (text === undefined) return new Unknown('a template part is not a string');
       result += text;
+      if (result.length > MAX_STRING_CHARS) return boundedString(result);
     }
     return result;
   }
@@ -238,12 +276,20 @@ export class Evaluator {
         for (const item of first) if (!unique.some((u) => equalValues(u, item) === true)) unique.push(item);
         return unique.every((u) => typeof u === 'string') ? (unique as string[]).sort() : unique;
       }
-      case 'concat':
-        if (known.every(Array.isArray)) return ([] as KnownValue[]).concat(...(known as KnownValue[][]));
-        break;
+      case 'concat': {
+        if (!known.every(Array.isArray)) break;
+        const lists = known as KnownValue[][];
+        if (lists.reduce((n, l) => n + l.length, 0) > MAX_VALUE_NODES) return tooLarge();
+        return sized(([] as KnownValue[]).concat(...lists));
+      }
       case 'merge': {
         if (!known.every((m) => m === null || (typeof m === 'object' && !Array.isArray(m)))) break;
-        return Object.assign({}, ...known.filter((m) => m !== null)) as KnownValue;
+        return sized(
+          Object.assign(Object.create(null) as Record<string, KnownValue>, ...known.filter((m) => m !== null)) as Record<
+            string,
+            KnownValue
+          >,
+        );
       }
       case 'contains': {
         const [list, item] = known;
@@ -269,18 +315,7 @@ export class Evaluator {
       const variable = this.scope.variable(firstAttr);
       value = variable ? variable.value : new Unknown(`var.${firstAttr} is not declared in this module`);
     } else if (root === 'local' && firstAttr) {
-      const key = firstAttr;
-      const localExpr = this.scope.local(key);
-      if (!localExpr) value = new Unknown(`local.${key} is not defined in this module`);
-      else if (this.activeLocals.has(key)) value = new Unknown(`local.${key} refers to itself`);
-      else {
-        this.activeLocals.add(key);
-        try {
-          value = this.evaluate(localExpr, depth + 1);
-        } finally {
-          this.activeLocals.delete(key);
-        }
-      }
+      value = this.scope.localValue(firstAttr) ?? new Unknown(`local.${firstAttr} is not defined in this module`);
     } else if (root === 'module' && firstAttr) {
       return this.scope.moduleValue(firstAttr, rest, depth + 1) ?? new Unknown(`module.${firstAttr} is not called in this module`);
     } else if (firstAttr && !SPECIAL_ROOTS.has(root)) {

@@ -74,6 +74,18 @@ export interface ModuleContext {
   downloaded?: boolean;
   /** Files of the folder that were not parsed up front (see DeclarationSource). */
   lazy?: DeclarationSource;
+  /** Shared by a root module and every instance below it. */
+  tree?: ModuleTree;
+}
+
+/** What one root module and every instance below it share: the bounds on their work. */
+export interface ModuleTree {
+  /** Module instances made, against MAX_MODULE_INSTANCES. */
+  made: number;
+  /** The first call not followed because the limit was reached (its address), for one log line. */
+  stoppedAt?: string;
+  /** Locals, variables, outputs and arguments being worked out, one inside the other (MAX_REFERENCE_CHAIN). */
+  evaluating: number;
 }
 
 export type DeclarationKind = 'variable' | 'local' | 'output';
@@ -90,6 +102,18 @@ export interface DeclarationSource {
 
 /** Child modules deeper than this are not followed (real configurations nest a few levels). */
 const MAX_MODULE_DEPTH = 12;
+
+/**
+ * Module instances made under one root, at most: nested `count`/`for_each` multiply (two calls
+ * with count = 2 per level over 12 levels would be 4^12 instances). Calls past it are not followed.
+ */
+export const MAX_MODULE_INSTANCES = 2000;
+
+/**
+ * References followed one inside the other (a local naming a local naming …) at most: each
+ * is evaluated once, so the work is linear, but the stack grows with the chain.
+ */
+const MAX_REFERENCE_CHAIN = 200;
 
 /**
  * A module instance: all `.tf`/`.tf.json` files of one folder with their variables, locals,
@@ -110,7 +134,11 @@ export class TerraformModule {
   private readonly variables = new Map<string, { block: ConfigBlock; file: ConfigFile }>();
   private readonly locals = new Map<string, ConfigAttribute>();
   private readonly inputs = new Map<string, VariableValue>();
-  private readonly callerValues = new Map<string, VariableValue | 'evaluating'>();
+  /** Values worked out once per module instance (EVALUATING while in progress: a second visit is a cycle). */
+  private readonly variableValues = new Map<string, VariableValue | typeof EVALUATING>();
+  private readonly localValues = new Map<string, Value | typeof EVALUATING>();
+  private readonly outputValues = new Map<string, Value | typeof EVALUATING>();
+  private readonly attributeValues = new Map<string, Value | typeof EVALUATING>();
   private readonly resourceInstances = new Map<string, ResourceInstance[]>();
   private readonly childInstances = new Map<string, TerraformModule[]>();
   private readonly unavailableCalls = new Map<string, string>();
@@ -118,6 +146,8 @@ export class TerraformModule {
   /** Files not parsed up front, asked for a declaration when one is missing. */
   private readonly lazy: DeclarationSource | undefined;
   private readonly lazyLoaded = new Set<string>();
+  /** Bounds shared with the root module and every instance below it. */
+  readonly tree: ModuleTree;
 
   constructor(
     readonly dir: string,
@@ -132,6 +162,7 @@ export class TerraformModule {
     this.keyPath = context.keyPath ?? [];
     this.downloaded = context.downloaded ?? false;
     this.lazy = context.lazy;
+    this.tree = context.tree ?? { made: 1, evaluating: 0 };
     for (const file of files) this.index(file);
     for (const input of inputs) this.inputs.set(input.name, { value: input.value, source: input.source });
     this.scope = new Scope(this);
@@ -196,9 +227,20 @@ export class TerraformModule {
     return this.scope.evaluateAttribute(block, name);
   }
 
+  /** A variable's value (given, from the caller, or the default), worked out once; a cycle is Unknown. */
   variable(name: string): VariableValue | undefined {
     const declared = this.declaredVariable(name);
     if (!declared) return undefined;
+    const through = this.parent ? ` through ${this.address}` : '';
+    return this.memoised(
+      this.variableValues,
+      name,
+      (why) => ({ value: why ?? new Unknown(`var.${name} refers to itself${through}`), source: 'none' }),
+      () => this.variableOf(name, declared),
+    );
+  }
+
+  private variableOf(name: string, declared: { block: ConfigBlock; file: ConfigFile }): VariableValue {
     if (this.parent) {
       const fromCaller = this.callerValue(name);
       if (fromCaller) return fromCaller;
@@ -211,26 +253,20 @@ export class TerraformModule {
       const why = this.parent ? `${this.address} does not set it` : 'no value is given';
       return { value: new Unknown(`var.${name} has no default and ${why}`), source: 'none' };
     }
-    // Defaults cannot refer to anything, so evaluating them in this module is safe.
+    // Terraform rejects references in defaults; one that is written anyway (even to itself) is evaluated here, guarded by variable().
     return { value: this.evaluate(defaultExpr.expr), source: `the default in ${shortName(declared.file.path)}` };
   }
 
-  /** The argument the caller gives for a variable, evaluated once in the caller's scope. */
+  /** The argument the caller gives for a variable, evaluated in the caller's scope (once: variable() keeps it). */
   private callerValue(name: string): VariableValue | undefined {
     const parent = this.parent;
     const argument = parent?.call.block.attributes.get(name);
     if (!parent || !argument) return undefined;
-    const cached = this.callerValues.get(name);
-    if (cached === 'evaluating') return { value: new Unknown(`var.${name} depends on itself through ${this.address}`), source: 'none' };
-    if (cached) return cached;
-    this.callerValues.set(name, 'evaluating');
     const line = argument.range.start.line + 1;
-    const result: VariableValue = {
+    return {
       value: parent.scope.evaluate(argument.expr),
       source: `the argument of ${this.address} in ${shortName(parent.call.file.path)}:${line}`,
     };
-    this.callerValues.set(name, result);
-    return result;
   }
 
   /** The caller's argument for a variable, for related locations (undefined in a root module). */
@@ -242,6 +278,61 @@ export class TerraformModule {
   local(name: string): Expr | undefined {
     if (!this.locals.has(name)) this.loadDeclaration('local', name);
     return this.locals.get(name)?.expr;
+  }
+
+  /** A local's value, evaluated once in this module instance; undefined when it is not defined. */
+  localValue(name: string): Value | undefined {
+    const expr = this.local(name);
+    if (!expr) return undefined;
+    return this.memoised(
+      this.localValues,
+      name,
+      (why) => why ?? new Unknown(`local.${name} refers to itself`),
+      () => this.scope.evaluate(expr),
+    );
+  }
+
+  /** An output's value, evaluated once in this module instance; undefined when there is no such output. */
+  outputValue(name: string): Value | undefined {
+    const output = this.output(name);
+    if (!output) return undefined;
+    return this.memoised(
+      this.outputValues,
+      name,
+      (why) => why ?? new Unknown(`output "${name}" of ${this.address || 'the root module'} refers to itself`),
+      () => this.scope.evaluate(output.expr),
+    );
+  }
+
+  /** A configured argument of a resource instance, evaluated once (in the instance's scope). */
+  attributeValue(instance: ResourceInstance, attribute: ConfigAttribute, name: string): Value {
+    return this.memoised(
+      this.attributeValues,
+      `${instance.address}\u0000${name}`,
+      (why) => why ?? new Unknown(`${instance.address}.${name} refers to itself`),
+      () => instance.scope.evaluate(attribute.expr),
+    );
+  }
+
+  /**
+   * The value in `table`, worked out on first use. Meeting a key again while it is worked
+   * out is a cycle, `unknown()`; a chain of references past MAX_REFERENCE_CHAIN is
+   * `unknown(why)`.
+   */
+  private memoised<K, T>(table: Map<K, T | typeof EVALUATING>, key: K, unknown: (why?: Unknown) => T, compute: () => T): T {
+    const cached = table.get(key);
+    if (cached === EVALUATING) return unknown();
+    if (cached !== undefined) return cached;
+    if (this.tree.evaluating >= MAX_REFERENCE_CHAIN) return unknown(new Unknown(`references nest more than ${MAX_REFERENCE_CHAIN} deep`));
+    table.set(key, EVALUATING);
+    this.tree.evaluating++;
+    try {
+      const value = compute();
+      table.set(key, value);
+      return value;
+    } finally {
+      this.tree.evaluating--;
+    }
   }
 
   /** The instances of a resource: none for a known `count = 0` or empty `for_each`. */
@@ -283,7 +374,18 @@ export class TerraformModule {
       else if (this.isAncestorDir(resolved.dir)) this.unavailableCalls.set(call.name, 'the module calls itself');
       else {
         const loaded = this.loader.files(resolved.dir);
-        for (const { key, scope } of expand(call.block, this.scope)) {
+        const expansions = expand(call.block, this.scope);
+        const tree = this.tree;
+        if (tree.made + expansions.length > MAX_MODULE_INSTANCES) {
+          tree.stoppedAt ??= `${this.prefix}module.${call.name}`;
+          this.unavailableCalls.set(
+            call.name,
+            `it would make more than ${MAX_MODULE_INSTANCES} module instances in all (nested count or for_each)`,
+          );
+          expansions.length = 0;
+        }
+        tree.made += expansions.length;
+        for (const { key, scope } of expansions) {
           children.push(
             new TerraformModule(resolved.dir, [...loaded.files], [], {
               lazy: loaded.lazy,
@@ -292,6 +394,7 @@ export class TerraformModule {
               loader: this.loader,
               keyPath,
               downloaded: resolved.downloaded || this.downloaded,
+              tree,
             }),
           );
         }
@@ -329,6 +432,9 @@ export class TerraformModule {
     return this.scope.linkedResource(block, attribute)?.entry;
   }
 }
+
+/** Marks a value being worked out: meeting it again means a reference cycle. */
+const EVALUATING = Symbol('evaluating');
 
 /** Reads variable values out of a tfvars file (HCL attributes or a JSON object). */
 export function tfvarsInputs(file: ConfigFile, evaluate: (expr: Expr) => Value): VariableInput[] {

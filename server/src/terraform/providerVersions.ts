@@ -116,6 +116,13 @@ function knownProvider(address: string): ProviderName | undefined {
   return undefined;
 }
 
+/** The registry source of a provider's own local name (`huaweicloud`); undefined for any other name (`constructor` too). */
+function providerSource(localName: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(PROVIDER_SOURCES, localName)
+    ? PROVIDER_SOURCES[localName as keyof typeof PROVIDER_SOURCES]
+    : undefined;
+}
+
 /** One `required_providers` entry of a module. */
 interface Requirement {
   localName: string;
@@ -144,7 +151,7 @@ export function providerVersions(root: TerraformModule, lock: LockFile | undefin
     const key = `${provider}|${address}`;
     const cached = facts.get(key);
     if (cached) return cached;
-    const expected = PROVIDER_SOURCES[provider as keyof typeof PROVIDER_SOURCES];
+    const expected = providerSource(provider) ?? provider;
     const shown = address.replace(/^registry\.terraform\.io\//, '');
     let fact: ProviderVersionFact;
     const locked = lock?.providers.get(address);
@@ -199,15 +206,11 @@ export function providerVersions(root: TerraformModule, lock: LockFile | undefin
   return {
     problems,
     forResource(resource, provider) {
-      if (!(provider in PROVIDER_SOURCES)) return undefined;
+      if (providerSource(provider) === undefined) return undefined;
       const localName = providerLocalName(resource.entry.block, resource.entry.type);
       const declared = byDir.get(resource.module.dir)?.get(localName);
       // An undeclared local name that is one of the providers' own names stands for that provider.
-      const implied =
-        localName in PROVIDER_SOURCES
-          ? normaliseSource(PROVIDER_SOURCES[localName as keyof typeof PROVIDER_SOURCES])
-          : normaliseSource(localName);
-      const address = declared?.address ?? implied;
+      const address = declared?.address ?? normaliseSource(providerSource(localName) ?? localName);
       return address ? factFor(address, provider) : undefined;
     },
   };
@@ -250,12 +253,7 @@ function requirement_(file: ConfigFile, attribute: ConfigAttribute, problems: Ve
   const versionExpr = expr.kind === 'object' ? objectEntry(expr, 'version') : expr;
   const sourceExpr = expr.kind === 'object' ? objectEntry(expr, 'source') : undefined;
   const sourceText = sourceExpr ? literalString(sourceExpr) : undefined;
-  const address =
-    sourceText !== undefined
-      ? normaliseSource(sourceText)
-      : localName in PROVIDER_SOURCES
-        ? normaliseSource(PROVIDER_SOURCES[localName as keyof typeof PROVIDER_SOURCES])
-        : normaliseSource(localName);
+  const address = sourceText !== undefined ? normaliseSource(sourceText) : normaliseSource(providerSource(localName) ?? localName);
   const relevant = address !== undefined && knownProvider(address) !== undefined;
   let constraint: Requirement['constraint'];
   if (versionExpr && relevant) {

@@ -55,8 +55,8 @@ export class Scope implements EvalScope {
     return this.module.variable(name);
   }
 
-  local(name: string): Expr | undefined {
-    return this.module.local(name);
+  localValue(name: string): Value | undefined {
+    return this.module.localValue(name);
   }
 
   iteration(root: string): Value | undefined {
@@ -84,7 +84,7 @@ export class Scope implements EvalScope {
     if (!attrStep || attrStep.kind !== 'attr') return new Unknown(`${instance.address} is a resource, not a value`);
     const configured = instance.entry.block.attributes.get(attrStep.name);
     if (!configured) return new Unknown(`${instance.address}.${attrStep.name} is computed when Terraform runs`);
-    const value = instance.scope.evaluate(configured.expr, depth + 1);
+    const value = instance.module.attributeValue(instance, configured, attrStep.name);
     return this.evaluator.applySteps(value, rest.slice(1), depth);
   }
 
@@ -102,9 +102,9 @@ export class Scope implements EvalScope {
     const { child, rest } = picked;
     const outputStep = rest[0];
     if (!outputStep || outputStep.kind !== 'attr') return new Unknown(`module.${name} is a module, not a value`);
-    const output = child.output(outputStep.name);
-    if (!output) return new Unknown(`${child.address} has no output "${outputStep.name}"`);
-    return this.evaluator.applySteps(child.scope.evaluate(output.expr, depth + 1), rest.slice(1), depth);
+    const output = child.outputValue(outputStep.name);
+    if (output === undefined) return new Unknown(`${child.address} has no output "${outputStep.name}"`);
+    return this.evaluator.applySteps(output, rest.slice(1), depth);
   }
 
   /** The instance a traversal names: `[key]` picks one; no key is the only instance. */
