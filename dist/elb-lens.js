@@ -14341,6 +14341,23 @@ function settingAssignment(file, name2, value) {
   if (file.format === "yaml") return `${name2}: ${value}`;
   return `${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name2) ? name2 : JSON.stringify(name2)} = ${value}`;
 }
+function findingMessage(problem, ...details) {
+  return [problem, ...details].map((s) => s.trim()).filter((s) => s.length > 0).join(" ");
+}
+function firstSentence(message) {
+  let inCode = false;
+  for (let i2 = 0; i2 < message.length; i2++) {
+    const c = message[i2];
+    if (c === "`") inCode = !inCode;
+    else if (!inCode && (c === "." || c === "!" || c === "?") && (i2 + 1 === message.length || message[i2 + 1] === " ")) {
+      return message.slice(0, i2 + 1);
+    }
+  }
+  return message;
+}
+function capitalized(text3) {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
+}
 
 // server/src/rules/types.ts
 function docsPath(id12) {
@@ -14368,7 +14385,11 @@ var clientIpAlwaysOn = {
         node: listener,
         file: listener.file,
         range: attribute.range,
-        message: `Transfer Client IP Address cannot be turned off on ${describeListener(listener)}: ${clientIp.explanation}. The setting is rejected or ignored; remove it or set it to true.`,
+        message: findingMessage(
+          listener.kind === "dedicated" || !listener.protocol ? "Client IP transfer cannot be turned off on a dedicated load balancer." : `Client IP transfer cannot be turned off on ${listener.protocol} listeners.`,
+          `${capitalized(describeListener(listener))} sets it to false, which the platform rejects or ignores.`,
+          "Remove the setting, or set it to true."
+        ),
         related: loadBalancerRelated(listener),
         fixes: [
           {
@@ -14431,7 +14452,11 @@ var clientIpIneffectiveOption = {
             node: listener,
             file: listener.file,
             range: option.attribute.range,
-            message: `${name2} adds the ${header} HTTP header, but ${describeListener(listener)} does not speak HTTP, so it has no effect. ` + (protocol === "TCP" || protocol === "UDP" ? "TCP and UDP listeners have no way to pass the client address other than Transfer Client IP Address." : "Use an HTTP or HTTPS listener if backends need this header."),
+            message: findingMessage(
+              `${name2} has no effect on ${protocol} listeners.`,
+              `It adds the ${header} HTTP header, and ${describeListener(listener)} does not speak HTTP.`,
+              noHeaderRemedy(protocol)
+            ),
             fixes: [
               { title: `Remove ${name2}`, edits: removeAttribute(listener.file, listener.block, option.attribute), isPreferred: true }
             ]
@@ -14445,7 +14470,11 @@ var clientIpIneffectiveOption = {
               node: listener,
               file: listener.file,
               range: header.range,
-              message: `insert_headers "${header.name}" adds an HTTP header, but ${describeListener(listener)} does not speak HTTP, so it has no effect. ` + (protocol === "TCP" || protocol === "UDP" ? "TCP and UDP listeners have no way to pass the client address other than Transfer Client IP Address." : "Use an HTTP or HTTPS listener if backends need this header."),
+              message: findingMessage(
+                `insert_headers "${header.name}" has no effect on ${protocol} listeners.`,
+                `It adds an HTTP header, and ${describeListener(listener)} does not speak HTTP.`,
+                noHeaderRemedy(protocol)
+              ),
               fixes: [
                 { title: `Remove "${header.name}"`, edits: removeAttribute(listener.file, insertHeaders, header), isPreferred: true }
               ]
@@ -14456,7 +14485,11 @@ var clientIpIneffectiveOption = {
             node: listener,
             file: listener.file,
             range: insertHeaders.headerRange,
-            message: `insert_headers only applies to HTTP and HTTPS listeners; ${describeListener(listener)} ignores it.`,
+            message: findingMessage(
+              `insert_headers has no effect on ${protocol} listeners.`,
+              `It only applies to HTTP and HTTPS listeners; ${describeListener(listener)} ignores it.`,
+              noHeaderRemedy(protocol)
+            ),
             fixes: [{ title: "Remove insert_headers", edits: removeBlock(listener.file, insertHeaders), isPreferred: true }]
           });
         }
@@ -14467,7 +14500,11 @@ var clientIpIneffectiveOption = {
           node: listener,
           file: listener.file,
           range: proxy2.attribute.range,
-          message: `Proxy Protocol only carries the client address on TLS listeners; ${describeListener(listener)} ignores proxy_protocol_enable.` + (isHttp ? " HTTP/HTTPS listeners pass it in the X-Forwarded-For header instead." : ""),
+          message: findingMessage(
+            `proxy_protocol_enable has no effect on ${protocol} listeners.`,
+            `Proxy Protocol only carries the client address on TLS listeners; ${describeListener(listener)} ignores it.`,
+            isHttp ? "HTTP/HTTPS listeners pass the client address in the X-Forwarded-For header instead." : ""
+          ),
           fixes: [
             {
               title: "Remove proxy_protocol_enable",
@@ -14480,6 +14517,9 @@ var clientIpIneffectiveOption = {
     }
   }
 };
+function noHeaderRemedy(protocol) {
+  return protocol === "TCP" || protocol === "UDP" ? "TCP and UDP listeners pass the client address only through Transfer Client IP Address." : "Use an HTTP or HTTPS listener if backends need this header.";
+}
 
 // server/src/rules/client-ip-ip-backend.ts
 var id3 = "client-ip-ip-backend";
@@ -14577,7 +14617,11 @@ function poolReport(listener, pool, range) {
     node: pool,
     file: pool.file,
     range,
-    message: `Pool \`${pool.address}\` only holds IP-address backends, and those never receive the client IP that ${describeListener(listener)} transfers; they see the load balancer's address. ${alternative(listener)}`,
+    message: findingMessage(
+      "IP-address backends never receive the client IP.",
+      `Pool \`${pool.address}\` only holds IP-address backends: they see the load balancer's address, not the client IP that ${describeListener(listener)} transfers.`,
+      alternative(listener)
+    ),
     related: [related(listener, "listener that transfers the client IP")],
     fixes: notPreferred(listenerFixes(listener))
   };
@@ -14600,7 +14644,11 @@ function memberReport(listener, pool, member) {
     node: member,
     file: member.file,
     range: member.addressAttribute?.range ?? member.block.headerRange,
-    message: `Member \`${member.address}\` is an IP-address backend (${member.ipBackendExplanation}); IP backends never receive the client IP that ${describeListener(listener)} transfers, they see the load balancer's address. ${alternative(listener)}`,
+    message: findingMessage(
+      "This IP-address backend never receives the client IP.",
+      `Member \`${member.address}\` is an IP-address backend (${member.ipBackendExplanation}): it sees the load balancer's address, not the client IP that ${describeListener(listener)} transfers.`,
+      alternative(listener)
+    ),
     related: [related(listener, "listener that transfers the client IP"), related(pool, "pool of this member")],
     fixes: notPreferred(fixes)
   };
@@ -14645,7 +14693,11 @@ var clientIpLostInCluster = {
         node: first.loadBalancer ?? first,
         file: first.file,
         range: hop.anchor,
-        message: `Client IP transfer is on for ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`}, but ${hop.explanation}, so the pods see a node's address instead of the client's. Set ${keep} if they need the client address. ${hop.caveat}`,
+        message: findingMessage(
+          `The client IP is lost before the pods: ${setting.name} is not ${setting.keepValue}.`,
+          `Client IP transfer is on for ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`}, but ${hop.explanation}, so the pods see a node's address instead of the client's.`,
+          `Set ${keep} if they need the client address. ${hop.caveat}`
+        ),
         related: [
           ...first.clientIp.attribute ? [{ file: first.file.path, range: first.clientIp.attribute.range, message: "client IP transfer is switched on here" }] : first.loadBalancer ? [related(first.loadBalancer, `${first.kind} load balancer: client IP transfer is always on`)] : []
         ],
@@ -14675,7 +14727,11 @@ var clientIpNat64Conflict = {
         node: listener,
         file: listener.file,
         range: attribute.range,
-        message: `${describeListener(listener)} turns on both NAT64 (IPv6 clients reaching IPv4 backends) and Transfer Client IP Address; the two cannot be combined. Remove transparent_client_ip_enable, or turn NAT64 off.`,
+        message: findingMessage(
+          "NAT64 and client IP transfer cannot both be on.",
+          `${capitalized(describeListener(listener))} turns on NAT64 (IPv6 clients reaching IPv4 backends) and Transfer Client IP Address.`,
+          "Remove transparent_client_ip_enable, or turn NAT64 off."
+        ),
         related: [{ file: listener.file.path, range: nat64.attribute.range, message: "NAT64 is turned on here" }],
         fixes: [
           {
@@ -14739,7 +14795,12 @@ var clientIpSameServer = {
             node: member,
             file: member.file,
             range: member.addressAttribute?.range ?? member.block.headerRange,
-            message: `Member \`${member.address}\` is also a client of this load balancer (${reason.text}). With Transfer Client IP Address on (${describeListener(listener)}), requests it sends reach itself with its own source address, it answers locally and the connection hangs. Use a different server as the client, or reach the service without the load balancer.`,
+            message: findingMessage(
+              "This backend is also a client of its load balancer, so its requests to itself hang.",
+              `Member \`${member.address}\` is a client too: ${reason.text}.`,
+              `With client IP transfer on (${describeListener(listener)}), a request it sends to itself arrives with its own source address, so it answers locally and the connection hangs.`,
+              "Use a different server as the client, or reach the service without the load balancer."
+            ),
             related: [reason.related, related(listener, "listener that transfers the client IP")]
           });
         }
@@ -14966,7 +15027,11 @@ var clientIpUnsupportedArgument = {
           node: listener,
           file: listener.file,
           range: attribute.nameRange,
-          message: `${listener.type} has no argument transparent_client_ip_enable, so Terraform rejects ${describeListener(listener)}. This listener type belongs to dedicated load balancers, which always pass the client IP on: remove the argument.`,
+          message: findingMessage(
+            `${listener.type} has no argument transparent_client_ip_enable.`,
+            `Terraform rejects ${describeListener(listener)}.`,
+            "This listener type belongs to dedicated load balancers, which always pass the client IP on: remove the argument."
+          ),
           fixes: [
             {
               title: "Remove transparent_client_ip_enable",
@@ -14986,7 +15051,11 @@ var clientIpUnsupportedArgument = {
           node: listener,
           file: listener.file,
           range: written.range,
-          message: `${name2} arrived on ${listener.type} in version ${support.since} of the ${support.version.provider} provider, and the version in use is ${versionInUseText(support.version)}: Terraform rejects ${describeListener(listener)} with "Unsupported argument". Upgrade the provider to >= ${support.since}, or remove ${name2} and make the setting in the console or through the ELB API.`,
+          message: findingMessage(
+            `${name2} needs provider version ${support.since} or later.`,
+            `It arrived on ${listener.type} in version ${support.since} of the ${support.version.provider} provider, and the version in use is ${versionInUseText(support.version)}: Terraform rejects ${describeListener(listener)} with "Unsupported argument".`,
+            `Upgrade the provider to >= ${support.since}, or remove ${name2} and make the setting in the console or through the ELB API.`
+          ),
           fixes: [
             {
               title: `Remove ${name2} (the provider version in use does not have it)`,
@@ -15103,7 +15172,7 @@ var elbAnnotationUnknown = {
         node,
         file: node.file,
         range: item.part === "value" ? attribute.valueRange : attribute.nameRange,
-        message: `${item.reason}.${meant}`,
+        message: findingMessage(item.problem, `${item.reason}.`, meant),
         related: [related(node, "the Service")],
         fixes
       });
@@ -15133,6 +15202,7 @@ function findRule(id12) {
 var CONFIG_FILE_NAME = ".elb-lens.json";
 var UNUSED_IGNORE_RULE_ID = "unused-ignore";
 var INLINE_IGNORE_RULE_ID = "inline-ignore";
+var IGNORE_COMMENT_RULE_ID = "ignore-comment";
 var PROVIDER_VERSION_RULE_ID = "provider-version";
 var DEFAULT_JSON_FILES = ["**/*.elb.json", "**/*.elb.jsonc"];
 var RULE_SETTINGS = ["off", "error", "warning", "information", "hint"];
@@ -15162,7 +15232,7 @@ var ConfigError = class extends Error {
   }
 };
 function knownRuleIds() {
-  return [...RULES.map((r) => r.meta.id), UNUSED_IGNORE_RULE_ID, INLINE_IGNORE_RULE_ID, PROVIDER_VERSION_RULE_ID];
+  return [...RULES.map((r) => r.meta.id), UNUSED_IGNORE_RULE_ID, INLINE_IGNORE_RULE_ID, IGNORE_COMMENT_RULE_ID, PROVIDER_VERSION_RULE_ID];
 }
 function defaultConfig(dir) {
   return {
@@ -15384,6 +15454,12 @@ var PSEUDO_RULES = [
     id: "inline-ignore",
     defaultSeverity: "warning",
     summary: "An elb-lens-ignore comment where the configuration sets allowInlineIgnores to false.",
+    docsPage: SUPPRESSIONS_PAGE
+  },
+  {
+    id: "ignore-comment",
+    defaultSeverity: "warning",
+    summary: "An elb-lens-ignore comment that is malformed or names a rule id that does not exist, so it suppresses nothing.",
     docsPage: SUPPRESSIONS_PAGE
   },
   {
@@ -17110,7 +17186,8 @@ function unrecognizedAnnotations(nodes, lb, annotations, annotationsBlock2, fami
         node: lb,
         attribute,
         part: "name",
-        reason: `\`${name2}\` is the client-IP annotation of ${otherController}; ${why}, which reads \`${own}\``,
+        problem: `Annotation \`${name2}\` is not read by ${controller}.`,
+        reason: `It is the client-IP annotation of ${otherController}; ${why}, which reads \`${own}\``,
         suggestion: own,
         suggestionWritten: annotations.has(own),
         ...annotationsBlock2 ? { block: annotationsBlock2 } : {}
@@ -17124,7 +17201,8 @@ function unrecognizedAnnotations(nodes, lb, annotations, annotationsBlock2, fami
       node: lb,
       attribute,
       part: "name",
-      reason: `\`${name2}\` is not an annotation CCE or cloud-provider-huaweicloud reads, so it does nothing`,
+      problem: `Annotation \`${name2}\` is not read by any controller.`,
+      reason: "Neither CCE nor cloud-provider-huaweicloud knows it, so it does nothing",
       suggestion,
       suggestionWritten: annotations.has(suggestion),
       ...annotationsBlock2 ? { block: annotationsBlock2 } : {}
@@ -17138,7 +17216,8 @@ function unrecognizedAnnotations(nodes, lb, annotations, annotationsBlock2, fami
         attribute: classAttribute,
         part: "value",
         ...annotationsBlock2 ? { block: annotationsBlock2 } : {},
-        reason: `\`${classValue}\` is no load balancer class (CCE: union, performance; cloud-provider-huaweicloud: shared, dedicated), so no load balancer is made for this Service`,
+        problem: `\`${classValue}\` is not a load balancer class, so no load balancer is made for this Service.`,
+        reason: "The classes are union and performance (CCE), shared and dedicated (cloud-provider-huaweicloud)",
         suggestion
       });
     }
@@ -20277,20 +20356,53 @@ function unescapeHcl(raw) {
 }
 
 // server/src/suppress/suppress.ts
-var DIRECTIVE = /^(?:#|\/\/|\/\*)\s*elb-lens-ignore(-file)?\s*:\s*([^\n]*?)(?:\*\/)?\s*$/;
+var ALL_RULES = "all";
+var DIRECTIVE = /^(?:#|\/\/|\/\*)\s*elb-lens-ignore(-file)?(?![\w-])([^\n]*?)(?:\*\/)?\s*$/;
+var REASON = /\s*#|\s*--|\s*\/\//;
 function parseDirective(text3) {
   const match = DIRECTIVE.exec(text3.trim());
   if (!match) return void 0;
-  const [idsPart] = match[2].split("--");
-  const ruleIds = idsPart.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
-  return ruleIds.length > 0 ? { fileWide: match[1] === "-file", ruleIds } : void 0;
+  const fileWide = match[1] === "-file";
+  const colon = /^\s*:/.exec(match[2]);
+  if (!colon) return { malformed: `a colon after elb-lens-ignore${fileWide ? "-file" : ""}` };
+  const idsStart = text3.indexOf("elb-lens-ignore") + `elb-lens-ignore${fileWide ? "-file" : ""}`.length + colon[0].length;
+  let idsText = text3.slice(idsStart).replace(/\*\/\s*$/, "");
+  const reason = REASON.exec(idsText);
+  if (reason) idsText = idsText.slice(0, reason.index);
+  const ruleIds = [];
+  for (const found of idsText.matchAll(/[^\s,]+/g)) ruleIds.push({ id: found[0], offset: idsStart + (found.index ?? 0) });
+  if (ruleIds.length === 0) return { malformed: "a rule id (or `all`) after the colon" };
+  return { fileWide, ruleIds };
+}
+function suppresses(ruleIds, ruleId) {
+  return ruleIds.includes(ruleId) || ruleIds.includes(ALL_RULES);
+}
+function ignoreCommentProblems(file, knownIds, closest2) {
+  const problems = [];
+  for (const comment of file.comments) {
+    const directive = parseDirective(comment.text);
+    if (!directive) continue;
+    if ("malformed" in directive) {
+      problems.push({ range: comment.range, comment: comment.range, lacks: directive.malformed });
+      continue;
+    }
+    for (const { id: id12, offset } of directive.ruleIds) {
+      if (id12 === ALL_RULES || knownIds.includes(id12)) continue;
+      const oneLine = comment.range.start.line === comment.range.end.line;
+      const start2 = { line: comment.range.start.line, character: comment.range.start.character + offset };
+      const range = oneLine ? { start: start2, end: { line: start2.line, character: start2.character + id12.length } } : comment.range;
+      problems.push({ range, comment: comment.range, unknownId: id12, suggestion: closest2(id12, [...knownIds]) });
+    }
+  }
+  return problems;
 }
 function collectSuppressions(file) {
   const suppressions = [];
   const firstCodeLine = firstNonCommentLine(file);
   for (const comment of file.comments) {
-    const directive = parseDirective(comment.text);
-    if (!directive) continue;
+    const parsed2 = parseDirective(comment.text);
+    if (!parsed2 || "malformed" in parsed2) continue;
+    const directive = { fileWide: parsed2.fileWide, ruleIds: parsed2.ruleIds.map((r) => r.id) };
     const line = comment.range.start.line;
     if (directive.fileWide) {
       if (line <= firstCodeLine) {
@@ -20345,7 +20457,7 @@ function firstNonCommentLine(file) {
 function applySuppressions(findings, suppressions) {
   return findings.filter((finding) => {
     const line = finding.range.start.line;
-    const match = suppressions.find((s) => s.ruleIds.includes(finding.ruleId) && line >= s.fromLine && line <= s.toLine);
+    const match = suppressions.find((s) => suppresses(s.ruleIds, finding.ruleId) && line >= s.fromLine && line <= s.toLine);
     if (match) match.used = true;
     return !match;
   });
@@ -20359,6 +20471,38 @@ function suppressionFix(file, finding) {
     title: `Ignore ${finding.ruleId} here`,
     edits: insertLineBefore(file, line, `${indent}${marker} elb-lens-ignore: ${finding.ruleId} -- reason`)
   };
+}
+function ignoreCommentFindings(file, context) {
+  return ignoreCommentProblems(file, context.knownIds, context.closest).map((problem) => {
+    const base = {
+      ruleId: "ignore-comment",
+      severity: context.severity,
+      file: file.path,
+      range: problem.range,
+      related: [],
+      docsUrl: context.docsUrl
+    };
+    if (problem.unknownId === void 0) {
+      return {
+        ...base,
+        message: `This elb-lens-ignore comment lacks ${problem.lacks ?? "a rule id"}, so it suppresses nothing. Write \`# elb-lens-ignore: <rule-id> # reason\` (several ids separated by commas, or \`all\`).`,
+        fixes: []
+      };
+    }
+    const { unknownId, suggestion } = problem;
+    return {
+      ...base,
+      message: `No rule has the id \`${unknownId}\`, so this ignore comment suppresses nothing for it. ` + (suggestion ? `Did you mean \`${suggestion}\`?` : "`elb-lens rules` lists the ids."),
+      // The id's own range (a one-line comment): the fix replaces just the id.
+      fixes: suggestion && problem.range !== problem.comment ? [
+        {
+          title: `Change it to ${suggestion}`,
+          edits: [{ file: file.path, range: problem.range, newText: suggestion }],
+          isPreferred: true
+        }
+      ] : []
+    };
+  });
 }
 
 // server/src/rules/nodeFindings.ts
@@ -20812,6 +20956,16 @@ var Service = class {
             docsUrl: `${this.docsBase}README.md`
           });
         }
+      }
+      if (ruleSettings["ignore-comment"] !== "off") {
+        findings.push(
+          ...ignoreCommentFindings(file, {
+            knownIds: knownRuleIds(),
+            closest,
+            severity: ruleSettings["ignore-comment"] ?? "warning",
+            docsUrl: `${this.docsBase}README.md`
+          })
+        );
       }
       if (options.reportUnusedIgnores && allowInline && ruleSettings["unused-ignore"] !== "off") {
         for (const s of suppressions.filter((x) => !x.used)) {
@@ -22292,59 +22446,175 @@ function planView(filePath, text3, options = {}) {
 // server/src/graph/index.ts
 var MAP_FORMATS = ["mermaid", "dot", "svg", "json", "markdown"];
 
-// server/src/cli/args.ts
+// server/src/cli/usage.ts
 var UsageError = class extends Error {
+  constructor(message, command) {
+    super(message);
+    this.command = command;
+  }
+  command;
 };
+var HELP_OPTION = { names: ["--help", "-h"], help: ["print this help"] };
+function optionNames(options) {
+  return options.flatMap((o) => o.names);
+}
+function unknownOption(flag, command, options) {
+  const suggestion = closest(
+    flag,
+    optionNames([...options, HELP_OPTION]).filter((name2) => name2.startsWith("--"))
+  );
+  return new UsageError(`unknown option ${flag} for ${command}${suggestion ? `; did you mean ${suggestion}?` : ""}`, command);
+}
+var COLUMN = 40;
+function optionsHelp(options) {
+  const lines = [];
+  for (const option of [...options, HELP_OPTION]) {
+    const [long, short] = option.names;
+    const names = `  ${short ? `${short}, ` : "    "}${long}${option.value ? ` ${option.value}` : ""}`;
+    const [first, ...more] = option.help;
+    if (names.length < COLUMN) lines.push(`${names.padEnd(COLUMN)}${first}`);
+    else lines.push(names, `${" ".repeat(COLUMN)}${first}`);
+    for (const line of more) lines.push(`${" ".repeat(COLUMN)}${line}`);
+  }
+  return lines.join("\n");
+}
+var KINDS_CHECKED = "Terraform (.tf, .tf.json), ELB API JSON (*.elb.json),\nTerraform plan JSON and Kubernetes Service YAML";
+var KINDS_FOUND = "Terraform, ELB API JSON, plan JSON or Kubernetes Service YAML";
+function nothingFound(paths) {
+  return `nothing to check under ${paths.join(", ")}: no ${KINDS_FOUND} file found (ELB API JSON is read from *.elb.json unless .elb-lens.json "json.files" names other files)`;
+}
+
+// server/src/cli/args.ts
 var SEVERITIES = ["hint", "information", "warning", "error"];
 var FORMAT_NAMES = ["text", "compact", "json", "sarif", "junit", "checkstyle", "codequality"];
+var INPUT_OPTIONS = [
+  { names: ["--output", "-o"], value: "<file>", help: ["write the report to a file"] },
+  {
+    names: ["--config", "-c"],
+    value: "<file>",
+    help: ["use this configuration file for every path", "(default: the nearest .elb-lens.json above each file)"]
+  },
+  { names: ["--var"], value: "<name=value>", help: ["set a Terraform variable (repeatable)"] },
+  {
+    names: ["--var-file"],
+    value: "<file>",
+    help: ["read variables from a tfvars file (repeatable)", "(TF_VAR_<name> environment variables are read too)"]
+  }
+];
+var CHECK_OPTIONS = [
+  { names: ["--format", "-f"], value: `<${FORMAT_NAMES.join("|")}>`, help: ["output format (default: text)"] },
+  ...INPUT_OPTIONS.slice(0, 1),
+  {
+    names: ["--min-severity"],
+    value: "<error|warning|information|hint>",
+    help: ["lowest severity that fails the run (default: warning)"]
+  },
+  ...INPUT_OPTIONS.slice(1),
+  { names: ["--fix"], help: ["apply the fixes in place, then report what is left"] },
+  { names: ["--dry-run"], help: ["with --fix: print a unified diff, change nothing"] },
+  { names: ["--report-unused-ignores"], help: ["report elb-lens-ignore comments that suppress nothing"] },
+  {
+    names: ["--fail-on-empty"],
+    help: ["exit 1 when the paths hold no file of a kind ELB Lens checks", "(without it: a warning on stderr, exit 0)"]
+  },
+  { names: ["--color"], help: ["force colours on"] },
+  { names: ["--no-color"], help: ["force colours off (NO_COLOR in the environment too)"] },
+  {
+    names: ["--jobs", "-j"],
+    value: "<n>",
+    help: [
+      "threads for independent modules (default: the number of cores",
+      "for 10,000 files or more, else one; under 200 files and with",
+      "--fix always one)"
+    ]
+  },
+  { names: ["--verbose", "-v"], help: ["print counts (files found, checked, not parsed) and timing on stderr"] },
+  { names: ["--no-prescan"], help: ["parse every Terraform file instead of scanning first (same results)"] }
+];
+var GRAPH_OPTIONS = [
+  {
+    names: ["--format", "-f"],
+    value: `<${MAP_FORMATS.join("|")}>`,
+    help: ["output format (default: mermaid; markdown is Mermaid in", "a fence with a legend, for a CI job summary)"]
+  },
+  ...INPUT_OPTIONS
+];
+var EXIT_CODES = "Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error\n(or, with --fail-on-empty, nothing to check).\n";
+var COMMAND_USAGE = {
+  check: `Usage: elb-lens check [paths...] [options]
+
+Checks ${KINDS_CHECKED} files and folders
+(default: .). Kubernetes manifests are recognised by their content (kind: Service).
+
+Options:
+${optionsHelp(CHECK_OPTIONS)}
+
+${EXIT_CODES}`,
+  graph: `Usage: elb-lens graph [paths...] [options]
+
+Draws where the client address goes: client \u2192 load balancer \u2192 listener \u2192 pool \u2192 backend
+(default path: .).
+
+Options:
+${optionsHelp(GRAPH_OPTIONS)}
+`,
+  rules: `Usage: elb-lens rules
+
+Lists every id ELB Lens reports, with its default severity and what it means.
+
+Options:
+${optionsHelp([])}
+`,
+  explain: `Usage: elb-lens explain <rule-id>
+
+Prints the documentation of a rule or of another id ELB Lens reports (see "elb-lens rules").
+
+Options:
+${optionsHelp([])}
+`
+};
 var USAGE = `Usage:
-  elb-lens check [paths...] [options]   check .tf, .tf.json, ELB JSON and plan JSON files and folders (default: .)
+  elb-lens check [paths...] [options]   check ${KINDS_CHECKED.replace("\n", "\n                                        ")}
+                                        files and folders (default: .)
   elb-lens graph [paths...] [options]   draw where the client address goes: client \u2192 load balancer \u2192
                                         listener \u2192 pool \u2192 backend (default: .)
   elb-lens rules                        list the rules
   elb-lens explain <rule-id>            print a rule's documentation
+  elb-lens <command> --help             the options of a command
+  elb-lens -v, --version                print the version
 
 Options for check:
-  --format <${FORMAT_NAMES.join("|")}>
-                                        output format (default: text)
-  --output <file>                       write the report to a file
-  --min-severity <error|warning|information|hint>
-                                        lowest severity that fails the run (default: warning)
-  --config <file>                       use this configuration file for every path
-                                        (default: the nearest .elb-lens.json above each file)
-  --var <name=value>                    set a Terraform variable (repeatable)
-  --var-file <file>                     read variables from a tfvars file (repeatable)
-                                        (TF_VAR_<name> environment variables are read too)
-  --fix                                 apply the fixes in place, then report what is left
-  --dry-run                             with --fix: print a unified diff, change nothing
-  --report-unused-ignores               report elb-lens-ignore comments that suppress nothing
-  --color / --no-color                  force colours on or off
-  --jobs <n>                            threads for independent modules (default: the number of cores
-                                        for 10,000 files or more, else one; under 200 files and with
-                                        --fix always one)
-  --verbose                             print counts (files found, checked, not parsed) and timing on stderr
-  --no-prescan                          parse every Terraform file instead of scanning first (same results)
+${optionsHelp(CHECK_OPTIONS)}
 
 Options for graph:
-  --format <${MAP_FORMATS.join("|")}>
-                                        output format (default: mermaid; markdown is Mermaid in
-                                        a fence with a legend, for a CI job summary)
-  --output <file>, --config <file>, --var <name=value>, --var-file <file>
-                                        as for check
+${optionsHelp(GRAPH_OPTIONS)}
 
-Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error.
-`;
+${EXIT_CODES}`;
+function wantsHelp(rest) {
+  return rest.some((arg) => arg === "--help" || arg === "-h");
+}
 function parseArgs(argv) {
   const [command, ...rest] = argv;
-  if (command === void 0 || command === "help" || command === "--help" || command === "-h") return { command: "help" };
-  if (command === "--version" || command === "version") return { command: "version" };
-  if (command === "rules") return { command: "rules" };
+  if (command === void 0 || command === "--help" || command === "-h") return { command: "help" };
+  if (command === "help") return isCommand(rest[0]) ? { command: "help", of: rest[0] } : { command: "help" };
+  if (command === "--version" || command === "-v" || command === "-V" || command === "version") return { command: "version" };
+  if (isCommand(command) && wantsHelp(rest)) return { command: "help", of: command };
+  if (command === "rules") {
+    if (rest.length > 0) throw unknownOrExtra(rest[0], "rules");
+    return { command: "rules" };
+  }
   if (command === "explain") {
-    if (!rest[0]) throw new UsageError("explain needs a rule id");
+    if (!rest[0]) throw new UsageError("explain needs a rule id", "explain");
+    if (rest[0].startsWith("-")) throw unknownOption(rest[0], "explain", []);
     return { command: "explain", ruleId: rest[0] };
   }
   if (command === "graph") return parseGraphArgs(rest);
-  if (command !== "check") throw new UsageError(`unknown command "${command}"`);
+  if (command !== "check") {
+    const suggestion = command.startsWith("-") ? closest(command, ["--help", "--version"]) : closest(command, ["check", "graph", "rules", "explain", "help", "version"]);
+    throw new UsageError(
+      `unknown ${command.startsWith("-") ? "option" : "command"} "${command}"${suggestion ? `; did you mean ${suggestion}?` : ""}`
+    );
+  }
   const args2 = {
     command: "check",
     paths: [],
@@ -22360,7 +22630,8 @@ function parseArgs(argv) {
     dryRun: false,
     jobs: void 0,
     verbose: false,
-    prescan: true
+    prescan: true,
+    failOnEmpty: false
   };
   forEachFlag(rest, (flag, value, arg) => {
     switch (flag) {
@@ -22368,7 +22639,7 @@ function parseArgs(argv) {
       case "-f":
         args2.format = value();
         if (!FORMAT_NAMES.includes(args2.format))
-          throw new UsageError(`unknown format "${args2.format}" (choose ${FORMAT_NAMES.join(", ")})`);
+          throw new UsageError(`unknown format "${args2.format}" (choose ${FORMAT_NAMES.join(", ")})`, "check");
         break;
       case "--fix":
         args2.fix = true;
@@ -22378,14 +22649,15 @@ function parseArgs(argv) {
         break;
       case "--min-severity": {
         const severity = value();
-        if (!SEVERITIES.includes(severity)) throw new UsageError(`--min-severity must be one of ${SEVERITIES.join(", ")}`);
+        if (!SEVERITIES.includes(severity))
+          throw new UsageError(`--min-severity must be one of ${SEVERITIES.join(", ")}`, "check");
         args2.minSeverity = severity;
         break;
       }
       case "--jobs":
       case "-j": {
         const jobs = Number(value());
-        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs takes a whole number of 1 or more");
+        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs takes a whole number of 1 or more", "check");
         args2.jobs = jobs;
         break;
       }
@@ -22399,6 +22671,9 @@ function parseArgs(argv) {
       case "--report-unused-ignores":
         args2.reportUnusedIgnores = true;
         break;
+      case "--fail-on-empty":
+        args2.failOnEmpty = true;
+        break;
       case "--color":
         args2.color = true;
         break;
@@ -22407,13 +22682,19 @@ function parseArgs(argv) {
         break;
       default:
         if (inputFlag(flag, value, args2)) break;
-        if (flag.startsWith("-")) throw new UsageError(`unknown option ${flag}`);
+        if (flag.startsWith("-") && flag !== "-") throw unknownOption(flag, "check", CHECK_OPTIONS);
         args2.paths.push(arg);
     }
   });
-  if (args2.dryRun && !args2.fix) throw new UsageError("--dry-run only goes with --fix");
+  if (args2.dryRun && !args2.fix) throw new UsageError("--dry-run only goes with --fix", "check");
   if (args2.paths.length === 0) args2.paths.push(".");
   return args2;
+}
+function isCommand(word) {
+  return word === "check" || word === "graph" || word === "rules" || word === "explain";
+}
+function unknownOrExtra(arg, command) {
+  return arg.startsWith("-") ? unknownOption(arg, command, []) : new UsageError(`${command} takes no argument, got "${arg}"`, command);
 }
 function parseGraphArgs(rest) {
   const args2 = {
@@ -22431,13 +22712,13 @@ function parseGraphArgs(rest) {
       case "-f": {
         const format2 = value();
         if (!MAP_FORMATS.includes(format2))
-          throw new UsageError(`unknown graph format "${format2}" (choose ${MAP_FORMATS.join(", ")})`);
+          throw new UsageError(`unknown graph format "${format2}" (choose ${MAP_FORMATS.join(", ")})`, "graph");
         args2.format = format2;
         break;
       }
       default:
         if (inputFlag(flag, value, args2)) break;
-        if (flag.startsWith("-")) throw new UsageError(`unknown option ${flag} for graph`);
+        if (flag.startsWith("-") && flag !== "-") throw unknownOption(flag, "graph", GRAPH_OPTIONS);
         args2.paths.push(arg);
     }
   });
@@ -22641,7 +22922,10 @@ async function graph(args2, io, host) {
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
   service.setWorkspaceFiles(walked.files.map((f) => f.path));
   const views = /* @__PURE__ */ new Map();
-  for (const { file, config, kind, content } of selectFiles(walked.files, configFor, DRAWN_KINDS)) {
+  const selected = [...selectFiles(walked.files, configFor, DRAWN_KINDS)];
+  if (selected.length === 0) io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
+`);
+  for (const { file, config, kind, content } of selected) {
     if (kind === "plan") {
       const view = planView(file, content.text() ?? "", { rules: config.options.rules, log: (m) => io.stderr(`${m}
 `) });
@@ -22834,6 +23118,21 @@ function summary(report) {
   ];
   return `${parts2.join(", ")} in ${report.fileCount} file(s) checked`;
 }
+var MESSAGE_WIDTH = 98;
+function messageLines(message) {
+  const problem = firstSentence(message);
+  const lines = [`  ${problem}`];
+  let line = "";
+  for (const word of message.slice(problem.length).trim().split(/ +/)) {
+    if (!word) continue;
+    if (line && line.length + 1 + word.length > MESSAGE_WIDTH) {
+      lines.push(`  ${line}`);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(`  ${line}`);
+  return lines;
+}
 var text2 = (report, { color }) => {
   const out2 = [];
   for (const finding of report.findings) {
@@ -22841,7 +23140,7 @@ var text2 = (report, { color }) => {
     out2.push(
       `${paint(color, COLORS2.bold, where2)} ${paint(color, COLORS2[finding.severity], finding.severity)} ${paint(color, COLORS2.dim, finding.ruleId)}`
     );
-    out2.push(`  ${finding.message}`);
+    out2.push(...messageLines(finding.message));
     const source = report.readText(finding.file);
     if (source !== void 0) out2.push(codeFrame(source, finding, color));
     out2.push("");
@@ -23061,7 +23360,7 @@ async function runCli(argv, io) {
     const args2 = parseArgs(argv);
     switch (args2.command) {
       case "help":
-        io.stdout(USAGE);
+        io.stdout(args2.of ? COMMAND_USAGE[args2.of] : USAGE);
         return EXIT_CLEAN;
       case "version":
         io.stdout(`${readPackageJson(io.packageRoot).version ?? "unknown"}
@@ -23070,15 +23369,12 @@ async function runCli(argv, io) {
       case "rules":
         for (const rule of RULES) io.stdout(`${rule.meta.id.padEnd(32)} ${rule.meta.defaultSeverity.padEnd(12)} ${rule.meta.summary}
 `);
-        return EXIT_CLEAN;
-      case "explain": {
-        const rule = findRule(args2.ruleId);
-        if (!rule) throw new UsageError(`unknown rule "${args2.ruleId}"; see "elb-lens rules"`);
-        const page = path14.join(io.packageRoot, rule.meta.docsUrl);
-        io.stdout(fs5.existsSync(page) ? fs5.readFileSync(page, "utf8") : `${rule.meta.id}: ${rule.meta.summary}
+        for (const pseudo of PSEUDO_RULES) io.stdout(`${pseudo.id.padEnd(32)} ${pseudo.defaultSeverity.padEnd(12)} ${pseudo.summary}
 `);
         return EXIT_CLEAN;
-      }
+      case "explain":
+        io.stdout(explain(args2.ruleId, io.packageRoot));
+        return EXIT_CLEAN;
       case "check":
         return await check(args2, io);
       case "graph":
@@ -23088,7 +23384,7 @@ async function runCli(argv, io) {
     if (error instanceof UsageError) {
       io.stderr(`elb-lens: ${error.message}
 
-${USAGE}`);
+${error.command ? COMMAND_USAGE[error.command] : USAGE}`);
       return EXIT_ERROR;
     }
     if (error instanceof ConfigError) {
@@ -23105,6 +23401,39 @@ ${USAGE}`);
 `);
     return EXIT_ERROR;
   }
+}
+function explain(id12, packageRoot) {
+  const rule = findRule(id12);
+  if (rule) {
+    const page2 = readTextFile(path14.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
+    return page2 ?? `${rule.meta.id}: ${rule.meta.summary}
+`;
+  }
+  const pseudo = PSEUDO_RULES.find((r) => r.id === id12);
+  if (!pseudo) {
+    const suggestion = closest(id12, [...RULES.map((r) => r.meta.id), ...PSEUDO_RULES.map((r) => r.id)]);
+    throw new UsageError(
+      `unknown rule "${id12}"${suggestion ? ` (did you mean ${suggestion}?)` : ""}; "elb-lens rules" lists them`,
+      "explain"
+    );
+  }
+  const [file, anchor] = pseudo.docsPage.split("#");
+  const page = readTextFile(path14.join(packageRoot, file), 1024 * 1024);
+  const text3 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
+  return `${pseudo.id} (${pseudo.defaultSeverity}): ${pseudo.summary}
+${text3 ? `
+${text3}` : ""}`;
+}
+function markdownSection(page, anchor) {
+  const lines = page.split("\n");
+  const slug = (heading) => heading.toLowerCase().replace(/[^a-z0-9 -]/g, "").replace(/ /g, "-");
+  const start2 = lines.findIndex((line) => /^#+ /.test(line) && slug(line.replace(/^#+ /, "")) === anchor);
+  if (start2 < 0) return void 0;
+  const level = /^#+/.exec(lines[start2])?.[0].length ?? 1;
+  let end = start2 + 1;
+  while (end < lines.length && !(/^#+ /.test(lines[end]) && (/^#+/.exec(lines[end])?.[0].length ?? 0) <= level)) end++;
+  return `${lines.slice(start2, end).join("\n").trimEnd()}
+`;
 }
 var CheckError = class extends Error {
 };
@@ -23255,6 +23584,10 @@ async function checkWalked(run2) {
     files.push(file);
     if (kind === "plan") planTexts.set(file, content.text() ?? "");
   }
+  if (files.length === 0) {
+    io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
+`);
+  }
   const wanted = new Set(files);
   service.setWorkspaceFiles(walked.files.map((f) => f.path));
   for (const config of new Set(files.map((f) => resolver.forFile(f)))) {
@@ -23387,6 +23720,7 @@ async function checkWalked(run2) {
       throw new CheckError(`cannot write ${args2.output}: ${error instanceof Error ? error.message : String(error)}`);
     }
   } else if (!args2.dryRun) io.stdout(formatter(report, { color }));
+  if (files.length === 0 && args2.failOnEmpty) return EXIT_ERROR;
   return findings.some((f) => atLeast(f.severity, args2.minSeverity)) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 function threadsText(perThread) {

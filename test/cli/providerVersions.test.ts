@@ -31,7 +31,7 @@ describe('elb-lens check: provider versions', () => {
     assert.equal(result.code, 2, result.stderr);
     assert.match(
       result.stdout,
-      /^infra\/main\.tf:5:3: error \[client-ip-unsupported-argument\] transparent_client_ip_enable arrived on huaweicloud_lb_listener in version 1\.93\.0 .* 1\.70\.2 \(locked in \.terraform\.lock\.hcl\)/m,
+      /^infra\/main\.tf:5:3: error \[client-ip-unsupported-argument\] transparent_client_ip_enable needs provider version 1\.93\.0 or later\. .* 1\.70\.2 \(locked in \.terraform\.lock\.hcl\)/m,
     );
   });
 

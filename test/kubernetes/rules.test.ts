@@ -36,7 +36,7 @@ describe('client-ip-always-on on Services', () => {
       assert.equal(textAt(text, finding), `${f.ip}: 'false'`);
       assert.match(
         finding.message,
-        /^Transfer Client IP Address cannot be turned off on listener `Service web port 80` \(TCP\): dedicated load balancers always pass the client IP on/,
+        /^Client IP transfer cannot be turned off on a dedicated load balancer\. Listener `Service web port 80` \(TCP\) sets it to false/,
       );
       assert.equal(finding.related[0].message, 'dedicated load balancer of this listener');
 
@@ -60,7 +60,7 @@ describe('client-ip-always-on on Services', () => {
       const text = service({ annotations: [f.shared, http, `${f.ip}: "false"`] });
       const [finding] = ofRule((await k8sFindings(text)).findings, 'client-ip-always-on');
       assert.ok(finding);
-      assert.match(finding.message, /\(HTTP\): HTTP listeners of shared load balancers always pass the client IP on/);
+      assert.match(finding.message, /^Client IP transfer cannot be turned off on HTTP listeners\. Listener `Service web port 80` \(HTTP\)/);
     });
   }
 

@@ -97,7 +97,7 @@ describe('client-ip-always-on in Terraform Services', () => {
     assert.equal(textAt(files['main.tf'], finding), `"${CCE.ip}" = "false"`);
     assert.match(
       finding.message,
-      /listener `kubernetes_service_v1\.web port 80` \(TCP\): dedicated load balancers always pass the client IP/,
+      /^Client IP transfer cannot be turned off on a dedicated load balancer\. Listener `kubernetes_service_v1\.web port 80` \(TCP\) sets it to false/,
     );
     assert.equal(finding.fixes[0].title, `Remove ${CCE.ip}`);
     const removed = await fix(t, files, finding, 0);

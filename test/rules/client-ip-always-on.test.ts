@@ -59,7 +59,7 @@ describe(`${RULE}: fires`, () => {
     assert.equal(textAt(text, finding), 'transparent_client_ip_enable = "false"');
     assert.equal(finding.severity, 'error');
     assert.match(finding.message, /`huaweicloud_elb_listener\.web` \(TCP\)/);
-    assert.match(finding.message, /dedicated load balancers always pass the client IP on/);
+    assert.match(finding.message, /^Client IP transfer cannot be turned off on a dedicated load balancer\./);
     assert.equal(finding.docsUrl.endsWith(`${RULE}.md`), true);
     assert.equal(finding.related.length, 1);
     assert.equal(finding.related[0].message, 'dedicated load balancer of this listener');
@@ -95,7 +95,7 @@ describe(`${RULE}: fires`, () => {
         const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
         assert.equal(findings.length, 1, `${listenerType} ${protocol}`);
         assert.equal(textAt(text, findings[0]), `transparent_client_ip_enable = ${off}`);
-        assert.match(findings[0].message, new RegExp(`${protocol} listeners of shared load balancers always pass the client IP on`));
+        assert.match(findings[0].message, new RegExp(`^Client IP transfer cannot be turned off on ${protocol} listeners\\.`));
         assert.match(findings[0].message, new RegExp(`\`${listenerType}\\.web\``));
         assert.equal(findings[0].related[0]?.message, 'shared load balancer of this listener');
       }
@@ -105,7 +105,7 @@ describe(`${RULE}: fires`, () => {
   test('on an HTTP listener whose load balancer kind is unknown: HTTP is always on on both kinds', async () => {
     const [finding] = ofRule(await analyze({ 'main.tf': standalone('opentelekomcloud_lb_listener_v2', 'HTTP', 'false') }), RULE);
     assert.ok(finding);
-    assert.match(finding.message, /on shared and dedicated load balancers alike/);
+    assert.match(finding.message, /^Client IP transfer cannot be turned off on HTTP listeners\./);
   });
 
   test('on an OTC v2 listener attached to a v3 (dedicated) load balancer, even for TCP', async () => {

@@ -50,10 +50,10 @@ describe(`${RULE}: HTTP header switches`, () => {
         assert.match(
           finding.message,
           new RegExp(
-            `^${name} adds the ${header} HTTP header, but listener \`huaweicloud_elb_listener\\.l\` \\(${protocol}\\) does not speak HTTP`,
+            `^${name} has no effect on ${protocol} listeners\\. It adds the ${header} HTTP header, and listener \`huaweicloud_elb_listener\\.l\` \\(${protocol}\\) does not speak HTTP`,
           ),
         );
-        assert.match(finding.message, /TCP and UDP listeners have no way to pass the client address other than Transfer Client IP Address/);
+        assert.match(finding.message, /TCP and UDP listeners pass the client address only through Transfer Client IP Address/);
       }
     }
   });
@@ -134,7 +134,7 @@ describe(`${RULE}: insert_headers`, () => {
     assert.equal(textAt(text, findings[0]), 'insert_headers');
     assert.match(
       findings[0].message,
-      /^insert_headers only applies to HTTP and HTTPS listeners; listener `opentelekomcloud_lb_listener_v3\.l` \(TCP\) ignores it/,
+      /^insert_headers has no effect on TCP listeners\. It only applies to HTTP and HTTPS listeners; listener `opentelekomcloud_lb_listener_v3\.l` \(TCP\) ignores it/,
     );
   });
 

@@ -64,7 +64,10 @@ describe(`${RULE}: fires`, () => {
     const [finding] = findings;
     assert.equal(finding.severity, 'warning');
     assert.equal(textAt(text, finding), 'address       = "172.16.0.9"');
-    assert.match(finding.message, /Member `huaweicloud_elb_member\.m` is an IP-address backend \(it has no `subnet_id`/);
+    assert.match(
+      finding.message,
+      /^This IP-address backend never receives the client IP\. Member `huaweicloud_elb_member\.m` is an IP-address backend \(it has no `subnet_id`/,
+    );
     assert.match(finding.message, /listener `huaweicloud_elb_listener\.l` \(TCP\)/);
     assert.match(finding.message, /TCP listeners have no other way to pass the client address/);
     assert.deepEqual(
@@ -121,7 +124,10 @@ describe(`${RULE}: fires`, () => {
       const findings = ofRule(await analyze({ 'main.tf': text, 'v.tf': 'variable "pool_type" {\n  default = "ip"\n}\n' }), RULE);
       assert.equal(findings.length, 1, typeValue);
       assert.equal(textAt(text, findings[0]), `type      = ${typeValue}`);
-      assert.match(findings[0].message, /Pool `huaweicloud_elb_pool\.p` only holds IP-address backends/);
+      assert.match(
+        findings[0].message,
+        /^IP-address backends never receive the client IP\. Pool `huaweicloud_elb_pool\.p` only holds IP-address backends/,
+      );
       assert.match(findings[0].message, /X-Forwarded-For/);
       assert.deepEqual(
         findings[0].related.map((r) => r.message),

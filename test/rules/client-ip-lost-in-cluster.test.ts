@@ -21,7 +21,7 @@ describe(`${RULE}: fires`, () => {
       assert.equal(textAt(text, finding), 'externalTrafficPolicy: Cluster');
       assert.match(
         finding.message,
-        /^Client IP transfer is on for listener `Service web port 80` \(TCP\), but externalTrafficPolicy is Cluster/,
+        /^The client IP is lost before the pods: externalTrafficPolicy is not Local\. Client IP transfer is on for listener `Service web port 80` \(TCP\), but externalTrafficPolicy is Cluster/,
       );
       assert.match(finding.message, /the pods see a node's address instead of the client's/);
       assert.match(finding.message, /Set externalTrafficPolicy: Local/);

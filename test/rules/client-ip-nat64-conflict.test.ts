@@ -28,8 +28,11 @@ describe(`${RULE}: fires`, () => {
     const [finding] = findings;
     assert.equal(finding.severity, 'error');
     assert.equal(textAt(text, finding), 'transparent_client_ip_enable = "true"');
-    assert.match(finding.message, /^listener `huaweicloud_elb_listener\.dual` \(TCP\) turns on both NAT64/);
-    assert.match(finding.message, /cannot be combined/);
+    assert.match(
+      finding.message,
+      /^NAT64 and client IP transfer cannot both be on\. Listener `huaweicloud_elb_listener\.dual` \(TCP\) turns on NAT64/,
+    );
+    assert.match(finding.message, /cannot both be on/);
     assert.deepEqual(
       finding.related.map((r) => [r.message, textAt(text, { ...finding, range: r.range })]),
       [['NAT64 is turned on here', 'nat64_enable    = "true"']],

@@ -82,7 +82,10 @@ describe(`${RULE}: a member's server refers to the load balancer address`, () =>
     const [finding] = findings;
     assert.equal(finding.severity, 'warning');
     assert.equal(textAt(text, finding), 'address       = huaweicloud_compute_instance.vm.access_ip_v4');
-    assert.match(finding.message, /Member `huaweicloud_elb_member\.m` is also a client of this load balancer/);
+    assert.match(
+      finding.message,
+      /^This backend is also a client of its load balancer, so its requests to itself hang\. Member `huaweicloud_elb_member\.m` is a client too/,
+    );
     assert.match(
       finding.message,
       /server `huaweicloud_compute_instance\.vm` uses huaweicloud_elb_loadbalancer\.lb\.ipv4_address in `user_data`/,

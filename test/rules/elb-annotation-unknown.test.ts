@@ -25,7 +25,10 @@ describe(`${RULE}: fires`, () => {
       const [finding] = findings;
       assert.equal(finding.severity, 'warning');
       assert.equal(textAt(text, finding), written);
-      assert.match(finding.message, /is not an annotation CCE or cloud-provider-huaweicloud reads, so it does nothing\. Did you mean/);
+      assert.match(
+        finding.message,
+        /^Annotation `[^`]+` is not read by any controller\. Neither CCE nor cloud-provider-huaweicloud knows it, so it does nothing\. Did you mean/,
+      );
       assert.ok(finding.message.endsWith(`Did you mean \`${meant}\`?`), finding.message);
       const [fix] = finding.fixes;
       assert.equal(fix.title, `Rename it to ${meant}`);
@@ -41,7 +44,7 @@ describe(`${RULE}: fires`, () => {
     const [finding] = ofRule(findings, RULE);
     assert.match(
       finding.message,
-      /is the client-IP annotation of the open-source cloud-provider-huaweicloud; kubernetes\.io\/elb\.class `union` belongs to CCE, which reads `kubernetes\.io\/elb\.transparent-client-ip`/,
+      /^Annotation `kubernetes\.io\/elb\.enable-transparent-client-ip` is not read by CCE\. It is the client-IP annotation of the open-source cloud-provider-huaweicloud; kubernetes\.io\/elb\.class `union` belongs to CCE, which reads `kubernetes\.io\/elb\.transparent-client-ip`/,
     );
     // CCE does not read it, so the listener is still off by default.
     assert.equal(ofRule(findings, 'client-ip-shared-l4-off').length, 1);
@@ -86,7 +89,10 @@ describe(`${RULE}: fires`, () => {
     const text = service({ annotations: ['kubernetes.io/elb.class: perfomance'] });
     const [finding] = ofRule((await k8sFindings(text)).findings, RULE);
     assert.equal(textAt(text, finding), 'perfomance');
-    assert.match(finding.message, /`perfomance` is no load balancer class .* Did you mean `performance`\?$/);
+    assert.match(
+      finding.message,
+      /^`perfomance` is not a load balancer class, so no load balancer is made for this Service\. .* Did you mean `performance`\?$/,
+    );
     const after = await applyK8sFix(text, finding.fixes[0]);
     assert.equal(yamlValue(after.text, ['metadata', 'annotations', 'kubernetes.io/elb.class']), 'performance');
     assert.equal(ofRule(after.findings, RULE).length, 0);

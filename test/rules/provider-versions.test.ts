@@ -200,7 +200,9 @@ describe(`${UNSUPPORTED}: arguments newer than the provider version in use`, () 
       assert.equal(textAt(text, finding), b.argument === 'insert_headers' ? 'insert_headers' : b.argument);
       assert.match(
         finding.message,
-        new RegExp(`^${b.argument} arrived on ${b.type} in version ${b.since.replace(/\./g, '\\.')} of the ${providerOf(b.type)} provider`),
+        new RegExp(
+          `^${b.argument} needs provider version ${b.since.replace(/\./g, '\\.')} or later\\. It arrived on ${b.type} in version ${b.since.replace(/\./g, '\\.')} of the ${providerOf(b.type)} provider`,
+        ),
       );
       assert.match(finding.message, new RegExp(`${b.previous.replace(/\./g, '\\.')} \\(locked in \\.terraform\\.lock\\.hcl\\)`));
       assert.match(
@@ -475,7 +477,7 @@ resource "huaweicloud_lb_member_v2" "m" {
       findings.map((f) => f.ruleId),
       ['client-ip-same-server'],
     );
-    assert.match(findings[0].message, /Member `huaweicloud_lb_member_v2\.m` is also a client/);
+    assert.match(findings[0].message, /Member `huaweicloud_lb_member_v2\.m` is a client too/);
     const unsuffixed = legacy.replace(/_v2\b/g, '');
     assert.deepEqual(
       (await analyze({ 'main.tf': unsuffixed })).map((f) => f.ruleId),

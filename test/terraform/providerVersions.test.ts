@@ -36,7 +36,10 @@ describe('provider version: .terraform.lock.hcl', () => {
   test('the locked version decides, and the message names it and the lock file', async () => {
     const findings = await unsupported({ '.terraform.lock.hcl': lockFile('1.70.2') });
     assert.equal(findings.length, 1);
-    assert.match(findings[0].message, /arrived on huaweicloud_lb_listener in version 1\.93\.0 of the huaweicloud\/huaweicloud provider/);
+    assert.match(
+      findings[0].message,
+      /^transparent_client_ip_enable needs provider version 1\.93\.0 or later\. It arrived on huaweicloud_lb_listener in version 1\.93\.0 of the huaweicloud\/huaweicloud provider/,
+    );
     assert.match(findings[0].message, /1\.70\.2 \(locked in \.terraform\.lock\.hcl\)/);
     assert.deepEqual(await unsupported({ '.terraform.lock.hcl': lockFile('1.93.0') }), []);
   });

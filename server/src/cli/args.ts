@@ -1,5 +1,7 @@
+import { closest } from '../project/configFile';
 import type { Severity } from '../core/types';
 import { MAP_FORMATS, type MapFormat } from '../graph';
+import { KINDS_CHECKED, UsageError, optionsHelp, unknownOption, type CommandName, type OptionSpec } from './usage';
 
 export interface CheckArgs {
   command: 'check';
@@ -21,6 +23,8 @@ export interface CheckArgs {
   verbose: boolean;
   /** `--no-prescan`: parse every Terraform file (the scan never changes results; for comparison). */
   prescan: boolean;
+  /** `--fail-on-empty`: exit 1 when the paths hold nothing of a kind ELB Lens checks. */
+  failOnEmpty: boolean;
 }
 
 /** `elb-lens graph`: the client-IP map of the paths. */
@@ -35,63 +39,160 @@ export interface GraphArgs {
 }
 
 export type CliArgs =
-  CheckArgs | GraphArgs | { command: 'rules' } | { command: 'explain'; ruleId: string } | { command: 'help' } | { command: 'version' };
+  | CheckArgs
+  | GraphArgs
+  | { command: 'rules' }
+  | { command: 'explain'; ruleId: string }
+  | { command: 'help'; of?: CommandName }
+  | { command: 'version' };
 
-export class UsageError extends Error {}
+export { UsageError };
 
 const SEVERITIES: Severity[] = ['hint', 'information', 'warning', 'error'];
 
 export const FORMAT_NAMES = ['text', 'compact', 'json', 'sarif', 'junit', 'checkstyle', 'codequality'];
 
+/** The options `check` and `graph` share: where to write, configuration and variable values. */
+const INPUT_OPTIONS: OptionSpec[] = [
+  { names: ['--output', '-o'], value: '<file>', help: ['write the report to a file'] },
+  {
+    names: ['--config', '-c'],
+    value: '<file>',
+    help: ['use this configuration file for every path', '(default: the nearest .elb-lens.json above each file)'],
+  },
+  { names: ['--var'], value: '<name=value>', help: ['set a Terraform variable (repeatable)'] },
+  {
+    names: ['--var-file'],
+    value: '<file>',
+    help: ['read variables from a tfvars file (repeatable)', '(TF_VAR_<name> environment variables are read too)'],
+  },
+];
+
+export const CHECK_OPTIONS: readonly OptionSpec[] = [
+  { names: ['--format', '-f'], value: `<${FORMAT_NAMES.join('|')}>`, help: ['output format (default: text)'] },
+  ...INPUT_OPTIONS.slice(0, 1),
+  {
+    names: ['--min-severity'],
+    value: '<error|warning|information|hint>',
+    help: ['lowest severity that fails the run (default: warning)'],
+  },
+  ...INPUT_OPTIONS.slice(1),
+  { names: ['--fix'], help: ['apply the fixes in place, then report what is left'] },
+  { names: ['--dry-run'], help: ['with --fix: print a unified diff, change nothing'] },
+  { names: ['--report-unused-ignores'], help: ['report elb-lens-ignore comments that suppress nothing'] },
+  {
+    names: ['--fail-on-empty'],
+    help: ['exit 1 when the paths hold no file of a kind ELB Lens checks', '(without it: a warning on stderr, exit 0)'],
+  },
+  { names: ['--color'], help: ['force colours on'] },
+  { names: ['--no-color'], help: ['force colours off (NO_COLOR in the environment too)'] },
+  {
+    names: ['--jobs', '-j'],
+    value: '<n>',
+    help: [
+      'threads for independent modules (default: the number of cores',
+      'for 10,000 files or more, else one; under 200 files and with',
+      '--fix always one)',
+    ],
+  },
+  { names: ['--verbose', '-v'], help: ['print counts (files found, checked, not parsed) and timing on stderr'] },
+  { names: ['--no-prescan'], help: ['parse every Terraform file instead of scanning first (same results)'] },
+];
+
+export const GRAPH_OPTIONS: readonly OptionSpec[] = [
+  {
+    names: ['--format', '-f'],
+    value: `<${MAP_FORMATS.join('|')}>`,
+    help: ['output format (default: mermaid; markdown is Mermaid in', 'a fence with a legend, for a CI job summary)'],
+  },
+  ...INPUT_OPTIONS,
+];
+
+const EXIT_CODES =
+  'Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error\n' +
+  '(or, with --fail-on-empty, nothing to check).\n';
+
+export const COMMAND_USAGE: Record<CommandName, string> = {
+  check: `Usage: elb-lens check [paths...] [options]
+
+Checks ${KINDS_CHECKED} files and folders
+(default: .). Kubernetes manifests are recognised by their content (kind: Service).
+
+Options:
+${optionsHelp(CHECK_OPTIONS)}
+
+${EXIT_CODES}`,
+  graph: `Usage: elb-lens graph [paths...] [options]
+
+Draws where the client address goes: client → load balancer → listener → pool → backend
+(default path: .).
+
+Options:
+${optionsHelp(GRAPH_OPTIONS)}
+`,
+  rules: `Usage: elb-lens rules
+
+Lists every id ELB Lens reports, with its default severity and what it means.
+
+Options:
+${optionsHelp([])}
+`,
+  explain: `Usage: elb-lens explain <rule-id>
+
+Prints the documentation of a rule or of another id ELB Lens reports (see "elb-lens rules").
+
+Options:
+${optionsHelp([])}
+`,
+};
+
 export const USAGE = `Usage:
-  elb-lens check [paths...] [options]   check .tf, .tf.json, ELB JSON and plan JSON files and folders (default: .)
+  elb-lens check [paths...] [options]   check ${KINDS_CHECKED.replace('\n', '\n                                        ')}
+                                        files and folders (default: .)
   elb-lens graph [paths...] [options]   draw where the client address goes: client → load balancer →
                                         listener → pool → backend (default: .)
   elb-lens rules                        list the rules
   elb-lens explain <rule-id>            print a rule's documentation
+  elb-lens <command> --help             the options of a command
+  elb-lens -v, --version                print the version
 
 Options for check:
-  --format <${FORMAT_NAMES.join('|')}>
-                                        output format (default: text)
-  --output <file>                       write the report to a file
-  --min-severity <error|warning|information|hint>
-                                        lowest severity that fails the run (default: warning)
-  --config <file>                       use this configuration file for every path
-                                        (default: the nearest .elb-lens.json above each file)
-  --var <name=value>                    set a Terraform variable (repeatable)
-  --var-file <file>                     read variables from a tfvars file (repeatable)
-                                        (TF_VAR_<name> environment variables are read too)
-  --fix                                 apply the fixes in place, then report what is left
-  --dry-run                             with --fix: print a unified diff, change nothing
-  --report-unused-ignores               report elb-lens-ignore comments that suppress nothing
-  --color / --no-color                  force colours on or off
-  --jobs <n>                            threads for independent modules (default: the number of cores
-                                        for 10,000 files or more, else one; under 200 files and with
-                                        --fix always one)
-  --verbose                             print counts (files found, checked, not parsed) and timing on stderr
-  --no-prescan                          parse every Terraform file instead of scanning first (same results)
+${optionsHelp(CHECK_OPTIONS)}
 
 Options for graph:
-  --format <${MAP_FORMATS.join('|')}>
-                                        output format (default: mermaid; markdown is Mermaid in
-                                        a fence with a legend, for a CI job summary)
-  --output <file>, --config <file>, --var <name=value>, --var-file <file>
-                                        as for check
+${optionsHelp(GRAPH_OPTIONS)}
 
-Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error.
-`;
+${EXIT_CODES}`;
+
+/** Whether `rest` asks for the command's help (`--help` or `-h` anywhere before a `--`). */
+function wantsHelp(rest: readonly string[]): boolean {
+  return rest.some((arg) => arg === '--help' || arg === '-h');
+}
 
 export function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
-  if (command === '--version' || command === 'version') return { command: 'version' };
-  if (command === 'rules') return { command: 'rules' };
+  if (command === undefined || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === 'help') return isCommand(rest[0]) ? { command: 'help', of: rest[0] } : { command: 'help' };
+  if (command === '--version' || command === '-v' || command === '-V' || command === 'version') return { command: 'version' };
+  if (isCommand(command) && wantsHelp(rest)) return { command: 'help', of: command };
+  if (command === 'rules') {
+    if (rest.length > 0) throw unknownOrExtra(rest[0], 'rules');
+    return { command: 'rules' };
+  }
   if (command === 'explain') {
-    if (!rest[0]) throw new UsageError('explain needs a rule id');
+    if (!rest[0]) throw new UsageError('explain needs a rule id', 'explain');
+    if (rest[0].startsWith('-')) throw unknownOption(rest[0], 'explain', []);
     return { command: 'explain', ruleId: rest[0] };
   }
   if (command === 'graph') return parseGraphArgs(rest);
-  if (command !== 'check') throw new UsageError(`unknown command "${command}"`);
+  if (command !== 'check') {
+    const suggestion = command.startsWith('-')
+      ? closest(command, ['--help', '--version'])
+      : closest(command, ['check', 'graph', 'rules', 'explain', 'help', 'version']);
+    throw new UsageError(
+      `unknown ${command.startsWith('-') ? 'option' : 'command'} "${command}"${suggestion ? `; did you mean ${suggestion}?` : ''}`,
+    );
+  }
   const args: CheckArgs = {
     command: 'check',
     paths: [],
@@ -108,6 +209,7 @@ export function parseArgs(argv: string[]): CliArgs {
     jobs: undefined,
     verbose: false,
     prescan: true,
+    failOnEmpty: false,
   };
   forEachFlag(rest, (flag, value, arg) => {
     switch (flag) {
@@ -115,7 +217,7 @@ export function parseArgs(argv: string[]): CliArgs {
       case '-f':
         args.format = value();
         if (!FORMAT_NAMES.includes(args.format))
-          throw new UsageError(`unknown format "${args.format}" (choose ${FORMAT_NAMES.join(', ')})`);
+          throw new UsageError(`unknown format "${args.format}" (choose ${FORMAT_NAMES.join(', ')})`, 'check');
         break;
       case '--fix':
         args.fix = true;
@@ -125,14 +227,15 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--min-severity': {
         const severity = value();
-        if (!SEVERITIES.includes(severity as Severity)) throw new UsageError(`--min-severity must be one of ${SEVERITIES.join(', ')}`);
+        if (!SEVERITIES.includes(severity as Severity))
+          throw new UsageError(`--min-severity must be one of ${SEVERITIES.join(', ')}`, 'check');
         args.minSeverity = severity as Severity;
         break;
       }
       case '--jobs':
       case '-j': {
         const jobs = Number(value());
-        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of 1 or more');
+        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of 1 or more', 'check');
         args.jobs = jobs;
         break;
       }
@@ -146,6 +249,9 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--report-unused-ignores':
         args.reportUnusedIgnores = true;
         break;
+      case '--fail-on-empty':
+        args.failOnEmpty = true;
+        break;
       case '--color':
         args.color = true;
         break;
@@ -154,13 +260,22 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       default:
         if (inputFlag(flag, value, args)) break;
-        if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+        if (flag.startsWith('-') && flag !== '-') throw unknownOption(flag, 'check', CHECK_OPTIONS);
         args.paths.push(arg);
     }
   });
-  if (args.dryRun && !args.fix) throw new UsageError('--dry-run only goes with --fix');
+  if (args.dryRun && !args.fix) throw new UsageError('--dry-run only goes with --fix', 'check');
   if (args.paths.length === 0) args.paths.push('.');
   return args;
+}
+
+function isCommand(word: string | undefined): word is CommandName {
+  return word === 'check' || word === 'graph' || word === 'rules' || word === 'explain';
+}
+
+/** A flag or a stray argument after a command that takes none. */
+function unknownOrExtra(arg: string, command: CommandName): UsageError {
+  return arg.startsWith('-') ? unknownOption(arg, command, []) : new UsageError(`${command} takes no argument, got "${arg}"`, command);
 }
 
 function parseGraphArgs(rest: string[]): GraphArgs {
@@ -179,13 +294,13 @@ function parseGraphArgs(rest: string[]): GraphArgs {
       case '-f': {
         const format = value();
         if (!(MAP_FORMATS as readonly string[]).includes(format))
-          throw new UsageError(`unknown graph format "${format}" (choose ${MAP_FORMATS.join(', ')})`);
+          throw new UsageError(`unknown graph format "${format}" (choose ${MAP_FORMATS.join(', ')})`, 'graph');
         args.format = format as MapFormat;
         break;
       }
       default:
         if (inputFlag(flag, value, args)) break;
-        if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag} for graph`);
+        if (flag.startsWith('-') && flag !== '-') throw unknownOption(flag, 'graph', GRAPH_OPTIONS);
         args.paths.push(arg);
     }
   });

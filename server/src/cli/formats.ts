@@ -3,6 +3,7 @@ import { pathToFileURL } from 'url';
 import type { Finding, Range, Severity } from '../core/types';
 import { isAppliedFix } from '../project/fixPolicy';
 import { RULES } from '../rules';
+import { firstSentence } from '../rules/support/messages';
 import { PSEUDO_RULES } from '../rules/support/pseudo';
 import { codequality } from './codequality';
 import { atLeast, relativePath, type CheckReport } from './report';
@@ -71,6 +72,25 @@ function summary(report: CheckReport): string {
   return `${parts.join(', ')} in ${report.fileCount} file(s) checked`;
 }
 
+/** Columns of a message line in the text format (a terminal's 100 or so, less the indent). */
+const MESSAGE_WIDTH = 98;
+
+/** The message indented under its location: the problem on a line of its own, the rest wrapped at word boundaries. */
+export function messageLines(message: string): string[] {
+  const problem = firstSentence(message);
+  const lines = [`  ${problem}`];
+  let line = '';
+  for (const word of message.slice(problem.length).trim().split(/ +/)) {
+    if (!word) continue;
+    if (line && line.length + 1 + word.length > MESSAGE_WIDTH) {
+      lines.push(`  ${line}`);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(`  ${line}`);
+  return lines;
+}
+
 export const text: Formatter = (report, { color }) => {
   const out: string[] = [];
   for (const finding of report.findings) {
@@ -78,7 +98,7 @@ export const text: Formatter = (report, { color }) => {
     out.push(
       `${paint(color, COLORS.bold, where)} ${paint(color, COLORS[finding.severity], finding.severity)} ${paint(color, COLORS.dim, finding.ruleId)}`,
     );
-    out.push(`  ${finding.message}`);
+    out.push(...messageLines(finding.message));
     const source = report.readText(finding.file);
     if (source !== undefined) out.push(codeFrame(source, finding, color));
     out.push('');

@@ -10,6 +10,7 @@ import { UsageError, type GraphArgs } from './args';
 import type { CliIo } from './io';
 import { relativePath } from './report';
 import { MAX_PLAN_BYTES, selectFiles } from './select';
+import { nothingFound } from './usage';
 
 const DRAWN_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'elb-json', 'kubernetes', 'plan']);
 
@@ -52,7 +53,9 @@ export async function graph(
 
   /** One view per root module, ELB JSON folder and plan, in the order they are first reached. */
   const views = new Map<string, ModelView>();
-  for (const { file, config, kind, content } of selectFiles(walked.files, configFor, DRAWN_KINDS)) {
+  const selected = [...selectFiles(walked.files, configFor, DRAWN_KINDS)];
+  if (selected.length === 0) io.stderr(`elb-lens: warning: ${nothingFound(args.paths)}\n`);
+  for (const { file, config, kind, content } of selected) {
     if (kind === 'plan') {
       const view = planView(file, content.text() ?? '', { rules: config.options.rules, log: (m) => io.stderr(`${m}\n`) });
       if (view) views.set(`plan:${file}`, view);

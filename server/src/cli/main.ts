@@ -1,21 +1,23 @@
 import * as fs from 'fs';
 import { availableParallelism } from 'os';
 import * as path from 'path';
-import { ConfigError, ConfigResolver, type ElbLensConfig } from '../project/configFile';
+import { closest, ConfigError, ConfigResolver, type ElbLensConfig } from '../project/configFile';
 import type { Finding } from '../core/types';
 import { projectLinks, type PackageManifest } from '../rules/links';
 import { analyzePlan } from '../plan/plan';
 import { configure, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
 import { nodeFileSystem, readTextFile } from '../project/nodeFs';
 import { RULES, findRule } from '../rules';
+import { PSEUDO_RULES } from '../rules/support/pseudo';
 import type { ElbLensService } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
 import { createElbLensService, isTerraformFile } from '../service/service';
 import { isLockFile } from '../terraform/providerVersions';
-import { parseArgs, UsageError, USAGE, type CheckArgs } from './args';
+import { COMMAND_USAGE, parseArgs, UsageError, USAGE, type CheckArgs } from './args';
 import { unifiedDiff } from './diff';
 import { graph } from './graph';
 import { MAX_PLAN_BYTES, selectFiles } from './select';
+import { nothingFound } from './usage';
 import { applyFixes } from './fix';
 import { FORMATTERS, type Formatter } from './formats';
 import {
@@ -63,21 +65,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':
-        io.stdout(USAGE);
+        io.stdout(args.of ? COMMAND_USAGE[args.of] : USAGE);
         return EXIT_CLEAN;
       case 'version':
         io.stdout(`${readPackageJson(io.packageRoot).version ?? 'unknown'}\n`);
         return EXIT_CLEAN;
       case 'rules':
         for (const rule of RULES) io.stdout(`${rule.meta.id.padEnd(32)} ${rule.meta.defaultSeverity.padEnd(12)} ${rule.meta.summary}\n`);
+        for (const pseudo of PSEUDO_RULES) io.stdout(`${pseudo.id.padEnd(32)} ${pseudo.defaultSeverity.padEnd(12)} ${pseudo.summary}\n`);
         return EXIT_CLEAN;
-      case 'explain': {
-        const rule = findRule(args.ruleId);
-        if (!rule) throw new UsageError(`unknown rule "${args.ruleId}"; see "elb-lens rules"`);
-        const page = path.join(io.packageRoot, rule.meta.docsUrl);
-        io.stdout(fs.existsSync(page) ? fs.readFileSync(page, 'utf8') : `${rule.meta.id}: ${rule.meta.summary}\n`);
+      case 'explain':
+        io.stdout(explain(args.ruleId, io.packageRoot));
         return EXIT_CLEAN;
-      }
       case 'check':
         return await check(args, io);
       case 'graph':
@@ -85,7 +84,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`elb-lens: ${error.message}\n\n${USAGE}`);
+      io.stderr(`elb-lens: ${error.message}\n\n${error.command ? COMMAND_USAGE[error.command] : USAGE}`);
       return EXIT_ERROR;
     }
     if (error instanceof ConfigError) {
@@ -99,6 +98,46 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`elb-lens: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_ERROR;
   }
+}
+
+/**
+ * The documentation of an id the tool can print: a rule's page, or for the ids about ignore
+ * comments and provider versions their page or the section of the rules index about them.
+ */
+export function explain(id: string, packageRoot: string): string {
+  const rule = findRule(id);
+  if (rule) {
+    const page = readTextFile(path.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
+    return page ?? `${rule.meta.id}: ${rule.meta.summary}\n`;
+  }
+  const pseudo = PSEUDO_RULES.find((r) => r.id === id);
+  if (!pseudo) {
+    const suggestion = closest(id, [...RULES.map((r) => r.meta.id), ...PSEUDO_RULES.map((r) => r.id)]);
+    throw new UsageError(
+      `unknown rule "${id}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}; "elb-lens rules" lists them`,
+      'explain',
+    );
+  }
+  const [file, anchor] = pseudo.docsPage.split('#');
+  const page = readTextFile(path.join(packageRoot, file), 1024 * 1024);
+  const text = page !== undefined && anchor ? markdownSection(page, anchor) : page;
+  return `${pseudo.id} (${pseudo.defaultSeverity}): ${pseudo.summary}\n${text ? `\n${text}` : ''}`;
+}
+
+/** The section of a markdown page under the heading whose GitHub-style anchor is `anchor`, up to the next heading of its level. */
+function markdownSection(page: string, anchor: string): string | undefined {
+  const lines = page.split('\n');
+  const slug = (heading: string) =>
+    heading
+      .toLowerCase()
+      .replace(/[^a-z0-9 -]/g, '')
+      .replace(/ /g, '-');
+  const start = lines.findIndex((line) => /^#+ /.test(line) && slug(line.replace(/^#+ /, '')) === anchor);
+  if (start < 0) return undefined;
+  const level = /^#+/.exec(lines[start])?.[0].length ?? 1;
+  let end = start + 1;
+  while (end < lines.length && !(/^#+ /.test(lines[end]) && (/^#+/.exec(lines[end])?.[0].length ?? 0) <= level)) end++;
+  return `${lines.slice(start, end).join('\n').trimEnd()}\n`;
 }
 
 /** A problem with the input that is not a usage mistake (unreadable var file, …). */
@@ -320,6 +359,9 @@ async function checkWalked(run: {
     files.push(file);
     if (kind === 'plan') planTexts.set(file, content.text() ?? '');
   }
+  if (files.length === 0) {
+    io.stderr(`elb-lens: warning: ${nothingFound(args.paths)}\n`);
+  }
   const wanted = new Set(files);
   // Module folders called from the checked files are judged through their callers.
   service.setWorkspaceFiles(walked.files.map((f) => f.path));
@@ -465,6 +507,7 @@ async function checkWalked(run: {
       throw new CheckError(`cannot write ${args.output}: ${error instanceof Error ? error.message : String(error)}`);
     }
   } else if (!args.dryRun) io.stdout(formatter(report, { color }));
+  if (files.length === 0 && args.failOnEmpty) return EXIT_ERROR;
   return findings.some((f) => atLeast(f.severity, args.minSeverity)) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 

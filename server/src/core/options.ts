@@ -32,6 +32,8 @@ export const CONFIG_FILE_NAME = '.elb-lens.json';
 /** Findings that report suppression comments; they take severities in `rules` too. */
 export const UNUSED_IGNORE_RULE_ID = 'unused-ignore';
 export const INLINE_IGNORE_RULE_ID = 'inline-ignore';
+/** An ignore comment that is malformed or names an id no rule has (warning). */
+export const IGNORE_COMMENT_RULE_ID = 'ignore-comment';
 /** A `.terraform.lock.hcl` or `required_providers` version that cannot be read (hint). */
 export const PROVIDER_VERSION_RULE_ID = 'provider-version';
 

@@ -93,7 +93,9 @@ export interface UnrecognizedSetting {
   attribute: ConfigAttribute;
   /** Whether the name or the value is the problem. */
   part: 'name' | 'value';
-  /** Why it is not read, in one sentence. */
+  /** The problem, in one short sentence (the start of the finding's message). */
+  problem: string;
+  /** Why it is not read, in one sentence (without its full stop). */
   reason: string;
   /** What was probably meant. */
   suggestion?: string;

@@ -8,6 +8,7 @@ import {
   DEFAULT_JSON_FILES,
   INLINE_IGNORE_RULE_ID,
   KUBERNETES_NETWORKS,
+  IGNORE_COMMENT_RULE_ID,
   PROVIDER_VERSION_RULE_ID,
   RULE_SETTINGS,
   UNUSED_IGNORE_RULE_ID,
@@ -76,7 +77,7 @@ export class ConfigError extends Error {
 }
 
 export function knownRuleIds(): string[] {
-  return [...RULES.map((r) => r.meta.id), UNUSED_IGNORE_RULE_ID, INLINE_IGNORE_RULE_ID, PROVIDER_VERSION_RULE_ID];
+  return [...RULES.map((r) => r.meta.id), UNUSED_IGNORE_RULE_ID, INLINE_IGNORE_RULE_ID, IGNORE_COMMENT_RULE_ID, PROVIDER_VERSION_RULE_ID];
 }
 
 /** The configuration used where no file is found. */

@@ -1,6 +1,6 @@
 import { boolLiteral, removeAttribute, replaceValue } from '../fixes/edits';
 import { argumentSupport } from '../model/versions';
-import { clientIpSwitch, describeListener, loadBalancerRelated } from './support/messages';
+import { capitalized, clientIpSwitch, describeListener, findingMessage, loadBalancerRelated } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-always-on';
@@ -27,9 +27,13 @@ export const clientIpAlwaysOn: Rule = {
         node: listener,
         file: listener.file,
         range: attribute.range,
-        message:
-          `Transfer Client IP Address cannot be turned off on ${describeListener(listener)}: ${clientIp.explanation}. ` +
-          'The setting is rejected or ignored; remove it or set it to true.',
+        message: findingMessage(
+          listener.kind === 'dedicated' || !listener.protocol
+            ? 'Client IP transfer cannot be turned off on a dedicated load balancer.'
+            : `Client IP transfer cannot be turned off on ${listener.protocol} listeners.`,
+          `${capitalized(describeListener(listener))} sets it to false, which the platform rejects or ignores.`,
+          'Remove the setting, or set it to true.',
+        ),
         related: loadBalancerRelated(listener),
         fixes: [
           {

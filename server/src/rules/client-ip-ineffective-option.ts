@@ -2,7 +2,7 @@ import { removeAttribute, removeBlock } from '../fixes/edits';
 import { FLAT_HEADER_SWITCHES, HTTP_PROTOCOLS } from '../model/providers';
 import { argumentSupport } from '../model/versions';
 import { isUnknown, toBool } from '../model/value';
-import { describeListener } from './support/messages';
+import { describeListener, findingMessage } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-ineffective-option';
@@ -30,11 +30,11 @@ export const clientIpIneffectiveOption: Rule = {
             node: listener,
             file: listener.file,
             range: option.attribute.range,
-            message:
-              `${name} adds the ${header} HTTP header, but ${describeListener(listener)} does not speak HTTP, so it has no effect. ` +
-              (protocol === 'TCP' || protocol === 'UDP'
-                ? 'TCP and UDP listeners have no way to pass the client address other than Transfer Client IP Address.'
-                : 'Use an HTTP or HTTPS listener if backends need this header.'),
+            message: findingMessage(
+              `${name} has no effect on ${protocol} listeners.`,
+              `It adds the ${header} HTTP header, and ${describeListener(listener)} does not speak HTTP.`,
+              noHeaderRemedy(protocol),
+            ),
             fixes: [
               { title: `Remove ${name}`, edits: removeAttribute(listener.file, listener.block, option.attribute), isPreferred: true },
             ],
@@ -49,11 +49,11 @@ export const clientIpIneffectiveOption: Rule = {
               node: listener,
               file: listener.file,
               range: header.range,
-              message:
-                `insert_headers "${header.name}" adds an HTTP header, but ${describeListener(listener)} does not speak HTTP, so it has no effect. ` +
-                (protocol === 'TCP' || protocol === 'UDP'
-                  ? 'TCP and UDP listeners have no way to pass the client address other than Transfer Client IP Address.'
-                  : 'Use an HTTP or HTTPS listener if backends need this header.'),
+              message: findingMessage(
+                `insert_headers "${header.name}" has no effect on ${protocol} listeners.`,
+                `It adds an HTTP header, and ${describeListener(listener)} does not speak HTTP.`,
+                noHeaderRemedy(protocol),
+              ),
               fixes: [
                 { title: `Remove "${header.name}"`, edits: removeAttribute(listener.file, insertHeaders, header), isPreferred: true },
               ],
@@ -64,7 +64,11 @@ export const clientIpIneffectiveOption: Rule = {
             node: listener,
             file: listener.file,
             range: insertHeaders.headerRange,
-            message: `insert_headers only applies to HTTP and HTTPS listeners; ${describeListener(listener)} ignores it.`,
+            message: findingMessage(
+              `insert_headers has no effect on ${protocol} listeners.`,
+              `It only applies to HTTP and HTTPS listeners; ${describeListener(listener)} ignores it.`,
+              noHeaderRemedy(protocol),
+            ),
             fixes: [{ title: 'Remove insert_headers', edits: removeBlock(listener.file, insertHeaders), isPreferred: true }],
           });
         }
@@ -75,9 +79,11 @@ export const clientIpIneffectiveOption: Rule = {
           node: listener,
           file: listener.file,
           range: proxy.attribute.range,
-          message:
-            `Proxy Protocol only carries the client address on TLS listeners; ${describeListener(listener)} ignores proxy_protocol_enable.` +
-            (isHttp ? ' HTTP/HTTPS listeners pass it in the X-Forwarded-For header instead.' : ''),
+          message: findingMessage(
+            `proxy_protocol_enable has no effect on ${protocol} listeners.`,
+            `Proxy Protocol only carries the client address on TLS listeners; ${describeListener(listener)} ignores it.`,
+            isHttp ? 'HTTP/HTTPS listeners pass the client address in the X-Forwarded-For header instead.' : '',
+          ),
           fixes: [
             {
               title: 'Remove proxy_protocol_enable',
@@ -90,3 +96,10 @@ export const clientIpIneffectiveOption: Rule = {
     }
   },
 };
+
+/** What to do instead of an HTTP header on a listener that does not speak HTTP. */
+function noHeaderRemedy(protocol: string): string {
+  return protocol === 'TCP' || protocol === 'UDP'
+    ? 'TCP and UDP listeners pass the client address only through Transfer Client IP Address.'
+    : 'Use an HTTP or HTTPS listener if backends need this header.';
+}

@@ -4,7 +4,7 @@ import type { Listener, Member, Pool } from '../model/elb';
 import { MEMBER_SUBNET_ARGUMENT } from '../model/providers';
 import { argumentSupport, needsVersionNote, upgradeAdvice, versionNeeded } from '../model/versions';
 import { isUnknown, toBool } from '../model/value';
-import { describeListener, isHttpListener, related } from './support/messages';
+import { describeListener, findingMessage, isHttpListener, related } from './support/messages';
 import { docsPath, type Rule, type RuleReport } from './types';
 
 const id = 'client-ip-ip-backend';
@@ -122,9 +122,12 @@ function poolReport(listener: Listener, pool: Pool, range: RuleReport['range']):
     node: pool,
     file: pool.file,
     range,
-    message:
-      `Pool \`${pool.address}\` only holds IP-address backends, and those never receive the client IP that ${describeListener(listener)} transfers; ` +
-      `they see the load balancer's address. ${alternative(listener)}`,
+    message: findingMessage(
+      'IP-address backends never receive the client IP.',
+      `Pool \`${pool.address}\` only holds IP-address backends: they see the load balancer's address, not the client IP ` +
+        `that ${describeListener(listener)} transfers.`,
+      alternative(listener),
+    ),
     related: [related(listener, 'listener that transfers the client IP')],
     fixes: notPreferred(listenerFixes(listener)),
   };
@@ -148,9 +151,12 @@ function memberReport(listener: Listener, pool: Pool, member: Member): RuleRepor
     node: member,
     file: member.file,
     range: member.addressAttribute?.range ?? member.block.headerRange,
-    message:
-      `Member \`${member.address}\` is an IP-address backend (${member.ipBackendExplanation}); IP backends never receive the client IP ` +
-      `that ${describeListener(listener)} transfers, they see the load balancer's address. ${alternative(listener)}`,
+    message: findingMessage(
+      'This IP-address backend never receives the client IP.',
+      `Member \`${member.address}\` is an IP-address backend (${member.ipBackendExplanation}): it sees the load balancer's address, ` +
+        `not the client IP that ${describeListener(listener)} transfers.`,
+      alternative(listener),
+    ),
     related: [related(listener, 'listener that transfers the client IP'), related(pool, 'pool of this member')],
     fixes: notPreferred(fixes),
   };

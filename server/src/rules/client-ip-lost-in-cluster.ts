@@ -1,7 +1,7 @@
 import type { Fix } from '../core/types';
 import { addAttribute, replaceValue } from '../fixes/edits';
 import type { BackendHop, Listener } from '../model/elb';
-import { describeListener, isHttpListener, related, settingAssignment } from './support/messages';
+import { describeListener, findingMessage, isHttpListener, related, settingAssignment } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-lost-in-cluster';
@@ -51,10 +51,12 @@ export const clientIpLostInCluster: Rule = {
         node: first.loadBalancer ?? first,
         file: first.file,
         range: hop.anchor,
-        message:
+        message: findingMessage(
+          `The client IP is lost before the pods: ${setting.name} is not ${setting.keepValue}.`,
           `Client IP transfer is on for ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`}, ` +
-          `but ${hop.explanation}, so the pods see a node's address instead of the client's. ` +
+            `but ${hop.explanation}, so the pods see a node's address instead of the client's.`,
           `Set ${keep} if they need the client address. ${hop.caveat}`,
+        ),
         related: [
           ...(first.clientIp.attribute
             ? [{ file: first.file.path, range: first.clientIp.attribute.range, message: 'client IP transfer is switched on here' }]

@@ -1,7 +1,7 @@
 import { removeAttribute } from '../fixes/edits';
 import { argumentSupport } from '../model/versions';
 import { isUnknown, toBool } from '../model/value';
-import { clientIpSwitch, describeListener } from './support/messages';
+import { capitalized, clientIpSwitch, describeListener, findingMessage } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-nat64-conflict';
@@ -26,9 +26,11 @@ export const clientIpNat64Conflict: Rule = {
         node: listener,
         file: listener.file,
         range: attribute.range,
-        message:
-          `${describeListener(listener)} turns on both NAT64 (IPv6 clients reaching IPv4 backends) and Transfer Client IP Address; ` +
-          'the two cannot be combined. Remove transparent_client_ip_enable, or turn NAT64 off.',
+        message: findingMessage(
+          'NAT64 and client IP transfer cannot both be on.',
+          `${capitalized(describeListener(listener))} turns on NAT64 (IPv6 clients reaching IPv4 backends) and Transfer Client IP Address.`,
+          'Remove transparent_client_ip_enable, or turn NAT64 off.',
+        ),
         related: [{ file: listener.file.path, range: nat64.attribute.range, message: 'NAT64 is turned on here' }],
         fixes: [
           {

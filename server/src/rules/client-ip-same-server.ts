@@ -1,6 +1,6 @@
 import type { Listener, Member } from '../model/elb';
 import { addressInCidr } from '../model/cidr';
-import { describeListener, related } from './support/messages';
+import { describeListener, findingMessage, related } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-same-server';
@@ -28,10 +28,13 @@ export const clientIpSameServer: Rule = {
             node: member,
             file: member.file,
             range: member.addressAttribute?.range ?? member.block.headerRange,
-            message:
-              `Member \`${member.address}\` is also a client of this load balancer (${reason.text}). With Transfer Client IP Address on ` +
-              `(${describeListener(listener)}), requests it sends reach itself with its own source address, it answers locally and ` +
-              'the connection hangs. Use a different server as the client, or reach the service without the load balancer.',
+            message: findingMessage(
+              'This backend is also a client of its load balancer, so its requests to itself hang.',
+              `Member \`${member.address}\` is a client too: ${reason.text}.`,
+              `With client IP transfer on (${describeListener(listener)}), a request it sends to itself arrives with its own ` +
+                'source address, so it answers locally and the connection hangs.',
+              'Use a different server as the client, or reach the service without the load balancer.',
+            ),
             related: [reason.related, related(listener, 'listener that transfers the client IP')],
           });
         }

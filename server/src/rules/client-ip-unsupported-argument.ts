@@ -3,7 +3,7 @@ import { removeAttribute, removeBlock } from '../fixes/edits';
 import type { Listener } from '../model/elb';
 import { argumentSupport, versionInUseText } from '../model/versions';
 import type { ConfigAttribute, ConfigBlock } from '../parse/config';
-import { describeListener } from './support/messages';
+import { describeListener, findingMessage } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'client-ip-unsupported-argument';
@@ -29,9 +29,11 @@ export const clientIpUnsupportedArgument: Rule = {
           node: listener,
           file: listener.file,
           range: attribute.nameRange,
-          message:
-            `${listener.type} has no argument transparent_client_ip_enable, so Terraform rejects ${describeListener(listener)}. ` +
+          message: findingMessage(
+            `${listener.type} has no argument transparent_client_ip_enable.`,
+            `Terraform rejects ${describeListener(listener)}.`,
             'This listener type belongs to dedicated load balancers, which always pass the client IP on: remove the argument.',
+          ),
           fixes: [
             {
               title: 'Remove transparent_client_ip_enable',
@@ -51,10 +53,12 @@ export const clientIpUnsupportedArgument: Rule = {
           node: listener,
           file: listener.file,
           range: written.range,
-          message:
-            `${name} arrived on ${listener.type} in version ${support.since} of the ${support.version.provider} provider, and the ` +
-            `version in use is ${versionInUseText(support.version)}: Terraform rejects ${describeListener(listener)} with ` +
-            `"Unsupported argument". Upgrade the provider to >= ${support.since}, or remove ${name} and make the setting in the console or through the ELB API.`,
+          message: findingMessage(
+            `${name} needs provider version ${support.since} or later.`,
+            `It arrived on ${listener.type} in version ${support.since} of the ${support.version.provider} provider, and the ` +
+              `version in use is ${versionInUseText(support.version)}: Terraform rejects ${describeListener(listener)} with "Unsupported argument".`,
+            `Upgrade the provider to >= ${support.since}, or remove ${name} and make the setting in the console or through the ELB API.`,
+          ),
           fixes: [
             {
               title: `Remove ${name} (the provider version in use does not have it)`,

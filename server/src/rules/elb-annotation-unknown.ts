@@ -1,6 +1,6 @@
 import type { Fix } from '../core/types';
 import { removeAttribute, renameAttribute, replaceValue } from '../fixes/edits';
-import { related } from './support/messages';
+import { findingMessage, related } from './support/messages';
 import { docsPath, type Rule } from './types';
 
 const id = 'elb-annotation-unknown';
@@ -50,7 +50,7 @@ export const elbAnnotationUnknown: Rule = {
         node,
         file: node.file,
         range: item.part === 'value' ? attribute.valueRange : attribute.nameRange,
-        message: `${item.reason}.${meant}`,
+        message: findingMessage(item.problem, `${item.reason}.`, meant),
         related: [related(node, 'the Service')],
         fixes,
       });

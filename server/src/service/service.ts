@@ -40,7 +40,8 @@ import { tfJsonToConfigFile } from '../parse/json';
 import { LineIndex } from '../parse/positions';
 import { reportRules } from '../rules/engine';
 import { withRuleSettings } from '../suppress/policy';
-import { applySuppressions, collectSuppressions, suppressionFix } from '../suppress/suppress';
+import { applySuppressions, collectSuppressions, ignoreCommentFindings, suppressionFix } from '../suppress/suppress';
+import { closest, knownRuleIds } from '../project/configFile';
 import { Unknown, type KnownValue, type Value } from '../model/value';
 import {
   MAX_MODULE_INSTANCES,
@@ -356,6 +357,16 @@ class Service implements ElbLensService {
             docsUrl: `${this.docsBase}README.md`,
           });
         }
+      }
+      if (ruleSettings['ignore-comment'] !== 'off') {
+        findings.push(
+          ...ignoreCommentFindings(file, {
+            knownIds: knownRuleIds(),
+            closest,
+            severity: (ruleSettings['ignore-comment'] as Finding['severity'] | undefined) ?? 'warning',
+            docsUrl: `${this.docsBase}README.md`,
+          }),
+        );
       }
       if (options.reportUnusedIgnores && allowInline && ruleSettings['unused-ignore'] !== 'off') {
         for (const s of suppressions.filter((x) => !x.used)) {

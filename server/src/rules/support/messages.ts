@@ -38,3 +38,35 @@ export function settingAssignment(file: ConfigFile, name: string, value: string)
   if (file.format === 'yaml') return `${name}: ${value}`;
   return `${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) ? name : JSON.stringify(name)} = ${value}`;
 }
+
+/**
+ * A finding's message: the problem in one short sentence first (what the Problems panel and a
+ * CI log line show before they cut it off), then the resource, the reason and the remedy.
+ */
+export function findingMessage(problem: string, ...details: string[]): string {
+  return [problem, ...details]
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+    .join(' ');
+}
+
+/**
+ * The first sentence of a message: up to the first `.`, `!` or `?` followed by a space or the
+ * end, outside backticks (addresses such as `huaweicloud_elb_listener.web` hold dots).
+ */
+export function firstSentence(message: string): string {
+  let inCode = false;
+  for (let i = 0; i < message.length; i++) {
+    const c = message[i];
+    if (c === '`') inCode = !inCode;
+    else if (!inCode && (c === '.' || c === '!' || c === '?') && (i + 1 === message.length || message[i + 1] === ' ')) {
+      return message.slice(0, i + 1);
+    }
+  }
+  return message;
+}
+
+/** "listener `x` (TCP)" → "Listener `x` (TCP)", to start a sentence. */
+export function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -29,6 +29,12 @@ export const PSEUDO_RULES: readonly PseudoRule[] = [
     docsPage: SUPPRESSIONS_PAGE,
   },
   {
+    id: 'ignore-comment',
+    defaultSeverity: 'warning',
+    summary: 'An elb-lens-ignore comment that is malformed or names a rule id that does not exist, so it suppresses nothing.',
+    docsPage: SUPPRESSIONS_PAGE,
+  },
+  {
     id: 'provider-version',
     defaultSeverity: 'hint',
     summary: 'A .terraform.lock.hcl or required_providers version that cannot be read (it is ignored).',
