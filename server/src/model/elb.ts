@@ -35,6 +35,8 @@ export interface LoadBalancer extends ModelNode {
   kind: LoadBalancerKind;
   /** Whether IP backends are enabled (`ip_target_enable`, `cross_vpc_backend`). */
   ipBackendsEnabled: Value | undefined;
+  /** True for a gateway load balancer (`loadbalancer_type = "gateway"`): its IP listeners are out of scope, its members always name a subnet. */
+  gateway?: boolean;
   /** The attribute naming the LB's IPv4 subnet, for a quick fix that copies it. */
   subnetAttribute: ConfigAttribute | undefined;
   /** Blocks (outside `block`'s own attributes) whose attributes set it up: a Kubernetes Service's annotations and spec. */
