@@ -14165,6 +14165,29 @@ var HW_INSTANCE = { provider: HW, role: "instance", kind: "unknown" };
 var HW_SECGROUP_RULE = { provider: HW, role: "secgroup_rule", kind: "unknown" };
 var HW_SECGROUP = { provider: HW, role: "secgroup", kind: "unknown" };
 var HW_WHITELIST = { provider: HW, role: "whitelist", kind: "shared" };
+var HW_DEDICATED_LISTENER = {
+  provider: HW,
+  role: "listener",
+  kind: "dedicated",
+  clientIpArg: "string",
+  protocols: ["TCP", "UDP", "HTTP", "HTTPS", "QUIC", "TLS", "IP"],
+  flatHeaderSwitches: true,
+  proxyProtocol: true,
+  since: {
+    transparent_client_ip_enable: "1.91.0",
+    nat64_enable: "1.91.0",
+    proxy_protocol_enable: "1.63.0",
+    real_ip: "1.63.0",
+    forward_elb: "1.63.0",
+    forward_proto: "1.63.0",
+    forward_port: "1.54.0",
+    forward_request_port: "1.54.0",
+    forward_host: "1.54.0",
+    forward_eip: "1.24.2",
+    ip_group_enable: "1.73.4"
+  }
+};
+var INLINE_MEMBER_TYPE = "huaweicloud_elb_active_standby_pool.members";
 var RESOURCE_TYPES = {
   // Open Telekom Cloud
   opentelekomcloud_lb_loadbalancer_v2: { provider: OTC, role: "loadbalancer", kind: "shared" },
@@ -14197,27 +14220,14 @@ var RESOURCE_TYPES = {
   huaweicloud_lb_loadbalancer: HW_SHARED_LB,
   huaweicloud_elb_loadbalancer: { provider: HW, role: "loadbalancer", kind: "dedicated", ipBackendSwitch: "cross_vpc_backend" },
   huaweicloud_lb_listener: HW_SHARED_LISTENER,
-  huaweicloud_elb_listener: {
-    provider: HW,
-    role: "listener",
-    kind: "dedicated",
-    clientIpArg: "string",
-    protocols: ["TCP", "UDP", "HTTP", "HTTPS", "QUIC", "TLS", "IP"],
-    flatHeaderSwitches: true,
-    proxyProtocol: true,
-    since: {
-      transparent_client_ip_enable: "1.91.0",
-      nat64_enable: "1.91.0",
-      proxy_protocol_enable: "1.63.0",
-      real_ip: "1.63.0",
-      forward_elb: "1.63.0",
-      forward_proto: "1.63.0",
-      forward_port: "1.54.0",
-      forward_request_port: "1.54.0",
-      forward_host: "1.54.0",
-      forward_eip: "1.24.2"
-    }
-  },
+  huaweicloud_elb_listener: HW_DEDICATED_LISTENER,
+  // A dedicated listener copied from `listener_id` (1.93.0, later than all its arguments): its protocol is that of the copy's source.
+  huaweicloud_elb_listener_copy: { ...HW_DEDICATED_LISTENER, since: {}, protocolFrom: "listener_id" },
+  // A dedicated load balancer copied from another (1.73.2); its cross_vpc_backend is a string there.
+  huaweicloud_elb_loadbalancer_copy: { provider: HW, role: "loadbalancer", kind: "dedicated", ipBackendSwitch: "cross_vpc_backend" },
+  // A pool with its members written inline (1.61.0): a member without subnet_id is an IP backend.
+  huaweicloud_elb_active_standby_pool: { provider: HW, role: "pool", kind: "dedicated", inlineMembers: "members" },
+  [INLINE_MEMBER_TYPE]: { provider: HW, role: "member", kind: "dedicated" },
   huaweicloud_lb_pool: HW_SHARED_POOL,
   huaweicloud_elb_pool: { provider: HW, role: "pool", kind: "dedicated" },
   huaweicloud_lb_member: HW_SHARED_MEMBER,
@@ -14252,7 +14262,9 @@ var RESOURCE_TYPES = {
     role: "listener",
     kind: "dedicated",
     clientIpArg: "none",
-    protocols: ["TCP", "UDP", "HTTP", "HTTPS"]
+    protocols: ["TCP", "UDP", "HTTP", "HTTPS"],
+    // Built from the Huawei provider's 1.57.0 listener: forward_eip/_port/_request_port/_host exist, these do not.
+    unsupportedArguments: ["real_ip", "forward_elb", "forward_proto", "proxy_protocol_enable", "nat64_enable"]
   },
   flexibleengine_lb_pool_v2: { provider: FE, role: "pool", kind: "shared" },
   flexibleengine_lb_pool_v3: { provider: FE, role: "pool", kind: "dedicated" },
@@ -15041,6 +15053,17 @@ var clientIpUnsupportedArgument = {
           ]
         });
         continue;
+      }
+      for (const name2 of listener.info.unsupportedArguments ?? []) {
+        const written = writtenArgument(listener, name2);
+        if (!written) continue;
+        report({
+          node: listener,
+          file: listener.file,
+          range: written.range,
+          message: `${listener.type} has no argument ${name2}, so Terraform rejects ${describeListener(listener)}. This listener type is built from an older Huawei provider listener (1.57.0), which lacks ${listener.info.unsupportedArguments?.join(", ")}. Remove the argument.`,
+          fixes: [{ title: `Remove ${name2}`, edits: written.remove(), isPreferred: true }]
+        });
       }
       for (const name2 of Object.keys(listener.info.since ?? {})) {
         const written = writtenArgument(listener, name2);
@@ -16629,6 +16652,15 @@ function effectiveClientIp(inputs) {
   const base = { attribute, written, ...written === "unknown" ? { writtenUnknownReason: unknownReason(inputs.value) } : {} };
   const isHttp = protocol !== void 0 && HTTP_PROTOCOLS.has(protocol);
   const isL4 = protocol === "TCP" || protocol === "UDP";
+  if (protocol === "IP") {
+    return {
+      ...base,
+      state: "unknown",
+      reason: "unknown",
+      explanation: "IP listeners belong to gateway load balancers, whose handling of the client address is not documented, so ELB Lens does not judge it",
+      canBeDisabled: void 0
+    };
+  }
   if (argType === "none") {
     return {
       ...base,
@@ -16688,6 +16720,19 @@ function effectiveClientIp(inputs) {
   }
   const missing = kind === "unknown" && protocol === void 0 ? "the load balancer kind and the protocol are unknown" : kind === "unknown" ? "the load balancer this listener belongs to is not in this module, so its kind (shared or dedicated) is unknown" : "the protocol is unknown";
   return { ...base, state: "unknown", reason: "unknown", explanation: missing, canBeDisabled: void 0 };
+}
+
+// server/src/kubernetes/accessControl.ts
+var ACL_ID = "kubernetes.io/elb.acl-id";
+var ACL_STATUS = "kubernetes.io/elb.acl-status";
+var ACL_TYPE = "kubernetes.io/elb.acl-type";
+function serviceAccessControl(annotations, text3) {
+  const written = [ACL_ID, ACL_STATUS, ACL_TYPE].map((name2) => annotations.get(name2));
+  if (written.every((a) => a === void 0)) return "none";
+  const [id12, status, type] = written.map((a) => a === void 0 ? null : text3(a)?.trim().toLowerCase());
+  if (id12 === void 0 || status === void 0 || type === void 0) return void 0;
+  if (id12 === null || id12 === "" || status === "off" || status === "false" || type === "black") return "none";
+  return (status === "on" || status === "true") && type === "white" ? "white-list" : void 0;
 }
 
 // server/src/kubernetes/annotations.ts
@@ -16968,6 +17013,7 @@ function addService(nodes, file, parts2, options) {
   const clientIpAttribute = family ? annotations.get(CLIENT_IP_ANNOTATION[family]) : void 0;
   const protocols = listenerProtocols(family, kind, annotations, text3);
   const hop = backendHop(family, kind, specBlock, fields, text3, value, options.network);
+  const accessControl = serviceAccessControl(annotations, text3);
   const pool = crossVpcPool(family, kind, annotations, value, lb, address, file, parts2.context);
   if (pool) nodes.pools.push(pool);
   parts2.ports.forEach(({ block: port, evaluate: portEvaluate }, index) => {
@@ -16999,6 +17045,7 @@ function addService(nodes, file, parts2, options) {
       options: /* @__PURE__ */ new Map(),
       insertHeaders: void 0,
       insertHeaderNames: false,
+      accessControl,
       ...hop ? { hop } : {},
       // The ports of one Service share its annotations: findings that differ only in the port are one finding.
       context: parts2.context ?? SERVICE_CONTEXT
@@ -17477,6 +17524,7 @@ function buildTerraformModel(root, versions, options = {}) {
         ...base(resource),
         kind: info2.kind,
         ipBackendsEnabled: info2.ipBackendSwitch ? scope.evaluateAttribute(block, info2.ipBackendSwitch) : void 0,
+        ...knownString(scope.evaluateAttribute(block, "loadbalancer_type"))?.toLowerCase() === "gateway" ? { gateway: true } : {},
         subnetAttribute: LB_SUBNET_ATTRIBUTES.map((n2) => block.attributes.get(n2)).find((a) => a !== void 0)
       };
       loadBalancers.set(resource.address, lb);
@@ -17545,6 +17593,21 @@ function buildTerraformModel(root, versions, options = {}) {
     listeners.set(resource.address, listener);
   }
   for (const resource of resources) {
+    const from = resourceTypeInfo(resource.entry.type)?.protocolFrom;
+    const copy = from ? listeners.get(resource.address) : void 0;
+    const source = from && copy?.protocol === void 0 ? linked(resource, from, listeners) : void 0;
+    if (!copy || !source?.protocol) continue;
+    const attribute = copy.clientIp.attribute;
+    copy.protocol = source.protocol;
+    copy.clientIp = effectiveClientIp({
+      kind: copy.kind,
+      protocol: source.protocol,
+      argType: copy.argType,
+      attribute,
+      value: attribute ? resource.scope.evaluate(attribute.expr) : void 0
+    });
+  }
+  for (const resource of resources) {
     const info2 = resourceTypeInfo(resource.entry.type);
     if (info2?.role !== "pool") continue;
     const { block } = resource.entry;
@@ -17582,7 +17645,7 @@ function buildTerraformModel(root, versions, options = {}) {
     const pool = linked(resource, "pool_id", pools);
     const addressAttribute = block.attributes.get("address");
     const instanceTarget = addressAttribute ? resource.scope.referencedResources(addressAttribute.expr).find((r) => instances.has(r.address)) : void 0;
-    const { isIpBackend, explanation } = memberBackendKind(resource, info2.kind, pool);
+    const { isIpBackend, explanation } = memberBackendKind(block, resource.scope, info2.kind, pool);
     const member = {
       ...base(resource),
       ipAddress: knownString(addressAttribute ? resource.scope.evaluate(addressAttribute.expr) : void 0),
@@ -17595,6 +17658,32 @@ function buildTerraformModel(root, versions, options = {}) {
     };
     pool?.members.push(member);
     members.push(member);
+  }
+  for (const resource of resources) {
+    const type = resourceTypeInfo(resource.entry.type)?.inlineMembers;
+    const pool = type ? pools.get(resource.address) : void 0;
+    if (!type || !pool) continue;
+    nestedBlocks(resource.entry.block, resource.scope, type).blocks.forEach(({ block, scope }, index) => {
+      const addressAttribute = block.attributes.get("address");
+      const instanceTarget = addressAttribute ? scope.referencedResources(addressAttribute.expr).find((r) => instances.has(r.address)) : void 0;
+      const { isIpBackend, explanation } = memberBackendKind(block, scope, pool.loadBalancer?.kind ?? "dedicated", pool);
+      const member = {
+        ...base(resource),
+        address: `${resource.address}.${type}[${index}]`,
+        type: INLINE_MEMBER_TYPE,
+        info: resourceTypeInfo(INLINE_MEMBER_TYPE),
+        block,
+        ipAddress: knownString(addressAttribute ? scope.evaluate(addressAttribute.expr) : void 0),
+        port: memberPort(scope.evaluateAttribute(block, "protocol_port")),
+        addressAttribute,
+        isIpBackend,
+        ipBackendExplanation: explanation,
+        pool,
+        instance: instanceTarget ? instances.get(instanceTarget.address) : void 0
+      };
+      pool.members.push(member);
+      members.push(member);
+    });
   }
   linkInstancesToLoadBalancerAddresses(resources, instances, loadBalancers);
   linkSecurityGroups(resources, instances, base);
@@ -17666,14 +17755,15 @@ function listenerOptions(resource) {
   }
   return options;
 }
-function memberBackendKind(resource, kind, pool) {
-  const { block } = resource.entry;
+function memberBackendKind(block, scope, kind, pool) {
+  if (pool?.loadBalancer?.gateway || pool?.protocol === "IP")
+    return { isIpBackend: false, explanation: "members of gateway load balancers always name a subnet, so none is an IP backend" };
   if (pool?.poolType === "ip") return { isIpBackend: true, explanation: `its pool ${pool.address} only holds IP backends` };
   if (kind !== "dedicated")
     return { isIpBackend: false, explanation: "members of shared load balancers are always cloud servers in a subnet" };
   const subnet = block.attributes.get("subnet_id");
   if (!subnet) return { isIpBackend: true, explanation: "it has no `subnet_id`, so it is added by IP address" };
-  const value = resource.scope.evaluate(subnet.expr);
+  const value = scope.evaluate(subnet.expr);
   if (value === null) return { isIpBackend: true, explanation: "`subnet_id` is null, so it is added by IP address" };
   return { isIpBackend: false, explanation: "it has a `subnet_id`, so it is a server in the load balancer\u2019s network" };
 }
