@@ -1,15 +1,21 @@
-// Loads a bundle from server/out. A copy of the repository that was never built (installed
-// from git with scripts turned off, or cloned without `npm run build`) has none: say so and
-// how to fix it, instead of Node's "Cannot find module" stack.
+// Loads a bundle from server/out. A copy that was never built has none: an install from git
+// (npm 11 does not run the package's prepack for git dependencies unless allowed to, so
+// nothing is built) or a clone without `npm run build`. Say so and what to do, instead of
+// Node's "Cannot find module" stack.
 const fs = require('node:fs');
 const path = require('node:path');
 
 exports.load = function load(name) {
-  const bundle = path.join(__dirname, '..', 'server', 'out', name);
+  const root = path.join(__dirname, '..');
+  const bundle = path.join(root, 'server', 'out', name);
   if (!fs.existsSync(bundle)) {
+    const isClone = fs.existsSync(path.join(root, 'server', 'src'));
     process.stderr.write(
       `elb-lens: ${bundle} is missing: this copy of ELB Lens was not built.\n` +
-        `Run \`npm ci && npm run build\` in ${path.dirname(__dirname)}, or install the packed tarball (npm pack) instead.\n`,
+        (isClone
+          ? `Run \`npm ci && npm run build\` in ${root}.\n`
+          : 'An install from git carries no build. Install the published package (npm install elb-lens), ' +
+            'or a tarball made by `npm pack` in a clone of the repository (npm install ./elb-lens-<version>.tgz).\n'),
     );
     process.exit(1);
   }

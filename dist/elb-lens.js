@@ -112,17 +112,17 @@ var require_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path16);
+            const ci = visit_(i2, node.items[i2], visitor, path17);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -133,13 +133,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -160,17 +160,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path16);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path17);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -181,13 +181,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -214,23 +214,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -842,10 +842,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i2 = path16.length - 1; i2 >= 0; --i2) {
-        const k = path16[i2];
+      for (let i2 = path17.length - 1; i2 >= 0; --i2) {
+        const k = path17[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -864,7 +864,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -894,11 +894,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -912,8 +912,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -927,8 +927,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -946,8 +946,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -957,8 +957,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3473,9 +3473,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3550,14 +3550,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3572,10 +3572,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3606,13 +3606,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -5573,9 +5573,9 @@ var require_cst_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path16) => {
+    visit3.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5584,23 +5584,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path16) => {
-      const parent = visit3.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit3.parentCollection = (cst, path17) => {
+      const parent = visit3.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5611,10 +5611,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -7430,11 +7430,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path16) {
+            function locateFile(path17) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path16, scriptDirectory);
+                return Module["locateFile"](path17, scriptDirectory);
               }
-              return scriptDirectory + path16;
+              return scriptDirectory + path17;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -11638,7 +11638,7 @@ function runCheckWorker(setup) {
 // server/src/cli/main.ts
 var fs5 = __toESM2(require("fs"));
 var import_os = require("os");
-var path14 = __toESM2(require("path"));
+var path15 = __toESM2(require("path"));
 
 // server/src/project/configFile.ts
 var path = __toESM2(require("path"));
@@ -12396,12 +12396,12 @@ function parseTree(text3, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path16) {
+function findNodeAtLocation(root, path17) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path16) {
+  for (let segment of path17) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12777,14 +12777,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text3, originalPath, value, options) {
-  const path16 = originalPath.slice();
+  const path17 = originalPath.slice();
   const errors = [];
   const root = parseTree(text3, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path16.length > 0) {
-    lastSegment = path16.pop();
-    parent = findNodeAtLocation(root, path16);
+  while (path17.length > 0) {
+    lastSegment = path17.pop();
+    parent = findNodeAtLocation(root, path17);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -13010,8 +13010,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text3, path16, value, options) {
-  return setProperty(text3, path16, value, options);
+function modify(text3, path17, value, options) {
+  return setProperty(text3, path17, value, options);
 }
 
 // server/src/parse/positions.ts
@@ -13221,8 +13221,8 @@ function tfJsonToConfigFile(filePath, text3, parseTemplate) {
         const items = value.type === "array" ? value.children ?? [] : [value];
         items.forEach((item, index) => {
           if (item.type === "object" && depth < MAX_BLOCK_DEPTH) {
-            const path16 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
-            nested.push(bodyBlock(name2, [key], item, path16, depth + 1, extraBlocks));
+            const path17 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
+            nested.push(bodyBlock(name2, [key], item, path17, depth + 1, extraBlocks));
           }
         });
         continue;
@@ -13256,10 +13256,10 @@ function tfJsonToConfigFile(filePath, text3, parseTemplate) {
       jsonPath
     };
   };
-  const objectsOf = (node, path16) => {
-    if (node.type === "object") return [{ node, path: path16 }];
+  const objectsOf = (node, path17) => {
+    if (node.type === "object") return [{ node, path: path17 }];
     if (node.type === "array") {
-      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path16, i2] }] : []);
+      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path17, i2] }] : []);
     }
     return [];
   };
@@ -13343,11 +13343,11 @@ function exprText(file, expr) {
 }
 
 // server/src/fixes/jsonEdits.ts
-function jsonPropertyEdits(text3, path16, value, eol) {
+function jsonPropertyEdits(text3, path17, value, eol) {
   const root = parsed(text3);
-  const key = path16[path16.length - 1];
-  const parent = root && path16.length > 0 ? findNodeAtLocation2(root, path16.slice(0, -1)) : void 0;
-  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text3, path16, value, eol);
+  const key = path17[path17.length - 1];
+  const parent = root && path17.length > 0 ? findNodeAtLocation2(root, path17.slice(0, -1)) : void 0;
+  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text3, path17, value, eol);
   const properties = (parent.children ?? []).filter((p) => p.children?.[0]);
   const index = properties.findIndex((p) => p.children[0].value === key);
   const lines = new Lines(text3);
@@ -13356,11 +13356,11 @@ function jsonPropertyEdits(text3, path16, value, eol) {
     const property = properties[index];
     const inside = text3.slice(parent.offset + 1, property.offset) + text3.slice(property.offset + property.length, parent.offset + parent.length - 1);
     if (properties.length === 1 && /^[\s,]*$/.test(inside)) return [{ offset: parent.offset + 1, length: parent.length - 2, content: "" }];
-    return removeOwnLines(text3, lines, properties, index) ?? modify(text3, path16, void 0, {});
+    return removeOwnLines(text3, lines, properties, index) ?? modify(text3, path17, void 0, {});
   }
   if (index >= 0) {
     const valueNode = properties[index].children?.[1];
-    if (!valueNode) return formatted(text3, path16, value, eol);
+    if (!valueNode) return formatted(text3, path17, value, eol);
     const indent2 = lines.indentOf(properties[index].offset);
     return [
       {
@@ -13371,7 +13371,7 @@ function jsonPropertyEdits(text3, path16, value, eol) {
     ];
   }
   const last = properties[properties.length - 1];
-  if (!last || !ownsLines(text3, lines, last)) return formatted(text3, path16, value, eol);
+  if (!last || !ownsLines(text3, lines, last)) return formatted(text3, path17, value, eol);
   const indent = lines.indentOf(last.offset);
   const [lastKey, lastValue] = last.children;
   const separator = lastValue ? text3.slice(lastKey.offset + lastKey.length, lastValue.offset) : ": ";
@@ -13431,10 +13431,10 @@ function serialize(value, indent, unit, eol) {
   const textValue = JSON.stringify(value, null, unit) ?? "null";
   return textValue.split("\n").join(eol + indent);
 }
-function formatted(text3, path16, value, eol) {
+function formatted(text3, path17, value, eol) {
   const indentMatch = /\n([ \t]+)\S/.exec(text3);
   const indent = indentMatch?.[1] ?? "  ";
-  return modify(text3, path16, value, {
+  return modify(text3, path17, value, {
     formattingOptions: {
       insertSpaces: !indent.startsWith("	"),
       tabSize: indent.startsWith("	") ? 1 : indent.length,
@@ -13975,8 +13975,8 @@ function realign(file, group, width2) {
   }
   return edits;
 }
-function jsonEdits(file, path16, value) {
-  return jsonPropertyEdits(file.text, path16, value, file.lines.eol).map((e) => ({
+function jsonEdits(file, path17, value) {
+  return jsonPropertyEdits(file.text, path17, value, file.lines.eol).map((e) => ({
     file: file.path,
     range: file.lines.range(e.offset, e.offset + e.length),
     newText: e.content
@@ -18470,6 +18470,44 @@ function walk(roots, host) {
   return { files, missing };
 }
 
+// server/src/project/units.ts
+var path7 = __toESM2(require("path"));
+function unitKindOf(kind) {
+  switch (kind) {
+    case "terraform":
+    case "terraform-json":
+      return "terraform";
+    case "elb-json":
+    case "kubernetes":
+    case "plan":
+      return kind;
+    default:
+      return void 0;
+  }
+}
+function unitKey(filePath, kind) {
+  switch (kind) {
+    case "terraform":
+    case "elb-json":
+      return `${kind}:${path7.dirname(filePath)}`;
+    case "kubernetes":
+    case "plan":
+      return `${kind}:${filePath}`;
+  }
+}
+function formUnits(items, fileOf, kindOf) {
+  const units = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const kind = unitKindOf(kindOf(item));
+    if (!kind) continue;
+    const key = unitKey(fileOf(item), kind);
+    const unit = units.get(key);
+    if (unit) unit.members.push(item);
+    else units.set(key, { key, kind, members: [item] });
+  }
+  return [...units.values()];
+}
+
 // server/src/project/nodeFs.ts
 var fs2 = __toESM2(require("fs"));
 function entryType(entry) {
@@ -18562,7 +18600,7 @@ function createNodeHost(log) {
 }
 
 // server/src/service/service.ts
-var path10 = __toESM2(require("path"));
+var path11 = __toESM2(require("path"));
 
 // server/src/hover/platform.ts
 var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
@@ -18870,7 +18908,7 @@ function instancesMarkdown(nodes, range) {
 }
 
 // server/src/elbjson/toModel.ts
-var path7 = __toESM2(require("path"));
+var path8 = __toESM2(require("path"));
 var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
 function elbJsonToConfigFile(filePath, text3) {
   const doc = parseJsonDocument(text3);
@@ -19326,7 +19364,7 @@ function memberBackendKind2(block, pool, kind) {
   };
 }
 function addressOf(file, block, role, multiFile) {
-  const where2 = `${multiFile ? `${path7.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
+  const where2 = `${multiFile ? `${path8.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
   const name2 = str(block, "name");
   if (name2) return `${where2} "${name2}"`;
   if (role === "member") {
@@ -19582,7 +19620,7 @@ var KubernetesDetector = class {
 
 // server/src/parse/hcl.ts
 var fs4 = __toESM2(require("fs"));
-var path8 = __toESM2(require("path"));
+var path9 = __toESM2(require("path"));
 function newBlockCache() {
   return {};
 }
@@ -19664,9 +19702,9 @@ function moveItem(item, start2, startPosition) {
 }
 var parserPromise;
 function locateWasm(fileName, packageName, wasmDir) {
-  const candidates = [wasmDir, __dirname, path8.join(__dirname, "..")].filter((dir) => typeof dir === "string");
+  const candidates = [wasmDir, __dirname, path9.join(__dirname, "..")].filter((dir) => typeof dir === "string");
   for (const dir of candidates) {
-    const candidate = path8.join(dir, fileName);
+    const candidate = path9.join(dir, fileName);
     if (fs4.existsSync(candidate)) return candidate;
   }
   return require.resolve(`${packageName}/${fileName}`);
@@ -20598,11 +20636,11 @@ function ignoreCommentFindings(file, context) {
 // server/src/rules/nodeFindings.ts
 function nodeFindings(reported, options, configFile) {
   const suppressions = /* @__PURE__ */ new Map();
-  const suppressionsOf = (path16) => {
-    let list = suppressions.get(path16);
+  const suppressionsOf = (path17) => {
+    let list = suppressions.get(path17);
     if (!list) {
-      const file = configFile(path16);
-      suppressions.set(path16, list = file ? collectSuppressions(file) : []);
+      const file = configFile(path17);
+      suppressions.set(path17, list = file ? collectSuppressions(file) : []);
     }
     return list;
   };
@@ -20616,10 +20654,10 @@ function nodeFindings(reported, options, configFile) {
 }
 
 // server/src/terraform/providerVersions.ts
-var path9 = __toESM2(require("path"));
+var path10 = __toESM2(require("path"));
 var LOCK_FILE_NAME = ".terraform.lock.hcl";
 function isLockFile(filePath) {
-  return path9.basename(filePath) === LOCK_FILE_NAME;
+  return path10.basename(filePath) === LOCK_FILE_NAME;
 }
 function parseLockFile(parser, filePath, text3) {
   const tree = parser.parseTree(text3);
@@ -20809,7 +20847,7 @@ function requirement_(file, attribute, problems) {
       constraint = {
         range: parsed2,
         text: text3.trim(),
-        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path9.basename(file.path)}` }
+        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path10.basename(file.path)}` }
       };
     }
   }
@@ -20939,7 +20977,18 @@ var Service = class {
   /** Terraform files changed since their module calls were last compared (see settleCallChanges). */
   callChecks = /* @__PURE__ */ new Set();
   isSupportedFile(filePath) {
-    return isTerraformFile(filePath) || isLockFile(filePath) || this.isElbJsonFile(filePath) || this.isKubernetesFile(filePath);
+    return this.unitKindOf(filePath) !== void 0;
+  }
+  unitOf(filePath) {
+    const kind = this.unitKindOf(filePath);
+    return kind && unitKey(filePath, kind);
+  }
+  /** What the file is analysed as (a lock file with its Terraform module); undefined: it is not analysed. */
+  unitKindOf(filePath) {
+    if (isTerraformFile(filePath) || isLockFile(filePath)) return "terraform";
+    if (this.isElbJsonFile(filePath)) return "elb-json";
+    if (this.isKubernetesFile(filePath)) return "kubernetes";
+    return void 0;
   }
   /** A Kubernetes manifest: a `.yaml`/`.yml` file named by `kubernetes.files`, or with an ELB-annotated Service in it. */
   isKubernetesFile(filePath) {
@@ -20994,7 +21043,7 @@ var Service = class {
     this.invalidate(filePath);
   }
   fileChanged(filePath) {
-    this.listings.delete(path10.dirname(filePath));
+    this.listings.delete(path11.dirname(filePath));
     this.texts.delete(filePath);
     this.unparsed.delete(filePath);
     this.diskFiles.delete(filePath);
@@ -21005,13 +21054,13 @@ var Service = class {
     return this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
   }
   moduleFiles(filePath) {
-    const dir = path10.dirname(filePath);
+    const dir = path11.dirname(filePath);
     if (isYamlFileName(filePath)) return this.isKubernetesFile(filePath) ? [filePath] : [];
     if (isJsonFileName(filePath)) {
       const names = new Set(this.listDirectory(dir).filter(isJsonFileName));
-      for (const open of this.documents.keys()) if (path10.dirname(open) === dir && isJsonFileName(open)) names.add(path10.basename(open));
-      names.add(path10.basename(filePath));
-      return [...names].sort().map((n2) => path10.join(dir, n2)).filter((p) => this.isElbJsonFile(p));
+      for (const open of this.documents.keys()) if (path11.dirname(open) === dir && isJsonFileName(open)) names.add(path11.basename(open));
+      names.add(path11.basename(filePath));
+      return [...names].sort().map((n2) => path11.join(dir, n2)).filter((p) => this.isElbJsonFile(p));
     }
     const paths = this.terraformPaths(dir);
     if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
@@ -21148,7 +21197,7 @@ ${instances}` : markdown, range: target.range };
       return analysis.units.map((u) => ({ root: u.root, source: "terraform", model: u.model, findings: shown(u.reported) }));
     }
     const source = this.isKubernetesFile(filePath) ? "kubernetes" : "elb-json";
-    const root = source === "kubernetes" ? filePath : path10.dirname(filePath);
+    const root = source === "kubernetes" ? filePath : path11.dirname(filePath);
     return [{ root, source, model: analysis.model, findings: shown(analysis.reported ?? []) }];
   }
   // ---- internals ----
@@ -21191,12 +21240,12 @@ ${instances}` : markdown, range: target.range };
     return void 0;
   }
   invalidate(filePath) {
-    this.modules.delete(path10.dirname(filePath));
-    this.variableFolders.delete(path10.dirname(filePath));
-    this.modules.delete(jsonModuleKey(path10.dirname(filePath)));
-    this.modules.delete(kubernetesKey(filePath));
+    this.modules.delete(path11.dirname(filePath));
+    this.variableFolders.delete(path11.dirname(filePath));
+    this.modules.delete(unitKey(filePath, "elb-json"));
+    this.modules.delete(unitKey(filePath, "kubernetes"));
     this.kubernetes.forget(filePath);
-    const dir = path10.dirname(filePath);
+    const dir = path11.dirname(filePath);
     for (const [root, unit] of this.units) {
       if (unit.reads.has(filePath) || unit.listedDirs.has(dir)) this.units.delete(root);
     }
@@ -21313,11 +21362,12 @@ ${instances}` : markdown, range: target.range };
     return parseTemplateText(this.parser, template);
   }
   moduleAnalysis(filePath, options) {
-    if (this.isElbJsonFile(filePath)) return this.jsonAnalysis(filePath);
-    if (this.isKubernetesFile(filePath)) return this.kubernetesAnalysis(filePath, options);
-    if (!isTerraformFile(filePath) && !isLockFile(filePath)) return void 0;
+    const kind = this.unitKindOf(filePath);
+    if (kind === "elb-json") return this.jsonAnalysis(filePath);
+    if (kind === "kubernetes") return this.kubernetesAnalysis(filePath, options);
+    if (kind !== "terraform") return void 0;
     this.settleCallChanges();
-    const dir = path10.dirname(filePath);
+    const dir = path11.dirname(filePath);
     const key = cacheKey([
       options.variables ?? {},
       options.varFiles ?? [],
@@ -21380,7 +21430,7 @@ ${instances}` : markdown, range: target.range };
   }
   callersMatter(filePath, options = {}) {
     if (!isTerraformFile(filePath) && !isLockFile(filePath)) return false;
-    if (this.declaresVariable(path10.dirname(filePath))) return true;
+    if (this.declaresVariable(path11.dirname(filePath))) return true;
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return false;
     const rules = options.rules ?? {};
@@ -21453,11 +21503,11 @@ ${instances}` : markdown, range: target.range };
     for (const file of files) {
       for (const call of this.callsOf(file)) {
         if (!isLocalSource(call.source)) continue;
-        const child3 = path10.resolve(path10.dirname(file), call.source);
-        if (child3 === path10.dirname(file)) continue;
+        const child3 = path11.resolve(path11.dirname(file), call.source);
+        if (child3 === path11.dirname(file)) continue;
         let set = index.get(child3);
         if (!set) index.set(child3, set = /* @__PURE__ */ new Set());
-        set.add(path10.dirname(file));
+        set.add(path11.dirname(file));
       }
     }
     return index;
@@ -21582,8 +21632,8 @@ ${instances}` : markdown, range: target.range };
   terraformPaths(dir) {
     this.recording?.listedDirs.add(dir);
     const names = new Set(this.listDirectory(dir).filter((n2) => isTerraformFile(n2)));
-    for (const open of this.documents.keys()) if (path10.dirname(open) === dir && isTerraformFile(open)) names.add(path10.basename(open));
-    return [...names].sort().map((n2) => path10.join(dir, n2));
+    for (const open of this.documents.keys()) if (path11.dirname(open) === dir && isTerraformFile(open)) names.add(path11.basename(open));
+    return [...names].sort().map((n2) => path11.join(dir, n2));
   }
   /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */
   listDirectory(dir) {
@@ -21608,7 +21658,7 @@ ${instances}` : markdown, range: target.range };
   }
   /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
   lockFile(dir) {
-    const file = path10.join(dir, LOCK_FILE_NAME);
+    const file = path11.join(dir, LOCK_FILE_NAME);
     this.recording?.reads.add(file);
     const text3 = this.documents.get(file)?.text ?? this.readFromHost(file);
     if (text3 === void 0 || text3.length > MAX_FILE_CHARS) return void 0;
@@ -21629,16 +21679,16 @@ ${instances}` : markdown, range: target.range };
     const manifest = this.modulesManifest(root.dir);
     const entry = manifest?.get(keyPath.join("."));
     if (entry !== void 0) {
-      const dir = path10.resolve(root.dir, entry);
-      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path10.relative(root.dir, dir)) };
+      const dir = path11.resolve(root.dir, entry);
+      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path11.relative(root.dir, dir)) };
     }
     if (source === void 0) return { unavailable: "its source is not a plain string" };
-    if (isLocalSource(source)) return { dir: path10.resolve(caller.dir, source), downloaded: caller.downloaded };
+    if (isLocalSource(source)) return { dir: path11.resolve(caller.dir, source), downloaded: caller.downloaded };
     return { unavailable: `module source "${source}" not downloaded: run terraform init` };
   }
   /** Key (`web.db`) → folder, from `.terraform/modules/modules.json`; undefined when there is none. */
   modulesManifest(rootDir) {
-    const file = path10.join(rootDir, ".terraform", "modules", "modules.json");
+    const file = path11.join(rootDir, ".terraform", "modules", "modules.json");
     const text3 = this.readFromHost(file);
     if (text3 === void 0) return void 0;
     try {
@@ -21652,7 +21702,7 @@ ${instances}` : markdown, range: target.range };
   }
   /** The ELB JSON files of a folder: one model, linked by id across the files; cached apart from the Terraform module. */
   jsonAnalysis(filePath) {
-    const cacheKey2 = jsonModuleKey(path10.dirname(filePath));
+    const cacheKey2 = unitKey(filePath, "elb-json");
     const cached = this.modules.get(cacheKey2);
     if (cached) return cached;
     const files = this.moduleFiles(filePath).map((p) => this.configFile(p)).filter((f) => f !== void 0);
@@ -21665,7 +21715,7 @@ ${instances}` : markdown, range: target.range };
   /** A Kubernetes manifest: its Services, analysed on their own; cached per file and cluster network. */
   kubernetesAnalysis(filePath, options) {
     const network = options.kubernetes?.network;
-    const key = kubernetesKey(filePath);
+    const key = unitKey(filePath, "kubernetes");
     const cached = this.modules.get(key);
     if (cached && cached.key === (network ?? "")) return cached;
     const files = [this.configFile(filePath)].filter((f) => f !== void 0);
@@ -21686,7 +21736,7 @@ ${instances}` : markdown, range: target.range };
       ...names.filter((n2) => n2 === "terraform.tfvars.json"),
       ...names.filter((n2) => n2.includes(".auto.tfvars")).sort()
     ];
-    const files = [...ordered.map((n2) => path10.join(dir, n2)), ...options.varFiles ?? []];
+    const files = [...ordered.map((n2) => path11.join(dir, n2)), ...options.varFiles ?? []];
     for (const file of files) inputs.push(...this.readTfvars(file));
     for (const [name2, value] of Object.entries(options.variables ?? {})) {
       inputs.push({ name: name2, value: toValue(value), source: "a value given to ELB Lens" });
@@ -21697,7 +21747,7 @@ ${instances}` : markdown, range: target.range };
     this.recording?.reads.add(filePath);
     const text3 = this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
     if (text3 === void 0 || text3.length > MAX_FILE_CHARS) return [];
-    const source = path10.basename(filePath);
+    const source = path11.basename(filePath);
     if (filePath.endsWith(".json")) {
       try {
         const parsed2 = JSON.parse(text3);
@@ -21709,7 +21759,7 @@ ${instances}` : markdown, range: target.range };
     }
     const config = this.parseText(filePath, text3);
     if (!config) return [];
-    const empty = new TerraformModule(path10.dirname(filePath), [], []);
+    const empty = new TerraformModule(path11.dirname(filePath), [], []);
     return tfvarsInputs(config, (expr) => empty.evaluate(expr));
   }
   runRules(model) {
@@ -21734,12 +21784,6 @@ function cacheKey(value) {
   } catch {
     return void 0;
   }
-}
-function kubernetesKey(filePath) {
-  return `kubernetes:${filePath}`;
-}
-function jsonModuleKey(dir) {
-  return `elb-json:${dir}`;
 }
 function toValue(value) {
   if (value === void 0) return new Unknown("no value");
@@ -22950,13 +22994,13 @@ function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
 }
 
 // server/src/cli/graph.ts
-var path12 = __toESM2(require("path"));
+var path13 = __toESM2(require("path"));
 
 // server/src/cli/report.ts
-var path11 = __toESM2(require("path"));
+var path12 = __toESM2(require("path"));
 function relativePath(cwd, file) {
-  const relative7 = path11.relative(cwd, file);
-  return (relative7.startsWith("..") ? file : relative7).split(path11.sep).join("/");
+  const relative7 = path12.relative(cwd, file);
+  return (relative7.startsWith("..") ? file : relative7).split(path12.sep).join("/");
 }
 function sortFindings(findings) {
   return [...findings].sort(
@@ -22985,12 +23029,12 @@ function selectFiles(walked, configFor, kinds) {
 var DRAWN_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "elb-json", "kubernetes", "plan"]);
 async function graph(args2, io, host) {
   const { environmentVariables: environmentVariables2 } = host;
-  const cliVarFiles = args2.varFiles.map((f) => path12.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path13.resolve(io.cwd, f));
   for (const file of cliVarFiles) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path12.resolve(io.cwd, args2.config) : void 0
+    configFile: args2.config ? path13.resolve(io.cwd, args2.config) : void 0
   });
   const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2 };
   const effective = /* @__PURE__ */ new Map();
@@ -23006,12 +23050,13 @@ async function graph(args2, io, host) {
     { jsonFiles: (file) => namesElbJson(configFor(file), file) }
   );
   const walked = walk(
-    args2.paths.map((p) => path12.resolve(io.cwd, p)),
+    args2.paths.map((p) => path13.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
   service.setWorkspaceFiles(walked.files.map((f) => f.path));
   const views = /* @__PURE__ */ new Map();
+  const asked = /* @__PURE__ */ new Set();
   const selected = [...selectFiles(walked.files, configFor, DRAWN_KINDS)];
   if (selected.length === 0) io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
 `);
@@ -23022,8 +23067,9 @@ async function graph(args2, io, host) {
       if (view) views.set(`plan:${file}`, view);
       continue;
     }
-    const seenKey = kind === "kubernetes" ? `kubernetes:${file}` : `${kind === "elb-json" ? "elb-json" : "terraform"}:${path12.dirname(file)}`;
-    if (views.has(seenKey)) continue;
+    const unitKind = unitKindOf(kind);
+    if (!unitKind || asked.has(unitKey(file, unitKind))) continue;
+    asked.add(unitKey(file, unitKind));
     for (const view of service.models(file, config.options)) {
       const key = `${view.source}:${view.root}`;
       if (!views.has(key)) views.set(key, view);
@@ -23038,7 +23084,7 @@ async function graph(args2, io, host) {
     return 0;
   }
   try {
-    host.writeFile(path12.resolve(io.cwd, args2.output), output);
+    host.writeFile(path13.resolve(io.cwd, args2.output), output);
   } catch (error) {
     io.stderr(`elb-lens: cannot write ${args2.output}: ${error instanceof Error ? error.message : String(error)}
 `);
@@ -23127,7 +23173,7 @@ function applyFixes(findings, textOf, canEdit) {
 }
 
 // server/src/cli/formats.ts
-var path13 = __toESM2(require("path"));
+var path14 = __toESM2(require("path"));
 var import_url = require("url");
 
 // server/src/cli/codequality.ts
@@ -23283,9 +23329,9 @@ function sarifRegion(range) {
   };
 }
 function artifactLocation(report, file) {
-  const relative7 = path13.relative(report.cwd, file);
-  if (relative7.startsWith("..") || path13.isAbsolute(relative7)) return { uri: (0, import_url.pathToFileURL)(file).href };
-  return { uri: relative7.split(path13.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  const relative7 = path14.relative(report.cwd, file);
+  if (relative7.startsWith("..") || path14.isAbsolute(relative7)) return { uri: (0, import_url.pathToFileURL)(file).href };
+  return { uri: relative7.split(path14.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 var sarif = (report) => {
   const used = new Set(report.findings.map((f) => f.ruleId));
@@ -23495,7 +23541,7 @@ ${error.command ? COMMAND_USAGE[error.command] : USAGE}`);
 function explain(id12, packageRoot) {
   const rule = findRule(id12);
   if (rule) {
-    const page2 = readTextFile(path14.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
+    const page2 = readTextFile(path15.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
     return page2 ?? `${rule.meta.id}: ${rule.meta.summary}
 `;
   }
@@ -23508,7 +23554,7 @@ function explain(id12, packageRoot) {
     );
   }
   const [file, anchor] = pseudo.docsPage.split("#");
-  const page = readTextFile(path14.join(packageRoot, file), 1024 * 1024);
+  const page = readTextFile(path15.join(packageRoot, file), 1024 * 1024);
   const text3 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
   return `${pseudo.id} (${pseudo.defaultSeverity}): ${pseudo.summary}
 ${text3 ? `
@@ -23555,9 +23601,9 @@ function progressReporter(io, total, now = Date.now) {
 }
 async function createCheckSession(args2, io) {
   const env = io.env ?? process.env;
-  const cliVarFiles = args2.varFiles.map((f) => path14.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path15.resolve(io.cwd, f));
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path14.resolve(io.cwd, args2.config) : void 0
+    configFile: args2.config ? path15.resolve(io.cwd, args2.config) : void 0
   });
   const flags2 = {
     variables: args2.variables,
@@ -23574,9 +23620,9 @@ async function createCheckSession(args2, io) {
   };
   const host = createNodeHost((message) => io.stderr(`${message}
 `));
-  const docsDir = path14.join(io.packageRoot, "docs", "rules");
+  const docsDir = path15.join(io.packageRoot, "docs", "rules");
   const service = await createElbLensService(host, {
-    docsBase: docsDir + path14.sep,
+    docsBase: docsDir + path15.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
     prescan: args2.prescan,
     kubernetesFiles: (file) => namesKubernetes(configFor(file), file)
@@ -23586,7 +23632,7 @@ async function createCheckSession(args2, io) {
 function analyzeGroup(session, file, planText, wanted, log) {
   const { options } = session.configFor(file);
   if (planText !== void 0) {
-    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path14.sep, log });
+    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path15.sep, log });
   }
   const findings = [];
   for (const [moduleFile, fileFindings] of session.service.analyzeModule(file, options)) {
@@ -23618,15 +23664,12 @@ function callerScanner(session, files, sink) {
     }
   };
 }
-function groupKey(file, isPlan) {
-  return isPlan ? `plan|${file}` : `${path14.dirname(file)}|${isTerraformFile(file) ? "terraform" : "json"}`;
-}
 async function check(args2, io) {
   const started = Date.now();
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args2.format) ? FORMATTERS[args2.format] : void 0;
   if (!formatter) throw new UsageError(`unknown format "${args2.format}"`);
   const env = io.env ?? process.env;
-  for (const file of args2.varFiles.map((f) => path14.resolve(io.cwd, f))) {
+  for (const file of args2.varFiles.map((f) => path15.resolve(io.cwd, f))) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const printed = /* @__PURE__ */ new Set();
@@ -23640,13 +23683,13 @@ async function check(args2, io) {
   };
   const session = await createCheckSession(args2, { ...io, stderr });
   const walked = walk(
-    args2.paths.map((p) => path14.resolve(io.cwd, p)),
+    args2.paths.map((p) => path15.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
   const jobs = args2.fix ? 1 : Math.max(1, args2.jobs ?? (0, import_os.availableParallelism)());
   const minFiles = args2.jobs === void 0 ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
-  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path14.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
+  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path15.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
     __filename,
     jobs - 1,
     {
@@ -23669,9 +23712,11 @@ async function checkWalked(run2) {
   const env = io.env ?? process.env;
   const { configFor, resolver, service, docsDir } = session;
   const files = [];
+  const kinds = /* @__PURE__ */ new Map();
   const planTexts = /* @__PURE__ */ new Map();
   for (const { file, kind, content } of selectFiles(walked.files, configFor, CHECKED_KINDS)) {
     files.push(file);
+    kinds.set(file, kind);
     if (kind === "plan") planTexts.set(file, content.text() ?? "");
   }
   if (files.length === 0) {
@@ -23687,14 +23732,11 @@ async function checkWalked(run2) {
       }
     }
   }
-  const groups = [];
-  const seenGroups = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    const key = groupKey(file, planTexts.has(file));
-    if (seenGroups.has(key)) continue;
-    seenGroups.add(key);
-    groups.push(file);
-  }
+  const groups = formUnits(
+    files,
+    (file) => file,
+    (file) => kinds.get(file) ?? "other"
+  ).map((unit) => unit.members[0]);
   const isWanted = (file) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
   const log = (m) => stderr(`${m}
 `);
@@ -23803,7 +23845,7 @@ async function checkWalked(run2) {
   };
   const color = args2.color ?? (io.isTty && !args2.output && !env.NO_COLOR);
   if (args2.output) {
-    const target = path14.resolve(io.cwd, args2.output);
+    const target = path15.resolve(io.cwd, args2.output);
     try {
       writeAtomically(target, formatter(report, { color: false }));
     } catch (error) {
@@ -23844,7 +23886,7 @@ function fixAll(service, analyzeAll, canEdit, dryRun) {
   return { findings, applied, originals };
 }
 function writeAtomically(filePath, content) {
-  const temporary = path14.join(path14.dirname(filePath), `.${path14.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = path15.join(path15.dirname(filePath), `.${path15.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
   let mode;
   try {
     mode = fs5.statSync(filePath).mode & 4095;
@@ -23862,7 +23904,7 @@ function writeAtomically(filePath, content) {
 }
 function readPackageJson(packageRoot) {
   try {
-    return JSON.parse(fs5.readFileSync(path14.join(packageRoot, "package.json"), "utf8"));
+    return JSON.parse(fs5.readFileSync(path15.join(packageRoot, "package.json"), "utf8"));
   } catch {
     return {};
   }
@@ -23874,14 +23916,14 @@ function toolInfo(packageRoot, docsDir) {
     version: pkg.version ?? "0.0.0",
     informationUri: links.home,
     helpUri: (id12) => links.rulePage(id12),
-    readDoc: (id12) => readTextFile(path14.join(docsDir, `${id12}.md`), 1024 * 1024)
+    readDoc: (id12) => readTextFile(path15.join(docsDir, `${id12}.md`), 1024 * 1024)
   };
 }
 function findPackageRoot(start2) {
   let dir = start2;
   for (let i2 = 0; i2 < 6; i2++) {
-    if (fs5.existsSync(path14.join(dir, "package.json")) && fs5.existsSync(path14.join(dir, "docs"))) return dir;
-    dir = path14.dirname(dir);
+    if (fs5.existsSync(path15.join(dir, "package.json")) && fs5.existsSync(path15.join(dir, "docs"))) return dir;
+    dir = path15.dirname(dir);
   }
   return start2;
 }
@@ -23928,7 +23970,7 @@ else if (require.main === module) main();
 
 // server/src/action/main.ts
 var fs7 = __toESM2(require("fs"));
-var path15 = __toESM2(require("path"));
+var path16 = __toESM2(require("path"));
 
 // server/src/action/summary.ts
 var MAX_ROWS = 200;
@@ -24041,7 +24083,7 @@ async function runAction(env, write, packageRoot) {
     });
     return { code, stdout, stderr };
   };
-  fs7.mkdirSync(path15.dirname(path15.resolve(workspace, output)), { recursive: true });
+  fs7.mkdirSync(path16.dirname(path16.resolve(workspace, output)), { recursive: true });
   const report = await cli([
     "check",
     ...shared,

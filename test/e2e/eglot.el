@@ -1,7 +1,9 @@
-;;; eglot.el --- Emacs' LSP client (eglot) against the ELB Lens server  -*- lexical-binding: t -*-
+;;; eglot.el --- Emacs' LSP client (eglot) against the installed ELB Lens server  -*- lexical-binding: t -*-
 ;;
 ;; emacs --batch -l test/e2e/eglot.el
-;; Environment: ELB_LENS_SERVER (bundle path), ELB_LENS_FILE (a .tf file), ELB_LENS_OUT
+;; Set up by README.md's snippet, loaded as a user's init file would load it.
+;; Environment: ELB_LENS_SNIPPET (the snippet, an Emacs Lisp file; elb-lens-server on PATH),
+;; ELB_LENS_FILE (a .tf file), ELB_LENS_OUT
 ;; (result file), ELB_LENS_HOVER_LINE (0-based line to hover). Writes `diagnostic <code>
 ;; <line>:<col> <source>' lines and a `hover <first line>' line; exits 1 on failure.
 ;; eglot is built in from Emacs 29; Debian 12's Emacs 28 has it from the elpa-eglot package.
@@ -11,7 +13,6 @@
 (require 'eglot)
 (require 'flymake)
 
-(defvar elb-server (getenv "ELB_LENS_SERVER"))
 (defvar elb-file (getenv "ELB_LENS_FILE"))
 (defvar elb-out (getenv "ELB_LENS_OUT"))
 (defvar elb-hover-line (string-to-number (or (getenv "ELB_LENS_HOVER_LINE") "0")))
@@ -28,10 +29,8 @@
       (accept-process-output nil 0.1))
     value))
 
-;; The language id eglot sends is the mode's name without "-mode": "terraform".
-(define-derived-mode terraform-mode prog-mode "Terraform")
-(add-to-list 'auto-mode-alist '("\\.tf\\'" . terraform-mode))
-(add-to-list 'eglot-server-programs `(terraform-mode . ("node" ,elb-server "--stdio")))
+;; The snippet defines the mode (unless one exists), the server program and the hook.
+(load (getenv "ELB_LENS_SNIPPET") nil t)
 
 ;; What eglot received, as the LSP sent it (flymake is checked separately below).
 (defvar elb-published nil)
@@ -41,8 +40,8 @@
 
 (condition-case err
     (progn
+      ;; The snippet's hook calls eglot-ensure when the file opens.
       (find-file elb-file)
-      (eglot-ensure)
       ;; eglot-ensure connects from post-command-hook, which batch mode never runs.
       (run-hooks 'post-command-hook)
       (unless (elb-wait #'eglot-current-server 20)

@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { needsMissing } from '../helpers';
-import { SERVER_BUNDLE, tempWorkspace } from './client';
+import { installPackedTarball, type InstalledPackage } from '../package/install';
+import { readmeSnippet } from '../package/readme';
+import { tempWorkspace } from './client';
 
 const LISP = path.resolve(__dirname, '..', '..', '..', 'test', 'e2e', 'eglot.el');
 
@@ -30,23 +32,32 @@ function emacsMissingReason(): string | undefined {
     return `emacs has no eglot (Emacs 29+ has it built in; Debian 12: apt-get install elpa-eglot): ${probe.stderr.trim()}`;
   return undefined;
 }
+const missing = emacsMissingReason();
 
-test('Emacs (eglot, its LSP client) receives diagnostics and hover from the server', (t) => {
-  const missing = emacsMissingReason();
+// The server the README's snippet starts is `elb-lens-server` on PATH: the packed package, installed.
+let installed: InstalledPackage | undefined;
+before(() => {
+  if (!missing) installed = installPackedTarball();
+});
+after(() => installed?.cleanup());
+
+test("README's Emacs (eglot) snippet: the installed server gives diagnostics, flymake shows them, hover works", (t) => {
   if (missing) {
     // .ci/run installs it; on CI a missing Emacs fails, elsewhere it is a skip with the reason.
     needsMissing(t, missing);
     return;
   }
-  const root = tempWorkspace({ 'main.tf': SOURCE });
+  const root = tempWorkspace({ 'main.tf': SOURCE, 'snippet.el': readmeSnippet('emacs') });
   const out = path.join(root, 'result.txt');
   try {
     const result = spawnSync('emacs', ['--batch', '-l', LISP], {
+      cwd: root,
       encoding: 'utf8',
       timeout: 60000,
       env: {
         ...process.env,
-        ELB_LENS_SERVER: SERVER_BUNDLE,
+        PATH: `${installed!.binDir}${path.delimiter}${process.env.PATH ?? ''}`,
+        ELB_LENS_SNIPPET: path.join(root, 'snippet.el'),
         ELB_LENS_FILE: path.join(root, 'main.tf'),
         ELB_LENS_OUT: out,
         ELB_LENS_HOVER_LINE: '7',

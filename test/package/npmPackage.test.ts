@@ -107,13 +107,20 @@ test('elb-lens-server --stdio answers initialize', async () => {
   }
 });
 
-test('a copy of the repository that was never built says so and how to build it', () => {
-  // The bin scripts alone, as an install from git without its build would leave them.
-  const bare = path.join(installed.root, 'bare');
-  fs.cpSync(path.join(REPO_ROOT, 'bin'), path.join(bare, 'bin'), { recursive: true });
-  const result = spawnSync(process.execPath, [path.join(bare, 'bin', 'elb-lens.js'), '--version'], { encoding: 'utf8' });
-  assert.equal(result.status, 1);
-  assert.match(result.stderr, /was not built/);
-  assert.match(result.stderr, /npm run build/);
-  assert.doesNotMatch(result.stderr, /Cannot find module/);
+test('a copy that was never built says so and what to do, in a clone and in an install from git', () => {
+  // The bin scripts alone, as an install from git without its build leaves them.
+  const installedFromGit = path.join(installed.root, 'from-git');
+  fs.cpSync(path.join(REPO_ROOT, 'bin'), path.join(installedFromGit, 'bin'), { recursive: true });
+  const fromGit = spawnSync(process.execPath, [path.join(installedFromGit, 'bin', 'elb-lens.js'), '--version'], { encoding: 'utf8' });
+  assert.equal(fromGit.status, 1);
+  assert.match(fromGit.stderr, /was not built/);
+  assert.match(fromGit.stderr, /npm pack/);
+  assert.doesNotMatch(fromGit.stderr, /Cannot find module/);
+  // A clone: the sources are there, so building is the way.
+  const clone = path.join(installed.root, 'clone');
+  fs.cpSync(path.join(REPO_ROOT, 'bin'), path.join(clone, 'bin'), { recursive: true });
+  fs.mkdirSync(path.join(clone, 'server', 'src'), { recursive: true });
+  const fromClone = spawnSync(process.execPath, [path.join(clone, 'bin', 'elb-lens-server.js'), '--stdio'], { encoding: 'utf8' });
+  assert.equal(fromClone.status, 1);
+  assert.match(fromClone.stderr, /npm ci && npm run build/);
 });

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { ConfigResolver, type ElbLensConfig } from '../project/configFile';
 import { buildClientIpMap, planView, toDot, toJson, toMarkdown, toMermaid, toSvg, viewSource, type MapSource } from '../graph';
-import { configure, namesElbJson, walk, type EffectiveConfig, type FileKind } from '../project';
+import { configure, namesElbJson, unitKey, unitKindOf, walk, type EffectiveConfig, type FileKind } from '../project';
 import { nodeFileSystem, readTextFile } from '../project/nodeFs';
 import type { ModelView } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
@@ -53,6 +53,8 @@ export async function graph(
 
   /** One view per root module, ELB JSON folder and plan, in the order they are first reached. */
   const views = new Map<string, ModelView>();
+  /** Units whose models were asked for already. */
+  const asked = new Set<string>();
   const selected = [...selectFiles(walked.files, configFor, DRAWN_KINDS)];
   if (selected.length === 0) io.stderr(`elb-lens: warning: ${nothingFound(args.paths)}\n`);
   for (const { file, config, kind, content } of selected) {
@@ -61,9 +63,9 @@ export async function graph(
       if (view) views.set(`plan:${file}`, view);
       continue;
     }
-    const seenKey =
-      kind === 'kubernetes' ? `kubernetes:${file}` : `${kind === 'elb-json' ? 'elb-json' : 'terraform'}:${path.dirname(file)}`;
-    if (views.has(seenKey)) continue;
+    const unitKind = unitKindOf(kind);
+    if (!unitKind || asked.has(unitKey(file, unitKind))) continue;
+    asked.add(unitKey(file, unitKind));
     for (const view of service.models(file, config.options)) {
       const key = `${view.source}:${view.root}`;
       if (!views.has(key)) views.set(key, view);

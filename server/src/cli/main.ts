@@ -5,13 +5,13 @@ import { closest, ConfigError, ConfigResolver, type ElbLensConfig } from '../pro
 import type { Finding } from '../core/types';
 import { projectLinks, type PackageManifest } from '../rules/links';
 import { analyzePlan } from '../plan/plan';
-import { configure, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
+import { configure, formUnits, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
 import { nodeFileSystem, readTextFile } from '../project/nodeFs';
 import { RULES, findRule } from '../rules';
 import { PSEUDO_RULES } from '../rules/support/pseudo';
 import type { ElbLensService } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
-import { createElbLensService, isTerraformFile } from '../service/service';
+import { createElbLensService } from '../service/service';
 import { isLockFile } from '../terraform/providerVersions';
 import { COMMAND_USAGE, parseArgs, UsageError, USAGE, type CheckArgs } from './args';
 import { unifiedDiff } from './diff';
@@ -278,11 +278,6 @@ function callerScanner(session: CheckSession, files: readonly string[], sink: Lo
   };
 }
 
-/** Groups are keyed by folder and kind, not by listing the folder again for every file (linear in its size). */
-function groupKey(file: string, isPlan: boolean): string {
-  return isPlan ? `plan|${file}` : `${path.dirname(file)}|${isTerraformFile(file) ? 'terraform' : 'json'}`;
-}
-
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const started = Date.now();
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args.format) ? FORMATTERS[args.format] : undefined;
@@ -354,9 +349,11 @@ async function checkWalked(run: {
   const env = io.env ?? process.env;
   const { configFor, resolver, service, docsDir } = session;
   const files: string[] = [];
+  const kinds = new Map<string, FileKind>();
   const planTexts = new Map<string, string>();
   for (const { file, kind, content } of selectFiles(walked.files, configFor, CHECKED_KINDS)) {
     files.push(file);
+    kinds.set(file, kind);
     if (kind === 'plan') planTexts.set(file, content.text() ?? '');
   }
   if (files.length === 0) {
@@ -373,15 +370,12 @@ async function checkWalked(run: {
     }
   }
 
-  // One representative file per analysis group, in walk order.
-  const groups: string[] = [];
-  const seenGroups = new Set<string>();
-  for (const file of files) {
-    const key = groupKey(file, planTexts.has(file));
-    if (seenGroups.has(key)) continue;
-    seenGroups.add(key);
-    groups.push(file);
-  }
+  // One representative file per analysis unit, in walk order.
+  const groups = formUnits(
+    files,
+    (file) => file,
+    (file) => kinds.get(file) ?? 'other',
+  ).map((unit) => unit.members[0]);
   // A root module's .terraform.lock.hcl is not a checked file, but what is wrong with it is reported.
   const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
   const log = (m: string) => stderr(`${m}\n`);

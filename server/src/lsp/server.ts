@@ -726,16 +726,16 @@ export class ElbLensServer {
     // Closed files are found by the listing (started here when the scope was just switched on).
     if (this.workspaceScopeAnywhere()) await this.ensureIndex();
     const published = new Set<string>();
-    const analysedDirs = new Set<string>();
+    const analysedUnits = new Set<string>();
     for (const file of this.workspaceFiles) {
-      const dir = path.dirname(file);
-      if (analysedDirs.has(dir) || !service.isSupportedFile(file)) continue;
+      const unit = service.unitOf(file);
+      if (unit === undefined || analysedUnits.has(unit)) continue;
       const uri = this.platform.pathToUri(file);
       if ((await this.settingsFor(uri)).diagnostics.scope !== 'workspace') continue;
       // An excluded file does not stand for its module: another file of the folder may.
       const options = await this.optionsFor(file, uri);
       if (!options) continue;
-      analysedDirs.add(dir);
+      analysedUnits.add(unit);
       if (this.platform.readsAhead) await this.platform.prefetch(() => service.analyzeModule(file, options));
       for (const [moduleFile, findings] of service.analyzeModule(file, options)) {
         const moduleUri = this.uriOf(moduleFile);

@@ -18,3 +18,4 @@ export {
 } from './configure';
 export { textContent, type DirectoryEntry, type EntryType, type FileContent, type FileStat, type FileSystemHost } from './fileSystem';
 export { SKIPPED_DIRECTORIES, walk, type WalkedFile, type WalkResult } from './walk';
+export { formUnits, unitKey, unitKindOf, type AnalysisUnit, type UnitKind } from './units';

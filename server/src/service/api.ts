@@ -46,6 +46,11 @@ export interface ModelView {
 export interface ElbLensService {
   /** True for files the service analyses (`.tf`, `.tf.json`, ELB API JSON, Kubernetes manifests). */
   isSupportedFile(filePath: string): boolean;
+  /**
+   * The key of the analysis unit the file belongs to (project/units.ts): files with equal keys
+   * are analysed together. Undefined for files the service does not analyse.
+   */
+  unitOf(filePath: string): string | undefined;
   /** Open documents override what the host reads from disk. */
   openDocument(filePath: string, text: string): void;
   /** Applies incremental changes (LSP order) to an open document. */

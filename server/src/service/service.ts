@@ -57,6 +57,7 @@ import { mergeInstanceFindings, type ReportedFinding } from '../rules/instanceFi
 import { nodeFindings } from '../rules/nodeFindings';
 import { buildTerraformModel } from '../terraform/toModel';
 import { isLockFile, LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
+import { unitKey, type UnitKind } from '../project/units';
 import { onceEach, versionProblemFindings } from '../project/versionFindings';
 import type { ElbLensService, FixForFinding, ModelView, ServiceHost, TextChange } from './api';
 import type { AnalysisOptions } from '../core/options';
@@ -230,7 +231,20 @@ class Service implements ElbLensService {
   }
 
   isSupportedFile(filePath: string): boolean {
-    return isTerraformFile(filePath) || isLockFile(filePath) || this.isElbJsonFile(filePath) || this.isKubernetesFile(filePath);
+    return this.unitKindOf(filePath) !== undefined;
+  }
+
+  unitOf(filePath: string): string | undefined {
+    const kind = this.unitKindOf(filePath);
+    return kind && unitKey(filePath, kind);
+  }
+
+  /** What the file is analysed as (a lock file with its Terraform module); undefined: it is not analysed. */
+  private unitKindOf(filePath: string): UnitKind | undefined {
+    if (isTerraformFile(filePath) || isLockFile(filePath)) return 'terraform';
+    if (this.isElbJsonFile(filePath)) return 'elb-json';
+    if (this.isKubernetesFile(filePath)) return 'kubernetes';
+    return undefined;
   }
 
   /** A Kubernetes manifest: a `.yaml`/`.yml` file named by `kubernetes.files`, or with an ELB-annotated Service in it. */
@@ -521,8 +535,8 @@ class Service implements ElbLensService {
   private invalidate(filePath: string): void {
     this.modules.delete(path.dirname(filePath));
     this.variableFolders.delete(path.dirname(filePath));
-    this.modules.delete(jsonModuleKey(path.dirname(filePath)));
-    this.modules.delete(kubernetesKey(filePath));
+    this.modules.delete(unitKey(filePath, 'elb-json'));
+    this.modules.delete(unitKey(filePath, 'kubernetes'));
     this.kubernetes.forget(filePath);
     const dir = path.dirname(filePath);
     for (const [root, unit] of this.units) {
@@ -654,9 +668,10 @@ class Service implements ElbLensService {
   }
 
   private moduleAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis | undefined {
-    if (this.isElbJsonFile(filePath)) return this.jsonAnalysis(filePath);
-    if (this.isKubernetesFile(filePath)) return this.kubernetesAnalysis(filePath, options);
-    if (!isTerraformFile(filePath) && !isLockFile(filePath)) return undefined;
+    const kind = this.unitKindOf(filePath);
+    if (kind === 'elb-json') return this.jsonAnalysis(filePath);
+    if (kind === 'kubernetes') return this.kubernetesAnalysis(filePath, options);
+    if (kind !== 'terraform') return undefined;
     this.settleCallChanges();
     const dir = path.dirname(filePath);
     const key = cacheKey([
@@ -1026,7 +1041,7 @@ class Service implements ElbLensService {
 
   /** The ELB JSON files of a folder: one model, linked by id across the files; cached apart from the Terraform module. */
   private jsonAnalysis(filePath: string): ModuleAnalysis {
-    const cacheKey = jsonModuleKey(path.dirname(filePath));
+    const cacheKey = unitKey(filePath, 'elb-json');
     const cached = this.modules.get(cacheKey);
     if (cached) return cached;
     const files = this.moduleFiles(filePath)
@@ -1042,7 +1057,7 @@ class Service implements ElbLensService {
   /** A Kubernetes manifest: its Services, analysed on their own; cached per file and cluster network. */
   private kubernetesAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis {
     const network = options.kubernetes?.network;
-    const key = kubernetesKey(filePath);
+    const key = unitKey(filePath, 'kubernetes');
     const cached = this.modules.get(key);
     if (cached && cached.key === (network ?? '')) return cached;
     const files = [this.configFile(filePath)].filter((f): f is ConfigFile => f !== undefined);
@@ -1123,16 +1138,6 @@ function cacheKey(value: unknown): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Cache key of a Kubernetes manifest's analysis. */
-function kubernetesKey(filePath: string): string {
-  return `kubernetes:${filePath}`;
-}
-
-/** Cache key of a folder's ELB JSON analysis (the folder itself keys its Terraform module). */
-function jsonModuleKey(dir: string): string {
-  return `elb-json:${dir}`;
 }
 
 function toValue(value: unknown): Value {
