@@ -82,7 +82,8 @@ export const clientIpSgNotEnforced: Rule = {
           if (reported.has(rule)) continue;
           reported.add(rule);
           report({
-            node: rule,
+            // The map draws it on the backend the rule guards.
+            node: member,
             file: rule.file,
             range: rule.anchor,
             message:

@@ -1,3 +1,4 @@
+import { convertToDeclaredType } from './conversions';
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr } from '../parse/config';
 import { type VariableValue } from './evaluate';
 import { Unknown, isUnknown, toStringValue, type Value } from '../model/value';
@@ -236,7 +237,10 @@ export class TerraformModule {
       this.variableValues,
       name,
       (why) => ({ value: why ?? new Unknown(`var.${name} refers to itself${through}`), source: 'none' }),
-      () => this.variableOf(name, declared),
+      () => {
+        const found = this.variableOf(name, declared);
+        return { ...found, value: convertToDeclaredType(found.value, declared.block, name) };
+      },
     );
   }
 
