@@ -14947,7 +14947,8 @@ var clientIpSgNotEnforced = {
           if (reported.has(rule)) continue;
           reported.add(rule);
           report({
-            node: rule,
+            // The map draws it on the backend the rule guards.
+            node: member,
             file: rule.file,
             range: rule.anchor,
             message: `This security group rule does not restrict clients of a listener that passes the client IP. \`${rule.address}\` admits only ${rule.remoteIpPrefix} on port ${member.port}, but ${describeListener(listener)} transfers the client IP to \`${member.address}\`, and backend security groups and network ACLs are not applied to that Layer-4 traffic: any client reaches the port through the load balancer. Restrict clients with the listener's access control: ${whiteListHow(listener)}, listing ${rule.remoteIpPrefix}.`,
@@ -15632,6 +15633,38 @@ function withRuleSettings(findings, settings = {}) {
   return out2;
 }
 
+// server/src/terraform/conversions.ts
+var NUMBER_TEXT = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+function terraformNumber(value) {
+  if (typeof value === "number") return Number.isFinite(value) ? value : void 0;
+  if (typeof value !== "string" || !NUMBER_TEXT.test(value)) return void 0;
+  const n2 = Number(value);
+  return Number.isFinite(n2) ? n2 : void 0;
+}
+function declaredPrimitive(block) {
+  const expr = block.attributes.get("type")?.expr;
+  if (!expr || expr.kind !== "traversal" || expr.steps.length > 0) return void 0;
+  return expr.root === "number" || expr.root === "bool" || expr.root === "string" ? expr.root : void 0;
+}
+function convertToDeclaredType(value, variableBlock, name2) {
+  const type = declaredPrimitive(variableBlock);
+  if (type === void 0 || value === null || isUnknown(value)) return value;
+  switch (type) {
+    case "number": {
+      const n2 = terraformNumber(value);
+      return n2 !== void 0 ? n2 : new Unknown(`var.${name2} is declared a number, and its value is not one`);
+    }
+    case "bool":
+      if (typeof value === "boolean") return value;
+      if (value === "true" || value === "false") return value === "true";
+      return new Unknown(`var.${name2} is declared a bool, and its value is not one`);
+    case "string":
+      if (typeof value === "string") return value;
+      if (typeof value === "number" || typeof value === "boolean") return String(value);
+      return new Unknown(`var.${name2} is declared a string, and its value is not one`);
+  }
+}
+
 // server/src/terraform/evaluate.ts
 var SPECIAL_ROOTS = /* @__PURE__ */ new Set(["var", "local", "module", "data", "path", "terraform", "self", "count", "each"]);
 var MAX_DEPTH = 64;
@@ -15735,14 +15768,14 @@ var Evaluator = class {
     const left = this.evaluate(leftExpr, depth + 1);
     if (op === "&&" || op === "||") {
       const right2 = this.evaluate(rightExpr, depth + 1);
-      const l = isUnknown(left) ? void 0 : toBool(left);
-      const r = isUnknown(right2) ? void 0 : toBool(right2);
+      const l2 = isUnknown(left) ? void 0 : toBool(left);
+      const r2 = isUnknown(right2) ? void 0 : toBool(right2);
       if (op === "&&") {
-        if (l === false || r === false) return false;
-        if (l === true && r === true) return true;
+        if (l2 === false || r2 === false) return false;
+        if (l2 === true && r2 === true) return true;
       } else {
-        if (l === true || r === true) return true;
-        if (l === false && r === false) return false;
+        if (l2 === true || r2 === true) return true;
+        if (l2 === false && r2 === false) return false;
       }
       return new Unknown("a logical operand is unknown");
     }
@@ -15757,28 +15790,10 @@ var Evaluator = class {
         return op === "==" ? equal : !equal;
       }
     }
-    if (typeof left !== "number" || typeof right !== "number") return new Unknown(`operator ${op} needs numbers`);
-    switch (op) {
-      case "+":
-        return left + right;
-      case "-":
-        return left - right;
-      case "*":
-        return left * right;
-      case "/":
-        return right === 0 ? new Unknown("division by zero") : left / right;
-      case "%":
-        return right === 0 ? new Unknown("division by zero") : left % right;
-      case "<":
-        return left < right;
-      case ">":
-        return left > right;
-      case "<=":
-        return left <= right;
-      case ">=":
-        return left >= right;
-    }
-    return new Unknown(`unsupported operator ${op}`);
+    const l = terraformNumber(left);
+    const r = terraformNumber(right);
+    if (l === void 0 || r === void 0) return new Unknown(`operator ${op} needs numbers`);
+    return arithmetic(op, l, r);
   }
   call(name2, argExprs, depth) {
     const args2 = argExprs.map((a) => this.evaluate(a, depth + 1));
@@ -15801,8 +15816,8 @@ var Evaluator = class {
       }
       case "tonumber": {
         if (known2.length !== 1) break;
-        const n2 = typeof first === "number" ? first : typeof first === "string" ? Number(first) : NaN;
-        return Number.isFinite(n2) ? n2 : new Unknown("tonumber() of a value that is not a number");
+        const n2 = terraformNumber(first);
+        return n2 !== void 0 ? n2 : new Unknown("tonumber() of a value that is not a number");
       }
       case "lower":
       case "upper":
@@ -15815,8 +15830,9 @@ var Evaluator = class {
         return found === void 0 ? new Unknown("coalesce() of empty values") : found;
       }
       case "element": {
-        const [list, index] = known2;
-        if (!Array.isArray(list) || list.length === 0 || typeof index !== "number" || !Number.isInteger(index) || index < 0) break;
+        const [list, indexValue] = known2;
+        const index = terraformNumber(indexValue);
+        if (!Array.isArray(list) || list.length === 0 || index === void 0 || !Number.isInteger(index) || index < 0) break;
         return list[index % list.length];
       }
       case "length": {
@@ -15944,6 +15960,29 @@ function equalValues(a, b, depth = 0) {
     if (equal !== true) return equal;
   }
   return true;
+}
+function arithmetic(op, left, right) {
+  switch (op) {
+    case "+":
+      return left + right;
+    case "-":
+      return left - right;
+    case "*":
+      return left * right;
+    case "/":
+      return right === 0 ? new Unknown("division by zero") : left / right;
+    case "%":
+      return right === 0 ? new Unknown("division by zero") : left % right;
+    case "<":
+      return left < right;
+    case ">":
+      return left > right;
+    case "<=":
+      return left <= right;
+    case ">=":
+      return left >= right;
+  }
+  return new Unknown(`unsupported operator ${op}`);
 }
 
 // server/src/terraform/scope.ts
@@ -16285,8 +16324,8 @@ function expand(block, scope) {
 }
 function toCount(value) {
   if (isUnknown(value)) return value;
-  const n2 = typeof value === "number" ? value : typeof value === "string" ? Number(value) : NaN;
-  return Number.isInteger(n2) && n2 >= 0 ? n2 : new Unknown("count is not a whole number");
+  const n2 = terraformNumber(value);
+  return n2 !== void 0 && Number.isInteger(n2) && n2 >= 0 ? n2 : new Unknown("count is not a whole number");
 }
 function forEachItems(value) {
   if (isUnknown(value)) return value;
@@ -16444,7 +16483,10 @@ var TerraformModule = class _TerraformModule {
       this.variableValues,
       name2,
       (why) => ({ value: why ?? new Unknown(`var.${name2} refers to itself${through}`), source: "none" }),
-      () => this.variableOf(name2, declared)
+      () => {
+        const found = this.variableOf(name2, declared);
+        return { ...found, value: convertToDeclaredType(found.value, declared.block, name2) };
+      }
     );
   }
   variableOf(name2, declared) {
