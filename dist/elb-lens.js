@@ -15465,7 +15465,7 @@ function toAnalysisOptions(config, overrides = {}) {
   };
 }
 
-// server/src/rules/support/pseudo.ts
+// server/src/core/pseudoRules.ts
 var SUPPRESSIONS_PAGE = "docs/rules/README.md#severities-and-suppressions";
 var PSEUDO_RULES = [
   {
@@ -15589,9 +15589,6 @@ function moveToCall(finding, moduleAddress, call) {
 }
 
 // server/src/rules/engine.ts
-function runRules(model, options) {
-  return mergeInstanceFindings(reportRules(model, options));
-}
 function reportRules(model, options) {
   const findings = [];
   for (const rule of options.ruleSet ?? RULES) {
@@ -15622,6 +15619,156 @@ function reportRules(model, options) {
   return findings;
 }
 
+// server/src/suppress/suppress.ts
+var ALL_RULES = "all";
+var DIRECTIVE = /^(?:#|\/\/|\/\*)\s*elb-lens-ignore(-file)?(?![\w-])([^\n]*?)(?:\*\/)?\s*$/;
+var REASON = /\s*#|\s*--|\s*\/\//;
+function parseDirective(text3) {
+  const match = DIRECTIVE.exec(text3.trim());
+  if (!match) return void 0;
+  const fileWide = match[1] === "-file";
+  const colon = /^\s*:/.exec(match[2]);
+  if (!colon) return { malformed: `a colon after elb-lens-ignore${fileWide ? "-file" : ""}` };
+  const idsStart = text3.indexOf("elb-lens-ignore") + `elb-lens-ignore${fileWide ? "-file" : ""}`.length + colon[0].length;
+  let idsText = text3.slice(idsStart).replace(/\*\/\s*$/, "");
+  const reason = REASON.exec(idsText);
+  if (reason) idsText = idsText.slice(0, reason.index);
+  const ruleIds = [];
+  for (const found of idsText.matchAll(/[^\s,]+/g)) ruleIds.push({ id: found[0], offset: idsStart + (found.index ?? 0) });
+  if (ruleIds.length === 0) return { malformed: "a rule id (or `all`) after the colon" };
+  return { fileWide, ruleIds };
+}
+function suppresses(ruleIds, ruleId) {
+  return ruleIds.includes(ruleId) || ruleIds.includes(ALL_RULES);
+}
+function ignoreCommentProblems(file, knownIds, closest2) {
+  const problems = [];
+  for (const comment of file.comments) {
+    const directive = parseDirective(comment.text);
+    if (!directive) continue;
+    if ("malformed" in directive) {
+      problems.push({ range: comment.range, comment: comment.range, lacks: directive.malformed });
+      continue;
+    }
+    for (const { id: id12, offset } of directive.ruleIds) {
+      if (id12 === ALL_RULES || knownIds.includes(id12)) continue;
+      const oneLine = comment.range.start.line === comment.range.end.line;
+      const start2 = { line: comment.range.start.line, character: comment.range.start.character + offset };
+      const range = oneLine ? { start: start2, end: { line: start2.line, character: start2.character + id12.length } } : comment.range;
+      problems.push({ range, comment: comment.range, unknownId: id12, suggestion: closest2(id12, [...knownIds]) });
+    }
+  }
+  return problems;
+}
+function collectSuppressions(file) {
+  const suppressions = [];
+  const firstCodeLine = firstNonCommentLine(file);
+  for (const comment of file.comments) {
+    const parsed2 = parseDirective(comment.text);
+    if (!parsed2 || "malformed" in parsed2) continue;
+    const directive = { fileWide: parsed2.fileWide, ruleIds: parsed2.ruleIds.map((r) => r.id) };
+    const line = comment.range.start.line;
+    if (directive.fileWide) {
+      if (line <= firstCodeLine) {
+        suppressions.push({
+          ruleIds: directive.ruleIds,
+          fromLine: 0,
+          toLine: Number.MAX_SAFE_INTEGER,
+          comment: comment.range,
+          fileWide: true,
+          used: false
+        });
+      }
+      continue;
+    }
+    const block = blockStartingAt(file.blocks, line) ?? blockStartingAt(file.blocks, line + 1);
+    const isOwnLine = file.lines.lineText(line).slice(0, comment.range.start.character).trim() === "";
+    if (block && (isOwnLine ? block.range.start.line === line + 1 : block.range.start.line === line)) {
+      suppressions.push({
+        ruleIds: directive.ruleIds,
+        fromLine: block.range.start.line,
+        toLine: block.range.end.line,
+        comment: comment.range,
+        fileWide: false,
+        used: false
+      });
+    } else {
+      const target = isOwnLine ? line + 1 : line;
+      suppressions.push({
+        ruleIds: directive.ruleIds,
+        fromLine: target,
+        toLine: target,
+        comment: comment.range,
+        fileWide: false,
+        used: false
+      });
+    }
+  }
+  return suppressions;
+}
+function blockStartingAt(blocks, line) {
+  for (const block of blocks) {
+    if (block.range.start.line === line) return block;
+    if (block.range.start.line < line && line <= block.range.end.line) return blockStartingAt(block.blocks, line);
+  }
+  return void 0;
+}
+function firstNonCommentLine(file) {
+  const starts = file.blocks.map((b) => b.range.start.line);
+  for (const attribute of file.attributes.values()) starts.push(attribute.range.start.line);
+  return starts.length > 0 ? Math.min(...starts) : Number.MAX_SAFE_INTEGER;
+}
+function applySuppressions(findings, suppressions) {
+  return findings.filter((finding) => {
+    const line = finding.range.start.line;
+    const match = suppressions.find((s) => suppresses(s.ruleIds, finding.ruleId) && line >= s.fromLine && line <= s.toLine);
+    if (match) match.used = true;
+    return !match;
+  });
+}
+function suppressionFix(file, finding) {
+  const marker = file.format === "hcl" || file.format === "yaml" ? "#" : file.format === "tfjson" ? void 0 : "//";
+  if (!marker) return void 0;
+  const line = finding.range.start.line;
+  const indent = /^[ \t]*/.exec(file.lines.lineText(line))?.[0] ?? "";
+  return {
+    title: `Ignore ${finding.ruleId} here`,
+    edits: insertLineBefore(file, line, `${indent}${marker} elb-lens-ignore: ${finding.ruleId} -- reason`)
+  };
+}
+function ignoreCommentFindings(file, context) {
+  return ignoreCommentProblems(file, context.knownIds, context.closest).map((problem) => {
+    const base = {
+      ruleId: "ignore-comment",
+      severity: context.severity,
+      file: file.path,
+      range: problem.range,
+      related: [],
+      docsUrl: context.docsUrl
+    };
+    if (problem.unknownId === void 0) {
+      return {
+        ...base,
+        message: `This elb-lens-ignore comment lacks ${problem.lacks ?? "a rule id"}, so it suppresses nothing. Write \`# elb-lens-ignore: <rule-id> # reason\` (several ids separated by commas, or \`all\`).`,
+        fixes: []
+      };
+    }
+    const { unknownId, suggestion } = problem;
+    return {
+      ...base,
+      message: `No rule has the id \`${unknownId}\`, so this ignore comment suppresses nothing for it. ` + (suggestion ? `Did you mean \`${suggestion}\`?` : "`elb-lens rules` lists the ids."),
+      // The id's own range (a one-line comment): the fix replaces just the id.
+      fixes: suggestion && problem.range !== problem.comment ? [
+        {
+          title: `Change it to ${suggestion}`,
+          edits: [{ file: file.path, range: problem.range, newText: suggestion }],
+          isPreferred: true
+        }
+      ] : []
+    };
+  });
+}
+
 // server/src/suppress/policy.ts
 function withRuleSettings(findings, settings = {}) {
   const out2 = [];
@@ -15631,6 +15778,74 @@ function withRuleSettings(findings, settings = {}) {
     out2.push(setting ? { ...finding, severity: setting } : finding);
   }
   return out2;
+}
+function shownFindings(findings, suppressions, options) {
+  const shown = withRuleSettings(findings, options.rules);
+  return options.allowInlineIgnores !== false ? applySuppressions(shown, suppressions) : shown;
+}
+function fileFindings(file, findings, options, context) {
+  const { docsBase } = context;
+  const settings = options.rules ?? {};
+  const allowInline = options.allowInlineIgnores !== false;
+  const suppressions = collectSuppressions(file);
+  const shown = shownFindings(findings, suppressions, options);
+  if (!allowInline && settings[INLINE_IGNORE_RULE_ID] !== "off") {
+    for (const s of suppressions) {
+      shown.push({
+        ruleId: INLINE_IGNORE_RULE_ID,
+        severity: severityOf(INLINE_IGNORE_RULE_ID, settings),
+        message: `Inline suppressions are not allowed here (allowInlineIgnores is false): this elb-lens-ignore comment (${s.ruleIds.join(", ")}) is not honoured.`,
+        file: file.path,
+        range: s.comment,
+        related: [],
+        fixes: [],
+        docsUrl: `${docsBase}README.md`
+      });
+    }
+  }
+  if (settings[IGNORE_COMMENT_RULE_ID] !== "off") {
+    shown.push(
+      ...ignoreCommentFindings(file, {
+        knownIds: context.knownIds,
+        closest: context.closest,
+        severity: severityOf(IGNORE_COMMENT_RULE_ID, settings),
+        docsUrl: `${docsBase}README.md`
+      })
+    );
+  }
+  if (options.reportUnusedIgnores && allowInline && settings[UNUSED_IGNORE_RULE_ID] !== "off") {
+    for (const s of suppressions.filter((x) => !x.used)) {
+      shown.push({
+        ruleId: UNUSED_IGNORE_RULE_ID,
+        severity: severityOf(UNUSED_IGNORE_RULE_ID, settings),
+        message: `This elb-lens-ignore comment suppresses nothing (${s.ruleIds.join(", ")}).`,
+        file: file.path,
+        range: s.comment,
+        related: [],
+        fixes: [{ title: "Remove the unused elb-lens-ignore comment", edits: commentRemovalEdits(file, s.comment) }],
+        docsUrl: `${docsBase}README.md`,
+        unusedSuppression: true
+      });
+    }
+  }
+  return shown;
+}
+function severityOf(ruleId, settings) {
+  const setting = settings[ruleId];
+  if (setting && setting !== "off") return setting;
+  return PSEUDO_RULES.find((r) => r.id === ruleId)?.defaultSeverity ?? "warning";
+}
+function commentRemovalEdits(file, comment) {
+  const { lines } = file;
+  const lineStart = lines.lineStart(comment.start.line);
+  const start2 = lines.offsetAt(comment.start);
+  const end = lines.offsetAt(comment.end);
+  const lineEnd = lines.lineEnd(comment.end.line);
+  const before = file.text.slice(lineStart, start2);
+  const after = file.text.slice(end, lineEnd);
+  if (before.trim() === "" && after.trim() === "") return removeLines(file, comment.start.line, comment.end.line);
+  const spaces = /[ \t]*$/.exec(before)?.[0].length ?? 0;
+  return [{ file: file.path, range: lines.range(start2 - spaces, after.trim() === "" ? lineEnd : end), newText: "" }];
 }
 
 // server/src/terraform/conversions.ts
@@ -18162,11 +18377,16 @@ function syntheticBlock(type, labels, labelNode, node, body2, lines, bodyNode = 
     hasErrors: false
   };
 }
-function analyzePlan(filePath, text3, options = {}) {
+function planAnalysis(filePath, text3, options = {}) {
   const plan = planToModel(filePath, text3);
-  if (!plan) return [];
-  const findings = runRules(plan.model, { docsBase: options.docsBase ?? "docs/rules/", log: options.log, source: filePath });
-  return withRuleSettings(findings, options.rules).map((f) => ({ ...f, fixes: [] }));
+  if (!plan) return void 0;
+  const reported = reportRules(plan.model, { docsBase: options.docsBase ?? "docs/rules/", log: options.log, source: filePath });
+  return { model: plan.model, reported };
+}
+function analyzePlan(filePath, text3, options = {}) {
+  const analysis = planAnalysis(filePath, text3, options);
+  if (!analysis) return [];
+  return withRuleSettings(mergeInstanceFindings(analysis.reported), options.rules).map((f) => ({ ...f, fixes: [] }));
 }
 
 // server/src/project/classify.ts
@@ -18949,6 +19169,121 @@ function instancesMarkdown(nodes, range) {
   return lines.join("\n");
 }
 
+// server/src/hover/inlay.ts
+function listenerInlayHints(model, filePath, range) {
+  const hints = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const listener of model.listeners) {
+    if (listener.file.path !== filePath || seen.has(listener.block)) continue;
+    seen.add(listener.block);
+    const protocol = listener.block.attributes.get("protocol");
+    const anchor = protocol ? protocol.range.end : listener.block.headerRange.end;
+    if (range && !rangeContains(range, anchor)) continue;
+    const instances = model.listeners.filter((l) => l.block === listener.block);
+    const labels = [...new Set(instances.map(inlayLabel))];
+    if (labels.length === 1) hints.push({ position: anchor, label: labels[0], tooltip: listener.clientIp.explanation });
+    else {
+      hints.push({
+        position: anchor,
+        label: "client IP: differs by instance",
+        tooltip: instances.map((l) => `${l.address}: ${inlayLabel(l)}`).join("\n")
+      });
+    }
+  }
+  return hints;
+}
+
+// server/src/hover/kubernetesTarget.ts
+var SPEC_FIELDS = /* @__PURE__ */ new Set([
+  "type",
+  "externalTrafficPolicy",
+  "allocateLoadBalancerNodePorts",
+  "loadBalancerClass",
+  "external_traffic_policy",
+  "allocate_load_balancer_node_ports",
+  "load_balancer_class"
+]);
+var PORT_FIELDS = /* @__PURE__ */ new Set(["port", "protocol", "name", "targetPort", "nodePort", "target_port", "node_port"]);
+function kubernetesHoverTarget(model, filePath, position) {
+  for (const listener of model.listeners) {
+    if (listener.provider !== "kubernetes") continue;
+    if (listener.file.path !== filePath || !rangeContains(listener.block.range, position)) continue;
+    for (const attribute of listener.block.attributes.values()) {
+      if (PORT_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
+        return { node: listener, attributeName: attribute.name, range: attribute.range };
+      }
+    }
+    return { node: listener, attributeName: void 0, range: listener.block.headerRange };
+  }
+  for (const lb of model.loadBalancers) {
+    if (lb.info.provider !== "kubernetes") continue;
+    if (lb.file.path !== filePath || !rangeContains(lb.block.range, position)) continue;
+    if (lb.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(lb.block.headerRange, position)) {
+      return { node: lb, attributeName: void 0, range: lb.block.headerRange };
+    }
+    const annotations = lb.settingBlocks?.find((b) => b.type === "annotations") ?? child2(lb.block, "annotations");
+    for (const attribute of annotations?.attributes.values() ?? []) {
+      if (!attribute.derived && rangeContains(attribute.range, position))
+        return { node: lb, attributeName: attribute.name, range: attribute.range };
+    }
+    const spec = lb.settingBlocks?.find((b) => b.type === "spec") ?? child2(lb.block, "spec");
+    for (const attribute of spec?.attributes.values() ?? []) {
+      if (SPEC_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
+        return { node: lb, attributeName: attribute.name, range: attribute.range };
+      }
+    }
+  }
+  return void 0;
+}
+function child2(block, type) {
+  return block.blocks.find((b) => b.type === type);
+}
+
+// server/src/hover/target.ts
+var HOVER_ATTRIBUTES = /* @__PURE__ */ new Set([
+  "protocol",
+  "transparent_client_ip_enable",
+  "loadbalancer_id",
+  "listener_id",
+  "default_pool_id",
+  "pool_id",
+  "address",
+  "subnet_id",
+  "type",
+  "proxy_protocol_enable",
+  "nat64_enable",
+  "real_ip",
+  // ELB API JSON keys
+  "subnet_cidr_id",
+  "member_type",
+  "guaranteed",
+  "vip_address"
+]);
+function hoverTarget(model, filePath, position) {
+  const lower = filePath.toLowerCase();
+  const manifest = lower.endsWith(".yaml") || lower.endsWith(".yml");
+  return kubernetesHoverTarget(model, filePath, position) ?? (manifest ? void 0 : blockTarget(model, filePath, position));
+}
+function blockTarget(model, filePath, position) {
+  const nodes = [...model.listeners, ...model.pools, ...model.members, ...model.loadBalancers];
+  for (const node of nodes) {
+    if (node.file.path !== filePath) continue;
+    if (node.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(node.block.headerRange, position)) {
+      return { node, attributeName: void 0, range: node.block.headerRange };
+    }
+    if (!rangeContains(node.block.range, position)) continue;
+    for (const attribute of node.block.attributes.values()) {
+      if (HOVER_ATTRIBUTES.has(attribute.name) && rangeContains(attribute.range, position)) {
+        return { node, attributeName: attribute.name, range: attribute.range };
+      }
+    }
+    const mode = node.block.blocks.find((b) => b.type === "insert_headers")?.attributes.get(XFF_MODE);
+    if (mode && rangeContains(mode.range, position)) return { node, attributeName: XFF_MODE, range: mode.range };
+    if (node.block.range.start.line === position.line) return { node, attributeName: void 0, range: node.block.headerRange };
+  }
+  return void 0;
+}
+
 // server/src/elbjson/toModel.ts
 var path8 = __toESM2(require("path"));
 var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
@@ -19584,52 +19919,6 @@ function childBlock(doc, lines, text3, type, entry, attributes, blocks, hasError
 }
 function overlapsErrors(doc, start2, end) {
   return doc.doc.errors.some((e) => e.pos[0] <= end && e.pos[1] >= start2);
-}
-
-// server/src/kubernetes/hoverTarget.ts
-var SPEC_FIELDS = /* @__PURE__ */ new Set([
-  "type",
-  "externalTrafficPolicy",
-  "allocateLoadBalancerNodePorts",
-  "loadBalancerClass",
-  "external_traffic_policy",
-  "allocate_load_balancer_node_ports",
-  "load_balancer_class"
-]);
-var PORT_FIELDS = /* @__PURE__ */ new Set(["port", "protocol", "name", "targetPort", "nodePort", "target_port", "node_port"]);
-function kubernetesHoverTarget(model, filePath, position) {
-  for (const listener of model.listeners) {
-    if (listener.provider !== "kubernetes") continue;
-    if (listener.file.path !== filePath || !rangeContains(listener.block.range, position)) continue;
-    for (const attribute of listener.block.attributes.values()) {
-      if (PORT_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
-        return { node: listener, attributeName: attribute.name, range: attribute.range };
-      }
-    }
-    return { node: listener, attributeName: void 0, range: listener.block.headerRange };
-  }
-  for (const lb of model.loadBalancers) {
-    if (lb.info.provider !== "kubernetes") continue;
-    if (lb.file.path !== filePath || !rangeContains(lb.block.range, position)) continue;
-    if (lb.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(lb.block.headerRange, position)) {
-      return { node: lb, attributeName: void 0, range: lb.block.headerRange };
-    }
-    const annotations = lb.settingBlocks?.find((b) => b.type === "annotations") ?? child2(lb.block, "annotations");
-    for (const attribute of annotations?.attributes.values() ?? []) {
-      if (!attribute.derived && rangeContains(attribute.range, position))
-        return { node: lb, attributeName: attribute.name, range: attribute.range };
-    }
-    const spec = lb.settingBlocks?.find((b) => b.type === "spec") ?? child2(lb.block, "spec");
-    for (const attribute of spec?.attributes.values() ?? []) {
-      if (SPEC_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
-        return { node: lb, attributeName: attribute.name, range: attribute.range };
-      }
-    }
-  }
-  return void 0;
-}
-function child2(block, type) {
-  return block.blocks.find((b) => b.type === type);
 }
 
 // server/src/kubernetes/index.ts
@@ -20525,156 +20814,6 @@ function unescapeHcl(raw) {
   }).replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
 }
 
-// server/src/suppress/suppress.ts
-var ALL_RULES = "all";
-var DIRECTIVE = /^(?:#|\/\/|\/\*)\s*elb-lens-ignore(-file)?(?![\w-])([^\n]*?)(?:\*\/)?\s*$/;
-var REASON = /\s*#|\s*--|\s*\/\//;
-function parseDirective(text3) {
-  const match = DIRECTIVE.exec(text3.trim());
-  if (!match) return void 0;
-  const fileWide = match[1] === "-file";
-  const colon = /^\s*:/.exec(match[2]);
-  if (!colon) return { malformed: `a colon after elb-lens-ignore${fileWide ? "-file" : ""}` };
-  const idsStart = text3.indexOf("elb-lens-ignore") + `elb-lens-ignore${fileWide ? "-file" : ""}`.length + colon[0].length;
-  let idsText = text3.slice(idsStart).replace(/\*\/\s*$/, "");
-  const reason = REASON.exec(idsText);
-  if (reason) idsText = idsText.slice(0, reason.index);
-  const ruleIds = [];
-  for (const found of idsText.matchAll(/[^\s,]+/g)) ruleIds.push({ id: found[0], offset: idsStart + (found.index ?? 0) });
-  if (ruleIds.length === 0) return { malformed: "a rule id (or `all`) after the colon" };
-  return { fileWide, ruleIds };
-}
-function suppresses(ruleIds, ruleId) {
-  return ruleIds.includes(ruleId) || ruleIds.includes(ALL_RULES);
-}
-function ignoreCommentProblems(file, knownIds, closest2) {
-  const problems = [];
-  for (const comment of file.comments) {
-    const directive = parseDirective(comment.text);
-    if (!directive) continue;
-    if ("malformed" in directive) {
-      problems.push({ range: comment.range, comment: comment.range, lacks: directive.malformed });
-      continue;
-    }
-    for (const { id: id12, offset } of directive.ruleIds) {
-      if (id12 === ALL_RULES || knownIds.includes(id12)) continue;
-      const oneLine = comment.range.start.line === comment.range.end.line;
-      const start2 = { line: comment.range.start.line, character: comment.range.start.character + offset };
-      const range = oneLine ? { start: start2, end: { line: start2.line, character: start2.character + id12.length } } : comment.range;
-      problems.push({ range, comment: comment.range, unknownId: id12, suggestion: closest2(id12, [...knownIds]) });
-    }
-  }
-  return problems;
-}
-function collectSuppressions(file) {
-  const suppressions = [];
-  const firstCodeLine = firstNonCommentLine(file);
-  for (const comment of file.comments) {
-    const parsed2 = parseDirective(comment.text);
-    if (!parsed2 || "malformed" in parsed2) continue;
-    const directive = { fileWide: parsed2.fileWide, ruleIds: parsed2.ruleIds.map((r) => r.id) };
-    const line = comment.range.start.line;
-    if (directive.fileWide) {
-      if (line <= firstCodeLine) {
-        suppressions.push({
-          ruleIds: directive.ruleIds,
-          fromLine: 0,
-          toLine: Number.MAX_SAFE_INTEGER,
-          comment: comment.range,
-          fileWide: true,
-          used: false
-        });
-      }
-      continue;
-    }
-    const block = blockStartingAt(file.blocks, line) ?? blockStartingAt(file.blocks, line + 1);
-    const isOwnLine = file.lines.lineText(line).slice(0, comment.range.start.character).trim() === "";
-    if (block && (isOwnLine ? block.range.start.line === line + 1 : block.range.start.line === line)) {
-      suppressions.push({
-        ruleIds: directive.ruleIds,
-        fromLine: block.range.start.line,
-        toLine: block.range.end.line,
-        comment: comment.range,
-        fileWide: false,
-        used: false
-      });
-    } else {
-      const target = isOwnLine ? line + 1 : line;
-      suppressions.push({
-        ruleIds: directive.ruleIds,
-        fromLine: target,
-        toLine: target,
-        comment: comment.range,
-        fileWide: false,
-        used: false
-      });
-    }
-  }
-  return suppressions;
-}
-function blockStartingAt(blocks, line) {
-  for (const block of blocks) {
-    if (block.range.start.line === line) return block;
-    if (block.range.start.line < line && line <= block.range.end.line) return blockStartingAt(block.blocks, line);
-  }
-  return void 0;
-}
-function firstNonCommentLine(file) {
-  const starts = file.blocks.map((b) => b.range.start.line);
-  for (const attribute of file.attributes.values()) starts.push(attribute.range.start.line);
-  return starts.length > 0 ? Math.min(...starts) : Number.MAX_SAFE_INTEGER;
-}
-function applySuppressions(findings, suppressions) {
-  return findings.filter((finding) => {
-    const line = finding.range.start.line;
-    const match = suppressions.find((s) => suppresses(s.ruleIds, finding.ruleId) && line >= s.fromLine && line <= s.toLine);
-    if (match) match.used = true;
-    return !match;
-  });
-}
-function suppressionFix(file, finding) {
-  const marker = file.format === "hcl" || file.format === "yaml" ? "#" : file.format === "tfjson" ? void 0 : "//";
-  if (!marker) return void 0;
-  const line = finding.range.start.line;
-  const indent = /^[ \t]*/.exec(file.lines.lineText(line))?.[0] ?? "";
-  return {
-    title: `Ignore ${finding.ruleId} here`,
-    edits: insertLineBefore(file, line, `${indent}${marker} elb-lens-ignore: ${finding.ruleId} -- reason`)
-  };
-}
-function ignoreCommentFindings(file, context) {
-  return ignoreCommentProblems(file, context.knownIds, context.closest).map((problem) => {
-    const base = {
-      ruleId: "ignore-comment",
-      severity: context.severity,
-      file: file.path,
-      range: problem.range,
-      related: [],
-      docsUrl: context.docsUrl
-    };
-    if (problem.unknownId === void 0) {
-      return {
-        ...base,
-        message: `This elb-lens-ignore comment lacks ${problem.lacks ?? "a rule id"}, so it suppresses nothing. Write \`# elb-lens-ignore: <rule-id> # reason\` (several ids separated by commas, or \`all\`).`,
-        fixes: []
-      };
-    }
-    const { unknownId, suggestion } = problem;
-    return {
-      ...base,
-      message: `No rule has the id \`${unknownId}\`, so this ignore comment suppresses nothing for it. ` + (suggestion ? `Did you mean \`${suggestion}\`?` : "`elb-lens rules` lists the ids."),
-      // The id's own range (a one-line comment): the fix replaces just the id.
-      fixes: suggestion && problem.range !== problem.comment ? [
-        {
-          title: `Change it to ${suggestion}`,
-          edits: [{ file: file.path, range: problem.range, newText: suggestion }],
-          isPreferred: true
-        }
-      ] : []
-    };
-  });
-}
-
 // server/src/rules/nodeFindings.ts
 function nodeFindings(reported, options, configFile) {
   const suppressions = /* @__PURE__ */ new Map();
@@ -20688,8 +20827,7 @@ function nodeFindings(reported, options, configFile) {
   };
   const out2 = [];
   for (const item of reported) {
-    let shown = withRuleSettings(mergeInstanceFindings([item]), options.rules);
-    if (options.allowInlineIgnores !== false) shown = shown.flatMap((f) => applySuppressions([f], suppressionsOf(f.file)));
+    const shown = mergeInstanceFindings([item]).flatMap((f) => shownFindings([f], suppressionsOf(f.file), options));
     for (const finding of shown) out2.push({ finding, node: item.node });
   }
   return out2;
@@ -21115,55 +21253,10 @@ var Service = class {
     const result = /* @__PURE__ */ new Map();
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return result;
-    const allowInline = options.allowInlineIgnores !== false;
+    const context = { docsBase: this.docsBase, knownIds: knownRuleIds(), closest };
     for (const file of analysis.files) {
-      const ruleSettings = options.rules ?? {};
-      let findings = withRuleSettings(
-        analysis.rawFindings.filter((f) => f.file === file.path),
-        ruleSettings
-      );
-      const suppressions = collectSuppressions(file);
-      if (allowInline) findings = applySuppressions(findings, suppressions);
-      else if (ruleSettings["inline-ignore"] !== "off") {
-        for (const s of suppressions) {
-          findings.push({
-            ruleId: "inline-ignore",
-            severity: ruleSettings["inline-ignore"] ?? "warning",
-            message: `Inline suppressions are not allowed here (allowInlineIgnores is false): this elb-lens-ignore comment (${s.ruleIds.join(", ")}) is not honoured.`,
-            file: file.path,
-            range: s.comment,
-            related: [],
-            fixes: [],
-            docsUrl: `${this.docsBase}README.md`
-          });
-        }
-      }
-      if (ruleSettings["ignore-comment"] !== "off") {
-        findings.push(
-          ...ignoreCommentFindings(file, {
-            knownIds: knownRuleIds(),
-            closest,
-            severity: ruleSettings["ignore-comment"] ?? "warning",
-            docsUrl: `${this.docsBase}README.md`
-          })
-        );
-      }
-      if (options.reportUnusedIgnores && allowInline && ruleSettings["unused-ignore"] !== "off") {
-        for (const s of suppressions.filter((x) => !x.used)) {
-          findings.push({
-            ruleId: "unused-ignore",
-            severity: ruleSettings["unused-ignore"] ?? "hint",
-            message: `This elb-lens-ignore comment suppresses nothing (${s.ruleIds.join(", ")}).`,
-            file: file.path,
-            range: s.comment,
-            related: [],
-            fixes: [{ title: "Remove the unused elb-lens-ignore comment", edits: commentRemovalEdits(file, s.comment) }],
-            docsUrl: `${this.docsBase}README.md`,
-            unusedSuppression: true
-          });
-        }
-      }
-      result.set(file.path, findings);
+      const own = analysis.rawFindings.filter((f) => f.file === file.path);
+      result.set(file.path, fileFindings(file, own, options, context));
     }
     for (const other of analysis.otherPaths ?? []) if (!result.has(other)) result.set(other, []);
     return result;
@@ -21171,7 +21264,7 @@ var Service = class {
   hover(filePath, position, options = {}) {
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return void 0;
-    const target = isYamlFileName(filePath) ? kubernetesHoverTarget(analysis.model, filePath, position) : kubernetesHoverTarget(analysis.model, filePath, position) ?? this.nodeAt(analysis.model, filePath, position);
+    const target = hoverTarget(analysis.model, filePath, position);
     if (!target) return this.unavailableModuleHover(analysis, filePath, position);
     const markdown = hoverMarkdown(target, analysis.model, `${this.docsBase}README.md`);
     if (!markdown) return void 0;
@@ -21209,27 +21302,7 @@ ${instances}` : markdown, range: target.range };
   }
   inlayHints(filePath, range, options = {}) {
     const analysis = this.moduleAnalysis(filePath, options);
-    if (!analysis) return [];
-    const hints = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const listener of analysis.model.listeners) {
-      if (listener.file.path !== filePath || seen.has(listener.block)) continue;
-      seen.add(listener.block);
-      const protocol = listener.block.attributes.get("protocol");
-      const anchor = protocol ? protocol.range.end : listener.block.headerRange.end;
-      if (range && !rangeContains(range, anchor)) continue;
-      const instances = analysis.model.listeners.filter((l) => l.block === listener.block);
-      const labels = [...new Set(instances.map(inlayLabel))];
-      if (labels.length === 1) hints.push({ position: anchor, label: labels[0], tooltip: listener.clientIp.explanation });
-      else {
-        hints.push({
-          position: anchor,
-          label: "client IP: differs by instance",
-          tooltip: instances.map((l) => `${l.address}: ${inlayLabel(l)}`).join("\n")
-        });
-      }
-    }
-    return hints;
+    return analysis ? listenerInlayHints(analysis.model, filePath, range) : [];
   }
   models(filePath, options = {}) {
     const analysis = this.moduleAnalysis(filePath, options);
@@ -21243,44 +21316,6 @@ ${instances}` : markdown, range: target.range };
     return [{ root, source, model: analysis.model, findings: shown(analysis.reported ?? []) }];
   }
   // ---- internals ----
-  nodeAt(model, filePath, position) {
-    const nodes = [...model.listeners, ...model.pools, ...model.members, ...model.loadBalancers];
-    const HOVER_ATTRIBUTES = /* @__PURE__ */ new Set([
-      "protocol",
-      "transparent_client_ip_enable",
-      "loadbalancer_id",
-      "listener_id",
-      "default_pool_id",
-      "pool_id",
-      "address",
-      "subnet_id",
-      "type",
-      "proxy_protocol_enable",
-      "nat64_enable",
-      "real_ip",
-      // ELB API JSON keys
-      "subnet_cidr_id",
-      "member_type",
-      "guaranteed",
-      "vip_address"
-    ]);
-    for (const node of nodes) {
-      if (node.file.path !== filePath) continue;
-      if (node.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(node.block.headerRange, position)) {
-        return { node, attributeName: void 0, range: node.block.headerRange };
-      }
-      if (!rangeContains(node.block.range, position)) continue;
-      for (const attribute of node.block.attributes.values()) {
-        if (HOVER_ATTRIBUTES.has(attribute.name) && rangeContains(attribute.range, position)) {
-          return { node, attributeName: attribute.name, range: attribute.range };
-        }
-      }
-      const mode = node.block.blocks.find((b) => b.type === "insert_headers")?.attributes.get(XFF_MODE);
-      if (mode && rangeContains(mode.range, position)) return { node, attributeName: XFF_MODE, range: mode.range };
-      if (node.block.range.start.line === position.line) return { node, attributeName: void 0, range: node.block.headerRange };
-    }
-    return void 0;
-  }
   invalidate(filePath) {
     this.modules.delete(path11.dirname(filePath));
     this.variableFolders.delete(path11.dirname(filePath));
@@ -21808,18 +21843,6 @@ ${instances}` : markdown, range: target.range };
     return reportRules(model, { docsBase: this.docsBase, log: (message) => this.host.log?.(message) });
   }
 };
-function commentRemovalEdits(file, comment) {
-  const { lines } = file;
-  const lineStart = lines.lineStart(comment.start.line);
-  const start2 = lines.offsetAt(comment.start);
-  const end = lines.offsetAt(comment.end);
-  const lineEnd = lines.lineEnd(comment.end.line);
-  const before = file.text.slice(lineStart, start2);
-  const after = file.text.slice(end, lineEnd);
-  if (before.trim() === "" && after.trim() === "") return removeLines(file, comment.start.line, comment.end.line);
-  const spaces = /[ \t]*$/.exec(before)?.[0].length ?? 0;
-  return [{ file: file.path, range: lines.range(start2 - spaces, after.trim() === "" ? lineEnd : end), newText: "" }];
-}
 function cacheKey(value) {
   try {
     return JSON.stringify(value);
@@ -22612,10 +22635,9 @@ function viewSource(view, name2) {
   return { name: name2(view.root), source: view.source, model: view.model, findings: view.findings };
 }
 function planView(filePath, text3, options = {}) {
-  const plan = planToModel(filePath, text3);
+  const plan = planAnalysis(filePath, text3, options);
   if (!plan) return void 0;
-  const reported = reportRules(plan.model, { docsBase: options.docsBase ?? "docs/rules/", log: options.log, source: filePath });
-  const findings = nodeFindings(reported, { rules: options.rules, allowInlineIgnores: false }, () => void 0);
+  const findings = nodeFindings(plan.reported, { rules: options.rules, allowInlineIgnores: false }, () => void 0);
   return { root: filePath, source: "plan", model: plan.model, findings };
 }
 
@@ -23677,8 +23699,8 @@ function analyzeGroup(session, file, planText, wanted, log) {
     return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path15.sep, log });
   }
   const findings = [];
-  for (const [moduleFile, fileFindings] of session.service.analyzeModule(file, options)) {
-    if (wanted(moduleFile)) findings.push(...fileFindings);
+  for (const [moduleFile, fileFindings2] of session.service.analyzeModule(file, options)) {
+    if (wanted(moduleFile)) findings.push(...fileFindings2);
   }
   return findings;
 }

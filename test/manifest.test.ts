@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { knownRuleIds } from '../server/src/project/configFile';
 import { RULE_SETTINGS } from '../server/src/core/options';
 import { RULES } from '../server/src/rules';
-import { PSEUDO_RULES } from '../server/src/rules/support/pseudo';
+import { PSEUDO_RULES } from '../server/src/core/pseudoRules';
 import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
 
 // The extension manifest against the code it describes. `elbLens.rules` is derived from the

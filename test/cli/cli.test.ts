@@ -4,7 +4,7 @@ import * as path from 'path';
 import { describe, it } from 'node:test';
 import { progressReporter } from '../../server/src/cli/main';
 import { RULES } from '../../server/src/rules';
-import { PSEUDO_RULES } from '../../server/src/rules/support/pseudo';
+import { PSEUDO_RULES } from '../../server/src/core/pseudoRules';
 import { FIXTURES, REPO_ROOT, run, runChild, tempTree } from './harness';
 
 describe('exit codes (child process)', () => {

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import { CHECK_OPTIONS, GRAPH_OPTIONS } from '../../server/src/cli/args';
-import { PSEUDO_RULES } from '../../server/src/rules/support/pseudo';
+import { PSEUDO_RULES } from '../../server/src/core/pseudoRules';
 import { REPO_ROOT, run, runChild, tempTree } from './harness';
 
 describe('CLI help, version and suggestions', () => {

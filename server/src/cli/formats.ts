@@ -4,7 +4,7 @@ import type { Finding, Range, Severity } from '../core/types';
 import { isAppliedFix } from '../project/fixPolicy';
 import { RULES } from '../rules';
 import { firstSentence } from '../rules/support/messages';
-import { PSEUDO_RULES } from '../rules/support/pseudo';
+import { PSEUDO_RULES } from '../core/pseudoRules';
 import { codequality } from './codequality';
 import { atLeast, relativePath, type CheckReport } from './report';
 

@@ -8,7 +8,7 @@ import { analyzePlan } from '../plan/plan';
 import { configure, formUnits, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
 import { nodeFileSystem, readTextFile } from '../project/nodeFs';
 import { RULES, findRule } from '../rules';
-import { PSEUDO_RULES } from '../rules/support/pseudo';
+import { PSEUDO_RULES } from '../core/pseudoRules';
 import type { ElbLensService } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
 import { createElbLensService } from '../service/service';

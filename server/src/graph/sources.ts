@@ -1,7 +1,6 @@
 import type { ModelView } from '../service/api';
-import { planToModel } from '../plan/plan';
+import { planAnalysis } from '../plan/plan';
 import { nodeFindings } from '../rules/nodeFindings';
-import { reportRules } from '../rules/engine';
 import type { RuleSetting } from '../core/options';
 import type { MapSource } from './map';
 
@@ -16,10 +15,9 @@ export function planView(
   text: string,
   options: { rules?: Record<string, RuleSetting>; docsBase?: string; log?: (message: string) => void } = {},
 ): ModelView | undefined {
-  const plan = planToModel(filePath, text);
+  const plan = planAnalysis(filePath, text, options);
   if (!plan) return undefined;
-  const reported = reportRules(plan.model, { docsBase: options.docsBase ?? 'docs/rules/', log: options.log, source: filePath });
-  // A plan is generated output: no suppression comments, no fixes.
-  const findings = nodeFindings(reported, { rules: options.rules, allowInlineIgnores: false }, () => undefined);
+  // A plan is generated output: no suppression comments.
+  const findings = nodeFindings(plan.reported, { rules: options.rules, allowInlineIgnores: false }, () => undefined);
   return { root: filePath, source: 'plan', model: plan.model, findings };
 }

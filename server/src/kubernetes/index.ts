@@ -3,7 +3,6 @@ import { isYamlFileName, KUBERNETES_SNIFF_CHARS, matchesKubernetesGlobs, sniffKu
 export { kubernetesToConfigFile } from './manifest';
 export { buildKubernetesModel, parseProtocolPort, YAML_FIELDS, type ClusterNetwork, type KubernetesModelOptions } from './toModel';
 export { isTemplate, isYamlFileName, KUBERNETES_SNIFF_CHARS, matchesKubernetesGlobs, sniffKubernetes } from './sniff';
-export { kubernetesHoverTarget } from './hoverTarget';
 export * from './annotations';
 
 /** Which YAML files are Kubernetes manifests whatever their content: globs, or a function that answers per file (`kubernetes.files`). */

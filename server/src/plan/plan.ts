@@ -4,7 +4,8 @@ import type { ElbModel } from '../model/elb';
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr, TraversalStep } from '../parse/config';
 import { jsonValueExpr, nodeRange, parseJsonTree } from '../parse/json';
 import { LineIndex } from '../parse/positions';
-import { runRules } from '../rules/engine';
+import { reportRules } from '../rules/engine';
+import { mergeInstanceFindings, type ReportedFinding } from '../rules/instanceFindings';
 import { withRuleSettings } from '../suppress/policy';
 import type { RuleSetting } from '../core/options';
 import { TerraformModule } from '../terraform/module';
@@ -335,10 +336,24 @@ export interface PlanAnalysisOptions {
   log?: (message: string) => void;
 }
 
+/**
+ * A plan's model and what the rules report about it; undefined when the text is not plan JSON.
+ * The one place plans meet the rules: the CLI's findings and the map's both come from here.
+ */
+export function planAnalysis(
+  filePath: string,
+  text: string,
+  options: Pick<PlanAnalysisOptions, 'docsBase' | 'log'> = {},
+): { model: ElbModel; reported: ReportedFinding[] } | undefined {
+  const plan = planToModel(filePath, text);
+  if (!plan) return undefined;
+  const reported = reportRules(plan.model, { docsBase: options.docsBase ?? 'docs/rules/', log: options.log, source: filePath });
+  return { model: plan.model, reported };
+}
+
 /** Findings of a plan file (no fixes: a plan is generated). Not plan JSON: []. */
 export function analyzePlan(filePath: string, text: string, options: PlanAnalysisOptions = {}): Finding[] {
-  const plan = planToModel(filePath, text);
-  if (!plan) return [];
-  const findings = runRules(plan.model, { docsBase: options.docsBase ?? 'docs/rules/', log: options.log, source: filePath });
-  return withRuleSettings(findings, options.rules).map((f) => ({ ...f, fixes: [] }));
+  const analysis = planAnalysis(filePath, text, options);
+  if (!analysis) return [];
+  return withRuleSettings(mergeInstanceFindings(analysis.reported), options.rules).map((f) => ({ ...f, fixes: [] }));
 }

@@ -1,9 +1,8 @@
-import type { Finding } from '../core/types';
 import type { ConfigFile } from '../parse/config';
 import type { AnalysisOptions } from '../core/options';
-import { applySuppressions, collectSuppressions, type Suppression } from '../suppress/suppress';
+import { collectSuppressions, type Suppression } from '../suppress/suppress';
 import { mergeInstanceFindings, type ReportedFinding } from './instanceFindings';
-import { withRuleSettings } from '../suppress/policy';
+import { shownFindings } from '../suppress/policy';
 
 /**
  * The findings of each model node as the user sees them, one instance at a time: the finding
@@ -27,8 +26,7 @@ export function nodeFindings(
   };
   const out: ReportedFinding[] = [];
   for (const item of reported) {
-    let shown: Finding[] = withRuleSettings(mergeInstanceFindings([item]), options.rules);
-    if (options.allowInlineIgnores !== false) shown = shown.flatMap((f) => applySuppressions([f], suppressionsOf(f.file)));
+    const shown = mergeInstanceFindings([item]).flatMap((f) => shownFindings([f], suppressionsOf(f.file), options));
     for (const finding of shown) out.push({ finding, node: item.node });
   }
   return out;

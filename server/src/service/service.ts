@@ -3,7 +3,6 @@ import type { Edit, Tree } from 'web-tree-sitter';
 import {
   rangeContains,
   rangesOverlap,
-  type FileTextEdit,
   type Finding,
   type Fix,
   type HoverResult,
@@ -12,20 +11,13 @@ import {
   type Range,
 } from '../core/types';
 import { isRelevantBlock } from '../model/providers';
-import { XFF_MODE } from '../model/xffMode';
-import { hoverMarkdown, inlayLabel, instancesMarkdown, nodesOfBlock } from '../hover/hover';
+import { hoverMarkdown, instancesMarkdown, nodesOfBlock } from '../hover/hover';
+import { listenerInlayHints } from '../hover/inlay';
+import { hoverTarget } from '../hover/target';
 import { buildElbJsonModel, DEFAULT_ELB_JSON_GLOBS, elbJsonToConfigFile, ElbJsonDetector, isJsonFileName } from '../elbjson';
 import type { ElbJsonFiles } from '../elbjson';
-import {
-  buildKubernetesModel,
-  isYamlFileName,
-  kubernetesHoverTarget,
-  kubernetesToConfigFile,
-  KubernetesDetector,
-  type KubernetesFiles,
-} from '../kubernetes';
-import { removeLines } from '../fixes/edits';
-import type { ElbModel, ModelNode } from '../model/elb';
+import { buildKubernetesModel, isYamlFileName, kubernetesToConfigFile, KubernetesDetector, type KubernetesFiles } from '../kubernetes';
+import type { ElbModel } from '../model/elb';
 import type { ConfigBlock, ConfigFile, Expr } from '../parse/config';
 import {
   loadHclParser,
@@ -39,8 +31,8 @@ import {
 import { tfJsonToConfigFile } from '../parse/json';
 import { LineIndex } from '../parse/positions';
 import { reportRules } from '../rules/engine';
-import { withRuleSettings } from '../suppress/policy';
-import { applySuppressions, collectSuppressions, ignoreCommentFindings, suppressionFix } from '../suppress/suppress';
+import { fileFindings } from '../suppress/policy';
+import { suppressionFix } from '../suppress/suppress';
 import { closest, knownRuleIds } from '../project/configFile';
 import { Unknown, type KnownValue, type Value } from '../model/value';
 import {
@@ -348,56 +340,10 @@ class Service implements ElbLensService {
     const result = new Map<string, Finding[]>();
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return result;
-    const allowInline = options.allowInlineIgnores !== false;
+    const context = { docsBase: this.docsBase, knownIds: knownRuleIds(), closest };
     for (const file of analysis.files) {
-      const ruleSettings = options.rules ?? {};
-      let findings = withRuleSettings(
-        analysis.rawFindings.filter((f) => f.file === file.path),
-        ruleSettings,
-      );
-      const suppressions = collectSuppressions(file);
-      if (allowInline) findings = applySuppressions(findings, suppressions);
-      else if (ruleSettings['inline-ignore'] !== 'off') {
-        // Policy: suppressions are not allowed, so each comment is itself a finding.
-        for (const s of suppressions) {
-          findings.push({
-            ruleId: 'inline-ignore',
-            severity: (ruleSettings['inline-ignore'] as Finding['severity'] | undefined) ?? 'warning',
-            message: `Inline suppressions are not allowed here (allowInlineIgnores is false): this elb-lens-ignore comment (${s.ruleIds.join(', ')}) is not honoured.`,
-            file: file.path,
-            range: s.comment,
-            related: [],
-            fixes: [],
-            docsUrl: `${this.docsBase}README.md`,
-          });
-        }
-      }
-      if (ruleSettings['ignore-comment'] !== 'off') {
-        findings.push(
-          ...ignoreCommentFindings(file, {
-            knownIds: knownRuleIds(),
-            closest,
-            severity: (ruleSettings['ignore-comment'] as Finding['severity'] | undefined) ?? 'warning',
-            docsUrl: `${this.docsBase}README.md`,
-          }),
-        );
-      }
-      if (options.reportUnusedIgnores && allowInline && ruleSettings['unused-ignore'] !== 'off') {
-        for (const s of suppressions.filter((x) => !x.used)) {
-          findings.push({
-            ruleId: 'unused-ignore',
-            severity: (ruleSettings['unused-ignore'] as Finding['severity'] | undefined) ?? 'hint',
-            message: `This elb-lens-ignore comment suppresses nothing (${s.ruleIds.join(', ')}).`,
-            file: file.path,
-            range: s.comment,
-            related: [],
-            fixes: [{ title: 'Remove the unused elb-lens-ignore comment', edits: commentRemovalEdits(file, s.comment) }],
-            docsUrl: `${this.docsBase}README.md`,
-            unusedSuppression: true,
-          });
-        }
-      }
-      result.set(file.path, findings);
+      const own = analysis.rawFindings.filter((f) => f.file === file.path);
+      result.set(file.path, fileFindings(file, own, options, context));
     }
     // Files left unparsed (nothing in them can matter) have no findings, but are part of the module.
     for (const other of analysis.otherPaths ?? []) if (!result.has(other)) result.set(other, []);
@@ -408,9 +354,7 @@ class Service implements ElbLensService {
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return undefined;
     // Kubernetes Services: in manifests, and as kubernetes_service(_v1) resources in Terraform.
-    const target = isYamlFileName(filePath)
-      ? kubernetesHoverTarget(analysis.model, filePath, position)
-      : (kubernetesHoverTarget(analysis.model, filePath, position) ?? this.nodeAt(analysis.model, filePath, position));
+    const target = hoverTarget(analysis.model, filePath, position);
     if (!target) return this.unavailableModuleHover(analysis, filePath, position);
     const markdown = hoverMarkdown(target, analysis.model, `${this.docsBase}README.md`);
     if (!markdown) return undefined;
@@ -452,28 +396,7 @@ class Service implements ElbLensService {
 
   inlayHints(filePath: string, range: Range | undefined, options: AnalysisOptions = {}): InlayHint[] {
     const analysis = this.moduleAnalysis(filePath, options);
-    if (!analysis) return [];
-    const hints: InlayHint[] = [];
-    const seen = new Set<ConfigBlock>();
-    for (const listener of analysis.model.listeners) {
-      if (listener.file.path !== filePath || seen.has(listener.block)) continue;
-      seen.add(listener.block);
-      const protocol = listener.block.attributes.get('protocol');
-      const anchor = protocol ? protocol.range.end : listener.block.headerRange.end;
-      if (range && !rangeContains(range, anchor)) continue;
-      // One hint per block: the instances' states when they differ.
-      const instances = analysis.model.listeners.filter((l) => l.block === listener.block);
-      const labels = [...new Set(instances.map(inlayLabel))];
-      if (labels.length === 1) hints.push({ position: anchor, label: labels[0], tooltip: listener.clientIp.explanation });
-      else {
-        hints.push({
-          position: anchor,
-          label: 'client IP: differs by instance',
-          tooltip: instances.map((l) => `${l.address}: ${inlayLabel(l)}`).join('\n'),
-        });
-      }
-    }
-    return hints;
+    return analysis ? listenerInlayHints(analysis.model, filePath, range) : [];
   }
 
   models(filePath: string, options: AnalysisOptions = {}): ModelView[] {
@@ -490,47 +413,6 @@ class Service implements ElbLensService {
   }
 
   // ---- internals ----
-
-  private nodeAt(model: ElbModel, filePath: string, position: Position) {
-    const nodes: ModelNode[] = [...model.listeners, ...model.pools, ...model.members, ...model.loadBalancers];
-    const HOVER_ATTRIBUTES = new Set([
-      'protocol',
-      'transparent_client_ip_enable',
-      'loadbalancer_id',
-      'listener_id',
-      'default_pool_id',
-      'pool_id',
-      'address',
-      'subnet_id',
-      'type',
-      'proxy_protocol_enable',
-      'nat64_enable',
-      'real_ip',
-      // ELB API JSON keys
-      'subnet_cidr_id',
-      'member_type',
-      'guaranteed',
-      'vip_address',
-    ]);
-    for (const node of nodes) {
-      if (node.file.path !== filePath) continue;
-      // Labels come first: in .tf.json they are the keys before the block's body object.
-      if (node.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(node.block.headerRange, position)) {
-        return { node, attributeName: undefined, range: node.block.headerRange };
-      }
-      if (!rangeContains(node.block.range, position)) continue;
-      for (const attribute of node.block.attributes.values()) {
-        if (HOVER_ATTRIBUTES.has(attribute.name) && rangeContains(attribute.range, position)) {
-          return { node, attributeName: attribute.name, range: attribute.range };
-        }
-      }
-      // The X-Forwarded-For mode inside insert_headers (ELB API JSON): the listener's hover says what it means.
-      const mode = node.block.blocks.find((b) => b.type === 'insert_headers')?.attributes.get(XFF_MODE);
-      if (mode && rangeContains(mode.range, position)) return { node, attributeName: XFF_MODE, range: mode.range };
-      if (node.block.range.start.line === position.line) return { node, attributeName: undefined, range: node.block.headerRange };
-    }
-    return undefined;
-  }
 
   private invalidate(filePath: string): void {
     this.modules.delete(path.dirname(filePath));
@@ -1112,23 +994,6 @@ class Service implements ElbLensService {
   private runRules(model: ElbModel): ReportedFinding[] {
     return reportRules(model, { docsBase: this.docsBase, log: (message) => this.host.log?.(message) });
   }
-}
-
-/**
- * A comment alone on its line(s) goes with its whole lines (realigning the attributes
- * around them, see removeLines); a trailing one with the space before it.
- */
-function commentRemovalEdits(file: ConfigFile, comment: Range): FileTextEdit[] {
-  const { lines } = file;
-  const lineStart = lines.lineStart(comment.start.line);
-  const start = lines.offsetAt(comment.start);
-  const end = lines.offsetAt(comment.end);
-  const lineEnd = lines.lineEnd(comment.end.line);
-  const before = file.text.slice(lineStart, start);
-  const after = file.text.slice(end, lineEnd);
-  if (before.trim() === '' && after.trim() === '') return removeLines(file, comment.start.line, comment.end.line);
-  const spaces = /[ \t]*$/.exec(before)?.[0].length ?? 0;
-  return [{ file: file.path, range: lines.range(start - spaces, after.trim() === '' ? lineEnd : end), newText: '' }];
 }
 
 /** The options as a cache key; undefined (not cached) when they cannot be serialised (cyclic, too deep). */

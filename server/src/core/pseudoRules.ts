@@ -1,4 +1,4 @@
-import type { Severity } from '../../core/types';
+import type { Severity } from './types';
 
 /**
  * Findings about suppression comments. They are not rules of the registry (nothing checks
