@@ -1,3 +1,4 @@
+import { isOverrideFile } from '../terraform/overrides';
 import * as path from 'path';
 import type { Edit, Tree } from 'web-tree-sitter';
 import {
@@ -815,7 +816,7 @@ class Service implements ElbLensService {
         this.logSkipped(filePath, 'it cannot be read (gone, unreadable, binary or too large)');
         continue;
       }
-      if (!this.prescan || doc || filePath.endsWith('.tf.json') || this.mayMatter(filePath, text)) {
+      if (!this.prescan || doc || filePath.endsWith('.tf.json') || isOverrideFile(filePath) || this.mayMatter(filePath, text)) {
         const file = this.configFile(filePath);
         if (file) files.push(file);
       } else if (text.length > MAX_FILE_CHARS || looksBinary(text) || hasOverlongLine(text)) {
