@@ -112,17 +112,17 @@ var require_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path17) {
-      const ctrl = callVisitor(key, node, visitor, path17);
+    function visit_(key, node, visitor, path18) {
+      const ctrl = callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path17);
+            const ci = visit_(i2, node.items[i2], visitor, path18);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -133,13 +133,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -160,17 +160,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path17) {
-      const ctrl = await callVisitor(key, node, visitor, path17);
+    async function visitAsync_(key, node, visitor, path18) {
+      const ctrl = await callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path17);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path18);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -181,13 +181,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -214,23 +214,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path17) {
+    function callVisitor(key, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node, path17);
+        return visitor(key, node, path18);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path17);
+        return visitor.Map?.(key, node, path18);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path17);
+        return visitor.Seq?.(key, node, path18);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path17);
+        return visitor.Pair?.(key, node, path18);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path17);
+        return visitor.Scalar?.(key, node, path18);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path17);
+        return visitor.Alias?.(key, node, path18);
       return void 0;
     }
-    function replaceNode(key, path17, node) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -842,10 +842,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i2 = path17.length - 1; i2 >= 0; --i2) {
-        const k = path17[i2];
+      for (let i2 = path18.length - 1; i2 >= 0; --i2) {
+        const k = path18[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -864,7 +864,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -894,11 +894,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path18;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -912,8 +912,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -927,8 +927,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -946,8 +946,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -957,8 +957,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path18, value) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3473,9 +3473,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3550,14 +3550,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3572,10 +3572,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3606,13 +3606,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path18, value) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -5573,9 +5573,9 @@ var require_cst_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path17) => {
+    visit3.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5584,23 +5584,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path17) => {
-      const parent = visit3.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit3.parentCollection = (cst, path18) => {
+      const parent = visit3.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5611,10 +5611,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -7430,11 +7430,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path17) {
+            function locateFile(path18) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path17, scriptDirectory);
+                return Module["locateFile"](path18, scriptDirectory);
               }
-              return scriptDirectory + path17;
+              return scriptDirectory + path18;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -11638,7 +11638,7 @@ function runCheckWorker(setup) {
 // server/src/cli/main.ts
 var fs5 = __toESM2(require("fs"));
 var import_os = require("os");
-var path15 = __toESM2(require("path"));
+var path16 = __toESM2(require("path"));
 
 // server/src/project/configFile.ts
 var path = __toESM2(require("path"));
@@ -12396,12 +12396,12 @@ function parseTree(text3, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path17) {
+function findNodeAtLocation(root, path18) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path17) {
+  for (let segment of path18) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12777,14 +12777,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text3, originalPath, value, options) {
-  const path17 = originalPath.slice();
+  const path18 = originalPath.slice();
   const errors = [];
   const root = parseTree(text3, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path17.length > 0) {
-    lastSegment = path17.pop();
-    parent = findNodeAtLocation(root, path17);
+  while (path18.length > 0) {
+    lastSegment = path18.pop();
+    parent = findNodeAtLocation(root, path18);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -13010,8 +13010,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text3, path17, value, options) {
-  return setProperty(text3, path17, value, options);
+function modify(text3, path18, value, options) {
+  return setProperty(text3, path18, value, options);
 }
 
 // server/src/parse/positions.ts
@@ -13221,8 +13221,8 @@ function tfJsonToConfigFile(filePath, text3, parseTemplate) {
         const items = value.type === "array" ? value.children ?? [] : [value];
         items.forEach((item, index) => {
           if (item.type === "object" && depth < MAX_BLOCK_DEPTH) {
-            const path17 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
-            nested.push(bodyBlock(name2, [key], item, path17, depth + 1, extraBlocks));
+            const path18 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
+            nested.push(bodyBlock(name2, [key], item, path18, depth + 1, extraBlocks));
           }
         });
         continue;
@@ -13256,10 +13256,10 @@ function tfJsonToConfigFile(filePath, text3, parseTemplate) {
       jsonPath
     };
   };
-  const objectsOf = (node, path17) => {
-    if (node.type === "object") return [{ node, path: path17 }];
+  const objectsOf = (node, path18) => {
+    if (node.type === "object") return [{ node, path: path18 }];
     if (node.type === "array") {
-      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path17, i2] }] : []);
+      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path18, i2] }] : []);
     }
     return [];
   };
@@ -13343,11 +13343,11 @@ function exprText(file, expr) {
 }
 
 // server/src/fixes/jsonEdits.ts
-function jsonPropertyEdits(text3, path17, value, eol) {
+function jsonPropertyEdits(text3, path18, value, eol) {
   const root = parsed(text3);
-  const key = path17[path17.length - 1];
-  const parent = root && path17.length > 0 ? findNodeAtLocation2(root, path17.slice(0, -1)) : void 0;
-  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text3, path17, value, eol);
+  const key = path18[path18.length - 1];
+  const parent = root && path18.length > 0 ? findNodeAtLocation2(root, path18.slice(0, -1)) : void 0;
+  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text3, path18, value, eol);
   const properties = (parent.children ?? []).filter((p) => p.children?.[0]);
   const index = properties.findIndex((p) => p.children[0].value === key);
   const lines = new Lines(text3);
@@ -13356,11 +13356,11 @@ function jsonPropertyEdits(text3, path17, value, eol) {
     const property = properties[index];
     const inside = text3.slice(parent.offset + 1, property.offset) + text3.slice(property.offset + property.length, parent.offset + parent.length - 1);
     if (properties.length === 1 && /^[\s,]*$/.test(inside)) return [{ offset: parent.offset + 1, length: parent.length - 2, content: "" }];
-    return removeOwnLines(text3, lines, properties, index) ?? modify(text3, path17, void 0, {});
+    return removeOwnLines(text3, lines, properties, index) ?? modify(text3, path18, void 0, {});
   }
   if (index >= 0) {
     const valueNode = properties[index].children?.[1];
-    if (!valueNode) return formatted(text3, path17, value, eol);
+    if (!valueNode) return formatted(text3, path18, value, eol);
     const indent2 = lines.indentOf(properties[index].offset);
     return [
       {
@@ -13371,7 +13371,7 @@ function jsonPropertyEdits(text3, path17, value, eol) {
     ];
   }
   const last = properties[properties.length - 1];
-  if (!last || !ownsLines(text3, lines, last)) return formatted(text3, path17, value, eol);
+  if (!last || !ownsLines(text3, lines, last)) return formatted(text3, path18, value, eol);
   const indent = lines.indentOf(last.offset);
   const [lastKey, lastValue] = last.children;
   const separator = lastValue ? text3.slice(lastKey.offset + lastKey.length, lastValue.offset) : ": ";
@@ -13431,10 +13431,10 @@ function serialize(value, indent, unit, eol) {
   const textValue = JSON.stringify(value, null, unit) ?? "null";
   return textValue.split("\n").join(eol + indent);
 }
-function formatted(text3, path17, value, eol) {
+function formatted(text3, path18, value, eol) {
   const indentMatch = /\n([ \t]+)\S/.exec(text3);
   const indent = indentMatch?.[1] ?? "  ";
-  return modify(text3, path17, value, {
+  return modify(text3, path18, value, {
     formattingOptions: {
       insertSpaces: !indent.startsWith("	"),
       tabSize: indent.startsWith("	") ? 1 : indent.length,
@@ -13975,8 +13975,8 @@ function realign(file, group, width2) {
   }
   return edits;
 }
-function jsonEdits(file, path17, value) {
-  return jsonPropertyEdits(file.text, path17, value, file.lines.eol).map((e) => ({
+function jsonEdits(file, path18, value) {
+  return jsonPropertyEdits(file.text, path18, value, file.lines.eol).map((e) => ({
     file: file.path,
     range: file.lines.range(e.offset, e.offset + e.length),
     newText: e.content
@@ -15592,7 +15592,8 @@ function moveToCall(finding, moduleAddress, call) {
 function reportRules(model, options) {
   const findings = [];
   for (const rule of options.ruleSet ?? RULES) {
-    const report = (r) => {
+    const report = (reported) => {
+      const r = atOverride(reported);
       if (r.file.blocks.some((b) => b.hasErrors && rangeContains(b.range, r.range.start))) return;
       findings.push({
         node: r.node,
@@ -15617,6 +15618,22 @@ function reportRules(model, options) {
     }
   }
   return findings;
+}
+function writtenAt(block, range) {
+  for (const attribute of block.attributes.values()) {
+    if (attribute.range === range || attribute.nameRange === range || attribute.valueRange === range) return attribute;
+  }
+  for (const nested of block.blocks) {
+    if (nested.range === range || nested.headerRange === range) return nested;
+    const found = writtenAt(nested, range);
+    if (found) return found;
+  }
+  return void 0;
+}
+function atOverride(report) {
+  const written = report.node ? writtenAt(report.node.block, report.range) : void 0;
+  if (!written?.file) return report;
+  return { ...report, file: written.file, fixes: [] };
 }
 
 // server/src/suppress/suppress.ts
@@ -15846,6 +15863,41 @@ function commentRemovalEdits(file, comment) {
   if (before.trim() === "" && after.trim() === "") return removeLines(file, comment.start.line, comment.end.line);
   const spaces = /[ \t]*$/.exec(before)?.[0].length ?? 0;
   return [{ file: file.path, range: lines.range(start2 - spaces, after.trim() === "" ? lineEnd : end), newText: "" }];
+}
+
+// server/src/terraform/overrides.ts
+var path2 = __toESM2(require("path"));
+var OVERRIDE_NAME = /(^|_)override\.(tf|tofu)(\.json)?$/;
+function isOverrideFile(filePath) {
+  return OVERRIDE_NAME.test(path2.basename(filePath));
+}
+function inLoadOrder(files) {
+  const byName = (a, b) => path2.basename(a.path) < path2.basename(b.path) ? -1 : 1;
+  return [...files.filter((f) => !isOverrideFile(f.path)), ...files.filter((f) => isOverrideFile(f.path)).sort(byName)];
+}
+function markAttribute(attribute, file) {
+  return attribute.file ? attribute : { ...attribute, file };
+}
+function markBlock(block, file) {
+  return {
+    ...block,
+    file,
+    attributes: new Map([...block.attributes].map(([name2, a]) => [name2, markAttribute(a, file)])),
+    blocks: block.blocks.map((b) => markBlock(b, file))
+  };
+}
+function nestedType(block) {
+  return block.type === "dynamic" ? block.labels[0] ?? "dynamic" : block.type;
+}
+function mergeOverride(original, override, overrideFile) {
+  const attributes = new Map(original.attributes);
+  for (const [name2, attribute] of override.attributes) attributes.set(name2, markAttribute(attribute, overrideFile));
+  const replaced = new Set(override.blocks.map(nestedType));
+  const blocks = [
+    ...original.blocks.filter((b) => !replaced.has(nestedType(b))),
+    ...override.blocks.map((b) => markBlock(b, overrideFile))
+  ];
+  return { ...original, attributes, blocks };
 }
 
 // server/src/terraform/conversions.ts
@@ -16606,7 +16658,7 @@ var TerraformModule = class _TerraformModule {
     this.downloaded = context.downloaded ?? false;
     this.lazy = context.lazy;
     this.tree = context.tree ?? { made: 1, evaluating: 0 };
-    for (const file of files) this.index(file);
+    for (const file of inLoadOrder(files)) this.index(file);
     for (const input2 of inputs) this.inputs.set(input2.name, { value: input2.value, source: input2.source });
     this.scope = new Scope(this);
   }
@@ -16639,6 +16691,10 @@ var TerraformModule = class _TerraformModule {
   /** Bounds shared with the root module and every instance below it. */
   tree;
   index(file) {
+    if (isOverrideFile(file.path)) {
+      this.indexOverride(file);
+      return;
+    }
     for (const block of file.blocks) {
       if (block.type === "resource" && block.labels.length >= 2) {
         const [type, name2] = block.labels;
@@ -16653,6 +16709,27 @@ var TerraformModule = class _TerraformModule {
       } else if (block.type === "output" && block.labels.length >= 1) {
         const value = block.attributes.get("value");
         if (value && !this.outputs.has(block.labels[0])) this.outputs.set(block.labels[0], value);
+      }
+    }
+  }
+  /** Merges an override file's blocks into the blocks of the same name (see overrides.ts). */
+  indexOverride(file) {
+    for (const block of file.blocks) {
+      const [first, second] = block.labels;
+      if (block.type === "resource" && first !== void 0 && second !== void 0) {
+        const entry = this.resources.get(`${first}.${second}`);
+        if (entry) this.resources.set(entry.address, { ...entry, block: mergeOverride(entry.block, block, file) });
+      } else if (block.type === "variable" && first !== void 0) {
+        const entry = this.variables.get(first);
+        if (entry) this.variables.set(first, { ...entry, block: mergeOverride(entry.block, block, file) });
+      } else if (block.type === "locals") {
+        for (const [name2, attribute] of block.attributes) if (this.locals.has(name2)) this.locals.set(name2, { ...attribute, file });
+      } else if (block.type === "module" && first !== void 0) {
+        const entry = this.calls.get(first);
+        if (entry) this.calls.set(first, { ...entry, block: mergeOverride(entry.block, block, file) });
+      } else if (block.type === "output" && first !== void 0) {
+        const value = block.attributes.get("value");
+        if (value && this.outputs.has(first)) this.outputs.set(first, { ...value, file });
       }
     }
   }
@@ -18390,10 +18467,10 @@ function analyzePlan(filePath, text3, options = {}) {
 }
 
 // server/src/project/classify.ts
-var path5 = __toESM2(require("path"));
+var path6 = __toESM2(require("path"));
 
 // server/src/elbjson/sniff.ts
-var path2 = __toESM2(require("path"));
+var path3 = __toESM2(require("path"));
 
 // server/src/core/globs.ts
 var cache = /* @__PURE__ */ new Map();
@@ -18528,7 +18605,7 @@ var SNIFF_FIELDS = {
 var SNIFF_CHARS = 8 * 1024;
 var DEFAULT_ELB_JSON_GLOBS = DEFAULT_JSON_FILES;
 function isJsonFileName(filePath) {
-  const name2 = path2.basename(filePath);
+  const name2 = path3.basename(filePath);
   if (!name2.endsWith(".json") && !name2.endsWith(".jsonc")) return false;
   return !name2.endsWith(".tf.json") && !name2.endsWith(".tfvars.json") && name2 !== ".elb-lens.json";
 }
@@ -18582,10 +18659,10 @@ function sniffElbJson(text3) {
 }
 
 // server/src/kubernetes/sniff.ts
-var path3 = __toESM2(require("path"));
+var path4 = __toESM2(require("path"));
 var KUBERNETES_SNIFF_CHARS = 512 * 1024;
 function isYamlFileName(filePath) {
-  const name2 = path3.basename(filePath).toLowerCase();
+  const name2 = path4.basename(filePath).toLowerCase();
   return name2.endsWith(".yaml") || name2.endsWith(".yml");
 }
 function matchesKubernetesGlobs(filePath, globs) {
@@ -18609,7 +18686,7 @@ function sniffKubernetes(text3) {
 }
 
 // server/src/project/configure.ts
-var path4 = __toESM2(require("path"));
+var path5 = __toESM2(require("path"));
 function configure(settings = {}) {
   const host = settings.host ?? {};
   const file = settings.config && settings.config.path !== "" ? settings.config : void 0;
@@ -18636,7 +18713,7 @@ function configure(settings = {}) {
 function matchesScopes(scopes, filePath) {
   return scopes.some((scope) => {
     if (scope.base === void 0) return matchesGlobTails(filePath, scope.globs);
-    const relative7 = path4.relative(scope.base, path4.resolve(filePath)).split(path4.sep).join("/");
+    const relative7 = path5.relative(scope.base, path5.resolve(filePath)).split(path5.sep).join("/");
     return matchesAnyGlob(relative7, scope.globs);
   });
 }
@@ -18657,7 +18734,7 @@ function isAutoTfvarsName(name2) {
 var PLAN_HEAD_CHARS = 256;
 var defaultConfig2;
 function classify(filePath, options = {}) {
-  const name2 = path5.basename(filePath);
+  const name2 = path6.basename(filePath);
   if (name2 === CONFIG_FILE_NAME) return "config";
   if (name2.endsWith(".tf")) return "terraform";
   if (name2.endsWith(".tf.json")) return "terraform-json";
@@ -18678,7 +18755,7 @@ function classify(filePath, options = {}) {
 }
 
 // server/src/project/walk.ts
-var path6 = __toESM2(require("path"));
+var path7 = __toESM2(require("path"));
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".terraform", ".git", "node_modules"]);
 function walk(roots, host) {
   const found = /* @__PURE__ */ new Map();
@@ -18686,7 +18763,7 @@ function walk(roots, host) {
   const readDirs = /* @__PURE__ */ new Set();
   const add = (file, explicit) => found.set(file, explicit || (found.get(file) ?? false));
   for (const given of roots) {
-    const root = path6.resolve(given);
+    const root = path7.resolve(given);
     const stat = host.stat(root);
     if (!stat) {
       missing.push(given);
@@ -18698,12 +18775,12 @@ function walk(roots, host) {
     }
     const realRoot = host.realpath(root) ?? root;
     const shownPath = (real) => {
-      const relative7 = path6.relative(realRoot, real);
+      const relative7 = path7.relative(realRoot, real);
       if (relative7 === "") return root;
-      if (path6.isAbsolute(relative7)) return void 0;
-      const parts2 = relative7.split(path6.sep);
+      if (path7.isAbsolute(relative7)) return void 0;
+      const parts2 = relative7.split(path7.sep);
       if (parts2[0] === ".." || parts2.some((p) => SKIPPED_DIRECTORIES.has(p))) return void 0;
-      return path6.join(root, relative7);
+      return path7.join(root, relative7);
     };
     const pending = [{ real: realRoot, shown: root }];
     for (let dir = pending.pop(); dir; dir = pending.pop()) {
@@ -18712,8 +18789,8 @@ function walk(roots, host) {
       const entries = host.readDirectory(dir.real);
       if (!entries) continue;
       for (const entry of entries) {
-        let real = path6.join(dir.real, entry.name);
-        let shown = path6.join(dir.shown, entry.name);
+        let real = path7.join(dir.real, entry.name);
+        let shown = path7.join(dir.shown, entry.name);
         let type = entry.type;
         if (type === "symlink") {
           const target = host.realpath(real);
@@ -18733,7 +18810,7 @@ function walk(roots, host) {
 }
 
 // server/src/project/units.ts
-var path7 = __toESM2(require("path"));
+var path8 = __toESM2(require("path"));
 function unitKindOf(kind) {
   switch (kind) {
     case "terraform":
@@ -18751,7 +18828,7 @@ function unitKey(filePath, kind) {
   switch (kind) {
     case "terraform":
     case "elb-json":
-      return `${kind}:${path7.dirname(filePath)}`;
+      return `${kind}:${path8.dirname(filePath)}`;
     case "kubernetes":
     case "plan":
       return `${kind}:${filePath}`;
@@ -18862,7 +18939,7 @@ function createNodeHost(log) {
 }
 
 // server/src/service/service.ts
-var path11 = __toESM2(require("path"));
+var path12 = __toESM2(require("path"));
 
 // server/src/hover/platform.ts
 var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
@@ -19285,7 +19362,7 @@ function blockTarget(model, filePath, position) {
 }
 
 // server/src/elbjson/toModel.ts
-var path8 = __toESM2(require("path"));
+var path9 = __toESM2(require("path"));
 var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
 function elbJsonToConfigFile(filePath, text3) {
   const doc = parseJsonDocument(text3);
@@ -19741,7 +19818,7 @@ function memberBackendKind2(block, pool, kind) {
   };
 }
 function addressOf(file, block, role, multiFile) {
-  const where2 = `${multiFile ? `${path8.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
+  const where2 = `${multiFile ? `${path9.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
   const name2 = str(block, "name");
   if (name2) return `${where2} "${name2}"`;
   if (role === "member") {
@@ -19951,7 +20028,7 @@ var KubernetesDetector = class {
 
 // server/src/parse/hcl.ts
 var fs4 = __toESM2(require("fs"));
-var path9 = __toESM2(require("path"));
+var path10 = __toESM2(require("path"));
 function newBlockCache() {
   return {};
 }
@@ -20033,9 +20110,9 @@ function moveItem(item, start2, startPosition) {
 }
 var parserPromise;
 function locateWasm(fileName, packageName, wasmDir) {
-  const candidates = [wasmDir, __dirname, path9.join(__dirname, "..")].filter((dir) => typeof dir === "string");
+  const candidates = [wasmDir, __dirname, path10.join(__dirname, "..")].filter((dir) => typeof dir === "string");
   for (const dir of candidates) {
-    const candidate = path9.join(dir, fileName);
+    const candidate = path10.join(dir, fileName);
     if (fs4.existsSync(candidate)) return candidate;
   }
   return require.resolve(`${packageName}/${fileName}`);
@@ -20817,11 +20894,11 @@ function unescapeHcl(raw) {
 // server/src/rules/nodeFindings.ts
 function nodeFindings(reported, options, configFile) {
   const suppressions = /* @__PURE__ */ new Map();
-  const suppressionsOf = (path17) => {
-    let list = suppressions.get(path17);
+  const suppressionsOf = (path18) => {
+    let list = suppressions.get(path18);
     if (!list) {
-      const file = configFile(path17);
-      suppressions.set(path17, list = file ? collectSuppressions(file) : []);
+      const file = configFile(path18);
+      suppressions.set(path18, list = file ? collectSuppressions(file) : []);
     }
     return list;
   };
@@ -20834,10 +20911,10 @@ function nodeFindings(reported, options, configFile) {
 }
 
 // server/src/terraform/providerVersions.ts
-var path10 = __toESM2(require("path"));
+var path11 = __toESM2(require("path"));
 var LOCK_FILE_NAME = ".terraform.lock.hcl";
 function isLockFile(filePath) {
-  return path10.basename(filePath) === LOCK_FILE_NAME;
+  return path11.basename(filePath) === LOCK_FILE_NAME;
 }
 function parseLockFile(parser, filePath, text3) {
   const tree = parser.parseTree(text3);
@@ -21027,7 +21104,7 @@ function requirement_(file, attribute, problems) {
       constraint = {
         range: parsed2,
         text: text3.trim(),
-        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path10.basename(file.path)}` }
+        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path11.basename(file.path)}` }
       };
     }
   }
@@ -21223,7 +21300,7 @@ var Service = class {
     this.invalidate(filePath);
   }
   fileChanged(filePath) {
-    this.listings.delete(path11.dirname(filePath));
+    this.listings.delete(path12.dirname(filePath));
     this.texts.delete(filePath);
     this.unparsed.delete(filePath);
     this.diskFiles.delete(filePath);
@@ -21234,13 +21311,13 @@ var Service = class {
     return this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
   }
   moduleFiles(filePath) {
-    const dir = path11.dirname(filePath);
+    const dir = path12.dirname(filePath);
     if (isYamlFileName(filePath)) return this.isKubernetesFile(filePath) ? [filePath] : [];
     if (isJsonFileName(filePath)) {
       const names = new Set(this.listDirectory(dir).filter(isJsonFileName));
-      for (const open of this.documents.keys()) if (path11.dirname(open) === dir && isJsonFileName(open)) names.add(path11.basename(open));
-      names.add(path11.basename(filePath));
-      return [...names].sort().map((n2) => path11.join(dir, n2)).filter((p) => this.isElbJsonFile(p));
+      for (const open of this.documents.keys()) if (path12.dirname(open) === dir && isJsonFileName(open)) names.add(path12.basename(open));
+      names.add(path12.basename(filePath));
+      return [...names].sort().map((n2) => path12.join(dir, n2)).filter((p) => this.isElbJsonFile(p));
     }
     const paths = this.terraformPaths(dir);
     if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
@@ -21312,17 +21389,17 @@ ${instances}` : markdown, range: target.range };
       return analysis.units.map((u) => ({ root: u.root, source: "terraform", model: u.model, findings: shown(u.reported) }));
     }
     const source = this.isKubernetesFile(filePath) ? "kubernetes" : "elb-json";
-    const root = source === "kubernetes" ? filePath : path11.dirname(filePath);
+    const root = source === "kubernetes" ? filePath : path12.dirname(filePath);
     return [{ root, source, model: analysis.model, findings: shown(analysis.reported ?? []) }];
   }
   // ---- internals ----
   invalidate(filePath) {
-    this.modules.delete(path11.dirname(filePath));
-    this.variableFolders.delete(path11.dirname(filePath));
+    this.modules.delete(path12.dirname(filePath));
+    this.variableFolders.delete(path12.dirname(filePath));
     this.modules.delete(unitKey(filePath, "elb-json"));
     this.modules.delete(unitKey(filePath, "kubernetes"));
     this.kubernetes.forget(filePath);
-    const dir = path11.dirname(filePath);
+    const dir = path12.dirname(filePath);
     for (const [root, unit] of this.units) {
       if (unit.reads.has(filePath) || unit.listedDirs.has(dir)) this.units.delete(root);
     }
@@ -21444,7 +21521,7 @@ ${instances}` : markdown, range: target.range };
     if (kind === "kubernetes") return this.kubernetesAnalysis(filePath, options);
     if (kind !== "terraform") return void 0;
     this.settleCallChanges();
-    const dir = path11.dirname(filePath);
+    const dir = path12.dirname(filePath);
     const key = cacheKey([
       options.variables ?? {},
       options.varFiles ?? [],
@@ -21507,7 +21584,7 @@ ${instances}` : markdown, range: target.range };
   }
   callersMatter(filePath, options = {}) {
     if (!isTerraformFile(filePath) && !isLockFile(filePath)) return false;
-    if (this.declaresVariable(path11.dirname(filePath))) return true;
+    if (this.declaresVariable(path12.dirname(filePath))) return true;
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return false;
     const rules = options.rules ?? {};
@@ -21580,11 +21657,11 @@ ${instances}` : markdown, range: target.range };
     for (const file of files) {
       for (const call of this.callsOf(file)) {
         if (!isLocalSource(call.source)) continue;
-        const child3 = path11.resolve(path11.dirname(file), call.source);
-        if (child3 === path11.dirname(file)) continue;
+        const child3 = path12.resolve(path12.dirname(file), call.source);
+        if (child3 === path12.dirname(file)) continue;
         let set = index.get(child3);
         if (!set) index.set(child3, set = /* @__PURE__ */ new Set());
-        set.add(path11.dirname(file));
+        set.add(path12.dirname(file));
       }
     }
     return index;
@@ -21679,7 +21756,7 @@ ${instances}` : markdown, range: target.range };
         this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
         continue;
       }
-      if (!this.prescan || doc || filePath.endsWith(".tf.json") || this.mayMatter(filePath, text3)) {
+      if (!this.prescan || doc || filePath.endsWith(".tf.json") || isOverrideFile(filePath) || this.mayMatter(filePath, text3)) {
         const file = this.configFile(filePath);
         if (file) files.push(file);
       } else if (text3.length > MAX_FILE_CHARS || looksBinary(text3) || hasOverlongLine(text3)) {
@@ -21709,8 +21786,8 @@ ${instances}` : markdown, range: target.range };
   terraformPaths(dir) {
     this.recording?.listedDirs.add(dir);
     const names = new Set(this.listDirectory(dir).filter((n2) => isTerraformFile(n2)));
-    for (const open of this.documents.keys()) if (path11.dirname(open) === dir && isTerraformFile(open)) names.add(path11.basename(open));
-    return [...names].sort().map((n2) => path11.join(dir, n2));
+    for (const open of this.documents.keys()) if (path12.dirname(open) === dir && isTerraformFile(open)) names.add(path12.basename(open));
+    return [...names].sort().map((n2) => path12.join(dir, n2));
   }
   /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */
   listDirectory(dir) {
@@ -21735,7 +21812,7 @@ ${instances}` : markdown, range: target.range };
   }
   /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
   lockFile(dir) {
-    const file = path11.join(dir, LOCK_FILE_NAME);
+    const file = path12.join(dir, LOCK_FILE_NAME);
     this.recording?.reads.add(file);
     const text3 = this.documents.get(file)?.text ?? this.readFromHost(file);
     if (text3 === void 0 || text3.length > MAX_FILE_CHARS) return void 0;
@@ -21756,16 +21833,16 @@ ${instances}` : markdown, range: target.range };
     const manifest = this.modulesManifest(root.dir);
     const entry = manifest?.get(keyPath.join("."));
     if (entry !== void 0) {
-      const dir = path11.resolve(root.dir, entry);
-      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path11.relative(root.dir, dir)) };
+      const dir = path12.resolve(root.dir, entry);
+      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path12.relative(root.dir, dir)) };
     }
     if (source === void 0) return { unavailable: "its source is not a plain string" };
-    if (isLocalSource(source)) return { dir: path11.resolve(caller.dir, source), downloaded: caller.downloaded };
+    if (isLocalSource(source)) return { dir: path12.resolve(caller.dir, source), downloaded: caller.downloaded };
     return { unavailable: `module source "${source}" not downloaded: run terraform init` };
   }
   /** Key (`web.db`) → folder, from `.terraform/modules/modules.json`; undefined when there is none. */
   modulesManifest(rootDir) {
-    const file = path11.join(rootDir, ".terraform", "modules", "modules.json");
+    const file = path12.join(rootDir, ".terraform", "modules", "modules.json");
     const text3 = this.readFromHost(file);
     if (text3 === void 0) return void 0;
     try {
@@ -21813,7 +21890,7 @@ ${instances}` : markdown, range: target.range };
       ...names.filter((n2) => n2 === "terraform.tfvars.json"),
       ...names.filter((n2) => n2.includes(".auto.tfvars")).sort()
     ];
-    const files = [...ordered.map((n2) => path11.join(dir, n2)), ...options.varFiles ?? []];
+    const files = [...ordered.map((n2) => path12.join(dir, n2)), ...options.varFiles ?? []];
     for (const file of files) inputs.push(...this.readTfvars(file));
     for (const [name2, value] of Object.entries(options.variables ?? {})) {
       inputs.push({ name: name2, value: toValue(value), source: "a value given to ELB Lens" });
@@ -21824,7 +21901,7 @@ ${instances}` : markdown, range: target.range };
     this.recording?.reads.add(filePath);
     const text3 = this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
     if (text3 === void 0 || text3.length > MAX_FILE_CHARS) return [];
-    const source = path11.basename(filePath);
+    const source = path12.basename(filePath);
     if (filePath.endsWith(".json")) {
       try {
         const parsed2 = JSON.parse(text3);
@@ -21836,7 +21913,7 @@ ${instances}` : markdown, range: target.range };
     }
     const config = this.parseText(filePath, text3);
     if (!config) return [];
-    const empty = new TerraformModule(path11.dirname(filePath), [], []);
+    const empty = new TerraformModule(path12.dirname(filePath), [], []);
     return tfvarsInputs(config, (expr) => empty.evaluate(expr));
   }
   runRules(model) {
@@ -23058,13 +23135,13 @@ function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
 }
 
 // server/src/cli/graph.ts
-var path13 = __toESM2(require("path"));
+var path14 = __toESM2(require("path"));
 
 // server/src/cli/report.ts
-var path12 = __toESM2(require("path"));
+var path13 = __toESM2(require("path"));
 function relativePath(cwd, file) {
-  const relative7 = path12.relative(cwd, file);
-  return (relative7.startsWith("..") ? file : relative7).split(path12.sep).join("/");
+  const relative7 = path13.relative(cwd, file);
+  return (relative7.startsWith("..") ? file : relative7).split(path13.sep).join("/");
 }
 function sortFindings(findings) {
   return [...findings].sort(
@@ -23093,12 +23170,12 @@ function selectFiles(walked, configFor, kinds) {
 var DRAWN_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "elb-json", "kubernetes", "plan"]);
 async function graph(args2, io, host) {
   const { environmentVariables: environmentVariables2 } = host;
-  const cliVarFiles = args2.varFiles.map((f) => path13.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path14.resolve(io.cwd, f));
   for (const file of cliVarFiles) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path13.resolve(io.cwd, args2.config) : void 0
+    configFile: args2.config ? path14.resolve(io.cwd, args2.config) : void 0
   });
   const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2 };
   const effective = /* @__PURE__ */ new Map();
@@ -23114,7 +23191,7 @@ async function graph(args2, io, host) {
     { jsonFiles: (file) => namesElbJson(configFor(file), file) }
   );
   const walked = walk(
-    args2.paths.map((p) => path13.resolve(io.cwd, p)),
+    args2.paths.map((p) => path14.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
@@ -23148,7 +23225,7 @@ async function graph(args2, io, host) {
     return 0;
   }
   try {
-    host.writeFile(path13.resolve(io.cwd, args2.output), output);
+    host.writeFile(path14.resolve(io.cwd, args2.output), output);
   } catch (error) {
     io.stderr(`elb-lens: cannot write ${args2.output}: ${error instanceof Error ? error.message : String(error)}
 `);
@@ -23237,7 +23314,7 @@ function applyFixes(findings, textOf, canEdit) {
 }
 
 // server/src/cli/formats.ts
-var path14 = __toESM2(require("path"));
+var path15 = __toESM2(require("path"));
 var import_url = require("url");
 
 // server/src/cli/codequality.ts
@@ -23393,9 +23470,9 @@ function sarifRegion(range) {
   };
 }
 function artifactLocation(report, file) {
-  const relative7 = path14.relative(report.cwd, file);
-  if (relative7.startsWith("..") || path14.isAbsolute(relative7)) return { uri: (0, import_url.pathToFileURL)(file).href };
-  return { uri: relative7.split(path14.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  const relative7 = path15.relative(report.cwd, file);
+  if (relative7.startsWith("..") || path15.isAbsolute(relative7)) return { uri: (0, import_url.pathToFileURL)(file).href };
+  return { uri: relative7.split(path15.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 var sarif = (report) => {
   const used = new Set(report.findings.map((f) => f.ruleId));
@@ -23605,7 +23682,7 @@ ${error.command ? COMMAND_USAGE[error.command] : USAGE}`);
 function explain(id12, packageRoot) {
   const rule = findRule(id12);
   if (rule) {
-    const page2 = readTextFile(path15.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
+    const page2 = readTextFile(path16.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
     return page2 ?? `${rule.meta.id}: ${rule.meta.summary}
 `;
   }
@@ -23618,7 +23695,7 @@ function explain(id12, packageRoot) {
     );
   }
   const [file, anchor] = pseudo.docsPage.split("#");
-  const page = readTextFile(path15.join(packageRoot, file), 1024 * 1024);
+  const page = readTextFile(path16.join(packageRoot, file), 1024 * 1024);
   const text3 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
   return `${pseudo.id} (${pseudo.defaultSeverity}): ${pseudo.summary}
 ${text3 ? `
@@ -23665,9 +23742,9 @@ function progressReporter(io, total, now = Date.now) {
 }
 async function createCheckSession(args2, io) {
   const env = io.env ?? process.env;
-  const cliVarFiles = args2.varFiles.map((f) => path15.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path16.resolve(io.cwd, f));
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path15.resolve(io.cwd, args2.config) : void 0
+    configFile: args2.config ? path16.resolve(io.cwd, args2.config) : void 0
   });
   const flags2 = {
     variables: args2.variables,
@@ -23684,9 +23761,9 @@ async function createCheckSession(args2, io) {
   };
   const host = createNodeHost((message) => io.stderr(`${message}
 `));
-  const docsDir = path15.join(io.packageRoot, "docs", "rules");
+  const docsDir = path16.join(io.packageRoot, "docs", "rules");
   const service = await createElbLensService(host, {
-    docsBase: docsDir + path15.sep,
+    docsBase: docsDir + path16.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
     prescan: args2.prescan,
     kubernetesFiles: (file) => namesKubernetes(configFor(file), file)
@@ -23696,7 +23773,7 @@ async function createCheckSession(args2, io) {
 function analyzeGroup(session, file, planText, wanted, log) {
   const { options } = session.configFor(file);
   if (planText !== void 0) {
-    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path15.sep, log });
+    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path16.sep, log });
   }
   const findings = [];
   for (const [moduleFile, fileFindings2] of session.service.analyzeModule(file, options)) {
@@ -23733,7 +23810,7 @@ async function check(args2, io) {
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args2.format) ? FORMATTERS[args2.format] : void 0;
   if (!formatter) throw new UsageError(`unknown format "${args2.format}"`);
   const env = io.env ?? process.env;
-  for (const file of args2.varFiles.map((f) => path15.resolve(io.cwd, f))) {
+  for (const file of args2.varFiles.map((f) => path16.resolve(io.cwd, f))) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const printed = /* @__PURE__ */ new Set();
@@ -23747,13 +23824,13 @@ async function check(args2, io) {
   };
   const session = await createCheckSession(args2, { ...io, stderr });
   const walked = walk(
-    args2.paths.map((p) => path15.resolve(io.cwd, p)),
+    args2.paths.map((p) => path16.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
   const jobs = args2.fix ? 1 : Math.max(1, args2.jobs ?? (0, import_os.availableParallelism)());
   const minFiles = args2.jobs === void 0 ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
-  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path15.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
+  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path16.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
     __filename,
     jobs - 1,
     {
@@ -23909,7 +23986,7 @@ async function checkWalked(run2) {
   };
   const color = args2.color ?? (io.isTty && !args2.output && !env.NO_COLOR);
   if (args2.output) {
-    const target = path15.resolve(io.cwd, args2.output);
+    const target = path16.resolve(io.cwd, args2.output);
     try {
       writeAtomically(target, formatter(report, { color: false }));
     } catch (error) {
@@ -23950,7 +24027,7 @@ function fixAll(service, analyzeAll, canEdit, dryRun) {
   return { findings, applied, originals };
 }
 function writeAtomically(filePath, content) {
-  const temporary = path15.join(path15.dirname(filePath), `.${path15.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = path16.join(path16.dirname(filePath), `.${path16.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
   let mode;
   try {
     mode = fs5.statSync(filePath).mode & 4095;
@@ -23968,7 +24045,7 @@ function writeAtomically(filePath, content) {
 }
 function readPackageJson(packageRoot) {
   try {
-    return JSON.parse(fs5.readFileSync(path15.join(packageRoot, "package.json"), "utf8"));
+    return JSON.parse(fs5.readFileSync(path16.join(packageRoot, "package.json"), "utf8"));
   } catch {
     return {};
   }
@@ -23980,14 +24057,14 @@ function toolInfo(packageRoot, docsDir) {
     version: pkg.version ?? "0.0.0",
     informationUri: links.home,
     helpUri: (id12) => links.rulePage(id12),
-    readDoc: (id12) => readTextFile(path15.join(docsDir, `${id12}.md`), 1024 * 1024)
+    readDoc: (id12) => readTextFile(path16.join(docsDir, `${id12}.md`), 1024 * 1024)
   };
 }
 function findPackageRoot(start2) {
   let dir = start2;
   for (let i2 = 0; i2 < 6; i2++) {
-    if (fs5.existsSync(path15.join(dir, "package.json")) && fs5.existsSync(path15.join(dir, "docs"))) return dir;
-    dir = path15.dirname(dir);
+    if (fs5.existsSync(path16.join(dir, "package.json")) && fs5.existsSync(path16.join(dir, "docs"))) return dir;
+    dir = path16.dirname(dir);
   }
   return start2;
 }
@@ -24034,7 +24111,7 @@ else if (require.main === module) main();
 
 // server/src/action/main.ts
 var fs7 = __toESM2(require("fs"));
-var path16 = __toESM2(require("path"));
+var path17 = __toESM2(require("path"));
 
 // server/src/action/summary.ts
 var MAX_ROWS = 200;
@@ -24147,7 +24224,7 @@ async function runAction(env, write, packageRoot) {
     });
     return { code, stdout, stderr };
   };
-  fs7.mkdirSync(path16.dirname(path16.resolve(workspace, output)), { recursive: true });
+  fs7.mkdirSync(path17.dirname(path17.resolve(workspace, output)), { recursive: true });
   const report = await cli([
     "check",
     ...shared,
