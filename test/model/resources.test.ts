@@ -60,7 +60,7 @@ resource "huaweicloud_elb_listener_copy" "c" {
   test('hover on the copy names its state', async () => {
     const markdown = await hoverAt(copy().replace('"huaweicloud_elb_listener_copy" "c"', '"huaweicloud_elb_listener_copy" "|c"'));
     assert.match(markdown, /^\*\*Transfer Client IP Address: always on\*\*/);
-    assert.match(markdown, /Protocol: TCP/);
+    assert.match(markdown, /\(dedicated\) · TCP/);
   });
 });
 
