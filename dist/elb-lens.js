@@ -18607,7 +18607,7 @@ var DEFAULT_ELB_JSON_GLOBS = DEFAULT_JSON_FILES;
 function isJsonFileName(filePath) {
   const name2 = path3.basename(filePath);
   if (!name2.endsWith(".json") && !name2.endsWith(".jsonc")) return false;
-  return !name2.endsWith(".tf.json") && !name2.endsWith(".tfvars.json") && name2 !== ".elb-lens.json";
+  return !name2.endsWith(".tf.json") && !name2.endsWith(".tofu.json") && !name2.endsWith(".tfvars.json") && name2 !== ".elb-lens.json";
 }
 function matchesElbJsonGlobs(filePath, globs) {
   return isJsonFileName(filePath) && matchesGlobTails(filePath, globs);
@@ -18736,8 +18736,8 @@ var defaultConfig2;
 function classify(filePath, options = {}) {
   const name2 = path6.basename(filePath);
   if (name2 === CONFIG_FILE_NAME) return "config";
-  if (name2.endsWith(".tf")) return "terraform";
-  if (name2.endsWith(".tf.json")) return "terraform-json";
+  if (name2.endsWith(".tf") || name2.endsWith(".tofu")) return "terraform";
+  if (name2.endsWith(".tf.json") || name2.endsWith(".tofu.json")) return "terraform-json";
   if (isAutoTfvarsName(name2) || options.explicit && (name2.endsWith(".tfvars") || name2.endsWith(".tfvars.json"))) return "tfvars";
   if (isYamlFileName(filePath)) {
     if (namesKubernetes(options.config ?? (defaultConfig2 ??= configure()), filePath)) return "kubernetes";
@@ -18936,6 +18936,24 @@ function createNodeHost(log) {
     },
     log
   };
+}
+
+// server/src/terraform/files.ts
+function isTerraformFileName(name2) {
+  return name2.endsWith(".tf") || name2.endsWith(".tf.json") || name2.endsWith(".tofu") || name2.endsWith(".tofu.json");
+}
+function isTerraformJsonName(name2) {
+  return name2.endsWith(".tf.json") || name2.endsWith(".tofu.json");
+}
+function isTerraformHclName(name2) {
+  return name2.endsWith(".tf") || name2.endsWith(".tofu");
+}
+function shadowedName(tofuName) {
+  return tofuName.endsWith(".tofu.json") ? `${tofuName.slice(0, -".tofu.json".length)}.tf.json` : `${tofuName.slice(0, -".tofu".length)}.tf`;
+}
+function moduleFileNames(names) {
+  const shadowed = new Set(names.filter((n2) => n2.endsWith(".tofu") || n2.endsWith(".tofu.json")).map(shadowedName));
+  return names.filter((n2) => isTerraformFileName(n2) && !shadowed.has(n2));
 }
 
 // server/src/service/service.ts
@@ -21176,7 +21194,7 @@ var MAX_FILE_CHARS = 4 * 1024 * 1024;
 var MAX_LINE_CHARS = 128 * 1024;
 var MAX_PENDING_EDITS = 1e3;
 function isTerraformFile(filePath) {
-  return filePath.endsWith(".tf") || filePath.endsWith(".tf.json");
+  return isTerraformFileName(filePath);
 }
 function isTfvarsFile(name2) {
   return name2 === "terraform.tfvars" || name2 === "terraform.tfvars.json" || name2.endsWith(".auto.tfvars") || name2.endsWith(".auto.tfvars.json");
@@ -21470,7 +21488,7 @@ ${instances}` : markdown, range: target.range };
     return config;
   }
   parseDocument(filePath, doc) {
-    if (!filePath.endsWith(".tf") || doc.text.length > MAX_FILE_CHARS) return this.parseText(filePath, doc.text);
+    if (!isTerraformHclName(filePath) || doc.text.length > MAX_FILE_CHARS) return this.parseText(filePath, doc.text);
     doc.plainText ??= !looksBinary(doc.text) && !hasOverlongLine(doc.text);
     if (!doc.plainText) {
       doc.plainText = void 0;
@@ -21503,7 +21521,7 @@ ${instances}` : markdown, range: target.range };
     }
     const clean = text3.charCodeAt(0) === 65279 ? " " + text3.slice(1) : text3;
     try {
-      if (filePath.endsWith(".tf.json") || filePath.endsWith(".tfvars.json")) {
+      if (isTerraformJsonName(filePath) || filePath.endsWith(".tfvars.json")) {
         return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
       }
       if (isJsonFileName(filePath)) return elbJsonToConfigFile(filePath, clean);
@@ -21767,7 +21785,7 @@ ${instances}` : markdown, range: target.range };
         this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
         continue;
       }
-      if (!this.prescan || doc || filePath.endsWith(".tf.json") || isOverrideFile(filePath) || this.mayMatter(filePath, text3)) {
+      if (!this.prescan || doc || isTerraformJsonName(filePath) || isOverrideFile(filePath) || this.mayMatter(filePath, text3)) {
         const file = this.configFile(filePath);
         if (file) files.push(file);
       } else if (text3.length > MAX_FILE_CHARS || looksBinary(text3) || hasOverlongLine(text3)) {
@@ -21793,12 +21811,12 @@ ${instances}` : markdown, range: target.range };
     };
     return { files, lazy, deferred: deferred.map((d) => d.path) };
   }
-  /** The `.tf`/`.tf.json` files of a folder, with open documents. */
+  /** The `.tf`/`.tf.json` (and OpenTofu `.tofu`/`.tofu.json`) files of a folder, with open documents. */
   terraformPaths(dir) {
     this.recording?.listedDirs.add(dir);
     const names = new Set(this.listDirectory(dir).filter((n2) => isTerraformFile(n2)));
     for (const open of this.documents.keys()) if (path12.dirname(open) === dir && isTerraformFile(open)) names.add(path12.basename(open));
-    return [...names].sort().map((n2) => path12.join(dir, n2));
+    return moduleFileNames([...names].sort()).map((n2) => path12.join(dir, n2));
   }
   /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */
   listDirectory(dir) {
