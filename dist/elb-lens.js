@@ -18578,8 +18578,9 @@ var path6 = __toESM2(require("path"));
 var path3 = __toESM2(require("path"));
 
 // server/src/core/globs.ts
+var MAX_ALTERNATIVES = 1024;
 var cache = /* @__PURE__ */ new Map();
-function globToRegExp(glob) {
+function compile(glob) {
   const cached = cache.get(glob);
   if (cached) return cached;
   let pattern = glob.trim().replace(/\\/g, "/");
@@ -18587,75 +18588,154 @@ function globToRegExp(glob) {
   if (pattern.endsWith("/")) pattern = pattern.slice(0, -1);
   const anchored = pattern.includes("/");
   if (pattern.startsWith("/")) pattern = pattern.slice(1);
-  let source = "";
-  let braceDepth = 0;
+  const compiled = expandBraces(pattern).map((alternative2) => {
+    const tokens = tokenize(alternative2);
+    return anchored ? tokens : [{ kind: "segments" }, ...tokens];
+  });
+  cache.set(glob, compiled);
+  return compiled;
+}
+function expandBraces(pattern) {
+  const open = pattern.indexOf("{");
+  if (open < 0) return [pattern];
+  let depth = 0;
+  let close = pattern.length;
+  const commas = [];
+  for (let i2 = open; i2 < pattern.length; i2++) {
+    const ch = pattern[i2];
+    if (ch === "[") {
+      const end = pattern.indexOf("]", i2 + 1);
+      if (end > i2 + 1) i2 = end;
+    } else if (ch === "{") depth++;
+    else if (ch === "}" && --depth === 0) {
+      close = i2;
+      break;
+    } else if (ch === "," && depth === 1) commas.push(i2);
+  }
+  const bounds = [open, ...commas, close];
+  const head = pattern.slice(0, open);
+  const tails = expandBraces(pattern.slice(close + 1));
+  const out2 = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    for (const middle of expandBraces(pattern.slice(bounds[k] + 1, bounds[k + 1]))) {
+      for (const tail of tails) {
+        if (out2.length >= MAX_ALTERNATIVES) return out2;
+        out2.push(head + middle + tail);
+      }
+    }
+  }
+  return out2;
+}
+function tokenize(pattern) {
+  const tokens = [];
   for (let i2 = 0; i2 < pattern.length; i2++) {
     const ch = pattern[i2];
     if (ch === "*") {
-      if (pattern[i2 + 1] === "*") {
-        const atSegmentStart = i2 === 0 || pattern[i2 - 1] === "/";
-        const atSegmentEnd = i2 + 2 === pattern.length || pattern[i2 + 2] === "/";
-        if (atSegmentStart && atSegmentEnd) {
-          if (pattern[i2 + 2] === "/") {
-            source += "(?:[^/]+/)*";
-            i2 += 2;
-          } else {
-            source += ".*";
-            i2 += 1;
-          }
-          continue;
-        }
-        source += "[^/]*";
-        i2 += 1;
-        continue;
-      }
-      source += "[^/]*";
-    } else if (ch === "?") {
-      source += "[^/]";
-    } else if (ch === "{") {
-      braceDepth++;
-      source += "(?:";
-    } else if (ch === "}" && braceDepth > 0) {
-      braceDepth--;
-      source += ")";
-    } else if (ch === "," && braceDepth > 0) {
-      source += "|";
-    } else if (ch === "[") {
+      let end = i2;
+      while (pattern[end + 1] === "*") end++;
+      const atSegmentStart = i2 === 0 || pattern[i2 - 1] === "/";
+      const atSegmentEnd = end + 1 === pattern.length || pattern[end + 1] === "/";
+      if (end > i2 && atSegmentStart && atSegmentEnd) {
+        if (pattern[end + 1] === "/") {
+          tokens.push({ kind: "segments" });
+          end++;
+        } else tokens.push({ kind: "rest" });
+      } else if (tokens[tokens.length - 1]?.kind !== "star") tokens.push({ kind: "star" });
+      i2 = end;
+    } else if (ch === "?") tokens.push({ kind: "one" });
+    else if (ch === "[") {
       const close = pattern.indexOf("]", i2 + 1);
       if (close > i2 + 1) {
-        let cls = pattern.slice(i2 + 1, close).replace(/\\/g, "\\\\");
-        if (cls.startsWith("!")) cls = "^" + cls.slice(1);
-        source += `[${cls}]`;
+        let set = pattern.slice(i2 + 1, close).replace(/\\/g, "\\\\");
+        if (set.startsWith("!")) set = "^" + set.slice(1);
+        let test;
+        try {
+          test = new RegExp(`^[${set}]$`);
+        } catch {
+          test = /(?!)/;
+        }
+        tokens.push({ kind: "class", test });
         i2 = close;
-      } else {
-        source += "\\[";
-      }
-    } else {
-      source += ch.replace(/[.+^$()|\\\]]/g, "\\$&");
-    }
+      } else tokens.push({ kind: "char", char: ch });
+    } else tokens.push({ kind: "char", char: ch });
   }
-  while (braceDepth-- > 0) source += ")";
-  const regexp = new RegExp(`^${anchored ? "" : "(?:[^/]+/)*"}${source}$`);
-  cache.set(glob, regexp);
-  return regexp;
+  return tokens;
+}
+function matchTokens(tokens, text4) {
+  const size = (tokens.length + 1) * 2;
+  let current = new Uint8Array(size);
+  let next = new Uint8Array(size);
+  const add = (set, index, inside) => {
+    for (; ; ) {
+      const state = index * 2 + inside;
+      if (set[state]) return;
+      set[state] = 1;
+      const token = tokens[index];
+      if (!token) return;
+      if (token.kind === "star" || token.kind === "rest" || token.kind === "segments" && inside === 0) {
+        index++;
+        inside = 0;
+      } else return;
+    }
+  };
+  add(current, 0, 0);
+  for (let i2 = 0; i2 < text4.length; i2++) {
+    const ch = text4[i2];
+    next.fill(0);
+    let any = false;
+    for (let state = 0; state < size; state++) {
+      if (!current[state]) continue;
+      const index = state >> 1;
+      const inside = state & 1;
+      const token = tokens[index];
+      if (!token) continue;
+      const target = transition(token, ch, index, inside);
+      if (target !== void 0) {
+        add(next, target >> 1, target & 1);
+        any = true;
+      }
+    }
+    if (!any) return false;
+    [current, next] = [next, current];
+  }
+  return current[tokens.length * 2] === 1;
+}
+function transition(token, ch, index, inside) {
+  const advance = (index + 1) * 2;
+  switch (token.kind) {
+    case "char":
+      return ch === token.char ? advance : void 0;
+    case "one":
+      return ch !== "/" ? advance : void 0;
+    case "class":
+      return ch !== "/" && token.test.test(ch) ? advance : void 0;
+    case "star":
+      return ch !== "/" ? index * 2 : void 0;
+    case "rest":
+      return index * 2;
+    case "segments":
+      if (ch !== "/") return index * 2 + 1;
+      return inside ? index * 2 : void 0;
+  }
+}
+function matchesGlob(relativePath2, glob) {
+  return compile(glob).some((tokens) => matchTokens(tokens, relativePath2));
 }
 function matchesAnyGlob(relativePath2, globs) {
   if (globs.length === 0 || relativePath2 === "" || relativePath2.startsWith("../")) return false;
-  const regexps = globs.map(globToRegExp);
   const parts2 = relativePath2.split("/");
   for (let i2 = parts2.length; i2 >= 1; i2--) {
     const candidate = parts2.slice(0, i2).join("/");
-    if (regexps.some((r) => r.test(candidate))) return true;
+    if (globs.some((glob) => matchesGlob(candidate, glob))) return true;
   }
   return false;
 }
 function matchesGlobTails(filePath, globs) {
   if (globs.length === 0) return false;
   const parts2 = filePath.replace(/\\/g, "/").replace(/^[A-Za-z]:/, "").split("/").filter((p) => p.length > 0);
-  const regexps = globs.map(globToRegExp);
   for (let i2 = 0; i2 < parts2.length; i2++) {
     const candidate = parts2.slice(i2).join("/");
-    if (regexps.some((r) => r.test(candidate))) return true;
+    if (globs.some((glob) => matchesGlob(candidate, glob))) return true;
   }
   return false;
 }
@@ -21328,7 +21408,7 @@ function shift(source, by) {
 var TemplateError = class extends Error {
 };
 var MAX_NESTING = 200;
-function tokenize(source) {
+function tokenize2(source) {
   const out2 = [];
   let at = 0;
   let trimNext = false;
@@ -21498,7 +21578,7 @@ function parsePipe(tokens) {
   return pipe;
 }
 function parseTemplate(source) {
-  const items = tokenize(source);
+  const items = tokenize2(source);
   const defines = /* @__PURE__ */ new Map();
   let index = 0;
   const list = (depth) => {
@@ -22937,6 +23017,7 @@ var RenderedUnitIndex = class {
   chartDirs = /* @__PURE__ */ new Set();
   units = /* @__PURE__ */ new Map();
   renderings = /* @__PURE__ */ new Map();
+  logged = /* @__PURE__ */ new Set();
   /** File → the root units that read it, per options and extra folders (cleared on any change). */
   readers = /* @__PURE__ */ new Map();
   /** Parsed YAML by file, shared by every kustomization that reads the file (a base by each overlay). */
@@ -23019,11 +23100,17 @@ var RenderedUnitIndex = class {
       const unitOptions = { ...this.options, network: options.network, helm: { valueFiles: options.valueFiles ?? [] } };
       unit = kind === "kustomize" ? kustomizeUnit(dir, this.host, unitOptions, this.rendering(dir)) : helmUnit(dir, this.host, unitOptions);
       const where2 = path13.join(dir, kind === "helm" ? "Chart.yaml" : "kustomization.yaml");
-      for (const note of unit.notes) this.options.log?.(`elb-lens: ${where2}: ${note}`);
-      if (unit.unknown !== void 0) this.options.log?.(`elb-lens: ${where2}: not checked: ${unit.unknown}`);
+      for (const note of unit.notes) this.logOnce(`elb-lens: ${where2}: ${note}`);
+      if (unit.unknown !== void 0) this.logOnce(`elb-lens: ${where2}: not checked: ${unit.unknown}`);
       this.units.set(key, unit);
     }
     return unit;
+  }
+  /** A unit rebuilt after an edit (or a --fix pass) says what it left out once, not again. */
+  logOnce(line) {
+    if (this.logged.has(line)) return;
+    this.logged.add(line);
+    this.options.log?.(line);
   }
   /** Kustomization and chart folders above a file (a patch's overlay, a template's chart). */
   ancestors(filePath) {
