@@ -1,4 +1,7 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Finding } from '../core/types';
+import type { ElbLensService } from '../service/api';
 import { applyOffsetEdits, selectFixes } from '../project/fixPolicy';
 
 /**
@@ -29,4 +32,66 @@ export function applyFixes(findings: Finding[], textOf: (file: string) => string
     if (next !== text) changed.set(file, next);
   }
   return { changed, applied: selection.fixes.length, deferred: selection.deferred };
+}
+
+/** `--fix` re-analyses and applies again until nothing changes, at most this often. */
+export const MAX_FIX_PASSES = 10;
+
+export interface FixResult {
+  findings: Finding[];
+  applied: number;
+  /** Text before the first fix, of every file that changed. */
+  originals: Map<string, string>;
+}
+
+/**
+ * Applies fixes pass after pass (overlapping ones wait for the next pass, on re-analysed
+ * text) until nothing changes. Real runs write each file atomically; dry runs keep the new
+ * texts as open documents of the service, so the next pass and the diff see them.
+ */
+export function fixAll(
+  service: ElbLensService,
+  analyzeAll: (progress: boolean) => Finding[],
+  canEdit: (file: string) => boolean,
+  dryRun: boolean,
+): FixResult {
+  const originals = new Map<string, string>();
+  let applied = 0;
+  let findings = analyzeAll(true);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const selection = applyFixes(findings, (file) => service.documentText(file), canEdit);
+    if (selection.changed.size === 0) break;
+    for (const [file, text] of selection.changed) {
+      if (!originals.has(file)) originals.set(file, service.documentText(file) ?? '');
+      if (dryRun) service.openDocument(file, text);
+      else {
+        writeAtomically(file, text);
+        service.fileChanged(file);
+      }
+    }
+    applied += selection.applied;
+    findings = analyzeAll(false);
+  }
+  // Files a later pass changed back to what they were: nothing to show.
+  for (const [file, original] of originals) if (service.documentText(file) === original) originals.delete(file);
+  return { findings, applied, originals };
+}
+
+/** Write to a temporary file in the same folder, then rename: a reader never sees half a file. */
+export function writeAtomically(filePath: string, content: string): void {
+  const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = fs.statSync(filePath).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  try {
+    fs.writeFileSync(temporary, content, mode !== undefined ? { mode } : {});
+    if (mode !== undefined) fs.chmodSync(temporary, mode);
+    fs.renameSync(temporary, filePath);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
 }
