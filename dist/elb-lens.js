@@ -19555,10 +19555,10 @@ function platformLines(listener) {
   return lines;
 }
 function tcpAlternative(listener) {
-  const toa = "where transfer cannot work (IP backends, NAT64), Huawei Cloud documents the TOA kernel module on the backend servers, which reads the client address from a TCP option (ELB Lens cannot see whether it is installed)";
+  const toa = "for IP backends and NAT64, Huawei Cloud documents the TOA kernel module on the backend servers, which reads it from a TCP option (ELB Lens cannot see whether it is installed)";
   if (listener.provider === "opentelekomcloud")
     return "none documented by Open Telekom Cloud: TCP listeners can only pass the client address by transferring it.";
-  return `none in the load balancer: TCP listeners pass the client address only by transferring it; ${toa}.`;
+  return `none in the load balancer for TCP; ${toa}.`;
 }
 function cceAnnotationLines(attributeName) {
   if (attributeName !== CCE_CLIENT_IP_ANNOTATION) return [];
@@ -19636,12 +19636,6 @@ function settingHover(lb, attributeName, model, docsLink) {
 }
 
 // server/src/hover/hover.ts
-var CONSTRAINTS = [
-  "A server must not be both a client of this load balancer and one of its backends: it would receive its own packets and the reply path breaks.",
-  "Backends added by IP address (IP backends) never receive the client IP; they see the load balancer\u2019s address.",
-  "One-way download or push traffic can be cut while backend servers are migrated; senders must retransmit afterwards.",
-  "The specifications (flavor) of backend servers cannot be changed while it is on."
-];
 function stateWord2(listener) {
   const { clientIp } = listener;
   if (clientIp.state === "unknown") return "unknown";
@@ -19674,13 +19668,13 @@ function providerVersionLines(listener) {
   const fact = listener.providerVersion;
   if (!fact) return [];
   const from = fact.source === "lock-file" ? "lock file" : fact.source === "constraint" ? "version constraint" : "unknown";
-  const out2 = [`- Provider: \`${fact.provider}\` ${versionInUseText(fact)} \u2014 source: ${from}`];
+  const missing = [];
   for (const [argument, since] of Object.entries(listener.info.since ?? {})) {
     const support = argumentSupport(listener, argument).support;
-    if (support === "no") out2.push(`  - \`${argument}\` arrived in ${since}: not in the version in use`);
-    else if (support === "some") out2.push(`  - \`${argument}\` arrived in ${since}: only some of the allowed versions have it`);
+    if (support === "no") missing.push(`  - \`${argument}\` arrived in ${since}: not in the version in use`);
+    else if (support === "some") missing.push(`  - \`${argument}\` arrived in ${since}: only some of the allowed versions have it`);
   }
-  return out2;
+  return missing.length > 0 || fact.source === "unknown" ? [`- Provider: \`${fact.provider}\` ${versionInUseText(fact)} \u2014 source: ${from}`, ...missing] : [];
 }
 function backendLines(pools, on) {
   const lines = [];
@@ -19701,14 +19695,11 @@ function listenerHover(listener, docsLink) {
   const out2 = [];
   out2.push(`**Transfer Client IP Address: ${stateWord2(listener)}** \u2014 ${clientIp.explanation}.`);
   out2.push("");
-  out2.push(
-    `- Load balancer: ${listener.loadBalancer ? `\`${listener.loadBalancer.address}\`, ` : ""}${listener.kind} (${listener.kindExplanation})`
-  );
-  out2.push(`- Protocol: ${listener.protocol ?? "unknown"}`);
+  out2.push(`- ${loadBalancerFact(listener)} \xB7 ${listener.protocol ?? "protocol unknown"}`);
   if (clientIp.attribute) {
     const written = clientIp.written === "unknown" ? `an expression only known when Terraform runs${clientIp.writtenUnknownReason ? ` (${clientIp.writtenUnknownReason})` : ""}` : clientIp.written === void 0 ? "null (unset, so the default applies)" : String(clientIp.written);
     out2.push(
-      `- Written: \`${clientIp.attribute.name}\` = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? " (has no effect: it cannot be turned off here)" : ""}`
+      `- Written: \`${clientIp.attribute.name}\` = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? " (no effect here)" : ""}`
     );
   } else if (listener.argType === "none") {
     out2.push(`- \`${listener.type}\` has no \`transparent_client_ip_enable\` argument.`);
@@ -19716,19 +19707,37 @@ function listenerHover(listener, docsLink) {
   out2.push(...providerVersionLines(listener));
   out2.push(...hopLines(listener));
   const backends = backendLines(listener.pools, clientIp.state === "on");
-  if (backends.length > 0) {
-    out2.push("", "**Backends**", ...backends);
-  }
-  out2.push("", `**Other ways to get the client address:** ${alternativesFor(listener)}`);
-  if (clientIp.state !== "off") {
-    out2.push("", "**While it is on**", ...CONSTRAINTS.map((c) => `- ${c}`));
-  }
-  out2.push("", "**Security groups and caveats**", ...platformLines(listener).map((line) => `- ${line}`));
-  if (clientIp.canBeDisabled !== false) {
-    out2.push("", "Switching it on or off interrupts traffic for about ten seconds (about two health-check intervals).");
-  }
-  out2.push("", `[About client IP transfer](${docsLink})`);
+  if (backends.length > 0) out2.push("", "**Who gets the client IP**", ...backends);
+  out2.push("", `**What to do:** ${whatToDo(listener)}`);
+  const layer4 = listener.protocol === "TCP" || listener.protocol === "UDP";
+  if (clientIp.state !== "on" || !layer4) out2.push("", `**Other ways to get it:** ${alternativesFor(listener)}`);
+  out2.push("", ...platformLines(listener).map((line) => `- ${line}`));
+  out2.push("", `[More: limits while it is on, caveats](${docsLink})`);
   return out2.join("\n");
+}
+function loadBalancerFact(listener) {
+  const lb = listener.loadBalancer;
+  if (!lb) return `Load balancer: ${listener.kind} (${listener.kindExplanation})`;
+  const explanation = listener.kindExplanation;
+  const prefix = [lb.address, `\`${lb.address}\``].map((name2) => `it belongs to ${name2}, a ${listener.kind} load balancer`).find((p) => explanation.startsWith(p));
+  const rest = prefix === void 0 ? void 0 : explanation.slice(prefix.length).trim();
+  const why = rest === void 0 ? void 0 : rest === "" ? "" : /^\((.*)\)$/.exec(rest)?.[1];
+  if (why !== void 0) return `Load balancer \`${lb.address}\` (${listener.kind}${why ? `: ${why}` : ""})`;
+  return `Load balancer \`${lb.address}\`: ${listener.kind} (${explanation})`;
+}
+function whatToDo(listener) {
+  const { clientIp } = listener;
+  if (clientIp.state === "unknown") {
+    return clientIp.written === "unknown" ? "give the value (a tfvars file, `--var`, or `variables` in `.elb-lens.json`) to see the result." : "point `loadbalancer_id` at a load balancer of this module, or set the protocol, to see the result.";
+  }
+  if (clientIp.reason === "always-on") {
+    return clientIp.written === false ? `remove \`${clientIp.attribute?.name ?? "transparent_client_ip_enable"}\`: it cannot turn transfer off.` : "nothing to switch; keep backends in the VPC (server backends) and no backend a client of its own load balancer.";
+  }
+  const switchName = listener.clientIp.setting?.name ?? "transparent_client_ip_enable";
+  if (clientIp.state === "off") {
+    return `set \`${switchName}\` to true if backends need the client address (it interrupts traffic for about ten seconds).`;
+  }
+  return "keep backends in the VPC, and no backend a client of its own load balancer; switching it off interrupts traffic for about ten seconds.";
 }
 function poolHover(pool, docsLink) {
   const out2 = [];
@@ -21766,6 +21775,7 @@ var Service = class {
     this.host = host;
     this.parser = parser;
     this.docsBase = options.docsBase ?? "docs/rules/";
+    this.hoverDocsLink = options.hoverDocsLink ?? `${this.docsBase}README.md`;
     this.prescan = options.prescan !== false;
     this.elbJson = new ElbJsonDetector(options.jsonFiles ?? DEFAULT_ELB_JSON_GLOBS);
     this.kubernetes = new KubernetesDetector(options.kubernetesFiles ?? []);
@@ -21779,6 +21789,7 @@ var Service = class {
   /** Files already reported as skipped (one log line each, until they change). */
   skipped = /* @__PURE__ */ new Set();
   docsBase;
+  hoverDocsLink;
   elbJson;
   prescan;
   /** Terraform files the scan left unparsed (for --verbose). */
@@ -21913,7 +21924,7 @@ var Service = class {
     if (!analysis) return void 0;
     const target = hoverTarget(analysis.model, filePath, position);
     if (!target) return this.unavailableModuleHover(analysis, filePath, position);
-    const markdown = hoverMarkdown(target, analysis.model, `${this.docsBase}README.md`);
+    const markdown = hoverMarkdown(target, analysis.model, this.hoverDocsLink);
     if (!markdown) return void 0;
     const instances = instancesMarkdown(nodesOfBlock(analysis.model, target.node.block), target.range);
     return { markdown: instances ? `${markdown}

@@ -88,13 +88,15 @@ test('every setting has a scope (resource where it can differ per folder) and a 
   for (const [key, setting] of Object.entries(properties)) {
     assert.equal(typeof setting.markdownDescription, 'string', `${key}: markdownDescription`);
     assert.equal(setting.description, undefined, `${key}: one description (markdownDescription)`);
-    assert.equal(setting.scope, key === 'elbLens.trace.server' ? 'window' : 'resource', `${key}: scope`);
+    const windowScoped = key === 'elbLens.trace.server' || key === 'elbLens.map.openIn';
+    assert.equal(setting.scope, windowScoped ? 'window' : 'resource', `${key}: scope`);
   }
 });
 
 test('the settings the manifest declares are the settings the server reads', () => {
   const declared = Object.keys(readManifest().contributes.configuration.properties)
-    .filter((k) => k !== 'elbLens.trace.server')
+    // Read by the client only: the LSP trace, and the map's code lens and where the map opens.
+    .filter((k) => !['elbLens.trace.server', 'elbLens.codeLens.enable', 'elbLens.map.openIn'].includes(k))
     .map((k) => k.replace(/^elbLens\./, ''))
     .sort();
   const flatten = (value: object, prefix = ''): string[] =>

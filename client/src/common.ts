@@ -159,7 +159,9 @@ function clientOptions(output: LogOutputChannel): LanguageClientOptions {
   return {
     documentSelector: selector as LanguageClientOptions['documentSelector'],
     outputChannel: output,
-    initializationOptions: { status: true },
+    // commandLinks: hovers link the bundled page through elbLens.openRuleDocs, the one command trusted in them.
+    initializationOptions: { status: true, commandLinks: true },
+    markdown: { isTrusted: { enabledCommands: ['elbLens.openRuleDocs'] } },
   };
 }
 

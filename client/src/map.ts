@@ -17,6 +17,7 @@ import {
   type WebviewPanel,
 } from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { mapPage } from './mapPage';
 import { fileSchemes, isFileScheme } from './schemes';
 
 /**
@@ -74,6 +75,10 @@ export function registerClientIpMap(context: ExtensionContext, client: () => Lan
   );
 }
 
+function mapColumn(): ViewColumn {
+  return workspace.getConfiguration('elbLens').get<string>('map.openIn', 'beside') === 'active' ? ViewColumn.Active : ViewColumn.Beside;
+}
+
 class MapView implements Disposable {
   private panel: WebviewPanel | undefined;
   private uri: Uri | undefined;
@@ -114,7 +119,8 @@ class MapView implements Disposable {
       this.panel = window.createWebviewPanel(
         'elbLens.clientIpMap',
         'Client IP Map',
-        { viewColumn: ViewColumn.Beside, preserveFocus: true },
+        // elbLens.map.openIn: beside the code (default), or in the active editor group.
+        { viewColumn: mapColumn(), preserveFocus: true },
         { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false },
       );
       this.panel.onDidDispose(() => {
@@ -126,7 +132,7 @@ class MapView implements Disposable {
       this.panel.onDidChangeViewState((e) => {
         if (e.webviewPanel.visible) this.refreshSoon(0);
       });
-      this.panel.webview.html = page();
+      this.panel.webview.html = mapPage();
     } else {
       this.panel.reveal(undefined, true);
     }
@@ -193,17 +199,23 @@ class MapCodeLenses implements CodeLensProvider, Disposable {
   private readonly changed = new EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private timer: NodeJS.Timeout | undefined;
-  private readonly subscription: Disposable;
+  private readonly subscriptions: Disposable[] = [];
 
   constructor(private readonly currentClient: () => LanguageClient | undefined) {
-    this.subscription = workspace.onDidChangeTextDocument((e) => {
-      if (!isMapDocument(e.document)) return;
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.changed.fire(), REFRESH_MS);
-    });
+    this.subscriptions.push(
+      workspace.onDidChangeTextDocument((e) => {
+        if (!isMapDocument(e.document)) return;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.changed.fire(), REFRESH_MS);
+      }),
+      workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('elbLens.codeLens.enable')) this.changed.fire();
+      }),
+    );
   }
 
   async provideCodeLenses(document: TextDocument): Promise<CodeLens[]> {
+    if (!workspace.getConfiguration('elbLens', document.uri).get<boolean>('codeLens.enable', true)) return [];
     const client = this.currentClient();
     if (!client?.isRunning()) return [];
     let result: MapResult | null;
@@ -234,109 +246,6 @@ class MapCodeLenses implements CodeLensProvider, Disposable {
   dispose(): void {
     clearTimeout(this.timer);
     this.changed.dispose();
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
   }
-}
-
-/**
- * The webview page: no remote content, one script and one style (both with a nonce); the
- * SVG's own stylesheet is moved into the nonce'd style element, and the theme's colours win
- * over the SVG's light and dark defaults.
- */
-function page(): string {
-  // Web Crypto: in the Node extension host and in a browser's alike.
-  const nonce = btoa(String.fromCharCode(...globalThis.crypto.getRandomValues(new Uint8Array(16))));
-  const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:;`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${nonce}">
-body { padding: 8px 12px; color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); }
-#status { font-family: var(--vscode-font-family); color: var(--vscode-descriptionForeground); margin: 4px 0 8px; }
-body .elb-map {
-  --fg: var(--vscode-editor-foreground);
-  --bg: var(--vscode-editor-background);
-  --mut: var(--vscode-descriptionForeground);
-  --line: var(--vscode-editorLineNumber-foreground);
-  --node: var(--vscode-editorWidget-background);
-  --frame: var(--vscode-widget-border, var(--vscode-editorGroup-border));
-  --ok: var(--vscode-testing-iconPassed, var(--vscode-charts-green));
-  --alt: var(--vscode-charts-purple);
-  --lb: var(--vscode-charts-yellow);
-  --unk: var(--vscode-disabledForeground);
-  --error: var(--vscode-editorError-foreground);
-  --warning: var(--vscode-editorWarning-foreground);
-  --information: var(--vscode-editorInfo-foreground);
-  --hint: var(--vscode-descriptionForeground);
-  --sel: var(--vscode-focusBorder);
-}
-</style>
-<style id="map-style" nonce="${nonce}"></style>
-</head>
-<body>
-<div id="status">Drawing the client IP map…</div>
-<div id="map" role="figure" aria-label="Client IP map"></div>
-<script nonce="${nonce}">
-(function () {
-  const vscode = acquireVsCodeApi();
-  const container = document.getElementById('map');
-  const status = document.getElementById('status');
-  const mapStyle = document.getElementById('map-style');
-  function select(id) {
-    for (const el of container.querySelectorAll('.n.sel')) el.classList.remove('sel');
-    const el = id ? container.querySelector('[data-node="' + CSS.escape(id) + '"]') : null;
-    if (el) {
-      el.classList.add('sel');
-      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    }
-  }
-  window.addEventListener('message', (event) => {
-    const message = event.data;
-    if (!message || message.type !== 'map') return;
-    if (!message.svg) {
-      container.replaceChildren();
-      status.textContent = message.empty || 'Nothing to draw.';
-      return;
-    }
-    const parsed = new DOMParser().parseFromString(message.svg, 'image/svg+xml');
-    const svg = parsed.documentElement;
-    if (svg.nodeName !== 'svg') {
-      status.textContent = 'The map could not be drawn.';
-      return;
-    }
-    const style = svg.querySelector('style');
-    if (style) {
-      mapStyle.textContent = style.textContent;
-      style.remove();
-    }
-    for (const node of svg.querySelectorAll('[data-node]')) {
-      node.setAttribute('tabindex', '0');
-      node.setAttribute('role', 'button');
-    }
-    const listeners = svg.querySelectorAll('.n.li').length;
-    status.textContent = listeners + ' listener' + (listeners === 1 ? '' : 's') + '. Click a node to go to its resource.';
-    container.replaceChildren(document.importNode(svg, true));
-    select(message.selected);
-  });
-  function reveal(target) {
-    const node = target && target.closest ? target.closest('[data-node]') : null;
-    if (!node) return;
-    select(node.getAttribute('data-node'));
-    vscode.postMessage({ type: 'reveal', id: node.getAttribute('data-node') });
-  }
-  container.addEventListener('click', (event) => reveal(event.target));
-  container.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      reveal(event.target);
-    }
-  });
-  vscode.postMessage({ type: 'ready' });
-})();
-</script>
-</body>
-</html>`;
 }

@@ -56,7 +56,7 @@ export class ElbStatusBar implements Disposable {
     const findings = `${total} ${total === 1 ? 'finding' : 'findings'} in this module`;
     const breakdown = (['error', 'warning', 'information', 'hint'] as const)
       .filter((s) => counts[s] > 0)
-      .map((s) => `${counts[s]} ${s}`)
+      .map((s) => countOf(counts[s], s))
       .join(', ');
     let icon: string;
     let state: string;
@@ -112,4 +112,9 @@ function moduleFindings(document: TextDocument): Record<'error' | 'warning' | 'i
     }
   }
   return counts;
+}
+
+/** "1 error", "2 errors"; "information" has no plural. */
+export function countOf(count: number, severity: 'error' | 'warning' | 'information' | 'hint'): string {
+  return `${count} ${severity}${count === 1 || severity === 'information' ? '' : 's'}`;
 }

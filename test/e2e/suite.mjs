@@ -599,6 +599,34 @@ async function workspaceScenarios(workspace, baseSettings) {
     await node('huaweicloud_elb_listener.web').waitFor({ timeout: TIMEOUT });
   });
 
+  await step('client IP map: fits a side panel (1440×900, explorer open); the keys zoom to actual size and back to fit', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await runCommand('View: Show Explorer');
+    await page.locator('.tab[aria-label*="Client IP Map"]').click();
+    const frame = await mapFrame();
+    await frame.locator('svg.elb-map').waitFor({ timeout: TIMEOUT });
+    // The rightmost column (backends) against the panel's width, inside the webview.
+    const extent = () =>
+      frame.evaluate(() => ({
+        panel: document.documentElement.clientWidth,
+        right: Math.max(...[...document.querySelectorAll('svg.elb-map [data-node]')].map((n) => n.getBoundingClientRect().right)),
+      }));
+    const fits = async () => {
+      const { panel, right } = await extent();
+      return right > 0 && right <= panel;
+    };
+    await waitUntil(fits, 'the rightmost column of the map inside the side panel');
+    log(`       map in the side panel: ${JSON.stringify(await extent())}`);
+    await frame.locator('body').press('1');
+    await waitUntil(async () => !(await fits()), 'the map at its own size, wider than the panel');
+    await frame.locator('body').press('0');
+    await waitUntil(fits, 'the map fitted again');
+    await frame.locator('#zoom-in').click();
+    await frame.locator('#zoom-fit').click();
+    await waitUntil(fits, 'the map fitted again by the Fit button');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   await step('Kubernetes manifest: squiggle, hover and quick fix in a .yaml file', async () => {
     await openFile('service.yaml');
     await expectSquiggles('error', ["kubernetes.io/elb.transparent-client-ip: 'false'"]);
@@ -644,6 +672,27 @@ async function workspaceScenarios(workspace, baseSettings) {
     await page.locator('.editor-group-container.active .tab.active[aria-label*="Untitled"]').waitFor({ timeout: TIMEOUT });
     await expectSquiggles('error', ['transparent_client_ip_enable = false']);
     await expectSquiggles('warning', ['address       = "172.16.0.10"']);
+  });
+
+  await step("the README's sample .elb-lens.json shows no problem: JSON with comments, checked by the extension's schema", async () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### `.elb-lens.json`'));
+    const sample = /```jsonc\n([\s\S]*?)```/.exec(section)?.[1];
+    if (!sample) throw new Error("no jsonc sample in the README's configuration section");
+    const folder = path.join(workspace, 'readme-sample');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, '.elb-lens.json'), sample);
+    await openFile('readme-sample/.elb-lens.json');
+    await page.locator('[id="status.editor.mode"]', { hasText: 'JSON with Comments' }).waitFor({ timeout: TIMEOUT });
+    // The schema is applied: a key it does not know is underlined; the sample itself is not.
+    await goToLine(2, 1);
+    await page.evaluate((text) => navigator.clipboard.writeText(text), '  "bogusKey": true,\n');
+    await page.keyboard.press('Control+V');
+    await expectSquiggles('warning', ['"bogusKey": true,']);
+    await page.keyboard.press('Control+Z');
+    await expectSquiggles('warning', []);
+    await expectSquiggles('error', []);
+    await page.keyboard.press('Control+W');
   });
 
   await step(`Running Extensions lists ELB Lens ${web ? 'in the web worker' : 'outside the web worker'}`, async () => {

@@ -57,7 +57,8 @@ describe('language server protocol', { skip: !fs.existsSync(SERVER_BUNDLE) && 's
     const value = (hover.contents as { value: string }).value;
     assert.match(value, /Transfer Client IP Address: always on/);
     assert.match(value, /dedicated/);
-    assert.match(value, /migrated/);
+    // The limits while it is on are on the page behind the link, not in the hover.
+    assert.match(value, /\[More: limits while it is on, caveats\]\(/);
   });
 
   test('the quick fix, applied, removes the diagnostic; fix-all and ignore actions are offered', async () => {

@@ -17,13 +17,6 @@ export interface HoverTarget {
   range: Range;
 }
 
-const CONSTRAINTS = [
-  'A server must not be both a client of this load balancer and one of its backends: it would receive its own packets and the reply path breaks.',
-  'Backends added by IP address (IP backends) never receive the client IP; they see the load balancer’s address.',
-  'One-way download or push traffic can be cut while backend servers are migrated; senders must retransmit afterwards.',
-  'The specifications (flavor) of backend servers cannot be changed while it is on.',
-];
-
 function stateWord(listener: Listener): string {
   const { clientIp } = listener;
   if (clientIp.state === 'unknown') return 'unknown';
@@ -60,13 +53,16 @@ function providerVersionLines(listener: Listener): string[] {
   const fact = listener.providerVersion;
   if (!fact) return [];
   const from = fact.source === 'lock-file' ? 'lock file' : fact.source === 'constraint' ? 'version constraint' : 'unknown';
-  const out = [`- Provider: \`${fact.provider}\` ${versionInUseText(fact)} — source: ${from}`];
+  const missing: string[] = [];
   for (const [argument, since] of Object.entries(listener.info.since ?? {})) {
     const support = argumentSupport(listener, argument).support;
-    if (support === 'no') out.push(`  - \`${argument}\` arrived in ${since}: not in the version in use`);
-    else if (support === 'some') out.push(`  - \`${argument}\` arrived in ${since}: only some of the allowed versions have it`);
+    if (support === 'no') missing.push(`  - \`${argument}\` arrived in ${since}: not in the version in use`);
+    else if (support === 'some') missing.push(`  - \`${argument}\` arrived in ${since}: only some of the allowed versions have it`);
   }
-  return out;
+  // Said where it matters: an argument it lacks, or a version that is not known (the newest is assumed).
+  return missing.length > 0 || fact.source === 'unknown'
+    ? [`- Provider: \`${fact.provider}\` ${versionInUseText(fact)} — source: ${from}`, ...missing]
+    : [];
 }
 
 function backendLines(pools: Pool[], on: boolean): string[] {
@@ -84,15 +80,19 @@ function backendLines(pools: Pool[], on: boolean): string[] {
   return lines;
 }
 
+/**
+ * The hover on a listener. The first screen answers, in this order: the state and why, the
+ * facts it rests on, who gets the client address, and what to do; what holds for every
+ * listener with transfer on (limits, security groups, caveats) is on the page behind the
+ * link, so the box needs no scrolling. No sentence repeats a finding's message, which the
+ * editor shows above it.
+ */
 export function listenerHover(listener: Listener, docsLink: string): string {
   const { clientIp } = listener;
   const out: string[] = [];
   out.push(`**Transfer Client IP Address: ${stateWord(listener)}** — ${clientIp.explanation}.`);
   out.push('');
-  out.push(
-    `- Load balancer: ${listener.loadBalancer ? `\`${listener.loadBalancer.address}\`, ` : ''}${listener.kind} (${listener.kindExplanation})`,
-  );
-  out.push(`- Protocol: ${listener.protocol ?? 'unknown'}`);
+  out.push(`- ${loadBalancerFact(listener)} · ${listener.protocol ?? 'protocol unknown'}`);
   if (clientIp.attribute) {
     const written =
       clientIp.written === 'unknown'
@@ -101,7 +101,7 @@ export function listenerHover(listener: Listener, docsLink: string): string {
           ? 'null (unset, so the default applies)'
           : String(clientIp.written);
     out.push(
-      `- Written: \`${clientIp.attribute.name}\` = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? ' (has no effect: it cannot be turned off here)' : ''}`,
+      `- Written: \`${clientIp.attribute.name}\` = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? ' (no effect here)' : ''}`,
     );
   } else if (listener.argType === 'none') {
     out.push(`- \`${listener.type}\` has no \`transparent_client_ip_enable\` argument.`);
@@ -109,19 +109,51 @@ export function listenerHover(listener: Listener, docsLink: string): string {
   out.push(...providerVersionLines(listener));
   out.push(...hopLines(listener));
   const backends = backendLines(listener.pools, clientIp.state === 'on');
-  if (backends.length > 0) {
-    out.push('', '**Backends**', ...backends);
-  }
-  out.push('', `**Other ways to get the client address:** ${alternativesFor(listener)}`);
-  if (clientIp.state !== 'off') {
-    out.push('', '**While it is on**', ...CONSTRAINTS.map((c) => `- ${c}`));
-  }
-  out.push('', '**Security groups and caveats**', ...platformLines(listener).map((line) => `- ${line}`));
-  if (clientIp.canBeDisabled !== false) {
-    out.push('', 'Switching it on or off interrupts traffic for about ten seconds (about two health-check intervals).');
-  }
-  out.push('', `[About client IP transfer](${docsLink})`);
+  if (backends.length > 0) out.push('', '**Who gets the client IP**', ...backends);
+  out.push('', `**What to do:** ${whatToDo(listener)}`);
+  // Where the listener does not transfer it, and on HTTP and TLS listeners, whose backends read it
+  // from a header or Proxy Protocol; a TCP/UDP IP backend's own hover and finding say what it can do.
+  const layer4 = listener.protocol === 'TCP' || listener.protocol === 'UDP';
+  if (clientIp.state !== 'on' || !layer4) out.push('', `**Other ways to get it:** ${alternativesFor(listener)}`);
+  // What this listener's kind, protocol and provider change (security groups, TLS, regions).
+  out.push('', ...platformLines(listener).map((line) => `- ${line}`));
+  out.push('', `[More: limits while it is on, caveats](${docsLink})`);
   return out.join('\n');
+}
+
+/** "Load balancer `x` (dedicated)", with why where the address and kind do not say it already. */
+function loadBalancerFact(listener: Listener): string {
+  const lb = listener.loadBalancer;
+  if (!lb) return `Load balancer: ${listener.kind} (${listener.kindExplanation})`;
+  // "it belongs to X, a dedicated load balancer" only repeats the line's own words; a reason after it stays.
+  const explanation = listener.kindExplanation;
+  const prefix = [lb.address, `\`${lb.address}\``]
+    .map((name) => `it belongs to ${name}, a ${listener.kind} load balancer`)
+    .find((p) => explanation.startsWith(p));
+  const rest = prefix === undefined ? undefined : explanation.slice(prefix.length).trim();
+  const why = rest === undefined ? undefined : rest === '' ? '' : /^\((.*)\)$/.exec(rest)?.[1];
+  if (why !== undefined) return `Load balancer \`${lb.address}\` (${listener.kind}${why ? `: ${why}` : ''})`;
+  return `Load balancer \`${lb.address}\`: ${listener.kind} (${explanation})`;
+}
+
+/** The one thing to do about this listener's client IP, for its state. */
+function whatToDo(listener: Listener): string {
+  const { clientIp } = listener;
+  if (clientIp.state === 'unknown') {
+    return clientIp.written === 'unknown'
+      ? 'give the value (a tfvars file, `--var`, or `variables` in `.elb-lens.json`) to see the result.'
+      : 'point `loadbalancer_id` at a load balancer of this module, or set the protocol, to see the result.';
+  }
+  if (clientIp.reason === 'always-on') {
+    return clientIp.written === false
+      ? `remove \`${clientIp.attribute?.name ?? 'transparent_client_ip_enable'}\`: it cannot turn transfer off.`
+      : 'nothing to switch; keep backends in the VPC (server backends) and no backend a client of its own load balancer.';
+  }
+  const switchName = listener.clientIp.setting?.name ?? 'transparent_client_ip_enable';
+  if (clientIp.state === 'off') {
+    return `set \`${switchName}\` to true if backends need the client address (it interrupts traffic for about ten seconds).`;
+  }
+  return 'keep backends in the VPC, and no backend a client of its own load balancer; switching it off interrupts traffic for about ten seconds.';
 }
 
 function poolHover(pool: Pool, docsLink: string): string {

@@ -38,10 +38,10 @@ export function platformLines(listener: Listener): string[] {
  */
 export function tcpAlternative(listener: Listener): string {
   const toa =
-    'where transfer cannot work (IP backends, NAT64), Huawei Cloud documents the TOA kernel module on the backend servers, which reads the client address from a TCP option (ELB Lens cannot see whether it is installed)';
+    'for IP backends and NAT64, Huawei Cloud documents the TOA kernel module on the backend servers, which reads it from a TCP option (ELB Lens cannot see whether it is installed)';
   if (listener.provider === 'opentelekomcloud')
     return 'none documented by Open Telekom Cloud: TCP listeners can only pass the client address by transferring it.';
-  return `none in the load balancer: TCP listeners pass the client address only by transferring it; ${toa}.`;
+  return `none in the load balancer for TCP; ${toa}.`;
 }
 
 /** Why CCE's annotation needs `externalTrafficPolicy: Local`, and which clusters ignore it. */

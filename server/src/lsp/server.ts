@@ -2,6 +2,7 @@ import * as path from 'path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   type CodeAction,
@@ -97,6 +98,8 @@ export class ElbLensServer {
    * server looked at, and all of them once the workspace is listed): their `json.files` are watched.
    */
   private configFiles = new Set<string>();
+  /** `.elb-lens.json` files that do not read, by path: shown in the status and in the file. */
+  private readonly invalidConfigs = new Map<string, ConfigError>();
   /** Watchers are registered (after `initialized`): a configuration file found later registers them again. */
   private watching = false;
   private watcherRegistration: Promise<Disposable | undefined> | undefined;
@@ -104,6 +107,8 @@ export class ElbLensServer {
   private supportsRelativePatterns = false;
   /** The client asked for `elbLens/status` notifications. */
   private sendsStatus = false;
+  /** The hover link to the bundled page, as a command link where the client runs it (VS Code). */
+  private hoverDocsLink: string | undefined;
   private lastStatus = '';
   private indexed = false;
   private running = 0;
@@ -342,6 +347,11 @@ export class ElbLensServer {
     this.supportsRelativePatterns = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     const init: unknown = params.initializationOptions;
     this.sendsStatus = typeof init === 'object' && init !== null && (init as { status?: unknown }).status === true;
+    // VS Code's client trusts this one command in hovers: the page opens in its Markdown preview.
+    this.hoverDocsLink =
+      typeof init === 'object' && init !== null && (init as { commandLinks?: unknown }).commandLinks === true
+        ? `command:elbLens.openRuleDocs?${encodeURIComponent(JSON.stringify(['README']))}`
+        : undefined;
     this.supportsConfigurationRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     this.supportsFolderChanges = caps.workspace?.workspaceFolders === true;
     this.supportsInlayHintRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
@@ -374,6 +384,7 @@ export class ElbLensServer {
   private async createService(): Promise<ElbLensService | undefined> {
     try {
       return await this.platform.createService({
+        ...(this.hoverDocsLink ? { hoverDocsLink: this.hoverDocsLink } : {}),
         // Asked per file: `json.files` of the file's `.elb-lens.json` and of the editor settings.
         jsonFiles: (filePath) => {
           const folder = this.workspaceFolders.find((f) => filePath.startsWith(f + path.sep));
@@ -508,6 +519,9 @@ export class ElbLensServer {
     else if (this.failedAnalyses.size > 0) {
       const [file] = this.failedAnalyses.values();
       status = { state: 'error', message: `the analysis of ${file} failed` };
+    } else if (this.invalidConfigs.size > 0) {
+      const [file] = this.invalidConfigs.keys();
+      status = { state: 'error', message: `invalid configuration in ${file}` };
     } else status = { state: 'ready' };
     const key = JSON.stringify(status);
     if (key === this.lastStatus) return;
@@ -843,9 +857,16 @@ export class ElbLensServer {
     if (!uri.startsWith('untitled:')) {
       try {
         config = this.configs.forFile(filePath);
-        if (config.path) this.foundConfigFile(config.path);
+        if (config.path) {
+          this.foundConfigFile(config.path);
+          if (this.invalidConfigs.delete(config.path)) this.showConfigError(config.path, undefined);
+        }
       } catch (error) {
         this.logOnce(error instanceof ConfigError ? error.message : `elb-lens: cannot read ${CONFIG_FILE_NAME}: ${describe(error)}`);
+        if (error instanceof ConfigError && !this.invalidConfigs.has(error.file)) {
+          this.invalidConfigs.set(error.file, error);
+          this.showConfigError(error.file, error);
+        }
         config = undefined;
       }
     }
@@ -920,6 +941,25 @@ export class ElbLensServer {
    * A `.elb-lens.json` found by walking up from a file (no listing needed): its `json.files`
    * are watched from now on.
    */
+  /**
+   * An invalid `.elb-lens.json` (the CLI fails on it) as a diagnostic in the file and in the
+   * status; undefined clears both once the file reads again.
+   */
+  private showConfigError(file: string, error: ConfigError | undefined): void {
+    const diagnostics = error
+      ? [
+          {
+            range: { start: { line: error.line - 1, character: error.column - 1 }, end: { line: error.line - 1, character: error.column } },
+            severity: DiagnosticSeverity.Error,
+            source: 'elb-lens',
+            message: `Invalid ELB Lens configuration: ${error.key ? `${error.key}: ` : ''}${error.detail}. Files under this folder are checked with the defaults until it is fixed.`,
+          },
+        ]
+      : [];
+    void this.connection.sendDiagnostics({ uri: this.platform.pathToUri(file), diagnostics });
+    this.updateStatus();
+  }
+
   private foundConfigFile(file: string): void {
     if (this.configFiles.has(file) || !this.inWorkspace(file)) return;
     this.configFiles.add(file);

@@ -23,7 +23,6 @@ import {
  * applies to it (files are not merged); `--config` names one file for the whole run.
  *
  * {
- *   "$schema": "./node_modules/elb-lens/schemas/elb-lens-config.schema.json",
  *   "rules": { "client-ip-shared-l4-off": "off", "client-ip-ip-backend": "error" },
  *   "exclude": ["legacy/**", "*.generated.tf"],
  *   "varFiles": ["env/prod.tfvars"],

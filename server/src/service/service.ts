@@ -60,6 +60,12 @@ export interface ServiceOptions {
   /** Base URI/path for rule docs links; the page name `<id>.md` is appended. */
   docsBase?: string;
   /**
+   * The link under a hover to the page about client IP transfer (limits, security groups,
+   * caveats): an editor command that opens the bundled page where the client runs commands
+   * from hovers; default: the page in `docsBase`.
+   */
+  hoverDocsLink?: string;
+  /**
    * Files always read as ELB API JSON; others are recognised by content. Globs, or a function
    * that asks the host's configuration per file (the project layer: `json.files` of the file's
    * `.elb-lens.json` and the editor setting), so a changed configuration needs no new service.
@@ -186,6 +192,7 @@ class Service implements ElbLensService {
   /** Files already reported as skipped (one log line each, until they change). */
   private readonly skipped = new Set<string>();
   private readonly docsBase: string;
+  private readonly hoverDocsLink: string;
   private readonly elbJson: ElbJsonDetector;
   private readonly prescan: boolean;
   /** Terraform files the scan left unparsed (for --verbose). */
@@ -217,6 +224,7 @@ class Service implements ElbLensService {
     options: ServiceOptions,
   ) {
     this.docsBase = options.docsBase ?? 'docs/rules/';
+    this.hoverDocsLink = options.hoverDocsLink ?? `${this.docsBase}README.md`;
     this.prescan = options.prescan !== false;
     this.elbJson = new ElbJsonDetector(options.jsonFiles ?? DEFAULT_ELB_JSON_GLOBS);
     this.kubernetes = new KubernetesDetector(options.kubernetesFiles ?? []);
@@ -356,7 +364,7 @@ class Service implements ElbLensService {
     // Kubernetes Services: in manifests, and as kubernetes_service(_v1) resources in Terraform.
     const target = hoverTarget(analysis.model, filePath, position);
     if (!target) return this.unavailableModuleHover(analysis, filePath, position);
-    const markdown = hoverMarkdown(target, analysis.model, `${this.docsBase}README.md`);
+    const markdown = hoverMarkdown(target, analysis.model, this.hoverDocsLink);
     if (!markdown) return undefined;
     const instances = instancesMarkdown(nodesOfBlock(analysis.model, target.node.block), target.range);
     return { markdown: instances ? `${markdown}\n\n${instances}` : markdown, range: target.range };
