@@ -12,7 +12,8 @@ import { nothingFound } from './usage';
 import { FORMATTERS, type Formatter } from './formats';
 import { CheckWorkers, ChunkQueue, chunkSize, mergeCallers, type GroupResult, type ScanPart } from './parallel';
 import { analyzeGroup, callerScanner, createCheckSession, groupAnalyzer, type CheckSession, type LogSink } from './session';
-import { fixAll, writeAtomically } from './fix';
+import { fixAll } from './fix';
+import { writeFailure, writeOutput } from './output';
 import { toolInfo } from './explain';
 import { CheckError, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS } from './io';
 import type { CliIo } from './io';
@@ -284,9 +285,9 @@ async function checkWalked(run: {
   if (args.output) {
     const target = path.resolve(io.cwd, args.output);
     try {
-      writeAtomically(target, formatter(report, { color: false }));
+      writeOutput(target, formatter(report, { color: false }));
     } catch (error) {
-      throw new CheckError(`cannot write ${args.output}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new CheckError(`cannot write ${args.output}: ${writeFailure(error)}`);
     }
   } else if (!args.dryRun) io.stdout(formatter(report, { color }));
   if (files.length === 0 && args.failOnEmpty) return EXIT_ERROR;

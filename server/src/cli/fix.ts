@@ -1,7 +1,7 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Finding } from '../core/types';
 import type { ElbLensService } from '../service/api';
+import { CheckError } from './io';
+import { writeFailure, writeOutput } from './output';
 import { applyOffsetEdits, selectFixes } from '../project/fixPolicy';
 
 /**
@@ -65,7 +65,11 @@ export function fixAll(
       if (!originals.has(file)) originals.set(file, service.documentText(file) ?? '');
       if (dryRun) service.openDocument(file, text);
       else {
-        writeAtomically(file, text);
+        try {
+          writeOutput(file, text);
+        } catch (error) {
+          throw new CheckError(`cannot write the fixes to ${file}: ${writeFailure(error)}`);
+        }
         service.fileChanged(file);
       }
     }
@@ -75,23 +79,4 @@ export function fixAll(
   // Files a later pass changed back to what they were: nothing to show.
   for (const [file, original] of originals) if (service.documentText(file) === original) originals.delete(file);
   return { findings, applied, originals };
-}
-
-/** Write to a temporary file in the same folder, then rename: a reader never sees half a file. */
-export function writeAtomically(filePath: string, content: string): void {
-  const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = fs.statSync(filePath).mode & 0o7777;
-  } catch {
-    mode = undefined;
-  }
-  try {
-    fs.writeFileSync(temporary, content, mode !== undefined ? { mode } : {});
-    if (mode !== undefined) fs.chmodSync(temporary, mode);
-    fs.renameSync(temporary, filePath);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
 }

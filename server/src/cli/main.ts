@@ -9,9 +9,9 @@ import { isCheckWorker, runCheckWorker } from './parallel';
 import { explain, readPackageJson } from './explain';
 import { check } from './check';
 import { checkWorker, environmentVariables } from './session';
-import { writeAtomically } from './fix';
 import { CheckError, EXIT_CLEAN, EXIT_ERROR } from './io';
 import type { CliIo } from './io';
+import { endOnStdioErrors, writeOutput } from './output';
 
 /** Runs the CLI and returns its exit code; never calls process.exit itself. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -34,7 +34,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'check':
         return await check(args, io, __filename);
       case 'graph':
-        return await graph(args, io, { environmentVariables: environmentVariables(io.env ?? process.env), writeFile: writeAtomically });
+        return await graph(args, io, { environmentVariables: environmentVariables(io.env ?? process.env), writeFile: writeOutput });
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -66,6 +66,7 @@ export function findPackageRoot(start: string): string {
 
 /** Runs the CLI for this process. */
 export function main(): void {
+  endOnStdioErrors(EXIT_ERROR);
   void runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),
