@@ -112,17 +112,17 @@ var require_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path18) {
-      const ctrl = callVisitor(key, node, visitor, path18);
+    function visit_(key, node, visitor, path21) {
+      const ctrl = callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visit_(key, ctrl, visitor, path18);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path18);
+            const ci = visit_(i2, node.items[i2], visitor, path21);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -133,13 +133,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = visit_("key", node.key, visitor, path18);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path18);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -160,17 +160,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path18) {
-      const ctrl = await callVisitor(key, node, visitor, path18);
+    async function visitAsync_(key, node, visitor, path21) {
+      const ctrl = await callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visitAsync_(key, ctrl, visitor, path18);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path18);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path21);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -181,13 +181,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path18);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path18);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -214,23 +214,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path18) {
+    function callVisitor(key, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node, path18);
+        return visitor(key, node, path21);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path18);
+        return visitor.Map?.(key, node, path21);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path18);
+        return visitor.Seq?.(key, node, path21);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path18);
+        return visitor.Pair?.(key, node, path21);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path18);
+        return visitor.Scalar?.(key, node, path21);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path18);
+        return visitor.Alias?.(key, node, path21);
       return void 0;
     }
-    function replaceNode(key, path18, node) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -842,10 +842,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path18, value) {
+    function collectionFromPath(schema, path21, value) {
       let v = value;
-      for (let i2 = path18.length - 1; i2 >= 0; --i2) {
-        const k = path18[i2];
+      for (let i2 = path21.length - 1; i2 >= 0; --i2) {
+        const k = path21[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -864,7 +864,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -894,11 +894,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value) {
-        if (isEmptyPath(path18))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest] = path18;
+          const [key, ...rest] = path21;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -912,8 +912,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key, ...rest] = path18;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -927,8 +927,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key, ...rest] = path18;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -946,8 +946,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key, ...rest] = path18;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -957,8 +957,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        const [key, ...rest] = path18;
+      setIn(path21, value) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3473,9 +3473,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path18, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3550,14 +3550,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3572,10 +3572,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3606,13 +3606,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -5573,9 +5573,9 @@ var require_cst_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path18) => {
+    visit3.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path18) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5584,23 +5584,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path18) => {
-      const parent = visit3.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit3.parentCollection = (cst, path21) => {
+      const parent = visit3.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5611,10 +5611,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -6916,14 +6916,14 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs9, sep: [] });
+                map.items.push({ start: start2, key: fs10, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7051,13 +7051,13 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs10, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7430,11 +7430,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path18) {
+            function locateFile(path21) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path18, scriptDirectory);
+                return Module["locateFile"](path21, scriptDirectory);
               }
-              return scriptDirectory + path18;
+              return scriptDirectory + path21;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -7479,13 +7479,13 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
                 readAsync = /* @__PURE__ */ __name(async (url) => {
                   if (isFileURI(url)) {
-                    return new Promise((resolve8, reject) => {
+                    return new Promise((resolve9, reject) => {
                       var xhr = new XMLHttpRequest();
                       xhr.open("GET", url, true);
                       xhr.responseType = "arraybuffer";
                       xhr.onload = () => {
                         if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                          resolve8(xhr.response);
+                          resolve9(xhr.response);
                           return;
                         }
                         reject(xhr.status);
@@ -7678,9 +7678,9 @@ var require_web_tree_sitter2 = __commonJS2({
               __name(receiveInstantiationResult, "receiveInstantiationResult");
               var info2 = getWasmImports();
               if (Module["instantiateWasm"]) {
-                return new Promise((resolve8, reject) => {
+                return new Promise((resolve9, reject) => {
                   Module["instantiateWasm"](info2, (mod, inst) => {
-                    resolve8(receiveInstance(mod, inst));
+                    resolve9(receiveInstance(mod, inst));
                   });
                 });
               }
@@ -9013,8 +9013,8 @@ var require_web_tree_sitter2 = __commonJS2({
             if (runtimeInitialized) {
               moduleRtn = Module;
             } else {
-              moduleRtn = new Promise((resolve8, reject) => {
-                readyPromiseResolve = resolve8;
+              moduleRtn = new Promise((resolve9, reject) => {
+                readyPromiseResolve = resolve9;
                 readyPromiseReject = reject;
               });
             }
@@ -11511,14 +11511,14 @@ var ChunkQueue = class _ChunkQueue {
 };
 var WORKER_MARK = "elb-lens-check-worker";
 function waiter() {
-  let resolve8 = () => void 0;
+  let resolve9 = () => void 0;
   let reject = () => void 0;
   const promise = new Promise((res, rej) => {
-    resolve8 = res;
+    resolve9 = res;
     reject = rej;
   });
   promise.catch(() => void 0);
-  return { promise, resolve: resolve8, reject };
+  return { promise, resolve: resolve9, reject };
 }
 var CheckWorkers = class {
   scan;
@@ -11636,9 +11636,8 @@ function runCheckWorker(setup) {
 }
 
 // server/src/cli/main.ts
-var fs6 = __toESM2(require("fs"));
-var import_os = require("os");
-var path16 = __toESM2(require("path"));
+var fs7 = __toESM2(require("fs"));
+var path19 = __toESM2(require("path"));
 
 // server/src/project/configFile.ts
 var path = __toESM2(require("path"));
@@ -12396,12 +12395,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path18) {
+function findNodeAtLocation(root, path21) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path18) {
+  for (let segment of path21) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12777,14 +12776,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text2, originalPath, value, options) {
-  const path18 = originalPath.slice();
+  const path21 = originalPath.slice();
   const errors = [];
   const root = parseTree(text2, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path18.length > 0) {
-    lastSegment = path18.pop();
-    parent = findNodeAtLocation(root, path18);
+  while (path21.length > 0) {
+    lastSegment = path21.pop();
+    parent = findNodeAtLocation(root, path21);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -13010,8 +13009,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path18, value, options) {
-  return setProperty(text2, path18, value, options);
+function modify(text2, path21, value, options) {
+  return setProperty(text2, path21, value, options);
 }
 
 // server/src/parse/positions.ts
@@ -13221,8 +13220,8 @@ function tfJsonToConfigFile(filePath, text2, parseTemplate) {
         const items = value.type === "array" ? value.children ?? [] : [value];
         items.forEach((item, index) => {
           if (item.type === "object" && depth < MAX_BLOCK_DEPTH) {
-            const path18 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
-            nested.push(bodyBlock(name2, [key], item, path18, depth + 1, extraBlocks));
+            const path21 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
+            nested.push(bodyBlock(name2, [key], item, path21, depth + 1, extraBlocks));
           }
         });
         continue;
@@ -13256,10 +13255,10 @@ function tfJsonToConfigFile(filePath, text2, parseTemplate) {
       jsonPath
     };
   };
-  const objectsOf = (node, path18) => {
-    if (node.type === "object") return [{ node, path: path18 }];
+  const objectsOf = (node, path21) => {
+    if (node.type === "object") return [{ node, path: path21 }];
     if (node.type === "array") {
-      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path18, i2] }] : []);
+      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path21, i2] }] : []);
     }
     return [];
   };
@@ -13343,11 +13342,11 @@ function exprText(file, expr) {
 }
 
 // server/src/fixes/jsonEdits.ts
-function jsonPropertyEdits(text2, path18, value, eol) {
+function jsonPropertyEdits(text2, path21, value, eol) {
   const root = parsed(text2);
-  const key = path18[path18.length - 1];
-  const parent = root && path18.length > 0 ? findNodeAtLocation2(root, path18.slice(0, -1)) : void 0;
-  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text2, path18, value, eol);
+  const key = path21[path21.length - 1];
+  const parent = root && path21.length > 0 ? findNodeAtLocation2(root, path21.slice(0, -1)) : void 0;
+  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text2, path21, value, eol);
   const properties = (parent.children ?? []).filter((p) => p.children?.[0]);
   const index = properties.findIndex((p) => p.children[0].value === key);
   const lines = new Lines(text2);
@@ -13356,11 +13355,11 @@ function jsonPropertyEdits(text2, path18, value, eol) {
     const property = properties[index];
     const inside = text2.slice(parent.offset + 1, property.offset) + text2.slice(property.offset + property.length, parent.offset + parent.length - 1);
     if (properties.length === 1 && /^[\s,]*$/.test(inside)) return [{ offset: parent.offset + 1, length: parent.length - 2, content: "" }];
-    return removeOwnLines(text2, lines, properties, index) ?? modify(text2, path18, void 0, {});
+    return removeOwnLines(text2, lines, properties, index) ?? modify(text2, path21, void 0, {});
   }
   if (index >= 0) {
     const valueNode = properties[index].children?.[1];
-    if (!valueNode) return formatted(text2, path18, value, eol);
+    if (!valueNode) return formatted(text2, path21, value, eol);
     const indent2 = lines.indentOf(properties[index].offset);
     return [
       {
@@ -13371,7 +13370,7 @@ function jsonPropertyEdits(text2, path18, value, eol) {
     ];
   }
   const last = properties[properties.length - 1];
-  if (!last || !ownsLines(text2, lines, last)) return formatted(text2, path18, value, eol);
+  if (!last || !ownsLines(text2, lines, last)) return formatted(text2, path21, value, eol);
   const indent = lines.indentOf(last.offset);
   const [lastKey, lastValue] = last.children;
   const separator = lastValue ? text2.slice(lastKey.offset + lastKey.length, lastValue.offset) : ": ";
@@ -13431,10 +13430,10 @@ function serialize(value, indent, unit, eol) {
   const textValue = JSON.stringify(value, null, unit) ?? "null";
   return textValue.split("\n").join(eol + indent);
 }
-function formatted(text2, path18, value, eol) {
+function formatted(text2, path21, value, eol) {
   const indentMatch = /\n([ \t]+)\S/.exec(text2);
   const indent = indentMatch?.[1] ?? "  ";
-  return modify(text2, path18, value, {
+  return modify(text2, path21, value, {
     formattingOptions: {
       insertSpaces: !indent.startsWith("	"),
       tabSize: indent.startsWith("	") ? 1 : indent.length,
@@ -13975,8 +13974,8 @@ function realign(file, group, width2) {
   }
   return edits;
 }
-function jsonEdits(file, path18, value) {
-  return jsonPropertyEdits(file.text, path18, value, file.lines.eol).map((e) => ({
+function jsonEdits(file, path21, value) {
+  return jsonPropertyEdits(file.text, path21, value, file.lines.eol).map((e) => ({
     file: file.path,
     range: file.lines.range(e.offset, e.offset + e.length),
     newText: e.content
@@ -15332,29 +15331,6 @@ var PSEUDO_RULES = [
   }
 ];
 
-// server/src/rules/links.ts
-function repositoryUrl(pkg) {
-  const raw = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url;
-  if (!raw) return void 0;
-  const url = raw.trim().replace(/^git\+/, "").replace(/^github:/, "https://github.com/").replace(/^gitlab:/, "https://gitlab.com/").replace(/^git@([^:]+):/, "https://$1/").replace(/\.git$/, "").replace(/\/+$/, "");
-  return /^https:\/\/[^/\s]+\/\S+$/.test(url) ? url : void 0;
-}
-function ruleDocsPage(ruleId) {
-  const rule = RULES.find((r) => r.meta.id === ruleId);
-  if (rule) return rule.meta.docsUrl;
-  return PSEUDO_RULES.find((r) => r.id === ruleId)?.docsPage;
-}
-function projectLinks(pkg) {
-  const repo = repositoryUrl(pkg);
-  return {
-    home: repo,
-    rulePage: (ruleId) => {
-      const page = ruleDocsPage(ruleId);
-      return repo && page ? `${repo}/blob/HEAD/${page}` : void 0;
-    }
-  };
-}
-
 // server/src/core/types.ts
 var SEVERITY_ORDER = {
   hint: 0,
@@ -15370,6 +15346,766 @@ function rangeContains(range, pos) {
 }
 function rangesOverlap(a, b) {
   return positionLessOrEqual(a.start, b.end) && positionLessOrEqual(b.start, a.end);
+}
+
+// server/src/graph/map.ts
+var LAYER = { client: 0, loadbalancer: 1, listener: 2, pool: 3, member: 4 };
+var SEVERITY_ICON = { error: "\u2716", warning: "\u26A0", information: "\u2139", hint: "\u2026" };
+function highestSeverity(findings) {
+  let best;
+  for (const f of findings) if (!best || SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[best]) best = f.severity;
+  return best;
+}
+function buildClientIpMap(sources) {
+  const map = { groups: [], nodes: [], edges: [] };
+  let next = 1;
+  const newId = () => `n${next++}`;
+  sources.forEach((source, index) => {
+    const group = { id: `g${index + 1}`, name: source.name, source: source.source };
+    map.groups.push(group);
+    addGroup(map, group, source, newId);
+  });
+  return map;
+}
+function addGroup(map, group, source, newId) {
+  const { model } = source;
+  const ids = /* @__PURE__ */ new Map();
+  const add = (node, modelNode) => {
+    const mapNode = { id: newId(), group: group.id, ...node, findings: [] };
+    if (modelNode) ids.set(modelNode, mapNode);
+    map.nodes.push(mapNode);
+    return mapNode;
+  };
+  const edges = [];
+  const edge = (from, to, kind, extra = {}) => {
+    if (edges.some((e) => e.from === from.id && e.to === to.id && e.kind === kind)) return;
+    edges.push({ from: from.id, to: to.id, kind, unknown: false, findings: [], ...extra });
+  };
+  const client = add({ kind: "client", label: "client", details: [], unknown: false });
+  for (const lb of model.loadBalancers) add(loadBalancerNode(lb), lb);
+  const missingLbs = /* @__PURE__ */ new Map();
+  for (const listener of model.listeners) {
+    if (listener.loadBalancer || missingLbs.has(listener.kind)) continue;
+    missingLbs.set(listener.kind, add(missingLoadBalancerNode(listener.kind)));
+  }
+  for (const listener of model.listeners) add(listenerNode(listener), listener);
+  for (const pool of model.pools) add(poolNode(pool), pool);
+  for (const member of model.members) add(memberNode(member), member);
+  const nodeOf = (n2) => n2 ? ids.get(n2) : void 0;
+  for (const lb of model.loadBalancers) edge(client, ids.get(lb), "client");
+  for (const lbNode of missingLbs.values()) edge(client, lbNode, "client", { unknown: true });
+  for (const listener of model.listeners) {
+    const target = ids.get(listener);
+    const lbNode = nodeOf(listener.loadBalancer) ?? missingLbs.get(listener.kind);
+    edge(lbNode, target, "listener");
+    for (const pool of listener.pools) {
+      const poolNode2 = nodeOf(pool);
+      if (poolNode2) edge(target, poolNode2, "pool");
+    }
+  }
+  for (const pool of model.pools) {
+    const poolNode2 = ids.get(pool);
+    if (pool.listeners.length === 0) {
+      const lbNode = nodeOf(pool.loadBalancer);
+      if (lbNode) edge(lbNode, poolNode2, "pool", { label: "no listener", unknown: true });
+    }
+  }
+  for (const member of model.members) {
+    const memberNode2 = ids.get(member);
+    const poolNode2 = nodeOf(member.pool);
+    if (poolNode2) {
+      const summary2 = summarise(memberNode2.receives ?? []);
+      edge(poolNode2, memberNode2, "backend", {
+        receives: summary2.receives,
+        label: summary2.text,
+        unknown: summary2.receives === "unknown"
+      });
+    }
+    for (const listener of member.pool?.listeners ?? []) {
+      const evidence = sameServerEvidence(listener, member);
+      if (!evidence) continue;
+      const target = evidence.via === "loadbalancer" ? nodeOf(listener.loadBalancer) : nodeOf(listener);
+      if (target)
+        edge(memberNode2, target, "same-server", { label: evidence.via === "loadbalancer" ? "also a client" : "white-listed client" });
+    }
+  }
+  for (const { finding, node } of source.findings) {
+    const mapNode = nodeOf(node) ?? nodeAtRange(map.nodes, group.id, finding.file, finding.range);
+    if (!mapNode) continue;
+    const item = {
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      file: finding.file,
+      range: finding.range
+    };
+    if (!mapNode.findings.some((f) => f.ruleId === item.ruleId && f.message === item.message)) mapNode.findings.push(item);
+    for (const e of edges) {
+      const about = e.to === mapNode.id && (e.kind === "backend" || e.kind === "pool") && finding.ruleId !== "client-ip-same-server" ? true : e.from === mapNode.id && e.kind === "same-server" && finding.ruleId === "client-ip-same-server";
+      if (about && !e.findings.some((f) => f.ruleId === item.ruleId && f.message === item.message)) e.findings.push(item);
+    }
+  }
+  for (const n2 of map.nodes) if (n2.group === group.id) n2.severity = highestSeverity(n2.findings);
+  for (const e of edges) e.severity = highestSeverity(e.findings);
+  map.edges.push(...edges);
+}
+function nodeAtRange(nodes, group, file, range) {
+  return nodes.find((n2) => n2.group === group && n2.location?.file === file && rangeContains(n2.location.range, range.start));
+}
+function location(node) {
+  return { file: node.file.path, range: node.block.headerRange };
+}
+var KIND_TEXT = {
+  shared: "shared load balancer",
+  dedicated: "dedicated load balancer",
+  unknown: "load balancer, shared or dedicated: unknown"
+};
+function loadBalancerNode(lb) {
+  return {
+    kind: "loadbalancer",
+    label: lb.address,
+    details: [KIND_TEXT[lb.kind]],
+    unknown: lb.kind === "unknown",
+    lbKind: lb.kind,
+    location: location(lb)
+  };
+}
+function missingLoadBalancerNode(kind) {
+  return {
+    kind: "loadbalancer",
+    label: "(load balancer not in these files)",
+    details: [kind === "unknown" ? KIND_TEXT.unknown : `${KIND_TEXT[kind]}, by the listener's type`],
+    unknown: true,
+    lbKind: kind
+  };
+}
+function clientIpText(listener) {
+  const { state, reason } = listener.clientIp;
+  if (state === "unknown") return "unknown";
+  if (reason === "always-on") return "always on";
+  return `${state} (${reason === "default" ? "default" : "set"})`;
+}
+function listenerNode(listener) {
+  const { clientIp } = listener;
+  return {
+    kind: "listener",
+    label: listener.address,
+    details: [`${listener.protocol ?? "protocol ?"} \xB7 client IP: ${clientIpText(listener)}`],
+    unknown: clientIp.state === "unknown" || listener.protocol === void 0,
+    lbKind: listener.kind,
+    protocol: listener.protocol,
+    clientIp: { state: clientIp.state, reason: clientIp.reason, explanation: clientIp.explanation },
+    location: location(listener)
+  };
+}
+function poolNode(pool) {
+  const details = pool.idOnly ? ["pool: only its id is known"] : pool.poolType === "ip" ? ["pool of IP backends only"] : [`pool${pool.protocol ? ` \xB7 ${pool.protocol}` : ""}`];
+  return {
+    kind: "pool",
+    label: pool.address,
+    details,
+    unknown: pool.idOnly === true,
+    poolType: pool.poolType,
+    location: location(pool)
+  };
+}
+function memberNode(member) {
+  const kind = member.isIpBackend === true ? "ip" : member.isIpBackend === false ? "server" : "unknown";
+  const listeners = member.pool?.listeners ?? [];
+  const receives = listeners.map((l) => ({ listener: l.address, ...backendReceives(l, member) }));
+  const summary2 = summarise(receives);
+  const what = kind === "ip" ? "IP backend" : kind === "server" ? "server backend" : "backend, server or IP: unknown";
+  const details = [`${what}${member.ipAddress ? ` \xB7 ${member.ipAddress}` : ""}`];
+  if (receives.length <= 1 || summary2.receives !== "unknown" || receives.every((r) => r.receives === "unknown")) {
+    details.push(`gets: ${summary2.text}`);
+  } else {
+    for (const r of receives) details.push(`via ${r.listener}: ${r.text}`);
+  }
+  return {
+    kind: "member",
+    label: member.address,
+    details,
+    unknown: kind === "unknown" || summary2.receives === "unknown",
+    backend: { kind, explanation: member.ipBackendExplanation, ...member.ipAddress ? { address: member.ipAddress } : {} },
+    receives,
+    location: location(member)
+  };
+}
+function summarise(receives) {
+  if (receives.length === 0) return { receives: "unknown", text: "unknown: no listener sends traffic to its pool" };
+  const first = receives[0];
+  if (receives.every((r) => r.receives === first.receives && r.text === first.text)) return first;
+  return { receives: "unknown", text: "depends on the listener" };
+}
+function backendReceives(listener, member) {
+  const { state } = listener.clientIp;
+  if (state === "unknown") return { receives: "unknown", text: "unknown (the listener\u2019s client-IP state is unknown)" };
+  if (listener.protocol === "TLS") return alternativeReceives(listener);
+  if (state === "on" && member.isIpBackend === false) return { receives: "client-address", text: "the client\u2019s address" };
+  const alternative2 = alternativeReceives(listener);
+  if (state === "on" && member.isIpBackend === void 0) {
+    return { receives: "unknown", text: `the client\u2019s address if it is a server in the VPC, else ${alternative2.text}` };
+  }
+  return alternative2;
+}
+function alternativeReceives(listener) {
+  const { protocol } = listener;
+  if (protocol === void 0) return { receives: "unknown", text: "unknown (the protocol is unknown)" };
+  if (HTTP_PROTOCOLS.has(protocol)) {
+    return { receives: "x-forwarded-for", text: realIpOn(listener) ? "X-Forwarded-For / X-Real-IP only" : "X-Forwarded-For only" };
+  }
+  if (protocol === "TLS") {
+    const proxy2 = listener.options.get("proxy_protocol_enable")?.value;
+    if (proxy2 !== void 0 && proxy2 !== null && isUnknown(proxy2))
+      return { receives: "unknown", text: "unknown (Proxy Protocol is unknown)" };
+    if (proxy2 !== void 0 && proxy2 !== null && toBool(proxy2) === true) return { receives: "proxy-protocol", text: "Proxy Protocol only" };
+  }
+  return { receives: "lb-address", text: lbAddressText(listener.kind) };
+}
+function lbAddressText(kind) {
+  if (kind === "shared") return "the LB\u2019s 100.125.0.0/16 address";
+  if (kind === "dedicated") return "the LB\u2019s backend-subnet address";
+  return "the LB\u2019s address";
+}
+function realIpOn(listener) {
+  const realIp = listener.options.get("real_ip")?.value;
+  if (realIp !== void 0 && realIp !== null && !isUnknown(realIp) && toBool(realIp) === true) return true;
+  const header = listener.insertHeaderNames ? listener.insertHeaders?.attributes.get("X-Real-IP") : void 0;
+  return header?.expr.kind === "literal" && header.expr.value === true;
+}
+function groupParts(map, group) {
+  const nodes = map.nodes.filter((n2) => n2.group === group);
+  const ids = new Set(nodes.map((n2) => n2.id));
+  return { nodes, edges: map.edges.filter((e) => ids.has(e.from)) };
+}
+
+// server/src/core/escape.ts
+var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function printable(text2) {
+  return text2.replace(UNPRINTABLE, (c) => c === "	" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function xmlText(value) {
+  return String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+function markdownText(text2) {
+  return printable(text2.replace(/\r\n|\r|\n/g, " ")).replace(/[\\`*_[\]|<>~&]/g, (c) => `\\${c}`).replace(/@/g, "@\u2060");
+}
+function codeSpan(text2) {
+  const flat = printable(text2.replace(/\r\n|\r|\n/g, " "));
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+// server/src/graph/text.ts
+var RECEIVES_LABEL = {
+  "client-address": "\u2714 client address",
+  "x-forwarded-for": "\u21AA X-Forwarded-For",
+  "proxy-protocol": "\u21AA Proxy Protocol",
+  "lb-address": "\u2717 LB address",
+  unknown: "? unknown"
+};
+function findingLines(node, limit = 3) {
+  const byRule = /* @__PURE__ */ new Map();
+  const order = ["error", "warning", "information", "hint"];
+  for (const severity of order)
+    for (const f of node.findings) if (f.severity === severity && !byRule.has(f.ruleId)) byRule.set(f.ruleId, severity);
+  const lines = [...byRule].map(([ruleId, severity]) => `${SEVERITY_ICON[severity]} ${ruleId}`);
+  return lines.length > limit ? [...lines.slice(0, limit - 1), `+${lines.length - limit + 1} more`] : lines;
+}
+function nodeTitle(node) {
+  return node.unknown ? `? ${node.label}` : node.label;
+}
+function nodeLines(node) {
+  return [nodeTitle(node), ...node.details, ...findingLines(node)];
+}
+function edgeLabel(edge) {
+  const icon = edge.severity ? `${SEVERITY_ICON[edge.severity]} ` : "";
+  if (edge.kind === "backend" && edge.receives) {
+    const text2 = RECEIVES_LABEL[edge.receives];
+    return edge.severity ? `${icon}${text2.slice(2)}` : text2;
+  }
+  if (edge.label) return `${icon}${edge.label}`;
+  if (edge.severity) return `${icon}${edge.findings[0].ruleId}`;
+  return "";
+}
+function clip(text2, max) {
+  return text2.length <= max ? text2 : `${text2.slice(0, max - 1)}\u2026`;
+}
+var LEGEND = [
+  "\u2714 the backend gets the client\u2019s address",
+  "\u21AA only in X-Forwarded-For / X-Real-IP or the Proxy Protocol header",
+  "\u2717 only the load balancer\u2019s address",
+  "? unknown until Terraform runs",
+  "\u2716 \u26A0 \u2139 a finding (error, warning, information)"
+];
+function sourceName(source) {
+  if (source === "kubernetes") return "Kubernetes";
+  return source === "terraform" ? "Terraform" : source === "elb-json" ? "ELB API JSON" : "plan";
+}
+
+// server/src/graph/formats.ts
+var COLORS = {
+  error: "#cf222e",
+  warning: "#bc4c00",
+  information: "#0969da",
+  hint: "#6e7781",
+  "client-address": "#1a7f37",
+  "x-forwarded-for": "#8250df",
+  "proxy-protocol": "#8250df",
+  "lb-address": "#9a6700",
+  unknown: "#6e7781"
+};
+function mermaidText(text2) {
+  return printable(text2.replace(/\r\n|\r|\n/g, " ")).replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/`/g, "#96;");
+}
+var MERMAID_SHAPE = {
+  client: ["([", "])"],
+  loadbalancer: ["[[", "]]"],
+  listener: ["[", "]"],
+  pool: ["[(", ")]"],
+  member: ["(", ")"]
+};
+function toMermaid(map) {
+  const out2 = ["flowchart LR"];
+  const classes = /* @__PURE__ */ new Map();
+  const addClass = (name2, id10) => {
+    const list = classes.get(name2) ?? [];
+    list.push(id10);
+    classes.set(name2, list);
+  };
+  const edgeStyles = /* @__PURE__ */ new Map();
+  let edgeIndex = 0;
+  const edgeLines = [];
+  for (const group of map.groups) {
+    const { nodes, edges } = groupParts(map, group.id);
+    out2.push(`  subgraph ${group.id}["${mermaidText(`${group.name} (${sourceName(group.source)})`)}"]`, "    direction LR");
+    for (const node of nodes) {
+      const [open, close] = MERMAID_SHAPE[node.kind];
+      out2.push(`    ${node.id}${open}"${nodeLines(node).map(mermaidText).join("<br/>")}"${close}`);
+      if (node.severity) addClass(node.severity, node.id);
+      if (node.unknown) addClass("unknown", node.id);
+    }
+    out2.push("  end");
+    for (const edge of edges) {
+      const label = edgeLabel(edge);
+      const arrow = edge.severity ? "==>" : edge.unknown || edge.kind === "same-server" ? "-.->" : "-->";
+      edgeLines.push(`  ${edge.from} ${arrow}${label ? `|"${mermaidText(label)}"|` : ""} ${edge.to}`);
+      const style = edgeColour(edge);
+      if (style) {
+        const list = edgeStyles.get(style) ?? [];
+        list.push(edgeIndex);
+        edgeStyles.set(style, list);
+      }
+      edgeIndex++;
+    }
+  }
+  out2.push(...edgeLines);
+  out2.push(
+    `  classDef error fill:#ffebe9,stroke:${COLORS.error},stroke-width:3px,color:#1f2328`,
+    `  classDef warning fill:#fff1e5,stroke:${COLORS.warning},stroke-width:3px,color:#1f2328`,
+    `  classDef information fill:#ddf4ff,stroke:${COLORS.information},stroke-width:2px,color:#1f2328`,
+    `  classDef hint stroke:${COLORS.hint},stroke-width:2px`,
+    "  classDef unknown stroke-dasharray:5 3"
+  );
+  for (const [name2, ids] of classes) out2.push(`  class ${ids.join(",")} ${name2}`);
+  for (const [colour, indexes] of edgeStyles)
+    out2.push(`  linkStyle ${indexes.join(",")} stroke:${colour},stroke-width:2px,color:${colour}`);
+  return out2.join("\n") + "\n";
+}
+function edgeColour(edge) {
+  if (edge.severity) return COLORS[edge.severity];
+  if (edge.kind === "backend" && edge.receives) return COLORS[edge.receives];
+  return void 0;
+}
+function toMarkdown(map) {
+  const listeners = map.nodes.filter((n2) => n2.kind === "listener").length;
+  const marked = map.nodes.filter((n2) => n2.severity).length;
+  return [
+    "### Client IP map",
+    "",
+    `${listeners} listener(s) in ${map.groups.length} module(s); ${marked} node(s) with findings.`,
+    "",
+    "```mermaid",
+    toMermaid(map).trimEnd(),
+    "```",
+    "",
+    LEGEND.join(" \xB7 "),
+    ""
+  ].join("\n");
+}
+function dotText(text2) {
+  const lines = text2.split(/\r\n|\r|\n/).map((line) => printable(line).replace(/\\/g, "\\\\").replace(/"/g, '\\"'));
+  return `"${lines.join("\\n")}"`;
+}
+var DOT_SHAPE = {
+  client: "shape=ellipse",
+  loadbalancer: "shape=box, peripheries=2",
+  listener: 'shape=box, style="rounded"',
+  pool: "shape=cylinder",
+  member: 'shape=box, style="rounded"'
+};
+function toDot(map) {
+  const out2 = [
+    'digraph "client-ip-map" {',
+    '  graph [rankdir=LR, fontname="Helvetica", fontsize=11, nodesep=0.25, ranksep=0.7];',
+    '  node [fontname="Helvetica", fontsize=10];',
+    '  edge [fontname="Helvetica", fontsize=9];'
+  ];
+  const edgeLines = [];
+  for (const group of map.groups) {
+    const { nodes, edges } = groupParts(map, group.id);
+    out2.push(`  subgraph cluster_${group.id} {`, `    label=${dotText(`${group.name} (${sourceName(group.source)})`)};`);
+    for (const node of nodes) {
+      const attributes = [`label=${dotText(nodeLines(node).join("\n"))}`, DOT_SHAPE[node.kind]];
+      if (node.unknown) {
+        const shape = DOT_SHAPE[node.kind];
+        attributes[1] = shape.includes("style=") ? shape.replace('style="rounded"', 'style="rounded,dashed"') : `${shape}, style="dashed"`;
+      }
+      if (node.severity) attributes.push(`color="${COLORS[node.severity]}"`, "penwidth=2.5");
+      out2.push(`    ${node.id} [${attributes.join(", ")}];`);
+    }
+    out2.push("  }");
+    for (const edge of edges) {
+      const attributes = [];
+      const label = edgeLabel(edge);
+      if (label) attributes.push(`label=${dotText(label)}`);
+      const colour = edgeColour(edge);
+      if (colour) attributes.push(`color="${colour}"`, `fontcolor="${colour}"`);
+      if (edge.severity) attributes.push("penwidth=2");
+      if (edge.unknown || edge.kind === "same-server") attributes.push("style=dashed");
+      if (edge.kind === "same-server") attributes.push("constraint=false");
+      edgeLines.push(`  ${edge.from} -> ${edge.to}${attributes.length ? ` [${attributes.join(", ")}]` : ""};`);
+    }
+  }
+  out2.push(...edgeLines, "}");
+  return out2.join("\n") + "\n";
+}
+function toJson(map, shown = (f) => f) {
+  const relocate = (item) => ({ ...item, file: shown(item.file) });
+  const document2 = {
+    version: 1,
+    groups: map.groups,
+    nodes: map.nodes.map((n2) => ({
+      ...n2,
+      findings: n2.findings.map(relocate),
+      ...n2.location ? { location: relocate(n2.location) } : {}
+    })),
+    // An edge's findings are its target's (or its source's, for a loop): named here, told in full there.
+    edges: map.edges.map((e) => ({ ...e, findings: e.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity })) }))
+  };
+  return JSON.stringify(document2, null, 2) + "\n";
+}
+
+// server/src/graph/layout.ts
+var MAX_SWEEP_EDGES = 3e3;
+function layeredLayout(nodes, edges, options) {
+  const byId = new Map(nodes.map((n2) => [n2.id, n2]));
+  const forward = edges.filter((e) => !e.back && byId.has(e.from) && byId.has(e.to) && byId.get(e.from).layer < byId.get(e.to).layer);
+  const successors = /* @__PURE__ */ new Map();
+  const predecessors = /* @__PURE__ */ new Map();
+  for (const e of forward) {
+    push(successors, e.from, e.to);
+    push(predecessors, e.to, e.from);
+  }
+  const layerCount = nodes.reduce((max, n2) => Math.max(max, n2.layer + 1), 0);
+  const layers = Array.from({ length: layerCount }, () => []);
+  const visited = /* @__PURE__ */ new Set();
+  const visit3 = (id10) => {
+    if (visited.has(id10)) return;
+    visited.add(id10);
+    layers[byId.get(id10).layer].push(id10);
+    for (const next of successors.get(id10) ?? []) visit3(next);
+  };
+  for (const n2 of [...nodes].sort((a, b) => a.layer - b.layer)) if (!predecessors.has(n2.id)) visit3(n2.id);
+  for (const n2 of nodes) visit3(n2.id);
+  if (forward.length <= MAX_SWEEP_EDGES) {
+    let best = layers.map((l) => [...l]);
+    let bestCrossings = crossings(layers, forward, byId);
+    for (let sweep = 0; sweep < 4 && bestCrossings > 0; sweep++) {
+      for (let l = 1; l < layerCount; l++) reorder(layers, l, predecessors);
+      for (let l = layerCount - 2; l >= 0; l--) reorder(layers, l, successors);
+      const count = crossings(layers, forward, byId);
+      if (count < bestCrossings) {
+        bestCrossings = count;
+        best = layers.map((l) => [...l]);
+      }
+    }
+    for (let l = 0; l < layerCount; l++) layers[l] = best[l];
+  }
+  const columnX = [];
+  const columnWidth = layers.map((ids) => ids.reduce((max, id10) => Math.max(max, byId.get(id10).width), 0));
+  let x = 0;
+  for (let l = 0; l < layerCount; l++) {
+    columnX.push(x);
+    if (layers[l].length > 0) x += columnWidth[l] + (l < layerCount - 1 ? options.layerGap(l) : 0);
+  }
+  const positions = /* @__PURE__ */ new Map();
+  for (let l = layerCount - 1; l >= 0; l--) {
+    let bottom = -options.nodeGap;
+    for (const id10 of layers[l]) {
+      const node = byId.get(id10);
+      const placedNext = (successors.get(id10) ?? []).map((s) => positions.get(s)).filter((p) => p !== void 0);
+      const wanted = placedNext.length > 0 ? placedNext.reduce((sum, p) => sum + p.y + p.height / 2, 0) / placedNext.length - node.height / 2 : 0;
+      const y = Math.max(wanted, bottom + options.nodeGap);
+      positions.set(id10, { x: columnX[l], y, width: columnWidth[l], height: node.height });
+      bottom = y + node.height;
+    }
+  }
+  let height = 0;
+  for (const p of positions.values()) height = Math.max(height, p.y + p.height);
+  const last = layers.map((ids, l) => ids.length > 0 ? columnX[l] + columnWidth[l] : 0);
+  return { positions, width: Math.max(0, ...last), height };
+}
+function push(map, key, value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+function reorder(layers, l, neighbours) {
+  const index = /* @__PURE__ */ new Map();
+  for (const layer2 of layers) layer2.forEach((id10, i2) => index.set(id10, i2 / Math.max(1, layer2.length - 1)));
+  const layer = layers[l];
+  const keyed = [];
+  const fixed = /* @__PURE__ */ new Map();
+  layer.forEach((id10, i2) => {
+    const around = (neighbours.get(id10) ?? []).map((n2) => index.get(n2));
+    if (around.length === 0) fixed.set(i2, id10);
+    else keyed.push({ id: id10, key: around.reduce((a, b) => a + b, 0) / around.length });
+  });
+  keyed.sort((a, b) => a.key - b.key);
+  const result = [];
+  let k = 0;
+  for (let i2 = 0; i2 < layer.length; i2++) result.push(fixed.get(i2) ?? keyed[k++].id);
+  layers[l] = result;
+}
+function crossings(layers, edges, byId) {
+  const position = /* @__PURE__ */ new Map();
+  for (const layer of layers) layer.forEach((id10, i2) => position.set(id10, i2));
+  const byLayer = /* @__PURE__ */ new Map();
+  for (const e of edges) {
+    const layer = byId.get(e.from).layer;
+    const list = byLayer.get(layer) ?? [];
+    list.push({ a: position.get(e.from), b: position.get(e.to) });
+    byLayer.set(layer, list);
+  }
+  let count = 0;
+  for (const list of byLayer.values()) {
+    for (let i2 = 0; i2 < list.length; i2++) {
+      for (let j = i2 + 1; j < list.length; j++) {
+        if ((list[i2].a - list[j].a) * (list[i2].b - list[j].b) < 0) count++;
+      }
+    }
+  }
+  return count;
+}
+
+// server/src/graph/svg.ts
+var FONT = 'ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace';
+var CHAR = 0.61;
+var TITLE_SIZE = 12;
+var TEXT_SIZE = 11;
+var LABEL_SIZE = 10;
+var LINE = 15;
+var PAD_X = 10;
+var PAD_Y = 7;
+var MAX_CHARS = 60;
+var MAX_TOOLTIP = 180;
+var GROUP_PAD = 16;
+var GROUP_HEADER = 26;
+var LOOP_LANE = 12;
+var COLOUR_CLASSES = ["line", "ok", "alt", "lb", "unk", "error", "warning", "information", "hint"];
+var COLOUR_CLASSES_CSS = COLOUR_CLASSES.map((c) => `path.c-${c}{marker-end:url(#k-${c})}`).join("");
+var STYLE = `
+.elb-map{--fg:#1f2328;--bg:#ffffff;--mut:#59636e;--line:#818b98;--node:#f6f8fa;--frame:#d1d9e0;--ok:#1a7f37;--alt:#8250df;--lb:#9a6700;--unk:#6e7781;--error:#cf222e;--warning:#bc4c00;--information:#0969da;--hint:#6e7781;--sel:#0969da}
+@media (prefers-color-scheme:dark){.elb-map{--fg:#e6edf3;--bg:#0d1117;--mut:#9198a1;--line:#768390;--node:#161b22;--frame:#3d444d;--ok:#3fb950;--alt:#ab7df8;--lb:#d29922;--unk:#9198a1;--error:#f85149;--warning:#db6d28;--information:#4493f8;--hint:#9198a1;--sel:#4493f8}}
+.elb-map{font-family:${FONT};font-size:${TEXT_SIZE}px}
+.elb-map .bg{fill:var(--bg)}
+.elb-map .gf{fill:none;stroke:var(--frame);stroke-width:1}
+.elb-map .gt{fill:var(--fg);font-size:13px;font-weight:600}
+.elb-map .lg{fill:var(--mut)}
+.n rect{fill:var(--node);stroke:var(--line);stroke-width:1.2}
+.n.lb rect{stroke-width:2.4}
+.n text{fill:var(--mut)}
+.n .t{fill:var(--fg);font-size:${TITLE_SIZE}px;font-weight:600}
+.n.u rect{stroke-dasharray:5 3}
+.n.s-error rect{stroke:var(--error);stroke-width:2.6}
+.n.s-warning rect{stroke:var(--warning);stroke-width:2.6}
+.n.s-information rect{stroke:var(--information);stroke-width:2}
+.n.s-hint rect{stroke:var(--hint);stroke-width:2}
+.n .f-error{fill:var(--error);font-weight:600}
+.n .f-warning{fill:var(--warning);font-weight:600}
+.n .f-information{fill:var(--information);font-weight:600}
+.n .f-hint{fill:var(--hint)}
+.n[data-node]{cursor:pointer}
+.n[data-node]:focus{outline:none}
+.n[data-node]:focus rect,.n[data-node]:hover rect,.n.sel rect{stroke:var(--sel);stroke-width:3.2}
+.e{fill:none;stroke:var(--line);stroke-width:1.4;stroke-linejoin:round}
+.e.u{stroke-dasharray:5 3}
+.e.m{stroke-width:2.4}
+.el{font-size:${LABEL_SIZE}px;fill:var(--mut);paint-order:stroke;stroke:var(--bg);stroke-width:3px;stroke-linejoin:round}
+.c-ok{stroke:var(--ok)}.el.c-ok,.k-ok{fill:var(--ok)}
+.c-alt{stroke:var(--alt)}.el.c-alt,.k-alt{fill:var(--alt)}
+.c-lb{stroke:var(--lb)}.el.c-lb,.k-lb{fill:var(--lb)}
+.c-unk{stroke:var(--unk)}.el.c-unk,.k-unk{fill:var(--unk)}
+.c-error{stroke:var(--error)}.el.c-error,.k-error{fill:var(--error)}
+.c-warning{stroke:var(--warning)}.el.c-warning,.k-warning{fill:var(--warning)}
+.c-information{stroke:var(--information)}.el.c-information,.k-information{fill:var(--information)}
+.c-hint{stroke:var(--hint)}.el.c-hint,.k-hint{fill:var(--hint)}
+.k-line{fill:var(--line)}
+${COLOUR_CLASSES_CSS}
+.el.c-ok,.el.c-alt,.el.c-lb,.el.c-unk,.el.c-error,.el.c-warning,.el.c-information,.el.c-hint{stroke:var(--bg)}
+`.trim().replace(/\n/g, "");
+var xml = xmlText;
+function width(chars, size) {
+  return chars * size * CHAR;
+}
+function box(node) {
+  const lines = [
+    { text: clip(nodeTitle(node), MAX_CHARS), cls: "t" },
+    ...node.details.map((d) => ({ text: clip(d, MAX_CHARS + 4), cls: "" })),
+    ...findingLines(node).map((f) => ({ text: f, cls: `f-${severityOfLine(node, f)}` }))
+  ];
+  const chars = lines.map((l, i2) => width(l.text.length, i2 === 0 ? TITLE_SIZE : TEXT_SIZE));
+  return {
+    node,
+    lines,
+    width: Math.ceil(Math.max(...chars) + 2 * PAD_X + 2),
+    height: lines.length * LINE + 2 * PAD_Y - 2
+  };
+}
+function severityOfLine(node, line) {
+  for (const [severity, icon] of Object.entries(SEVERITY_ICON)) if (line.startsWith(`${icon} `)) return severity;
+  return node.findings[node.findings.length - 1]?.severity ?? "hint";
+}
+function edgeClass(edge) {
+  if (edge.severity) return edge.severity;
+  if (edge.kind === "backend") {
+    switch (edge.receives) {
+      case "client-address":
+        return "ok";
+      case "x-forwarded-for":
+      case "proxy-protocol":
+        return "alt";
+      case "lb-address":
+        return "lb";
+      default:
+        return "unk";
+    }
+  }
+  return edge.unknown ? "unk" : "line";
+}
+var KIND_CLASS = { client: "cl", loadbalancer: "lb", listener: "li", pool: "po", member: "me" };
+function n(value) {
+  return String(Math.round(value));
+}
+function toSvg(map, options = {}) {
+  const body2 = [];
+  let top = 0;
+  let totalWidth = 0;
+  for (const group of map.groups) {
+    const { nodes, edges } = groupParts(map, group.id);
+    const boxes = new Map(nodes.map((node) => [node.id, box(node)]));
+    const labelChars = /* @__PURE__ */ new Map();
+    for (const e of edges) {
+      if (e.kind === "same-server") continue;
+      const layer = LAYER[nodes.find((x) => x.id === e.to).kind] - 1;
+      labelChars.set(layer, Math.max(labelChars.get(layer) ?? 0, edgeLabel(e).length));
+    }
+    const layout = layeredLayout(
+      nodes.map((node) => ({ id: node.id, layer: LAYER[node.kind], width: boxes.get(node.id).width, height: boxes.get(node.id).height })),
+      edges.map((e) => ({ from: e.from, to: e.to, back: e.kind === "same-server" })),
+      { nodeGap: 14, layerGap: (layer) => Math.max(44, Math.ceil(width(labelChars.get(layer) ?? 0, LABEL_SIZE)) + 36) }
+    );
+    const loops = edges.filter((e) => e.kind === "same-server").length;
+    const left = GROUP_PAD;
+    const originY = top + GROUP_HEADER;
+    const place = (id10) => {
+      const p = layout.positions.get(id10);
+      return { ...p, x: p.x + left, y: p.y + originY };
+    };
+    const groupWidth2 = layout.width + 2 * GROUP_PAD;
+    const groupHeight = GROUP_HEADER + layout.height + loops * LOOP_LANE + (loops ? 10 : 0) + GROUP_PAD;
+    let lane = 0;
+    totalWidth = Math.max(totalWidth, groupWidth2, width(group.name.length + 16, 13) + 2 * GROUP_PAD);
+    body2.push(`<g class="grp" data-group="${group.id}">`);
+    body2.push(`<rect class="gf" x="4" y="${n(top + 4)}" width="${n(groupWidth2 - 8)}" height="${n(groupHeight - 8)}" rx="8"/>`);
+    body2.push(`<text class="gt" x="${left}" y="${n(top + 20)}">${xml(`${group.name} \xB7 ${sourceName(group.source)}`)}</text>`);
+    const labels = [];
+    for (const edge of edges) {
+      const from = place(edge.from);
+      const to = place(edge.to);
+      const colour = edgeClass(edge);
+      const classes = `e c-${colour}${edge.unknown || edge.kind === "same-server" ? " u" : ""}${edge.severity ? " m" : ""}`;
+      const label = edgeLabel(edge);
+      let d;
+      let labelAt;
+      if (edge.kind === "same-server") {
+        lane++;
+        const sy = from.y + from.height - 6;
+        const x1 = from.x - 10 - lane * 3;
+        const y = originY + layout.height + 4 + lane * LOOP_LANE;
+        const x2 = to.x + to.width + 12 + lane * 3;
+        const ty = to.y + to.height - 7;
+        d = `M${n(from.x)},${n(sy)}H${n(x1)}V${n(y)}H${n(x2)}V${n(ty)}H${n(to.x + to.width + 3)}`;
+        labelAt = { x: (x1 + x2) / 2, y: y - 3, anchor: "middle" };
+      } else {
+        const sx = from.x + from.width;
+        const sy = from.y + from.height / 2;
+        const tx = to.x - 3;
+        const ty = to.y + to.height / 2;
+        const bend = Math.max(20, (tx - sx) / 2);
+        d = `M${n(sx)},${n(sy)}C${n(sx + bend)},${n(sy)} ${n(tx - bend)},${n(ty)} ${n(tx)},${n(ty)}`;
+        labelAt = { x: tx - 6, y: ty - 5, anchor: "end" };
+      }
+      body2.push(`<path class="${classes}" d="${d}"/>`);
+      if (label) {
+        labels.push(
+          `<text class="el c-${colour}" x="${n(labelAt.x)}" y="${n(labelAt.y)}"${labelAt.anchor === "start" ? "" : ` text-anchor="${labelAt.anchor}"`}>${xml(label)}</text>`
+        );
+      }
+    }
+    body2.push(...labels);
+    for (const node of nodes) {
+      const b = boxes.get(node.id);
+      const p = place(node.id);
+      const classes = ["n", KIND_CLASS[node.kind], node.unknown ? "u" : "", node.severity ? `s-${node.severity}` : ""].filter(Boolean).join(" ");
+      const interactive = node.location ? ` data-node="${node.id}"` : "";
+      const tooltip = [
+        node.label,
+        ...node.findings.map((f) => clip(`${SEVERITY_ICON[f.severity]} ${f.ruleId}: ${f.message}`, MAX_TOOLTIP))
+      ];
+      const rx = node.kind === "client" ? b.height / 2 : node.kind === "pool" ? 10 : 5;
+      const texts = b.lines.map((line, i2) => `<text y="${n(PAD_Y + 11 + i2 * LINE)}"${line.cls ? ` class="${line.cls}"` : ""}>${xml(line.text)}</text>`).join("");
+      body2.push(
+        // The origin is where the text starts, so the lines need no x.
+        `<g class="${classes}"${interactive} transform="translate(${n(p.x + PAD_X)} ${n(p.y)})"><title>${xml(tooltip.join("\n"))}</title><rect x="-${PAD_X}" width="${n(p.width)}" height="${n(b.height)}" rx="${n(rx)}"/>${texts}</g>`
+      );
+    }
+    body2.push("</g>");
+    top += groupHeight + 8;
+  }
+  if (map.groups.length === 0) {
+    body2.push(`<text class="lg" x="${GROUP_PAD}" y="24">No load balancer, listener, pool or member was found.</text>`);
+    top = 40;
+    totalWidth = 420;
+  }
+  if (options.legend !== false) {
+    LEGEND.forEach((line, i2) => body2.push(`<text class="lg" x="${GROUP_PAD}" y="${n(top + 14 + i2 * LINE)}">${xml(line)}</text>`));
+    totalWidth = Math.max(totalWidth, ...LEGEND.map((l) => width(l.length, TEXT_SIZE) + 2 * GROUP_PAD));
+    top += LEGEND.length * LINE + 12;
+  }
+  const w = n(totalWidth);
+  const h = n(top);
+  const markers = COLOUR_CLASSES.map(
+    (c) => `<marker id="k-${c}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto"><path class="k-${c}" d="M0,0L8,4L0,8z"/></marker>`
+  ).join("");
+  const title = options.title ?? "ELB Lens client IP map";
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="elb-map" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="elb-map-title"><title id="elb-map-title">${xml(title)}</title><style>${STYLE}</style><defs>${markers}</defs><rect class="bg" width="${w}" height="${h}"/>
+${body2.join("\n")}
+</svg>
+`;
 }
 
 // server/src/rules/instanceFindings.ts
@@ -17986,6 +18722,361 @@ function analyzePlan(filePath, text2, options = {}) {
   return withRuleSettings(mergeInstanceFindings(analysis.reported), options.rules).map((f) => ({ ...f, fixes: [] }));
 }
 
+// server/src/rules/nodeFindings.ts
+function nodeFindings(reported, options, configFile) {
+  const suppressions = /* @__PURE__ */ new Map();
+  const suppressionsOf = (path21) => {
+    let list = suppressions.get(path21);
+    if (!list) {
+      const file = configFile(path21);
+      suppressions.set(path21, list = file ? collectSuppressions(file) : []);
+    }
+    return list;
+  };
+  const out2 = [];
+  for (const item of reported) {
+    const shown = mergeInstanceFindings([item]).flatMap((f) => shownFindings([f], suppressionsOf(f.file), options));
+    for (const finding of shown) out2.push({ finding, node: item.node });
+  }
+  return out2;
+}
+
+// server/src/graph/sources.ts
+function viewSource(view, name2) {
+  return { name: name2(view.root), source: view.source, model: view.model, findings: view.findings };
+}
+function planView(filePath, text2, options = {}) {
+  const plan = planAnalysis(filePath, text2, options);
+  if (!plan) return void 0;
+  const findings = nodeFindings(plan.reported, { rules: options.rules, allowInlineIgnores: false }, () => void 0);
+  return { root: filePath, source: "plan", model: plan.model, findings };
+}
+
+// server/src/graph/index.ts
+var MAP_FORMATS = ["mermaid", "dot", "svg", "json", "markdown"];
+
+// server/src/cli/usage.ts
+var UsageError = class extends Error {
+  constructor(message, command) {
+    super(message);
+    this.command = command;
+  }
+  command;
+};
+var HELP_OPTION = { names: ["--help", "-h"], help: ["print this help"] };
+function optionNames(options) {
+  return options.flatMap((o) => o.names);
+}
+function unknownOption(flag, command, options) {
+  const suggestion = closest(
+    flag,
+    optionNames([...options, HELP_OPTION]).filter((name2) => name2.startsWith("--"))
+  );
+  return new UsageError(`unknown option ${flag} for ${command}${suggestion ? `; did you mean ${suggestion}?` : ""}`, command);
+}
+var COLUMN = 40;
+function optionsHelp(options) {
+  const lines = [];
+  for (const option of [...options, HELP_OPTION]) {
+    const [long, short] = option.names;
+    const names = `  ${short ? `${short}, ` : "    "}${long}${option.value ? ` ${option.value}` : ""}`;
+    const [first, ...more] = option.help;
+    if (names.length < COLUMN) lines.push(`${names.padEnd(COLUMN)}${first}`);
+    else lines.push(names, `${" ".repeat(COLUMN)}${first}`);
+    for (const line of more) lines.push(`${" ".repeat(COLUMN)}${line}`);
+  }
+  return lines.join("\n");
+}
+var KINDS_CHECKED = "Terraform (.tf, .tf.json), ELB API JSON (*.elb.json),\nTerraform plan JSON and Kubernetes Service YAML";
+var KINDS_FOUND = "Terraform, ELB API JSON, plan JSON or Kubernetes Service YAML";
+function nothingFound(paths) {
+  return `nothing to check under ${paths.join(", ")}: no ${KINDS_FOUND} file found (ELB API JSON is read from *.elb.json unless .elb-lens.json "json.files" names other files)`;
+}
+
+// server/src/cli/args.ts
+var SEVERITIES = ["hint", "information", "warning", "error"];
+var FORMAT_NAMES = ["text", "compact", "json", "sarif", "junit", "checkstyle", "codequality"];
+var INPUT_OPTIONS = [
+  { names: ["--output", "-o"], value: "<file>", help: ["write the report to a file"] },
+  {
+    names: ["--config", "-c"],
+    value: "<file>",
+    help: ["use this configuration file for every path", "(default: the nearest .elb-lens.json above each file)"]
+  },
+  { names: ["--var"], value: "<name=value>", help: ["set a Terraform variable (repeatable)"] },
+  {
+    names: ["--var-file"],
+    value: "<file>",
+    help: ["read variables from a tfvars file (repeatable)", "(TF_VAR_<name> environment variables are read too)"]
+  }
+];
+var CHECK_OPTIONS = [
+  { names: ["--format", "-f"], value: `<${FORMAT_NAMES.join("|")}>`, help: ["output format (default: text)"] },
+  ...INPUT_OPTIONS.slice(0, 1),
+  {
+    names: ["--min-severity"],
+    value: "<error|warning|information|hint>",
+    help: ["lowest severity that fails the run (default: warning)"]
+  },
+  ...INPUT_OPTIONS.slice(1),
+  { names: ["--fix"], help: ["apply the fixes in place, then report what is left"] },
+  { names: ["--dry-run"], help: ["with --fix: print a unified diff, change nothing"] },
+  { names: ["--report-unused-ignores"], help: ["report elb-lens-ignore comments that suppress nothing"] },
+  {
+    names: ["--fail-on-empty"],
+    help: ["exit 1 when the paths hold no file of a kind ELB Lens checks", "(without it: a warning on stderr, exit 0)"]
+  },
+  { names: ["--color"], help: ["force colours on"] },
+  { names: ["--no-color"], help: ["force colours off (NO_COLOR in the environment too)"] },
+  {
+    names: ["--jobs", "-j"],
+    value: "<n>",
+    help: [
+      "threads for independent modules (default: the number of cores",
+      "for 10,000 files or more, else one; under 200 files and with",
+      "--fix always one)"
+    ]
+  },
+  { names: ["--verbose", "-v"], help: ["print counts (files found, checked, not parsed) and timing on stderr"] },
+  { names: ["--no-prescan"], help: ["parse every Terraform file instead of scanning first (same results)"] }
+];
+var GRAPH_OPTIONS = [
+  {
+    names: ["--format", "-f"],
+    value: `<${MAP_FORMATS.join("|")}>`,
+    help: ["output format (default: mermaid; markdown is Mermaid in", "a fence with a legend, for a CI job summary)"]
+  },
+  ...INPUT_OPTIONS
+];
+var EXIT_CODES = "Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error\n(or, with --fail-on-empty, nothing to check; or the report could not be written: closed pipe, full disk).\n";
+var COMMAND_USAGE = {
+  check: `Usage: elb-lens check [paths...] [options]
+
+Checks ${KINDS_CHECKED} files and folders
+(default: .). Kubernetes manifests are recognised by their content (kind: Service).
+
+Options:
+${optionsHelp(CHECK_OPTIONS)}
+
+${EXIT_CODES}`,
+  graph: `Usage: elb-lens graph [paths...] [options]
+
+Draws where the client address goes: client \u2192 load balancer \u2192 listener \u2192 pool \u2192 backend
+(default path: .).
+
+Options:
+${optionsHelp(GRAPH_OPTIONS)}
+`,
+  rules: `Usage: elb-lens rules
+
+Lists every id ELB Lens reports, with its default severity and what it means.
+
+Options:
+${optionsHelp([])}
+`,
+  explain: `Usage: elb-lens explain <rule-id>
+
+Prints the documentation of a rule or of another id ELB Lens reports (see "elb-lens rules").
+
+Options:
+${optionsHelp([])}
+`
+};
+var USAGE = `Usage:
+  elb-lens check [paths...] [options]   check ${KINDS_CHECKED.replace("\n", "\n                                        ")}
+                                        files and folders (default: .)
+  elb-lens graph [paths...] [options]   draw where the client address goes: client \u2192 load balancer \u2192
+                                        listener \u2192 pool \u2192 backend (default: .)
+  elb-lens rules                        list the rules
+  elb-lens explain <rule-id>            print a rule's documentation
+  elb-lens <command> --help             the options of a command
+  elb-lens -v, --version                print the version
+
+Options for check:
+${optionsHelp(CHECK_OPTIONS)}
+
+Options for graph:
+${optionsHelp(GRAPH_OPTIONS)}
+
+${EXIT_CODES}`;
+function wantsHelp(rest) {
+  return rest.some((arg) => arg === "--help" || arg === "-h");
+}
+function parseArgs(argv) {
+  const [command, ...rest] = argv;
+  if (command === void 0 || command === "--help" || command === "-h") return { command: "help" };
+  if (command === "help") return isCommand(rest[0]) ? { command: "help", of: rest[0] } : { command: "help" };
+  if (command === "--version" || command === "-v" || command === "-V" || command === "version") return { command: "version" };
+  if (isCommand(command) && wantsHelp(rest)) return { command: "help", of: command };
+  if (command === "rules") {
+    if (rest.length > 0) throw unknownOrExtra(rest[0], "rules");
+    return { command: "rules" };
+  }
+  if (command === "explain") {
+    if (!rest[0]) throw new UsageError("explain needs a rule id", "explain");
+    if (rest[0].startsWith("-")) throw unknownOption(rest[0], "explain", []);
+    return { command: "explain", ruleId: rest[0] };
+  }
+  if (command === "graph") return parseGraphArgs(rest);
+  if (command !== "check") {
+    const suggestion = command.startsWith("-") ? closest(command, ["--help", "--version"]) : closest(command, ["check", "graph", "rules", "explain", "help", "version"]);
+    throw new UsageError(
+      `unknown ${command.startsWith("-") ? "option" : "command"} "${command}"${suggestion ? `; did you mean ${suggestion}?` : ""}`
+    );
+  }
+  const args2 = {
+    command: "check",
+    paths: [],
+    format: "text",
+    output: void 0,
+    minSeverity: "warning",
+    variables: {},
+    varFiles: [],
+    reportUnusedIgnores: false,
+    color: void 0,
+    config: void 0,
+    fix: false,
+    dryRun: false,
+    jobs: void 0,
+    verbose: false,
+    prescan: true,
+    failOnEmpty: false
+  };
+  forEachFlag(rest, (flag, value, arg) => {
+    switch (flag) {
+      case "--format":
+      case "-f":
+        args2.format = value();
+        if (!FORMAT_NAMES.includes(args2.format))
+          throw new UsageError(`unknown format "${args2.format}" (choose ${FORMAT_NAMES.join(", ")})`, "check");
+        break;
+      case "--fix":
+        args2.fix = true;
+        break;
+      case "--dry-run":
+        args2.dryRun = true;
+        break;
+      case "--min-severity": {
+        const severity = value();
+        if (!SEVERITIES.includes(severity))
+          throw new UsageError(`--min-severity must be one of ${SEVERITIES.join(", ")}`, "check");
+        args2.minSeverity = severity;
+        break;
+      }
+      case "--jobs":
+      case "-j": {
+        const jobs = Number(value());
+        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs takes a whole number of 1 or more", "check");
+        args2.jobs = jobs;
+        break;
+      }
+      case "--verbose":
+      case "-v":
+        args2.verbose = true;
+        break;
+      case "--no-prescan":
+        args2.prescan = false;
+        break;
+      case "--report-unused-ignores":
+        args2.reportUnusedIgnores = true;
+        break;
+      case "--fail-on-empty":
+        args2.failOnEmpty = true;
+        break;
+      case "--color":
+        args2.color = true;
+        break;
+      case "--no-color":
+        args2.color = false;
+        break;
+      default:
+        if (inputFlag(flag, value, args2)) break;
+        if (flag.startsWith("-") && flag !== "-") throw unknownOption(flag, "check", CHECK_OPTIONS);
+        args2.paths.push(arg);
+    }
+  });
+  if (args2.dryRun && !args2.fix) throw new UsageError("--dry-run only goes with --fix", "check");
+  if (args2.paths.length === 0) args2.paths.push(".");
+  return args2;
+}
+function isCommand(word) {
+  return word === "check" || word === "graph" || word === "rules" || word === "explain";
+}
+function unknownOrExtra(arg, command) {
+  return arg.startsWith("-") ? unknownOption(arg, command, []) : new UsageError(`${command} takes no argument, got "${arg}"`, command);
+}
+function parseGraphArgs(rest) {
+  const args2 = {
+    command: "graph",
+    paths: [],
+    format: "mermaid",
+    output: void 0,
+    variables: {},
+    varFiles: [],
+    config: void 0
+  };
+  forEachFlag(rest, (flag, value, arg) => {
+    switch (flag) {
+      case "--format":
+      case "-f": {
+        const format2 = value();
+        if (!MAP_FORMATS.includes(format2))
+          throw new UsageError(`unknown graph format "${format2}" (choose ${MAP_FORMATS.join(", ")})`, "graph");
+        args2.format = format2;
+        break;
+      }
+      default:
+        if (inputFlag(flag, value, args2)) break;
+        if (flag.startsWith("-") && flag !== "-") throw unknownOption(flag, "graph", GRAPH_OPTIONS);
+        args2.paths.push(arg);
+    }
+  });
+  if (args2.paths.length === 0) args2.paths.push(".");
+  return args2;
+}
+function inputFlag(flag, value, args2) {
+  switch (flag) {
+    case "--output":
+    case "-o":
+      args2.output = value();
+      return true;
+    case "--config":
+    case "-c":
+      args2.config = value();
+      return true;
+    case "--var": {
+      const assignment = value();
+      const eq = assignment.indexOf("=");
+      if (eq <= 0) throw new UsageError(`--var takes name=value, got "${assignment}"`);
+      args2.variables[assignment.slice(0, eq)] = assignment.slice(eq + 1);
+      return true;
+    }
+    case "--var-file":
+      args2.varFiles.push(value());
+      return true;
+    default:
+      return false;
+  }
+}
+function forEachFlag(rest, handle2) {
+  for (let i2 = 0; i2 < rest.length; i2++) {
+    const arg = rest[i2];
+    const [flag, inlineValue] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, void 0];
+    handle2(
+      flag,
+      () => {
+        const v = inlineValue ?? rest[++i2];
+        if (v === void 0) throw new UsageError(`${flag} needs a value`);
+        return v;
+      },
+      arg
+    );
+  }
+}
+
+// server/src/cli/graph.ts
+var path14 = __toESM2(require("path"));
+
 // server/src/project/classify.ts
 var path5 = __toESM2(require("path"));
 
@@ -18460,25 +19551,6 @@ function createNodeHost(log) {
 
 // server/src/service/service.ts
 var path11 = __toESM2(require("path"));
-
-// server/src/core/escape.ts
-var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function printable(text2) {
-  return text2.replace(UNPRINTABLE, (c) => c === "	" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function xmlText(value) {
-  return String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-function markdownText(text2) {
-  return printable(text2.replace(/\r\n|\r|\n/g, " ")).replace(/[\\`*_[\]|<>~&]/g, (c) => `\\${c}`).replace(/@/g, "@\u2060");
-}
-function codeSpan(text2) {
-  const flat = printable(text2.replace(/\r\n|\r|\n/g, " "));
-  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
 
 // server/src/hover/platform.ts
 var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
@@ -20436,25 +21508,6 @@ function unescapeHcl(raw) {
   }).replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
 }
 
-// server/src/rules/nodeFindings.ts
-function nodeFindings(reported, options, configFile) {
-  const suppressions = /* @__PURE__ */ new Map();
-  const suppressionsOf = (path18) => {
-    let list = suppressions.get(path18);
-    if (!list) {
-      const file = configFile(path18);
-      suppressions.set(path18, list = file ? collectSuppressions(file) : []);
-    }
-    return list;
-  };
-  const out2 = [];
-  for (const item of reported) {
-    const shown = mergeInstanceFindings([item]).flatMap((f) => shownFindings([f], suppressionsOf(f.file), options));
-    for (const finding of shown) out2.push({ finding, node: item.node });
-  }
-  return out2;
-}
-
 // server/src/terraform/providerVersions.ts
 var path10 = __toESM2(require("path"));
 var LOCK_FILE_NAME = ".terraform.lock.hcl";
@@ -21512,1177 +22565,6 @@ function escapeRegExp(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-// server/src/graph/map.ts
-var LAYER = { client: 0, loadbalancer: 1, listener: 2, pool: 3, member: 4 };
-var SEVERITY_ICON = { error: "\u2716", warning: "\u26A0", information: "\u2139", hint: "\u2026" };
-function highestSeverity(findings) {
-  let best;
-  for (const f of findings) if (!best || SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[best]) best = f.severity;
-  return best;
-}
-function buildClientIpMap(sources) {
-  const map = { groups: [], nodes: [], edges: [] };
-  let next = 1;
-  const newId = () => `n${next++}`;
-  sources.forEach((source, index) => {
-    const group = { id: `g${index + 1}`, name: source.name, source: source.source };
-    map.groups.push(group);
-    addGroup(map, group, source, newId);
-  });
-  return map;
-}
-function addGroup(map, group, source, newId) {
-  const { model } = source;
-  const ids = /* @__PURE__ */ new Map();
-  const add = (node, modelNode) => {
-    const mapNode = { id: newId(), group: group.id, ...node, findings: [] };
-    if (modelNode) ids.set(modelNode, mapNode);
-    map.nodes.push(mapNode);
-    return mapNode;
-  };
-  const edges = [];
-  const edge = (from, to, kind, extra = {}) => {
-    if (edges.some((e) => e.from === from.id && e.to === to.id && e.kind === kind)) return;
-    edges.push({ from: from.id, to: to.id, kind, unknown: false, findings: [], ...extra });
-  };
-  const client = add({ kind: "client", label: "client", details: [], unknown: false });
-  for (const lb of model.loadBalancers) add(loadBalancerNode(lb), lb);
-  const missingLbs = /* @__PURE__ */ new Map();
-  for (const listener of model.listeners) {
-    if (listener.loadBalancer || missingLbs.has(listener.kind)) continue;
-    missingLbs.set(listener.kind, add(missingLoadBalancerNode(listener.kind)));
-  }
-  for (const listener of model.listeners) add(listenerNode(listener), listener);
-  for (const pool of model.pools) add(poolNode(pool), pool);
-  for (const member of model.members) add(memberNode(member), member);
-  const nodeOf = (n2) => n2 ? ids.get(n2) : void 0;
-  for (const lb of model.loadBalancers) edge(client, ids.get(lb), "client");
-  for (const lbNode of missingLbs.values()) edge(client, lbNode, "client", { unknown: true });
-  for (const listener of model.listeners) {
-    const target = ids.get(listener);
-    const lbNode = nodeOf(listener.loadBalancer) ?? missingLbs.get(listener.kind);
-    edge(lbNode, target, "listener");
-    for (const pool of listener.pools) {
-      const poolNode2 = nodeOf(pool);
-      if (poolNode2) edge(target, poolNode2, "pool");
-    }
-  }
-  for (const pool of model.pools) {
-    const poolNode2 = ids.get(pool);
-    if (pool.listeners.length === 0) {
-      const lbNode = nodeOf(pool.loadBalancer);
-      if (lbNode) edge(lbNode, poolNode2, "pool", { label: "no listener", unknown: true });
-    }
-  }
-  for (const member of model.members) {
-    const memberNode2 = ids.get(member);
-    const poolNode2 = nodeOf(member.pool);
-    if (poolNode2) {
-      const summary2 = summarise(memberNode2.receives ?? []);
-      edge(poolNode2, memberNode2, "backend", {
-        receives: summary2.receives,
-        label: summary2.text,
-        unknown: summary2.receives === "unknown"
-      });
-    }
-    for (const listener of member.pool?.listeners ?? []) {
-      const evidence = sameServerEvidence(listener, member);
-      if (!evidence) continue;
-      const target = evidence.via === "loadbalancer" ? nodeOf(listener.loadBalancer) : nodeOf(listener);
-      if (target)
-        edge(memberNode2, target, "same-server", { label: evidence.via === "loadbalancer" ? "also a client" : "white-listed client" });
-    }
-  }
-  for (const { finding, node } of source.findings) {
-    const mapNode = nodeOf(node) ?? nodeAtRange(map.nodes, group.id, finding.file, finding.range);
-    if (!mapNode) continue;
-    const item = {
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      message: finding.message,
-      file: finding.file,
-      range: finding.range
-    };
-    if (!mapNode.findings.some((f) => f.ruleId === item.ruleId && f.message === item.message)) mapNode.findings.push(item);
-    for (const e of edges) {
-      const about = e.to === mapNode.id && (e.kind === "backend" || e.kind === "pool") && finding.ruleId !== "client-ip-same-server" ? true : e.from === mapNode.id && e.kind === "same-server" && finding.ruleId === "client-ip-same-server";
-      if (about && !e.findings.some((f) => f.ruleId === item.ruleId && f.message === item.message)) e.findings.push(item);
-    }
-  }
-  for (const n2 of map.nodes) if (n2.group === group.id) n2.severity = highestSeverity(n2.findings);
-  for (const e of edges) e.severity = highestSeverity(e.findings);
-  map.edges.push(...edges);
-}
-function nodeAtRange(nodes, group, file, range) {
-  return nodes.find((n2) => n2.group === group && n2.location?.file === file && rangeContains(n2.location.range, range.start));
-}
-function location(node) {
-  return { file: node.file.path, range: node.block.headerRange };
-}
-var KIND_TEXT = {
-  shared: "shared load balancer",
-  dedicated: "dedicated load balancer",
-  unknown: "load balancer, shared or dedicated: unknown"
-};
-function loadBalancerNode(lb) {
-  return {
-    kind: "loadbalancer",
-    label: lb.address,
-    details: [KIND_TEXT[lb.kind]],
-    unknown: lb.kind === "unknown",
-    lbKind: lb.kind,
-    location: location(lb)
-  };
-}
-function missingLoadBalancerNode(kind) {
-  return {
-    kind: "loadbalancer",
-    label: "(load balancer not in these files)",
-    details: [kind === "unknown" ? KIND_TEXT.unknown : `${KIND_TEXT[kind]}, by the listener's type`],
-    unknown: true,
-    lbKind: kind
-  };
-}
-function clientIpText(listener) {
-  const { state, reason } = listener.clientIp;
-  if (state === "unknown") return "unknown";
-  if (reason === "always-on") return "always on";
-  return `${state} (${reason === "default" ? "default" : "set"})`;
-}
-function listenerNode(listener) {
-  const { clientIp } = listener;
-  return {
-    kind: "listener",
-    label: listener.address,
-    details: [`${listener.protocol ?? "protocol ?"} \xB7 client IP: ${clientIpText(listener)}`],
-    unknown: clientIp.state === "unknown" || listener.protocol === void 0,
-    lbKind: listener.kind,
-    protocol: listener.protocol,
-    clientIp: { state: clientIp.state, reason: clientIp.reason, explanation: clientIp.explanation },
-    location: location(listener)
-  };
-}
-function poolNode(pool) {
-  const details = pool.idOnly ? ["pool: only its id is known"] : pool.poolType === "ip" ? ["pool of IP backends only"] : [`pool${pool.protocol ? ` \xB7 ${pool.protocol}` : ""}`];
-  return {
-    kind: "pool",
-    label: pool.address,
-    details,
-    unknown: pool.idOnly === true,
-    poolType: pool.poolType,
-    location: location(pool)
-  };
-}
-function memberNode(member) {
-  const kind = member.isIpBackend === true ? "ip" : member.isIpBackend === false ? "server" : "unknown";
-  const listeners = member.pool?.listeners ?? [];
-  const receives = listeners.map((l) => ({ listener: l.address, ...backendReceives(l, member) }));
-  const summary2 = summarise(receives);
-  const what = kind === "ip" ? "IP backend" : kind === "server" ? "server backend" : "backend, server or IP: unknown";
-  const details = [`${what}${member.ipAddress ? ` \xB7 ${member.ipAddress}` : ""}`];
-  if (receives.length <= 1 || summary2.receives !== "unknown" || receives.every((r) => r.receives === "unknown")) {
-    details.push(`gets: ${summary2.text}`);
-  } else {
-    for (const r of receives) details.push(`via ${r.listener}: ${r.text}`);
-  }
-  return {
-    kind: "member",
-    label: member.address,
-    details,
-    unknown: kind === "unknown" || summary2.receives === "unknown",
-    backend: { kind, explanation: member.ipBackendExplanation, ...member.ipAddress ? { address: member.ipAddress } : {} },
-    receives,
-    location: location(member)
-  };
-}
-function summarise(receives) {
-  if (receives.length === 0) return { receives: "unknown", text: "unknown: no listener sends traffic to its pool" };
-  const first = receives[0];
-  if (receives.every((r) => r.receives === first.receives && r.text === first.text)) return first;
-  return { receives: "unknown", text: "depends on the listener" };
-}
-function backendReceives(listener, member) {
-  const { state } = listener.clientIp;
-  if (state === "unknown") return { receives: "unknown", text: "unknown (the listener\u2019s client-IP state is unknown)" };
-  if (listener.protocol === "TLS") return alternativeReceives(listener);
-  if (state === "on" && member.isIpBackend === false) return { receives: "client-address", text: "the client\u2019s address" };
-  const alternative2 = alternativeReceives(listener);
-  if (state === "on" && member.isIpBackend === void 0) {
-    return { receives: "unknown", text: `the client\u2019s address if it is a server in the VPC, else ${alternative2.text}` };
-  }
-  return alternative2;
-}
-function alternativeReceives(listener) {
-  const { protocol } = listener;
-  if (protocol === void 0) return { receives: "unknown", text: "unknown (the protocol is unknown)" };
-  if (HTTP_PROTOCOLS.has(protocol)) {
-    return { receives: "x-forwarded-for", text: realIpOn(listener) ? "X-Forwarded-For / X-Real-IP only" : "X-Forwarded-For only" };
-  }
-  if (protocol === "TLS") {
-    const proxy2 = listener.options.get("proxy_protocol_enable")?.value;
-    if (proxy2 !== void 0 && proxy2 !== null && isUnknown(proxy2))
-      return { receives: "unknown", text: "unknown (Proxy Protocol is unknown)" };
-    if (proxy2 !== void 0 && proxy2 !== null && toBool(proxy2) === true) return { receives: "proxy-protocol", text: "Proxy Protocol only" };
-  }
-  return { receives: "lb-address", text: lbAddressText(listener.kind) };
-}
-function lbAddressText(kind) {
-  if (kind === "shared") return "the LB\u2019s 100.125.0.0/16 address";
-  if (kind === "dedicated") return "the LB\u2019s backend-subnet address";
-  return "the LB\u2019s address";
-}
-function realIpOn(listener) {
-  const realIp = listener.options.get("real_ip")?.value;
-  if (realIp !== void 0 && realIp !== null && !isUnknown(realIp) && toBool(realIp) === true) return true;
-  const header = listener.insertHeaderNames ? listener.insertHeaders?.attributes.get("X-Real-IP") : void 0;
-  return header?.expr.kind === "literal" && header.expr.value === true;
-}
-function groupParts(map, group) {
-  const nodes = map.nodes.filter((n2) => n2.group === group);
-  const ids = new Set(nodes.map((n2) => n2.id));
-  return { nodes, edges: map.edges.filter((e) => ids.has(e.from)) };
-}
-
-// server/src/graph/text.ts
-var RECEIVES_LABEL = {
-  "client-address": "\u2714 client address",
-  "x-forwarded-for": "\u21AA X-Forwarded-For",
-  "proxy-protocol": "\u21AA Proxy Protocol",
-  "lb-address": "\u2717 LB address",
-  unknown: "? unknown"
-};
-function findingLines(node, limit = 3) {
-  const byRule = /* @__PURE__ */ new Map();
-  const order = ["error", "warning", "information", "hint"];
-  for (const severity of order)
-    for (const f of node.findings) if (f.severity === severity && !byRule.has(f.ruleId)) byRule.set(f.ruleId, severity);
-  const lines = [...byRule].map(([ruleId, severity]) => `${SEVERITY_ICON[severity]} ${ruleId}`);
-  return lines.length > limit ? [...lines.slice(0, limit - 1), `+${lines.length - limit + 1} more`] : lines;
-}
-function nodeTitle(node) {
-  return node.unknown ? `? ${node.label}` : node.label;
-}
-function nodeLines(node) {
-  return [nodeTitle(node), ...node.details, ...findingLines(node)];
-}
-function edgeLabel(edge) {
-  const icon = edge.severity ? `${SEVERITY_ICON[edge.severity]} ` : "";
-  if (edge.kind === "backend" && edge.receives) {
-    const text2 = RECEIVES_LABEL[edge.receives];
-    return edge.severity ? `${icon}${text2.slice(2)}` : text2;
-  }
-  if (edge.label) return `${icon}${edge.label}`;
-  if (edge.severity) return `${icon}${edge.findings[0].ruleId}`;
-  return "";
-}
-function clip(text2, max) {
-  return text2.length <= max ? text2 : `${text2.slice(0, max - 1)}\u2026`;
-}
-var LEGEND = [
-  "\u2714 the backend gets the client\u2019s address",
-  "\u21AA only in X-Forwarded-For / X-Real-IP or the Proxy Protocol header",
-  "\u2717 only the load balancer\u2019s address",
-  "? unknown until Terraform runs",
-  "\u2716 \u26A0 \u2139 a finding (error, warning, information)"
-];
-function sourceName(source) {
-  if (source === "kubernetes") return "Kubernetes";
-  return source === "terraform" ? "Terraform" : source === "elb-json" ? "ELB API JSON" : "plan";
-}
-
-// server/src/graph/formats.ts
-var COLORS = {
-  error: "#cf222e",
-  warning: "#bc4c00",
-  information: "#0969da",
-  hint: "#6e7781",
-  "client-address": "#1a7f37",
-  "x-forwarded-for": "#8250df",
-  "proxy-protocol": "#8250df",
-  "lb-address": "#9a6700",
-  unknown: "#6e7781"
-};
-function mermaidText(text2) {
-  return printable(text2.replace(/\r\n|\r|\n/g, " ")).replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/`/g, "#96;");
-}
-var MERMAID_SHAPE = {
-  client: ["([", "])"],
-  loadbalancer: ["[[", "]]"],
-  listener: ["[", "]"],
-  pool: ["[(", ")]"],
-  member: ["(", ")"]
-};
-function toMermaid(map) {
-  const out2 = ["flowchart LR"];
-  const classes = /* @__PURE__ */ new Map();
-  const addClass = (name2, id10) => {
-    const list = classes.get(name2) ?? [];
-    list.push(id10);
-    classes.set(name2, list);
-  };
-  const edgeStyles = /* @__PURE__ */ new Map();
-  let edgeIndex = 0;
-  const edgeLines = [];
-  for (const group of map.groups) {
-    const { nodes, edges } = groupParts(map, group.id);
-    out2.push(`  subgraph ${group.id}["${mermaidText(`${group.name} (${sourceName(group.source)})`)}"]`, "    direction LR");
-    for (const node of nodes) {
-      const [open, close] = MERMAID_SHAPE[node.kind];
-      out2.push(`    ${node.id}${open}"${nodeLines(node).map(mermaidText).join("<br/>")}"${close}`);
-      if (node.severity) addClass(node.severity, node.id);
-      if (node.unknown) addClass("unknown", node.id);
-    }
-    out2.push("  end");
-    for (const edge of edges) {
-      const label = edgeLabel(edge);
-      const arrow = edge.severity ? "==>" : edge.unknown || edge.kind === "same-server" ? "-.->" : "-->";
-      edgeLines.push(`  ${edge.from} ${arrow}${label ? `|"${mermaidText(label)}"|` : ""} ${edge.to}`);
-      const style = edgeColour(edge);
-      if (style) {
-        const list = edgeStyles.get(style) ?? [];
-        list.push(edgeIndex);
-        edgeStyles.set(style, list);
-      }
-      edgeIndex++;
-    }
-  }
-  out2.push(...edgeLines);
-  out2.push(
-    `  classDef error fill:#ffebe9,stroke:${COLORS.error},stroke-width:3px,color:#1f2328`,
-    `  classDef warning fill:#fff1e5,stroke:${COLORS.warning},stroke-width:3px,color:#1f2328`,
-    `  classDef information fill:#ddf4ff,stroke:${COLORS.information},stroke-width:2px,color:#1f2328`,
-    `  classDef hint stroke:${COLORS.hint},stroke-width:2px`,
-    "  classDef unknown stroke-dasharray:5 3"
-  );
-  for (const [name2, ids] of classes) out2.push(`  class ${ids.join(",")} ${name2}`);
-  for (const [colour, indexes] of edgeStyles)
-    out2.push(`  linkStyle ${indexes.join(",")} stroke:${colour},stroke-width:2px,color:${colour}`);
-  return out2.join("\n") + "\n";
-}
-function edgeColour(edge) {
-  if (edge.severity) return COLORS[edge.severity];
-  if (edge.kind === "backend" && edge.receives) return COLORS[edge.receives];
-  return void 0;
-}
-function toMarkdown(map) {
-  const listeners = map.nodes.filter((n2) => n2.kind === "listener").length;
-  const marked = map.nodes.filter((n2) => n2.severity).length;
-  return [
-    "### Client IP map",
-    "",
-    `${listeners} listener(s) in ${map.groups.length} module(s); ${marked} node(s) with findings.`,
-    "",
-    "```mermaid",
-    toMermaid(map).trimEnd(),
-    "```",
-    "",
-    LEGEND.join(" \xB7 "),
-    ""
-  ].join("\n");
-}
-function dotText(text2) {
-  const lines = text2.split(/\r\n|\r|\n/).map((line) => printable(line).replace(/\\/g, "\\\\").replace(/"/g, '\\"'));
-  return `"${lines.join("\\n")}"`;
-}
-var DOT_SHAPE = {
-  client: "shape=ellipse",
-  loadbalancer: "shape=box, peripheries=2",
-  listener: 'shape=box, style="rounded"',
-  pool: "shape=cylinder",
-  member: 'shape=box, style="rounded"'
-};
-function toDot(map) {
-  const out2 = [
-    'digraph "client-ip-map" {',
-    '  graph [rankdir=LR, fontname="Helvetica", fontsize=11, nodesep=0.25, ranksep=0.7];',
-    '  node [fontname="Helvetica", fontsize=10];',
-    '  edge [fontname="Helvetica", fontsize=9];'
-  ];
-  const edgeLines = [];
-  for (const group of map.groups) {
-    const { nodes, edges } = groupParts(map, group.id);
-    out2.push(`  subgraph cluster_${group.id} {`, `    label=${dotText(`${group.name} (${sourceName(group.source)})`)};`);
-    for (const node of nodes) {
-      const attributes = [`label=${dotText(nodeLines(node).join("\n"))}`, DOT_SHAPE[node.kind]];
-      if (node.unknown) {
-        const shape = DOT_SHAPE[node.kind];
-        attributes[1] = shape.includes("style=") ? shape.replace('style="rounded"', 'style="rounded,dashed"') : `${shape}, style="dashed"`;
-      }
-      if (node.severity) attributes.push(`color="${COLORS[node.severity]}"`, "penwidth=2.5");
-      out2.push(`    ${node.id} [${attributes.join(", ")}];`);
-    }
-    out2.push("  }");
-    for (const edge of edges) {
-      const attributes = [];
-      const label = edgeLabel(edge);
-      if (label) attributes.push(`label=${dotText(label)}`);
-      const colour = edgeColour(edge);
-      if (colour) attributes.push(`color="${colour}"`, `fontcolor="${colour}"`);
-      if (edge.severity) attributes.push("penwidth=2");
-      if (edge.unknown || edge.kind === "same-server") attributes.push("style=dashed");
-      if (edge.kind === "same-server") attributes.push("constraint=false");
-      edgeLines.push(`  ${edge.from} -> ${edge.to}${attributes.length ? ` [${attributes.join(", ")}]` : ""};`);
-    }
-  }
-  out2.push(...edgeLines, "}");
-  return out2.join("\n") + "\n";
-}
-function toJson(map, shown = (f) => f) {
-  const relocate = (item) => ({ ...item, file: shown(item.file) });
-  const document2 = {
-    version: 1,
-    groups: map.groups,
-    nodes: map.nodes.map((n2) => ({
-      ...n2,
-      findings: n2.findings.map(relocate),
-      ...n2.location ? { location: relocate(n2.location) } : {}
-    })),
-    // An edge's findings are its target's (or its source's, for a loop): named here, told in full there.
-    edges: map.edges.map((e) => ({ ...e, findings: e.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity })) }))
-  };
-  return JSON.stringify(document2, null, 2) + "\n";
-}
-
-// server/src/graph/layout.ts
-var MAX_SWEEP_EDGES = 3e3;
-function layeredLayout(nodes, edges, options) {
-  const byId = new Map(nodes.map((n2) => [n2.id, n2]));
-  const forward = edges.filter((e) => !e.back && byId.has(e.from) && byId.has(e.to) && byId.get(e.from).layer < byId.get(e.to).layer);
-  const successors = /* @__PURE__ */ new Map();
-  const predecessors = /* @__PURE__ */ new Map();
-  for (const e of forward) {
-    push(successors, e.from, e.to);
-    push(predecessors, e.to, e.from);
-  }
-  const layerCount = nodes.reduce((max, n2) => Math.max(max, n2.layer + 1), 0);
-  const layers = Array.from({ length: layerCount }, () => []);
-  const visited = /* @__PURE__ */ new Set();
-  const visit3 = (id10) => {
-    if (visited.has(id10)) return;
-    visited.add(id10);
-    layers[byId.get(id10).layer].push(id10);
-    for (const next of successors.get(id10) ?? []) visit3(next);
-  };
-  for (const n2 of [...nodes].sort((a, b) => a.layer - b.layer)) if (!predecessors.has(n2.id)) visit3(n2.id);
-  for (const n2 of nodes) visit3(n2.id);
-  if (forward.length <= MAX_SWEEP_EDGES) {
-    let best = layers.map((l) => [...l]);
-    let bestCrossings = crossings(layers, forward, byId);
-    for (let sweep = 0; sweep < 4 && bestCrossings > 0; sweep++) {
-      for (let l = 1; l < layerCount; l++) reorder(layers, l, predecessors);
-      for (let l = layerCount - 2; l >= 0; l--) reorder(layers, l, successors);
-      const count = crossings(layers, forward, byId);
-      if (count < bestCrossings) {
-        bestCrossings = count;
-        best = layers.map((l) => [...l]);
-      }
-    }
-    for (let l = 0; l < layerCount; l++) layers[l] = best[l];
-  }
-  const columnX = [];
-  const columnWidth = layers.map((ids) => ids.reduce((max, id10) => Math.max(max, byId.get(id10).width), 0));
-  let x = 0;
-  for (let l = 0; l < layerCount; l++) {
-    columnX.push(x);
-    if (layers[l].length > 0) x += columnWidth[l] + (l < layerCount - 1 ? options.layerGap(l) : 0);
-  }
-  const positions = /* @__PURE__ */ new Map();
-  for (let l = layerCount - 1; l >= 0; l--) {
-    let bottom = -options.nodeGap;
-    for (const id10 of layers[l]) {
-      const node = byId.get(id10);
-      const placedNext = (successors.get(id10) ?? []).map((s) => positions.get(s)).filter((p) => p !== void 0);
-      const wanted = placedNext.length > 0 ? placedNext.reduce((sum, p) => sum + p.y + p.height / 2, 0) / placedNext.length - node.height / 2 : 0;
-      const y = Math.max(wanted, bottom + options.nodeGap);
-      positions.set(id10, { x: columnX[l], y, width: columnWidth[l], height: node.height });
-      bottom = y + node.height;
-    }
-  }
-  let height = 0;
-  for (const p of positions.values()) height = Math.max(height, p.y + p.height);
-  const last = layers.map((ids, l) => ids.length > 0 ? columnX[l] + columnWidth[l] : 0);
-  return { positions, width: Math.max(0, ...last), height };
-}
-function push(map, key, value) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-function reorder(layers, l, neighbours) {
-  const index = /* @__PURE__ */ new Map();
-  for (const layer2 of layers) layer2.forEach((id10, i2) => index.set(id10, i2 / Math.max(1, layer2.length - 1)));
-  const layer = layers[l];
-  const keyed = [];
-  const fixed = /* @__PURE__ */ new Map();
-  layer.forEach((id10, i2) => {
-    const around = (neighbours.get(id10) ?? []).map((n2) => index.get(n2));
-    if (around.length === 0) fixed.set(i2, id10);
-    else keyed.push({ id: id10, key: around.reduce((a, b) => a + b, 0) / around.length });
-  });
-  keyed.sort((a, b) => a.key - b.key);
-  const result = [];
-  let k = 0;
-  for (let i2 = 0; i2 < layer.length; i2++) result.push(fixed.get(i2) ?? keyed[k++].id);
-  layers[l] = result;
-}
-function crossings(layers, edges, byId) {
-  const position = /* @__PURE__ */ new Map();
-  for (const layer of layers) layer.forEach((id10, i2) => position.set(id10, i2));
-  const byLayer = /* @__PURE__ */ new Map();
-  for (const e of edges) {
-    const layer = byId.get(e.from).layer;
-    const list = byLayer.get(layer) ?? [];
-    list.push({ a: position.get(e.from), b: position.get(e.to) });
-    byLayer.set(layer, list);
-  }
-  let count = 0;
-  for (const list of byLayer.values()) {
-    for (let i2 = 0; i2 < list.length; i2++) {
-      for (let j = i2 + 1; j < list.length; j++) {
-        if ((list[i2].a - list[j].a) * (list[i2].b - list[j].b) < 0) count++;
-      }
-    }
-  }
-  return count;
-}
-
-// server/src/graph/svg.ts
-var FONT = 'ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace';
-var CHAR = 0.61;
-var TITLE_SIZE = 12;
-var TEXT_SIZE = 11;
-var LABEL_SIZE = 10;
-var LINE = 15;
-var PAD_X = 10;
-var PAD_Y = 7;
-var MAX_CHARS = 60;
-var MAX_TOOLTIP = 180;
-var GROUP_PAD = 16;
-var GROUP_HEADER = 26;
-var LOOP_LANE = 12;
-var COLOUR_CLASSES = ["line", "ok", "alt", "lb", "unk", "error", "warning", "information", "hint"];
-var COLOUR_CLASSES_CSS = COLOUR_CLASSES.map((c) => `path.c-${c}{marker-end:url(#k-${c})}`).join("");
-var STYLE = `
-.elb-map{--fg:#1f2328;--bg:#ffffff;--mut:#59636e;--line:#818b98;--node:#f6f8fa;--frame:#d1d9e0;--ok:#1a7f37;--alt:#8250df;--lb:#9a6700;--unk:#6e7781;--error:#cf222e;--warning:#bc4c00;--information:#0969da;--hint:#6e7781;--sel:#0969da}
-@media (prefers-color-scheme:dark){.elb-map{--fg:#e6edf3;--bg:#0d1117;--mut:#9198a1;--line:#768390;--node:#161b22;--frame:#3d444d;--ok:#3fb950;--alt:#ab7df8;--lb:#d29922;--unk:#9198a1;--error:#f85149;--warning:#db6d28;--information:#4493f8;--hint:#9198a1;--sel:#4493f8}}
-.elb-map{font-family:${FONT};font-size:${TEXT_SIZE}px}
-.elb-map .bg{fill:var(--bg)}
-.elb-map .gf{fill:none;stroke:var(--frame);stroke-width:1}
-.elb-map .gt{fill:var(--fg);font-size:13px;font-weight:600}
-.elb-map .lg{fill:var(--mut)}
-.n rect{fill:var(--node);stroke:var(--line);stroke-width:1.2}
-.n.lb rect{stroke-width:2.4}
-.n text{fill:var(--mut)}
-.n .t{fill:var(--fg);font-size:${TITLE_SIZE}px;font-weight:600}
-.n.u rect{stroke-dasharray:5 3}
-.n.s-error rect{stroke:var(--error);stroke-width:2.6}
-.n.s-warning rect{stroke:var(--warning);stroke-width:2.6}
-.n.s-information rect{stroke:var(--information);stroke-width:2}
-.n.s-hint rect{stroke:var(--hint);stroke-width:2}
-.n .f-error{fill:var(--error);font-weight:600}
-.n .f-warning{fill:var(--warning);font-weight:600}
-.n .f-information{fill:var(--information);font-weight:600}
-.n .f-hint{fill:var(--hint)}
-.n[data-node]{cursor:pointer}
-.n[data-node]:focus{outline:none}
-.n[data-node]:focus rect,.n[data-node]:hover rect,.n.sel rect{stroke:var(--sel);stroke-width:3.2}
-.e{fill:none;stroke:var(--line);stroke-width:1.4;stroke-linejoin:round}
-.e.u{stroke-dasharray:5 3}
-.e.m{stroke-width:2.4}
-.el{font-size:${LABEL_SIZE}px;fill:var(--mut);paint-order:stroke;stroke:var(--bg);stroke-width:3px;stroke-linejoin:round}
-.c-ok{stroke:var(--ok)}.el.c-ok,.k-ok{fill:var(--ok)}
-.c-alt{stroke:var(--alt)}.el.c-alt,.k-alt{fill:var(--alt)}
-.c-lb{stroke:var(--lb)}.el.c-lb,.k-lb{fill:var(--lb)}
-.c-unk{stroke:var(--unk)}.el.c-unk,.k-unk{fill:var(--unk)}
-.c-error{stroke:var(--error)}.el.c-error,.k-error{fill:var(--error)}
-.c-warning{stroke:var(--warning)}.el.c-warning,.k-warning{fill:var(--warning)}
-.c-information{stroke:var(--information)}.el.c-information,.k-information{fill:var(--information)}
-.c-hint{stroke:var(--hint)}.el.c-hint,.k-hint{fill:var(--hint)}
-.k-line{fill:var(--line)}
-${COLOUR_CLASSES_CSS}
-.el.c-ok,.el.c-alt,.el.c-lb,.el.c-unk,.el.c-error,.el.c-warning,.el.c-information,.el.c-hint{stroke:var(--bg)}
-`.trim().replace(/\n/g, "");
-var xml = xmlText;
-function width(chars, size) {
-  return chars * size * CHAR;
-}
-function box(node) {
-  const lines = [
-    { text: clip(nodeTitle(node), MAX_CHARS), cls: "t" },
-    ...node.details.map((d) => ({ text: clip(d, MAX_CHARS + 4), cls: "" })),
-    ...findingLines(node).map((f) => ({ text: f, cls: `f-${severityOfLine(node, f)}` }))
-  ];
-  const chars = lines.map((l, i2) => width(l.text.length, i2 === 0 ? TITLE_SIZE : TEXT_SIZE));
-  return {
-    node,
-    lines,
-    width: Math.ceil(Math.max(...chars) + 2 * PAD_X + 2),
-    height: lines.length * LINE + 2 * PAD_Y - 2
-  };
-}
-function severityOfLine(node, line) {
-  for (const [severity, icon] of Object.entries(SEVERITY_ICON)) if (line.startsWith(`${icon} `)) return severity;
-  return node.findings[node.findings.length - 1]?.severity ?? "hint";
-}
-function edgeClass(edge) {
-  if (edge.severity) return edge.severity;
-  if (edge.kind === "backend") {
-    switch (edge.receives) {
-      case "client-address":
-        return "ok";
-      case "x-forwarded-for":
-      case "proxy-protocol":
-        return "alt";
-      case "lb-address":
-        return "lb";
-      default:
-        return "unk";
-    }
-  }
-  return edge.unknown ? "unk" : "line";
-}
-var KIND_CLASS = { client: "cl", loadbalancer: "lb", listener: "li", pool: "po", member: "me" };
-function n(value) {
-  return String(Math.round(value));
-}
-function toSvg(map, options = {}) {
-  const body2 = [];
-  let top = 0;
-  let totalWidth = 0;
-  for (const group of map.groups) {
-    const { nodes, edges } = groupParts(map, group.id);
-    const boxes = new Map(nodes.map((node) => [node.id, box(node)]));
-    const labelChars = /* @__PURE__ */ new Map();
-    for (const e of edges) {
-      if (e.kind === "same-server") continue;
-      const layer = LAYER[nodes.find((x) => x.id === e.to).kind] - 1;
-      labelChars.set(layer, Math.max(labelChars.get(layer) ?? 0, edgeLabel(e).length));
-    }
-    const layout = layeredLayout(
-      nodes.map((node) => ({ id: node.id, layer: LAYER[node.kind], width: boxes.get(node.id).width, height: boxes.get(node.id).height })),
-      edges.map((e) => ({ from: e.from, to: e.to, back: e.kind === "same-server" })),
-      { nodeGap: 14, layerGap: (layer) => Math.max(44, Math.ceil(width(labelChars.get(layer) ?? 0, LABEL_SIZE)) + 36) }
-    );
-    const loops = edges.filter((e) => e.kind === "same-server").length;
-    const left = GROUP_PAD;
-    const originY = top + GROUP_HEADER;
-    const place = (id10) => {
-      const p = layout.positions.get(id10);
-      return { ...p, x: p.x + left, y: p.y + originY };
-    };
-    const groupWidth2 = layout.width + 2 * GROUP_PAD;
-    const groupHeight = GROUP_HEADER + layout.height + loops * LOOP_LANE + (loops ? 10 : 0) + GROUP_PAD;
-    let lane = 0;
-    totalWidth = Math.max(totalWidth, groupWidth2, width(group.name.length + 16, 13) + 2 * GROUP_PAD);
-    body2.push(`<g class="grp" data-group="${group.id}">`);
-    body2.push(`<rect class="gf" x="4" y="${n(top + 4)}" width="${n(groupWidth2 - 8)}" height="${n(groupHeight - 8)}" rx="8"/>`);
-    body2.push(`<text class="gt" x="${left}" y="${n(top + 20)}">${xml(`${group.name} \xB7 ${sourceName(group.source)}`)}</text>`);
-    const labels = [];
-    for (const edge of edges) {
-      const from = place(edge.from);
-      const to = place(edge.to);
-      const colour = edgeClass(edge);
-      const classes = `e c-${colour}${edge.unknown || edge.kind === "same-server" ? " u" : ""}${edge.severity ? " m" : ""}`;
-      const label = edgeLabel(edge);
-      let d;
-      let labelAt;
-      if (edge.kind === "same-server") {
-        lane++;
-        const sy = from.y + from.height - 6;
-        const x1 = from.x - 10 - lane * 3;
-        const y = originY + layout.height + 4 + lane * LOOP_LANE;
-        const x2 = to.x + to.width + 12 + lane * 3;
-        const ty = to.y + to.height - 7;
-        d = `M${n(from.x)},${n(sy)}H${n(x1)}V${n(y)}H${n(x2)}V${n(ty)}H${n(to.x + to.width + 3)}`;
-        labelAt = { x: (x1 + x2) / 2, y: y - 3, anchor: "middle" };
-      } else {
-        const sx = from.x + from.width;
-        const sy = from.y + from.height / 2;
-        const tx = to.x - 3;
-        const ty = to.y + to.height / 2;
-        const bend = Math.max(20, (tx - sx) / 2);
-        d = `M${n(sx)},${n(sy)}C${n(sx + bend)},${n(sy)} ${n(tx - bend)},${n(ty)} ${n(tx)},${n(ty)}`;
-        labelAt = { x: tx - 6, y: ty - 5, anchor: "end" };
-      }
-      body2.push(`<path class="${classes}" d="${d}"/>`);
-      if (label) {
-        labels.push(
-          `<text class="el c-${colour}" x="${n(labelAt.x)}" y="${n(labelAt.y)}"${labelAt.anchor === "start" ? "" : ` text-anchor="${labelAt.anchor}"`}>${xml(label)}</text>`
-        );
-      }
-    }
-    body2.push(...labels);
-    for (const node of nodes) {
-      const b = boxes.get(node.id);
-      const p = place(node.id);
-      const classes = ["n", KIND_CLASS[node.kind], node.unknown ? "u" : "", node.severity ? `s-${node.severity}` : ""].filter(Boolean).join(" ");
-      const interactive = node.location ? ` data-node="${node.id}"` : "";
-      const tooltip = [
-        node.label,
-        ...node.findings.map((f) => clip(`${SEVERITY_ICON[f.severity]} ${f.ruleId}: ${f.message}`, MAX_TOOLTIP))
-      ];
-      const rx = node.kind === "client" ? b.height / 2 : node.kind === "pool" ? 10 : 5;
-      const texts = b.lines.map((line, i2) => `<text y="${n(PAD_Y + 11 + i2 * LINE)}"${line.cls ? ` class="${line.cls}"` : ""}>${xml(line.text)}</text>`).join("");
-      body2.push(
-        // The origin is where the text starts, so the lines need no x.
-        `<g class="${classes}"${interactive} transform="translate(${n(p.x + PAD_X)} ${n(p.y)})"><title>${xml(tooltip.join("\n"))}</title><rect x="-${PAD_X}" width="${n(p.width)}" height="${n(b.height)}" rx="${n(rx)}"/>${texts}</g>`
-      );
-    }
-    body2.push("</g>");
-    top += groupHeight + 8;
-  }
-  if (map.groups.length === 0) {
-    body2.push(`<text class="lg" x="${GROUP_PAD}" y="24">No load balancer, listener, pool or member was found.</text>`);
-    top = 40;
-    totalWidth = 420;
-  }
-  if (options.legend !== false) {
-    LEGEND.forEach((line, i2) => body2.push(`<text class="lg" x="${GROUP_PAD}" y="${n(top + 14 + i2 * LINE)}">${xml(line)}</text>`));
-    totalWidth = Math.max(totalWidth, ...LEGEND.map((l) => width(l.length, TEXT_SIZE) + 2 * GROUP_PAD));
-    top += LEGEND.length * LINE + 12;
-  }
-  const w = n(totalWidth);
-  const h = n(top);
-  const markers = COLOUR_CLASSES.map(
-    (c) => `<marker id="k-${c}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto"><path class="k-${c}" d="M0,0L8,4L0,8z"/></marker>`
-  ).join("");
-  const title = options.title ?? "ELB Lens client IP map";
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="elb-map" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="elb-map-title"><title id="elb-map-title">${xml(title)}</title><style>${STYLE}</style><defs>${markers}</defs><rect class="bg" width="${w}" height="${h}"/>
-${body2.join("\n")}
-</svg>
-`;
-}
-
-// server/src/graph/sources.ts
-function viewSource(view, name2) {
-  return { name: name2(view.root), source: view.source, model: view.model, findings: view.findings };
-}
-function planView(filePath, text2, options = {}) {
-  const plan = planAnalysis(filePath, text2, options);
-  if (!plan) return void 0;
-  const findings = nodeFindings(plan.reported, { rules: options.rules, allowInlineIgnores: false }, () => void 0);
-  return { root: filePath, source: "plan", model: plan.model, findings };
-}
-
-// server/src/graph/index.ts
-var MAP_FORMATS = ["mermaid", "dot", "svg", "json", "markdown"];
-
-// server/src/cli/usage.ts
-var UsageError = class extends Error {
-  constructor(message, command) {
-    super(message);
-    this.command = command;
-  }
-  command;
-};
-var HELP_OPTION = { names: ["--help", "-h"], help: ["print this help"] };
-function optionNames(options) {
-  return options.flatMap((o) => o.names);
-}
-function unknownOption(flag, command, options) {
-  const suggestion = closest(
-    flag,
-    optionNames([...options, HELP_OPTION]).filter((name2) => name2.startsWith("--"))
-  );
-  return new UsageError(`unknown option ${flag} for ${command}${suggestion ? `; did you mean ${suggestion}?` : ""}`, command);
-}
-var COLUMN = 40;
-function optionsHelp(options) {
-  const lines = [];
-  for (const option of [...options, HELP_OPTION]) {
-    const [long, short] = option.names;
-    const names = `  ${short ? `${short}, ` : "    "}${long}${option.value ? ` ${option.value}` : ""}`;
-    const [first, ...more] = option.help;
-    if (names.length < COLUMN) lines.push(`${names.padEnd(COLUMN)}${first}`);
-    else lines.push(names, `${" ".repeat(COLUMN)}${first}`);
-    for (const line of more) lines.push(`${" ".repeat(COLUMN)}${line}`);
-  }
-  return lines.join("\n");
-}
-var KINDS_CHECKED = "Terraform (.tf, .tf.json), ELB API JSON (*.elb.json),\nTerraform plan JSON and Kubernetes Service YAML";
-var KINDS_FOUND = "Terraform, ELB API JSON, plan JSON or Kubernetes Service YAML";
-function nothingFound(paths) {
-  return `nothing to check under ${paths.join(", ")}: no ${KINDS_FOUND} file found (ELB API JSON is read from *.elb.json unless .elb-lens.json "json.files" names other files)`;
-}
-
-// server/src/cli/args.ts
-var SEVERITIES = ["hint", "information", "warning", "error"];
-var FORMAT_NAMES = ["text", "compact", "json", "sarif", "junit", "checkstyle", "codequality"];
-var INPUT_OPTIONS = [
-  { names: ["--output", "-o"], value: "<file>", help: ["write the report to a file"] },
-  {
-    names: ["--config", "-c"],
-    value: "<file>",
-    help: ["use this configuration file for every path", "(default: the nearest .elb-lens.json above each file)"]
-  },
-  { names: ["--var"], value: "<name=value>", help: ["set a Terraform variable (repeatable)"] },
-  {
-    names: ["--var-file"],
-    value: "<file>",
-    help: ["read variables from a tfvars file (repeatable)", "(TF_VAR_<name> environment variables are read too)"]
-  }
-];
-var CHECK_OPTIONS = [
-  { names: ["--format", "-f"], value: `<${FORMAT_NAMES.join("|")}>`, help: ["output format (default: text)"] },
-  ...INPUT_OPTIONS.slice(0, 1),
-  {
-    names: ["--min-severity"],
-    value: "<error|warning|information|hint>",
-    help: ["lowest severity that fails the run (default: warning)"]
-  },
-  ...INPUT_OPTIONS.slice(1),
-  { names: ["--fix"], help: ["apply the fixes in place, then report what is left"] },
-  { names: ["--dry-run"], help: ["with --fix: print a unified diff, change nothing"] },
-  { names: ["--report-unused-ignores"], help: ["report elb-lens-ignore comments that suppress nothing"] },
-  {
-    names: ["--fail-on-empty"],
-    help: ["exit 1 when the paths hold no file of a kind ELB Lens checks", "(without it: a warning on stderr, exit 0)"]
-  },
-  { names: ["--color"], help: ["force colours on"] },
-  { names: ["--no-color"], help: ["force colours off (NO_COLOR in the environment too)"] },
-  {
-    names: ["--jobs", "-j"],
-    value: "<n>",
-    help: [
-      "threads for independent modules (default: the number of cores",
-      "for 10,000 files or more, else one; under 200 files and with",
-      "--fix always one)"
-    ]
-  },
-  { names: ["--verbose", "-v"], help: ["print counts (files found, checked, not parsed) and timing on stderr"] },
-  { names: ["--no-prescan"], help: ["parse every Terraform file instead of scanning first (same results)"] }
-];
-var GRAPH_OPTIONS = [
-  {
-    names: ["--format", "-f"],
-    value: `<${MAP_FORMATS.join("|")}>`,
-    help: ["output format (default: mermaid; markdown is Mermaid in", "a fence with a legend, for a CI job summary)"]
-  },
-  ...INPUT_OPTIONS
-];
-var EXIT_CODES = "Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error\n(or, with --fail-on-empty, nothing to check; or the report could not be written: closed pipe, full disk).\n";
-var COMMAND_USAGE = {
-  check: `Usage: elb-lens check [paths...] [options]
-
-Checks ${KINDS_CHECKED} files and folders
-(default: .). Kubernetes manifests are recognised by their content (kind: Service).
-
-Options:
-${optionsHelp(CHECK_OPTIONS)}
-
-${EXIT_CODES}`,
-  graph: `Usage: elb-lens graph [paths...] [options]
-
-Draws where the client address goes: client \u2192 load balancer \u2192 listener \u2192 pool \u2192 backend
-(default path: .).
-
-Options:
-${optionsHelp(GRAPH_OPTIONS)}
-`,
-  rules: `Usage: elb-lens rules
-
-Lists every id ELB Lens reports, with its default severity and what it means.
-
-Options:
-${optionsHelp([])}
-`,
-  explain: `Usage: elb-lens explain <rule-id>
-
-Prints the documentation of a rule or of another id ELB Lens reports (see "elb-lens rules").
-
-Options:
-${optionsHelp([])}
-`
-};
-var USAGE = `Usage:
-  elb-lens check [paths...] [options]   check ${KINDS_CHECKED.replace("\n", "\n                                        ")}
-                                        files and folders (default: .)
-  elb-lens graph [paths...] [options]   draw where the client address goes: client \u2192 load balancer \u2192
-                                        listener \u2192 pool \u2192 backend (default: .)
-  elb-lens rules                        list the rules
-  elb-lens explain <rule-id>            print a rule's documentation
-  elb-lens <command> --help             the options of a command
-  elb-lens -v, --version                print the version
-
-Options for check:
-${optionsHelp(CHECK_OPTIONS)}
-
-Options for graph:
-${optionsHelp(GRAPH_OPTIONS)}
-
-${EXIT_CODES}`;
-function wantsHelp(rest) {
-  return rest.some((arg) => arg === "--help" || arg === "-h");
-}
-function parseArgs(argv) {
-  const [command, ...rest] = argv;
-  if (command === void 0 || command === "--help" || command === "-h") return { command: "help" };
-  if (command === "help") return isCommand(rest[0]) ? { command: "help", of: rest[0] } : { command: "help" };
-  if (command === "--version" || command === "-v" || command === "-V" || command === "version") return { command: "version" };
-  if (isCommand(command) && wantsHelp(rest)) return { command: "help", of: command };
-  if (command === "rules") {
-    if (rest.length > 0) throw unknownOrExtra(rest[0], "rules");
-    return { command: "rules" };
-  }
-  if (command === "explain") {
-    if (!rest[0]) throw new UsageError("explain needs a rule id", "explain");
-    if (rest[0].startsWith("-")) throw unknownOption(rest[0], "explain", []);
-    return { command: "explain", ruleId: rest[0] };
-  }
-  if (command === "graph") return parseGraphArgs(rest);
-  if (command !== "check") {
-    const suggestion = command.startsWith("-") ? closest(command, ["--help", "--version"]) : closest(command, ["check", "graph", "rules", "explain", "help", "version"]);
-    throw new UsageError(
-      `unknown ${command.startsWith("-") ? "option" : "command"} "${command}"${suggestion ? `; did you mean ${suggestion}?` : ""}`
-    );
-  }
-  const args2 = {
-    command: "check",
-    paths: [],
-    format: "text",
-    output: void 0,
-    minSeverity: "warning",
-    variables: {},
-    varFiles: [],
-    reportUnusedIgnores: false,
-    color: void 0,
-    config: void 0,
-    fix: false,
-    dryRun: false,
-    jobs: void 0,
-    verbose: false,
-    prescan: true,
-    failOnEmpty: false
-  };
-  forEachFlag(rest, (flag, value, arg) => {
-    switch (flag) {
-      case "--format":
-      case "-f":
-        args2.format = value();
-        if (!FORMAT_NAMES.includes(args2.format))
-          throw new UsageError(`unknown format "${args2.format}" (choose ${FORMAT_NAMES.join(", ")})`, "check");
-        break;
-      case "--fix":
-        args2.fix = true;
-        break;
-      case "--dry-run":
-        args2.dryRun = true;
-        break;
-      case "--min-severity": {
-        const severity = value();
-        if (!SEVERITIES.includes(severity))
-          throw new UsageError(`--min-severity must be one of ${SEVERITIES.join(", ")}`, "check");
-        args2.minSeverity = severity;
-        break;
-      }
-      case "--jobs":
-      case "-j": {
-        const jobs = Number(value());
-        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs takes a whole number of 1 or more", "check");
-        args2.jobs = jobs;
-        break;
-      }
-      case "--verbose":
-      case "-v":
-        args2.verbose = true;
-        break;
-      case "--no-prescan":
-        args2.prescan = false;
-        break;
-      case "--report-unused-ignores":
-        args2.reportUnusedIgnores = true;
-        break;
-      case "--fail-on-empty":
-        args2.failOnEmpty = true;
-        break;
-      case "--color":
-        args2.color = true;
-        break;
-      case "--no-color":
-        args2.color = false;
-        break;
-      default:
-        if (inputFlag(flag, value, args2)) break;
-        if (flag.startsWith("-") && flag !== "-") throw unknownOption(flag, "check", CHECK_OPTIONS);
-        args2.paths.push(arg);
-    }
-  });
-  if (args2.dryRun && !args2.fix) throw new UsageError("--dry-run only goes with --fix", "check");
-  if (args2.paths.length === 0) args2.paths.push(".");
-  return args2;
-}
-function isCommand(word) {
-  return word === "check" || word === "graph" || word === "rules" || word === "explain";
-}
-function unknownOrExtra(arg, command) {
-  return arg.startsWith("-") ? unknownOption(arg, command, []) : new UsageError(`${command} takes no argument, got "${arg}"`, command);
-}
-function parseGraphArgs(rest) {
-  const args2 = {
-    command: "graph",
-    paths: [],
-    format: "mermaid",
-    output: void 0,
-    variables: {},
-    varFiles: [],
-    config: void 0
-  };
-  forEachFlag(rest, (flag, value, arg) => {
-    switch (flag) {
-      case "--format":
-      case "-f": {
-        const format2 = value();
-        if (!MAP_FORMATS.includes(format2))
-          throw new UsageError(`unknown graph format "${format2}" (choose ${MAP_FORMATS.join(", ")})`, "graph");
-        args2.format = format2;
-        break;
-      }
-      default:
-        if (inputFlag(flag, value, args2)) break;
-        if (flag.startsWith("-") && flag !== "-") throw unknownOption(flag, "graph", GRAPH_OPTIONS);
-        args2.paths.push(arg);
-    }
-  });
-  if (args2.paths.length === 0) args2.paths.push(".");
-  return args2;
-}
-function inputFlag(flag, value, args2) {
-  switch (flag) {
-    case "--output":
-    case "-o":
-      args2.output = value();
-      return true;
-    case "--config":
-    case "-c":
-      args2.config = value();
-      return true;
-    case "--var": {
-      const assignment = value();
-      const eq = assignment.indexOf("=");
-      if (eq <= 0) throw new UsageError(`--var takes name=value, got "${assignment}"`);
-      args2.variables[assignment.slice(0, eq)] = assignment.slice(eq + 1);
-      return true;
-    }
-    case "--var-file":
-      args2.varFiles.push(value());
-      return true;
-    default:
-      return false;
-  }
-}
-function forEachFlag(rest, handle2) {
-  for (let i2 = 0; i2 < rest.length; i2++) {
-    const arg = rest[i2];
-    const [flag, inlineValue] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, void 0];
-    handle2(
-      flag,
-      () => {
-        const v = inlineValue ?? rest[++i2];
-        if (v === void 0) throw new UsageError(`${flag} needs a value`);
-        return v;
-      },
-      arg
-    );
-  }
-}
-
-// server/src/cli/diff.ts
-function splitLines(text2) {
-  const lines = text2.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
-  return lines;
-}
-function myers(a, b) {
-  const n2 = a.length;
-  const m = b.length;
-  const max = n2 + m;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace = [];
-  let found = false;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x2 = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y2 = x2 - k;
-      while (x2 < n2 && y2 < m && a[x2] === b[y2]) {
-        x2++;
-        y2++;
-      }
-      v[offset + k] = x2;
-      if (x2 >= n2 && y2 >= m) {
-        found = true;
-        break;
-      }
-    }
-  }
-  const ops = [];
-  let x = n2;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0; d--) {
-    const vd = trace[d];
-    const k = x - y;
-    const prevK = k === -d || k !== d && vd[offset + k - 1] < vd[offset + k + 1] ? k + 1 : k - 1;
-    const prevX = vd[offset + prevK];
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      ops.push({ kind: "same", line: a[x - 1] });
-      x--;
-      y--;
-    }
-    if (d > 0) {
-      if (x === prevX) ops.push({ kind: "add", line: b[y - 1] });
-      else ops.push({ kind: "del", line: a[x - 1] });
-    }
-    x = prevX;
-    y = prevY;
-  }
-  return ops.reverse();
-}
-function show(prefix, line) {
-  const body2 = line.replace(/\r?\n$|\r$/, "");
-  const ending = line.slice(body2.length);
-  return ending === "" ? `${prefix}${body2}
-\\ No newline at end of file
-` : `${prefix}${body2}${ending.endsWith("\n") ? ending : "\n"}`;
-}
-function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
-  if (oldText === newText) return "";
-  const a = splitLines(oldText);
-  const b = splitLines(newText);
-  const ops = myers(a, b);
-  const changes = ops.map((op, i2) => op.kind === "same" ? -1 : i2).filter((i2) => i2 >= 0);
-  const hunks = [];
-  for (const i2 of changes) {
-    const start2 = Math.max(0, i2 - context);
-    const end = Math.min(ops.length, i2 + context + 1);
-    const last = hunks[hunks.length - 1];
-    if (last && start2 <= last[1]) last[1] = Math.max(last[1], end);
-    else hunks.push([start2, end]);
-  }
-  let out2 = `--- ${oldName}
-+++ ${newName}
-`;
-  for (const [start2, end] of hunks) {
-    let oldLine = 1;
-    let newLine = 1;
-    for (let i2 = 0; i2 < start2; i2++) {
-      if (ops[i2].kind !== "add") oldLine++;
-      if (ops[i2].kind !== "del") newLine++;
-    }
-    const slice = ops.slice(start2, end);
-    const oldCount = slice.filter((o) => o.kind !== "add").length;
-    const newCount = slice.filter((o) => o.kind !== "del").length;
-    const range = (line, count) => count === 1 ? `${line}` : `${count === 0 ? line - 1 : line},${count}`;
-    out2 += `@@ -${range(oldLine, oldCount)} +${range(newLine, newCount)} @@
-`;
-    for (const op of slice) out2 += show(op.kind === "same" ? " " : op.kind === "del" ? "-" : "+", op.line);
-  }
-  return out2;
-}
-
-// server/src/cli/graph.ts
-var path14 = __toESM2(require("path"));
-
 // server/src/cli/output.ts
 var fs5 = __toESM2(require("fs"));
 var path12 = __toESM2(require("path"));
@@ -22844,6 +22726,187 @@ async function graph(args2, io, host) {
   return 0;
 }
 
+// server/src/cli/explain.ts
+var path15 = __toESM2(require("path"));
+
+// server/src/rules/links.ts
+function repositoryUrl(pkg) {
+  const raw = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url;
+  if (!raw) return void 0;
+  const url = raw.trim().replace(/^git\+/, "").replace(/^github:/, "https://github.com/").replace(/^gitlab:/, "https://gitlab.com/").replace(/^git@([^:]+):/, "https://$1/").replace(/\.git$/, "").replace(/\/+$/, "");
+  return /^https:\/\/[^/\s]+\/\S+$/.test(url) ? url : void 0;
+}
+function ruleDocsPage(ruleId) {
+  const rule = RULES.find((r) => r.meta.id === ruleId);
+  if (rule) return rule.meta.docsUrl;
+  return PSEUDO_RULES.find((r) => r.id === ruleId)?.docsPage;
+}
+function projectLinks(pkg) {
+  const repo = repositoryUrl(pkg);
+  return {
+    home: repo,
+    rulePage: (ruleId) => {
+      const page = ruleDocsPage(ruleId);
+      return repo && page ? `${repo}/blob/HEAD/${page}` : void 0;
+    }
+  };
+}
+
+// server/src/cli/explain.ts
+var fs6 = __toESM2(require("fs"));
+function explain(id10, packageRoot) {
+  const rule = findRule(id10);
+  if (rule) {
+    const page2 = readTextFile(path15.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
+    return page2 ?? `${rule.meta.id}: ${rule.meta.summary}
+`;
+  }
+  const pseudo = PSEUDO_RULES.find((r) => r.id === id10);
+  if (!pseudo) {
+    const suggestion = closest(id10, [...RULES.map((r) => r.meta.id), ...PSEUDO_RULES.map((r) => r.id)]);
+    throw new UsageError(
+      `unknown rule "${id10}"${suggestion ? ` (did you mean ${suggestion}?)` : ""}; "elb-lens rules" lists them`,
+      "explain"
+    );
+  }
+  const [file, anchor] = pseudo.docsPage.split("#");
+  const page = readTextFile(path15.join(packageRoot, file), 1024 * 1024);
+  const text2 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
+  return `${pseudo.id} (${pseudo.defaultSeverity}): ${pseudo.summary}
+${text2 ? `
+${text2}` : ""}`;
+}
+function markdownSection(page, anchor) {
+  const lines = page.split("\n");
+  const slug = (heading) => heading.toLowerCase().replace(/[^a-z0-9 -]/g, "").replace(/ /g, "-");
+  const start2 = lines.findIndex((line) => /^#+ /.test(line) && slug(line.replace(/^#+ /, "")) === anchor);
+  if (start2 < 0) return void 0;
+  const level = /^#+/.exec(lines[start2])?.[0].length ?? 1;
+  let end = start2 + 1;
+  while (end < lines.length && !(/^#+ /.test(lines[end]) && (/^#+/.exec(lines[end])?.[0].length ?? 0) <= level)) end++;
+  return `${lines.slice(start2, end).join("\n").trimEnd()}
+`;
+}
+function readPackageJson(packageRoot) {
+  try {
+    return JSON.parse(fs6.readFileSync(path15.join(packageRoot, "package.json"), "utf8"));
+  } catch {
+    return {};
+  }
+}
+function toolInfo(packageRoot, docsDir) {
+  const pkg = readPackageJson(packageRoot);
+  const links = projectLinks(pkg);
+  return {
+    version: pkg.version ?? "0.0.0",
+    informationUri: links.home,
+    helpUri: (id10) => links.rulePage(id10),
+    readDoc: (id10) => readTextFile(path15.join(docsDir, `${id10}.md`), 1024 * 1024)
+  };
+}
+
+// server/src/cli/check.ts
+var import_os = require("os");
+var path18 = __toESM2(require("path"));
+
+// server/src/cli/diff.ts
+function splitLines(text2) {
+  const lines = text2.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+  return lines;
+}
+function myers(a, b) {
+  const n2 = a.length;
+  const m = b.length;
+  const max = n2 + m;
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push(v.slice());
+    for (let k = -d; k <= d; k += 2) {
+      let x2 = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y2 = x2 - k;
+      while (x2 < n2 && y2 < m && a[x2] === b[y2]) {
+        x2++;
+        y2++;
+      }
+      v[offset + k] = x2;
+      if (x2 >= n2 && y2 >= m) {
+        found = true;
+        break;
+      }
+    }
+  }
+  const ops = [];
+  let x = n2;
+  let y = m;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const vd = trace[d];
+    const k = x - y;
+    const prevK = k === -d || k !== d && vd[offset + k - 1] < vd[offset + k + 1] ? k + 1 : k - 1;
+    const prevX = vd[offset + prevK];
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: "same", line: a[x - 1] });
+      x--;
+      y--;
+    }
+    if (d > 0) {
+      if (x === prevX) ops.push({ kind: "add", line: b[y - 1] });
+      else ops.push({ kind: "del", line: a[x - 1] });
+    }
+    x = prevX;
+    y = prevY;
+  }
+  return ops.reverse();
+}
+function show(prefix, line) {
+  const body2 = line.replace(/\r?\n$|\r$/, "");
+  const ending = line.slice(body2.length);
+  return ending === "" ? `${prefix}${body2}
+\\ No newline at end of file
+` : `${prefix}${body2}${ending.endsWith("\n") ? ending : "\n"}`;
+}
+function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
+  if (oldText === newText) return "";
+  const a = splitLines(oldText);
+  const b = splitLines(newText);
+  const ops = myers(a, b);
+  const changes = ops.map((op, i2) => op.kind === "same" ? -1 : i2).filter((i2) => i2 >= 0);
+  const hunks = [];
+  for (const i2 of changes) {
+    const start2 = Math.max(0, i2 - context);
+    const end = Math.min(ops.length, i2 + context + 1);
+    const last = hunks[hunks.length - 1];
+    if (last && start2 <= last[1]) last[1] = Math.max(last[1], end);
+    else hunks.push([start2, end]);
+  }
+  let out2 = `--- ${oldName}
++++ ${newName}
+`;
+  for (const [start2, end] of hunks) {
+    let oldLine = 1;
+    let newLine = 1;
+    for (let i2 = 0; i2 < start2; i2++) {
+      if (ops[i2].kind !== "add") oldLine++;
+      if (ops[i2].kind !== "del") newLine++;
+    }
+    const slice = ops.slice(start2, end);
+    const oldCount = slice.filter((o) => o.kind !== "add").length;
+    const newCount = slice.filter((o) => o.kind !== "del").length;
+    const range = (line, count) => count === 1 ? `${line}` : `${count === 0 ? line - 1 : line},${count}`;
+    out2 += `@@ -${range(oldLine, oldCount)} +${range(newLine, newCount)} @@
+`;
+    for (const op of slice) out2 += show(op.kind === "same" ? " " : op.kind === "del" ? "-" : "+", op.line);
+  }
+  return out2;
+}
+
+// server/src/cli/formats.ts
+var path16 = __toESM2(require("path"));
+var import_url = require("url");
+
 // server/src/project/fixPolicy.ts
 function fixToApply(finding) {
   const preferred = finding.fixes.find((f) => f.isPreferred === true);
@@ -22909,23 +22972,6 @@ function applyOffsetEdits(text2, edits) {
   }
   return result;
 }
-
-// server/src/cli/fix.ts
-function applyFixes(findings, textOf, canEdit) {
-  const selection = selectFixes(findings, textOf, canEdit);
-  const changed = /* @__PURE__ */ new Map();
-  for (const [file, edits] of selection.edits) {
-    const text2 = textOf(file);
-    if (text2 === void 0) continue;
-    const next = applyOffsetEdits(text2, edits);
-    if (next !== text2) changed.set(file, next);
-  }
-  return { changed, applied: selection.fixes.length, deferred: selection.deferred };
-}
-
-// server/src/cli/formats.ts
-var path15 = __toESM2(require("path"));
-var import_url = require("url");
 
 // server/src/cli/codequality.ts
 var import_crypto = require("crypto");
@@ -23080,9 +23126,9 @@ function sarifRegion(range) {
   };
 }
 function artifactLocation(report, file) {
-  const relative7 = path15.relative(report.cwd, file);
-  if (relative7.startsWith("..") || path15.isAbsolute(relative7)) return { uri: (0, import_url.pathToFileURL)(file).href };
-  return { uri: relative7.split(path15.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  const relative7 = path16.relative(report.cwd, file);
+  if (relative7.startsWith("..") || path16.isAbsolute(relative7)) return { uri: (0, import_url.pathToFileURL)(file).href };
+  return { uri: relative7.split(path16.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 var sarif = (report) => {
   const used = new Set(report.findings.map((f) => f.ruleId));
@@ -23233,96 +23279,8 @@ var checkstyle = (report) => {
 };
 var FORMATTERS = { text, compact, json, sarif, junit, checkstyle, codequality };
 
-// server/src/cli/main.ts
-var EXIT_CLEAN = 0;
-var EXIT_ERROR = 1;
-var EXIT_FINDINGS = 2;
-var MAX_FIX_PASSES = 10;
-var PARALLEL_MIN_FILES = 200;
-var DEFAULT_PARALLEL_MIN_FILES = 1e4;
-async function runCli(argv, io) {
-  try {
-    const args2 = parseArgs(argv);
-    switch (args2.command) {
-      case "help":
-        io.stdout(args2.of ? COMMAND_USAGE[args2.of] : USAGE);
-        return EXIT_CLEAN;
-      case "version":
-        io.stdout(`${readPackageJson(io.packageRoot).version ?? "unknown"}
-`);
-        return EXIT_CLEAN;
-      case "rules":
-        for (const rule of RULES) io.stdout(`${rule.meta.id.padEnd(32)} ${rule.meta.defaultSeverity.padEnd(12)} ${rule.meta.summary}
-`);
-        for (const pseudo of PSEUDO_RULES) io.stdout(`${pseudo.id.padEnd(32)} ${pseudo.defaultSeverity.padEnd(12)} ${pseudo.summary}
-`);
-        return EXIT_CLEAN;
-      case "explain":
-        io.stdout(explain(args2.ruleId, io.packageRoot));
-        return EXIT_CLEAN;
-      case "check":
-        return await check(args2, io);
-      case "graph":
-        return await graph(args2, io, { environmentVariables: environmentVariables(io.env ?? process.env), writeFile: writeOutput });
-    }
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`elb-lens: ${error.message}
-
-${error.command ? COMMAND_USAGE[error.command] : USAGE}`);
-      return EXIT_ERROR;
-    }
-    if (error instanceof ConfigError) {
-      io.stderr(`elb-lens: invalid configuration: ${error.relativeTo(io.cwd)}
-`);
-      return EXIT_ERROR;
-    }
-    if (error instanceof CheckError) {
-      io.stderr(`elb-lens: ${error.message}
-`);
-      return EXIT_ERROR;
-    }
-    io.stderr(`elb-lens: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}
-`);
-    return EXIT_ERROR;
-  }
-}
-function explain(id10, packageRoot) {
-  const rule = findRule(id10);
-  if (rule) {
-    const page2 = readTextFile(path16.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
-    return page2 ?? `${rule.meta.id}: ${rule.meta.summary}
-`;
-  }
-  const pseudo = PSEUDO_RULES.find((r) => r.id === id10);
-  if (!pseudo) {
-    const suggestion = closest(id10, [...RULES.map((r) => r.meta.id), ...PSEUDO_RULES.map((r) => r.id)]);
-    throw new UsageError(
-      `unknown rule "${id10}"${suggestion ? ` (did you mean ${suggestion}?)` : ""}; "elb-lens rules" lists them`,
-      "explain"
-    );
-  }
-  const [file, anchor] = pseudo.docsPage.split("#");
-  const page = readTextFile(path16.join(packageRoot, file), 1024 * 1024);
-  const text2 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
-  return `${pseudo.id} (${pseudo.defaultSeverity}): ${pseudo.summary}
-${text2 ? `
-${text2}` : ""}`;
-}
-function markdownSection(page, anchor) {
-  const lines = page.split("\n");
-  const slug = (heading) => heading.toLowerCase().replace(/[^a-z0-9 -]/g, "").replace(/ /g, "-");
-  const start2 = lines.findIndex((line) => /^#+ /.test(line) && slug(line.replace(/^#+ /, "")) === anchor);
-  if (start2 < 0) return void 0;
-  const level = /^#+/.exec(lines[start2])?.[0].length ?? 1;
-  let end = start2 + 1;
-  while (end < lines.length && !(/^#+ /.test(lines[end]) && (/^#+/.exec(lines[end])?.[0].length ?? 0) <= level)) end++;
-  return `${lines.slice(start2, end).join("\n").trimEnd()}
-`;
-}
-var CheckError = class extends Error {
-};
-var CHECKED_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "elb-json", "plan", "kubernetes"]);
+// server/src/cli/session.ts
+var path17 = __toESM2(require("path"));
 function environmentVariables(env) {
   const variables = {};
   for (const [key, value] of Object.entries(env)) {
@@ -23330,29 +23288,11 @@ function environmentVariables(env) {
   }
   return variables;
 }
-function progressReporter(io, total, now = Date.now) {
-  if (!io.stderrIsTty || total < 2) return { tick: () => void 0, done: () => void 0 };
-  const started = now();
-  let last = 0;
-  let shown = false;
-  return {
-    tick(done) {
-      const time = now();
-      if (time - started < 500 || time - last < 100) return;
-      last = time;
-      shown = true;
-      io.stderr(`\r\x1B[Kelb-lens: checking ${done}/${total} files\u2026`);
-    },
-    done() {
-      if (shown) io.stderr("\r\x1B[K");
-    }
-  };
-}
 async function createCheckSession(args2, io) {
   const env = io.env ?? process.env;
-  const cliVarFiles = args2.varFiles.map((f) => path16.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path17.resolve(io.cwd, f));
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path16.resolve(io.cwd, args2.config) : void 0
+    configFile: args2.config ? path17.resolve(io.cwd, args2.config) : void 0
   });
   const flags2 = {
     variables: args2.variables,
@@ -23369,9 +23309,9 @@ async function createCheckSession(args2, io) {
   };
   const host = createNodeHost((message) => io.stderr(`${message}
 `));
-  const docsDir = path16.join(io.packageRoot, "docs", "rules");
+  const docsDir = path17.join(io.packageRoot, "docs", "rules");
   const service = await createElbLensService(host, {
-    docsBase: docsDir + path16.sep,
+    docsBase: docsDir + path17.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
     prescan: args2.prescan,
     kubernetesFiles: (file) => namesKubernetes(configFor(file), file)
@@ -23381,7 +23321,7 @@ async function createCheckSession(args2, io) {
 function analyzeGroup(session, file, planText, wanted, log) {
   const { options } = session.configFor(file);
   if (planText !== void 0) {
-    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path16.sep, log });
+    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path17.sep, log });
   }
   const findings = [];
   for (const [moduleFile, fileFindings2] of session.service.analyzeModule(file, options)) {
@@ -23413,12 +23353,106 @@ function callerScanner(session, files, sink) {
     }
   };
 }
-async function check(args2, io) {
+async function checkWorker(init2) {
+  const sink = { lines: void 0 };
+  const session = await createCheckSession(init2.args, {
+    cwd: init2.cwd,
+    env: init2.env,
+    packageRoot: init2.packageRoot,
+    stderr: (m) => sink.lines?.push(m)
+  });
+  session.service.setWorkspaceFiles(init2.workspaceFiles);
+  let analyze;
+  return {
+    scan: callerScanner(session, init2.workspaceFiles, sink),
+    begin(task) {
+      session.service.useCallerIndex(task.callers);
+      const wanted = new Set(task.wanted);
+      const isWanted = (file) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === void 0;
+      analyze = groupAnalyzer(session, task.groups, (f) => task.plans[f], isWanted, sink);
+    },
+    analyze(index) {
+      if (!analyze) throw new Error("a check worker analyses groups only after it has them");
+      return analyze(index);
+    },
+    unparsed: () => session.service.stats().unparsedTerraformPaths
+  };
+}
+
+// server/src/cli/io.ts
+var EXIT_CLEAN = 0;
+var EXIT_ERROR = 1;
+var EXIT_FINDINGS = 2;
+var CheckError = class extends Error {
+};
+
+// server/src/cli/fix.ts
+function applyFixes(findings, textOf, canEdit) {
+  const selection = selectFixes(findings, textOf, canEdit);
+  const changed = /* @__PURE__ */ new Map();
+  for (const [file, edits] of selection.edits) {
+    const text2 = textOf(file);
+    if (text2 === void 0) continue;
+    const next = applyOffsetEdits(text2, edits);
+    if (next !== text2) changed.set(file, next);
+  }
+  return { changed, applied: selection.fixes.length, deferred: selection.deferred };
+}
+var MAX_FIX_PASSES = 10;
+function fixAll(service, analyzeAll, canEdit, dryRun) {
+  const originals = /* @__PURE__ */ new Map();
+  let applied = 0;
+  let findings = analyzeAll(true);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const selection = applyFixes(findings, (file) => service.documentText(file), canEdit);
+    if (selection.changed.size === 0) break;
+    for (const [file, text2] of selection.changed) {
+      if (!originals.has(file)) originals.set(file, service.documentText(file) ?? "");
+      if (dryRun) service.openDocument(file, text2);
+      else {
+        try {
+          writeOutput(file, text2);
+        } catch (error) {
+          throw new CheckError(`cannot write the fixes to ${file}: ${writeFailure(error)}`);
+        }
+        service.fileChanged(file);
+      }
+    }
+    applied += selection.applied;
+    findings = analyzeAll(false);
+  }
+  for (const [file, original] of originals) if (service.documentText(file) === original) originals.delete(file);
+  return { findings, applied, originals };
+}
+
+// server/src/cli/check.ts
+var PARALLEL_MIN_FILES = 200;
+var DEFAULT_PARALLEL_MIN_FILES = 1e4;
+var CHECKED_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "elb-json", "plan", "kubernetes"]);
+function progressReporter(io, total, now = Date.now) {
+  if (!io.stderrIsTty || total < 2) return { tick: () => void 0, done: () => void 0 };
+  const started = now();
+  let last = 0;
+  let shown = false;
+  return {
+    tick(done) {
+      const time = now();
+      if (time - started < 500 || time - last < 100) return;
+      last = time;
+      shown = true;
+      io.stderr(`\r\x1B[Kelb-lens: checking ${done}/${total} files\u2026`);
+    },
+    done() {
+      if (shown) io.stderr("\r\x1B[K");
+    }
+  };
+}
+async function check(args2, io, workerScript) {
   const started = Date.now();
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args2.format) ? FORMATTERS[args2.format] : void 0;
   if (!formatter) throw new UsageError(`unknown format "${args2.format}"`);
   const env = io.env ?? process.env;
-  for (const file of args2.varFiles.map((f) => path16.resolve(io.cwd, f))) {
+  for (const file of args2.varFiles.map((f) => path18.resolve(io.cwd, f))) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const printed = /* @__PURE__ */ new Set();
@@ -23432,14 +23466,14 @@ async function check(args2, io) {
   };
   const session = await createCheckSession(args2, { ...io, stderr });
   const walked = walk(
-    args2.paths.map((p) => path16.resolve(io.cwd, p)),
+    args2.paths.map((p) => path18.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
   const jobs = args2.fix ? 1 : Math.max(1, args2.jobs ?? (0, import_os.availableParallelism)());
   const minFiles = args2.jobs === void 0 ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
-  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path16.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
-    __filename,
+  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path18.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
+    workerScript,
     jobs - 1,
     {
       args: args2,
@@ -23594,7 +23628,7 @@ async function checkWalked(run2) {
   };
   const color = args2.color ?? (io.isTty && !args2.output && !env.NO_COLOR);
   if (args2.output) {
-    const target = path16.resolve(io.cwd, args2.output);
+    const target = path18.resolve(io.cwd, args2.output);
     try {
       writeOutput(target, formatter(report, { color: false }));
     } catch (error) {
@@ -23613,53 +23647,60 @@ function remaining(findings, minSeverity) {
   const failing = findings.filter((f) => atLeast(f.severity, minSeverity)).length;
   return `${findings.length} finding(s) would remain, ${failing} at or above ${minSeverity}`;
 }
-function fixAll(service, analyzeAll, canEdit, dryRun) {
-  const originals = /* @__PURE__ */ new Map();
-  let applied = 0;
-  let findings = analyzeAll(true);
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const selection = applyFixes(findings, (file) => service.documentText(file), canEdit);
-    if (selection.changed.size === 0) break;
-    for (const [file, text2] of selection.changed) {
-      if (!originals.has(file)) originals.set(file, service.documentText(file) ?? "");
-      if (dryRun) service.openDocument(file, text2);
-      else {
-        try {
-          writeOutput(file, text2);
-        } catch (error) {
-          throw new CheckError(`cannot write the fixes to ${file}: ${writeFailure(error)}`);
-        }
-        service.fileChanged(file);
-      }
-    }
-    applied += selection.applied;
-    findings = analyzeAll(false);
-  }
-  for (const [file, original] of originals) if (service.documentText(file) === original) originals.delete(file);
-  return { findings, applied, originals };
-}
-function readPackageJson(packageRoot) {
+
+// server/src/cli/main.ts
+async function runCli(argv, io) {
   try {
-    return JSON.parse(fs6.readFileSync(path16.join(packageRoot, "package.json"), "utf8"));
-  } catch {
-    return {};
+    const args2 = parseArgs(argv);
+    switch (args2.command) {
+      case "help":
+        io.stdout(args2.of ? COMMAND_USAGE[args2.of] : USAGE);
+        return EXIT_CLEAN;
+      case "version":
+        io.stdout(`${readPackageJson(io.packageRoot).version ?? "unknown"}
+`);
+        return EXIT_CLEAN;
+      case "rules":
+        for (const rule of RULES) io.stdout(`${rule.meta.id.padEnd(32)} ${rule.meta.defaultSeverity.padEnd(12)} ${rule.meta.summary}
+`);
+        for (const pseudo of PSEUDO_RULES) io.stdout(`${pseudo.id.padEnd(32)} ${pseudo.defaultSeverity.padEnd(12)} ${pseudo.summary}
+`);
+        return EXIT_CLEAN;
+      case "explain":
+        io.stdout(explain(args2.ruleId, io.packageRoot));
+        return EXIT_CLEAN;
+      case "check":
+        return await check(args2, io, __filename);
+      case "graph":
+        return await graph(args2, io, { environmentVariables: environmentVariables(io.env ?? process.env), writeFile: writeOutput });
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`elb-lens: ${error.message}
+
+${error.command ? COMMAND_USAGE[error.command] : USAGE}`);
+      return EXIT_ERROR;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`elb-lens: invalid configuration: ${error.relativeTo(io.cwd)}
+`);
+      return EXIT_ERROR;
+    }
+    if (error instanceof CheckError) {
+      io.stderr(`elb-lens: ${error.message}
+`);
+      return EXIT_ERROR;
+    }
+    io.stderr(`elb-lens: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}
+`);
+    return EXIT_ERROR;
   }
-}
-function toolInfo(packageRoot, docsDir) {
-  const pkg = readPackageJson(packageRoot);
-  const links = projectLinks(pkg);
-  return {
-    version: pkg.version ?? "0.0.0",
-    informationUri: links.home,
-    helpUri: (id10) => links.rulePage(id10),
-    readDoc: (id10) => readTextFile(path16.join(docsDir, `${id10}.md`), 1024 * 1024)
-  };
 }
 function findPackageRoot(start2) {
   let dir = start2;
   for (let i2 = 0; i2 < 6; i2++) {
-    if (fs6.existsSync(path16.join(dir, "package.json")) && fs6.existsSync(path16.join(dir, "docs"))) return dir;
-    dir = path16.dirname(dir);
+    if (fs7.existsSync(path19.join(dir, "package.json")) && fs7.existsSync(path19.join(dir, "docs"))) return dir;
+    dir = path19.dirname(dir);
   }
   return start2;
 }
@@ -23677,37 +23718,12 @@ function main() {
     process.exitCode = code;
   });
 }
-async function checkWorker(init2) {
-  const sink = { lines: void 0 };
-  const session = await createCheckSession(init2.args, {
-    cwd: init2.cwd,
-    env: init2.env,
-    packageRoot: init2.packageRoot,
-    stderr: (m) => sink.lines?.push(m)
-  });
-  session.service.setWorkspaceFiles(init2.workspaceFiles);
-  let analyze;
-  return {
-    scan: callerScanner(session, init2.workspaceFiles, sink),
-    begin(task) {
-      session.service.useCallerIndex(task.callers);
-      const wanted = new Set(task.wanted);
-      const isWanted = (file) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === void 0;
-      analyze = groupAnalyzer(session, task.groups, (f) => task.plans[f], isWanted, sink);
-    },
-    analyze(index) {
-      if (!analyze) throw new Error("a check worker analyses groups only after it has them");
-      return analyze(index);
-    },
-    unparsed: () => session.service.stats().unparsedTerraformPaths
-  };
-}
 if (isCheckWorker()) runCheckWorker(checkWorker);
 else if (require.main === module) main();
 
 // server/src/action/main.ts
-var fs8 = __toESM2(require("fs"));
-var path17 = __toESM2(require("path"));
+var fs9 = __toESM2(require("fs"));
+var path20 = __toESM2(require("path"));
 
 // server/src/action/summary.ts
 var MAX_ROWS = 200;
@@ -23745,7 +23761,7 @@ function findingsSummary(diagnostics, exitCode, map) {
 }
 
 // server/src/action/workflow.ts
-var fs7 = __toESM2(require("fs"));
+var fs8 = __toESM2(require("fs"));
 function input(env, name2) {
   return (env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -23784,11 +23800,11 @@ ${text2}
 ${delimiter}
 `;
   });
-  fs7.appendFileSync(file, lines.join(""));
+  fs8.appendFileSync(file, lines.join(""));
 }
 function appendSummary(env, markdown) {
   const file = env.GITHUB_STEP_SUMMARY;
-  if (file) fs7.appendFileSync(file, markdown);
+  if (file) fs8.appendFileSync(file, markdown);
 }
 
 // server/src/action/main.ts
@@ -23818,7 +23834,7 @@ async function runAction(env, write, packageRoot) {
     });
     return { code, stdout, stderr };
   };
-  fs8.mkdirSync(path17.dirname(path17.resolve(workspace, output)), { recursive: true });
+  fs9.mkdirSync(path20.dirname(path20.resolve(workspace, output)), { recursive: true });
   const report = await cli([
     "check",
     ...shared,
