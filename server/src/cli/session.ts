@@ -3,13 +3,14 @@ import { ConfigResolver, type ElbLensConfig } from '../project/configFile';
 import type { Finding } from '../core/types';
 import { analyzePlan } from '../plan/plan';
 import { configure, namesElbJson, namesKubernetes, type EffectiveConfig } from '../project';
-import { readTextFile } from '../project/nodeFs';
+import { nodeFileSystem, readTextFile } from '../project/nodeFs';
 import type { ElbLensService } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
 import { createElbLensService } from '../service/service';
 import { isLockFile } from '../terraform/providerVersions';
 import { type CheckArgs } from './args';
 import { type GroupResult, type ScanPart, type ThreadWork, type WorkerInit } from './parallel';
+import type { StdinInput } from './stdin';
 import type { CliIo } from './io';
 
 /** `TF_VAR_name=value` environment entries → { name: value }. */
@@ -32,11 +33,13 @@ export interface CheckSession {
 export async function createCheckSession(
   args: CheckArgs,
   io: Pick<CliIo, 'cwd' | 'env' | 'packageRoot' | 'stderr'>,
+  stdin?: StdinInput,
 ): Promise<CheckSession> {
   const env = io.env ?? process.env;
   const cliVarFiles = args.varFiles.map((f) => path.resolve(io.cwd, f));
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
     configFile: args.config ? path.resolve(io.cwd, args.config) : undefined,
+    realPath: nodeFileSystem.realpath,
   });
   // The flags over each `.elb-lens.json`: one effective configuration per configuration file.
   const flags = {
@@ -58,8 +61,9 @@ export async function createCheckSession(
     docsBase: docsDir + path.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
     prescan: args.prescan,
-    kubernetesFiles: (file) => namesKubernetes(configFor(file), file),
+    kubernetesFiles: (file) => (stdin?.kubernetes === true && file === stdin.path) || namesKubernetes(configFor(file), file),
   });
+  if (stdin) service.openDocument(stdin.path, stdin.text);
   return { configFor, resolver, service, docsDir };
 }
 
