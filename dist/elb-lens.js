@@ -112,17 +112,17 @@ var require_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path17) {
-      const ctrl = callVisitor(key, node, visitor, path17);
+    function visit_(key, node, visitor, path18) {
+      const ctrl = callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path17);
+            const ci = visit_(i2, node.items[i2], visitor, path18);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -133,13 +133,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -160,17 +160,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path17) {
-      const ctrl = await callVisitor(key, node, visitor, path17);
+    async function visitAsync_(key, node, visitor, path18) {
+      const ctrl = await callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path17);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path18);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -181,13 +181,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -214,23 +214,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path17) {
+    function callVisitor(key, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node, path17);
+        return visitor(key, node, path18);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path17);
+        return visitor.Map?.(key, node, path18);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path17);
+        return visitor.Seq?.(key, node, path18);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path17);
+        return visitor.Pair?.(key, node, path18);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path17);
+        return visitor.Scalar?.(key, node, path18);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path17);
+        return visitor.Alias?.(key, node, path18);
       return void 0;
     }
-    function replaceNode(key, path17, node) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -842,10 +842,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i2 = path17.length - 1; i2 >= 0; --i2) {
-        const k = path17[i2];
+      for (let i2 = path18.length - 1; i2 >= 0; --i2) {
+        const k = path18[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -864,7 +864,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -894,11 +894,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path18;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -912,8 +912,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -927,8 +927,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -946,8 +946,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -957,8 +957,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path18, value) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3473,9 +3473,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3550,14 +3550,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3572,10 +3572,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3606,13 +3606,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path18, value) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -5573,9 +5573,9 @@ var require_cst_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path17) => {
+    visit3.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5584,23 +5584,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path17) => {
-      const parent = visit3.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit3.parentCollection = (cst, path18) => {
+      const parent = visit3.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5611,10 +5611,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -6916,14 +6916,14 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs8, sep: [] });
+                map.items.push({ start: start2, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7051,13 +7051,13 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs8, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7430,11 +7430,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path17) {
+            function locateFile(path18) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path17, scriptDirectory);
+                return Module["locateFile"](path18, scriptDirectory);
               }
-              return scriptDirectory + path17;
+              return scriptDirectory + path18;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -11636,9 +11636,9 @@ function runCheckWorker(setup) {
 }
 
 // server/src/cli/main.ts
-var fs5 = __toESM2(require("fs"));
+var fs6 = __toESM2(require("fs"));
 var import_os = require("os");
-var path15 = __toESM2(require("path"));
+var path16 = __toESM2(require("path"));
 
 // server/src/project/configFile.ts
 var path = __toESM2(require("path"));
@@ -12396,12 +12396,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path17) {
+function findNodeAtLocation(root, path18) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path17) {
+  for (let segment of path18) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12777,14 +12777,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text2, originalPath, value, options) {
-  const path17 = originalPath.slice();
+  const path18 = originalPath.slice();
   const errors = [];
   const root = parseTree(text2, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path17.length > 0) {
-    lastSegment = path17.pop();
-    parent = findNodeAtLocation(root, path17);
+  while (path18.length > 0) {
+    lastSegment = path18.pop();
+    parent = findNodeAtLocation(root, path18);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -13010,8 +13010,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path17, value, options) {
-  return setProperty(text2, path17, value, options);
+function modify(text2, path18, value, options) {
+  return setProperty(text2, path18, value, options);
 }
 
 // server/src/parse/positions.ts
@@ -13221,8 +13221,8 @@ function tfJsonToConfigFile(filePath, text2, parseTemplate) {
         const items = value.type === "array" ? value.children ?? [] : [value];
         items.forEach((item, index) => {
           if (item.type === "object" && depth < MAX_BLOCK_DEPTH) {
-            const path17 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
-            nested.push(bodyBlock(name2, [key], item, path17, depth + 1, extraBlocks));
+            const path18 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
+            nested.push(bodyBlock(name2, [key], item, path18, depth + 1, extraBlocks));
           }
         });
         continue;
@@ -13256,10 +13256,10 @@ function tfJsonToConfigFile(filePath, text2, parseTemplate) {
       jsonPath
     };
   };
-  const objectsOf = (node, path17) => {
-    if (node.type === "object") return [{ node, path: path17 }];
+  const objectsOf = (node, path18) => {
+    if (node.type === "object") return [{ node, path: path18 }];
     if (node.type === "array") {
-      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path17, i2] }] : []);
+      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path18, i2] }] : []);
     }
     return [];
   };
@@ -13343,11 +13343,11 @@ function exprText(file, expr) {
 }
 
 // server/src/fixes/jsonEdits.ts
-function jsonPropertyEdits(text2, path17, value, eol) {
+function jsonPropertyEdits(text2, path18, value, eol) {
   const root = parsed(text2);
-  const key = path17[path17.length - 1];
-  const parent = root && path17.length > 0 ? findNodeAtLocation2(root, path17.slice(0, -1)) : void 0;
-  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text2, path17, value, eol);
+  const key = path18[path18.length - 1];
+  const parent = root && path18.length > 0 ? findNodeAtLocation2(root, path18.slice(0, -1)) : void 0;
+  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text2, path18, value, eol);
   const properties = (parent.children ?? []).filter((p) => p.children?.[0]);
   const index = properties.findIndex((p) => p.children[0].value === key);
   const lines = new Lines(text2);
@@ -13356,11 +13356,11 @@ function jsonPropertyEdits(text2, path17, value, eol) {
     const property = properties[index];
     const inside = text2.slice(parent.offset + 1, property.offset) + text2.slice(property.offset + property.length, parent.offset + parent.length - 1);
     if (properties.length === 1 && /^[\s,]*$/.test(inside)) return [{ offset: parent.offset + 1, length: parent.length - 2, content: "" }];
-    return removeOwnLines(text2, lines, properties, index) ?? modify(text2, path17, void 0, {});
+    return removeOwnLines(text2, lines, properties, index) ?? modify(text2, path18, void 0, {});
   }
   if (index >= 0) {
     const valueNode = properties[index].children?.[1];
-    if (!valueNode) return formatted(text2, path17, value, eol);
+    if (!valueNode) return formatted(text2, path18, value, eol);
     const indent2 = lines.indentOf(properties[index].offset);
     return [
       {
@@ -13371,7 +13371,7 @@ function jsonPropertyEdits(text2, path17, value, eol) {
     ];
   }
   const last = properties[properties.length - 1];
-  if (!last || !ownsLines(text2, lines, last)) return formatted(text2, path17, value, eol);
+  if (!last || !ownsLines(text2, lines, last)) return formatted(text2, path18, value, eol);
   const indent = lines.indentOf(last.offset);
   const [lastKey, lastValue] = last.children;
   const separator = lastValue ? text2.slice(lastKey.offset + lastKey.length, lastValue.offset) : ": ";
@@ -13431,10 +13431,10 @@ function serialize(value, indent, unit, eol) {
   const textValue = JSON.stringify(value, null, unit) ?? "null";
   return textValue.split("\n").join(eol + indent);
 }
-function formatted(text2, path17, value, eol) {
+function formatted(text2, path18, value, eol) {
   const indentMatch = /\n([ \t]+)\S/.exec(text2);
   const indent = indentMatch?.[1] ?? "  ";
-  return modify(text2, path17, value, {
+  return modify(text2, path18, value, {
     formattingOptions: {
       insertSpaces: !indent.startsWith("	"),
       tabSize: indent.startsWith("	") ? 1 : indent.length,
@@ -13975,8 +13975,8 @@ function realign(file, group, width2) {
   }
   return edits;
 }
-function jsonEdits(file, path17, value) {
-  return jsonPropertyEdits(file.text, path17, value, file.lines.eol).map((e) => ({
+function jsonEdits(file, path18, value) {
+  return jsonPropertyEdits(file.text, path18, value, file.lines.eol).map((e) => ({
     file: file.path,
     range: file.lines.range(e.offset, e.offset + e.length),
     newText: e.content
@@ -18461,6 +18461,25 @@ function createNodeHost(log) {
 // server/src/service/service.ts
 var path11 = __toESM2(require("path"));
 
+// server/src/core/escape.ts
+var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function printable(text2) {
+  return text2.replace(UNPRINTABLE, (c) => c === "	" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function xmlText(value) {
+  return String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+function markdownText(text2) {
+  return printable(text2.replace(/\r\n|\r|\n/g, " ")).replace(/[\\`*_[\]|<>~&]/g, (c) => `\\${c}`).replace(/@/g, "@\u2060");
+}
+function codeSpan(text2) {
+  const flat = printable(text2.replace(/\r\n|\r|\n/g, " "));
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
 // server/src/hover/platform.ts
 var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
 function platformLines(listener) {
@@ -18598,22 +18617,22 @@ function providerVersionLines(listener) {
   const missing = [];
   for (const [argument, since] of Object.entries(listener.info.since ?? {})) {
     const support = argumentSupport(listener, argument).support;
-    if (support === "no") missing.push(`  - \`${argument}\` arrived in ${since}: not in the version in use`);
-    else if (support === "some") missing.push(`  - \`${argument}\` arrived in ${since}: only some of the allowed versions have it`);
+    if (support === "no") missing.push(`  - ${codeSpan(argument)} arrived in ${since}: not in the version in use`);
+    else if (support === "some") missing.push(`  - ${codeSpan(argument)} arrived in ${since}: only some of the allowed versions have it`);
   }
-  return missing.length > 0 || fact.source === "unknown" ? [`- Provider: \`${fact.provider}\` ${versionInUseText(fact)} \u2014 source: ${from}`, ...missing] : [];
+  return missing.length > 0 || fact.source === "unknown" ? [`- Provider: ${codeSpan(fact.provider)} ${versionInUseText(fact)} \u2014 source: ${from}`, ...missing] : [];
 }
 function backendLines(pools, on) {
   const lines = [];
   for (const pool of pools) {
     for (const member of pool.members) {
-      const name2 = `\`${member.address}\``;
+      const name2 = `${codeSpan(member.address)}`;
       if (member.isIpBackend === true) lines.push(`- ${name2}: does **not** receive it (${member.ipBackendExplanation})`);
       else if (member.isIpBackend === false) lines.push(`- ${name2}: ${on ? "receives it" : "would receive it when on"}`);
       else lines.push(`- ${name2}: cannot tell whether it is an IP backend`);
     }
     if (pool.poolType === "ip" && pool.members.length === 0)
-      lines.push(`- pool \`${pool.address}\` holds only IP backends, which never receive it`);
+      lines.push(`- pool ${codeSpan(pool.address)} holds only IP backends, which never receive it`);
   }
   return lines;
 }
@@ -18622,14 +18641,14 @@ function listenerHover(listener, docsLink) {
   const out2 = [];
   out2.push(`**Transfer Client IP Address: ${stateWord2(listener)}** \u2014 ${clientIp.explanation}.`);
   out2.push("");
-  out2.push(`- ${loadBalancerFact(listener)} \xB7 ${listener.protocol ?? "protocol unknown"}`);
+  out2.push(`- ${loadBalancerFact(listener)} \xB7 ${markdownText(listener.protocol ?? "protocol unknown")}`);
   if (clientIp.attribute) {
-    const written = clientIp.written === "unknown" ? `an expression only known when Terraform runs${clientIp.writtenUnknownReason ? ` (${clientIp.writtenUnknownReason})` : ""}` : clientIp.written === void 0 ? "null (unset, so the default applies)" : String(clientIp.written);
+    const written = clientIp.written === "unknown" ? `an expression only known when Terraform runs${clientIp.writtenUnknownReason ? ` (${markdownText(clientIp.writtenUnknownReason)})` : ""}` : clientIp.written === void 0 ? "null (unset, so the default applies)" : String(clientIp.written);
     out2.push(
-      `- Written: \`${clientIp.attribute.name}\` = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? " (no effect here)" : ""}`
+      `- Written: ${codeSpan(clientIp.attribute.name)} = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? " (no effect here)" : ""}`
     );
   } else if (listener.argType === "none") {
-    out2.push(`- \`${listener.type}\` has no \`transparent_client_ip_enable\` argument.`);
+    out2.push(`- ${codeSpan(listener.type)} has no \`transparent_client_ip_enable\` argument.`);
   }
   out2.push(...providerVersionLines(listener));
   out2.push(...hopLines(listener));
@@ -18649,8 +18668,8 @@ function loadBalancerFact(listener) {
   const prefix = [lb.address, `\`${lb.address}\``].map((name2) => `it belongs to ${name2}, a ${listener.kind} load balancer`).find((p) => explanation.startsWith(p));
   const rest = prefix === void 0 ? void 0 : explanation.slice(prefix.length).trim();
   const why = rest === void 0 ? void 0 : rest === "" ? "" : /^\((.*)\)$/.exec(rest)?.[1];
-  if (why !== void 0) return `Load balancer \`${lb.address}\` (${listener.kind}${why ? `: ${why}` : ""})`;
-  return `Load balancer \`${lb.address}\`: ${listener.kind} (${explanation})`;
+  if (why !== void 0) return `Load balancer ${codeSpan(lb.address)} (${listener.kind}${why ? `: ${why}` : ""})`;
+  return `Load balancer ${codeSpan(lb.address)}: ${listener.kind} (${explanation})`;
 }
 function whatToDo(listener) {
   const { clientIp } = listener;
@@ -18662,7 +18681,7 @@ function whatToDo(listener) {
   }
   const switchName = listener.clientIp.setting?.name ?? "transparent_client_ip_enable";
   if (clientIp.state === "off") {
-    return `set \`${switchName}\` to true if backends need the client address (it interrupts traffic for about ten seconds).`;
+    return `set ${codeSpan(switchName)} to true if backends need the client address (it interrupts traffic for about ten seconds).`;
   }
   return "keep backends in the VPC, and no backend a client of its own load balancer; switching it off interrupts traffic for about ten seconds.";
 }
@@ -18670,12 +18689,12 @@ function poolHover(pool, docsLink) {
   const out2 = [];
   const listeners = pool.listeners;
   const type = pool.idOnly ? "unknown (only its id is known: no definition of the pool was read)" : pool.poolType === void 0 ? "not set (any backend)" : pool.poolType || "any";
-  out2.push(`**Pool \`${pool.address}\`** \u2014 type: ${type}`);
+  out2.push(`**Pool ${codeSpan(pool.address)}** \u2014 type: ${type}`);
   if (listeners.length === 0) out2.push("", "No listener of this module sends traffic here, so its client IP state is unknown.");
   for (const listener of listeners) {
     out2.push(
       "",
-      `From \`${listener.address}\` (${listener.protocol ?? "unknown protocol"}): Transfer Client IP Address **${stateWord2(listener)}**.`
+      `From ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? "unknown protocol")}): Transfer Client IP Address **${stateWord2(listener)}**.`
     );
     const lines = backendLines([pool], listener.clientIp.state === "on");
     if (lines.length > 0) out2.push(...lines);
@@ -18687,7 +18706,7 @@ function poolHover(pool, docsLink) {
 function memberHover(member, docsLink) {
   const out2 = [];
   const kind = member.isIpBackend === true ? "IP backend" : member.isIpBackend === false ? "server backend" : "backend of unknown kind";
-  out2.push(`**Member \`${member.address}\`** \u2014 ${kind}: ${member.ipBackendExplanation}.`);
+  out2.push(`**Member ${codeSpan(member.address)}** \u2014 ${kind}: ${member.ipBackendExplanation}.`);
   const listeners = member.pool?.listeners ?? [];
   for (const listener of listeners) {
     const on = listener.clientIp.state;
@@ -18697,7 +18716,7 @@ function memberHover(member, docsLink) {
       gets = member.isIpBackend === false ? "receives the client IP" : "receives the client IP if it is a server in the VPC";
     else if (on === "off") gets = "sees the load balancer\u2019s address, not the client\u2019s";
     else gets = "may or may not receive the client IP (the listener\u2019s state is unknown)";
-    out2.push("", `Through \`${listener.address}\` (${listener.protocol ?? "unknown protocol"}): ${gets}.`);
+    out2.push("", `Through ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? "unknown protocol")}): ${gets}.`);
     if (member.isIpBackend === true) {
       out2.push(`Alternative: ${alternativesFor(listener)}`);
     }
@@ -18707,7 +18726,7 @@ function memberHover(member, docsLink) {
   return out2.join("\n");
 }
 function loadBalancerHover(lb, model, docsLink) {
-  const out2 = [`**Load balancer \`${lb.address}\`** \u2014 ${lb.kind}.`];
+  const out2 = [`**Load balancer ${codeSpan(lb.address)}** \u2014 ${lb.kind}.`];
   if (lb.kind === "dedicated")
     out2.push("", "Dedicated load balancers always transfer the client IP, on every listener; it cannot be turned off.");
   if (lb.kind === "shared")
@@ -18716,7 +18735,8 @@ function loadBalancerHover(lb, model, docsLink) {
       "Shared load balancers always transfer the client IP on HTTP/HTTPS listeners; on TCP/UDP listeners it is off unless turned on."
     );
   const listeners = model.listeners.filter((l) => l.loadBalancer === lb);
-  for (const listener of listeners) out2.push(`- \`${listener.address}\` (${listener.protocol ?? "?"}): ${stateWord2(listener)}`);
+  for (const listener of listeners)
+    out2.push(`- ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? "?")}): ${stateWord2(listener)}`);
   out2.push("", `[About client IP transfer](${docsLink})`);
   return out2.join("\n");
 }
@@ -18759,16 +18779,16 @@ function nodesOfBlock(model, block) {
 function instancesMarkdown(nodes, range) {
   if (nodes.length === 1) {
     const sources = nodes[0].context?.callerSources(range) ?? [];
-    return sources.length > 0 ? `**From the caller:** ${sources.map((s) => s.message).join("; ")}` : "";
+    return sources.length > 0 ? `**From the caller:** ${sources.map((s) => markdownText(s.message)).join("; ")}` : "";
   }
   if (nodes.length === 0) return "";
   const lines = ["**Per instance**", ""];
   for (const node of nodes) {
     const listener = node.info.role === "listener" ? node : void 0;
-    const state = listener ? `: ${listener.protocol ?? "protocol unknown"}, ${inlayLabel(listener)}` : "";
+    const state = listener ? `: ${markdownText(listener.protocol ?? "protocol unknown")}, ${markdownText(inlayLabel(listener))}` : "";
     const sources = node.context?.callerSources(range) ?? [];
-    const from = sources.length > 0 ? ` (${sources.map((s) => s.message).join("; ")})` : "";
-    lines.push(`- \`${node.address}\`${state}${from}`);
+    const from = sources.length > 0 ? ` (${sources.map((s) => markdownText(s.message)).join("; ")})` : "";
+    lines.push(`- ${codeSpan(node.address)}${state}${from}`);
   }
   return lines.join("\n");
 }
@@ -20419,11 +20439,11 @@ function unescapeHcl(raw) {
 // server/src/rules/nodeFindings.ts
 function nodeFindings(reported, options, configFile) {
   const suppressions = /* @__PURE__ */ new Map();
-  const suppressionsOf = (path17) => {
-    let list = suppressions.get(path17);
+  const suppressionsOf = (path18) => {
+    let list = suppressions.get(path18);
     if (!list) {
-      const file = configFile(path17);
-      suppressions.set(path17, list = file ? collectSuppressions(file) : []);
+      const file = configFile(path18);
+      suppressions.set(path18, list = file ? collectSuppressions(file) : []);
     }
     return list;
   };
@@ -21783,7 +21803,7 @@ var COLORS = {
   unknown: "#6e7781"
 };
 function mermaidText(text2) {
-  return text2.replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;");
+  return printable(text2.replace(/\r\n|\r|\n/g, " ")).replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/`/g, "#96;");
 }
 var MERMAID_SHAPE = {
   client: ["([", "])"],
@@ -21861,7 +21881,8 @@ function toMarkdown(map) {
   ].join("\n");
 }
 function dotText(text2) {
-  return `"${text2.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+  const lines = text2.split(/\r\n|\r|\n/).map((line) => printable(line).replace(/\\/g, "\\\\").replace(/"/g, '\\"'));
+  return `"${lines.join("\\n")}"`;
 }
 var DOT_SHAPE = {
   client: "shape=ellipse",
@@ -22081,9 +22102,7 @@ var STYLE = `
 ${COLOUR_CLASSES_CSS}
 .el.c-ok,.el.c-alt,.el.c-lb,.el.c-unk,.el.c-error,.el.c-warning,.el.c-information,.el.c-hint{stroke:var(--bg)}
 `.trim().replace(/\n/g, "");
-function xml(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+var xml = xmlText;
 function width(chars, size) {
   return chars * size * CHAR;
 }
@@ -22341,7 +22360,7 @@ var GRAPH_OPTIONS = [
   },
   ...INPUT_OPTIONS
 ];
-var EXIT_CODES = "Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error\n(or, with --fail-on-empty, nothing to check).\n";
+var EXIT_CODES = "Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error\n(or, with --fail-on-empty, nothing to check; or the report could not be written: closed pipe, full disk).\n";
 var COMMAND_USAGE = {
   check: `Usage: elb-lens check [paths...] [options]
 
@@ -22662,13 +22681,77 @@ function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
 }
 
 // server/src/cli/graph.ts
-var path13 = __toESM2(require("path"));
+var path14 = __toESM2(require("path"));
+
+// server/src/cli/output.ts
+var fs5 = __toESM2(require("fs"));
+var path12 = __toESM2(require("path"));
+function writeOutput(filePath, content) {
+  let target = filePath;
+  let stat = lstatOrUndefined(filePath);
+  if (stat?.isSymbolicLink()) {
+    try {
+      target = fs5.realpathSync(filePath);
+    } catch {
+      fs5.writeFileSync(filePath, content);
+      return;
+    }
+    stat = lstatOrUndefined(target);
+  }
+  if (stat && !stat.isFile()) {
+    fs5.writeFileSync(target, content);
+    return;
+  }
+  writeAtomically(target, content);
+}
+function lstatOrUndefined(filePath) {
+  try {
+    return fs5.lstatSync(filePath);
+  } catch {
+    return void 0;
+  }
+}
+function writeAtomically(filePath, content) {
+  const temporary = path12.join(path12.dirname(filePath), `.${path12.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
+  let mode;
+  try {
+    mode = fs5.statSync(filePath).mode & 4095;
+  } catch {
+    mode = void 0;
+  }
+  try {
+    fs5.writeFileSync(temporary, content, mode !== void 0 ? { mode } : {});
+    if (mode !== void 0) fs5.chmodSync(temporary, mode);
+    fs5.renameSync(temporary, filePath);
+  } catch (error) {
+    fs5.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+function writeFailure(error) {
+  const code = error?.code;
+  if (code === "EPIPE") return "the reading end was closed (EPIPE)";
+  if (code === "ENOSPC") return "no space left on the device (ENOSPC)";
+  return error instanceof Error ? error.message : String(error);
+}
+function endOnStdioErrors(exitCode) {
+  const watch = (stream, name2) => stream.on("error", (error) => {
+    try {
+      if (stream !== process.stderr) fs5.writeSync(2, `elb-lens: cannot write to ${name2}: ${writeFailure(error)}
+`);
+    } catch {
+    }
+    process.exit(exitCode);
+  });
+  watch(process.stdout, "standard output");
+  watch(process.stderr, "standard error");
+}
 
 // server/src/cli/report.ts
-var path12 = __toESM2(require("path"));
+var path13 = __toESM2(require("path"));
 function relativePath(cwd, file) {
-  const relative7 = path12.relative(cwd, file);
-  return (relative7.startsWith("..") ? file : relative7).split(path12.sep).join("/");
+  const relative7 = path13.relative(cwd, file);
+  return (relative7.startsWith("..") ? file : relative7).split(path13.sep).join("/");
 }
 function sortFindings(findings) {
   return [...findings].sort(
@@ -22697,12 +22780,12 @@ function selectFiles(walked, configFor, kinds) {
 var DRAWN_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "elb-json", "kubernetes", "plan"]);
 async function graph(args2, io, host) {
   const { environmentVariables: environmentVariables2 } = host;
-  const cliVarFiles = args2.varFiles.map((f) => path13.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path14.resolve(io.cwd, f));
   for (const file of cliVarFiles) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path13.resolve(io.cwd, args2.config) : void 0
+    configFile: args2.config ? path14.resolve(io.cwd, args2.config) : void 0
   });
   const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2 };
   const effective = /* @__PURE__ */ new Map();
@@ -22718,7 +22801,7 @@ async function graph(args2, io, host) {
     { jsonFiles: (file) => namesElbJson(configFor(file), file) }
   );
   const walked = walk(
-    args2.paths.map((p) => path13.resolve(io.cwd, p)),
+    args2.paths.map((p) => path14.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
@@ -22752,9 +22835,9 @@ async function graph(args2, io, host) {
     return 0;
   }
   try {
-    host.writeFile(path13.resolve(io.cwd, args2.output), output);
+    host.writeFile(path14.resolve(io.cwd, args2.output), output);
   } catch (error) {
-    io.stderr(`elb-lens: cannot write ${args2.output}: ${error instanceof Error ? error.message : String(error)}
+    io.stderr(`elb-lens: cannot write ${args2.output}: ${writeFailure(error)}
 `);
     return 1;
   }
@@ -22841,7 +22924,7 @@ function applyFixes(findings, textOf, canEdit) {
 }
 
 // server/src/cli/formats.ts
-var path14 = __toESM2(require("path"));
+var path15 = __toESM2(require("path"));
 var import_url = require("url");
 
 // server/src/cli/codequality.ts
@@ -22902,7 +22985,7 @@ function codeFrame(text2, finding, color) {
   const out2 = [];
   for (let line = first; line <= last; line++) {
     const marker = line === start2.line ? ">" : " ";
-    out2.push(`  ${marker} ${String(line + 1).padStart(width2)} | ${clip2(lines[line])}`.trimEnd());
+    out2.push(`  ${marker} ${String(line + 1).padStart(width2)} | ${printable(clip2(lines[line]))}`.trimEnd());
     if (line === start2.line) {
       const lineEnd = end.line === start2.line ? end.character : lines[line].length;
       const visibleEnd = Math.min(lineEnd, from + FRAME_WIDTH);
@@ -22940,11 +23023,11 @@ function messageLines(message) {
 var text = (report, { color }) => {
   const out2 = [];
   for (const finding of report.findings) {
-    const where2 = `${relativePath(report.cwd, finding.file)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+    const where2 = `${printable(relativePath(report.cwd, finding.file))}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
     out2.push(
       `${paint(color, COLORS2.bold, where2)} ${paint(color, COLORS2[finding.severity], finding.severity)} ${paint(color, COLORS2.dim, finding.ruleId)}`
     );
-    out2.push(...messageLines(finding.message));
+    out2.push(...messageLines(printable(finding.message)));
     const source = report.readText(finding.file);
     if (source !== void 0) out2.push(codeFrame(source, finding, color));
     out2.push("");
@@ -22953,7 +23036,7 @@ var text = (report, { color }) => {
   return out2.join("\n") + "\n";
 };
 var compact = (report) => report.findings.map(
-  (f) => `${relativePath(report.cwd, f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} [${f.ruleId}] ${f.message}`
+  (f) => `${printable(relativePath(report.cwd, f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} [${f.ruleId}] ${printable(f.message)}`
 ).join("\n") + (report.findings.length > 0 ? "\n" : "");
 var json = (report) => {
   const diagnostics = report.findings.map((f) => ({
@@ -22997,9 +23080,9 @@ function sarifRegion(range) {
   };
 }
 function artifactLocation(report, file) {
-  const relative7 = path14.relative(report.cwd, file);
-  if (relative7.startsWith("..") || path14.isAbsolute(relative7)) return { uri: (0, import_url.pathToFileURL)(file).href };
-  return { uri: relative7.split(path14.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  const relative7 = path15.relative(report.cwd, file);
+  if (relative7.startsWith("..") || path15.isAbsolute(relative7)) return { uri: (0, import_url.pathToFileURL)(file).href };
+  return { uri: relative7.split(path15.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 var sarif = (report) => {
   const used = new Set(report.findings.map((f) => f.ruleId));
@@ -23079,9 +23162,7 @@ var sarif = (report) => {
   };
   return JSON.stringify(log, null, 2) + "\n";
 };
-function xml2(value) {
-  return String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
+var xml2 = xmlText;
 function where(report, f) {
   return `${relativePath(report.cwd, f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
 }
@@ -23182,7 +23263,7 @@ async function runCli(argv, io) {
       case "check":
         return await check(args2, io);
       case "graph":
-        return await graph(args2, io, { environmentVariables: environmentVariables(io.env ?? process.env), writeFile: writeAtomically });
+        return await graph(args2, io, { environmentVariables: environmentVariables(io.env ?? process.env), writeFile: writeOutput });
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -23209,7 +23290,7 @@ ${error.command ? COMMAND_USAGE[error.command] : USAGE}`);
 function explain(id10, packageRoot) {
   const rule = findRule(id10);
   if (rule) {
-    const page2 = readTextFile(path15.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
+    const page2 = readTextFile(path16.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
     return page2 ?? `${rule.meta.id}: ${rule.meta.summary}
 `;
   }
@@ -23222,7 +23303,7 @@ function explain(id10, packageRoot) {
     );
   }
   const [file, anchor] = pseudo.docsPage.split("#");
-  const page = readTextFile(path15.join(packageRoot, file), 1024 * 1024);
+  const page = readTextFile(path16.join(packageRoot, file), 1024 * 1024);
   const text2 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
   return `${pseudo.id} (${pseudo.defaultSeverity}): ${pseudo.summary}
 ${text2 ? `
@@ -23269,9 +23350,9 @@ function progressReporter(io, total, now = Date.now) {
 }
 async function createCheckSession(args2, io) {
   const env = io.env ?? process.env;
-  const cliVarFiles = args2.varFiles.map((f) => path15.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path16.resolve(io.cwd, f));
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path15.resolve(io.cwd, args2.config) : void 0
+    configFile: args2.config ? path16.resolve(io.cwd, args2.config) : void 0
   });
   const flags2 = {
     variables: args2.variables,
@@ -23288,9 +23369,9 @@ async function createCheckSession(args2, io) {
   };
   const host = createNodeHost((message) => io.stderr(`${message}
 `));
-  const docsDir = path15.join(io.packageRoot, "docs", "rules");
+  const docsDir = path16.join(io.packageRoot, "docs", "rules");
   const service = await createElbLensService(host, {
-    docsBase: docsDir + path15.sep,
+    docsBase: docsDir + path16.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
     prescan: args2.prescan,
     kubernetesFiles: (file) => namesKubernetes(configFor(file), file)
@@ -23300,7 +23381,7 @@ async function createCheckSession(args2, io) {
 function analyzeGroup(session, file, planText, wanted, log) {
   const { options } = session.configFor(file);
   if (planText !== void 0) {
-    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path15.sep, log });
+    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path16.sep, log });
   }
   const findings = [];
   for (const [moduleFile, fileFindings2] of session.service.analyzeModule(file, options)) {
@@ -23337,7 +23418,7 @@ async function check(args2, io) {
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args2.format) ? FORMATTERS[args2.format] : void 0;
   if (!formatter) throw new UsageError(`unknown format "${args2.format}"`);
   const env = io.env ?? process.env;
-  for (const file of args2.varFiles.map((f) => path15.resolve(io.cwd, f))) {
+  for (const file of args2.varFiles.map((f) => path16.resolve(io.cwd, f))) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const printed = /* @__PURE__ */ new Set();
@@ -23351,13 +23432,13 @@ async function check(args2, io) {
   };
   const session = await createCheckSession(args2, { ...io, stderr });
   const walked = walk(
-    args2.paths.map((p) => path15.resolve(io.cwd, p)),
+    args2.paths.map((p) => path16.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
   const jobs = args2.fix ? 1 : Math.max(1, args2.jobs ?? (0, import_os.availableParallelism)());
   const minFiles = args2.jobs === void 0 ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
-  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path15.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
+  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path16.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
     __filename,
     jobs - 1,
     {
@@ -23513,11 +23594,11 @@ async function checkWalked(run2) {
   };
   const color = args2.color ?? (io.isTty && !args2.output && !env.NO_COLOR);
   if (args2.output) {
-    const target = path15.resolve(io.cwd, args2.output);
+    const target = path16.resolve(io.cwd, args2.output);
     try {
-      writeAtomically(target, formatter(report, { color: false }));
+      writeOutput(target, formatter(report, { color: false }));
     } catch (error) {
-      throw new CheckError(`cannot write ${args2.output}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new CheckError(`cannot write ${args2.output}: ${writeFailure(error)}`);
     }
   } else if (!args2.dryRun) io.stdout(formatter(report, { color }));
   if (files.length === 0 && args2.failOnEmpty) return EXIT_ERROR;
@@ -23543,7 +23624,11 @@ function fixAll(service, analyzeAll, canEdit, dryRun) {
       if (!originals.has(file)) originals.set(file, service.documentText(file) ?? "");
       if (dryRun) service.openDocument(file, text2);
       else {
-        writeAtomically(file, text2);
+        try {
+          writeOutput(file, text2);
+        } catch (error) {
+          throw new CheckError(`cannot write the fixes to ${file}: ${writeFailure(error)}`);
+        }
         service.fileChanged(file);
       }
     }
@@ -23553,26 +23638,9 @@ function fixAll(service, analyzeAll, canEdit, dryRun) {
   for (const [file, original] of originals) if (service.documentText(file) === original) originals.delete(file);
   return { findings, applied, originals };
 }
-function writeAtomically(filePath, content) {
-  const temporary = path15.join(path15.dirname(filePath), `.${path15.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
-  let mode;
-  try {
-    mode = fs5.statSync(filePath).mode & 4095;
-  } catch {
-    mode = void 0;
-  }
-  try {
-    fs5.writeFileSync(temporary, content, mode !== void 0 ? { mode } : {});
-    if (mode !== void 0) fs5.chmodSync(temporary, mode);
-    fs5.renameSync(temporary, filePath);
-  } catch (error) {
-    fs5.rmSync(temporary, { force: true });
-    throw error;
-  }
-}
 function readPackageJson(packageRoot) {
   try {
-    return JSON.parse(fs5.readFileSync(path15.join(packageRoot, "package.json"), "utf8"));
+    return JSON.parse(fs6.readFileSync(path16.join(packageRoot, "package.json"), "utf8"));
   } catch {
     return {};
   }
@@ -23584,18 +23652,19 @@ function toolInfo(packageRoot, docsDir) {
     version: pkg.version ?? "0.0.0",
     informationUri: links.home,
     helpUri: (id10) => links.rulePage(id10),
-    readDoc: (id10) => readTextFile(path15.join(docsDir, `${id10}.md`), 1024 * 1024)
+    readDoc: (id10) => readTextFile(path16.join(docsDir, `${id10}.md`), 1024 * 1024)
   };
 }
 function findPackageRoot(start2) {
   let dir = start2;
   for (let i2 = 0; i2 < 6; i2++) {
-    if (fs5.existsSync(path15.join(dir, "package.json")) && fs5.existsSync(path15.join(dir, "docs"))) return dir;
-    dir = path15.dirname(dir);
+    if (fs6.existsSync(path16.join(dir, "package.json")) && fs6.existsSync(path16.join(dir, "docs"))) return dir;
+    dir = path16.dirname(dir);
   }
   return start2;
 }
 function main() {
+  endOnStdioErrors(EXIT_ERROR);
   void runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),
@@ -23637,16 +23706,14 @@ if (isCheckWorker()) runCheckWorker(checkWorker);
 else if (require.main === module) main();
 
 // server/src/action/main.ts
-var fs7 = __toESM2(require("fs"));
-var path16 = __toESM2(require("path"));
+var fs8 = __toESM2(require("fs"));
+var path17 = __toESM2(require("path"));
 
 // server/src/action/summary.ts
 var MAX_ROWS = 200;
 var MAX_MAP_CHARS = 4e5;
 var ICON = { error: "\u{1F534} error", warning: "\u{1F7E1} warning", information: "\u{1F535} information", hint: "\u26AA hint" };
-function cell(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
+var cell = markdownText;
 function plural(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -23678,7 +23745,7 @@ function findingsSummary(diagnostics, exitCode, map) {
 }
 
 // server/src/action/workflow.ts
-var fs6 = __toESM2(require("fs"));
+var fs7 = __toESM2(require("fs"));
 function input(env, name2) {
   return (env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -23717,11 +23784,11 @@ ${text2}
 ${delimiter}
 `;
   });
-  fs6.appendFileSync(file, lines.join(""));
+  fs7.appendFileSync(file, lines.join(""));
 }
 function appendSummary(env, markdown) {
   const file = env.GITHUB_STEP_SUMMARY;
-  if (file) fs6.appendFileSync(file, markdown);
+  if (file) fs7.appendFileSync(file, markdown);
 }
 
 // server/src/action/main.ts
@@ -23751,7 +23818,7 @@ async function runAction(env, write, packageRoot) {
     });
     return { code, stdout, stderr };
   };
-  fs7.mkdirSync(path16.dirname(path16.resolve(workspace, output)), { recursive: true });
+  fs8.mkdirSync(path17.dirname(path17.resolve(workspace, output)), { recursive: true });
   const report = await cli([
     "check",
     ...shared,

@@ -1,5 +1,6 @@
 // The job summary: counts, a table of the findings and the client IP map (Mermaid, which
 // GitHub renders in the summary).
+import { markdownText } from '../core/escape';
 import type { Range, Severity } from '../core/types';
 
 /** A diagnostic of `elb-lens check --format json` (0-based positions). */
@@ -18,10 +19,8 @@ const MAX_MAP_CHARS = 400_000;
 
 const ICON: Record<Severity, string> = { error: '🔴 error', warning: '🟡 warning', information: '🔵 information', hint: '⚪ hint' };
 
-/** Text in a table cell: no column break, no line break, no HTML. */
-function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+/** Text in a table cell: no column break, no line break, no HTML, link, image or mention (names come from the files). */
+const cell = markdownText;
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;

@@ -110,7 +110,7 @@ export const GRAPH_OPTIONS: readonly OptionSpec[] = [
 
 const EXIT_CODES =
   'Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error\n' +
-  '(or, with --fail-on-empty, nothing to check).\n';
+  '(or, with --fail-on-empty, nothing to check; or the report could not be written: closed pipe, full disk).\n';
 
 export const COMMAND_USAGE: Record<CommandName, string> = {
   check: `Usage: elb-lens check [paths...] [options]

@@ -5,6 +5,7 @@ import { isAppliedFix } from '../project/fixPolicy';
 import { RULES } from '../rules';
 import { firstSentence } from '../rules/support/messages';
 import { PSEUDO_RULES } from '../core/pseudoRules';
+import { printable, xmlText } from '../core/escape';
 import { codequality } from './codequality';
 import { atLeast, relativePath, type CheckReport } from './report';
 
@@ -50,7 +51,7 @@ export function codeFrame(text: string, finding: Finding, color: boolean): strin
   const out: string[] = [];
   for (let line = first; line <= last; line++) {
     const marker = line === start.line ? '>' : ' ';
-    out.push(`  ${marker} ${String(line + 1).padStart(width)} | ${clip(lines[line])}`.trimEnd());
+    out.push(`  ${marker} ${String(line + 1).padStart(width)} | ${printable(clip(lines[line]))}`.trimEnd());
     if (line === start.line) {
       const lineEnd = end.line === start.line ? end.character : lines[line].length;
       const visibleEnd = Math.min(lineEnd, from + FRAME_WIDTH);
@@ -94,11 +95,11 @@ export function messageLines(message: string): string[] {
 export const text: Formatter = (report, { color }) => {
   const out: string[] = [];
   for (const finding of report.findings) {
-    const where = `${relativePath(report.cwd, finding.file)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+    const where = `${printable(relativePath(report.cwd, finding.file))}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
     out.push(
       `${paint(color, COLORS.bold, where)} ${paint(color, COLORS[finding.severity], finding.severity)} ${paint(color, COLORS.dim, finding.ruleId)}`,
     );
-    out.push(...messageLines(finding.message));
+    out.push(...messageLines(printable(finding.message)));
     const source = report.readText(finding.file);
     if (source !== undefined) out.push(codeFrame(source, finding, color));
     out.push('');
@@ -111,7 +112,7 @@ export const compact: Formatter = (report) =>
   report.findings
     .map(
       (f) =>
-        `${relativePath(report.cwd, f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} [${f.ruleId}] ${f.message}`,
+        `${printable(relativePath(report.cwd, f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} [${f.ruleId}] ${printable(f.message)}`,
     )
     .join('\n') + (report.findings.length > 0 ? '\n' : '');
 
@@ -268,18 +269,7 @@ export const sarif: Formatter = (report) => {
 
 // ---------------------------------------------------------------- XML formats
 
-function xml(value: string | number): string {
-  return (
-    String(value)
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-  );
-}
+const xml = xmlText;
 
 function where(report: CheckReport, f: Finding): string {
   return `${relativePath(report.cwd, f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;

@@ -8,6 +8,7 @@ import { createNodeHost } from '../service/nodeHost';
 import { createElbLensService } from '../service/service';
 import { UsageError, type GraphArgs } from './args';
 import type { CliIo } from './io';
+import { writeFailure } from './output';
 import { relativePath } from './report';
 import { MAX_PLAN_BYTES, selectFiles } from './select';
 import { nothingFound } from './usage';
@@ -94,7 +95,7 @@ export async function graph(
   try {
     host.writeFile(path.resolve(io.cwd, args.output), output);
   } catch (error) {
-    io.stderr(`elb-lens: cannot write ${args.output}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`elb-lens: cannot write ${args.output}: ${writeFailure(error)}\n`);
     return 1;
   }
   return 0;

@@ -33,6 +33,7 @@ import {
   type WorkerInit,
 } from './parallel';
 import type { CliIo } from './io';
+import { endOnStdioErrors, writeFailure, writeOutput } from './output';
 import { atLeast, relativePath, sortFindings, type ToolInfo } from './report';
 
 export const EXIT_CLEAN = 0;
@@ -80,7 +81,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'check':
         return await check(args, io);
       case 'graph':
-        return await graph(args, io, { environmentVariables: environmentVariables(io.env ?? process.env), writeFile: writeAtomically });
+        return await graph(args, io, { environmentVariables: environmentVariables(io.env ?? process.env), writeFile: writeOutput });
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -496,9 +497,9 @@ async function checkWalked(run: {
   if (args.output) {
     const target = path.resolve(io.cwd, args.output);
     try {
-      writeAtomically(target, formatter(report, { color: false }));
+      writeOutput(target, formatter(report, { color: false }));
     } catch (error) {
-      throw new CheckError(`cannot write ${args.output}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new CheckError(`cannot write ${args.output}: ${writeFailure(error)}`);
     }
   } else if (!args.dryRun) io.stdout(formatter(report, { color }));
   if (files.length === 0 && args.failOnEmpty) return EXIT_ERROR;
@@ -545,7 +546,11 @@ function fixAll(
       if (!originals.has(file)) originals.set(file, service.documentText(file) ?? '');
       if (dryRun) service.openDocument(file, text);
       else {
-        writeAtomically(file, text);
+        try {
+          writeOutput(file, text);
+        } catch (error) {
+          throw new CheckError(`cannot write the fixes to ${file}: ${writeFailure(error)}`);
+        }
         service.fileChanged(file);
       }
     }
@@ -555,25 +560,6 @@ function fixAll(
   // Files a later pass changed back to what they were: nothing to show.
   for (const [file, original] of originals) if (service.documentText(file) === original) originals.delete(file);
   return { findings, applied, originals };
-}
-
-/** Write to a temporary file in the same folder, then rename: a reader never sees half a file. */
-export function writeAtomically(filePath: string, content: string): void {
-  const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = fs.statSync(filePath).mode & 0o7777;
-  } catch {
-    mode = undefined;
-  }
-  try {
-    fs.writeFileSync(temporary, content, mode !== undefined ? { mode } : {});
-    if (mode !== undefined) fs.chmodSync(temporary, mode);
-    fs.renameSync(temporary, filePath);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
 }
 
 function readPackageJson(packageRoot: string): PackageManifest {
@@ -612,6 +598,7 @@ export function findPackageRoot(start: string): string {
 
 /** Runs the CLI for this process. */
 export function main(): void {
+  endOnStdioErrors(EXIT_ERROR);
   void runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),

@@ -1,3 +1,4 @@
+import { printable } from '../core/escape';
 import type { Severity } from '../core/types';
 import { groupParts, type ClientIpMap, type MapEdge, type MapNode, type Receives } from './map';
 import { edgeLabel, LEGEND, nodeLines, sourceName } from './text';
@@ -26,8 +27,14 @@ export type PathShown = (file: string) => string;
 
 // ---------------------------------------------------------------- Mermaid
 
+/** A label in Mermaid: entities for what Mermaid or the Markdown fence around it would read (a backtick could close the fence). */
 function mermaidText(text: string): string {
-  return text.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+  return printable(text.replace(/\r\n|\r|\n/g, ' '))
+    .replace(/#/g, '#35;')
+    .replace(/"/g, '#quot;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/`/g, '#96;');
 }
 
 const MERMAID_SHAPE: Record<MapNode['kind'], [string, string]> = {
@@ -116,7 +123,8 @@ export function toMarkdown(map: ClientIpMap): string {
 // ---------------------------------------------------------------- DOT
 
 function dotText(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+  const lines = text.split(/\r\n|\r|\n/).map((line) => printable(line).replace(/\\/g, '\\\\').replace(/"/g, '\\"'));
+  return `"${lines.join('\\n')}"`;
 }
 
 const DOT_SHAPE: Record<MapNode['kind'], string> = {

@@ -1,3 +1,4 @@
+import { xmlText } from '../core/escape';
 import { groupParts, LAYER, SEVERITY_ICON, type ClientIpMap, type MapEdge, type MapNode } from './map';
 import { layeredLayout, type Placed } from './layout';
 import { clip, edgeLabel, findingLines, LEGEND, nodeTitle, sourceName } from './text';
@@ -81,9 +82,8 @@ ${COLOUR_CLASSES_CSS}
   .trim()
   .replace(/\n/g, '');
 
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+/** Text in the SVG (line breaks kept: a tooltip has several lines). */
+const xml = xmlText;
 
 function width(chars: number, size: number): number {
   return chars * size * CHAR;

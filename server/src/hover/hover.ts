@@ -1,3 +1,4 @@
+import { codeSpan, markdownText } from '../core/escape';
 import type { Range } from '../core/types';
 import type { ElbModel, Listener, LoadBalancer, Member, ModelNode, Pool } from '../model/elb';
 import { HTTP_PROTOCOLS } from '../model/providers';
@@ -56,12 +57,12 @@ function providerVersionLines(listener: Listener): string[] {
   const missing: string[] = [];
   for (const [argument, since] of Object.entries(listener.info.since ?? {})) {
     const support = argumentSupport(listener, argument).support;
-    if (support === 'no') missing.push(`  - \`${argument}\` arrived in ${since}: not in the version in use`);
-    else if (support === 'some') missing.push(`  - \`${argument}\` arrived in ${since}: only some of the allowed versions have it`);
+    if (support === 'no') missing.push(`  - ${codeSpan(argument)} arrived in ${since}: not in the version in use`);
+    else if (support === 'some') missing.push(`  - ${codeSpan(argument)} arrived in ${since}: only some of the allowed versions have it`);
   }
   // Said where it matters: an argument it lacks, or a version that is not known (the newest is assumed).
   return missing.length > 0 || fact.source === 'unknown'
-    ? [`- Provider: \`${fact.provider}\` ${versionInUseText(fact)} — source: ${from}`, ...missing]
+    ? [`- Provider: ${codeSpan(fact.provider)} ${versionInUseText(fact)} — source: ${from}`, ...missing]
     : [];
 }
 
@@ -69,13 +70,13 @@ function backendLines(pools: Pool[], on: boolean): string[] {
   const lines: string[] = [];
   for (const pool of pools) {
     for (const member of pool.members) {
-      const name = `\`${member.address}\``;
+      const name = `${codeSpan(member.address)}`;
       if (member.isIpBackend === true) lines.push(`- ${name}: does **not** receive it (${member.ipBackendExplanation})`);
       else if (member.isIpBackend === false) lines.push(`- ${name}: ${on ? 'receives it' : 'would receive it when on'}`);
       else lines.push(`- ${name}: cannot tell whether it is an IP backend`);
     }
     if (pool.poolType === 'ip' && pool.members.length === 0)
-      lines.push(`- pool \`${pool.address}\` holds only IP backends, which never receive it`);
+      lines.push(`- pool ${codeSpan(pool.address)} holds only IP backends, which never receive it`);
   }
   return lines;
 }
@@ -92,19 +93,19 @@ export function listenerHover(listener: Listener, docsLink: string): string {
   const out: string[] = [];
   out.push(`**Transfer Client IP Address: ${stateWord(listener)}** — ${clientIp.explanation}.`);
   out.push('');
-  out.push(`- ${loadBalancerFact(listener)} · ${listener.protocol ?? 'protocol unknown'}`);
+  out.push(`- ${loadBalancerFact(listener)} · ${markdownText(listener.protocol ?? 'protocol unknown')}`);
   if (clientIp.attribute) {
     const written =
       clientIp.written === 'unknown'
-        ? `an expression only known when Terraform runs${clientIp.writtenUnknownReason ? ` (${clientIp.writtenUnknownReason})` : ''}`
+        ? `an expression only known when Terraform runs${clientIp.writtenUnknownReason ? ` (${markdownText(clientIp.writtenUnknownReason)})` : ''}`
         : clientIp.written === undefined
           ? 'null (unset, so the default applies)'
           : String(clientIp.written);
     out.push(
-      `- Written: \`${clientIp.attribute.name}\` = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? ' (no effect here)' : ''}`,
+      `- Written: ${codeSpan(clientIp.attribute.name)} = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? ' (no effect here)' : ''}`,
     );
   } else if (listener.argType === 'none') {
-    out.push(`- \`${listener.type}\` has no \`transparent_client_ip_enable\` argument.`);
+    out.push(`- ${codeSpan(listener.type)} has no \`transparent_client_ip_enable\` argument.`);
   }
   out.push(...providerVersionLines(listener));
   out.push(...hopLines(listener));
@@ -132,8 +133,8 @@ function loadBalancerFact(listener: Listener): string {
     .find((p) => explanation.startsWith(p));
   const rest = prefix === undefined ? undefined : explanation.slice(prefix.length).trim();
   const why = rest === undefined ? undefined : rest === '' ? '' : /^\((.*)\)$/.exec(rest)?.[1];
-  if (why !== undefined) return `Load balancer \`${lb.address}\` (${listener.kind}${why ? `: ${why}` : ''})`;
-  return `Load balancer \`${lb.address}\`: ${listener.kind} (${explanation})`;
+  if (why !== undefined) return `Load balancer ${codeSpan(lb.address)} (${listener.kind}${why ? `: ${why}` : ''})`;
+  return `Load balancer ${codeSpan(lb.address)}: ${listener.kind} (${explanation})`;
 }
 
 /** The one thing to do about this listener's client IP, for its state. */
@@ -151,7 +152,7 @@ function whatToDo(listener: Listener): string {
   }
   const switchName = listener.clientIp.setting?.name ?? 'transparent_client_ip_enable';
   if (clientIp.state === 'off') {
-    return `set \`${switchName}\` to true if backends need the client address (it interrupts traffic for about ten seconds).`;
+    return `set ${codeSpan(switchName)} to true if backends need the client address (it interrupts traffic for about ten seconds).`;
   }
   return 'keep backends in the VPC, and no backend a client of its own load balancer; switching it off interrupts traffic for about ten seconds.';
 }
@@ -164,12 +165,12 @@ function poolHover(pool: Pool, docsLink: string): string {
     : pool.poolType === undefined
       ? 'not set (any backend)'
       : pool.poolType || 'any';
-  out.push(`**Pool \`${pool.address}\`** — type: ${type}`);
+  out.push(`**Pool ${codeSpan(pool.address)}** — type: ${type}`);
   if (listeners.length === 0) out.push('', 'No listener of this module sends traffic here, so its client IP state is unknown.');
   for (const listener of listeners) {
     out.push(
       '',
-      `From \`${listener.address}\` (${listener.protocol ?? 'unknown protocol'}): Transfer Client IP Address **${stateWord(listener)}**.`,
+      `From ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? 'unknown protocol')}): Transfer Client IP Address **${stateWord(listener)}**.`,
     );
     const lines = backendLines([pool], listener.clientIp.state === 'on');
     if (lines.length > 0) out.push(...lines);
@@ -182,7 +183,7 @@ function poolHover(pool: Pool, docsLink: string): string {
 function memberHover(member: Member, docsLink: string): string {
   const out: string[] = [];
   const kind = member.isIpBackend === true ? 'IP backend' : member.isIpBackend === false ? 'server backend' : 'backend of unknown kind';
-  out.push(`**Member \`${member.address}\`** — ${kind}: ${member.ipBackendExplanation}.`);
+  out.push(`**Member ${codeSpan(member.address)}** — ${kind}: ${member.ipBackendExplanation}.`);
   const listeners = member.pool?.listeners ?? [];
   for (const listener of listeners) {
     const on = listener.clientIp.state;
@@ -192,7 +193,7 @@ function memberHover(member: Member, docsLink: string): string {
       gets = member.isIpBackend === false ? 'receives the client IP' : 'receives the client IP if it is a server in the VPC';
     else if (on === 'off') gets = 'sees the load balancer’s address, not the client’s';
     else gets = 'may or may not receive the client IP (the listener’s state is unknown)';
-    out.push('', `Through \`${listener.address}\` (${listener.protocol ?? 'unknown protocol'}): ${gets}.`);
+    out.push('', `Through ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? 'unknown protocol')}): ${gets}.`);
     if (member.isIpBackend === true) {
       out.push(`Alternative: ${alternativesFor(listener)}`);
     }
@@ -203,7 +204,7 @@ function memberHover(member: Member, docsLink: string): string {
 }
 
 function loadBalancerHover(lb: LoadBalancer, model: ElbModel, docsLink: string): string {
-  const out: string[] = [`**Load balancer \`${lb.address}\`** — ${lb.kind}.`];
+  const out: string[] = [`**Load balancer ${codeSpan(lb.address)}** — ${lb.kind}.`];
   if (lb.kind === 'dedicated')
     out.push('', 'Dedicated load balancers always transfer the client IP, on every listener; it cannot be turned off.');
   if (lb.kind === 'shared')
@@ -212,7 +213,8 @@ function loadBalancerHover(lb: LoadBalancer, model: ElbModel, docsLink: string):
       'Shared load balancers always transfer the client IP on HTTP/HTTPS listeners; on TCP/UDP listeners it is off unless turned on.',
     );
   const listeners = model.listeners.filter((l) => l.loadBalancer === lb);
-  for (const listener of listeners) out.push(`- \`${listener.address}\` (${listener.protocol ?? '?'}): ${stateWord(listener)}`);
+  for (const listener of listeners)
+    out.push(`- ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? '?')}): ${stateWord(listener)}`);
   out.push('', `[About client IP transfer](${docsLink})`);
   return out.join('\n');
 }
@@ -265,16 +267,16 @@ export function nodesOfBlock(model: ElbModel, block: ModelNode['block']): ModelN
 export function instancesMarkdown(nodes: ModelNode[], range: Range): string {
   if (nodes.length === 1) {
     const sources = nodes[0].context?.callerSources(range) ?? [];
-    return sources.length > 0 ? `**From the caller:** ${sources.map((s) => s.message).join('; ')}` : '';
+    return sources.length > 0 ? `**From the caller:** ${sources.map((s) => markdownText(s.message)).join('; ')}` : '';
   }
   if (nodes.length === 0) return '';
   const lines = ['**Per instance**', ''];
   for (const node of nodes) {
     const listener = node.info.role === 'listener' ? (node as Listener) : undefined;
-    const state = listener ? `: ${listener.protocol ?? 'protocol unknown'}, ${inlayLabel(listener)}` : '';
+    const state = listener ? `: ${markdownText(listener.protocol ?? 'protocol unknown')}, ${markdownText(inlayLabel(listener))}` : '';
     const sources = node.context?.callerSources(range) ?? [];
-    const from = sources.length > 0 ? ` (${sources.map((s) => s.message).join('; ')})` : '';
-    lines.push(`- \`${node.address}\`${state}${from}`);
+    const from = sources.length > 0 ? ` (${sources.map((s) => markdownText(s.message)).join('; ')})` : '';
+    lines.push(`- ${codeSpan(node.address)}${state}${from}`);
   }
   return lines.join('\n');
 }
