@@ -15142,10 +15142,14 @@ function parseConfig(filePath, text2) {
         config.rules = readRules(value, fail);
         break;
       case "exclude":
-        config.exclude = readStrings(value, key, fail);
+        config.exclude = readGlobs(value, key, fail);
         break;
       case "varFiles":
-        config.varFiles = readStrings(value, key, fail).map((f) => path.resolve(dir, f));
+        config.varFiles = readStrings(value, key, fail).map((f, index) => {
+          const resolved = path.resolve(dir, f);
+          if (!isInside(dir, resolved)) fail(value.children[index].offset, `${key}[${index}]`, outsideMessage(f));
+          return resolved;
+        });
         break;
       case "variables": {
         if (value.type !== "object") fail(value.offset, key, "must be an object of variable name \u2192 value");
@@ -15159,7 +15163,7 @@ function parseConfig(filePath, text2) {
           if (!innerKey || !innerValue) continue;
           const name2 = String(innerKey.value);
           if (name2 !== "files") fail(innerKey.offset, `json.${name2}`, 'unknown key (expected "files")');
-          config.jsonFiles = readStrings(innerValue, "json.files", fail);
+          config.jsonFiles = readGlobs(innerValue, "json.files", fail);
         }
         break;
       }
@@ -15169,7 +15173,7 @@ function parseConfig(filePath, text2) {
           const [innerKey, innerValue] = inner.children ?? [];
           if (!innerKey || !innerValue) continue;
           const name2 = String(innerKey.value);
-          if (name2 === "files") config.kubernetesFiles = readStrings(innerValue, "kubernetes.files", fail);
+          if (name2 === "files") config.kubernetesFiles = readGlobs(innerValue, "kubernetes.files", fail);
           else if (name2 === "network") {
             if (innerValue.type !== "string" || !KUBERNETES_NETWORKS.includes(innerValue.value)) {
               fail(innerValue.offset, "kubernetes.network", `must be one of ${KUBERNETES_NETWORKS.map((n2) => `"${n2}"`).join(", ")}`);
@@ -15240,6 +15244,21 @@ function readStrings(node, key, fail) {
     return item.value;
   });
 }
+function readGlobs(node, key, fail) {
+  const globs = readStrings(node, key, fail);
+  globs.forEach((glob, index) => {
+    const outside = path.posix.isAbsolute(glob) || path.win32.isAbsolute(glob) || glob.split(/[\\/]/).includes("..");
+    if (outside) fail(node.children[index].offset, `${key}[${index}]`, outsideMessage(glob));
+  });
+  return globs;
+}
+function isInside(dir, filePath) {
+  const relative7 = path.relative(dir, filePath);
+  return relative7 === "" || !relative7.startsWith("..") && !path.isAbsolute(relative7);
+}
+function outsideMessage(written) {
+  return `"${written}" is outside the folder of this configuration; a configuration only names files in its folder or below (give others on the command line: --var-file)`;
+}
 function jsonText(node) {
   const value = getNodeValue2(node);
   return value === void 0 ? node.type : JSON.stringify(value);
@@ -15249,14 +15268,20 @@ function describeParseError(code) {
   return name2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 var ConfigResolver = class {
+  /**
+   * `realPath` (on a host with symbolic links) resolves links, so that a var file named
+   * inside the configuration's folder cannot lead outside it.
+   */
   constructor(readFile, options = {}) {
     this.readFile = readFile;
+    this.realPath = options.realPath;
     if (options.configFile) this.explicit = this.load(path.resolve(options.configFile), true);
   }
   readFile;
   byDir = /* @__PURE__ */ new Map();
   byFile = /* @__PURE__ */ new Map();
   explicit;
+  realPath;
   /** The configuration that applies to a file (the built-in defaults when there is none). */
   forFile(filePath) {
     return this.forDirectory(path.dirname(path.resolve(filePath)));
@@ -15288,8 +15313,27 @@ var ConfigResolver = class {
       return defaultConfig(path.dirname(filePath));
     }
     const config = parseConfig(filePath, text2);
+    this.confineLinks(config);
     this.byFile.set(filePath, config);
     return config;
+  }
+  /** Refuses a var file that a symbolic link takes outside the configuration's folder. */
+  confineLinks(config) {
+    if (!this.realPath) return;
+    const dir = this.realPath(config.dir) ?? config.dir;
+    config.varFiles.forEach((file, index) => {
+      const real = this.realPath(file);
+      if (real !== void 0 && !isInside(dir, real)) {
+        const shown = path.relative(config.dir, file);
+        throw new ConfigError(
+          config.path,
+          1,
+          1,
+          `varFiles[${index}]`,
+          `"${shown}" leads outside the folder of this configuration through a symbolic link; a configuration only names files in its folder or below`
+        );
+      }
+    });
   }
 };
 function toAnalysisOptions(config, overrides = {}) {
@@ -22346,7 +22390,7 @@ var CHECK_OPTIONS = [
     help: [
       "threads for independent modules (default: the number of cores",
       "for 10,000 files or more, else one; under 200 files and with",
-      "--fix always one)"
+      "--fix always one; never more than the number of cores)"
     ]
   },
   { names: ["--verbose", "-v"], help: ["print counts (files found, checked, not parsed) and timing on stderr"] },
@@ -22785,7 +22829,8 @@ async function graph(args2, io, host) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path14.resolve(io.cwd, args2.config) : void 0
+    configFile: args2.config ? path14.resolve(io.cwd, args2.config) : void 0,
+    realPath: nodeFileSystem.realpath
   });
   const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2 };
   const effective = /* @__PURE__ */ new Map();
@@ -23352,7 +23397,8 @@ async function createCheckSession(args2, io) {
   const env = io.env ?? process.env;
   const cliVarFiles = args2.varFiles.map((f) => path16.resolve(io.cwd, f));
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path16.resolve(io.cwd, args2.config) : void 0
+    configFile: args2.config ? path16.resolve(io.cwd, args2.config) : void 0,
+    realPath: nodeFileSystem.realpath
   });
   const flags2 = {
     variables: args2.variables,
@@ -23436,7 +23482,7 @@ async function check(args2, io) {
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
-  const jobs = args2.fix ? 1 : Math.max(1, args2.jobs ?? (0, import_os.availableParallelism)());
+  const jobs = args2.fix ? 1 : Math.min((0, import_os.availableParallelism)(), Math.max(1, args2.jobs ?? (0, import_os.availableParallelism)()));
   const minFiles = args2.jobs === void 0 ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
   const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path16.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
     __filename,

@@ -40,6 +40,19 @@ function logLines(stderr: string): string {
 }
 
 describe('check --jobs', () => {
+  it('--jobs is capped at the number of cores', async () => {
+    const dir = tree();
+    try {
+      const many = await run(['check', '--format', 'json', '--verbose', '--jobs', '1000', '.'], { cwd: dir, workersFirst: true });
+      const cores = os.availableParallelism();
+      const [, , threads] = VERBOSE.exec(many.stderr) ?? [];
+      if (cores === 1) assert.match(many.stderr, /\(one thread\)/);
+      else assert.equal(threads, String(cores), many.stderr);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('--jobs 2, 3 and 4 give byte for byte what --jobs 1 gives, and every thread analyses groups', async () => {
     const dir = tree();
     try {
@@ -58,8 +71,10 @@ describe('check --jobs', () => {
         assert.equal(many.stdout, one.stdout, `--jobs ${jobs}: the report differs from --jobs 1`);
         assert.equal(logLines(many.stderr), logLines(one.stderr), `--jobs ${jobs}: the log lines differ from --jobs 1`);
         const [, tookPart, threads, counts] = VERBOSE.exec(many.stderr) ?? [];
-        assert.equal(threads, String(jobs), many.stderr);
-        assert.equal(tookPart, String(jobs), `--jobs ${jobs}: every thread analyses groups: ${many.stderr}`);
+        // --jobs is capped at the number of cores.
+        const expected = Math.min(jobs, os.availableParallelism());
+        assert.equal(threads, String(expected), many.stderr);
+        assert.equal(tookPart, String(expected), `--jobs ${jobs}: every thread analyses groups: ${many.stderr}`);
         const perThread = counts.split(' + ').map(Number);
         assert.ok(
           perThread.every((n) => n > 0),

@@ -92,7 +92,7 @@ export const CHECK_OPTIONS: readonly OptionSpec[] = [
     help: [
       'threads for independent modules (default: the number of cores',
       'for 10,000 files or more, else one; under 200 files and with',
-      '--fix always one)',
+      '--fix always one; never more than the number of cores)',
     ],
   },
   { names: ['--verbose', '-v'], help: ['print counts (files found, checked, not parsed) and timing on stderr'] },

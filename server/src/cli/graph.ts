@@ -32,6 +32,7 @@ export async function graph(
   }
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
     configFile: args.config ? path.resolve(io.cwd, args.config) : undefined,
+    realPath: nodeFileSystem.realpath,
   });
   const flags = { variables: args.variables, varFiles: cliVarFiles, environmentVariables };
   const effective = new Map<ElbLensConfig, EffectiveConfig>();

@@ -193,6 +193,7 @@ async function createCheckSession(args: CheckArgs, io: Pick<CliIo, 'cwd' | 'env'
   const cliVarFiles = args.varFiles.map((f) => path.resolve(io.cwd, f));
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
     configFile: args.config ? path.resolve(io.cwd, args.config) : undefined,
+    realPath: nodeFileSystem.realpath,
   });
   // The flags over each `.elb-lens.json`: one effective configuration per configuration file.
   const flags = {
@@ -304,7 +305,8 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     nodeFileSystem,
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(', ')}`);
-  const jobs = args.fix ? 1 : Math.max(1, args.jobs ?? availableParallelism());
+  // More threads than cores only compete for them (and each costs an isolate's memory): capped.
+  const jobs = args.fix ? 1 : Math.min(availableParallelism(), Math.max(1, args.jobs ?? availableParallelism()));
   const minFiles = args.jobs === undefined ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
   // Workers start now, so that their start-up overlaps classifying and the caller index; the
   // walk's folders stand in for the groups (known once the files are classified).

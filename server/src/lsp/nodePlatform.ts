@@ -17,6 +17,7 @@ export function createNodePlatform(connection: Connection, bundleDir: string): S
   return {
     host: createNodeHost((message) => connection.console.error(message)),
     readsAhead: false,
+    realpath: nodeFileSystem.realpath,
     initialize: () => undefined,
     manifest: () => readManifest(path.resolve(bundleDir, '..', '..', 'package.json')),
     createService(options) {

@@ -16,6 +16,8 @@ export interface ServerPlatform {
    * before it analyses and waits for the workspace index. False: files are read on demand.
    */
   readonly readsAhead: boolean;
+  /** Resolves symbolic links (undefined: the path does not exist); absent where there are none (a browser). */
+  realpath?(filePath: string): string | undefined;
   /** Called first, with the client's `initialize` parameters. */
   initialize(params: InitializeParams): void;
   /** The extension's package.json (its links: docs/links.ts), once initialized; empty when unknown. */

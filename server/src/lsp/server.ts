@@ -161,7 +161,7 @@ export class ElbLensServer {
     private readonly platform: ServerPlatform,
   ) {
     this.host = platform.host;
-    this.configs = new ConfigResolver((file) => this.host.readFile(file));
+    this.configs = new ConfigResolver((file) => this.host.readFile(file), { realPath: platform.realpath });
     platform.onFilesArrived((paths, unasked) => this.filesArrived(paths, unasked));
   }
 

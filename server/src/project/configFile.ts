@@ -129,10 +129,14 @@ export function parseConfig(filePath: string, text: string): ElbLensConfig {
         config.rules = readRules(value, fail);
         break;
       case 'exclude':
-        config.exclude = readStrings(value, key, fail);
+        config.exclude = readGlobs(value, key, fail);
         break;
       case 'varFiles':
-        config.varFiles = readStrings(value, key, fail).map((f) => path.resolve(dir, f));
+        config.varFiles = readStrings(value, key, fail).map((f, index) => {
+          const resolved = path.resolve(dir, f);
+          if (!isInside(dir, resolved)) fail(value.children![index].offset, `${key}[${index}]`, outsideMessage(f));
+          return resolved;
+        });
         break;
       case 'variables': {
         if (value.type !== 'object') fail(value.offset, key, 'must be an object of variable name → value');
@@ -146,7 +150,7 @@ export function parseConfig(filePath: string, text: string): ElbLensConfig {
           if (!innerKey || !innerValue) continue;
           const name = String(innerKey.value);
           if (name !== 'files') fail(innerKey.offset, `json.${name}`, 'unknown key (expected "files")');
-          config.jsonFiles = readStrings(innerValue, 'json.files', fail);
+          config.jsonFiles = readGlobs(innerValue, 'json.files', fail);
         }
         break;
       }
@@ -156,7 +160,7 @@ export function parseConfig(filePath: string, text: string): ElbLensConfig {
           const [innerKey, innerValue] = inner.children ?? [];
           if (!innerKey || !innerValue) continue;
           const name = String(innerKey.value);
-          if (name === 'files') config.kubernetesFiles = readStrings(innerValue, 'kubernetes.files', fail);
+          if (name === 'files') config.kubernetesFiles = readGlobs(innerValue, 'kubernetes.files', fail);
           else if (name === 'network') {
             if (innerValue.type !== 'string' || !KUBERNETES_NETWORKS.includes(innerValue.value as KubernetesNetwork)) {
               fail(innerValue.offset, 'kubernetes.network', `must be one of ${KUBERNETES_NETWORKS.map((n) => `"${n}"`).join(', ')}`);
@@ -235,6 +239,30 @@ function readStrings(node: jsonc.Node, key: string, fail: Fail): string[] {
   });
 }
 
+/**
+ * Globs relative to the configuration's folder: an absolute one or one with a `..` segment
+ * would reach outside it, which a configuration may not (a repository's file cannot point
+ * the tool at the rest of the machine).
+ */
+function readGlobs(node: jsonc.Node, key: string, fail: Fail): string[] {
+  const globs = readStrings(node, key, fail);
+  globs.forEach((glob, index) => {
+    const outside = path.posix.isAbsolute(glob) || path.win32.isAbsolute(glob) || glob.split(/[\\/]/).includes('..');
+    if (outside) fail(node.children![index].offset, `${key}[${index}]`, outsideMessage(glob));
+  });
+  return globs;
+}
+
+/** True when `filePath` is `dir` or below it (both absolute). */
+export function isInside(dir: string, filePath: string): boolean {
+  const relative = path.relative(dir, filePath);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function outsideMessage(written: string): string {
+  return `"${written}" is outside the folder of this configuration; a configuration only names files in its folder or below (give others on the command line: --var-file)`;
+}
+
 function jsonText(node: jsonc.Node): string {
   const value: unknown = jsonc.getNodeValue(node);
   return value === undefined ? node.type : JSON.stringify(value);
@@ -266,10 +294,17 @@ export class ConfigResolver {
   private readonly byFile = new Map<string, ElbLensConfig>();
   private readonly explicit: ElbLensConfig | undefined;
 
+  private readonly realPath: ((filePath: string) => string | undefined) | undefined;
+
+  /**
+   * `realPath` (on a host with symbolic links) resolves links, so that a var file named
+   * inside the configuration's folder cannot lead outside it.
+   */
   constructor(
     private readonly readFile: (filePath: string) => string | undefined,
-    options: { configFile?: string } = {},
+    options: { configFile?: string; realPath?: (filePath: string) => string | undefined } = {},
   ) {
+    this.realPath = options.realPath;
     if (options.configFile) this.explicit = this.load(path.resolve(options.configFile), true);
   }
 
@@ -307,8 +342,28 @@ export class ConfigResolver {
       return defaultConfig(path.dirname(filePath));
     }
     const config = parseConfig(filePath, text);
+    this.confineLinks(config);
     this.byFile.set(filePath, config);
     return config;
+  }
+
+  /** Refuses a var file that a symbolic link takes outside the configuration's folder. */
+  private confineLinks(config: ElbLensConfig): void {
+    if (!this.realPath) return;
+    const dir = this.realPath(config.dir) ?? config.dir;
+    config.varFiles.forEach((file, index) => {
+      const real = this.realPath!(file);
+      if (real !== undefined && !isInside(dir, real)) {
+        const shown = path.relative(config.dir, file);
+        throw new ConfigError(
+          config.path,
+          1,
+          1,
+          `varFiles[${index}]`,
+          `"${shown}" leads outside the folder of this configuration through a symbolic link; a configuration only names files in its folder or below`,
+        );
+      }
+    });
   }
 }
 
