@@ -26,6 +26,7 @@ import {
   ROOT as BENCH_ROOT,
   corpusCopies,
   editingModule,
+  kubernetesTree,
   moduleOfSize,
   monorepo,
   workspaceTree,
@@ -768,6 +769,37 @@ function reportMonorepo({ runs }) {
   if (runs.cliJobs2) row('  --jobs 1 ÷ --jobs 2', jobs1 / medianOf(runs.cliJobs2), '×', undefined, 'what two worker threads gain');
 }
 
+// ---- 8. Kubernetes as written: kustomize overlays and Helm charts ----
+
+/** `elb-lens check` on a tree of kustomizations and charts, median of REPS; the findings must be the overlays' and charts'. */
+function kubernetesRuns() {
+  const tree = kubernetesTree();
+  temporary(tree.dir);
+  try {
+    const runs = [];
+    for (let i = 0; i < REPS; i++) {
+      const { wall, cpu, rss, run } = runMeasured(process.execPath, [CLI, 'check', tree.dir, '--format', 'json']);
+      if (run.status !== 2) throw new Error(`elb-lens check on the Kubernetes tree ended with ${run.status}: ${run.stderr}`);
+      const findings = JSON.parse(run.stdout).diagnostics ?? [];
+      runs.push({ wall, cpu, rss, findingCount: findings.length });
+    }
+    return { ...tree, dir: undefined, runs };
+  } finally {
+    removeTree(tree.dir);
+  }
+}
+
+function reportKubernetes({ runs, kustomizations, charts }) {
+  row(
+    `CLI check, ${kustomizations} kustomizations + ${charts} charts`,
+    medianOf(runs) / 1000,
+    's',
+    { op: '<=', value: 2 },
+    `${runs[0].findingCount} findings (one per overlay and chart); median of ${runs.length}`,
+  );
+  row('  peak RSS', maxOf(runs), 'MB', undefined);
+}
+
 // ---- main ----
 
 async function main() {
@@ -987,6 +1019,15 @@ async function main() {
     );
     results.raw.monorepo = mono;
     reportMonorepo(mono);
+  }
+
+  if (wanted(8)) {
+    const k8s = kubernetesRuns();
+    section(
+      `8. Kubernetes as written: ${k8s.kustomizations} kustomizations (100 bases, 200 overlays) and ${k8s.charts} Helm charts, ${k8s.files.toLocaleString('en')} files, median of ${REPS}`,
+    );
+    results.raw.kubernetes = k8s;
+    reportKubernetes(k8s);
   }
 
   results.machine.loadAverageAtEnd = os.loadavg().map((l) => +l.toFixed(2));

@@ -200,3 +200,62 @@ export function monorepo({ modules = 400, filesPerModule = 50, elbEvery = 25, ca
   }
   return { dir, ...treeSize(dir), elbModules: elbModules.length, calls };
 }
+
+/**
+ * Kubernetes as teams write it, in a new temporary directory: `bases` kustomize bases (a
+ * dedicated CCE Service each), `overlays` overlays over them (a patch that turns client IP
+ * transfer off on every third, a commonAnnotations entry on the others, a prefix and a
+ * namespace), and `charts` Helm charts as `helm create` scaffolds them around a Service
+ * whose annotations come from values.yaml through toYaml.
+ */
+export function kubernetesTree({ bases = 100, overlays = 200, charts = 50 } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elb-lens-bench-k8s-'));
+  const write = (name, text) => {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  };
+  const service = (name, annotations) =>
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  annotations:\n${annotations.map((a) => `    ${a}\n`).join('')}spec:\n  type: LoadBalancer\n  externalTrafficPolicy: Local\n  selector:\n    app: ${name}\n  ports:\n    - name: https\n      port: 443\n      protocol: TCP\n`;
+  for (let b = 0; b < bases; b++) {
+    write(`bases/b${b}/kustomization.yaml`, 'resources:\n  - service.yaml\n');
+    write(`bases/b${b}/service.yaml`, service(`svc-${b}`, ['kubernetes.io/elb.class: performance', `kubernetes.io/elb.id: id-${b}`]));
+  }
+  for (let o = 0; o < overlays; o++) {
+    const base = o % bases;
+    const patched = o % 3 === 0;
+    write(
+      `overlays/o${o}/kustomization.yaml`,
+      `namespace: team-${o % 7}\nnamePrefix: o${o}-\nresources:\n  - ../../bases/b${base}\n` +
+        (patched ? 'patches:\n  - path: patch.yaml\n' : "commonAnnotations:\n  kubernetes.io/elb.transparent-client-ip: 'false'\n"),
+    );
+    if (patched) {
+      write(
+        `overlays/o${o}/patch.yaml`,
+        `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${base}\n  annotations:\n    kubernetes.io/elb.transparent-client-ip: 'false'\n`,
+      );
+    }
+  }
+  for (let c = 0; c < charts; c++) {
+    write(`charts/c${c}/Chart.yaml`, `apiVersion: v2\nname: c${c}\nversion: 0.1.0\n`);
+    write(
+      `charts/c${c}/values.yaml`,
+      `service:\n  type: LoadBalancer\n  port: 80\n  annotations:\n    kubernetes.io/elb.class: union\n    kubernetes.io/elb.transparent-client-ip: 'true'\n`,
+    );
+    write(
+      `charts/c${c}/templates/_helpers.tpl`,
+      '{{- define "chart.fullname" -}}\n{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" }}\n{{- end }}\n',
+    );
+    write(
+      `charts/c${c}/templates/service.yaml`,
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "chart.fullname" . }}\n  {{- with .Values.service.annotations }}\n  annotations:\n    {{- toYaml . | nindent 4 }}\n  {{- end }}\nspec:\n  type: {{ .Values.service.type }}\n  ports:\n    - port: {{ .Values.service.port }}\n      protocol: TCP\n',
+    );
+  }
+  const all = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return {
+    dir,
+    kustomizations: bases + overlays,
+    charts,
+    files: all.length,
+    bytes: all.reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath ?? e.path, e.name)).size, 0),
+  };
+}

@@ -48,10 +48,10 @@ var require_identity = __commonJS2({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -72,7 +72,7 @@ var require_identity = __commonJS2({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection2(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -84,11 +84,11 @@ var require_identity = __commonJS2({
     exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection2;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap2;
+    exports2.isMap = isMap3;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar2;
-    exports2.isSeq = isSeq2;
+    exports2.isScalar = isScalar3;
+    exports2.isSeq = isSeq3;
   }
 });
 
@@ -112,17 +112,17 @@ var require_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path18) {
-      const ctrl = callVisitor(key, node, visitor, path18);
+    function visit_(key, node, visitor, path22) {
+      const ctrl = callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visit_(key, ctrl, visitor, path18);
+        replaceNode(key, path22, ctrl);
+        return visit_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path18);
+            const ci = visit_(i2, node.items[i2], visitor, path22);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -133,13 +133,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = visit_("key", node.key, visitor, path18);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = visit_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path18);
+          const cv = visit_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -160,17 +160,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path18) {
-      const ctrl = await callVisitor(key, node, visitor, path18);
+    async function visitAsync_(key, node, visitor, path22) {
+      const ctrl = await callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visitAsync_(key, ctrl, visitor, path18);
+        replaceNode(key, path22, ctrl);
+        return visitAsync_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path18);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path22);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -181,13 +181,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path18);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path18);
+          const cv = await visitAsync_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -214,23 +214,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path18) {
+    function callVisitor(key, node, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key, node, path18);
+        return visitor(key, node, path22);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path18);
+        return visitor.Map?.(key, node, path22);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path18);
+        return visitor.Seq?.(key, node, path22);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path18);
+        return visitor.Pair?.(key, node, path22);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path18);
+        return visitor.Scalar?.(key, node, path22);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path18);
+        return visitor.Alias?.(key, node, path22);
       return void 0;
     }
-    function replaceNode(key, path18, node) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key, path22, node) {
+      const parent = path22[path22.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -842,10 +842,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path18, value) {
+    function collectionFromPath(schema, path22, value) {
       let v = value;
-      for (let i2 = path18.length - 1; i2 >= 0; --i2) {
-        const k = path18[i2];
+      for (let i2 = path22.length - 1; i2 >= 0; --i2) {
+        const k = path22[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -864,7 +864,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -894,11 +894,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value) {
-        if (isEmptyPath(path18))
+      addIn(path22, value) {
+        if (isEmptyPath(path22))
           this.add(value);
         else {
-          const [key, ...rest] = path18;
+          const [key, ...rest] = path22;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -912,8 +912,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key, ...rest] = path18;
+      deleteIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -927,8 +927,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key, ...rest] = path18;
+      getIn(path22, keepScalar) {
+        const [key, ...rest] = path22;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -946,8 +946,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key, ...rest] = path18;
+      hasIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -957,8 +957,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        const [key, ...rest] = path18;
+      setIn(path22, value) {
+        const [key, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -982,13 +982,13 @@ var require_Collection = __commonJS2({
 var require_stringifyComment = __commonJS2({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent2) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent2, comment) => str3.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -1002,17 +1002,17 @@ var require_foldFlowLines = __commonJS2({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end = lineWidth - indent2.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -1026,14 +1026,14 @@ var require_foldFlowLines = __commonJS2({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text2[i2 += 1]; ) {
+      for (let ch; ch = text3[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text2[i2 + 1]) {
+          switch (text3[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -1050,12 +1050,12 @@ var require_foldFlowLines = __commonJS2({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
-          end = i2 + indent.length + endStep;
+            i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
+          end = i2 + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i2 + 1];
+            const next = text3[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -1067,12 +1067,12 @@ var require_foldFlowLines = __commonJS2({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i2 += 1];
+                ch = text3[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1087,39 +1087,39 @@ var require_foldFlowLines = __commonJS2({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text2.length;
+        const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent2}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent2}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i2, indent) {
+    function consumeMoreIndentedLines(text3, i2, indent2) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text2[start2];
+      let ch = text3[start2];
       while (ch === " " || ch === "	") {
-        if (i2 < start2 + indent) {
-          ch = text2[++i2];
+        if (i2 < start2 + indent2) {
+          ch = text3[++i2];
         } else {
           do {
-            ch = text2[++i2];
+            ch = text3[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text2[start2];
+          ch = text3[start2];
         }
       }
       return end;
@@ -1142,16 +1142,16 @@ var require_stringifyString = __commonJS2({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i2 = 0, start2 = 0; i2 < strLen; ++i2) {
-        if (str2[i2] === "\n") {
+        if (str3[i2] === "\n") {
           if (i2 - start2 > limit)
             return true;
           start2 = i2 + 1;
@@ -1167,12 +1167,12 @@ var require_stringifyString = __commonJS2({
         return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str3 = "";
       let start2 = 0;
       for (let i2 = 0, ch = json2[i2]; ch; ch = json2[++i2]) {
         if (ch === " " && json2[i2 + 1] === "\\" && json2[i2 + 2] === "n") {
-          str2 += json2.slice(start2, i2) + "\\ ";
+          str3 += json2.slice(start2, i2) + "\\ ";
           i2 += 1;
           start2 = i2;
           ch = "\\";
@@ -1181,38 +1181,38 @@ var require_stringifyString = __commonJS2({
           switch (json2[i2 + 1]) {
             case "u":
               {
-                str2 += json2.slice(start2, i2);
+                str3 += json2.slice(start2, i2);
                 const code = json2.substr(i2 + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json2.substr(i2, 6);
+                      str3 += json2.substr(i2, 6);
                 }
                 i2 += 5;
                 start2 = i2 + 1;
@@ -1222,14 +1222,14 @@ var require_stringifyString = __commonJS2({
               if (implicitKey || json2[i2 + 2] === '"' || json2.length < minMultiLineLength) {
                 i2 += 1;
               } else {
-                str2 += json2.slice(start2, i2) + "\n\n";
+                str3 += json2.slice(start2, i2) + "\n\n";
                 while (json2[i2 + 2] === "\\" && json2[i2 + 3] === "n" && json2[i2 + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i2 += 2;
                 }
-                str2 += indent;
+                str3 += indent2;
                 if (json2[i2 + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i2 += 1;
                 start2 = i2 + 1;
               }
@@ -1238,16 +1238,16 @@ var require_stringifyString = __commonJS2({
               i2 += 1;
           }
       }
-      str2 = start2 ? str2 + json2.slice(start2) : json2;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start2 ? str3 + json2.slice(start2) : json2;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -1277,10 +1277,10 @@ ${indent}`) + "'";
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -1303,7 +1303,7 @@ ${indent}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -1320,17 +1320,17 @@ ${indent}`) + "'";
       let start2 = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start2) {
         value = value.substring(start2.length);
-        start2 = start2.replace(/\n+/g, `$&${indent}`);
+        start2 = start2.replace(/\n+/g, `$&${indent2}`);
       }
-      const indentSize = indent ? "2" : "1";
+      const indentSize = indent2 ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
-      if (!literal2) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+      if (!literal3) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -1338,18 +1338,18 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body2}`;
+${indent2}${body2}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value = value.replace(/\n+/g, `$&${indent2}`);
       return `|${header}
-${indent}${start2}${value}${end}`;
+${indent2}${start2}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -1360,22 +1360,22 @@ ${indent}${start2}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent === "") {
+        if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
+        } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
-${indent}`);
+      const str3 = value.replace(/\n+/g, `$&
+${indent2}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1527,11 +1527,11 @@ var require_stringify = __commonJS2({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -1547,7 +1547,7 @@ var require_stringifyPair = __commonJS2({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -1562,12 +1562,12 @@ var require_stringifyPair = __commonJS2({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
+        indent: indent2 + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1576,27 +1576,27 @@ var require_stringifyPair = __commonJS2({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
-${indent}:`;
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
+${indent2}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1612,7 +1612,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1656,16 +1656,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -1870,7 +1870,7 @@ var require_stringifyCollection = __commonJS2({
       return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
+      const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -1892,34 +1892,34 @@ var require_stringifyCollection = __commonJS2({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i2 = 1; i2 < lines.length; ++i2) {
           const line = lines[i2];
-          str2 += line ? `
-${indent}${line}` : "\n";
+          str3 += line ? `
+${indent2}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -1959,21 +1959,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i2 < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start: start2, end } = flowChars;
@@ -1985,22 +1985,22 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start2;
+          let str3 = start2;
           for (const line of lines)
-            str2 += line ? `
-${indentStep}${indent}${line}` : "\n";
-          return `${str2}
-${indent}${end}`;
+            str3 += line ? `
+${indentStep}${indent2}${line}` : "\n";
+          return `${str3}
+${indent2}${end}`;
         } else {
           return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        const ic = stringifyComment.indentComment(commentString(comment), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -2245,13 +2245,13 @@ var require_YAMLSeq = __commonJS2({
           this.items[idx] = value;
       }
       toJSON(_, ctx) {
-        const seq = [];
+        const seq2 = [];
         if (ctx?.onCreate)
-          ctx.onCreate(seq);
+          ctx.onCreate(seq2);
         let i2 = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i2++), ctx));
-        return seq;
+          seq2.push(toJS.toJS(item, String(i2++), ctx));
+        return seq2;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -2266,7 +2266,7 @@ var require_YAMLSeq = __commonJS2({
       }
       static from(schema, obj, ctx) {
         const { replacer } = ctx;
-        const seq = new this(schema);
+        const seq2 = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
           let i2 = 0;
           for (let it of obj) {
@@ -2274,10 +2274,10 @@ var require_YAMLSeq = __commonJS2({
               const key = obj instanceof Set ? it : String(i2++);
               it = replacer.call(obj, key, it);
             }
-            seq.items.push(createNode.createNode(it, void 0, ctx));
+            seq2.items.push(createNode.createNode(it, void 0, ctx));
           }
         }
-        return seq;
+        return seq2;
       }
     };
     function asItemIndex(key) {
@@ -2296,19 +2296,19 @@ var require_seq = __commonJS2({
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
-    var seq = {
+    var seq2 = {
       collection: "seq",
       default: true,
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
-      resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+      resolve(seq3, onError) {
+        if (!identity.isSeq(seq3))
           onError("Expected a sequence for this tag");
-        return seq2;
+        return seq3;
       },
       createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
     };
-    exports2.seq = seq;
+    exports2.seq = seq2;
   }
 });
 
@@ -2321,7 +2321,7 @@ var require_string = __commonJS2({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2359,7 +2359,7 @@ var require_bool = __commonJS2({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2380,9 +2380,9 @@ var require_stringifyNumber = __commonJS2({
     function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
         let i2 = n2.indexOf(".");
@@ -2411,7 +2411,7 @@ var require_float = __commonJS2({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2420,10 +2420,10 @@ var require_float = __commonJS2({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2431,11 +2431,11 @@ var require_float = __commonJS2({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node.minFractionDigits = str3.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2452,7 +2452,7 @@ var require_int = __commonJS2({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -2465,7 +2465,7 @@ var require_int = __commonJS2({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -2473,7 +2473,7 @@ var require_int = __commonJS2({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2482,7 +2482,7 @@ var require_int = __commonJS2({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports2.int = int;
@@ -2497,17 +2497,17 @@ var require_schema = __commonJS2({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
-    var bool2 = require_bool();
+    var bool3 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
       map.map,
-      seq.seq,
+      seq2.seq,
       string.string,
       _null.nullTag,
-      bool2.boolTag,
+      bool3.boolTag,
       int.intOct,
       int.int,
       int.intHex,
@@ -2525,7 +2525,7 @@ var require_schema2 = __commonJS2({
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
-    var seq = require_seq();
+    var seq2 = require_seq();
     function intIdentify(value) {
       return typeof value === "bigint" || Number.isInteger(value);
     }
@@ -2535,7 +2535,7 @@ var require_schema2 = __commonJS2({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -2552,7 +2552,7 @@ var require_schema2 = __commonJS2({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2560,7 +2560,7 @@ var require_schema2 = __commonJS2({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2568,7 +2568,7 @@ var require_schema2 = __commonJS2({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -2576,12 +2576,12 @@ var require_schema2 = __commonJS2({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map.map, seq2.seq].concat(jsonScalars, jsonError);
     exports2.schema = schema;
   }
 });
@@ -2610,10 +2610,10 @@ var require_binary = __commonJS2({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i2 = 0; i2 < str2.length; ++i2)
-            buffer[i2] = str2.charCodeAt(i2);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i2 = 0; i2 < str3.length; ++i2)
+            buffer[i2] = str3.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2624,28 +2624,28 @@ var require_binary = __commonJS2({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i2 = 0; i2 < buf.length; ++i2)
             s += String.fromCharCode(buf[i2]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n2 = Math.ceil(str2.length / lineWidth);
+          const n2 = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n2);
           for (let i2 = 0, o = 0; i2 < n2; ++i2, o += lineWidth) {
-            lines[i2] = str2.substr(o, lineWidth);
+            lines[i2] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary2;
@@ -2660,10 +2660,10 @@ var require_pairs = __commonJS2({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
-        for (let i2 = 0; i2 < seq.items.length; ++i2) {
-          let item = seq.items[i2];
+    function resolvePairs(seq2, onError) {
+      if (identity.isSeq(seq2)) {
+        for (let i2 = 0; i2 < seq2.items.length; ++i2) {
+          let item = seq2.items[i2];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -2680,11 +2680,11 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq2.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
-      return seq;
+      return seq2;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
@@ -2787,8 +2787,8 @@ var require_omap = __commonJS2({
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
-      resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
+      resolve(seq2, onError) {
+        const pairs$1 = pairs.resolvePairs(seq2, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
           if (identity.isScalar(key)) {
@@ -2851,7 +2851,7 @@ var require_float2 = __commonJS2({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2860,10 +2860,10 @@ var require_float2 = __commonJS2({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2871,11 +2871,11 @@ var require_float2 = __commonJS2({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -2895,34 +2895,34 @@ var require_int2 = __commonJS2({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n3 = BigInt(str2);
+        const n3 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n2 = parseInt(str2, radix);
+      const n2 = parseInt(str3, radix);
       return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -2932,7 +2932,7 @@ var require_int2 = __commonJS2({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -2941,7 +2941,7 @@ var require_int2 = __commonJS2({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -2949,7 +2949,7 @@ var require_int2 = __commonJS2({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2958,7 +2958,7 @@ var require_int2 = __commonJS2({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports2.int = int;
@@ -3062,26 +3062,26 @@ var require_timestamp = __commonJS2({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts2 = sign === "-" || sign === "+" ? str2.substring(1) : str2;
-      const num = (n2) => asBigInt ? BigInt(n2) : Number(n2);
-      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts2 = sign === "-" || sign === "+" ? str3.substring(1) : str3;
+      const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
+      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n2) => n2;
+      let num2 = (n2) => n2;
       if (typeof value === "bigint")
-        num = (n2) => BigInt(n2);
+        num2 = (n2) => BigInt(n2);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts2 = [value % _60];
       if (value < 60) {
         parts2.unshift(0);
@@ -3101,7 +3101,7 @@ var require_timestamp = __commonJS2({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3110,7 +3110,7 @@ var require_timestamp = __commonJS2({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3121,8 +3121,8 @@ var require_timestamp = __commonJS2({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3151,10 +3151,10 @@ var require_schema3 = __commonJS2({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var binary2 = require_binary();
-    var bool2 = require_bool2();
+    var bool3 = require_bool2();
     var float = require_float2();
     var int = require_int2();
     var merge = require_merge();
@@ -3164,11 +3164,11 @@ var require_schema3 = __commonJS2({
     var timestamp = require_timestamp();
     var schema = [
       map.map,
-      seq.seq,
+      seq2.seq,
       string.string,
       _null.nullTag,
-      bool2.trueTag,
-      bool2.falseTag,
+      bool3.trueTag,
+      bool3.falseTag,
       int.intBin,
       int.intOct,
       int.int,
@@ -3195,9 +3195,9 @@ var require_tags = __commonJS2({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
-    var bool2 = require_bool();
+    var bool3 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = require_schema();
@@ -3211,14 +3211,14 @@ var require_tags = __commonJS2({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map.map, seq2.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
     ]);
     var tagsByName = {
       binary: binary2.binary,
-      bool: bool2.boolTag,
+      bool: bool3.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -3232,7 +3232,7 @@ var require_tags = __commonJS2({
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
-      seq: seq.seq,
+      seq: seq2.seq,
       set: set.set,
       timestamp: timestamp.timestamp
     };
@@ -3289,7 +3289,7 @@ var require_Schema = __commonJS2({
     "use strict";
     var identity = require_identity();
     var map = require_map();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
@@ -3302,7 +3302,7 @@ var require_Schema = __commonJS2({
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity.SEQ, { value: seq2.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -3473,9 +3473,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path18, value) {
+      addIn(path22, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value);
+          this.contents.addIn(path22, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3550,14 +3550,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3572,10 +3572,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3606,13 +3606,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path22, value) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value);
+          this.contents.setIn(path22, value);
         }
       }
       /**
@@ -3950,10 +3950,10 @@ var require_util_flow_indent_check = __commonJS2({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
+    function flowIndentCheck(indent2, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -4096,7 +4096,7 @@ var require_resolve_block_seq = __commonJS2({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
-      const seq = new NodeClass(ctx.schema);
+      const seq2 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
@@ -4121,7 +4121,7 @@ var require_resolve_block_seq = __commonJS2({
           } else {
             commentEnd = props.end;
             if (props.comment)
-              seq.comment = props.comment;
+              seq2.comment = props.comment;
             continue;
           }
         }
@@ -4129,10 +4129,10 @@ var require_resolve_block_seq = __commonJS2({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
-        seq.items.push(node);
+        seq2.items.push(node);
       }
-      seq.range = [bs.offset, offset, commentEnd ?? offset];
-      return seq;
+      seq2.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq2;
     }
     exports2.resolveBlockSeq = resolveBlockSeq;
   }
@@ -4196,9 +4196,9 @@ var require_resolve_flow_collection = __commonJS2({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4234,7 +4234,7 @@ var require_resolve_flow_collection = __commonJS2({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4274,7 +4274,7 @@ var require_resolve_flow_collection = __commonJS2({
             }
           }
         }
-        if (!isMap2 && !sep7 && !props.found) {
+        if (!isMap3 && !sep7 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4297,7 +4297,7 @@ var require_resolve_flow_collection = __commonJS2({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep7)
                 for (const st of sep7) {
                   if (st === valueProps.found)
@@ -4329,7 +4329,7 @@ var require_resolve_flow_collection = __commonJS2({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4345,7 +4345,7 @@ var require_resolve_flow_collection = __commonJS2({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4445,13 +4445,13 @@ var require_resolve_block_scalar = __commonJS2({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start2 = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar3, onError) {
+      const start2 = scalar3.offset;
+      const header = parseBlockScalarHeader(scalar3, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      const lines = scalar3.source ? splitLines2(scalar3.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content = lines[i2][1];
@@ -4463,25 +4463,25 @@ var require_resolve_block_scalar = __commonJS2({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start2 + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
+        if (scalar3.source)
+          end2 += scalar3.source.length;
         return { value: value2, type, comment: header.comment, range: [start2, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar3.indent + header.indent;
+      let offset = scalar3.offset + header.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
-        const [indent, content] = lines[i2];
+        const [indent2, content] = lines[i2];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
+          if (header.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
         } else {
-          if (indent.length < trimIndent) {
+          if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            onError(offset + indent2.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent.length;
+            trimIndent = indent2.length;
           contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -4489,7 +4489,7 @@ var require_resolve_block_scalar = __commonJS2({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent2.length + content.length + 1;
       }
       for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
         if (lines[i2][0].length > trimIndent)
@@ -4501,26 +4501,26 @@ var require_resolve_block_scalar = __commonJS2({
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
       for (let i2 = contentStart; i2 < chompStart; ++i2) {
-        let [indent, content] = lines[i2];
-        offset += indent.length + content.length + 1;
+        let [indent2, content] = lines[i2];
+        offset += indent2.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
           content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
+        if (content && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent = "";
+          indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep7 + indent.slice(trimIndent) + content;
+          value += sep7 + indent2.slice(trimIndent) + content;
           sep7 = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent2.length > trimIndent || content[0] === "	") {
           if (sep7 === " ")
             sep7 = "\n";
           else if (!prevMoreIndented && sep7 === "\n")
             sep7 = "\n\n";
-          value += sep7 + indent.slice(trimIndent) + content;
+          value += sep7 + indent2.slice(trimIndent) + content;
           sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
@@ -4546,7 +4546,7 @@ var require_resolve_block_scalar = __commonJS2({
         default:
           value += "\n";
       }
-      const end = start2 + header.length + scalar.source.length;
+      const end = start2 + header.length + scalar3.source.length;
       return { value, type, comment: header.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -4556,7 +4556,7 @@ var require_resolve_block_scalar = __commonJS2({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent = 0;
+      let indent2 = 0;
       let chomp = "";
       let error = -1;
       for (let i2 = 1; i2 < source.length; ++i2) {
@@ -4565,8 +4565,8 @@ var require_resolve_block_scalar = __commonJS2({
           chomp = ch;
         else {
           const n2 = Number(ch);
-          if (!indent && n2)
-            indent = n2;
+          if (!indent2 && n2)
+            indent2 = n2;
           else if (error === -1)
             error = offset + i2;
         }
@@ -4607,7 +4607,7 @@ var require_resolve_block_scalar = __commonJS2({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines2(source) {
       const split = source.split(/\n( *)/);
@@ -4629,8 +4629,8 @@ var require_resolve_flow_scalar = __commonJS2({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar3, strict, onError) {
+      const { offset, type, source, end } = scalar3;
       let _type;
       let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
@@ -4649,7 +4649,7 @@ var require_resolve_flow_scalar = __commonJS2({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar3, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -4864,26 +4864,26 @@ var require_compose_scalar = __commonJS2({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar3;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar3 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar3 = new Scalar.Scalar(value);
       }
-      scalar.range = range;
-      scalar.source = value;
+      scalar3.range = range;
+      scalar3.source = value;
       if (type)
-        scalar.type = type;
+        scalar3.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar3.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar3.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar3.comment = comment;
+      return scalar3;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -5341,15 +5341,15 @@ var require_cst_scalar = __commonJS2({
       return null;
     }
     function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -5358,25 +5358,25 @@ var require_cst_scalar = __commonJS2({
           const head = source.substring(0, he);
           const body2 = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body2 };
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props, source: body2 };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -5396,8 +5396,8 @@ var require_cst_scalar = __commonJS2({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -5428,16 +5428,16 @@ var require_cst_scalar = __commonJS2({
         token.source = body2;
       } else {
         const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const indent2 = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -5482,12 +5482,12 @@ var require_cst_scalar = __commonJS2({
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
+          const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent: indent2, source, end });
         }
       }
     }
@@ -5573,10 +5573,10 @@ var require_cst_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path18) => {
+    visit3.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index] of path18) {
-        const tok = item?.[field];
+      for (const [field2, index] of path22) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -5584,23 +5584,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path18) => {
-      const parent = visit3.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
-      const coll = parent?.[field];
+    visit3.parentCollection = (cst, path22) => {
+      const parent = visit3.itemAtPath(cst, path22.slice(0, -1));
+      const field2 = path22[path22.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field2, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5610,11 +5610,11 @@ var require_cst_visit = __commonJS2({
               i2 -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+          if (typeof ctrl === "function" && field2 === "key")
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -5632,7 +5632,7 @@ var require_cst = __commonJS2({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5716,7 +5716,7 @@ var require_cst = __commonJS2({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection2;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -5793,15 +5793,15 @@ var require_lexer = __commonJS2({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent = 0;
+          let indent2 = 0;
           while (ch === " ")
-            ch = this.buffer[++indent + offset];
+            ch = this.buffer[++indent2 + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
+            const next = this.buffer[indent2 + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
+              return offset + indent2 + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -5970,12 +5970,12 @@ var require_lexer = __commonJS2({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent = -1;
+        let indent2 = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
+            this.indentValue = indent2 = sp;
           } else {
             sp = 0;
           }
@@ -5984,8 +5984,8 @@ var require_lexer = __commonJS2({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -6093,16 +6093,16 @@ var require_lexer = __commonJS2({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent = 0;
+        let indent2 = 0;
         let ch;
         loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
-              indent += 1;
+              indent2 += 1;
               break;
             case "\n":
               nl = i3;
-              indent = 0;
+              indent2 = 0;
               break;
             case "\r": {
               const next = this.buffer[i3 + 1];
@@ -6118,9 +6118,9 @@ var require_lexer = __commonJS2({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
+        if (indent2 >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
+            this.indentNext = indent2;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -6153,7 +6153,7 @@ var require_lexer = __commonJS2({
             const lastChar = i3;
             while (ch2 === " ")
               ch2 = this.buffer[--i3];
-            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent2 > lastChar)
               nl = i3;
             else
               break;
@@ -6711,37 +6711,37 @@ var require_parser = __commonJS2({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar3) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
           let sep7;
-          if (scalar.end) {
-            sep7 = scalar.end;
+          if (scalar3.end) {
+            sep7 = scalar3.end;
             sep7.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar3.end;
           } else
             sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep7 }]
+            offset: scalar3.offset,
+            indent: scalar3.indent,
+            items: [{ start: start2, key: scalar3, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar3);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar3) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar3.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar3.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -6953,8 +6953,8 @@ var require_parser = __commonJS2({
         yield* this.pop();
         yield* this.step();
       }
-      *blockSequence(seq) {
-        const it = seq.items[seq.items.length - 1];
+      *blockSequence(seq2) {
+        const it = seq2.items[seq2.items.length - 1];
         switch (this.type) {
           case "newline":
             if (it.value) {
@@ -6963,22 +6963,22 @@ var require_parser = __commonJS2({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                seq.items.push({ start: [this.sourceToken] });
+                seq2.items.push({ start: [this.sourceToken] });
             } else
               it.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
             if (it.value)
-              seq.items.push({ start: [this.sourceToken] });
+              seq2.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it.start, seq.indent)) {
-                const prev = seq.items[seq.items.length - 2];
+              if (this.atIndentedComment(it.start, seq2.indent)) {
+                const prev = seq2.items[seq2.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  seq.items.pop();
+                  seq2.items.pop();
                   return;
                 }
               }
@@ -6987,21 +6987,21 @@ var require_parser = __commonJS2({
             return;
           case "anchor":
           case "tag":
-            if (it.value || this.indent <= seq.indent)
+            if (it.value || this.indent <= seq2.indent)
               break;
             it.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
-            if (this.indent !== seq.indent)
+            if (this.indent !== seq2.indent)
               break;
             if (it.value || includesToken(it.start, "seq-item-ind"))
-              seq.items.push({ start: [this.sourceToken] });
+              seq2.items.push({ start: [this.sourceToken] });
             else
               it.start.push(this.sourceToken);
             return;
         }
-        if (this.indent > seq.indent) {
-          const bv = this.startBlockValue(seq);
+        if (this.indent > seq2.indent) {
+          const bv = this.startBlockValue(seq2);
           if (bv) {
             this.stack.push(bv);
             return;
@@ -7169,10 +7169,10 @@ var require_parser = __commonJS2({
         }
         return null;
       }
-      atIndentedComment(start2, indent) {
+      atIndentedComment(start2, indent2) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent)
+        if (this.indent <= indent2)
           return false;
         return start2.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -7294,8 +7294,8 @@ var require_public_api = __commonJS2({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+        const indent2 = Math.round(options);
+        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
       if (value === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -7430,11 +7430,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path18) {
+            function locateFile(path22) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path18, scriptDirectory);
+                return Module["locateFile"](path22, scriptDirectory);
               }
-              return scriptDirectory + path18;
+              return scriptDirectory + path22;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -7479,13 +7479,13 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
                 readAsync = /* @__PURE__ */ __name(async (url) => {
                   if (isFileURI(url)) {
-                    return new Promise((resolve8, reject) => {
+                    return new Promise((resolve10, reject) => {
                       var xhr = new XMLHttpRequest();
                       xhr.open("GET", url, true);
                       xhr.responseType = "arraybuffer";
                       xhr.onload = () => {
                         if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                          resolve8(xhr.response);
+                          resolve10(xhr.response);
                           return;
                         }
                         reject(xhr.status);
@@ -7678,9 +7678,9 @@ var require_web_tree_sitter2 = __commonJS2({
               __name(receiveInstantiationResult, "receiveInstantiationResult");
               var info2 = getWasmImports();
               if (Module["instantiateWasm"]) {
-                return new Promise((resolve8, reject) => {
+                return new Promise((resolve10, reject) => {
                   Module["instantiateWasm"](info2, (mod, inst) => {
-                    resolve8(receiveInstance(mod, inst));
+                    resolve10(receiveInstance(mod, inst));
                   });
                 });
               }
@@ -7751,16 +7751,16 @@ var require_web_tree_sitter2 = __commonJS2({
               if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
                 return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
               }
-              var str2 = "";
+              var str3 = "";
               while (idx < endPtr) {
                 var u0 = heapOrArray[idx++];
                 if (!(u0 & 128)) {
-                  str2 += String.fromCharCode(u0);
+                  str3 += String.fromCharCode(u0);
                   continue;
                 }
                 var u1 = heapOrArray[idx++] & 63;
                 if ((u0 & 224) == 192) {
-                  str2 += String.fromCharCode((u0 & 31) << 6 | u1);
+                  str3 += String.fromCharCode((u0 & 31) << 6 | u1);
                   continue;
                 }
                 var u2 = heapOrArray[idx++] & 63;
@@ -7770,13 +7770,13 @@ var require_web_tree_sitter2 = __commonJS2({
                   u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
                 }
                 if (u0 < 65536) {
-                  str2 += String.fromCharCode(u0);
+                  str3 += String.fromCharCode(u0);
                 } else {
                   var ch = u0 - 65536;
-                  str2 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+                  str3 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
                 }
               }
-              return str2;
+              return str3;
             }, "UTF8ArrayToString");
             var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
               var offset = 0;
@@ -8542,7 +8542,7 @@ var require_web_tree_sitter2 = __commonJS2({
             _fd_close.sig = "ii";
             var INT53_MAX = 9007199254740992;
             var INT53_MIN = -9007199254740992;
-            var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
+            var bigintToI53Checked = /* @__PURE__ */ __name((num2) => num2 < INT53_MIN || num2 > INT53_MAX ? NaN : Number(num2), "bigintToI53Checked");
             function _fd_seek(fd, offset, whence, newOffset) {
               offset = bigintToI53Checked(offset);
               return 70;
@@ -8560,7 +8560,7 @@ var require_web_tree_sitter2 = __commonJS2({
               }
             }, "printChar");
             var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
-              var num = 0;
+              var num2 = 0;
               for (var i2 = 0; i2 < iovcnt; i2++) {
                 var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
                 var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
@@ -8568,9 +8568,9 @@ var require_web_tree_sitter2 = __commonJS2({
                 for (var j = 0; j < len; j++) {
                   printChar(fd, HEAPU8[ptr + j]);
                 }
-                num += len;
+                num2 += len;
               }
-              LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
+              LE_HEAP_STORE_U32((pnum >> 2) * 4, num2);
               return 0;
             }, "_fd_write");
             _fd_write.sig = "iippp";
@@ -8635,10 +8635,10 @@ var require_web_tree_sitter2 = __commonJS2({
               }
               quit_(1, e);
             }, "handleException");
-            var lengthBytesUTF8 = /* @__PURE__ */ __name((str2) => {
+            var lengthBytesUTF8 = /* @__PURE__ */ __name((str3) => {
               var len = 0;
-              for (var i2 = 0; i2 < str2.length; ++i2) {
-                var c = str2.charCodeAt(i2);
+              for (var i2 = 0; i2 < str3.length; ++i2) {
+                var c = str3.charCodeAt(i2);
                 if (c <= 127) {
                   len++;
                 } else if (c <= 2047) {
@@ -8652,12 +8652,12 @@ var require_web_tree_sitter2 = __commonJS2({
               }
               return len;
             }, "lengthBytesUTF8");
-            var stringToUTF8Array = /* @__PURE__ */ __name((str2, heap, outIdx, maxBytesToWrite) => {
+            var stringToUTF8Array = /* @__PURE__ */ __name((str3, heap, outIdx, maxBytesToWrite) => {
               if (!(maxBytesToWrite > 0)) return 0;
               var startIdx = outIdx;
               var endIdx = outIdx + maxBytesToWrite - 1;
-              for (var i2 = 0; i2 < str2.length; ++i2) {
-                var u = str2.codePointAt(i2);
+              for (var i2 = 0; i2 < str3.length; ++i2) {
+                var u = str3.codePointAt(i2);
                 if (u <= 127) {
                   if (outIdx >= endIdx) break;
                   heap[outIdx++] = u;
@@ -8682,30 +8682,30 @@ var require_web_tree_sitter2 = __commonJS2({
               heap[outIdx] = 0;
               return outIdx - startIdx;
             }, "stringToUTF8Array");
-            var stringToUTF8 = /* @__PURE__ */ __name((str2, outPtr, maxBytesToWrite) => stringToUTF8Array(str2, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
+            var stringToUTF8 = /* @__PURE__ */ __name((str3, outPtr, maxBytesToWrite) => stringToUTF8Array(str3, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
             var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
-            var stringToUTF8OnStack = /* @__PURE__ */ __name((str2) => {
-              var size = lengthBytesUTF8(str2) + 1;
+            var stringToUTF8OnStack = /* @__PURE__ */ __name((str3) => {
+              var size = lengthBytesUTF8(str3) + 1;
               var ret = stackAlloc(size);
-              stringToUTF8(str2, ret, size);
+              stringToUTF8(str3, ret, size);
               return ret;
             }, "stringToUTF8OnStack");
             var AsciiToString = /* @__PURE__ */ __name((ptr) => {
-              var str2 = "";
+              var str3 = "";
               while (1) {
                 var ch = HEAPU8[ptr++];
-                if (!ch) return str2;
-                str2 += String.fromCharCode(ch);
+                if (!ch) return str3;
+                str3 += String.fromCharCode(ch);
               }
             }, "AsciiToString");
-            var stringToUTF16 = /* @__PURE__ */ __name((str2, outPtr, maxBytesToWrite) => {
+            var stringToUTF16 = /* @__PURE__ */ __name((str3, outPtr, maxBytesToWrite) => {
               maxBytesToWrite ??= 2147483647;
               if (maxBytesToWrite < 2) return 0;
               maxBytesToWrite -= 2;
               var startPtr = outPtr;
-              var numCharsToWrite = maxBytesToWrite < str2.length * 2 ? maxBytesToWrite / 2 : str2.length;
+              var numCharsToWrite = maxBytesToWrite < str3.length * 2 ? maxBytesToWrite / 2 : str3.length;
               for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
-                var codeUnit = str2.charCodeAt(i2);
+                var codeUnit = str3.charCodeAt(i2);
                 LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
                 outPtr += 2;
               }
@@ -9013,8 +9013,8 @@ var require_web_tree_sitter2 = __commonJS2({
             if (runtimeInitialized) {
               moduleRtn = Module;
             } else {
-              moduleRtn = new Promise((resolve8, reject) => {
-                readyPromiseResolve = resolve8;
+              moduleRtn = new Promise((resolve10, reject) => {
+                readyPromiseResolve = resolve10;
                 readyPromiseReject = reject;
               });
             }
@@ -10891,11 +10891,11 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         for (const c of captures) {
           if (c.name === captureName) nodes.push(c.node.text);
         }
-        const test = /* @__PURE__ */ __name((text2, positive) => {
-          return positive ? regex.test(text2) : !regex.test(text2);
+        const test = /* @__PURE__ */ __name((text3, positive) => {
+          return positive ? regex.test(text3) : !regex.test(text3);
         }, "test");
         if (nodes.length === 0) return !isPositive;
-        return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
+        return matchAll ? nodes.every((text3) => test(text3, isPositive)) : nodes.some((text3) => test(text3, isPositive));
       });
     }
     __name(parseMatchPredicate, "parseMatchPredicate");
@@ -10925,7 +10925,7 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           if (c.name === captureName) nodes.push(c.node.text);
         }
         if (nodes.length === 0) return !isPositive;
-        return nodes.every((text2) => values.includes(text2)) === isPositive;
+        return nodes.every((text3) => values.includes(text3)) === isPositive;
       });
     }
     __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -11511,14 +11511,14 @@ var ChunkQueue = class _ChunkQueue {
 };
 var WORKER_MARK = "elb-lens-check-worker";
 function waiter() {
-  let resolve8 = () => void 0;
+  let resolve10 = () => void 0;
   let reject = () => void 0;
   const promise = new Promise((res, rej) => {
-    resolve8 = res;
+    resolve10 = res;
     reject = rej;
   });
   promise.catch(() => void 0);
-  return { promise, resolve: resolve8, reject };
+  return { promise, resolve: resolve10, reject };
 }
 var CheckWorkers = class {
   scan;
@@ -11638,20 +11638,20 @@ function runCheckWorker(setup) {
 // server/src/cli/main.ts
 var fs6 = __toESM2(require("fs"));
 var import_os = require("os");
-var path16 = __toESM2(require("path"));
+var path20 = __toESM2(require("path"));
 
 // server/src/project/configFile.ts
 var path = __toESM2(require("path"));
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text2, ignoreTrivia = false) {
-  const len = text2.length;
+function createScanner(text3, ignoreTrivia = false) {
+  const len = text3.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
     let digits = 0;
     let value2 = 0;
     while (digits < count || !exact) {
-      let ch = text2.charCodeAt(pos);
+      let ch = text3.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -11678,35 +11678,35 @@ function createScanner(text2, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start2 = pos;
-    if (text2.charCodeAt(pos) === 48) {
+    if (text3.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
+    if (pos < text3.length && text3.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text2.substring(start2, pos);
+        return text3.substring(start2, pos);
       }
     }
     let end = pos;
-    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
+    if (pos < text3.length && (text3.charCodeAt(pos) === 69 || text3.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
+      if (pos < text3.length && text3.charCodeAt(pos) === 43 || text3.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -11714,30 +11714,30 @@ function createScanner(text2, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text2.substring(start2, end);
+    return text3.substring(start2, end);
   }
   function scanString() {
     let result = "", start2 = pos;
     while (true) {
       if (pos >= len) {
-        result += text2.substring(start2, pos);
+        result += text3.substring(start2, pos);
         scanError = 2;
         break;
       }
-      const ch = text2.charCodeAt(pos);
+      const ch = text3.charCodeAt(pos);
       if (ch === 34) {
-        result += text2.substring(start2, pos);
+        result += text3.substring(start2, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result += text2.substring(start2, pos);
+        result += text3.substring(start2, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text2.charCodeAt(pos++);
+        const ch2 = text3.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result += '"';
@@ -11779,7 +11779,7 @@ function createScanner(text2, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result += text2.substring(start2, pos);
+          result += text3.substring(start2, pos);
           scanError = 2;
           break;
         } else {
@@ -11800,19 +11800,19 @@ function createScanner(text2, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code = text2.charCodeAt(pos);
+    let code = text3.charCodeAt(pos);
     if (isWhiteSpace(code)) {
       do {
         pos++;
         value += String.fromCharCode(code);
-        code = text2.charCodeAt(pos);
+        code = text3.charCodeAt(pos);
       } while (isWhiteSpace(code));
       return token = 15;
     }
     if (isLineBreak(code)) {
       pos++;
       value += String.fromCharCode(code);
-      if (code === 13 && text2.charCodeAt(pos) === 10) {
+      if (code === 13 && text3.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -11848,31 +11848,31 @@ function createScanner(text2, ignoreTrivia = false) {
       // comments
       case 47:
         const start2 = pos - 1;
-        if (text2.charCodeAt(pos + 1) === 47) {
+        if (text3.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text2.charCodeAt(pos))) {
+            if (isLineBreak(text3.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value = text2.substring(start2, pos);
+          value = text3.substring(start2, pos);
           return token = 12;
         }
-        if (text2.charCodeAt(pos + 1) === 42) {
+        if (text3.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text2.charCodeAt(pos);
-            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
+            const ch = text3.charCodeAt(pos);
+            if (ch === 42 && text3.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text2.charCodeAt(pos) === 10) {
+              if (ch === 13 && text3.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -11883,7 +11883,7 @@ function createScanner(text2, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text2.substring(start2, pos);
+          value = text3.substring(start2, pos);
           return token = 13;
         }
         value += String.fromCharCode(code);
@@ -11893,7 +11893,7 @@ function createScanner(text2, ignoreTrivia = false) {
       case 45:
         value += String.fromCharCode(code);
         pos++;
-        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
+        if (pos === len || !isDigit(text3.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -11915,10 +11915,10 @@ function createScanner(text2, ignoreTrivia = false) {
       default:
         while (pos < len && isUnknownContentCharacter(code)) {
           pos++;
-          code = text2.charCodeAt(pos);
+          code = text3.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value = text2.substring(tokenOffset, pos);
+          value = text3.substring(tokenOffset, pos);
           switch (value) {
             case "true":
               return token = 8;
@@ -12163,9 +12163,9 @@ function format(documentText, range, options) {
     return token;
   }
   const editOperations = [];
-  function addEdit(text2, startOffset, endOffset) {
-    if (!hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text2) {
-      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text2 });
+  function addEdit(text3, startOffset, endOffset) {
+    if (!hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text3) {
+      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text3 });
     }
   }
   let firstToken = scanNext();
@@ -12313,11 +12313,11 @@ function computeIndentLevel(content, options) {
   }
   return Math.floor(nChars / tabSize);
 }
-function getEOL(options, text2) {
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const ch = text2.charAt(i2);
+function getEOL(options, text3) {
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const ch = text3.charAt(i2);
     if (ch === "\r") {
-      if (i2 + 1 < text2.length && text2.charAt(i2 + 1) === "\n") {
+      if (i2 + 1 < text3.length && text3.charAt(i2 + 1) === "\n") {
         return "\r\n";
       }
       return "\r";
@@ -12327,8 +12327,8 @@ function getEOL(options, text2) {
   }
   return options && options.eol || "\n";
 }
-function isEOL(text2, offset) {
-  return "\r\n".indexOf(text2.charAt(offset)) !== -1;
+function isEOL(text3, offset) {
+  return "\r\n".indexOf(text3.charAt(offset)) !== -1;
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
@@ -12338,7 +12338,7 @@ var ParseOptions;
     allowTrailingComma: false
   };
 })(ParseOptions || (ParseOptions = {}));
-function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
+function parseTree(text3, errors = [], options = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -12389,19 +12389,19 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit(text2, visitor, options);
+  visit(text3, visitor, options);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
   }
   return result;
 }
-function findNodeAtLocation(root, path18) {
+function findNodeAtLocation(root, path22) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path18) {
+  for (let segment of path22) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12449,8 +12449,8 @@ function getNodeValue(node) {
       return void 0;
   }
 }
-function visit(text2, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text2, false);
+function visit(text3, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text3, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -12776,15 +12776,15 @@ function getNodeType(value) {
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
-function setProperty(text2, originalPath, value, options) {
-  const path18 = originalPath.slice();
+function setProperty(text3, originalPath, value, options) {
+  const path22 = originalPath.slice();
   const errors = [];
-  const root = parseTree(text2, errors);
+  const root = parseTree(text3, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path18.length > 0) {
-    lastSegment = path18.pop();
-    parent = findNodeAtLocation(root, path18);
+  while (path22.length > 0) {
+    lastSegment = path22.pop();
+    parent = findNodeAtLocation(root, path22);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -12799,7 +12799,7 @@ function setProperty(text2, originalPath, value, options) {
     if (value === void 0) {
       throw new Error("Can not delete in empty document");
     }
-    return withFormatting(text2, { offset: root ? root.offset : 0, length: root ? root.length : 0, content: JSON.stringify(value) }, options);
+    return withFormatting(text3, { offset: root ? root.offset : 0, length: root ? root.length : 0, content: JSON.stringify(value) }, options);
   } else if (parent.type === "object" && typeof lastSegment === "string" && Array.isArray(parent.children)) {
     const existing = findNodeAtLocation(parent, [lastSegment]);
     if (existing !== void 0) {
@@ -12820,9 +12820,9 @@ function setProperty(text2, originalPath, value, options) {
             removeEnd = next.offset;
           }
         }
-        return withFormatting(text2, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
+        return withFormatting(text3, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
       } else {
-        return withFormatting(text2, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
+        return withFormatting(text3, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
       }
     } else {
       if (value === void 0) {
@@ -12839,7 +12839,7 @@ function setProperty(text2, originalPath, value, options) {
       } else {
         edit = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
       }
-      return withFormatting(text2, edit, options);
+      return withFormatting(text3, edit, options);
     }
   } else if (parent.type === "array" && typeof lastSegment === "number" && Array.isArray(parent.children)) {
     const insertIndex = lastSegment;
@@ -12852,7 +12852,7 @@ function setProperty(text2, originalPath, value, options) {
         const previous = parent.children[parent.children.length - 1];
         edit = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
       }
-      return withFormatting(text2, edit, options);
+      return withFormatting(text3, edit, options);
     } else if (value === void 0 && parent.children.length >= 0) {
       const removalIndex = lastSegment;
       const toRemove = parent.children[removalIndex];
@@ -12867,7 +12867,7 @@ function setProperty(text2, originalPath, value, options) {
       } else {
         edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
       }
-      return withFormatting(text2, edit, options);
+      return withFormatting(text3, edit, options);
     } else if (value !== void 0) {
       let edit;
       const newProperty = `${JSON.stringify(value)}`;
@@ -12881,7 +12881,7 @@ function setProperty(text2, originalPath, value, options) {
         const previous = parent.children[index - 1];
         edit = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
       }
-      return withFormatting(text2, edit, options);
+      return withFormatting(text3, edit, options);
     } else {
       throw new Error(`Can not ${value === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
     }
@@ -12889,11 +12889,11 @@ function setProperty(text2, originalPath, value, options) {
     throw new Error(`Can not add ${typeof lastSegment !== "number" ? "index" : "property"} to parent of type ${parent.type}`);
   }
 }
-function withFormatting(text2, edit, options) {
+function withFormatting(text3, edit, options) {
   if (!options.formattingOptions) {
     return [edit];
   }
-  let newText = applyEdit(text2, edit);
+  let newText = applyEdit(text3, edit);
   let begin = edit.offset;
   let end = edit.offset + edit.content.length;
   if (edit.length === 0 || edit.content.length === 0) {
@@ -12912,11 +12912,11 @@ function withFormatting(text2, edit, options) {
     end = Math.max(end, edit2.offset + edit2.length);
     end += edit2.content.length - edit2.length;
   }
-  const editLength = text2.length - (newText.length - end) - begin;
+  const editLength = text3.length - (newText.length - end) - begin;
   return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
 }
-function applyEdit(text2, edit) {
-  return text2.substring(0, edit.offset) + edit.content + text2.substring(edit.offset + edit.length);
+function applyEdit(text3, edit) {
+  return text3.substring(0, edit.offset) + edit.content + text3.substring(edit.offset + edit.length);
 }
 
 // node_modules/jsonc-parser/lib/esm/main.js
@@ -13010,23 +13010,23 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path18, value, options) {
-  return setProperty(text2, path18, value, options);
+function modify(text3, path22, value, options) {
+  return setProperty(text3, path22, value, options);
 }
 
 // server/src/parse/positions.ts
 var LineIndex = class {
-  constructor(text2) {
-    this.text = text2;
+  constructor(text3) {
+    this.text = text3;
     const starts = [0];
-    if (!text2.includes("\r")) {
-      for (let i2 = text2.indexOf("\n"); i2 !== -1; i2 = text2.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+    if (!text3.includes("\r")) {
+      for (let i2 = text3.indexOf("\n"); i2 !== -1; i2 = text3.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
     } else {
-      for (let i2 = 0; i2 < text2.length; i2++) {
-        const ch = text2.charCodeAt(i2);
+      for (let i2 = 0; i2 < text3.length; i2++) {
+        const ch = text3.charCodeAt(i2);
         if (ch === 10) starts.push(i2 + 1);
         else if (ch === 13) {
-          if (text2.charCodeAt(i2 + 1) === 10) i2++;
+          if (text3.charCodeAt(i2 + 1) === 10) i2++;
           starts.push(i2 + 1);
         }
       }
@@ -13082,31 +13082,31 @@ var LineIndex = class {
 };
 
 // server/src/parse/json.ts
-function parseJsonDocument(text2) {
-  const { root, errors } = parseJsonTree(text2);
-  const lines = new LineIndex(text2);
-  return { root, errors, lines, comments: collectJsonComments(text2, lines) };
+function parseJsonDocument(text3) {
+  const { root, errors } = parseJsonTree(text3);
+  const lines = new LineIndex(text3);
+  return { root, errors, lines, comments: collectJsonComments(text3, lines) };
 }
 var MAX_JSON_DEPTH = 256;
-function parseJsonTree(text2) {
-  const tooDeepAt = nestingPastLimit(text2, MAX_JSON_DEPTH);
+function parseJsonTree(text3) {
+  const tooDeepAt = nestingPastLimit(text3, MAX_JSON_DEPTH);
   if (tooDeepAt >= 0)
     return { root: void 0, errors: [{ error: ParseErrorCode.InvalidSymbol, offset: tooDeepAt, length: 1 }], tooDeepAt };
   const errors = [];
-  const root = parseTree2(text2, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = parseTree2(text3, errors, { allowTrailingComma: true, disallowComments: false });
   return { root, errors };
 }
-function nestingPastLimit(text2, limit) {
+function nestingPastLimit(text3, limit) {
   let depth = 0;
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2.charCodeAt(i2);
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c = text3.charCodeAt(i2);
     if (c === 34) {
-      for (i2++; i2 < text2.length && text2.charCodeAt(i2) !== 34; i2++) if (text2.charCodeAt(i2) === 92) i2++;
-    } else if (c === 47 && text2.charCodeAt(i2 + 1) === 47) {
-      while (i2 < text2.length && text2.charCodeAt(i2) !== 10 && text2.charCodeAt(i2) !== 13) i2++;
-    } else if (c === 47 && text2.charCodeAt(i2 + 1) === 42) {
-      const end = text2.indexOf("*/", i2 + 2);
-      i2 = end < 0 ? text2.length : end + 1;
+      for (i2++; i2 < text3.length && text3.charCodeAt(i2) !== 34; i2++) if (text3.charCodeAt(i2) === 92) i2++;
+    } else if (c === 47 && text3.charCodeAt(i2 + 1) === 47) {
+      while (i2 < text3.length && text3.charCodeAt(i2) !== 10 && text3.charCodeAt(i2) !== 13) i2++;
+    } else if (c === 47 && text3.charCodeAt(i2 + 1) === 42) {
+      const end = text3.indexOf("*/", i2 + 2);
+      i2 = end < 0 ? text3.length : end + 1;
     } else if (c === 91 || c === 123) {
       if (++depth > limit) return i2;
     } else if (c === 93 || c === 125) {
@@ -13115,14 +13115,14 @@ function nestingPastLimit(text2, limit) {
   }
   return -1;
 }
-function collectJsonComments(text2, lines) {
+function collectJsonComments(text3, lines) {
   const comments = [];
-  const scanner = createScanner2(text2, false);
+  const scanner = createScanner2(text3, false);
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
     if (token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia) {
       const start2 = scanner.getTokenOffset();
       const end = start2 + scanner.getTokenLength();
-      comments.push({ text: text2.slice(start2, end), range: lines.range(start2, end) });
+      comments.push({ text: text3.slice(start2, end), range: lines.range(start2, end) });
     }
   }
   return comments;
@@ -13166,8 +13166,8 @@ var RESOURCE_NESTED_BLOCKS = {
   kubernetes_service_v1: /* @__PURE__ */ new Set(["metadata", "spec", "port"])
 };
 var MAX_BLOCK_DEPTH = 64;
-function tfJsonToConfigFile(filePath, text2, parseTemplate) {
-  const doc = parseJsonDocument(text2);
+function tfJsonToConfigFile(filePath, text3, parseTemplate2) {
+  const doc = parseJsonDocument(text3);
   const { lines } = doc;
   const blocks = [];
   const syntaxErrors = doc.errors.map((e) => lines.range(e.offset, e.offset + e.length));
@@ -13179,7 +13179,7 @@ function tfJsonToConfigFile(filePath, text2, parseTemplate) {
       case "string": {
         const value = node.value;
         if (!value.includes("${") && !value.includes("%{")) return { kind: "literal", value, range };
-        const parsed2 = parseTemplate(value);
+        const parsed2 = parseTemplate2(value);
         return parsed2 ? withRange(parsed2, range) : { kind: "opaque", text: value, range };
       }
       case "number":
@@ -13221,8 +13221,8 @@ function tfJsonToConfigFile(filePath, text2, parseTemplate) {
         const items = value.type === "array" ? value.children ?? [] : [value];
         items.forEach((item, index) => {
           if (item.type === "object" && depth < MAX_BLOCK_DEPTH) {
-            const path18 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
-            nested.push(bodyBlock(name2, [key], item, path18, depth + 1, extraBlocks));
+            const path22 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
+            nested.push(bodyBlock(name2, [key], item, path22, depth + 1, extraBlocks));
           }
         });
         continue;
@@ -13240,7 +13240,7 @@ function tfJsonToConfigFile(filePath, text2, parseTemplate) {
     const labelRanges = labelNodes.map((n2) => nodeRange(lines, n2));
     const header = labelRanges[labelRanges.length - 1] ?? nodeRange(lines, body2);
     const end = body2.offset + body2.length;
-    const closed = text2.charCodeAt(end - 1) === 125;
+    const closed = text3.charCodeAt(end - 1) === 125;
     const hasErrors = !closed || doc.errors.some((e) => e.offset >= body2.offset && e.offset < end);
     return {
       type,
@@ -13256,10 +13256,10 @@ function tfJsonToConfigFile(filePath, text2, parseTemplate) {
       jsonPath
     };
   };
-  const objectsOf = (node, path18) => {
-    if (node.type === "object") return [{ node, path: path18 }];
+  const objectsOf = (node, path22) => {
+    if (node.type === "object") return [{ node, path: path22 }];
     if (node.type === "array") {
-      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path18, i2] }] : []);
+      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path22, i2] }] : []);
     }
     return [];
   };
@@ -13298,7 +13298,7 @@ function tfJsonToConfigFile(filePath, text2, parseTemplate) {
       }
     }
   }
-  return { path: filePath, format: "tfjson", text: text2, lines, blocks, attributes: /* @__PURE__ */ new Map(), comments: doc.comments, syntaxErrors };
+  return { path: filePath, format: "tfjson", text: text3, lines, blocks, attributes: /* @__PURE__ */ new Map(), comments: doc.comments, syntaxErrors };
 }
 function withRange(expr, range) {
   switch (expr.kind) {
@@ -13343,109 +13343,109 @@ function exprText(file, expr) {
 }
 
 // server/src/fixes/jsonEdits.ts
-function jsonPropertyEdits(text2, path18, value, eol) {
-  const root = parsed(text2);
-  const key = path18[path18.length - 1];
-  const parent = root && path18.length > 0 ? findNodeAtLocation2(root, path18.slice(0, -1)) : void 0;
-  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text2, path18, value, eol);
+function jsonPropertyEdits(text3, path22, value, eol) {
+  const root = parsed(text3);
+  const key = path22[path22.length - 1];
+  const parent = root && path22.length > 0 ? findNodeAtLocation2(root, path22.slice(0, -1)) : void 0;
+  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text3, path22, value, eol);
   const properties = (parent.children ?? []).filter((p) => p.children?.[0]);
   const index = properties.findIndex((p) => p.children[0].value === key);
-  const lines = new Lines(text2);
+  const lines = new Lines(text3);
   if (value === void 0) {
     if (index < 0) return [];
     const property = properties[index];
-    const inside = text2.slice(parent.offset + 1, property.offset) + text2.slice(property.offset + property.length, parent.offset + parent.length - 1);
+    const inside = text3.slice(parent.offset + 1, property.offset) + text3.slice(property.offset + property.length, parent.offset + parent.length - 1);
     if (properties.length === 1 && /^[\s,]*$/.test(inside)) return [{ offset: parent.offset + 1, length: parent.length - 2, content: "" }];
-    return removeOwnLines(text2, lines, properties, index) ?? modify(text2, path18, void 0, {});
+    return removeOwnLines(text3, lines, properties, index) ?? modify(text3, path22, void 0, {});
   }
   if (index >= 0) {
     const valueNode = properties[index].children?.[1];
-    if (!valueNode) return formatted(text2, path18, value, eol);
-    const indent2 = lines.indentOf(properties[index].offset);
+    if (!valueNode) return formatted(text3, path22, value, eol);
+    const indent3 = lines.indentOf(properties[index].offset);
     return [
       {
         offset: valueNode.offset,
         length: valueNode.length,
-        content: serialize(value, indent2, indentUnit(text2, lines, parent, indent2), eol)
+        content: serialize(value, indent3, indentUnit(text3, lines, parent, indent3), eol)
       }
     ];
   }
   const last = properties[properties.length - 1];
-  if (!last || !ownsLines(text2, lines, last)) return formatted(text2, path18, value, eol);
-  const indent = lines.indentOf(last.offset);
+  if (!last || !ownsLines(text3, lines, last)) return formatted(text3, path22, value, eol);
+  const indent2 = lines.indentOf(last.offset);
   const [lastKey, lastValue] = last.children;
-  const separator = lastValue ? text2.slice(lastKey.offset + lastKey.length, lastValue.offset) : ": ";
+  const separator = lastValue ? text3.slice(lastKey.offset + lastKey.length, lastValue.offset) : ": ";
   const lastEnd = last.offset + last.length;
-  const needsComma = tokenAfter(text2, lastEnd) !== SyntaxKind.CommaToken;
+  const needsComma = tokenAfter(text3, lastEnd) !== SyntaxKind.CommaToken;
   const at = lines.lineEnd(lastEnd);
-  const valueText2 = serialize(value, indent, indentUnit(text2, lines, parent, indent), eol);
-  const line = `${eol}${indent}${JSON.stringify(key)}${separator.includes(":") ? separator : ": "}${valueText2}`;
+  const valueText2 = serialize(value, indent2, indentUnit(text3, lines, parent, indent2), eol);
+  const line = `${eol}${indent2}${JSON.stringify(key)}${separator.includes(":") ? separator : ": "}${valueText2}`;
   if (needsComma && at === lastEnd) return [{ offset: at, length: 0, content: `,${line}` }];
   return [...needsComma ? [{ offset: lastEnd, length: 0, content: "," }] : [], { offset: at, length: 0, content: line }];
 }
 var recent = [];
-function parsed(text2) {
-  const hit = recent.find((r) => r.text === text2);
+function parsed(text3) {
+  const hit = recent.find((r) => r.text === text3);
   if (hit) return hit.root;
-  const { root } = parseJsonTree(text2);
-  recent.unshift({ text: text2, root });
+  const { root } = parseJsonTree(text3);
+  recent.unshift({ text: text3, root });
   if (recent.length > 4) recent.pop();
   return root;
 }
-function removeOwnLines(text2, lines, properties, index) {
+function removeOwnLines(text3, lines, properties, index) {
   const property = properties[index];
-  if (!ownsLines(text2, lines, property)) return void 0;
+  if (!ownsLines(text3, lines, property)) return void 0;
   const start2 = lines.lineStart(property.offset);
   const lineEnd = lines.lineEnd(property.offset + property.length);
-  const end = lineEnd < text2.length ? lineEnd + (text2[lineEnd] === "\r" && text2[lineEnd + 1] === "\n" ? 2 : 1) : lineEnd;
+  const end = lineEnd < text3.length ? lineEnd + (text3[lineEnd] === "\r" && text3[lineEnd + 1] === "\n" ? 2 : 1) : lineEnd;
   const edits = [{ offset: start2, length: end - start2, content: "" }];
   if (index === properties.length - 1 && index > 0) {
     const previous = properties[index - 1];
-    const comma = commaAfter(text2, previous.offset + previous.length, start2);
+    const comma = commaAfter(text3, previous.offset + previous.length, start2);
     if (comma !== void 0) edits.unshift({ offset: comma, length: 1, content: "" });
   }
   return edits;
 }
-function ownsLines(text2, lines, property) {
-  const before = text2.slice(lines.lineStart(property.offset), property.offset);
+function ownsLines(text3, lines, property) {
+  const before = text3.slice(lines.lineStart(property.offset), property.offset);
   const endOffset = property.offset + property.length;
-  const after = text2.slice(endOffset, lines.lineEnd(endOffset));
+  const after = text3.slice(endOffset, lines.lineEnd(endOffset));
   return before.trim() === "" && /^\s*,?\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(after);
 }
-function tokenAfter(text2, offset) {
-  const scanner = createScanner2(text2.slice(offset), true);
+function tokenAfter(text3, offset) {
+  const scanner = createScanner2(text3.slice(offset), true);
   return scanner.scan();
 }
-function commaAfter(text2, from, before) {
-  const scanner = createScanner2(text2.slice(from, before), true);
+function commaAfter(text3, from, before) {
+  const scanner = createScanner2(text3.slice(from, before), true);
   const token = scanner.scan();
   return token === SyntaxKind.CommaToken ? from + scanner.getTokenOffset() : void 0;
 }
-function indentUnit(text2, lines, object, propertyIndent) {
+function indentUnit(text3, lines, object, propertyIndent) {
   const objectIndent = lines.indentOf(object.offset);
   if (propertyIndent.startsWith(objectIndent) && propertyIndent.length > objectIndent.length)
     return propertyIndent.slice(objectIndent.length);
   return propertyIndent.startsWith("	") ? "	" : "  ";
 }
-function serialize(value, indent, unit, eol) {
+function serialize(value, indent2, unit, eol) {
   const textValue = JSON.stringify(value, null, unit) ?? "null";
-  return textValue.split("\n").join(eol + indent);
+  return textValue.split("\n").join(eol + indent2);
 }
-function formatted(text2, path18, value, eol) {
-  const indentMatch = /\n([ \t]+)\S/.exec(text2);
-  const indent = indentMatch?.[1] ?? "  ";
-  return modify(text2, path18, value, {
+function formatted(text3, path22, value, eol) {
+  const indentMatch = /\n([ \t]+)\S/.exec(text3);
+  const indent2 = indentMatch?.[1] ?? "  ";
+  return modify(text3, path22, value, {
     formattingOptions: {
-      insertSpaces: !indent.startsWith("	"),
-      tabSize: indent.startsWith("	") ? 1 : indent.length,
+      insertSpaces: !indent2.startsWith("	"),
+      tabSize: indent2.startsWith("	") ? 1 : indent2.length,
       eol,
       insertFinalNewline: false
     }
   });
 }
 var Lines = class {
-  constructor(text2) {
-    this.text = text2;
+  constructor(text3) {
+    this.text = text3;
   }
   text;
   lineStart(offset) {
@@ -13465,16 +13465,16 @@ var Lines = class {
 
 // server/src/parse/yaml.ts
 var import_yaml = __toESM2(require_dist());
-function parseYaml(text2) {
-  const lines = new LineIndex(text2);
+function parseYaml(text3, options = {}) {
+  const lines = new LineIndex(text3);
   let parsed2 = [];
   const errors = [];
   try {
-    const stream = (0, import_yaml.parseAllDocuments)(text2, { version: "1.1", uniqueKeys: false, strict: false, prettyErrors: false });
+    const stream = (0, import_yaml.parseAllDocuments)(text3, { version: "1.1", uniqueKeys: false, strict: false, prettyErrors: false });
     parsed2 = Array.isArray(stream) ? stream : [];
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    errors.push({ start: 0, end: text2.length });
+    errors.push({ start: 0, end: text3.length });
   }
   const documents = parsed2.map((doc) => {
     const [start2, , end] = doc.range;
@@ -13482,13 +13482,13 @@ function parseYaml(text2) {
     errors.push(...docErrors);
     return { doc, start: start2, end, hasErrors: docErrors.length > 0, resolve: aliasResolver(doc) };
   });
-  return { text: text2, lines, documents, comments: collectComments(text2, lines), errors };
+  return { text: text3, lines, documents, comments: options.comments === false ? [] : collectComments(text3, lines), errors };
 }
-function collectComments(text2, lines) {
+function collectComments(text3, lines) {
   const comments = [];
   let offset = 0;
   try {
-    for (const token of new import_yaml.Lexer().lex(text2)) {
+    for (const token of new import_yaml.Lexer().lex(text3)) {
       if (token === "" || token === "" || token === "") continue;
       if (token.startsWith("#")) comments.push({ text: token, range: lines.range(offset, offset + token.length) });
       offset += token.length;
@@ -13575,11 +13575,11 @@ function mapEntries(doc, node, limit = 1e4, seen = /* @__PURE__ */ new Set()) {
   return entries;
 }
 function seqItems(doc, node, limit = 1e4) {
-  const seq = doc.resolve(node);
-  if (!(0, import_yaml.isSeq)(seq)) return [];
-  return seq.items.slice(0, limit).map((item) => doc.resolve(item)).filter((item) => !!item);
+  const seq2 = doc.resolve(node);
+  if (!(0, import_yaml.isSeq)(seq2)) return [];
+  return seq2.items.slice(0, limit).map((item) => doc.resolve(item)).filter((item) => !!item);
 }
-function entryAttribute(doc, lines, text2, entry) {
+function entryAttribute(doc, lines, text3, entry) {
   const keyNode = entry.pair.key;
   const [keyStart, keyEnd] = keyNode.range ?? [0, 0];
   const valueNode = entry.pair.value;
@@ -13588,7 +13588,7 @@ function entryAttribute(doc, lines, text2, entry) {
   if (valueNode?.range) {
     [valueStart, valueEnd] = valueNode.range;
   } else {
-    const colon = text2.indexOf(":", keyEnd);
+    const colon = text3.indexOf(":", keyEnd);
     valueStart = valueEnd = colon >= 0 && colon - keyEnd < 1024 ? colon + 1 : keyEnd;
   }
   const valueRange = lines.range(valueStart, valueEnd);
@@ -13606,7 +13606,7 @@ var mappingInfos = /* @__PURE__ */ new WeakMap();
 function yamlMappingInfo(block) {
   return mappingInfos.get(block);
 }
-function setYamlMappingInfo(block, doc, text2, node) {
+function setYamlMappingInfo(block, doc, text3, node) {
   const map = doc.resolve(node);
   if (!(0, import_yaml.isMap)(map) || !map.range) return;
   const [start2, end] = map.range;
@@ -13619,8 +13619,8 @@ function setYamlMappingInfo(block, doc, text2, node) {
   let entryIndent = "";
   if (firstKey?.range) {
     const keyStart = firstKey.range[0];
-    const lineStart = text2.lastIndexOf("\n", keyStart - 1) + 1;
-    entryIndent = text2.slice(lineStart, keyStart).replace(/[^\t]/g, " ");
+    const lineStart = text3.lastIndexOf("\n", keyStart - 1) + 1;
+    entryIndent = text3.slice(lineStart, keyStart).replace(/[^\t]/g, " ");
   }
   mappingInfos.set(block, { flow: map.flow === true, start: start2, end, lastEntryEnd, entryIndent });
 }
@@ -13633,16 +13633,16 @@ function plainSafe(value) {
 function quoted(value, quote) {
   return quote === "'" && !/[\n\r\t\\]/.test(value) ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value);
 }
-function parseValueText(text2) {
+function parseValueText(text3) {
   try {
-    const parsed2 = JSON.parse(text2);
+    const parsed2 = JSON.parse(text3);
     if (parsed2 === null || ["string", "number", "boolean"].includes(typeof parsed2)) return parsed2;
   } catch {
   }
-  return text2;
+  return text3;
 }
-function quoteOf(text2) {
-  return text2.startsWith("'") ? "'" : text2.startsWith('"') ? '"' : void 0;
+function quoteOf(text3) {
+  return text3.startsWith("'") ? "'" : text3.startsWith('"') ? '"' : void 0;
 }
 var blockQuotes = /* @__PURE__ */ new WeakMap();
 var fileQuotes = /* @__PURE__ */ new WeakMap();
@@ -13704,8 +13704,8 @@ function yamlReplaceValue(file, attribute, newText) {
   const start2 = lines.offsetAt(attribute.valueRange.start);
   const end = lines.offsetAt(attribute.valueRange.end);
   const rendered = render(value, quoteOf(current), quoteStyle(file, ownerOf(file, attribute)));
-  const text2 = start2 === end ? ` ${rendered}` : rendered;
-  return [{ file: file.path, range: lines.range(start2, end), newText: text2 }];
+  const text3 = start2 === end ? ` ${rendered}` : rendered;
+  return [{ file: file.path, range: lines.range(start2, end), newText: text3 }];
 }
 function yamlRenameKey(file, attribute, newName) {
   const { lines } = file;
@@ -13714,23 +13714,23 @@ function yamlRenameKey(file, attribute, newName) {
   return [{ file: file.path, range: attribute.nameRange, newText: quote ? quoted(newName, quote) : renderKey(newName) }];
 }
 function yamlRemoveEntry(file, block, attribute) {
-  const { lines, text: text2 } = file;
+  const { lines, text: text3 } = file;
   const info2 = yamlMappingInfo(ownerOf(file, attribute) ?? block);
   const start2 = lines.offsetAt(attribute.range.start);
   const end = lines.offsetAt(attribute.range.end);
   if (info2?.flow) {
-    const after = /^\s*,[ \t]*/.exec(text2.slice(end));
+    const after = /^\s*,[ \t]*/.exec(text3.slice(end));
     if (after) return [{ file: file.path, range: lines.range(start2, end + after[0].length), newText: "" }];
-    const before = /,\s*$/.exec(text2.slice(Math.max(0, start2 - 256), start2));
+    const before = /,\s*$/.exec(text3.slice(Math.max(0, start2 - 256), start2));
     const from2 = before ? start2 - before[0].length : start2;
     return [{ file: file.path, range: lines.range(from2, end), newText: "" }];
   }
   const firstLine = attribute.range.start.line;
   const lineStart = lines.lineStart(firstLine);
-  if (text2.slice(lineStart, start2).trim() !== "") {
+  if (text3.slice(lineStart, start2).trim() !== "") {
     return [{ file: file.path, range: lines.range(start2, end), newText: "" }];
   }
-  const lastLine = lines.positionAt(end > start2 && text2[end - 1] === "\n" ? end - 1 : end).line;
+  const lastLine = lines.positionAt(end > start2 && text3[end - 1] === "\n" ? end - 1 : end).line;
   const to = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : lines.lineEnd(lastLine);
   const from = lastLine + 1 < lines.lineCount || firstLine === 0 ? lineStart : lines.lineEnd(firstLine - 1);
   return [{ file: file.path, range: lines.range(from, to), newText: "" }];
@@ -13738,23 +13738,44 @@ function yamlRemoveEntry(file, block, attribute) {
 function yamlAddEntry(file, block, name2, jsonValue) {
   const info2 = yamlMappingInfo(block);
   if (!info2) return [];
-  const { lines, text: text2 } = file;
+  const { lines, text: text3 } = file;
   const value = jsonValue === null || ["string", "number", "boolean"].includes(typeof jsonValue) ? jsonValue : JSON.stringify(jsonValue);
   const entry = `${renderKey(name2)}: ${render(value, void 0, quoteStyle(file, block))}`;
   if (info2.flow) {
     if (info2.lastEntryEnd !== void 0) {
       return [{ file: file.path, range: lines.range(info2.lastEntryEnd, info2.lastEntryEnd), newText: `, ${entry}` }];
     }
-    const close = text2.lastIndexOf("}", info2.end);
+    const close = text3.lastIndexOf("}", info2.end);
     if (close < info2.start) return [];
-    const inner = text2.slice(info2.start + 1, close);
+    const inner = text3.slice(info2.start + 1, close);
     return [
       { file: file.path, range: lines.range(info2.start + 1, close), newText: inner.trim() === "" ? ` ${entry} ` : `${inner}${entry}` }
     ];
   }
-  const lastLine = lines.positionAt(info2.end > info2.start && text2[info2.end - 1] === "\n" ? info2.end - 1 : info2.end).line;
+  const lastLine = lines.positionAt(info2.end > info2.start && text3[info2.end - 1] === "\n" ? info2.end - 1 : info2.end).line;
   const at = lines.lineEnd(lastLine);
   return [{ file: file.path, range: lines.range(at, at), newText: `${lines.eol}${info2.entryIndent}${entry}` }];
+}
+function yamlMoveEntry(file, from, attribute, to) {
+  const { lines, text: text3 } = file;
+  const source = yamlMappingInfo(from);
+  if (!source || source.flow) return [];
+  const entry = text3.slice(lines.offsetAt(attribute.nameRange.start), lines.offsetAt(attribute.valueRange.end));
+  if (entry.includes("\n")) return [];
+  const removal = yamlRemoveEntry(file, from, attribute);
+  if (to.block) {
+    const target = yamlMappingInfo(to.block);
+    if (!target || target.flow) return [];
+    const lastLine = lines.positionAt(target.end > target.start && text3[target.end - 1] === "\n" ? target.end - 1 : target.end).line;
+    const at2 = lines.lineEnd(lastLine);
+    return [...removal, { file: file.path, range: lines.range(at2, at2), newText: `${lines.eol}${target.entryIndent}${entry}` }];
+  }
+  const keyLine = from.headerRange.start.line;
+  const keyIndent = /^[ \t]*/.exec(lines.lineText(keyLine))?.[0] ?? "";
+  if (from.headerRange.start.character !== keyIndent.length) return [];
+  const at = lines.lineStart(keyLine);
+  const added = `${keyIndent}${to.name}:${lines.eol}${source.entryIndent}${entry}${lines.eol}`;
+  return [{ file: file.path, range: lines.range(at, at), newText: added }, ...removal];
 }
 
 // server/src/fixes/edits.ts
@@ -13766,8 +13787,8 @@ function replaceValue(file, attribute, newText) {
 function renameAttribute(file, attribute, newName, block) {
   if (attribute.derived) return [];
   if (file.format === "yaml") return yamlRenameKey(file, attribute, newName);
-  const quoted2 = file.text[file.lines.offsetAt(attribute.nameRange.start)] === '"';
-  const newText = quoted2 || !isIdentifier(newName) ? JSON.stringify(newName) : newName;
+  const quoted3 = file.text[file.lines.offsetAt(attribute.nameRange.start)] === '"';
+  const newText = quoted3 || !isIdentifier(newName) ? JSON.stringify(newName) : newName;
   const edit = { file: file.path, range: attribute.nameRange, newText };
   if (!block || block.jsonPath || file.format !== "hcl") return [edit];
   const run2 = alignmentRuns(file, block, sortedAttributes(block)).find((r) => r.includes(attribute));
@@ -13818,9 +13839,9 @@ function removeAttribute(file, block, attribute) {
   edits.push(...realignRuns(file, block, remaining2, neighbours, (line) => line > endLine ? line - removedLines : line));
   return edits;
 }
-function insertLineBefore(file, line, text2) {
+function insertLineBefore(file, line, text3) {
   const at = file.lines.lineStart(line);
-  const edits = [{ file: file.path, range: file.lines.range(at, at), newText: `${text2}${file.lines.eol}` }];
+  const edits = [{ file: file.path, range: file.lines.range(at, at), newText: `${text3}${file.lines.eol}` }];
   const block = blockAroundLine(file.blocks, line);
   if (!block || block.jsonPath || file.format === "yaml") return edits;
   const sorted = sortedAttributes(block);
@@ -13867,29 +13888,29 @@ function addAttribute(file, block, name2, valueText2, jsonValue) {
   const blockIndent = indentOf(lines.lineText(block.range.start.line));
   const close = block.close;
   if (close !== void 0 && block.range.start.line === block.range.end.line) {
-    const indent2 = blockIndent + "  ";
+    const indent3 = blockIndent + "  ";
     const entries = attributes.map((a) => [
       file.text.slice(lines.offsetAt(a.nameRange.start), lines.offsetAt(a.nameRange.end)),
       file.text.slice(lines.offsetAt(a.valueRange.start), lines.offsetAt(a.valueRange.end))
     ]);
     entries.push([name2, valueText2]);
     const width3 = Math.max(...entries.map(([key]) => key.length));
-    const body2 = entries.map(([key, value]) => `${eol}${indent2}${key.padEnd(width3)} = ${value}`).join("");
+    const body2 = entries.map(([key, value]) => `${eol}${indent3}${key.padEnd(width3)} = ${value}`).join("");
     return [{ file: file.path, range: { start: block.bodyStart, end: close }, newText: `${body2}${eol}${blockIndent}` }];
   }
   if (!last) {
-    const indent2 = blockIndent + "  ";
+    const indent3 = blockIndent + "  ";
     const at2 = lines.lineEnd(block.bodyStart.line);
-    return [{ file: file.path, range: lines.range(at2, at2), newText: `${eol}${indent2}${name2} = ${valueText2}` }];
+    return [{ file: file.path, range: lines.range(at2, at2), newText: `${eol}${indent3}${name2} = ${valueText2}` }];
   }
-  const indent = indentOf(lines.lineText(last.range.start.line));
+  const indent2 = indentOf(lines.lineText(last.range.start.line));
   const run2 = alignmentRuns(file, block, attributes).find((r) => r.includes(last)) ?? [];
   const width2 = Math.max(groupWidth(file, run2), name2.length);
   const at = lines.lineEnd(last.range.end.line);
   const padded = run2.length > 0 ? name2.padEnd(width2) : name2;
   return [
     ...realign(file, run2, width2),
-    { file: file.path, range: lines.range(at, at), newText: `${eol}${indent}${padded} = ${valueText2}` }
+    { file: file.path, range: lines.range(at, at), newText: `${eol}${indent2}${padded} = ${valueText2}` }
   ];
 }
 function addCopiedAttribute(file, block, name2, sourceFile, source) {
@@ -13937,22 +13958,22 @@ function alignmentRuns(file, block, attributes, lineOf = (line) => line) {
 function hasEqualsColumn(file, attribute) {
   if (attribute.range.start.line === attribute.range.end.line) return true;
   const from = file.lines.offsetAt(attribute.nameRange.end);
-  const text2 = file.text.slice(from, file.lines.lineEnd(attribute.nameRange.end.line));
+  const text3 = file.text.slice(from, file.lines.lineEnd(attribute.nameRange.end.line));
   const open = [];
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2[i2];
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c = text3[i2];
     if (open[open.length - 1] === "string") {
       if (c === "\\") i2++;
       else if (c === '"') open.pop();
-      else if ((c === "$" || c === "%") && text2[i2 + 1] === c && text2[i2 + 2] === "{") i2 += 2;
-      else if ((c === "$" || c === "%") && text2[i2 + 1] === "{") {
+      else if ((c === "$" || c === "%") && text3[i2 + 1] === c && text3[i2 + 2] === "{") i2 += 2;
+      else if ((c === "$" || c === "%") && text3[i2 + 1] === "{") {
         open.push("interpolation");
         i2++;
       }
       continue;
     }
-    if (c === "#" || c === "/" && (text2[i2 + 1] === "/" || text2[i2 + 1] === "*")) break;
-    if (c === "<" && text2[i2 + 1] === "<") break;
+    if (c === "#" || c === "/" && (text3[i2 + 1] === "/" || text3[i2 + 1] === "*")) break;
+    if (c === "<" && text3[i2 + 1] === "<") break;
     if (c === '"') open.push("string");
     else if (c === "(" || c === "[" || c === "{") open.push("bracket");
     else if (c === ")" || c === "]" || c === "}") open.pop();
@@ -13975,8 +13996,8 @@ function realign(file, group, width2) {
   }
   return edits;
 }
-function jsonEdits(file, path18, value) {
-  return jsonPropertyEdits(file.text, path18, value, file.lines.eol).map((e) => ({
+function jsonEdits(file, path22, value) {
+  return jsonPropertyEdits(file.text, path22, value, file.lines.eol).map((e) => ({
     file: file.path,
     range: file.lines.range(e.offset, e.offset + e.length),
     newText: e.content
@@ -13997,8 +14018,8 @@ function nextPatch(v, by = 1) {
   return { major: v.major, minor: v.minor, patch: v.patch + by };
 }
 var VERSION = /^v?(\d{1,9})(?:\.(\d{1,9}))?(?:\.(\d{1,9}))?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
-function parseParts(text2) {
-  const m = VERSION.exec(text2.trim());
+function parseParts(text3) {
+  const m = VERSION.exec(text3.trim());
   if (!m) return void 0;
   const segments = m[3] !== void 0 ? 3 : m[2] !== void 0 ? 2 : 1;
   return {
@@ -14007,8 +14028,8 @@ function parseParts(text2) {
     prerelease: m[4] !== void 0
   };
 }
-function parseVersion(text2) {
-  const parsed2 = parseParts(text2);
+function parseVersion(text3) {
+  const parsed2 = parseParts(text3);
   return parsed2 && parsed2.segments === 3 ? parsed2.version : void 0;
 }
 var VersionRange = class _VersionRange {
@@ -14029,10 +14050,10 @@ var VersionRange = class _VersionRange {
    * `~>` (a bare version means `=`). Partial versions (`1.85`) and pre-releases are read so
    * that the range is never narrower than Terraform's.
    */
-  static parse(text2) {
+  static parse(text3) {
     let range = _VersionRange.ANY;
-    if (text2.trim() === "") return range;
-    for (const raw of text2.split(",")) {
+    if (text3.trim() === "") return range;
+    for (const raw of text3.split(",")) {
       const term = raw.trim();
       const m = /^(~>|>=|<=|!=|=|>|<)?\s*(.*)$/.exec(term);
       const op = m?.[1] ?? "=";
@@ -14345,8 +14366,8 @@ function firstSentence(message) {
   }
   return message;
 }
-function capitalized(text2) {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
+function capitalized(text3) {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 }
 
 // server/src/rules/types.ts
@@ -14736,8 +14757,8 @@ var clientIpNat64Conflict = {
 };
 
 // server/src/model/cidr.ts
-function ipv4ToNumber(text2) {
-  const parts2 = text2.trim().split(".");
+function ipv4ToNumber(text3) {
+  const parts2 = text3.trim().split(".");
   if (parts2.length !== 4) return void 0;
   let result = 0;
   for (const part of parts2) {
@@ -14873,9 +14894,9 @@ function keepSourceEdit(listener) {
   const hop = listener.hop;
   if (!hop || hop.keepsSource !== false) return void 0;
   const { setting } = hop;
-  const quoted2 = JSON.stringify(setting.keepValue);
-  const assignment = settingAssignment(listener.file, setting.name, listener.file.format === "yaml" ? setting.keepValue : quoted2);
-  const edits = hop.attribute ? replaceValue(listener.file, hop.attribute, quoted2) : addAttribute(listener.file, setting.block, setting.name, quoted2, setting.keepValue);
+  const quoted3 = JSON.stringify(setting.keepValue);
+  const assignment = settingAssignment(listener.file, setting.name, listener.file.format === "yaml" ? setting.keepValue : quoted3);
+  const edits = hop.attribute ? replaceValue(listener.file, hop.attribute, quoted3) : addAttribute(listener.file, setting.block, setting.name, quoted3, setting.keepValue);
   return { edits, assignment };
 }
 var clientIpSharedL4Off = {
@@ -15012,7 +15033,13 @@ var elbAnnotationUnknown = {
       const { node, attribute, suggestion } = item;
       const fixes = [];
       const owner = item.block ?? node.block.blocks.find((b) => b.attributes.get(attribute.name) === attribute) ?? node.block;
-      if (suggestion && item.part === "value") {
+      if (item.belongsIn && node.file.format === "yaml") {
+        fixes.push({
+          title: `Move ${attribute.name} to ${item.belongsIn.name}`,
+          edits: yamlMoveEntry(node.file, owner, attribute, item.belongsIn),
+          isPreferred: false
+        });
+      } else if (suggestion && item.part === "value") {
         fixes.push({
           title: `Change it to ${suggestion}`,
           edits: replaceValue(node.file, attribute, JSON.stringify(suggestion)),
@@ -15088,8 +15115,8 @@ var ConfigError = class extends Error {
   detail;
   /** The message with the file path shown relative to `cwd`. */
   relativeTo(cwd) {
-    const relative7 = path.relative(cwd, this.file);
-    const shown = relative7.startsWith("..") || path.isAbsolute(relative7) ? this.file : relative7.split(path.sep).join("/");
+    const relative8 = path.relative(cwd, this.file);
+    const shown = relative8.startsWith("..") || path.isAbsolute(relative8) ? this.file : relative8.split(path.sep).join("/");
     return `${shown}:${this.line}:${this.column}: ${this.key ? `${this.key}: ` : ""}${this.detail}`;
   }
 };
@@ -15106,17 +15133,18 @@ function defaultConfig(dir) {
     variables: {},
     jsonFiles: [...DEFAULT_JSON_FILES],
     kubernetesFiles: [],
+    helmValueFiles: [],
     allowInlineIgnores: true
   };
 }
 var TOP_LEVEL_KEYS = ["$schema", "rules", "exclude", "varFiles", "variables", "json", "kubernetes", "allowInlineIgnores"];
-function parseConfig(filePath, text2) {
-  const lines = new LineIndex(text2);
+function parseConfig(filePath, text3) {
+  const lines = new LineIndex(text3);
   const fail = (offset, key, detail) => {
     const pos = lines.positionAt(offset);
     throw new ConfigError(filePath, pos.line + 1, pos.character + 1, key, detail);
   };
-  const source = text2.charCodeAt(0) === 65279 ? " " + text2.slice(1) : text2;
+  const source = text3.charCodeAt(0) === 65279 ? " " + text3.slice(1) : text3;
   const { root, errors, tooDeepAt } = parseJsonTree(source);
   if (tooDeepAt !== void 0) fail(tooDeepAt, "", `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels`);
   if (errors.length > 0) {
@@ -15179,7 +15207,17 @@ function parseConfig(filePath, text2) {
               fail(innerValue.offset, "kubernetes.network", `must be one of ${KUBERNETES_NETWORKS.map((n2) => `"${n2}"`).join(", ")}`);
             }
             config.kubernetesNetwork = innerValue.value;
-          } else fail(innerKey.offset, `kubernetes.${name2}`, 'unknown key (expected "files" or "network")');
+          } else if (name2 === "helm") {
+            if (innerValue.type !== "object")
+              fail(innerValue.offset, "kubernetes.helm", 'must be an object, e.g. { "valueFiles": ["values-prod.yaml"] }');
+            for (const helm of innerValue.children ?? []) {
+              const [helmKey, helmValue] = helm.children ?? [];
+              if (!helmKey || !helmValue) continue;
+              if (String(helmKey.value) !== "valueFiles")
+                fail(helmKey.offset, `kubernetes.helm.${String(helmKey.value)}`, 'unknown key (expected "valueFiles")');
+              config.helmValueFiles = readStrings(helmValue, "kubernetes.helm.valueFiles", fail).map((f) => path.resolve(dir, f));
+            }
+          } else fail(innerKey.offset, `kubernetes.${name2}`, 'unknown key (expected "files", "network" or "helm")');
         }
         break;
       }
@@ -15195,15 +15233,15 @@ function parseConfig(filePath, text2) {
 }
 function readRules(node, fail) {
   if (node.type !== "object") return fail(node.offset, "rules", "must be an object of rule id \u2192 severity");
-  const known = knownRuleIds();
+  const known2 = knownRuleIds();
   const rules = {};
   for (const property of node.children ?? []) {
     const [keyNode, value] = property.children ?? [];
     if (!keyNode || !value) continue;
     const id10 = String(keyNode.value);
     const key = `rules.${id10}`;
-    if (!known.includes(id10)) {
-      const near = closest(id10, known);
+    if (!known2.includes(id10)) {
+      const near = closest(id10, known2);
       fail(keyNode.offset, key, `unknown rule id "${id10}"${near ? ` (did you mean "${near}"?)` : ""}; see "elb-lens rules"`);
     }
     if (value.type !== "string" || !RULE_SETTINGS.includes(value.value)) {
@@ -15253,8 +15291,8 @@ function readGlobs(node, key, fail) {
   return globs;
 }
 function isInside(dir, filePath) {
-  const relative7 = path.relative(dir, filePath);
-  return relative7 === "" || !relative7.startsWith("..") && !path.isAbsolute(relative7);
+  const relative8 = path.relative(dir, filePath);
+  return relative8 === "" || !relative8.startsWith("..") && !path.isAbsolute(relative8);
 }
 function outsideMessage(written) {
   return `"${written}" is outside the folder of this configuration; a configuration only names files in its folder or below (give others on the command line: --var-file)`;
@@ -15307,12 +15345,12 @@ var ConfigResolver = class {
   load(filePath, required) {
     const cached = this.byFile.get(filePath);
     if (cached) return cached;
-    const text2 = this.readFile(filePath);
-    if (text2 === void 0) {
+    const text3 = this.readFile(filePath);
+    if (text3 === void 0) {
       if (required) throw new ConfigError(filePath, 1, 1, "", "cannot read the configuration file");
       return defaultConfig(path.dirname(filePath));
     }
-    const config = parseConfig(filePath, text2);
+    const config = parseConfig(filePath, text3);
     this.confineLinks(config);
     this.byFile.set(filePath, config);
     return config;
@@ -15343,7 +15381,12 @@ function toAnalysisOptions(config, overrides = {}) {
     variables: { ...config.variables, ...overrides.variables ?? {} },
     varFiles: [...config.varFiles, ...overrides.varFiles ?? []],
     allowInlineIgnores: overrides.allowInlineIgnores ?? config.allowInlineIgnores,
-    ...overrides.kubernetes?.network || config.kubernetesNetwork ? { kubernetes: { network: overrides.kubernetes?.network ?? config.kubernetesNetwork } } : {}
+    ...overrides.kubernetes?.network || config.kubernetesNetwork || config.helmValueFiles.length > 0 ? {
+      kubernetes: {
+        network: overrides.kubernetes?.network ?? config.kubernetesNetwork,
+        ...config.helmValueFiles.length > 0 ? { helm: { valueFiles: config.helmValueFiles } } : {}
+      }
+    } : {}
   };
 }
 
@@ -15505,14 +15548,14 @@ function reportRules(model, options) {
 var ALL_RULES = "all";
 var DIRECTIVE = /^(?:#|\/\/|\/\*)\s*elb-lens-ignore(-file)?(?![\w-])([^\n]*?)(?:\*\/)?\s*$/;
 var REASON = /\s*#|\s*--|\s*\/\//;
-function parseDirective(text2) {
-  const match = DIRECTIVE.exec(text2.trim());
+function parseDirective(text3) {
+  const match = DIRECTIVE.exec(text3.trim());
   if (!match) return void 0;
   const fileWide = match[1] === "-file";
   const colon = /^\s*:/.exec(match[2]);
   if (!colon) return { malformed: `a colon after elb-lens-ignore${fileWide ? "-file" : ""}` };
-  const idsStart = text2.indexOf("elb-lens-ignore") + `elb-lens-ignore${fileWide ? "-file" : ""}`.length + colon[0].length;
-  let idsText = text2.slice(idsStart).replace(/\*\/\s*$/, "");
+  const idsStart = text3.indexOf("elb-lens-ignore") + `elb-lens-ignore${fileWide ? "-file" : ""}`.length + colon[0].length;
+  let idsText = text3.slice(idsStart).replace(/\*\/\s*$/, "");
   const reason = REASON.exec(idsText);
   if (reason) idsText = idsText.slice(0, reason.index);
   const ruleIds = [];
@@ -15612,10 +15655,10 @@ function suppressionFix(file, finding) {
   const marker = file.format === "hcl" || file.format === "yaml" ? "#" : file.format === "tfjson" ? void 0 : "//";
   if (!marker) return void 0;
   const line = finding.range.start.line;
-  const indent = /^[ \t]*/.exec(file.lines.lineText(line))?.[0] ?? "";
+  const indent2 = /^[ \t]*/.exec(file.lines.lineText(line))?.[0] ?? "";
   return {
     title: `Ignore ${finding.ruleId} here`,
-    edits: insertLineBefore(file, line, `${indent}${marker} elb-lens-ignore: ${finding.ruleId} -- reason`)
+    edits: insertLineBefore(file, line, `${indent2}${marker} elb-lens-ignore: ${finding.ruleId} -- reason`)
   };
 }
 function ignoreCommentFindings(file, context) {
@@ -15750,8 +15793,8 @@ function sized(value) {
 function tooLarge() {
   return new Unknown(`the value is too large to work out statically (over ${MAX_VALUE_NODES} parts)`);
 }
-function boundedString(text2) {
-  return text2.length > MAX_STRING_CHARS ? new Unknown(`the string is too long to work out statically (over ${MAX_STRING_CHARS} characters)`) : text2;
+function boundedString(text3) {
+  return text3.length > MAX_STRING_CHARS ? new Unknown(`the string is too long to work out statically (over ${MAX_STRING_CHARS} characters)`) : text3;
 }
 var Evaluator = class {
   constructor(scope) {
@@ -15822,9 +15865,9 @@ var Evaluator = class {
     for (const part of parts2) {
       const value = this.evaluate(part, depth + 1);
       if (isUnknown(value)) return value;
-      const text2 = toStringValue(value);
-      if (text2 === void 0) return new Unknown("a template part is not a string");
-      result += text2;
+      const text3 = toStringValue(value);
+      if (text3 === void 0) return new Unknown("a template part is not a string");
+      result += text3;
       if (result.length > MAX_STRING_CHARS) return boundedString(result);
     }
     return result;
@@ -15850,9 +15893,9 @@ var Evaluator = class {
     switch (op) {
       case "==":
       case "!=": {
-        const equal = equalValues(left, right);
-        if (equal === void 0) return new Unknown("values too deeply nested to compare");
-        return op === "==" ? equal : !equal;
+        const equal2 = equalValues(left, right);
+        if (equal2 === void 0) return new Unknown("values too deeply nested to compare");
+        return op === "==" ? equal2 : !equal2;
       }
     }
     if (typeof left !== "number" || typeof right !== "number") return new Unknown(`operator ${op} needs numbers`);
@@ -15882,85 +15925,85 @@ var Evaluator = class {
     const args2 = argExprs.map((a) => this.evaluate(a, depth + 1));
     const unknownArg = args2.find(isUnknown);
     if (unknownArg) return unknownArg;
-    const known = args2;
-    const first = known[0];
+    const known2 = args2;
+    const first = known2[0];
     switch (name2) {
       case "tobool": {
-        if (known.length !== 1) break;
+        if (known2.length !== 1) break;
         if (first === null) return null;
         const truth = toBool(first);
         return truth === void 0 ? new Unknown("tobool() of a value that is not a boolean") : truth;
       }
       case "tostring": {
-        if (known.length !== 1) break;
+        if (known2.length !== 1) break;
         if (first === null) return null;
-        const text2 = toStringValue(first);
-        return text2 === void 0 ? new Unknown("tostring() of a collection") : text2;
+        const text3 = toStringValue(first);
+        return text3 === void 0 ? new Unknown("tostring() of a collection") : text3;
       }
       case "tonumber": {
-        if (known.length !== 1) break;
+        if (known2.length !== 1) break;
         const n2 = typeof first === "number" ? first : typeof first === "string" ? Number(first) : NaN;
         return Number.isFinite(n2) ? n2 : new Unknown("tonumber() of a value that is not a number");
       }
       case "lower":
       case "upper":
       case "trimspace": {
-        if (known.length !== 1 || typeof first !== "string") break;
+        if (known2.length !== 1 || typeof first !== "string") break;
         return name2 === "lower" ? first.toLowerCase() : name2 === "upper" ? first.toUpperCase() : first.trim();
       }
       case "coalesce": {
-        const found = known.find((v) => v !== null && v !== "");
+        const found = known2.find((v) => v !== null && v !== "");
         return found === void 0 ? new Unknown("coalesce() of empty values") : found;
       }
       case "element": {
-        const [list, index] = known;
+        const [list, index] = known2;
         if (!Array.isArray(list) || list.length === 0 || typeof index !== "number" || !Number.isInteger(index) || index < 0) break;
         return list[index % list.length];
       }
       case "length": {
-        if (known.length !== 1) break;
+        if (known2.length !== 1) break;
         if (Array.isArray(first)) return first.length;
         if (typeof first === "string") return [...first].length;
         if (first !== null && typeof first === "object") return Object.keys(first).length;
         break;
       }
       case "lookup": {
-        const [map, key, fallback] = known;
+        const [map, key, fallback] = known2;
         if (map === null || typeof map !== "object" || Array.isArray(map) || typeof key !== "string") break;
         if (Object.prototype.hasOwnProperty.call(map, key)) return map[key];
-        return known.length === 3 ? fallback : new Unknown(`lookup(): no key "${key}"`);
+        return known2.length === 3 ? fallback : new Unknown(`lookup(): no key "${key}"`);
       }
       case "keys":
       case "values": {
-        if (known.length !== 1 || first === null || typeof first !== "object" || Array.isArray(first)) break;
+        if (known2.length !== 1 || first === null || typeof first !== "object" || Array.isArray(first)) break;
         const keys = Object.keys(first).sort();
         return name2 === "keys" ? keys : keys.map((k) => first[k]);
       }
       case "tolist":
       case "tomap":
-        if (known.length === 1 && first !== null && typeof first === "object") return first;
+        if (known2.length === 1 && first !== null && typeof first === "object") return first;
         break;
       case "toset": {
-        if (known.length !== 1 || !Array.isArray(first)) break;
+        if (known2.length !== 1 || !Array.isArray(first)) break;
         const unique = [];
         for (const item of first) if (!unique.some((u) => equalValues(u, item) === true)) unique.push(item);
         return unique.every((u) => typeof u === "string") ? unique.sort() : unique;
       }
       case "concat": {
-        if (!known.every(Array.isArray)) break;
-        const lists = known;
+        if (!known2.every(Array.isArray)) break;
+        const lists = known2;
         if (lists.reduce((n2, l) => n2 + l.length, 0) > MAX_VALUE_NODES) return tooLarge();
         return sized([].concat(...lists));
       }
       case "merge": {
-        if (!known.every((m) => m === null || typeof m === "object" && !Array.isArray(m))) break;
+        if (!known2.every((m) => m === null || typeof m === "object" && !Array.isArray(m))) break;
         return sized(
-          Object.assign(/* @__PURE__ */ Object.create(null), ...known.filter((m) => m !== null))
+          Object.assign(/* @__PURE__ */ Object.create(null), ...known2.filter((m) => m !== null))
         );
       }
       case "contains": {
-        const [list, item] = known;
-        if (!Array.isArray(list) || known.length !== 2) break;
+        const [list, item] = known2;
+        if (!Array.isArray(list) || known2.length !== 2) break;
         return list.some((v) => equalValues(v, item) === true);
       }
     }
@@ -16029,8 +16072,8 @@ function equalValues(a, b, depth = 0) {
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     for (let i2 = 0; i2 < a.length; i2++) {
-      const equal = equalValues(a[i2], b[i2], depth + 1);
-      if (equal !== true) return equal;
+      const equal2 = equalValues(a[i2], b[i2], depth + 1);
+      if (equal2 !== true) return equal2;
     }
     return true;
   }
@@ -16038,8 +16081,8 @@ function equalValues(a, b, depth = 0) {
   if (keys.length !== Object.keys(b).length) return false;
   for (const key of keys) {
     if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
-    const equal = equalValues(a[key], b[key], depth + 1);
-    if (equal !== true) return equal;
+    const equal2 = equalValues(a[key], b[key], depth + 1);
+    if (equal2 !== true) return equal2;
   }
   return true;
 }
@@ -16616,11 +16659,11 @@ var TerraformModule = class _TerraformModule {
    * out is a cycle, `unknown()`; a chain of references past MAX_REFERENCE_CHAIN is
    * `unknown(why)`.
    */
-  memoised(table, key, unknown, compute) {
+  memoised(table, key, unknown2, compute) {
     const cached = table.get(key);
-    if (cached === EVALUATING) return unknown();
+    if (cached === EVALUATING) return unknown2();
     if (cached !== void 0) return cached;
-    if (this.tree.evaluating >= MAX_REFERENCE_CHAIN) return unknown(new Unknown(`references nest more than ${MAX_REFERENCE_CHAIN} deep`));
+    if (this.tree.evaluating >= MAX_REFERENCE_CHAIN) return unknown2(new Unknown(`references nest more than ${MAX_REFERENCE_CHAIN} deep`));
     table.set(key, EVALUATING);
     this.tree.evaluating++;
     try {
@@ -17040,20 +17083,23 @@ function addService(nodes, file, parts2, options) {
   const evaluate = options.evaluate ?? literal;
   const { block, annotations: annotationsBlock2, spec: specBlock, address } = parts2;
   const annotations = annotationsBlock2?.attributes ?? /* @__PURE__ */ new Map();
-  if (![...annotations.keys()].some((k) => k.startsWith(ELB_PREFIX))) return;
+  const labelsBlock = block.blocks.find((b) => b.type === "labels");
+  const misplaced = [...labelsBlock?.attributes.values() ?? []].filter((a) => a.name.startsWith(ELB_PREFIX));
+  const annotated = [...annotations.keys()].some((k) => k.startsWith(ELB_PREFIX));
+  if (!annotated && misplaced.length === 0) return;
   const value = (attribute) => attribute ? evaluate(attribute) : void 0;
-  const text2 = (attribute) => {
+  const text3 = (attribute) => {
     const v = value(attribute);
     return typeof v === "string" ? v : void 0;
   };
   const spec = specBlock.attributes;
-  if (text2(spec.get(fields.type)) !== "LoadBalancer") return;
+  if (text3(spec.get(fields.type)) !== "LoadBalancer") return;
   const lbClass = spec.get(fields.loadBalancerClass);
-  if (lbClass && text2(lbClass) !== OSS_LOAD_BALANCER_CLASS) return;
+  if (lbClass && text3(lbClass) !== OSS_LOAD_BALANCER_CLASS) return;
   const lbInfo = resourceTypeInfo("kubernetes:service");
   const listenerInfo = resourceTypeInfo("kubernetes:port");
   const classAttribute = annotations.get(CLASS_ANNOTATION);
-  const classValue = text2(classAttribute);
+  const classValue = text3(classAttribute);
   let family;
   let kind = "unknown";
   let kindExplanation;
@@ -17063,11 +17109,11 @@ function addService(nodes, file, parts2, options) {
     kind = "shared";
     kindExplanation = `${CLASS_ANNOTATION} is not set, and CCE takes \`union\` then: a shared load balancer`;
   } else if (classValue !== void 0 && Object.prototype.hasOwnProperty.call(CLASS_VALUES, classValue)) {
-    const known = CLASS_VALUES[classValue];
-    family = known.family;
-    kind = known.kind ?? "unknown";
-    makesListeners = known.kind !== void 0;
-    kindExplanation = `${CLASS_ANNOTATION} is \`${classValue}\` (${known.what})`;
+    const known2 = CLASS_VALUES[classValue];
+    family = known2.family;
+    kind = known2.kind ?? "unknown";
+    makesListeners = known2.kind !== void 0;
+    kindExplanation = `${CLASS_ANNOTATION} is \`${classValue}\` (${known2.what})`;
   } else {
     kindExplanation = classValue === void 0 ? `the value of ${CLASS_ANNOTATION} is not known here` : `${CLASS_ANNOTATION} is \`${classValue}\`, which neither CCE nor cloud-provider-huaweicloud knows`;
   }
@@ -17084,11 +17130,26 @@ function addService(nodes, file, parts2, options) {
     ...parts2.context ? { context: parts2.context } : {}
   };
   nodes.loadBalancers.push(lb);
+  for (const attribute of misplaced) {
+    nodes.unrecognized.push({
+      node: lb,
+      attribute,
+      part: "name",
+      problem: `Label \`${attribute.name}\` is not read: ELB settings are annotations.`,
+      reason: `No ELB controller reads settings from metadata.labels; it belongs under metadata.annotations`,
+      block: labelsBlock,
+      belongsIn: { name: "annotations", block: annotationsBlock2 }
+    });
+  }
+  if (!annotated) {
+    lb.kind = "unknown";
+    return;
+  }
   unrecognizedAnnotations(nodes, lb, annotations, annotationsBlock2, family, classAttribute, classValue);
   if (!makesListeners) return;
   const clientIpAttribute = family ? annotations.get(CLIENT_IP_ANNOTATION[family]) : void 0;
-  const protocols = listenerProtocols(family, kind, annotations, text2);
-  const hop = backendHop(family, kind, specBlock, fields, text2, value, options.network);
+  const protocols = listenerProtocols(family, kind, annotations, text3);
+  const hop = backendHop(family, kind, specBlock, fields, text3, value, options.network);
   const pool = crossVpcPool(family, kind, annotations, value, lb, address, file, parts2.context);
   if (pool) nodes.pools.push(pool);
   parts2.ports.forEach(({ block: port, evaluate: portEvaluate }, index) => {
@@ -17163,18 +17224,18 @@ function numberOf(value) {
   if (typeof value === "string" && /^\d{1,5}$/.test(value)) return Number(value);
   return void 0;
 }
-function listenerProtocols(family, kind, annotations, text2) {
+function listenerProtocols(family, kind, annotations, text3) {
   if (family === "oss") {
     const tls = annotations.get(OSS_TLS_ANNOTATION);
     const forwarded = annotations.get(OSS_X_FORWARDED_HOST_ANNOTATION);
-    if (tls && text2(tls) === void 0 || forwarded && text2(forwarded) === void 0) return () => void 0;
-    if (tls && text2(tls) !== "") return () => "TERMINATED_HTTPS";
-    if (forwarded && text2(forwarded) === "true") return () => "HTTP";
+    if (tls && text3(tls) === void 0 || forwarded && text3(forwarded) === void 0) return () => void 0;
+    if (tls && text3(tls) !== "") return () => "TERMINATED_HTTPS";
+    if (forwarded && text3(forwarded) === "true") return () => "HTTP";
     return (_port, k8sProtocol) => k8sProtocol;
   }
   const protocolPort = annotations.get(PROTOCOL_PORT_ANNOTATION);
   if (family !== "cce" || !protocolPort) return (_port, k8sProtocol) => k8sProtocol;
-  const byPort = parseProtocolPort(text2(protocolPort));
+  const byPort = parseProtocolPort(text3(protocolPort));
   if (!byPort) return () => void 0;
   return (port, k8sProtocol) => {
     const layer7 = port === void 0 ? void 0 : byPort.get(port);
@@ -17198,8 +17259,8 @@ function parseProtocolPort(value) {
 }
 function clientIpState(family, kind, protocol, attribute, value, annotationsBlock2) {
   const name2 = family ? CLIENT_IP_ANNOTATION[family] : void 0;
-  const text2 = typeof value === "string" ? value : typeof value === "boolean" ? String(value) : void 0;
-  const readable = text2 === "true" || text2 === "false";
+  const text3 = typeof value === "string" ? value : typeof value === "boolean" ? String(value) : void 0;
+  const readable = text3 === "true" || text3 === "false";
   const ossDefault = family === "oss" && attribute !== void 0 && value !== void 0 && !isUnknown(value) && !readable;
   const state = effectiveClientIp({
     kind,
@@ -17214,7 +17275,7 @@ function clientIpState(family, kind, protocol, attribute, value, annotationsBloc
     return {
       ...state,
       ...setting,
-      explanation: ossDefault ? `${explanation}; \`${text2}\` is neither 'true' nor 'false', so the default applies` : explanation
+      explanation: ossDefault ? `${explanation}; \`${text3}\` is neither 'true' nor 'false', so the default applies` : explanation
     };
   }
   if (state.reason === "unknown" && state.written === "unknown" && value !== void 0 && isUnknown(value)) {
@@ -17224,16 +17285,16 @@ function clientIpState(family, kind, protocol, attribute, value, annotationsBloc
     return {
       ...state,
       ...setting,
-      explanation: `\`${text2 ?? JSON.stringify(value)}\` is neither 'true' nor 'false'`,
+      explanation: `\`${text3 ?? JSON.stringify(value)}\` is neither 'true' nor 'false'`,
       writtenUnknownReason: "neither true nor false"
     };
   }
   return { ...state, ...setting };
 }
-function backendHop(family, kind, spec, fields, text2, value, network) {
+function backendHop(family, kind, spec, fields, text3, value, network) {
   if (!family) return void 0;
   const attribute = spec.attributes.get(fields.externalTrafficPolicy);
-  const written = text2(attribute);
+  const written = text3(attribute);
   const anchor = attribute?.range ?? spec.attributes.get(fields.type)?.range ?? spec.headerRange;
   const setting = { name: fields.externalTrafficPolicy, block: spec, keepValue: "Local" };
   const caveat = "With Local, only nodes that run a pod of the Service take its traffic, and reaching the load balancer\u2019s address from inside the cluster can fail (use the Service name or ClusterIP there, or kubernetes.io/elb.pass-through on CCE).";
@@ -17727,9 +17788,9 @@ function linkInstancesToLoadBalancerAddresses(resources, instances, loadBalancer
           });
         }
       });
-      for (const literal2 of literalStrings(attribute.expr)) {
+      for (const literal3 of literalStrings(attribute.expr)) {
         for (const [address, lb] of literalAddresses) {
-          if (containsAddress(literal2, address)) {
+          if (containsAddress(literal3, address)) {
             instance2.lbAddressUses.push({ loadBalancer: lb, attribute, what: `${address}, the address of ${lb.address}` });
           }
         }
@@ -17737,11 +17798,11 @@ function linkInstancesToLoadBalancerAddresses(resources, instances, loadBalancer
     });
   }
 }
-function containsAddress(text2, address) {
+function containsAddress(text3, address) {
   let from = 0;
-  for (let i2 = text2.indexOf(address, from); i2 !== -1; i2 = text2.indexOf(address, from)) {
-    const before = text2[i2 - 1];
-    const after = text2[i2 + address.length];
+  for (let i2 = text3.indexOf(address, from); i2 !== -1; i2 = text3.indexOf(address, from)) {
+    const before = text3[i2 - 1];
+    const after = text3[i2 + address.length];
     if (!/[0-9.]/.test(before ?? "") && !/[0-9]/.test(after ?? "")) return true;
     from = i2 + 1;
   }
@@ -17797,8 +17858,8 @@ function literalStrings(expr, out2 = [], depth = 0) {
 function mayBePlanJson(head) {
   return /^\s*\{\s*"(format_version|applyable|checks|complete|configuration|errored)"\s*:/.test(head) || /^\s*\{/.test(head) && head.includes('"format_version"');
 }
-function isPlanJson(text2) {
-  return mayBePlanJson(text2.slice(0, 256)) && text2.includes('"format_version"') && /"planned_values"\s*:/.test(text2);
+function isPlanJson(text3) {
+  return mayBePlanJson(text3.slice(0, 256)) && text3.includes('"format_version"') && /"planned_values"\s*:/.test(text3);
 }
 var REFERENCE = /^([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)(?:\[([^\]]*)\])?(?:\.(.+))?$/;
 var NOT_RESOURCES = /* @__PURE__ */ new Set(["var", "local", "module", "data", "count", "each", "path", "terraform", "self"]);
@@ -17818,12 +17879,12 @@ function moduleCallPath(modulePath) {
   for (const match of modulePath.matchAll(/module\.([^.[\]]+)(?:\[[^\]]*\])?/g)) names.push(match[1]);
   return names;
 }
-function planToModel(filePath, text2) {
-  const { root, errors } = parseJsonTree(text2);
+function planToModel(filePath, text3) {
+  const { root, errors } = parseJsonTree(text3);
   if (root?.type !== "object" || !child(root, "format_version")) return void 0;
   const planned = child(root, "planned_values");
   if (!planned) return void 0;
-  const lines = new LineIndex(text2);
+  const lines = new LineIndex(text3);
   const configResources = /* @__PURE__ */ new Map();
   const visitConfig = (moduleNode, callPath) => {
     for (const resource of child(moduleNode, "resources")?.children ?? []) {
@@ -17839,10 +17900,10 @@ function planToModel(filePath, text2) {
   const afterUnknown = /* @__PURE__ */ new Map();
   for (const change of child(root, "resource_changes")?.children ?? []) {
     const address = stringValue(child(change, "address"));
-    const unknown = child(child(change, "change"), "after_unknown");
-    if (!address || unknown?.type !== "object") continue;
+    const unknown2 = child(child(change, "change"), "after_unknown");
+    if (!address || unknown2?.type !== "object") continue;
     const names = /* @__PURE__ */ new Set();
-    for (const property of unknown.children ?? []) {
+    for (const property of unknown2.children ?? []) {
       const [k, v] = property.children ?? [];
       if (k && v?.type === "boolean" && v.value === true) names.add(String(k.value));
     }
@@ -17924,7 +17985,7 @@ function planToModel(filePath, text2) {
     return refs;
   };
   const unknownExpr = (refs, range) => ({ kind: "call", name: "unknown_until_apply", args: refs, range });
-  const buildBody = (owner, values, expressions, unknown, anchor, depth) => {
+  const buildBody = (owner, values, expressions, unknown2, anchor, depth) => {
     const attributes = /* @__PURE__ */ new Map();
     const blocks2 = [];
     if (depth > 16) return { attributes, blocks: blocks2 };
@@ -17946,13 +18007,13 @@ function planToModel(filePath, text2) {
         });
         continue;
       }
-      const literal2 = jsonValueExpr(lines, v);
+      const literal3 = jsonValueExpr(lines, v);
       let refs = referencesOf(owner, expression, range);
       if (refs.length === 0 && v.type === "string" && name2 !== "id") {
         const linked = byId.get(v.value);
         if (linked && linked !== owner) refs = [traversalTo(linked, "id", range)];
       }
-      const expr = refs.length > 0 ? { kind: "annotated", value: literal2, references: unknownExpr(refs, range), range } : literal2;
+      const expr = refs.length > 0 ? { kind: "annotated", value: literal3, references: unknownExpr(refs, range), range } : literal3;
       attributes.set(name2, {
         name: name2,
         expr,
@@ -17961,7 +18022,7 @@ function planToModel(filePath, text2) {
         range: lines.range(k.offset, v.offset + v.length)
       });
     }
-    const unknownNames = new Set(unknown);
+    const unknownNames = new Set(unknown2);
     for (const property of expressions?.type === "object" ? expressions.children ?? [] : []) {
       const [k, v] = property.children ?? [];
       if (k && v?.type === "object" && !written.has(String(k.value))) unknownNames.add(String(k.value));
@@ -17991,7 +18052,7 @@ function planToModel(filePath, text2) {
   const file = {
     path: filePath,
     format: "tfjson",
-    text: text2,
+    text: text3,
     lines,
     blocks,
     attributes: /* @__PURE__ */ new Map(),
@@ -18018,14 +18079,14 @@ function syntheticBlock(type, labels, labelNode, node, body2, lines, bodyNode = 
     hasErrors: false
   };
 }
-function planAnalysis(filePath, text2, options = {}) {
-  const plan = planToModel(filePath, text2);
+function planAnalysis(filePath, text3, options = {}) {
+  const plan = planToModel(filePath, text3);
   if (!plan) return void 0;
   const reported = reportRules(plan.model, { docsBase: options.docsBase ?? "docs/rules/", log: options.log, source: filePath });
   return { model: plan.model, reported };
 }
-function analyzePlan(filePath, text2, options = {}) {
-  const analysis = planAnalysis(filePath, text2, options);
+function analyzePlan(filePath, text3, options = {}) {
+  const analysis = planAnalysis(filePath, text3, options);
   if (!analysis) return [];
   return withRuleSettings(mergeInstanceFindings(analysis.reported), options.rules).map((f) => ({ ...f, fixes: [] }));
 }
@@ -18176,8 +18237,8 @@ function isJsonFileName(filePath) {
 function matchesElbJsonGlobs(filePath, globs) {
   return isJsonFileName(filePath) && matchesGlobTails(filePath, globs);
 }
-function sniffElbJson(text2) {
-  let head = text2.length > SNIFF_CHARS ? text2.slice(0, SNIFF_CHARS) : text2;
+function sniffElbJson(text3) {
+  let head = text3.length > SNIFF_CHARS ? text3.slice(0, SNIFF_CHARS) : text3;
   if (head.charCodeAt(0) === 65279) head = head.slice(1);
   if (head.includes("\0")) return false;
   const scanner = createScanner2(head, true);
@@ -18234,16 +18295,16 @@ function matchesKubernetesGlobs(filePath, globs) {
 }
 var KIND_SERVICE = /^[ \t-]*kind[ \t]*:[ \t]*["']?(Service|List|ServiceList)["']?[ \t]*(#.*)?$/m;
 var API_VERSION = /^[ \t-]*apiVersion[ \t]*:/m;
-function isTemplate(text2) {
-  for (let i2 = text2.indexOf("{{"); i2 !== -1; i2 = text2.indexOf("{{", i2 + 2)) {
-    const lineStart = text2.lastIndexOf("\n", i2) + 1;
-    const hash = text2.indexOf("#", lineStart);
+function isTemplate(text3) {
+  for (let i2 = text3.indexOf("{{"); i2 !== -1; i2 = text3.indexOf("{{", i2 + 2)) {
+    const lineStart = text3.lastIndexOf("\n", i2) + 1;
+    const hash = text3.indexOf("#", lineStart);
     if (hash === -1 || hash > i2) return true;
   }
   return false;
 }
-function sniffKubernetes(text2) {
-  const head = text2.length > KUBERNETES_SNIFF_CHARS ? text2.slice(0, KUBERNETES_SNIFF_CHARS) : text2;
+function sniffKubernetes(text3) {
+  const head = text3.length > KUBERNETES_SNIFF_CHARS ? text3.slice(0, KUBERNETES_SNIFF_CHARS) : text3;
   if (!head.includes(ELB_PREFIX) || head.includes("\0")) return false;
   if (!KIND_SERVICE.test(head) || !API_VERSION.test(head)) return false;
   return !isTemplate(head);
@@ -18277,8 +18338,8 @@ function configure(settings = {}) {
 function matchesScopes(scopes, filePath) {
   return scopes.some((scope) => {
     if (scope.base === void 0) return matchesGlobTails(filePath, scope.globs);
-    const relative7 = path4.relative(scope.base, path4.resolve(filePath)).split(path4.sep).join("/");
-    return matchesAnyGlob(relative7, scope.globs);
+    const relative8 = path4.relative(scope.base, path4.resolve(filePath)).split(path4.sep).join("/");
+    return matchesAnyGlob(relative8, scope.globs);
   });
 }
 function excludes(config, filePath) {
@@ -18312,10 +18373,15 @@ function classify(filePath, options = {}) {
   const content = options.content;
   if (!content) return "other";
   if (name2.endsWith(".json") && mayBePlanJson(content.head(PLAN_HEAD_CHARS))) {
-    const text2 = content.text();
-    if (text2 !== void 0 && isPlanJson(text2)) return "plan";
+    const text3 = content.text();
+    if (text3 !== void 0 && isPlanJson(text3)) return "plan";
   }
   return sniffElbJson(content.head(SNIFF_CHARS)) ? "elb-json" : "other";
+}
+
+// server/src/project/fileSystem.ts
+function textContent(text3) {
+  return { head: (chars) => (text3 ?? "").slice(0, chars), text: () => text3 };
 }
 
 // server/src/project/walk.ts
@@ -18339,12 +18405,12 @@ function walk(roots, host) {
     }
     const realRoot = host.realpath(root) ?? root;
     const shownPath = (real) => {
-      const relative7 = path6.relative(realRoot, real);
-      if (relative7 === "") return root;
-      if (path6.isAbsolute(relative7)) return void 0;
-      const parts2 = relative7.split(path6.sep);
+      const relative8 = path6.relative(realRoot, real);
+      if (relative8 === "") return root;
+      if (path6.isAbsolute(relative8)) return void 0;
+      const parts2 = relative8.split(path6.sep);
       if (parts2[0] === ".." || parts2.some((p) => SKIPPED_DIRECTORIES.has(p))) return void 0;
-      return path6.join(root, relative7);
+      return path6.join(root, relative8);
     };
     const pending = [{ real: realRoot, shown: root }];
     for (let dir = pending.pop(); dir; dir = pending.pop()) {
@@ -18392,6 +18458,8 @@ function unitKey(filePath, kind) {
   switch (kind) {
     case "terraform":
     case "elb-json":
+    case "kustomize":
+    case "helm":
       return `${kind}:${path7.dirname(filePath)}`;
     case "kubernetes":
     case "plan":
@@ -18457,8 +18525,9 @@ function readHead(filePath, bytes) {
   let fd;
   try {
     fd = fs2.openSync(filePath, "r");
-    const buffer = Buffer.alloc(bytes);
-    const read = fs2.readSync(fd, buffer, 0, bytes, 0);
+    const size = Math.min(bytes, fs2.fstatSync(fd).size);
+    const buffer = Buffer.alloc(size);
+    const read = size === 0 ? 0 : fs2.readSync(fd, buffer, 0, size, 0);
     return buffer.subarray(0, read).toString("utf8");
   } catch {
     return "";
@@ -18503,21 +18572,21 @@ function createNodeHost(log) {
 }
 
 // server/src/service/service.ts
-var path11 = __toESM2(require("path"));
+var path14 = __toESM2(require("path"));
 
 // server/src/core/escape.ts
 var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function printable(text2) {
-  return text2.replace(UNPRINTABLE, (c) => c === "	" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+function printable(text3) {
+  return text3.replace(UNPRINTABLE, (c) => c === "	" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function xmlText(value) {
   return String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
-function markdownText(text2) {
-  return printable(text2.replace(/\r\n|\r|\n/g, " ")).replace(/[\\`*_[\]|<>~&]/g, (c) => `\\${c}`).replace(/@/g, "@\u2060");
+function markdownText(text3) {
+  return printable(text3.replace(/\r\n|\r|\n/g, " ")).replace(/[\\`*_[\]|<>~&]/g, (c) => `\\${c}`).replace(/@/g, "@\u2060");
 }
-function codeSpan(text2) {
-  const flat = printable(text2.replace(/\r\n|\r|\n/g, " "));
+function codeSpan(text3) {
+  const flat = printable(text3.replace(/\r\n|\r|\n/g, " "));
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run2) => run2.length));
   const fence = "`".repeat(longestRun + 1);
   const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
@@ -18582,8 +18651,8 @@ function hopLines(listener) {
   if (!hop) return [];
   return ["", `**What the pods see:** ${workloadSees(listener)}.`, "", `- ${capitalize(hop.explanation)}.`, `- ${hop.caveat}`];
 }
-function capitalize(text2) {
-  return /^[a-z]+[A-Z_]/.test(text2) ? text2 : text2.charAt(0).toUpperCase() + text2.slice(1);
+function capitalize(text3) {
+  return /^[a-z]+[A-Z_]/.test(text3) ? text3 : text3.charAt(0).toUpperCase() + text3.slice(1);
 }
 function portLine(listener) {
   return `- \`${listener.address}\` (${listener.protocol ?? "unknown protocol"}): Transfer Client IP Address **${stateWord(listener)}** \u2014 ${listener.clientIp.explanation}; the pods see ${workloadSees(listener)}.`;
@@ -18817,6 +18886,16 @@ function inlayLabel(listener) {
   if (clientIp.reason === "default") return `client IP: off (shared ${listener.protocol} default)`;
   return `client IP: ${clientIp.state}`;
 }
+function portInlayLabel(listener) {
+  const label = inlayLabel(listener);
+  if (listener.type !== "kubernetes:port" || !listener.protocol) return label;
+  const written = listener.block.attributes.get("protocol");
+  const portProtocol = written?.expr.kind === "literal" && typeof written.expr.value === "string" ? written.expr.value.toUpperCase() : written ? void 0 : "TCP";
+  if (portProtocol === void 0 || portProtocol === listener.protocol) return label;
+  const shown = listener.protocol === "TERMINATED_HTTPS" ? "HTTPS" : listener.protocol;
+  if (listener.clientIp.reason === "always-on") return `${shown} listener: client IP always on`;
+  return `${shown} listener, ${label}`;
+}
 function nodesOfBlock(model, block) {
   return [...model.loadBalancers, ...model.listeners, ...model.pools, ...model.members].filter((n2) => n2.block === block);
 }
@@ -18848,7 +18927,7 @@ function listenerInlayHints(model, filePath, range) {
     const anchor = protocol ? protocol.range.end : listener.block.headerRange.end;
     if (range && !rangeContains(range, anchor)) continue;
     const instances = model.listeners.filter((l) => l.block === listener.block);
-    const labels = [...new Set(instances.map(inlayLabel))];
+    const labels = [...new Set(instances.map(portInlayLabel))];
     if (labels.length === 1) hints.push({ position: anchor, label: labels[0], tooltip: listener.clientIp.explanation });
     else {
       hints.push({
@@ -18953,8 +19032,8 @@ function blockTarget(model, filePath, position) {
 // server/src/elbjson/toModel.ts
 var path8 = __toESM2(require("path"));
 var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
-function elbJsonToConfigFile(filePath, text2) {
-  const doc = parseJsonDocument(text2);
+function elbJsonToConfigFile(filePath, text3) {
+  const doc = parseJsonDocument(text3);
   const { lines, root } = doc;
   const blocks = [];
   const attributes = /* @__PURE__ */ new Map();
@@ -19017,7 +19096,7 @@ function elbJsonToConfigFile(filePath, text2) {
   return {
     path: filePath,
     format: "elbjson",
-    text: text2,
+    text: text3,
     lines,
     blocks,
     attributes,
@@ -19294,8 +19373,8 @@ function buildElbJsonModel(files) {
   }
   const idOnlyPools = /* @__PURE__ */ new Map();
   const idOnlyPool = (id10, scriptFile) => {
-    const known = idOnlyPools.get(id10);
-    if (known) return known;
+    const known2 = idOnlyPools.get(id10);
+    if (known2) return known2;
     const named = listenersOfPoolId.get(id10);
     if (!named) return void 0;
     const [file, attribute] = scriptFile ? [scriptFile, scriptFile.attributes.get("pool_id")] : [named[0].file, named[0].block.attributes.get("default_pool_id")];
@@ -19322,11 +19401,11 @@ function buildElbJsonModel(files) {
   const poolKind = (pool) => {
     const e = lbEvidence(poolLbIds.get(pool));
     if (e) return e;
-    const known = pool.listeners.filter((l) => l.kind !== "unknown");
-    if (known.length > 0 && known.every((l) => l.kind === known[0].kind)) {
+    const known2 = pool.listeners.filter((l) => l.kind !== "unknown");
+    if (known2.length > 0 && known2.every((l) => l.kind === known2[0].kind)) {
       return {
-        kind: known[0].kind,
-        why: `its listener \`${known[0].address}\` is on a ${known[0].kind} load balancer`
+        kind: known2[0].kind,
+        why: `its listener \`${known2[0].address}\` is on a ${known2[0].kind} load balancer`
       };
     }
     return void 0;
@@ -19435,15 +19514,15 @@ var ElbJsonDetector = class {
     return isJsonFileName(filePath) && this.files(filePath);
   }
   /** `text` undefined: the file cannot be read (missing, binary, too large). */
-  isElbJson(filePath, text2) {
+  isElbJson(filePath, text3) {
     if (!isJsonFileName(filePath)) return false;
     if (this.matchesGlobs(filePath)) return true;
-    if (text2 === void 0) return false;
-    const head = text2.slice(0, SNIFF_CHARS);
+    if (text3 === void 0) return false;
+    const head = text3.slice(0, SNIFF_CHARS);
     const cached = this.cache.get(filePath);
-    if (cached && cached.length === text2.length && cached.head === head) return cached.result;
-    const result = sniffElbJson(text2);
-    this.cache.set(filePath, { length: text2.length, head, result });
+    if (cached && cached.length === text3.length && cached.head === head) return cached.result;
+    const result = sniffElbJson(text3);
+    this.cache.set(filePath, { length: text3.length, head, result });
     return result;
   }
   forget(filePath) {
@@ -19455,8 +19534,8 @@ var ElbJsonDetector = class {
 var import_yaml3 = __toESM2(require_dist());
 var MAX_SERVICES = 5e3;
 var MAX_PORTS = 1e3;
-function kubernetesToConfigFile(filePath, text2) {
-  const source = parseYaml(text2);
+function kubernetesToConfigFile(filePath, text3, options = {}) {
+  const source = parseYaml(text3, options);
   const { lines } = source;
   const blocks = [];
   for (const doc of source.documents) {
@@ -19465,14 +19544,14 @@ function kubernetesToConfigFile(filePath, text2) {
     const top = mapEntries(doc, root, 1e3);
     const kind = scalarString(doc, top.get("kind")?.value);
     if (kind === "Service") {
-      const block = serviceBlock(doc, lines, text2, root, top);
+      const block = serviceBlock(doc, lines, text3, root, top);
       if (block) blocks.push(block);
     } else if (kind !== void 0 && kind.endsWith("List")) {
       for (const item of seqItems(doc, top.get("items")?.value, MAX_SERVICES)) {
         if (blocks.length >= MAX_SERVICES) break;
         const entries = mapEntries(doc, item, 1e3);
         if (scalarString(doc, entries.get("kind")?.value) !== "Service") continue;
-        const block = serviceBlock(doc, lines, text2, item, entries);
+        const block = serviceBlock(doc, lines, text3, item, entries);
         if (block) blocks.push(block);
       }
     }
@@ -19480,7 +19559,7 @@ function kubernetesToConfigFile(filePath, text2) {
   return {
     path: filePath,
     format: "yaml",
-    text: text2,
+    text: text3,
     lines,
     blocks,
     attributes: /* @__PURE__ */ new Map(),
@@ -19488,15 +19567,15 @@ function kubernetesToConfigFile(filePath, text2) {
     syntaxErrors: source.errors.map((e) => lines.range(e.start, e.end))
   };
 }
-function attributesOf(doc, lines, text2, entries, scalarsOnly) {
+function attributesOf(doc, lines, text3, entries, scalarsOnly) {
   const attributes = /* @__PURE__ */ new Map();
   for (const [key, entry] of entries) {
     if (scalarsOnly && (0, import_yaml3.isCollection)(entry.value)) continue;
-    attributes.set(key, entryAttribute(doc, lines, text2, entry));
+    attributes.set(key, entryAttribute(doc, lines, text3, entry));
   }
   return attributes;
 }
-function serviceBlock(doc, lines, text2, node, top) {
+function serviceBlock(doc, lines, text3, node, top) {
   if (!node?.range) return void 0;
   const apiVersion = scalarString(doc, top.get("apiVersion")?.value);
   if (apiVersion !== "v1") return void 0;
@@ -19513,8 +19592,13 @@ function serviceBlock(doc, lines, text2, node, top) {
   if (annotationsEntry) {
     const annotations = mapEntries(doc, annotationsEntry.value);
     nested.push(
-      childBlock(doc, lines, text2, "annotations", annotationsEntry, attributesOf(doc, lines, text2, annotations, false), [], hasErrors)
+      childBlock(doc, lines, text3, "annotations", annotationsEntry, attributesOf(doc, lines, text3, annotations, false), [], hasErrors)
     );
+  }
+  const labelsEntry = metadata2.get("labels");
+  if (labelsEntry) {
+    const labels = mapEntries(doc, labelsEntry.value);
+    nested.push(childBlock(doc, lines, text3, "labels", labelsEntry, attributesOf(doc, lines, text3, labels, true), [], hasErrors));
   }
   const specEntry = top.get("spec");
   if (specEntry) {
@@ -19523,7 +19607,7 @@ function serviceBlock(doc, lines, text2, node, top) {
     for (const item of seqItems(doc, spec.get("ports")?.value, MAX_PORTS)) {
       if (!item.range) continue;
       const entries = mapEntries(doc, item, 100);
-      const attributes2 = attributesOf(doc, lines, text2, entries, true);
+      const attributes2 = attributesOf(doc, lines, text3, entries, true);
       const header = attributes2.get("port")?.range ?? attributes2.get("name")?.range ?? yamlRange(lines, item);
       const block2 = {
         type: "port",
@@ -19537,15 +19621,15 @@ function serviceBlock(doc, lines, text2, node, top) {
         close: void 0,
         hasErrors
       };
-      setYamlMappingInfo(block2, doc, text2, item);
+      setYamlMappingInfo(block2, doc, text3, item);
       ports.push(block2);
     }
-    nested.push(childBlock(doc, lines, text2, "spec", specEntry, attributesOf(doc, lines, text2, spec, true), ports, hasErrors));
+    nested.push(childBlock(doc, lines, text3, "spec", specEntry, attributesOf(doc, lines, text3, spec, true), ports, hasErrors));
   }
   const attributes = /* @__PURE__ */ new Map();
   for (const key of ["apiVersion", "kind"]) {
     const entry = top.get(key);
-    if (entry) attributes.set(key, entryAttribute(doc, lines, text2, entry));
+    if (entry) attributes.set(key, entryAttribute(doc, lines, text3, entry));
   }
   const label = name2 === void 0 ? "(unnamed)" : namespace ? `${namespace}/${name2}` : name2;
   const block = {
@@ -19560,10 +19644,10 @@ function serviceBlock(doc, lines, text2, node, top) {
     close: void 0,
     hasErrors
   };
-  setYamlMappingInfo(block, doc, text2, node);
+  setYamlMappingInfo(block, doc, text3, node);
   return block;
 }
-function childBlock(doc, lines, text2, type, entry, attributes, blocks, hasErrors) {
+function childBlock(doc, lines, text3, type, entry, attributes, blocks, hasErrors) {
   const keyNode = entry.pair.key;
   const keyRange = yamlRange(lines, keyNode);
   const value = entry.value;
@@ -19580,7 +19664,7 @@ function childBlock(doc, lines, text2, type, entry, attributes, blocks, hasError
     close: void 0,
     hasErrors
   };
-  setYamlMappingInfo(block, doc, text2, entry.value);
+  setYamlMappingInfo(block, doc, text3, entry.value);
   return block;
 }
 function overlapsErrors(doc, start2, end) {
@@ -19599,15 +19683,15 @@ var KubernetesDetector = class {
     return isYamlFileName(filePath) && this.files(filePath);
   }
   /** `text` undefined: the file cannot be read. */
-  isKubernetes(filePath, text2) {
+  isKubernetes(filePath, text3) {
     if (!isYamlFileName(filePath)) return false;
     if (this.matchesGlobs(filePath)) return true;
-    if (text2 === void 0) return false;
-    const head = text2.slice(0, 4096);
+    if (text3 === void 0) return false;
+    const head = text3.slice(0, 4096);
     const cached = this.cache.get(filePath);
-    if (cached && cached.length === text2.length && cached.head === head && text2.length <= 4096) return cached.result;
-    const result = sniffKubernetes(text2.slice(0, KUBERNETES_SNIFF_CHARS));
-    this.cache.set(filePath, { length: text2.length, head, result });
+    if (cached && cached.length === text3.length && cached.head === head && text3.length <= 4096) return cached.result;
+    const result = sniffKubernetes(text3.slice(0, KUBERNETES_SNIFF_CHARS));
+    this.cache.set(filePath, { length: text3.length, head, result });
     return result;
   }
   forget(filePath) {
@@ -19728,28 +19812,28 @@ function loadHclParser(wasmDir) {
 }
 function createHclParser(parser) {
   const conversions = { incremental: 0, withinBlock: 0, full: 0 };
-  const parseRange = (text2, start2, end, lines) => {
+  const parseRange = (text3, start2, end, lines) => {
     const point = (offset) => {
       const position = lines.positionAt(offset);
       return { row: position.line, column: position.character };
     };
     const range = { startIndex: start2, endIndex: end, startPosition: point(start2), endPosition: point(end) };
-    const tree = parser.parse(text2, null, { includedRanges: [range] });
+    const tree = parser.parse(text3, null, { includedRanges: [range] });
     if (!tree) throw new Error("tree-sitter returned no tree");
     return tree;
   };
   return {
     conversions,
-    parseTree(text2, previous) {
-      const tree = parser.parse(text2, previous);
+    parseTree(text3, previous) {
+      const tree = parser.parse(text3, previous);
       if (!tree) throw new Error("tree-sitter returned no tree");
       return tree;
     },
-    toConfigFile(filePath, text2, tree, cache2, readBody, changes) {
-      return new HclConverter(filePath, text2, readBody).convert(tree, cache2, changes, conversions);
+    toConfigFile(filePath, text3, tree, cache2, readBody, changes) {
+      return new HclConverter(filePath, text3, readBody).convert(tree, cache2, changes, conversions);
     },
-    toConfigFileWithinBlock(filePath, text2, cache2, readBody, changes) {
-      return new HclConverter(filePath, text2, readBody).convertWithinBlock(parseRange, cache2, changes, conversions);
+    toConfigFileWithinBlock(filePath, text3, cache2, readBody, changes) {
+      return new HclConverter(filePath, text3, readBody).convertWithinBlock(parseRange, cache2, changes, conversions);
     }
   };
 }
@@ -19786,11 +19870,11 @@ var MAX_EXPR_DEPTH = 200;
 var MAX_BLOCK_DEPTH2 = 64;
 var MAX_TRAVERSAL_STEPS = 256;
 var HclConverter = class {
-  constructor(filePath, text2, readBody = () => true) {
+  constructor(filePath, text3, readBody = () => true) {
     this.filePath = filePath;
-    this.text = text2;
+    this.text = text3;
     this.readBody = readBody;
-    this.lines = new LineIndex(text2);
+    this.lines = new LineIndex(text3);
   }
   filePath;
   text;
@@ -20275,9 +20359,9 @@ var HclConverter = class {
         return this.opaque(node);
       }
       case "template_expr": {
-        const quoted2 = named[0];
-        if (!quoted2 || quoted2.type !== "quoted_template" && quoted2.type !== "heredoc_template") return this.opaque(node);
-        const parts2 = this.templateParts(quoted2, depth);
+        const quoted3 = named[0];
+        if (!quoted3 || quoted3.type !== "quoted_template" && quoted3.type !== "heredoc_template") return this.opaque(node);
+        const parts2 = this.templateParts(quoted3, depth);
         return parts2 ? { kind: "template", parts: parts2, range } : this.opaque(node);
       }
       case "variable_expr": {
@@ -20381,9 +20465,9 @@ var HclConverter = class {
    * template_literal nodes leave out white space next to quotes, interpolations and line
    * ends. Undefined for what is not modelled (directives, strip markers `~`).
    */
-  templateParts(quoted2, depth) {
-    const children = quoted2.children.filter((c) => c !== null);
-    const isHeredoc = quoted2.type === "heredoc_template";
+  templateParts(quoted3, depth) {
+    const children = quoted3.children.filter((c) => c !== null);
+    const isHeredoc = quoted3.type === "heredoc_template";
     let contentStart;
     let contentEnd;
     if (isHeredoc) {
@@ -20402,11 +20486,11 @@ var HclConverter = class {
     const interpolations = children.filter((c) => c.type === "template_interpolation" || c.type === "template_directive");
     if (interpolations.some((c) => c.type === "template_directive" || /^\$\{~|~\}$/.test(c.text))) return void 0;
     const flush = isHeredoc && children.some((c) => c.type === "heredoc_start" && c.text === "<<-");
-    const indent = flush ? this.heredocIndent(contentStart, contentEnd, interpolations) : 0;
-    const literal2 = (from, to) => {
+    const indent2 = flush ? this.heredocIndent(contentStart, contentEnd, interpolations) : 0;
+    const literal3 = (from, to) => {
       let raw = this.text.slice(from, to);
-      if (indent > 0) {
-        raw = raw.split("\n").map((line, i2) => i2 > 0 || from === contentStart ? line.replace(/^[ \t]+/, (space) => space.slice(indent)) : line).join("\n");
+      if (indent2 > 0) {
+        raw = raw.split("\n").map((line, i2) => i2 > 0 || from === contentStart ? line.replace(/^[ \t]+/, (space) => space.slice(indent2)) : line).join("\n");
       }
       const value = isHeredoc ? raw.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{") : unescapeHcl(raw);
       return { kind: "literal", value, range: this.lines.range(from, to) };
@@ -20414,13 +20498,13 @@ var HclConverter = class {
     const parts2 = [];
     let at = contentStart;
     for (const part of interpolations) {
-      if (part.startIndex > at) parts2.push(literal2(at, part.startIndex));
+      if (part.startIndex > at) parts2.push(literal3(at, part.startIndex));
       const inner = part.namedChildren.find((c) => c?.type === "expression");
       if (!inner) return void 0;
       parts2.push(this.expression(inner, depth + 1));
       at = part.endIndex;
     }
-    if (contentEnd > at) parts2.push(literal2(at, contentEnd));
+    if (contentEnd > at) parts2.push(literal3(at, contentEnd));
     return parts2;
   }
   /** The indentation of a flush heredoc: the least of its non-blank lines (an interpolation counts as text). */
@@ -20483,11 +20567,11 @@ function unescapeHcl(raw) {
 // server/src/rules/nodeFindings.ts
 function nodeFindings(reported, options, configFile) {
   const suppressions = /* @__PURE__ */ new Map();
-  const suppressionsOf = (path18) => {
-    let list = suppressions.get(path18);
+  const suppressionsOf = (path22) => {
+    let list = suppressions.get(path22);
     if (!list) {
-      const file = configFile(path18);
-      suppressions.set(path18, list = file ? collectSuppressions(file) : []);
+      const file = configFile(path22);
+      suppressions.set(path22, list = file ? collectSuppressions(file) : []);
     }
     return list;
   };
@@ -20499,16 +20583,1958 @@ function nodeFindings(reported, options, configFile) {
   return out2;
 }
 
-// server/src/terraform/providerVersions.ts
+// server/src/project/renderedUnits.ts
+var path12 = __toESM2(require("path"));
+
+// server/src/kubernetes/render/helm/chart.ts
 var path10 = __toESM2(require("path"));
+
+// server/src/kubernetes/render/tree.ts
+var import_yaml5 = __toESM2(require_dist());
+
+// server/src/kubernetes/render/sourced.ts
+function plain(text3) {
+  return { text: text3, segments: [], unknown: [] };
+}
+function fromOrigin(text3, origin, linear) {
+  if (!origin || text3 === "" || text3.includes("\n")) return plain(text3);
+  return { text: text3, segments: [{ start: 0, end: text3.length, origin, linear }], unknown: [] };
+}
+function unknownText() {
+  const text3 = "__elb_lens_unknown__";
+  return { text: text3, segments: [], unknown: [{ start: 0, end: text3.length }] };
+}
+function concat(parts2) {
+  let text3 = "";
+  const segments = [];
+  const unknown2 = [];
+  for (const part of parts2) {
+    const shift2 = text3.length;
+    text3 += part.text;
+    for (const s of part.segments) segments.push({ ...s, start: s.start + shift2, end: s.end + shift2 });
+    for (const u of part.unknown) unknown2.push({ start: u.start + shift2, end: u.end + shift2 });
+  }
+  return { text: text3, segments, unknown: unknown2 };
+}
+var SourcedBuilder = class {
+  parts = [];
+  length = 0;
+  add(part) {
+    const piece = typeof part === "string" ? plain(part) : part;
+    this.parts.push(piece);
+    this.length += piece.text.length;
+  }
+  get size() {
+    return this.length;
+  }
+  build() {
+    return concat(this.parts);
+  }
+};
+function slice(source, start2, end = source.text.length) {
+  const segments = [];
+  for (const s of source.segments) {
+    const from = Math.max(s.start, start2);
+    const to = Math.min(s.end, end);
+    if (from >= to) continue;
+    if (s.linear) {
+      segments.push({
+        start: from - start2,
+        end: to - start2,
+        origin: { file: s.origin.file, start: s.origin.start + (from - s.start), end: s.origin.start + (to - s.start) },
+        linear: true
+      });
+    } else if (from === s.start && to === s.end) {
+      segments.push({ ...s, start: from - start2, end: to - start2 });
+    }
+  }
+  const unknown2 = source.unknown.filter((u) => u.end > start2 && u.start < end).map((u) => ({ start: Math.max(u.start, start2) - start2, end: Math.min(u.end, end) - start2 }));
+  for (const u of source.unknown)
+    if (u.start === u.end && u.start >= start2 && u.start <= end) unknown2.push({ start: u.start - start2, end: u.start - start2 });
+  return { text: source.text.slice(start2, end), segments, unknown: dedupeMarks(unknown2) };
+}
+function dedupeMarks(marks) {
+  const seen = /* @__PURE__ */ new Set();
+  return marks.filter((m) => {
+    const key = `${m.start}:${m.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function indent(source, width2) {
+  const pad = " ".repeat(Math.max(0, Math.min(width2, 1e3)));
+  const parts2 = [plain(pad)];
+  let lineStart = 0;
+  for (let i2 = source.text.indexOf("\n"); i2 !== -1; i2 = source.text.indexOf("\n", i2 + 1)) {
+    parts2.push(slice(source, lineStart, i2 + 1), plain(pad));
+    lineStart = i2 + 1;
+  }
+  parts2.push(slice(source, lineStart));
+  return concat(parts2);
+}
+function touchesUnknown(source, start2, end) {
+  return source.unknown.some((u) => u.start === u.end ? u.start >= start2 && u.start <= end : u.start < end && u.end > start2);
+}
+
+// server/src/kubernetes/render/tree.ts
+var NODE_BUDGET = 2e5;
+var MAX_DEPTH3 = 100;
+var MAX_SOURCE = 1e3;
+function readYamlDocuments(file, text3, budget = { left: NODE_BUDGET }) {
+  const source = parseYaml(text3, { comments: false });
+  return source.documents.filter((doc) => !doc.hasErrors).map((doc) => fromYaml(doc, doc.doc.contents, file, text3, budget, 0));
+}
+function fromYaml(doc, node, file, text3, budget, depth) {
+  const resolved = doc.resolve(node);
+  if (--budget.left < 0) return { kind: "unknown", reason: "too many YAML nodes (aliases that multiply?)" };
+  if (depth > MAX_DEPTH3) return { kind: "unknown", reason: "nested too deeply" };
+  const origin = resolved?.range ? { file, start: resolved.range[0], end: resolved.range[1] } : void 0;
+  if (resolved === null || resolved === void 0) return { kind: "scalar", value: null, ...origin ? { origin } : {} };
+  if ((0, import_yaml5.isScalar)(resolved)) {
+    const value = scalarValue(doc, resolved);
+    if (value === void 0) return { kind: "unknown", reason: "not a plain value", ...origin ? { origin } : {} };
+    const written = origin ? text3.slice(origin.start, origin.end) : void 0;
+    const source = written !== void 0 && written.length <= MAX_SOURCE && !written.includes("\n") ? written : void 0;
+    return { kind: "scalar", value, ...origin ? { origin } : {}, ...source !== void 0 ? { source } : {} };
+  }
+  if ((0, import_yaml5.isMap)(resolved)) {
+    const entries = /* @__PURE__ */ new Map();
+    for (const [key, entry] of mapEntries(doc, resolved)) {
+      const keyNode = entry.pair.key;
+      const keyOrigin = keyNode?.range ? { file, start: keyNode.range[0], end: keyNode.range[1] } : void 0;
+      const value = entry.duplicate ? { kind: "unknown", reason: "a key written twice" } : fromYaml(doc, entry.value, file, text3, budget, depth + 1);
+      const result = { value, ...keyOrigin && !entry.merged ? { keyOrigin } : {} };
+      if (!entry.merged && keyOrigin && value.kind === "scalar" && value.origin && value.source !== void 0) {
+        const line = text3.slice(keyOrigin.start, value.origin.end);
+        if (!line.includes("\n") && line.length <= MAX_SOURCE)
+          result.line = { text: line, origin: { file, start: keyOrigin.start, end: value.origin.end } };
+      }
+      entries.set(key, result);
+    }
+    return { kind: "map", entries, ...origin ? { origin } : {} };
+  }
+  if ((0, import_yaml5.isSeq)(resolved)) {
+    return {
+      kind: "seq",
+      items: seqItems(doc, resolved).map((item) => fromYaml(doc, item, file, text3, budget, depth + 1)),
+      ...origin ? { origin } : {}
+    };
+  }
+  return { kind: "unknown", reason: "not YAML data", ...origin ? { origin } : {} };
+}
+function cloneNode(node) {
+  if (node.kind === "map") {
+    const entries = /* @__PURE__ */ new Map();
+    for (const [key, entry] of node.entries) entries.set(key, { ...entry, value: cloneNode(entry.value) });
+    return { ...node, entries };
+  }
+  if (node.kind === "seq") return { ...node, items: node.items.map(cloneNode) };
+  return { ...node };
+}
+function mapGet(node, ...keys) {
+  let current = node;
+  for (const key of keys) {
+    if (current?.kind !== "map") return void 0;
+    current = current.entries.get(key)?.value;
+  }
+  return current;
+}
+function stringAt(node, ...keys) {
+  const found = mapGet(node, ...keys);
+  return found?.kind === "scalar" && typeof found.value === "string" ? found.value : void 0;
+}
+var PLAIN_KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
+var RESERVED2 = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+.\d].*)$/;
+function keyText(key) {
+  return PLAIN_KEY.test(key) && !RESERVED2.test(key) ? key : JSON.stringify(key);
+}
+function scalarText(node) {
+  if (node.source !== void 0 && node.origin) return fromOrigin(node.source, node.origin, true);
+  const value = node.value;
+  const text3 = value === null ? "null" : typeof value === "string" ? JSON.stringify(value) : String(value);
+  return fromOrigin(text3, node.origin, false);
+}
+function emitYaml(node, indent2, sortKeys = false, depth = 0) {
+  const pad = " ".repeat(indent2);
+  if (node.kind === "map") {
+    if (node.entries.size === 0) return plain(`${pad}{}
+`);
+    const keys = [...node.entries.keys()];
+    if (sortKeys) keys.sort();
+    const parts2 = [];
+    for (const key of keys) {
+      const entry = node.entries.get(key);
+      const value = entry.value;
+      const keyPart = fromOrigin(keyText(key), entry.keyOrigin, entry.keyOrigin !== void 0 && keyText(key) === key);
+      if (value.kind === "scalar" || value.kind === "unknown" || depth >= MAX_DEPTH3) {
+        if (entry.line && value.kind === "scalar" && value.source !== void 0 && entry.line.text.startsWith(key)) {
+          parts2.push(plain(pad), fromOrigin(entry.line.text, entry.line.origin, true), plain("\n"));
+        } else {
+          parts2.push(plain(pad), keyPart, plain(": "), inlineValue(value), plain("\n"));
+        }
+      } else if (value.kind === "map" && value.entries.size === 0) {
+        parts2.push(plain(pad), keyPart, plain(": {}\n"));
+      } else if (value.kind === "seq" && value.items.length === 0) {
+        parts2.push(plain(pad), keyPart, plain(": []\n"));
+      } else {
+        parts2.push(plain(pad), keyPart, plain(":\n"), emitYaml(value, value.kind === "seq" ? indent2 : indent2 + 2, sortKeys, depth + 1));
+      }
+    }
+    return concat(parts2);
+  }
+  if (node.kind === "seq") {
+    if (node.items.length === 0) return plain(`${pad}[]
+`);
+    const parts2 = [];
+    for (const item of node.items) {
+      if (item.kind === "map" && item.entries.size > 0 && depth < MAX_DEPTH3) {
+        const body2 = emitYaml(item, indent2 + 2, sortKeys, depth + 1);
+        parts2.push(plain(`${pad}- `), {
+          ...body2,
+          text: body2.text.slice(indent2 + 2),
+          segments: shift(body2, -(indent2 + 2)).segments,
+          unknown: shift(body2, -(indent2 + 2)).unknown
+        });
+      } else if (item.kind === "seq" && item.items.length > 0 && depth < MAX_DEPTH3) {
+        parts2.push(plain(`${pad}-
+`), emitYaml(item, indent2 + 2, sortKeys, depth + 1));
+      } else {
+        parts2.push(plain(`${pad}- `), inlineValue(item), plain("\n"));
+      }
+    }
+    return concat(parts2);
+  }
+  return concat([plain(pad), inlineValue(node), plain("\n")]);
+}
+function inlineValue(node) {
+  if (node.kind === "scalar") return scalarText(node);
+  if (node.kind === "map" && node.entries.size === 0) return plain("{}");
+  if (node.kind === "seq" && node.items.length === 0) return plain("[]");
+  const text3 = "__elb_lens_unknown__";
+  return { text: text3, segments: [], unknown: [{ start: 0, end: text3.length }] };
+}
+function shift(source, by) {
+  return {
+    text: source.text,
+    segments: source.segments.map((s) => ({ ...s, start: s.start + by, end: s.end + by })).filter((s) => s.start >= 0),
+    unknown: source.unknown.map((u) => ({ start: Math.max(0, u.start + by), end: Math.max(0, u.end + by) }))
+  };
+}
+
+// server/src/kubernetes/render/helm/parse.ts
+var TemplateError = class extends Error {
+};
+var MAX_NESTING = 200;
+function tokenize(source) {
+  const out2 = [];
+  let at = 0;
+  let trimNext = false;
+  while (at <= source.length) {
+    const open = source.indexOf("{{", at);
+    let textEnd = open === -1 ? source.length : open;
+    let textStart = at;
+    if (trimNext) while (textStart < textEnd && /\s/.test(source[textStart])) textStart++;
+    let bodyStart = open + 2;
+    if (open !== -1 && source[open + 2] === "-" && /\s/.test(source[open + 3] ?? "")) {
+      while (textEnd > textStart && /\s/.test(source[textEnd - 1])) textEnd--;
+      bodyStart = open + 3;
+    }
+    if (textEnd > textStart) out2.push({ kind: "text", text: source.slice(textStart, textEnd), start: textStart });
+    if (open === -1) break;
+    const close = findClose(source, bodyStart);
+    if (close === -1) throw new TemplateError(`unclosed action at offset ${open}`);
+    let bodyEnd = close;
+    trimNext = false;
+    if (source[close - 1] === "-" && /\s/.test(source[close - 2] ?? "")) {
+      bodyEnd = close - 1;
+      trimNext = true;
+    }
+    out2.push({ kind: "action", body: source.slice(bodyStart, bodyEnd), start: bodyStart });
+    at = close + 2;
+  }
+  return out2;
+}
+function findClose(source, from) {
+  let i2 = from;
+  while (i2 < source.length) {
+    const c = source[i2];
+    if (c === '"' || c === "`" || c === "'") {
+      const quote = c;
+      i2++;
+      while (i2 < source.length && source[i2] !== quote) {
+        if (source[i2] === "\\" && quote !== "`") i2++;
+        if (source[i2] === "\n" && quote !== "`") return -1;
+        i2++;
+      }
+      i2++;
+      continue;
+    }
+    if (c === "/" && source[i2 + 1] === "*") {
+      const end = source.indexOf("*/", i2 + 2);
+      if (end === -1) return -1;
+      i2 = end + 2;
+      continue;
+    }
+    if (c === "}" && source[i2 + 1] === "}") return i2;
+    i2++;
+  }
+  return -1;
+}
+function lex(body2) {
+  const tokens = [];
+  let i2 = 0;
+  while (i2 < body2.length) {
+    const c = body2[i2];
+    if (/\s/.test(c)) {
+      i2++;
+      continue;
+    }
+    const rest = body2.slice(i2);
+    let m;
+    if (m = /^(:=|=|\||\(|\)|,)/.exec(rest)) {
+      tokens.push({ kind: "punct", text: m[0] });
+    } else if (m = /^"((?:[^"\\\n]|\\.)*)"/.exec(rest)) {
+      tokens.push({ kind: "string", text: m[0], value: unescape(m[1]) });
+    } else if (m = /^`([^`]*)`/.exec(rest)) {
+      tokens.push({ kind: "string", text: m[0], value: m[1] });
+    } else if (m = /^-?(0x[0-9a-fA-F]+|\d+(\.\d+)?([eE][-+]?\d+)?)/.exec(rest)) {
+      tokens.push({ kind: "number", text: m[0], value: Number(m[0]) });
+    } else if (m = /^\$[A-Za-z0-9_]*((\.[A-Za-z0-9_]+)*)/.exec(rest)) {
+      tokens.push({ kind: "var", text: m[0] });
+    } else if (m = /^(\.[A-Za-z0-9_]+)+|^\./.exec(rest)) {
+      tokens.push({ kind: "field", text: m[0] });
+    } else if (m = /^[A-Za-z_][A-Za-z0-9_]*((\.[A-Za-z0-9_]+)*)/.exec(rest)) {
+      tokens.push({ kind: "word", text: m[0] });
+    } else {
+      throw new TemplateError(`unexpected "${c}" in an action`);
+    }
+    i2 += m[0].length;
+  }
+  return tokens;
+}
+function unescape(text3) {
+  try {
+    return JSON.parse(`"${text3}"`);
+  } catch {
+    throw new TemplateError(`a string with an escape ELB Lens does not read: "${text3}"`);
+  }
+}
+function pathOf(text3) {
+  return text3.split(".").filter((p) => p !== "");
+}
+var PipeParser = class {
+  constructor(tokens) {
+    this.tokens = tokens;
+  }
+  tokens;
+  at = 0;
+  done() {
+    return this.at >= this.tokens.length;
+  }
+  pipe() {
+    const variables = [];
+    let assign = false;
+    const look = this.tokens.slice(this.at, this.at + 4);
+    if (look[0]?.kind === "var" && (look[1]?.text === ":=" || look[1]?.text === "=")) {
+      variables.push(look[0].text);
+      assign = look[1].text === "=";
+      this.at += 2;
+    } else if (look[0]?.kind === "var" && look[1]?.text === "," && look[2]?.kind === "var" && look[3]?.text === ":=") {
+      variables.push(look[0].text, look[2].text);
+      this.at += 4;
+    }
+    const commands = [];
+    for (; ; ) {
+      const command = [];
+      while (!this.done() && this.tokens[this.at].text !== "|" && this.tokens[this.at].text !== ")") command.push(this.arg());
+      if (command.length === 0) throw new TemplateError("an empty command");
+      commands.push(command);
+      if (this.tokens[this.at]?.text !== "|") break;
+      this.at++;
+    }
+    return { variables, assign, commands };
+  }
+  arg() {
+    const token = this.tokens[this.at++];
+    switch (token.kind) {
+      case "string":
+        return { kind: "string", value: String(token.value) };
+      case "number":
+        return { kind: "number", value: Number(token.value) };
+      case "field":
+        return { kind: "field", path: pathOf(token.text) };
+      case "var": {
+        const [name2, ...rest] = token.text.split(".");
+        return { kind: "field", variable: name2, path: rest };
+      }
+      case "word":
+        if (token.text === "true" || token.text === "false") return { kind: "bool", value: token.text === "true" };
+        if (token.text === "nil") return { kind: "nil" };
+        if (token.text.includes(".")) throw new TemplateError(`${token.text} is not read`);
+        return { kind: "ident", name: token.text };
+      default:
+        if (token.text === "(") {
+          const pipe = this.pipe();
+          if (this.tokens[this.at++]?.text !== ")") throw new TemplateError("a parenthesis is not closed");
+          const next = this.tokens[this.at];
+          const path22 = [];
+          if (next?.kind === "field" && next.text !== ".") {
+            path22.push(...pathOf(next.text));
+            this.at++;
+          }
+          return { kind: "pipe", pipe, path: path22 };
+        }
+        throw new TemplateError(`unexpected "${token.text}"`);
+    }
+  }
+};
+function parsePipe(tokens) {
+  const parser = new PipeParser(tokens);
+  const pipe = parser.pipe();
+  if (!parser.done()) throw new TemplateError("unexpected text after a pipeline");
+  return pipe;
+}
+function parseTemplate(source) {
+  const items = tokenize(source);
+  const defines = /* @__PURE__ */ new Map();
+  let index = 0;
+  const list = (depth) => {
+    if (depth > MAX_NESTING) throw new TemplateError("actions nested too deeply");
+    const nodes = [];
+    while (index < items.length) {
+      const item = items[index++];
+      if (item.kind === "text") {
+        nodes.push(item);
+        continue;
+      }
+      const body2 = item.body.trim();
+      if (body2.startsWith("/*")) {
+        if (!body2.endsWith("*/")) throw new TemplateError("a comment is not closed");
+        continue;
+      }
+      const tokens = lex(item.body);
+      if (tokens.length === 0) throw new TemplateError("an empty action");
+      const [first, ...rest] = tokens;
+      const keyword = first.kind === "word" ? first.text : "";
+      switch (keyword) {
+        case "end":
+          return { nodes, end: "end", rest };
+        case "else":
+          return { nodes, end: "else", rest };
+        case "if":
+        case "with":
+          nodes.push(conditional(keyword, rest, depth));
+          break;
+        case "range": {
+          const pipe = parsePipe(rest);
+          const body3 = list(depth + 1);
+          let otherwise = [];
+          if (body3.end === "else") {
+            const tail = list(depth + 1);
+            if (tail.end !== "end") throw new TemplateError("range without end");
+            otherwise = tail.nodes;
+          } else if (body3.end !== "end") throw new TemplateError("range without end");
+          nodes.push({ kind: "range", pipe, body: body3.nodes, otherwise });
+          break;
+        }
+        case "define":
+        case "block": {
+          const name2 = rest[0]?.kind === "string" ? String(rest[0].value) : void 0;
+          if (name2 === void 0) throw new TemplateError(`${keyword} without a name`);
+          const body3 = list(depth + 1);
+          if (body3.end !== "end") throw new TemplateError(`${keyword} without end`);
+          defines.set(name2, body3.nodes);
+          if (keyword === "block") nodes.push({ kind: "template", name: name2, pipe: rest.length > 1 ? parsePipe(rest.slice(1)) : void 0 });
+          break;
+        }
+        case "template": {
+          const name2 = rest[0]?.kind === "string" ? String(rest[0].value) : void 0;
+          if (name2 === void 0) throw new TemplateError("template without a name");
+          nodes.push({ kind: "template", name: name2, pipe: rest.length > 1 ? parsePipe(rest.slice(1)) : void 0 });
+          break;
+        }
+        case "break":
+        case "continue":
+          throw new TemplateError(`${keyword} is not read`);
+        default:
+          nodes.push({ kind: "action", pipe: parsePipe(tokens) });
+      }
+    }
+    return { nodes, end: "eof", rest: [] };
+  };
+  const conditional = (keyword, tokens, depth) => {
+    const pipe = parsePipe(tokens);
+    const then = list(depth + 1);
+    if (then.end === "end") return { kind: keyword, pipe, then: then.nodes, otherwise: [] };
+    if (then.end !== "else") throw new TemplateError(`${keyword} without end`);
+    if (then.rest.length > 0) {
+      const [next, ...more] = then.rest;
+      if (next.kind !== "word" || next.text !== "if" && next.text !== "with") throw new TemplateError("unexpected text after else");
+      return { kind: keyword, pipe, then: then.nodes, otherwise: [conditional(next.text, more, depth + 1)] };
+    }
+    const otherwise = list(depth + 1);
+    if (otherwise.end !== "end") throw new TemplateError(`${keyword} without end`);
+    return { kind: keyword, pipe, then: then.nodes, otherwise: otherwise.nodes };
+  };
+  const top = list(0);
+  if (top.end !== "eof") throw new TemplateError(`unexpected {{ ${top.end} }}`);
+  return { nodes: top.nodes, defines };
+}
+
+// server/src/kubernetes/render/helm/values.ts
+var NIL = { t: "nil" };
+function unknown(why) {
+  return { t: "unknown", why };
+}
+function str2(text3) {
+  return { t: "str", s: plain(text3) };
+}
+function settle(value) {
+  if (value.t !== "data") return value;
+  const node = value.node;
+  if (node.kind === "unknown") return unknown(node.reason);
+  if (node.kind !== "scalar") return value;
+  const v = node.value;
+  if (v === null) return NIL;
+  if (typeof v === "boolean") return { t: "bool", b: v, ...node.origin ? { origin: node.origin } : {} };
+  if (typeof v === "number") return { t: "num", n: v, ...node.origin ? { origin: node.origin } : {} };
+  return { t: "str", s: fromOrigin(v, node.origin, node.source === v) };
+}
+function truthy(value) {
+  const v = settle(value);
+  switch (v.t) {
+    case "unknown":
+      return void 0;
+    case "nil":
+      return false;
+    case "bool":
+      return v.b;
+    case "num":
+      return v.n !== 0;
+    case "str":
+      if (v.s.unknown.length > 0) return void 0;
+      return v.s.text !== "";
+    case "list":
+      return v.items.length > 0;
+    case "dict":
+      return v.entries.size > 0;
+    case "data":
+      if (v.node.kind === "map") return v.node.entries.size > 0;
+      if (v.node.kind === "seq") return v.node.items.length > 0;
+      return void 0;
+  }
+}
+function formatNumber(n2) {
+  if (Number.isInteger(n2) && Math.abs(n2) < 1e21) return Math.abs(n2) >= 1e21 ? n2.toExponential() : String(n2);
+  return String(n2);
+}
+function printed(value) {
+  const v = settle(value);
+  switch (v.t) {
+    case "str":
+      return v.s;
+    case "num":
+      return fromOrigin(formatNumber(v.n), v.origin, false);
+    case "bool":
+      return fromOrigin(String(v.b), v.origin, false);
+    // Helm prints a missing value as nothing; a Service value missing from values.yaml is set at install time: unknown.
+    case "nil":
+    default:
+      return unknownText();
+  }
+}
+function asNode(value, depth = 0) {
+  const v = settle(value);
+  if (depth > 50) return { kind: "unknown", reason: "nested too deeply" };
+  switch (v.t) {
+    case "data":
+      return v.node;
+    case "str":
+      if (v.s.unknown.length > 0) return { kind: "unknown", reason: "not known" };
+      return {
+        kind: "scalar",
+        value: v.s.text,
+        ...v.s.segments.length === 1 && v.s.segments[0].start === 0 && v.s.segments[0].end === v.s.text.length ? { origin: v.s.segments[0].origin, ...v.s.segments[0].linear ? { source: v.s.text } : {} } : {}
+      };
+    case "num":
+      return { kind: "scalar", value: v.n, ...v.origin ? { origin: v.origin } : {} };
+    case "bool":
+      return { kind: "scalar", value: v.b, ...v.origin ? { origin: v.origin } : {} };
+    case "nil":
+      return { kind: "scalar", value: null };
+    case "list":
+      return { kind: "seq", items: v.items.map((i2) => asNode(i2, depth + 1)) };
+    case "dict": {
+      const map = { kind: "map", entries: /* @__PURE__ */ new Map() };
+      for (const [key, item] of v.entries) map.entries.set(key, { value: asNode(item, depth + 1) });
+      return map;
+    }
+    default:
+      return { kind: "unknown", reason: v.why };
+  }
+}
+function toYaml(value) {
+  const node = asNode(value);
+  if (node.kind === "unknown") return unknownText();
+  const text3 = emitYaml(node, 0, true);
+  return text3.text.endsWith("\n") ? { ...text3, text: text3.text.slice(0, -1) } : text3;
+}
+function joinPrinted(values, separator) {
+  const parts2 = [];
+  values.forEach((v, i2) => {
+    if (i2 > 0) parts2.push(plain(separator));
+    parts2.push(printed(v));
+  });
+  return concat(parts2);
+}
+
+// server/src/kubernetes/render/helm/execute.ts
+var MAX_STEPS = 2e6;
+var MAX_OUTPUT = 8 * 1024 * 1024;
+var MAX_INCLUDE_DEPTH = 100;
+var Executor = class {
+  constructor(context) {
+    this.context = context;
+  }
+  context;
+  steps = 0;
+  depth = 0;
+  run(nodes, file) {
+    const out2 = new SourcedBuilder();
+    this.nodes(nodes, file, this.context.root, [/* @__PURE__ */ new Map([["$", this.context.root]])], out2);
+    return out2.build();
+  }
+  tick() {
+    if (++this.steps > MAX_STEPS) throw new TemplateError("the templates take too many steps to render");
+  }
+  nodes(nodes, file, dot, scope, out2) {
+    for (const node of nodes) {
+      this.tick();
+      if (out2.size > MAX_OUTPUT) throw new TemplateError("the rendered output is too large");
+      switch (node.kind) {
+        case "text":
+          out2.add(literal2(node.text, file, node.start));
+          break;
+        case "action": {
+          const value = this.pipe(node.pipe, dot, scope);
+          if (node.pipe.variables.length === 0) out2.add(printed(value));
+          break;
+        }
+        case "if":
+        case "with": {
+          const value = this.pipe(node.pipe, dot, scope);
+          const truth = truthy(value);
+          if (truth === void 0) out2.add({ text: "", segments: [], unknown: [{ start: 0, end: 0 }] });
+          else if (truth) this.nodes(node.then, file, node.kind === "with" ? value : dot, [...scope, /* @__PURE__ */ new Map()], out2);
+          else this.nodes(node.otherwise, file, dot, [...scope, /* @__PURE__ */ new Map()], out2);
+          break;
+        }
+        case "range":
+          this.range(node, file, dot, scope, out2);
+          break;
+        case "template": {
+          const argument = node.pipe ? this.pipe(node.pipe, dot, scope) : NIL;
+          out2.add(this.include(node.name, argument));
+          break;
+        }
+      }
+    }
+  }
+  range(node, file, dot, scope, out2) {
+    const value = settle(this.pipeValue(node.pipe, dot, scope));
+    const pairs = [];
+    if (value.t === "data" && value.node.kind === "seq")
+      value.node.items.forEach(
+        (item, i2) => pairs.push([
+          { t: "num", n: i2 },
+          { t: "data", node: item }
+        ])
+      );
+    else if (value.t === "data" && value.node.kind === "map")
+      for (const key of [...value.node.entries.keys()].sort())
+        pairs.push([str2(key), { t: "data", node: value.node.entries.get(key).value }]);
+    else if (value.t === "list") value.items.forEach((item, i2) => pairs.push([{ t: "num", n: i2 }, item]));
+    else if (value.t === "dict") for (const key of [...value.entries.keys()].sort()) pairs.push([str2(key), value.entries.get(key)]);
+    else if (value.t === "num" && Number.isInteger(value.n) && value.n >= 0 && value.n < 1e4)
+      for (let i2 = 0; i2 < value.n; i2++)
+        pairs.push([
+          { t: "num", n: i2 },
+          { t: "num", n: i2 }
+        ]);
+    else if (value.t !== "nil") {
+      out2.add({ text: "", segments: [], unknown: [{ start: 0, end: 0 }] });
+      return;
+    }
+    if (pairs.length === 0) {
+      this.nodes(node.otherwise, file, dot, [...scope, /* @__PURE__ */ new Map()], out2);
+      return;
+    }
+    for (const [key, item] of pairs) {
+      const frame = /* @__PURE__ */ new Map();
+      const names = node.pipe.variables;
+      if (names.length === 1) frame.set(names[0], item);
+      if (names.length === 2) {
+        frame.set(names[0], key);
+        frame.set(names[1], item);
+      }
+      this.nodes(node.body, file, item, [...scope, frame], out2);
+    }
+  }
+  include(name2, argument) {
+    const define2 = this.context.defines.get(name2);
+    if (!define2) return unknownText();
+    if (++this.depth > MAX_INCLUDE_DEPTH) throw new TemplateError(`"${name2}" includes itself too deeply`);
+    try {
+      const out2 = new SourcedBuilder();
+      this.nodes(define2.nodes, define2.file, argument, [/* @__PURE__ */ new Map([["$", argument]])], out2);
+      return out2.build();
+    } finally {
+      this.depth--;
+    }
+  }
+  /** A pipeline's value, its variables declared or assigned. */
+  pipe(pipe, dot, scope) {
+    const value = this.pipeValue(pipe, dot, scope);
+    if (pipe.variables.length === 1) {
+      const name2 = pipe.variables[0];
+      if (pipe.assign) {
+        const frame = [...scope].reverse().find((f) => f.has(name2));
+        (frame ?? scope[scope.length - 1]).set(name2, value);
+      } else scope[scope.length - 1].set(name2, value);
+    }
+    return value;
+  }
+  pipeValue(pipe, dot, scope) {
+    let previous;
+    for (const command of pipe.commands) previous = this.command(command, dot, scope, previous);
+    return previous ?? NIL;
+  }
+  command(command, dot, scope, piped) {
+    this.tick();
+    const [head, ...rest] = command;
+    if (head.kind === "ident") {
+      const fn = FUNCTIONS.get(head.name);
+      const args2 = rest.map((a) => this.arg(a, dot, scope));
+      if (piped !== void 0) args2.push(piped);
+      if (!fn) return unknown(`the function ${head.name} is not rendered`);
+      return fn(args2, this);
+    }
+    if (rest.length > 0 || piped !== void 0) return unknown("a value called with arguments");
+    return this.arg(head, dot, scope);
+  }
+  arg(arg, dot, scope) {
+    switch (arg.kind) {
+      case "string":
+        return str2(arg.value);
+      case "number":
+        return { t: "num", n: arg.value };
+      case "bool":
+        return { t: "bool", b: arg.value };
+      case "nil":
+        return NIL;
+      case "ident": {
+        const fn = FUNCTIONS.get(arg.name);
+        return fn ? fn([], this) : unknown(`the function ${arg.name} is not rendered`);
+      }
+      case "pipe":
+        return field(this.pipeValue(arg.pipe, dot, scope), arg.path);
+      case "field": {
+        let base = dot;
+        if (arg.variable !== void 0) {
+          const frame = [...scope].reverse().find((f) => f.has(arg.variable));
+          if (!frame) throw new TemplateError(`undefined variable ${arg.variable}`);
+          base = frame.get(arg.variable);
+        }
+        return field(base, arg.path);
+      }
+    }
+  }
+};
+function field(base, path22) {
+  let current = base;
+  for (const key of path22) {
+    const v = settle(current);
+    if (v.t === "data" && v.node.kind === "map")
+      current = v.node.entries.has(key) ? { t: "data", node: v.node.entries.get(key).value } : NIL;
+    else if (v.t === "dict") current = v.entries.get(key) ?? NIL;
+    else if (v.t === "unknown") return v;
+    else return unknown(`no ${key} here`);
+  }
+  return current;
+}
+function literal2(text3, file, start2) {
+  const parts2 = [];
+  let at = 0;
+  for (let nl = text3.indexOf("\n"); nl !== -1; nl = text3.indexOf("\n", at)) {
+    parts2.push(fromOrigin(text3.slice(at, nl), { file, start: start2 + at, end: start2 + nl }, true), plain("\n"));
+    at = nl + 1;
+  }
+  parts2.push(fromOrigin(text3.slice(at), { file, start: start2 + at, end: start2 + text3.length }, true));
+  return concat(parts2);
+}
+function text(value) {
+  if (value === void 0) return unknownText();
+  const v = settle(value);
+  if (v.t === "nil") return plain("");
+  return printed(v);
+}
+function num(value) {
+  const v = value && settle(value);
+  if (v?.t === "num") return v.n;
+  if (v?.t === "str" && v.s.unknown.length === 0 && /^-?\d+$/.test(v.s.text)) return Number(v.s.text);
+  return void 0;
+}
+function known(args2) {
+  return args2.every((a) => {
+    const v = settle(a);
+    return v.t !== "unknown" && !(v.t === "str" && v.s.unknown.length > 0);
+  });
+}
+function strValue(s) {
+  return { t: "str", s };
+}
+function equal(a, b) {
+  const x = settle(a);
+  const y = settle(b);
+  if (!known([x, y])) return void 0;
+  if (x.t === "str" && y.t === "str") return x.s.text === y.s.text;
+  if (x.t === "num" && y.t === "num") return x.n === y.n;
+  if (x.t === "bool" && y.t === "bool") return x.b === y.b;
+  if (x.t === "nil" && y.t === "nil") return true;
+  return void 0;
+}
+function bool2(value) {
+  return value === void 0 ? unknown("not known") : { t: "bool", b: value };
+}
+var FUNCTION_TABLE = {
+  toYaml: ([v]) => v && known([v]) ? strValue(toYaml(v)) : unknown("toYaml of an unknown value"),
+  indent: ([n2, v]) => num(n2) === void 0 ? unknown("indent width") : strValue(indent(text(v), num(n2))),
+  nindent: ([n2, v]) => num(n2) === void 0 ? unknown("indent width") : strValue(concat([plain("\n"), indent(text(v), num(n2))])),
+  quote: (args2) => strValue(concat(args2.filter((a) => settle(a).t !== "nil").flatMap((a, i2) => [...i2 > 0 ? [plain(" ")] : [], quoted2(text(a), '"')]))),
+  squote: (args2) => strValue(concat(args2.filter((a) => settle(a).t !== "nil").flatMap((a, i2) => [...i2 > 0 ? [plain(" ")] : [], quoted2(text(a), "'")]))),
+  default: ([fallback, v]) => {
+    if (v === void 0) return fallback ?? NIL;
+    const truth = truthy(v);
+    return truth === void 0 ? unknown("default of an unknown value") : truth ? v : fallback ?? NIL;
+  },
+  trunc: ([n2, v]) => {
+    const width2 = num(n2);
+    const s = text(v);
+    if (width2 === void 0) return unknown("trunc width");
+    return strValue(width2 >= 0 ? slice(s, 0, Math.min(width2, s.text.length)) : slice(s, Math.max(0, s.text.length + width2)));
+  },
+  trimSuffix: ([suffix, v]) => {
+    const s = text(v);
+    const tail = text(suffix).text;
+    return strValue(tail !== "" && s.text.endsWith(tail) ? slice(s, 0, s.text.length - tail.length) : s);
+  },
+  trimPrefix: ([prefix, v]) => {
+    const s = text(v);
+    const head = text(prefix).text;
+    return strValue(head !== "" && s.text.startsWith(head) ? slice(s, head.length) : s);
+  },
+  trim: ([v]) => {
+    const s = text(v);
+    const start2 = s.text.length - s.text.trimStart().length;
+    return strValue(slice(s, start2, start2 + s.text.trim().length));
+  },
+  upper: ([v]) => strValue(plainOrUnknown(text(v), (t) => t.toUpperCase())),
+  lower: ([v]) => strValue(plainOrUnknown(text(v), (t) => t.toLowerCase())),
+  toString: (args2) => strValue(text(args2[0])),
+  printf: ([format2, ...args2]) => format2 ? strValue(printf(text(format2), args2)) : unknown("printf without a format"),
+  print: (args2) => strValue(joinPrinted(args2, "")),
+  include: ([name2, argument], executor) => {
+    const n2 = name2 && settle(name2);
+    return n2?.t === "str" && n2.s.unknown.length === 0 ? strValue(executor.include(n2.s.text, argument ?? NIL)) : unknown("include of an unknown name");
+  },
+  required: ([message, v]) => v && truthy(v) === true ? v : unknown(`required: ${message ? text(message).text : ""}`),
+  empty: ([v]) => {
+    const truth = v ? truthy(v) : false;
+    return bool2(truth === void 0 ? void 0 : !truth);
+  },
+  not: ([v]) => {
+    const truth = v ? truthy(v) : false;
+    return bool2(truth === void 0 ? void 0 : !truth);
+  },
+  // Go's and/or give one of their arguments, stopping at the first that decides.
+  and: (args2) => {
+    for (const a of args2) {
+      const truth = truthy(a);
+      if (truth === void 0) return unknown("not known");
+      if (!truth) return a;
+    }
+    return args2[args2.length - 1] ?? NIL;
+  },
+  or: (args2) => {
+    for (const a of args2) {
+      const truth = truthy(a);
+      if (truth === void 0) return unknown("not known");
+      if (truth) return a;
+    }
+    return args2[args2.length - 1] ?? NIL;
+  },
+  eq: ([a, ...others]) => {
+    const results = others.map((o) => equal(a ?? NIL, o));
+    return bool2(results.some((r) => r === true) ? true : results.every((r) => r === false) ? false : void 0);
+  },
+  ne: ([a, b]) => {
+    const result = equal(a ?? NIL, b ?? NIL);
+    return bool2(result === void 0 ? void 0 : !result);
+  },
+  hasKey: ([map, key]) => {
+    const m = map && settle(map);
+    const k = key && settle(key);
+    if (m?.t !== "data" || m.node.kind !== "map" || k?.t !== "str") return unknown("hasKey");
+    return bool2(m.node.entries.has(k.s.text));
+  },
+  list: (args2) => ({ t: "list", items: args2 }),
+  dict: (args2) => {
+    const entries = /* @__PURE__ */ new Map();
+    for (let i2 = 0; i2 + 1 < args2.length; i2 += 2) {
+      const key = settle(args2[i2]);
+      if (key.t !== "str") return unknown("dict with a key that is not a string");
+      entries.set(key.s.text, args2[i2 + 1]);
+    }
+    return { t: "dict", entries };
+  },
+  int: ([v]) => {
+    const n2 = num(v);
+    return n2 === void 0 ? unknown("int") : { t: "num", n: Math.trunc(n2) };
+  },
+  toJson: ([v]) => v && known([v]) ? str2(JSON.stringify(plainData(asNode(v)))) : unknown("toJson")
+};
+var FUNCTIONS = new Map(Object.entries(FUNCTION_TABLE));
+function plainData(node) {
+  if (node.kind === "scalar") return node.value;
+  if (node.kind === "seq") return node.items.map(plainData);
+  if (node.kind === "map") return Object.fromEntries([...node.entries].map(([k, e]) => [k, plainData(e.value)]));
+  return null;
+}
+function plainOrUnknown(s, change) {
+  if (s.unknown.length > 0) return unknownText();
+  const changed = change(s.text);
+  return changed === s.text ? s : plain(changed);
+}
+function quoted2(s, quote) {
+  if (quote === '"' && JSON.stringify(s.text) !== `"${s.text}"`) {
+    return s.unknown.length > 0 ? unknownText() : plain(JSON.stringify(s.text));
+  }
+  return concat([plain(quote), s, plain(quote)]);
+}
+function printf(format2, args2) {
+  if (format2.unknown.length > 0) return unknownText();
+  const parts2 = [];
+  let next = 0;
+  const f = format2.text;
+  let at = 0;
+  for (let i2 = f.indexOf("%"); i2 !== -1; i2 = f.indexOf("%", at)) {
+    parts2.push(slice(format2, at, i2));
+    const verb = f[i2 + 1];
+    at = i2 + 2;
+    if (verb === "%") {
+      parts2.push(plain("%"));
+      continue;
+    }
+    const arg = args2[next++];
+    if (arg === void 0) return unknownText();
+    if (verb === "s" || verb === "v") parts2.push(text(arg));
+    else if (verb === "d") {
+      const n2 = num(arg);
+      if (n2 === void 0) return unknownText();
+      parts2.push(plain(formatNumber(Math.trunc(n2))));
+    } else if (verb === "q") parts2.push(quoted2(text(arg), '"'));
+    else return unknownText();
+  }
+  parts2.push(slice(format2, at));
+  return concat(parts2);
+}
+
+// server/src/kubernetes/render/helm/chart.ts
+var MAX_TEMPLATES = 500;
+var MAX_FILE_CHARS = 4 * 1024 * 1024;
+function renderChart(dir, host, options) {
+  const reads = /* @__PURE__ */ new Set([dir]);
+  const notes = [];
+  const read = (file) => {
+    reads.add(file);
+    const text3 = host.readFile(file);
+    return text3 !== void 0 && text3.length <= MAX_FILE_CHARS ? text3 : void 0;
+  };
+  const list = (folder) => {
+    reads.add(folder);
+    return "listDirectory" in host && typeof host.listDirectory === "function" ? host.listDirectory(folder) : [];
+  };
+  const chartText = read(path10.join(dir, "Chart.yaml"));
+  if (chartText === void 0) return { templates: [], reads, notes, unknown: `${dir} has no Chart.yaml` };
+  const chart = readYamlDocuments(path10.join(dir, "Chart.yaml"), chartText)[0];
+  let values = { kind: "map", entries: /* @__PURE__ */ new Map() };
+  for (const file of [path10.join(dir, "values.yaml"), ...options.valueFiles ?? []]) {
+    const text3 = read(file);
+    if (text3 === void 0) {
+      if (file !== path10.join(dir, "values.yaml")) notes.push(`the value file ${file} cannot be read`);
+      continue;
+    }
+    const docs = readYamlDocuments(file, text3);
+    const doc = docs[0];
+    if (docs.length === 0 && text3.trim() !== "" && !/^(\s*#.*\n?)*\s*$/.test(text3))
+      return { templates: [], reads, notes, unknown: `${file} does not parse` };
+    if (doc?.kind === "unknown") return { templates: [], reads, notes, unknown: `${file}: ${doc.reason}` };
+    if (doc?.kind === "map") values = mergeValues(values, doc);
+  }
+  const templatesDir = path10.join(dir, "templates");
+  const files = [];
+  const collect = (folder, depth) => {
+    for (const name2 of list(folder).sort()) {
+      const full = path10.join(folder, name2);
+      if (host.isDirectory(full)) {
+        if (depth < 3) collect(full, depth + 1);
+      } else if (/\.(ya?ml|tpl)$/i.test(name2)) files.push(full);
+    }
+  };
+  collect(templatesDir, 0);
+  if (files.length > MAX_TEMPLATES) return { templates: [], reads, notes, unknown: `more than ${MAX_TEMPLATES} templates` };
+  if (list(dir).includes("charts")) notes.push(`the subcharts of ${path10.basename(dir)} are not rendered`);
+  const defines = /* @__PURE__ */ new Map();
+  const parsed2 = [];
+  for (const file of files) {
+    const text3 = read(file);
+    if (text3 === void 0) continue;
+    try {
+      const template = parseTemplate(text3);
+      for (const [name2, nodes] of template.defines) defines.set(name2, { nodes, file });
+      if (!path10.basename(file).startsWith("_") && !file.endsWith(".tpl")) parsed2.push({ file, nodes: template.nodes });
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      return { templates: [], reads, notes, unknown: `${path10.relative(dir, file)}: ${error.message}` };
+    }
+  }
+  const root = rootValue(chart, values, dir);
+  const templates = [];
+  for (const { file, nodes } of parsed2) {
+    try {
+      const withTemplate = withTemplateName(root, path10.join(chartName(chart, dir), path10.relative(dir, file)));
+      const executor = new Executor({ defines, root: withTemplate });
+      templates.push({ file, output: executor.run(nodes, file) });
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      return { templates: [], reads, notes, unknown: `${path10.relative(dir, file)}: ${error.message}` };
+    }
+  }
+  return { templates, reads, notes };
+}
+function scalar(value) {
+  return { kind: "scalar", value };
+}
+function mapOf(entries) {
+  return { kind: "map", entries: new Map(Object.entries(entries).map(([k, v]) => [k, { value: v }])) };
+}
+function chartName(chart, dir) {
+  const name2 = chart?.kind === "map" ? chart.entries.get("name")?.value : void 0;
+  return name2?.kind === "scalar" && typeof name2.value === "string" ? name2.value : path10.basename(dir);
+}
+function chartObject(chart) {
+  const out2 = { kind: "map", entries: /* @__PURE__ */ new Map() };
+  if (chart?.kind !== "map") return out2;
+  for (const [key, entry] of chart.entries) {
+    const name2 = key === "apiVersion" ? "APIVersion" : key.charAt(0).toUpperCase() + key.slice(1);
+    out2.entries.set(name2, entry);
+  }
+  return out2;
+}
+function rootValue(chart, values, dir) {
+  const root = mapOf({
+    Values: values,
+    Chart: chartObject(chart),
+    Release: mapOf({
+      Name: scalar("release-name"),
+      Namespace: scalar("default"),
+      Service: scalar("Helm"),
+      IsInstall: scalar(true),
+      IsUpgrade: scalar(false),
+      Revision: scalar(1)
+    }),
+    Capabilities: { kind: "unknown", reason: ".Capabilities is not known" },
+    Files: { kind: "unknown", reason: ".Files is not read" },
+    Template: mapOf({ Name: scalar(""), BasePath: scalar(path10.join(chartName(chart, dir), "templates")) })
+  });
+  return { t: "data", node: root };
+}
+function withTemplateName(root, name2) {
+  if (root.t !== "data" || root.node.kind !== "map") return root;
+  const entries = new Map(root.node.entries);
+  const template = entries.get("Template")?.value;
+  if (template?.kind === "map") {
+    const inner = new Map(template.entries);
+    inner.set("Name", { value: scalar(name2) });
+    entries.set("Template", { value: { kind: "map", entries: inner } });
+  }
+  return { t: "data", node: { kind: "map", entries } };
+}
+function mergeValues(base, over, depth = 0) {
+  if (base.kind !== "map" || over.kind !== "map" || depth > 50) return over;
+  const entries = new Map(base.entries);
+  for (const [key, entry] of over.entries) {
+    if (entry.value.kind === "scalar" && entry.value.value === null) {
+      entries.delete(key);
+      continue;
+    }
+    const existing = entries.get(key);
+    entries.set(key, existing ? { ...entry, value: mergeValues(existing.value, entry.value, depth + 1) } : entry);
+  }
+  return { ...base, entries };
+}
+
+// server/src/kubernetes/render/kustomize.ts
+var path11 = __toESM2(require("path"));
+
+// server/src/kubernetes/render/patch.ts
+var MERGE_KEYS = { ports: "port", containers: "name", initContainers: "name", volumes: "name", env: "name" };
+function strategicMerge(target, patch, depth = 0) {
+  if (depth > 100) return { kind: "unknown", reason: "patch nested too deeply" };
+  if (patch.kind !== "map") return cloneNode(patch);
+  const directive = patch.entries.get("$patch")?.value;
+  const directiveValue = directive?.kind === "scalar" ? directive.value : void 0;
+  if (directiveValue === "delete") return void 0;
+  if (directiveValue === "replace" || target.kind !== "map") return withoutDirectives(patch);
+  const result = cloneNode(target);
+  for (const [key, entry] of patch.entries) {
+    if (key.startsWith("$")) continue;
+    const value = entry.value;
+    if (value.kind === "scalar" && value.value === null) {
+      result.entries.delete(key);
+      continue;
+    }
+    const existing = result.entries.get(key);
+    if (existing?.value.kind === "scalar" && value.kind === "scalar" && existing.value.value === value.value) continue;
+    let merged;
+    if (!existing) merged = withoutDirectives(value);
+    else if (value.kind === "seq" && existing.value.kind === "seq" && MERGE_KEYS[key])
+      merged = mergeList(existing.value.items, value.items, MERGE_KEYS[key], depth);
+    else if (value.kind === "map" && existing.value.kind === "map") merged = strategicMerge(existing.value, value, depth + 1);
+    else merged = withoutDirectives(value);
+    if (merged === void 0) result.entries.delete(key);
+    else result.entries.set(key, { ...entry, value: merged });
+  }
+  return result;
+}
+function withoutDirectives(node) {
+  if (node.kind !== "map") return cloneNode(node);
+  const entries = /* @__PURE__ */ new Map();
+  for (const [key, entry] of node.entries) if (!key.startsWith("$")) entries.set(key, { ...entry, value: withoutDirectives(entry.value) });
+  return { ...node, entries };
+}
+function keyOf(node, mergeKey) {
+  const key = node.kind === "map" ? node.entries.get(mergeKey)?.value : void 0;
+  return key?.kind === "scalar" && key.value !== null ? String(key.value) : void 0;
+}
+function mergeList(base, patch, mergeKey, depth) {
+  const items = base.map(cloneNode);
+  for (const item of patch) {
+    const key = keyOf(item, mergeKey);
+    const at = key === void 0 ? -1 : items.findIndex((i2) => keyOf(i2, mergeKey) === key);
+    if (at === -1) {
+      const directive = item.kind === "map" ? item.entries.get("$patch")?.value : void 0;
+      if (directive?.kind !== "scalar" || directive.value !== "delete") items.push(withoutDirectives(item));
+      continue;
+    }
+    const merged = strategicMerge(items[at], item, depth + 1);
+    if (merged === void 0) items.splice(at, 1);
+    else items[at] = merged;
+  }
+  return { kind: "seq", items };
+}
+function parsePointer(pointer) {
+  if (pointer === "") return [];
+  if (!pointer.startsWith("/")) return void 0;
+  return pointer.slice(1).split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function scalar2(node) {
+  return node?.kind === "scalar" && typeof node.value === "string" ? node.value : void 0;
+}
+function applyJson6902(target, ops) {
+  if (ops.kind !== "seq") return { failed: "a JSON 6902 patch is a list of operations" };
+  let current = cloneNode(target);
+  for (const op of ops.items) {
+    if (op.kind !== "map") return { failed: "an operation is not a mapping" };
+    const name2 = scalar2(op.entries.get("op")?.value);
+    const path22 = parsePointer(scalar2(op.entries.get("path")?.value) ?? "\0");
+    if (!name2 || !path22) return { failed: "an operation without op or path" };
+    const value = op.entries.get("value")?.value;
+    const from = parsePointer(scalar2(op.entries.get("from")?.value) ?? "\0");
+    let outcome;
+    switch (name2) {
+      case "add":
+      case "replace":
+        if (!value) return { failed: `${name2} without a value` };
+        outcome = setAt(current, path22, cloneNode(value), name2 === "add" ? "add" : "replace");
+        break;
+      case "remove":
+        outcome = setAt(current, path22, void 0, "remove");
+        break;
+      case "copy":
+      case "move": {
+        if (!from) return { failed: `${name2} without from` };
+        const found = getAt(current, from);
+        if (!found) return { failed: `${name2}: nothing at from` };
+        const moved = name2 === "move" ? setAt(current, from, void 0, "remove") : current;
+        if (typeof moved === "string") return { failed: moved };
+        outcome = setAt(moved, path22, cloneNode(found), "add");
+        break;
+      }
+      case "test": {
+        const found = getAt(current, path22);
+        if (!found || !value || !sameData(found, value)) return { failed: "a test operation failed" };
+        outcome = current;
+        break;
+      }
+      default:
+        return { failed: `unknown operation ${name2}` };
+    }
+    if (typeof outcome === "string") return { failed: outcome };
+    current = outcome;
+  }
+  return { node: current };
+}
+function getAt(node, path22) {
+  let current = node;
+  for (const part of path22) {
+    if (current?.kind === "map") current = current.entries.get(part)?.value;
+    else if (current?.kind === "seq" && /^\d+$/.test(part)) current = current.items[Number(part)];
+    else return void 0;
+  }
+  return current;
+}
+function setAt(root, path22, value, mode) {
+  if (path22.length === 0) return value ?? "cannot remove the whole resource";
+  const [head, ...rest] = path22;
+  if (root.kind === "map") {
+    const entry = root.entries.get(head);
+    const entries = new Map(root.entries);
+    if (rest.length === 0) {
+      if (mode !== "add" && !entry) return `nothing at /${path22.join("/")}`;
+      if (value === void 0) entries.delete(head);
+      else entries.set(head, { ...entry && mode === "replace" ? { keyOrigin: entry.keyOrigin } : {}, value });
+      return { ...root, entries };
+    }
+    if (!entry) return `nothing at /${head}`;
+    const child3 = setAt(entry.value, rest, value, mode);
+    if (typeof child3 === "string") return child3;
+    entries.set(head, { ...entry, value: child3, line: void 0 });
+    return { ...root, entries };
+  }
+  if (root.kind === "seq") {
+    const items = [...root.items];
+    const index = head === "-" ? items.length : /^\d+$/.test(head) ? Number(head) : -1;
+    if (index < 0 || index > items.length || index === items.length && (rest.length > 0 || mode !== "add")) return `no item ${head}`;
+    if (rest.length === 0) {
+      if (mode === "add") items.splice(index, 0, value);
+      else if (value === void 0) items.splice(index, 1);
+      else items[index] = value;
+      return { ...root, items };
+    }
+    const child3 = setAt(items[index], rest, value, mode);
+    if (typeof child3 === "string") return child3;
+    items[index] = child3;
+    return { ...root, items };
+  }
+  return `nothing at /${head}`;
+}
+function sameData(a, b) {
+  if (a.kind === "scalar" && b.kind === "scalar") return a.value === b.value;
+  if (a.kind === "seq" && b.kind === "seq") return a.items.length === b.items.length && a.items.every((x, i2) => sameData(x, b.items[i2]));
+  if (a.kind === "map" && b.kind === "map") {
+    return a.entries.size === b.entries.size && [...a.entries].every(([k, e]) => b.entries.has(k) && sameData(e.value, b.entries.get(k).value));
+  }
+  return false;
+}
+
+// server/src/kubernetes/render/kustomize.ts
+var KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var MAX_DEPTH4 = 30;
+var MAX_SERVICES2 = 5e3;
+var MAX_FILE_CHARS2 = 4 * 1024 * 1024;
+function isRemote(reference) {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^git@/.test(reference) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(reference) || reference.includes("?ref=");
+}
+var Stop = class extends Error {
+};
+function renderKustomization(dir, host, cache2) {
+  const run2 = new Run(host, cache2);
+  try {
+    const services = run2.build(dir, [], []);
+    return { services, reads: run2.reads, notes: run2.notes };
+  } catch (error) {
+    if (!(error instanceof Stop)) throw error;
+    return { services: [], reads: run2.reads, notes: run2.notes, unknown: error.message };
+  }
+}
+var Run = class {
+  constructor(host, cache2) {
+    this.host = host;
+    this.cache = cache2;
+  }
+  host;
+  cache;
+  reads = /* @__PURE__ */ new Set();
+  notes = [];
+  budget = { left: NODE_BUDGET * 4 };
+  read(file) {
+    this.reads.add(file);
+    const text3 = this.host.readFile(file);
+    if (text3 !== void 0 && text3.length > MAX_FILE_CHARS2) throw new Stop(`${file} is larger than ${MAX_FILE_CHARS2 / 2 ** 20} MB`);
+    return text3;
+  }
+  documents(file, text3, cacheable = true) {
+    const cached = cacheable ? this.cache?.get(file) : void 0;
+    if (cached && cached.text === text3) return cached.documents;
+    const budget = { left: NODE_BUDGET };
+    const docs = readYamlDocuments(file, text3, budget);
+    if (budget.left < 0) throw new Stop(`${file}: too many YAML nodes (aliases that multiply?)`);
+    this.budget.left -= NODE_BUDGET - budget.left;
+    if (this.budget.left < 0) throw new Stop("the kustomization reads too many YAML nodes");
+    if (cacheable) this.cache?.set(file, { text: text3, documents: docs });
+    return docs;
+  }
+  /** The Services a kustomization (or a component, given the resources so far) emits. */
+  build(dir, stack, input2) {
+    if (stack.includes(dir))
+      throw new Stop(`kustomizations include each other: ${[...stack, dir].map((d) => path11.basename(d) || d).join(" \u2192 ")}`);
+    if (stack.length > MAX_DEPTH4) throw new Stop("kustomizations nested too deeply");
+    this.reads.add(dir);
+    let file;
+    let text3;
+    for (const name2 of KUSTOMIZATION_NAMES) {
+      file = path11.join(dir, name2);
+      text3 = this.read(file);
+      if (text3 !== void 0) break;
+    }
+    if (text3 === void 0 || file === void 0) throw new Stop(`${dir} has no kustomization.yaml`);
+    const k = this.documents(file, text3)[0];
+    if (k?.kind !== "map") throw new Stop(`${file} is not a kustomization`);
+    const inner = [...stack, dir];
+    let services = [...input2];
+    for (const reference of [...strings(mapGet(k, "resources")), ...strings(mapGet(k, "bases"))]) {
+      services.push(...this.resource(dir, reference, inner));
+    }
+    for (const reference of strings(mapGet(k, "components"))) {
+      if (isRemote(reference)) throw new Stop(`the remote component ${reference} is not read`);
+      services = this.build(path11.resolve(dir, reference), inner, services);
+    }
+    for (const patch of seq(mapGet(k, "patchesStrategicMerge"))) services = this.smpEntry(dir, patch, services, void 0);
+    for (const entry of seq(mapGet(k, "patches"))) services = this.patchEntry(dir, entry, services);
+    const namespace = mapGet(k, "namespace");
+    if (namespace?.kind === "scalar" && typeof namespace.value === "string") {
+      services = services.map((s) => withMeta(s, "namespace", namespace));
+    }
+    const prefix = stringAt(k, "namePrefix") ?? "";
+    const suffix = stringAt(k, "nameSuffix") ?? "";
+    if (prefix || suffix) services = services.map((s) => renamed(s, prefix, suffix));
+    const commonLabels = mapGet(k, "commonLabels");
+    if (commonLabels?.kind === "map")
+      services = services.map((s) => withEntries(withEntries(s, ["metadata", "labels"], commonLabels), ["spec", "selector"], commonLabels));
+    for (const labels of seq(mapGet(k, "labels"))) {
+      const pairs = mapGet(labels, "pairs");
+      if (pairs?.kind !== "map") continue;
+      services = services.map((s) => withEntries(s, ["metadata", "labels"], pairs));
+      const selectors = mapGet(labels, "includeSelectors");
+      if (selectors?.kind === "scalar" && selectors.value === true)
+        services = services.map((s) => withEntries(s, ["spec", "selector"], pairs));
+    }
+    const commonAnnotations = mapGet(k, "commonAnnotations");
+    if (commonAnnotations?.kind === "map") services = services.map((s) => withEntries(s, ["metadata", "annotations"], commonAnnotations));
+    for (const entry of seq(mapGet(k, "patchesJson6902"))) services = this.patchEntry(dir, entry, services, true);
+    if (services.length > MAX_SERVICES2) throw new Stop(`more than ${MAX_SERVICES2} Services`);
+    return services;
+  }
+  resource(dir, reference, stack) {
+    if (isRemote(reference)) {
+      this.notes.push(`the remote base ${reference} is not read (its Services are not checked)`);
+      return [];
+    }
+    const target = path11.resolve(dir, reference);
+    if (this.host.isDirectory(target)) return this.build(target, stack, []).map((s) => ({ ...s, node: cloneNode(s.node) }));
+    const text3 = this.read(target);
+    if (text3 === void 0) throw new Stop(`the base ${reference} of ${dir} is missing`);
+    const services = [];
+    for (const doc of this.documents(target, text3)) {
+      const items = stringAt(doc, "kind")?.endsWith("List") ? seq(mapGet(doc, "items")) : [doc];
+      for (const item of items) {
+        if (item.kind !== "map" || stringAt(item, "kind") !== "Service") continue;
+        services.push({ node: item, file: target, names: [] });
+      }
+    }
+    return services;
+  }
+  /** A patch's documents: from its file, or from the inline text (origins moved into the kustomization file). */
+  patchDocuments(dir, entry) {
+    const file = stringAt(entry, "path") ?? (entry.kind === "scalar" && typeof entry.value === "string" && !entry.value.includes("\n") ? entry.value : void 0);
+    if (file !== void 0) {
+      if (isRemote(file)) throw new Stop(`the remote patch ${file} is not read`);
+      const target = path11.resolve(dir, file);
+      const text3 = this.read(target);
+      if (text3 === void 0) throw new Stop(`the patch ${file} of ${dir} is missing`);
+      return this.documents(target, text3);
+    }
+    const inline = entry.kind === "map" ? mapGet(entry, "patch") : entry;
+    if (inline?.kind !== "scalar" || typeof inline.value !== "string") return [];
+    const origin = inline.origin;
+    const docs = this.documents(origin?.file ?? dir, inline.value, false);
+    const fileText = origin ? this.host.readFile(origin.file) : void 0;
+    const mapOffset = origin && fileText !== void 0 ? blockScalarOffsets(fileText, origin) : void 0;
+    return docs.map((d) => moveOrigins(d, mapOffset));
+  }
+  patchEntry(dir, entry, services, json6902 = false) {
+    const target = mapGet(entry, "target");
+    const selector = target ? this.selector(target) : void 0;
+    let result = services;
+    for (const doc of this.patchDocuments(dir, entry)) {
+      if (json6902 || doc.kind === "seq") {
+        if (!selector) throw new Stop("a JSON 6902 patch without a target");
+        result = result.map((s) => {
+          if (!selector(s)) return s;
+          const outcome = applyJson6902(s.node, doc);
+          if ("failed" in outcome) throw new Stop(`a JSON 6902 patch in ${dir} cannot apply: ${outcome.failed}`);
+          return outcome.node?.kind === "map" ? { ...s, node: outcome.node } : s;
+        });
+      } else {
+        result = this.applySmp(doc, result, selector);
+      }
+    }
+    return result;
+  }
+  smpEntry(dir, entry, services, selector) {
+    let result = services;
+    for (const doc of this.patchDocuments(dir, entry)) result = this.applySmp(doc, result, selector);
+    return result;
+  }
+  applySmp(patch, services, selector) {
+    if (patch.kind !== "map") return services;
+    const matches = selector ?? selectorOf(stringAt(patch, "kind"), stringAt(patch, "metadata", "name"), stringAt(patch, "metadata", "namespace"));
+    const out2 = [];
+    for (const service of services) {
+      if (!matches(service)) {
+        out2.push(service);
+        continue;
+      }
+      const body2 = selector ? withoutName(patch) : patch;
+      const merged = strategicMerge(service.node, body2);
+      if (merged?.kind === "map") out2.push({ ...service, node: merged });
+    }
+    return out2;
+  }
+  selector(target) {
+    for (const key of ["labelSelector", "annotationSelector"]) {
+      const value = stringAt(target, key);
+      if (value !== void 0 && !/^[\w./-]+(==?[\w./-]*)?(,[\w./-]+(==?[\w./-]*)?)*$/.test(value)) {
+        throw new Stop(`the selector ${value} is not read`);
+      }
+    }
+    const kind = stringAt(target, "kind");
+    const name2 = stringAt(target, "name");
+    const namespace = stringAt(target, "namespace");
+    const base = selectorOf(kind, name2, namespace, true);
+    const labels = parseSelector(stringAt(target, "labelSelector"));
+    const annotations = parseSelector(stringAt(target, "annotationSelector"));
+    return (s) => base(s) && matchesPairs(mapGet(s.node, "metadata", "labels"), labels) && matchesPairs(mapGet(s.node, "metadata", "annotations"), annotations);
+  }
+};
+function selectorOf(kind, name2, namespace, regex = false) {
+  const pattern = regex && name2 !== void 0 ? namePattern(name2) : void 0;
+  return (s) => {
+    if (kind !== void 0 && kind !== "Service") return false;
+    const names = [stringAt(s.node, "metadata", "name") ?? "", ...s.names];
+    if (name2 !== void 0 && !names.some((n2) => pattern ? pattern.test(n2) : n2 === name2)) return false;
+    if (namespace !== void 0 && (stringAt(s.node, "metadata", "namespace") ?? "default") !== namespace) return false;
+    return true;
+  };
+}
+function namePattern(name2) {
+  if (/^[\w.-]+$/.test(name2)) return void 0;
+  if (!/^(?:[\w-]|\.\*|\.|\|)+$/.test(name2) || name2.length > 253) throw new Stop(`the target name pattern ${name2} is not read`);
+  const alternatives = name2.split("|").map(
+    (part) => part.split(".*").map((piece) => piece.replace(/\./g, "[^]")).join("[^]*")
+  );
+  return new RegExp(`^(?:${alternatives.join("|")})$`);
+}
+function parseSelector(value) {
+  if (!value) return [];
+  return value.split(",").map((part) => {
+    const [key, wanted] = part.split(/==?/);
+    return [key, wanted];
+  });
+}
+function matchesPairs(node, pairs) {
+  return pairs.every(([key, wanted]) => {
+    const value = mapGet(node, key);
+    if (value?.kind !== "scalar") return false;
+    return wanted === void 0 || String(value.value) === wanted;
+  });
+}
+function strings(node) {
+  return seq(node).flatMap((item) => item.kind === "scalar" && typeof item.value === "string" ? [item.value] : []);
+}
+function seq(node) {
+  return node?.kind === "seq" ? node.items : [];
+}
+function ensureMap(parent, key) {
+  const existing = parent.entries.get(key)?.value;
+  if (existing?.kind === "map") return existing;
+  const created = { kind: "map", entries: /* @__PURE__ */ new Map() };
+  parent.entries.set(key, { value: created });
+  return created;
+}
+function withEntries(service, keys, entries) {
+  const node = cloneNode(service.node);
+  let target = node;
+  for (const key of keys) target = ensureMap(target, key);
+  for (const [key, entry] of entries.entries) target.entries.set(key, { ...entry, value: cloneNode(entry.value) });
+  return { ...service, node };
+}
+function withMeta(service, key, value) {
+  const node = cloneNode(service.node);
+  ensureMap(node, "metadata").entries.set(key, { value: cloneNode(value) });
+  return { ...service, node };
+}
+function renamed(service, prefix, suffix) {
+  const node = cloneNode(service.node);
+  const metadata2 = ensureMap(node, "metadata");
+  const name2 = metadata2.entries.get("name");
+  if (name2?.value.kind !== "scalar" || typeof name2.value.value !== "string") return service;
+  const old = name2.value.value;
+  metadata2.entries.set("name", {
+    ...name2.keyOrigin ? { keyOrigin: name2.keyOrigin } : {},
+    value: { kind: "scalar", value: `${prefix}${old}${suffix}`, ...name2.value.origin ? { origin: name2.value.origin } : {} }
+  });
+  return { ...service, node, names: [...service.names, old] };
+}
+function withoutName(patch) {
+  const copy = cloneNode(patch);
+  const metadata2 = copy.entries.get("metadata")?.value;
+  if (metadata2?.kind === "map") metadata2.entries.delete("name");
+  return copy;
+}
+function blockScalarOffsets(fileText, origin) {
+  const source = fileText.slice(origin.start, origin.end);
+  if (!/^\|[0-9+-]*[ \t]*(#.*)?\n/.test(source)) return void 0;
+  const bodyStart = origin.start + source.indexOf("\n") + 1;
+  const lines = [];
+  let indent2;
+  for (let at = bodyStart; at < origin.end; ) {
+    const end = fileText.indexOf("\n", at);
+    const lineEnd = end === -1 || end > origin.end ? origin.end : end;
+    const line = fileText.slice(at, lineEnd);
+    if (indent2 === void 0 && line.trim() !== "") indent2 = line.length - line.trimStart().length;
+    lines.push({ sourceStart: at });
+    at = lineEnd + 1;
+  }
+  const width2 = indent2 ?? 0;
+  const decodedStarts = [];
+  let decoded = 0;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    decodedStarts.push(decoded);
+    const next = i2 + 1 < lines.length ? lines[i2 + 1].sourceStart - 1 : origin.end;
+    decoded += Math.max(0, next - lines[i2].sourceStart - width2) + 1;
+  }
+  return (offset) => {
+    let i2 = decodedStarts.length - 1;
+    while (i2 > 0 && decodedStarts[i2] > offset) i2--;
+    if (i2 < 0) return void 0;
+    return lines[i2].sourceStart + width2 + (offset - decodedStarts[i2]);
+  };
+}
+function moveOrigins(node, map) {
+  const move = (origin) => {
+    if (!origin || !map) return void 0;
+    const start2 = map(origin.start);
+    const end = map(origin.end);
+    return start2 === void 0 || end === void 0 || end - start2 !== origin.end - origin.start ? void 0 : { file: origin.file, start: start2, end };
+  };
+  const strip = (n2) => {
+    const { origin, ...rest } = n2;
+    const moved = move(origin);
+    return moved ? { ...rest, origin: moved } : rest;
+  };
+  if (node.kind === "map") {
+    const entries = /* @__PURE__ */ new Map();
+    for (const [key, entry] of node.entries) {
+      const keyOrigin = move(entry.keyOrigin);
+      const line = entry.line ? move(entry.line.origin) : void 0;
+      entries.set(key, {
+        value: moveOrigins(entry.value, map),
+        ...keyOrigin ? { keyOrigin } : {},
+        ...line && entry.line ? { line: { text: entry.line.text, origin: line } } : {}
+      });
+    }
+    return strip({ ...node, entries });
+  }
+  if (node.kind === "seq") return strip({ ...node, items: node.items.map((i2) => moveOrigins(i2, map)) });
+  if (node.kind === "scalar") {
+    const moved = strip(node);
+    if (!moved.origin) delete moved.source;
+    return moved;
+  }
+  return strip(node);
+}
+
+// server/src/kubernetes/render/remap.ts
+function remapFindings(findings, rendered, textOf, fallback, extra) {
+  const mapper = new Remapper(rendered, textOf);
+  return findings.map((finding) => {
+    if (finding.file !== rendered.path) return finding;
+    const place = mapper.range(finding.range) ?? { file: fallback.file, range: fallback.range };
+    const related2 = finding.related.flatMap((r) => {
+      if (r.file !== rendered.path) return [r];
+      const mapped = mapper.range(r.range);
+      return mapped && !(mapped.file === place.file && sameRange(mapped.range, place.range)) ? [{ ...r, ...mapped }] : [];
+    });
+    for (const e of extra) {
+      if (e.file === place.file && sameRange(e.range, place.range)) continue;
+      if (!related2.some((r) => r.file === e.file && sameRange(r.range, e.range))) related2.push(e);
+    }
+    const fixes = [];
+    for (const fix of finding.fixes) {
+      const edits = fix.edits.map((edit) => edit.file === rendered.path ? mapper.edit(edit) : edit);
+      if (edits.every((e) => e !== void 0)) fixes.push({ ...fix, edits });
+    }
+    return { ...finding, file: place.file, range: place.range, related: related2, fixes };
+  });
+}
+function renderedLocator(rendered, textOf) {
+  const mappers = new Map(rendered.map((r) => [r.path, new Remapper(r, textOf)]));
+  return (file, range) => mappers.get(file)?.range(range);
+}
+function renderedPlaces(rendered, file, offset) {
+  const out2 = [];
+  for (const r of rendered) {
+    for (const s of r.text.segments) {
+      if (s.origin.file !== file || offset < s.origin.start || offset > s.origin.end) continue;
+      out2.push({ path: r.path, offset: s.linear ? s.start + (offset - s.origin.start) : s.start });
+      break;
+    }
+  }
+  return out2;
+}
+function sameRange(a, b) {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+var Remapper = class {
+  constructor(rendered, textOf) {
+    this.rendered = rendered;
+    this.textOf = textOf;
+    this.lines = new LineIndex(rendered.text.text);
+  }
+  rendered;
+  textOf;
+  lines;
+  indexes = /* @__PURE__ */ new Map();
+  index(file) {
+    if (!this.indexes.has(file)) {
+      const text3 = this.textOf(file);
+      this.indexes.set(file, text3 === void 0 ? void 0 : new LineIndex(text3));
+    }
+    return this.indexes.get(file);
+  }
+  /** The origin of [start, end] of the rendered text; undefined when it has none. */
+  offsets(start2, end, exact = false) {
+    for (const s of this.rendered.text.segments) {
+      if (start2 < s.start || end > s.end) continue;
+      if (s.linear) return { file: s.origin.file, start: s.origin.start + (start2 - s.start), end: s.origin.start + (end - s.start) };
+      if (start2 === s.start && end === s.end) return { ...s.origin };
+      if (end > start2 && !exact) return { ...s.origin };
+    }
+    const lines = this.wholeLines(start2, end);
+    if (lines || exact) return lines;
+    const inside = this.rendered.text.segments.filter((s) => s.start >= start2 && s.end <= end);
+    if (inside.length === 0 || inside.some((s) => s.origin.file !== inside[0].origin.file)) return void 0;
+    return {
+      file: inside[0].origin.file,
+      start: Math.min(...inside.map((s) => s.origin.start)),
+      end: Math.max(...inside.map((s) => s.origin.end))
+    };
+  }
+  /** Whole lines (indentation and line break included) whose text is one linear segment each end. */
+  wholeLines(start2, end) {
+    const text3 = this.rendered.text.text;
+    const first = this.segmentOfLine(start2);
+    const last = end === text3.length || text3[end - 1] === "\n" ? this.segmentOfLine(Math.max(start2, end - 1), true) : void 0;
+    if (!first || !last || first.origin.file !== last.origin.file || !first.linear || !last.linear) return void 0;
+    const origin = this.textOf(first.origin.file);
+    if (origin === void 0) return void 0;
+    const originStart = origin.lastIndexOf("\n", first.origin.start - 1) + 1;
+    if (origin.slice(originStart, first.origin.start).trim() !== "") return void 0;
+    const lineEnd = origin.indexOf("\n", last.origin.end);
+    if (origin.slice(last.origin.end, lineEnd === -1 ? origin.length : lineEnd).trim() !== "") return void 0;
+    return { file: first.origin.file, start: originStart, end: lineEnd === -1 ? origin.length : lineEnd + 1 };
+  }
+  /** The segment that makes up the line starting at `offset` (or, `atEnd`, ending there), when blanks are all else on it. */
+  segmentOfLine(offset, atEnd = false) {
+    const text3 = this.rendered.text.text;
+    const lineStart = text3.lastIndexOf("\n", atEnd ? offset - 1 : offset - 1) + 1;
+    if (!atEnd && offset !== lineStart) return void 0;
+    const lineEndRaw = text3.indexOf("\n", lineStart);
+    const lineEnd = lineEndRaw === -1 ? text3.length : lineEndRaw;
+    const inLine = this.rendered.text.segments.filter((s2) => s2.start >= lineStart && s2.end <= lineEnd);
+    if (inLine.length !== 1) return void 0;
+    const [s] = inLine;
+    return text3.slice(lineStart, s.start).trim() === "" && text3.slice(s.end, lineEnd).trim() === "" ? s : void 0;
+  }
+  range(range) {
+    const mapped = this.offsets(this.lines.offsetAt(range.start), this.lines.offsetAt(range.end));
+    const index = mapped && this.index(mapped.file);
+    return mapped && index ? { file: mapped.file, range: index.range(mapped.start, mapped.end) } : void 0;
+  }
+  edit(edit) {
+    const start2 = this.lines.offsetAt(edit.range.start);
+    const end = this.lines.offsetAt(edit.range.end);
+    let mapped = this.offsets(start2, end, true);
+    if (!mapped && start2 === end) {
+      for (const s of this.rendered.text.segments) {
+        if (s.linear && start2 >= s.start && start2 <= s.end)
+          mapped = { file: s.origin.file, start: s.origin.start + (start2 - s.start), end: s.origin.start + (start2 - s.start) };
+      }
+    }
+    if (!mapped) return void 0;
+    if (edit.newText.includes("\n")) {
+      const index2 = this.index(mapped.file);
+      if (!index2 || index2.positionAt(mapped.start).character !== edit.range.start.character) return void 0;
+    }
+    const index = this.index(mapped.file);
+    return index ? { file: mapped.file, range: index.range(mapped.start, mapped.end), newText: edit.newText } : void 0;
+  }
+};
+
+// server/src/kubernetes/render/rendered.ts
+function renderedConfigFile(virtualPath, text3) {
+  const file = kubernetesToConfigFile(virtualPath, text3.text, { comments: false });
+  if (text3.unknown.length === 0) return file;
+  const offset = (block) => [file.lines.offsetAt(block.range.start), file.lines.offsetAt(block.range.end)];
+  const blocks = file.blocks.filter((block) => {
+    const [start2, end] = offset(block);
+    const marks = text3.unknown.filter((u) => u.start === u.end ? u.start >= start2 && u.start <= end : u.start < end && u.end > start2);
+    if (marks.length === 0) return true;
+    const values = valueRanges(block, file);
+    return marks.every((m) => values.some(([s, e]) => m.start >= s && m.end <= e));
+  });
+  for (const block of blocks) markUnknown(block, file, text3);
+  return { ...file, blocks };
+}
+function valueRanges(block, file) {
+  const out2 = [];
+  for (const attribute of block.attributes.values()) {
+    out2.push([file.lines.offsetAt(attribute.valueRange.start), file.lines.offsetAt(attribute.valueRange.end)]);
+  }
+  for (const child3 of block.blocks) out2.push(...valueRanges(child3, file));
+  return out2;
+}
+function markUnknown(block, file, text3) {
+  for (const [name2, attribute] of block.attributes) {
+    const start2 = file.lines.offsetAt(attribute.valueRange.start);
+    const end = file.lines.offsetAt(attribute.valueRange.end);
+    if (touchesUnknown(text3, start2, end)) {
+      const opaque = {
+        ...attribute,
+        expr: { kind: "opaque", text: "a value the template does not give here", range: attribute.valueRange }
+      };
+      block.attributes.set(name2, opaque);
+    }
+  }
+  for (const child3 of block.blocks) markUnknown(child3, file, text3);
+}
+function servicesText(services) {
+  return concat(services.flatMap((s) => [plain("---\n"), emitYaml(s.node, 0)]));
+}
+
+// server/src/project/renderedUnits.ts
+var EMPTY_MODEL = buildKubernetesModel([]);
+function kustomizeUnit(dir, host, options, result = renderKustomization(dir, host)) {
+  const base = { kind: "kustomize", root: dir, reads: result.reads, notes: result.notes };
+  if (result.unknown !== void 0)
+    return { ...base, unknown: result.unknown, model: EMPTY_MODEL, rendered: [], findings: [], reported: [] };
+  const kustomization = [...result.reads].find((p) => /[\\/](kustomization\.ya?ml|Kustomization)$/.test(p) && path12.dirname(p) === dir) ?? path12.join(dir, "kustomization.yaml");
+  const rendered = { path: `${kustomization}#rendered`, text: servicesText(result.services) };
+  const fallbackOf = (finding) => serviceAt(rendered.text, result.services, finding);
+  return analyzeRendered(base, [rendered], host, options, (finding) => {
+    const service = fallbackOf(finding);
+    const written = service ? nameLocation(service, host) : void 0;
+    const overlay = {
+      file: kustomization,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: "the kustomization that builds the Service"
+    };
+    const extra = written ? [{ ...written, message: "the Service, as its base writes it" }] : [];
+    if (service && service.file !== kustomization) extra.push(overlay);
+    return { fallback: written ? { ...written, message: "" } : overlay, extra };
+  });
+}
+function helmUnit(dir, host, options) {
+  const result = renderChart(dir, host, options.helm ?? {});
+  const base = { kind: "helm", root: dir, reads: result.reads, notes: result.notes };
+  if (result.unknown !== void 0)
+    return { ...base, unknown: result.unknown, model: EMPTY_MODEL, rendered: [], findings: [], reported: [] };
+  const rendered = result.templates.map((t) => ({ path: `${t.file}#rendered`, text: t.output, template: t.file }));
+  return analyzeRendered(base, rendered, host, options, (finding) => {
+    const template = rendered.find((r) => r.path === finding.file)?.template ?? dir;
+    const at = {
+      file: template,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: "the template that renders the Service"
+    };
+    return { fallback: at, extra: [] };
+  });
+}
+function analyzeRendered(base, rendered, host, options, around) {
+  const files = rendered.map((r) => renderedConfigFile(r.path, r.text));
+  const model = buildKubernetesModel(files, { network: options.network });
+  const reported = reportRules(model, { docsBase: options.docsBase, log: options.log, source: base.root });
+  const textOf = (file) => host.readFile(file);
+  const moved = (finding) => {
+    const from = rendered.find((r) => r.path === finding.file);
+    if (!from) return [];
+    const { fallback, extra } = around(finding);
+    return remapFindings([finding], from, textOf, fallback, extra);
+  };
+  const findings = onceEach(mergeInstanceFindings(reported).flatMap(moved));
+  const nodeFindings2 = reported.flatMap((r) => moved(r.finding).map((finding) => ({ finding, node: r.node })));
+  const locate = renderedLocator(rendered, textOf);
+  return { ...base, model: { ...model, locate }, rendered, findings, reported: nodeFindings2 };
+}
+function onceEach(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}|${f.file}|${f.range.start.line}:${f.range.start.character}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function serviceAt(text3, services, finding) {
+  const lines = new LineIndex(text3.text);
+  const offset = lines.offsetAt(finding.range.start);
+  let index = -1;
+  for (let at = text3.text.indexOf("---\n"); at !== -1 && at <= offset; at = text3.text.indexOf("---\n", at + 4)) index++;
+  return services[index];
+}
+function nameLocation(service, host) {
+  const name2 = mapGet(service.node, "metadata", "name");
+  const origin = name2?.origin;
+  const text3 = origin ? host.readFile(origin.file) : void 0;
+  if (!origin || text3 === void 0) return void 0;
+  const lines = new LineIndex(text3);
+  return { file: origin.file, range: lines.range(origin.start, origin.end) };
+}
+var ANCESTORS = 6;
+var RenderedUnitIndex = class {
+  constructor(host, options) {
+    this.host = host;
+    this.options = options;
+  }
+  host;
+  options;
+  kustomizeDirs = /* @__PURE__ */ new Set();
+  chartDirs = /* @__PURE__ */ new Set();
+  units = /* @__PURE__ */ new Map();
+  renderings = /* @__PURE__ */ new Map();
+  /** Parsed YAML by file, shared by every kustomization that reads the file (a base by each overlay). */
+  parsed = /* @__PURE__ */ new Map();
+  /** The workspace's files (all kinds): its kustomization files and Chart.yaml name the folders. */
+  setWorkspaceFiles(files) {
+    const kustomize = /* @__PURE__ */ new Set();
+    const chartFiles = /* @__PURE__ */ new Set();
+    for (const file of files) {
+      const name2 = path12.basename(file);
+      if (KUSTOMIZATION_NAMES.includes(name2)) kustomize.add(path12.dirname(file));
+      else if (name2 === "Chart.yaml") chartFiles.add(file);
+    }
+    const charts = /* @__PURE__ */ new Set();
+    for (const file of chartFiles) {
+      const dir = path12.dirname(file);
+      const parent = path12.dirname(path12.dirname(dir));
+      if (path12.basename(path12.dirname(dir)) === "charts" && chartFiles.has(path12.join(parent, "Chart.yaml"))) continue;
+      charts.add(dir);
+    }
+    this.kustomizeDirs = kustomize;
+    this.chartDirs = charts;
+  }
+  /** Drops the units that read the file or listed its folder. */
+  forget(filePath) {
+    const dir = path12.dirname(filePath);
+    const reads = (root, read) => read.has(filePath) || read.has(dir) || root === dir;
+    for (const [key, unit] of this.units) if (reads(unit.root, unit.reads)) this.units.delete(key);
+    for (const [root, result] of this.renderings) if (reads(root, result.reads)) this.renderings.delete(root);
+    this.parsed.delete(filePath);
+  }
+  /** Whether any unit of the workspace reads the file (a patch, values.yaml, a template, a base manifest). */
+  isInput(filePath, options) {
+    return this.unitsFor(filePath, options).length > 0;
+  }
+  /** The root units whose rendering read the file. */
+  unitsFor(filePath, options) {
+    const extra = this.ancestors(filePath);
+    return this.rootUnits(options, extra).filter(
+      (u) => u.reads.has(filePath) || u.root === path12.dirname(filePath) && isUnitFile(filePath)
+    );
+  }
+  /** Every root unit of the workspace. */
+  rootUnits(options, extra = { kustomize: [], charts: [] }) {
+    const kustomize = [.../* @__PURE__ */ new Set([...this.kustomizeDirs, ...extra.kustomize])].sort();
+    const charts = [.../* @__PURE__ */ new Set([...this.chartDirs, ...extra.charts])].sort();
+    const renders = kustomize.map((dir) => ({ dir, result: this.rendering(dir) }));
+    const included = /* @__PURE__ */ new Set();
+    for (const { dir, result } of renders) for (const read of result.reads) if (read !== dir) included.add(read);
+    const roots = renders.filter(({ dir }) => !included.has(dir)).map(({ dir }) => this.unit("kustomize", dir, options));
+    return [...roots, ...charts.map((dir) => this.unit("helm", dir, options))];
+  }
+  /** A kustomization's rendering (which does not depend on the options), kept with its units. */
+  rendering(dir) {
+    let result = this.renderings.get(dir);
+    if (!result) this.renderings.set(dir, result = renderKustomization(dir, this.host, this.parsed));
+    return result;
+  }
+  unit(kind, dir, options) {
+    const key = `${kind}|${dir}|${options.network ?? ""}|${(options.valueFiles ?? []).join("\0")}`;
+    let unit = this.units.get(key);
+    if (!unit) {
+      const unitOptions = { ...this.options, network: options.network, helm: { valueFiles: options.valueFiles ?? [] } };
+      unit = kind === "kustomize" ? kustomizeUnit(dir, this.host, unitOptions, this.rendering(dir)) : helmUnit(dir, this.host, unitOptions);
+      const where2 = path12.join(dir, kind === "helm" ? "Chart.yaml" : "kustomization.yaml");
+      for (const note of unit.notes) this.options.log?.(`elb-lens: ${where2}: ${note}`);
+      if (unit.unknown !== void 0) this.options.log?.(`elb-lens: ${where2}: not checked: ${unit.unknown}`);
+      this.units.set(key, unit);
+    }
+    return unit;
+  }
+  /** Kustomization and chart folders above a file (a patch's overlay, a template's chart). */
+  ancestors(filePath) {
+    const kustomize = [];
+    const charts = [];
+    let dir = path12.dirname(filePath);
+    for (let i2 = 0; i2 < ANCESTORS && dir !== path12.dirname(dir); i2++, dir = path12.dirname(dir)) {
+      const names = this.host.listDirectory(dir);
+      if (names.some((n2) => KUSTOMIZATION_NAMES.includes(n2))) kustomize.push(dir);
+      if (names.includes("Chart.yaml") && names.includes("templates")) {
+        charts.push(dir);
+        break;
+      }
+    }
+    return { kustomize, charts };
+  }
+};
+function isUnitFile(filePath) {
+  const name2 = path12.basename(filePath);
+  return KUSTOMIZATION_NAMES.includes(name2) || name2 === "Chart.yaml";
+}
+
+// server/src/terraform/providerVersions.ts
+var path13 = __toESM2(require("path"));
 var LOCK_FILE_NAME = ".terraform.lock.hcl";
 function isLockFile(filePath) {
-  return path10.basename(filePath) === LOCK_FILE_NAME;
+  return path13.basename(filePath) === LOCK_FILE_NAME;
 }
-function parseLockFile(parser, filePath, text2) {
-  const tree = parser.parseTree(text2);
+function parseLockFile(parser, filePath, text3) {
+  const tree = parser.parseTree(text3);
   try {
-    const file = parser.toConfigFile(filePath, text2, tree, void 0, () => true);
+    const file = parser.toConfigFile(filePath, text3, tree, void 0, () => true);
     return readLockFile(file, tree.rootNode.hasError ? firstError(tree.rootNode, file) : void 0);
   } finally {
     tree.delete();
@@ -20545,17 +22571,17 @@ function readLockFile(file, syntaxError) {
     const address = normaliseSource(block.labels[0]);
     if (!address || !knownProvider(address)) continue;
     const attribute = block.attributes.get("version");
-    const text2 = attribute ? literalString(attribute.expr) : void 0;
-    const version = text2 === void 0 ? void 0 : parseVersion(text2);
-    if (!attribute || text2 === void 0 || !version) {
+    const text3 = attribute ? literalString(attribute.expr) : void 0;
+    const version = text3 === void 0 ? void 0 : parseVersion(text3);
+    if (!attribute || text3 === void 0 || !version) {
       problems.push({
         file,
         range: attribute?.range ?? block.headerRange,
-        message: `${attribute ? `"${text2 ?? "this value"}" is not a version` : "This provider entry has no version"}, so ELB Lens ignores the ${block.labels[0]} entry of ${LOCK_FILE_NAME}: its version comes from required_providers instead.`
+        message: `${attribute ? `"${text3 ?? "this value"}" is not a version` : "This provider entry has no version"}, so ELB Lens ignores the ${block.labels[0]} entry of ${LOCK_FILE_NAME}: its version comes from required_providers instead.`
       });
       continue;
     }
-    if (!providers.has(address)) providers.set(address, { version, text: text2, range: attribute.range });
+    if (!providers.has(address)) providers.set(address, { version, text: text3, range: attribute.range });
   }
   return { file, providers, problems };
 }
@@ -20649,8 +22675,8 @@ function providerVersions(root, lock) {
 function providerLocalName(block, type) {
   const expr = block.attributes.get("provider")?.expr;
   if (expr?.kind === "traversal") return expr.root;
-  const text2 = expr ? literalString(expr) : void 0;
-  if (text2) return text2.split(".")[0].trim();
+  const text3 = expr ? literalString(expr) : void 0;
+  if (text3) return text3.split(".")[0].trim();
   return type.split("_")[0];
 }
 function requirements(files, problems) {
@@ -20681,19 +22707,19 @@ function requirement_(file, attribute, problems) {
   const relevant = address !== void 0 && knownProvider(address) !== void 0;
   let constraint;
   if (versionExpr && relevant) {
-    const text2 = literalString(versionExpr);
-    const parsed2 = text2 === void 0 ? { error: "it is not a plain string" } : VersionRange.parse(text2);
+    const text3 = literalString(versionExpr);
+    const parsed2 = text3 === void 0 ? { error: "it is not a plain string" } : VersionRange.parse(text3);
     if ("error" in parsed2) {
       problems.push({
         file,
         range: versionExpr.range,
         message: `ELB Lens cannot read the version constraint of ${localName} (${parsed2.error}), so it is ignored: the provider version is taken from elsewhere, or assumed to be the newest.`
       });
-    } else if (text2 !== void 0 && text2.trim() !== "") {
+    } else if (text3 !== void 0 && text3.trim() !== "") {
       constraint = {
         range: parsed2,
-        text: text2.trim(),
-        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path10.basename(file.path)}` }
+        text: text3.trim(),
+        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path13.basename(file.path)}` }
       };
     }
   }
@@ -20725,7 +22751,7 @@ function literalString(expr) {
 
 // server/src/project/versionFindings.ts
 function versionProblemFindings(problems, docsBase) {
-  return onceEach(
+  return onceEach2(
     problems.map((problem) => ({
       finding: {
         ruleId: PROVIDER_VERSION_RULE_ID,
@@ -20740,7 +22766,7 @@ function versionProblemFindings(problems, docsBase) {
     }))
   );
 }
-function onceEach(reported) {
+function onceEach2(reported) {
   const seen = /* @__PURE__ */ new Set();
   return reported.filter(({ finding, node }) => {
     if (node) return true;
@@ -20752,7 +22778,7 @@ function onceEach(reported) {
 }
 
 // server/src/service/service.ts
-var MAX_FILE_CHARS = 4 * 1024 * 1024;
+var MAX_FILE_CHARS3 = 4 * 1024 * 1024;
 var MAX_LINE_CHARS = 128 * 1024;
 var MAX_PENDING_EDITS = 1e3;
 function isTerraformFile(filePath) {
@@ -20761,17 +22787,17 @@ function isTerraformFile(filePath) {
 function isTfvarsFile(name2) {
   return name2 === "terraform.tfvars" || name2 === "terraform.tfvars.json" || name2.endsWith(".auto.tfvars") || name2.endsWith(".auto.tfvars.json");
 }
-function looksBinary(text2) {
-  return text2.includes("\0");
+function looksBinary(text3) {
+  return text3.includes("\0");
 }
-function hasOverlongLine(text2) {
-  if (text2.length <= MAX_LINE_CHARS) return false;
-  return linesOverlong(text2, 0, text2.length);
+function hasOverlongLine(text3) {
+  if (text3.length <= MAX_LINE_CHARS) return false;
+  return linesOverlong(text3, 0, text3.length);
 }
-function linesOverlong(text2, from, to) {
-  for (let start2 = from > 0 ? text2.lastIndexOf("\n", from - 1) + 1 : 0; ; ) {
-    const end = text2.indexOf("\n", start2);
-    if ((end === -1 ? text2.length : end) - start2 > MAX_LINE_CHARS) return true;
+function linesOverlong(text3, from, to) {
+  for (let start2 = from > 0 ? text3.lastIndexOf("\n", from - 1) + 1 : 0; ; ) {
+    const end = text3.indexOf("\n", start2);
+    if ((end === -1 ? text3.length : end) - start2 > MAX_LINE_CHARS) return true;
     if (end === -1 || end >= to) return false;
     start2 = end + 1;
   }
@@ -20789,6 +22815,14 @@ var Service = class {
     this.prescan = options.prescan !== false;
     this.elbJson = new ElbJsonDetector(options.jsonFiles ?? DEFAULT_ELB_JSON_GLOBS);
     this.kubernetes = new KubernetesDetector(options.kubernetesFiles ?? []);
+    this.rendered = new RenderedUnitIndex(
+      {
+        readFile: (file) => this.documents.get(file)?.text ?? this.readFromHost(file),
+        isDirectory: (dir) => this.listDirectory(dir).length > 0,
+        listDirectory: (dir) => this.listDirectory(dir)
+      },
+      { docsBase: this.docsBase, log: (message) => this.host.log?.(message) }
+    );
   }
   host;
   parser;
@@ -20811,6 +22845,8 @@ var Service = class {
   /** The byte scan's answer per file, for the text it was given. */
   scans = /* @__PURE__ */ new Map();
   kubernetes;
+  /** kustomize overlays and Helm charts, rendered (project/renderedUnits.ts). */
+  rendered;
   /** Terraform analysis units by root folder. */
   units = /* @__PURE__ */ new Map();
   /** Files and folders read while a unit is built (undefined otherwise). */
@@ -20829,14 +22865,25 @@ var Service = class {
   }
   unitOf(filePath) {
     const kind = this.unitKindOf(filePath);
+    if (kind === "kustomize" || kind === "helm") {
+      const [unit] = this.rendered.unitsFor(filePath, {});
+      return unit && unitKey(unitFile(unit), kind);
+    }
     return kind && unitKey(filePath, kind);
   }
   /** What the file is analysed as (a lock file with its Terraform module); undefined: it is not analysed. */
   unitKindOf(filePath) {
     if (isTerraformFile(filePath) || isLockFile(filePath)) return "terraform";
+    if (mayFeedRendering(filePath)) {
+      const [unit] = this.rendered.unitsFor(filePath, {});
+      if (unit) return unit.kind;
+    }
     if (this.isElbJsonFile(filePath)) return "elb-json";
     if (this.isKubernetesFile(filePath)) return "kubernetes";
     return void 0;
+  }
+  renderedRoots(options = {}) {
+    return this.rendered.rootUnits(renderOptions(options)).map((u) => ({ file: unitFile(u), reads: [...u.reads] }));
   }
   /** A Kubernetes manifest: a `.yaml`/`.yml` file named by `kubernetes.files`, or with an ELB-annotated Service in it. */
   isKubernetesFile(filePath) {
@@ -20849,10 +22896,10 @@ var Service = class {
     if (this.elbJson.matchesGlobs(filePath)) return true;
     return this.elbJson.isElbJson(filePath, this.documents.get(filePath)?.text ?? this.readFromHost(filePath));
   }
-  openDocument(filePath, text2) {
+  openDocument(filePath, text3) {
     const previous = this.documents.get(filePath);
     previous?.tree?.delete();
-    this.documents.set(filePath, { text: text2, tree: void 0, treeIsCurrent: false, config: void 0, blocks: newBlockCache(), edits: [] });
+    this.documents.set(filePath, { text: text3, tree: void 0, treeIsCurrent: false, config: void 0, blocks: newBlockCache(), edits: [] });
     this.invalidate(filePath);
   }
   updateDocument(filePath, changes) {
@@ -20891,7 +22938,7 @@ var Service = class {
     this.invalidate(filePath);
   }
   fileChanged(filePath) {
-    this.listings.delete(path11.dirname(filePath));
+    this.listings.delete(path14.dirname(filePath));
     this.texts.delete(filePath);
     this.unparsed.delete(filePath);
     this.diskFiles.delete(filePath);
@@ -20902,13 +22949,13 @@ var Service = class {
     return this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
   }
   moduleFiles(filePath) {
-    const dir = path11.dirname(filePath);
+    const dir = path14.dirname(filePath);
     if (isYamlFileName(filePath)) return this.isKubernetesFile(filePath) ? [filePath] : [];
     if (isJsonFileName(filePath)) {
       const names = new Set(this.listDirectory(dir).filter(isJsonFileName));
-      for (const open of this.documents.keys()) if (path11.dirname(open) === dir && isJsonFileName(open)) names.add(path11.basename(open));
-      names.add(path11.basename(filePath));
-      return [...names].sort().map((n2) => path11.join(dir, n2)).filter((p) => this.isElbJsonFile(p));
+      for (const open of this.documents.keys()) if (path14.dirname(open) === dir && isJsonFileName(open)) names.add(path14.basename(open));
+      names.add(path14.basename(filePath));
+      return [...names].sort().map((n2) => path14.join(dir, n2)).filter((p) => this.isElbJsonFile(p));
     }
     const paths = this.terraformPaths(dir);
     if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
@@ -20932,6 +22979,7 @@ var Service = class {
   hover(filePath, position, options = {}) {
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return void 0;
+    if (analysis.renderedUnits) return this.renderedHover(analysis.renderedUnits, filePath, position);
     const target = hoverTarget(analysis.model, filePath, position);
     if (!target) return this.unavailableModuleHover(analysis, filePath, position);
     const markdown = hoverMarkdown(target, analysis.model, this.hoverDocsLink);
@@ -20940,6 +22988,30 @@ var Service = class {
     return { markdown: instances ? `${markdown}
 
 ${instances}` : markdown, range: target.range };
+  }
+  /**
+   * Hover in a file an overlay or chart reads (a patch, values.yaml, a template): what each
+   * Service the place reaches makes of it, one section per Service.
+   */
+  renderedHover(units, filePath, position) {
+    const text3 = this.documentText(filePath);
+    if (text3 === void 0) return void 0;
+    const offset = new LineIndex(text3).offsetAt(position);
+    const sections = [];
+    let range;
+    for (const unit of units) {
+      for (const place of renderedPlaces(unit.rendered, filePath, offset)) {
+        const rendered = [...unit.model.loadBalancers, ...unit.model.listeners].find((n2) => n2.file.path === place.path)?.file;
+        if (!rendered) continue;
+        const target = hoverTarget(unit.model, place.path, rendered.lines.positionAt(place.offset));
+        const markdown = target && hoverMarkdown(target, unit.model, `${this.docsBase}README.md`);
+        if (!target || !markdown || sections.includes(markdown)) continue;
+        sections.push(markdown);
+        range ??= unit.model.locate?.(place.path, target.range)?.range;
+      }
+    }
+    if (sections.length === 0) return void 0;
+    return { markdown: sections.join("\n\n---\n\n"), range: range ?? { start: position, end: position } };
   }
   /** Hover on a `module` block whose code cannot be read: why its values are unknown. */
   unavailableModuleHover(analysis, filePath, position) {
@@ -20979,18 +23051,27 @@ ${instances}` : markdown, range: target.range };
     if (analysis.units) {
       return analysis.units.map((u) => ({ root: u.root, source: "terraform", model: u.model, findings: shown(u.reported) }));
     }
+    if (analysis.renderedUnits) {
+      return analysis.renderedUnits.map((u) => ({
+        root: u.root,
+        source: "kubernetes",
+        model: u.model,
+        findings: shown(u.reported)
+      }));
+    }
     const source = this.isKubernetesFile(filePath) ? "kubernetes" : "elb-json";
-    const root = source === "kubernetes" ? filePath : path11.dirname(filePath);
+    const root = source === "kubernetes" ? filePath : path14.dirname(filePath);
     return [{ root, source, model: analysis.model, findings: shown(analysis.reported ?? []) }];
   }
   // ---- internals ----
   invalidate(filePath) {
-    this.modules.delete(path11.dirname(filePath));
-    this.variableFolders.delete(path11.dirname(filePath));
+    this.modules.delete(path14.dirname(filePath));
+    this.variableFolders.delete(path14.dirname(filePath));
     this.modules.delete(unitKey(filePath, "elb-json"));
     this.modules.delete(unitKey(filePath, "kubernetes"));
     this.kubernetes.forget(filePath);
-    const dir = path11.dirname(filePath);
+    this.rendered.forget(filePath);
+    const dir = path14.dirname(filePath);
     for (const [root, unit] of this.units) {
       if (unit.reads.has(filePath) || unit.listedDirs.has(dir)) this.units.delete(root);
     }
@@ -21017,14 +23098,14 @@ ${instances}` : markdown, range: target.range };
   readFromHost(filePath) {
     this.recording?.reads.add(filePath);
     if (this.texts.has(filePath)) return this.texts.get(filePath);
-    let text2;
+    let text3;
     try {
-      text2 = this.host.readFile(filePath);
+      text3 = this.host.readFile(filePath);
     } catch {
-      text2 = void 0;
+      text3 = void 0;
     }
-    this.texts.set(filePath, text2);
-    return text2;
+    this.texts.set(filePath, text3);
+    return text3;
   }
   stats() {
     return { unparsedTerraformFiles: this.unparsed.size, unparsedTerraformPaths: [...this.unparsed] };
@@ -21037,20 +23118,20 @@ ${instances}` : markdown, range: target.range };
       if (!doc.config) doc.config = this.parseDocument(filePath, doc);
       return doc.config;
     }
-    const text2 = this.readFromHost(filePath);
-    if (text2 === void 0) {
+    const text3 = this.readFromHost(filePath);
+    if (text3 === void 0) {
       this.diskFiles.delete(filePath);
       this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
       return void 0;
     }
     const cached = this.diskFiles.get(filePath);
-    if (cached && cached.text === text2) return cached.config;
-    const config = this.parseText(filePath, text2);
-    this.diskFiles.set(filePath, { text: text2, config });
+    if (cached && cached.text === text3) return cached.config;
+    const config = this.parseText(filePath, text3);
+    this.diskFiles.set(filePath, { text: text3, config });
     return config;
   }
   parseDocument(filePath, doc) {
-    if (!filePath.endsWith(".tf") || doc.text.length > MAX_FILE_CHARS) return this.parseText(filePath, doc.text);
+    if (!filePath.endsWith(".tf") || doc.text.length > MAX_FILE_CHARS3) return this.parseText(filePath, doc.text);
     doc.plainText ??= !looksBinary(doc.text) && !hasOverlongLine(doc.text);
     if (!doc.plainText) {
       doc.plainText = void 0;
@@ -21072,22 +23153,22 @@ ${instances}` : markdown, range: target.range };
     doc.edits = [];
     return this.parser.toConfigFile(filePath, doc.text, tree, doc.blocks, isRelevantBlock, changes);
   }
-  parseText(filePath, text2) {
-    if (text2.length > MAX_FILE_CHARS) {
-      this.logSkipped(filePath, `it is larger than ${MAX_FILE_CHARS / 2 ** 20} MB`);
+  parseText(filePath, text3) {
+    if (text3.length > MAX_FILE_CHARS3) {
+      this.logSkipped(filePath, `it is larger than ${MAX_FILE_CHARS3 / 2 ** 20} MB`);
       return void 0;
     }
-    if (looksBinary(text2)) {
+    if (looksBinary(text3)) {
       this.logSkipped(filePath, "it looks binary (NUL characters)");
       return void 0;
     }
-    const clean = text2.charCodeAt(0) === 65279 ? " " + text2.slice(1) : text2;
+    const clean = text3.charCodeAt(0) === 65279 ? " " + text3.slice(1) : text3;
     try {
       if (filePath.endsWith(".tf.json") || filePath.endsWith(".tfvars.json")) {
         return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
       }
       if (isJsonFileName(filePath)) return elbJsonToConfigFile(filePath, clean);
-      if (isYamlFileName(filePath)) return kubernetesToConfigFile(filePath, text2);
+      if (isYamlFileName(filePath)) return kubernetesToConfigFile(filePath, text3);
       if (hasOverlongLine(clean)) {
         this.logSkipped(filePath, `it has a line longer than ${MAX_LINE_CHARS / 1024} K characters (generated content)`);
         return void 0;
@@ -21108,11 +23189,12 @@ ${instances}` : markdown, range: target.range };
   }
   moduleAnalysis(filePath, options) {
     const kind = this.unitKindOf(filePath);
+    if (kind === "kustomize" || kind === "helm") return this.renderedAnalysis(filePath, options);
     if (kind === "elb-json") return this.jsonAnalysis(filePath);
     if (kind === "kubernetes") return this.kubernetesAnalysis(filePath, options);
     if (kind !== "terraform") return void 0;
     this.settleCallChanges();
-    const dir = path11.dirname(filePath);
+    const dir = path14.dirname(filePath);
     const key = cacheKey([
       options.variables ?? {},
       options.varFiles ?? [],
@@ -21140,7 +23222,7 @@ ${instances}` : markdown, range: target.range };
     const units = roots.map((root) => this.unit(root, options, key));
     const paths = new Set(this.terraformPaths(dir));
     for (const u of units) if (u.root === dir && u.lockFile) paths.add(u.lockFile.path);
-    const findings = mergeInstanceFindings(onceEach(units.flatMap((u) => u.reported))).filter((f) => paths.has(f.file));
+    const findings = mergeInstanceFindings(onceEach2(units.flatMap((u) => u.reported))).filter((f) => paths.has(f.file));
     const files = [...own];
     for (const u of units) if (u.root === dir && u.lockFile) files.push(u.lockFile);
     for (const extra of /* @__PURE__ */ new Set([filePath, ...findings.map((f) => f.file)])) {
@@ -21162,7 +23244,9 @@ ${instances}` : markdown, range: target.range };
   }
   /** Tells the service which Terraform files make up the workspace (callers of module folders are looked for there). */
   setWorkspaceFiles(files) {
-    const next = new Set([...files].filter(isTerraformFile));
+    const all = [...files];
+    this.rendered.setWorkspaceFiles(all);
+    const next = new Set(all.filter(isTerraformFile));
     const same = next.size === this.workspaceFiles.size && [...next].every((f) => this.workspaceFiles.has(f));
     if (same) return;
     this.workspaceFiles = next;
@@ -21175,7 +23259,7 @@ ${instances}` : markdown, range: target.range };
   }
   callersMatter(filePath, options = {}) {
     if (!isTerraformFile(filePath) && !isLockFile(filePath)) return false;
-    if (this.declaresVariable(path11.dirname(filePath))) return true;
+    if (this.declaresVariable(path14.dirname(filePath))) return true;
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return false;
     const rules = options.rules ?? {};
@@ -21190,8 +23274,8 @@ ${instances}` : markdown, range: target.range };
     let declares = this.variableFolders.get(dir);
     if (declares === void 0) {
       declares = this.terraformPaths(dir).some((file) => {
-        const text2 = this.documents.get(file)?.text ?? this.readFromHost(file);
-        if (text2 === void 0 || !DECLARATION_WORD.variable.test(text2)) return false;
+        const text3 = this.documents.get(file)?.text ?? this.readFromHost(file);
+        if (text3 === void 0 || !DECLARATION_WORD.variable.test(text3)) return false;
         return this.configFile(file)?.blocks.some((block) => block.type === "variable") === true;
       });
       this.variableFolders.set(dir, declares);
@@ -21248,23 +23332,23 @@ ${instances}` : markdown, range: target.range };
     for (const file of files) {
       for (const call of this.callsOf(file)) {
         if (!isLocalSource(call.source)) continue;
-        const child3 = path11.resolve(path11.dirname(file), call.source);
-        if (child3 === path11.dirname(file)) continue;
+        const child3 = path14.resolve(path14.dirname(file), call.source);
+        if (child3 === path14.dirname(file)) continue;
         let set = index.get(child3);
         if (!set) index.set(child3, set = /* @__PURE__ */ new Set());
-        set.add(path11.dirname(file));
+        set.add(path14.dirname(file));
       }
     }
     return index;
   }
   /** The module calls of a file (cached by text; files without the word "module" are not parsed). */
   callsOf(file) {
-    const text2 = this.documents.get(file)?.text ?? this.readFromHost(file);
-    if (text2 === void 0) return [];
+    const text3 = this.documents.get(file)?.text ?? this.readFromHost(file);
+    if (text3 === void 0) return [];
     const cached = this.fileCalls.get(file);
-    if (cached?.text === text2) return cached.calls;
+    if (cached?.text === text3) return cached.calls;
     const calls = [];
-    if (/\bmodule\b/.test(text2)) {
+    if (/\bmodule\b/.test(text3)) {
       for (const block of this.configFile(file)?.blocks ?? []) {
         if (block.type !== "module" || !block.labels[0]) continue;
         const source = block.attributes.get("source")?.expr;
@@ -21274,7 +23358,7 @@ ${instances}` : markdown, range: target.range };
         }
       }
     }
-    this.fileCalls.set(file, { text: text2, calls });
+    this.fileCalls.set(file, { text: text3, calls });
     return calls;
   }
   /** True when a file's module calls differ from what the caller index was built from. */
@@ -21342,17 +23426,17 @@ ${instances}` : markdown, range: target.range };
     const deferred = [];
     for (const filePath of this.terraformPaths(dir)) {
       const doc = this.documents.get(filePath);
-      const text2 = doc?.text ?? this.readFromHost(filePath);
-      if (text2 === void 0) {
+      const text3 = doc?.text ?? this.readFromHost(filePath);
+      if (text3 === void 0) {
         this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
         continue;
       }
-      if (!this.prescan || doc || filePath.endsWith(".tf.json") || this.mayMatter(filePath, text2)) {
+      if (!this.prescan || doc || filePath.endsWith(".tf.json") || this.mayMatter(filePath, text3)) {
         const file = this.configFile(filePath);
         if (file) files.push(file);
-      } else if (text2.length > MAX_FILE_CHARS || looksBinary(text2) || hasOverlongLine(text2)) {
-        this.parseText(filePath, text2);
-      } else deferred.push({ path: filePath, text: text2 });
+      } else if (text3.length > MAX_FILE_CHARS3 || looksBinary(text3) || hasOverlongLine(text3)) {
+        this.parseText(filePath, text3);
+      } else deferred.push({ path: filePath, text: text3 });
     }
     for (const d of deferred) this.unparsed.add(d.path);
     if (deferred.length === 0) return { files, deferred: [] };
@@ -21377,8 +23461,8 @@ ${instances}` : markdown, range: target.range };
   terraformPaths(dir) {
     this.recording?.listedDirs.add(dir);
     const names = new Set(this.listDirectory(dir).filter((n2) => isTerraformFile(n2)));
-    for (const open of this.documents.keys()) if (path11.dirname(open) === dir && isTerraformFile(open)) names.add(path11.basename(open));
-    return [...names].sort().map((n2) => path11.join(dir, n2));
+    for (const open of this.documents.keys()) if (path14.dirname(open) === dir && isTerraformFile(open)) names.add(path14.basename(open));
+    return [...names].sort().map((n2) => path14.join(dir, n2));
   }
   /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */
   listDirectory(dir) {
@@ -21394,21 +23478,21 @@ ${instances}` : markdown, range: target.range };
     return names;
   }
   /** The byte scan, once per text of a file (an open document is scanned again only when it changes). */
-  mayMatter(filePath, text2) {
+  mayMatter(filePath, text3) {
     const cached = this.scans.get(filePath);
-    if (cached?.text === text2) return cached.matters;
-    const matters = MAY_MATTER.test(text2);
-    this.scans.set(filePath, { text: text2, matters });
+    if (cached?.text === text3) return cached.matters;
+    const matters = MAY_MATTER.test(text3);
+    this.scans.set(filePath, { text: text3, matters });
     return matters;
   }
   /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
   lockFile(dir) {
-    const file = path11.join(dir, LOCK_FILE_NAME);
+    const file = path14.join(dir, LOCK_FILE_NAME);
     this.recording?.reads.add(file);
-    const text2 = this.documents.get(file)?.text ?? this.readFromHost(file);
-    if (text2 === void 0 || text2.length > MAX_FILE_CHARS) return void 0;
+    const text3 = this.documents.get(file)?.text ?? this.readFromHost(file);
+    if (text3 === void 0 || text3.length > MAX_FILE_CHARS3) return void 0;
     try {
-      return parseLockFile(this.parser, file, text2);
+      return parseLockFile(this.parser, file, text3);
     } catch {
       return void 0;
     }
@@ -21424,20 +23508,20 @@ ${instances}` : markdown, range: target.range };
     const manifest = this.modulesManifest(root.dir);
     const entry = manifest?.get(keyPath.join("."));
     if (entry !== void 0) {
-      const dir = path11.resolve(root.dir, entry);
-      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path11.relative(root.dir, dir)) };
+      const dir = path14.resolve(root.dir, entry);
+      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path14.relative(root.dir, dir)) };
     }
     if (source === void 0) return { unavailable: "its source is not a plain string" };
-    if (isLocalSource(source)) return { dir: path11.resolve(caller.dir, source), downloaded: caller.downloaded };
+    if (isLocalSource(source)) return { dir: path14.resolve(caller.dir, source), downloaded: caller.downloaded };
     return { unavailable: `module source "${source}" not downloaded: run terraform init` };
   }
   /** Key (`web.db`) → folder, from `.terraform/modules/modules.json`; undefined when there is none. */
   modulesManifest(rootDir) {
-    const file = path11.join(rootDir, ".terraform", "modules", "modules.json");
-    const text2 = this.readFromHost(file);
-    if (text2 === void 0) return void 0;
+    const file = path14.join(rootDir, ".terraform", "modules", "modules.json");
+    const text3 = this.readFromHost(file);
+    if (text3 === void 0) return void 0;
     try {
-      const parsed2 = JSON.parse(text2);
+      const parsed2 = JSON.parse(text3);
       const map = /* @__PURE__ */ new Map();
       for (const m of parsed2.Modules ?? []) if (typeof m.Key === "string" && m.Key && typeof m.Dir === "string") map.set(m.Key, m.Dir);
       return map;
@@ -21456,6 +23540,22 @@ ${instances}` : markdown, range: target.range };
     const analysis = { key: "", model, files, rawFindings: mergeInstanceFindings(reported), reported };
     this.modules.set(cacheKey2, analysis);
     return analysis;
+  }
+  /**
+   * A file that kustomize overlays or Helm charts read: their findings (moved to the files that
+   * set the values), for every file they are in. Undefined when no overlay or chart reads it.
+   */
+  renderedAnalysis(filePath, options) {
+    const units = this.rendered.unitsFor(filePath, renderOptions(options));
+    if (units.length === 0) return void 0;
+    const rawFindings = units.flatMap((u) => u.findings);
+    const files = [];
+    const openReads = units.flatMap((u) => [...u.reads]).filter((p) => this.documents.has(p));
+    for (const file of /* @__PURE__ */ new Set([filePath, ...rawFindings.map((f) => f.file), ...openReads])) {
+      const config = this.configFile(file);
+      if (config) files.push(config);
+    }
+    return { key: "", model: combineModels(units.map((u) => u.model)), files, rawFindings, renderedUnits: units };
   }
   /** A Kubernetes manifest: its Services, analysed on their own; cached per file and cluster network. */
   kubernetesAnalysis(filePath, options) {
@@ -21481,7 +23581,7 @@ ${instances}` : markdown, range: target.range };
       ...names.filter((n2) => n2 === "terraform.tfvars.json"),
       ...names.filter((n2) => n2.includes(".auto.tfvars")).sort()
     ];
-    const files = [...ordered.map((n2) => path11.join(dir, n2)), ...options.varFiles ?? []];
+    const files = [...ordered.map((n2) => path14.join(dir, n2)), ...options.varFiles ?? []];
     for (const file of files) inputs.push(...this.readTfvars(file));
     for (const [name2, value] of Object.entries(options.variables ?? {})) {
       inputs.push({ name: name2, value: toValue(value), source: "a value given to ELB Lens" });
@@ -21490,21 +23590,21 @@ ${instances}` : markdown, range: target.range };
   }
   readTfvars(filePath) {
     this.recording?.reads.add(filePath);
-    const text2 = this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
-    if (text2 === void 0 || text2.length > MAX_FILE_CHARS) return [];
-    const source = path11.basename(filePath);
+    const text3 = this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
+    if (text3 === void 0 || text3.length > MAX_FILE_CHARS3) return [];
+    const source = path14.basename(filePath);
     if (filePath.endsWith(".json")) {
       try {
-        const parsed2 = JSON.parse(text2);
+        const parsed2 = JSON.parse(text3);
         if (!parsed2 || typeof parsed2 !== "object" || Array.isArray(parsed2)) return [];
         return Object.entries(parsed2).map(([name2, value]) => ({ name: name2, value: toValue(value), source }));
       } catch {
         return [];
       }
     }
-    const config = this.parseText(filePath, text2);
+    const config = this.parseText(filePath, text3);
     if (!config) return [];
-    const empty = new TerraformModule(path11.dirname(filePath), [], []);
+    const empty = new TerraformModule(path14.dirname(filePath), [], []);
     return tfvarsInputs(config, (expr) => empty.evaluate(expr));
   }
   runRules(model) {
@@ -21517,6 +23617,16 @@ function cacheKey(value) {
   } catch {
     return void 0;
   }
+}
+function mayFeedRendering(filePath) {
+  return isYamlFileName(filePath) || isJsonFileName(filePath) || path14.basename(filePath) === "Kustomization";
+}
+function renderOptions(options) {
+  return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [] };
+}
+function unitFile(unit) {
+  if (unit.kind === "helm") return path14.join(unit.root, "Chart.yaml");
+  return [...unit.reads].find((p) => path14.dirname(p) === unit.root && /^(kustomization\.ya?ml|Kustomization)$/.test(path14.basename(p))) ?? path14.join(unit.root, "kustomization.yaml");
 }
 function toValue(value) {
   if (value === void 0) return new Unknown("no value");
@@ -21552,8 +23662,8 @@ var DECLARATION_WORD = {
   local: /\blocals\b/,
   output: /\boutput\b/
 };
-function escapeRegExp(text2) {
-  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // server/src/graph/map.ts
@@ -21635,6 +23745,13 @@ function addGroup(map, group, source, newId) {
       const target = evidence.via === "loadbalancer" ? nodeOf(listener.loadBalancer) : nodeOf(listener);
       if (target)
         edge(memberNode2, target, "same-server", { label: evidence.via === "loadbalancer" ? "also a client" : "white-listed client" });
+    }
+  }
+  if (model.locate) {
+    for (const n2 of map.nodes) {
+      if (n2.group !== group.id || !n2.location) continue;
+      const written = model.locate(n2.location.file, n2.location.range);
+      if (written) n2.location = { ...n2.location, ...written };
     }
   }
   for (const { finding, node } of source.findings) {
@@ -21812,15 +23929,15 @@ function nodeLines(node) {
 function edgeLabel(edge) {
   const icon = edge.severity ? `${SEVERITY_ICON[edge.severity]} ` : "";
   if (edge.kind === "backend" && edge.receives) {
-    const text2 = RECEIVES_LABEL[edge.receives];
-    return edge.severity ? `${icon}${text2.slice(2)}` : text2;
+    const text3 = RECEIVES_LABEL[edge.receives];
+    return edge.severity ? `${icon}${text3.slice(2)}` : text3;
   }
   if (edge.label) return `${icon}${edge.label}`;
   if (edge.severity) return `${icon}${edge.findings[0].ruleId}`;
   return "";
 }
-function clip(text2, max) {
-  return text2.length <= max ? text2 : `${text2.slice(0, max - 1)}\u2026`;
+function clip(text3, max) {
+  return text3.length <= max ? text3 : `${text3.slice(0, max - 1)}\u2026`;
 }
 var LEGEND = [
   "\u2714 the backend gets the client\u2019s address",
@@ -21846,8 +23963,8 @@ var COLORS = {
   "lb-address": "#9a6700",
   unknown: "#6e7781"
 };
-function mermaidText(text2) {
-  return printable(text2.replace(/\r\n|\r|\n/g, " ")).replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/`/g, "#96;");
+function mermaidText(text3) {
+  return printable(text3.replace(/\r\n|\r|\n/g, " ")).replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/`/g, "#96;");
 }
 var MERMAID_SHAPE = {
   client: ["([", "])"],
@@ -21924,8 +24041,8 @@ function toMarkdown(map) {
     ""
   ].join("\n");
 }
-function dotText(text2) {
-  const lines = text2.split(/\r\n|\r|\n/).map((line) => printable(line).replace(/\\/g, "\\\\").replace(/"/g, '\\"'));
+function dotText(text3) {
+  const lines = text3.split(/\r\n|\r|\n/).map((line) => printable(line).replace(/\\/g, "\\\\").replace(/"/g, '\\"'));
   return `"${lines.join("\\n")}"`;
 }
 var DOT_SHAPE = {
@@ -22301,8 +24418,8 @@ ${body2.join("\n")}
 function viewSource(view, name2) {
   return { name: name2(view.root), source: view.source, model: view.model, findings: view.findings };
 }
-function planView(filePath, text2, options = {}) {
-  const plan = planAnalysis(filePath, text2, options);
+function planView(filePath, text3, options = {}) {
+  const plan = planAnalysis(filePath, text3, options);
   if (!plan) return void 0;
   const findings = nodeFindings(plan.reported, { rules: options.rules, allowInlineIgnores: false }, () => void 0);
   return { root: filePath, source: "plan", model: plan.model, findings };
@@ -22343,7 +24460,7 @@ function optionsHelp(options) {
   }
   return lines.join("\n");
 }
-var KINDS_CHECKED = "Terraform (.tf, .tf.json), ELB API JSON (*.elb.json),\nTerraform plan JSON and Kubernetes Service YAML";
+var KINDS_CHECKED = "Terraform (.tf, .tf.json), ELB API JSON (*.elb.json),\nTerraform plan JSON, Kubernetes Service YAML, kustomize overlays and Helm charts";
 var KINDS_FOUND = "Terraform, ELB API JSON, plan JSON or Kubernetes Service YAML";
 function nothingFound(paths) {
   return `nothing to check under ${paths.join(", ")}: no ${KINDS_FOUND} file found (ELB API JSON is read from *.elb.json unless .elb-lens.json "json.files" names other files)`;
@@ -22394,7 +24511,15 @@ var CHECK_OPTIONS = [
     ]
   },
   { names: ["--verbose", "-v"], help: ["print counts (files found, checked, not parsed) and timing on stderr"] },
-  { names: ["--no-prescan"], help: ["parse every Terraform file instead of scanning first (same results)"] }
+  { names: ["--no-prescan"], help: ["parse every Terraform file instead of scanning first (same results)"] },
+  {
+    names: ["--stdin-filename"],
+    value: "<name>",
+    help: [
+      "with - (standard input): the stream's name in reports; its extension",
+      "decides what it is (default: Kubernetes YAML named <stdin>)"
+    ]
+  }
 ];
 var GRAPH_OPTIONS = [
   {
@@ -22441,6 +24566,8 @@ ${optionsHelp([])}
 var USAGE = `Usage:
   elb-lens check [paths...] [options]   check ${KINDS_CHECKED.replace("\n", "\n                                        ")}
                                         files and folders (default: .)
+  elb-lens check - [options]            check standard input: rendered manifests (helm template \u2026,
+                                        kustomize build \u2026), several documents in one stream
   elb-lens graph [paths...] [options]   draw where the client address goes: client \u2192 load balancer \u2192
                                         listener \u2192 pool \u2192 backend (default: .)
   elb-lens rules                        list the rules
@@ -22496,6 +24623,8 @@ function parseArgs(argv) {
     jobs: void 0,
     verbose: false,
     prescan: true,
+    stdin: false,
+    stdinFilename: void 0,
     failOnEmpty: false
   };
   forEachFlag(rest, (flag, value, arg) => {
@@ -22533,6 +24662,9 @@ function parseArgs(argv) {
       case "--no-prescan":
         args2.prescan = false;
         break;
+      case "--stdin-filename":
+        args2.stdinFilename = value();
+        break;
       case "--report-unused-ignores":
         args2.reportUnusedIgnores = true;
         break;
@@ -22552,6 +24684,11 @@ function parseArgs(argv) {
     }
   });
   if (args2.dryRun && !args2.fix) throw new UsageError("--dry-run only goes with --fix", "check");
+  if (args2.paths.includes("-")) {
+    if (args2.paths.length > 1) throw new UsageError("- (standard input) is checked alone, without other paths", "check");
+    if (args2.fix) throw new UsageError("--fix cannot change standard input", "check");
+    args2.stdin = true;
+  } else if (args2.stdinFilename !== void 0) throw new UsageError("--stdin-filename only goes with - (standard input)", "check");
   if (args2.paths.length === 0) args2.paths.push(".");
   return args2;
 }
@@ -22617,11 +24754,11 @@ function inputFlag(flag, value, args2) {
 function forEachFlag(rest, handle2) {
   for (let i2 = 0; i2 < rest.length; i2++) {
     const arg = rest[i2];
-    const [flag, inlineValue] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, void 0];
+    const [flag, inlineValue2] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, void 0];
     handle2(
       flag,
       () => {
-        const v = inlineValue ?? rest[++i2];
+        const v = inlineValue2 ?? rest[++i2];
         if (v === void 0) throw new UsageError(`${flag} needs a value`);
         return v;
       },
@@ -22631,8 +24768,8 @@ function forEachFlag(rest, handle2) {
 }
 
 // server/src/cli/diff.ts
-function splitLines(text2) {
-  const lines = text2.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+function splitLines(text3) {
+  const lines = text3.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
   return lines;
 }
 function myers(a, b) {
@@ -22713,23 +24850,23 @@ function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
       if (ops[i2].kind !== "add") oldLine++;
       if (ops[i2].kind !== "del") newLine++;
     }
-    const slice = ops.slice(start2, end);
-    const oldCount = slice.filter((o) => o.kind !== "add").length;
-    const newCount = slice.filter((o) => o.kind !== "del").length;
+    const slice2 = ops.slice(start2, end);
+    const oldCount = slice2.filter((o) => o.kind !== "add").length;
+    const newCount = slice2.filter((o) => o.kind !== "del").length;
     const range = (line, count) => count === 1 ? `${line}` : `${count === 0 ? line - 1 : line},${count}`;
     out2 += `@@ -${range(oldLine, oldCount)} +${range(newLine, newCount)} @@
 `;
-    for (const op of slice) out2 += show(op.kind === "same" ? " " : op.kind === "del" ? "-" : "+", op.line);
+    for (const op of slice2) out2 += show(op.kind === "same" ? " " : op.kind === "del" ? "-" : "+", op.line);
   }
   return out2;
 }
 
 // server/src/cli/graph.ts
-var path14 = __toESM2(require("path"));
+var path17 = __toESM2(require("path"));
 
 // server/src/cli/output.ts
 var fs5 = __toESM2(require("fs"));
-var path12 = __toESM2(require("path"));
+var path15 = __toESM2(require("path"));
 function writeOutput(filePath, content) {
   let target = filePath;
   let stat = lstatOrUndefined(filePath);
@@ -22756,7 +24893,7 @@ function lstatOrUndefined(filePath) {
   }
 }
 function writeAtomically(filePath, content) {
-  const temporary = path12.join(path12.dirname(filePath), `.${path12.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = path15.join(path15.dirname(filePath), `.${path15.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
   let mode;
   try {
     mode = fs5.statSync(filePath).mode & 4095;
@@ -22792,10 +24929,10 @@ function endOnStdioErrors(exitCode) {
 }
 
 // server/src/cli/report.ts
-var path13 = __toESM2(require("path"));
+var path16 = __toESM2(require("path"));
 function relativePath(cwd, file) {
-  const relative7 = path13.relative(cwd, file);
-  return (relative7.startsWith("..") ? file : relative7).split(path13.sep).join("/");
+  const relative8 = path16.relative(cwd, file);
+  return (relative8.startsWith("..") ? file : relative8).split(path16.sep).join("/");
 }
 function sortFindings(findings) {
   return [...findings].sort(
@@ -22808,13 +24945,14 @@ function atLeast(severity, minimum) {
 
 // server/src/cli/select.ts
 var MAX_PLAN_BYTES = 256 * 1024 * 1024;
-function selectFiles(walked, configFor, kinds) {
+function selectFiles(walked, configFor, kinds, given) {
   const selected = [];
   for (const { path: file, explicit } of walked) {
     const config = configFor(file);
-    if (excludes(config, file)) continue;
-    const content = nodeFileContent(file, MAX_PLAN_BYTES);
-    const kind = classify(file, { config, explicit, content });
+    const known2 = given?.get(file);
+    if (!known2 && excludes(config, file)) continue;
+    const content = known2 ? textContent(known2.text) : nodeFileContent(file, MAX_PLAN_BYTES);
+    const kind = known2?.kind ?? classify(file, { config, explicit, content });
     if (kinds.has(kind) || explicit && kind !== "other") selected.push({ file, config, kind, content });
   }
   return selected;
@@ -22824,12 +24962,12 @@ function selectFiles(walked, configFor, kinds) {
 var DRAWN_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "elb-json", "kubernetes", "plan"]);
 async function graph(args2, io, host) {
   const { environmentVariables: environmentVariables2 } = host;
-  const cliVarFiles = args2.varFiles.map((f) => path14.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path17.resolve(io.cwd, f));
   for (const file of cliVarFiles) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path14.resolve(io.cwd, args2.config) : void 0,
+    configFile: args2.config ? path17.resolve(io.cwd, args2.config) : void 0,
     realPath: nodeFileSystem.realpath
   });
   const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2 };
@@ -22846,7 +24984,7 @@ async function graph(args2, io, host) {
     { jsonFiles: (file) => namesElbJson(configFor(file), file) }
   );
   const walked = walk(
-    args2.paths.map((p) => path14.resolve(io.cwd, p)),
+    args2.paths.map((p) => path17.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
@@ -22854,7 +24992,8 @@ async function graph(args2, io, host) {
   const views = /* @__PURE__ */ new Map();
   const asked = /* @__PURE__ */ new Set();
   const selected = [...selectFiles(walked.files, configFor, DRAWN_KINDS)];
-  if (selected.length === 0) io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
+  const renderedRoots = service.renderedRoots().filter((root) => !excludes(configFor(root.file), root.file));
+  if (selected.length === 0 && renderedRoots.length === 0) io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
 `);
   for (const { file, config, kind, content } of selected) {
     if (kind === "plan") {
@@ -22871,6 +25010,13 @@ async function graph(args2, io, host) {
       if (!views.has(key)) views.set(key, view);
     }
   }
+  for (const root of renderedRoots) {
+    const config = configFor(root.file);
+    for (const view of service.models(root.file, config.options)) {
+      const key = `${view.source}:${view.root}`;
+      if (!views.has(key)) views.set(key, view);
+    }
+  }
   const shown = (file) => relativePath(io.cwd, file) || ".";
   const sources = [...views.values()].filter((v) => v.model.listeners.length + v.model.loadBalancers.length + v.model.pools.length + v.model.members.length > 0).map((v) => viewSource(v, shown)).sort((a, b) => a.name.localeCompare(b.name) || a.source.localeCompare(b.source));
   const map = buildClientIpMap(sources);
@@ -22880,7 +25026,7 @@ async function graph(args2, io, host) {
     return 0;
   }
   try {
-    host.writeFile(path14.resolve(io.cwd, args2.output), output);
+    host.writeFile(path17.resolve(io.cwd, args2.output), output);
   } catch (error) {
     io.stderr(`elb-lens: cannot write ${args2.output}: ${writeFailure(error)}
 `);
@@ -22909,8 +25055,8 @@ function selectFixes(findings, textOf, canEdit) {
   const indexes = /* @__PURE__ */ new Map();
   const indexOf = (file) => {
     if (!indexes.has(file)) {
-      const text2 = textOf(file);
-      indexes.set(file, text2 === void 0 ? void 0 : new LineIndex(text2));
+      const text3 = textOf(file);
+      indexes.set(file, text3 === void 0 ? void 0 : new LineIndex(text3));
     }
     return indexes.get(file);
   };
@@ -22947,8 +25093,8 @@ function toOffsets(index, edit) {
   const end = Math.max(start2, index.offsetAt(edit.range.end));
   return { start: start2, end, newText: edit.newText };
 }
-function applyOffsetEdits(text2, edits) {
-  let result = text2;
+function applyOffsetEdits(text3, edits) {
+  let result = text3;
   for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
     result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   }
@@ -22960,16 +25106,16 @@ function applyFixes(findings, textOf, canEdit) {
   const selection = selectFixes(findings, textOf, canEdit);
   const changed = /* @__PURE__ */ new Map();
   for (const [file, edits] of selection.edits) {
-    const text2 = textOf(file);
-    if (text2 === void 0) continue;
-    const next = applyOffsetEdits(text2, edits);
-    if (next !== text2) changed.set(file, next);
+    const text3 = textOf(file);
+    if (text3 === void 0) continue;
+    const next = applyOffsetEdits(text3, edits);
+    if (next !== text3) changed.set(file, next);
   }
   return { changed, applied: selection.fixes.length, deferred: selection.deferred };
 }
 
 // server/src/cli/formats.ts
-var path15 = __toESM2(require("path"));
+var path18 = __toESM2(require("path"));
 var import_url = require("url");
 
 // server/src/cli/codequality.ts
@@ -23009,12 +25155,12 @@ var COLORS2 = {
   reset: "\x1B[0m",
   bold: "\x1B[1m"
 };
-function paint(color, code, text2) {
-  return color ? `${code}${text2}${COLORS2.reset}` : text2;
+function paint(color, code, text3) {
+  return color ? `${code}${text3}${COLORS2.reset}` : text3;
 }
 var FRAME_WIDTH = 120;
-function codeFrame(text2, finding, color) {
-  const lines = text2.split(/\r\n|\r|\n/);
+function codeFrame(text3, finding, color) {
+  const lines = text3.split(/\r\n|\r|\n/);
   const { start: start2, end } = finding.range;
   const first = Math.max(0, start2.line - 2);
   const last = Math.min(lines.length - 1, start2.line + 1);
@@ -23065,7 +25211,7 @@ function messageLines(message) {
   if (line) lines.push(`  ${line}`);
   return lines;
 }
-var text = (report, { color }) => {
+var text2 = (report, { color }) => {
   const out2 = [];
   for (const finding of report.findings) {
     const where2 = `${printable(relativePath(report.cwd, finding.file))}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
@@ -23125,9 +25271,9 @@ function sarifRegion(range) {
   };
 }
 function artifactLocation(report, file) {
-  const relative7 = path15.relative(report.cwd, file);
-  if (relative7.startsWith("..") || path15.isAbsolute(relative7)) return { uri: (0, import_url.pathToFileURL)(file).href };
-  return { uri: relative7.split(path15.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  const relative8 = path18.relative(report.cwd, file);
+  if (relative8.startsWith("..") || path18.isAbsolute(relative8)) return { uri: (0, import_url.pathToFileURL)(file).href };
+  return { uri: relative8.split(path18.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 var sarif = (report) => {
   const used = new Set(report.findings.map((f) => f.ruleId));
@@ -23276,7 +25422,67 @@ var checkstyle = (report) => {
   out2.push("</checkstyle>");
   return out2.join("\n") + "\n";
 };
-var FORMATTERS = { text, compact, json, sarif, junit, checkstyle, codequality };
+var FORMATTERS = { text: text2, compact, json, sarif, junit, checkstyle, codequality };
+
+// server/src/cli/stdin.ts
+var path19 = __toESM2(require("path"));
+var MAX_STDIN_CHARS = 64 * 1024 * 1024;
+function stdinInput(text3, cwd, stdinFilename) {
+  const named = stdinFilename !== void 0 ? path19.resolve(cwd, stdinFilename) : void 0;
+  const kubernetes = named === void 0 || isYamlFileName(named);
+  const internal = named ?? path19.join(cwd, "<stdin>.yaml");
+  return { path: internal, shownAs: named ?? path19.join(cwd, "<stdin>"), text: text3, kubernetes };
+}
+function readProcessStdin() {
+  return new Promise((resolve10, reject) => {
+    const chunks = [];
+    let size = 0;
+    process.stdin.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > MAX_STDIN_CHARS) {
+        reject(new Error(`standard input is larger than ${MAX_STDIN_CHARS / 2 ** 20} MB`));
+        process.stdin.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    process.stdin.on("end", () => resolve10(Buffer.concat(chunks).toString("utf8")));
+    process.stdin.on("error", reject);
+  });
+}
+var SOURCE = /^# Source: (\S.*?)\s*$/;
+function stdinFindings(findings, input2) {
+  const lines = new LineIndex(input2.text);
+  const sources = [];
+  const all = input2.text.split("\n");
+  all.forEach((text3, line) => {
+    const match = SOURCE.exec(text3.replace(/\r$/, ""));
+    if (match) sources.push({ line, template: match[1] });
+  });
+  const documentStart = (line) => {
+    for (let l = line; l >= 0; l--) if (/^---\s*($|#)/.test(all[l] ?? "")) return l;
+    return 0;
+  };
+  return findings.map((finding) => {
+    const rename = (file) => file === input2.path ? input2.shownAs : file;
+    const renamed2 = {
+      ...finding,
+      file: rename(finding.file),
+      related: finding.related.map((r) => ({ ...r, file: rename(r.file) })),
+      fixes: finding.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, file: rename(e.file) })) }))
+    };
+    if (finding.file !== input2.path) return renamed2;
+    const start2 = documentStart(finding.range.start.line);
+    const source = [...sources].reverse().find((s) => s.line <= finding.range.start.line && s.line >= start2);
+    if (!source) return renamed2;
+    const range = lines.range(lines.lineStart(source.line), lines.lineEnd(source.line));
+    return {
+      ...renamed2,
+      message: `${finding.message} (Rendered from ${source.template}.)`,
+      related: [...renamed2.related, { file: input2.shownAs, range, message: `rendered from ${source.template}` }]
+    };
+  });
+}
 
 // server/src/cli/main.ts
 var EXIT_CLEAN = 0;
@@ -23335,7 +25541,7 @@ ${error.command ? COMMAND_USAGE[error.command] : USAGE}`);
 function explain(id10, packageRoot) {
   const rule = findRule(id10);
   if (rule) {
-    const page2 = readTextFile(path16.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
+    const page2 = readTextFile(path20.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
     return page2 ?? `${rule.meta.id}: ${rule.meta.summary}
 `;
   }
@@ -23348,11 +25554,11 @@ function explain(id10, packageRoot) {
     );
   }
   const [file, anchor] = pseudo.docsPage.split("#");
-  const page = readTextFile(path16.join(packageRoot, file), 1024 * 1024);
-  const text2 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
+  const page = readTextFile(path20.join(packageRoot, file), 1024 * 1024);
+  const text3 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
   return `${pseudo.id} (${pseudo.defaultSeverity}): ${pseudo.summary}
-${text2 ? `
-${text2}` : ""}`;
+${text3 ? `
+${text3}` : ""}`;
 }
 function markdownSection(page, anchor) {
   const lines = page.split("\n");
@@ -23393,11 +25599,11 @@ function progressReporter(io, total, now = Date.now) {
     }
   };
 }
-async function createCheckSession(args2, io) {
+async function createCheckSession(args2, io, stdin) {
   const env = io.env ?? process.env;
-  const cliVarFiles = args2.varFiles.map((f) => path16.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path20.resolve(io.cwd, f));
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path16.resolve(io.cwd, args2.config) : void 0,
+    configFile: args2.config ? path20.resolve(io.cwd, args2.config) : void 0,
     realPath: nodeFileSystem.realpath
   });
   const flags2 = {
@@ -23415,19 +25621,20 @@ async function createCheckSession(args2, io) {
   };
   const host = createNodeHost((message) => io.stderr(`${message}
 `));
-  const docsDir = path16.join(io.packageRoot, "docs", "rules");
+  const docsDir = path20.join(io.packageRoot, "docs", "rules");
   const service = await createElbLensService(host, {
-    docsBase: docsDir + path16.sep,
+    docsBase: docsDir + path20.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
     prescan: args2.prescan,
-    kubernetesFiles: (file) => namesKubernetes(configFor(file), file)
+    kubernetesFiles: (file) => stdin?.kubernetes === true && file === stdin.path || namesKubernetes(configFor(file), file)
   });
+  if (stdin) service.openDocument(stdin.path, stdin.text);
   return { configFor, resolver, service, docsDir };
 }
 function analyzeGroup(session, file, planText, wanted, log) {
   const { options } = session.configFor(file);
   if (planText !== void 0) {
-    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path16.sep, log });
+    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path20.sep, log });
   }
   const findings = [];
   for (const [moduleFile, fileFindings2] of session.service.analyzeModule(file, options)) {
@@ -23464,27 +25671,37 @@ async function check(args2, io) {
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args2.format) ? FORMATTERS[args2.format] : void 0;
   if (!formatter) throw new UsageError(`unknown format "${args2.format}"`);
   const env = io.env ?? process.env;
-  for (const file of args2.varFiles.map((f) => path16.resolve(io.cwd, f))) {
+  for (const file of args2.varFiles.map((f) => path20.resolve(io.cwd, f))) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
-  const printed = /* @__PURE__ */ new Set();
+  const printed2 = /* @__PURE__ */ new Set();
   const sink = { lines: void 0 };
   const stderr = (m) => {
     if (sink.lines) sink.lines.push(m);
     else {
-      printed.add(m);
+      printed2.add(m);
       io.stderr(m);
     }
   };
-  const session = await createCheckSession(args2, { ...io, stderr });
-  const walked = walk(
-    args2.paths.map((p) => path16.resolve(io.cwd, p)),
+  let stdin;
+  if (args2.stdin) {
+    let text3;
+    try {
+      text3 = await (io.readStdin ?? readProcessStdin)();
+    } catch (error) {
+      throw new CheckError(`cannot read standard input: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    stdin = stdinInput(text3, io.cwd, args2.stdinFilename);
+  }
+  const session = await createCheckSession(args2, { ...io, stderr }, stdin);
+  const walked = stdin ? { files: [{ path: stdin.path, explicit: true }], missing: [] } : walk(
+    args2.paths.map((p) => path20.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
   const jobs = args2.fix ? 1 : Math.min((0, import_os.availableParallelism)(), Math.max(1, args2.jobs ?? (0, import_os.availableParallelism)()));
   const minFiles = args2.jobs === void 0 ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
-  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path16.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
+  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path20.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
     __filename,
     jobs - 1,
     {
@@ -23497,26 +25714,23 @@ async function check(args2, io) {
     jobs
   ) : void 0;
   try {
-    return await checkWalked({ args: args2, io, started, formatter, session, walked, jobs, minFiles, workers, sink, printed, stderr });
+    return await checkWalked({ args: args2, io, started, formatter, session, walked, jobs, minFiles, workers, sink, printed: printed2, stderr, stdin });
   } finally {
     workers?.terminate();
   }
 }
 async function checkWalked(run2) {
-  const { args: args2, io, started, formatter, session, walked, jobs, minFiles, sink, printed, stderr } = run2;
+  const { args: args2, io, started, formatter, session, walked, jobs, minFiles, sink, printed: printed2, stderr } = run2;
   const env = io.env ?? process.env;
   const { configFor, resolver, service, docsDir } = session;
   const files = [];
   const kinds = /* @__PURE__ */ new Map();
   const planTexts = /* @__PURE__ */ new Map();
-  for (const { file, kind, content } of selectFiles(walked.files, configFor, CHECKED_KINDS)) {
+  const given = run2.stdin && /* @__PURE__ */ new Map([[run2.stdin.path, { text: run2.stdin.text, kind: run2.stdin.kubernetes ? "kubernetes" : void 0 }]]);
+  for (const { file, kind, content } of selectFiles(walked.files, configFor, CHECKED_KINDS, given)) {
     files.push(file);
     kinds.set(file, kind);
     if (kind === "plan") planTexts.set(file, content.text() ?? "");
-  }
-  if (files.length === 0) {
-    io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
-`);
   }
   const wanted = new Set(files);
   service.setWorkspaceFiles(walked.files.map((f) => f.path));
@@ -23527,18 +25741,36 @@ async function checkWalked(run2) {
       }
     }
   }
+  const walkedPaths = new Set(walked.files.map((f) => f.path));
+  const renderedGroups = [];
+  const renderedInputs = /* @__PURE__ */ new Set();
+  for (const root of service.renderedRoots(walked.files.length > 0 ? configFor(walked.files[0].path).options : {})) {
+    if (excludes(configFor(root.file), root.file)) continue;
+    renderedGroups.push(root.file);
+    for (const read of root.reads) if (walkedPaths.has(read) && !excludes(configFor(read), read)) renderedInputs.add(read);
+  }
   const groups = formUnits(
-    files,
+    files.filter((file) => !renderedInputs.has(file)),
     (file) => file,
     (file) => kinds.get(file) ?? "other"
   ).map((unit) => unit.members[0]);
+  groups.push(...renderedGroups);
+  for (const input2 of renderedInputs) {
+    if (wanted.has(input2)) continue;
+    wanted.add(input2);
+    files.push(input2);
+  }
+  if (files.length === 0) {
+    io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
+`);
+  }
   const isWanted = (file) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
   const log = (m) => stderr(`${m}
 `);
   const print = (lines) => {
     for (const line of lines) {
-      if (printed.has(line)) continue;
-      printed.add(line);
+      if (printed2.has(line)) continue;
+      printed2.add(line);
       io.stderr(line);
     }
   };
@@ -23624,12 +25856,14 @@ async function checkWalked(run2) {
     );
   }
   const tool = toolInfo(io.packageRoot, docsDir);
+  if (run2.stdin) findings = stdinFindings(findings, run2.stdin);
+  const stdinText = run2.stdin && { shownAs: run2.stdin.shownAs, text: run2.stdin.text };
   const report = {
     fileCount: files.length,
-    files,
+    files: stdinText ? [stdinText.shownAs] : files,
     findings,
     cwd: io.cwd,
-    readText: (f) => planTexts.get(f) ?? service.documentText(f),
+    readText: (f) => f === stdinText?.shownAs ? stdinText.text : planTexts.get(f) ?? service.documentText(f),
     minSeverity: args2.minSeverity,
     enabledRules: (file) => {
       const rules = configFor(file).options.rules ?? {};
@@ -23640,7 +25874,7 @@ async function checkWalked(run2) {
   };
   const color = args2.color ?? (io.isTty && !args2.output && !env.NO_COLOR);
   if (args2.output) {
-    const target = path16.resolve(io.cwd, args2.output);
+    const target = path20.resolve(io.cwd, args2.output);
     try {
       writeOutput(target, formatter(report, { color: false }));
     } catch (error) {
@@ -23666,12 +25900,12 @@ function fixAll(service, analyzeAll, canEdit, dryRun) {
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const selection = applyFixes(findings, (file) => service.documentText(file), canEdit);
     if (selection.changed.size === 0) break;
-    for (const [file, text2] of selection.changed) {
+    for (const [file, text3] of selection.changed) {
       if (!originals.has(file)) originals.set(file, service.documentText(file) ?? "");
-      if (dryRun) service.openDocument(file, text2);
+      if (dryRun) service.openDocument(file, text3);
       else {
         try {
-          writeOutput(file, text2);
+          writeOutput(file, text3);
         } catch (error) {
           throw new CheckError(`cannot write the fixes to ${file}: ${writeFailure(error)}`);
         }
@@ -23686,7 +25920,7 @@ function fixAll(service, analyzeAll, canEdit, dryRun) {
 }
 function readPackageJson(packageRoot) {
   try {
-    return JSON.parse(fs6.readFileSync(path16.join(packageRoot, "package.json"), "utf8"));
+    return JSON.parse(fs6.readFileSync(path20.join(packageRoot, "package.json"), "utf8"));
   } catch {
     return {};
   }
@@ -23698,14 +25932,14 @@ function toolInfo(packageRoot, docsDir) {
     version: pkg.version ?? "0.0.0",
     informationUri: links.home,
     helpUri: (id10) => links.rulePage(id10),
-    readDoc: (id10) => readTextFile(path16.join(docsDir, `${id10}.md`), 1024 * 1024)
+    readDoc: (id10) => readTextFile(path20.join(docsDir, `${id10}.md`), 1024 * 1024)
   };
 }
 function findPackageRoot(start2) {
   let dir = start2;
   for (let i2 = 0; i2 < 6; i2++) {
-    if (fs6.existsSync(path16.join(dir, "package.json")) && fs6.existsSync(path16.join(dir, "docs"))) return dir;
-    dir = path16.dirname(dir);
+    if (fs6.existsSync(path20.join(dir, "package.json")) && fs6.existsSync(path20.join(dir, "docs"))) return dir;
+    dir = path20.dirname(dir);
   }
   return start2;
 }
@@ -23753,7 +25987,7 @@ else if (require.main === module) main();
 
 // server/src/action/main.ts
 var fs8 = __toESM2(require("fs"));
-var path17 = __toESM2(require("path"));
+var path21 = __toESM2(require("path"));
 
 // server/src/action/summary.ts
 var MAX_ROWS = 200;
@@ -23806,11 +26040,11 @@ function booleanInput(env, name2, fallback) {
   if (value === "") return fallback;
   return !["false", "no", "off", "0"].includes(value);
 }
-function escapeData(text2) {
-  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData(text3) {
+  return text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty(text2) {
-  return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty(text3) {
+  return escapeData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workflowCommand(command, properties, message) {
   const props = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
@@ -23821,12 +26055,12 @@ function setOutputs(env, outputs) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
   const lines = Object.entries(outputs).map(([name2, value]) => {
-    const text2 = String(value);
-    if (!/[\r\n]/.test(text2)) return `${name2}=${text2}
+    const text3 = String(value);
+    if (!/[\r\n]/.test(text3)) return `${name2}=${text3}
 `;
     const delimiter = `elb_lens_${Math.random().toString(36).slice(2)}`;
     return `${name2}<<${delimiter}
-${text2}
+${text3}
 ${delimiter}
 `;
   });
@@ -23864,7 +26098,7 @@ async function runAction(env, write, packageRoot) {
     });
     return { code, stdout, stderr };
   };
-  fs8.mkdirSync(path17.dirname(path17.resolve(workspace, output)), { recursive: true });
+  fs8.mkdirSync(path21.dirname(path21.resolve(workspace, output)), { recursive: true });
   const report = await cli([
     "check",
     ...shared,

@@ -26,6 +26,8 @@ export interface RunOptions {
   packageRoot?: string;
   /** With worker threads, the main thread waits until each has taken groups (so that each takes part). */
   workersFirst?: boolean;
+  /** What standard input holds (`check -`). */
+  stdin?: string;
 }
 
 /** Runs the CLI in-process with captured output; the environment is empty unless given. */
@@ -41,6 +43,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Cli
     env: options.env ?? {},
     packageRoot: options.packageRoot ?? REPO_ROOT,
     workersFirst: options.workersFirst,
+    readStdin: () => Promise.resolve(options.stdin ?? ''),
   });
   return { code, stdout, stderr };
 }

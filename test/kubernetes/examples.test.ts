@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { walk } from '../../server/src/project';
+import { nodeFileSystem } from '../../server/src/project/nodeFs';
 import { createNodeHost } from '../../server/src/service/nodeHost';
 import { createElbLensService } from '../../server/src/service/service';
 
@@ -58,4 +60,28 @@ test('examples/kubernetes shows every rule that applies to Services; clean/ has 
   assert.deepEqual(service.analyzeFile(path.join(clean, 'services.yaml')), []);
   assert.equal(service.isSupportedFile(path.join(clean, 'chart', 'templates', 'service.yaml')), false, 'Helm template');
   assert.equal(service.isSupportedFile(path.join(clean, 'pipeline.yml')), false, 'CI file');
+});
+
+test('examples/kubernetes: an overlay and a chart report where the value was set; the base only through its overlays', async () => {
+  const service = await createElbLensService(createNodeHost());
+  const files = walk([EXAMPLES], nodeFileSystem).files.map((f) => f.path);
+  service.setWorkspaceFiles(files);
+  const roots = service.renderedRoots().map((r) => path.relative(EXAMPLES, r.file));
+  assert.deepEqual(roots.sort(), [
+    'helm/shop/Chart.yaml',
+    'kustomize/overlays/prod/kustomization.yaml',
+    'kustomize/overlays/staging/kustomization.yaml',
+  ]);
+  const found: string[] = [];
+  for (const root of service.renderedRoots()) {
+    for (const [file, findings] of service.analyzeModule(root.file)) {
+      for (const f of findings) found.push(`${path.relative(EXAMPLES, file)}:${f.range.start.line + 1} ${f.ruleId}`);
+    }
+  }
+  assert.deepEqual(found.sort(), [
+    'helm/shop/templates/service.yaml:13 client-ip-lost-in-cluster',
+    'kustomize/overlays/prod/balancing.yaml:7 elb-annotation-unknown',
+    'kustomize/overlays/staging/kustomization.yaml:8 client-ip-always-on',
+  ]);
+  assert.deepEqual(service.analyzeFile(path.join(EXAMPLES, 'kustomize', 'base', 'service.yaml')), [], 'nothing on the base');
 });

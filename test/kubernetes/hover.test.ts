@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { memoryService, memPath, withCursor } from '../helpers';
+import { service } from './util';
 
 async function hover(source: string, network?: 'vpc' | 'eni'): Promise<string | undefined> {
   const { text, position } = withCursor(source);
@@ -84,6 +85,30 @@ describe('hover in Kubernetes manifests', () => {
 
   test('nothing on other keys', async () => {
     assert.equal(await hover(manifest('    kubernetes.io/elb.class: union').replace('apiVersion', 'apiVer|sion')), undefined);
+  });
+});
+
+describe('inlay hints on Service ports', () => {
+  async function hints(annotations: string[]): Promise<string[]> {
+    const text = service({ annotations, ports: ['  - port: 80', '    protocol: TCP', '  - port: 443', '    protocol: TCP'] });
+    const { service: analysis } = await memoryService({ 'svc.yaml': text });
+    return analysis.inlayHints(memPath('svc.yaml'), undefined).map((h) => h.label);
+  }
+
+  test('a port made an HTTP listener by elb.protocol-port names the listener’s protocol', async () => {
+    assert.deepEqual(await hints(['kubernetes.io/elb.class: union', 'kubernetes.io/elb.protocol-port: "http:80"']), [
+      'HTTP listener: client IP always on',
+      'client IP: off (shared TCP default)',
+    ]);
+  });
+
+  test('ports whose listener speaks their protocol keep the plain label', async () => {
+    const labels = await hints(['kubernetes.io/elb.class: performance']);
+    assert.equal(labels.length, 2);
+    assert.ok(
+      labels.every((l) => l.startsWith('client IP: always on')),
+      labels.join(' | '),
+    );
   });
 });
 

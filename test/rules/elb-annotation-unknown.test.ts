@@ -129,6 +129,47 @@ describe(`${RULE}: does not fire`, () => {
     assert.equal(ofRule((await k8sFindings(text)).findings, RULE).length, 0);
   });
 
+  test('labels misuse: a kubernetes.io/elb.* key under metadata.labels, moved to the annotations', async () => {
+    const text = service({ annotations: ['kubernetes.io/elb.class: union'] }).replace(
+      '  annotations:\n',
+      '  labels:\n    app: web\n    kubernetes.io/elb.transparent-client-ip: "true"\n  annotations:\n',
+    );
+    const [finding, ...others] = ofRule((await k8sFindings(text)).findings, RULE);
+    assert.equal(others.length, 0);
+    assert.equal(textAt(text, finding), 'kubernetes.io/elb.transparent-client-ip');
+    assert.match(finding.message, /^Label `kubernetes\.io\/elb\.transparent-client-ip` is not read: ELB settings are annotations\. /);
+    assert.match(finding.message, /it belongs under metadata\.annotations\.$/);
+    const [fix] = finding.fixes;
+    assert.equal(fix.title, 'Move kubernetes.io/elb.transparent-client-ip to annotations');
+    const after = await applyK8sFix(text, fix);
+    assert.equal(yamlValue(after.text, ['metadata', 'annotations', 'kubernetes.io/elb.transparent-client-ip']), 'true');
+    assert.equal(yamlValue(after.text, ['metadata', 'labels', 'app']), 'web');
+    assert.deepEqual(ofRule(after.findings, RULE), []);
+  });
+
+  test('labels misuse without an annotations block: the fix writes one; the Service is not judged on its labels', async () => {
+    const text = service({ annotations: [] })
+      .replace('  annotations:\n', '')
+      .replace('  name: web\n', '  name: web\n  labels:\n    kubernetes.io/elb.class: performance\n');
+    const { findings } = await k8sFindings(text);
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      [RULE],
+      'nothing else: without annotations the controller’s reading is not known',
+    );
+    const after = await applyK8sFix(text, findings[0].fixes[0]);
+    assert.equal(yamlValue(after.text, ['metadata', 'annotations', 'kubernetes.io/elb.class']), 'performance');
+    assert.deepEqual(ofRule(after.findings, RULE), []);
+  });
+
+  test('labels that are not ELB settings are left alone', async () => {
+    const text = service({ annotations: ['kubernetes.io/elb.class: union'] }).replace(
+      '  annotations:\n',
+      '  labels:\n    app.kubernetes.io/name: web\n  annotations:\n',
+    );
+    assert.deepEqual(ofRule((await k8sFindings(text)).findings, RULE), []);
+  });
+
   test('suggestions are unique and close', () => {
     assert.equal(suggestAnnotation('kubernetes.io/elb.x-forwarded-prot'), 'kubernetes.io/elb.x-forwarded-port');
     assert.equal(suggestAnnotation('kubernetes.io/elb.totally-different'), undefined);

@@ -23,6 +23,10 @@ export interface CheckArgs {
   verbose: boolean;
   /** `--no-prescan`: parse every Terraform file (the scan never changes results; for comparison). */
   prescan: boolean;
+  /** `-` as the path: check what is read from standard input (rendered manifests, by default). */
+  stdin: boolean;
+  /** `--stdin-filename NAME`: the name the stream has in reports; its extension decides its kind. */
+  stdinFilename: string | undefined;
   /** `--fail-on-empty`: exit 1 when the paths hold nothing of a kind ELB Lens checks. */
   failOnEmpty: boolean;
 }
@@ -97,6 +101,14 @@ export const CHECK_OPTIONS: readonly OptionSpec[] = [
   },
   { names: ['--verbose', '-v'], help: ['print counts (files found, checked, not parsed) and timing on stderr'] },
   { names: ['--no-prescan'], help: ['parse every Terraform file instead of scanning first (same results)'] },
+  {
+    names: ['--stdin-filename'],
+    value: '<name>',
+    help: [
+      "with - (standard input): the stream's name in reports; its extension",
+      'decides what it is (default: Kubernetes YAML named <stdin>)',
+    ],
+  },
 ];
 
 export const GRAPH_OPTIONS: readonly OptionSpec[] = [
@@ -149,6 +161,8 @@ ${optionsHelp([])}
 export const USAGE = `Usage:
   elb-lens check [paths...] [options]   check ${KINDS_CHECKED.replace('\n', '\n                                        ')}
                                         files and folders (default: .)
+  elb-lens check - [options]            check standard input: rendered manifests (helm template …,
+                                        kustomize build …), several documents in one stream
   elb-lens graph [paths...] [options]   draw where the client address goes: client → load balancer →
                                         listener → pool → backend (default: .)
   elb-lens rules                        list the rules
@@ -209,6 +223,8 @@ export function parseArgs(argv: string[]): CliArgs {
     jobs: undefined,
     verbose: false,
     prescan: true,
+    stdin: false,
+    stdinFilename: undefined,
     failOnEmpty: false,
   };
   forEachFlag(rest, (flag, value, arg) => {
@@ -246,6 +262,9 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--no-prescan':
         args.prescan = false;
         break;
+      case '--stdin-filename':
+        args.stdinFilename = value();
+        break;
       case '--report-unused-ignores':
         args.reportUnusedIgnores = true;
         break;
@@ -265,6 +284,11 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   });
   if (args.dryRun && !args.fix) throw new UsageError('--dry-run only goes with --fix', 'check');
+  if (args.paths.includes('-')) {
+    if (args.paths.length > 1) throw new UsageError('- (standard input) is checked alone, without other paths', 'check');
+    if (args.fix) throw new UsageError('--fix cannot change standard input', 'check');
+    args.stdin = true;
+  } else if (args.stdinFilename !== undefined) throw new UsageError('--stdin-filename only goes with - (standard input)', 'check');
   if (args.paths.length === 0) args.paths.push('.');
   return args;
 }

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { ConfigResolver, type ElbLensConfig } from '../project/configFile';
 import { buildClientIpMap, planView, toDot, toJson, toMarkdown, toMermaid, toSvg, viewSource, type MapSource } from '../graph';
-import { configure, namesElbJson, unitKey, unitKindOf, walk, type EffectiveConfig, type FileKind } from '../project';
+import { configure, excludes, namesElbJson, unitKey, unitKindOf, walk, type EffectiveConfig, type FileKind } from '../project';
 import { nodeFileSystem, readTextFile } from '../project/nodeFs';
 import type { ModelView } from '../service/api';
 import { createNodeHost } from '../service/nodeHost';
@@ -58,7 +58,8 @@ export async function graph(
   /** Units whose models were asked for already. */
   const asked = new Set<string>();
   const selected = [...selectFiles(walked.files, configFor, DRAWN_KINDS)];
-  if (selected.length === 0) io.stderr(`elb-lens: warning: ${nothingFound(args.paths)}\n`);
+  const renderedRoots = service.renderedRoots().filter((root) => !excludes(configFor(root.file), root.file));
+  if (selected.length === 0 && renderedRoots.length === 0) io.stderr(`elb-lens: warning: ${nothingFound(args.paths)}\n`);
   for (const { file, config, kind, content } of selected) {
     if (kind === 'plan') {
       const view = planView(file, content.text() ?? '', { rules: config.options.rules, log: (m) => io.stderr(`${m}\n`) });
@@ -69,6 +70,14 @@ export async function graph(
     if (!unitKind || asked.has(unitKey(file, unitKind))) continue;
     asked.add(unitKey(file, unitKind));
     for (const view of service.models(file, config.options)) {
+      const key = `${view.source}:${view.root}`;
+      if (!views.has(key)) views.set(key, view);
+    }
+  }
+  // kustomize overlays and Helm charts: each drawn once, from its kustomization file or Chart.yaml.
+  for (const root of renderedRoots) {
+    const config = configFor(root.file);
+    for (const view of service.models(root.file, config.options)) {
       const key = `${view.source}:${view.root}`;
       if (!views.has(key)) views.set(key, view);
     }

@@ -11,6 +11,8 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
   /** Directory that holds docs/ (the package root). */
   packageRoot: string;
+  /** Standard input, read to its end (`check -`). Default: the process's. */
+  readStdin?: () => Promise<string>;
   /**
    * Tests: with worker threads, the main thread waits until each worker has taken its first
    * groups before it takes any, so that every thread takes part whatever the machine's load.

@@ -5,7 +5,7 @@ import { closest, ConfigError, ConfigResolver, type ElbLensConfig } from '../pro
 import type { Finding } from '../core/types';
 import { projectLinks, type PackageManifest } from '../rules/links';
 import { analyzePlan } from '../plan/plan';
-import { configure, formUnits, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
+import { configure, excludes, formUnits, namesElbJson, namesKubernetes, walk, type EffectiveConfig, type FileKind } from '../project';
 import { nodeFileSystem, readTextFile } from '../project/nodeFs';
 import { RULES, findRule } from '../rules';
 import { PSEUDO_RULES } from '../core/pseudoRules';
@@ -35,6 +35,7 @@ import {
 import type { CliIo } from './io';
 import { endOnStdioErrors, writeFailure, writeOutput } from './output';
 import { atLeast, relativePath, sortFindings, type ToolInfo } from './report';
+import { readProcessStdin, stdinFindings, stdinInput, type StdinInput } from './stdin';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_ERROR = 1;
@@ -188,7 +189,11 @@ interface CheckSession {
   docsDir: string;
 }
 
-async function createCheckSession(args: CheckArgs, io: Pick<CliIo, 'cwd' | 'env' | 'packageRoot' | 'stderr'>): Promise<CheckSession> {
+async function createCheckSession(
+  args: CheckArgs,
+  io: Pick<CliIo, 'cwd' | 'env' | 'packageRoot' | 'stderr'>,
+  stdin?: StdinInput,
+): Promise<CheckSession> {
   const env = io.env ?? process.env;
   const cliVarFiles = args.varFiles.map((f) => path.resolve(io.cwd, f));
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
@@ -215,8 +220,9 @@ async function createCheckSession(args: CheckArgs, io: Pick<CliIo, 'cwd' | 'env'
     docsBase: docsDir + path.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
     prescan: args.prescan,
-    kubernetesFiles: (file) => namesKubernetes(configFor(file), file),
+    kubernetesFiles: (file) => (stdin?.kubernetes === true && file === stdin.path) || namesKubernetes(configFor(file), file),
   });
+  if (stdin) service.openDocument(stdin.path, stdin.text);
   return { configFor, resolver, service, docsDir };
 }
 
@@ -298,12 +304,24 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
       io.stderr(m);
     }
   };
-  const session = await createCheckSession(args, { ...io, stderr });
+  let stdin: StdinInput | undefined;
+  if (args.stdin) {
+    let text: string;
+    try {
+      text = await (io.readStdin ?? readProcessStdin)();
+    } catch (error) {
+      throw new CheckError(`cannot read standard input: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    stdin = stdinInput(text, io.cwd, args.stdinFilename);
+  }
+  const session = await createCheckSession(args, { ...io, stderr }, stdin);
 
-  const walked = walk(
-    args.paths.map((p) => path.resolve(io.cwd, p)),
-    nodeFileSystem,
-  );
+  const walked = stdin
+    ? { files: [{ path: stdin.path, explicit: true }], missing: [] }
+    : walk(
+        args.paths.map((p) => path.resolve(io.cwd, p)),
+        nodeFileSystem,
+      );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(', ')}`);
   // More threads than cores only compete for them (and each costs an isolate's memory): capped.
   const jobs = args.fix ? 1 : Math.min(availableParallelism(), Math.max(1, args.jobs ?? availableParallelism()));
@@ -326,7 +344,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
         )
       : undefined;
   try {
-    return await checkWalked({ args, io, started, formatter, session, walked, jobs, minFiles, workers, sink, printed, stderr });
+    return await checkWalked({ args, io, started, formatter, session, walked, jobs, minFiles, workers, sink, printed, stderr, stdin });
   } finally {
     workers?.terminate();
   }
@@ -347,6 +365,7 @@ async function checkWalked(run: {
   sink: LogSink;
   printed: Set<string>;
   stderr: (m: string) => void;
+  stdin?: StdinInput;
 }): Promise<number> {
   const { args, io, started, formatter, session, walked, jobs, minFiles, sink, printed, stderr } = run;
   const env = io.env ?? process.env;
@@ -354,13 +373,12 @@ async function checkWalked(run: {
   const files: string[] = [];
   const kinds = new Map<string, FileKind>();
   const planTexts = new Map<string, string>();
-  for (const { file, kind, content } of selectFiles(walked.files, configFor, CHECKED_KINDS)) {
+  const given =
+    run.stdin && new Map([[run.stdin.path, { text: run.stdin.text, kind: run.stdin.kubernetes ? ('kubernetes' as const) : undefined }]]);
+  for (const { file, kind, content } of selectFiles(walked.files, configFor, CHECKED_KINDS, given)) {
     files.push(file);
     kinds.set(file, kind);
     if (kind === 'plan') planTexts.set(file, content.text() ?? '');
-  }
-  if (files.length === 0) {
-    io.stderr(`elb-lens: warning: ${nothingFound(args.paths)}\n`);
   }
   const wanted = new Set(files);
   // Module folders called from the checked files are judged through their callers.
@@ -373,12 +391,32 @@ async function checkWalked(run: {
     }
   }
 
+  // kustomize overlays and Helm charts: one group each (their kustomization file or Chart.yaml);
+  // the walked files they read are checked through them.
+  const walkedPaths = new Set(walked.files.map((f) => f.path));
+  const renderedGroups: string[] = [];
+  const renderedInputs = new Set<string>();
+  for (const root of service.renderedRoots(walked.files.length > 0 ? configFor(walked.files[0].path).options : {})) {
+    if (excludes(configFor(root.file), root.file)) continue;
+    renderedGroups.push(root.file);
+    for (const read of root.reads) if (walkedPaths.has(read) && !excludes(configFor(read), read)) renderedInputs.add(read);
+  }
+
   // One representative file per analysis unit, in walk order.
   const groups = formUnits(
-    files,
+    files.filter((file) => !renderedInputs.has(file)),
     (file) => file,
     (file) => kinds.get(file) ?? 'other',
   ).map((unit) => unit.members[0]);
+  groups.push(...renderedGroups);
+  for (const input of renderedInputs) {
+    if (wanted.has(input)) continue;
+    wanted.add(input);
+    files.push(input);
+  }
+  if (files.length === 0) {
+    io.stderr(`elb-lens: warning: ${nothingFound(args.paths)}\n`);
+  }
   // A root module's .terraform.lock.hcl is not a checked file, but what is wrong with it is reported.
   const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
   const log = (m: string) => stderr(`${m}\n`);
@@ -481,12 +519,14 @@ async function checkWalked(run: {
   }
 
   const tool = toolInfo(io.packageRoot, docsDir);
+  if (run.stdin) findings = stdinFindings(findings, run.stdin);
+  const stdinText = run.stdin && { shownAs: run.stdin.shownAs, text: run.stdin.text };
   const report = {
     fileCount: files.length,
-    files,
+    files: stdinText ? [stdinText.shownAs] : files,
     findings,
     cwd: io.cwd,
-    readText: (f: string) => planTexts.get(f) ?? service.documentText(f),
+    readText: (f: string) => (f === stdinText?.shownAs ? stdinText.text : (planTexts.get(f) ?? service.documentText(f))),
     minSeverity: args.minSeverity,
     enabledRules: (file: string) => {
       const rules = configFor(file).options.rules ?? {};

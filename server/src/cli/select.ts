@@ -1,5 +1,5 @@
 import { classify, excludes, type EffectiveConfig, type FileKind, type WalkedFile } from '../project';
-import type { FileContent } from '../project/fileSystem';
+import { textContent, type FileContent } from '../project/fileSystem';
 import { nodeFileContent } from '../project/nodeFs';
 
 /** Plan JSON can be large: the read limit for plans and var files. */
@@ -20,13 +20,16 @@ export function selectFiles(
   walked: readonly WalkedFile[],
   configFor: (file: string) => EffectiveConfig,
   kinds: ReadonlySet<FileKind>,
+  /** Files whose text (and kind, when set) is given rather than read (standard input). */
+  given?: ReadonlyMap<string, { text: string; kind?: FileKind }>,
 ): SelectedFile[] {
   const selected: SelectedFile[] = [];
   for (const { path: file, explicit } of walked) {
     const config = configFor(file);
-    if (excludes(config, file)) continue;
-    const content = nodeFileContent(file, MAX_PLAN_BYTES);
-    const kind = classify(file, { config, explicit, content });
+    const known = given?.get(file);
+    if (!known && excludes(config, file)) continue;
+    const content = known ? textContent(known.text) : nodeFileContent(file, MAX_PLAN_BYTES);
+    const kind = known?.kind ?? classify(file, { config, explicit, content });
     if (kinds.has(kind) || (explicit && kind !== 'other')) selected.push({ file, config, kind, content });
   }
   return selected;

@@ -24,7 +24,11 @@ export interface AnalysisOptions {
   /** Report suppression comments that suppress nothing (`unused-ignore`, hint). Default false. */
   reportUnusedIgnores?: boolean;
   /** Kubernetes manifests: the cluster's container network, which decides whether `externalTrafficPolicy: Cluster` loses the client IP behind dedicated CCE load balancers. */
-  kubernetes?: { network?: KubernetesNetwork };
+  kubernetes?: {
+    network?: KubernetesNetwork;
+    /** Helm value files applied after each chart's values.yaml, in order (absolute paths; `kubernetes.helm.valueFiles`). */
+    helm?: { valueFiles?: string[] };
+  };
 }
 
 export const CONFIG_FILE_NAME = '.elb-lens.json';

@@ -169,3 +169,35 @@ export function yamlAddEntry(file: ConfigFile, block: ConfigBlock, name: string,
   const at = lines.lineEnd(lastLine);
   return [{ file: file.path, range: lines.range(at, at), newText: `${lines.eol}${info.entryIndent}${entry}` }];
 }
+
+/**
+ * Moves an entry to another mapping of the same parent (a label to `annotations:`), as
+ * written: removed where it is, added as the target's last entry, or under a new `key:`
+ * written just before the source mapping's key when the target does not exist yet.
+ */
+export function yamlMoveEntry(
+  file: ConfigFile,
+  from: ConfigBlock,
+  attribute: ConfigAttribute,
+  to: { name: string; block: ConfigBlock | undefined },
+): FileTextEdit[] {
+  const { lines, text } = file;
+  const source = yamlMappingInfo(from);
+  if (!source || source.flow) return [];
+  const entry = text.slice(lines.offsetAt(attribute.nameRange.start), lines.offsetAt(attribute.valueRange.end));
+  if (entry.includes('\n')) return [];
+  const removal = yamlRemoveEntry(file, from, attribute);
+  if (to.block) {
+    const target = yamlMappingInfo(to.block);
+    if (!target || target.flow) return [];
+    const lastLine = lines.positionAt(target.end > target.start && text[target.end - 1] === '\n' ? target.end - 1 : target.end).line;
+    const at = lines.lineEnd(lastLine);
+    return [...removal, { file: file.path, range: lines.range(at, at), newText: `${lines.eol}${target.entryIndent}${entry}` }];
+  }
+  const keyLine = from.headerRange.start.line;
+  const keyIndent = /^[ \t]*/.exec(lines.lineText(keyLine))?.[0] ?? '';
+  if (from.headerRange.start.character !== keyIndent.length) return [];
+  const at = lines.lineStart(keyLine);
+  const added = `${keyIndent}${to.name}:${lines.eol}${source.entryIndent}${entry}${lines.eol}`;
+  return [{ file: file.path, range: lines.range(at, at), newText: added }, ...removal];
+}

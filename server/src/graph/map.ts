@@ -216,6 +216,15 @@ function addGroup(map: ClientIpMap, group: MapGroup, source: MapSource, newId: (
     }
   }
 
+  // Nodes of rendered manifests (overlays, charts) are shown where their text was written.
+  if (model.locate) {
+    for (const n of map.nodes) {
+      if (n.group !== group.id || !n.location) continue;
+      const written = model.locate(n.location.file, n.location.range);
+      if (written) n.location = { ...n.location, ...written };
+    }
+  }
+
   // Findings go to their node; those about a backend or a pool also mark the edge into it.
   for (const { finding, node } of source.findings) {
     const mapNode = nodeOf(node) ?? nodeAtRange(map.nodes, group.id, finding.file, finding.range);

@@ -255,6 +255,27 @@ export function inlayLabel(listener: Listener): string {
   return `client IP: ${clientIp.state}`;
 }
 
+/**
+ * The inlay label of a Service port whose ELB listener speaks another protocol than the port
+ * (`kubernetes.io/elb.protocol-port: "http:80"` on a TCP port): the listener's protocol is
+ * what decides, so the label names it.
+ */
+export function portInlayLabel(listener: Listener): string {
+  const label = inlayLabel(listener);
+  if (listener.type !== 'kubernetes:port' || !listener.protocol) return label;
+  const written = listener.block.attributes.get('protocol');
+  const portProtocol =
+    written?.expr.kind === 'literal' && typeof written.expr.value === 'string'
+      ? written.expr.value.toUpperCase()
+      : written
+        ? undefined
+        : 'TCP';
+  if (portProtocol === undefined || portProtocol === listener.protocol) return label;
+  const shown = listener.protocol === 'TERMINATED_HTTPS' ? 'HTTPS' : listener.protocol;
+  if (listener.clientIp.reason === 'always-on') return `${shown} listener: client IP always on`;
+  return `${shown} listener, ${label}`;
+}
+
 /** Every node made from one block (module instances, count/for_each instances). */
 export function nodesOfBlock(model: ElbModel, block: ModelNode['block']): ModelNode[] {
   return [...model.loadBalancers, ...model.listeners, ...model.pools, ...model.members].filter((n) => n.block === block);

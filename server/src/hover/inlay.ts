@@ -1,7 +1,7 @@
 import { rangeContains, type InlayHint, type Range } from '../core/types';
 import type { ConfigBlock } from '../parse/config';
 import type { ElbModel } from '../model/elb';
-import { inlayLabel } from './hover';
+import { inlayLabel, portInlayLabel } from './hover';
 
 /**
  * One inlay hint per listener block of the file (within `range`, when given), after its
@@ -18,7 +18,7 @@ export function listenerInlayHints(model: ElbModel, filePath: string, range: Ran
     if (range && !rangeContains(range, anchor)) continue;
     // One hint per block: the instances' states when they differ.
     const instances = model.listeners.filter((l) => l.block === listener.block);
-    const labels = [...new Set(instances.map(inlayLabel))];
+    const labels = [...new Set(instances.map(portInlayLabel))];
     if (labels.length === 1) hints.push({ position: anchor, label: labels[0], tooltip: listener.clientIp.explanation });
     else {
       hints.push({

@@ -20,6 +20,7 @@ import {
  *
  *   Service "name"                     apiVersion, kind, and `metadata.name`/`namespace` as labels
  *     annotations                      metadata.annotations: one attribute per annotation
+ *     labels                           metadata.labels: one attribute per label
  *     spec                             spec's scalar fields (type, externalTrafficPolicy, …)
  *       port                           one block per spec.ports item (port, protocol, name, …)
  *
@@ -33,8 +34,8 @@ const MAX_SERVICES = 5_000;
 /** Ports of one Service beyond this are not read (the API allows far fewer). */
 const MAX_PORTS = 1_000;
 
-export function kubernetesToConfigFile(filePath: string, text: string): ConfigFile {
-  const source = parseYaml(text);
+export function kubernetesToConfigFile(filePath: string, text: string, options: { comments?: boolean } = {}): ConfigFile {
+  const source = parseYaml(text, options);
   const { lines } = source;
   const blocks: ConfigBlock[] = [];
   for (const doc of source.documents) {
@@ -102,6 +103,12 @@ function serviceBlock(
     nested.push(
       childBlock(doc, lines, text, 'annotations', annotationsEntry, attributesOf(doc, lines, text, annotations, false), [], hasErrors),
     );
+  }
+  // Read only for `kubernetes.io/elb.*` keys put there by mistake (elb-annotation-unknown).
+  const labelsEntry = metadata.get('labels');
+  if (labelsEntry) {
+    const labels = mapEntries(doc, labelsEntry.value);
+    nested.push(childBlock(doc, lines, text, 'labels', labelsEntry, attributesOf(doc, lines, text, labels, true), [], hasErrors));
   }
   const specEntry = top.get('spec');
   if (specEntry) {

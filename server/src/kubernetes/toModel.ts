@@ -155,7 +155,10 @@ export function addService(nodes: KubernetesNodes, file: ConfigFile, parts: Serv
   const evaluate = options.evaluate ?? literal;
   const { block, annotations: annotationsBlock, spec: specBlock, address } = parts;
   const annotations = annotationsBlock?.attributes ?? new Map<string, ConfigAttribute>();
-  if (![...annotations.keys()].some((k) => k.startsWith(ELB_PREFIX))) return;
+  const labelsBlock = block.blocks.find((b) => b.type === 'labels');
+  const misplaced = [...(labelsBlock?.attributes.values() ?? [])].filter((a) => a.name.startsWith(ELB_PREFIX));
+  const annotated = [...annotations.keys()].some((k) => k.startsWith(ELB_PREFIX));
+  if (!annotated && misplaced.length === 0) return;
   const value = (attribute: ConfigAttribute | undefined) => (attribute ? evaluate(attribute) : undefined);
   const text = (attribute: ConfigAttribute | undefined) => {
     const v = value(attribute);
@@ -206,6 +209,22 @@ export function addService(nodes: KubernetesNodes, file: ConfigFile, parts: Serv
     ...(parts.context ? { context: parts.context } : {}),
   };
   nodes.loadBalancers.push(lb);
+  for (const attribute of misplaced) {
+    nodes.unrecognized.push({
+      node: lb,
+      attribute,
+      part: 'name',
+      problem: `Label \`${attribute.name}\` is not read: ELB settings are annotations.`,
+      reason: `No ELB controller reads settings from metadata.labels; it belongs under metadata.annotations`,
+      block: labelsBlock,
+      belongsIn: { name: 'annotations', block: annotationsBlock },
+    });
+  }
+  // Only labels: what the controller makes of the Service without its annotations is not known here.
+  if (!annotated) {
+    lb.kind = 'unknown';
+    return;
+  }
   unrecognizedAnnotations(nodes, lb, annotations, annotationsBlock, family, classAttribute, classValue);
   if (!makesListeners) return;
 

@@ -17,6 +17,7 @@ import {
   ResponseError,
   ErrorCodes,
 } from 'vscode-languageserver';
+import { isYamlFileName } from '../kubernetes';
 import { ConfigResolver, ConfigError } from '../project/configFile';
 import { CONFIG_FILE_NAME } from '../core/options';
 import {
@@ -70,8 +71,13 @@ export const WATCHED_GLOBS: readonly string[] = [
   '**/.terraform/modules/modules.json',
 ];
 
-/** The workspace files the index lists (and keeps up to date from file events). */
+/** The workspace files the index lists (and keeps up to date from file events); YAML too, see mayBeKubernetes. */
 const INDEXED_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'tfvars']);
+
+/** YAML (manifests, overlays, charts) and `Kustomization`: indexed by name, judged by the core when analysed. */
+function mayBeKubernetes(file: string): boolean {
+  return isYamlFileName(file) || path.basename(file) === 'Kustomization';
+}
 
 interface OpenDoc {
   uri: string;
@@ -650,16 +656,16 @@ export class ElbLensServer {
     const settingsByFolder = await Promise.all(folders.map((f) => this.settingsFor(this.platform.pathToUri(f))));
     const workspaceFiles = new Set(
       files.filter((file) => {
-        if (!INDEXED_KINDS.has(classify(file))) return false;
+        if (!INDEXED_KINDS.has(classify(file)) && !mayBeKubernetes(file)) return false;
         const index = folders.findIndex((f) => file.startsWith(f + path.sep));
         const folder = folders[index];
         const settings = settingsByFolder[index] ?? DEFAULT_SETTINGS;
         return folder === undefined || !matchesScopes([{ base: folder, globs: settings.exclude }], file);
       }),
     );
-    const message = `Indexing ${workspaceFiles.size.toLocaleString('en')} Terraform files`;
+    const pending = [...workspaceFiles].filter((f) => !mayBeKubernetes(f));
+    const message = `Indexing ${pending.length.toLocaleString('en')} Terraform files`;
     progress?.report(0, message);
-    const pending = [...workspaceFiles];
     // Read here in slices, between which a cancellation or an edit gets through, rather than
     // all at once by the first analysis that needs them.
     const readCalls = async () => {
@@ -684,7 +690,8 @@ export class ElbLensServer {
 
   /** A created or deleted file, in a set of indexed workspace files. */
   private applyFileEvent(files: Set<string>, filePath: string, type: FileChangeType): void {
-    if (type === FileChangeType.Created && INDEXED_KINDS.has(classify(filePath)) && this.inWorkspace(filePath)) files.add(filePath);
+    const indexed = INDEXED_KINDS.has(classify(filePath)) || mayBeKubernetes(filePath);
+    if (type === FileChangeType.Created && indexed && this.inWorkspace(filePath)) files.add(filePath);
     if (type === FileChangeType.Deleted) files.delete(filePath);
   }
 

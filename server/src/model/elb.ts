@@ -103,6 +103,8 @@ export interface UnrecognizedSetting {
   suggestionWritten?: boolean;
   /** The block the attribute is in, when it is not the node's own (a Service's annotations). */
   block?: ConfigBlock;
+  /** Written in the wrong place (a Service's labels): the block it belongs in, if there is one yet. */
+  belongsIn?: { name: string; block: ConfigBlock | undefined };
 }
 
 export interface Listener extends ModelNode {
@@ -190,4 +192,9 @@ export interface ElbModel {
   unrecognized?: UnrecognizedSetting[];
   /** Finds the model node whose block is `block`. */
   nodeForBlock(block: ConfigBlock): ModelNode | undefined;
+  /**
+   * Where a place in a node's file was written, when the file is rendered text (a kustomize
+   * overlay's or a Helm chart's Services): the patch, values.yaml or template line.
+   */
+  locate?(file: string, range: Range): { file: string; range: Range } | undefined;
 }

@@ -34,7 +34,8 @@ export interface YamlDocument {
   resolve(node: Node | null | undefined): Node | null | undefined;
 }
 
-export function parseYaml(text: string): YamlSource {
+/** `comments: false`: no comment list (for text that no suppression is read from: rendered output, values). */
+export function parseYaml(text: string, options: { comments?: boolean } = {}): YamlSource {
   const lines = new LineIndex(text);
   let parsed: Document.Parsed[] = [];
   const errors: { start: number; end: number }[] = [];
@@ -52,7 +53,7 @@ export function parseYaml(text: string): YamlSource {
     errors.push(...docErrors);
     return { doc, start, end, hasErrors: docErrors.length > 0, resolve: aliasResolver(doc) };
   });
-  return { text, lines, documents, comments: collectComments(text, lines), errors };
+  return { text, lines, documents, comments: options.comments === false ? [] : collectComments(text, lines), errors };
 }
 
 /**

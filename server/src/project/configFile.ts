@@ -50,6 +50,8 @@ export interface ElbLensConfig {
   kubernetesFiles: string[];
   /** The cluster's container network, when the file says (`kubernetes.network`). */
   kubernetesNetwork?: KubernetesNetwork;
+  /** Absolute paths of Helm value files applied after each chart's values.yaml (`kubernetes.helm.valueFiles`). */
+  helmValueFiles: string[];
   allowInlineIgnores: boolean;
 }
 
@@ -90,6 +92,7 @@ export function defaultConfig(dir: string): ElbLensConfig {
     variables: {},
     jsonFiles: [...DEFAULT_JSON_FILES],
     kubernetesFiles: [],
+    helmValueFiles: [],
     allowInlineIgnores: true,
   };
 }
@@ -166,7 +169,17 @@ export function parseConfig(filePath: string, text: string): ElbLensConfig {
               fail(innerValue.offset, 'kubernetes.network', `must be one of ${KUBERNETES_NETWORKS.map((n) => `"${n}"`).join(', ')}`);
             }
             config.kubernetesNetwork = innerValue.value as KubernetesNetwork;
-          } else fail(innerKey.offset, `kubernetes.${name}`, 'unknown key (expected "files" or "network")');
+          } else if (name === 'helm') {
+            if (innerValue.type !== 'object')
+              fail(innerValue.offset, 'kubernetes.helm', 'must be an object, e.g. { "valueFiles": ["values-prod.yaml"] }');
+            for (const helm of innerValue.children ?? []) {
+              const [helmKey, helmValue] = helm.children ?? [];
+              if (!helmKey || !helmValue) continue;
+              if (String(helmKey.value) !== 'valueFiles')
+                fail(helmKey.offset, `kubernetes.helm.${String(helmKey.value)}`, 'unknown key (expected "valueFiles")');
+              config.helmValueFiles = readStrings(helmValue, 'kubernetes.helm.valueFiles', fail).map((f) => path.resolve(dir, f));
+            }
+          } else fail(innerKey.offset, `kubernetes.${name}`, 'unknown key (expected "files", "network" or "helm")');
         }
         break;
       }
@@ -379,8 +392,13 @@ export function toAnalysisOptions(config: ElbLensConfig, overrides: AnalysisOpti
     variables: { ...config.variables, ...(overrides.variables ?? {}) },
     varFiles: [...config.varFiles, ...(overrides.varFiles ?? [])],
     allowInlineIgnores: overrides.allowInlineIgnores ?? config.allowInlineIgnores,
-    ...(overrides.kubernetes?.network || config.kubernetesNetwork
-      ? { kubernetes: { network: overrides.kubernetes?.network ?? config.kubernetesNetwork } }
+    ...(overrides.kubernetes?.network || config.kubernetesNetwork || config.helmValueFiles.length > 0
+      ? {
+          kubernetes: {
+            network: overrides.kubernetes?.network ?? config.kubernetesNetwork,
+            ...(config.helmValueFiles.length > 0 ? { helm: { valueFiles: config.helmValueFiles } } : {}),
+          },
+        }
       : {}),
   };
 }

@@ -51,8 +51,10 @@ function readHead(filePath: string, bytes: number): string {
   let fd: number | undefined;
   try {
     fd = fs.openSync(filePath, 'r');
-    const buffer = Buffer.alloc(bytes);
-    const read = fs.readSync(fd, buffer, 0, bytes, 0);
+    // No bigger than the file: a 2 MB buffer per small YAML file is most of a walk's time.
+    const size = Math.min(bytes, fs.fstatSync(fd).size);
+    const buffer = Buffer.alloc(size);
+    const read = size === 0 ? 0 : fs.readSync(fd, buffer, 0, size, 0);
     return buffer.subarray(0, read).toString('utf8');
   } catch {
     return '';

@@ -11,9 +11,12 @@ import type { FileKind } from './classify';
  * - ELB API JSON: the ELB JSON files of a folder, one model linked by id across them (apart
  *   from the folder's Terraform module);
  * - a Kubernetes manifest: its Services alone (two manifests of one folder are two units);
- * - a Terraform plan: the plan file alone.
+ * - a Terraform plan: the plan file alone;
+ * - a kustomize overlay (`kustomize`, keyed by its kustomization file) or a Helm chart (`helm`,
+ *   keyed by its Chart.yaml): rendered, with every file it reads (renderedUnits.ts finds them;
+ *   a base is a member of the overlays that include it, not a unit of its own).
  */
-export type UnitKind = 'terraform' | 'elb-json' | 'kubernetes' | 'plan';
+export type UnitKind = 'terraform' | 'elb-json' | 'kubernetes' | 'plan' | 'kustomize' | 'helm';
 
 /** The unit kind of a file kind; undefined for files that are not analysed themselves (tfvars, config, other). */
 export function unitKindOf(kind: FileKind): UnitKind | undefined {
@@ -35,6 +38,8 @@ export function unitKey(filePath: string, kind: UnitKind): string {
   switch (kind) {
     case 'terraform':
     case 'elb-json':
+    case 'kustomize':
+    case 'helm':
       return `${kind}:${path.dirname(filePath)}`;
     case 'kubernetes':
     case 'plan':

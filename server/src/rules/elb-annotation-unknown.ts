@@ -1,5 +1,6 @@
 import type { Fix } from '../core/types';
 import { removeAttribute, renameAttribute, replaceValue } from '../fixes/edits';
+import { yamlMoveEntry } from '../fixes/yamlEdits';
 import { findingMessage, related } from './support/messages';
 import { docsPath, type Rule } from './types';
 
@@ -19,7 +20,13 @@ export const elbAnnotationUnknown: Rule = {
       const { node, attribute, suggestion } = item;
       const fixes: Fix[] = [];
       const owner = item.block ?? node.block.blocks.find((b) => b.attributes.get(attribute.name) === attribute) ?? node.block;
-      if (suggestion && item.part === 'value') {
+      if (item.belongsIn && node.file.format === 'yaml') {
+        fixes.push({
+          title: `Move ${attribute.name} to ${item.belongsIn.name}`,
+          edits: yamlMoveEntry(node.file, owner, attribute, item.belongsIn),
+          isPreferred: false,
+        });
+      } else if (suggestion && item.part === 'value') {
         fixes.push({
           title: `Change it to ${suggestion}`,
           edits: replaceValue(node.file, attribute, JSON.stringify(suggestion)),

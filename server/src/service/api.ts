@@ -62,6 +62,13 @@ export interface ElbLensService {
    */
   setWorkspaceFiles(files: Iterable<string>): void;
   /**
+   * The kustomize overlays and Helm charts of the workspace that are judged by themselves (a
+   * base that an overlay includes is judged through it): the kustomization file or Chart.yaml
+   * of each, with the files and folders it read. `analyzeModule` of one gives its findings,
+   * in the files that set the values.
+   */
+  renderedRoots(options?: AnalysisOptions): { file: string; reads: string[] }[];
+  /**
    * Reads ahead the module calls of some workspace files (what the caller index is built from,
    * cached until a file changes), so that a host can spread that work over time: the language
    * server does it a slice at a time, with a progress report the user can cancel.

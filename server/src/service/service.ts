@@ -47,6 +47,8 @@ import {
 } from '../terraform/module';
 import { mergeInstanceFindings, type ReportedFinding } from '../rules/instanceFindings';
 import { nodeFindings } from '../rules/nodeFindings';
+import { RenderedUnitIndex, type RenderedUnit, type RenderOptions } from '../project/renderedUnits';
+import { renderedPlaces } from '../kubernetes/render/remap';
 import { buildTerraformModel } from '../terraform/toModel';
 import { isLockFile, LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
 import { unitKey, type UnitKind } from '../project/units';
@@ -124,6 +126,8 @@ interface ModuleAnalysis {
   otherPaths?: string[];
   /** ELB JSON: the findings with their nodes, before they were merged. */
   reported?: ReportedFinding[];
+  /** The kustomize overlays and Helm charts that read the file. */
+  renderedUnits?: RenderedUnit[];
 }
 
 /**
@@ -204,6 +208,8 @@ class Service implements ElbLensService {
   /** The byte scan's answer per file, for the text it was given. */
   private readonly scans = new Map<string, { text: string; matters: boolean }>();
   private readonly kubernetes: KubernetesDetector;
+  /** kustomize overlays and Helm charts, rendered (project/renderedUnits.ts). */
+  private readonly rendered: RenderedUnitIndex;
   /** Terraform analysis units by root folder. */
   private readonly units = new Map<string, AnalysisUnit>();
   /** Files and folders read while a unit is built (undefined otherwise). */
@@ -228,6 +234,14 @@ class Service implements ElbLensService {
     this.prescan = options.prescan !== false;
     this.elbJson = new ElbJsonDetector(options.jsonFiles ?? DEFAULT_ELB_JSON_GLOBS);
     this.kubernetes = new KubernetesDetector(options.kubernetesFiles ?? []);
+    this.rendered = new RenderedUnitIndex(
+      {
+        readFile: (file) => this.documents.get(file)?.text ?? this.readFromHost(file),
+        isDirectory: (dir) => this.listDirectory(dir).length > 0,
+        listDirectory: (dir) => this.listDirectory(dir),
+      },
+      { docsBase: this.docsBase, log: (message) => this.host.log?.(message) },
+    );
   }
 
   isSupportedFile(filePath: string): boolean {
@@ -236,15 +250,28 @@ class Service implements ElbLensService {
 
   unitOf(filePath: string): string | undefined {
     const kind = this.unitKindOf(filePath);
+    if (kind === 'kustomize' || kind === 'helm') {
+      const [unit] = this.rendered.unitsFor(filePath, {});
+      return unit && unitKey(unitFile(unit), kind);
+    }
     return kind && unitKey(filePath, kind);
   }
 
   /** What the file is analysed as (a lock file with its Terraform module); undefined: it is not analysed. */
   private unitKindOf(filePath: string): UnitKind | undefined {
     if (isTerraformFile(filePath) || isLockFile(filePath)) return 'terraform';
+    // A file an overlay or chart reads (patch, values.yaml, template, base manifest) is judged through it.
+    if (mayFeedRendering(filePath)) {
+      const [unit] = this.rendered.unitsFor(filePath, {});
+      if (unit) return unit.kind;
+    }
     if (this.isElbJsonFile(filePath)) return 'elb-json';
     if (this.isKubernetesFile(filePath)) return 'kubernetes';
     return undefined;
+  }
+
+  renderedRoots(options: AnalysisOptions = {}): { file: string; reads: string[] }[] {
+    return this.rendered.rootUnits(renderOptions(options)).map((u) => ({ file: unitFile(u), reads: [...u.reads] }));
   }
 
   /** A Kubernetes manifest: a `.yaml`/`.yml` file named by `kubernetes.files`, or with an ELB-annotated Service in it. */
@@ -361,6 +388,7 @@ class Service implements ElbLensService {
   hover(filePath: string, position: Position, options: AnalysisOptions = {}): HoverResult | undefined {
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return undefined;
+    if (analysis.renderedUnits) return this.renderedHover(analysis.renderedUnits, filePath, position);
     // Kubernetes Services: in manifests, and as kubernetes_service(_v1) resources in Terraform.
     const target = hoverTarget(analysis.model, filePath, position);
     if (!target) return this.unavailableModuleHover(analysis, filePath, position);
@@ -368,6 +396,31 @@ class Service implements ElbLensService {
     if (!markdown) return undefined;
     const instances = instancesMarkdown(nodesOfBlock(analysis.model, target.node.block), target.range);
     return { markdown: instances ? `${markdown}\n\n${instances}` : markdown, range: target.range };
+  }
+
+  /**
+   * Hover in a file an overlay or chart reads (a patch, values.yaml, a template): what each
+   * Service the place reaches makes of it, one section per Service.
+   */
+  private renderedHover(units: RenderedUnit[], filePath: string, position: Position): HoverResult | undefined {
+    const text = this.documentText(filePath);
+    if (text === undefined) return undefined;
+    const offset = new LineIndex(text).offsetAt(position);
+    const sections: string[] = [];
+    let range: Range | undefined;
+    for (const unit of units) {
+      for (const place of renderedPlaces(unit.rendered, filePath, offset)) {
+        const rendered = [...unit.model.loadBalancers, ...unit.model.listeners].find((n) => n.file.path === place.path)?.file;
+        if (!rendered) continue;
+        const target = hoverTarget(unit.model, place.path, rendered.lines.positionAt(place.offset));
+        const markdown = target && hoverMarkdown(target, unit.model, `${this.docsBase}README.md`);
+        if (!target || !markdown || sections.includes(markdown)) continue;
+        sections.push(markdown);
+        range ??= unit.model.locate?.(place.path, target.range)?.range;
+      }
+    }
+    if (sections.length === 0) return undefined;
+    return { markdown: sections.join('\n\n---\n\n'), range: range ?? { start: position, end: position } };
   }
 
   /** Hover on a `module` block whose code cannot be read: why its values are unknown. */
@@ -414,6 +467,14 @@ class Service implements ElbLensService {
     if (analysis.units) {
       return analysis.units.map((u) => ({ root: u.root, source: 'terraform', model: u.model, findings: shown(u.reported) }));
     }
+    if (analysis.renderedUnits) {
+      return analysis.renderedUnits.map((u) => ({
+        root: u.root,
+        source: 'kubernetes',
+        model: u.model,
+        findings: shown(u.reported),
+      }));
+    }
     const source = this.isKubernetesFile(filePath) ? 'kubernetes' : 'elb-json';
     // A manifest is analysed by itself; an ELB JSON folder as a whole.
     const root = source === 'kubernetes' ? filePath : path.dirname(filePath);
@@ -428,6 +489,7 @@ class Service implements ElbLensService {
     this.modules.delete(unitKey(filePath, 'elb-json'));
     this.modules.delete(unitKey(filePath, 'kubernetes'));
     this.kubernetes.forget(filePath);
+    this.rendered.forget(filePath);
     const dir = path.dirname(filePath);
     for (const [root, unit] of this.units) {
       if (unit.reads.has(filePath) || unit.listedDirs.has(dir)) this.units.delete(root);
@@ -559,6 +621,7 @@ class Service implements ElbLensService {
 
   private moduleAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis | undefined {
     const kind = this.unitKindOf(filePath);
+    if (kind === 'kustomize' || kind === 'helm') return this.renderedAnalysis(filePath, options);
     if (kind === 'elb-json') return this.jsonAnalysis(filePath);
     if (kind === 'kubernetes') return this.kubernetesAnalysis(filePath, options);
     if (kind !== 'terraform') return undefined;
@@ -620,7 +683,9 @@ class Service implements ElbLensService {
 
   /** Tells the service which Terraform files make up the workspace (callers of module folders are looked for there). */
   setWorkspaceFiles(files: Iterable<string>): void {
-    const next = new Set([...files].filter(isTerraformFile));
+    const all = [...files];
+    this.rendered.setWorkspaceFiles(all);
+    const next = new Set(all.filter(isTerraformFile));
     const same = next.size === this.workspaceFiles.size && [...next].every((f) => this.workspaceFiles.has(f));
     if (same) return;
     this.workspaceFiles = next;
@@ -944,6 +1009,24 @@ class Service implements ElbLensService {
     return analysis;
   }
 
+  /**
+   * A file that kustomize overlays or Helm charts read: their findings (moved to the files that
+   * set the values), for every file they are in. Undefined when no overlay or chart reads it.
+   */
+  private renderedAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis | undefined {
+    const units = this.rendered.unitsFor(filePath, renderOptions(options));
+    if (units.length === 0) return undefined;
+    const rawFindings = units.flatMap((u) => u.findings);
+    const files: ConfigFile[] = [];
+    // Open files the units read get their findings too (none left is news to them).
+    const openReads = units.flatMap((u) => [...u.reads]).filter((p) => this.documents.has(p));
+    for (const file of new Set([filePath, ...rawFindings.map((f) => f.file), ...openReads])) {
+      const config = this.configFile(file);
+      if (config) files.push(config);
+    }
+    return { key: '', model: combineModels(units.map((u) => u.model)), files, rawFindings, renderedUnits: units };
+  }
+
   /** A Kubernetes manifest: its Services, analysed on their own; cached per file and cluster network. */
   private kubernetesAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis {
     const network = options.kubernetes?.network;
@@ -1011,6 +1094,24 @@ function cacheKey(value: unknown): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** YAML and JSON files (patches, values, templates, manifests) and `Kustomization` can feed an overlay or chart. */
+function mayFeedRendering(filePath: string): boolean {
+  return isYamlFileName(filePath) || isJsonFileName(filePath) || path.basename(filePath) === 'Kustomization';
+}
+
+function renderOptions(options: AnalysisOptions): RenderOptions {
+  return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [] };
+}
+
+/** The file that stands for a rendered unit (its kustomization file or Chart.yaml). */
+function unitFile(unit: RenderedUnit): string {
+  if (unit.kind === 'helm') return path.join(unit.root, 'Chart.yaml');
+  return (
+    [...unit.reads].find((p) => path.dirname(p) === unit.root && /^(kustomization\.ya?ml|Kustomization)$/.test(path.basename(p))) ??
+    path.join(unit.root, 'kustomization.yaml')
+  );
 }
 
 function toValue(value: unknown): Value {
