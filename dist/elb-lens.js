@@ -22435,6 +22435,8 @@ var RenderedUnitIndex = class {
   chartDirs = /* @__PURE__ */ new Set();
   units = /* @__PURE__ */ new Map();
   renderings = /* @__PURE__ */ new Map();
+  /** File → the root units that read it, per options and extra folders (cleared on any change). */
+  readers = /* @__PURE__ */ new Map();
   /** Parsed YAML by file, shared by every kustomization that reads the file (a base by each overlay). */
   parsed = /* @__PURE__ */ new Map();
   /** The workspace's files (all kinds): its kustomization files and Chart.yaml name the folders. */
@@ -22453,6 +22455,7 @@ var RenderedUnitIndex = class {
       if (path12.basename(path12.dirname(dir)) === "charts" && chartFiles.has(path12.join(parent, "Chart.yaml"))) continue;
       charts.add(dir);
     }
+    this.readers.clear();
     this.kustomizeDirs = kustomize;
     this.chartDirs = charts;
   }
@@ -22463,6 +22466,7 @@ var RenderedUnitIndex = class {
     for (const [key, unit] of this.units) if (reads(unit.root, unit.reads)) this.units.delete(key);
     for (const [root, result] of this.renderings) if (reads(root, result.reads)) this.renderings.delete(root);
     this.parsed.delete(filePath);
+    this.readers.clear();
   }
   /** Whether any unit of the workspace reads the file (a patch, values.yaml, a template, a base manifest). */
   isInput(filePath, options) {
@@ -22470,10 +22474,25 @@ var RenderedUnitIndex = class {
   }
   /** The root units whose rendering read the file. */
   unitsFor(filePath, options) {
-    const extra = this.ancestors(filePath);
-    return this.rootUnits(options, extra).filter(
-      (u) => u.reads.has(filePath) || u.root === path12.dirname(filePath) && isUnitFile(filePath)
-    );
+    const found = this.ancestors(filePath);
+    const extra = {
+      kustomize: found.kustomize.filter((d) => !this.kustomizeDirs.has(d)),
+      charts: found.charts.filter((d) => !this.chartDirs.has(d))
+    };
+    const key = `${optionsKey(options)}|${extra.kustomize.join("\0")}|${extra.charts.join("\0")}`;
+    let index = this.readers.get(key);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      for (const unit of this.rootUnits(options, extra)) {
+        for (const read of unit.reads) index.set(read, [...index.get(read) ?? [], unit]);
+        for (const name2 of unitFileNames(unit)) {
+          const file = path12.join(unit.root, name2);
+          if (!unit.reads.has(file)) index.set(file, [...index.get(file) ?? [], unit]);
+        }
+      }
+      this.readers.set(key, index);
+    }
+    return index.get(filePath) ?? [];
   }
   /** Every root unit of the workspace. */
   rootUnits(options, extra = { kustomize: [], charts: [] }) {
@@ -22492,7 +22511,7 @@ var RenderedUnitIndex = class {
     return result;
   }
   unit(kind, dir, options) {
-    const key = `${kind}|${dir}|${options.network ?? ""}|${(options.valueFiles ?? []).join("\0")}`;
+    const key = `${kind}|${dir}|${optionsKey(options)}`;
     let unit = this.units.get(key);
     if (!unit) {
       const unitOptions = { ...this.options, network: options.network, helm: { valueFiles: options.valueFiles ?? [] } };
@@ -22520,9 +22539,11 @@ var RenderedUnitIndex = class {
     return { kustomize, charts };
   }
 };
-function isUnitFile(filePath) {
-  const name2 = path12.basename(filePath);
-  return KUSTOMIZATION_NAMES.includes(name2) || name2 === "Chart.yaml";
+function optionsKey(options) {
+  return `${options.network ?? ""}|${(options.valueFiles ?? []).join("\0")}`;
+}
+function unitFileNames(unit) {
+  return unit.kind === "helm" ? ["Chart.yaml"] : KUSTOMIZATION_NAMES;
 }
 
 // server/src/terraform/providerVersions.ts

@@ -61,5 +61,16 @@ describe(
       await change('chart/values.yaml', VALUES('true'), 2);
       await client.waitForDiagnostics('chart/values.yaml', (d) => d.length === 0, 'no finding after the edit');
     });
+
+    test('scope "workspace": closed manifests, patches and values files get their findings', async () => {
+      // Closed again: their text on disk (client IP off) is what counts now.
+      await client.close('prod/off.yaml');
+      await client.close('chart/values.yaml');
+      await client.changeSettings({ diagnostics: { scope: 'workspace' } });
+      const [patch] = await client.waitForDiagnostics('prod/off.yaml', (d) => d.length > 0, 'the closed patch', 20_000);
+      assert.equal(patch.code, 'client-ip-always-on');
+      await client.waitForDiagnostics('chart/values.yaml', (d) => d.length > 0, 'the closed values.yaml', 20_000);
+      assert.equal(client.diagnostics.get(client.uri('base/service.yaml'))?.length ?? 0, 0, 'nothing on the base');
+    });
   },
 );

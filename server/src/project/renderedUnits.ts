@@ -172,6 +172,8 @@ export class RenderedUnitIndex {
   private chartDirs = new Set<string>();
   private readonly units = new Map<string, RenderedUnit>();
   private readonly renderings = new Map<string, KustomizeResult>();
+  /** File → the root units that read it, per options and extra folders (cleared on any change). */
+  private readonly readers = new Map<string, Map<string, RenderedUnit[]>>();
   /** Parsed YAML by file, shared by every kustomization that reads the file (a base by each overlay). */
   private readonly parsed: ParseCache = new Map();
 
@@ -197,6 +199,7 @@ export class RenderedUnitIndex {
       if (path.basename(path.dirname(dir)) === 'charts' && chartFiles.has(path.join(parent, 'Chart.yaml'))) continue;
       charts.add(dir);
     }
+    this.readers.clear();
     this.kustomizeDirs = kustomize;
     this.chartDirs = charts;
   }
@@ -208,6 +211,7 @@ export class RenderedUnitIndex {
     for (const [key, unit] of this.units) if (reads(unit.root, unit.reads)) this.units.delete(key);
     for (const [root, result] of this.renderings) if (reads(root, result.reads)) this.renderings.delete(root);
     this.parsed.delete(filePath);
+    this.readers.clear();
   }
 
   /** Whether any unit of the workspace reads the file (a patch, values.yaml, a template, a base manifest). */
@@ -217,10 +221,26 @@ export class RenderedUnitIndex {
 
   /** The root units whose rendering read the file. */
   unitsFor(filePath: string, options: RenderOptions): RenderedUnit[] {
-    const extra = this.ancestors(filePath);
-    return this.rootUnits(options, extra).filter(
-      (u) => u.reads.has(filePath) || (u.root === path.dirname(filePath) && isUnitFile(filePath)),
-    );
+    const found = this.ancestors(filePath);
+    // Folders the workspace names already: the common case, answered from one index per options.
+    const extra = {
+      kustomize: found.kustomize.filter((d) => !this.kustomizeDirs.has(d)),
+      charts: found.charts.filter((d) => !this.chartDirs.has(d)),
+    };
+    const key = `${optionsKey(options)}|${extra.kustomize.join('\u0000')}|${extra.charts.join('\u0000')}`;
+    let index = this.readers.get(key);
+    if (!index) {
+      index = new Map();
+      for (const unit of this.rootUnits(options, extra)) {
+        for (const read of unit.reads) index.set(read, [...(index.get(read) ?? []), unit]);
+        for (const name of unitFileNames(unit)) {
+          const file = path.join(unit.root, name);
+          if (!unit.reads.has(file)) index.set(file, [...(index.get(file) ?? []), unit]);
+        }
+      }
+      this.readers.set(key, index);
+    }
+    return index.get(filePath) ?? [];
   }
 
   /** Every root unit of the workspace. */
@@ -243,7 +263,7 @@ export class RenderedUnitIndex {
   }
 
   private unit(kind: 'kustomize' | 'helm', dir: string, options: RenderOptions): RenderedUnit {
-    const key = `${kind}|${dir}|${options.network ?? ''}|${(options.valueFiles ?? []).join('\u0000')}`;
+    const key = `${kind}|${dir}|${optionsKey(options)}`;
     let unit = this.units.get(key);
     if (!unit) {
       const unitOptions = { ...this.options, network: options.network, helm: { valueFiles: options.valueFiles ?? [] } };
@@ -273,7 +293,11 @@ export class RenderedUnitIndex {
   }
 }
 
-function isUnitFile(filePath: string): boolean {
-  const name = path.basename(filePath);
-  return KUSTOMIZATION_NAMES.includes(name) || name === 'Chart.yaml';
+function optionsKey(options: RenderOptions): string {
+  return `${options.network ?? ''}|${(options.valueFiles ?? []).join('\u0000')}`;
+}
+
+/** The files that stand for a unit even when it did not read them (a kustomization file it failed on). */
+function unitFileNames(unit: RenderedUnit): string[] {
+  return unit.kind === 'helm' ? ['Chart.yaml'] : KUSTOMIZATION_NAMES;
 }
