@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BenchClient } from './client.mjs';
+import { hostileWorkloads } from './hostile.mjs';
 import {
   BENCH_LISTENER,
   CORPUS,
@@ -1028,6 +1029,17 @@ async function main() {
     );
     results.raw.kubernetes = k8s;
     reportKubernetes(k8s);
+  }
+
+  if (wanted(9)) {
+    section('9. Hostile inputs (issue 28): each within 10 s and 500 MB, or stopped at its bound');
+    for (const [name, { dir, command }] of Object.entries(hostileWorkloads())) {
+      const { wall, rss, run } = runMeasured(process.execPath, [CLI, command, dir, '--format', command === 'graph' ? 'json' : 'compact']);
+      const trace = /\n\s+at /.test(run.stderr ?? '');
+      row(`${name}: time`, wall / 1000, 's', { op: '<=', value: 10 }, `exit ${run.status}${trace ? ', STACK TRACE' : ''}`);
+      row(`${name}: peak RSS`, rss, 'MB', { op: '<=', value: 500 });
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   results.machine.loadAverageAtEnd = os.loadavg().map((l) => +l.toFixed(2));

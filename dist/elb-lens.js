@@ -112,17 +112,17 @@ var require_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path22) {
-      const ctrl = callVisitor(key, node, visitor, path22);
+    function visit_(key, node, visitor, path23) {
+      const ctrl = callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visit_(key, ctrl, visitor, path22);
+        replaceNode(key, path23, ctrl);
+        return visit_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path22);
+            const ci = visit_(i2, node.items[i2], visitor, path23);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -133,13 +133,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = visit_("key", node.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = visit_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path22);
+          const cv = visit_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -160,17 +160,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path22) {
-      const ctrl = await callVisitor(key, node, visitor, path22);
+    async function visitAsync_(key, node, visitor, path23) {
+      const ctrl = await callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visitAsync_(key, ctrl, visitor, path22);
+        replaceNode(key, path23, ctrl);
+        return visitAsync_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path22);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path23);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -181,13 +181,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path22);
+          const cv = await visitAsync_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -214,23 +214,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path22) {
+    function callVisitor(key, node, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key, node, path22);
+        return visitor(key, node, path23);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path22);
+        return visitor.Map?.(key, node, path23);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path22);
+        return visitor.Seq?.(key, node, path23);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path22);
+        return visitor.Pair?.(key, node, path23);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path22);
+        return visitor.Scalar?.(key, node, path23);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path22);
+        return visitor.Alias?.(key, node, path23);
       return void 0;
     }
-    function replaceNode(key, path22, node) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key, path23, node) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -842,10 +842,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path22, value) {
+    function collectionFromPath(schema, path23, value) {
       let v = value;
-      for (let i2 = path22.length - 1; i2 >= 0; --i2) {
-        const k = path22[i2];
+      for (let i2 = path23.length - 1; i2 >= 0; --i2) {
+        const k = path23[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -864,7 +864,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -894,11 +894,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value) {
-        if (isEmptyPath(path22))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key, ...rest] = path22;
+          const [key, ...rest] = path23;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -912,8 +912,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key, ...rest] = path22;
+      deleteIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -927,8 +927,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key, ...rest] = path22;
+      getIn(path23, keepScalar) {
+        const [key, ...rest] = path23;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -946,8 +946,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key, ...rest] = path22;
+      hasIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -957,8 +957,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        const [key, ...rest] = path22;
+      setIn(path23, value) {
+        const [key, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1002,14 +1002,14 @@ var require_foldFlowLines = __commonJS2({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text3;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text3.length <= endStep)
-        return text3;
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -1026,14 +1026,14 @@ var require_foldFlowLines = __commonJS2({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
+        i2 = consumeMoreIndentedLines(text4, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text3[i2 += 1]; ) {
+      for (let ch; ch = text4[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text3[i2 + 1]) {
+          switch (text4[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -1050,12 +1050,12 @@ var require_foldFlowLines = __commonJS2({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
+            i2 = consumeMoreIndentedLines(text4, i2, indent2.length);
           end = i2 + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i2 + 1];
+            const next = text4[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -1067,12 +1067,12 @@ var require_foldFlowLines = __commonJS2({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i2 += 1];
+                ch = text4[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text3;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1087,39 +1087,39 @@ var require_foldFlowLines = __commonJS2({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text3;
+        return text4;
       if (onFold)
         onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text3.length;
+        const end2 = folds[i3 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent2}${text3.slice(0, end2)}`;
+${indent2}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text3[fold]}\\`;
+            res += `${text4[fold]}\\`;
           res += `
-${indent2}${text3.slice(fold + 1, end2)}`;
+${indent2}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i2, indent2) {
+    function consumeMoreIndentedLines(text4, i2, indent2) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text3[start2];
+      let ch = text4[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent2) {
-          ch = text3[++i2];
+          ch = text4[++i2];
         } else {
           do {
-            ch = text3[++i2];
+            ch = text4[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text3[start2];
+          ch = text4[start2];
         }
       }
       return end;
@@ -3473,9 +3473,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path22, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3550,14 +3550,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection.isEmptyPath(path22)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3572,10 +3572,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection.isEmptyPath(path22))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection.isEmptyPath(path22))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3606,13 +3606,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        if (Collection.isEmptyPath(path22)) {
+      setIn(path23, value) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -5573,9 +5573,9 @@ var require_cst_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path22) => {
+    visit3.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field2, index] of path22) {
+      for (const [field2, index] of path23) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5584,23 +5584,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path22) => {
-      const parent = visit3.itemAtPath(cst, path22.slice(0, -1));
-      const field2 = path22[path22.length - 1][0];
+    visit3.parentCollection = (cst, path23) => {
+      const parent = visit3.itemAtPath(cst, path23.slice(0, -1));
+      const field2 = path23[path23.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item, visitor) {
-      let ctrl = visitor(item, path22);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path22.concat([[field2, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field2, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5611,10 +5611,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path22);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -7430,11 +7430,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path22) {
+            function locateFile(path23) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path22, scriptDirectory);
+                return Module["locateFile"](path23, scriptDirectory);
               }
-              return scriptDirectory + path22;
+              return scriptDirectory + path23;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -8421,7 +8421,7 @@ var require_web_tree_sitter2 = __commonJS2({
             }, "reportUndefinedSymbols");
             var runDependencies = 0;
             var dependenciesFulfilled = null;
-            var removeRunDependency = /* @__PURE__ */ __name((id10) => {
+            var removeRunDependency = /* @__PURE__ */ __name((id12) => {
               runDependencies--;
               Module["monitorRunDependencies"]?.(runDependencies);
               if (runDependencies == 0) {
@@ -8432,7 +8432,7 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
               }
             }, "removeRunDependency");
-            var addRunDependency = /* @__PURE__ */ __name((id10) => {
+            var addRunDependency = /* @__PURE__ */ __name((id12) => {
               runDependencies++;
               Module["monitorRunDependencies"]?.(runDependencies);
             }, "addRunDependency");
@@ -9212,9 +9212,9 @@ var require_web_tree_sitter2 = __commonJS2({
        * Returns `null` if the iterator is not positioned on a symbol.
        */
       get currentType() {
-        const id10 = this.currentTypeId;
-        if (id10 === null) return null;
-        return this.language.types[id10] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id10));
+        const id12 = this.currentTypeId;
+        if (id12 === null) return null;
+        return this.language.types[id12] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id12));
       }
       /** Delete the lookahead iterator, freeing its resources. */
       delete() {
@@ -9687,7 +9687,7 @@ var require_web_tree_sitter2 = __commonJS2({
       _namedChildren;
       /** @internal */
       constructor(internal, {
-        id: id10,
+        id: id12,
         tree,
         startIndex,
         startPosition,
@@ -9695,7 +9695,7 @@ var require_web_tree_sitter2 = __commonJS2({
       }) {
         assertInternal(internal);
         this[0] = other;
-        this.id = id10;
+        this.id = id12;
         this.tree = tree;
         this.startIndex = startIndex;
         this.startPosition = startPosition;
@@ -10229,9 +10229,9 @@ var require_web_tree_sitter2 = __commonJS2({
     }
     __name(marshalNode, "marshalNode");
     function unmarshalNode(tree, address = TRANSFER_BUFFER) {
-      const id10 = C.getValue(address, "i32");
+      const id12 = C.getValue(address, "i32");
       address += SIZE_OF_INT;
-      if (id10 === 0) return null;
+      if (id12 === 0) return null;
       const index = C.getValue(address, "i32");
       address += SIZE_OF_INT;
       const row = C.getValue(address, "i32");
@@ -10240,7 +10240,7 @@ var require_web_tree_sitter2 = __commonJS2({
       address += SIZE_OF_INT;
       const other = C.getValue(address, "i32");
       const result = new Node(INTERNAL, {
-        id: id10,
+        id: id12,
         tree,
         startIndex: index,
         startPosition: { row, column },
@@ -10891,11 +10891,11 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         for (const c of captures) {
           if (c.name === captureName) nodes.push(c.node.text);
         }
-        const test = /* @__PURE__ */ __name((text3, positive) => {
-          return positive ? regex.test(text3) : !regex.test(text3);
+        const test = /* @__PURE__ */ __name((text4, positive) => {
+          return positive ? regex.test(text4) : !regex.test(text4);
         }, "test");
         if (nodes.length === 0) return !isPositive;
-        return matchAll ? nodes.every((text3) => test(text3, isPositive)) : nodes.some((text3) => test(text3, isPositive));
+        return matchAll ? nodes.every((text4) => test(text4, isPositive)) : nodes.some((text4) => test(text4, isPositive));
       });
     }
     __name(parseMatchPredicate, "parseMatchPredicate");
@@ -10925,7 +10925,7 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           if (c.name === captureName) nodes.push(c.node.text);
         }
         if (nodes.length === 0) return !isPositive;
-        return nodes.every((text3) => values.includes(text3)) === isPositive;
+        return nodes.every((text4) => values.includes(text4)) === isPositive;
       });
     }
     __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -11638,20 +11638,20 @@ function runCheckWorker(setup) {
 // server/src/cli/main.ts
 var fs6 = __toESM2(require("fs"));
 var import_os = require("os");
-var path20 = __toESM2(require("path"));
+var path21 = __toESM2(require("path"));
 
 // server/src/project/configFile.ts
 var path = __toESM2(require("path"));
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text3, ignoreTrivia = false) {
-  const len = text3.length;
+function createScanner(text4, ignoreTrivia = false) {
+  const len = text4.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
     let digits = 0;
     let value2 = 0;
     while (digits < count || !exact) {
-      let ch = text3.charCodeAt(pos);
+      let ch = text4.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -11678,35 +11678,35 @@ function createScanner(text3, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start2 = pos;
-    if (text3.charCodeAt(pos) === 48) {
+    if (text4.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+      while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text3.length && text3.charCodeAt(pos) === 46) {
+    if (pos < text4.length && text4.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+      if (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
         pos++;
-        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+        while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text3.substring(start2, pos);
+        return text4.substring(start2, pos);
       }
     }
     let end = pos;
-    if (pos < text3.length && (text3.charCodeAt(pos) === 69 || text3.charCodeAt(pos) === 101)) {
+    if (pos < text4.length && (text4.charCodeAt(pos) === 69 || text4.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text3.length && text3.charCodeAt(pos) === 43 || text3.charCodeAt(pos) === 45) {
+      if (pos < text4.length && text4.charCodeAt(pos) === 43 || text4.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+      if (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
         pos++;
-        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+        while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -11714,30 +11714,30 @@ function createScanner(text3, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text3.substring(start2, end);
+    return text4.substring(start2, end);
   }
   function scanString() {
     let result = "", start2 = pos;
     while (true) {
       if (pos >= len) {
-        result += text3.substring(start2, pos);
+        result += text4.substring(start2, pos);
         scanError = 2;
         break;
       }
-      const ch = text3.charCodeAt(pos);
+      const ch = text4.charCodeAt(pos);
       if (ch === 34) {
-        result += text3.substring(start2, pos);
+        result += text4.substring(start2, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result += text3.substring(start2, pos);
+        result += text4.substring(start2, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text3.charCodeAt(pos++);
+        const ch2 = text4.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result += '"';
@@ -11779,7 +11779,7 @@ function createScanner(text3, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result += text3.substring(start2, pos);
+          result += text4.substring(start2, pos);
           scanError = 2;
           break;
         } else {
@@ -11800,19 +11800,19 @@ function createScanner(text3, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code = text3.charCodeAt(pos);
+    let code = text4.charCodeAt(pos);
     if (isWhiteSpace(code)) {
       do {
         pos++;
         value += String.fromCharCode(code);
-        code = text3.charCodeAt(pos);
+        code = text4.charCodeAt(pos);
       } while (isWhiteSpace(code));
       return token = 15;
     }
     if (isLineBreak(code)) {
       pos++;
       value += String.fromCharCode(code);
-      if (code === 13 && text3.charCodeAt(pos) === 10) {
+      if (code === 13 && text4.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -11848,31 +11848,31 @@ function createScanner(text3, ignoreTrivia = false) {
       // comments
       case 47:
         const start2 = pos - 1;
-        if (text3.charCodeAt(pos + 1) === 47) {
+        if (text4.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text3.charCodeAt(pos))) {
+            if (isLineBreak(text4.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value = text3.substring(start2, pos);
+          value = text4.substring(start2, pos);
           return token = 12;
         }
-        if (text3.charCodeAt(pos + 1) === 42) {
+        if (text4.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text3.charCodeAt(pos);
-            if (ch === 42 && text3.charCodeAt(pos + 1) === 47) {
+            const ch = text4.charCodeAt(pos);
+            if (ch === 42 && text4.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text3.charCodeAt(pos) === 10) {
+              if (ch === 13 && text4.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -11883,7 +11883,7 @@ function createScanner(text3, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text3.substring(start2, pos);
+          value = text4.substring(start2, pos);
           return token = 13;
         }
         value += String.fromCharCode(code);
@@ -11893,7 +11893,7 @@ function createScanner(text3, ignoreTrivia = false) {
       case 45:
         value += String.fromCharCode(code);
         pos++;
-        if (pos === len || !isDigit(text3.charCodeAt(pos))) {
+        if (pos === len || !isDigit(text4.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -11915,10 +11915,10 @@ function createScanner(text3, ignoreTrivia = false) {
       default:
         while (pos < len && isUnknownContentCharacter(code)) {
           pos++;
-          code = text3.charCodeAt(pos);
+          code = text4.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value = text3.substring(tokenOffset, pos);
+          value = text4.substring(tokenOffset, pos);
           switch (value) {
             case "true":
               return token = 8;
@@ -12163,9 +12163,9 @@ function format(documentText, range, options) {
     return token;
   }
   const editOperations = [];
-  function addEdit(text3, startOffset, endOffset) {
-    if (!hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text3) {
-      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text3 });
+  function addEdit(text4, startOffset, endOffset) {
+    if (!hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text4) {
+      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text4 });
     }
   }
   let firstToken = scanNext();
@@ -12313,11 +12313,11 @@ function computeIndentLevel(content, options) {
   }
   return Math.floor(nChars / tabSize);
 }
-function getEOL(options, text3) {
-  for (let i2 = 0; i2 < text3.length; i2++) {
-    const ch = text3.charAt(i2);
+function getEOL(options, text4) {
+  for (let i2 = 0; i2 < text4.length; i2++) {
+    const ch = text4.charAt(i2);
     if (ch === "\r") {
-      if (i2 + 1 < text3.length && text3.charAt(i2 + 1) === "\n") {
+      if (i2 + 1 < text4.length && text4.charAt(i2 + 1) === "\n") {
         return "\r\n";
       }
       return "\r";
@@ -12327,8 +12327,8 @@ function getEOL(options, text3) {
   }
   return options && options.eol || "\n";
 }
-function isEOL(text3, offset) {
-  return "\r\n".indexOf(text3.charAt(offset)) !== -1;
+function isEOL(text4, offset) {
+  return "\r\n".indexOf(text4.charAt(offset)) !== -1;
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
@@ -12338,7 +12338,7 @@ var ParseOptions;
     allowTrailingComma: false
   };
 })(ParseOptions || (ParseOptions = {}));
-function parseTree(text3, errors = [], options = ParseOptions.DEFAULT) {
+function parseTree(text4, errors = [], options = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -12389,19 +12389,19 @@ function parseTree(text3, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit(text3, visitor, options);
+  visit(text4, visitor, options);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
   }
   return result;
 }
-function findNodeAtLocation(root, path22) {
+function findNodeAtLocation(root, path23) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path22) {
+  for (let segment of path23) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12449,8 +12449,8 @@ function getNodeValue(node) {
       return void 0;
   }
 }
-function visit(text3, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text3, false);
+function visit(text4, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text4, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -12776,15 +12776,15 @@ function getNodeType(value) {
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
-function setProperty(text3, originalPath, value, options) {
-  const path22 = originalPath.slice();
+function setProperty(text4, originalPath, value, options) {
+  const path23 = originalPath.slice();
   const errors = [];
-  const root = parseTree(text3, errors);
+  const root = parseTree(text4, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path22.length > 0) {
-    lastSegment = path22.pop();
-    parent = findNodeAtLocation(root, path22);
+  while (path23.length > 0) {
+    lastSegment = path23.pop();
+    parent = findNodeAtLocation(root, path23);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -12799,7 +12799,7 @@ function setProperty(text3, originalPath, value, options) {
     if (value === void 0) {
       throw new Error("Can not delete in empty document");
     }
-    return withFormatting(text3, { offset: root ? root.offset : 0, length: root ? root.length : 0, content: JSON.stringify(value) }, options);
+    return withFormatting(text4, { offset: root ? root.offset : 0, length: root ? root.length : 0, content: JSON.stringify(value) }, options);
   } else if (parent.type === "object" && typeof lastSegment === "string" && Array.isArray(parent.children)) {
     const existing = findNodeAtLocation(parent, [lastSegment]);
     if (existing !== void 0) {
@@ -12820,9 +12820,9 @@ function setProperty(text3, originalPath, value, options) {
             removeEnd = next.offset;
           }
         }
-        return withFormatting(text3, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
+        return withFormatting(text4, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
       } else {
-        return withFormatting(text3, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
+        return withFormatting(text4, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
       }
     } else {
       if (value === void 0) {
@@ -12839,7 +12839,7 @@ function setProperty(text3, originalPath, value, options) {
       } else {
         edit = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
       }
-      return withFormatting(text3, edit, options);
+      return withFormatting(text4, edit, options);
     }
   } else if (parent.type === "array" && typeof lastSegment === "number" && Array.isArray(parent.children)) {
     const insertIndex = lastSegment;
@@ -12852,7 +12852,7 @@ function setProperty(text3, originalPath, value, options) {
         const previous = parent.children[parent.children.length - 1];
         edit = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
       }
-      return withFormatting(text3, edit, options);
+      return withFormatting(text4, edit, options);
     } else if (value === void 0 && parent.children.length >= 0) {
       const removalIndex = lastSegment;
       const toRemove = parent.children[removalIndex];
@@ -12867,7 +12867,7 @@ function setProperty(text3, originalPath, value, options) {
       } else {
         edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
       }
-      return withFormatting(text3, edit, options);
+      return withFormatting(text4, edit, options);
     } else if (value !== void 0) {
       let edit;
       const newProperty = `${JSON.stringify(value)}`;
@@ -12881,7 +12881,7 @@ function setProperty(text3, originalPath, value, options) {
         const previous = parent.children[index - 1];
         edit = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
       }
-      return withFormatting(text3, edit, options);
+      return withFormatting(text4, edit, options);
     } else {
       throw new Error(`Can not ${value === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
     }
@@ -12889,11 +12889,11 @@ function setProperty(text3, originalPath, value, options) {
     throw new Error(`Can not add ${typeof lastSegment !== "number" ? "index" : "property"} to parent of type ${parent.type}`);
   }
 }
-function withFormatting(text3, edit, options) {
+function withFormatting(text4, edit, options) {
   if (!options.formattingOptions) {
     return [edit];
   }
-  let newText = applyEdit(text3, edit);
+  let newText = applyEdit(text4, edit);
   let begin = edit.offset;
   let end = edit.offset + edit.content.length;
   if (edit.length === 0 || edit.content.length === 0) {
@@ -12912,11 +12912,11 @@ function withFormatting(text3, edit, options) {
     end = Math.max(end, edit2.offset + edit2.length);
     end += edit2.content.length - edit2.length;
   }
-  const editLength = text3.length - (newText.length - end) - begin;
+  const editLength = text4.length - (newText.length - end) - begin;
   return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
 }
-function applyEdit(text3, edit) {
-  return text3.substring(0, edit.offset) + edit.content + text3.substring(edit.offset + edit.length);
+function applyEdit(text4, edit) {
+  return text4.substring(0, edit.offset) + edit.content + text4.substring(edit.offset + edit.length);
 }
 
 // node_modules/jsonc-parser/lib/esm/main.js
@@ -13010,23 +13010,23 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text3, path22, value, options) {
-  return setProperty(text3, path22, value, options);
+function modify(text4, path23, value, options) {
+  return setProperty(text4, path23, value, options);
 }
 
 // server/src/parse/positions.ts
 var LineIndex = class {
-  constructor(text3) {
-    this.text = text3;
+  constructor(text4) {
+    this.text = text4;
     const starts = [0];
-    if (!text3.includes("\r")) {
-      for (let i2 = text3.indexOf("\n"); i2 !== -1; i2 = text3.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+    if (!text4.includes("\r")) {
+      for (let i2 = text4.indexOf("\n"); i2 !== -1; i2 = text4.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
     } else {
-      for (let i2 = 0; i2 < text3.length; i2++) {
-        const ch = text3.charCodeAt(i2);
+      for (let i2 = 0; i2 < text4.length; i2++) {
+        const ch = text4.charCodeAt(i2);
         if (ch === 10) starts.push(i2 + 1);
         else if (ch === 13) {
-          if (text3.charCodeAt(i2 + 1) === 10) i2++;
+          if (text4.charCodeAt(i2 + 1) === 10) i2++;
           starts.push(i2 + 1);
         }
       }
@@ -13082,31 +13082,31 @@ var LineIndex = class {
 };
 
 // server/src/parse/json.ts
-function parseJsonDocument(text3) {
-  const { root, errors } = parseJsonTree(text3);
-  const lines = new LineIndex(text3);
-  return { root, errors, lines, comments: collectJsonComments(text3, lines) };
+function parseJsonDocument(text4) {
+  const { root, errors } = parseJsonTree(text4);
+  const lines = new LineIndex(text4);
+  return { root, errors, lines, comments: collectJsonComments(text4, lines) };
 }
 var MAX_JSON_DEPTH = 256;
-function parseJsonTree(text3) {
-  const tooDeepAt = nestingPastLimit(text3, MAX_JSON_DEPTH);
+function parseJsonTree(text4) {
+  const tooDeepAt = nestingPastLimit(text4, MAX_JSON_DEPTH);
   if (tooDeepAt >= 0)
     return { root: void 0, errors: [{ error: ParseErrorCode.InvalidSymbol, offset: tooDeepAt, length: 1 }], tooDeepAt };
   const errors = [];
-  const root = parseTree2(text3, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = parseTree2(text4, errors, { allowTrailingComma: true, disallowComments: false });
   return { root, errors };
 }
-function nestingPastLimit(text3, limit) {
+function nestingPastLimit(text4, limit) {
   let depth = 0;
-  for (let i2 = 0; i2 < text3.length; i2++) {
-    const c = text3.charCodeAt(i2);
+  for (let i2 = 0; i2 < text4.length; i2++) {
+    const c = text4.charCodeAt(i2);
     if (c === 34) {
-      for (i2++; i2 < text3.length && text3.charCodeAt(i2) !== 34; i2++) if (text3.charCodeAt(i2) === 92) i2++;
-    } else if (c === 47 && text3.charCodeAt(i2 + 1) === 47) {
-      while (i2 < text3.length && text3.charCodeAt(i2) !== 10 && text3.charCodeAt(i2) !== 13) i2++;
-    } else if (c === 47 && text3.charCodeAt(i2 + 1) === 42) {
-      const end = text3.indexOf("*/", i2 + 2);
-      i2 = end < 0 ? text3.length : end + 1;
+      for (i2++; i2 < text4.length && text4.charCodeAt(i2) !== 34; i2++) if (text4.charCodeAt(i2) === 92) i2++;
+    } else if (c === 47 && text4.charCodeAt(i2 + 1) === 47) {
+      while (i2 < text4.length && text4.charCodeAt(i2) !== 10 && text4.charCodeAt(i2) !== 13) i2++;
+    } else if (c === 47 && text4.charCodeAt(i2 + 1) === 42) {
+      const end = text4.indexOf("*/", i2 + 2);
+      i2 = end < 0 ? text4.length : end + 1;
     } else if (c === 91 || c === 123) {
       if (++depth > limit) return i2;
     } else if (c === 93 || c === 125) {
@@ -13115,14 +13115,14 @@ function nestingPastLimit(text3, limit) {
   }
   return -1;
 }
-function collectJsonComments(text3, lines) {
+function collectJsonComments(text4, lines) {
   const comments = [];
-  const scanner = createScanner2(text3, false);
+  const scanner = createScanner2(text4, false);
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
     if (token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia) {
       const start2 = scanner.getTokenOffset();
       const end = start2 + scanner.getTokenLength();
-      comments.push({ text: text3.slice(start2, end), range: lines.range(start2, end) });
+      comments.push({ text: text4.slice(start2, end), range: lines.range(start2, end) });
     }
   }
   return comments;
@@ -13166,8 +13166,8 @@ var RESOURCE_NESTED_BLOCKS = {
   kubernetes_service_v1: /* @__PURE__ */ new Set(["metadata", "spec", "port"])
 };
 var MAX_BLOCK_DEPTH = 64;
-function tfJsonToConfigFile(filePath, text3, parseTemplate2) {
-  const doc = parseJsonDocument(text3);
+function tfJsonToConfigFile(filePath, text4, parseTemplate2) {
+  const doc = parseJsonDocument(text4);
   const { lines } = doc;
   const blocks = [];
   const syntaxErrors = doc.errors.map((e) => lines.range(e.offset, e.offset + e.length));
@@ -13221,8 +13221,8 @@ function tfJsonToConfigFile(filePath, text3, parseTemplate2) {
         const items = value.type === "array" ? value.children ?? [] : [value];
         items.forEach((item, index) => {
           if (item.type === "object" && depth < MAX_BLOCK_DEPTH) {
-            const path22 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
-            nested.push(bodyBlock(name2, [key], item, path22, depth + 1, extraBlocks));
+            const path23 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
+            nested.push(bodyBlock(name2, [key], item, path23, depth + 1, extraBlocks));
           }
         });
         continue;
@@ -13240,7 +13240,7 @@ function tfJsonToConfigFile(filePath, text3, parseTemplate2) {
     const labelRanges = labelNodes.map((n2) => nodeRange(lines, n2));
     const header = labelRanges[labelRanges.length - 1] ?? nodeRange(lines, body2);
     const end = body2.offset + body2.length;
-    const closed = text3.charCodeAt(end - 1) === 125;
+    const closed = text4.charCodeAt(end - 1) === 125;
     const hasErrors = !closed || doc.errors.some((e) => e.offset >= body2.offset && e.offset < end);
     return {
       type,
@@ -13256,10 +13256,10 @@ function tfJsonToConfigFile(filePath, text3, parseTemplate2) {
       jsonPath
     };
   };
-  const objectsOf = (node, path22) => {
-    if (node.type === "object") return [{ node, path: path22 }];
+  const objectsOf = (node, path23) => {
+    if (node.type === "object") return [{ node, path: path23 }];
     if (node.type === "array") {
-      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path22, i2] }] : []);
+      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path23, i2] }] : []);
     }
     return [];
   };
@@ -13298,7 +13298,7 @@ function tfJsonToConfigFile(filePath, text3, parseTemplate2) {
       }
     }
   }
-  return { path: filePath, format: "tfjson", text: text3, lines, blocks, attributes: /* @__PURE__ */ new Map(), comments: doc.comments, syntaxErrors };
+  return { path: filePath, format: "tfjson", text: text4, lines, blocks, attributes: /* @__PURE__ */ new Map(), comments: doc.comments, syntaxErrors };
 }
 function withRange(expr, range) {
   switch (expr.kind) {
@@ -13343,85 +13343,85 @@ function exprText(file, expr) {
 }
 
 // server/src/fixes/jsonEdits.ts
-function jsonPropertyEdits(text3, path22, value, eol) {
-  const root = parsed(text3);
-  const key = path22[path22.length - 1];
-  const parent = root && path22.length > 0 ? findNodeAtLocation2(root, path22.slice(0, -1)) : void 0;
-  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text3, path22, value, eol);
+function jsonPropertyEdits(text4, path23, value, eol) {
+  const root = parsed(text4);
+  const key = path23[path23.length - 1];
+  const parent = root && path23.length > 0 ? findNodeAtLocation2(root, path23.slice(0, -1)) : void 0;
+  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text4, path23, value, eol);
   const properties = (parent.children ?? []).filter((p) => p.children?.[0]);
   const index = properties.findIndex((p) => p.children[0].value === key);
-  const lines = new Lines(text3);
+  const lines = new Lines(text4);
   if (value === void 0) {
     if (index < 0) return [];
     const property = properties[index];
-    const inside = text3.slice(parent.offset + 1, property.offset) + text3.slice(property.offset + property.length, parent.offset + parent.length - 1);
+    const inside = text4.slice(parent.offset + 1, property.offset) + text4.slice(property.offset + property.length, parent.offset + parent.length - 1);
     if (properties.length === 1 && /^[\s,]*$/.test(inside)) return [{ offset: parent.offset + 1, length: parent.length - 2, content: "" }];
-    return removeOwnLines(text3, lines, properties, index) ?? modify(text3, path22, void 0, {});
+    return removeOwnLines(text4, lines, properties, index) ?? modify(text4, path23, void 0, {});
   }
   if (index >= 0) {
     const valueNode = properties[index].children?.[1];
-    if (!valueNode) return formatted(text3, path22, value, eol);
+    if (!valueNode) return formatted(text4, path23, value, eol);
     const indent3 = lines.indentOf(properties[index].offset);
     return [
       {
         offset: valueNode.offset,
         length: valueNode.length,
-        content: serialize(value, indent3, indentUnit(text3, lines, parent, indent3), eol)
+        content: serialize(value, indent3, indentUnit(text4, lines, parent, indent3), eol)
       }
     ];
   }
   const last = properties[properties.length - 1];
-  if (!last || !ownsLines(text3, lines, last)) return formatted(text3, path22, value, eol);
+  if (!last || !ownsLines(text4, lines, last)) return formatted(text4, path23, value, eol);
   const indent2 = lines.indentOf(last.offset);
   const [lastKey, lastValue] = last.children;
-  const separator = lastValue ? text3.slice(lastKey.offset + lastKey.length, lastValue.offset) : ": ";
+  const separator = lastValue ? text4.slice(lastKey.offset + lastKey.length, lastValue.offset) : ": ";
   const lastEnd = last.offset + last.length;
-  const needsComma = tokenAfter(text3, lastEnd) !== SyntaxKind.CommaToken;
+  const needsComma = tokenAfter(text4, lastEnd) !== SyntaxKind.CommaToken;
   const at = lines.lineEnd(lastEnd);
-  const valueText2 = serialize(value, indent2, indentUnit(text3, lines, parent, indent2), eol);
+  const valueText2 = serialize(value, indent2, indentUnit(text4, lines, parent, indent2), eol);
   const line = `${eol}${indent2}${JSON.stringify(key)}${separator.includes(":") ? separator : ": "}${valueText2}`;
   if (needsComma && at === lastEnd) return [{ offset: at, length: 0, content: `,${line}` }];
   return [...needsComma ? [{ offset: lastEnd, length: 0, content: "," }] : [], { offset: at, length: 0, content: line }];
 }
 var recent = [];
-function parsed(text3) {
-  const hit = recent.find((r) => r.text === text3);
+function parsed(text4) {
+  const hit = recent.find((r) => r.text === text4);
   if (hit) return hit.root;
-  const { root } = parseJsonTree(text3);
-  recent.unshift({ text: text3, root });
+  const { root } = parseJsonTree(text4);
+  recent.unshift({ text: text4, root });
   if (recent.length > 4) recent.pop();
   return root;
 }
-function removeOwnLines(text3, lines, properties, index) {
+function removeOwnLines(text4, lines, properties, index) {
   const property = properties[index];
-  if (!ownsLines(text3, lines, property)) return void 0;
+  if (!ownsLines(text4, lines, property)) return void 0;
   const start2 = lines.lineStart(property.offset);
   const lineEnd = lines.lineEnd(property.offset + property.length);
-  const end = lineEnd < text3.length ? lineEnd + (text3[lineEnd] === "\r" && text3[lineEnd + 1] === "\n" ? 2 : 1) : lineEnd;
+  const end = lineEnd < text4.length ? lineEnd + (text4[lineEnd] === "\r" && text4[lineEnd + 1] === "\n" ? 2 : 1) : lineEnd;
   const edits = [{ offset: start2, length: end - start2, content: "" }];
   if (index === properties.length - 1 && index > 0) {
     const previous = properties[index - 1];
-    const comma = commaAfter(text3, previous.offset + previous.length, start2);
+    const comma = commaAfter(text4, previous.offset + previous.length, start2);
     if (comma !== void 0) edits.unshift({ offset: comma, length: 1, content: "" });
   }
   return edits;
 }
-function ownsLines(text3, lines, property) {
-  const before = text3.slice(lines.lineStart(property.offset), property.offset);
+function ownsLines(text4, lines, property) {
+  const before = text4.slice(lines.lineStart(property.offset), property.offset);
   const endOffset = property.offset + property.length;
-  const after = text3.slice(endOffset, lines.lineEnd(endOffset));
+  const after = text4.slice(endOffset, lines.lineEnd(endOffset));
   return before.trim() === "" && /^\s*,?\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(after);
 }
-function tokenAfter(text3, offset) {
-  const scanner = createScanner2(text3.slice(offset), true);
+function tokenAfter(text4, offset) {
+  const scanner = createScanner2(text4.slice(offset), true);
   return scanner.scan();
 }
-function commaAfter(text3, from, before) {
-  const scanner = createScanner2(text3.slice(from, before), true);
+function commaAfter(text4, from, before) {
+  const scanner = createScanner2(text4.slice(from, before), true);
   const token = scanner.scan();
   return token === SyntaxKind.CommaToken ? from + scanner.getTokenOffset() : void 0;
 }
-function indentUnit(text3, lines, object, propertyIndent) {
+function indentUnit(text4, lines, object, propertyIndent) {
   const objectIndent = lines.indentOf(object.offset);
   if (propertyIndent.startsWith(objectIndent) && propertyIndent.length > objectIndent.length)
     return propertyIndent.slice(objectIndent.length);
@@ -13431,10 +13431,10 @@ function serialize(value, indent2, unit, eol) {
   const textValue = JSON.stringify(value, null, unit) ?? "null";
   return textValue.split("\n").join(eol + indent2);
 }
-function formatted(text3, path22, value, eol) {
-  const indentMatch = /\n([ \t]+)\S/.exec(text3);
+function formatted(text4, path23, value, eol) {
+  const indentMatch = /\n([ \t]+)\S/.exec(text4);
   const indent2 = indentMatch?.[1] ?? "  ";
-  return modify(text3, path22, value, {
+  return modify(text4, path23, value, {
     formattingOptions: {
       insertSpaces: !indent2.startsWith("	"),
       tabSize: indent2.startsWith("	") ? 1 : indent2.length,
@@ -13444,8 +13444,8 @@ function formatted(text3, path22, value, eol) {
   });
 }
 var Lines = class {
-  constructor(text3) {
-    this.text = text3;
+  constructor(text4) {
+    this.text = text4;
   }
   text;
   lineStart(offset) {
@@ -13465,16 +13465,16 @@ var Lines = class {
 
 // server/src/parse/yaml.ts
 var import_yaml = __toESM2(require_dist());
-function parseYaml(text3, options = {}) {
-  const lines = new LineIndex(text3);
+function parseYaml(text4, options = {}) {
+  const lines = new LineIndex(text4);
   let parsed2 = [];
   const errors = [];
   try {
-    const stream = (0, import_yaml.parseAllDocuments)(text3, { version: "1.1", uniqueKeys: false, strict: false, prettyErrors: false });
+    const stream = (0, import_yaml.parseAllDocuments)(text4, { version: "1.1", uniqueKeys: false, strict: false, prettyErrors: false });
     parsed2 = Array.isArray(stream) ? stream : [];
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    errors.push({ start: 0, end: text3.length });
+    errors.push({ start: 0, end: text4.length });
   }
   const documents = parsed2.map((doc) => {
     const [start2, , end] = doc.range;
@@ -13482,13 +13482,13 @@ function parseYaml(text3, options = {}) {
     errors.push(...docErrors);
     return { doc, start: start2, end, hasErrors: docErrors.length > 0, resolve: aliasResolver(doc) };
   });
-  return { text: text3, lines, documents, comments: options.comments === false ? [] : collectComments(text3, lines), errors };
+  return { text: text4, lines, documents, comments: options.comments === false ? [] : collectComments(text4, lines), errors };
 }
-function collectComments(text3, lines) {
+function collectComments(text4, lines) {
   const comments = [];
   let offset = 0;
   try {
-    for (const token of new import_yaml.Lexer().lex(text3)) {
+    for (const token of new import_yaml.Lexer().lex(text4)) {
       if (token === "" || token === "" || token === "") continue;
       if (token.startsWith("#")) comments.push({ text: token, range: lines.range(offset, offset + token.length) });
       offset += token.length;
@@ -13579,7 +13579,7 @@ function seqItems(doc, node, limit = 1e4) {
   if (!(0, import_yaml.isSeq)(seq2)) return [];
   return seq2.items.slice(0, limit).map((item) => doc.resolve(item)).filter((item) => !!item);
 }
-function entryAttribute(doc, lines, text3, entry) {
+function entryAttribute(doc, lines, text4, entry) {
   const keyNode = entry.pair.key;
   const [keyStart, keyEnd] = keyNode.range ?? [0, 0];
   const valueNode = entry.pair.value;
@@ -13588,7 +13588,7 @@ function entryAttribute(doc, lines, text3, entry) {
   if (valueNode?.range) {
     [valueStart, valueEnd] = valueNode.range;
   } else {
-    const colon = text3.indexOf(":", keyEnd);
+    const colon = text4.indexOf(":", keyEnd);
     valueStart = valueEnd = colon >= 0 && colon - keyEnd < 1024 ? colon + 1 : keyEnd;
   }
   const valueRange = lines.range(valueStart, valueEnd);
@@ -13606,7 +13606,7 @@ var mappingInfos = /* @__PURE__ */ new WeakMap();
 function yamlMappingInfo(block) {
   return mappingInfos.get(block);
 }
-function setYamlMappingInfo(block, doc, text3, node) {
+function setYamlMappingInfo(block, doc, text4, node) {
   const map = doc.resolve(node);
   if (!(0, import_yaml.isMap)(map) || !map.range) return;
   const [start2, end] = map.range;
@@ -13619,8 +13619,8 @@ function setYamlMappingInfo(block, doc, text3, node) {
   let entryIndent = "";
   if (firstKey?.range) {
     const keyStart = firstKey.range[0];
-    const lineStart = text3.lastIndexOf("\n", keyStart - 1) + 1;
-    entryIndent = text3.slice(lineStart, keyStart).replace(/[^\t]/g, " ");
+    const lineStart = text4.lastIndexOf("\n", keyStart - 1) + 1;
+    entryIndent = text4.slice(lineStart, keyStart).replace(/[^\t]/g, " ");
   }
   mappingInfos.set(block, { flow: map.flow === true, start: start2, end, lastEntryEnd, entryIndent });
 }
@@ -13633,16 +13633,16 @@ function plainSafe(value) {
 function quoted(value, quote) {
   return quote === "'" && !/[\n\r\t\\]/.test(value) ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value);
 }
-function parseValueText(text3) {
+function parseValueText(text4) {
   try {
-    const parsed2 = JSON.parse(text3);
+    const parsed2 = JSON.parse(text4);
     if (parsed2 === null || ["string", "number", "boolean"].includes(typeof parsed2)) return parsed2;
   } catch {
   }
-  return text3;
+  return text4;
 }
-function quoteOf(text3) {
-  return text3.startsWith("'") ? "'" : text3.startsWith('"') ? '"' : void 0;
+function quoteOf(text4) {
+  return text4.startsWith("'") ? "'" : text4.startsWith('"') ? '"' : void 0;
 }
 var blockQuotes = /* @__PURE__ */ new WeakMap();
 var fileQuotes = /* @__PURE__ */ new WeakMap();
@@ -13704,8 +13704,8 @@ function yamlReplaceValue(file, attribute, newText) {
   const start2 = lines.offsetAt(attribute.valueRange.start);
   const end = lines.offsetAt(attribute.valueRange.end);
   const rendered = render(value, quoteOf(current), quoteStyle(file, ownerOf(file, attribute)));
-  const text3 = start2 === end ? ` ${rendered}` : rendered;
-  return [{ file: file.path, range: lines.range(start2, end), newText: text3 }];
+  const text4 = start2 === end ? ` ${rendered}` : rendered;
+  return [{ file: file.path, range: lines.range(start2, end), newText: text4 }];
 }
 function yamlRenameKey(file, attribute, newName) {
   const { lines } = file;
@@ -13714,23 +13714,23 @@ function yamlRenameKey(file, attribute, newName) {
   return [{ file: file.path, range: attribute.nameRange, newText: quote ? quoted(newName, quote) : renderKey(newName) }];
 }
 function yamlRemoveEntry(file, block, attribute) {
-  const { lines, text: text3 } = file;
+  const { lines, text: text4 } = file;
   const info2 = yamlMappingInfo(ownerOf(file, attribute) ?? block);
   const start2 = lines.offsetAt(attribute.range.start);
   const end = lines.offsetAt(attribute.range.end);
   if (info2?.flow) {
-    const after = /^\s*,[ \t]*/.exec(text3.slice(end));
+    const after = /^\s*,[ \t]*/.exec(text4.slice(end));
     if (after) return [{ file: file.path, range: lines.range(start2, end + after[0].length), newText: "" }];
-    const before = /,\s*$/.exec(text3.slice(Math.max(0, start2 - 256), start2));
+    const before = /,\s*$/.exec(text4.slice(Math.max(0, start2 - 256), start2));
     const from2 = before ? start2 - before[0].length : start2;
     return [{ file: file.path, range: lines.range(from2, end), newText: "" }];
   }
   const firstLine = attribute.range.start.line;
   const lineStart = lines.lineStart(firstLine);
-  if (text3.slice(lineStart, start2).trim() !== "") {
+  if (text4.slice(lineStart, start2).trim() !== "") {
     return [{ file: file.path, range: lines.range(start2, end), newText: "" }];
   }
-  const lastLine = lines.positionAt(end > start2 && text3[end - 1] === "\n" ? end - 1 : end).line;
+  const lastLine = lines.positionAt(end > start2 && text4[end - 1] === "\n" ? end - 1 : end).line;
   const to = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : lines.lineEnd(lastLine);
   const from = lastLine + 1 < lines.lineCount || firstLine === 0 ? lineStart : lines.lineEnd(firstLine - 1);
   return [{ file: file.path, range: lines.range(from, to), newText: "" }];
@@ -13738,35 +13738,35 @@ function yamlRemoveEntry(file, block, attribute) {
 function yamlAddEntry(file, block, name2, jsonValue) {
   const info2 = yamlMappingInfo(block);
   if (!info2) return [];
-  const { lines, text: text3 } = file;
+  const { lines, text: text4 } = file;
   const value = jsonValue === null || ["string", "number", "boolean"].includes(typeof jsonValue) ? jsonValue : JSON.stringify(jsonValue);
   const entry = `${renderKey(name2)}: ${render(value, void 0, quoteStyle(file, block))}`;
   if (info2.flow) {
     if (info2.lastEntryEnd !== void 0) {
       return [{ file: file.path, range: lines.range(info2.lastEntryEnd, info2.lastEntryEnd), newText: `, ${entry}` }];
     }
-    const close = text3.lastIndexOf("}", info2.end);
+    const close = text4.lastIndexOf("}", info2.end);
     if (close < info2.start) return [];
-    const inner = text3.slice(info2.start + 1, close);
+    const inner = text4.slice(info2.start + 1, close);
     return [
       { file: file.path, range: lines.range(info2.start + 1, close), newText: inner.trim() === "" ? ` ${entry} ` : `${inner}${entry}` }
     ];
   }
-  const lastLine = lines.positionAt(info2.end > info2.start && text3[info2.end - 1] === "\n" ? info2.end - 1 : info2.end).line;
+  const lastLine = lines.positionAt(info2.end > info2.start && text4[info2.end - 1] === "\n" ? info2.end - 1 : info2.end).line;
   const at = lines.lineEnd(lastLine);
   return [{ file: file.path, range: lines.range(at, at), newText: `${lines.eol}${info2.entryIndent}${entry}` }];
 }
 function yamlMoveEntry(file, from, attribute, to) {
-  const { lines, text: text3 } = file;
+  const { lines, text: text4 } = file;
   const source = yamlMappingInfo(from);
   if (!source || source.flow) return [];
-  const entry = text3.slice(lines.offsetAt(attribute.nameRange.start), lines.offsetAt(attribute.valueRange.end));
+  const entry = text4.slice(lines.offsetAt(attribute.nameRange.start), lines.offsetAt(attribute.valueRange.end));
   if (entry.includes("\n")) return [];
   const removal = yamlRemoveEntry(file, from, attribute);
   if (to.block) {
     const target = yamlMappingInfo(to.block);
     if (!target || target.flow) return [];
-    const lastLine = lines.positionAt(target.end > target.start && text3[target.end - 1] === "\n" ? target.end - 1 : target.end).line;
+    const lastLine = lines.positionAt(target.end > target.start && text4[target.end - 1] === "\n" ? target.end - 1 : target.end).line;
     const at2 = lines.lineEnd(lastLine);
     return [...removal, { file: file.path, range: lines.range(at2, at2), newText: `${lines.eol}${target.entryIndent}${entry}` }];
   }
@@ -13839,9 +13839,9 @@ function removeAttribute(file, block, attribute) {
   edits.push(...realignRuns(file, block, remaining2, neighbours, (line) => line > endLine ? line - removedLines : line));
   return edits;
 }
-function insertLineBefore(file, line, text3) {
+function insertLineBefore(file, line, text4) {
   const at = file.lines.lineStart(line);
-  const edits = [{ file: file.path, range: file.lines.range(at, at), newText: `${text3}${file.lines.eol}` }];
+  const edits = [{ file: file.path, range: file.lines.range(at, at), newText: `${text4}${file.lines.eol}` }];
   const block = blockAroundLine(file.blocks, line);
   if (!block || block.jsonPath || file.format === "yaml") return edits;
   const sorted = sortedAttributes(block);
@@ -13958,22 +13958,22 @@ function alignmentRuns(file, block, attributes, lineOf = (line) => line) {
 function hasEqualsColumn(file, attribute) {
   if (attribute.range.start.line === attribute.range.end.line) return true;
   const from = file.lines.offsetAt(attribute.nameRange.end);
-  const text3 = file.text.slice(from, file.lines.lineEnd(attribute.nameRange.end.line));
+  const text4 = file.text.slice(from, file.lines.lineEnd(attribute.nameRange.end.line));
   const open = [];
-  for (let i2 = 0; i2 < text3.length; i2++) {
-    const c = text3[i2];
+  for (let i2 = 0; i2 < text4.length; i2++) {
+    const c = text4[i2];
     if (open[open.length - 1] === "string") {
       if (c === "\\") i2++;
       else if (c === '"') open.pop();
-      else if ((c === "$" || c === "%") && text3[i2 + 1] === c && text3[i2 + 2] === "{") i2 += 2;
-      else if ((c === "$" || c === "%") && text3[i2 + 1] === "{") {
+      else if ((c === "$" || c === "%") && text4[i2 + 1] === c && text4[i2 + 2] === "{") i2 += 2;
+      else if ((c === "$" || c === "%") && text4[i2 + 1] === "{") {
         open.push("interpolation");
         i2++;
       }
       continue;
     }
-    if (c === "#" || c === "/" && (text3[i2 + 1] === "/" || text3[i2 + 1] === "*")) break;
-    if (c === "<" && text3[i2 + 1] === "<") break;
+    if (c === "#" || c === "/" && (text4[i2 + 1] === "/" || text4[i2 + 1] === "*")) break;
+    if (c === "<" && text4[i2 + 1] === "<") break;
     if (c === '"') open.push("string");
     else if (c === "(" || c === "[" || c === "{") open.push("bracket");
     else if (c === ")" || c === "]" || c === "}") open.pop();
@@ -13996,8 +13996,8 @@ function realign(file, group, width2) {
   }
   return edits;
 }
-function jsonEdits(file, path22, value) {
-  return jsonPropertyEdits(file.text, path22, value, file.lines.eol).map((e) => ({
+function jsonEdits(file, path23, value) {
+  return jsonPropertyEdits(file.text, path23, value, file.lines.eol).map((e) => ({
     file: file.path,
     range: file.lines.range(e.offset, e.offset + e.length),
     newText: e.content
@@ -14018,8 +14018,8 @@ function nextPatch(v, by = 1) {
   return { major: v.major, minor: v.minor, patch: v.patch + by };
 }
 var VERSION = /^v?(\d{1,9})(?:\.(\d{1,9}))?(?:\.(\d{1,9}))?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
-function parseParts(text3) {
-  const m = VERSION.exec(text3.trim());
+function parseParts(text4) {
+  const m = VERSION.exec(text4.trim());
   if (!m) return void 0;
   const segments = m[3] !== void 0 ? 3 : m[2] !== void 0 ? 2 : 1;
   return {
@@ -14028,8 +14028,8 @@ function parseParts(text3) {
     prerelease: m[4] !== void 0
   };
 }
-function parseVersion(text3) {
-  const parsed2 = parseParts(text3);
+function parseVersion(text4) {
+  const parsed2 = parseParts(text4);
   return parsed2 && parsed2.segments === 3 ? parsed2.version : void 0;
 }
 var VersionRange = class _VersionRange {
@@ -14050,10 +14050,10 @@ var VersionRange = class _VersionRange {
    * `~>` (a bare version means `=`). Partial versions (`1.85`) and pre-releases are read so
    * that the range is never narrower than Terraform's.
    */
-  static parse(text3) {
+  static parse(text4) {
     let range = _VersionRange.ANY;
-    if (text3.trim() === "") return range;
-    for (const raw of text3.split(",")) {
+    if (text4.trim() === "") return range;
+    for (const raw of text4.split(",")) {
       const term = raw.trim();
       const m = /^(~>|>=|<=|!=|=|>|<)?\s*(.*)$/.exec(term);
       const op = m?.[1] ?? "=";
@@ -14184,6 +14184,31 @@ var HW_SHARED_POOL = { provider: HW, role: "pool", kind: "shared" };
 var HW_SHARED_MEMBER = { provider: HW, role: "member", kind: "shared" };
 var HW_INSTANCE = { provider: HW, role: "instance", kind: "unknown" };
 var HW_SECGROUP_RULE = { provider: HW, role: "secgroup_rule", kind: "unknown" };
+var HW_SECGROUP = { provider: HW, role: "secgroup", kind: "unknown" };
+var HW_WHITELIST = { provider: HW, role: "whitelist", kind: "shared" };
+var HW_DEDICATED_LISTENER = {
+  provider: HW,
+  role: "listener",
+  kind: "dedicated",
+  clientIpArg: "string",
+  protocols: ["TCP", "UDP", "HTTP", "HTTPS", "QUIC", "TLS", "IP"],
+  flatHeaderSwitches: true,
+  proxyProtocol: true,
+  since: {
+    transparent_client_ip_enable: "1.91.0",
+    nat64_enable: "1.91.0",
+    proxy_protocol_enable: "1.63.0",
+    real_ip: "1.63.0",
+    forward_elb: "1.63.0",
+    forward_proto: "1.63.0",
+    forward_port: "1.54.0",
+    forward_request_port: "1.54.0",
+    forward_host: "1.54.0",
+    forward_eip: "1.24.2",
+    ip_group_enable: "1.73.4"
+  }
+};
+var INLINE_MEMBER_TYPE = "huaweicloud_elb_active_standby_pool.members";
 var RESOURCE_TYPES = {
   // Open Telekom Cloud
   opentelekomcloud_lb_loadbalancer_v2: { provider: OTC, role: "loadbalancer", kind: "shared" },
@@ -14210,31 +14235,20 @@ var RESOURCE_TYPES = {
   opentelekomcloud_lb_ipgroup_v3: { provider: OTC, role: "ipgroup", kind: "dedicated" },
   opentelekomcloud_compute_instance_v2: { provider: OTC, role: "instance", kind: "unknown" },
   opentelekomcloud_networking_secgroup_rule_v2: { provider: OTC, role: "secgroup_rule", kind: "unknown" },
+  opentelekomcloud_networking_secgroup_v2: { provider: OTC, role: "secgroup", kind: "unknown" },
+  opentelekomcloud_lb_whitelist_v2: { provider: OTC, role: "whitelist", kind: "shared" },
   // Huawei Cloud
   huaweicloud_lb_loadbalancer: HW_SHARED_LB,
   huaweicloud_elb_loadbalancer: { provider: HW, role: "loadbalancer", kind: "dedicated", ipBackendSwitch: "cross_vpc_backend" },
   huaweicloud_lb_listener: HW_SHARED_LISTENER,
-  huaweicloud_elb_listener: {
-    provider: HW,
-    role: "listener",
-    kind: "dedicated",
-    clientIpArg: "string",
-    protocols: ["TCP", "UDP", "HTTP", "HTTPS", "QUIC", "TLS", "IP"],
-    flatHeaderSwitches: true,
-    proxyProtocol: true,
-    since: {
-      transparent_client_ip_enable: "1.91.0",
-      nat64_enable: "1.91.0",
-      proxy_protocol_enable: "1.63.0",
-      real_ip: "1.63.0",
-      forward_elb: "1.63.0",
-      forward_proto: "1.63.0",
-      forward_port: "1.54.0",
-      forward_request_port: "1.54.0",
-      forward_host: "1.54.0",
-      forward_eip: "1.24.2"
-    }
-  },
+  huaweicloud_elb_listener: HW_DEDICATED_LISTENER,
+  // A dedicated listener copied from `listener_id` (1.93.0, later than all its arguments): its protocol is that of the copy's source.
+  huaweicloud_elb_listener_copy: { ...HW_DEDICATED_LISTENER, since: {}, protocolFrom: "listener_id" },
+  // A dedicated load balancer copied from another (1.73.2); its cross_vpc_backend is a string there.
+  huaweicloud_elb_loadbalancer_copy: { provider: HW, role: "loadbalancer", kind: "dedicated", ipBackendSwitch: "cross_vpc_backend" },
+  // A pool with its members written inline (1.61.0): a member without subnet_id is an IP backend.
+  huaweicloud_elb_active_standby_pool: { provider: HW, role: "pool", kind: "dedicated", inlineMembers: "members" },
+  [INLINE_MEMBER_TYPE]: { provider: HW, role: "member", kind: "dedicated" },
   huaweicloud_lb_pool: HW_SHARED_POOL,
   huaweicloud_elb_pool: { provider: HW, role: "pool", kind: "dedicated" },
   huaweicloud_lb_member: HW_SHARED_MEMBER,
@@ -14242,6 +14256,8 @@ var RESOURCE_TYPES = {
   huaweicloud_elb_ipgroup: { provider: HW, role: "ipgroup", kind: "dedicated" },
   huaweicloud_compute_instance: HW_INSTANCE,
   huaweicloud_networking_secgroup_rule: HW_SECGROUP_RULE,
+  huaweicloud_networking_secgroup: HW_SECGROUP,
+  huaweicloud_lb_whitelist: HW_WHITELIST,
   // Legacy names the Huawei provider still registers for the same resources (provider.go, "Legacy").
   huaweicloud_lb_loadbalancer_v2: HW_SHARED_LB,
   huaweicloud_lb_listener_v2: HW_SHARED_LISTENER,
@@ -14249,6 +14265,8 @@ var RESOURCE_TYPES = {
   huaweicloud_lb_member_v2: HW_SHARED_MEMBER,
   huaweicloud_compute_instance_v2: HW_INSTANCE,
   huaweicloud_networking_secgroup_rule_v2: HW_SECGROUP_RULE,
+  huaweicloud_networking_secgroup_v2: HW_SECGROUP,
+  huaweicloud_lb_whitelist_v2: HW_WHITELIST,
   // Flexible Engine
   flexibleengine_lb_loadbalancer_v2: { provider: FE, role: "loadbalancer", kind: "shared" },
   flexibleengine_lb_loadbalancer_v3: { provider: FE, role: "loadbalancer", kind: "dedicated", ipBackendSwitch: "cross_vpc_backend" },
@@ -14265,7 +14283,9 @@ var RESOURCE_TYPES = {
     role: "listener",
     kind: "dedicated",
     clientIpArg: "none",
-    protocols: ["TCP", "UDP", "HTTP", "HTTPS"]
+    protocols: ["TCP", "UDP", "HTTP", "HTTPS"],
+    // Built from the Huawei provider's 1.57.0 listener: forward_eip/_port/_request_port/_host exist, these do not.
+    unsupportedArguments: ["real_ip", "forward_elb", "forward_proto", "proxy_protocol_enable", "nat64_enable"]
   },
   flexibleengine_lb_pool_v2: { provider: FE, role: "pool", kind: "shared" },
   flexibleengine_lb_pool_v3: { provider: FE, role: "pool", kind: "dedicated" },
@@ -14273,6 +14293,8 @@ var RESOURCE_TYPES = {
   flexibleengine_lb_member_v3: { provider: FE, role: "member", kind: "dedicated" },
   flexibleengine_compute_instance_v2: { provider: FE, role: "instance", kind: "unknown" },
   flexibleengine_networking_secgroup_rule_v2: { provider: FE, role: "secgroup_rule", kind: "unknown" },
+  flexibleengine_networking_secgroup_v2: { provider: FE, role: "secgroup", kind: "unknown" },
+  flexibleengine_lb_whitelist_v2: { provider: FE, role: "whitelist", kind: "shared" },
   // ELB API JSON (v3 and v2.0 request bodies and responses): the kind comes from the objects themselves.
   "elb-api:loadbalancer": { provider: "elb-api", role: "loadbalancer", kind: "unknown", ipBackendSwitch: "ip_target_enable" },
   "elb-api:listener": {
@@ -14366,13 +14388,13 @@ function firstSentence(message) {
   }
   return message;
 }
-function capitalized(text3) {
-  return text3.charAt(0).toUpperCase() + text3.slice(1);
+function capitalized(text4) {
+  return text4.charAt(0).toUpperCase() + text4.slice(1);
 }
 
 // server/src/rules/types.ts
-function docsPath(id10) {
-  return `docs/rules/${id10}.md`;
+function docsPath(id12) {
+  return `docs/rules/${id12}.md`;
 }
 
 // server/src/rules/client-ip-always-on.ts
@@ -14757,8 +14779,8 @@ var clientIpNat64Conflict = {
 };
 
 // server/src/model/cidr.ts
-function ipv4ToNumber(text3) {
-  const parts2 = text3.trim().split(".");
+function ipv4ToNumber(text4) {
+  const parts2 = text4.trim().split(".");
   if (parts2.length !== 4) return void 0;
   let result = 0;
   for (const part of parts2) {
@@ -14888,8 +14910,79 @@ function securityGroupSentence(listener) {
   }
 }
 
+// server/src/rules/client-ip-sg-not-enforced.ts
+var id7 = "client-ip-sg-not-enforced";
+var ANYWHERE = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
+function whiteListHow(listener) {
+  switch (listener.type) {
+    case "huaweicloud_elb_listener":
+      return 'an `huaweicloud_elb_ipgroup` named in `ip_group` with `access_policy = "white"`';
+    case "opentelekomcloud_lb_listener_v3":
+      return 'an `ip_group { id = opentelekomcloud_lb_ipgroup_v3\u2026, enable = true, type = "white" }` block';
+    case "flexibleengine_lb_listener_v3":
+      return 'an `flexibleengine_elb_ipgroup` named in `ip_group` with `access_policy = "white"`';
+    case "opentelekomcloud_lb_listener_v2":
+      return "an `opentelekomcloud_lb_whitelist_v2` for this listener";
+    case "flexibleengine_lb_listener_v2":
+      return "an `flexibleengine_lb_whitelist_v2` for this listener";
+    default:
+      return "an `huaweicloud_lb_whitelist` for this listener";
+  }
+}
+function covers(rule, protocol, port) {
+  if (rule.protocol !== "any" && rule.protocol !== protocol.toLowerCase()) return false;
+  return rule.ports === "all" || Array.isArray(rule.ports) && rule.ports.some((r) => r.min <= port && port <= r.max);
+}
+function fullyKnown(rules) {
+  return rules.every(
+    (r) => r.direction !== void 0 && r.protocol !== void 0 && r.ports !== void 0 && r.remoteIpPrefix !== void 0 && !r.remoteGroup && r.action === "allow"
+  );
+}
+function restrictingRules(listener, member) {
+  const groups = member.instance?.securityGroups;
+  if (!groups || member.port === void 0 || listener.protocol === void 0) return [];
+  const rules = groups.flatMap((g) => g.rules);
+  if (!fullyKnown(rules)) return [];
+  const port = member.port;
+  const protocol = listener.protocol;
+  const onPort = rules.filter((r) => r.direction === "ingress" && covers(r, protocol, port));
+  if (onPort.some((r) => r.remoteIpPrefix === null || ANYWHERE.has(r.remoteIpPrefix ?? ""))) return [];
+  return onPort;
+}
+var clientIpSgNotEnforced = {
+  meta: {
+    id: id7,
+    defaultSeverity: "information",
+    summary: "A security group rule restricts sources on a backend port, but a Layer-4 listener with the client IP bypasses it.",
+    docsUrl: docsPath(id7)
+  },
+  check({ model, report }) {
+    for (const listener of model.listeners) {
+      if (listener.protocol !== "TCP" && listener.protocol !== "UDP") continue;
+      if (listener.clientIp.state !== "on" || securityGroupEffect(listener) !== "not-applied" || listener.accessControl !== "none")
+        continue;
+      const reported = /* @__PURE__ */ new Set();
+      for (const member of listener.pools.flatMap((p) => p.members)) {
+        if (member.isIpBackend !== false) continue;
+        for (const rule of restrictingRules(listener, member)) {
+          if (reported.has(rule)) continue;
+          reported.add(rule);
+          report({
+            // The map draws it on the backend the rule guards.
+            node: member,
+            file: rule.file,
+            range: rule.anchor,
+            message: `This security group rule does not restrict clients of a listener that passes the client IP. \`${rule.address}\` admits only ${rule.remoteIpPrefix} on port ${member.port}, but ${describeListener(listener)} transfers the client IP to \`${member.address}\`, and backend security groups and network ACLs are not applied to that Layer-4 traffic: any client reaches the port through the load balancer. Restrict clients with the listener's access control: ${whiteListHow(listener)}, listing ${rule.remoteIpPrefix}.`,
+            related: [related(listener, "listener that passes the client IP"), related(member, "backend behind the security group")]
+          });
+        }
+      }
+    }
+  }
+};
+
 // server/src/rules/client-ip-shared-l4-off.ts
-var id7 = "client-ip-shared-l4-off";
+var id8 = "client-ip-shared-l4-off";
 function keepSourceEdit(listener) {
   const hop = listener.hop;
   if (!hop || hop.keepsSource !== false) return void 0;
@@ -14901,10 +14994,10 @@ function keepSourceEdit(listener) {
 }
 var clientIpSharedL4Off = {
   meta: {
-    id: id7,
+    id: id8,
     defaultSeverity: "information",
     summary: "A shared TCP/UDP listener leaves client IP transfer off, so backends only see load balancer addresses.",
-    docsUrl: docsPath(id7)
+    docsUrl: docsPath(id8)
   },
   check({ model, report }) {
     for (const listener of model.listeners) {
@@ -14952,13 +15045,13 @@ var clientIpSharedL4Off = {
 };
 
 // server/src/rules/client-ip-unsupported-argument.ts
-var id8 = "client-ip-unsupported-argument";
+var id9 = "client-ip-unsupported-argument";
 var clientIpUnsupportedArgument = {
   meta: {
-    id: id8,
+    id: id9,
     defaultSeverity: "error",
     summary: "A listener argument that the listener type, or the provider version in use, does not have (transparent_client_ip_enable and others).",
-    docsUrl: docsPath(id8)
+    docsUrl: docsPath(id9)
   },
   check({ model, report }) {
     for (const listener of model.listeners) {
@@ -14982,6 +15075,17 @@ var clientIpUnsupportedArgument = {
           ]
         });
         continue;
+      }
+      for (const name2 of listener.info.unsupportedArguments ?? []) {
+        const written = writtenArgument(listener, name2);
+        if (!written) continue;
+        report({
+          node: listener,
+          file: listener.file,
+          range: written.range,
+          message: `${listener.type} has no argument ${name2}, so Terraform rejects ${describeListener(listener)}. This listener type is built from an older Huawei provider listener (1.57.0), which lacks ${listener.info.unsupportedArguments?.join(", ")}. Remove the argument.`,
+          fixes: [{ title: `Remove ${name2}`, edits: written.remove(), isPreferred: true }]
+        });
       }
       for (const name2 of Object.keys(listener.info.since ?? {})) {
         const written = writtenArgument(listener, name2);
@@ -15019,14 +15123,70 @@ function writtenArgument(listener, name2) {
   return void 0;
 }
 
+// server/src/model/xffMode.ts
+var XFF_MODE = "X-Forwarded-For-Processing-Mode";
+var XFF_MODE_PROTOCOLS = /* @__PURE__ */ new Set(["HTTP", "HTTPS", "TERMINATED_HTTPS", "QUIC"]);
+function xffMode(listener) {
+  if (!listener.insertHeaderNames) return void 0;
+  const headers = listener.block.blocks.find((b) => b.type === "insert_headers");
+  const attribute = headers?.attributes.get(XFF_MODE);
+  if (!attribute) return void 0;
+  const mode = attribute.expr.kind === "literal" && typeof attribute.expr.value === "string" ? attribute.expr.value : void 0;
+  return { attribute, mode };
+}
+function xffModeApplies(listener) {
+  return listener.protocol !== void 0 && XFF_MODE_PROTOCOLS.has(listener.protocol);
+}
+function xffModeNote(listener) {
+  const written = xffMode(listener);
+  if (!written || !xffModeApplies(listener)) return void 0;
+  if (written.mode === "remove") return `\`${XFF_MODE}\` is \`remove\`: backends get no X-Forwarded-For at all, so no client address.`;
+  if (written.mode === "preserve")
+    return `\`${XFF_MODE}\` is \`preserve\`: a client-supplied X-Forwarded-For passes unchanged, so clients can put any address there; backends must not trust it.`;
+  return void 0;
+}
+
+// server/src/rules/client-ip-xff-removed.ts
+var id10 = "client-ip-xff-removed";
+var clientIpXffRemoved = {
+  meta: {
+    id: id10,
+    defaultSeverity: "warning",
+    summary: "A Layer-7 listener removes X-Forwarded-For, so its backends get no client address at all.",
+    docsUrl: docsPath(id10)
+  },
+  check({ model, report }) {
+    for (const listener of model.listeners) {
+      const written = xffMode(listener);
+      if (!written || written.mode !== "remove" || !xffModeApplies(listener)) continue;
+      const { attribute } = written;
+      const realIp = listener.block.blocks.find((b) => b.type === "insert_headers")?.attributes.get("X-Real-IP");
+      if (realIp && !(realIp.expr.kind === "literal" && realIp.expr.value === false)) continue;
+      report({
+        node: listener,
+        file: listener.file,
+        range: attribute.range,
+        message: `Backends of this listener get no client address: X-Forwarded-For is removed. ${describeListener(listener)} sets ${XFF_MODE} to "remove", so the load balancer deletes the header before requests reach the backends; on ${listener.protocol} listeners the client address travels only in headers, and no X-Real-IP is added. Set it to "append" (the default) if backends need the client address.`,
+        fixes: [
+          {
+            title: `Set ${XFF_MODE} to "append" (backends get the client address in X-Forwarded-For)`,
+            edits: replaceValue(listener.file, attribute, '"append"'),
+            isPreferred: true
+          }
+        ]
+      });
+    }
+  }
+};
+
 // server/src/rules/elb-annotation-unknown.ts
-var id9 = "elb-annotation-unknown";
+var id11 = "elb-annotation-unknown";
 var elbAnnotationUnknown = {
   meta: {
-    id: id9,
+    id: id11,
     defaultSeverity: "warning",
     summary: "A kubernetes.io/elb.* annotation (or class value) that the controller does not read: a misspelling, or the other controller\u2019s name.",
-    docsUrl: docsPath(id9)
+    docsUrl: docsPath(id11)
   },
   check({ model, report }) {
     for (const item of model.unrecognized ?? []) {
@@ -15078,13 +15238,15 @@ var RULES = [
   clientIpIpBackend,
   clientIpSameServer,
   clientIpSharedL4Off,
+  clientIpXffRemoved,
+  clientIpSgNotEnforced,
   clientIpNat64Conflict,
   clientIpIneffectiveOption,
   clientIpLostInCluster,
   elbAnnotationUnknown
 ];
-function findRule(id10) {
-  return RULES.find((rule) => rule.meta.id === id10);
+function findRule(id12) {
+  return RULES.find((rule) => rule.meta.id === id12);
 }
 
 // server/src/core/options.ts
@@ -15138,13 +15300,13 @@ function defaultConfig(dir) {
   };
 }
 var TOP_LEVEL_KEYS = ["$schema", "rules", "exclude", "varFiles", "variables", "json", "kubernetes", "allowInlineIgnores"];
-function parseConfig(filePath, text3) {
-  const lines = new LineIndex(text3);
+function parseConfig(filePath, text4) {
+  const lines = new LineIndex(text4);
   const fail = (offset, key, detail) => {
     const pos = lines.positionAt(offset);
     throw new ConfigError(filePath, pos.line + 1, pos.character + 1, key, detail);
   };
-  const source = text3.charCodeAt(0) === 65279 ? " " + text3.slice(1) : text3;
+  const source = text4.charCodeAt(0) === 65279 ? " " + text4.slice(1) : text4;
   const { root, errors, tooDeepAt } = parseJsonTree(source);
   if (tooDeepAt !== void 0) fail(tooDeepAt, "", `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels`);
   if (errors.length > 0) {
@@ -15233,21 +15395,21 @@ function parseConfig(filePath, text3) {
 }
 function readRules(node, fail) {
   if (node.type !== "object") return fail(node.offset, "rules", "must be an object of rule id \u2192 severity");
-  const known2 = knownRuleIds();
+  const known3 = knownRuleIds();
   const rules = {};
   for (const property of node.children ?? []) {
     const [keyNode, value] = property.children ?? [];
     if (!keyNode || !value) continue;
-    const id10 = String(keyNode.value);
-    const key = `rules.${id10}`;
-    if (!known2.includes(id10)) {
-      const near = closest(id10, known2);
-      fail(keyNode.offset, key, `unknown rule id "${id10}"${near ? ` (did you mean "${near}"?)` : ""}; see "elb-lens rules"`);
+    const id12 = String(keyNode.value);
+    const key = `rules.${id12}`;
+    if (!known3.includes(id12)) {
+      const near = closest(id12, known3);
+      fail(keyNode.offset, key, `unknown rule id "${id12}"${near ? ` (did you mean "${near}"?)` : ""}; see "elb-lens rules"`);
     }
     if (value.type !== "string" || !RULE_SETTINGS.includes(value.value)) {
       fail(value.offset, key, `severity must be one of ${RULE_SETTINGS.map((s) => `"${s}"`).join(", ")}, got ${jsonText(value)}`);
     }
-    rules[id10] = value.value;
+    rules[id12] = value.value;
   }
   return rules;
 }
@@ -15345,12 +15507,12 @@ var ConfigResolver = class {
   load(filePath, required) {
     const cached = this.byFile.get(filePath);
     if (cached) return cached;
-    const text3 = this.readFile(filePath);
-    if (text3 === void 0) {
+    const text4 = this.readFile(filePath);
+    if (text4 === void 0) {
       if (required) throw new ConfigError(filePath, 1, 1, "", "cannot read the configuration file");
       return defaultConfig(path.dirname(filePath));
     }
-    const config = parseConfig(filePath, text3);
+    const config = parseConfig(filePath, text4);
     this.confineLinks(config);
     this.byFile.set(filePath, config);
     return config;
@@ -15517,7 +15679,8 @@ function moveToCall(finding, moduleAddress, call) {
 function reportRules(model, options) {
   const findings = [];
   for (const rule of options.ruleSet ?? RULES) {
-    const report = (r) => {
+    const report = (reported) => {
+      const r = atOverride(reported);
       if (r.file.blocks.some((b) => b.hasErrors && rangeContains(b.range, r.range.start))) return;
       findings.push({
         node: r.node,
@@ -15543,19 +15706,35 @@ function reportRules(model, options) {
   }
   return findings;
 }
+function writtenAt(block, range) {
+  for (const attribute of block.attributes.values()) {
+    if (attribute.range === range || attribute.nameRange === range || attribute.valueRange === range) return attribute;
+  }
+  for (const nested of block.blocks) {
+    if (nested.range === range || nested.headerRange === range) return nested;
+    const found = writtenAt(nested, range);
+    if (found) return found;
+  }
+  return void 0;
+}
+function atOverride(report) {
+  const written = report.node ? writtenAt(report.node.block, report.range) : void 0;
+  if (!written?.file) return report;
+  return { ...report, file: written.file, fixes: [] };
+}
 
 // server/src/suppress/suppress.ts
 var ALL_RULES = "all";
 var DIRECTIVE = /^(?:#|\/\/|\/\*)\s*elb-lens-ignore(-file)?(?![\w-])([^\n]*?)(?:\*\/)?\s*$/;
 var REASON = /\s*#|\s*--|\s*\/\//;
-function parseDirective(text3) {
-  const match = DIRECTIVE.exec(text3.trim());
+function parseDirective(text4) {
+  const match = DIRECTIVE.exec(text4.trim());
   if (!match) return void 0;
   const fileWide = match[1] === "-file";
   const colon = /^\s*:/.exec(match[2]);
   if (!colon) return { malformed: `a colon after elb-lens-ignore${fileWide ? "-file" : ""}` };
-  const idsStart = text3.indexOf("elb-lens-ignore") + `elb-lens-ignore${fileWide ? "-file" : ""}`.length + colon[0].length;
-  let idsText = text3.slice(idsStart).replace(/\*\/\s*$/, "");
+  const idsStart = text4.indexOf("elb-lens-ignore") + `elb-lens-ignore${fileWide ? "-file" : ""}`.length + colon[0].length;
+  let idsText = text4.slice(idsStart).replace(/\*\/\s*$/, "");
   const reason = REASON.exec(idsText);
   if (reason) idsText = idsText.slice(0, reason.index);
   const ruleIds = [];
@@ -15575,12 +15754,12 @@ function ignoreCommentProblems(file, knownIds, closest2) {
       problems.push({ range: comment.range, comment: comment.range, lacks: directive.malformed });
       continue;
     }
-    for (const { id: id10, offset } of directive.ruleIds) {
-      if (id10 === ALL_RULES || knownIds.includes(id10)) continue;
+    for (const { id: id12, offset } of directive.ruleIds) {
+      if (id12 === ALL_RULES || knownIds.includes(id12)) continue;
       const oneLine = comment.range.start.line === comment.range.end.line;
       const start2 = { line: comment.range.start.line, character: comment.range.start.character + offset };
-      const range = oneLine ? { start: start2, end: { line: start2.line, character: start2.character + id10.length } } : comment.range;
-      problems.push({ range, comment: comment.range, unknownId: id10, suggestion: closest2(id10, [...knownIds]) });
+      const range = oneLine ? { start: start2, end: { line: start2.line, character: start2.character + id12.length } } : comment.range;
+      problems.push({ range, comment: comment.range, unknownId: id12, suggestion: closest2(id12, [...knownIds]) });
     }
   }
   return problems;
@@ -15773,6 +15952,73 @@ function commentRemovalEdits(file, comment) {
   return [{ file: file.path, range: lines.range(start2 - spaces, after.trim() === "" ? lineEnd : end), newText: "" }];
 }
 
+// server/src/terraform/overrides.ts
+var path2 = __toESM2(require("path"));
+var OVERRIDE_NAME = /(^|_)override\.(tf|tofu)(\.json)?$/;
+function isOverrideFile(filePath) {
+  return OVERRIDE_NAME.test(path2.basename(filePath));
+}
+function inLoadOrder(files) {
+  const byName = (a, b) => path2.basename(a.path) < path2.basename(b.path) ? -1 : 1;
+  return [...files.filter((f) => !isOverrideFile(f.path)), ...files.filter((f) => isOverrideFile(f.path)).sort(byName)];
+}
+function markAttribute(attribute, file) {
+  return attribute.file ? attribute : { ...attribute, file };
+}
+function markBlock(block, file) {
+  return {
+    ...block,
+    file,
+    attributes: new Map([...block.attributes].map(([name2, a]) => [name2, markAttribute(a, file)])),
+    blocks: block.blocks.map((b) => markBlock(b, file))
+  };
+}
+function nestedType(block) {
+  return block.type === "dynamic" ? block.labels[0] ?? "dynamic" : block.type;
+}
+function mergeOverride(original, override, overrideFile) {
+  const attributes = new Map(original.attributes);
+  for (const [name2, attribute] of override.attributes) attributes.set(name2, markAttribute(attribute, overrideFile));
+  const replaced = new Set(override.blocks.map(nestedType));
+  const blocks = [
+    ...original.blocks.filter((b) => !replaced.has(nestedType(b))),
+    ...override.blocks.map((b) => markBlock(b, overrideFile))
+  ];
+  return { ...original, attributes, blocks };
+}
+
+// server/src/terraform/conversions.ts
+var NUMBER_TEXT = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+function terraformNumber(value) {
+  if (typeof value === "number") return Number.isFinite(value) ? value : void 0;
+  if (typeof value !== "string" || !NUMBER_TEXT.test(value)) return void 0;
+  const n2 = Number(value);
+  return Number.isFinite(n2) ? n2 : void 0;
+}
+function declaredPrimitive(block) {
+  const expr = block.attributes.get("type")?.expr;
+  if (!expr || expr.kind !== "traversal" || expr.steps.length > 0) return void 0;
+  return expr.root === "number" || expr.root === "bool" || expr.root === "string" ? expr.root : void 0;
+}
+function convertToDeclaredType(value, variableBlock, name2) {
+  const type = declaredPrimitive(variableBlock);
+  if (type === void 0 || value === null || isUnknown(value)) return value;
+  switch (type) {
+    case "number": {
+      const n2 = terraformNumber(value);
+      return n2 !== void 0 ? n2 : new Unknown(`var.${name2} is declared a number, and its value is not one`);
+    }
+    case "bool":
+      if (typeof value === "boolean") return value;
+      if (value === "true" || value === "false") return value === "true";
+      return new Unknown(`var.${name2} is declared a bool, and its value is not one`);
+    case "string":
+      if (typeof value === "string") return value;
+      if (typeof value === "number" || typeof value === "boolean") return String(value);
+      return new Unknown(`var.${name2} is declared a string, and its value is not one`);
+  }
+}
+
 // server/src/terraform/evaluate.ts
 var SPECIAL_ROOTS = /* @__PURE__ */ new Set(["var", "local", "module", "data", "path", "terraform", "self", "count", "each"]);
 var MAX_DEPTH = 64;
@@ -15793,8 +16039,8 @@ function sized(value) {
 function tooLarge() {
   return new Unknown(`the value is too large to work out statically (over ${MAX_VALUE_NODES} parts)`);
 }
-function boundedString(text3) {
-  return text3.length > MAX_STRING_CHARS ? new Unknown(`the string is too long to work out statically (over ${MAX_STRING_CHARS} characters)`) : text3;
+function boundedString(text4) {
+  return text4.length > MAX_STRING_CHARS ? new Unknown(`the string is too long to work out statically (over ${MAX_STRING_CHARS} characters)`) : text4;
 }
 var Evaluator = class {
   constructor(scope) {
@@ -15865,9 +16111,9 @@ var Evaluator = class {
     for (const part of parts2) {
       const value = this.evaluate(part, depth + 1);
       if (isUnknown(value)) return value;
-      const text3 = toStringValue(value);
-      if (text3 === void 0) return new Unknown("a template part is not a string");
-      result += text3;
+      const text4 = toStringValue(value);
+      if (text4 === void 0) return new Unknown("a template part is not a string");
+      result += text4;
       if (result.length > MAX_STRING_CHARS) return boundedString(result);
     }
     return result;
@@ -15876,14 +16122,14 @@ var Evaluator = class {
     const left = this.evaluate(leftExpr, depth + 1);
     if (op === "&&" || op === "||") {
       const right2 = this.evaluate(rightExpr, depth + 1);
-      const l = isUnknown(left) ? void 0 : toBool(left);
-      const r = isUnknown(right2) ? void 0 : toBool(right2);
+      const l2 = isUnknown(left) ? void 0 : toBool(left);
+      const r2 = isUnknown(right2) ? void 0 : toBool(right2);
       if (op === "&&") {
-        if (l === false || r === false) return false;
-        if (l === true && r === true) return true;
+        if (l2 === false || r2 === false) return false;
+        if (l2 === true && r2 === true) return true;
       } else {
-        if (l === true || r === true) return true;
-        if (l === false && r === false) return false;
+        if (l2 === true || r2 === true) return true;
+        if (l2 === false && r2 === false) return false;
       }
       return new Unknown("a logical operand is unknown");
     }
@@ -15898,112 +16144,95 @@ var Evaluator = class {
         return op === "==" ? equal2 : !equal2;
       }
     }
-    if (typeof left !== "number" || typeof right !== "number") return new Unknown(`operator ${op} needs numbers`);
-    switch (op) {
-      case "+":
-        return left + right;
-      case "-":
-        return left - right;
-      case "*":
-        return left * right;
-      case "/":
-        return right === 0 ? new Unknown("division by zero") : left / right;
-      case "%":
-        return right === 0 ? new Unknown("division by zero") : left % right;
-      case "<":
-        return left < right;
-      case ">":
-        return left > right;
-      case "<=":
-        return left <= right;
-      case ">=":
-        return left >= right;
-    }
-    return new Unknown(`unsupported operator ${op}`);
+    const l = terraformNumber(left);
+    const r = terraformNumber(right);
+    if (l === void 0 || r === void 0) return new Unknown(`operator ${op} needs numbers`);
+    return arithmetic(op, l, r);
   }
   call(name2, argExprs, depth) {
     const args2 = argExprs.map((a) => this.evaluate(a, depth + 1));
     const unknownArg = args2.find(isUnknown);
     if (unknownArg) return unknownArg;
-    const known2 = args2;
-    const first = known2[0];
+    const known3 = args2;
+    const first = known3[0];
     switch (name2) {
       case "tobool": {
-        if (known2.length !== 1) break;
+        if (known3.length !== 1) break;
         if (first === null) return null;
         const truth = toBool(first);
         return truth === void 0 ? new Unknown("tobool() of a value that is not a boolean") : truth;
       }
       case "tostring": {
-        if (known2.length !== 1) break;
+        if (known3.length !== 1) break;
         if (first === null) return null;
-        const text3 = toStringValue(first);
-        return text3 === void 0 ? new Unknown("tostring() of a collection") : text3;
+        const text4 = toStringValue(first);
+        return text4 === void 0 ? new Unknown("tostring() of a collection") : text4;
       }
       case "tonumber": {
-        if (known2.length !== 1) break;
-        const n2 = typeof first === "number" ? first : typeof first === "string" ? Number(first) : NaN;
-        return Number.isFinite(n2) ? n2 : new Unknown("tonumber() of a value that is not a number");
+        if (known3.length !== 1) break;
+        const n2 = terraformNumber(first);
+        return n2 !== void 0 ? n2 : new Unknown("tonumber() of a value that is not a number");
       }
       case "lower":
       case "upper":
       case "trimspace": {
-        if (known2.length !== 1 || typeof first !== "string") break;
+        if (known3.length !== 1 || typeof first !== "string") break;
         return name2 === "lower" ? first.toLowerCase() : name2 === "upper" ? first.toUpperCase() : first.trim();
       }
       case "coalesce": {
-        const found = known2.find((v) => v !== null && v !== "");
+        const found = known3.find((v) => v !== null && v !== "");
         return found === void 0 ? new Unknown("coalesce() of empty values") : found;
       }
       case "element": {
-        const [list, index] = known2;
-        if (!Array.isArray(list) || list.length === 0 || typeof index !== "number" || !Number.isInteger(index) || index < 0) break;
+        const [list, indexValue] = known3;
+        const index = terraformNumber(indexValue);
+        if (!Array.isArray(list) || list.length === 0 || index === void 0 || !Number.isInteger(index) || index < 0) break;
         return list[index % list.length];
       }
       case "length": {
-        if (known2.length !== 1) break;
+        if (known3.length !== 1) break;
         if (Array.isArray(first)) return first.length;
         if (typeof first === "string") return [...first].length;
         if (first !== null && typeof first === "object") return Object.keys(first).length;
         break;
       }
       case "lookup": {
-        const [map, key, fallback] = known2;
+        const [map, key, fallback] = known3;
         if (map === null || typeof map !== "object" || Array.isArray(map) || typeof key !== "string") break;
         if (Object.prototype.hasOwnProperty.call(map, key)) return map[key];
-        return known2.length === 3 ? fallback : new Unknown(`lookup(): no key "${key}"`);
+        return known3.length === 3 ? fallback : new Unknown(`lookup(): no key "${key}"`);
       }
       case "keys":
       case "values": {
-        if (known2.length !== 1 || first === null || typeof first !== "object" || Array.isArray(first)) break;
+        if (known3.length !== 1 || first === null || typeof first !== "object" || Array.isArray(first)) break;
         const keys = Object.keys(first).sort();
         return name2 === "keys" ? keys : keys.map((k) => first[k]);
       }
       case "tolist":
       case "tomap":
-        if (known2.length === 1 && first !== null && typeof first === "object") return first;
+        if (known3.length === 1 && first !== null && typeof first === "object") return first;
         break;
       case "toset": {
-        if (known2.length !== 1 || !Array.isArray(first)) break;
+        if (known3.length !== 1 || !Array.isArray(first)) break;
         const unique = [];
         for (const item of first) if (!unique.some((u) => equalValues(u, item) === true)) unique.push(item);
         return unique.every((u) => typeof u === "string") ? unique.sort() : unique;
       }
       case "concat": {
-        if (!known2.every(Array.isArray)) break;
-        const lists = known2;
+        if (!known3.every(Array.isArray)) break;
+        const lists = known3;
         if (lists.reduce((n2, l) => n2 + l.length, 0) > MAX_VALUE_NODES) return tooLarge();
         return sized([].concat(...lists));
       }
       case "merge": {
-        if (!known2.every((m) => m === null || typeof m === "object" && !Array.isArray(m))) break;
+        if (!known3.every((m) => m === null || typeof m === "object" && !Array.isArray(m))) break;
         return sized(
-          Object.assign(/* @__PURE__ */ Object.create(null), ...known2.filter((m) => m !== null))
+          Object.assign(/* @__PURE__ */ Object.create(null), ...known3.filter((m) => m !== null))
         );
       }
       case "contains": {
-        const [list, item] = known2;
-        if (!Array.isArray(list) || known2.length !== 2) break;
+        const [list, item] = known3;
+        if (!Array.isArray(list) || known3.length !== 2) break;
         return list.some((v) => equalValues(v, item) === true);
       }
     }
@@ -16085,6 +16314,29 @@ function equalValues(a, b, depth = 0) {
     if (equal2 !== true) return equal2;
   }
   return true;
+}
+function arithmetic(op, left, right) {
+  switch (op) {
+    case "+":
+      return left + right;
+    case "-":
+      return left - right;
+    case "*":
+      return left * right;
+    case "/":
+      return right === 0 ? new Unknown("division by zero") : left / right;
+    case "%":
+      return right === 0 ? new Unknown("division by zero") : left % right;
+    case "<":
+      return left < right;
+    case ">":
+      return left > right;
+    case "<=":
+      return left <= right;
+    case ">=":
+      return left >= right;
+  }
+  return new Unknown(`unsupported operator ${op}`);
 }
 
 // server/src/terraform/scope.ts
@@ -16426,8 +16678,8 @@ function expand(block, scope) {
 }
 function toCount(value) {
   if (isUnknown(value)) return value;
-  const n2 = typeof value === "number" ? value : typeof value === "string" ? Number(value) : NaN;
-  return Number.isInteger(n2) && n2 >= 0 ? n2 : new Unknown("count is not a whole number");
+  const n2 = terraformNumber(value);
+  return n2 !== void 0 && Number.isInteger(n2) && n2 >= 0 ? n2 : new Unknown("count is not a whole number");
 }
 function forEachItems(value) {
   if (isUnknown(value)) return value;
@@ -16493,7 +16745,7 @@ var TerraformModule = class _TerraformModule {
     this.downloaded = context.downloaded ?? false;
     this.lazy = context.lazy;
     this.tree = context.tree ?? { made: 1, evaluating: 0 };
-    for (const file of files) this.index(file);
+    for (const file of inLoadOrder(files)) this.index(file);
     for (const input2 of inputs) this.inputs.set(input2.name, { value: input2.value, source: input2.source });
     this.scope = new Scope(this);
   }
@@ -16526,6 +16778,10 @@ var TerraformModule = class _TerraformModule {
   /** Bounds shared with the root module and every instance below it. */
   tree;
   index(file) {
+    if (isOverrideFile(file.path)) {
+      this.indexOverride(file);
+      return;
+    }
     for (const block of file.blocks) {
       if (block.type === "resource" && block.labels.length >= 2) {
         const [type, name2] = block.labels;
@@ -16540,6 +16796,27 @@ var TerraformModule = class _TerraformModule {
       } else if (block.type === "output" && block.labels.length >= 1) {
         const value = block.attributes.get("value");
         if (value && !this.outputs.has(block.labels[0])) this.outputs.set(block.labels[0], value);
+      }
+    }
+  }
+  /** Merges an override file's blocks into the blocks of the same name (see overrides.ts). */
+  indexOverride(file) {
+    for (const block of file.blocks) {
+      const [first, second] = block.labels;
+      if (block.type === "resource" && first !== void 0 && second !== void 0) {
+        const entry = this.resources.get(`${first}.${second}`);
+        if (entry) this.resources.set(entry.address, { ...entry, block: mergeOverride(entry.block, block, file) });
+      } else if (block.type === "variable" && first !== void 0) {
+        const entry = this.variables.get(first);
+        if (entry) this.variables.set(first, { ...entry, block: mergeOverride(entry.block, block, file) });
+      } else if (block.type === "locals") {
+        for (const [name2, attribute] of block.attributes) if (this.locals.has(name2)) this.locals.set(name2, { ...attribute, file });
+      } else if (block.type === "module" && first !== void 0) {
+        const entry = this.calls.get(first);
+        if (entry) this.calls.set(first, { ...entry, block: mergeOverride(entry.block, block, file) });
+      } else if (block.type === "output" && first !== void 0) {
+        const value = block.attributes.get("value");
+        if (value && this.outputs.has(first)) this.outputs.set(first, { ...value, file });
       }
     }
   }
@@ -16585,7 +16862,10 @@ var TerraformModule = class _TerraformModule {
       this.variableValues,
       name2,
       (why) => ({ value: why ?? new Unknown(`var.${name2} refers to itself${through}`), source: "none" }),
-      () => this.variableOf(name2, declared)
+      () => {
+        const found = this.variableOf(name2, declared);
+        return { ...found, value: convertToDeclaredType(found.value, declared.block, name2) };
+      }
     );
   }
   variableOf(name2, declared) {
@@ -16793,6 +17073,15 @@ function effectiveClientIp(inputs) {
   const base = { attribute, written, ...written === "unknown" ? { writtenUnknownReason: unknownReason(inputs.value) } : {} };
   const isHttp = protocol !== void 0 && HTTP_PROTOCOLS.has(protocol);
   const isL4 = protocol === "TCP" || protocol === "UDP";
+  if (protocol === "IP") {
+    return {
+      ...base,
+      state: "unknown",
+      reason: "unknown",
+      explanation: "IP listeners belong to gateway load balancers, whose handling of the client address is not documented, so ELB Lens does not judge it",
+      canBeDisabled: void 0
+    };
+  }
   if (argType === "none") {
     return {
       ...base,
@@ -16852,6 +17141,19 @@ function effectiveClientIp(inputs) {
   }
   const missing = kind === "unknown" && protocol === void 0 ? "the load balancer kind and the protocol are unknown" : kind === "unknown" ? "the load balancer this listener belongs to is not in this module, so its kind (shared or dedicated) is unknown" : "the protocol is unknown";
   return { ...base, state: "unknown", reason: "unknown", explanation: missing, canBeDisabled: void 0 };
+}
+
+// server/src/kubernetes/accessControl.ts
+var ACL_ID = "kubernetes.io/elb.acl-id";
+var ACL_STATUS = "kubernetes.io/elb.acl-status";
+var ACL_TYPE = "kubernetes.io/elb.acl-type";
+function serviceAccessControl(annotations, text4) {
+  const written = [ACL_ID, ACL_STATUS, ACL_TYPE].map((name2) => annotations.get(name2));
+  if (written.every((a) => a === void 0)) return "none";
+  const [id12, status, type] = written.map((a) => a === void 0 ? null : text4(a)?.trim().toLowerCase());
+  if (id12 === void 0 || status === void 0 || type === void 0) return void 0;
+  if (id12 === null || id12 === "" || status === "off" || status === "false" || type === "black") return "none";
+  return (status === "on" || status === "true") && type === "white" ? "white-list" : void 0;
 }
 
 // server/src/kubernetes/annotations.ts
@@ -17088,18 +17390,18 @@ function addService(nodes, file, parts2, options) {
   const annotated = [...annotations.keys()].some((k) => k.startsWith(ELB_PREFIX));
   if (!annotated && misplaced.length === 0) return;
   const value = (attribute) => attribute ? evaluate(attribute) : void 0;
-  const text3 = (attribute) => {
+  const text4 = (attribute) => {
     const v = value(attribute);
     return typeof v === "string" ? v : void 0;
   };
   const spec = specBlock.attributes;
-  if (text3(spec.get(fields.type)) !== "LoadBalancer") return;
+  if (text4(spec.get(fields.type)) !== "LoadBalancer") return;
   const lbClass = spec.get(fields.loadBalancerClass);
-  if (lbClass && text3(lbClass) !== OSS_LOAD_BALANCER_CLASS) return;
+  if (lbClass && text4(lbClass) !== OSS_LOAD_BALANCER_CLASS) return;
   const lbInfo = resourceTypeInfo("kubernetes:service");
   const listenerInfo = resourceTypeInfo("kubernetes:port");
   const classAttribute = annotations.get(CLASS_ANNOTATION);
-  const classValue = text3(classAttribute);
+  const classValue = text4(classAttribute);
   let family;
   let kind = "unknown";
   let kindExplanation;
@@ -17109,11 +17411,11 @@ function addService(nodes, file, parts2, options) {
     kind = "shared";
     kindExplanation = `${CLASS_ANNOTATION} is not set, and CCE takes \`union\` then: a shared load balancer`;
   } else if (classValue !== void 0 && Object.prototype.hasOwnProperty.call(CLASS_VALUES, classValue)) {
-    const known2 = CLASS_VALUES[classValue];
-    family = known2.family;
-    kind = known2.kind ?? "unknown";
-    makesListeners = known2.kind !== void 0;
-    kindExplanation = `${CLASS_ANNOTATION} is \`${classValue}\` (${known2.what})`;
+    const known3 = CLASS_VALUES[classValue];
+    family = known3.family;
+    kind = known3.kind ?? "unknown";
+    makesListeners = known3.kind !== void 0;
+    kindExplanation = `${CLASS_ANNOTATION} is \`${classValue}\` (${known3.what})`;
   } else {
     kindExplanation = classValue === void 0 ? `the value of ${CLASS_ANNOTATION} is not known here` : `${CLASS_ANNOTATION} is \`${classValue}\`, which neither CCE nor cloud-provider-huaweicloud knows`;
   }
@@ -17148,8 +17450,9 @@ function addService(nodes, file, parts2, options) {
   unrecognizedAnnotations(nodes, lb, annotations, annotationsBlock2, family, classAttribute, classValue);
   if (!makesListeners) return;
   const clientIpAttribute = family ? annotations.get(CLIENT_IP_ANNOTATION[family]) : void 0;
-  const protocols = listenerProtocols(family, kind, annotations, text3);
-  const hop = backendHop(family, kind, specBlock, fields, text3, value, options.network);
+  const protocols = listenerProtocols(family, kind, annotations, text4);
+  const hop = backendHop(family, kind, specBlock, fields, text4, value, options.network);
+  const accessControl = serviceAccessControl(annotations, text4);
   const pool = crossVpcPool(family, kind, annotations, value, lb, address, file, parts2.context);
   if (pool) nodes.pools.push(pool);
   parts2.ports.forEach(({ block: port, evaluate: portEvaluate }, index) => {
@@ -17181,6 +17484,7 @@ function addService(nodes, file, parts2, options) {
       options: /* @__PURE__ */ new Map(),
       insertHeaders: void 0,
       insertHeaderNames: false,
+      accessControl,
       ...hop ? { hop } : {},
       // The ports of one Service share its annotations: findings that differ only in the port are one finding.
       context: parts2.context ?? SERVICE_CONTEXT
@@ -17224,18 +17528,18 @@ function numberOf(value) {
   if (typeof value === "string" && /^\d{1,5}$/.test(value)) return Number(value);
   return void 0;
 }
-function listenerProtocols(family, kind, annotations, text3) {
+function listenerProtocols(family, kind, annotations, text4) {
   if (family === "oss") {
     const tls = annotations.get(OSS_TLS_ANNOTATION);
     const forwarded = annotations.get(OSS_X_FORWARDED_HOST_ANNOTATION);
-    if (tls && text3(tls) === void 0 || forwarded && text3(forwarded) === void 0) return () => void 0;
-    if (tls && text3(tls) !== "") return () => "TERMINATED_HTTPS";
-    if (forwarded && text3(forwarded) === "true") return () => "HTTP";
+    if (tls && text4(tls) === void 0 || forwarded && text4(forwarded) === void 0) return () => void 0;
+    if (tls && text4(tls) !== "") return () => "TERMINATED_HTTPS";
+    if (forwarded && text4(forwarded) === "true") return () => "HTTP";
     return (_port, k8sProtocol) => k8sProtocol;
   }
   const protocolPort = annotations.get(PROTOCOL_PORT_ANNOTATION);
   if (family !== "cce" || !protocolPort) return (_port, k8sProtocol) => k8sProtocol;
-  const byPort = parseProtocolPort(text3(protocolPort));
+  const byPort = parseProtocolPort(text4(protocolPort));
   if (!byPort) return () => void 0;
   return (port, k8sProtocol) => {
     const layer7 = port === void 0 ? void 0 : byPort.get(port);
@@ -17259,8 +17563,8 @@ function parseProtocolPort(value) {
 }
 function clientIpState(family, kind, protocol, attribute, value, annotationsBlock2) {
   const name2 = family ? CLIENT_IP_ANNOTATION[family] : void 0;
-  const text3 = typeof value === "string" ? value : typeof value === "boolean" ? String(value) : void 0;
-  const readable = text3 === "true" || text3 === "false";
+  const text4 = typeof value === "string" ? value : typeof value === "boolean" ? String(value) : void 0;
+  const readable = text4 === "true" || text4 === "false";
   const ossDefault = family === "oss" && attribute !== void 0 && value !== void 0 && !isUnknown(value) && !readable;
   const state = effectiveClientIp({
     kind,
@@ -17275,7 +17579,7 @@ function clientIpState(family, kind, protocol, attribute, value, annotationsBloc
     return {
       ...state,
       ...setting,
-      explanation: ossDefault ? `${explanation}; \`${text3}\` is neither 'true' nor 'false', so the default applies` : explanation
+      explanation: ossDefault ? `${explanation}; \`${text4}\` is neither 'true' nor 'false', so the default applies` : explanation
     };
   }
   if (state.reason === "unknown" && state.written === "unknown" && value !== void 0 && isUnknown(value)) {
@@ -17285,16 +17589,16 @@ function clientIpState(family, kind, protocol, attribute, value, annotationsBloc
     return {
       ...state,
       ...setting,
-      explanation: `\`${text3 ?? JSON.stringify(value)}\` is neither 'true' nor 'false'`,
+      explanation: `\`${text4 ?? JSON.stringify(value)}\` is neither 'true' nor 'false'`,
       writtenUnknownReason: "neither true nor false"
     };
   }
   return { ...state, ...setting };
 }
-function backendHop(family, kind, spec, fields, text3, value, network) {
+function backendHop(family, kind, spec, fields, text4, value, network) {
   if (!family) return void 0;
   const attribute = spec.attributes.get(fields.externalTrafficPolicy);
-  const written = text3(attribute);
+  const written = text4(attribute);
   const anchor = attribute?.range ?? spec.attributes.get(fields.type)?.range ?? spec.headerRange;
   const setting = { name: fields.externalTrafficPolicy, block: spec, keepValue: "Local" };
   const caveat = "With Local, only nodes that run a pod of the Service take its traffic, and reaching the load balancer\u2019s address from inside the cluster can fail (use the Service name or ClusterIP there, or kubernetes.io/elb.pass-through on CCE).";
@@ -17494,6 +17798,135 @@ function keyName(key, scope) {
   return !isUnknown(value) && typeof value === "string" ? value : void 0;
 }
 
+// server/src/terraform/securityGroups.ts
+function known(value) {
+  return value === void 0 || isUnknown(value) ? void 0 : value;
+}
+function text(value) {
+  const v = known(value);
+  return typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : void 0;
+}
+function memberPort(value) {
+  const v = known(value);
+  const n2 = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : void 0;
+  return n2 !== void 0 && Number.isInteger(n2) && n2 >= 0 && n2 <= 65535 ? n2 : void 0;
+}
+function rulePorts(rule) {
+  const { block } = rule.entry;
+  const { scope } = rule;
+  if (block.attributes.has("ports")) {
+    const list = text(scope.evaluateAttribute(block, "ports"));
+    if (list === void 0) return void 0;
+    const ranges = [];
+    for (const part of list.split(",")) {
+      const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+      if (!match) return void 0;
+      ranges.push({ min: Number(match[1]), max: Number(match[2] ?? match[1]) });
+    }
+    return ranges;
+  }
+  const hasMin = block.attributes.has("port_range_min");
+  const hasMax = block.attributes.has("port_range_max");
+  if (!hasMin && !hasMax) return "all";
+  const min = memberPort(scope.evaluateAttribute(block, "port_range_min"));
+  const max = memberPort(scope.evaluateAttribute(block, "port_range_max"));
+  if (min === void 0 || max === void 0) return void 0;
+  return [{ min, max }];
+}
+function ruleOf(rule, base) {
+  const { block } = rule.entry;
+  const { scope } = rule;
+  const optional = (name2) => {
+    if (!block.attributes.has(name2)) return null;
+    const value = scope.evaluateAttribute(block, name2);
+    return value === null ? null : text(value);
+  };
+  const protocol = optional("protocol");
+  const action = optional("action");
+  const remoteGroup = ["remote_group_id", "remote_address_group_id"].some((name2) => optional(name2) !== null);
+  return {
+    ...base(rule),
+    direction: optional("direction")?.toLowerCase() ?? void 0,
+    protocol: protocol === null ? "any" : protocol?.toLowerCase(),
+    ports: rulePorts(rule),
+    remoteIpPrefix: optional("remote_ip_prefix"),
+    remoteGroup,
+    action: action === null ? "allow" : action?.toLowerCase(),
+    anchor: block.attributes.get("remote_ip_prefix")?.range ?? block.headerRange
+  };
+}
+function groupsOfModule(resources, base) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    if (resourceTypeInfo(resource.entry.type)?.role === "secgroup") groups.set(resource.address, { ...base(resource), rules: [] });
+  }
+  for (const resource of resources) {
+    if (resourceTypeInfo(resource.entry.type)?.role !== "secgroup_rule") continue;
+    const target = resource.scope.linkedResource(resource.entry.block, "security_group_id");
+    const group = target ? groups.get(target.address) : void 0;
+    if (!group) return void 0;
+    group.rules.push(ruleOf(resource, base));
+  }
+  return groups;
+}
+function listedGroups(resource, expr, groups) {
+  const inner = expr.kind === "parens" ? expr.inner : expr;
+  if (inner.kind !== "tuple") return void 0;
+  const out2 = [];
+  for (const item of inner.items) {
+    const targets = resource.scope.referencedResources(item);
+    const group = targets.length === 1 ? groups.get(targets[0].address) : void 0;
+    if (!group) return void 0;
+    if (!out2.includes(group)) out2.push(group);
+  }
+  return out2;
+}
+function linkSecurityGroups(resources, instances, base) {
+  if (instances.size === 0) return;
+  const groups = groupsOfModule(resources, base);
+  if (!groups || groups.size === 0) return;
+  for (const resource of resources) {
+    const instance2 = instances.get(resource.address);
+    if (!instance2) continue;
+    const { block } = resource.entry;
+    const written = ["security_group_ids", "security_groups"].map((n2) => block.attributes.get(n2)).filter((a) => a !== void 0);
+    if (written.length !== 1) continue;
+    const listed = listedGroups(resource, written[0].expr, groups);
+    if (listed && listed.length > 0) instance2.securityGroups = listed;
+  }
+}
+function enabled(value) {
+  if (value === void 0 || value === null) return true;
+  if (isUnknown(value)) return void 0;
+  return toBool(value);
+}
+function listenerAccessControl(listener, whitelists) {
+  const { block } = listener.entry;
+  const { scope } = listener;
+  let on = false;
+  let unsure = false;
+  const consider = (state) => {
+    if (state === true) on = true;
+    else if (state === void 0) unsure = true;
+  };
+  if (block.attributes.has("ip_group") || block.attributes.has("access_policy")) {
+    const policy = text(scope.evaluateAttribute(block, "access_policy"))?.toLowerCase();
+    if (policy !== "black") consider(policy === void 0 ? void 0 : enabled(scope.evaluateAttribute(block, "ip_group_enable")));
+  }
+  const groups = nestedBlocks(block, scope, "ip_group");
+  if (groups.maybeMore) unsure = true;
+  for (const nested of groups.blocks) {
+    const type = text(nested.scope.evaluateAttribute(nested.block, "type"))?.toLowerCase();
+    if (type !== "black") consider(enabled(nested.scope.evaluateAttribute(nested.block, "enable")));
+  }
+  for (const whitelist of whitelists) {
+    const target = whitelist.scope.linkedResource(whitelist.entry.block, "listener_id");
+    if (target && target.address !== listener.address) continue;
+    consider(target ? enabled(whitelist.scope.evaluateAttribute(whitelist.entry.block, "enable_whitelist")) : void 0);
+  }
+  return on ? "white-list" : unsure ? void 0 : "none";
+}
+
 // server/src/terraform/toModel.ts
 var LB_SUBNET_ATTRIBUTES = ["ipv4_subnet_id", "vip_subnet_id", "subnet_id"];
 var LB_ADDRESS_ATTRIBUTES = ["vip_address", "ipv4_address", "ip_address"];
@@ -17530,6 +17963,7 @@ function buildTerraformModel(root, versions, options = {}) {
         ...base(resource),
         kind: info2.kind,
         ipBackendsEnabled: info2.ipBackendSwitch ? scope.evaluateAttribute(block, info2.ipBackendSwitch) : void 0,
+        ...knownString(scope.evaluateAttribute(block, "loadbalancer_type"))?.toLowerCase() === "gateway" ? { gateway: true } : {},
         subnetAttribute: LB_SUBNET_ATTRIBUTES.map((n2) => block.attributes.get(n2)).find((a) => a !== void 0)
       };
       loadBalancers.set(resource.address, lb);
@@ -17548,6 +17982,7 @@ function buildTerraformModel(root, versions, options = {}) {
     const target = resource.scope.linkedResource(block, attribute);
     return target ? table.get(target.address) : void 0;
   };
+  const whitelists = resources.filter((r) => resourceTypeInfo(r.entry.type)?.role === "whitelist");
   for (const resource of resources) {
     const info2 = resourceTypeInfo(resource.entry.type);
     if (info2?.role !== "listener") continue;
@@ -17586,6 +18021,7 @@ function buildTerraformModel(root, versions, options = {}) {
       }),
       pools: [],
       whitelistGroups: whitelistGroups(resource, ipGroups),
+      accessControl: listenerAccessControl(resource, whitelists),
       options: listenerOptions(resource),
       // A dynamic block that makes at least one insert_headers block stands for them (its removal removes them).
       insertHeaders: headers.blocks[0]?.dynamic ?? headers.blocks[0]?.block,
@@ -17594,6 +18030,21 @@ function buildTerraformModel(root, versions, options = {}) {
     const providerVersion = versions?.forResource(resource, info2.provider);
     if (providerVersion) listener.providerVersion = providerVersion;
     listeners.set(resource.address, listener);
+  }
+  for (const resource of resources) {
+    const from = resourceTypeInfo(resource.entry.type)?.protocolFrom;
+    const copy = from ? listeners.get(resource.address) : void 0;
+    const source = from && copy?.protocol === void 0 ? linked(resource, from, listeners) : void 0;
+    if (!copy || !source?.protocol) continue;
+    const attribute = copy.clientIp.attribute;
+    copy.protocol = source.protocol;
+    copy.clientIp = effectiveClientIp({
+      kind: copy.kind,
+      protocol: source.protocol,
+      argType: copy.argType,
+      attribute,
+      value: attribute ? resource.scope.evaluate(attribute.expr) : void 0
+    });
   }
   for (const resource of resources) {
     const info2 = resourceTypeInfo(resource.entry.type);
@@ -17633,10 +18084,11 @@ function buildTerraformModel(root, versions, options = {}) {
     const pool = linked(resource, "pool_id", pools);
     const addressAttribute = block.attributes.get("address");
     const instanceTarget = addressAttribute ? resource.scope.referencedResources(addressAttribute.expr).find((r) => instances.has(r.address)) : void 0;
-    const { isIpBackend, explanation } = memberBackendKind(resource, info2.kind, pool);
+    const { isIpBackend, explanation } = memberBackendKind(block, resource.scope, info2.kind, pool);
     const member = {
       ...base(resource),
       ipAddress: knownString(addressAttribute ? resource.scope.evaluate(addressAttribute.expr) : void 0),
+      port: memberPort(resource.scope.evaluateAttribute(block, "protocol_port")),
       addressAttribute,
       isIpBackend,
       ipBackendExplanation: explanation,
@@ -17646,7 +18098,34 @@ function buildTerraformModel(root, versions, options = {}) {
     pool?.members.push(member);
     members.push(member);
   }
+  for (const resource of resources) {
+    const type = resourceTypeInfo(resource.entry.type)?.inlineMembers;
+    const pool = type ? pools.get(resource.address) : void 0;
+    if (!type || !pool) continue;
+    nestedBlocks(resource.entry.block, resource.scope, type).blocks.forEach(({ block, scope }, index) => {
+      const addressAttribute = block.attributes.get("address");
+      const instanceTarget = addressAttribute ? scope.referencedResources(addressAttribute.expr).find((r) => instances.has(r.address)) : void 0;
+      const { isIpBackend, explanation } = memberBackendKind(block, scope, pool.loadBalancer?.kind ?? "dedicated", pool);
+      const member = {
+        ...base(resource),
+        address: `${resource.address}.${type}[${index}]`,
+        type: INLINE_MEMBER_TYPE,
+        info: resourceTypeInfo(INLINE_MEMBER_TYPE),
+        block,
+        ipAddress: knownString(addressAttribute ? scope.evaluate(addressAttribute.expr) : void 0),
+        port: memberPort(scope.evaluateAttribute(block, "protocol_port")),
+        addressAttribute,
+        isIpBackend,
+        ipBackendExplanation: explanation,
+        pool,
+        instance: instanceTarget ? instances.get(instanceTarget.address) : void 0
+      };
+      pool.members.push(member);
+      members.push(member);
+    });
+  }
   linkInstancesToLoadBalancerAddresses(resources, instances, loadBalancers);
+  linkSecurityGroups(resources, instances, base);
   const services = { loadBalancers: [], listeners: [], pools: [], unrecognized: [] };
   addTerraformServices(
     services,
@@ -17715,14 +18194,15 @@ function listenerOptions(resource) {
   }
   return options;
 }
-function memberBackendKind(resource, kind, pool) {
-  const { block } = resource.entry;
+function memberBackendKind(block, scope, kind, pool) {
+  if (pool?.loadBalancer?.gateway || pool?.protocol === "IP")
+    return { isIpBackend: false, explanation: "members of gateway load balancers always name a subnet, so none is an IP backend" };
   if (pool?.poolType === "ip") return { isIpBackend: true, explanation: `its pool ${pool.address} only holds IP backends` };
   if (kind !== "dedicated")
     return { isIpBackend: false, explanation: "members of shared load balancers are always cloud servers in a subnet" };
   const subnet = block.attributes.get("subnet_id");
   if (!subnet) return { isIpBackend: true, explanation: "it has no `subnet_id`, so it is added by IP address" };
-  const value = resource.scope.evaluate(subnet.expr);
+  const value = scope.evaluate(subnet.expr);
   if (value === null) return { isIpBackend: true, explanation: "`subnet_id` is null, so it is added by IP address" };
   return { isIpBackend: false, explanation: "it has a `subnet_id`, so it is a server in the load balancer\u2019s network" };
 }
@@ -17741,8 +18221,8 @@ function whitelistGroups(resource, ipGroups) {
     add(resource.scope, flat.expr);
   for (const nested of nestedBlocks(block, resource.scope, "ip_group").blocks) {
     const type = knownString(nested.scope.evaluateAttribute(nested.block, "type"))?.toLowerCase();
-    const enabled = nested.scope.evaluateAttribute(nested.block, "enable");
-    const isEnabled = enabled === void 0 || !isUnknown(enabled) && toBool(enabled) === true;
+    const enabled2 = nested.scope.evaluateAttribute(nested.block, "enable");
+    const isEnabled = enabled2 === void 0 || !isUnknown(enabled2) && toBool(enabled2) === true;
     if ((type === void 0 || type === "white") && isEnabled) add(nested.scope, nested.block.attributes.get("id")?.expr);
   }
   return groups;
@@ -17798,11 +18278,11 @@ function linkInstancesToLoadBalancerAddresses(resources, instances, loadBalancer
     });
   }
 }
-function containsAddress(text3, address) {
+function containsAddress(text4, address) {
   let from = 0;
-  for (let i2 = text3.indexOf(address, from); i2 !== -1; i2 = text3.indexOf(address, from)) {
-    const before = text3[i2 - 1];
-    const after = text3[i2 + address.length];
+  for (let i2 = text4.indexOf(address, from); i2 !== -1; i2 = text4.indexOf(address, from)) {
+    const before = text4[i2 - 1];
+    const after = text4[i2 + address.length];
     if (!/[0-9.]/.test(before ?? "") && !/[0-9]/.test(after ?? "")) return true;
     from = i2 + 1;
   }
@@ -17858,8 +18338,8 @@ function literalStrings(expr, out2 = [], depth = 0) {
 function mayBePlanJson(head) {
   return /^\s*\{\s*"(format_version|applyable|checks|complete|configuration|errored)"\s*:/.test(head) || /^\s*\{/.test(head) && head.includes('"format_version"');
 }
-function isPlanJson(text3) {
-  return mayBePlanJson(text3.slice(0, 256)) && text3.includes('"format_version"') && /"planned_values"\s*:/.test(text3);
+function isPlanJson(text4) {
+  return mayBePlanJson(text4.slice(0, 256)) && text4.includes('"format_version"') && /"planned_values"\s*:/.test(text4);
 }
 var REFERENCE = /^([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)(?:\[([^\]]*)\])?(?:\.(.+))?$/;
 var NOT_RESOURCES = /* @__PURE__ */ new Set(["var", "local", "module", "data", "count", "each", "path", "terraform", "self"]);
@@ -17879,12 +18359,12 @@ function moduleCallPath(modulePath) {
   for (const match of modulePath.matchAll(/module\.([^.[\]]+)(?:\[[^\]]*\])?/g)) names.push(match[1]);
   return names;
 }
-function planToModel(filePath, text3) {
-  const { root, errors } = parseJsonTree(text3);
+function planToModel(filePath, text4) {
+  const { root, errors } = parseJsonTree(text4);
   if (root?.type !== "object" || !child(root, "format_version")) return void 0;
   const planned = child(root, "planned_values");
   if (!planned) return void 0;
-  const lines = new LineIndex(text3);
+  const lines = new LineIndex(text4);
   const configResources = /* @__PURE__ */ new Map();
   const visitConfig = (moduleNode, callPath) => {
     for (const resource of child(moduleNode, "resources")?.children ?? []) {
@@ -18052,7 +18532,7 @@ function planToModel(filePath, text3) {
   const file = {
     path: filePath,
     format: "tfjson",
-    text: text3,
+    text: text4,
     lines,
     blocks,
     attributes: /* @__PURE__ */ new Map(),
@@ -18079,27 +18559,28 @@ function syntheticBlock(type, labels, labelNode, node, body2, lines, bodyNode = 
     hasErrors: false
   };
 }
-function planAnalysis(filePath, text3, options = {}) {
-  const plan = planToModel(filePath, text3);
+function planAnalysis(filePath, text4, options = {}) {
+  const plan = planToModel(filePath, text4);
   if (!plan) return void 0;
   const reported = reportRules(plan.model, { docsBase: options.docsBase ?? "docs/rules/", log: options.log, source: filePath });
   return { model: plan.model, reported };
 }
-function analyzePlan(filePath, text3, options = {}) {
-  const analysis = planAnalysis(filePath, text3, options);
+function analyzePlan(filePath, text4, options = {}) {
+  const analysis = planAnalysis(filePath, text4, options);
   if (!analysis) return [];
   return withRuleSettings(mergeInstanceFindings(analysis.reported), options.rules).map((f) => ({ ...f, fixes: [] }));
 }
 
 // server/src/project/classify.ts
-var path5 = __toESM2(require("path"));
+var path6 = __toESM2(require("path"));
 
 // server/src/elbjson/sniff.ts
-var path2 = __toESM2(require("path"));
+var path3 = __toESM2(require("path"));
 
 // server/src/core/globs.ts
+var MAX_ALTERNATIVES = 1024;
 var cache = /* @__PURE__ */ new Map();
-function globToRegExp(glob) {
+function compile(glob) {
   const cached = cache.get(glob);
   if (cached) return cached;
   let pattern = glob.trim().replace(/\\/g, "/");
@@ -18107,75 +18588,154 @@ function globToRegExp(glob) {
   if (pattern.endsWith("/")) pattern = pattern.slice(0, -1);
   const anchored = pattern.includes("/");
   if (pattern.startsWith("/")) pattern = pattern.slice(1);
-  let source = "";
-  let braceDepth = 0;
+  const compiled = expandBraces(pattern).map((alternative2) => {
+    const tokens = tokenize(alternative2);
+    return anchored ? tokens : [{ kind: "segments" }, ...tokens];
+  });
+  cache.set(glob, compiled);
+  return compiled;
+}
+function expandBraces(pattern) {
+  const open = pattern.indexOf("{");
+  if (open < 0) return [pattern];
+  let depth = 0;
+  let close = pattern.length;
+  const commas = [];
+  for (let i2 = open; i2 < pattern.length; i2++) {
+    const ch = pattern[i2];
+    if (ch === "[") {
+      const end = pattern.indexOf("]", i2 + 1);
+      if (end > i2 + 1) i2 = end;
+    } else if (ch === "{") depth++;
+    else if (ch === "}" && --depth === 0) {
+      close = i2;
+      break;
+    } else if (ch === "," && depth === 1) commas.push(i2);
+  }
+  const bounds = [open, ...commas, close];
+  const head = pattern.slice(0, open);
+  const tails = expandBraces(pattern.slice(close + 1));
+  const out2 = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    for (const middle of expandBraces(pattern.slice(bounds[k] + 1, bounds[k + 1]))) {
+      for (const tail of tails) {
+        if (out2.length >= MAX_ALTERNATIVES) return out2;
+        out2.push(head + middle + tail);
+      }
+    }
+  }
+  return out2;
+}
+function tokenize(pattern) {
+  const tokens = [];
   for (let i2 = 0; i2 < pattern.length; i2++) {
     const ch = pattern[i2];
     if (ch === "*") {
-      if (pattern[i2 + 1] === "*") {
-        const atSegmentStart = i2 === 0 || pattern[i2 - 1] === "/";
-        const atSegmentEnd = i2 + 2 === pattern.length || pattern[i2 + 2] === "/";
-        if (atSegmentStart && atSegmentEnd) {
-          if (pattern[i2 + 2] === "/") {
-            source += "(?:[^/]+/)*";
-            i2 += 2;
-          } else {
-            source += ".*";
-            i2 += 1;
-          }
-          continue;
-        }
-        source += "[^/]*";
-        i2 += 1;
-        continue;
-      }
-      source += "[^/]*";
-    } else if (ch === "?") {
-      source += "[^/]";
-    } else if (ch === "{") {
-      braceDepth++;
-      source += "(?:";
-    } else if (ch === "}" && braceDepth > 0) {
-      braceDepth--;
-      source += ")";
-    } else if (ch === "," && braceDepth > 0) {
-      source += "|";
-    } else if (ch === "[") {
+      let end = i2;
+      while (pattern[end + 1] === "*") end++;
+      const atSegmentStart = i2 === 0 || pattern[i2 - 1] === "/";
+      const atSegmentEnd = end + 1 === pattern.length || pattern[end + 1] === "/";
+      if (end > i2 && atSegmentStart && atSegmentEnd) {
+        if (pattern[end + 1] === "/") {
+          tokens.push({ kind: "segments" });
+          end++;
+        } else tokens.push({ kind: "rest" });
+      } else if (tokens[tokens.length - 1]?.kind !== "star") tokens.push({ kind: "star" });
+      i2 = end;
+    } else if (ch === "?") tokens.push({ kind: "one" });
+    else if (ch === "[") {
       const close = pattern.indexOf("]", i2 + 1);
       if (close > i2 + 1) {
-        let cls = pattern.slice(i2 + 1, close).replace(/\\/g, "\\\\");
-        if (cls.startsWith("!")) cls = "^" + cls.slice(1);
-        source += `[${cls}]`;
+        let set = pattern.slice(i2 + 1, close).replace(/\\/g, "\\\\");
+        if (set.startsWith("!")) set = "^" + set.slice(1);
+        let test;
+        try {
+          test = new RegExp(`^[${set}]$`);
+        } catch {
+          test = /(?!)/;
+        }
+        tokens.push({ kind: "class", test });
         i2 = close;
-      } else {
-        source += "\\[";
-      }
-    } else {
-      source += ch.replace(/[.+^$()|\\\]]/g, "\\$&");
-    }
+      } else tokens.push({ kind: "char", char: ch });
+    } else tokens.push({ kind: "char", char: ch });
   }
-  while (braceDepth-- > 0) source += ")";
-  const regexp = new RegExp(`^${anchored ? "" : "(?:[^/]+/)*"}${source}$`);
-  cache.set(glob, regexp);
-  return regexp;
+  return tokens;
+}
+function matchTokens(tokens, text4) {
+  const size = (tokens.length + 1) * 2;
+  let current = new Uint8Array(size);
+  let next = new Uint8Array(size);
+  const add = (set, index, inside) => {
+    for (; ; ) {
+      const state = index * 2 + inside;
+      if (set[state]) return;
+      set[state] = 1;
+      const token = tokens[index];
+      if (!token) return;
+      if (token.kind === "star" || token.kind === "rest" || token.kind === "segments" && inside === 0) {
+        index++;
+        inside = 0;
+      } else return;
+    }
+  };
+  add(current, 0, 0);
+  for (let i2 = 0; i2 < text4.length; i2++) {
+    const ch = text4[i2];
+    next.fill(0);
+    let any = false;
+    for (let state = 0; state < size; state++) {
+      if (!current[state]) continue;
+      const index = state >> 1;
+      const inside = state & 1;
+      const token = tokens[index];
+      if (!token) continue;
+      const target = transition(token, ch, index, inside);
+      if (target !== void 0) {
+        add(next, target >> 1, target & 1);
+        any = true;
+      }
+    }
+    if (!any) return false;
+    [current, next] = [next, current];
+  }
+  return current[tokens.length * 2] === 1;
+}
+function transition(token, ch, index, inside) {
+  const advance = (index + 1) * 2;
+  switch (token.kind) {
+    case "char":
+      return ch === token.char ? advance : void 0;
+    case "one":
+      return ch !== "/" ? advance : void 0;
+    case "class":
+      return ch !== "/" && token.test.test(ch) ? advance : void 0;
+    case "star":
+      return ch !== "/" ? index * 2 : void 0;
+    case "rest":
+      return index * 2;
+    case "segments":
+      if (ch !== "/") return index * 2 + 1;
+      return inside ? index * 2 : void 0;
+  }
+}
+function matchesGlob(relativePath2, glob) {
+  return compile(glob).some((tokens) => matchTokens(tokens, relativePath2));
 }
 function matchesAnyGlob(relativePath2, globs) {
   if (globs.length === 0 || relativePath2 === "" || relativePath2.startsWith("../")) return false;
-  const regexps = globs.map(globToRegExp);
   const parts2 = relativePath2.split("/");
   for (let i2 = parts2.length; i2 >= 1; i2--) {
     const candidate = parts2.slice(0, i2).join("/");
-    if (regexps.some((r) => r.test(candidate))) return true;
+    if (globs.some((glob) => matchesGlob(candidate, glob))) return true;
   }
   return false;
 }
 function matchesGlobTails(filePath, globs) {
   if (globs.length === 0) return false;
   const parts2 = filePath.replace(/\\/g, "/").replace(/^[A-Za-z]:/, "").split("/").filter((p) => p.length > 0);
-  const regexps = globs.map(globToRegExp);
   for (let i2 = 0; i2 < parts2.length; i2++) {
     const candidate = parts2.slice(i2).join("/");
-    if (regexps.some((r) => r.test(candidate))) return true;
+    if (globs.some((glob) => matchesGlob(candidate, glob))) return true;
   }
   return false;
 }
@@ -18230,15 +18790,15 @@ var SNIFF_FIELDS = {
 var SNIFF_CHARS = 8 * 1024;
 var DEFAULT_ELB_JSON_GLOBS = DEFAULT_JSON_FILES;
 function isJsonFileName(filePath) {
-  const name2 = path2.basename(filePath);
+  const name2 = path3.basename(filePath);
   if (!name2.endsWith(".json") && !name2.endsWith(".jsonc")) return false;
-  return !name2.endsWith(".tf.json") && !name2.endsWith(".tfvars.json") && name2 !== ".elb-lens.json";
+  return !name2.endsWith(".tf.json") && !name2.endsWith(".tofu.json") && !name2.endsWith(".tfvars.json") && name2 !== ".elb-lens.json";
 }
 function matchesElbJsonGlobs(filePath, globs) {
   return isJsonFileName(filePath) && matchesGlobTails(filePath, globs);
 }
-function sniffElbJson(text3) {
-  let head = text3.length > SNIFF_CHARS ? text3.slice(0, SNIFF_CHARS) : text3;
+function sniffElbJson(text4) {
+  let head = text4.length > SNIFF_CHARS ? text4.slice(0, SNIFF_CHARS) : text4;
   if (head.charCodeAt(0) === 65279) head = head.slice(1);
   if (head.includes("\0")) return false;
   const scanner = createScanner2(head, true);
@@ -18284,10 +18844,10 @@ function sniffElbJson(text3) {
 }
 
 // server/src/kubernetes/sniff.ts
-var path3 = __toESM2(require("path"));
+var path4 = __toESM2(require("path"));
 var KUBERNETES_SNIFF_CHARS = 512 * 1024;
 function isYamlFileName(filePath) {
-  const name2 = path3.basename(filePath).toLowerCase();
+  const name2 = path4.basename(filePath).toLowerCase();
   return name2.endsWith(".yaml") || name2.endsWith(".yml");
 }
 function matchesKubernetesGlobs(filePath, globs) {
@@ -18295,23 +18855,23 @@ function matchesKubernetesGlobs(filePath, globs) {
 }
 var KIND_SERVICE = /^[ \t-]*kind[ \t]*:[ \t]*["']?(Service|List|ServiceList)["']?[ \t]*(#.*)?$/m;
 var API_VERSION = /^[ \t-]*apiVersion[ \t]*:/m;
-function isTemplate(text3) {
-  for (let i2 = text3.indexOf("{{"); i2 !== -1; i2 = text3.indexOf("{{", i2 + 2)) {
-    const lineStart = text3.lastIndexOf("\n", i2) + 1;
-    const hash = text3.indexOf("#", lineStart);
+function isTemplate(text4) {
+  for (let i2 = text4.indexOf("{{"); i2 !== -1; i2 = text4.indexOf("{{", i2 + 2)) {
+    const lineStart = text4.lastIndexOf("\n", i2) + 1;
+    const hash = text4.indexOf("#", lineStart);
     if (hash === -1 || hash > i2) return true;
   }
   return false;
 }
-function sniffKubernetes(text3) {
-  const head = text3.length > KUBERNETES_SNIFF_CHARS ? text3.slice(0, KUBERNETES_SNIFF_CHARS) : text3;
+function sniffKubernetes(text4) {
+  const head = text4.length > KUBERNETES_SNIFF_CHARS ? text4.slice(0, KUBERNETES_SNIFF_CHARS) : text4;
   if (!head.includes(ELB_PREFIX) || head.includes("\0")) return false;
   if (!KIND_SERVICE.test(head) || !API_VERSION.test(head)) return false;
   return !isTemplate(head);
 }
 
 // server/src/project/configure.ts
-var path4 = __toESM2(require("path"));
+var path5 = __toESM2(require("path"));
 function configure(settings = {}) {
   const host = settings.host ?? {};
   const file = settings.config && settings.config.path !== "" ? settings.config : void 0;
@@ -18338,7 +18898,7 @@ function configure(settings = {}) {
 function matchesScopes(scopes, filePath) {
   return scopes.some((scope) => {
     if (scope.base === void 0) return matchesGlobTails(filePath, scope.globs);
-    const relative8 = path4.relative(scope.base, path4.resolve(filePath)).split(path4.sep).join("/");
+    const relative8 = path5.relative(scope.base, path5.resolve(filePath)).split(path5.sep).join("/");
     return matchesAnyGlob(relative8, scope.globs);
   });
 }
@@ -18359,10 +18919,10 @@ function isAutoTfvarsName(name2) {
 var PLAN_HEAD_CHARS = 256;
 var defaultConfig2;
 function classify(filePath, options = {}) {
-  const name2 = path5.basename(filePath);
+  const name2 = path6.basename(filePath);
   if (name2 === CONFIG_FILE_NAME) return "config";
-  if (name2.endsWith(".tf")) return "terraform";
-  if (name2.endsWith(".tf.json")) return "terraform-json";
+  if (name2.endsWith(".tf") || name2.endsWith(".tofu")) return "terraform";
+  if (name2.endsWith(".tf.json") || name2.endsWith(".tofu.json")) return "terraform-json";
   if (isAutoTfvarsName(name2) || options.explicit && (name2.endsWith(".tfvars") || name2.endsWith(".tfvars.json"))) return "tfvars";
   if (isYamlFileName(filePath)) {
     if (namesKubernetes(options.config ?? (defaultConfig2 ??= configure()), filePath)) return "kubernetes";
@@ -18373,19 +18933,19 @@ function classify(filePath, options = {}) {
   const content = options.content;
   if (!content) return "other";
   if (name2.endsWith(".json") && mayBePlanJson(content.head(PLAN_HEAD_CHARS))) {
-    const text3 = content.text();
-    if (text3 !== void 0 && isPlanJson(text3)) return "plan";
+    const text4 = content.text();
+    if (text4 !== void 0 && isPlanJson(text4)) return "plan";
   }
   return sniffElbJson(content.head(SNIFF_CHARS)) ? "elb-json" : "other";
 }
 
 // server/src/project/fileSystem.ts
-function textContent(text3) {
-  return { head: (chars) => (text3 ?? "").slice(0, chars), text: () => text3 };
+function textContent(text4) {
+  return { head: (chars) => (text4 ?? "").slice(0, chars), text: () => text4 };
 }
 
 // server/src/project/walk.ts
-var path6 = __toESM2(require("path"));
+var path7 = __toESM2(require("path"));
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".terraform", ".git", "node_modules"]);
 function walk(roots, host) {
   const found = /* @__PURE__ */ new Map();
@@ -18393,7 +18953,7 @@ function walk(roots, host) {
   const readDirs = /* @__PURE__ */ new Set();
   const add = (file, explicit) => found.set(file, explicit || (found.get(file) ?? false));
   for (const given of roots) {
-    const root = path6.resolve(given);
+    const root = path7.resolve(given);
     const stat = host.stat(root);
     if (!stat) {
       missing.push(given);
@@ -18405,12 +18965,12 @@ function walk(roots, host) {
     }
     const realRoot = host.realpath(root) ?? root;
     const shownPath = (real) => {
-      const relative8 = path6.relative(realRoot, real);
+      const relative8 = path7.relative(realRoot, real);
       if (relative8 === "") return root;
-      if (path6.isAbsolute(relative8)) return void 0;
-      const parts2 = relative8.split(path6.sep);
+      if (path7.isAbsolute(relative8)) return void 0;
+      const parts2 = relative8.split(path7.sep);
       if (parts2[0] === ".." || parts2.some((p) => SKIPPED_DIRECTORIES.has(p))) return void 0;
-      return path6.join(root, relative8);
+      return path7.join(root, relative8);
     };
     const pending = [{ real: realRoot, shown: root }];
     for (let dir = pending.pop(); dir; dir = pending.pop()) {
@@ -18419,8 +18979,8 @@ function walk(roots, host) {
       const entries = host.readDirectory(dir.real);
       if (!entries) continue;
       for (const entry of entries) {
-        let real = path6.join(dir.real, entry.name);
-        let shown = path6.join(dir.shown, entry.name);
+        let real = path7.join(dir.real, entry.name);
+        let shown = path7.join(dir.shown, entry.name);
         let type = entry.type;
         if (type === "symlink") {
           const target = host.realpath(real);
@@ -18440,7 +19000,7 @@ function walk(roots, host) {
 }
 
 // server/src/project/units.ts
-var path7 = __toESM2(require("path"));
+var path8 = __toESM2(require("path"));
 function unitKindOf(kind) {
   switch (kind) {
     case "terraform":
@@ -18460,7 +19020,7 @@ function unitKey(filePath, kind) {
     case "elb-json":
     case "kustomize":
     case "helm":
-      return `${kind}:${path7.dirname(filePath)}`;
+      return `${kind}:${path8.dirname(filePath)}`;
     case "kubernetes":
     case "plan":
       return `${kind}:${filePath}`;
@@ -18571,22 +19131,40 @@ function createNodeHost(log) {
   };
 }
 
+// server/src/terraform/files.ts
+function isTerraformFileName(name2) {
+  return name2.endsWith(".tf") || name2.endsWith(".tf.json") || name2.endsWith(".tofu") || name2.endsWith(".tofu.json");
+}
+function isTerraformJsonName(name2) {
+  return name2.endsWith(".tf.json") || name2.endsWith(".tofu.json");
+}
+function isTerraformHclName(name2) {
+  return name2.endsWith(".tf") || name2.endsWith(".tofu");
+}
+function shadowedName(tofuName) {
+  return tofuName.endsWith(".tofu.json") ? `${tofuName.slice(0, -".tofu.json".length)}.tf.json` : `${tofuName.slice(0, -".tofu".length)}.tf`;
+}
+function moduleFileNames(names) {
+  const shadowed = new Set(names.filter((n2) => n2.endsWith(".tofu") || n2.endsWith(".tofu.json")).map(shadowedName));
+  return names.filter((n2) => isTerraformFileName(n2) && !shadowed.has(n2));
+}
+
 // server/src/service/service.ts
-var path14 = __toESM2(require("path"));
+var path15 = __toESM2(require("path"));
 
 // server/src/core/escape.ts
 var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function printable(text3) {
-  return text3.replace(UNPRINTABLE, (c) => c === "	" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+function printable(text4) {
+  return text4.replace(UNPRINTABLE, (c) => c === "	" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function xmlText(value) {
   return String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
-function markdownText(text3) {
-  return printable(text3.replace(/\r\n|\r|\n/g, " ")).replace(/[\\`*_[\]|<>~&]/g, (c) => `\\${c}`).replace(/@/g, "@\u2060");
+function markdownText(text4) {
+  return printable(text4.replace(/\r\n|\r|\n/g, " ")).replace(/[\\`*_[\]|<>~&]/g, (c) => `\\${c}`).replace(/@/g, "@\u2060");
 }
-function codeSpan(text3) {
-  const flat = printable(text3.replace(/\r\n|\r|\n/g, " "));
+function codeSpan(text4) {
+  const flat = printable(text4.replace(/\r\n|\r|\n/g, " "));
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run2) => run2.length));
   const fence = "`".repeat(longestRun + 1);
   const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
@@ -18598,6 +19176,8 @@ var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
 function platformLines(listener) {
   const { protocol, kind, provider, clientIp } = listener;
   const lines = [securityGroupSentence(listener)];
+  const xff = xffModeNote(listener);
+  if (xff) lines.push(xff);
   if (protocol === "TLS")
     lines.push("TLS listeners do not pass the client IP on by themselves; Proxy Protocol (`proxy_protocol_enable = true`) does.");
   const l4 = protocol === "TCP" || protocol === "UDP";
@@ -18651,8 +19231,8 @@ function hopLines(listener) {
   if (!hop) return [];
   return ["", `**What the pods see:** ${workloadSees(listener)}.`, "", `- ${capitalize(hop.explanation)}.`, `- ${hop.caveat}`];
 }
-function capitalize(text3) {
-  return /^[a-z]+[A-Z_]/.test(text3) ? text3 : text3.charAt(0).toUpperCase() + text3.slice(1);
+function capitalize(text4) {
+  return /^[a-z]+[A-Z_]/.test(text4) ? text4 : text4.charAt(0).toUpperCase() + text4.slice(1);
 }
 function portLine(listener) {
   return `- \`${listener.address}\` (${listener.protocol ?? "unknown protocol"}): Transfer Client IP Address **${stateWord(listener)}** \u2014 ${listener.clientIp.explanation}; the pods see ${workloadSees(listener)}.`;
@@ -19024,16 +19604,18 @@ function blockTarget(model, filePath, position) {
         return { node, attributeName: attribute.name, range: attribute.range };
       }
     }
+    const mode = node.block.blocks.find((b) => b.type === "insert_headers")?.attributes.get(XFF_MODE);
+    if (mode && rangeContains(mode.range, position)) return { node, attributeName: XFF_MODE, range: mode.range };
     if (node.block.range.start.line === position.line) return { node, attributeName: void 0, range: node.block.headerRange };
   }
   return void 0;
 }
 
 // server/src/elbjson/toModel.ts
-var path8 = __toESM2(require("path"));
+var path9 = __toESM2(require("path"));
 var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
-function elbJsonToConfigFile(filePath, text3) {
-  const doc = parseJsonDocument(text3);
+function elbJsonToConfigFile(filePath, text4) {
+  const doc = parseJsonDocument(text4);
   const { lines, root } = doc;
   const blocks = [];
   const attributes = /* @__PURE__ */ new Map();
@@ -19096,7 +19678,7 @@ function elbJsonToConfigFile(filePath, text3) {
   return {
     path: filePath,
     format: "elbjson",
-    text: text3,
+    text: text4,
     lines,
     blocks,
     attributes,
@@ -19154,8 +19736,8 @@ function idList(block, name2) {
   if (!Array.isArray(value)) return [];
   const ids = [];
   for (const item of value) {
-    const id10 = typeof item === "string" ? item : item && typeof item === "object" && !Array.isArray(item) ? item.id : void 0;
-    if (typeof id10 === "string" && id10 !== "") ids.push(id10);
+    const id12 = typeof item === "string" ? item : item && typeof item === "object" && !Array.isArray(item) ? item.id : void 0;
+    if (typeof id12 === "string" && id12 !== "") ids.push(id12);
   }
   return ids;
 }
@@ -19186,15 +19768,15 @@ function buildElbJsonModel(files) {
     for (const block of file.blocks) {
       const role = ELB_JSON_ROLES.find((r) => r === block.type);
       if (!role || !block.jsonPath) continue;
-      const id10 = str(block, "id");
-      const key = `${role}:${id10}`;
-      const primary = id10 === void 0 || !primaryById.has(key);
-      const object = { role, file, block, id: id10, address: addressOf(file, block, role, multiFile), primary };
-      if (id10 !== void 0 && primary) primaryById.set(key, object);
+      const id12 = str(block, "id");
+      const key = `${role}:${id12}`;
+      const primary = id12 === void 0 || !primaryById.has(key);
+      const object = { role, file, block, id: id12, address: addressOf(file, block, role, multiFile), primary };
+      if (id12 !== void 0 && primary) primaryById.set(key, object);
       objects.push(object);
     }
   }
-  const byId = (role, id10) => id10 === void 0 ? void 0 : primaryById.get(`${role}:${id10}`);
+  const byId = (role, id12) => id12 === void 0 ? void 0 : primaryById.get(`${role}:${id12}`);
   const ofRole = (role) => objects.filter((o) => o.role === role);
   const nodeBase = (o) => ({
     address: o.address,
@@ -19353,8 +19935,8 @@ function buildElbJsonModel(files) {
     poolLbIds.set(pool, lbId);
     if (!o.primary) continue;
     const listenerIds = [str(o.block, "listener_id"), ...idList(o.block, "listeners")];
-    for (const id10 of listenerIds) {
-      const target = byId("listener", id10);
+    for (const id12 of listenerIds) {
+      const target = byId("listener", id12);
       const listener = target ? listeners.get(target) : void 0;
       if (listener) link(listener, pool);
     }
@@ -19367,21 +19949,21 @@ function buildElbJsonModel(files) {
   }
   const listenersOfPoolId = /* @__PURE__ */ new Map();
   for (const [o, listener] of listeners) {
-    const id10 = str(o.block, "default_pool_id");
-    if (!o.primary || id10 === void 0 || byId("pool", id10)) continue;
-    listenersOfPoolId.set(id10, [...listenersOfPoolId.get(id10) ?? [], listener]);
+    const id12 = str(o.block, "default_pool_id");
+    if (!o.primary || id12 === void 0 || byId("pool", id12)) continue;
+    listenersOfPoolId.set(id12, [...listenersOfPoolId.get(id12) ?? [], listener]);
   }
   const idOnlyPools = /* @__PURE__ */ new Map();
-  const idOnlyPool = (id10, scriptFile) => {
-    const known2 = idOnlyPools.get(id10);
-    if (known2) return known2;
-    const named = listenersOfPoolId.get(id10);
+  const idOnlyPool = (id12, scriptFile) => {
+    const known3 = idOnlyPools.get(id12);
+    if (known3) return known3;
+    const named = listenersOfPoolId.get(id12);
     if (!named) return void 0;
     const [file, attribute] = scriptFile ? [scriptFile, scriptFile.attributes.get("pool_id")] : [named[0].file, named[0].block.attributes.get("default_pool_id")];
     if (!attribute) return void 0;
-    const lbId = lbOfPool.get(id10);
+    const lbId = lbOfPool.get(id12);
     const pool = {
-      address: `pool_id "${id10}"`,
+      address: `pool_id "${id12}"`,
       type: "pool",
       info: resourceTypeInfo("elb-api:pool"),
       file,
@@ -19395,17 +19977,17 @@ function buildElbJsonModel(files) {
     };
     poolLbIds.set(pool, lbId);
     for (const listener of named) link(listener, pool);
-    idOnlyPools.set(id10, pool);
+    idOnlyPools.set(id12, pool);
     return pool;
   };
   const poolKind = (pool) => {
     const e = lbEvidence(poolLbIds.get(pool));
     if (e) return e;
-    const known2 = pool.listeners.filter((l) => l.kind !== "unknown");
-    if (known2.length > 0 && known2.every((l) => l.kind === known2[0].kind)) {
+    const known3 = pool.listeners.filter((l) => l.kind !== "unknown");
+    if (known3.length > 0 && known3.every((l) => l.kind === known3[0].kind)) {
       return {
-        kind: known2[0].kind,
-        why: `its listener \`${known2[0].address}\` is on a ${known2[0].kind} load balancer`
+        kind: known3[0].kind,
+        why: `its listener \`${known3[0].address}\` is on a ${known3[0].kind} load balancer`
       };
     }
     return void 0;
@@ -19486,7 +20068,7 @@ function memberBackendKind2(block, pool, kind) {
   };
 }
 function addressOf(file, block, role, multiFile) {
-  const where2 = `${multiFile ? `${path8.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
+  const where2 = `${multiFile ? `${path9.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
   const name2 = str(block, "name");
   if (name2) return `${where2} "${name2}"`;
   if (role === "member") {
@@ -19514,15 +20096,15 @@ var ElbJsonDetector = class {
     return isJsonFileName(filePath) && this.files(filePath);
   }
   /** `text` undefined: the file cannot be read (missing, binary, too large). */
-  isElbJson(filePath, text3) {
+  isElbJson(filePath, text4) {
     if (!isJsonFileName(filePath)) return false;
     if (this.matchesGlobs(filePath)) return true;
-    if (text3 === void 0) return false;
-    const head = text3.slice(0, SNIFF_CHARS);
+    if (text4 === void 0) return false;
+    const head = text4.slice(0, SNIFF_CHARS);
     const cached = this.cache.get(filePath);
-    if (cached && cached.length === text3.length && cached.head === head) return cached.result;
-    const result = sniffElbJson(text3);
-    this.cache.set(filePath, { length: text3.length, head, result });
+    if (cached && cached.length === text4.length && cached.head === head) return cached.result;
+    const result = sniffElbJson(text4);
+    this.cache.set(filePath, { length: text4.length, head, result });
     return result;
   }
   forget(filePath) {
@@ -19534,8 +20116,8 @@ var ElbJsonDetector = class {
 var import_yaml3 = __toESM2(require_dist());
 var MAX_SERVICES = 5e3;
 var MAX_PORTS = 1e3;
-function kubernetesToConfigFile(filePath, text3, options = {}) {
-  const source = parseYaml(text3, options);
+function kubernetesToConfigFile(filePath, text4, options = {}) {
+  const source = parseYaml(text4, options);
   const { lines } = source;
   const blocks = [];
   for (const doc of source.documents) {
@@ -19544,14 +20126,14 @@ function kubernetesToConfigFile(filePath, text3, options = {}) {
     const top = mapEntries(doc, root, 1e3);
     const kind = scalarString(doc, top.get("kind")?.value);
     if (kind === "Service") {
-      const block = serviceBlock(doc, lines, text3, root, top);
+      const block = serviceBlock(doc, lines, text4, root, top);
       if (block) blocks.push(block);
     } else if (kind !== void 0 && kind.endsWith("List")) {
       for (const item of seqItems(doc, top.get("items")?.value, MAX_SERVICES)) {
         if (blocks.length >= MAX_SERVICES) break;
         const entries = mapEntries(doc, item, 1e3);
         if (scalarString(doc, entries.get("kind")?.value) !== "Service") continue;
-        const block = serviceBlock(doc, lines, text3, item, entries);
+        const block = serviceBlock(doc, lines, text4, item, entries);
         if (block) blocks.push(block);
       }
     }
@@ -19559,7 +20141,7 @@ function kubernetesToConfigFile(filePath, text3, options = {}) {
   return {
     path: filePath,
     format: "yaml",
-    text: text3,
+    text: text4,
     lines,
     blocks,
     attributes: /* @__PURE__ */ new Map(),
@@ -19567,15 +20149,15 @@ function kubernetesToConfigFile(filePath, text3, options = {}) {
     syntaxErrors: source.errors.map((e) => lines.range(e.start, e.end))
   };
 }
-function attributesOf(doc, lines, text3, entries, scalarsOnly) {
+function attributesOf(doc, lines, text4, entries, scalarsOnly) {
   const attributes = /* @__PURE__ */ new Map();
   for (const [key, entry] of entries) {
     if (scalarsOnly && (0, import_yaml3.isCollection)(entry.value)) continue;
-    attributes.set(key, entryAttribute(doc, lines, text3, entry));
+    attributes.set(key, entryAttribute(doc, lines, text4, entry));
   }
   return attributes;
 }
-function serviceBlock(doc, lines, text3, node, top) {
+function serviceBlock(doc, lines, text4, node, top) {
   if (!node?.range) return void 0;
   const apiVersion = scalarString(doc, top.get("apiVersion")?.value);
   if (apiVersion !== "v1") return void 0;
@@ -19592,13 +20174,13 @@ function serviceBlock(doc, lines, text3, node, top) {
   if (annotationsEntry) {
     const annotations = mapEntries(doc, annotationsEntry.value);
     nested.push(
-      childBlock(doc, lines, text3, "annotations", annotationsEntry, attributesOf(doc, lines, text3, annotations, false), [], hasErrors)
+      childBlock(doc, lines, text4, "annotations", annotationsEntry, attributesOf(doc, lines, text4, annotations, false), [], hasErrors)
     );
   }
   const labelsEntry = metadata2.get("labels");
   if (labelsEntry) {
     const labels = mapEntries(doc, labelsEntry.value);
-    nested.push(childBlock(doc, lines, text3, "labels", labelsEntry, attributesOf(doc, lines, text3, labels, true), [], hasErrors));
+    nested.push(childBlock(doc, lines, text4, "labels", labelsEntry, attributesOf(doc, lines, text4, labels, true), [], hasErrors));
   }
   const specEntry = top.get("spec");
   if (specEntry) {
@@ -19607,7 +20189,7 @@ function serviceBlock(doc, lines, text3, node, top) {
     for (const item of seqItems(doc, spec.get("ports")?.value, MAX_PORTS)) {
       if (!item.range) continue;
       const entries = mapEntries(doc, item, 100);
-      const attributes2 = attributesOf(doc, lines, text3, entries, true);
+      const attributes2 = attributesOf(doc, lines, text4, entries, true);
       const header = attributes2.get("port")?.range ?? attributes2.get("name")?.range ?? yamlRange(lines, item);
       const block2 = {
         type: "port",
@@ -19621,15 +20203,15 @@ function serviceBlock(doc, lines, text3, node, top) {
         close: void 0,
         hasErrors
       };
-      setYamlMappingInfo(block2, doc, text3, item);
+      setYamlMappingInfo(block2, doc, text4, item);
       ports.push(block2);
     }
-    nested.push(childBlock(doc, lines, text3, "spec", specEntry, attributesOf(doc, lines, text3, spec, true), ports, hasErrors));
+    nested.push(childBlock(doc, lines, text4, "spec", specEntry, attributesOf(doc, lines, text4, spec, true), ports, hasErrors));
   }
   const attributes = /* @__PURE__ */ new Map();
   for (const key of ["apiVersion", "kind"]) {
     const entry = top.get(key);
-    if (entry) attributes.set(key, entryAttribute(doc, lines, text3, entry));
+    if (entry) attributes.set(key, entryAttribute(doc, lines, text4, entry));
   }
   const label = name2 === void 0 ? "(unnamed)" : namespace ? `${namespace}/${name2}` : name2;
   const block = {
@@ -19644,10 +20226,10 @@ function serviceBlock(doc, lines, text3, node, top) {
     close: void 0,
     hasErrors
   };
-  setYamlMappingInfo(block, doc, text3, node);
+  setYamlMappingInfo(block, doc, text4, node);
   return block;
 }
-function childBlock(doc, lines, text3, type, entry, attributes, blocks, hasErrors) {
+function childBlock(doc, lines, text4, type, entry, attributes, blocks, hasErrors) {
   const keyNode = entry.pair.key;
   const keyRange = yamlRange(lines, keyNode);
   const value = entry.value;
@@ -19664,7 +20246,7 @@ function childBlock(doc, lines, text3, type, entry, attributes, blocks, hasError
     close: void 0,
     hasErrors
   };
-  setYamlMappingInfo(block, doc, text3, entry.value);
+  setYamlMappingInfo(block, doc, text4, entry.value);
   return block;
 }
 function overlapsErrors(doc, start2, end) {
@@ -19683,15 +20265,15 @@ var KubernetesDetector = class {
     return isYamlFileName(filePath) && this.files(filePath);
   }
   /** `text` undefined: the file cannot be read. */
-  isKubernetes(filePath, text3) {
+  isKubernetes(filePath, text4) {
     if (!isYamlFileName(filePath)) return false;
     if (this.matchesGlobs(filePath)) return true;
-    if (text3 === void 0) return false;
-    const head = text3.slice(0, 4096);
+    if (text4 === void 0) return false;
+    const head = text4.slice(0, 4096);
     const cached = this.cache.get(filePath);
-    if (cached && cached.length === text3.length && cached.head === head && text3.length <= 4096) return cached.result;
-    const result = sniffKubernetes(text3.slice(0, KUBERNETES_SNIFF_CHARS));
-    this.cache.set(filePath, { length: text3.length, head, result });
+    if (cached && cached.length === text4.length && cached.head === head && text4.length <= 4096) return cached.result;
+    const result = sniffKubernetes(text4.slice(0, KUBERNETES_SNIFF_CHARS));
+    this.cache.set(filePath, { length: text4.length, head, result });
     return result;
   }
   forget(filePath) {
@@ -19701,7 +20283,7 @@ var KubernetesDetector = class {
 
 // server/src/parse/hcl.ts
 var fs4 = __toESM2(require("fs"));
-var path9 = __toESM2(require("path"));
+var path10 = __toESM2(require("path"));
 function newBlockCache() {
   return {};
 }
@@ -19783,9 +20365,9 @@ function moveItem(item, start2, startPosition) {
 }
 var parserPromise;
 function locateWasm(fileName, packageName, wasmDir) {
-  const candidates = [wasmDir, __dirname, path9.join(__dirname, "..")].filter((dir) => typeof dir === "string");
+  const candidates = [wasmDir, __dirname, path10.join(__dirname, "..")].filter((dir) => typeof dir === "string");
   for (const dir of candidates) {
-    const candidate = path9.join(dir, fileName);
+    const candidate = path10.join(dir, fileName);
     if (fs4.existsSync(candidate)) return candidate;
   }
   return require.resolve(`${packageName}/${fileName}`);
@@ -19812,28 +20394,28 @@ function loadHclParser(wasmDir) {
 }
 function createHclParser(parser) {
   const conversions = { incremental: 0, withinBlock: 0, full: 0 };
-  const parseRange = (text3, start2, end, lines) => {
+  const parseRange = (text4, start2, end, lines) => {
     const point = (offset) => {
       const position = lines.positionAt(offset);
       return { row: position.line, column: position.character };
     };
     const range = { startIndex: start2, endIndex: end, startPosition: point(start2), endPosition: point(end) };
-    const tree = parser.parse(text3, null, { includedRanges: [range] });
+    const tree = parser.parse(text4, null, { includedRanges: [range] });
     if (!tree) throw new Error("tree-sitter returned no tree");
     return tree;
   };
   return {
     conversions,
-    parseTree(text3, previous) {
-      const tree = parser.parse(text3, previous);
+    parseTree(text4, previous) {
+      const tree = parser.parse(text4, previous);
       if (!tree) throw new Error("tree-sitter returned no tree");
       return tree;
     },
-    toConfigFile(filePath, text3, tree, cache2, readBody, changes) {
-      return new HclConverter(filePath, text3, readBody).convert(tree, cache2, changes, conversions);
+    toConfigFile(filePath, text4, tree, cache2, readBody, changes) {
+      return new HclConverter(filePath, text4, readBody).convert(tree, cache2, changes, conversions);
     },
-    toConfigFileWithinBlock(filePath, text3, cache2, readBody, changes) {
-      return new HclConverter(filePath, text3, readBody).convertWithinBlock(parseRange, cache2, changes, conversions);
+    toConfigFileWithinBlock(filePath, text4, cache2, readBody, changes) {
+      return new HclConverter(filePath, text4, readBody).convertWithinBlock(parseRange, cache2, changes, conversions);
     }
   };
 }
@@ -19870,11 +20452,11 @@ var MAX_EXPR_DEPTH = 200;
 var MAX_BLOCK_DEPTH2 = 64;
 var MAX_TRAVERSAL_STEPS = 256;
 var HclConverter = class {
-  constructor(filePath, text3, readBody = () => true) {
+  constructor(filePath, text4, readBody = () => true) {
     this.filePath = filePath;
-    this.text = text3;
+    this.text = text4;
     this.readBody = readBody;
-    this.lines = new LineIndex(text3);
+    this.lines = new LineIndex(text4);
   }
   filePath;
   text;
@@ -20308,8 +20890,8 @@ var HclConverter = class {
   step(node, depth) {
     switch (node.type) {
       case "get_attr": {
-        const id10 = node.namedChildren.find((c) => c?.type === "identifier");
-        return id10 ? [{ kind: "attr", name: id10.text }] : void 0;
+        const id12 = node.namedChildren.find((c) => c?.type === "identifier");
+        return id12 ? [{ kind: "attr", name: id12.text }] : void 0;
       }
       case "index": {
         const inner = node.namedChildren[0];
@@ -20365,8 +20947,8 @@ var HclConverter = class {
         return parts2 ? { kind: "template", parts: parts2, range } : this.opaque(node);
       }
       case "variable_expr": {
-        const id10 = named[0];
-        return id10 ? { kind: "traversal", root: id10.text, steps: [], range } : this.opaque(node);
+        const id12 = named[0];
+        return id12 ? { kind: "traversal", root: id12.text, steps: [], range } : this.opaque(node);
       }
       case "function_call": {
         const name2 = named.find((c) => c.type === "identifier");
@@ -20567,11 +21149,11 @@ function unescapeHcl(raw) {
 // server/src/rules/nodeFindings.ts
 function nodeFindings(reported, options, configFile) {
   const suppressions = /* @__PURE__ */ new Map();
-  const suppressionsOf = (path22) => {
-    let list = suppressions.get(path22);
+  const suppressionsOf = (path23) => {
+    let list = suppressions.get(path23);
     if (!list) {
-      const file = configFile(path22);
-      suppressions.set(path22, list = file ? collectSuppressions(file) : []);
+      const file = configFile(path23);
+      suppressions.set(path23, list = file ? collectSuppressions(file) : []);
     }
     return list;
   };
@@ -20584,37 +21166,37 @@ function nodeFindings(reported, options, configFile) {
 }
 
 // server/src/project/renderedUnits.ts
-var path12 = __toESM2(require("path"));
+var path13 = __toESM2(require("path"));
 
 // server/src/kubernetes/render/helm/chart.ts
-var path10 = __toESM2(require("path"));
+var path11 = __toESM2(require("path"));
 
 // server/src/kubernetes/render/tree.ts
 var import_yaml5 = __toESM2(require_dist());
 
 // server/src/kubernetes/render/sourced.ts
-function plain(text3) {
-  return { text: text3, segments: [], unknown: [] };
+function plain(text4) {
+  return { text: text4, segments: [], unknown: [] };
 }
-function fromOrigin(text3, origin, linear) {
-  if (!origin || text3 === "" || text3.includes("\n")) return plain(text3);
-  return { text: text3, segments: [{ start: 0, end: text3.length, origin, linear }], unknown: [] };
+function fromOrigin(text4, origin, linear) {
+  if (!origin || text4 === "" || text4.includes("\n")) return plain(text4);
+  return { text: text4, segments: [{ start: 0, end: text4.length, origin, linear }], unknown: [] };
 }
 function unknownText() {
-  const text3 = "__elb_lens_unknown__";
-  return { text: text3, segments: [], unknown: [{ start: 0, end: text3.length }] };
+  const text4 = "__elb_lens_unknown__";
+  return { text: text4, segments: [], unknown: [{ start: 0, end: text4.length }] };
 }
 function concat(parts2) {
-  let text3 = "";
+  let text4 = "";
   const segments = [];
   const unknown2 = [];
   for (const part of parts2) {
-    const shift2 = text3.length;
-    text3 += part.text;
+    const shift2 = text4.length;
+    text4 += part.text;
     for (const s of part.segments) segments.push({ ...s, start: s.start + shift2, end: s.end + shift2 });
     for (const u of part.unknown) unknown2.push({ start: u.start + shift2, end: u.end + shift2 });
   }
-  return { text: text3, segments, unknown: unknown2 };
+  return { text: text4, segments, unknown: unknown2 };
 }
 var SourcedBuilder = class {
   parts = [];
@@ -20681,11 +21263,11 @@ function touchesUnknown(source, start2, end) {
 var NODE_BUDGET = 2e5;
 var MAX_DEPTH3 = 100;
 var MAX_SOURCE = 1e3;
-function readYamlDocuments(file, text3, budget = { left: NODE_BUDGET }) {
-  const source = parseYaml(text3, { comments: false });
-  return source.documents.filter((doc) => !doc.hasErrors).map((doc) => fromYaml(doc, doc.doc.contents, file, text3, budget, 0));
+function readYamlDocuments(file, text4, budget = { left: NODE_BUDGET }) {
+  const source = parseYaml(text4, { comments: false });
+  return source.documents.filter((doc) => !doc.hasErrors).map((doc) => fromYaml(doc, doc.doc.contents, file, text4, budget, 0));
 }
-function fromYaml(doc, node, file, text3, budget, depth) {
+function fromYaml(doc, node, file, text4, budget, depth) {
   const resolved = doc.resolve(node);
   if (--budget.left < 0) return { kind: "unknown", reason: "too many YAML nodes (aliases that multiply?)" };
   if (depth > MAX_DEPTH3) return { kind: "unknown", reason: "nested too deeply" };
@@ -20694,7 +21276,7 @@ function fromYaml(doc, node, file, text3, budget, depth) {
   if ((0, import_yaml5.isScalar)(resolved)) {
     const value = scalarValue(doc, resolved);
     if (value === void 0) return { kind: "unknown", reason: "not a plain value", ...origin ? { origin } : {} };
-    const written = origin ? text3.slice(origin.start, origin.end) : void 0;
+    const written = origin ? text4.slice(origin.start, origin.end) : void 0;
     const source = written !== void 0 && written.length <= MAX_SOURCE && !written.includes("\n") ? written : void 0;
     return { kind: "scalar", value, ...origin ? { origin } : {}, ...source !== void 0 ? { source } : {} };
   }
@@ -20703,10 +21285,10 @@ function fromYaml(doc, node, file, text3, budget, depth) {
     for (const [key, entry] of mapEntries(doc, resolved)) {
       const keyNode = entry.pair.key;
       const keyOrigin = keyNode?.range ? { file, start: keyNode.range[0], end: keyNode.range[1] } : void 0;
-      const value = entry.duplicate ? { kind: "unknown", reason: "a key written twice" } : fromYaml(doc, entry.value, file, text3, budget, depth + 1);
+      const value = entry.duplicate ? { kind: "unknown", reason: "a key written twice" } : fromYaml(doc, entry.value, file, text4, budget, depth + 1);
       const result = { value, ...keyOrigin && !entry.merged ? { keyOrigin } : {} };
       if (!entry.merged && keyOrigin && value.kind === "scalar" && value.origin && value.source !== void 0) {
-        const line = text3.slice(keyOrigin.start, value.origin.end);
+        const line = text4.slice(keyOrigin.start, value.origin.end);
         if (!line.includes("\n") && line.length <= MAX_SOURCE)
           result.line = { text: line, origin: { file, start: keyOrigin.start, end: value.origin.end } };
       }
@@ -20717,7 +21299,7 @@ function fromYaml(doc, node, file, text3, budget, depth) {
   if ((0, import_yaml5.isSeq)(resolved)) {
     return {
       kind: "seq",
-      items: seqItems(doc, resolved).map((item) => fromYaml(doc, item, file, text3, budget, depth + 1)),
+      items: seqItems(doc, resolved).map((item) => fromYaml(doc, item, file, text4, budget, depth + 1)),
       ...origin ? { origin } : {}
     };
   }
@@ -20752,8 +21334,8 @@ function keyText(key) {
 function scalarText(node) {
   if (node.source !== void 0 && node.origin) return fromOrigin(node.source, node.origin, true);
   const value = node.value;
-  const text3 = value === null ? "null" : typeof value === "string" ? JSON.stringify(value) : String(value);
-  return fromOrigin(text3, node.origin, false);
+  const text4 = value === null ? "null" : typeof value === "string" ? JSON.stringify(value) : String(value);
+  return fromOrigin(text4, node.origin, false);
 }
 function emitYaml(node, indent2, sortKeys = false, depth = 0) {
   const pad = " ".repeat(indent2);
@@ -20811,8 +21393,8 @@ function inlineValue(node) {
   if (node.kind === "scalar") return scalarText(node);
   if (node.kind === "map" && node.entries.size === 0) return plain("{}");
   if (node.kind === "seq" && node.items.length === 0) return plain("[]");
-  const text3 = "__elb_lens_unknown__";
-  return { text: text3, segments: [], unknown: [{ start: 0, end: text3.length }] };
+  const text4 = "__elb_lens_unknown__";
+  return { text: text4, segments: [], unknown: [{ start: 0, end: text4.length }] };
 }
 function shift(source, by) {
   return {
@@ -20826,7 +21408,7 @@ function shift(source, by) {
 var TemplateError = class extends Error {
 };
 var MAX_NESTING = 200;
-function tokenize(source) {
+function tokenize2(source) {
   const out2 = [];
   let at = 0;
   let trimNext = false;
@@ -20913,15 +21495,15 @@ function lex(body2) {
   }
   return tokens;
 }
-function unescape(text3) {
+function unescape(text4) {
   try {
-    return JSON.parse(`"${text3}"`);
+    return JSON.parse(`"${text4}"`);
   } catch {
-    throw new TemplateError(`a string with an escape ELB Lens does not read: "${text3}"`);
+    throw new TemplateError(`a string with an escape ELB Lens does not read: "${text4}"`);
   }
 }
-function pathOf(text3) {
-  return text3.split(".").filter((p) => p !== "");
+function pathOf(text4) {
+  return text4.split(".").filter((p) => p !== "");
 }
 var PipeParser = class {
   constructor(tokens) {
@@ -20978,12 +21560,12 @@ var PipeParser = class {
           const pipe = this.pipe();
           if (this.tokens[this.at++]?.text !== ")") throw new TemplateError("a parenthesis is not closed");
           const next = this.tokens[this.at];
-          const path22 = [];
+          const path23 = [];
           if (next?.kind === "field" && next.text !== ".") {
-            path22.push(...pathOf(next.text));
+            path23.push(...pathOf(next.text));
             this.at++;
           }
-          return { kind: "pipe", pipe, path: path22 };
+          return { kind: "pipe", pipe, path: path23 };
         }
         throw new TemplateError(`unexpected "${token.text}"`);
     }
@@ -20996,7 +21578,7 @@ function parsePipe(tokens) {
   return pipe;
 }
 function parseTemplate(source) {
-  const items = tokenize(source);
+  const items = tokenize2(source);
   const defines = /* @__PURE__ */ new Map();
   let index = 0;
   const list = (depth) => {
@@ -21087,8 +21669,8 @@ var NIL = { t: "nil" };
 function unknown(why) {
   return { t: "unknown", why };
 }
-function str2(text3) {
-  return { t: "str", s: plain(text3) };
+function str2(text4) {
+  return { t: "str", s: plain(text4) };
 }
 function settle(value) {
   if (value.t !== "data") return value;
@@ -21177,8 +21759,8 @@ function asNode(value, depth = 0) {
 function toYaml(value) {
   const node = asNode(value);
   if (node.kind === "unknown") return unknownText();
-  const text3 = emitYaml(node, 0, true);
-  return text3.text.endsWith("\n") ? { ...text3, text: text3.text.slice(0, -1) } : text3;
+  const text4 = emitYaml(node, 0, true);
+  return text4.text.endsWith("\n") ? { ...text4, text: text4.text.slice(0, -1) } : text4;
 }
 function joinPrinted(values, separator) {
   const parts2 = [];
@@ -21351,9 +21933,9 @@ var Executor = class {
     }
   }
 };
-function field(base, path22) {
+function field(base, path23) {
   let current = base;
-  for (const key of path22) {
+  for (const key of path23) {
     const v = settle(current);
     if (v.t === "data" && v.node.kind === "map")
       current = v.node.entries.has(key) ? { t: "data", node: v.node.entries.get(key).value } : NIL;
@@ -21363,17 +21945,17 @@ function field(base, path22) {
   }
   return current;
 }
-function literal2(text3, file, start2) {
+function literal2(text4, file, start2) {
   const parts2 = [];
   let at = 0;
-  for (let nl = text3.indexOf("\n"); nl !== -1; nl = text3.indexOf("\n", at)) {
-    parts2.push(fromOrigin(text3.slice(at, nl), { file, start: start2 + at, end: start2 + nl }, true), plain("\n"));
+  for (let nl = text4.indexOf("\n"); nl !== -1; nl = text4.indexOf("\n", at)) {
+    parts2.push(fromOrigin(text4.slice(at, nl), { file, start: start2 + at, end: start2 + nl }, true), plain("\n"));
     at = nl + 1;
   }
-  parts2.push(fromOrigin(text3.slice(at), { file, start: start2 + at, end: start2 + text3.length }, true));
+  parts2.push(fromOrigin(text4.slice(at), { file, start: start2 + at, end: start2 + text4.length }, true));
   return concat(parts2);
 }
-function text(value) {
+function text2(value) {
   if (value === void 0) return unknownText();
   const v = settle(value);
   if (v.t === "nil") return plain("");
@@ -21385,7 +21967,7 @@ function num(value) {
   if (v?.t === "str" && v.s.unknown.length === 0 && /^-?\d+$/.test(v.s.text)) return Number(v.s.text);
   return void 0;
 }
-function known(args2) {
+function known2(args2) {
   return args2.every((a) => {
     const v = settle(a);
     return v.t !== "unknown" && !(v.t === "str" && v.s.unknown.length > 0);
@@ -21397,7 +21979,7 @@ function strValue(s) {
 function equal(a, b) {
   const x = settle(a);
   const y = settle(b);
-  if (!known([x, y])) return void 0;
+  if (!known2([x, y])) return void 0;
   if (x.t === "str" && y.t === "str") return x.s.text === y.s.text;
   if (x.t === "num" && y.t === "num") return x.n === y.n;
   if (x.t === "bool" && y.t === "bool") return x.b === y.b;
@@ -21408,11 +21990,11 @@ function bool2(value) {
   return value === void 0 ? unknown("not known") : { t: "bool", b: value };
 }
 var FUNCTION_TABLE = {
-  toYaml: ([v]) => v && known([v]) ? strValue(toYaml(v)) : unknown("toYaml of an unknown value"),
-  indent: ([n2, v]) => num(n2) === void 0 ? unknown("indent width") : strValue(indent(text(v), num(n2))),
-  nindent: ([n2, v]) => num(n2) === void 0 ? unknown("indent width") : strValue(concat([plain("\n"), indent(text(v), num(n2))])),
-  quote: (args2) => strValue(concat(args2.filter((a) => settle(a).t !== "nil").flatMap((a, i2) => [...i2 > 0 ? [plain(" ")] : [], quoted2(text(a), '"')]))),
-  squote: (args2) => strValue(concat(args2.filter((a) => settle(a).t !== "nil").flatMap((a, i2) => [...i2 > 0 ? [plain(" ")] : [], quoted2(text(a), "'")]))),
+  toYaml: ([v]) => v && known2([v]) ? strValue(toYaml(v)) : unknown("toYaml of an unknown value"),
+  indent: ([n2, v]) => num(n2) === void 0 ? unknown("indent width") : strValue(indent(text2(v), num(n2))),
+  nindent: ([n2, v]) => num(n2) === void 0 ? unknown("indent width") : strValue(concat([plain("\n"), indent(text2(v), num(n2))])),
+  quote: (args2) => strValue(concat(args2.filter((a) => settle(a).t !== "nil").flatMap((a, i2) => [...i2 > 0 ? [plain(" ")] : [], quoted2(text2(a), '"')]))),
+  squote: (args2) => strValue(concat(args2.filter((a) => settle(a).t !== "nil").flatMap((a, i2) => [...i2 > 0 ? [plain(" ")] : [], quoted2(text2(a), "'")]))),
   default: ([fallback, v]) => {
     if (v === void 0) return fallback ?? NIL;
     const truth = truthy(v);
@@ -21420,35 +22002,35 @@ var FUNCTION_TABLE = {
   },
   trunc: ([n2, v]) => {
     const width2 = num(n2);
-    const s = text(v);
+    const s = text2(v);
     if (width2 === void 0) return unknown("trunc width");
     return strValue(width2 >= 0 ? slice(s, 0, Math.min(width2, s.text.length)) : slice(s, Math.max(0, s.text.length + width2)));
   },
   trimSuffix: ([suffix, v]) => {
-    const s = text(v);
-    const tail = text(suffix).text;
+    const s = text2(v);
+    const tail = text2(suffix).text;
     return strValue(tail !== "" && s.text.endsWith(tail) ? slice(s, 0, s.text.length - tail.length) : s);
   },
   trimPrefix: ([prefix, v]) => {
-    const s = text(v);
-    const head = text(prefix).text;
+    const s = text2(v);
+    const head = text2(prefix).text;
     return strValue(head !== "" && s.text.startsWith(head) ? slice(s, head.length) : s);
   },
   trim: ([v]) => {
-    const s = text(v);
+    const s = text2(v);
     const start2 = s.text.length - s.text.trimStart().length;
     return strValue(slice(s, start2, start2 + s.text.trim().length));
   },
-  upper: ([v]) => strValue(plainOrUnknown(text(v), (t) => t.toUpperCase())),
-  lower: ([v]) => strValue(plainOrUnknown(text(v), (t) => t.toLowerCase())),
-  toString: (args2) => strValue(text(args2[0])),
-  printf: ([format2, ...args2]) => format2 ? strValue(printf(text(format2), args2)) : unknown("printf without a format"),
+  upper: ([v]) => strValue(plainOrUnknown(text2(v), (t) => t.toUpperCase())),
+  lower: ([v]) => strValue(plainOrUnknown(text2(v), (t) => t.toLowerCase())),
+  toString: (args2) => strValue(text2(args2[0])),
+  printf: ([format2, ...args2]) => format2 ? strValue(printf(text2(format2), args2)) : unknown("printf without a format"),
   print: (args2) => strValue(joinPrinted(args2, "")),
   include: ([name2, argument], executor) => {
     const n2 = name2 && settle(name2);
     return n2?.t === "str" && n2.s.unknown.length === 0 ? strValue(executor.include(n2.s.text, argument ?? NIL)) : unknown("include of an unknown name");
   },
-  required: ([message, v]) => v && truthy(v) === true ? v : unknown(`required: ${message ? text(message).text : ""}`),
+  required: ([message, v]) => v && truthy(v) === true ? v : unknown(`required: ${message ? text2(message).text : ""}`),
   empty: ([v]) => {
     const truth = v ? truthy(v) : false;
     return bool2(truth === void 0 ? void 0 : !truth);
@@ -21502,7 +22084,7 @@ var FUNCTION_TABLE = {
     const n2 = num(v);
     return n2 === void 0 ? unknown("int") : { t: "num", n: Math.trunc(n2) };
   },
-  toJson: ([v]) => v && known([v]) ? str2(JSON.stringify(plainData(asNode(v)))) : unknown("toJson")
+  toJson: ([v]) => v && known2([v]) ? str2(JSON.stringify(plainData(asNode(v)))) : unknown("toJson")
 };
 var FUNCTIONS = new Map(Object.entries(FUNCTION_TABLE));
 function plainData(node) {
@@ -21538,12 +22120,12 @@ function printf(format2, args2) {
     }
     const arg = args2[next++];
     if (arg === void 0) return unknownText();
-    if (verb === "s" || verb === "v") parts2.push(text(arg));
+    if (verb === "s" || verb === "v") parts2.push(text2(arg));
     else if (verb === "d") {
       const n2 = num(arg);
       if (n2 === void 0) return unknownText();
       parts2.push(plain(formatNumber(Math.trunc(n2))));
-    } else if (verb === "q") parts2.push(quoted2(text(arg), '"'));
+    } else if (verb === "q") parts2.push(quoted2(text2(arg), '"'));
     else return unknownText();
   }
   parts2.push(slice(format2, at));
@@ -21558,35 +22140,35 @@ function renderChart(dir, host, options) {
   const notes = [];
   const read = (file) => {
     reads.add(file);
-    const text3 = host.readFile(file);
-    return text3 !== void 0 && text3.length <= MAX_FILE_CHARS ? text3 : void 0;
+    const text4 = host.readFile(file);
+    return text4 !== void 0 && text4.length <= MAX_FILE_CHARS ? text4 : void 0;
   };
   const list = (folder) => {
     reads.add(folder);
     return "listDirectory" in host && typeof host.listDirectory === "function" ? host.listDirectory(folder) : [];
   };
-  const chartText = read(path10.join(dir, "Chart.yaml"));
+  const chartText = read(path11.join(dir, "Chart.yaml"));
   if (chartText === void 0) return { templates: [], reads, notes, unknown: `${dir} has no Chart.yaml` };
-  const chart = readYamlDocuments(path10.join(dir, "Chart.yaml"), chartText)[0];
+  const chart = readYamlDocuments(path11.join(dir, "Chart.yaml"), chartText)[0];
   let values = { kind: "map", entries: /* @__PURE__ */ new Map() };
-  for (const file of [path10.join(dir, "values.yaml"), ...options.valueFiles ?? []]) {
-    const text3 = read(file);
-    if (text3 === void 0) {
-      if (file !== path10.join(dir, "values.yaml")) notes.push(`the value file ${file} cannot be read`);
+  for (const file of [path11.join(dir, "values.yaml"), ...options.valueFiles ?? []]) {
+    const text4 = read(file);
+    if (text4 === void 0) {
+      if (file !== path11.join(dir, "values.yaml")) notes.push(`the value file ${file} cannot be read`);
       continue;
     }
-    const docs = readYamlDocuments(file, text3);
+    const docs = readYamlDocuments(file, text4);
     const doc = docs[0];
-    if (docs.length === 0 && text3.trim() !== "" && !/^(\s*#.*\n?)*\s*$/.test(text3))
+    if (docs.length === 0 && text4.trim() !== "" && !/^(\s*#.*\n?)*\s*$/.test(text4))
       return { templates: [], reads, notes, unknown: `${file} does not parse` };
     if (doc?.kind === "unknown") return { templates: [], reads, notes, unknown: `${file}: ${doc.reason}` };
     if (doc?.kind === "map") values = mergeValues(values, doc);
   }
-  const templatesDir = path10.join(dir, "templates");
+  const templatesDir = path11.join(dir, "templates");
   const files = [];
   const collect = (folder, depth) => {
     for (const name2 of list(folder).sort()) {
-      const full = path10.join(folder, name2);
+      const full = path11.join(folder, name2);
       if (host.isDirectory(full)) {
         if (depth < 3) collect(full, depth + 1);
       } else if (/\.(ya?ml|tpl)$/i.test(name2)) files.push(full);
@@ -21594,31 +22176,31 @@ function renderChart(dir, host, options) {
   };
   collect(templatesDir, 0);
   if (files.length > MAX_TEMPLATES) return { templates: [], reads, notes, unknown: `more than ${MAX_TEMPLATES} templates` };
-  if (list(dir).includes("charts")) notes.push(`the subcharts of ${path10.basename(dir)} are not rendered`);
+  if (list(dir).includes("charts")) notes.push(`the subcharts of ${path11.basename(dir)} are not rendered`);
   const defines = /* @__PURE__ */ new Map();
   const parsed2 = [];
   for (const file of files) {
-    const text3 = read(file);
-    if (text3 === void 0) continue;
+    const text4 = read(file);
+    if (text4 === void 0) continue;
     try {
-      const template = parseTemplate(text3);
+      const template = parseTemplate(text4);
       for (const [name2, nodes] of template.defines) defines.set(name2, { nodes, file });
-      if (!path10.basename(file).startsWith("_") && !file.endsWith(".tpl")) parsed2.push({ file, nodes: template.nodes });
+      if (!path11.basename(file).startsWith("_") && !file.endsWith(".tpl")) parsed2.push({ file, nodes: template.nodes });
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      return { templates: [], reads, notes, unknown: `${path10.relative(dir, file)}: ${error.message}` };
+      return { templates: [], reads, notes, unknown: `${path11.relative(dir, file)}: ${error.message}` };
     }
   }
   const root = rootValue(chart, values, dir);
   const templates = [];
   for (const { file, nodes } of parsed2) {
     try {
-      const withTemplate = withTemplateName(root, path10.join(chartName(chart, dir), path10.relative(dir, file)));
+      const withTemplate = withTemplateName(root, path11.join(chartName(chart, dir), path11.relative(dir, file)));
       const executor = new Executor({ defines, root: withTemplate });
       templates.push({ file, output: executor.run(nodes, file) });
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      return { templates: [], reads, notes, unknown: `${path10.relative(dir, file)}: ${error.message}` };
+      return { templates: [], reads, notes, unknown: `${path11.relative(dir, file)}: ${error.message}` };
     }
   }
   return { templates, reads, notes };
@@ -21631,7 +22213,7 @@ function mapOf(entries) {
 }
 function chartName(chart, dir) {
   const name2 = chart?.kind === "map" ? chart.entries.get("name")?.value : void 0;
-  return name2?.kind === "scalar" && typeof name2.value === "string" ? name2.value : path10.basename(dir);
+  return name2?.kind === "scalar" && typeof name2.value === "string" ? name2.value : path11.basename(dir);
 }
 function chartObject(chart) {
   const out2 = { kind: "map", entries: /* @__PURE__ */ new Map() };
@@ -21656,7 +22238,7 @@ function rootValue(chart, values, dir) {
     }),
     Capabilities: { kind: "unknown", reason: ".Capabilities is not known" },
     Files: { kind: "unknown", reason: ".Files is not read" },
-    Template: mapOf({ Name: scalar(""), BasePath: scalar(path10.join(chartName(chart, dir), "templates")) })
+    Template: mapOf({ Name: scalar(""), BasePath: scalar(path11.join(chartName(chart, dir), "templates")) })
   });
   return { t: "data", node: root };
 }
@@ -21686,7 +22268,7 @@ function mergeValues(base, over, depth = 0) {
 }
 
 // server/src/kubernetes/render/kustomize.ts
-var path11 = __toESM2(require("path"));
+var path12 = __toESM2(require("path"));
 
 // server/src/kubernetes/render/patch.ts
 var MERGE_KEYS = { ports: "port", containers: "name", initContainers: "name", volumes: "name", env: "name" };
@@ -21758,8 +22340,8 @@ function applyJson6902(target, ops) {
   for (const op of ops.items) {
     if (op.kind !== "map") return { failed: "an operation is not a mapping" };
     const name2 = scalar2(op.entries.get("op")?.value);
-    const path22 = parsePointer(scalar2(op.entries.get("path")?.value) ?? "\0");
-    if (!name2 || !path22) return { failed: "an operation without op or path" };
+    const path23 = parsePointer(scalar2(op.entries.get("path")?.value) ?? "\0");
+    if (!name2 || !path23) return { failed: "an operation without op or path" };
     const value = op.entries.get("value")?.value;
     const from = parsePointer(scalar2(op.entries.get("from")?.value) ?? "\0");
     let outcome;
@@ -21767,10 +22349,10 @@ function applyJson6902(target, ops) {
       case "add":
       case "replace":
         if (!value) return { failed: `${name2} without a value` };
-        outcome = setAt(current, path22, cloneNode(value), name2 === "add" ? "add" : "replace");
+        outcome = setAt(current, path23, cloneNode(value), name2 === "add" ? "add" : "replace");
         break;
       case "remove":
-        outcome = setAt(current, path22, void 0, "remove");
+        outcome = setAt(current, path23, void 0, "remove");
         break;
       case "copy":
       case "move": {
@@ -21779,11 +22361,11 @@ function applyJson6902(target, ops) {
         if (!found) return { failed: `${name2}: nothing at from` };
         const moved = name2 === "move" ? setAt(current, from, void 0, "remove") : current;
         if (typeof moved === "string") return { failed: moved };
-        outcome = setAt(moved, path22, cloneNode(found), "add");
+        outcome = setAt(moved, path23, cloneNode(found), "add");
         break;
       }
       case "test": {
-        const found = getAt(current, path22);
+        const found = getAt(current, path23);
         if (!found || !value || !sameData(found, value)) return { failed: "a test operation failed" };
         outcome = current;
         break;
@@ -21796,23 +22378,23 @@ function applyJson6902(target, ops) {
   }
   return { node: current };
 }
-function getAt(node, path22) {
+function getAt(node, path23) {
   let current = node;
-  for (const part of path22) {
+  for (const part of path23) {
     if (current?.kind === "map") current = current.entries.get(part)?.value;
     else if (current?.kind === "seq" && /^\d+$/.test(part)) current = current.items[Number(part)];
     else return void 0;
   }
   return current;
 }
-function setAt(root, path22, value, mode) {
-  if (path22.length === 0) return value ?? "cannot remove the whole resource";
-  const [head, ...rest] = path22;
+function setAt(root, path23, value, mode) {
+  if (path23.length === 0) return value ?? "cannot remove the whole resource";
+  const [head, ...rest] = path23;
   if (root.kind === "map") {
     const entry = root.entries.get(head);
     const entries = new Map(root.entries);
     if (rest.length === 0) {
-      if (mode !== "add" && !entry) return `nothing at /${path22.join("/")}`;
+      if (mode !== "add" && !entry) return `nothing at /${path23.join("/")}`;
       if (value === void 0) entries.delete(head);
       else entries.set(head, { ...entry && mode === "replace" ? { keyOrigin: entry.keyOrigin } : {}, value });
       return { ...root, entries };
@@ -21881,36 +22463,36 @@ var Run = class {
   budget = { left: NODE_BUDGET * 4 };
   read(file) {
     this.reads.add(file);
-    const text3 = this.host.readFile(file);
-    if (text3 !== void 0 && text3.length > MAX_FILE_CHARS2) throw new Stop(`${file} is larger than ${MAX_FILE_CHARS2 / 2 ** 20} MB`);
-    return text3;
+    const text4 = this.host.readFile(file);
+    if (text4 !== void 0 && text4.length > MAX_FILE_CHARS2) throw new Stop(`${file} is larger than ${MAX_FILE_CHARS2 / 2 ** 20} MB`);
+    return text4;
   }
-  documents(file, text3, cacheable = true) {
+  documents(file, text4, cacheable = true) {
     const cached = cacheable ? this.cache?.get(file) : void 0;
-    if (cached && cached.text === text3) return cached.documents;
+    if (cached && cached.text === text4) return cached.documents;
     const budget = { left: NODE_BUDGET };
-    const docs = readYamlDocuments(file, text3, budget);
+    const docs = readYamlDocuments(file, text4, budget);
     if (budget.left < 0) throw new Stop(`${file}: too many YAML nodes (aliases that multiply?)`);
     this.budget.left -= NODE_BUDGET - budget.left;
     if (this.budget.left < 0) throw new Stop("the kustomization reads too many YAML nodes");
-    if (cacheable) this.cache?.set(file, { text: text3, documents: docs });
+    if (cacheable) this.cache?.set(file, { text: text4, documents: docs });
     return docs;
   }
   /** The Services a kustomization (or a component, given the resources so far) emits. */
   build(dir, stack, input2) {
     if (stack.includes(dir))
-      throw new Stop(`kustomizations include each other: ${[...stack, dir].map((d) => path11.basename(d) || d).join(" \u2192 ")}`);
+      throw new Stop(`kustomizations include each other: ${[...stack, dir].map((d) => path12.basename(d) || d).join(" \u2192 ")}`);
     if (stack.length > MAX_DEPTH4) throw new Stop("kustomizations nested too deeply");
     this.reads.add(dir);
     let file;
-    let text3;
+    let text4;
     for (const name2 of KUSTOMIZATION_NAMES) {
-      file = path11.join(dir, name2);
-      text3 = this.read(file);
-      if (text3 !== void 0) break;
+      file = path12.join(dir, name2);
+      text4 = this.read(file);
+      if (text4 !== void 0) break;
     }
-    if (text3 === void 0 || file === void 0) throw new Stop(`${dir} has no kustomization.yaml`);
-    const k = this.documents(file, text3)[0];
+    if (text4 === void 0 || file === void 0) throw new Stop(`${dir} has no kustomization.yaml`);
+    const k = this.documents(file, text4)[0];
     if (k?.kind !== "map") throw new Stop(`${file} is not a kustomization`);
     const inner = [...stack, dir];
     let services = [...input2];
@@ -21919,7 +22501,7 @@ var Run = class {
     }
     for (const reference of strings(mapGet(k, "components"))) {
       if (isRemote(reference)) throw new Stop(`the remote component ${reference} is not read`);
-      services = this.build(path11.resolve(dir, reference), inner, services);
+      services = this.build(path12.resolve(dir, reference), inner, services);
     }
     for (const patch of seq(mapGet(k, "patchesStrategicMerge"))) services = this.smpEntry(dir, patch, services, void 0);
     for (const entry of seq(mapGet(k, "patches"))) services = this.patchEntry(dir, entry, services);
@@ -21952,12 +22534,12 @@ var Run = class {
       this.notes.push(`the remote base ${reference} is not read (its Services are not checked)`);
       return [];
     }
-    const target = path11.resolve(dir, reference);
+    const target = path12.resolve(dir, reference);
     if (this.host.isDirectory(target)) return this.build(target, stack, []).map((s) => ({ ...s, node: cloneNode(s.node) }));
-    const text3 = this.read(target);
-    if (text3 === void 0) throw new Stop(`the base ${reference} of ${dir} is missing`);
+    const text4 = this.read(target);
+    if (text4 === void 0) throw new Stop(`the base ${reference} of ${dir} is missing`);
     const services = [];
-    for (const doc of this.documents(target, text3)) {
+    for (const doc of this.documents(target, text4)) {
       const items = stringAt(doc, "kind")?.endsWith("List") ? seq(mapGet(doc, "items")) : [doc];
       for (const item of items) {
         if (item.kind !== "map" || stringAt(item, "kind") !== "Service") continue;
@@ -21971,10 +22553,10 @@ var Run = class {
     const file = stringAt(entry, "path") ?? (entry.kind === "scalar" && typeof entry.value === "string" && !entry.value.includes("\n") ? entry.value : void 0);
     if (file !== void 0) {
       if (isRemote(file)) throw new Stop(`the remote patch ${file} is not read`);
-      const target = path11.resolve(dir, file);
-      const text3 = this.read(target);
-      if (text3 === void 0) throw new Stop(`the patch ${file} of ${dir} is missing`);
-      return this.documents(target, text3);
+      const target = path12.resolve(dir, file);
+      const text4 = this.read(target);
+      if (text4 === void 0) throw new Stop(`the patch ${file} of ${dir} is missing`);
+      return this.documents(target, text4);
     }
     const inline = entry.kind === "map" ? mapGet(entry, "patch") : entry;
     if (inline?.kind !== "scalar" || typeof inline.value !== "string") return [];
@@ -22230,8 +22812,8 @@ var Remapper = class {
   indexes = /* @__PURE__ */ new Map();
   index(file) {
     if (!this.indexes.has(file)) {
-      const text3 = this.textOf(file);
-      this.indexes.set(file, text3 === void 0 ? void 0 : new LineIndex(text3));
+      const text4 = this.textOf(file);
+      this.indexes.set(file, text4 === void 0 ? void 0 : new LineIndex(text4));
     }
     return this.indexes.get(file);
   }
@@ -22255,9 +22837,9 @@ var Remapper = class {
   }
   /** Whole lines (indentation and line break included) whose text is one linear segment each end. */
   wholeLines(start2, end) {
-    const text3 = this.rendered.text.text;
+    const text4 = this.rendered.text.text;
     const first = this.segmentOfLine(start2);
-    const last = end === text3.length || text3[end - 1] === "\n" ? this.segmentOfLine(Math.max(start2, end - 1), true) : void 0;
+    const last = end === text4.length || text4[end - 1] === "\n" ? this.segmentOfLine(Math.max(start2, end - 1), true) : void 0;
     if (!first || !last || first.origin.file !== last.origin.file || !first.linear || !last.linear) return void 0;
     const origin = this.textOf(first.origin.file);
     if (origin === void 0) return void 0;
@@ -22269,15 +22851,15 @@ var Remapper = class {
   }
   /** The segment that makes up the line starting at `offset` (or, `atEnd`, ending there), when blanks are all else on it. */
   segmentOfLine(offset, atEnd = false) {
-    const text3 = this.rendered.text.text;
-    const lineStart = text3.lastIndexOf("\n", atEnd ? offset - 1 : offset - 1) + 1;
+    const text4 = this.rendered.text.text;
+    const lineStart = text4.lastIndexOf("\n", atEnd ? offset - 1 : offset - 1) + 1;
     if (!atEnd && offset !== lineStart) return void 0;
-    const lineEndRaw = text3.indexOf("\n", lineStart);
-    const lineEnd = lineEndRaw === -1 ? text3.length : lineEndRaw;
+    const lineEndRaw = text4.indexOf("\n", lineStart);
+    const lineEnd = lineEndRaw === -1 ? text4.length : lineEndRaw;
     const inLine = this.rendered.text.segments.filter((s2) => s2.start >= lineStart && s2.end <= lineEnd);
     if (inLine.length !== 1) return void 0;
     const [s] = inLine;
-    return text3.slice(lineStart, s.start).trim() === "" && text3.slice(s.end, lineEnd).trim() === "" ? s : void 0;
+    return text4.slice(lineStart, s.start).trim() === "" && text4.slice(s.end, lineEnd).trim() === "" ? s : void 0;
   }
   range(range) {
     const mapped = this.offsets(this.lines.offsetAt(range.start), this.lines.offsetAt(range.end));
@@ -22305,18 +22887,18 @@ var Remapper = class {
 };
 
 // server/src/kubernetes/render/rendered.ts
-function renderedConfigFile(virtualPath, text3) {
-  const file = kubernetesToConfigFile(virtualPath, text3.text, { comments: false });
-  if (text3.unknown.length === 0) return file;
+function renderedConfigFile(virtualPath, text4) {
+  const file = kubernetesToConfigFile(virtualPath, text4.text, { comments: false });
+  if (text4.unknown.length === 0) return file;
   const offset = (block) => [file.lines.offsetAt(block.range.start), file.lines.offsetAt(block.range.end)];
   const blocks = file.blocks.filter((block) => {
     const [start2, end] = offset(block);
-    const marks = text3.unknown.filter((u) => u.start === u.end ? u.start >= start2 && u.start <= end : u.start < end && u.end > start2);
+    const marks = text4.unknown.filter((u) => u.start === u.end ? u.start >= start2 && u.start <= end : u.start < end && u.end > start2);
     if (marks.length === 0) return true;
     const values = valueRanges(block, file);
     return marks.every((m) => values.some(([s, e]) => m.start >= s && m.end <= e));
   });
-  for (const block of blocks) markUnknown(block, file, text3);
+  for (const block of blocks) markUnknown(block, file, text4);
   return { ...file, blocks };
 }
 function valueRanges(block, file) {
@@ -22327,11 +22909,11 @@ function valueRanges(block, file) {
   for (const child3 of block.blocks) out2.push(...valueRanges(child3, file));
   return out2;
 }
-function markUnknown(block, file, text3) {
+function markUnknown(block, file, text4) {
   for (const [name2, attribute] of block.attributes) {
     const start2 = file.lines.offsetAt(attribute.valueRange.start);
     const end = file.lines.offsetAt(attribute.valueRange.end);
-    if (touchesUnknown(text3, start2, end)) {
+    if (touchesUnknown(text4, start2, end)) {
       const opaque = {
         ...attribute,
         expr: { kind: "opaque", text: "a value the template does not give here", range: attribute.valueRange }
@@ -22339,7 +22921,7 @@ function markUnknown(block, file, text3) {
       block.attributes.set(name2, opaque);
     }
   }
-  for (const child3 of block.blocks) markUnknown(child3, file, text3);
+  for (const child3 of block.blocks) markUnknown(child3, file, text4);
 }
 function servicesText(services) {
   return concat(services.flatMap((s) => [plain("---\n"), emitYaml(s.node, 0)]));
@@ -22351,7 +22933,7 @@ function kustomizeUnit(dir, host, options, result = renderKustomization(dir, hos
   const base = { kind: "kustomize", root: dir, reads: result.reads, notes: result.notes };
   if (result.unknown !== void 0)
     return { ...base, unknown: result.unknown, model: EMPTY_MODEL, rendered: [], findings: [], reported: [] };
-  const kustomization = [...result.reads].find((p) => /[\\/](kustomization\.ya?ml|Kustomization)$/.test(p) && path12.dirname(p) === dir) ?? path12.join(dir, "kustomization.yaml");
+  const kustomization = [...result.reads].find((p) => /[\\/](kustomization\.ya?ml|Kustomization)$/.test(p) && path13.dirname(p) === dir) ?? path13.join(dir, "kustomization.yaml");
   const rendered = { path: `${kustomization}#rendered`, text: servicesText(result.services) };
   const fallbackOf = (finding) => serviceAt(rendered.text, result.services, finding);
   return analyzeRendered(base, [rendered], host, options, (finding) => {
@@ -22408,19 +22990,19 @@ function onceEach(findings) {
     return true;
   });
 }
-function serviceAt(text3, services, finding) {
-  const lines = new LineIndex(text3.text);
+function serviceAt(text4, services, finding) {
+  const lines = new LineIndex(text4.text);
   const offset = lines.offsetAt(finding.range.start);
   let index = -1;
-  for (let at = text3.text.indexOf("---\n"); at !== -1 && at <= offset; at = text3.text.indexOf("---\n", at + 4)) index++;
+  for (let at = text4.text.indexOf("---\n"); at !== -1 && at <= offset; at = text4.text.indexOf("---\n", at + 4)) index++;
   return services[index];
 }
 function nameLocation(service, host) {
   const name2 = mapGet(service.node, "metadata", "name");
   const origin = name2?.origin;
-  const text3 = origin ? host.readFile(origin.file) : void 0;
-  if (!origin || text3 === void 0) return void 0;
-  const lines = new LineIndex(text3);
+  const text4 = origin ? host.readFile(origin.file) : void 0;
+  if (!origin || text4 === void 0) return void 0;
+  const lines = new LineIndex(text4);
   return { file: origin.file, range: lines.range(origin.start, origin.end) };
 }
 var ANCESTORS = 6;
@@ -22435,6 +23017,7 @@ var RenderedUnitIndex = class {
   chartDirs = /* @__PURE__ */ new Set();
   units = /* @__PURE__ */ new Map();
   renderings = /* @__PURE__ */ new Map();
+  logged = /* @__PURE__ */ new Set();
   /** File → the root units that read it, per options and extra folders (cleared on any change). */
   readers = /* @__PURE__ */ new Map();
   /** Parsed YAML by file, shared by every kustomization that reads the file (a base by each overlay). */
@@ -22444,15 +23027,15 @@ var RenderedUnitIndex = class {
     const kustomize = /* @__PURE__ */ new Set();
     const chartFiles = /* @__PURE__ */ new Set();
     for (const file of files) {
-      const name2 = path12.basename(file);
-      if (KUSTOMIZATION_NAMES.includes(name2)) kustomize.add(path12.dirname(file));
+      const name2 = path13.basename(file);
+      if (KUSTOMIZATION_NAMES.includes(name2)) kustomize.add(path13.dirname(file));
       else if (name2 === "Chart.yaml") chartFiles.add(file);
     }
     const charts = /* @__PURE__ */ new Set();
     for (const file of chartFiles) {
-      const dir = path12.dirname(file);
-      const parent = path12.dirname(path12.dirname(dir));
-      if (path12.basename(path12.dirname(dir)) === "charts" && chartFiles.has(path12.join(parent, "Chart.yaml"))) continue;
+      const dir = path13.dirname(file);
+      const parent = path13.dirname(path13.dirname(dir));
+      if (path13.basename(path13.dirname(dir)) === "charts" && chartFiles.has(path13.join(parent, "Chart.yaml"))) continue;
       charts.add(dir);
     }
     this.readers.clear();
@@ -22461,7 +23044,7 @@ var RenderedUnitIndex = class {
   }
   /** Drops the units that read the file or listed its folder. */
   forget(filePath) {
-    const dir = path12.dirname(filePath);
+    const dir = path13.dirname(filePath);
     const reads = (root, read) => read.has(filePath) || read.has(dir) || root === dir;
     for (const [key, unit] of this.units) if (reads(unit.root, unit.reads)) this.units.delete(key);
     for (const [root, result] of this.renderings) if (reads(root, result.reads)) this.renderings.delete(root);
@@ -22486,7 +23069,7 @@ var RenderedUnitIndex = class {
       for (const unit of this.rootUnits(options, extra)) {
         for (const read of unit.reads) index.set(read, [...index.get(read) ?? [], unit]);
         for (const name2 of unitFileNames(unit)) {
-          const file = path12.join(unit.root, name2);
+          const file = path13.join(unit.root, name2);
           if (!unit.reads.has(file)) index.set(file, [...index.get(file) ?? [], unit]);
         }
       }
@@ -22516,19 +23099,25 @@ var RenderedUnitIndex = class {
     if (!unit) {
       const unitOptions = { ...this.options, network: options.network, helm: { valueFiles: options.valueFiles ?? [] } };
       unit = kind === "kustomize" ? kustomizeUnit(dir, this.host, unitOptions, this.rendering(dir)) : helmUnit(dir, this.host, unitOptions);
-      const where2 = path12.join(dir, kind === "helm" ? "Chart.yaml" : "kustomization.yaml");
-      for (const note of unit.notes) this.options.log?.(`elb-lens: ${where2}: ${note}`);
-      if (unit.unknown !== void 0) this.options.log?.(`elb-lens: ${where2}: not checked: ${unit.unknown}`);
+      const where2 = path13.join(dir, kind === "helm" ? "Chart.yaml" : "kustomization.yaml");
+      for (const note of unit.notes) this.logOnce(`elb-lens: ${where2}: ${note}`);
+      if (unit.unknown !== void 0) this.logOnce(`elb-lens: ${where2}: not checked: ${unit.unknown}`);
       this.units.set(key, unit);
     }
     return unit;
+  }
+  /** A unit rebuilt after an edit (or a --fix pass) says what it left out once, not again. */
+  logOnce(line) {
+    if (this.logged.has(line)) return;
+    this.logged.add(line);
+    this.options.log?.(line);
   }
   /** Kustomization and chart folders above a file (a patch's overlay, a template's chart). */
   ancestors(filePath) {
     const kustomize = [];
     const charts = [];
-    let dir = path12.dirname(filePath);
-    for (let i2 = 0; i2 < ANCESTORS && dir !== path12.dirname(dir); i2++, dir = path12.dirname(dir)) {
+    let dir = path13.dirname(filePath);
+    for (let i2 = 0; i2 < ANCESTORS && dir !== path13.dirname(dir); i2++, dir = path13.dirname(dir)) {
       const names = this.host.listDirectory(dir);
       if (names.some((n2) => KUSTOMIZATION_NAMES.includes(n2))) kustomize.push(dir);
       if (names.includes("Chart.yaml") && names.includes("templates")) {
@@ -22547,15 +23136,15 @@ function unitFileNames(unit) {
 }
 
 // server/src/terraform/providerVersions.ts
-var path13 = __toESM2(require("path"));
+var path14 = __toESM2(require("path"));
 var LOCK_FILE_NAME = ".terraform.lock.hcl";
 function isLockFile(filePath) {
-  return path13.basename(filePath) === LOCK_FILE_NAME;
+  return path14.basename(filePath) === LOCK_FILE_NAME;
 }
-function parseLockFile(parser, filePath, text3) {
-  const tree = parser.parseTree(text3);
+function parseLockFile(parser, filePath, text4) {
+  const tree = parser.parseTree(text4);
   try {
-    const file = parser.toConfigFile(filePath, text3, tree, void 0, () => true);
+    const file = parser.toConfigFile(filePath, text4, tree, void 0, () => true);
     return readLockFile(file, tree.rootNode.hasError ? firstError(tree.rootNode, file) : void 0);
   } finally {
     tree.delete();
@@ -22592,17 +23181,17 @@ function readLockFile(file, syntaxError) {
     const address = normaliseSource(block.labels[0]);
     if (!address || !knownProvider(address)) continue;
     const attribute = block.attributes.get("version");
-    const text3 = attribute ? literalString(attribute.expr) : void 0;
-    const version = text3 === void 0 ? void 0 : parseVersion(text3);
-    if (!attribute || text3 === void 0 || !version) {
+    const text4 = attribute ? literalString(attribute.expr) : void 0;
+    const version = text4 === void 0 ? void 0 : parseVersion(text4);
+    if (!attribute || text4 === void 0 || !version) {
       problems.push({
         file,
         range: attribute?.range ?? block.headerRange,
-        message: `${attribute ? `"${text3 ?? "this value"}" is not a version` : "This provider entry has no version"}, so ELB Lens ignores the ${block.labels[0]} entry of ${LOCK_FILE_NAME}: its version comes from required_providers instead.`
+        message: `${attribute ? `"${text4 ?? "this value"}" is not a version` : "This provider entry has no version"}, so ELB Lens ignores the ${block.labels[0]} entry of ${LOCK_FILE_NAME}: its version comes from required_providers instead.`
       });
       continue;
     }
-    if (!providers.has(address)) providers.set(address, { version, text: text3, range: attribute.range });
+    if (!providers.has(address)) providers.set(address, { version, text: text4, range: attribute.range });
   }
   return { file, providers, problems };
 }
@@ -22696,8 +23285,8 @@ function providerVersions(root, lock) {
 function providerLocalName(block, type) {
   const expr = block.attributes.get("provider")?.expr;
   if (expr?.kind === "traversal") return expr.root;
-  const text3 = expr ? literalString(expr) : void 0;
-  if (text3) return text3.split(".")[0].trim();
+  const text4 = expr ? literalString(expr) : void 0;
+  if (text4) return text4.split(".")[0].trim();
   return type.split("_")[0];
 }
 function requirements(files, problems) {
@@ -22728,19 +23317,19 @@ function requirement_(file, attribute, problems) {
   const relevant = address !== void 0 && knownProvider(address) !== void 0;
   let constraint;
   if (versionExpr && relevant) {
-    const text3 = literalString(versionExpr);
-    const parsed2 = text3 === void 0 ? { error: "it is not a plain string" } : VersionRange.parse(text3);
+    const text4 = literalString(versionExpr);
+    const parsed2 = text4 === void 0 ? { error: "it is not a plain string" } : VersionRange.parse(text4);
     if ("error" in parsed2) {
       problems.push({
         file,
         range: versionExpr.range,
         message: `ELB Lens cannot read the version constraint of ${localName} (${parsed2.error}), so it is ignored: the provider version is taken from elsewhere, or assumed to be the newest.`
       });
-    } else if (text3 !== void 0 && text3.trim() !== "") {
+    } else if (text4 !== void 0 && text4.trim() !== "") {
       constraint = {
         range: parsed2,
-        text: text3.trim(),
-        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path13.basename(file.path)}` }
+        text: text4.trim(),
+        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path14.basename(file.path)}` }
       };
     }
   }
@@ -22803,22 +23392,22 @@ var MAX_FILE_CHARS3 = 4 * 1024 * 1024;
 var MAX_LINE_CHARS = 128 * 1024;
 var MAX_PENDING_EDITS = 1e3;
 function isTerraformFile(filePath) {
-  return filePath.endsWith(".tf") || filePath.endsWith(".tf.json");
+  return isTerraformFileName(filePath);
 }
 function isTfvarsFile(name2) {
   return name2 === "terraform.tfvars" || name2 === "terraform.tfvars.json" || name2.endsWith(".auto.tfvars") || name2.endsWith(".auto.tfvars.json");
 }
-function looksBinary(text3) {
-  return text3.includes("\0");
+function looksBinary(text4) {
+  return text4.includes("\0");
 }
-function hasOverlongLine(text3) {
-  if (text3.length <= MAX_LINE_CHARS) return false;
-  return linesOverlong(text3, 0, text3.length);
+function hasOverlongLine(text4) {
+  if (text4.length <= MAX_LINE_CHARS) return false;
+  return linesOverlong(text4, 0, text4.length);
 }
-function linesOverlong(text3, from, to) {
-  for (let start2 = from > 0 ? text3.lastIndexOf("\n", from - 1) + 1 : 0; ; ) {
-    const end = text3.indexOf("\n", start2);
-    if ((end === -1 ? text3.length : end) - start2 > MAX_LINE_CHARS) return true;
+function linesOverlong(text4, from, to) {
+  for (let start2 = from > 0 ? text4.lastIndexOf("\n", from - 1) + 1 : 0; ; ) {
+    const end = text4.indexOf("\n", start2);
+    if ((end === -1 ? text4.length : end) - start2 > MAX_LINE_CHARS) return true;
     if (end === -1 || end >= to) return false;
     start2 = end + 1;
   }
@@ -22917,10 +23506,10 @@ var Service = class {
     if (this.elbJson.matchesGlobs(filePath)) return true;
     return this.elbJson.isElbJson(filePath, this.documents.get(filePath)?.text ?? this.readFromHost(filePath));
   }
-  openDocument(filePath, text3) {
+  openDocument(filePath, text4) {
     const previous = this.documents.get(filePath);
     previous?.tree?.delete();
-    this.documents.set(filePath, { text: text3, tree: void 0, treeIsCurrent: false, config: void 0, blocks: newBlockCache(), edits: [] });
+    this.documents.set(filePath, { text: text4, tree: void 0, treeIsCurrent: false, config: void 0, blocks: newBlockCache(), edits: [] });
     this.invalidate(filePath);
   }
   updateDocument(filePath, changes) {
@@ -22959,7 +23548,7 @@ var Service = class {
     this.invalidate(filePath);
   }
   fileChanged(filePath) {
-    this.listings.delete(path14.dirname(filePath));
+    this.listings.delete(path15.dirname(filePath));
     this.texts.delete(filePath);
     this.unparsed.delete(filePath);
     this.diskFiles.delete(filePath);
@@ -22970,13 +23559,13 @@ var Service = class {
     return this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
   }
   moduleFiles(filePath) {
-    const dir = path14.dirname(filePath);
+    const dir = path15.dirname(filePath);
     if (isYamlFileName(filePath)) return this.isKubernetesFile(filePath) ? [filePath] : [];
     if (isJsonFileName(filePath)) {
       const names = new Set(this.listDirectory(dir).filter(isJsonFileName));
-      for (const open of this.documents.keys()) if (path14.dirname(open) === dir && isJsonFileName(open)) names.add(path14.basename(open));
-      names.add(path14.basename(filePath));
-      return [...names].sort().map((n2) => path14.join(dir, n2)).filter((p) => this.isElbJsonFile(p));
+      for (const open of this.documents.keys()) if (path15.dirname(open) === dir && isJsonFileName(open)) names.add(path15.basename(open));
+      names.add(path15.basename(filePath));
+      return [...names].sort().map((n2) => path15.join(dir, n2)).filter((p) => this.isElbJsonFile(p));
     }
     const paths = this.terraformPaths(dir);
     if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
@@ -23015,9 +23604,9 @@ ${instances}` : markdown, range: target.range };
    * Service the place reaches makes of it, one section per Service.
    */
   renderedHover(units, filePath, position) {
-    const text3 = this.documentText(filePath);
-    if (text3 === void 0) return void 0;
-    const offset = new LineIndex(text3).offsetAt(position);
+    const text4 = this.documentText(filePath);
+    if (text4 === void 0) return void 0;
+    const offset = new LineIndex(text4).offsetAt(position);
     const sections = [];
     let range;
     for (const unit of units) {
@@ -23081,18 +23670,18 @@ ${instances}` : markdown, range: target.range };
       }));
     }
     const source = this.isKubernetesFile(filePath) ? "kubernetes" : "elb-json";
-    const root = source === "kubernetes" ? filePath : path14.dirname(filePath);
+    const root = source === "kubernetes" ? filePath : path15.dirname(filePath);
     return [{ root, source, model: analysis.model, findings: shown(analysis.reported ?? []) }];
   }
   // ---- internals ----
   invalidate(filePath) {
-    this.modules.delete(path14.dirname(filePath));
-    this.variableFolders.delete(path14.dirname(filePath));
+    this.modules.delete(path15.dirname(filePath));
+    this.variableFolders.delete(path15.dirname(filePath));
     this.modules.delete(unitKey(filePath, "elb-json"));
     this.modules.delete(unitKey(filePath, "kubernetes"));
     this.kubernetes.forget(filePath);
     this.rendered.forget(filePath);
-    const dir = path14.dirname(filePath);
+    const dir = path15.dirname(filePath);
     for (const [root, unit] of this.units) {
       if (unit.reads.has(filePath) || unit.listedDirs.has(dir)) this.units.delete(root);
     }
@@ -23119,14 +23708,14 @@ ${instances}` : markdown, range: target.range };
   readFromHost(filePath) {
     this.recording?.reads.add(filePath);
     if (this.texts.has(filePath)) return this.texts.get(filePath);
-    let text3;
+    let text4;
     try {
-      text3 = this.host.readFile(filePath);
+      text4 = this.host.readFile(filePath);
     } catch {
-      text3 = void 0;
+      text4 = void 0;
     }
-    this.texts.set(filePath, text3);
-    return text3;
+    this.texts.set(filePath, text4);
+    return text4;
   }
   stats() {
     return { unparsedTerraformFiles: this.unparsed.size, unparsedTerraformPaths: [...this.unparsed] };
@@ -23139,20 +23728,20 @@ ${instances}` : markdown, range: target.range };
       if (!doc.config) doc.config = this.parseDocument(filePath, doc);
       return doc.config;
     }
-    const text3 = this.readFromHost(filePath);
-    if (text3 === void 0) {
+    const text4 = this.readFromHost(filePath);
+    if (text4 === void 0) {
       this.diskFiles.delete(filePath);
       this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
       return void 0;
     }
     const cached = this.diskFiles.get(filePath);
-    if (cached && cached.text === text3) return cached.config;
-    const config = this.parseText(filePath, text3);
-    this.diskFiles.set(filePath, { text: text3, config });
+    if (cached && cached.text === text4) return cached.config;
+    const config = this.parseText(filePath, text4);
+    this.diskFiles.set(filePath, { text: text4, config });
     return config;
   }
   parseDocument(filePath, doc) {
-    if (!filePath.endsWith(".tf") || doc.text.length > MAX_FILE_CHARS3) return this.parseText(filePath, doc.text);
+    if (!isTerraformHclName(filePath) || doc.text.length > MAX_FILE_CHARS3) return this.parseText(filePath, doc.text);
     doc.plainText ??= !looksBinary(doc.text) && !hasOverlongLine(doc.text);
     if (!doc.plainText) {
       doc.plainText = void 0;
@@ -23174,22 +23763,22 @@ ${instances}` : markdown, range: target.range };
     doc.edits = [];
     return this.parser.toConfigFile(filePath, doc.text, tree, doc.blocks, isRelevantBlock, changes);
   }
-  parseText(filePath, text3) {
-    if (text3.length > MAX_FILE_CHARS3) {
+  parseText(filePath, text4) {
+    if (text4.length > MAX_FILE_CHARS3) {
       this.logSkipped(filePath, `it is larger than ${MAX_FILE_CHARS3 / 2 ** 20} MB`);
       return void 0;
     }
-    if (looksBinary(text3)) {
+    if (looksBinary(text4)) {
       this.logSkipped(filePath, "it looks binary (NUL characters)");
       return void 0;
     }
-    const clean = text3.charCodeAt(0) === 65279 ? " " + text3.slice(1) : text3;
+    const clean = text4.charCodeAt(0) === 65279 ? " " + text4.slice(1) : text4;
     try {
-      if (filePath.endsWith(".tf.json") || filePath.endsWith(".tfvars.json")) {
+      if (isTerraformJsonName(filePath) || filePath.endsWith(".tfvars.json")) {
         return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
       }
       if (isJsonFileName(filePath)) return elbJsonToConfigFile(filePath, clean);
-      if (isYamlFileName(filePath)) return kubernetesToConfigFile(filePath, text3);
+      if (isYamlFileName(filePath)) return kubernetesToConfigFile(filePath, text4);
       if (hasOverlongLine(clean)) {
         this.logSkipped(filePath, `it has a line longer than ${MAX_LINE_CHARS / 1024} K characters (generated content)`);
         return void 0;
@@ -23215,7 +23804,7 @@ ${instances}` : markdown, range: target.range };
     if (kind === "kubernetes") return this.kubernetesAnalysis(filePath, options);
     if (kind !== "terraform") return void 0;
     this.settleCallChanges();
-    const dir = path14.dirname(filePath);
+    const dir = path15.dirname(filePath);
     const key = cacheKey([
       options.variables ?? {},
       options.varFiles ?? [],
@@ -23280,7 +23869,7 @@ ${instances}` : markdown, range: target.range };
   }
   callersMatter(filePath, options = {}) {
     if (!isTerraformFile(filePath) && !isLockFile(filePath)) return false;
-    if (this.declaresVariable(path14.dirname(filePath))) return true;
+    if (this.declaresVariable(path15.dirname(filePath))) return true;
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return false;
     const rules = options.rules ?? {};
@@ -23295,8 +23884,8 @@ ${instances}` : markdown, range: target.range };
     let declares = this.variableFolders.get(dir);
     if (declares === void 0) {
       declares = this.terraformPaths(dir).some((file) => {
-        const text3 = this.documents.get(file)?.text ?? this.readFromHost(file);
-        if (text3 === void 0 || !DECLARATION_WORD.variable.test(text3)) return false;
+        const text4 = this.documents.get(file)?.text ?? this.readFromHost(file);
+        if (text4 === void 0 || !DECLARATION_WORD.variable.test(text4)) return false;
         return this.configFile(file)?.blocks.some((block) => block.type === "variable") === true;
       });
       this.variableFolders.set(dir, declares);
@@ -23353,23 +23942,23 @@ ${instances}` : markdown, range: target.range };
     for (const file of files) {
       for (const call of this.callsOf(file)) {
         if (!isLocalSource(call.source)) continue;
-        const child3 = path14.resolve(path14.dirname(file), call.source);
-        if (child3 === path14.dirname(file)) continue;
+        const child3 = path15.resolve(path15.dirname(file), call.source);
+        if (child3 === path15.dirname(file)) continue;
         let set = index.get(child3);
         if (!set) index.set(child3, set = /* @__PURE__ */ new Set());
-        set.add(path14.dirname(file));
+        set.add(path15.dirname(file));
       }
     }
     return index;
   }
   /** The module calls of a file (cached by text; files without the word "module" are not parsed). */
   callsOf(file) {
-    const text3 = this.documents.get(file)?.text ?? this.readFromHost(file);
-    if (text3 === void 0) return [];
+    const text4 = this.documents.get(file)?.text ?? this.readFromHost(file);
+    if (text4 === void 0) return [];
     const cached = this.fileCalls.get(file);
-    if (cached?.text === text3) return cached.calls;
+    if (cached?.text === text4) return cached.calls;
     const calls = [];
-    if (/\bmodule\b/.test(text3)) {
+    if (/\bmodule\b/.test(text4)) {
       for (const block of this.configFile(file)?.blocks ?? []) {
         if (block.type !== "module" || !block.labels[0]) continue;
         const source = block.attributes.get("source")?.expr;
@@ -23379,7 +23968,7 @@ ${instances}` : markdown, range: target.range };
         }
       }
     }
-    this.fileCalls.set(file, { text: text3, calls });
+    this.fileCalls.set(file, { text: text4, calls });
     return calls;
   }
   /** True when a file's module calls differ from what the caller index was built from. */
@@ -23447,17 +24036,17 @@ ${instances}` : markdown, range: target.range };
     const deferred = [];
     for (const filePath of this.terraformPaths(dir)) {
       const doc = this.documents.get(filePath);
-      const text3 = doc?.text ?? this.readFromHost(filePath);
-      if (text3 === void 0) {
+      const text4 = doc?.text ?? this.readFromHost(filePath);
+      if (text4 === void 0) {
         this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
         continue;
       }
-      if (!this.prescan || doc || filePath.endsWith(".tf.json") || this.mayMatter(filePath, text3)) {
+      if (!this.prescan || doc || isTerraformJsonName(filePath) || isOverrideFile(filePath) || this.mayMatter(filePath, text4)) {
         const file = this.configFile(filePath);
         if (file) files.push(file);
-      } else if (text3.length > MAX_FILE_CHARS3 || looksBinary(text3) || hasOverlongLine(text3)) {
-        this.parseText(filePath, text3);
-      } else deferred.push({ path: filePath, text: text3 });
+      } else if (text4.length > MAX_FILE_CHARS3 || looksBinary(text4) || hasOverlongLine(text4)) {
+        this.parseText(filePath, text4);
+      } else deferred.push({ path: filePath, text: text4 });
     }
     for (const d of deferred) this.unparsed.add(d.path);
     if (deferred.length === 0) return { files, deferred: [] };
@@ -23478,12 +24067,12 @@ ${instances}` : markdown, range: target.range };
     };
     return { files, lazy, deferred: deferred.map((d) => d.path) };
   }
-  /** The `.tf`/`.tf.json` files of a folder, with open documents. */
+  /** The `.tf`/`.tf.json` (and OpenTofu `.tofu`/`.tofu.json`) files of a folder, with open documents. */
   terraformPaths(dir) {
     this.recording?.listedDirs.add(dir);
     const names = new Set(this.listDirectory(dir).filter((n2) => isTerraformFile(n2)));
-    for (const open of this.documents.keys()) if (path14.dirname(open) === dir && isTerraformFile(open)) names.add(path14.basename(open));
-    return [...names].sort().map((n2) => path14.join(dir, n2));
+    for (const open of this.documents.keys()) if (path15.dirname(open) === dir && isTerraformFile(open)) names.add(path15.basename(open));
+    return moduleFileNames([...names].sort()).map((n2) => path15.join(dir, n2));
   }
   /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */
   listDirectory(dir) {
@@ -23499,21 +24088,21 @@ ${instances}` : markdown, range: target.range };
     return names;
   }
   /** The byte scan, once per text of a file (an open document is scanned again only when it changes). */
-  mayMatter(filePath, text3) {
+  mayMatter(filePath, text4) {
     const cached = this.scans.get(filePath);
-    if (cached?.text === text3) return cached.matters;
-    const matters = MAY_MATTER.test(text3);
-    this.scans.set(filePath, { text: text3, matters });
+    if (cached?.text === text4) return cached.matters;
+    const matters = MAY_MATTER.test(text4);
+    this.scans.set(filePath, { text: text4, matters });
     return matters;
   }
   /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
   lockFile(dir) {
-    const file = path14.join(dir, LOCK_FILE_NAME);
+    const file = path15.join(dir, LOCK_FILE_NAME);
     this.recording?.reads.add(file);
-    const text3 = this.documents.get(file)?.text ?? this.readFromHost(file);
-    if (text3 === void 0 || text3.length > MAX_FILE_CHARS3) return void 0;
+    const text4 = this.documents.get(file)?.text ?? this.readFromHost(file);
+    if (text4 === void 0 || text4.length > MAX_FILE_CHARS3) return void 0;
     try {
-      return parseLockFile(this.parser, file, text3);
+      return parseLockFile(this.parser, file, text4);
     } catch {
       return void 0;
     }
@@ -23529,20 +24118,20 @@ ${instances}` : markdown, range: target.range };
     const manifest = this.modulesManifest(root.dir);
     const entry = manifest?.get(keyPath.join("."));
     if (entry !== void 0) {
-      const dir = path14.resolve(root.dir, entry);
-      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path14.relative(root.dir, dir)) };
+      const dir = path15.resolve(root.dir, entry);
+      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path15.relative(root.dir, dir)) };
     }
     if (source === void 0) return { unavailable: "its source is not a plain string" };
-    if (isLocalSource(source)) return { dir: path14.resolve(caller.dir, source), downloaded: caller.downloaded };
+    if (isLocalSource(source)) return { dir: path15.resolve(caller.dir, source), downloaded: caller.downloaded };
     return { unavailable: `module source "${source}" not downloaded: run terraform init` };
   }
   /** Key (`web.db`) → folder, from `.terraform/modules/modules.json`; undefined when there is none. */
   modulesManifest(rootDir) {
-    const file = path14.join(rootDir, ".terraform", "modules", "modules.json");
-    const text3 = this.readFromHost(file);
-    if (text3 === void 0) return void 0;
+    const file = path15.join(rootDir, ".terraform", "modules", "modules.json");
+    const text4 = this.readFromHost(file);
+    if (text4 === void 0) return void 0;
     try {
-      const parsed2 = JSON.parse(text3);
+      const parsed2 = JSON.parse(text4);
       const map = /* @__PURE__ */ new Map();
       for (const m of parsed2.Modules ?? []) if (typeof m.Key === "string" && m.Key && typeof m.Dir === "string") map.set(m.Key, m.Dir);
       return map;
@@ -23602,7 +24191,7 @@ ${instances}` : markdown, range: target.range };
       ...names.filter((n2) => n2 === "terraform.tfvars.json"),
       ...names.filter((n2) => n2.includes(".auto.tfvars")).sort()
     ];
-    const files = [...ordered.map((n2) => path14.join(dir, n2)), ...options.varFiles ?? []];
+    const files = [...ordered.map((n2) => path15.join(dir, n2)), ...options.varFiles ?? []];
     for (const file of files) inputs.push(...this.readTfvars(file));
     for (const [name2, value] of Object.entries(options.variables ?? {})) {
       inputs.push({ name: name2, value: toValue(value), source: "a value given to ELB Lens" });
@@ -23611,21 +24200,21 @@ ${instances}` : markdown, range: target.range };
   }
   readTfvars(filePath) {
     this.recording?.reads.add(filePath);
-    const text3 = this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
-    if (text3 === void 0 || text3.length > MAX_FILE_CHARS3) return [];
-    const source = path14.basename(filePath);
+    const text4 = this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
+    if (text4 === void 0 || text4.length > MAX_FILE_CHARS3) return [];
+    const source = path15.basename(filePath);
     if (filePath.endsWith(".json")) {
       try {
-        const parsed2 = JSON.parse(text3);
+        const parsed2 = JSON.parse(text4);
         if (!parsed2 || typeof parsed2 !== "object" || Array.isArray(parsed2)) return [];
         return Object.entries(parsed2).map(([name2, value]) => ({ name: name2, value: toValue(value), source }));
       } catch {
         return [];
       }
     }
-    const config = this.parseText(filePath, text3);
+    const config = this.parseText(filePath, text4);
     if (!config) return [];
-    const empty = new TerraformModule(path14.dirname(filePath), [], []);
+    const empty = new TerraformModule(path15.dirname(filePath), [], []);
     return tfvarsInputs(config, (expr) => empty.evaluate(expr));
   }
   runRules(model) {
@@ -23640,14 +24229,14 @@ function cacheKey(value) {
   }
 }
 function mayFeedRendering(filePath) {
-  return isYamlFileName(filePath) || isJsonFileName(filePath) || path14.basename(filePath) === "Kustomization";
+  return isYamlFileName(filePath) || isJsonFileName(filePath) || path15.basename(filePath) === "Kustomization";
 }
 function renderOptions(options) {
   return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [] };
 }
 function unitFile(unit) {
-  if (unit.kind === "helm") return path14.join(unit.root, "Chart.yaml");
-  return [...unit.reads].find((p) => path14.dirname(p) === unit.root && /^(kustomization\.ya?ml|Kustomization)$/.test(path14.basename(p))) ?? path14.join(unit.root, "kustomization.yaml");
+  if (unit.kind === "helm") return path15.join(unit.root, "Chart.yaml");
+  return [...unit.reads].find((p) => path15.dirname(p) === unit.root && /^(kustomization\.ya?ml|Kustomization)$/.test(path15.basename(p))) ?? path15.join(unit.root, "kustomization.yaml");
 }
 function toValue(value) {
   if (value === void 0) return new Unknown("no value");
@@ -23683,8 +24272,8 @@ var DECLARATION_WORD = {
   local: /\blocals\b/,
   output: /\boutput\b/
 };
-function escapeRegExp(text3) {
-  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp(text4) {
+  return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // server/src/graph/map.ts
@@ -23950,15 +24539,15 @@ function nodeLines(node) {
 function edgeLabel(edge) {
   const icon = edge.severity ? `${SEVERITY_ICON[edge.severity]} ` : "";
   if (edge.kind === "backend" && edge.receives) {
-    const text3 = RECEIVES_LABEL[edge.receives];
-    return edge.severity ? `${icon}${text3.slice(2)}` : text3;
+    const text4 = RECEIVES_LABEL[edge.receives];
+    return edge.severity ? `${icon}${text4.slice(2)}` : text4;
   }
   if (edge.label) return `${icon}${edge.label}`;
   if (edge.severity) return `${icon}${edge.findings[0].ruleId}`;
   return "";
 }
-function clip(text3, max) {
-  return text3.length <= max ? text3 : `${text3.slice(0, max - 1)}\u2026`;
+function clip(text4, max) {
+  return text4.length <= max ? text4 : `${text4.slice(0, max - 1)}\u2026`;
 }
 var LEGEND = [
   "\u2714 the backend gets the client\u2019s address",
@@ -23984,8 +24573,8 @@ var COLORS = {
   "lb-address": "#9a6700",
   unknown: "#6e7781"
 };
-function mermaidText(text3) {
-  return printable(text3.replace(/\r\n|\r|\n/g, " ")).replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/`/g, "#96;");
+function mermaidText(text4) {
+  return printable(text4.replace(/\r\n|\r|\n/g, " ")).replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/`/g, "#96;");
 }
 var MERMAID_SHAPE = {
   client: ["([", "])"],
@@ -23997,9 +24586,9 @@ var MERMAID_SHAPE = {
 function toMermaid(map) {
   const out2 = ["flowchart LR"];
   const classes = /* @__PURE__ */ new Map();
-  const addClass = (name2, id10) => {
+  const addClass = (name2, id12) => {
     const list = classes.get(name2) ?? [];
-    list.push(id10);
+    list.push(id12);
     classes.set(name2, list);
   };
   const edgeStyles = /* @__PURE__ */ new Map();
@@ -24062,8 +24651,8 @@ function toMarkdown(map) {
     ""
   ].join("\n");
 }
-function dotText(text3) {
-  const lines = text3.split(/\r\n|\r|\n/).map((line) => printable(line).replace(/\\/g, "\\\\").replace(/"/g, '\\"'));
+function dotText(text4) {
+  const lines = text4.split(/\r\n|\r|\n/).map((line) => printable(line).replace(/\\/g, "\\\\").replace(/"/g, '\\"'));
   return `"${lines.join("\\n")}"`;
 }
 var DOT_SHAPE = {
@@ -24139,11 +24728,11 @@ function layeredLayout(nodes, edges, options) {
   const layerCount = nodes.reduce((max, n2) => Math.max(max, n2.layer + 1), 0);
   const layers = Array.from({ length: layerCount }, () => []);
   const visited = /* @__PURE__ */ new Set();
-  const visit3 = (id10) => {
-    if (visited.has(id10)) return;
-    visited.add(id10);
-    layers[byId.get(id10).layer].push(id10);
-    for (const next of successors.get(id10) ?? []) visit3(next);
+  const visit3 = (id12) => {
+    if (visited.has(id12)) return;
+    visited.add(id12);
+    layers[byId.get(id12).layer].push(id12);
+    for (const next of successors.get(id12) ?? []) visit3(next);
   };
   for (const n2 of [...nodes].sort((a, b) => a.layer - b.layer)) if (!predecessors.has(n2.id)) visit3(n2.id);
   for (const n2 of nodes) visit3(n2.id);
@@ -24162,7 +24751,7 @@ function layeredLayout(nodes, edges, options) {
     for (let l = 0; l < layerCount; l++) layers[l] = best[l];
   }
   const columnX = [];
-  const columnWidth = layers.map((ids) => ids.reduce((max, id10) => Math.max(max, byId.get(id10).width), 0));
+  const columnWidth = layers.map((ids) => ids.reduce((max, id12) => Math.max(max, byId.get(id12).width), 0));
   let x = 0;
   for (let l = 0; l < layerCount; l++) {
     columnX.push(x);
@@ -24171,12 +24760,12 @@ function layeredLayout(nodes, edges, options) {
   const positions = /* @__PURE__ */ new Map();
   for (let l = layerCount - 1; l >= 0; l--) {
     let bottom = -options.nodeGap;
-    for (const id10 of layers[l]) {
-      const node = byId.get(id10);
-      const placedNext = (successors.get(id10) ?? []).map((s) => positions.get(s)).filter((p) => p !== void 0);
+    for (const id12 of layers[l]) {
+      const node = byId.get(id12);
+      const placedNext = (successors.get(id12) ?? []).map((s) => positions.get(s)).filter((p) => p !== void 0);
       const wanted = placedNext.length > 0 ? placedNext.reduce((sum, p) => sum + p.y + p.height / 2, 0) / placedNext.length - node.height / 2 : 0;
       const y = Math.max(wanted, bottom + options.nodeGap);
-      positions.set(id10, { x: columnX[l], y, width: columnWidth[l], height: node.height });
+      positions.set(id12, { x: columnX[l], y, width: columnWidth[l], height: node.height });
       bottom = y + node.height;
     }
   }
@@ -24192,14 +24781,14 @@ function push(map, key, value) {
 }
 function reorder(layers, l, neighbours) {
   const index = /* @__PURE__ */ new Map();
-  for (const layer2 of layers) layer2.forEach((id10, i2) => index.set(id10, i2 / Math.max(1, layer2.length - 1)));
+  for (const layer2 of layers) layer2.forEach((id12, i2) => index.set(id12, i2 / Math.max(1, layer2.length - 1)));
   const layer = layers[l];
   const keyed = [];
   const fixed = /* @__PURE__ */ new Map();
-  layer.forEach((id10, i2) => {
-    const around = (neighbours.get(id10) ?? []).map((n2) => index.get(n2));
-    if (around.length === 0) fixed.set(i2, id10);
-    else keyed.push({ id: id10, key: around.reduce((a, b) => a + b, 0) / around.length });
+  layer.forEach((id12, i2) => {
+    const around = (neighbours.get(id12) ?? []).map((n2) => index.get(n2));
+    if (around.length === 0) fixed.set(i2, id12);
+    else keyed.push({ id: id12, key: around.reduce((a, b) => a + b, 0) / around.length });
   });
   keyed.sort((a, b) => a.key - b.key);
   const result = [];
@@ -24209,7 +24798,7 @@ function reorder(layers, l, neighbours) {
 }
 function crossings(layers, edges, byId) {
   const position = /* @__PURE__ */ new Map();
-  for (const layer of layers) layer.forEach((id10, i2) => position.set(id10, i2));
+  for (const layer of layers) layer.forEach((id12, i2) => position.set(id12, i2));
   const byLayer = /* @__PURE__ */ new Map();
   for (const e of edges) {
     const layer = byId.get(e.from).layer;
@@ -24348,8 +24937,8 @@ function toSvg(map, options = {}) {
     const loops = edges.filter((e) => e.kind === "same-server").length;
     const left = GROUP_PAD;
     const originY = top + GROUP_HEADER;
-    const place = (id10) => {
-      const p = layout.positions.get(id10);
+    const place = (id12) => {
+      const p = layout.positions.get(id12);
       return { ...p, x: p.x + left, y: p.y + originY };
     };
     const groupWidth2 = layout.width + 2 * GROUP_PAD;
@@ -24439,8 +25028,8 @@ ${body2.join("\n")}
 function viewSource(view, name2) {
   return { name: name2(view.root), source: view.source, model: view.model, findings: view.findings };
 }
-function planView(filePath, text3, options = {}) {
-  const plan = planAnalysis(filePath, text3, options);
+function planView(filePath, text4, options = {}) {
+  const plan = planAnalysis(filePath, text4, options);
   if (!plan) return void 0;
   const findings = nodeFindings(plan.reported, { rules: options.rules, allowInlineIgnores: false }, () => void 0);
   return { root: filePath, source: "plan", model: plan.model, findings };
@@ -24789,8 +25378,8 @@ function forEachFlag(rest, handle2) {
 }
 
 // server/src/cli/diff.ts
-function splitLines(text3) {
-  const lines = text3.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+function splitLines(text4) {
+  const lines = text4.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
   return lines;
 }
 function myers(a, b) {
@@ -24883,11 +25472,11 @@ function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
 }
 
 // server/src/cli/graph.ts
-var path17 = __toESM2(require("path"));
+var path18 = __toESM2(require("path"));
 
 // server/src/cli/output.ts
 var fs5 = __toESM2(require("fs"));
-var path15 = __toESM2(require("path"));
+var path16 = __toESM2(require("path"));
 function writeOutput(filePath, content) {
   let target = filePath;
   let stat = lstatOrUndefined(filePath);
@@ -24914,7 +25503,7 @@ function lstatOrUndefined(filePath) {
   }
 }
 function writeAtomically(filePath, content) {
-  const temporary = path15.join(path15.dirname(filePath), `.${path15.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = path16.join(path16.dirname(filePath), `.${path16.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
   let mode;
   try {
     mode = fs5.statSync(filePath).mode & 4095;
@@ -24950,10 +25539,10 @@ function endOnStdioErrors(exitCode) {
 }
 
 // server/src/cli/report.ts
-var path16 = __toESM2(require("path"));
+var path17 = __toESM2(require("path"));
 function relativePath(cwd, file) {
-  const relative8 = path16.relative(cwd, file);
-  return (relative8.startsWith("..") ? file : relative8).split(path16.sep).join("/");
+  const relative8 = path17.relative(cwd, file);
+  return (relative8.startsWith("..") ? file : relative8).split(path17.sep).join("/");
 }
 function sortFindings(findings) {
   return [...findings].sort(
@@ -24970,10 +25559,10 @@ function selectFiles(walked, configFor, kinds, given) {
   const selected = [];
   for (const { path: file, explicit } of walked) {
     const config = configFor(file);
-    const known2 = given?.get(file);
-    if (!known2 && excludes(config, file)) continue;
-    const content = known2 ? textContent(known2.text) : nodeFileContent(file, MAX_PLAN_BYTES);
-    const kind = known2?.kind ?? classify(file, { config, explicit, content });
+    const known3 = given?.get(file);
+    if (!known3 && excludes(config, file)) continue;
+    const content = known3 ? textContent(known3.text) : nodeFileContent(file, MAX_PLAN_BYTES);
+    const kind = known3?.kind ?? classify(file, { config, explicit, content });
     if (kinds.has(kind) || explicit && kind !== "other") selected.push({ file, config, kind, content });
   }
   return selected;
@@ -24983,12 +25572,12 @@ function selectFiles(walked, configFor, kinds, given) {
 var DRAWN_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "elb-json", "kubernetes", "plan"]);
 async function graph(args2, io, host) {
   const { environmentVariables: environmentVariables2 } = host;
-  const cliVarFiles = args2.varFiles.map((f) => path17.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path18.resolve(io.cwd, f));
   for (const file of cliVarFiles) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path17.resolve(io.cwd, args2.config) : void 0,
+    configFile: args2.config ? path18.resolve(io.cwd, args2.config) : void 0,
     realPath: nodeFileSystem.realpath
   });
   const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2 };
@@ -25005,7 +25594,7 @@ async function graph(args2, io, host) {
     { jsonFiles: (file) => namesElbJson(configFor(file), file) }
   );
   const walked = walk(
-    args2.paths.map((p) => path17.resolve(io.cwd, p)),
+    args2.paths.map((p) => path18.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
@@ -25047,7 +25636,7 @@ async function graph(args2, io, host) {
     return 0;
   }
   try {
-    host.writeFile(path17.resolve(io.cwd, args2.output), output);
+    host.writeFile(path18.resolve(io.cwd, args2.output), output);
   } catch (error) {
     io.stderr(`elb-lens: cannot write ${args2.output}: ${writeFailure(error)}
 `);
@@ -25076,8 +25665,8 @@ function selectFixes(findings, textOf, canEdit) {
   const indexes = /* @__PURE__ */ new Map();
   const indexOf = (file) => {
     if (!indexes.has(file)) {
-      const text3 = textOf(file);
-      indexes.set(file, text3 === void 0 ? void 0 : new LineIndex(text3));
+      const text4 = textOf(file);
+      indexes.set(file, text4 === void 0 ? void 0 : new LineIndex(text4));
     }
     return indexes.get(file);
   };
@@ -25114,8 +25703,8 @@ function toOffsets(index, edit) {
   const end = Math.max(start2, index.offsetAt(edit.range.end));
   return { start: start2, end, newText: edit.newText };
 }
-function applyOffsetEdits(text3, edits) {
-  let result = text3;
+function applyOffsetEdits(text4, edits) {
+  let result = text4;
   for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
     result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   }
@@ -25127,16 +25716,16 @@ function applyFixes(findings, textOf, canEdit) {
   const selection = selectFixes(findings, textOf, canEdit);
   const changed = /* @__PURE__ */ new Map();
   for (const [file, edits] of selection.edits) {
-    const text3 = textOf(file);
-    if (text3 === void 0) continue;
-    const next = applyOffsetEdits(text3, edits);
-    if (next !== text3) changed.set(file, next);
+    const text4 = textOf(file);
+    if (text4 === void 0) continue;
+    const next = applyOffsetEdits(text4, edits);
+    if (next !== text4) changed.set(file, next);
   }
   return { changed, applied: selection.fixes.length, deferred: selection.deferred };
 }
 
 // server/src/cli/formats.ts
-var path18 = __toESM2(require("path"));
+var path19 = __toESM2(require("path"));
 var import_url = require("url");
 
 // server/src/cli/codequality.ts
@@ -25176,12 +25765,12 @@ var COLORS2 = {
   reset: "\x1B[0m",
   bold: "\x1B[1m"
 };
-function paint(color, code, text3) {
-  return color ? `${code}${text3}${COLORS2.reset}` : text3;
+function paint(color, code, text4) {
+  return color ? `${code}${text4}${COLORS2.reset}` : text4;
 }
 var FRAME_WIDTH = 120;
-function codeFrame(text3, finding, color) {
-  const lines = text3.split(/\r\n|\r|\n/);
+function codeFrame(text4, finding, color) {
+  const lines = text4.split(/\r\n|\r|\n/);
   const { start: start2, end } = finding.range;
   const first = Math.max(0, start2.line - 2);
   const last = Math.min(lines.length - 1, start2.line + 1);
@@ -25232,7 +25821,7 @@ function messageLines(message) {
   if (line) lines.push(`  ${line}`);
   return lines;
 }
-var text2 = (report, { color }) => {
+var text3 = (report, { color }) => {
   const out2 = [];
   for (const finding of report.findings) {
     const where2 = `${printable(relativePath(report.cwd, finding.file))}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
@@ -25274,8 +25863,8 @@ var SARIF_LEVEL = {
   information: "note",
   hint: "note"
 };
-function pascalCase(id10) {
-  return id10.split(/[^A-Za-z0-9]+/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join("");
+function pascalCase(id12) {
+  return id12.split(/[^A-Za-z0-9]+/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join("");
 }
 function firstParagraph(markdown) {
   const paragraphs = markdown.replace(/\r\n/g, "\n").split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0 && !p.startsWith("#") && !p.startsWith("```") && !p.startsWith("|"));
@@ -25292,9 +25881,9 @@ function sarifRegion(range) {
   };
 }
 function artifactLocation(report, file) {
-  const relative8 = path18.relative(report.cwd, file);
-  if (relative8.startsWith("..") || path18.isAbsolute(relative8)) return { uri: (0, import_url.pathToFileURL)(file).href };
-  return { uri: relative8.split(path18.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  const relative8 = path19.relative(report.cwd, file);
+  if (relative8.startsWith("..") || path19.isAbsolute(relative8)) return { uri: (0, import_url.pathToFileURL)(file).href };
+  return { uri: relative8.split(path19.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 var sarif = (report) => {
   const used = new Set(report.findings.map((f) => f.ruleId));
@@ -25443,16 +26032,16 @@ var checkstyle = (report) => {
   out2.push("</checkstyle>");
   return out2.join("\n") + "\n";
 };
-var FORMATTERS = { text: text2, compact, json, sarif, junit, checkstyle, codequality };
+var FORMATTERS = { text: text3, compact, json, sarif, junit, checkstyle, codequality };
 
 // server/src/cli/stdin.ts
-var path19 = __toESM2(require("path"));
+var path20 = __toESM2(require("path"));
 var MAX_STDIN_CHARS = 64 * 1024 * 1024;
-function stdinInput(text3, cwd, stdinFilename) {
-  const named = stdinFilename !== void 0 ? path19.resolve(cwd, stdinFilename) : void 0;
+function stdinInput(text4, cwd, stdinFilename) {
+  const named = stdinFilename !== void 0 ? path20.resolve(cwd, stdinFilename) : void 0;
   const kubernetes = named === void 0 || isYamlFileName(named);
-  const internal = named ?? path19.join(cwd, "<stdin>.yaml");
-  return { path: internal, shownAs: named ?? path19.join(cwd, "<stdin>"), text: text3, kubernetes };
+  const internal = named ?? path20.join(cwd, "<stdin>.yaml");
+  return { path: internal, shownAs: named ?? path20.join(cwd, "<stdin>"), text: text4, kubernetes };
 }
 function readProcessStdin() {
   return new Promise((resolve10, reject) => {
@@ -25476,8 +26065,8 @@ function stdinFindings(findings, input2) {
   const lines = new LineIndex(input2.text);
   const sources = [];
   const all = input2.text.split("\n");
-  all.forEach((text3, line) => {
-    const match = SOURCE.exec(text3.replace(/\r$/, ""));
+  all.forEach((text4, line) => {
+    const match = SOURCE.exec(text4.replace(/\r$/, ""));
     if (match) sources.push({ line, template: match[1] });
   });
   const documentStart = (line) => {
@@ -25559,27 +26148,27 @@ ${error.command ? COMMAND_USAGE[error.command] : USAGE}`);
     return EXIT_ERROR;
   }
 }
-function explain(id10, packageRoot) {
-  const rule = findRule(id10);
+function explain(id12, packageRoot) {
+  const rule = findRule(id12);
   if (rule) {
-    const page2 = readTextFile(path20.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
+    const page2 = readTextFile(path21.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
     return page2 ?? `${rule.meta.id}: ${rule.meta.summary}
 `;
   }
-  const pseudo = PSEUDO_RULES.find((r) => r.id === id10);
+  const pseudo = PSEUDO_RULES.find((r) => r.id === id12);
   if (!pseudo) {
-    const suggestion = closest(id10, [...RULES.map((r) => r.meta.id), ...PSEUDO_RULES.map((r) => r.id)]);
+    const suggestion = closest(id12, [...RULES.map((r) => r.meta.id), ...PSEUDO_RULES.map((r) => r.id)]);
     throw new UsageError(
-      `unknown rule "${id10}"${suggestion ? ` (did you mean ${suggestion}?)` : ""}; "elb-lens rules" lists them`,
+      `unknown rule "${id12}"${suggestion ? ` (did you mean ${suggestion}?)` : ""}; "elb-lens rules" lists them`,
       "explain"
     );
   }
   const [file, anchor] = pseudo.docsPage.split("#");
-  const page = readTextFile(path20.join(packageRoot, file), 1024 * 1024);
-  const text3 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
+  const page = readTextFile(path21.join(packageRoot, file), 1024 * 1024);
+  const text4 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
   return `${pseudo.id} (${pseudo.defaultSeverity}): ${pseudo.summary}
-${text3 ? `
-${text3}` : ""}`;
+${text4 ? `
+${text4}` : ""}`;
 }
 function markdownSection(page, anchor) {
   const lines = page.split("\n");
@@ -25622,9 +26211,9 @@ function progressReporter(io, total, now = Date.now) {
 }
 async function createCheckSession(args2, io, stdin) {
   const env = io.env ?? process.env;
-  const cliVarFiles = args2.varFiles.map((f) => path20.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path21.resolve(io.cwd, f));
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path20.resolve(io.cwd, args2.config) : void 0,
+    configFile: args2.config ? path21.resolve(io.cwd, args2.config) : void 0,
     realPath: nodeFileSystem.realpath
   });
   const flags2 = {
@@ -25642,9 +26231,9 @@ async function createCheckSession(args2, io, stdin) {
   };
   const host = createNodeHost((message) => io.stderr(`${message}
 `));
-  const docsDir = path20.join(io.packageRoot, "docs", "rules");
+  const docsDir = path21.join(io.packageRoot, "docs", "rules");
   const service = await createElbLensService(host, {
-    docsBase: docsDir + path20.sep,
+    docsBase: docsDir + path21.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
     prescan: args2.prescan,
     kubernetesFiles: (file) => stdin?.kubernetes === true && file === stdin.path || namesKubernetes(configFor(file), file)
@@ -25655,7 +26244,7 @@ async function createCheckSession(args2, io, stdin) {
 function analyzeGroup(session, file, planText, wanted, log) {
   const { options } = session.configFor(file);
   if (planText !== void 0) {
-    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path20.sep, log });
+    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path21.sep, log });
   }
   const findings = [];
   for (const [moduleFile, fileFindings2] of session.service.analyzeModule(file, options)) {
@@ -25692,7 +26281,7 @@ async function check(args2, io) {
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args2.format) ? FORMATTERS[args2.format] : void 0;
   if (!formatter) throw new UsageError(`unknown format "${args2.format}"`);
   const env = io.env ?? process.env;
-  for (const file of args2.varFiles.map((f) => path20.resolve(io.cwd, f))) {
+  for (const file of args2.varFiles.map((f) => path21.resolve(io.cwd, f))) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const printed2 = /* @__PURE__ */ new Set();
@@ -25706,23 +26295,23 @@ async function check(args2, io) {
   };
   let stdin;
   if (args2.stdin) {
-    let text3;
+    let text4;
     try {
-      text3 = await (io.readStdin ?? readProcessStdin)();
+      text4 = await (io.readStdin ?? readProcessStdin)();
     } catch (error) {
       throw new CheckError(`cannot read standard input: ${error instanceof Error ? error.message : String(error)}`);
     }
-    stdin = stdinInput(text3, io.cwd, args2.stdinFilename);
+    stdin = stdinInput(text4, io.cwd, args2.stdinFilename);
   }
   const session = await createCheckSession(args2, { ...io, stderr }, stdin);
   const walked = stdin ? { files: [{ path: stdin.path, explicit: true }], missing: [] } : walk(
-    args2.paths.map((p) => path20.resolve(io.cwd, p)),
+    args2.paths.map((p) => path21.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
   const jobs = args2.fix ? 1 : Math.min((0, import_os.availableParallelism)(), Math.max(1, args2.jobs ?? (0, import_os.availableParallelism)()));
   const minFiles = args2.jobs === void 0 ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
-  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path20.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
+  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path21.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
     __filename,
     jobs - 1,
     {
@@ -25888,14 +26477,14 @@ async function checkWalked(run2) {
     minSeverity: args2.minSeverity,
     enabledRules: (file) => {
       const rules = configFor(file).options.rules ?? {};
-      return RULES.map((r) => r.meta.id).filter((id10) => rules[id10] !== "off");
+      return RULES.map((r) => r.meta.id).filter((id12) => rules[id12] !== "off");
     },
     canFix,
     tool
   };
   const color = args2.color ?? (io.isTty && !args2.output && !env.NO_COLOR);
   if (args2.output) {
-    const target = path20.resolve(io.cwd, args2.output);
+    const target = path21.resolve(io.cwd, args2.output);
     try {
       writeOutput(target, formatter(report, { color: false }));
     } catch (error) {
@@ -25921,12 +26510,12 @@ function fixAll(service, analyzeAll, canEdit, dryRun) {
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const selection = applyFixes(findings, (file) => service.documentText(file), canEdit);
     if (selection.changed.size === 0) break;
-    for (const [file, text3] of selection.changed) {
+    for (const [file, text4] of selection.changed) {
       if (!originals.has(file)) originals.set(file, service.documentText(file) ?? "");
-      if (dryRun) service.openDocument(file, text3);
+      if (dryRun) service.openDocument(file, text4);
       else {
         try {
-          writeOutput(file, text3);
+          writeOutput(file, text4);
         } catch (error) {
           throw new CheckError(`cannot write the fixes to ${file}: ${writeFailure(error)}`);
         }
@@ -25941,7 +26530,7 @@ function fixAll(service, analyzeAll, canEdit, dryRun) {
 }
 function readPackageJson(packageRoot) {
   try {
-    return JSON.parse(fs6.readFileSync(path20.join(packageRoot, "package.json"), "utf8"));
+    return JSON.parse(fs6.readFileSync(path21.join(packageRoot, "package.json"), "utf8"));
   } catch {
     return {};
   }
@@ -25952,15 +26541,15 @@ function toolInfo(packageRoot, docsDir) {
   return {
     version: pkg.version ?? "0.0.0",
     informationUri: links.home,
-    helpUri: (id10) => links.rulePage(id10),
-    readDoc: (id10) => readTextFile(path20.join(docsDir, `${id10}.md`), 1024 * 1024)
+    helpUri: (id12) => links.rulePage(id12),
+    readDoc: (id12) => readTextFile(path21.join(docsDir, `${id12}.md`), 1024 * 1024)
   };
 }
 function findPackageRoot(start2) {
   let dir = start2;
   for (let i2 = 0; i2 < 6; i2++) {
-    if (fs6.existsSync(path20.join(dir, "package.json")) && fs6.existsSync(path20.join(dir, "docs"))) return dir;
-    dir = path20.dirname(dir);
+    if (fs6.existsSync(path21.join(dir, "package.json")) && fs6.existsSync(path21.join(dir, "docs"))) return dir;
+    dir = path21.dirname(dir);
   }
   return start2;
 }
@@ -26008,7 +26597,7 @@ else if (require.main === module) main();
 
 // server/src/action/main.ts
 var fs8 = __toESM2(require("fs"));
-var path21 = __toESM2(require("path"));
+var path22 = __toESM2(require("path"));
 
 // server/src/action/summary.ts
 var MAX_ROWS = 200;
@@ -26061,11 +26650,11 @@ function booleanInput(env, name2, fallback) {
   if (value === "") return fallback;
   return !["false", "no", "off", "0"].includes(value);
 }
-function escapeData(text3) {
-  return text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData(text4) {
+  return text4.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty(text3) {
-  return escapeData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty(text4) {
+  return escapeData(text4).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workflowCommand(command, properties, message) {
   const props = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
@@ -26076,12 +26665,12 @@ function setOutputs(env, outputs) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
   const lines = Object.entries(outputs).map(([name2, value]) => {
-    const text3 = String(value);
-    if (!/[\r\n]/.test(text3)) return `${name2}=${text3}
+    const text4 = String(value);
+    if (!/[\r\n]/.test(text4)) return `${name2}=${text4}
 `;
     const delimiter = `elb_lens_${Math.random().toString(36).slice(2)}`;
     return `${name2}<<${delimiter}
-${text3}
+${text4}
 ${delimiter}
 `;
   });
@@ -26119,7 +26708,7 @@ async function runAction(env, write, packageRoot) {
     });
     return { code, stdout, stderr };
   };
-  fs8.mkdirSync(path21.dirname(path21.resolve(workspace, output)), { recursive: true });
+  fs8.mkdirSync(path22.dirname(path22.resolve(workspace, output)), { recursive: true });
   const report = await cli([
     "check",
     ...shared,

@@ -83,7 +83,33 @@ resource "flexibleengine_lb_pool_v2" "game" {
 
 resource "flexibleengine_lb_member_v2" "game_1" {
   pool_id       = flexibleengine_lb_pool_v2.game.id
-  address       = "192.168.1.21"
+  address       = flexibleengine_compute_instance_v2.game.access_ip_v4
   protocol_port = 7777
   subnet_id     = var.ipv4_subnet_id
+}
+
+resource "flexibleengine_compute_instance_v2" "game" {
+  name            = "game-1"
+  image_name      = "OBS Ubuntu 22.04"
+  flavor_id       = "s6.large.2"
+  security_groups = [flexibleengine_networking_secgroup_v2.game.name]
+  network {
+    uuid        = var.ipv4_subnet_id
+    fixed_ip_v4 = "192.168.1.21"
+  }
+}
+
+resource "flexibleengine_networking_secgroup_v2" "game" {
+  name = "game"
+}
+
+# client-ip-sg-not-enforced: the listener passes the client IP, so this rule does not restrict its clients
+resource "flexibleengine_networking_secgroup_rule_v2" "game_partners" {
+  security_group_id = flexibleengine_networking_secgroup_v2.game.id
+  direction         = "ingress"
+  ethertype         = "IPv4"
+  protocol          = "tcp"
+  port_range_min    = 7777
+  port_range_max    = 7777
+  remote_ip_prefix  = "203.0.113.0/24"
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { parseArgs, UsageError } from '../../server/src/cli/args';
 import { DEDICATED_SERVICE } from '../kubernetes/renderHost';
-import { run, tempTree } from './harness';
+import { readTree, run, tempTree } from './harness';
 
 /** The command line on Kubernetes as teams write it: overlays, charts, several manifests a folder, standard input. */
 
@@ -60,6 +60,23 @@ describe('check: Kubernetes files', () => {
     });
     assert.deepEqual(places(findings), ['chart/values.yaml:3', 'deploy/prod/off.yaml:6']);
     assert.equal(stderr.match(/remote base/g)?.length, 1, stderr);
+  });
+
+  test('--fix edits the patch that set the value, never the base; the remote base is said once over the passes', async () => {
+    const base = DEDICATED_OFF('web').replace("    kubernetes.io/elb.transparent-client-ip: 'false'\n", '');
+    const dir = tempTree({
+      'base/kustomization.yaml': 'resources:\n  - service.yaml\n',
+      'base/service.yaml': base,
+      'prod/kustomization.yaml': 'resources:\n  - ../base\n  - https://example.com/remote.yaml\npatches:\n  - path: off.yaml\n',
+      'prod/off.yaml':
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    kubernetes.io/elb.transparent-client-ip: 'false'\n",
+    });
+    const result = await run(['check', '.', '--fix'], { cwd: dir });
+    const after = readTree(dir);
+    assert.equal(after['base/service.yaml'], base, 'the base is untouched');
+    assert.doesNotMatch(after['prod/off.yaml'], /transparent-client-ip/);
+    assert.equal(result.stderr.match(/remote base/g)?.length, 1, result.stderr);
+    assert.equal(result.code, 0);
   });
 
   test('kubernetes.helm.valueFiles in .elb-lens.json: applied after values.yaml', async () => {

@@ -15,6 +15,7 @@ const EXPECTED: Record<string, string[]> = {
     'client-ip-ineffective-option',
     'client-ip-ineffective-option',
     'client-ip-nat64-conflict',
+    'client-ip-xff-removed',
   ],
   'dedicated-export/members-app.json': ['client-ip-same-server', 'client-ip-ip-backend'],
   'dedicated-export/members-web.json': ['client-ip-ip-backend'],
@@ -47,6 +48,7 @@ test('examples/elb-api-json shows every rule that applies to JSON, and clean/ ha
     'client-ip-shared-l4-off',
     'client-ip-nat64-conflict',
     'client-ip-ineffective-option',
+    'client-ip-xff-removed',
   ]) {
     assert.ok(shown.has(rule), rule);
   }

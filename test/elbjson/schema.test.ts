@@ -6,6 +6,7 @@ import Ajv from 'ajv';
 import {
   ELB_JSON_FIELDS,
   ELB_JSON_ROLES,
+  INSERT_HEADER_CHOICES,
   INSERT_HEADER_NAMES,
   INSERT_HEADER_PREFIX,
   LISTENER_IPGROUP_FIELDS,
@@ -41,7 +42,7 @@ describe('schemas/elb-api.schema.json', () => {
       for (const field of SNIFF_FIELDS[role]) assert.ok(ELB_JSON_FIELDS[role].includes(field), `${role}.${field}`);
     }
     const headers = schema.definitions?.insert_headers;
-    assert.deepEqual(sorted(Object.keys(headers?.properties ?? {})), sorted(INSERT_HEADER_NAMES));
+    assert.deepEqual(sorted(Object.keys(headers?.properties ?? {})), sorted([...INSERT_HEADER_NAMES, ...INSERT_HEADER_CHOICES]));
     assert.deepEqual(Object.keys(headers?.patternProperties ?? {}), [`^${INSERT_HEADER_PREFIX}`]);
     assert.deepEqual(
       sorted(Object.keys(schema.definitions?.listener.properties?.ipgroup.properties ?? {})),

@@ -101,6 +101,14 @@ const BOUNDARIES: Boundary[] = [
   },
   {
     type: 'huaweicloud_elb_listener',
+    argument: 'ip_group_enable',
+    written: attr('ip_group_enable', '"true"'),
+    since: '1.73.4',
+    previous: '1.73.3',
+    protocol: 'TCP',
+  },
+  {
+    type: 'huaweicloud_elb_listener',
     argument: 'forward_eip',
     written: attr('forward_eip', 'true'),
     since: '1.24.2',

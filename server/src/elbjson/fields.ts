@@ -1,3 +1,5 @@
+import { XFF_MODE } from '../model/xffMode';
+
 /**
  * The ELB API JSON fields ELB Lens reads, in one place: the model mapping reads only
  * these, the content sniff looks for some of them, and a test checks that
@@ -76,6 +78,9 @@ export const INSERT_HEADER_NAMES: readonly string[] = [
   'X-Forwarded-ELB-ID',
 ];
 export const INSERT_HEADER_PREFIX = 'X-Forwarded-TLS-';
+
+/** Keys of `insert_headers` whose value is a choice rather than a switch (read by client-ip-xff-removed). */
+export const INSERT_HEADER_CHOICES: readonly string[] = [XFF_MODE];
 
 export function isInsertHeaderName(name: string): boolean {
   return INSERT_HEADER_NAMES.includes(name) || (name.startsWith(INSERT_HEADER_PREFIX) && name.length > INSERT_HEADER_PREFIX.length);

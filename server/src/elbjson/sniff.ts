@@ -20,7 +20,7 @@ export const DEFAULT_ELB_JSON_GLOBS: readonly string[] = DEFAULT_JSON_FILES;
 export function isJsonFileName(filePath: string): boolean {
   const name = path.basename(filePath);
   if (!name.endsWith('.json') && !name.endsWith('.jsonc')) return false;
-  return !name.endsWith('.tf.json') && !name.endsWith('.tfvars.json') && name !== '.elb-lens.json';
+  return !name.endsWith('.tf.json') && !name.endsWith('.tofu.json') && !name.endsWith('.tfvars.json') && name !== '.elb-lens.json';
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Listener } from '../model/elb';
 import { securityGroupSentence } from '../model/securityGroups';
+import { xffModeNote } from '../model/xffMode';
 
 /**
  * Hover lines for platform facts a configuration cannot show: what security groups do with
@@ -15,6 +16,8 @@ export const CCE_CLIENT_IP_ANNOTATION = 'kubernetes.io/elb.transparent-client-ip
 export function platformLines(listener: Listener): string[] {
   const { protocol, kind, provider, clientIp } = listener;
   const lines = [securityGroupSentence(listener)];
+  const xff = xffModeNote(listener);
+  if (xff) lines.push(xff);
   if (protocol === 'TLS')
     lines.push('TLS listeners do not pass the client IP on by themselves; Proxy Protocol (`proxy_protocol_enable = true`) does.');
   const l4 = protocol === 'TCP' || protocol === 'UDP';

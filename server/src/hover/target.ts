@@ -1,5 +1,6 @@
 import { rangeContains, type Position, type Range } from '../core/types';
 import type { ElbModel, ModelNode } from '../model/elb';
+import { XFF_MODE } from '../model/xffMode';
 import { kubernetesHoverTarget } from './kubernetesTarget';
 
 /** What a hover is about: the model node, the setting under the cursor, the range to highlight. */
@@ -55,6 +56,9 @@ function blockTarget(model: ElbModel, filePath: string, position: Position): Hov
         return { node, attributeName: attribute.name, range: attribute.range };
       }
     }
+    // The X-Forwarded-For mode inside insert_headers (ELB API JSON): the listener's hover says what it means.
+    const mode = node.block.blocks.find((b) => b.type === 'insert_headers')?.attributes.get(XFF_MODE);
+    if (mode && rangeContains(mode.range, position)) return { node, attributeName: XFF_MODE, range: mode.range };
     if (node.block.range.start.line === position.line) return { node, attributeName: undefined, range: node.block.headerRange };
   }
   return undefined;

@@ -1,3 +1,4 @@
+import { serviceAccessControl } from './accessControl';
 import type { Range } from '../core/types';
 import { effectiveClientIp } from '../model/clientIp';
 import type {
@@ -231,6 +232,7 @@ export function addService(nodes: KubernetesNodes, file: ConfigFile, parts: Serv
   const clientIpAttribute = family ? annotations.get(CLIENT_IP_ANNOTATION[family]) : undefined;
   const protocols = listenerProtocols(family, kind, annotations, text);
   const hop = backendHop(family, kind, specBlock, fields, text, value, options.network);
+  const accessControl = serviceAccessControl(annotations, text);
   const pool = crossVpcPool(family, kind, annotations, value, lb, address, file, parts.context);
   if (pool) nodes.pools.push(pool);
 
@@ -263,6 +265,7 @@ export function addService(nodes: KubernetesNodes, file: ConfigFile, parts: Serv
       options: new Map(),
       insertHeaders: undefined,
       insertHeaderNames: false,
+      accessControl,
       ...(hop ? { hop } : {}),
       // The ports of one Service share its annotations: findings that differ only in the port are one finding.
       context: parts.context ?? SERVICE_CONTEXT,

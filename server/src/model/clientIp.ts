@@ -45,6 +45,17 @@ export function effectiveClientIp(inputs: ClientIpInputs): ClientIpState {
   const isHttp = protocol !== undefined && HTTP_PROTOCOLS.has(protocol);
   const isL4 = protocol === 'TCP' || protocol === 'UDP';
 
+  if (protocol === 'IP') {
+    // Gateway load balancers forward packets to appliances; no page says what happens to the client address.
+    return {
+      ...base,
+      state: 'unknown',
+      reason: 'unknown',
+      explanation:
+        'IP listeners belong to gateway load balancers, whose handling of the client address is not documented, so ELB Lens does not judge it',
+      canBeDisabled: undefined,
+    };
+  }
   if (argType === 'none') {
     return {
       ...base,

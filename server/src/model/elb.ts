@@ -35,6 +35,8 @@ export interface LoadBalancer extends ModelNode {
   kind: LoadBalancerKind;
   /** Whether IP backends are enabled (`ip_target_enable`, `cross_vpc_backend`). */
   ipBackendsEnabled: Value | undefined;
+  /** True for a gateway load balancer (`loadbalancer_type = "gateway"`): its IP listeners are out of scope, its members always name a subnet. */
+  gateway?: boolean;
   /** The attribute naming the LB's IPv4 subnet, for a quick fix that copies it. */
   subnetAttribute: ConfigAttribute | undefined;
   /** Blocks (outside `block`'s own attributes) whose attributes set it up: a Kubernetes Service's annotations and spec. */
@@ -138,6 +140,12 @@ export interface Listener extends ModelNode {
   providerVersion?: ProviderVersionFact;
   /** What stands between the backends and the workload (Kubernetes Services), when something does. */
   hop?: BackendHop;
+  /**
+   * Whether the listener restricts clients with an enabled white list (IP address group,
+   * whitelist resource, `kubernetes.io/elb.acl-*`): 'none' only when that is certain,
+   * undefined when it cannot be told.
+   */
+  accessControl?: 'white-list' | 'none';
 }
 
 export interface ListenerOption {
@@ -169,11 +177,38 @@ export interface Member extends ModelNode {
   ipBackendExplanation: string;
   pool: Pool | undefined;
   instance: Instance | undefined;
+  /** The backend port (`protocol_port`), when known. */
+  port?: number;
 }
 
 export interface Instance extends ModelNode {
   /** Attributes and blocks where the instance refers to a load balancer address. */
   lbAddressUses: { loadBalancer: LoadBalancer; attribute: ConfigAttribute; what: string }[];
+  /** Its security groups, when every one is a resource of the module with all its rules known there; undefined otherwise. */
+  securityGroups?: SecurityGroup[];
+}
+
+/** A security group of the module, with the rule resources that name it. */
+export interface SecurityGroup extends ModelNode {
+  rules: SecurityGroupRule[];
+}
+
+/** One `*_networking_secgroup_rule[_v2]`, its values as far as they are known. */
+export interface SecurityGroupRule extends ModelNode {
+  /** `ingress`/`egress`; undefined when unknown. */
+  direction: string | undefined;
+  /** Lower-case protocol; 'any' when not written; undefined when unknown. */
+  protocol: string | undefined;
+  /** Port ranges; 'all' when none is written; undefined when unknown. */
+  ports: { min: number; max: number }[] | 'all' | undefined;
+  /** The source CIDR; null when not written; undefined when unknown. */
+  remoteIpPrefix: string | null | undefined;
+  /** The rule names a group or address group as its source (`remote_group_id`, `remote_address_group_id`). */
+  remoteGroup: boolean;
+  /** `allow`/`deny` (Huawei); 'allow' when not written; undefined when unknown. */
+  action: string | undefined;
+  /** The attribute to point at: `remote_ip_prefix`, else the block label. */
+  anchor: Range;
 }
 
 export interface IpGroup extends ModelNode {

@@ -45,6 +45,11 @@ export interface ConfigAttribute {
    * annotations map built by `merge(…)`); its ranges are the whole expression's, and no edit touches it.
    */
   derived?: boolean;
+  /**
+   * The file the attribute is written in, when that is not the file of its block: an argument
+   * an override file (`*_override.tf`) sets on a block of another file (terraform/overrides.ts).
+   */
+  file?: ConfigFile;
 }
 
 export interface ConfigBlock {
@@ -58,6 +63,8 @@ export interface ConfigBlock {
   headerRange: Range;
   attributes: Map<string, ConfigAttribute>;
   blocks: ConfigBlock[];
+  /** The file a nested block is written in, when that is not its parent's: a block an override file puts in (terraform/overrides.ts). */
+  file?: ConfigFile;
   /**
    * Just after the opening brace (HCL) / `{` (JSON), for inserted attributes. Positions,
    * not offsets: a block that only moved along its line (the usual keystroke before it)

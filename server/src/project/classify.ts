@@ -7,9 +7,9 @@ import { configure, namesElbJson, namesKubernetes, type EffectiveConfig } from '
 import type { FileContent } from './fileSystem';
 
 export type FileKind =
-  /** `.tf` */
+  /** `.tf`, `.tofu` */
   | 'terraform'
-  /** `.tf.json` */
+  /** `.tf.json`, `.tofu.json` */
   | 'terraform-json'
   /** `terraform.tfvars`, `*.auto.tfvars`, their `.json` forms; any `*.tfvars(.json)` named explicitly. */
   | 'tfvars'
@@ -53,8 +53,9 @@ let defaultConfig: EffectiveConfig | undefined;
 export function classify(filePath: string, options: ClassifyOptions = {}): FileKind {
   const name = path.basename(filePath);
   if (name === CONFIG_FILE_NAME) return 'config';
-  if (name.endsWith('.tf')) return 'terraform';
-  if (name.endsWith('.tf.json')) return 'terraform-json';
+  // OpenTofu's own names are read like Terraform's (terraform/files.ts).
+  if (name.endsWith('.tf') || name.endsWith('.tofu')) return 'terraform';
+  if (name.endsWith('.tf.json') || name.endsWith('.tofu.json')) return 'terraform-json';
   if (isAutoTfvarsName(name) || (options.explicit && (name.endsWith('.tfvars') || name.endsWith('.tfvars.json')))) return 'tfvars';
   if (isYamlFileName(filePath)) {
     if (namesKubernetes(options.config ?? (defaultConfig ??= configure()), filePath)) return 'kubernetes';

@@ -172,6 +172,7 @@ export class RenderedUnitIndex {
   private chartDirs = new Set<string>();
   private readonly units = new Map<string, RenderedUnit>();
   private readonly renderings = new Map<string, KustomizeResult>();
+  private readonly logged = new Set<string>();
   /** File → the root units that read it, per options and extra folders (cleared on any change). */
   private readonly readers = new Map<string, Map<string, RenderedUnit[]>>();
   /** Parsed YAML by file, shared by every kustomization that reads the file (a base by each overlay). */
@@ -269,11 +270,18 @@ export class RenderedUnitIndex {
       const unitOptions = { ...this.options, network: options.network, helm: { valueFiles: options.valueFiles ?? [] } };
       unit = kind === 'kustomize' ? kustomizeUnit(dir, this.host, unitOptions, this.rendering(dir)) : helmUnit(dir, this.host, unitOptions);
       const where = path.join(dir, kind === 'helm' ? 'Chart.yaml' : 'kustomization.yaml');
-      for (const note of unit.notes) this.options.log?.(`elb-lens: ${where}: ${note}`);
-      if (unit.unknown !== undefined) this.options.log?.(`elb-lens: ${where}: not checked: ${unit.unknown}`);
+      for (const note of unit.notes) this.logOnce(`elb-lens: ${where}: ${note}`);
+      if (unit.unknown !== undefined) this.logOnce(`elb-lens: ${where}: not checked: ${unit.unknown}`);
       this.units.set(key, unit);
     }
     return unit;
+  }
+
+  /** A unit rebuilt after an edit (or a --fix pass) says what it left out once, not again. */
+  private logOnce(line: string): void {
+    if (this.logged.has(line)) return;
+    this.logged.add(line);
+    this.options.log?.(line);
   }
 
   /** Kustomization and chart folders above a file (a patch's overlay, a template's chart). */

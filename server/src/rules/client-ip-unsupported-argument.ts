@@ -44,6 +44,19 @@ export const clientIpUnsupportedArgument: Rule = {
         });
         continue;
       }
+      for (const name of listener.info.unsupportedArguments ?? []) {
+        const written = writtenArgument(listener, name);
+        if (!written) continue;
+        report({
+          node: listener,
+          file: listener.file,
+          range: written.range,
+          message:
+            `${listener.type} has no argument ${name}, so Terraform rejects ${describeListener(listener)}. ` +
+            `This listener type is built from an older Huawei provider listener (1.57.0), which lacks ${listener.info.unsupportedArguments?.join(', ')}. Remove the argument.`,
+          fixes: [{ title: `Remove ${name}`, edits: written.remove(), isPreferred: true }],
+        });
+      }
       for (const name of Object.keys(listener.info.since ?? {})) {
         const written = writtenArgument(listener, name);
         if (!written) continue;

@@ -1,4 +1,5 @@
-import { rangeContains, type Finding } from '../core/types';
+import { rangeContains, type Finding, type Range } from '../core/types';
+import type { ConfigBlock, ConfigFile } from '../parse/config';
 import type { ElbModel } from '../model/elb';
 import { RULES } from './index';
 import type { Rule, RuleReport } from './types';
@@ -33,7 +34,8 @@ export function runRules(model: ElbModel, options: RuleEngineOptions): Finding[]
 export function reportRules(model: ElbModel, options: RuleEngineOptions): ReportedFinding[] {
   const findings: ReportedFinding[] = [];
   for (const rule of options.ruleSet ?? RULES) {
-    const report = (r: RuleReport) => {
+    const report = (reported: RuleReport) => {
+      const r = atOverride(reported);
       // Blocks the parser had to repair may be half-typed: say nothing about them.
       if (r.file.blocks.some((b) => b.hasErrors && rangeContains(b.range, r.range.start))) return;
       findings.push({
@@ -59,4 +61,27 @@ export function reportRules(model: ElbModel, options: RuleEngineOptions): Report
     }
   }
   return findings;
+}
+
+/** The attribute or nested block of a block whose own range is `range` (the very object a rule reported): where it is written. */
+function writtenAt(block: ConfigBlock, range: Range): { file?: ConfigFile } | undefined {
+  for (const attribute of block.attributes.values()) {
+    if (attribute.range === range || attribute.nameRange === range || attribute.valueRange === range) return attribute;
+  }
+  for (const nested of block.blocks) {
+    if (nested.range === range || nested.headerRange === range) return nested;
+    const found = writtenAt(nested, range);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A finding about an argument an override file set (terraform/overrides.ts) is shown there,
+ * where the value was written. Its fixes are dropped: they were made for the original file.
+ */
+function atOverride(report: RuleReport): RuleReport {
+  const written = report.node ? writtenAt(report.node.block, report.range) : undefined;
+  if (!written?.file) return report;
+  return { ...report, file: written.file, fixes: [] };
 }

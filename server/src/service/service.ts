@@ -1,3 +1,5 @@
+import { isTerraformFileName, isTerraformHclName, isTerraformJsonName, moduleFileNames } from '../terraform/files';
+import { isOverrideFile } from '../terraform/overrides';
 import * as path from 'path';
 import type { Edit, Tree } from 'web-tree-sitter';
 import {
@@ -154,7 +156,7 @@ interface FileCalls {
 }
 
 export function isTerraformFile(filePath: string): boolean {
-  return filePath.endsWith('.tf') || filePath.endsWith('.tf.json');
+  return isTerraformFileName(filePath);
 }
 
 function isTfvarsFile(name: string): boolean {
@@ -557,7 +559,7 @@ class Service implements ElbLensService {
   }
 
   private parseDocument(filePath: string, doc: OpenDocument): ConfigFile | undefined {
-    if (!filePath.endsWith('.tf') || doc.text.length > MAX_FILE_CHARS) return this.parseText(filePath, doc.text);
+    if (!isTerraformHclName(filePath) || doc.text.length > MAX_FILE_CHARS) return this.parseText(filePath, doc.text);
     doc.plainText ??= !looksBinary(doc.text) && !hasOverlongLine(doc.text);
     if (!doc.plainText) {
       doc.plainText = undefined; // a later edit may fix it: check the whole text again then
@@ -593,7 +595,7 @@ class Service implements ElbLensService {
     }
     const clean = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text; // keep offsets: BOM → space
     try {
-      if (filePath.endsWith('.tf.json') || filePath.endsWith('.tfvars.json')) {
+      if (isTerraformJsonName(filePath) || filePath.endsWith('.tfvars.json')) {
         return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
       }
       if (isJsonFileName(filePath)) return elbJsonToConfigFile(filePath, clean);
@@ -888,7 +890,7 @@ class Service implements ElbLensService {
         this.logSkipped(filePath, 'it cannot be read (gone, unreadable, binary or too large)');
         continue;
       }
-      if (!this.prescan || doc || filePath.endsWith('.tf.json') || this.mayMatter(filePath, text)) {
+      if (!this.prescan || doc || isTerraformJsonName(filePath) || isOverrideFile(filePath) || this.mayMatter(filePath, text)) {
         const file = this.configFile(filePath);
         if (file) files.push(file);
       } else if (text.length > MAX_FILE_CHARS || looksBinary(text) || hasOverlongLine(text)) {
@@ -916,12 +918,13 @@ class Service implements ElbLensService {
     return { files, lazy, deferred: deferred.map((d) => d.path) };
   }
 
-  /** The `.tf`/`.tf.json` files of a folder, with open documents. */
+  /** The `.tf`/`.tf.json` (and OpenTofu `.tofu`/`.tofu.json`) files of a folder, with open documents. */
   private terraformPaths(dir: string): string[] {
     this.recording?.listedDirs.add(dir);
     const names = new Set(this.listDirectory(dir).filter((n) => isTerraformFile(n)));
     for (const open of this.documents.keys()) if (path.dirname(open) === dir && isTerraformFile(open)) names.add(path.basename(open));
-    return [...names].sort().map((n) => path.join(dir, n));
+    // OpenTofu: x.tofu replaces x.tf in the same folder.
+    return moduleFileNames([...names].sort()).map((n) => path.join(dir, n));
   }
 
   /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */

@@ -1,3 +1,4 @@
+import { terraformNumber } from './conversions';
 import type { Expr } from '../parse/config';
 import { Unknown, isUnknown, toBool, toStringValue, type KnownValue, type Value } from '../model/value';
 
@@ -182,28 +183,11 @@ export class Evaluator {
         return op === '==' ? equal : !equal;
       }
     }
-    if (typeof left !== 'number' || typeof right !== 'number') return new Unknown(`operator ${op} needs numbers`);
-    switch (op) {
-      case '+':
-        return left + right;
-      case '-':
-        return left - right;
-      case '*':
-        return left * right;
-      case '/':
-        return right === 0 ? new Unknown('division by zero') : left / right;
-      case '%':
-        return right === 0 ? new Unknown('division by zero') : left % right;
-      case '<':
-        return left < right;
-      case '>':
-        return left > right;
-      case '<=':
-        return left <= right;
-      case '>=':
-        return left >= right;
-    }
-    return new Unknown(`unsupported operator ${op}`);
+    // Arithmetic and ordering convert strings that spell numbers, as Terraform does (== and != do not).
+    const l = terraformNumber(left);
+    const r = terraformNumber(right);
+    if (l === undefined || r === undefined) return new Unknown(`operator ${op} needs numbers`);
+    return arithmetic(op, l, r);
   }
 
   private call(name: string, argExprs: Expr[], depth: number): Value {
@@ -227,8 +211,8 @@ export class Evaluator {
       }
       case 'tonumber': {
         if (known.length !== 1) break;
-        const n = typeof first === 'number' ? first : typeof first === 'string' ? Number(first) : NaN;
-        return Number.isFinite(n) ? n : new Unknown('tonumber() of a value that is not a number');
+        const n = terraformNumber(first);
+        return n !== undefined ? n : new Unknown('tonumber() of a value that is not a number');
       }
       case 'lower':
       case 'upper':
@@ -242,8 +226,9 @@ export class Evaluator {
       }
       case 'element': {
         // element() wraps around: element(list, length) is the first element again.
-        const [list, index] = known;
-        if (!Array.isArray(list) || list.length === 0 || typeof index !== 'number' || !Number.isInteger(index) || index < 0) break;
+        const [list, indexValue] = known;
+        const index = terraformNumber(indexValue);
+        if (!Array.isArray(list) || list.length === 0 || index === undefined || !Number.isInteger(index) || index < 0) break;
         return list[index % list.length];
       }
       case 'length': {
@@ -384,4 +369,29 @@ function equalValues(a: KnownValue, b: KnownValue, depth = 0): boolean | undefin
     if (equal !== true) return equal;
   }
   return true;
+}
+
+/** The arithmetic and comparison operators on two numbers. */
+function arithmetic(op: string, left: number, right: number): Value {
+  switch (op) {
+    case '+':
+      return left + right;
+    case '-':
+      return left - right;
+    case '*':
+      return left * right;
+    case '/':
+      return right === 0 ? new Unknown('division by zero') : left / right;
+    case '%':
+      return right === 0 ? new Unknown('division by zero') : left % right;
+    case '<':
+      return left < right;
+    case '>':
+      return left > right;
+    case '<=':
+      return left <= right;
+    case '>=':
+      return left >= right;
+  }
+  return new Unknown(`unsupported operator ${op}`);
 }

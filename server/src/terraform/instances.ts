@@ -1,3 +1,4 @@
+import { terraformNumber } from './conversions';
 import type { ConfigBlock } from '../parse/config';
 import { Unknown, isUnknown, type KnownValue, type Value } from '../model/value';
 import type { Scope } from './scope';
@@ -57,8 +58,9 @@ export function expand(block: ConfigBlock, scope: Scope): Expansion[] {
 
 function toCount(value: Value): number | Unknown {
   if (isUnknown(value)) return value;
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-  return Number.isInteger(n) && n >= 0 ? n : new Unknown('count is not a whole number');
+  // Terraform converts a string that spells a number (`count = "3"`).
+  const n = terraformNumber(value);
+  return n !== undefined && Number.isInteger(n) && n >= 0 ? n : new Unknown('count is not a whole number');
 }
 
 /** `for_each` elements: a map's entries by key, or a set's strings (key = value). */

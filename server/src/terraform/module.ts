@@ -1,3 +1,5 @@
+import { inLoadOrder, isOverrideFile, mergeOverride } from './overrides';
+import { convertToDeclaredType } from './conversions';
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr } from '../parse/config';
 import { type VariableValue } from './evaluate';
 import { Unknown, isUnknown, toStringValue, type Value } from '../model/value';
@@ -163,12 +165,16 @@ export class TerraformModule {
     this.downloaded = context.downloaded ?? false;
     this.lazy = context.lazy;
     this.tree = context.tree ?? { made: 1, evaluating: 0 };
-    for (const file of files) this.index(file);
+    for (const file of inLoadOrder(files)) this.index(file);
     for (const input of inputs) this.inputs.set(input.name, { value: input.value, source: input.source });
     this.scope = new Scope(this);
   }
 
   private index(file: ConfigFile): void {
+    if (isOverrideFile(file.path)) {
+      this.indexOverride(file);
+      return;
+    }
     for (const block of file.blocks) {
       if (block.type === 'resource' && block.labels.length >= 2) {
         const [type, name] = block.labels;
@@ -183,6 +189,28 @@ export class TerraformModule {
       } else if (block.type === 'output' && block.labels.length >= 1) {
         const value = block.attributes.get('value');
         if (value && !this.outputs.has(block.labels[0])) this.outputs.set(block.labels[0], value);
+      }
+    }
+  }
+
+  /** Merges an override file's blocks into the blocks of the same name (see overrides.ts). */
+  private indexOverride(file: ConfigFile): void {
+    for (const block of file.blocks) {
+      const [first, second] = block.labels;
+      if (block.type === 'resource' && first !== undefined && second !== undefined) {
+        const entry = this.resources.get(`${first}.${second}`);
+        if (entry) this.resources.set(entry.address, { ...entry, block: mergeOverride(entry.block, block, file) });
+      } else if (block.type === 'variable' && first !== undefined) {
+        const entry = this.variables.get(first);
+        if (entry) this.variables.set(first, { ...entry, block: mergeOverride(entry.block, block, file) });
+      } else if (block.type === 'locals') {
+        for (const [name, attribute] of block.attributes) if (this.locals.has(name)) this.locals.set(name, { ...attribute, file });
+      } else if (block.type === 'module' && first !== undefined) {
+        const entry = this.calls.get(first);
+        if (entry) this.calls.set(first, { ...entry, block: mergeOverride(entry.block, block, file) });
+      } else if (block.type === 'output' && first !== undefined) {
+        const value = block.attributes.get('value');
+        if (value && this.outputs.has(first)) this.outputs.set(first, { ...value, file });
       }
     }
   }
@@ -236,7 +264,10 @@ export class TerraformModule {
       this.variableValues,
       name,
       (why) => ({ value: why ?? new Unknown(`var.${name} refers to itself${through}`), source: 'none' }),
-      () => this.variableOf(name, declared),
+      () => {
+        const found = this.variableOf(name, declared);
+        return { ...found, value: convertToDeclaredType(found.value, declared.block, name) };
+      },
     );
   }
 

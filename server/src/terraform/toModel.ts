@@ -13,7 +13,14 @@ import type {
   NodeContext,
   Pool,
 } from '../model/elb';
-import { EIP_TYPE, FLAT_HEADER_SWITCHES, KUBERNETES_SERVICE_TYPES, resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
+import {
+  EIP_TYPE,
+  FLAT_HEADER_SWITCHES,
+  INLINE_MEMBER_TYPE,
+  KUBERNETES_SERVICE_TYPES,
+  resourceTypeInfo,
+  type LoadBalancerKind,
+} from '../model/providers';
 import { addTerraformServices } from './kubernetesServices';
 import type { ClusterNetwork, KubernetesNodes } from '../kubernetes/toModel';
 import { isUnknown, toBool, type Value } from '../model/value';
@@ -21,6 +28,7 @@ import type { ResourceInstance, TerraformModule } from './module';
 import type { ProviderVersions } from './providerVersions';
 import { type Scope } from './scope';
 import { nestedBlocks } from './instances';
+import { linkSecurityGroups, listenerAccessControl, memberPort } from './securityGroups';
 
 const LB_SUBNET_ATTRIBUTES = ['ipv4_subnet_id', 'vip_subnet_id', 'subnet_id'];
 const LB_ADDRESS_ATTRIBUTES = ['vip_address', 'ipv4_address', 'ip_address'];
@@ -73,6 +81,7 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
         ...base(resource),
         kind: info.kind,
         ipBackendsEnabled: info.ipBackendSwitch ? scope.evaluateAttribute(block, info.ipBackendSwitch) : undefined,
+        ...(knownString(scope.evaluateAttribute(block, 'loadbalancer_type'))?.toLowerCase() === 'gateway' ? { gateway: true } : {}),
         subnetAttribute: LB_SUBNET_ATTRIBUTES.map((n) => block.attributes.get(n)).find((a) => a !== undefined),
       };
       loadBalancers.set(resource.address, lb);
@@ -93,6 +102,7 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
     return target ? table.get(target.address) : undefined;
   };
 
+  const whitelists = resources.filter((r) => resourceTypeInfo(r.entry.type)?.role === 'whitelist');
   // Listeners, before pools so pools can attach to them.
   for (const resource of resources) {
     const info = resourceTypeInfo(resource.entry.type);
@@ -133,6 +143,7 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
       }),
       pools: [],
       whitelistGroups: whitelistGroups(resource, ipGroups),
+      accessControl: listenerAccessControl(resource, whitelists),
       options: listenerOptions(resource),
       // A dynamic block that makes at least one insert_headers block stands for them (its removal removes them).
       insertHeaders: headers.blocks[0]?.dynamic ?? headers.blocks[0]?.block,
@@ -141,6 +152,22 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
     const providerVersion = versions?.forResource(resource, info.provider);
     if (providerVersion) listener.providerVersion = providerVersion;
     listeners.set(resource.address, listener);
+  }
+  // A listener copy speaks the protocol of the listener it copies, when that one is in the module.
+  for (const resource of resources) {
+    const from = resourceTypeInfo(resource.entry.type)?.protocolFrom;
+    const copy = from ? listeners.get(resource.address) : undefined;
+    const source = from && copy?.protocol === undefined ? linked(resource, from, listeners) : undefined;
+    if (!copy || !source?.protocol) continue;
+    const attribute = copy.clientIp.attribute;
+    copy.protocol = source.protocol;
+    copy.clientIp = effectiveClientIp({
+      kind: copy.kind,
+      protocol: source.protocol,
+      argType: copy.argType,
+      attribute,
+      value: attribute ? resource.scope.evaluate(attribute.expr) : undefined,
+    });
   }
 
   for (const resource of resources) {
@@ -184,10 +211,11 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
     const instanceTarget = addressAttribute
       ? resource.scope.referencedResources(addressAttribute.expr).find((r) => instances.has(r.address))
       : undefined;
-    const { isIpBackend, explanation } = memberBackendKind(resource, info.kind, pool);
+    const { isIpBackend, explanation } = memberBackendKind(block, resource.scope, info.kind, pool);
     const member: Member = {
       ...base(resource),
       ipAddress: knownString(addressAttribute ? resource.scope.evaluate(addressAttribute.expr) : undefined),
+      port: memberPort(resource.scope.evaluateAttribute(block, 'protocol_port')),
       addressAttribute,
       isIpBackend,
       ipBackendExplanation: explanation,
@@ -197,8 +225,37 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
     pool?.members.push(member);
     members.push(member);
   }
+  for (const resource of resources) {
+    const type = resourceTypeInfo(resource.entry.type)?.inlineMembers;
+    const pool = type ? pools.get(resource.address) : undefined;
+    if (!type || !pool) continue;
+    nestedBlocks(resource.entry.block, resource.scope, type).blocks.forEach(({ block, scope }, index) => {
+      const addressAttribute = block.attributes.get('address');
+      const instanceTarget = addressAttribute
+        ? scope.referencedResources(addressAttribute.expr).find((r) => instances.has(r.address))
+        : undefined;
+      const { isIpBackend, explanation } = memberBackendKind(block, scope, pool.loadBalancer?.kind ?? 'dedicated', pool);
+      const member: Member = {
+        ...base(resource),
+        address: `${resource.address}.${type}[${index}]`,
+        type: INLINE_MEMBER_TYPE,
+        info: resourceTypeInfo(INLINE_MEMBER_TYPE)!,
+        block,
+        ipAddress: knownString(addressAttribute ? scope.evaluate(addressAttribute.expr) : undefined),
+        port: memberPort(scope.evaluateAttribute(block, 'protocol_port')),
+        addressAttribute,
+        isIpBackend,
+        ipBackendExplanation: explanation,
+        pool,
+        instance: instanceTarget ? instances.get(instanceTarget.address) : undefined,
+      };
+      pool.members.push(member);
+      members.push(member);
+    });
+  }
 
   linkInstancesToLoadBalancerAddresses(resources, instances, loadBalancers);
+  linkSecurityGroups(resources, instances, base);
 
   const services: KubernetesNodes = { loadBalancers: [], listeners: [], pools: [], unrecognized: [] };
   addTerraformServices(
@@ -279,17 +336,20 @@ function listenerOptions(resource: ResourceInstance): Map<string, ListenerOption
 }
 
 function memberBackendKind(
-  resource: ResourceInstance,
+  block: ConfigBlock,
+  scope: Scope,
   kind: LoadBalancerKind,
   pool: Pool | undefined,
 ): { isIpBackend: boolean | undefined; explanation: string } {
-  const { block } = resource.entry;
+  // Gateway load balancers require a subnet on every member: none is an IP backend there.
+  if (pool?.loadBalancer?.gateway || pool?.protocol === 'IP')
+    return { isIpBackend: false, explanation: 'members of gateway load balancers always name a subnet, so none is an IP backend' };
   if (pool?.poolType === 'ip') return { isIpBackend: true, explanation: `its pool ${pool.address} only holds IP backends` };
   if (kind !== 'dedicated')
     return { isIpBackend: false, explanation: 'members of shared load balancers are always cloud servers in a subnet' };
   const subnet = block.attributes.get('subnet_id');
   if (!subnet) return { isIpBackend: true, explanation: 'it has no `subnet_id`, so it is added by IP address' };
-  const value = resource.scope.evaluate(subnet.expr);
+  const value = scope.evaluate(subnet.expr);
   if (value === null) return { isIpBackend: true, explanation: '`subnet_id` is null, so it is added by IP address' };
   return { isIpBackend: false, explanation: 'it has a `subnet_id`, so it is a server in the load balancer’s network' };
 }

@@ -1,0 +1,66 @@
+// Issue 28's hostile inputs, generated: each must finish within 10 s and 500 MB (or stop at
+// its bound with one line). `node bench/run.mjs --sections=9` measures them through the CLI.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const LISTENER = (name, protocol = '"TCP"') => `resource "huaweicloud_elb_listener" "${name}" {
+  loadbalancer_id              = "lb"
+  protocol                     = ${protocol}
+  transparent_client_ip_enable = false
+}
+`;
+
+function tree(name, files) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `elb-lens-bench-${name}-`));
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+function doubling(lines, step) {
+  const out = ['locals {', '  l0 = ["a"]'];
+  for (let i = 1; i < lines; i++) out.push(`  l${i} = ${step(`local.l${i - 1}`)}`);
+  return `${out.join('\n')}\n}\n`;
+}
+
+const deep = (n) => '['.repeat(n) + ']'.repeat(n);
+
+/** name → { dir, args (after `check`/`graph`), command } */
+export function hostileWorkloads() {
+  const calls = (source) => ['a', 'b'].map((n) => `module "${n}" {\n  source = "${source}"\n  count  = 2\n}\n`).join('');
+  const fanOut = { 'main.tf': calls('./m1') + LISTENER('root') };
+  for (let level = 1; level <= 12; level++) fanOut[`m${level}/main.tf`] = level < 12 ? calls(`../m${level + 1}`) : LISTENER('leaf');
+  const many = Array.from({ length: 14000 }, (_, i) => LISTENER(`l${i}`)).join('\n');
+  return {
+    '38 doubling locals': {
+      dir: tree('double', { 'main.tf': doubling(38, (p) => `[${p}, ${p}]`) + LISTENER('web', 'local.l37[0][0]') }),
+      command: 'check',
+    },
+    'concat() chain of 40 locals': {
+      dir: tree('concat', { 'main.tf': doubling(40, (p) => `concat(${p}, ${p})`) + LISTENER('web', 'local.l39[0]') }),
+      command: 'check',
+    },
+    'module fan-out 4^12': { dir: tree('fanout', fanOut), command: 'check' },
+    '.elb-lens.json nested 10,000 deep': {
+      dir: tree('deepcfg', { '.elb-lens.json': `{"rules": ${deep(10000)}}`, 'main.tf': LISTENER('web') }),
+      command: 'check',
+    },
+    'plan nested 10,000 deep': {
+      dir: tree('deepplan', {
+        'plan.json': `{"format_version":"1.2","planned_values":{"root_module":{"resources":[{"address":"a","values":{"x":${deep(10000)}}}]}}}`,
+      }),
+      command: 'check',
+    },
+    'exclude glob of 40 stars': {
+      dir: tree('glob', {
+        '.elb-lens.json': JSON.stringify({ exclude: [`${'*a'.repeat(40)}*b`] }),
+        [`${'a'.repeat(200)}.tf`]: LISTENER('web'),
+      }),
+      command: 'check',
+    },
+    'graph of 14,000 listeners': { dir: tree('graph14k', { 'main.tf': many }), command: 'graph' },
+  };
+}
