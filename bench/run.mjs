@@ -400,7 +400,7 @@ async function throughput(tree, cliTimes) {
 
   // In-process: a bare tree-sitter parse of each file (the floor) and the full analysis, warmed
   // up, interleaved repetitions (so a load change on the machine hits both alike).
-  const { loadHclParser } = require(path.join(BUILD, 'parse', 'hcl.js'));
+  const { loadHclParser } = require(path.join(BUILD, 'parse', 'hcl', 'index.js'));
   const { createElbLensService } = require(path.join(BUILD, 'service', 'service.js'));
   const { createNodeHost } = require(path.join(BUILD, 'service', 'nodeHost.js'));
   const parser = await loadHclParser();

@@ -112,17 +112,17 @@ var require_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path23) {
-      const ctrl = callVisitor(key, node, visitor, path23);
+    function visit_(key, node, visitor, path30) {
+      const ctrl = callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path30, ctrl);
+        return visit_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path23);
+            const ci = visit_(i2, node.items[i2], visitor, path30);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -133,13 +133,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = visit_("key", node.key, visitor, path23);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path23);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -160,17 +160,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path23) {
-      const ctrl = await callVisitor(key, node, visitor, path23);
+    async function visitAsync_(key, node, visitor, path30) {
+      const ctrl = await callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path30, ctrl);
+        return visitAsync_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path23);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path30);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -181,13 +181,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path23);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path23);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -214,23 +214,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path23) {
+    function callVisitor(key, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key, node, path23);
+        return visitor(key, node, path30);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path23);
+        return visitor.Map?.(key, node, path30);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path23);
+        return visitor.Seq?.(key, node, path30);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path23);
+        return visitor.Pair?.(key, node, path30);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path23);
+        return visitor.Scalar?.(key, node, path30);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path23);
+        return visitor.Alias?.(key, node, path30);
       return void 0;
     }
-    function replaceNode(key, path23, node) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path30, node) {
+      const parent = path30[path30.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -842,10 +842,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i2 = path23.length - 1; i2 >= 0; --i2) {
-        const k = path23[i2];
+      for (let i2 = path30.length - 1; i2 >= 0; --i2) {
+        const k = path30[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -864,7 +864,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -894,11 +894,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path30;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -912,8 +912,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -927,8 +927,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path30, keepScalar) {
+        const [key, ...rest] = path30;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -946,8 +946,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -957,8 +957,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key, ...rest] = path23;
+      setIn(path30, value) {
+        const [key, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3473,9 +3473,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3550,14 +3550,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path30) {
+        if (Collection.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3572,10 +3572,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path30, keepScalar) {
+        if (Collection.isEmptyPath(path30))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path30) {
+        if (Collection.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3606,13 +3606,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path30, value) {
+        if (Collection.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -5573,9 +5573,9 @@ var require_cst_visit = __commonJS2({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path23) => {
+    visit3.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field2, index] of path23) {
+      for (const [field2, index] of path30) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5584,23 +5584,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path23) => {
-      const parent = visit3.itemAtPath(cst, path23.slice(0, -1));
-      const field2 = path23[path23.length - 1][0];
+    visit3.parentCollection = (cst, path30) => {
+      const parent = visit3.itemAtPath(cst, path30.slice(0, -1));
+      const field2 = path30[path30.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path23.concat([[field2, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field2, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5611,10 +5611,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -6916,14 +6916,14 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs9, sep: [] });
+                map.items.push({ start: start2, key: fs10, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7051,13 +7051,13 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs10, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7430,11 +7430,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path23) {
+            function locateFile(path30) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path23, scriptDirectory);
+                return Module["locateFile"](path30, scriptDirectory);
               }
-              return scriptDirectory + path23;
+              return scriptDirectory + path30;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -7479,13 +7479,13 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
                 readAsync = /* @__PURE__ */ __name(async (url) => {
                   if (isFileURI(url)) {
-                    return new Promise((resolve10, reject) => {
+                    return new Promise((resolve12, reject) => {
                       var xhr = new XMLHttpRequest();
                       xhr.open("GET", url, true);
                       xhr.responseType = "arraybuffer";
                       xhr.onload = () => {
                         if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                          resolve10(xhr.response);
+                          resolve12(xhr.response);
                           return;
                         }
                         reject(xhr.status);
@@ -7678,9 +7678,9 @@ var require_web_tree_sitter2 = __commonJS2({
               __name(receiveInstantiationResult, "receiveInstantiationResult");
               var info2 = getWasmImports();
               if (Module["instantiateWasm"]) {
-                return new Promise((resolve10, reject) => {
+                return new Promise((resolve12, reject) => {
                   Module["instantiateWasm"](info2, (mod, inst) => {
-                    resolve10(receiveInstance(mod, inst));
+                    resolve12(receiveInstance(mod, inst));
                   });
                 });
               }
@@ -9013,8 +9013,8 @@ var require_web_tree_sitter2 = __commonJS2({
             if (runtimeInitialized) {
               moduleRtn = Module;
             } else {
-              moduleRtn = new Promise((resolve10, reject) => {
-                readyPromiseResolve = resolve10;
+              moduleRtn = new Promise((resolve12, reject) => {
+                readyPromiseResolve = resolve12;
                 readyPromiseReject = reject;
               });
             }
@@ -11511,14 +11511,14 @@ var ChunkQueue = class _ChunkQueue {
 };
 var WORKER_MARK = "elb-lens-check-worker";
 function waiter() {
-  let resolve10 = () => void 0;
+  let resolve12 = () => void 0;
   let reject = () => void 0;
   const promise = new Promise((res, rej) => {
-    resolve10 = res;
+    resolve12 = res;
     reject = rej;
   });
   promise.catch(() => void 0);
-  return { promise, resolve: resolve10, reject };
+  return { promise, resolve: resolve12, reject };
 }
 var CheckWorkers = class {
   scan;
@@ -11636,9 +11636,8 @@ function runCheckWorker(setup) {
 }
 
 // server/src/cli/main.ts
-var fs6 = __toESM2(require("fs"));
-var import_os = require("os");
-var path21 = __toESM2(require("path"));
+var fs7 = __toESM2(require("fs"));
+var path28 = __toESM2(require("path"));
 
 // server/src/project/configFile.ts
 var path = __toESM2(require("path"));
@@ -12396,12 +12395,12 @@ function parseTree(text4, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path23) {
+function findNodeAtLocation(root, path30) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path23) {
+  for (let segment of path30) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12777,14 +12776,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text4, originalPath, value, options) {
-  const path23 = originalPath.slice();
+  const path30 = originalPath.slice();
   const errors = [];
   const root = parseTree(text4, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path23.length > 0) {
-    lastSegment = path23.pop();
-    parent = findNodeAtLocation(root, path23);
+  while (path30.length > 0) {
+    lastSegment = path30.pop();
+    parent = findNodeAtLocation(root, path30);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -13010,8 +13009,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text4, path23, value, options) {
-  return setProperty(text4, path23, value, options);
+function modify(text4, path30, value, options) {
+  return setProperty(text4, path30, value, options);
 }
 
 // server/src/parse/positions.ts
@@ -13221,8 +13220,8 @@ function tfJsonToConfigFile(filePath, text4, parseTemplate2) {
         const items = value.type === "array" ? value.children ?? [] : [value];
         items.forEach((item, index) => {
           if (item.type === "object" && depth < MAX_BLOCK_DEPTH) {
-            const path23 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
-            nested.push(bodyBlock(name2, [key], item, path23, depth + 1, extraBlocks));
+            const path30 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
+            nested.push(bodyBlock(name2, [key], item, path30, depth + 1, extraBlocks));
           }
         });
         continue;
@@ -13256,10 +13255,10 @@ function tfJsonToConfigFile(filePath, text4, parseTemplate2) {
       jsonPath
     };
   };
-  const objectsOf = (node, path23) => {
-    if (node.type === "object") return [{ node, path: path23 }];
+  const objectsOf = (node, path30) => {
+    if (node.type === "object") return [{ node, path: path30 }];
     if (node.type === "array") {
-      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path23, i2] }] : []);
+      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path30, i2] }] : []);
     }
     return [];
   };
@@ -13343,11 +13342,11 @@ function exprText(file, expr) {
 }
 
 // server/src/fixes/jsonEdits.ts
-function jsonPropertyEdits(text4, path23, value, eol) {
+function jsonPropertyEdits(text4, path30, value, eol) {
   const root = parsed(text4);
-  const key = path23[path23.length - 1];
-  const parent = root && path23.length > 0 ? findNodeAtLocation2(root, path23.slice(0, -1)) : void 0;
-  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text4, path23, value, eol);
+  const key = path30[path30.length - 1];
+  const parent = root && path30.length > 0 ? findNodeAtLocation2(root, path30.slice(0, -1)) : void 0;
+  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text4, path30, value, eol);
   const properties = (parent.children ?? []).filter((p) => p.children?.[0]);
   const index = properties.findIndex((p) => p.children[0].value === key);
   const lines = new Lines(text4);
@@ -13356,11 +13355,11 @@ function jsonPropertyEdits(text4, path23, value, eol) {
     const property = properties[index];
     const inside = text4.slice(parent.offset + 1, property.offset) + text4.slice(property.offset + property.length, parent.offset + parent.length - 1);
     if (properties.length === 1 && /^[\s,]*$/.test(inside)) return [{ offset: parent.offset + 1, length: parent.length - 2, content: "" }];
-    return removeOwnLines(text4, lines, properties, index) ?? modify(text4, path23, void 0, {});
+    return removeOwnLines(text4, lines, properties, index) ?? modify(text4, path30, void 0, {});
   }
   if (index >= 0) {
     const valueNode = properties[index].children?.[1];
-    if (!valueNode) return formatted(text4, path23, value, eol);
+    if (!valueNode) return formatted(text4, path30, value, eol);
     const indent3 = lines.indentOf(properties[index].offset);
     return [
       {
@@ -13371,7 +13370,7 @@ function jsonPropertyEdits(text4, path23, value, eol) {
     ];
   }
   const last = properties[properties.length - 1];
-  if (!last || !ownsLines(text4, lines, last)) return formatted(text4, path23, value, eol);
+  if (!last || !ownsLines(text4, lines, last)) return formatted(text4, path30, value, eol);
   const indent2 = lines.indentOf(last.offset);
   const [lastKey, lastValue] = last.children;
   const separator = lastValue ? text4.slice(lastKey.offset + lastKey.length, lastValue.offset) : ": ";
@@ -13431,10 +13430,10 @@ function serialize(value, indent2, unit, eol) {
   const textValue = JSON.stringify(value, null, unit) ?? "null";
   return textValue.split("\n").join(eol + indent2);
 }
-function formatted(text4, path23, value, eol) {
+function formatted(text4, path30, value, eol) {
   const indentMatch = /\n([ \t]+)\S/.exec(text4);
   const indent2 = indentMatch?.[1] ?? "  ";
-  return modify(text4, path23, value, {
+  return modify(text4, path30, value, {
     formattingOptions: {
       insertSpaces: !indent2.startsWith("	"),
       tabSize: indent2.startsWith("	") ? 1 : indent2.length,
@@ -13996,8 +13995,8 @@ function realign(file, group, width2) {
   }
   return edits;
 }
-function jsonEdits(file, path23, value) {
-  return jsonPropertyEdits(file.text, path23, value, file.lines.eol).map((e) => ({
+function jsonEdits(file, path30, value) {
+  return jsonPropertyEdits(file.text, path30, value, file.lines.eol).map((e) => ({
     file: file.path,
     range: file.lines.range(e.offset, e.offset + e.length),
     newText: e.content
@@ -15581,29 +15580,6 @@ var PSEUDO_RULES = [
   }
 ];
 
-// server/src/rules/links.ts
-function repositoryUrl(pkg) {
-  const raw = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url;
-  if (!raw) return void 0;
-  const url = raw.trim().replace(/^git\+/, "").replace(/^github:/, "https://github.com/").replace(/^gitlab:/, "https://gitlab.com/").replace(/^git@([^:]+):/, "https://$1/").replace(/\.git$/, "").replace(/\/+$/, "");
-  return /^https:\/\/[^/\s]+\/\S+$/.test(url) ? url : void 0;
-}
-function ruleDocsPage(ruleId) {
-  const rule = RULES.find((r) => r.meta.id === ruleId);
-  if (rule) return rule.meta.docsUrl;
-  return PSEUDO_RULES.find((r) => r.id === ruleId)?.docsPage;
-}
-function projectLinks(pkg) {
-  const repo = repositoryUrl(pkg);
-  return {
-    home: repo,
-    rulePage: (ruleId) => {
-      const page = ruleDocsPage(ruleId);
-      return repo && page ? `${repo}/blob/HEAD/${page}` : void 0;
-    }
-  };
-}
-
 // server/src/core/types.ts
 var SEVERITY_ORDER = {
   hint: 0,
@@ -15619,6 +15595,773 @@ function rangeContains(range, pos) {
 }
 function rangesOverlap(a, b) {
   return positionLessOrEqual(a.start, b.end) && positionLessOrEqual(b.start, a.end);
+}
+
+// server/src/graph/map.ts
+var LAYER = { client: 0, loadbalancer: 1, listener: 2, pool: 3, member: 4 };
+var SEVERITY_ICON = { error: "\u2716", warning: "\u26A0", information: "\u2139", hint: "\u2026" };
+function highestSeverity(findings) {
+  let best;
+  for (const f of findings) if (!best || SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[best]) best = f.severity;
+  return best;
+}
+function buildClientIpMap(sources) {
+  const map = { groups: [], nodes: [], edges: [] };
+  let next = 1;
+  const newId = () => `n${next++}`;
+  sources.forEach((source, index) => {
+    const group = { id: `g${index + 1}`, name: source.name, source: source.source };
+    map.groups.push(group);
+    addGroup(map, group, source, newId);
+  });
+  return map;
+}
+function addGroup(map, group, source, newId) {
+  const { model } = source;
+  const ids = /* @__PURE__ */ new Map();
+  const add = (node, modelNode) => {
+    const mapNode = { id: newId(), group: group.id, ...node, findings: [] };
+    if (modelNode) ids.set(modelNode, mapNode);
+    map.nodes.push(mapNode);
+    return mapNode;
+  };
+  const edges = [];
+  const edge = (from, to, kind, extra = {}) => {
+    if (edges.some((e) => e.from === from.id && e.to === to.id && e.kind === kind)) return;
+    edges.push({ from: from.id, to: to.id, kind, unknown: false, findings: [], ...extra });
+  };
+  const client = add({ kind: "client", label: "client", details: [], unknown: false });
+  for (const lb of model.loadBalancers) add(loadBalancerNode(lb), lb);
+  const missingLbs = /* @__PURE__ */ new Map();
+  for (const listener of model.listeners) {
+    if (listener.loadBalancer || missingLbs.has(listener.kind)) continue;
+    missingLbs.set(listener.kind, add(missingLoadBalancerNode(listener.kind)));
+  }
+  for (const listener of model.listeners) add(listenerNode(listener), listener);
+  for (const pool of model.pools) add(poolNode(pool), pool);
+  for (const member of model.members) add(memberNode(member), member);
+  const nodeOf = (n2) => n2 ? ids.get(n2) : void 0;
+  for (const lb of model.loadBalancers) edge(client, ids.get(lb), "client");
+  for (const lbNode of missingLbs.values()) edge(client, lbNode, "client", { unknown: true });
+  for (const listener of model.listeners) {
+    const target = ids.get(listener);
+    const lbNode = nodeOf(listener.loadBalancer) ?? missingLbs.get(listener.kind);
+    edge(lbNode, target, "listener");
+    for (const pool of listener.pools) {
+      const poolNode2 = nodeOf(pool);
+      if (poolNode2) edge(target, poolNode2, "pool");
+    }
+  }
+  for (const pool of model.pools) {
+    const poolNode2 = ids.get(pool);
+    if (pool.listeners.length === 0) {
+      const lbNode = nodeOf(pool.loadBalancer);
+      if (lbNode) edge(lbNode, poolNode2, "pool", { label: "no listener", unknown: true });
+    }
+  }
+  for (const member of model.members) {
+    const memberNode2 = ids.get(member);
+    const poolNode2 = nodeOf(member.pool);
+    if (poolNode2) {
+      const summary2 = summarise(memberNode2.receives ?? []);
+      edge(poolNode2, memberNode2, "backend", {
+        receives: summary2.receives,
+        label: summary2.text,
+        unknown: summary2.receives === "unknown"
+      });
+    }
+    for (const listener of member.pool?.listeners ?? []) {
+      const evidence = sameServerEvidence(listener, member);
+      if (!evidence) continue;
+      const target = evidence.via === "loadbalancer" ? nodeOf(listener.loadBalancer) : nodeOf(listener);
+      if (target)
+        edge(memberNode2, target, "same-server", { label: evidence.via === "loadbalancer" ? "also a client" : "white-listed client" });
+    }
+  }
+  if (model.locate) {
+    for (const n2 of map.nodes) {
+      if (n2.group !== group.id || !n2.location) continue;
+      const written = model.locate(n2.location.file, n2.location.range);
+      if (written) n2.location = { ...n2.location, ...written };
+    }
+  }
+  for (const { finding, node } of source.findings) {
+    const mapNode = nodeOf(node) ?? nodeAtRange(map.nodes, group.id, finding.file, finding.range);
+    if (!mapNode) continue;
+    const item = {
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      file: finding.file,
+      range: finding.range
+    };
+    if (!mapNode.findings.some((f) => f.ruleId === item.ruleId && f.message === item.message)) mapNode.findings.push(item);
+    for (const e of edges) {
+      const about = e.to === mapNode.id && (e.kind === "backend" || e.kind === "pool") && finding.ruleId !== "client-ip-same-server" ? true : e.from === mapNode.id && e.kind === "same-server" && finding.ruleId === "client-ip-same-server";
+      if (about && !e.findings.some((f) => f.ruleId === item.ruleId && f.message === item.message)) e.findings.push(item);
+    }
+  }
+  for (const n2 of map.nodes) if (n2.group === group.id) n2.severity = highestSeverity(n2.findings);
+  for (const e of edges) e.severity = highestSeverity(e.findings);
+  map.edges.push(...edges);
+}
+function nodeAtRange(nodes, group, file, range) {
+  return nodes.find((n2) => n2.group === group && n2.location?.file === file && rangeContains(n2.location.range, range.start));
+}
+function location(node) {
+  return { file: node.file.path, range: node.block.headerRange };
+}
+var KIND_TEXT = {
+  shared: "shared load balancer",
+  dedicated: "dedicated load balancer",
+  unknown: "load balancer, shared or dedicated: unknown"
+};
+function loadBalancerNode(lb) {
+  return {
+    kind: "loadbalancer",
+    label: lb.address,
+    details: [KIND_TEXT[lb.kind]],
+    unknown: lb.kind === "unknown",
+    lbKind: lb.kind,
+    location: location(lb)
+  };
+}
+function missingLoadBalancerNode(kind) {
+  return {
+    kind: "loadbalancer",
+    label: "(load balancer not in these files)",
+    details: [kind === "unknown" ? KIND_TEXT.unknown : `${KIND_TEXT[kind]}, by the listener's type`],
+    unknown: true,
+    lbKind: kind
+  };
+}
+function clientIpText(listener) {
+  const { state, reason } = listener.clientIp;
+  if (state === "unknown") return "unknown";
+  if (reason === "always-on") return "always on";
+  return `${state} (${reason === "default" ? "default" : "set"})`;
+}
+function listenerNode(listener) {
+  const { clientIp } = listener;
+  return {
+    kind: "listener",
+    label: listener.address,
+    details: [`${listener.protocol ?? "protocol ?"} \xB7 client IP: ${clientIpText(listener)}`],
+    unknown: clientIp.state === "unknown" || listener.protocol === void 0,
+    lbKind: listener.kind,
+    protocol: listener.protocol,
+    clientIp: { state: clientIp.state, reason: clientIp.reason, explanation: clientIp.explanation },
+    location: location(listener)
+  };
+}
+function poolNode(pool) {
+  const details = pool.idOnly ? ["pool: only its id is known"] : pool.poolType === "ip" ? ["pool of IP backends only"] : [`pool${pool.protocol ? ` \xB7 ${pool.protocol}` : ""}`];
+  return {
+    kind: "pool",
+    label: pool.address,
+    details,
+    unknown: pool.idOnly === true,
+    poolType: pool.poolType,
+    location: location(pool)
+  };
+}
+function memberNode(member) {
+  const kind = member.isIpBackend === true ? "ip" : member.isIpBackend === false ? "server" : "unknown";
+  const listeners = member.pool?.listeners ?? [];
+  const receives = listeners.map((l) => ({ listener: l.address, ...backendReceives(l, member) }));
+  const summary2 = summarise(receives);
+  const what = kind === "ip" ? "IP backend" : kind === "server" ? "server backend" : "backend, server or IP: unknown";
+  const details = [`${what}${member.ipAddress ? ` \xB7 ${member.ipAddress}` : ""}`];
+  if (receives.length <= 1 || summary2.receives !== "unknown" || receives.every((r) => r.receives === "unknown")) {
+    details.push(`gets: ${summary2.text}`);
+  } else {
+    for (const r of receives) details.push(`via ${r.listener}: ${r.text}`);
+  }
+  return {
+    kind: "member",
+    label: member.address,
+    details,
+    unknown: kind === "unknown" || summary2.receives === "unknown",
+    backend: { kind, explanation: member.ipBackendExplanation, ...member.ipAddress ? { address: member.ipAddress } : {} },
+    receives,
+    location: location(member)
+  };
+}
+function summarise(receives) {
+  if (receives.length === 0) return { receives: "unknown", text: "unknown: no listener sends traffic to its pool" };
+  const first = receives[0];
+  if (receives.every((r) => r.receives === first.receives && r.text === first.text)) return first;
+  return { receives: "unknown", text: "depends on the listener" };
+}
+function backendReceives(listener, member) {
+  const { state } = listener.clientIp;
+  if (state === "unknown") return { receives: "unknown", text: "unknown (the listener\u2019s client-IP state is unknown)" };
+  if (listener.protocol === "TLS") return alternativeReceives(listener);
+  if (state === "on" && member.isIpBackend === false) return { receives: "client-address", text: "the client\u2019s address" };
+  const alternative2 = alternativeReceives(listener);
+  if (state === "on" && member.isIpBackend === void 0) {
+    return { receives: "unknown", text: `the client\u2019s address if it is a server in the VPC, else ${alternative2.text}` };
+  }
+  return alternative2;
+}
+function alternativeReceives(listener) {
+  const { protocol } = listener;
+  if (protocol === void 0) return { receives: "unknown", text: "unknown (the protocol is unknown)" };
+  if (HTTP_PROTOCOLS.has(protocol)) {
+    return { receives: "x-forwarded-for", text: realIpOn(listener) ? "X-Forwarded-For / X-Real-IP only" : "X-Forwarded-For only" };
+  }
+  if (protocol === "TLS") {
+    const proxy2 = listener.options.get("proxy_protocol_enable")?.value;
+    if (proxy2 !== void 0 && proxy2 !== null && isUnknown(proxy2))
+      return { receives: "unknown", text: "unknown (Proxy Protocol is unknown)" };
+    if (proxy2 !== void 0 && proxy2 !== null && toBool(proxy2) === true) return { receives: "proxy-protocol", text: "Proxy Protocol only" };
+  }
+  return { receives: "lb-address", text: lbAddressText(listener.kind) };
+}
+function lbAddressText(kind) {
+  if (kind === "shared") return "the LB\u2019s 100.125.0.0/16 address";
+  if (kind === "dedicated") return "the LB\u2019s backend-subnet address";
+  return "the LB\u2019s address";
+}
+function realIpOn(listener) {
+  const realIp = listener.options.get("real_ip")?.value;
+  if (realIp !== void 0 && realIp !== null && !isUnknown(realIp) && toBool(realIp) === true) return true;
+  const header = listener.insertHeaderNames ? listener.insertHeaders?.attributes.get("X-Real-IP") : void 0;
+  return header?.expr.kind === "literal" && header.expr.value === true;
+}
+function groupParts(map, group) {
+  const nodes = map.nodes.filter((n2) => n2.group === group);
+  const ids = new Set(nodes.map((n2) => n2.id));
+  return { nodes, edges: map.edges.filter((e) => ids.has(e.from)) };
+}
+
+// server/src/core/escape.ts
+var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function printable(text4) {
+  return text4.replace(UNPRINTABLE, (c) => c === "	" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function xmlText(value) {
+  return String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+function markdownText(text4) {
+  return printable(text4.replace(/\r\n|\r|\n/g, " ")).replace(/[\\`*_[\]|<>~&]/g, (c) => `\\${c}`).replace(/@/g, "@\u2060");
+}
+function codeSpan(text4) {
+  const flat = printable(text4.replace(/\r\n|\r|\n/g, " "));
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+// server/src/graph/text.ts
+var RECEIVES_LABEL = {
+  "client-address": "\u2714 client address",
+  "x-forwarded-for": "\u21AA X-Forwarded-For",
+  "proxy-protocol": "\u21AA Proxy Protocol",
+  "lb-address": "\u2717 LB address",
+  unknown: "? unknown"
+};
+function findingLines(node, limit = 3) {
+  const byRule = /* @__PURE__ */ new Map();
+  const order = ["error", "warning", "information", "hint"];
+  for (const severity of order)
+    for (const f of node.findings) if (f.severity === severity && !byRule.has(f.ruleId)) byRule.set(f.ruleId, severity);
+  const lines = [...byRule].map(([ruleId, severity]) => `${SEVERITY_ICON[severity]} ${ruleId}`);
+  return lines.length > limit ? [...lines.slice(0, limit - 1), `+${lines.length - limit + 1} more`] : lines;
+}
+function nodeTitle(node) {
+  return node.unknown ? `? ${node.label}` : node.label;
+}
+function nodeLines(node) {
+  return [nodeTitle(node), ...node.details, ...findingLines(node)];
+}
+function edgeLabel(edge) {
+  const icon = edge.severity ? `${SEVERITY_ICON[edge.severity]} ` : "";
+  if (edge.kind === "backend" && edge.receives) {
+    const text4 = RECEIVES_LABEL[edge.receives];
+    return edge.severity ? `${icon}${text4.slice(2)}` : text4;
+  }
+  if (edge.label) return `${icon}${edge.label}`;
+  if (edge.severity) return `${icon}${edge.findings[0].ruleId}`;
+  return "";
+}
+function clip(text4, max) {
+  return text4.length <= max ? text4 : `${text4.slice(0, max - 1)}\u2026`;
+}
+var LEGEND = [
+  "\u2714 the backend gets the client\u2019s address",
+  "\u21AA only in X-Forwarded-For / X-Real-IP or the Proxy Protocol header",
+  "\u2717 only the load balancer\u2019s address",
+  "? unknown until Terraform runs",
+  "\u2716 \u26A0 \u2139 a finding (error, warning, information)"
+];
+function sourceName(source) {
+  if (source === "kubernetes") return "Kubernetes";
+  return source === "terraform" ? "Terraform" : source === "elb-json" ? "ELB API JSON" : "plan";
+}
+
+// server/src/graph/formats.ts
+var COLORS = {
+  error: "#cf222e",
+  warning: "#bc4c00",
+  information: "#0969da",
+  hint: "#6e7781",
+  "client-address": "#1a7f37",
+  "x-forwarded-for": "#8250df",
+  "proxy-protocol": "#8250df",
+  "lb-address": "#9a6700",
+  unknown: "#6e7781"
+};
+function mermaidText(text4) {
+  return printable(text4.replace(/\r\n|\r|\n/g, " ")).replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/`/g, "#96;");
+}
+var MERMAID_SHAPE = {
+  client: ["([", "])"],
+  loadbalancer: ["[[", "]]"],
+  listener: ["[", "]"],
+  pool: ["[(", ")]"],
+  member: ["(", ")"]
+};
+function toMermaid(map) {
+  const out2 = ["flowchart LR"];
+  const classes = /* @__PURE__ */ new Map();
+  const addClass = (name2, id12) => {
+    const list = classes.get(name2) ?? [];
+    list.push(id12);
+    classes.set(name2, list);
+  };
+  const edgeStyles = /* @__PURE__ */ new Map();
+  let edgeIndex = 0;
+  const edgeLines = [];
+  for (const group of map.groups) {
+    const { nodes, edges } = groupParts(map, group.id);
+    out2.push(`  subgraph ${group.id}["${mermaidText(`${group.name} (${sourceName(group.source)})`)}"]`, "    direction LR");
+    for (const node of nodes) {
+      const [open, close] = MERMAID_SHAPE[node.kind];
+      out2.push(`    ${node.id}${open}"${nodeLines(node).map(mermaidText).join("<br/>")}"${close}`);
+      if (node.severity) addClass(node.severity, node.id);
+      if (node.unknown) addClass("unknown", node.id);
+    }
+    out2.push("  end");
+    for (const edge of edges) {
+      const label = edgeLabel(edge);
+      const arrow = edge.severity ? "==>" : edge.unknown || edge.kind === "same-server" ? "-.->" : "-->";
+      edgeLines.push(`  ${edge.from} ${arrow}${label ? `|"${mermaidText(label)}"|` : ""} ${edge.to}`);
+      const style = edgeColour(edge);
+      if (style) {
+        const list = edgeStyles.get(style) ?? [];
+        list.push(edgeIndex);
+        edgeStyles.set(style, list);
+      }
+      edgeIndex++;
+    }
+  }
+  out2.push(...edgeLines);
+  out2.push(
+    `  classDef error fill:#ffebe9,stroke:${COLORS.error},stroke-width:3px,color:#1f2328`,
+    `  classDef warning fill:#fff1e5,stroke:${COLORS.warning},stroke-width:3px,color:#1f2328`,
+    `  classDef information fill:#ddf4ff,stroke:${COLORS.information},stroke-width:2px,color:#1f2328`,
+    `  classDef hint stroke:${COLORS.hint},stroke-width:2px`,
+    "  classDef unknown stroke-dasharray:5 3"
+  );
+  for (const [name2, ids] of classes) out2.push(`  class ${ids.join(",")} ${name2}`);
+  for (const [colour, indexes] of edgeStyles)
+    out2.push(`  linkStyle ${indexes.join(",")} stroke:${colour},stroke-width:2px,color:${colour}`);
+  return out2.join("\n") + "\n";
+}
+function edgeColour(edge) {
+  if (edge.severity) return COLORS[edge.severity];
+  if (edge.kind === "backend" && edge.receives) return COLORS[edge.receives];
+  return void 0;
+}
+function toMarkdown(map) {
+  const listeners = map.nodes.filter((n2) => n2.kind === "listener").length;
+  const marked = map.nodes.filter((n2) => n2.severity).length;
+  return [
+    "### Client IP map",
+    "",
+    `${listeners} listener(s) in ${map.groups.length} module(s); ${marked} node(s) with findings.`,
+    "",
+    "```mermaid",
+    toMermaid(map).trimEnd(),
+    "```",
+    "",
+    LEGEND.join(" \xB7 "),
+    ""
+  ].join("\n");
+}
+function dotText(text4) {
+  const lines = text4.split(/\r\n|\r|\n/).map((line) => printable(line).replace(/\\/g, "\\\\").replace(/"/g, '\\"'));
+  return `"${lines.join("\\n")}"`;
+}
+var DOT_SHAPE = {
+  client: "shape=ellipse",
+  loadbalancer: "shape=box, peripheries=2",
+  listener: 'shape=box, style="rounded"',
+  pool: "shape=cylinder",
+  member: 'shape=box, style="rounded"'
+};
+function toDot(map) {
+  const out2 = [
+    'digraph "client-ip-map" {',
+    '  graph [rankdir=LR, fontname="Helvetica", fontsize=11, nodesep=0.25, ranksep=0.7];',
+    '  node [fontname="Helvetica", fontsize=10];',
+    '  edge [fontname="Helvetica", fontsize=9];'
+  ];
+  const edgeLines = [];
+  for (const group of map.groups) {
+    const { nodes, edges } = groupParts(map, group.id);
+    out2.push(`  subgraph cluster_${group.id} {`, `    label=${dotText(`${group.name} (${sourceName(group.source)})`)};`);
+    for (const node of nodes) {
+      const attributes = [`label=${dotText(nodeLines(node).join("\n"))}`, DOT_SHAPE[node.kind]];
+      if (node.unknown) {
+        const shape = DOT_SHAPE[node.kind];
+        attributes[1] = shape.includes("style=") ? shape.replace('style="rounded"', 'style="rounded,dashed"') : `${shape}, style="dashed"`;
+      }
+      if (node.severity) attributes.push(`color="${COLORS[node.severity]}"`, "penwidth=2.5");
+      out2.push(`    ${node.id} [${attributes.join(", ")}];`);
+    }
+    out2.push("  }");
+    for (const edge of edges) {
+      const attributes = [];
+      const label = edgeLabel(edge);
+      if (label) attributes.push(`label=${dotText(label)}`);
+      const colour = edgeColour(edge);
+      if (colour) attributes.push(`color="${colour}"`, `fontcolor="${colour}"`);
+      if (edge.severity) attributes.push("penwidth=2");
+      if (edge.unknown || edge.kind === "same-server") attributes.push("style=dashed");
+      if (edge.kind === "same-server") attributes.push("constraint=false");
+      edgeLines.push(`  ${edge.from} -> ${edge.to}${attributes.length ? ` [${attributes.join(", ")}]` : ""};`);
+    }
+  }
+  out2.push(...edgeLines, "}");
+  return out2.join("\n") + "\n";
+}
+function toJson(map, shown = (f) => f) {
+  const relocate = (item) => ({ ...item, file: shown(item.file) });
+  const document2 = {
+    version: 1,
+    groups: map.groups,
+    nodes: map.nodes.map((n2) => ({
+      ...n2,
+      findings: n2.findings.map(relocate),
+      ...n2.location ? { location: relocate(n2.location) } : {}
+    })),
+    // An edge's findings are its target's (or its source's, for a loop): named here, told in full there.
+    edges: map.edges.map((e) => ({ ...e, findings: e.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity })) }))
+  };
+  return JSON.stringify(document2, null, 2) + "\n";
+}
+
+// server/src/graph/layout.ts
+var MAX_SWEEP_EDGES = 3e3;
+function layeredLayout(nodes, edges, options) {
+  const byId = new Map(nodes.map((n2) => [n2.id, n2]));
+  const forward = edges.filter((e) => !e.back && byId.has(e.from) && byId.has(e.to) && byId.get(e.from).layer < byId.get(e.to).layer);
+  const successors = /* @__PURE__ */ new Map();
+  const predecessors = /* @__PURE__ */ new Map();
+  for (const e of forward) {
+    push(successors, e.from, e.to);
+    push(predecessors, e.to, e.from);
+  }
+  const layerCount = nodes.reduce((max, n2) => Math.max(max, n2.layer + 1), 0);
+  const layers = Array.from({ length: layerCount }, () => []);
+  const visited = /* @__PURE__ */ new Set();
+  const visit3 = (id12) => {
+    if (visited.has(id12)) return;
+    visited.add(id12);
+    layers[byId.get(id12).layer].push(id12);
+    for (const next of successors.get(id12) ?? []) visit3(next);
+  };
+  for (const n2 of [...nodes].sort((a, b) => a.layer - b.layer)) if (!predecessors.has(n2.id)) visit3(n2.id);
+  for (const n2 of nodes) visit3(n2.id);
+  if (forward.length <= MAX_SWEEP_EDGES) {
+    let best = layers.map((l) => [...l]);
+    let bestCrossings = crossings(layers, forward, byId);
+    for (let sweep = 0; sweep < 4 && bestCrossings > 0; sweep++) {
+      for (let l = 1; l < layerCount; l++) reorder(layers, l, predecessors);
+      for (let l = layerCount - 2; l >= 0; l--) reorder(layers, l, successors);
+      const count = crossings(layers, forward, byId);
+      if (count < bestCrossings) {
+        bestCrossings = count;
+        best = layers.map((l) => [...l]);
+      }
+    }
+    for (let l = 0; l < layerCount; l++) layers[l] = best[l];
+  }
+  const columnX = [];
+  const columnWidth = layers.map((ids) => ids.reduce((max, id12) => Math.max(max, byId.get(id12).width), 0));
+  let x = 0;
+  for (let l = 0; l < layerCount; l++) {
+    columnX.push(x);
+    if (layers[l].length > 0) x += columnWidth[l] + (l < layerCount - 1 ? options.layerGap(l) : 0);
+  }
+  const positions = /* @__PURE__ */ new Map();
+  for (let l = layerCount - 1; l >= 0; l--) {
+    let bottom = -options.nodeGap;
+    for (const id12 of layers[l]) {
+      const node = byId.get(id12);
+      const placedNext = (successors.get(id12) ?? []).map((s) => positions.get(s)).filter((p) => p !== void 0);
+      const wanted = placedNext.length > 0 ? placedNext.reduce((sum, p) => sum + p.y + p.height / 2, 0) / placedNext.length - node.height / 2 : 0;
+      const y = Math.max(wanted, bottom + options.nodeGap);
+      positions.set(id12, { x: columnX[l], y, width: columnWidth[l], height: node.height });
+      bottom = y + node.height;
+    }
+  }
+  let height = 0;
+  for (const p of positions.values()) height = Math.max(height, p.y + p.height);
+  const last = layers.map((ids, l) => ids.length > 0 ? columnX[l] + columnWidth[l] : 0);
+  return { positions, width: Math.max(0, ...last), height };
+}
+function push(map, key, value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+function reorder(layers, l, neighbours) {
+  const index = /* @__PURE__ */ new Map();
+  for (const layer2 of layers) layer2.forEach((id12, i2) => index.set(id12, i2 / Math.max(1, layer2.length - 1)));
+  const layer = layers[l];
+  const keyed = [];
+  const fixed = /* @__PURE__ */ new Map();
+  layer.forEach((id12, i2) => {
+    const around = (neighbours.get(id12) ?? []).map((n2) => index.get(n2));
+    if (around.length === 0) fixed.set(i2, id12);
+    else keyed.push({ id: id12, key: around.reduce((a, b) => a + b, 0) / around.length });
+  });
+  keyed.sort((a, b) => a.key - b.key);
+  const result = [];
+  let k = 0;
+  for (let i2 = 0; i2 < layer.length; i2++) result.push(fixed.get(i2) ?? keyed[k++].id);
+  layers[l] = result;
+}
+function crossings(layers, edges, byId) {
+  const position = /* @__PURE__ */ new Map();
+  for (const layer of layers) layer.forEach((id12, i2) => position.set(id12, i2));
+  const byLayer = /* @__PURE__ */ new Map();
+  for (const e of edges) {
+    const layer = byId.get(e.from).layer;
+    const list = byLayer.get(layer) ?? [];
+    list.push({ a: position.get(e.from), b: position.get(e.to) });
+    byLayer.set(layer, list);
+  }
+  let count = 0;
+  for (const list of byLayer.values()) {
+    for (let i2 = 0; i2 < list.length; i2++) {
+      for (let j = i2 + 1; j < list.length; j++) {
+        if ((list[i2].a - list[j].a) * (list[i2].b - list[j].b) < 0) count++;
+      }
+    }
+  }
+  return count;
+}
+
+// server/src/graph/svg.ts
+var FONT = 'ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace';
+var CHAR = 0.61;
+var TITLE_SIZE = 12;
+var TEXT_SIZE = 11;
+var LABEL_SIZE = 10;
+var LINE = 15;
+var PAD_X = 10;
+var PAD_Y = 7;
+var MAX_CHARS = 60;
+var MAX_TOOLTIP = 180;
+var GROUP_PAD = 16;
+var GROUP_HEADER = 26;
+var LOOP_LANE = 12;
+var COLOUR_CLASSES = ["line", "ok", "alt", "lb", "unk", "error", "warning", "information", "hint"];
+var COLOUR_CLASSES_CSS = COLOUR_CLASSES.map((c) => `path.c-${c}{marker-end:url(#k-${c})}`).join("");
+var STYLE = `
+.elb-map{--fg:#1f2328;--bg:#ffffff;--mut:#59636e;--line:#818b98;--node:#f6f8fa;--frame:#d1d9e0;--ok:#1a7f37;--alt:#8250df;--lb:#9a6700;--unk:#6e7781;--error:#cf222e;--warning:#bc4c00;--information:#0969da;--hint:#6e7781;--sel:#0969da}
+@media (prefers-color-scheme:dark){.elb-map{--fg:#e6edf3;--bg:#0d1117;--mut:#9198a1;--line:#768390;--node:#161b22;--frame:#3d444d;--ok:#3fb950;--alt:#ab7df8;--lb:#d29922;--unk:#9198a1;--error:#f85149;--warning:#db6d28;--information:#4493f8;--hint:#9198a1;--sel:#4493f8}}
+.elb-map{font-family:${FONT};font-size:${TEXT_SIZE}px}
+.elb-map .bg{fill:var(--bg)}
+.elb-map .gf{fill:none;stroke:var(--frame);stroke-width:1}
+.elb-map .gt{fill:var(--fg);font-size:13px;font-weight:600}
+.elb-map .lg{fill:var(--mut)}
+.n rect{fill:var(--node);stroke:var(--line);stroke-width:1.2}
+.n.lb rect{stroke-width:2.4}
+.n text{fill:var(--mut)}
+.n .t{fill:var(--fg);font-size:${TITLE_SIZE}px;font-weight:600}
+.n.u rect{stroke-dasharray:5 3}
+.n.s-error rect{stroke:var(--error);stroke-width:2.6}
+.n.s-warning rect{stroke:var(--warning);stroke-width:2.6}
+.n.s-information rect{stroke:var(--information);stroke-width:2}
+.n.s-hint rect{stroke:var(--hint);stroke-width:2}
+.n .f-error{fill:var(--error);font-weight:600}
+.n .f-warning{fill:var(--warning);font-weight:600}
+.n .f-information{fill:var(--information);font-weight:600}
+.n .f-hint{fill:var(--hint)}
+.n[data-node]{cursor:pointer}
+.n[data-node]:focus{outline:none}
+.n[data-node]:focus rect,.n[data-node]:hover rect,.n.sel rect{stroke:var(--sel);stroke-width:3.2}
+.e{fill:none;stroke:var(--line);stroke-width:1.4;stroke-linejoin:round}
+.e.u{stroke-dasharray:5 3}
+.e.m{stroke-width:2.4}
+.el{font-size:${LABEL_SIZE}px;fill:var(--mut);paint-order:stroke;stroke:var(--bg);stroke-width:3px;stroke-linejoin:round}
+.c-ok{stroke:var(--ok)}.el.c-ok,.k-ok{fill:var(--ok)}
+.c-alt{stroke:var(--alt)}.el.c-alt,.k-alt{fill:var(--alt)}
+.c-lb{stroke:var(--lb)}.el.c-lb,.k-lb{fill:var(--lb)}
+.c-unk{stroke:var(--unk)}.el.c-unk,.k-unk{fill:var(--unk)}
+.c-error{stroke:var(--error)}.el.c-error,.k-error{fill:var(--error)}
+.c-warning{stroke:var(--warning)}.el.c-warning,.k-warning{fill:var(--warning)}
+.c-information{stroke:var(--information)}.el.c-information,.k-information{fill:var(--information)}
+.c-hint{stroke:var(--hint)}.el.c-hint,.k-hint{fill:var(--hint)}
+.k-line{fill:var(--line)}
+${COLOUR_CLASSES_CSS}
+.el.c-ok,.el.c-alt,.el.c-lb,.el.c-unk,.el.c-error,.el.c-warning,.el.c-information,.el.c-hint{stroke:var(--bg)}
+`.trim().replace(/\n/g, "");
+var xml = xmlText;
+function width(chars, size) {
+  return chars * size * CHAR;
+}
+function box(node) {
+  const lines = [
+    { text: clip(nodeTitle(node), MAX_CHARS), cls: "t" },
+    ...node.details.map((d) => ({ text: clip(d, MAX_CHARS + 4), cls: "" })),
+    ...findingLines(node).map((f) => ({ text: f, cls: `f-${severityOfLine(node, f)}` }))
+  ];
+  const chars = lines.map((l, i2) => width(l.text.length, i2 === 0 ? TITLE_SIZE : TEXT_SIZE));
+  return {
+    node,
+    lines,
+    width: Math.ceil(Math.max(...chars) + 2 * PAD_X + 2),
+    height: lines.length * LINE + 2 * PAD_Y - 2
+  };
+}
+function severityOfLine(node, line) {
+  for (const [severity, icon] of Object.entries(SEVERITY_ICON)) if (line.startsWith(`${icon} `)) return severity;
+  return node.findings[node.findings.length - 1]?.severity ?? "hint";
+}
+function edgeClass(edge) {
+  if (edge.severity) return edge.severity;
+  if (edge.kind === "backend") {
+    switch (edge.receives) {
+      case "client-address":
+        return "ok";
+      case "x-forwarded-for":
+      case "proxy-protocol":
+        return "alt";
+      case "lb-address":
+        return "lb";
+      default:
+        return "unk";
+    }
+  }
+  return edge.unknown ? "unk" : "line";
+}
+var KIND_CLASS = { client: "cl", loadbalancer: "lb", listener: "li", pool: "po", member: "me" };
+function n(value) {
+  return String(Math.round(value));
+}
+function toSvg(map, options = {}) {
+  const body2 = [];
+  let top = 0;
+  let totalWidth = 0;
+  for (const group of map.groups) {
+    const { nodes, edges } = groupParts(map, group.id);
+    const boxes = new Map(nodes.map((node) => [node.id, box(node)]));
+    const labelChars = /* @__PURE__ */ new Map();
+    for (const e of edges) {
+      if (e.kind === "same-server") continue;
+      const layer = LAYER[nodes.find((x) => x.id === e.to).kind] - 1;
+      labelChars.set(layer, Math.max(labelChars.get(layer) ?? 0, edgeLabel(e).length));
+    }
+    const layout = layeredLayout(
+      nodes.map((node) => ({ id: node.id, layer: LAYER[node.kind], width: boxes.get(node.id).width, height: boxes.get(node.id).height })),
+      edges.map((e) => ({ from: e.from, to: e.to, back: e.kind === "same-server" })),
+      { nodeGap: 14, layerGap: (layer) => Math.max(44, Math.ceil(width(labelChars.get(layer) ?? 0, LABEL_SIZE)) + 36) }
+    );
+    const loops = edges.filter((e) => e.kind === "same-server").length;
+    const left = GROUP_PAD;
+    const originY = top + GROUP_HEADER;
+    const place = (id12) => {
+      const p = layout.positions.get(id12);
+      return { ...p, x: p.x + left, y: p.y + originY };
+    };
+    const groupWidth2 = layout.width + 2 * GROUP_PAD;
+    const groupHeight = GROUP_HEADER + layout.height + loops * LOOP_LANE + (loops ? 10 : 0) + GROUP_PAD;
+    let lane = 0;
+    totalWidth = Math.max(totalWidth, groupWidth2, width(group.name.length + 16, 13) + 2 * GROUP_PAD);
+    body2.push(`<g class="grp" data-group="${group.id}">`);
+    body2.push(`<rect class="gf" x="4" y="${n(top + 4)}" width="${n(groupWidth2 - 8)}" height="${n(groupHeight - 8)}" rx="8"/>`);
+    body2.push(`<text class="gt" x="${left}" y="${n(top + 20)}">${xml(`${group.name} \xB7 ${sourceName(group.source)}`)}</text>`);
+    const labels = [];
+    for (const edge of edges) {
+      const from = place(edge.from);
+      const to = place(edge.to);
+      const colour = edgeClass(edge);
+      const classes = `e c-${colour}${edge.unknown || edge.kind === "same-server" ? " u" : ""}${edge.severity ? " m" : ""}`;
+      const label = edgeLabel(edge);
+      let d;
+      let labelAt;
+      if (edge.kind === "same-server") {
+        lane++;
+        const sy = from.y + from.height - 6;
+        const x1 = from.x - 10 - lane * 3;
+        const y = originY + layout.height + 4 + lane * LOOP_LANE;
+        const x2 = to.x + to.width + 12 + lane * 3;
+        const ty = to.y + to.height - 7;
+        d = `M${n(from.x)},${n(sy)}H${n(x1)}V${n(y)}H${n(x2)}V${n(ty)}H${n(to.x + to.width + 3)}`;
+        labelAt = { x: (x1 + x2) / 2, y: y - 3, anchor: "middle" };
+      } else {
+        const sx = from.x + from.width;
+        const sy = from.y + from.height / 2;
+        const tx = to.x - 3;
+        const ty = to.y + to.height / 2;
+        const bend = Math.max(20, (tx - sx) / 2);
+        d = `M${n(sx)},${n(sy)}C${n(sx + bend)},${n(sy)} ${n(tx - bend)},${n(ty)} ${n(tx)},${n(ty)}`;
+        labelAt = { x: tx - 6, y: ty - 5, anchor: "end" };
+      }
+      body2.push(`<path class="${classes}" d="${d}"/>`);
+      if (label) {
+        labels.push(
+          `<text class="el c-${colour}" x="${n(labelAt.x)}" y="${n(labelAt.y)}"${labelAt.anchor === "start" ? "" : ` text-anchor="${labelAt.anchor}"`}>${xml(label)}</text>`
+        );
+      }
+    }
+    body2.push(...labels);
+    for (const node of nodes) {
+      const b = boxes.get(node.id);
+      const p = place(node.id);
+      const classes = ["n", KIND_CLASS[node.kind], node.unknown ? "u" : "", node.severity ? `s-${node.severity}` : ""].filter(Boolean).join(" ");
+      const interactive = node.location ? ` data-node="${node.id}"` : "";
+      const tooltip = [
+        node.label,
+        ...node.findings.map((f) => clip(`${SEVERITY_ICON[f.severity]} ${f.ruleId}: ${f.message}`, MAX_TOOLTIP))
+      ];
+      const rx = node.kind === "client" ? b.height / 2 : node.kind === "pool" ? 10 : 5;
+      const texts = b.lines.map((line, i2) => `<text y="${n(PAD_Y + 11 + i2 * LINE)}"${line.cls ? ` class="${line.cls}"` : ""}>${xml(line.text)}</text>`).join("");
+      body2.push(
+        // The origin is where the text starts, so the lines need no x.
+        `<g class="${classes}"${interactive} transform="translate(${n(p.x + PAD_X)} ${n(p.y)})"><title>${xml(tooltip.join("\n"))}</title><rect x="-${PAD_X}" width="${n(p.width)}" height="${n(b.height)}" rx="${n(rx)}"/>${texts}</g>`
+      );
+    }
+    body2.push("</g>");
+    top += groupHeight + 8;
+  }
+  if (map.groups.length === 0) {
+    body2.push(`<text class="lg" x="${GROUP_PAD}" y="24">No load balancer, listener, pool or member was found.</text>`);
+    top = 40;
+    totalWidth = 420;
+  }
+  if (options.legend !== false) {
+    LEGEND.forEach((line, i2) => body2.push(`<text class="lg" x="${GROUP_PAD}" y="${n(top + 14 + i2 * LINE)}">${xml(line)}</text>`));
+    totalWidth = Math.max(totalWidth, ...LEGEND.map((l) => width(l.length, TEXT_SIZE) + 2 * GROUP_PAD));
+    top += LEGEND.length * LINE + 12;
+  }
+  const w = n(totalWidth);
+  const h = n(top);
+  const markers = COLOUR_CLASSES.map(
+    (c) => `<marker id="k-${c}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto"><path class="k-${c}" d="M0,0L8,4L0,8z"/></marker>`
+  ).join("");
+  const title = options.title ?? "ELB Lens client IP map";
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="elb-map" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="elb-map-title"><title id="elb-map-title">${xml(title)}</title><style>${STYLE}</style><defs>${markers}</defs><rect class="bg" width="${w}" height="${h}"/>
+${body2.join("\n")}
+</svg>
+`;
 }
 
 // server/src/rules/instanceFindings.ts
@@ -18571,6 +19314,381 @@ function analyzePlan(filePath, text4, options = {}) {
   return withRuleSettings(mergeInstanceFindings(analysis.reported), options.rules).map((f) => ({ ...f, fixes: [] }));
 }
 
+// server/src/rules/nodeFindings.ts
+function nodeFindings(reported, options, configFile) {
+  const suppressions = /* @__PURE__ */ new Map();
+  const suppressionsOf = (path30) => {
+    let list = suppressions.get(path30);
+    if (!list) {
+      const file = configFile(path30);
+      suppressions.set(path30, list = file ? collectSuppressions(file) : []);
+    }
+    return list;
+  };
+  const out2 = [];
+  for (const item of reported) {
+    const shown = mergeInstanceFindings([item]).flatMap((f) => shownFindings([f], suppressionsOf(f.file), options));
+    for (const finding of shown) out2.push({ finding, node: item.node });
+  }
+  return out2;
+}
+
+// server/src/graph/sources.ts
+function viewSource(view, name2) {
+  return { name: name2(view.root), source: view.source, model: view.model, findings: view.findings };
+}
+function planView(filePath, text4, options = {}) {
+  const plan = planAnalysis(filePath, text4, options);
+  if (!plan) return void 0;
+  const findings = nodeFindings(plan.reported, { rules: options.rules, allowInlineIgnores: false }, () => void 0);
+  return { root: filePath, source: "plan", model: plan.model, findings };
+}
+
+// server/src/graph/index.ts
+var MAP_FORMATS = ["mermaid", "dot", "svg", "json", "markdown"];
+
+// server/src/cli/usage.ts
+var UsageError = class extends Error {
+  constructor(message, command) {
+    super(message);
+    this.command = command;
+  }
+  command;
+};
+var HELP_OPTION = { names: ["--help", "-h"], help: ["print this help"] };
+function optionNames(options) {
+  return options.flatMap((o) => o.names);
+}
+function unknownOption(flag, command, options) {
+  const suggestion = closest(
+    flag,
+    optionNames([...options, HELP_OPTION]).filter((name2) => name2.startsWith("--"))
+  );
+  return new UsageError(`unknown option ${flag} for ${command}${suggestion ? `; did you mean ${suggestion}?` : ""}`, command);
+}
+var COLUMN = 40;
+function optionsHelp(options) {
+  const lines = [];
+  for (const option of [...options, HELP_OPTION]) {
+    const [long, short] = option.names;
+    const names = `  ${short ? `${short}, ` : "    "}${long}${option.value ? ` ${option.value}` : ""}`;
+    const [first, ...more] = option.help;
+    if (names.length < COLUMN) lines.push(`${names.padEnd(COLUMN)}${first}`);
+    else lines.push(names, `${" ".repeat(COLUMN)}${first}`);
+    for (const line of more) lines.push(`${" ".repeat(COLUMN)}${line}`);
+  }
+  return lines.join("\n");
+}
+var KINDS_CHECKED = "Terraform (.tf, .tf.json), ELB API JSON (*.elb.json),\nTerraform plan JSON, Kubernetes Service YAML, kustomize overlays and Helm charts";
+var KINDS_FOUND = "Terraform, ELB API JSON, plan JSON or Kubernetes Service YAML";
+function nothingFound(paths) {
+  return `nothing to check under ${paths.join(", ")}: no ${KINDS_FOUND} file found (ELB API JSON is read from *.elb.json unless .elb-lens.json "json.files" names other files)`;
+}
+
+// server/src/cli/args.ts
+var SEVERITIES = ["hint", "information", "warning", "error"];
+var FORMAT_NAMES = ["text", "compact", "json", "sarif", "junit", "checkstyle", "codequality"];
+var INPUT_OPTIONS = [
+  { names: ["--output", "-o"], value: "<file>", help: ["write the report to a file"] },
+  {
+    names: ["--config", "-c"],
+    value: "<file>",
+    help: ["use this configuration file for every path", "(default: the nearest .elb-lens.json above each file)"]
+  },
+  { names: ["--var"], value: "<name=value>", help: ["set a Terraform variable (repeatable)"] },
+  {
+    names: ["--var-file"],
+    value: "<file>",
+    help: ["read variables from a tfvars file (repeatable)", "(TF_VAR_<name> environment variables are read too)"]
+  }
+];
+var CHECK_OPTIONS = [
+  { names: ["--format", "-f"], value: `<${FORMAT_NAMES.join("|")}>`, help: ["output format (default: text)"] },
+  ...INPUT_OPTIONS.slice(0, 1),
+  {
+    names: ["--min-severity"],
+    value: "<error|warning|information|hint>",
+    help: ["lowest severity that fails the run (default: warning)"]
+  },
+  ...INPUT_OPTIONS.slice(1),
+  { names: ["--fix"], help: ["apply the fixes in place, then report what is left"] },
+  { names: ["--dry-run"], help: ["with --fix: print a unified diff, change nothing"] },
+  { names: ["--report-unused-ignores"], help: ["report elb-lens-ignore comments that suppress nothing"] },
+  {
+    names: ["--fail-on-empty"],
+    help: ["exit 1 when the paths hold no file of a kind ELB Lens checks", "(without it: a warning on stderr, exit 0)"]
+  },
+  { names: ["--color"], help: ["force colours on"] },
+  { names: ["--no-color"], help: ["force colours off (NO_COLOR in the environment too)"] },
+  {
+    names: ["--jobs", "-j"],
+    value: "<n>",
+    help: [
+      "threads for independent modules (default: the number of cores",
+      "for 10,000 files or more, else one; under 200 files and with",
+      "--fix always one; never more than the number of cores)"
+    ]
+  },
+  { names: ["--verbose", "-v"], help: ["print counts (files found, checked, not parsed) and timing on stderr"] },
+  { names: ["--no-prescan"], help: ["parse every Terraform file instead of scanning first (same results)"] },
+  {
+    names: ["--stdin-filename"],
+    value: "<name>",
+    help: [
+      "with - (standard input): the stream's name in reports; its extension",
+      "decides what it is (default: Kubernetes YAML named <stdin>)"
+    ]
+  }
+];
+var GRAPH_OPTIONS = [
+  {
+    names: ["--format", "-f"],
+    value: `<${MAP_FORMATS.join("|")}>`,
+    help: ["output format (default: mermaid; markdown is Mermaid in", "a fence with a legend, for a CI job summary)"]
+  },
+  ...INPUT_OPTIONS
+];
+var EXIT_CODES = "Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error\n(or, with --fail-on-empty, nothing to check; or the report could not be written: closed pipe, full disk).\n";
+var COMMAND_USAGE = {
+  check: `Usage: elb-lens check [paths...] [options]
+
+Checks ${KINDS_CHECKED} files and folders
+(default: .). Kubernetes manifests are recognised by their content (kind: Service).
+
+Options:
+${optionsHelp(CHECK_OPTIONS)}
+
+${EXIT_CODES}`,
+  graph: `Usage: elb-lens graph [paths...] [options]
+
+Draws where the client address goes: client \u2192 load balancer \u2192 listener \u2192 pool \u2192 backend
+(default path: .).
+
+Options:
+${optionsHelp(GRAPH_OPTIONS)}
+`,
+  rules: `Usage: elb-lens rules
+
+Lists every id ELB Lens reports, with its default severity and what it means.
+
+Options:
+${optionsHelp([])}
+`,
+  explain: `Usage: elb-lens explain <rule-id>
+
+Prints the documentation of a rule or of another id ELB Lens reports (see "elb-lens rules").
+
+Options:
+${optionsHelp([])}
+`
+};
+var USAGE = `Usage:
+  elb-lens check [paths...] [options]   check ${KINDS_CHECKED.replace("\n", "\n                                        ")}
+                                        files and folders (default: .)
+  elb-lens check - [options]            check standard input: rendered manifests (helm template \u2026,
+                                        kustomize build \u2026), several documents in one stream
+  elb-lens graph [paths...] [options]   draw where the client address goes: client \u2192 load balancer \u2192
+                                        listener \u2192 pool \u2192 backend (default: .)
+  elb-lens rules                        list the rules
+  elb-lens explain <rule-id>            print a rule's documentation
+  elb-lens <command> --help             the options of a command
+  elb-lens -v, --version                print the version
+
+Options for check:
+${optionsHelp(CHECK_OPTIONS)}
+
+Options for graph:
+${optionsHelp(GRAPH_OPTIONS)}
+
+${EXIT_CODES}`;
+function wantsHelp(rest) {
+  return rest.some((arg) => arg === "--help" || arg === "-h");
+}
+function parseArgs(argv) {
+  const [command, ...rest] = argv;
+  if (command === void 0 || command === "--help" || command === "-h") return { command: "help" };
+  if (command === "help") return isCommand(rest[0]) ? { command: "help", of: rest[0] } : { command: "help" };
+  if (command === "--version" || command === "-v" || command === "-V" || command === "version") return { command: "version" };
+  if (isCommand(command) && wantsHelp(rest)) return { command: "help", of: command };
+  if (command === "rules") {
+    if (rest.length > 0) throw unknownOrExtra(rest[0], "rules");
+    return { command: "rules" };
+  }
+  if (command === "explain") {
+    if (!rest[0]) throw new UsageError("explain needs a rule id", "explain");
+    if (rest[0].startsWith("-")) throw unknownOption(rest[0], "explain", []);
+    return { command: "explain", ruleId: rest[0] };
+  }
+  if (command === "graph") return parseGraphArgs(rest);
+  if (command !== "check") {
+    const suggestion = command.startsWith("-") ? closest(command, ["--help", "--version"]) : closest(command, ["check", "graph", "rules", "explain", "help", "version"]);
+    throw new UsageError(
+      `unknown ${command.startsWith("-") ? "option" : "command"} "${command}"${suggestion ? `; did you mean ${suggestion}?` : ""}`
+    );
+  }
+  const args2 = {
+    command: "check",
+    paths: [],
+    format: "text",
+    output: void 0,
+    minSeverity: "warning",
+    variables: {},
+    varFiles: [],
+    reportUnusedIgnores: false,
+    color: void 0,
+    config: void 0,
+    fix: false,
+    dryRun: false,
+    jobs: void 0,
+    verbose: false,
+    prescan: true,
+    stdin: false,
+    stdinFilename: void 0,
+    failOnEmpty: false
+  };
+  forEachFlag(rest, (flag, value, arg) => {
+    switch (flag) {
+      case "--format":
+      case "-f":
+        args2.format = value();
+        if (!FORMAT_NAMES.includes(args2.format))
+          throw new UsageError(`unknown format "${args2.format}" (choose ${FORMAT_NAMES.join(", ")})`, "check");
+        break;
+      case "--fix":
+        args2.fix = true;
+        break;
+      case "--dry-run":
+        args2.dryRun = true;
+        break;
+      case "--min-severity": {
+        const severity = value();
+        if (!SEVERITIES.includes(severity))
+          throw new UsageError(`--min-severity must be one of ${SEVERITIES.join(", ")}`, "check");
+        args2.minSeverity = severity;
+        break;
+      }
+      case "--jobs":
+      case "-j": {
+        const jobs = Number(value());
+        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs takes a whole number of 1 or more", "check");
+        args2.jobs = jobs;
+        break;
+      }
+      case "--verbose":
+      case "-v":
+        args2.verbose = true;
+        break;
+      case "--no-prescan":
+        args2.prescan = false;
+        break;
+      case "--stdin-filename":
+        args2.stdinFilename = value();
+        break;
+      case "--report-unused-ignores":
+        args2.reportUnusedIgnores = true;
+        break;
+      case "--fail-on-empty":
+        args2.failOnEmpty = true;
+        break;
+      case "--color":
+        args2.color = true;
+        break;
+      case "--no-color":
+        args2.color = false;
+        break;
+      default:
+        if (inputFlag(flag, value, args2)) break;
+        if (flag.startsWith("-") && flag !== "-") throw unknownOption(flag, "check", CHECK_OPTIONS);
+        args2.paths.push(arg);
+    }
+  });
+  if (args2.dryRun && !args2.fix) throw new UsageError("--dry-run only goes with --fix", "check");
+  if (args2.paths.includes("-")) {
+    if (args2.paths.length > 1) throw new UsageError("- (standard input) is checked alone, without other paths", "check");
+    if (args2.fix) throw new UsageError("--fix cannot change standard input", "check");
+    args2.stdin = true;
+  } else if (args2.stdinFilename !== void 0) throw new UsageError("--stdin-filename only goes with - (standard input)", "check");
+  if (args2.paths.length === 0) args2.paths.push(".");
+  return args2;
+}
+function isCommand(word) {
+  return word === "check" || word === "graph" || word === "rules" || word === "explain";
+}
+function unknownOrExtra(arg, command) {
+  return arg.startsWith("-") ? unknownOption(arg, command, []) : new UsageError(`${command} takes no argument, got "${arg}"`, command);
+}
+function parseGraphArgs(rest) {
+  const args2 = {
+    command: "graph",
+    paths: [],
+    format: "mermaid",
+    output: void 0,
+    variables: {},
+    varFiles: [],
+    config: void 0
+  };
+  forEachFlag(rest, (flag, value, arg) => {
+    switch (flag) {
+      case "--format":
+      case "-f": {
+        const format2 = value();
+        if (!MAP_FORMATS.includes(format2))
+          throw new UsageError(`unknown graph format "${format2}" (choose ${MAP_FORMATS.join(", ")})`, "graph");
+        args2.format = format2;
+        break;
+      }
+      default:
+        if (inputFlag(flag, value, args2)) break;
+        if (flag.startsWith("-") && flag !== "-") throw unknownOption(flag, "graph", GRAPH_OPTIONS);
+        args2.paths.push(arg);
+    }
+  });
+  if (args2.paths.length === 0) args2.paths.push(".");
+  return args2;
+}
+function inputFlag(flag, value, args2) {
+  switch (flag) {
+    case "--output":
+    case "-o":
+      args2.output = value();
+      return true;
+    case "--config":
+    case "-c":
+      args2.config = value();
+      return true;
+    case "--var": {
+      const assignment = value();
+      const eq = assignment.indexOf("=");
+      if (eq <= 0) throw new UsageError(`--var takes name=value, got "${assignment}"`);
+      args2.variables[assignment.slice(0, eq)] = assignment.slice(eq + 1);
+      return true;
+    }
+    case "--var-file":
+      args2.varFiles.push(value());
+      return true;
+    default:
+      return false;
+  }
+}
+function forEachFlag(rest, handle2) {
+  for (let i2 = 0; i2 < rest.length; i2++) {
+    const arg = rest[i2];
+    const [flag, inlineValue2] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, void 0];
+    handle2(
+      flag,
+      () => {
+        const v = inlineValue2 ?? rest[++i2];
+        if (v === void 0) throw new UsageError(`${flag} needs a value`);
+        return v;
+      },
+      arg
+    );
+  }
+}
+
+// server/src/cli/graph.ts
+var path22 = __toESM2(require("path"));
+
 // server/src/project/classify.ts
 var path6 = __toESM2(require("path"));
 
@@ -18947,9 +20065,17 @@ function textContent(text4) {
 // server/src/project/walk.ts
 var path7 = __toESM2(require("path"));
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".terraform", ".git", "node_modules"]);
+var CHECKED_NAME = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json|json|jsonc|ya?ml)$/i;
+var PATH_MAX = 4096;
+function unreadableReason(filePath, what) {
+  if (filePath.includes("\uFFFD")) return `the ${what}'s name is not valid UTF-8`;
+  if (Buffer.byteLength(filePath) >= PATH_MAX) return `its path is longer than the system allows (${PATH_MAX} bytes)`;
+  return `the ${what} cannot be read (permissions?)`;
+}
 function walk(roots, host) {
   const found = /* @__PURE__ */ new Map();
   const missing = [];
+  const unreadable = [];
   const readDirs = /* @__PURE__ */ new Set();
   const add = (file, explicit) => found.set(file, explicit || (found.get(file) ?? false));
   for (const given of roots) {
@@ -18957,6 +20083,10 @@ function walk(roots, host) {
     const stat = host.stat(root);
     if (!stat) {
       missing.push(given);
+      continue;
+    }
+    if (stat.type === "other") {
+      unreadable.push({ path: given, reason: "it is not a regular file (a FIFO, socket or device)" });
       continue;
     }
     if (stat.type !== "directory") {
@@ -18977,7 +20107,10 @@ function walk(roots, host) {
       if (readDirs.has(dir.real)) continue;
       readDirs.add(dir.real);
       const entries = host.readDirectory(dir.real);
-      if (!entries) continue;
+      if (!entries) {
+        unreadable.push({ path: dir.shown, reason: unreadableReason(dir.real, "folder") });
+        continue;
+      }
       for (const entry of entries) {
         let real = path7.join(dir.real, entry.name);
         let shown = path7.join(dir.shown, entry.name);
@@ -18985,18 +20118,27 @@ function walk(roots, host) {
         if (type === "symlink") {
           const target = host.realpath(real);
           const place = target === void 0 ? void 0 : shownPath(target);
-          if (target === void 0 || place === void 0) continue;
+          if (target === void 0 || place === void 0) {
+            if (target !== void 0 && CHECKED_NAME.test(entry.name) && host.stat(target)?.type === "other")
+              unreadable.push({ path: shown, reason: "it is a link to a FIFO, socket or device, not a regular file" });
+            continue;
+          }
           [real, shown, type] = [target, place, host.stat(target)?.type ?? "other"];
         } else if (type === "directory" && SKIPPED_DIRECTORIES.has(entry.name)) {
           continue;
         }
         if (type === "directory") pending.push({ real, shown });
-        else if (type === "file") add(shown, false);
+        else if (type === "file") {
+          if (entry.name.includes("\uFFFD") && !host.stat(real)) unreadable.push({ path: shown, reason: unreadableReason(real, "file") });
+          else add(shown, false);
+        } else if (CHECKED_NAME.test(entry.name))
+          unreadable.push({ path: shown, reason: "it is not a regular file (a FIFO, socket or device)" });
       }
     }
   }
   const files = [...found].map(([file, explicit]) => ({ path: file, explicit })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, missing };
+  unreadable.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files, missing, unreadable };
 }
 
 // server/src/project/units.ts
@@ -19131,45 +20273,8 @@ function createNodeHost(log) {
   };
 }
 
-// server/src/terraform/files.ts
-function isTerraformFileName(name2) {
-  return name2.endsWith(".tf") || name2.endsWith(".tf.json") || name2.endsWith(".tofu") || name2.endsWith(".tofu.json");
-}
-function isTerraformJsonName(name2) {
-  return name2.endsWith(".tf.json") || name2.endsWith(".tofu.json");
-}
-function isTerraformHclName(name2) {
-  return name2.endsWith(".tf") || name2.endsWith(".tofu");
-}
-function shadowedName(tofuName) {
-  return tofuName.endsWith(".tofu.json") ? `${tofuName.slice(0, -".tofu.json".length)}.tf.json` : `${tofuName.slice(0, -".tofu".length)}.tf`;
-}
-function moduleFileNames(names) {
-  const shadowed = new Set(names.filter((n2) => n2.endsWith(".tofu") || n2.endsWith(".tofu.json")).map(shadowedName));
-  return names.filter((n2) => isTerraformFileName(n2) && !shadowed.has(n2));
-}
-
 // server/src/service/service.ts
-var path15 = __toESM2(require("path"));
-
-// server/src/core/escape.ts
-var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function printable(text4) {
-  return text4.replace(UNPRINTABLE, (c) => c === "	" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function xmlText(value) {
-  return String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-function markdownText(text4) {
-  return printable(text4.replace(/\r\n|\r|\n/g, " ")).replace(/[\\`*_[\]|<>~&]/g, (c) => `\\${c}`).replace(/@/g, "@\u2060");
-}
-function codeSpan(text4) {
-  const flat = printable(text4.replace(/\r\n|\r|\n/g, " "));
-  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
+var path19 = __toESM2(require("path"));
 
 // server/src/hover/platform.ts
 var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
@@ -19607,6 +20712,16 @@ function blockTarget(model, filePath, position) {
     const mode = node.block.blocks.find((b) => b.type === "insert_headers")?.attributes.get(XFF_MODE);
     if (mode && rangeContains(mode.range, position)) return { node, attributeName: XFF_MODE, range: mode.range };
     if (node.block.range.start.line === position.line) return { node, attributeName: void 0, range: node.block.headerRange };
+  }
+  return void 0;
+}
+function unavailableModuleHover(calls, isHere, position) {
+  for (const [block, reason] of calls) {
+    if (!rangeContains(block.range, position) || !isHere(block)) continue;
+    return {
+      markdown: `**module.${block.labels[0] ?? ""}**: ${reason}. ELB Lens cannot read this module's code, so the values it makes are unknown and nothing in it is checked.`,
+      range: block.headerRange
+    };
   }
   return void 0;
 }
@@ -20281,583 +21396,23 @@ var KubernetesDetector = class {
   }
 };
 
-// server/src/parse/hcl.ts
+// server/src/parse/hcl/parser.ts
 var fs4 = __toESM2(require("fs"));
 var path10 = __toESM2(require("path"));
-function newBlockCache() {
-  return {};
-}
-function moveRange(r, d) {
-  r.start.line += d;
-  r.end.line += d;
-}
-function moveExpr(e, d) {
-  moveRange(e.range, d);
-  switch (e.kind) {
-    case "literal":
-    case "opaque":
-      return;
-    case "template":
-      for (const part of e.parts) moveExpr(part, d);
-      return;
-    case "traversal":
-      for (const step of e.steps) if (step.kind === "index") moveExpr(step.key, d);
-      return;
-    case "conditional":
-      moveExpr(e.condition, d);
-      moveExpr(e.whenTrue, d);
-      moveExpr(e.whenFalse, d);
-      return;
-    case "call":
-      for (const arg of e.args) moveExpr(arg, d);
-      return;
-    case "tuple":
-      for (const item of e.items) moveExpr(item, d);
-      return;
-    case "object":
-      for (const entry of e.entries) {
-        moveExpr(entry.key, d);
-        moveExpr(entry.value, d);
-      }
-      return;
-    case "unary":
-      moveExpr(e.operand, d);
-      return;
-    case "binary":
-      moveExpr(e.left, d);
-      moveExpr(e.right, d);
-      return;
-    case "parens":
-      moveExpr(e.inner, d);
-      return;
-    case "annotated":
-      moveExpr(e.value, d);
-      moveExpr(e.references, d);
-      return;
-  }
-}
-function moveAttribute(a, d) {
-  moveExpr(a.expr, d);
-  moveRange(a.nameRange, d);
-  moveRange(a.valueRange, d);
-  moveRange(a.range, d);
-}
-function moveBlock(b, d) {
-  for (const r of b.labelRanges) moveRange(r, d);
-  moveRange(b.range, d);
-  moveRange(b.headerRange, d);
-  for (const attribute of b.attributes.values()) moveAttribute(attribute, d);
-  for (const nested of b.blocks) moveBlock(nested, d);
-  b.bodyStart.line += d;
-  if (b.close) b.close.line += d;
-}
-function moveItem(item, start2, startPosition) {
-  const lineDelta = startPosition.line - item.startPosition.line;
-  item.end += start2 - item.start;
-  item.start = start2;
-  item.startPosition = startPosition;
-  if (lineDelta === 0) return;
-  if (item.block) moveBlock(item.block, lineDelta);
-  for (const block of item.recovered ?? []) moveBlock(block, lineDelta);
-  if (item.attribute) moveAttribute(item.attribute, lineDelta);
-  for (const comment of item.comments) moveRange(comment.range, lineDelta);
-  for (const range of item.syntaxErrors) moveRange(range, lineDelta);
-}
-var parserPromise;
-function locateWasm(fileName, packageName, wasmDir) {
-  const candidates = [wasmDir, __dirname, path10.join(__dirname, "..")].filter((dir) => typeof dir === "string");
-  for (const dir of candidates) {
-    const candidate = path10.join(dir, fileName);
-    if (fs4.existsSync(candidate)) return candidate;
-  }
-  return require.resolve(`${packageName}/${fileName}`);
-}
-var givenWasm;
-function loadHclParser(wasmDir) {
-  parserPromise ??= (async () => {
-    const treeSitter = require_web_tree_sitter2();
-    let language;
-    if (givenWasm) {
-      await treeSitter.Parser.init({ wasmBinary: givenWasm.runtime });
-      language = await treeSitter.Language.load(givenWasm.grammar);
-    } else {
-      const runtimeWasm = locateWasm("web-tree-sitter.wasm", "web-tree-sitter", wasmDir);
-      await treeSitter.Parser.init({ locateFile: () => runtimeWasm });
-      const grammarWasm = locateWasm("tree-sitter-hcl.wasm", "@tree-sitter-grammars/tree-sitter-hcl", wasmDir);
-      language = await treeSitter.Language.load(fs4.readFileSync(grammarWasm));
-    }
-    const parser = new treeSitter.Parser();
-    parser.setLanguage(language);
-    return createHclParser(parser);
-  })();
-  return parserPromise;
-}
-function createHclParser(parser) {
-  const conversions = { incremental: 0, withinBlock: 0, full: 0 };
-  const parseRange = (text4, start2, end, lines) => {
-    const point = (offset) => {
-      const position = lines.positionAt(offset);
-      return { row: position.line, column: position.character };
-    };
-    const range = { startIndex: start2, endIndex: end, startPosition: point(start2), endPosition: point(end) };
-    const tree = parser.parse(text4, null, { includedRanges: [range] });
-    if (!tree) throw new Error("tree-sitter returned no tree");
-    return tree;
-  };
-  return {
-    conversions,
-    parseTree(text4, previous) {
-      const tree = parser.parse(text4, previous);
-      if (!tree) throw new Error("tree-sitter returned no tree");
-      return tree;
-    },
-    toConfigFile(filePath, text4, tree, cache2, readBody, changes) {
-      return new HclConverter(filePath, text4, readBody).convert(tree, cache2, changes, conversions);
-    },
-    toConfigFileWithinBlock(filePath, text4, cache2, readBody, changes) {
-      return new HclConverter(filePath, text4, readBody).convertWithinBlock(parseRange, cache2, changes, conversions);
-    }
-  };
-}
-function treeEditFor(oldText, start2, end, newText, lines) {
-  const index = lines && lines.text === oldText && !oldText.includes("\r") ? lines : void 0;
-  const pointAt = (offset) => {
-    if (index) {
-      const position = index.positionAt(offset);
-      return { row: position.line, column: position.character };
-    }
-    let row = 0;
-    let lastBreak2 = -1;
-    for (let i2 = oldText.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = oldText.indexOf("\n", i2 + 1)) {
-      row++;
-      lastBreak2 = i2;
-    }
-    return { row, column: offset - lastBreak2 - 1 };
-  };
-  const startPosition = pointAt(start2);
-  const lastBreak = newText.lastIndexOf("\n");
-  let newRows = 0;
-  for (let i2 = newText.indexOf("\n"); i2 !== -1; i2 = newText.indexOf("\n", i2 + 1)) newRows++;
-  const newEndPosition = lastBreak === -1 ? { row: startPosition.row, column: startPosition.column + newText.length } : { row: startPosition.row + newRows, column: newText.length - lastBreak - 1 };
-  return {
-    startIndex: start2,
-    oldEndIndex: end,
-    newEndIndex: start2 + newText.length,
-    startPosition,
-    oldEndPosition: pointAt(end),
-    newEndPosition
-  };
-}
+
+// server/src/parse/hcl/expressions.ts
 var MAX_EXPR_DEPTH = 200;
 var MAX_BLOCK_DEPTH2 = 64;
 var MAX_TRAVERSAL_STEPS = 256;
-var HclConverter = class {
-  constructor(filePath, text4, readBody = () => true) {
-    this.filePath = filePath;
+var HclExpressions = class {
+  constructor(text4, lines) {
     this.text = text4;
-    this.readBody = readBody;
-    this.lines = new LineIndex(text4);
+    this.lines = lines;
   }
-  filePath;
   text;
-  readBody;
   lines;
-  comments = [];
-  syntaxErrors = [];
-  convert(tree, cache2, changes, counts) {
-    const incremental = cache2?.items && cache2.clean && changes && !tree.rootNode.hasError ? this.incrementalItems(
-      cache2.items,
-      cache2.text,
-      changes,
-      (from, to, before, after) => before && !this.isTopLevelNode(tree, before) || after && !this.isTopLevelNode(tree, after) ? void 0 : this.itemsBetween(tree, from, to)
-    ) : void 0;
-    const items = incremental ?? this.allItems(tree, cache2);
-    if (cache2 && counts) counts[incremental ? "incremental" : "full"]++;
-    return this.assemble(items, cache2);
-  }
-  /**
-   * The conversion after edits that all fall inside one top-level block, without a reparse
-   * of the document: only that block's text is parsed (tree-sitter's included ranges), and
-   * the other items are moved. Undefined when that does not apply: the edits reach a block's
-   * ends or more than one item, or the block alone does not parse into one sound block.
-   */
-  convertWithinBlock(parse2, cache2, changes, counts) {
-    if (!cache2.items || !cache2.clean || cache2.text === void 0 || changes.edits.length === 0) return void 0;
-    const first = changes.edits[0];
-    const target = cache2.items.find((item) => item.start < first.startIndex && first.oldEndIndex < item.end - 1);
-    if (target?.type !== "block") return void 0;
-    const start2 = target.start;
-    let end = target.end;
-    for (const edit of changes.edits) {
-      if (!(start2 < edit.startIndex && edit.oldEndIndex < end - 1)) return void 0;
-      end += edit.newEndIndex - edit.oldEndIndex;
-    }
-    const tree = parse2(this.text, start2, end, this.lines);
-    let converted;
-    try {
-      const body2 = tree.rootNode.namedChildCount === 1 ? tree.rootNode.namedChild(0) : null;
-      const block = body2?.type === "body" && body2.namedChildCount === 1 ? body2.namedChild(0) : null;
-      if (tree.rootNode.hasError || block?.type !== "block" || block.startIndex !== start2 || block.endIndex !== end) return void 0;
-      converted = this.blockItem(block);
-    } finally {
-      tree.delete();
-    }
-    const items = this.incrementalItems(
-      cache2.items,
-      cache2.text,
-      changes,
-      (from, to) => from <= start2 && end <= to ? [converted] : void 0
-    );
-    if (!items) return void 0;
-    if (counts) counts.withinBlock++;
-    return this.assemble(items, cache2);
-  }
-  assemble(items, cache2) {
-    if (cache2) {
-      cache2.items = items;
-      cache2.text = this.text;
-      cache2.clean = items.every((item) => item.syntaxErrors.length === 0 && !item.block?.hasErrors);
-    }
-    const blocks = [];
-    const attributes = /* @__PURE__ */ new Map();
-    for (const item of items) {
-      if (item.block) blocks.push(item.block);
-      if (item.recovered) blocks.push(...item.recovered);
-      if (item.attribute && !attributes.has(item.attribute.name)) attributes.set(item.attribute.name, item.attribute);
-      this.comments.push(...item.comments);
-      this.syntaxErrors.push(...item.syntaxErrors);
-    }
-    this.comments.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return {
-      path: this.filePath,
-      format: "hcl",
-      text: this.text,
-      lines: this.lines,
-      blocks,
-      attributes,
-      comments: this.comments,
-      syntaxErrors: this.syntaxErrors
-    };
-  }
-  /** Every top-level item, converted (blocks whose text is in `cache` are reused). */
-  allItems(tree, cache2) {
-    const items = [];
-    const previous = /* @__PURE__ */ new Map();
-    const previousText = cache2?.text;
-    if (previousText !== void 0) {
-      for (const item of cache2?.items ?? []) {
-        if (!item.block || item.block.hasErrors) continue;
-        const source = previousText.slice(item.start, item.end);
-        const entries = previous.get(source);
-        if (entries) entries.push(item);
-        else previous.set(source, [item]);
-      }
-    }
-    for (const child3 of tree.rootNode.namedChildren) {
-      if (!child3) continue;
-      if (child3.type !== "body") {
-        const item = this.rootItem(child3);
-        if (item) items.push(item);
-        continue;
-      }
-      const cursor = child3.walk();
-      if (cursor.gotoFirstChild()) {
-        do {
-          if (!cursor.nodeIsNamed) continue;
-          if (cursor.nodeType === "block") {
-            items.push(this.cachedBlock(cursor.startIndex, cursor.endIndex, () => cursor.currentNode, previous));
-          } else {
-            const item = this.bodyItem(cursor.currentNode);
-            if (item) items.push(item);
-          }
-        } while (cursor.gotoNextSibling());
-      }
-      cursor.delete();
-    }
-    return items;
-  }
-  /**
-   * The top-level items after edits, converting only the stretches of text the edits touch;
-   * the other items are the previous conversion's, moved. Undefined when that cannot be
-   * shown to give what a full conversion gives (then everything is converted).
-   *
-   * Why checking the items next to each converted stretch suffices: in an error-free tree
-   * every top-level item is parsed from the same state, so an item whose text did not change
-   * parses the same unless the text before it runs into it (an attribute continued by an
-   * operator, a heredoc left open...). That shows as a top-level node crossing the stretch's
-   * ends, or as the neighbouring items no longer being top-level nodes of their old extent.
-   * Items farther away are preceded by unchanged items, so they parse the same too.
-   * (`Tree.getChangedRanges` would say the same but costs about 40 % of the reparse itself.)
-   */
-  incrementalItems(previous, previousText, changes, convertGap) {
-    let lengthAfterEdits = previousText?.length ?? -1;
-    for (const edit of changes.edits) lengthAfterEdits += edit.newEndIndex - edit.oldEndIndex;
-    if (lengthAfterEdits !== this.text.length) return void 0;
-    const dirty = [];
-    changes.edits.forEach((edit, k) => {
-      let start2 = edit.startIndex;
-      let end = edit.newEndIndex;
-      for (const later of changes.edits.slice(k + 1)) {
-        const delta = later.newEndIndex - later.oldEndIndex;
-        start2 = start2 < later.startIndex ? start2 : start2 >= later.oldEndIndex ? start2 + delta : later.startIndex;
-        end = end < later.startIndex ? end : end >= later.oldEndIndex ? end + delta : later.newEndIndex;
-      }
-      dirty.push({ startIndex: start2, endIndex: end });
-    });
-    const touchesDirty = (start2, end) => dirty.some((d) => start2 <= d.endIndex && end >= d.startIndex);
-    const kept = [];
-    const items = [];
-    let before;
-    let gapHasDirtyItem = false;
-    const closeGap = (after) => {
-      const from = before?.end ?? 0;
-      const to = after?.start ?? this.text.length;
-      if (gapHasDirtyItem || touchesDirty(from, to)) {
-        const converted = convertGap(from, to, before, after);
-        if (!converted) return false;
-        items.push(...converted);
-      }
-      gapHasDirtyItem = false;
-      return true;
-    };
-    for (const item of previous) {
-      let start2 = item.start;
-      let end = item.end;
-      for (const edit of changes.edits) {
-        if (end < edit.startIndex) continue;
-        if (start2 > edit.oldEndIndex) {
-          const delta = edit.newEndIndex - edit.oldEndIndex;
-          start2 += delta;
-          end += delta;
-          continue;
-        }
-        start2 = void 0;
-        break;
-      }
-      let startPosition;
-      if (start2 !== void 0 && !touchesDirty(start2, end)) {
-        startPosition = this.lines.positionAt(start2);
-        if (startPosition.character !== item.startPosition.character) startPosition = void 0;
-      }
-      if (start2 === void 0 || startPosition === void 0) {
-        gapHasDirtyItem = true;
-        continue;
-      }
-      const entry = { item, start: start2, end, startPosition };
-      if (!closeGap(entry)) return void 0;
-      kept.push(entry);
-      items.push(entry);
-      before = entry;
-    }
-    if (!closeGap(void 0)) return void 0;
-    for (const { item, start: start2, startPosition } of kept) moveItem(item, start2, startPosition);
-    return items.map((entry) => "item" in entry ? entry.item : entry);
-  }
-  /** True when the new tree has a top-level node of the kept item's type exactly where the item now is. */
-  isTopLevelNode(tree, kept) {
-    const node = tree.rootNode.descendantForIndex(kept.start, kept.end);
-    if (!node || node.startIndex !== kept.start || node.endIndex !== kept.end || node.type !== kept.item.type) return false;
-    const parent = node.parent;
-    return parent?.type === "config_file" || parent?.type === "body" && parent.parent?.type === "config_file";
-  }
-  /** The top-level items lying in [from, to] of the new tree; undefined when one reaches outside. */
-  itemsBetween(tree, from, to) {
-    const items = [];
-    for (const child3 of tree.rootNode.namedChildren) {
-      if (!child3 || child3.endIndex <= from || child3.startIndex >= to) continue;
-      if (child3.type !== "body") {
-        if (child3.startIndex < from || child3.endIndex > to) return void 0;
-        const item = this.rootItem(child3);
-        if (item) items.push(item);
-        continue;
-      }
-      const cursor = child3.walk();
-      try {
-        if (!cursor.gotoFirstChildForIndex(from)) continue;
-        do {
-          if (cursor.startIndex >= to) break;
-          if (!cursor.nodeIsNamed) continue;
-          if (cursor.startIndex < from || cursor.endIndex > to) return void 0;
-          const node = cursor.currentNode;
-          const item = node.type === "block" ? this.blockItem(node) : this.bodyItem(node);
-          if (item) items.push(item);
-        } while (cursor.gotoNextSibling());
-      } finally {
-        cursor.delete();
-      }
-    }
-    return items;
-  }
-  emptyItem(node) {
-    return {
-      type: node.type,
-      start: node.startIndex,
-      end: node.endIndex,
-      startPosition: this.lines.positionAt(node.startIndex),
-      comments: [],
-      syntaxErrors: []
-    };
-  }
-  commentItem(node) {
-    return { ...this.emptyItem(node), comments: [{ text: node.text, range: this.range(node) }] };
-  }
-  /** A comment or an ERROR node outside the body (other kinds add nothing). */
-  rootItem(node) {
-    if (node.type === "comment") return this.commentItem(node);
-    if (node.type !== "ERROR") return void 0;
-    const item = this.emptyItem(node);
-    item.syntaxErrors.push(this.range(node));
-    this.collectComments(node, item.comments);
-    item.recovered = [];
-    for (const child3 of node.namedChildren) if (child3?.type === "block" && !child3.hasError) item.recovered.push(this.block(child3));
-    return item;
-  }
-  /** A top-level attribute (`.tfvars`), comment or unparsable stretch of the body. */
-  bodyItem(node) {
-    if (node.type === "attribute") {
-      const item = this.emptyItem(node);
-      const attribute = this.attribute(node);
-      if (attribute) item.attribute = attribute;
-      this.collectComments(node, item.comments);
-      return item;
-    }
-    if (node.type === "comment") return this.commentItem(node);
-    if (node.type === "ERROR" || node.hasError) {
-      const item = this.emptyItem(node);
-      item.syntaxErrors.push(this.range(node));
-      this.collectComments(node, item.comments);
-      return item;
-    }
-    return void 0;
-  }
-  blockItem(node) {
-    const block = this.block(node, true);
-    const comments = [];
-    if (!block.bodySkipped) this.collectComments(node, comments);
-    return { ...this.emptyItem(node), block, comments };
-  }
-  /**
-   * Converting nodes crosses into WebAssembly for every field, which dominates the time
-   * per keystroke. A top-level block whose text is unchanged converts to the same thing,
-   * moved by whole lines: reuse it, moved, instead of walking its nodes again.
-   */
-  cachedBlock(startIndex, endIndex, nodeOf, previous) {
-    const source = this.text.slice(startIndex, endIndex);
-    const start2 = this.lines.positionAt(startIndex);
-    const candidates = previous.get(source);
-    const fits = candidates?.filter((c) => c.startPosition.character === start2.character);
-    const hit = fits?.find((c) => c.start === startIndex) ?? fits?.find((c) => c.startPosition.line === start2.line) ?? fits?.[0];
-    if (hit && candidates) {
-      candidates.splice(candidates.indexOf(hit), 1);
-      moveItem(hit, startIndex, start2);
-      return hit;
-    }
-    const node = nodeOf();
-    const block = this.block(node, true);
-    const comments = [];
-    if (!block.bodySkipped) this.collectComments(node, comments);
-    return { type: "block", start: startIndex, end: endIndex, startPosition: start2, block, comments, syntaxErrors: [] };
-  }
-  collectComments(node, into) {
-    const cursor = node.walk();
-    let done = false;
-    while (!done) {
-      const isComment = cursor.nodeType === "comment";
-      if (isComment) {
-        const { startIndex, endIndex } = cursor;
-        into.push({ text: this.text.slice(startIndex, endIndex), range: this.lines.range(startIndex, endIndex) });
-      }
-      if (!isComment && cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) {
-          done = true;
-          break;
-        }
-      }
-    }
-    cursor.delete();
-  }
   range(node) {
     return this.lines.range(node.startIndex, node.endIndex);
-  }
-  /** `depth`: nesting below the top-level block; deeper blocks than MAX_BLOCK_DEPTH are not read. */
-  block(node, topLevel = false, depth = 0) {
-    const labels = [];
-    const labelRanges = [];
-    let type = "";
-    let body2;
-    let bodyStartOffset = node.endIndex;
-    let closeOffset;
-    for (const child3 of node.namedChildren) {
-      if (!child3) continue;
-      switch (child3.type) {
-        case "identifier":
-          if (!type) type = child3.text;
-          else {
-            labels.push(child3.text);
-            labelRanges.push(this.range(child3));
-          }
-          break;
-        case "string_lit":
-          labels.push(this.stringLitValue(child3));
-          labelRanges.push(this.range(child3));
-          break;
-        case "block_start":
-          bodyStartOffset = child3.endIndex;
-          break;
-        case "body":
-          body2 = child3;
-          break;
-        case "block_end":
-          if (!child3.isMissing && child3.endIndex > child3.startIndex) closeOffset = child3.startIndex;
-          break;
-      }
-    }
-    const attributes = /* @__PURE__ */ new Map();
-    const blocks = [];
-    const bodySkipped = topLevel && !this.readBody(type, labels);
-    if (body2 && !bodySkipped) {
-      for (const item of body2.namedChildren) {
-        if (!item) continue;
-        if (item.type === "attribute") {
-          const attribute = this.attribute(item);
-          if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
-        } else if (item.type === "block") {
-          if (depth < MAX_BLOCK_DEPTH2) blocks.push(this.block(item, false, depth + 1));
-        }
-      }
-    }
-    const firstLabel = labelRanges[0];
-    const lastLabel = labelRanges[labelRanges.length - 1];
-    const headerStart = firstLabel ? { ...firstLabel.start } : this.lines.positionAt(node.startIndex);
-    const headerEnd = lastLabel ? { ...lastLabel.end } : this.lines.positionAt(node.startIndex + type.length);
-    return {
-      type,
-      labels,
-      labelRanges,
-      range: this.range(node),
-      headerRange: { start: headerStart, end: headerEnd },
-      attributes,
-      blocks,
-      bodyStart: this.lines.positionAt(bodyStartOffset),
-      close: closeOffset === void 0 ? void 0 : this.lines.positionAt(closeOffset),
-      hasErrors: node.hasError,
-      ...bodySkipped ? { bodySkipped } : {}
-    };
-  }
-  attribute(node) {
-    const children = node.namedChildren;
-    const name2 = children.find((c) => c?.type === "identifier");
-    const value = children.find((c) => c?.type === "expression");
-    if (!name2 || !value) return void 0;
-    const expr = node.hasError ? this.opaque(value) : this.expression(value);
-    return {
-      name: name2.text,
-      expr,
-      nameRange: this.range(name2),
-      valueRange: this.range(value),
-      range: this.lines.range(node.startIndex, node.endIndex)
-    };
   }
   opaque(node) {
     return { kind: "opaque", text: node.text, range: this.range(node) };
@@ -21114,6 +21669,614 @@ function rightAssociated(condition, whenTrue, whenFalse, range) {
   });
   return { ...condition, whenFalse: tail, range };
 }
+var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
+function unescapeHcl(raw) {
+  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (whole, code) => {
+    if (code.length > 1) {
+      const point = parseInt(code.slice(1), 16);
+      return point <= 1114111 ? String.fromCodePoint(point) : whole;
+    }
+    return ESCAPES[code] ?? whole;
+  }).replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+}
+
+// server/src/parse/hcl/blocks.ts
+var HclBlocks = class {
+  constructor(lines, expressions, readBody) {
+    this.lines = lines;
+    this.expressions = expressions;
+    this.readBody = readBody;
+  }
+  lines;
+  expressions;
+  readBody;
+  range(node) {
+    return this.lines.range(node.startIndex, node.endIndex);
+  }
+  /** `depth`: nesting below the top-level block; deeper blocks than MAX_BLOCK_DEPTH are not read. */
+  block(node, topLevel = false, depth = 0) {
+    const labels = [];
+    const labelRanges = [];
+    let type = "";
+    let body2;
+    let bodyStartOffset = node.endIndex;
+    let closeOffset;
+    for (const child3 of node.namedChildren) {
+      if (!child3) continue;
+      switch (child3.type) {
+        case "identifier":
+          if (!type) type = child3.text;
+          else {
+            labels.push(child3.text);
+            labelRanges.push(this.range(child3));
+          }
+          break;
+        case "string_lit":
+          labels.push(this.expressions.stringLitValue(child3));
+          labelRanges.push(this.range(child3));
+          break;
+        case "block_start":
+          bodyStartOffset = child3.endIndex;
+          break;
+        case "body":
+          body2 = child3;
+          break;
+        case "block_end":
+          if (!child3.isMissing && child3.endIndex > child3.startIndex) closeOffset = child3.startIndex;
+          break;
+      }
+    }
+    const attributes = /* @__PURE__ */ new Map();
+    const blocks = [];
+    const bodySkipped = topLevel && !this.readBody(type, labels);
+    if (body2 && !bodySkipped) {
+      for (const item of body2.namedChildren) {
+        if (!item) continue;
+        if (item.type === "attribute") {
+          const attribute = this.attribute(item);
+          if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
+        } else if (item.type === "block") {
+          if (depth < MAX_BLOCK_DEPTH2) blocks.push(this.block(item, false, depth + 1));
+        }
+      }
+    }
+    const firstLabel = labelRanges[0];
+    const lastLabel = labelRanges[labelRanges.length - 1];
+    const headerStart = firstLabel ? { ...firstLabel.start } : this.lines.positionAt(node.startIndex);
+    const headerEnd = lastLabel ? { ...lastLabel.end } : this.lines.positionAt(node.startIndex + type.length);
+    return {
+      type,
+      labels,
+      labelRanges,
+      range: this.range(node),
+      headerRange: { start: headerStart, end: headerEnd },
+      attributes,
+      blocks,
+      bodyStart: this.lines.positionAt(bodyStartOffset),
+      close: closeOffset === void 0 ? void 0 : this.lines.positionAt(closeOffset),
+      hasErrors: node.hasError,
+      ...bodySkipped ? { bodySkipped } : {}
+    };
+  }
+  attribute(node) {
+    const children = node.namedChildren;
+    const name2 = children.find((c) => c?.type === "identifier");
+    const value = children.find((c) => c?.type === "expression");
+    if (!name2 || !value) return void 0;
+    const expr = node.hasError ? this.expressions.opaque(value) : this.expressions.expression(value);
+    return {
+      name: name2.text,
+      expr,
+      nameRange: this.range(name2),
+      valueRange: this.range(value),
+      range: this.lines.range(node.startIndex, node.endIndex)
+    };
+  }
+};
+
+// server/src/parse/hcl/items.ts
+function newBlockCache() {
+  return {};
+}
+function moveRange(r, d) {
+  r.start.line += d;
+  r.end.line += d;
+}
+function moveExpr(e, d) {
+  moveRange(e.range, d);
+  switch (e.kind) {
+    case "literal":
+    case "opaque":
+      return;
+    case "template":
+      for (const part of e.parts) moveExpr(part, d);
+      return;
+    case "traversal":
+      for (const step of e.steps) if (step.kind === "index") moveExpr(step.key, d);
+      return;
+    case "conditional":
+      moveExpr(e.condition, d);
+      moveExpr(e.whenTrue, d);
+      moveExpr(e.whenFalse, d);
+      return;
+    case "call":
+      for (const arg of e.args) moveExpr(arg, d);
+      return;
+    case "tuple":
+      for (const item of e.items) moveExpr(item, d);
+      return;
+    case "object":
+      for (const entry of e.entries) {
+        moveExpr(entry.key, d);
+        moveExpr(entry.value, d);
+      }
+      return;
+    case "unary":
+      moveExpr(e.operand, d);
+      return;
+    case "binary":
+      moveExpr(e.left, d);
+      moveExpr(e.right, d);
+      return;
+    case "parens":
+      moveExpr(e.inner, d);
+      return;
+    case "annotated":
+      moveExpr(e.value, d);
+      moveExpr(e.references, d);
+      return;
+  }
+}
+function moveAttribute(a, d) {
+  moveExpr(a.expr, d);
+  moveRange(a.nameRange, d);
+  moveRange(a.valueRange, d);
+  moveRange(a.range, d);
+}
+function moveBlock(b, d) {
+  for (const r of b.labelRanges) moveRange(r, d);
+  moveRange(b.range, d);
+  moveRange(b.headerRange, d);
+  for (const attribute of b.attributes.values()) moveAttribute(attribute, d);
+  for (const nested of b.blocks) moveBlock(nested, d);
+  b.bodyStart.line += d;
+  if (b.close) b.close.line += d;
+}
+function moveItem(item, start2, startPosition) {
+  const lineDelta = startPosition.line - item.startPosition.line;
+  item.end += start2 - item.start;
+  item.start = start2;
+  item.startPosition = startPosition;
+  if (lineDelta === 0) return;
+  if (item.block) moveBlock(item.block, lineDelta);
+  for (const block of item.recovered ?? []) moveBlock(block, lineDelta);
+  if (item.attribute) moveAttribute(item.attribute, lineDelta);
+  for (const comment of item.comments) moveRange(comment.range, lineDelta);
+  for (const range of item.syntaxErrors) moveRange(range, lineDelta);
+}
+
+// server/src/parse/hcl/convert.ts
+var HclConverter = class {
+  constructor(filePath, text4, readBody = () => true) {
+    this.filePath = filePath;
+    this.text = text4;
+    this.readBody = readBody;
+    this.lines = new LineIndex(text4);
+    this.expressions = new HclExpressions(text4, this.lines);
+    this.blocks = new HclBlocks(this.lines, this.expressions, readBody);
+  }
+  filePath;
+  text;
+  readBody;
+  lines;
+  expressions;
+  blocks;
+  comments = [];
+  syntaxErrors = [];
+  convert(tree, cache2, changes, counts) {
+    const incremental = cache2?.items && cache2.clean && changes && !tree.rootNode.hasError ? this.incrementalItems(
+      cache2.items,
+      cache2.text,
+      changes,
+      (from, to, before, after) => before && !this.isTopLevelNode(tree, before) || after && !this.isTopLevelNode(tree, after) ? void 0 : this.itemsBetween(tree, from, to)
+    ) : void 0;
+    const items = incremental ?? this.allItems(tree, cache2);
+    if (cache2 && counts) counts[incremental ? "incremental" : "full"]++;
+    return this.assemble(items, cache2);
+  }
+  /**
+   * The conversion after edits that all fall inside one top-level block, without a reparse
+   * of the document: only that block's text is parsed (tree-sitter's included ranges), and
+   * the other items are moved. Undefined when that does not apply: the edits reach a block's
+   * ends or more than one item, or the block alone does not parse into one sound block.
+   */
+  convertWithinBlock(parse2, cache2, changes, counts) {
+    if (!cache2.items || !cache2.clean || cache2.text === void 0 || changes.edits.length === 0) return void 0;
+    const first = changes.edits[0];
+    const target = cache2.items.find((item) => item.start < first.startIndex && first.oldEndIndex < item.end - 1);
+    if (target?.type !== "block") return void 0;
+    const start2 = target.start;
+    let end = target.end;
+    for (const edit of changes.edits) {
+      if (!(start2 < edit.startIndex && edit.oldEndIndex < end - 1)) return void 0;
+      end += edit.newEndIndex - edit.oldEndIndex;
+    }
+    const tree = parse2(this.text, start2, end, this.lines);
+    let converted;
+    try {
+      const body2 = tree.rootNode.namedChildCount === 1 ? tree.rootNode.namedChild(0) : null;
+      const block = body2?.type === "body" && body2.namedChildCount === 1 ? body2.namedChild(0) : null;
+      if (tree.rootNode.hasError || block?.type !== "block" || block.startIndex !== start2 || block.endIndex !== end) return void 0;
+      converted = this.blockItem(block);
+    } finally {
+      tree.delete();
+    }
+    const items = this.incrementalItems(
+      cache2.items,
+      cache2.text,
+      changes,
+      (from, to) => from <= start2 && end <= to ? [converted] : void 0
+    );
+    if (!items) return void 0;
+    if (counts) counts.withinBlock++;
+    return this.assemble(items, cache2);
+  }
+  assemble(items, cache2) {
+    if (cache2) {
+      cache2.items = items;
+      cache2.text = this.text;
+      cache2.clean = items.every((item) => item.syntaxErrors.length === 0 && !item.block?.hasErrors);
+    }
+    const blocks = [];
+    const attributes = /* @__PURE__ */ new Map();
+    for (const item of items) {
+      if (item.block) blocks.push(item.block);
+      if (item.recovered) blocks.push(...item.recovered);
+      if (item.attribute && !attributes.has(item.attribute.name)) attributes.set(item.attribute.name, item.attribute);
+      this.comments.push(...item.comments);
+      this.syntaxErrors.push(...item.syntaxErrors);
+    }
+    this.comments.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return {
+      path: this.filePath,
+      format: "hcl",
+      text: this.text,
+      lines: this.lines,
+      blocks,
+      attributes,
+      comments: this.comments,
+      syntaxErrors: this.syntaxErrors
+    };
+  }
+  /** Every top-level item, converted (blocks whose text is in `cache` are reused). */
+  allItems(tree, cache2) {
+    const items = [];
+    const previous = /* @__PURE__ */ new Map();
+    const previousText = cache2?.text;
+    if (previousText !== void 0) {
+      for (const item of cache2?.items ?? []) {
+        if (!item.block || item.block.hasErrors) continue;
+        const source = previousText.slice(item.start, item.end);
+        const entries = previous.get(source);
+        if (entries) entries.push(item);
+        else previous.set(source, [item]);
+      }
+    }
+    for (const child3 of tree.rootNode.namedChildren) {
+      if (!child3) continue;
+      if (child3.type !== "body") {
+        const item = this.rootItem(child3);
+        if (item) items.push(item);
+        continue;
+      }
+      const cursor = child3.walk();
+      if (cursor.gotoFirstChild()) {
+        do {
+          if (!cursor.nodeIsNamed) continue;
+          if (cursor.nodeType === "block") {
+            items.push(this.cachedBlock(cursor.startIndex, cursor.endIndex, () => cursor.currentNode, previous));
+          } else {
+            const item = this.bodyItem(cursor.currentNode);
+            if (item) items.push(item);
+          }
+        } while (cursor.gotoNextSibling());
+      }
+      cursor.delete();
+    }
+    return items;
+  }
+  /**
+   * The top-level items after edits, converting only the stretches of text the edits touch;
+   * the other items are the previous conversion's, moved. Undefined when that cannot be
+   * shown to give what a full conversion gives (then everything is converted).
+   *
+   * Why checking the items next to each converted stretch suffices: in an error-free tree
+   * every top-level item is parsed from the same state, so an item whose text did not change
+   * parses the same unless the text before it runs into it (an attribute continued by an
+   * operator, a heredoc left open...). That shows as a top-level node crossing the stretch's
+   * ends, or as the neighbouring items no longer being top-level nodes of their old extent.
+   * Items farther away are preceded by unchanged items, so they parse the same too.
+   * (`Tree.getChangedRanges` would say the same but costs about 40 % of the reparse itself.)
+   */
+  incrementalItems(previous, previousText, changes, convertGap) {
+    let lengthAfterEdits = previousText?.length ?? -1;
+    for (const edit of changes.edits) lengthAfterEdits += edit.newEndIndex - edit.oldEndIndex;
+    if (lengthAfterEdits !== this.text.length) return void 0;
+    const dirty = [];
+    changes.edits.forEach((edit, k) => {
+      let start2 = edit.startIndex;
+      let end = edit.newEndIndex;
+      for (const later of changes.edits.slice(k + 1)) {
+        const delta = later.newEndIndex - later.oldEndIndex;
+        start2 = start2 < later.startIndex ? start2 : start2 >= later.oldEndIndex ? start2 + delta : later.startIndex;
+        end = end < later.startIndex ? end : end >= later.oldEndIndex ? end + delta : later.newEndIndex;
+      }
+      dirty.push({ startIndex: start2, endIndex: end });
+    });
+    const touchesDirty = (start2, end) => dirty.some((d) => start2 <= d.endIndex && end >= d.startIndex);
+    const kept = [];
+    const items = [];
+    let before;
+    let gapHasDirtyItem = false;
+    const closeGap = (after) => {
+      const from = before?.end ?? 0;
+      const to = after?.start ?? this.text.length;
+      if (gapHasDirtyItem || touchesDirty(from, to)) {
+        const converted = convertGap(from, to, before, after);
+        if (!converted) return false;
+        items.push(...converted);
+      }
+      gapHasDirtyItem = false;
+      return true;
+    };
+    for (const item of previous) {
+      let start2 = item.start;
+      let end = item.end;
+      for (const edit of changes.edits) {
+        if (end < edit.startIndex) continue;
+        if (start2 > edit.oldEndIndex) {
+          const delta = edit.newEndIndex - edit.oldEndIndex;
+          start2 += delta;
+          end += delta;
+          continue;
+        }
+        start2 = void 0;
+        break;
+      }
+      let startPosition;
+      if (start2 !== void 0 && !touchesDirty(start2, end)) {
+        startPosition = this.lines.positionAt(start2);
+        if (startPosition.character !== item.startPosition.character) startPosition = void 0;
+      }
+      if (start2 === void 0 || startPosition === void 0) {
+        gapHasDirtyItem = true;
+        continue;
+      }
+      const entry = { item, start: start2, end, startPosition };
+      if (!closeGap(entry)) return void 0;
+      kept.push(entry);
+      items.push(entry);
+      before = entry;
+    }
+    if (!closeGap(void 0)) return void 0;
+    for (const { item, start: start2, startPosition } of kept) moveItem(item, start2, startPosition);
+    return items.map((entry) => "item" in entry ? entry.item : entry);
+  }
+  /** True when the new tree has a top-level node of the kept item's type exactly where the item now is. */
+  isTopLevelNode(tree, kept) {
+    const node = tree.rootNode.descendantForIndex(kept.start, kept.end);
+    if (!node || node.startIndex !== kept.start || node.endIndex !== kept.end || node.type !== kept.item.type) return false;
+    const parent = node.parent;
+    return parent?.type === "config_file" || parent?.type === "body" && parent.parent?.type === "config_file";
+  }
+  /** The top-level items lying in [from, to] of the new tree; undefined when one reaches outside. */
+  itemsBetween(tree, from, to) {
+    const items = [];
+    for (const child3 of tree.rootNode.namedChildren) {
+      if (!child3 || child3.endIndex <= from || child3.startIndex >= to) continue;
+      if (child3.type !== "body") {
+        if (child3.startIndex < from || child3.endIndex > to) return void 0;
+        const item = this.rootItem(child3);
+        if (item) items.push(item);
+        continue;
+      }
+      const cursor = child3.walk();
+      try {
+        if (!cursor.gotoFirstChildForIndex(from)) continue;
+        do {
+          if (cursor.startIndex >= to) break;
+          if (!cursor.nodeIsNamed) continue;
+          if (cursor.startIndex < from || cursor.endIndex > to) return void 0;
+          const node = cursor.currentNode;
+          const item = node.type === "block" ? this.blockItem(node) : this.bodyItem(node);
+          if (item) items.push(item);
+        } while (cursor.gotoNextSibling());
+      } finally {
+        cursor.delete();
+      }
+    }
+    return items;
+  }
+  emptyItem(node) {
+    return {
+      type: node.type,
+      start: node.startIndex,
+      end: node.endIndex,
+      startPosition: this.lines.positionAt(node.startIndex),
+      comments: [],
+      syntaxErrors: []
+    };
+  }
+  commentItem(node) {
+    return { ...this.emptyItem(node), comments: [{ text: node.text, range: this.range(node) }] };
+  }
+  /** A comment or an ERROR node outside the body (other kinds add nothing). */
+  rootItem(node) {
+    if (node.type === "comment") return this.commentItem(node);
+    if (node.type !== "ERROR") return void 0;
+    const item = this.emptyItem(node);
+    item.syntaxErrors.push(this.range(node));
+    this.collectComments(node, item.comments);
+    item.recovered = [];
+    for (const child3 of node.namedChildren) if (child3?.type === "block" && !child3.hasError) item.recovered.push(this.blocks.block(child3));
+    return item;
+  }
+  /** A top-level attribute (`.tfvars`), comment or unparsable stretch of the body. */
+  bodyItem(node) {
+    if (node.type === "attribute") {
+      const item = this.emptyItem(node);
+      const attribute = this.blocks.attribute(node);
+      if (attribute) item.attribute = attribute;
+      this.collectComments(node, item.comments);
+      return item;
+    }
+    if (node.type === "comment") return this.commentItem(node);
+    if (node.type === "ERROR" || node.hasError) {
+      const item = this.emptyItem(node);
+      item.syntaxErrors.push(this.range(node));
+      this.collectComments(node, item.comments);
+      return item;
+    }
+    return void 0;
+  }
+  blockItem(node) {
+    const block = this.blocks.block(node, true);
+    const comments = [];
+    if (!block.bodySkipped) this.collectComments(node, comments);
+    return { ...this.emptyItem(node), block, comments };
+  }
+  /**
+   * Converting nodes crosses into WebAssembly for every field, which dominates the time
+   * per keystroke. A top-level block whose text is unchanged converts to the same thing,
+   * moved by whole lines: reuse it, moved, instead of walking its nodes again.
+   */
+  cachedBlock(startIndex, endIndex, nodeOf, previous) {
+    const source = this.text.slice(startIndex, endIndex);
+    const start2 = this.lines.positionAt(startIndex);
+    const candidates = previous.get(source);
+    const fits = candidates?.filter((c) => c.startPosition.character === start2.character);
+    const hit = fits?.find((c) => c.start === startIndex) ?? fits?.find((c) => c.startPosition.line === start2.line) ?? fits?.[0];
+    if (hit && candidates) {
+      candidates.splice(candidates.indexOf(hit), 1);
+      moveItem(hit, startIndex, start2);
+      return hit;
+    }
+    const node = nodeOf();
+    const block = this.blocks.block(node, true);
+    const comments = [];
+    if (!block.bodySkipped) this.collectComments(node, comments);
+    return { type: "block", start: startIndex, end: endIndex, startPosition: start2, block, comments, syntaxErrors: [] };
+  }
+  collectComments(node, into) {
+    const cursor = node.walk();
+    let done = false;
+    while (!done) {
+      const isComment = cursor.nodeType === "comment";
+      if (isComment) {
+        const { startIndex, endIndex } = cursor;
+        into.push({ text: this.text.slice(startIndex, endIndex), range: this.lines.range(startIndex, endIndex) });
+      }
+      if (!isComment && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          done = true;
+          break;
+        }
+      }
+    }
+    cursor.delete();
+  }
+  range(node) {
+    return this.lines.range(node.startIndex, node.endIndex);
+  }
+};
+
+// server/src/parse/hcl/parser.ts
+var parserPromise;
+function locateWasm(fileName, packageName, wasmDir) {
+  const candidates = [wasmDir, __dirname, path10.join(__dirname, "..")].filter((dir) => typeof dir === "string");
+  for (const dir of candidates) {
+    const candidate = path10.join(dir, fileName);
+    if (fs4.existsSync(candidate)) return candidate;
+  }
+  return require.resolve(`${packageName}/${fileName}`);
+}
+var givenWasm;
+function loadHclParser(wasmDir) {
+  parserPromise ??= (async () => {
+    const treeSitter = require_web_tree_sitter2();
+    let language;
+    if (givenWasm) {
+      await treeSitter.Parser.init({ wasmBinary: givenWasm.runtime });
+      language = await treeSitter.Language.load(givenWasm.grammar);
+    } else {
+      const runtimeWasm = locateWasm("web-tree-sitter.wasm", "web-tree-sitter", wasmDir);
+      await treeSitter.Parser.init({ locateFile: () => runtimeWasm });
+      const grammarWasm = locateWasm("tree-sitter-hcl.wasm", "@tree-sitter-grammars/tree-sitter-hcl", wasmDir);
+      language = await treeSitter.Language.load(fs4.readFileSync(grammarWasm));
+    }
+    const parser = new treeSitter.Parser();
+    parser.setLanguage(language);
+    return createHclParser(parser);
+  })();
+  return parserPromise;
+}
+function createHclParser(parser) {
+  const conversions = { incremental: 0, withinBlock: 0, full: 0 };
+  const parseRange = (text4, start2, end, lines) => {
+    const point = (offset) => {
+      const position = lines.positionAt(offset);
+      return { row: position.line, column: position.character };
+    };
+    const range = { startIndex: start2, endIndex: end, startPosition: point(start2), endPosition: point(end) };
+    const tree = parser.parse(text4, null, { includedRanges: [range] });
+    if (!tree) throw new Error("tree-sitter returned no tree");
+    return tree;
+  };
+  return {
+    conversions,
+    parseTree(text4, previous) {
+      const tree = parser.parse(text4, previous);
+      if (!tree) throw new Error("tree-sitter returned no tree");
+      return tree;
+    },
+    toConfigFile(filePath, text4, tree, cache2, readBody, changes) {
+      return new HclConverter(filePath, text4, readBody).convert(tree, cache2, changes, conversions);
+    },
+    toConfigFileWithinBlock(filePath, text4, cache2, readBody, changes) {
+      return new HclConverter(filePath, text4, readBody).convertWithinBlock(parseRange, cache2, changes, conversions);
+    }
+  };
+}
+function treeEditFor(oldText, start2, end, newText, lines) {
+  const index = lines && lines.text === oldText && !oldText.includes("\r") ? lines : void 0;
+  const pointAt = (offset) => {
+    if (index) {
+      const position = index.positionAt(offset);
+      return { row: position.line, column: position.character };
+    }
+    let row = 0;
+    let lastBreak2 = -1;
+    for (let i2 = oldText.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = oldText.indexOf("\n", i2 + 1)) {
+      row++;
+      lastBreak2 = i2;
+    }
+    return { row, column: offset - lastBreak2 - 1 };
+  };
+  const startPosition = pointAt(start2);
+  const lastBreak = newText.lastIndexOf("\n");
+  let newRows = 0;
+  for (let i2 = newText.indexOf("\n"); i2 !== -1; i2 = newText.indexOf("\n", i2 + 1)) newRows++;
+  const newEndPosition = lastBreak === -1 ? { row: startPosition.row, column: startPosition.column + newText.length } : { row: startPosition.row + newRows, column: newText.length - lastBreak - 1 };
+  return {
+    startIndex: start2,
+    oldEndIndex: end,
+    newEndIndex: start2 + newText.length,
+    startPosition,
+    oldEndPosition: pointAt(end),
+    newEndPosition
+  };
+}
 var TEMPLATE_MARKER = "ELB_LENS_TEMPLATE_END";
 function parseTemplateText(parser, template) {
   if (template.includes(TEMPLATE_MARKER)) return void 0;
@@ -21135,41 +22298,949 @@ ${TEMPLATE_MARKER}
     tree.delete();
   }
 }
-var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
-function unescapeHcl(raw) {
-  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (whole, code) => {
-    if (code.length > 1) {
-      const point = parseInt(code.slice(1), 16);
-      return point <= 1114111 ? String.fromCodePoint(point) : whole;
-    }
-    return ESCAPES[code] ?? whole;
-  }).replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
-}
 
-// server/src/rules/nodeFindings.ts
-function nodeFindings(reported, options, configFile) {
-  const suppressions = /* @__PURE__ */ new Map();
-  const suppressionsOf = (path23) => {
-    let list = suppressions.get(path23);
-    if (!list) {
-      const file = configFile(path23);
-      suppressions.set(path23, list = file ? collectSuppressions(file) : []);
+// server/src/terraform/providerVersions.ts
+var path11 = __toESM2(require("path"));
+var LOCK_FILE_NAME = ".terraform.lock.hcl";
+function isLockFile(filePath) {
+  return path11.basename(filePath) === LOCK_FILE_NAME;
+}
+function parseLockFile(parser, filePath, text4) {
+  const tree = parser.parseTree(text4);
+  try {
+    const file = parser.toConfigFile(filePath, text4, tree, void 0, () => true);
+    return readLockFile(file, tree.rootNode.hasError ? firstError(tree.rootNode, file) : void 0);
+  } finally {
+    tree.delete();
+  }
+}
+function firstError(root, file) {
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node.type === "ERROR" || node.isMissing) return file.lines.range(node.startIndex, node.endIndex);
+    if (!node.hasError) continue;
+    for (let i2 = node.childCount - 1; i2 >= 0; i2--) {
+      const child3 = node.child(i2);
+      if (child3) stack.push(child3);
     }
-    return list;
+  }
+  return file.lines.range(0, 0);
+}
+var LOCK_IGNORED = `${LOCK_FILE_NAME} is ignored`;
+function readLockFile(file, syntaxError) {
+  const providers = /* @__PURE__ */ new Map();
+  const problems = [];
+  const broken = syntaxError ?? file.syntaxErrors[0] ?? file.blocks.find((b) => b.hasErrors)?.range;
+  if (broken) {
+    problems.push({
+      file,
+      range: broken,
+      message: `ELB Lens cannot parse this lock file (a syntax error here), so ${LOCK_IGNORED}: provider versions come from required_providers instead. Run terraform init to write it again.`
+    });
+    return { file, providers, problems };
+  }
+  for (const block of file.blocks) {
+    if (block.type !== "provider" || block.labels.length !== 1) continue;
+    const address = normaliseSource(block.labels[0]);
+    if (!address || !knownProvider(address)) continue;
+    const attribute = block.attributes.get("version");
+    const text4 = attribute ? literalString(attribute.expr) : void 0;
+    const version = text4 === void 0 ? void 0 : parseVersion(text4);
+    if (!attribute || text4 === void 0 || !version) {
+      problems.push({
+        file,
+        range: attribute?.range ?? block.headerRange,
+        message: `${attribute ? `"${text4 ?? "this value"}" is not a version` : "This provider entry has no version"}, so ELB Lens ignores the ${block.labels[0]} entry of ${LOCK_FILE_NAME}: its version comes from required_providers instead.`
+      });
+      continue;
+    }
+    if (!providers.has(address)) providers.set(address, { version, text: text4, range: attribute.range });
+  }
+  return { file, providers, problems };
+}
+function normaliseSource(source) {
+  const parts2 = source.trim().toLowerCase().split("/");
+  if (parts2.some((p) => p === "") || parts2.length < 1 || parts2.length > 3) return void 0;
+  if (parts2.length === 1) return `registry.terraform.io/hashicorp/${parts2[0]}`;
+  return parts2.length === 2 ? `registry.terraform.io/${parts2.join("/")}` : parts2.join("/");
+}
+function knownProvider(address) {
+  const tail = address.split("/").slice(1).join("/");
+  for (const [name2, source] of Object.entries(PROVIDER_SOURCES)) if (source.toLowerCase() === tail) return name2;
+  return void 0;
+}
+function providerSource(localName) {
+  return Object.prototype.hasOwnProperty.call(PROVIDER_SOURCES, localName) ? PROVIDER_SOURCES[localName] : void 0;
+}
+function providerVersions(root, lock) {
+  const problems = [...lock?.problems ?? []];
+  const byDir = /* @__PURE__ */ new Map();
+  for (const module2 of root.allModules()) {
+    if (!byDir.has(module2.dir)) byDir.set(module2.dir, requirements(module2.files, problems));
+  }
+  const facts = /* @__PURE__ */ new Map();
+  const factFor = (address, provider) => {
+    const key = `${provider}|${address}`;
+    const cached = facts.get(key);
+    if (cached) return cached;
+    const expected = providerSource(provider) ?? provider;
+    const shown = address.replace(/^registry\.terraform\.io\//, "");
+    let fact;
+    const locked = lock?.providers.get(address);
+    if (knownProvider(address) !== provider) {
+      fact = {
+        source: "unknown",
+        provider: shown,
+        range: void 0,
+        text: "",
+        origins: [],
+        reason: `its provider is ${shown}, not ${expected}, whose version numbers ELB Lens does not know`
+      };
+    } else if (locked && lock) {
+      fact = {
+        source: "lock-file",
+        provider: expected,
+        range: VersionRange.exactly(locked.version),
+        text: formatVersion(locked.version),
+        origins: [{ file: lock.file.path, range: locked.range, what: LOCK_FILE_NAME }]
+      };
+    } else {
+      const constraints = [...byDir.values()].flatMap((m) => [...m.values()]).filter((r) => r.address === address && r.constraint);
+      let range = VersionRange.ANY;
+      for (const r of constraints) range = range.intersect(r.constraint.range);
+      const origins = constraints.map((r) => r.constraint.origin);
+      if (constraints.length === 0) {
+        fact = {
+          source: "unknown",
+          provider: expected,
+          range: void 0,
+          text: "",
+          origins: [],
+          reason: `no ${LOCK_FILE_NAME} next to the root module and no version constraint in required_providers`
+        };
+      } else if (range.isEmpty()) {
+        fact = {
+          source: "unknown",
+          provider: expected,
+          range: void 0,
+          text: constraints.map((r) => r.constraint.text).join(", "),
+          origins,
+          reason: "no version satisfies all the version constraints of the configuration"
+        };
+      } else {
+        fact = { source: "constraint", provider: expected, range, text: constraints.map((r) => r.constraint.text).join(", "), origins };
+      }
+    }
+    facts.set(key, fact);
+    return fact;
   };
-  const out2 = [];
-  for (const item of reported) {
-    const shown = mergeInstanceFindings([item]).flatMap((f) => shownFindings([f], suppressionsOf(f.file), options));
-    for (const finding of shown) out2.push({ finding, node: item.node });
+  return {
+    problems,
+    forResource(resource, provider) {
+      if (providerSource(provider) === void 0) return void 0;
+      const localName = providerLocalName(resource.entry.block, resource.entry.type);
+      const declared = byDir.get(resource.module.dir)?.get(localName);
+      const address = declared?.address ?? normaliseSource(providerSource(localName) ?? localName);
+      return address ? factFor(address, provider) : void 0;
+    }
+  };
+}
+function providerLocalName(block, type) {
+  const expr = block.attributes.get("provider")?.expr;
+  if (expr?.kind === "traversal") return expr.root;
+  const text4 = expr ? literalString(expr) : void 0;
+  if (text4) return text4.split(".")[0].trim();
+  return type.split("_")[0];
+}
+function requirements(files, problems) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    for (const block of file.blocks) {
+      if (block.type !== "terraform") continue;
+      const lists = block.labels[0] === "required_providers" ? [block] : block.blocks.filter((b) => b.type === "required_providers");
+      for (const list of lists) {
+        for (const attribute of list.attributes.values()) {
+          const requirement = requirement_(file, attribute, problems);
+          if (!out2.has(requirement.localName)) out2.set(requirement.localName, requirement);
+          else if (requirement.constraint && !out2.get(requirement.localName).constraint)
+            out2.get(requirement.localName).constraint = requirement.constraint;
+        }
+      }
+    }
   }
   return out2;
 }
+function requirement_(file, attribute, problems) {
+  const localName = attribute.name;
+  const expr = attribute.expr;
+  const versionExpr = expr.kind === "object" ? objectEntry(expr, "version") : expr;
+  const sourceExpr = expr.kind === "object" ? objectEntry(expr, "source") : void 0;
+  const sourceText = sourceExpr ? literalString(sourceExpr) : void 0;
+  const address = sourceText !== void 0 ? normaliseSource(sourceText) : normaliseSource(providerSource(localName) ?? localName);
+  const relevant = address !== void 0 && knownProvider(address) !== void 0;
+  let constraint;
+  if (versionExpr && relevant) {
+    const text4 = literalString(versionExpr);
+    const parsed2 = text4 === void 0 ? { error: "it is not a plain string" } : VersionRange.parse(text4);
+    if ("error" in parsed2) {
+      problems.push({
+        file,
+        range: versionExpr.range,
+        message: `ELB Lens cannot read the version constraint of ${localName} (${parsed2.error}), so it is ignored: the provider version is taken from elsewhere, or assumed to be the newest.`
+      });
+    } else if (text4 !== void 0 && text4.trim() !== "") {
+      constraint = {
+        range: parsed2,
+        text: text4.trim(),
+        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path11.basename(file.path)}` }
+      };
+    }
+  }
+  return { localName, address, constraint };
+}
+function objectEntry(expr, name2) {
+  for (const entry of expr.entries) {
+    const key = entry.key;
+    if (key.kind === "traversal" && key.root === name2 && key.steps.length === 0 || key.kind === "literal" && key.value === name2)
+      return entry.value;
+    if (key.kind === "template" && key.parts.length === 1 && key.parts[0].kind === "literal" && key.parts[0].value === name2)
+      return entry.value;
+  }
+  return void 0;
+}
+function literalString(expr) {
+  if (expr.kind === "literal") return typeof expr.value === "string" ? expr.value : void 0;
+  if (expr.kind === "parens") return literalString(expr.inner);
+  if (expr.kind === "template") {
+    let out2 = "";
+    for (const part of expr.parts) {
+      if (part.kind !== "literal" || typeof part.value !== "string") return void 0;
+      out2 += part.value;
+    }
+    return out2;
+  }
+  return void 0;
+}
+
+// server/src/terraform/files.ts
+function isTerraformFileName(name2) {
+  return name2.endsWith(".tf") || name2.endsWith(".tf.json") || name2.endsWith(".tofu") || name2.endsWith(".tofu.json");
+}
+function isTerraformJsonName(name2) {
+  return name2.endsWith(".tf.json") || name2.endsWith(".tofu.json");
+}
+function isTerraformHclName(name2) {
+  return name2.endsWith(".tf") || name2.endsWith(".tofu");
+}
+function shadowedName(tofuName) {
+  return tofuName.endsWith(".tofu.json") ? `${tofuName.slice(0, -".tofu.json".length)}.tf.json` : `${tofuName.slice(0, -".tofu".length)}.tf`;
+}
+function moduleFileNames(names) {
+  const shadowed = new Set(names.filter((n2) => n2.endsWith(".tofu") || n2.endsWith(".tofu.json")).map(shadowedName));
+  return names.filter((n2) => isTerraformFileName(n2) && !shadowed.has(n2));
+}
+
+// server/src/project/files.ts
+var path12 = __toESM2(require("path"));
+var MAX_FILE_CHARS = 4 * 1024 * 1024;
+var MAX_LINE_CHARS = 128 * 1024;
+var MAX_PENDING_EDITS = 1e3;
+function isTerraformFile(filePath) {
+  return isTerraformFileName(filePath);
+}
+function looksBinary(text4) {
+  return text4.includes("\0");
+}
+function hasOverlongLine(text4) {
+  if (text4.length <= MAX_LINE_CHARS) return false;
+  return linesOverlong(text4, 0, text4.length);
+}
+function linesOverlong(text4, from, to) {
+  for (let start2 = from > 0 ? text4.lastIndexOf("\n", from - 1) + 1 : 0; ; ) {
+    const end = text4.indexOf("\n", start2);
+    if ((end === -1 ? text4.length : end) - start2 > MAX_LINE_CHARS) return true;
+    if (end === -1 || end >= to) return false;
+    start2 = end + 1;
+  }
+}
+var ProjectFiles = class {
+  constructor(host, parser, prescan) {
+    this.host = host;
+    this.parser = parser;
+    this.prescan = prescan;
+  }
+  host;
+  parser;
+  prescan;
+  documents = /* @__PURE__ */ new Map();
+  /** Parsed files read from the host, by path; dropped when the file changes. */
+  diskFiles = /* @__PURE__ */ new Map();
+  /** Files already reported as skipped (one log line each, until they change). */
+  skipped = /* @__PURE__ */ new Set();
+  /** Terraform files the scan left unparsed (for --verbose). */
+  unparsed = /* @__PURE__ */ new Set();
+  /** Texts read from the host, until the host says the file changed. */
+  texts = /* @__PURE__ */ new Map();
+  /** Folder listings from the host, until the host reports a change in the folder. */
+  listings = /* @__PURE__ */ new Map();
+  /** The byte scan's answer per file, for the text it was given. */
+  scans = /* @__PURE__ */ new Map();
+  /** Whether a folder declares a variable (see declaresVariable), until a file of it changes. */
+  variableFolders = /* @__PURE__ */ new Map();
+  /** Files and folders read while a unit is built (undefined otherwise). */
+  recording;
+  openDocument(filePath, text4) {
+    this.variableFolders.delete(path12.dirname(filePath));
+    const previous = this.documents.get(filePath);
+    previous?.tree?.delete();
+    this.documents.set(filePath, { text: text4, tree: void 0, treeIsCurrent: false, config: void 0, blocks: newBlockCache(), edits: [] });
+  }
+  updateDocument(filePath, changes) {
+    this.variableFolders.delete(path12.dirname(filePath));
+    const doc = this.documents.get(filePath);
+    if (!doc) return;
+    for (const change of changes) {
+      if (!change.range) {
+        doc.text = change.text;
+        doc.plainText = void 0;
+        doc.tree?.delete();
+        doc.tree = void 0;
+        doc.edits = void 0;
+        continue;
+      }
+      const lines = doc.config?.text === doc.text ? doc.config.lines : new LineIndex(doc.text);
+      const start2 = lines.offsetAt(change.range.start);
+      const end = Math.max(start2, lines.offsetAt(change.range.end));
+      const edit = treeEditFor(doc.text, start2, end, change.text, lines);
+      doc.tree?.edit(edit);
+      if (doc.edits && doc.edits.length < MAX_PENDING_EDITS) doc.edits.push(edit);
+      else doc.edits = void 0;
+      doc.text = doc.text.slice(0, start2) + change.text + doc.text.slice(end);
+      doc.config = void 0;
+      if (doc.plainText && (looksBinary(change.text) || linesOverlong(doc.text, start2, start2 + change.text.length))) {
+        doc.plainText = false;
+      }
+    }
+    doc.treeIsCurrent = false;
+    doc.config = void 0;
+  }
+  closeDocument(filePath) {
+    this.variableFolders.delete(path12.dirname(filePath));
+    this.documents.get(filePath)?.tree?.delete();
+    this.documents.delete(filePath);
+    this.skipped.delete(filePath);
+  }
+  fileChanged(filePath) {
+    this.variableFolders.delete(path12.dirname(filePath));
+    this.listings.delete(path12.dirname(filePath));
+    this.texts.delete(filePath);
+    this.unparsed.delete(filePath);
+    this.diskFiles.delete(filePath);
+    this.skipped.delete(filePath);
+  }
+  /** The text of a file: the open document's, else the host's (read once until it changes). */
+  text(filePath) {
+    return this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
+  }
+  isOpen(filePath) {
+    return this.documents.has(filePath);
+  }
+  openPaths() {
+    return this.documents.keys();
+  }
+  /** Notes a file as read by the unit being built (see recording). */
+  noteRead(filePath) {
+    this.recording?.reads.add(filePath);
+  }
+  /**
+   * True when a Terraform file of the folder has a `variable` block (only files with the word
+   * are parsed). Kept until a file of the folder changes: a host asks on every keystroke.
+   */
+  declaresVariable(dir) {
+    let declares = this.variableFolders.get(dir);
+    if (declares === void 0) {
+      declares = this.terraformPaths(dir).some((file) => {
+        const text4 = this.text(file);
+        if (text4 === void 0 || !DECLARATION_WORD.variable.test(text4)) return false;
+        return this.configFile(file)?.blocks.some((block) => block.type === "variable") === true;
+      });
+      this.variableFolders.set(dir, declares);
+    }
+    return declares;
+  }
+  /** Skipped or degraded files get one log line each, never a failure. */
+  logSkipped(filePath, why) {
+    if (this.skipped.has(filePath)) return;
+    this.skipped.add(filePath);
+    this.host.log?.(`elb-lens: skipped ${filePath}: ${why}`);
+  }
+  readFromHost(filePath) {
+    this.recording?.reads.add(filePath);
+    if (this.texts.has(filePath)) return this.texts.get(filePath);
+    let text4;
+    try {
+      text4 = this.host.readFile(filePath);
+    } catch {
+      text4 = void 0;
+    }
+    this.texts.set(filePath, text4);
+    return text4;
+  }
+  stats() {
+    return { unparsedTerraformFiles: this.unparsed.size, unparsedTerraformPaths: [...this.unparsed] };
+  }
+  /** The parsed form of a file: open document first, then the host's copy. */
+  configFile(filePath) {
+    this.recording?.reads.add(filePath);
+    const doc = this.documents.get(filePath);
+    if (doc) {
+      if (!doc.config) doc.config = this.parseDocument(filePath, doc);
+      return doc.config;
+    }
+    const text4 = this.readFromHost(filePath);
+    if (text4 === void 0) {
+      this.diskFiles.delete(filePath);
+      this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
+      return void 0;
+    }
+    const cached = this.diskFiles.get(filePath);
+    if (cached && cached.text === text4) return cached.config;
+    const config = this.parseText(filePath, text4);
+    this.diskFiles.set(filePath, { text: text4, config });
+    return config;
+  }
+  parseDocument(filePath, doc) {
+    if (!isTerraformHclName(filePath) || doc.text.length > MAX_FILE_CHARS) return this.parseText(filePath, doc.text);
+    doc.plainText ??= !looksBinary(doc.text) && !hasOverlongLine(doc.text);
+    if (!doc.plainText) {
+      doc.plainText = void 0;
+      return this.parseText(filePath, doc.text);
+    }
+    if (!doc.treeIsCurrent && doc.tree && doc.edits && doc.edits.length > 0) {
+      const config = this.parser.toConfigFileWithinBlock(filePath, doc.text, doc.blocks, isRelevantBlock, { edits: doc.edits });
+      if (config) {
+        doc.edits = [];
+        return config;
+      }
+    }
+    const previous = doc.treeIsCurrent ? void 0 : doc.tree;
+    const tree = this.parser.parseTree(doc.text, previous);
+    const changes = previous && doc.edits ? { edits: doc.edits } : void 0;
+    if (doc.tree && doc.tree !== tree) doc.tree.delete();
+    doc.tree = tree;
+    doc.treeIsCurrent = true;
+    doc.edits = [];
+    return this.parser.toConfigFile(filePath, doc.text, tree, doc.blocks, isRelevantBlock, changes);
+  }
+  parseText(filePath, text4) {
+    if (text4.length > MAX_FILE_CHARS) {
+      this.logSkipped(filePath, `it is larger than ${MAX_FILE_CHARS / 2 ** 20} MB`);
+      return void 0;
+    }
+    if (looksBinary(text4)) {
+      this.logSkipped(filePath, "it looks binary (NUL characters)");
+      return void 0;
+    }
+    const clean = text4.charCodeAt(0) === 65279 ? " " + text4.slice(1) : text4;
+    try {
+      if (isTerraformJsonName(filePath) || filePath.endsWith(".tfvars.json")) {
+        return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
+      }
+      if (isJsonFileName(filePath)) return elbJsonToConfigFile(filePath, clean);
+      if (isYamlFileName(filePath)) return kubernetesToConfigFile(filePath, text4);
+      if (hasOverlongLine(clean)) {
+        this.logSkipped(filePath, `it has a line longer than ${MAX_LINE_CHARS / 1024} K characters (generated content)`);
+        return void 0;
+      }
+      const tree = this.parser.parseTree(clean);
+      try {
+        return this.parser.toConfigFile(filePath, clean, tree, void 0, isRelevantBlock);
+      } finally {
+        tree.delete();
+      }
+    } catch {
+      return void 0;
+    }
+  }
+  /** Parses a JSON string's decoded value (`${var.x}`) as a template, as Terraform does. */
+  parseTemplate(template) {
+    return parseTemplateText(this.parser, template);
+  }
+  /**
+   * A module folder's files: parsed up front when a cheap scan of their text finds something
+   * that can matter (an ELB-related resource type, a module call, a suppression comment;
+   * open documents and `.tf.json` always), the others only when the module looks up a
+   * declaration they may hold (see DeclarationSource). Nothing a skipped file could declare
+   * is ever missed: the lookup is by the declared name's text.
+   */
+  moduleSources(dir) {
+    const files = [];
+    const deferred = [];
+    for (const filePath of this.terraformPaths(dir)) {
+      const doc = this.documents.get(filePath);
+      const text4 = doc?.text ?? this.readFromHost(filePath);
+      if (text4 === void 0) {
+        this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
+        continue;
+      }
+      if (!this.prescan || doc || isTerraformJsonName(filePath) || isOverrideFile(filePath) || this.mayMatter(filePath, text4)) {
+        const file = this.configFile(filePath);
+        if (file) files.push(file);
+      } else if (text4.length > MAX_FILE_CHARS || looksBinary(text4) || hasOverlongLine(text4)) {
+        this.parseText(filePath, text4);
+      } else deferred.push({ path: filePath, text: text4 });
+    }
+    for (const d of deferred) this.unparsed.add(d.path);
+    if (deferred.length === 0) return { files, deferred: [] };
+    const lazy = {
+      filesDeclaring: (kind, name2) => {
+        const word = new RegExp(`(^|[^\\w-])${escapeRegExp(name2)}($|[^\\w-])`);
+        const found = [];
+        for (const candidate of deferred) {
+          if (!DECLARATION_WORD[kind].test(candidate.text) || !word.test(candidate.text)) continue;
+          const file = this.configFile(candidate.path);
+          if (file) {
+            found.push(file);
+            this.unparsed.delete(candidate.path);
+          }
+        }
+        return found;
+      }
+    };
+    return { files, lazy, deferred: deferred.map((d) => d.path) };
+  }
+  /** The `.tf`/`.tf.json` (and OpenTofu `.tofu`/`.tofu.json`) files of a folder, with open documents. */
+  terraformPaths(dir) {
+    this.recording?.listedDirs.add(dir);
+    const names = new Set(this.listDirectory(dir).filter((n2) => isTerraformFile(n2)));
+    for (const open of this.documents.keys()) if (path12.dirname(open) === dir && isTerraformFile(open)) names.add(path12.basename(open));
+    return moduleFileNames([...names].sort()).map((n2) => path12.join(dir, n2));
+  }
+  /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */
+  listDirectory(dir) {
+    let names = this.listings.get(dir);
+    if (!names) {
+      try {
+        names = this.host.readDirectory(dir);
+      } catch {
+        names = [];
+      }
+      this.listings.set(dir, names);
+    }
+    return names;
+  }
+  /** The byte scan, once per text of a file (an open document is scanned again only when it changes). */
+  mayMatter(filePath, text4) {
+    const cached = this.scans.get(filePath);
+    if (cached?.text === text4) return cached.matters;
+    const matters = MAY_MATTER.test(text4);
+    this.scans.set(filePath, { text: text4, matters });
+    return matters;
+  }
+};
+var MAY_MATTER = /_e?lb_|compute_instance|secgroup|eip|floatingip|bandwidth|kubernetes_service|\bmodule\b|required_providers|elb-lens-ignore/;
+var DECLARATION_WORD = {
+  variable: /\bvariable\b/,
+  local: /\blocals\b/,
+  output: /\boutput\b/
+};
+function escapeRegExp(text4) {
+  return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// server/src/project/callers.ts
+var path13 = __toESM2(require("path"));
+var CallerIndex = class {
+  /** `dropped`: called when the index is dropped because module calls changed (what was built on it is stale). */
+  constructor(files, dropped) {
+    this.files = files;
+    this.dropped = dropped;
+  }
+  files;
+  dropped;
+  workspaceFiles = /* @__PURE__ */ new Set();
+  fileCalls = /* @__PURE__ */ new Map();
+  /** Child folder → the folders whose module blocks call it; rebuilt when a file's calls change. */
+  callersByChild;
+  /** Terraform files changed since their module calls were last compared (see settle). */
+  callChecks = /* @__PURE__ */ new Set();
+  /** Sets the workspace's Terraform files; false when they are the same as before (nothing dropped). */
+  setWorkspaceFiles(files) {
+    const next = new Set([...files].filter(isTerraformFile));
+    const same = next.size === this.workspaceFiles.size && [...next].every((f) => this.workspaceFiles.has(f));
+    if (same) return false;
+    this.workspaceFiles = next;
+    this.callersByChild = void 0;
+    return true;
+  }
+  readModuleCalls(files) {
+    for (const file of files) if (isTerraformFile(file)) this.callsOf(file);
+  }
+  /** A Terraform file changed: whether its module calls did is asked at the next analysis, not per keystroke. */
+  changed(filePath) {
+    if (isTerraformFile(filePath)) this.callChecks.add(filePath);
+  }
+  /** For files changed since the last analysis: when one's module calls changed, the index is dropped. */
+  settle() {
+    if (this.callChecks.size === 0) return;
+    const files = [...this.callChecks];
+    this.callChecks.clear();
+    if (files.some((file) => this.callsChanged(file))) {
+      this.callersByChild = void 0;
+      this.dropped();
+    }
+  }
+  index() {
+    return Object.fromEntries([...this.callers()].map(([child3, callers]) => [child3, [...callers].sort()]));
+  }
+  /** Takes an index built elsewhere from the files as they are now. */
+  useIndex(index) {
+    this.callChecks.clear();
+    this.callersByChild = new Map(Object.entries(index).map(([child3, callers]) => [child3, new Set(callers)]));
+  }
+  indexOf(files) {
+    const index = this.callersIn([...files].filter(isTerraformFile));
+    return Object.fromEntries([...index].map(([child3, callers]) => [child3, [...callers].sort()]));
+  }
+  /** The root folders whose module trees reach `dir` (just `dir` when nothing calls it). */
+  rootsOf(dir) {
+    const index = this.callers();
+    if (!index.get(dir)?.size) return [dir];
+    const roots = /* @__PURE__ */ new Set();
+    const seen = /* @__PURE__ */ new Set([dir]);
+    const queue = [dir];
+    while (queue.length > 0) {
+      const current = queue.shift();
+      const callers = index.get(current);
+      if (!callers?.size) {
+        roots.add(current);
+        continue;
+      }
+      for (const caller of callers) {
+        if (seen.has(caller)) continue;
+        seen.add(caller);
+        queue.push(caller);
+      }
+    }
+    return roots.size > 0 ? [...roots].sort() : [dir];
+  }
+  /** Child folder → calling folders, from local `source` paths in the workspace's files and open documents. */
+  callers() {
+    this.settle();
+    if (this.callersByChild) return this.callersByChild;
+    const files = new Set(this.workspaceFiles);
+    for (const open of this.files.openPaths()) if (isTerraformFile(open)) files.add(open);
+    this.callersByChild = this.callersIn(files);
+    return this.callersByChild;
+  }
+  /** Child folder → calling folders, from the local `source` paths in some files. */
+  callersIn(files) {
+    const index = /* @__PURE__ */ new Map();
+    for (const file of files) {
+      for (const call of this.callsOf(file)) {
+        if (!isLocalSource(call.source)) continue;
+        const child3 = path13.resolve(path13.dirname(file), call.source);
+        if (child3 === path13.dirname(file)) continue;
+        let set = index.get(child3);
+        if (!set) index.set(child3, set = /* @__PURE__ */ new Set());
+        set.add(path13.dirname(file));
+      }
+    }
+    return index;
+  }
+  /** The module calls of a file (cached by text; files without the word "module" are not parsed). */
+  callsOf(file) {
+    const text4 = this.files.text(file);
+    if (text4 === void 0) return [];
+    const cached = this.fileCalls.get(file);
+    if (cached?.text === text4) return cached.calls;
+    const calls = [];
+    if (/\bmodule\b/.test(text4)) {
+      for (const block of this.files.configFile(file)?.blocks ?? []) {
+        if (block.type !== "module" || !block.labels[0]) continue;
+        const source = block.attributes.get("source")?.expr;
+        if (source?.kind === "literal" && typeof source.value === "string") calls.push({ name: block.labels[0], source: source.value });
+        else if (source?.kind === "template" && source.parts.length === 1 && source.parts[0].kind === "literal") {
+          calls.push({ name: block.labels[0], source: String(source.parts[0].value) });
+        }
+      }
+    }
+    this.fileCalls.set(file, { text: text4, calls });
+    return calls;
+  }
+  /** True when a file's module calls differ from what the caller index was built from. */
+  callsChanged(file) {
+    const before = this.fileCalls.get(file);
+    if (!before) return this.callersByChild !== void 0 && /\bmodule\b/.test(this.files.text(file) ?? "");
+    const after = this.callsOf(file);
+    return JSON.stringify(before.calls) !== JSON.stringify(after);
+  }
+};
+function isLocalSource(source) {
+  return source === "." || source === ".." || source.startsWith("./") || source.startsWith("../") || source.startsWith(".\\") || source.startsWith("..\\");
+}
+
+// server/src/project/terraformUnits.ts
+var path14 = __toESM2(require("path"));
+
+// server/src/project/versionFindings.ts
+function versionProblemFindings(problems, docsBase) {
+  return onceEach(
+    problems.map((problem) => ({
+      finding: {
+        ruleId: PROVIDER_VERSION_RULE_ID,
+        severity: "hint",
+        message: problem.message,
+        file: problem.file.path,
+        range: problem.range,
+        related: [],
+        fixes: [],
+        docsUrl: `${docsBase}${PROVIDER_VERSION_RULE_ID}.md`
+      }
+    }))
+  );
+}
+function onceEach(reported) {
+  const seen = /* @__PURE__ */ new Set();
+  return reported.filter(({ finding, node }) => {
+    if (node) return true;
+    const key = `${finding.ruleId}|${finding.file}|${JSON.stringify(finding.range)}|${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// server/src/project/terraformUnits.ts
+var TerraformUnits = class {
+  constructor(files, docsBase, runRules, log) {
+    this.files = files;
+    this.docsBase = docsBase;
+    this.runRules = runRules;
+    this.log = log;
+  }
+  files;
+  docsBase;
+  runRules;
+  log;
+  /** Terraform analysis units by root folder. */
+  units = /* @__PURE__ */ new Map();
+  /** The unit of `root` if it is cached. */
+  cached(root) {
+    return this.units.get(root);
+  }
+  /** Drops the units that read the file or listed its folder. */
+  invalidate(filePath) {
+    const dir = path14.dirname(filePath);
+    for (const [root, unit] of this.units) {
+      if (unit.reads.has(filePath) || unit.listedDirs.has(dir)) this.units.delete(root);
+    }
+  }
+  /**
+   * The analysis of a Terraform folder: the units of the root modules that reach it (`roots`),
+   * their findings in the folder's files (merged across instances), and the folder's files.
+   */
+  folder(filePath, roots, options, key) {
+    const dir = path14.dirname(filePath);
+    const ownSources = this.files.moduleSources(dir);
+    const own = ownSources.files;
+    if (!this.files.isOpen(filePath) && !this.files.terraformPaths(dir).includes(filePath)) this.files.configFile(filePath);
+    if (roots.length === 1 && roots[0] === dir && own.length === 0) {
+      return {
+        key: key ?? "",
+        model: combineModels([]),
+        files: [],
+        rawFindings: [],
+        units: [],
+        otherPaths: ownSources.deferred
+      };
+    }
+    const units = roots.map((root) => this.unit(root, options, key));
+    const paths = new Set(this.files.terraformPaths(dir));
+    for (const u of units) if (u.root === dir && u.lockFile) paths.add(u.lockFile.path);
+    const findings = mergeInstanceFindings(onceEach(units.flatMap((u) => u.reported))).filter((f) => paths.has(f.file));
+    const files = [...own];
+    for (const u of units) if (u.root === dir && u.lockFile) files.push(u.lockFile);
+    for (const extra of /* @__PURE__ */ new Set([filePath, ...findings.map((f) => f.file)])) {
+      if (!files.some((f) => f.path === extra)) {
+        const file = paths.has(extra) ? this.files.configFile(extra) : void 0;
+        if (file) files.push(file);
+      }
+    }
+    return {
+      key: key ?? "",
+      model: combineModels(units.map((u) => u.model)),
+      files,
+      rawFindings: findings,
+      units,
+      otherPaths: ownSources.deferred
+    };
+  }
+  clear() {
+    this.units.clear();
+  }
+  /** The analysis unit of a root module folder (cached until a file it read changes). */
+  unit(root, options, key) {
+    const cached = this.units.get(root);
+    if (cached && key !== void 0 && cached.key === key) return cached;
+    const recording = { reads: /* @__PURE__ */ new Set(), listedDirs: /* @__PURE__ */ new Set() };
+    const previous = this.files.recording;
+    this.files.recording = recording;
+    try {
+      const loader = {
+        files: (dir) => this.files.moduleSources(dir),
+        resolve: (caller, _call, source, keyPath) => this.resolveModuleSource(caller, source, keyPath)
+      };
+      const sources = this.files.moduleSources(root);
+      const module2 = new TerraformModule(root, sources.files, this.variableInputs(root, options), { loader, lazy: sources.lazy });
+      const lock = this.lockFile(root);
+      const versions = providerVersions(module2, lock);
+      const model = buildTerraformModel(module2, versions, { network: options.kubernetes?.network });
+      const unavailableCalls = /* @__PURE__ */ new Map();
+      for (const instance2 of module2.allModules()) {
+        for (const call of instance2.calls.values()) {
+          const reason = instance2.unavailableReason(call.name);
+          if (reason) unavailableCalls.set(call.block, reason);
+        }
+      }
+      const stoppedAt = module2.tree.stoppedAt;
+      if (stoppedAt)
+        this.log?.(
+          `elb-lens: ${root}: ${stoppedAt} and later module calls are not followed: more than ${MAX_MODULE_INSTANCES} module instances (nested count or for_each); the rest is analysed`
+        );
+      const reported = [...this.runRules(model), ...versionProblemFindings(versions.problems, this.docsBase)];
+      const unit = {
+        root,
+        key: key ?? "",
+        model,
+        reported,
+        unavailableCalls,
+        ...recording,
+        ...lock ? { lockFile: lock.file } : {}
+      };
+      if (key !== void 0) this.units.set(root, unit);
+      return unit;
+    } finally {
+      this.files.recording = previous;
+    }
+  }
+  /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
+  lockFile(dir) {
+    const file = path14.join(dir, LOCK_FILE_NAME);
+    this.files.noteRead(file);
+    const text4 = this.files.text(file);
+    if (text4 === void 0 || text4.length > MAX_FILE_CHARS) return void 0;
+    try {
+      return parseLockFile(this.files.parser, file, text4);
+    } catch {
+      return void 0;
+    }
+  }
+  /**
+   * Where a module call's code is: `.terraform/modules/modules.json` of the root module (what
+   * `terraform init` downloaded or linked), else a local path; registry and git sources
+   * without modules.json are not available.
+   */
+  resolveModuleSource(caller, source, keyPath) {
+    let root = caller;
+    while (root.parent) root = root.parent.module;
+    const manifest = this.modulesManifest(root.dir);
+    const entry = manifest?.get(keyPath.join("."));
+    if (entry !== void 0) {
+      const dir = path14.resolve(root.dir, entry);
+      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path14.relative(root.dir, dir)) };
+    }
+    if (source === void 0) return { unavailable: "its source is not a plain string" };
+    if (isLocalSource(source)) return { dir: path14.resolve(caller.dir, source), downloaded: caller.downloaded };
+    return { unavailable: `module source "${source}" not downloaded: run terraform init` };
+  }
+  /** Key (`web.db`) → folder, from `.terraform/modules/modules.json`; undefined when there is none. */
+  modulesManifest(rootDir) {
+    const file = path14.join(rootDir, ".terraform", "modules", "modules.json");
+    const text4 = this.files.readFromHost(file);
+    if (text4 === void 0) return void 0;
+    try {
+      const parsed2 = JSON.parse(text4);
+      const map = /* @__PURE__ */ new Map();
+      for (const m of parsed2.Modules ?? []) if (typeof m.Key === "string" && m.Key && typeof m.Dir === "string") map.set(m.Key, m.Dir);
+      return map;
+    } catch {
+      return void 0;
+    }
+  }
+  variableInputs(dir, options) {
+    const inputs = [];
+    for (const [name2, value] of Object.entries(options.environmentVariables ?? {})) {
+      inputs.push({ name: name2, value, source: `the environment variable TF_VAR_${name2}` });
+    }
+    const names = this.files.listDirectory(dir).filter(isTfvarsFile);
+    const ordered = [
+      ...names.filter((n2) => n2 === "terraform.tfvars"),
+      ...names.filter((n2) => n2 === "terraform.tfvars.json"),
+      ...names.filter((n2) => n2.includes(".auto.tfvars")).sort()
+    ];
+    const files = [...ordered.map((n2) => path14.join(dir, n2)), ...options.varFiles ?? []];
+    for (const file of files) inputs.push(...this.readTfvars(file));
+    for (const [name2, value] of Object.entries(options.variables ?? {})) {
+      inputs.push({ name: name2, value: toValue(value), source: "a value given to ELB Lens" });
+    }
+    return inputs;
+  }
+  readTfvars(filePath) {
+    this.files.noteRead(filePath);
+    const text4 = this.files.text(filePath);
+    if (text4 === void 0 || text4.length > MAX_FILE_CHARS) return [];
+    const source = path14.basename(filePath);
+    if (filePath.endsWith(".json")) {
+      try {
+        const parsed2 = JSON.parse(text4);
+        if (!parsed2 || typeof parsed2 !== "object" || Array.isArray(parsed2)) return [];
+        return Object.entries(parsed2).map(([name2, value]) => ({ name: name2, value: toValue(value), source }));
+      } catch {
+        return [];
+      }
+    }
+    const config = this.files.parseText(filePath, text4);
+    if (!config) return [];
+    const empty = new TerraformModule(path14.dirname(filePath), [], []);
+    return tfvarsInputs(config, (expr) => empty.evaluate(expr));
+  }
+};
+function isTfvarsFile(name2) {
+  return name2 === "terraform.tfvars" || name2 === "terraform.tfvars.json" || name2.endsWith(".auto.tfvars") || name2.endsWith(".auto.tfvars.json");
+}
+function toValue(value) {
+  if (value === void 0) return new Unknown("no value");
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "object") return value;
+  return new Unknown("unsupported value");
+}
+function combineModels(models) {
+  if (models.length === 1) return models[0];
+  return {
+    loadBalancers: models.flatMap((m) => m.loadBalancers),
+    listeners: models.flatMap((m) => m.listeners),
+    pools: models.flatMap((m) => m.pools),
+    members: models.flatMap((m) => m.members),
+    instances: models.flatMap((m) => m.instances),
+    ipGroups: models.flatMap((m) => m.ipGroups),
+    unrecognized: models.flatMap((m) => m.unrecognized ?? []),
+    nodeForBlock: (block) => {
+      for (const m of models) {
+        const node = m.nodeForBlock(block);
+        if (node) return node;
+      }
+      return void 0;
+    }
+  };
+}
 
 // server/src/project/renderedUnits.ts
-var path13 = __toESM2(require("path"));
+var path17 = __toESM2(require("path"));
 
 // server/src/kubernetes/render/helm/chart.ts
-var path11 = __toESM2(require("path"));
+var path15 = __toESM2(require("path"));
 
 // server/src/kubernetes/render/tree.ts
 var import_yaml5 = __toESM2(require_dist());
@@ -21560,12 +23631,12 @@ var PipeParser = class {
           const pipe = this.pipe();
           if (this.tokens[this.at++]?.text !== ")") throw new TemplateError("a parenthesis is not closed");
           const next = this.tokens[this.at];
-          const path23 = [];
+          const path30 = [];
           if (next?.kind === "field" && next.text !== ".") {
-            path23.push(...pathOf(next.text));
+            path30.push(...pathOf(next.text));
             this.at++;
           }
-          return { kind: "pipe", pipe, path: path23 };
+          return { kind: "pipe", pipe, path: path30 };
         }
         throw new TemplateError(`unexpected "${token.text}"`);
     }
@@ -21933,9 +24004,9 @@ var Executor = class {
     }
   }
 };
-function field(base, path23) {
+function field(base, path30) {
   let current = base;
-  for (const key of path23) {
+  for (const key of path30) {
     const v = settle(current);
     if (v.t === "data" && v.node.kind === "map")
       current = v.node.entries.has(key) ? { t: "data", node: v.node.entries.get(key).value } : NIL;
@@ -22134,27 +24205,27 @@ function printf(format2, args2) {
 
 // server/src/kubernetes/render/helm/chart.ts
 var MAX_TEMPLATES = 500;
-var MAX_FILE_CHARS = 4 * 1024 * 1024;
+var MAX_FILE_CHARS2 = 4 * 1024 * 1024;
 function renderChart(dir, host, options) {
   const reads = /* @__PURE__ */ new Set([dir]);
   const notes = [];
   const read = (file) => {
     reads.add(file);
     const text4 = host.readFile(file);
-    return text4 !== void 0 && text4.length <= MAX_FILE_CHARS ? text4 : void 0;
+    return text4 !== void 0 && text4.length <= MAX_FILE_CHARS2 ? text4 : void 0;
   };
   const list = (folder) => {
     reads.add(folder);
     return "listDirectory" in host && typeof host.listDirectory === "function" ? host.listDirectory(folder) : [];
   };
-  const chartText = read(path11.join(dir, "Chart.yaml"));
+  const chartText = read(path15.join(dir, "Chart.yaml"));
   if (chartText === void 0) return { templates: [], reads, notes, unknown: `${dir} has no Chart.yaml` };
-  const chart = readYamlDocuments(path11.join(dir, "Chart.yaml"), chartText)[0];
+  const chart = readYamlDocuments(path15.join(dir, "Chart.yaml"), chartText)[0];
   let values = { kind: "map", entries: /* @__PURE__ */ new Map() };
-  for (const file of [path11.join(dir, "values.yaml"), ...options.valueFiles ?? []]) {
+  for (const file of [path15.join(dir, "values.yaml"), ...options.valueFiles ?? []]) {
     const text4 = read(file);
     if (text4 === void 0) {
-      if (file !== path11.join(dir, "values.yaml")) notes.push(`the value file ${file} cannot be read`);
+      if (file !== path15.join(dir, "values.yaml")) notes.push(`the value file ${file} cannot be read`);
       continue;
     }
     const docs = readYamlDocuments(file, text4);
@@ -22164,11 +24235,11 @@ function renderChart(dir, host, options) {
     if (doc?.kind === "unknown") return { templates: [], reads, notes, unknown: `${file}: ${doc.reason}` };
     if (doc?.kind === "map") values = mergeValues(values, doc);
   }
-  const templatesDir = path11.join(dir, "templates");
+  const templatesDir = path15.join(dir, "templates");
   const files = [];
   const collect = (folder, depth) => {
     for (const name2 of list(folder).sort()) {
-      const full = path11.join(folder, name2);
+      const full = path15.join(folder, name2);
       if (host.isDirectory(full)) {
         if (depth < 3) collect(full, depth + 1);
       } else if (/\.(ya?ml|tpl)$/i.test(name2)) files.push(full);
@@ -22176,7 +24247,7 @@ function renderChart(dir, host, options) {
   };
   collect(templatesDir, 0);
   if (files.length > MAX_TEMPLATES) return { templates: [], reads, notes, unknown: `more than ${MAX_TEMPLATES} templates` };
-  if (list(dir).includes("charts")) notes.push(`the subcharts of ${path11.basename(dir)} are not rendered`);
+  if (list(dir).includes("charts")) notes.push(`the subcharts of ${path15.basename(dir)} are not rendered`);
   const defines = /* @__PURE__ */ new Map();
   const parsed2 = [];
   for (const file of files) {
@@ -22185,22 +24256,22 @@ function renderChart(dir, host, options) {
     try {
       const template = parseTemplate(text4);
       for (const [name2, nodes] of template.defines) defines.set(name2, { nodes, file });
-      if (!path11.basename(file).startsWith("_") && !file.endsWith(".tpl")) parsed2.push({ file, nodes: template.nodes });
+      if (!path15.basename(file).startsWith("_") && !file.endsWith(".tpl")) parsed2.push({ file, nodes: template.nodes });
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      return { templates: [], reads, notes, unknown: `${path11.relative(dir, file)}: ${error.message}` };
+      return { templates: [], reads, notes, unknown: `${path15.relative(dir, file)}: ${error.message}` };
     }
   }
   const root = rootValue(chart, values, dir);
   const templates = [];
   for (const { file, nodes } of parsed2) {
     try {
-      const withTemplate = withTemplateName(root, path11.join(chartName(chart, dir), path11.relative(dir, file)));
+      const withTemplate = withTemplateName(root, path15.join(chartName(chart, dir), path15.relative(dir, file)));
       const executor = new Executor({ defines, root: withTemplate });
       templates.push({ file, output: executor.run(nodes, file) });
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      return { templates: [], reads, notes, unknown: `${path11.relative(dir, file)}: ${error.message}` };
+      return { templates: [], reads, notes, unknown: `${path15.relative(dir, file)}: ${error.message}` };
     }
   }
   return { templates, reads, notes };
@@ -22213,7 +24284,7 @@ function mapOf(entries) {
 }
 function chartName(chart, dir) {
   const name2 = chart?.kind === "map" ? chart.entries.get("name")?.value : void 0;
-  return name2?.kind === "scalar" && typeof name2.value === "string" ? name2.value : path11.basename(dir);
+  return name2?.kind === "scalar" && typeof name2.value === "string" ? name2.value : path15.basename(dir);
 }
 function chartObject(chart) {
   const out2 = { kind: "map", entries: /* @__PURE__ */ new Map() };
@@ -22238,7 +24309,7 @@ function rootValue(chart, values, dir) {
     }),
     Capabilities: { kind: "unknown", reason: ".Capabilities is not known" },
     Files: { kind: "unknown", reason: ".Files is not read" },
-    Template: mapOf({ Name: scalar(""), BasePath: scalar(path11.join(chartName(chart, dir), "templates")) })
+    Template: mapOf({ Name: scalar(""), BasePath: scalar(path15.join(chartName(chart, dir), "templates")) })
   });
   return { t: "data", node: root };
 }
@@ -22268,7 +24339,7 @@ function mergeValues(base, over, depth = 0) {
 }
 
 // server/src/kubernetes/render/kustomize.ts
-var path12 = __toESM2(require("path"));
+var path16 = __toESM2(require("path"));
 
 // server/src/kubernetes/render/patch.ts
 var MERGE_KEYS = { ports: "port", containers: "name", initContainers: "name", volumes: "name", env: "name" };
@@ -22340,8 +24411,8 @@ function applyJson6902(target, ops) {
   for (const op of ops.items) {
     if (op.kind !== "map") return { failed: "an operation is not a mapping" };
     const name2 = scalar2(op.entries.get("op")?.value);
-    const path23 = parsePointer(scalar2(op.entries.get("path")?.value) ?? "\0");
-    if (!name2 || !path23) return { failed: "an operation without op or path" };
+    const path30 = parsePointer(scalar2(op.entries.get("path")?.value) ?? "\0");
+    if (!name2 || !path30) return { failed: "an operation without op or path" };
     const value = op.entries.get("value")?.value;
     const from = parsePointer(scalar2(op.entries.get("from")?.value) ?? "\0");
     let outcome;
@@ -22349,10 +24420,10 @@ function applyJson6902(target, ops) {
       case "add":
       case "replace":
         if (!value) return { failed: `${name2} without a value` };
-        outcome = setAt(current, path23, cloneNode(value), name2 === "add" ? "add" : "replace");
+        outcome = setAt(current, path30, cloneNode(value), name2 === "add" ? "add" : "replace");
         break;
       case "remove":
-        outcome = setAt(current, path23, void 0, "remove");
+        outcome = setAt(current, path30, void 0, "remove");
         break;
       case "copy":
       case "move": {
@@ -22361,11 +24432,11 @@ function applyJson6902(target, ops) {
         if (!found) return { failed: `${name2}: nothing at from` };
         const moved = name2 === "move" ? setAt(current, from, void 0, "remove") : current;
         if (typeof moved === "string") return { failed: moved };
-        outcome = setAt(moved, path23, cloneNode(found), "add");
+        outcome = setAt(moved, path30, cloneNode(found), "add");
         break;
       }
       case "test": {
-        const found = getAt(current, path23);
+        const found = getAt(current, path30);
         if (!found || !value || !sameData(found, value)) return { failed: "a test operation failed" };
         outcome = current;
         break;
@@ -22378,23 +24449,23 @@ function applyJson6902(target, ops) {
   }
   return { node: current };
 }
-function getAt(node, path23) {
+function getAt(node, path30) {
   let current = node;
-  for (const part of path23) {
+  for (const part of path30) {
     if (current?.kind === "map") current = current.entries.get(part)?.value;
     else if (current?.kind === "seq" && /^\d+$/.test(part)) current = current.items[Number(part)];
     else return void 0;
   }
   return current;
 }
-function setAt(root, path23, value, mode) {
-  if (path23.length === 0) return value ?? "cannot remove the whole resource";
-  const [head, ...rest] = path23;
+function setAt(root, path30, value, mode) {
+  if (path30.length === 0) return value ?? "cannot remove the whole resource";
+  const [head, ...rest] = path30;
   if (root.kind === "map") {
     const entry = root.entries.get(head);
     const entries = new Map(root.entries);
     if (rest.length === 0) {
-      if (mode !== "add" && !entry) return `nothing at /${path23.join("/")}`;
+      if (mode !== "add" && !entry) return `nothing at /${path30.join("/")}`;
       if (value === void 0) entries.delete(head);
       else entries.set(head, { ...entry && mode === "replace" ? { keyOrigin: entry.keyOrigin } : {}, value });
       return { ...root, entries };
@@ -22435,7 +24506,7 @@ function sameData(a, b) {
 var KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var MAX_DEPTH4 = 30;
 var MAX_SERVICES2 = 5e3;
-var MAX_FILE_CHARS2 = 4 * 1024 * 1024;
+var MAX_FILE_CHARS3 = 4 * 1024 * 1024;
 function isRemote(reference) {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^git@/.test(reference) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(reference) || reference.includes("?ref=");
 }
@@ -22464,7 +24535,7 @@ var Run = class {
   read(file) {
     this.reads.add(file);
     const text4 = this.host.readFile(file);
-    if (text4 !== void 0 && text4.length > MAX_FILE_CHARS2) throw new Stop(`${file} is larger than ${MAX_FILE_CHARS2 / 2 ** 20} MB`);
+    if (text4 !== void 0 && text4.length > MAX_FILE_CHARS3) throw new Stop(`${file} is larger than ${MAX_FILE_CHARS3 / 2 ** 20} MB`);
     return text4;
   }
   documents(file, text4, cacheable = true) {
@@ -22481,13 +24552,13 @@ var Run = class {
   /** The Services a kustomization (or a component, given the resources so far) emits. */
   build(dir, stack, input2) {
     if (stack.includes(dir))
-      throw new Stop(`kustomizations include each other: ${[...stack, dir].map((d) => path12.basename(d) || d).join(" \u2192 ")}`);
+      throw new Stop(`kustomizations include each other: ${[...stack, dir].map((d) => path16.basename(d) || d).join(" \u2192 ")}`);
     if (stack.length > MAX_DEPTH4) throw new Stop("kustomizations nested too deeply");
     this.reads.add(dir);
     let file;
     let text4;
     for (const name2 of KUSTOMIZATION_NAMES) {
-      file = path12.join(dir, name2);
+      file = path16.join(dir, name2);
       text4 = this.read(file);
       if (text4 !== void 0) break;
     }
@@ -22501,7 +24572,7 @@ var Run = class {
     }
     for (const reference of strings(mapGet(k, "components"))) {
       if (isRemote(reference)) throw new Stop(`the remote component ${reference} is not read`);
-      services = this.build(path12.resolve(dir, reference), inner, services);
+      services = this.build(path16.resolve(dir, reference), inner, services);
     }
     for (const patch of seq(mapGet(k, "patchesStrategicMerge"))) services = this.smpEntry(dir, patch, services, void 0);
     for (const entry of seq(mapGet(k, "patches"))) services = this.patchEntry(dir, entry, services);
@@ -22534,7 +24605,7 @@ var Run = class {
       this.notes.push(`the remote base ${reference} is not read (its Services are not checked)`);
       return [];
     }
-    const target = path12.resolve(dir, reference);
+    const target = path16.resolve(dir, reference);
     if (this.host.isDirectory(target)) return this.build(target, stack, []).map((s) => ({ ...s, node: cloneNode(s.node) }));
     const text4 = this.read(target);
     if (text4 === void 0) throw new Stop(`the base ${reference} of ${dir} is missing`);
@@ -22553,7 +24624,7 @@ var Run = class {
     const file = stringAt(entry, "path") ?? (entry.kind === "scalar" && typeof entry.value === "string" && !entry.value.includes("\n") ? entry.value : void 0);
     if (file !== void 0) {
       if (isRemote(file)) throw new Stop(`the remote patch ${file} is not read`);
-      const target = path12.resolve(dir, file);
+      const target = path16.resolve(dir, file);
       const text4 = this.read(target);
       if (text4 === void 0) throw new Stop(`the patch ${file} of ${dir} is missing`);
       return this.documents(target, text4);
@@ -22933,7 +25004,7 @@ function kustomizeUnit(dir, host, options, result = renderKustomization(dir, hos
   const base = { kind: "kustomize", root: dir, reads: result.reads, notes: result.notes };
   if (result.unknown !== void 0)
     return { ...base, unknown: result.unknown, model: EMPTY_MODEL, rendered: [], findings: [], reported: [] };
-  const kustomization = [...result.reads].find((p) => /[\\/](kustomization\.ya?ml|Kustomization)$/.test(p) && path13.dirname(p) === dir) ?? path13.join(dir, "kustomization.yaml");
+  const kustomization = [...result.reads].find((p) => /[\\/](kustomization\.ya?ml|Kustomization)$/.test(p) && path17.dirname(p) === dir) ?? path17.join(dir, "kustomization.yaml");
   const rendered = { path: `${kustomization}#rendered`, text: servicesText(result.services) };
   const fallbackOf = (finding) => serviceAt(rendered.text, result.services, finding);
   return analyzeRendered(base, [rendered], host, options, (finding) => {
@@ -22976,12 +25047,12 @@ function analyzeRendered(base, rendered, host, options, around) {
     const { fallback, extra } = around(finding);
     return remapFindings([finding], from, textOf, fallback, extra);
   };
-  const findings = onceEach(mergeInstanceFindings(reported).flatMap(moved));
+  const findings = onceEach2(mergeInstanceFindings(reported).flatMap(moved));
   const nodeFindings2 = reported.flatMap((r) => moved(r.finding).map((finding) => ({ finding, node: r.node })));
   const locate = renderedLocator(rendered, textOf);
   return { ...base, model: { ...model, locate }, rendered, findings, reported: nodeFindings2 };
 }
-function onceEach(findings) {
+function onceEach2(findings) {
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
     const key = `${f.ruleId}|${f.file}|${f.range.start.line}:${f.range.start.character}|${f.message}`;
@@ -23027,15 +25098,15 @@ var RenderedUnitIndex = class {
     const kustomize = /* @__PURE__ */ new Set();
     const chartFiles = /* @__PURE__ */ new Set();
     for (const file of files) {
-      const name2 = path13.basename(file);
-      if (KUSTOMIZATION_NAMES.includes(name2)) kustomize.add(path13.dirname(file));
+      const name2 = path17.basename(file);
+      if (KUSTOMIZATION_NAMES.includes(name2)) kustomize.add(path17.dirname(file));
       else if (name2 === "Chart.yaml") chartFiles.add(file);
     }
     const charts = /* @__PURE__ */ new Set();
     for (const file of chartFiles) {
-      const dir = path13.dirname(file);
-      const parent = path13.dirname(path13.dirname(dir));
-      if (path13.basename(path13.dirname(dir)) === "charts" && chartFiles.has(path13.join(parent, "Chart.yaml"))) continue;
+      const dir = path17.dirname(file);
+      const parent = path17.dirname(path17.dirname(dir));
+      if (path17.basename(path17.dirname(dir)) === "charts" && chartFiles.has(path17.join(parent, "Chart.yaml"))) continue;
       charts.add(dir);
     }
     this.readers.clear();
@@ -23044,7 +25115,7 @@ var RenderedUnitIndex = class {
   }
   /** Drops the units that read the file or listed its folder. */
   forget(filePath) {
-    const dir = path13.dirname(filePath);
+    const dir = path17.dirname(filePath);
     const reads = (root, read) => read.has(filePath) || read.has(dir) || root === dir;
     for (const [key, unit] of this.units) if (reads(unit.root, unit.reads)) this.units.delete(key);
     for (const [root, result] of this.renderings) if (reads(root, result.reads)) this.renderings.delete(root);
@@ -23069,7 +25140,7 @@ var RenderedUnitIndex = class {
       for (const unit of this.rootUnits(options, extra)) {
         for (const read of unit.reads) index.set(read, [...index.get(read) ?? [], unit]);
         for (const name2 of unitFileNames(unit)) {
-          const file = path13.join(unit.root, name2);
+          const file = path17.join(unit.root, name2);
           if (!unit.reads.has(file)) index.set(file, [...index.get(file) ?? [], unit]);
         }
       }
@@ -23099,7 +25170,7 @@ var RenderedUnitIndex = class {
     if (!unit) {
       const unitOptions = { ...this.options, network: options.network, helm: { valueFiles: options.valueFiles ?? [] } };
       unit = kind === "kustomize" ? kustomizeUnit(dir, this.host, unitOptions, this.rendering(dir)) : helmUnit(dir, this.host, unitOptions);
-      const where2 = path13.join(dir, kind === "helm" ? "Chart.yaml" : "kustomization.yaml");
+      const where2 = path17.join(dir, kind === "helm" ? "Chart.yaml" : "kustomization.yaml");
       for (const note of unit.notes) this.logOnce(`elb-lens: ${where2}: ${note}`);
       if (unit.unknown !== void 0) this.logOnce(`elb-lens: ${where2}: not checked: ${unit.unknown}`);
       this.units.set(key, unit);
@@ -23116,8 +25187,8 @@ var RenderedUnitIndex = class {
   ancestors(filePath) {
     const kustomize = [];
     const charts = [];
-    let dir = path13.dirname(filePath);
-    for (let i2 = 0; i2 < ANCESTORS && dir !== path13.dirname(dir); i2++, dir = path13.dirname(dir)) {
+    let dir = path17.dirname(filePath);
+    for (let i2 = 0; i2 < ANCESTORS && dir !== path17.dirname(dir); i2++, dir = path17.dirname(dir)) {
       const names = this.host.listDirectory(dir);
       if (names.some((n2) => KUSTOMIZATION_NAMES.includes(n2))) kustomize.push(dir);
       if (names.includes("Chart.yaml") && names.includes("templates")) {
@@ -23135,283 +25206,51 @@ function unitFileNames(unit) {
   return unit.kind === "helm" ? ["Chart.yaml"] : KUSTOMIZATION_NAMES;
 }
 
-// server/src/terraform/providerVersions.ts
-var path14 = __toESM2(require("path"));
-var LOCK_FILE_NAME = ".terraform.lock.hcl";
-function isLockFile(filePath) {
-  return path14.basename(filePath) === LOCK_FILE_NAME;
-}
-function parseLockFile(parser, filePath, text4) {
-  const tree = parser.parseTree(text4);
-  try {
-    const file = parser.toConfigFile(filePath, text4, tree, void 0, () => true);
-    return readLockFile(file, tree.rootNode.hasError ? firstError(tree.rootNode, file) : void 0);
-  } finally {
-    tree.delete();
+// server/src/service/rendered.ts
+var path18 = __toESM2(require("path"));
+function renderedAnalysis(rendered, filePath, options, files) {
+  const units = rendered.unitsFor(filePath, renderOptions(options));
+  if (units.length === 0) return void 0;
+  const rawFindings = units.flatMap((u) => u.findings);
+  const configs = [];
+  const openReads = units.flatMap((u) => [...u.reads]).filter((p) => files.isOpen(p));
+  for (const file of /* @__PURE__ */ new Set([filePath, ...rawFindings.map((f) => f.file), ...openReads])) {
+    const config = files.configFile(file);
+    if (config) configs.push(config);
   }
+  return { key: "", model: combineModels(units.map((u) => u.model)), files: configs, rawFindings, renderedUnits: units };
 }
-function firstError(root, file) {
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node.type === "ERROR" || node.isMissing) return file.lines.range(node.startIndex, node.endIndex);
-    if (!node.hasError) continue;
-    for (let i2 = node.childCount - 1; i2 >= 0; i2--) {
-      const child3 = node.child(i2);
-      if (child3) stack.push(child3);
+function renderedHover(units, filePath, text4, position, docsLink) {
+  if (text4 === void 0) return void 0;
+  const offset = new LineIndex(text4).offsetAt(position);
+  const sections = [];
+  let range;
+  for (const unit of units) {
+    for (const place of renderedPlaces(unit.rendered, filePath, offset)) {
+      const rendered = [...unit.model.loadBalancers, ...unit.model.listeners].find((n2) => n2.file.path === place.path)?.file;
+      if (!rendered) continue;
+      const target = hoverTarget(unit.model, place.path, rendered.lines.positionAt(place.offset));
+      const markdown = target && hoverMarkdown(target, unit.model, docsLink);
+      if (!target || !markdown || sections.includes(markdown)) continue;
+      sections.push(markdown);
+      range ??= unit.model.locate?.(place.path, target.range)?.range;
     }
   }
-  return file.lines.range(0, 0);
+  if (sections.length === 0) return void 0;
+  return { markdown: sections.join("\n\n---\n\n"), range: range ?? { start: position, end: position } };
 }
-var LOCK_IGNORED = `${LOCK_FILE_NAME} is ignored`;
-function readLockFile(file, syntaxError) {
-  const providers = /* @__PURE__ */ new Map();
-  const problems = [];
-  const broken = syntaxError ?? file.syntaxErrors[0] ?? file.blocks.find((b) => b.hasErrors)?.range;
-  if (broken) {
-    problems.push({
-      file,
-      range: broken,
-      message: `ELB Lens cannot parse this lock file (a syntax error here), so ${LOCK_IGNORED}: provider versions come from required_providers instead. Run terraform init to write it again.`
-    });
-    return { file, providers, problems };
-  }
-  for (const block of file.blocks) {
-    if (block.type !== "provider" || block.labels.length !== 1) continue;
-    const address = normaliseSource(block.labels[0]);
-    if (!address || !knownProvider(address)) continue;
-    const attribute = block.attributes.get("version");
-    const text4 = attribute ? literalString(attribute.expr) : void 0;
-    const version = text4 === void 0 ? void 0 : parseVersion(text4);
-    if (!attribute || text4 === void 0 || !version) {
-      problems.push({
-        file,
-        range: attribute?.range ?? block.headerRange,
-        message: `${attribute ? `"${text4 ?? "this value"}" is not a version` : "This provider entry has no version"}, so ELB Lens ignores the ${block.labels[0]} entry of ${LOCK_FILE_NAME}: its version comes from required_providers instead.`
-      });
-      continue;
-    }
-    if (!providers.has(address)) providers.set(address, { version, text: text4, range: attribute.range });
-  }
-  return { file, providers, problems };
+function mayFeedRendering(filePath) {
+  return isYamlFileName(filePath) || isJsonFileName(filePath) || path18.basename(filePath) === "Kustomization";
 }
-function normaliseSource(source) {
-  const parts2 = source.trim().toLowerCase().split("/");
-  if (parts2.some((p) => p === "") || parts2.length < 1 || parts2.length > 3) return void 0;
-  if (parts2.length === 1) return `registry.terraform.io/hashicorp/${parts2[0]}`;
-  return parts2.length === 2 ? `registry.terraform.io/${parts2.join("/")}` : parts2.join("/");
+function renderOptions(options) {
+  return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [] };
 }
-function knownProvider(address) {
-  const tail = address.split("/").slice(1).join("/");
-  for (const [name2, source] of Object.entries(PROVIDER_SOURCES)) if (source.toLowerCase() === tail) return name2;
-  return void 0;
-}
-function providerSource(localName) {
-  return Object.prototype.hasOwnProperty.call(PROVIDER_SOURCES, localName) ? PROVIDER_SOURCES[localName] : void 0;
-}
-function providerVersions(root, lock) {
-  const problems = [...lock?.problems ?? []];
-  const byDir = /* @__PURE__ */ new Map();
-  for (const module2 of root.allModules()) {
-    if (!byDir.has(module2.dir)) byDir.set(module2.dir, requirements(module2.files, problems));
-  }
-  const facts = /* @__PURE__ */ new Map();
-  const factFor = (address, provider) => {
-    const key = `${provider}|${address}`;
-    const cached = facts.get(key);
-    if (cached) return cached;
-    const expected = providerSource(provider) ?? provider;
-    const shown = address.replace(/^registry\.terraform\.io\//, "");
-    let fact;
-    const locked = lock?.providers.get(address);
-    if (knownProvider(address) !== provider) {
-      fact = {
-        source: "unknown",
-        provider: shown,
-        range: void 0,
-        text: "",
-        origins: [],
-        reason: `its provider is ${shown}, not ${expected}, whose version numbers ELB Lens does not know`
-      };
-    } else if (locked && lock) {
-      fact = {
-        source: "lock-file",
-        provider: expected,
-        range: VersionRange.exactly(locked.version),
-        text: formatVersion(locked.version),
-        origins: [{ file: lock.file.path, range: locked.range, what: LOCK_FILE_NAME }]
-      };
-    } else {
-      const constraints = [...byDir.values()].flatMap((m) => [...m.values()]).filter((r) => r.address === address && r.constraint);
-      let range = VersionRange.ANY;
-      for (const r of constraints) range = range.intersect(r.constraint.range);
-      const origins = constraints.map((r) => r.constraint.origin);
-      if (constraints.length === 0) {
-        fact = {
-          source: "unknown",
-          provider: expected,
-          range: void 0,
-          text: "",
-          origins: [],
-          reason: `no ${LOCK_FILE_NAME} next to the root module and no version constraint in required_providers`
-        };
-      } else if (range.isEmpty()) {
-        fact = {
-          source: "unknown",
-          provider: expected,
-          range: void 0,
-          text: constraints.map((r) => r.constraint.text).join(", "),
-          origins,
-          reason: "no version satisfies all the version constraints of the configuration"
-        };
-      } else {
-        fact = { source: "constraint", provider: expected, range, text: constraints.map((r) => r.constraint.text).join(", "), origins };
-      }
-    }
-    facts.set(key, fact);
-    return fact;
-  };
-  return {
-    problems,
-    forResource(resource, provider) {
-      if (providerSource(provider) === void 0) return void 0;
-      const localName = providerLocalName(resource.entry.block, resource.entry.type);
-      const declared = byDir.get(resource.module.dir)?.get(localName);
-      const address = declared?.address ?? normaliseSource(providerSource(localName) ?? localName);
-      return address ? factFor(address, provider) : void 0;
-    }
-  };
-}
-function providerLocalName(block, type) {
-  const expr = block.attributes.get("provider")?.expr;
-  if (expr?.kind === "traversal") return expr.root;
-  const text4 = expr ? literalString(expr) : void 0;
-  if (text4) return text4.split(".")[0].trim();
-  return type.split("_")[0];
-}
-function requirements(files, problems) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    for (const block of file.blocks) {
-      if (block.type !== "terraform") continue;
-      const lists = block.labels[0] === "required_providers" ? [block] : block.blocks.filter((b) => b.type === "required_providers");
-      for (const list of lists) {
-        for (const attribute of list.attributes.values()) {
-          const requirement = requirement_(file, attribute, problems);
-          if (!out2.has(requirement.localName)) out2.set(requirement.localName, requirement);
-          else if (requirement.constraint && !out2.get(requirement.localName).constraint)
-            out2.get(requirement.localName).constraint = requirement.constraint;
-        }
-      }
-    }
-  }
-  return out2;
-}
-function requirement_(file, attribute, problems) {
-  const localName = attribute.name;
-  const expr = attribute.expr;
-  const versionExpr = expr.kind === "object" ? objectEntry(expr, "version") : expr;
-  const sourceExpr = expr.kind === "object" ? objectEntry(expr, "source") : void 0;
-  const sourceText = sourceExpr ? literalString(sourceExpr) : void 0;
-  const address = sourceText !== void 0 ? normaliseSource(sourceText) : normaliseSource(providerSource(localName) ?? localName);
-  const relevant = address !== void 0 && knownProvider(address) !== void 0;
-  let constraint;
-  if (versionExpr && relevant) {
-    const text4 = literalString(versionExpr);
-    const parsed2 = text4 === void 0 ? { error: "it is not a plain string" } : VersionRange.parse(text4);
-    if ("error" in parsed2) {
-      problems.push({
-        file,
-        range: versionExpr.range,
-        message: `ELB Lens cannot read the version constraint of ${localName} (${parsed2.error}), so it is ignored: the provider version is taken from elsewhere, or assumed to be the newest.`
-      });
-    } else if (text4 !== void 0 && text4.trim() !== "") {
-      constraint = {
-        range: parsed2,
-        text: text4.trim(),
-        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path14.basename(file.path)}` }
-      };
-    }
-  }
-  return { localName, address, constraint };
-}
-function objectEntry(expr, name2) {
-  for (const entry of expr.entries) {
-    const key = entry.key;
-    if (key.kind === "traversal" && key.root === name2 && key.steps.length === 0 || key.kind === "literal" && key.value === name2)
-      return entry.value;
-    if (key.kind === "template" && key.parts.length === 1 && key.parts[0].kind === "literal" && key.parts[0].value === name2)
-      return entry.value;
-  }
-  return void 0;
-}
-function literalString(expr) {
-  if (expr.kind === "literal") return typeof expr.value === "string" ? expr.value : void 0;
-  if (expr.kind === "parens") return literalString(expr.inner);
-  if (expr.kind === "template") {
-    let out2 = "";
-    for (const part of expr.parts) {
-      if (part.kind !== "literal" || typeof part.value !== "string") return void 0;
-      out2 += part.value;
-    }
-    return out2;
-  }
-  return void 0;
-}
-
-// server/src/project/versionFindings.ts
-function versionProblemFindings(problems, docsBase) {
-  return onceEach2(
-    problems.map((problem) => ({
-      finding: {
-        ruleId: PROVIDER_VERSION_RULE_ID,
-        severity: "hint",
-        message: problem.message,
-        file: problem.file.path,
-        range: problem.range,
-        related: [],
-        fixes: [],
-        docsUrl: `${docsBase}${PROVIDER_VERSION_RULE_ID}.md`
-      }
-    }))
-  );
-}
-function onceEach2(reported) {
-  const seen = /* @__PURE__ */ new Set();
-  return reported.filter(({ finding, node }) => {
-    if (node) return true;
-    const key = `${finding.ruleId}|${finding.file}|${JSON.stringify(finding.range)}|${finding.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+function unitFile(unit) {
+  if (unit.kind === "helm") return path18.join(unit.root, "Chart.yaml");
+  return [...unit.reads].find((p) => path18.dirname(p) === unit.root && /^(kustomization\.ya?ml|Kustomization)$/.test(path18.basename(p))) ?? path18.join(unit.root, "kustomization.yaml");
 }
 
 // server/src/service/service.ts
-var MAX_FILE_CHARS3 = 4 * 1024 * 1024;
-var MAX_LINE_CHARS = 128 * 1024;
-var MAX_PENDING_EDITS = 1e3;
-function isTerraformFile(filePath) {
-  return isTerraformFileName(filePath);
-}
-function isTfvarsFile(name2) {
-  return name2 === "terraform.tfvars" || name2 === "terraform.tfvars.json" || name2.endsWith(".auto.tfvars") || name2.endsWith(".auto.tfvars.json");
-}
-function looksBinary(text4) {
-  return text4.includes("\0");
-}
-function hasOverlongLine(text4) {
-  if (text4.length <= MAX_LINE_CHARS) return false;
-  return linesOverlong(text4, 0, text4.length);
-}
-function linesOverlong(text4, from, to) {
-  for (let start2 = from > 0 ? text4.lastIndexOf("\n", from - 1) + 1 : 0; ; ) {
-    const end = text4.indexOf("\n", start2);
-    if ((end === -1 ? text4.length : end) - start2 > MAX_LINE_CHARS) return true;
-    if (end === -1 || end >= to) return false;
-    start2 = end + 1;
-  }
-}
 async function createElbLensService(host, options = {}) {
   const parser = await loadHclParser(options.wasmDir);
   return new Service(host, parser, options);
@@ -23419,57 +25258,39 @@ async function createElbLensService(host, options = {}) {
 var Service = class {
   constructor(host, parser, options) {
     this.host = host;
-    this.parser = parser;
     this.docsBase = options.docsBase ?? "docs/rules/";
     this.hoverDocsLink = options.hoverDocsLink ?? `${this.docsBase}README.md`;
-    this.prescan = options.prescan !== false;
     this.elbJson = new ElbJsonDetector(options.jsonFiles ?? DEFAULT_ELB_JSON_GLOBS);
     this.kubernetes = new KubernetesDetector(options.kubernetesFiles ?? []);
+    this.files = new ProjectFiles(host, parser, options.prescan !== false);
+    this.terraform = new TerraformUnits(
+      this.files,
+      this.docsBase,
+      (model) => this.runRules(model),
+      (m) => host.log?.(m)
+    );
+    this.callers = new CallerIndex(this.files, () => this.dropAll());
     this.rendered = new RenderedUnitIndex(
       {
-        readFile: (file) => this.documents.get(file)?.text ?? this.readFromHost(file),
-        isDirectory: (dir) => this.listDirectory(dir).length > 0,
-        listDirectory: (dir) => this.listDirectory(dir)
+        readFile: (file) => this.files.text(file),
+        isDirectory: (dir) => this.files.listDirectory(dir).length > 0,
+        listDirectory: (dir) => this.files.listDirectory(dir)
       },
       { docsBase: this.docsBase, log: (message) => this.host.log?.(message) }
     );
   }
   host;
-  parser;
-  documents = /* @__PURE__ */ new Map();
-  /** Parsed files read from the host, by path; dropped when the file changes. */
-  diskFiles = /* @__PURE__ */ new Map();
+  files;
+  callers;
+  terraform;
+  /** Analyses by Terraform folder, and by unit key for ELB JSON folders and manifests. */
   modules = /* @__PURE__ */ new Map();
-  /** Files already reported as skipped (one log line each, until they change). */
-  skipped = /* @__PURE__ */ new Set();
   docsBase;
   hoverDocsLink;
   elbJson;
-  prescan;
-  /** Terraform files the scan left unparsed (for --verbose). */
-  unparsed = /* @__PURE__ */ new Set();
-  /** Texts read from the host, until the host says the file changed. */
-  texts = /* @__PURE__ */ new Map();
-  /** Folder listings from the host, until the host reports a change in the folder. */
-  listings = /* @__PURE__ */ new Map();
-  /** The byte scan's answer per file, for the text it was given. */
-  scans = /* @__PURE__ */ new Map();
   kubernetes;
   /** kustomize overlays and Helm charts, rendered (project/renderedUnits.ts). */
   rendered;
-  /** Terraform analysis units by root folder. */
-  units = /* @__PURE__ */ new Map();
-  /** Files and folders read while a unit is built (undefined otherwise). */
-  recording;
-  /** The workspace's Terraform files, where callers of a module folder are looked for. */
-  workspaceFiles = /* @__PURE__ */ new Set();
-  fileCalls = /* @__PURE__ */ new Map();
-  /** Whether a folder declares a variable (see callersMatter), until a file of it changes. */
-  variableFolders = /* @__PURE__ */ new Map();
-  /** Child folder → the folders whose module blocks call it; rebuilt when a file's calls change. */
-  callersByChild;
-  /** Terraform files changed since their module calls were last compared (see settleCallChanges). */
-  callChecks = /* @__PURE__ */ new Set();
   isSupportedFile(filePath) {
     return this.unitKindOf(filePath) !== void 0;
   }
@@ -23498,76 +25319,43 @@ var Service = class {
   /** A Kubernetes manifest: a `.yaml`/`.yml` file named by `kubernetes.files`, or with an ELB-annotated Service in it. */
   isKubernetesFile(filePath) {
     if (!isYamlFileName(filePath)) return false;
-    return this.kubernetes.isKubernetes(filePath, this.documents.get(filePath)?.text ?? this.readFromHost(filePath));
+    return this.kubernetes.isKubernetes(filePath, this.files.text(filePath));
   }
   /** ELB API JSON: a `.json`/`.jsonc` file matching the globs or whose first few KB look like ELB objects. */
   isElbJsonFile(filePath) {
     if (!isJsonFileName(filePath)) return false;
     if (this.elbJson.matchesGlobs(filePath)) return true;
-    return this.elbJson.isElbJson(filePath, this.documents.get(filePath)?.text ?? this.readFromHost(filePath));
+    return this.elbJson.isElbJson(filePath, this.files.text(filePath));
   }
   openDocument(filePath, text4) {
-    const previous = this.documents.get(filePath);
-    previous?.tree?.delete();
-    this.documents.set(filePath, { text: text4, tree: void 0, treeIsCurrent: false, config: void 0, blocks: newBlockCache(), edits: [] });
+    this.files.openDocument(filePath, text4);
     this.invalidate(filePath);
   }
   updateDocument(filePath, changes) {
-    const doc = this.documents.get(filePath);
-    if (!doc) return;
-    for (const change of changes) {
-      if (!change.range) {
-        doc.text = change.text;
-        doc.plainText = void 0;
-        doc.tree?.delete();
-        doc.tree = void 0;
-        doc.edits = void 0;
-        continue;
-      }
-      const lines = doc.config?.text === doc.text ? doc.config.lines : new LineIndex(doc.text);
-      const start2 = lines.offsetAt(change.range.start);
-      const end = Math.max(start2, lines.offsetAt(change.range.end));
-      const edit = treeEditFor(doc.text, start2, end, change.text, lines);
-      doc.tree?.edit(edit);
-      if (doc.edits && doc.edits.length < MAX_PENDING_EDITS) doc.edits.push(edit);
-      else doc.edits = void 0;
-      doc.text = doc.text.slice(0, start2) + change.text + doc.text.slice(end);
-      doc.config = void 0;
-      if (doc.plainText && (looksBinary(change.text) || linesOverlong(doc.text, start2, start2 + change.text.length))) {
-        doc.plainText = false;
-      }
-    }
-    doc.treeIsCurrent = false;
-    doc.config = void 0;
+    this.files.updateDocument(filePath, changes);
     this.invalidate(filePath);
   }
   closeDocument(filePath) {
-    this.documents.get(filePath)?.tree?.delete();
-    this.documents.delete(filePath);
-    this.skipped.delete(filePath);
+    this.files.closeDocument(filePath);
     this.invalidate(filePath);
   }
   fileChanged(filePath) {
-    this.listings.delete(path15.dirname(filePath));
-    this.texts.delete(filePath);
-    this.unparsed.delete(filePath);
-    this.diskFiles.delete(filePath);
-    this.skipped.delete(filePath);
+    this.files.fileChanged(filePath);
     this.invalidate(filePath);
   }
   documentText(filePath) {
-    return this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
+    return this.files.text(filePath);
   }
   moduleFiles(filePath) {
-    const dir = path15.dirname(filePath);
+    const dir = path19.dirname(filePath);
     if (isYamlFileName(filePath)) return this.isKubernetesFile(filePath) ? [filePath] : [];
     if (isJsonFileName(filePath)) {
-      const names = new Set(this.listDirectory(dir).filter(isJsonFileName));
-      for (const open of this.documents.keys()) if (path15.dirname(open) === dir && isJsonFileName(open)) names.add(path15.basename(open));
-      names.add(path15.basename(filePath));
-      return [...names].sort().map((n2) => path15.join(dir, n2)).filter((p) => this.isElbJsonFile(p));
+      const names = new Set(this.files.listDirectory(dir).filter(isJsonFileName));
+      for (const open of this.files.openPaths()) if (path19.dirname(open) === dir && isJsonFileName(open)) names.add(path19.basename(open));
+      names.add(path19.basename(filePath));
+      return [...names].sort().map((n2) => path19.join(dir, n2)).filter((p) => this.isElbJsonFile(p));
     }
-    const paths = this.terraformPaths(dir);
+    const paths = this.files.terraformPaths(dir);
     if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
     return paths;
   }
@@ -23589,52 +25377,21 @@ var Service = class {
   hover(filePath, position, options = {}) {
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return void 0;
-    if (analysis.renderedUnits) return this.renderedHover(analysis.renderedUnits, filePath, position);
+    if (analysis.renderedUnits) {
+      return renderedHover(analysis.renderedUnits, filePath, this.files.text(filePath), position, `${this.docsBase}README.md`);
+    }
     const target = hoverTarget(analysis.model, filePath, position);
-    if (!target) return this.unavailableModuleHover(analysis, filePath, position);
+    if (!target) {
+      const calls = (analysis.units ?? []).flatMap((u) => [...u.unavailableCalls]);
+      const own = new Set(analysis.files.filter((f) => f.path === filePath).flatMap((f) => f.blocks));
+      return unavailableModuleHover(calls, (block) => own.has(block), position);
+    }
     const markdown = hoverMarkdown(target, analysis.model, this.hoverDocsLink);
     if (!markdown) return void 0;
     const instances = instancesMarkdown(nodesOfBlock(analysis.model, target.node.block), target.range);
     return { markdown: instances ? `${markdown}
 
 ${instances}` : markdown, range: target.range };
-  }
-  /**
-   * Hover in a file an overlay or chart reads (a patch, values.yaml, a template): what each
-   * Service the place reaches makes of it, one section per Service.
-   */
-  renderedHover(units, filePath, position) {
-    const text4 = this.documentText(filePath);
-    if (text4 === void 0) return void 0;
-    const offset = new LineIndex(text4).offsetAt(position);
-    const sections = [];
-    let range;
-    for (const unit of units) {
-      for (const place of renderedPlaces(unit.rendered, filePath, offset)) {
-        const rendered = [...unit.model.loadBalancers, ...unit.model.listeners].find((n2) => n2.file.path === place.path)?.file;
-        if (!rendered) continue;
-        const target = hoverTarget(unit.model, place.path, rendered.lines.positionAt(place.offset));
-        const markdown = target && hoverMarkdown(target, unit.model, `${this.docsBase}README.md`);
-        if (!target || !markdown || sections.includes(markdown)) continue;
-        sections.push(markdown);
-        range ??= unit.model.locate?.(place.path, target.range)?.range;
-      }
-    }
-    if (sections.length === 0) return void 0;
-    return { markdown: sections.join("\n\n---\n\n"), range: range ?? { start: position, end: position } };
-  }
-  /** Hover on a `module` block whose code cannot be read: why its values are unknown. */
-  unavailableModuleHover(analysis, filePath, position) {
-    for (const unit of analysis.units ?? []) {
-      for (const [block, reason] of unit.unavailableCalls) {
-        if (!rangeContains(block.range, position) || !analysis.files.some((f) => f.path === filePath && f.blocks.includes(block))) continue;
-        return {
-          markdown: `**module.${block.labels[0] ?? ""}**: ${reason}. ELB Lens cannot read this module's code, so the values it makes are unknown and nothing in it is checked.`,
-          range: block.headerRange
-        };
-      }
-    }
-    return void 0;
   }
   fixes(filePath, range, options = {}) {
     const out2 = [];
@@ -23647,7 +25404,7 @@ ${instances}` : markdown, range: target.range };
   suppressionFix(finding) {
     if (finding.file.endsWith(".json") && !isTerraformFile(finding.file)) return void 0;
     if (isLockFile(finding.file)) return void 0;
-    const config = this.configFile(finding.file);
+    const config = this.files.configFile(finding.file);
     return config ? suppressionFix(config, finding) : void 0;
   }
   inlayHints(filePath, range, options = {}) {
@@ -23657,154 +25414,50 @@ ${instances}` : markdown, range: target.range };
   models(filePath, options = {}) {
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return [];
-    const shown = (reported) => nodeFindings(reported, options, (p) => this.configFile(p));
+    const shown = (reported) => nodeFindings(reported, options, (p) => this.files.configFile(p));
     if (analysis.units) {
       return analysis.units.map((u) => ({ root: u.root, source: "terraform", model: u.model, findings: shown(u.reported) }));
     }
     if (analysis.renderedUnits) {
-      return analysis.renderedUnits.map((u) => ({
-        root: u.root,
-        source: "kubernetes",
-        model: u.model,
-        findings: shown(u.reported)
-      }));
+      return analysis.renderedUnits.map((u) => ({ root: u.root, source: "kubernetes", model: u.model, findings: shown(u.reported) }));
     }
     const source = this.isKubernetesFile(filePath) ? "kubernetes" : "elb-json";
-    const root = source === "kubernetes" ? filePath : path15.dirname(filePath);
+    const root = source === "kubernetes" ? filePath : path19.dirname(filePath);
     return [{ root, source, model: analysis.model, findings: shown(analysis.reported ?? []) }];
   }
-  // ---- internals ----
   invalidate(filePath) {
-    this.modules.delete(path15.dirname(filePath));
-    this.variableFolders.delete(path15.dirname(filePath));
+    this.modules.delete(path19.dirname(filePath));
     this.modules.delete(unitKey(filePath, "elb-json"));
     this.modules.delete(unitKey(filePath, "kubernetes"));
     this.kubernetes.forget(filePath);
     this.rendered.forget(filePath);
-    const dir = path15.dirname(filePath);
-    for (const [root, unit] of this.units) {
-      if (unit.reads.has(filePath) || unit.listedDirs.has(dir)) this.units.delete(root);
-    }
-    if (isTerraformFile(filePath)) this.callChecks.add(filePath);
+    this.terraform.invalidate(filePath);
+    this.callers.changed(filePath);
     this.elbJson.forget(filePath);
   }
-  /** For files changed since the last analysis: when one's module calls changed, every folder's roots are found again. */
-  settleCallChanges() {
-    if (this.callChecks.size === 0) return;
-    const files = [...this.callChecks];
-    this.callChecks.clear();
-    if (files.some((file) => this.callsChanged(file))) {
-      this.callersByChild = void 0;
-      this.units.clear();
-      this.modules.clear();
-    }
-  }
-  /** Skipped or degraded files get one log line each, never a failure. */
-  logSkipped(filePath, why) {
-    if (this.skipped.has(filePath)) return;
-    this.skipped.add(filePath);
-    this.host.log?.(`elb-lens: skipped ${filePath}: ${why}`);
-  }
-  readFromHost(filePath) {
-    this.recording?.reads.add(filePath);
-    if (this.texts.has(filePath)) return this.texts.get(filePath);
-    let text4;
-    try {
-      text4 = this.host.readFile(filePath);
-    } catch {
-      text4 = void 0;
-    }
-    this.texts.set(filePath, text4);
-    return text4;
+  dropAll() {
+    this.terraform.clear();
+    this.modules.clear();
   }
   stats() {
-    return { unparsedTerraformFiles: this.unparsed.size, unparsedTerraformPaths: [...this.unparsed] };
-  }
-  /** The parsed form of a file: open document first, then the host's copy. */
-  configFile(filePath) {
-    this.recording?.reads.add(filePath);
-    const doc = this.documents.get(filePath);
-    if (doc) {
-      if (!doc.config) doc.config = this.parseDocument(filePath, doc);
-      return doc.config;
-    }
-    const text4 = this.readFromHost(filePath);
-    if (text4 === void 0) {
-      this.diskFiles.delete(filePath);
-      this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
-      return void 0;
-    }
-    const cached = this.diskFiles.get(filePath);
-    if (cached && cached.text === text4) return cached.config;
-    const config = this.parseText(filePath, text4);
-    this.diskFiles.set(filePath, { text: text4, config });
-    return config;
-  }
-  parseDocument(filePath, doc) {
-    if (!isTerraformHclName(filePath) || doc.text.length > MAX_FILE_CHARS3) return this.parseText(filePath, doc.text);
-    doc.plainText ??= !looksBinary(doc.text) && !hasOverlongLine(doc.text);
-    if (!doc.plainText) {
-      doc.plainText = void 0;
-      return this.parseText(filePath, doc.text);
-    }
-    if (!doc.treeIsCurrent && doc.tree && doc.edits && doc.edits.length > 0) {
-      const config = this.parser.toConfigFileWithinBlock(filePath, doc.text, doc.blocks, isRelevantBlock, { edits: doc.edits });
-      if (config) {
-        doc.edits = [];
-        return config;
-      }
-    }
-    const previous = doc.treeIsCurrent ? void 0 : doc.tree;
-    const tree = this.parser.parseTree(doc.text, previous);
-    const changes = previous && doc.edits ? { edits: doc.edits } : void 0;
-    if (doc.tree && doc.tree !== tree) doc.tree.delete();
-    doc.tree = tree;
-    doc.treeIsCurrent = true;
-    doc.edits = [];
-    return this.parser.toConfigFile(filePath, doc.text, tree, doc.blocks, isRelevantBlock, changes);
-  }
-  parseText(filePath, text4) {
-    if (text4.length > MAX_FILE_CHARS3) {
-      this.logSkipped(filePath, `it is larger than ${MAX_FILE_CHARS3 / 2 ** 20} MB`);
-      return void 0;
-    }
-    if (looksBinary(text4)) {
-      this.logSkipped(filePath, "it looks binary (NUL characters)");
-      return void 0;
-    }
-    const clean = text4.charCodeAt(0) === 65279 ? " " + text4.slice(1) : text4;
-    try {
-      if (isTerraformJsonName(filePath) || filePath.endsWith(".tfvars.json")) {
-        return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
-      }
-      if (isJsonFileName(filePath)) return elbJsonToConfigFile(filePath, clean);
-      if (isYamlFileName(filePath)) return kubernetesToConfigFile(filePath, text4);
-      if (hasOverlongLine(clean)) {
-        this.logSkipped(filePath, `it has a line longer than ${MAX_LINE_CHARS / 1024} K characters (generated content)`);
-        return void 0;
-      }
-      const tree = this.parser.parseTree(clean);
-      try {
-        return this.parser.toConfigFile(filePath, clean, tree, void 0, isRelevantBlock);
-      } finally {
-        tree.delete();
-      }
-    } catch {
-      return void 0;
-    }
-  }
-  /** Parses a JSON string's decoded value (`${var.x}`) as a template, as Terraform does. */
-  parseTemplate(template) {
-    return parseTemplateText(this.parser, template);
+    return this.files.stats();
   }
   moduleAnalysis(filePath, options) {
     const kind = this.unitKindOf(filePath);
-    if (kind === "kustomize" || kind === "helm") return this.renderedAnalysis(filePath, options);
-    if (kind === "elb-json") return this.jsonAnalysis(filePath);
-    if (kind === "kubernetes") return this.kubernetesAnalysis(filePath, options);
+    if (kind === "kustomize" || kind === "helm") return renderedAnalysis(this.rendered, filePath, options, this.files);
+    if (kind === "elb-json") return this.singleAnalysis(unitKey(filePath, kind), "", () => this.moduleFiles(filePath), buildElbJsonModel);
+    if (kind === "kubernetes") {
+      const network = options.kubernetes?.network;
+      return this.singleAnalysis(
+        unitKey(filePath, kind),
+        network ?? "",
+        () => [filePath],
+        (f) => buildKubernetesModel(f, { network })
+      );
+    }
     if (kind !== "terraform") return void 0;
-    this.settleCallChanges();
-    const dir = path15.dirname(filePath);
+    this.callers.settle();
+    const dir = path19.dirname(filePath);
     const key = cacheKey([
       options.variables ?? {},
       options.varFiles ?? [],
@@ -23812,43 +25465,9 @@ ${instances}` : markdown, range: target.range };
       options.kubernetes?.network ?? ""
     ]);
     const cached = this.modules.get(dir);
-    if (cached && key !== void 0 && cached.key === key && cached.units?.every((u) => this.units.get(u.root) === u)) return cached;
-    const roots = this.rootsOf(dir);
-    const ownSources = this.moduleSources(dir);
-    const own = ownSources.files;
-    if (!this.documents.has(filePath) && !this.terraformPaths(dir).includes(filePath)) this.configFile(filePath);
-    if (roots.length === 1 && roots[0] === dir && own.length === 0) {
-      const empty = {
-        key: key ?? "",
-        model: combineModels([]),
-        files: [],
-        rawFindings: [],
-        units: [],
-        otherPaths: ownSources.deferred
-      };
-      if (key !== void 0) this.modules.set(dir, empty);
-      return empty;
-    }
-    const units = roots.map((root) => this.unit(root, options, key));
-    const paths = new Set(this.terraformPaths(dir));
-    for (const u of units) if (u.root === dir && u.lockFile) paths.add(u.lockFile.path);
-    const findings = mergeInstanceFindings(onceEach2(units.flatMap((u) => u.reported))).filter((f) => paths.has(f.file));
-    const files = [...own];
-    for (const u of units) if (u.root === dir && u.lockFile) files.push(u.lockFile);
-    for (const extra of /* @__PURE__ */ new Set([filePath, ...findings.map((f) => f.file)])) {
-      if (!files.some((f) => f.path === extra)) {
-        const file = paths.has(extra) ? this.configFile(extra) : void 0;
-        if (file) files.push(file);
-      }
-    }
-    const analysis = {
-      key: key ?? "",
-      model: combineModels(units.map((u) => u.model)),
-      files,
-      rawFindings: findings,
-      units,
-      otherPaths: ownSources.deferred
-    };
+    if (cached && key !== void 0 && cached.key === key && cached.units?.every((u) => this.terraform.cached(u.root) === u)) return cached;
+    const roots = this.callers.rootsOf(dir);
+    const analysis = this.terraform.folder(filePath, roots, options, key);
     if (key !== void 0) this.modules.set(dir, analysis);
     return analysis;
   }
@@ -23856,366 +25475,40 @@ ${instances}` : markdown, range: target.range };
   setWorkspaceFiles(files) {
     const all = [...files];
     this.rendered.setWorkspaceFiles(all);
-    const next = new Set(all.filter(isTerraformFile));
-    const same = next.size === this.workspaceFiles.size && [...next].every((f) => this.workspaceFiles.has(f));
-    if (same) return;
-    this.workspaceFiles = next;
-    this.callersByChild = void 0;
-    this.units.clear();
-    this.modules.clear();
+    if (this.callers.setWorkspaceFiles(all)) this.dropAll();
   }
   readModuleCalls(files) {
-    for (const file of files) if (isTerraformFile(file)) this.callsOf(file);
+    this.callers.readModuleCalls(files);
   }
   callersMatter(filePath, options = {}) {
     if (!isTerraformFile(filePath) && !isLockFile(filePath)) return false;
-    if (this.declaresVariable(path15.dirname(filePath))) return true;
+    if (this.files.declaresVariable(path19.dirname(filePath))) return true;
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return false;
     const rules = options.rules ?? {};
     if (analysis.rawFindings.some((f) => rules[f.ruleId] !== "off")) return true;
     return options.reportUnusedIgnores === true && analysis.files.some((f) => f.text.includes("elb-lens-ignore"));
   }
-  /**
-   * True when a Terraform file of the folder has a `variable` block (only files with the word
-   * are parsed). Kept until a file of the folder changes: a host asks on every keystroke.
-   */
-  declaresVariable(dir) {
-    let declares = this.variableFolders.get(dir);
-    if (declares === void 0) {
-      declares = this.terraformPaths(dir).some((file) => {
-        const text4 = this.documents.get(file)?.text ?? this.readFromHost(file);
-        if (text4 === void 0 || !DECLARATION_WORD.variable.test(text4)) return false;
-        return this.configFile(file)?.blocks.some((block) => block.type === "variable") === true;
-      });
-      this.variableFolders.set(dir, declares);
-    }
-    return declares;
-  }
   callerIndex() {
-    return Object.fromEntries([...this.callers()].map(([child3, callers]) => [child3, [...callers].sort()]));
+    return this.callers.index();
   }
   useCallerIndex(index) {
-    this.callChecks.clear();
-    this.callersByChild = new Map(Object.entries(index).map(([child3, callers]) => [child3, new Set(callers)]));
-    this.units.clear();
-    this.modules.clear();
-  }
-  /** The root folders whose module trees reach `dir` (just `dir` when nothing calls it). */
-  rootsOf(dir) {
-    const index = this.callers();
-    if (!index.get(dir)?.size) return [dir];
-    const roots = /* @__PURE__ */ new Set();
-    const seen = /* @__PURE__ */ new Set([dir]);
-    const queue = [dir];
-    while (queue.length > 0) {
-      const current = queue.shift();
-      const callers = index.get(current);
-      if (!callers?.size) {
-        roots.add(current);
-        continue;
-      }
-      for (const caller of callers) {
-        if (seen.has(caller)) continue;
-        seen.add(caller);
-        queue.push(caller);
-      }
-    }
-    return roots.size > 0 ? [...roots].sort() : [dir];
-  }
-  /** Child folder → calling folders, from local `source` paths in the workspace's files and open documents. */
-  callers() {
-    this.settleCallChanges();
-    if (this.callersByChild) return this.callersByChild;
-    const files = new Set(this.workspaceFiles);
-    for (const open of this.documents.keys()) if (isTerraformFile(open)) files.add(open);
-    this.callersByChild = this.callersIn(files);
-    return this.callersByChild;
+    this.callers.useIndex(index);
+    this.dropAll();
   }
   callerIndexOf(files) {
-    const index = this.callersIn([...files].filter(isTerraformFile));
-    return Object.fromEntries([...index].map(([child3, callers]) => [child3, [...callers].sort()]));
+    return this.callers.indexOf(files);
   }
-  /** Child folder → calling folders, from the local `source` paths in some files. */
-  callersIn(files) {
-    const index = /* @__PURE__ */ new Map();
-    for (const file of files) {
-      for (const call of this.callsOf(file)) {
-        if (!isLocalSource(call.source)) continue;
-        const child3 = path15.resolve(path15.dirname(file), call.source);
-        if (child3 === path15.dirname(file)) continue;
-        let set = index.get(child3);
-        if (!set) index.set(child3, set = /* @__PURE__ */ new Set());
-        set.add(path15.dirname(file));
-      }
-    }
-    return index;
-  }
-  /** The module calls of a file (cached by text; files without the word "module" are not parsed). */
-  callsOf(file) {
-    const text4 = this.documents.get(file)?.text ?? this.readFromHost(file);
-    if (text4 === void 0) return [];
-    const cached = this.fileCalls.get(file);
-    if (cached?.text === text4) return cached.calls;
-    const calls = [];
-    if (/\bmodule\b/.test(text4)) {
-      for (const block of this.configFile(file)?.blocks ?? []) {
-        if (block.type !== "module" || !block.labels[0]) continue;
-        const source = block.attributes.get("source")?.expr;
-        if (source?.kind === "literal" && typeof source.value === "string") calls.push({ name: block.labels[0], source: source.value });
-        else if (source?.kind === "template" && source.parts.length === 1 && source.parts[0].kind === "literal") {
-          calls.push({ name: block.labels[0], source: String(source.parts[0].value) });
-        }
-      }
-    }
-    this.fileCalls.set(file, { text: text4, calls });
-    return calls;
-  }
-  /** True when a file's module calls differ from what the caller index was built from. */
-  callsChanged(file) {
-    const before = this.fileCalls.get(file);
-    if (!before)
-      return this.callersByChild !== void 0 && /\bmodule\b/.test(this.documents.get(file)?.text ?? this.readFromHost(file) ?? "");
-    const after = this.callsOf(file);
-    return JSON.stringify(before.calls) !== JSON.stringify(after);
-  }
-  /** The analysis unit of a root module folder (cached until a file it read changes). */
-  unit(root, options, key) {
-    const cached = this.units.get(root);
-    if (cached && key !== void 0 && cached.key === key) return cached;
-    const recording = { reads: /* @__PURE__ */ new Set(), listedDirs: /* @__PURE__ */ new Set() };
-    const previous = this.recording;
-    this.recording = recording;
-    try {
-      const loader = {
-        files: (dir) => this.moduleSources(dir),
-        resolve: (caller, _call, source, keyPath) => this.resolveModuleSource(caller, source, keyPath)
-      };
-      const sources = this.moduleSources(root);
-      const module2 = new TerraformModule(root, sources.files, this.variableInputs(root, options), { loader, lazy: sources.lazy });
-      const lock = this.lockFile(root);
-      const versions = providerVersions(module2, lock);
-      const model = buildTerraformModel(module2, versions, { network: options.kubernetes?.network });
-      const unavailableCalls = /* @__PURE__ */ new Map();
-      for (const instance2 of module2.allModules()) {
-        for (const call of instance2.calls.values()) {
-          const reason = instance2.unavailableReason(call.name);
-          if (reason) unavailableCalls.set(call.block, reason);
-        }
-      }
-      const stoppedAt = module2.tree.stoppedAt;
-      if (stoppedAt)
-        this.host.log?.(
-          `elb-lens: ${root}: ${stoppedAt} and later module calls are not followed: more than ${MAX_MODULE_INSTANCES} module instances (nested count or for_each); the rest is analysed`
-        );
-      const reported = [...this.runRules(model), ...versionProblemFindings(versions.problems, this.docsBase)];
-      const unit = {
-        root,
-        key: key ?? "",
-        model,
-        reported,
-        unavailableCalls,
-        ...recording,
-        ...lock ? { lockFile: lock.file } : {}
-      };
-      if (key !== void 0) this.units.set(root, unit);
-      return unit;
-    } finally {
-      this.recording = previous;
-    }
-  }
-  /**
-   * A module folder's files: parsed up front when a cheap scan of their text finds something
-   * that can matter (an ELB-related resource type, a module call, a suppression comment;
-   * open documents and `.tf.json` always), the others only when the module looks up a
-   * declaration they may hold (see DeclarationSource). Nothing a skipped file could declare
-   * is ever missed: the lookup is by the declared name's text.
-   */
-  moduleSources(dir) {
-    const files = [];
-    const deferred = [];
-    for (const filePath of this.terraformPaths(dir)) {
-      const doc = this.documents.get(filePath);
-      const text4 = doc?.text ?? this.readFromHost(filePath);
-      if (text4 === void 0) {
-        this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
-        continue;
-      }
-      if (!this.prescan || doc || isTerraformJsonName(filePath) || isOverrideFile(filePath) || this.mayMatter(filePath, text4)) {
-        const file = this.configFile(filePath);
-        if (file) files.push(file);
-      } else if (text4.length > MAX_FILE_CHARS3 || looksBinary(text4) || hasOverlongLine(text4)) {
-        this.parseText(filePath, text4);
-      } else deferred.push({ path: filePath, text: text4 });
-    }
-    for (const d of deferred) this.unparsed.add(d.path);
-    if (deferred.length === 0) return { files, deferred: [] };
-    const lazy = {
-      filesDeclaring: (kind, name2) => {
-        const word = new RegExp(`(^|[^\\w-])${escapeRegExp(name2)}($|[^\\w-])`);
-        const found = [];
-        for (const candidate of deferred) {
-          if (!DECLARATION_WORD[kind].test(candidate.text) || !word.test(candidate.text)) continue;
-          const file = this.configFile(candidate.path);
-          if (file) {
-            found.push(file);
-            this.unparsed.delete(candidate.path);
-          }
-        }
-        return found;
-      }
-    };
-    return { files, lazy, deferred: deferred.map((d) => d.path) };
-  }
-  /** The `.tf`/`.tf.json` (and OpenTofu `.tofu`/`.tofu.json`) files of a folder, with open documents. */
-  terraformPaths(dir) {
-    this.recording?.listedDirs.add(dir);
-    const names = new Set(this.listDirectory(dir).filter((n2) => isTerraformFile(n2)));
-    for (const open of this.documents.keys()) if (path15.dirname(open) === dir && isTerraformFile(open)) names.add(path15.basename(open));
-    return moduleFileNames([...names].sort()).map((n2) => path15.join(dir, n2));
-  }
-  /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */
-  listDirectory(dir) {
-    let names = this.listings.get(dir);
-    if (!names) {
-      try {
-        names = this.host.readDirectory(dir);
-      } catch {
-        names = [];
-      }
-      this.listings.set(dir, names);
-    }
-    return names;
-  }
-  /** The byte scan, once per text of a file (an open document is scanned again only when it changes). */
-  mayMatter(filePath, text4) {
-    const cached = this.scans.get(filePath);
-    if (cached?.text === text4) return cached.matters;
-    const matters = MAY_MATTER.test(text4);
-    this.scans.set(filePath, { text: text4, matters });
-    return matters;
-  }
-  /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
-  lockFile(dir) {
-    const file = path15.join(dir, LOCK_FILE_NAME);
-    this.recording?.reads.add(file);
-    const text4 = this.documents.get(file)?.text ?? this.readFromHost(file);
-    if (text4 === void 0 || text4.length > MAX_FILE_CHARS3) return void 0;
-    try {
-      return parseLockFile(this.parser, file, text4);
-    } catch {
-      return void 0;
-    }
-  }
-  /**
-   * Where a module call's code is: `.terraform/modules/modules.json` of the root module (what
-   * `terraform init` downloaded or linked), else a local path; registry and git sources
-   * without modules.json are not available.
-   */
-  resolveModuleSource(caller, source, keyPath) {
-    let root = caller;
-    while (root.parent) root = root.parent.module;
-    const manifest = this.modulesManifest(root.dir);
-    const entry = manifest?.get(keyPath.join("."));
-    if (entry !== void 0) {
-      const dir = path15.resolve(root.dir, entry);
-      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path15.relative(root.dir, dir)) };
-    }
-    if (source === void 0) return { unavailable: "its source is not a plain string" };
-    if (isLocalSource(source)) return { dir: path15.resolve(caller.dir, source), downloaded: caller.downloaded };
-    return { unavailable: `module source "${source}" not downloaded: run terraform init` };
-  }
-  /** Key (`web.db`) → folder, from `.terraform/modules/modules.json`; undefined when there is none. */
-  modulesManifest(rootDir) {
-    const file = path15.join(rootDir, ".terraform", "modules", "modules.json");
-    const text4 = this.readFromHost(file);
-    if (text4 === void 0) return void 0;
-    try {
-      const parsed2 = JSON.parse(text4);
-      const map = /* @__PURE__ */ new Map();
-      for (const m of parsed2.Modules ?? []) if (typeof m.Key === "string" && m.Key && typeof m.Dir === "string") map.set(m.Key, m.Dir);
-      return map;
-    } catch {
-      return void 0;
-    }
-  }
-  /** The ELB JSON files of a folder: one model, linked by id across the files; cached apart from the Terraform module. */
-  jsonAnalysis(filePath) {
-    const cacheKey2 = unitKey(filePath, "elb-json");
-    const cached = this.modules.get(cacheKey2);
-    if (cached) return cached;
-    const files = this.moduleFiles(filePath).map((p) => this.configFile(p)).filter((f) => f !== void 0);
-    const model = buildElbJsonModel(files);
-    const reported = this.runRules(model);
-    const analysis = { key: "", model, files, rawFindings: mergeInstanceFindings(reported), reported };
-    this.modules.set(cacheKey2, analysis);
-    return analysis;
-  }
-  /**
-   * A file that kustomize overlays or Helm charts read: their findings (moved to the files that
-   * set the values), for every file they are in. Undefined when no overlay or chart reads it.
-   */
-  renderedAnalysis(filePath, options) {
-    const units = this.rendered.unitsFor(filePath, renderOptions(options));
-    if (units.length === 0) return void 0;
-    const rawFindings = units.flatMap((u) => u.findings);
-    const files = [];
-    const openReads = units.flatMap((u) => [...u.reads]).filter((p) => this.documents.has(p));
-    for (const file of /* @__PURE__ */ new Set([filePath, ...rawFindings.map((f) => f.file), ...openReads])) {
-      const config = this.configFile(file);
-      if (config) files.push(config);
-    }
-    return { key: "", model: combineModels(units.map((u) => u.model)), files, rawFindings, renderedUnits: units };
-  }
-  /** A Kubernetes manifest: its Services, analysed on their own; cached per file and cluster network. */
-  kubernetesAnalysis(filePath, options) {
-    const network = options.kubernetes?.network;
-    const key = unitKey(filePath, "kubernetes");
+  /** An ELB JSON folder or a manifest: one model of its files, cached by unit key and `variant` (the cluster network). */
+  singleAnalysis(key, variant, paths, build) {
     const cached = this.modules.get(key);
-    if (cached && cached.key === (network ?? "")) return cached;
-    const files = [this.configFile(filePath)].filter((f) => f !== void 0);
-    const model = buildKubernetesModel(files, { network });
+    if (cached && cached.key === variant) return cached;
+    const files = paths().map((p) => this.files.configFile(p)).filter((f) => f !== void 0);
+    const model = build(files);
     const reported = this.runRules(model);
-    const analysis = { key: network ?? "", model, files, rawFindings: mergeInstanceFindings(reported), reported };
+    const analysis = { key: variant, model, files, rawFindings: mergeInstanceFindings(reported), reported };
     this.modules.set(key, analysis);
     return analysis;
-  }
-  variableInputs(dir, options) {
-    const inputs = [];
-    for (const [name2, value] of Object.entries(options.environmentVariables ?? {})) {
-      inputs.push({ name: name2, value, source: `the environment variable TF_VAR_${name2}` });
-    }
-    const names = this.listDirectory(dir).filter(isTfvarsFile);
-    const ordered = [
-      ...names.filter((n2) => n2 === "terraform.tfvars"),
-      ...names.filter((n2) => n2 === "terraform.tfvars.json"),
-      ...names.filter((n2) => n2.includes(".auto.tfvars")).sort()
-    ];
-    const files = [...ordered.map((n2) => path15.join(dir, n2)), ...options.varFiles ?? []];
-    for (const file of files) inputs.push(...this.readTfvars(file));
-    for (const [name2, value] of Object.entries(options.variables ?? {})) {
-      inputs.push({ name: name2, value: toValue(value), source: "a value given to ELB Lens" });
-    }
-    return inputs;
-  }
-  readTfvars(filePath) {
-    this.recording?.reads.add(filePath);
-    const text4 = this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
-    if (text4 === void 0 || text4.length > MAX_FILE_CHARS3) return [];
-    const source = path15.basename(filePath);
-    if (filePath.endsWith(".json")) {
-      try {
-        const parsed2 = JSON.parse(text4);
-        if (!parsed2 || typeof parsed2 !== "object" || Array.isArray(parsed2)) return [];
-        return Object.entries(parsed2).map(([name2, value]) => ({ name: name2, value: toValue(value), source }));
-      } catch {
-        return [];
-      }
-    }
-    const config = this.parseText(filePath, text4);
-    if (!config) return [];
-    const empty = new TerraformModule(path15.dirname(filePath), [], []);
-    return tfvarsInputs(config, (expr) => empty.evaluate(expr));
   }
   runRules(model) {
     return reportRules(model, { docsBase: this.docsBase, log: (message) => this.host.log?.(message) });
@@ -24228,1154 +25521,260 @@ function cacheKey(value) {
     return void 0;
   }
 }
-function mayFeedRendering(filePath) {
-  return isYamlFileName(filePath) || isJsonFileName(filePath) || path15.basename(filePath) === "Kustomization";
-}
-function renderOptions(options) {
-  return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [] };
-}
-function unitFile(unit) {
-  if (unit.kind === "helm") return path15.join(unit.root, "Chart.yaml");
-  return [...unit.reads].find((p) => path15.dirname(p) === unit.root && /^(kustomization\.ya?ml|Kustomization)$/.test(path15.basename(p))) ?? path15.join(unit.root, "kustomization.yaml");
-}
-function toValue(value) {
-  if (value === void 0) return new Unknown("no value");
-  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "object") return value;
-  return new Unknown("unsupported value");
-}
-function isLocalSource(source) {
-  return source === "." || source === ".." || source.startsWith("./") || source.startsWith("../") || source.startsWith(".\\") || source.startsWith("..\\");
-}
-function combineModels(models) {
-  if (models.length === 1) return models[0];
-  return {
-    loadBalancers: models.flatMap((m) => m.loadBalancers),
-    listeners: models.flatMap((m) => m.listeners),
-    pools: models.flatMap((m) => m.pools),
-    members: models.flatMap((m) => m.members),
-    instances: models.flatMap((m) => m.instances),
-    ipGroups: models.flatMap((m) => m.ipGroups),
-    unrecognized: models.flatMap((m) => m.unrecognized ?? []),
-    nodeForBlock: (block) => {
-      for (const m of models) {
-        const node = m.nodeForBlock(block);
-        if (node) return node;
-      }
-      return void 0;
-    }
-  };
-}
-var MAY_MATTER = /_e?lb_|compute_instance|secgroup|eip|floatingip|bandwidth|kubernetes_service|\bmodule\b|required_providers|elb-lens-ignore/;
-var DECLARATION_WORD = {
-  variable: /\bvariable\b/,
-  local: /\blocals\b/,
-  output: /\boutput\b/
-};
-function escapeRegExp(text4) {
-  return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
-// server/src/graph/map.ts
-var LAYER = { client: 0, loadbalancer: 1, listener: 2, pool: 3, member: 4 };
-var SEVERITY_ICON = { error: "\u2716", warning: "\u26A0", information: "\u2139", hint: "\u2026" };
-function highestSeverity(findings) {
-  let best;
-  for (const f of findings) if (!best || SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[best]) best = f.severity;
-  return best;
+// server/src/cli/output.ts
+var fs5 = __toESM2(require("fs"));
+var path20 = __toESM2(require("path"));
+function writeOutput(filePath, content) {
+  let target = filePath;
+  let stat = lstatOrUndefined(filePath);
+  if (stat?.isSymbolicLink()) {
+    try {
+      target = fs5.realpathSync(filePath);
+    } catch {
+      fs5.writeFileSync(filePath, content);
+      return;
+    }
+    stat = lstatOrUndefined(target);
+  }
+  if (stat && !stat.isFile()) {
+    fs5.writeFileSync(target, content);
+    return;
+  }
+  writeAtomically(target, content);
 }
-function buildClientIpMap(sources) {
-  const map = { groups: [], nodes: [], edges: [] };
-  let next = 1;
-  const newId = () => `n${next++}`;
-  sources.forEach((source, index) => {
-    const group = { id: `g${index + 1}`, name: source.name, source: source.source };
-    map.groups.push(group);
-    addGroup(map, group, source, newId);
+function lstatOrUndefined(filePath) {
+  try {
+    return fs5.lstatSync(filePath);
+  } catch {
+    return void 0;
+  }
+}
+function writeAtomically(filePath, content) {
+  const temporary = path20.join(path20.dirname(filePath), `.${path20.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
+  let mode;
+  try {
+    mode = fs5.statSync(filePath).mode & 4095;
+  } catch {
+    mode = void 0;
+  }
+  try {
+    fs5.writeFileSync(temporary, content, mode !== void 0 ? { mode } : {});
+    if (mode !== void 0) fs5.chmodSync(temporary, mode);
+    fs5.renameSync(temporary, filePath);
+  } catch (error) {
+    fs5.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+function writeFailure(error) {
+  const code = error?.code;
+  if (code === "EPIPE") return "the reading end was closed (EPIPE)";
+  if (code === "ENOSPC") return "no space left on the device (ENOSPC)";
+  return error instanceof Error ? error.message : String(error);
+}
+function endOnStdioErrors(exitCode) {
+  const watch = (stream, name2) => stream.on("error", (error) => {
+    try {
+      if (stream !== process.stderr) fs5.writeSync(2, `elb-lens: cannot write to ${name2}: ${writeFailure(error)}
+`);
+    } catch {
+    }
+    process.exit(exitCode);
   });
-  return map;
-}
-function addGroup(map, group, source, newId) {
-  const { model } = source;
-  const ids = /* @__PURE__ */ new Map();
-  const add = (node, modelNode) => {
-    const mapNode = { id: newId(), group: group.id, ...node, findings: [] };
-    if (modelNode) ids.set(modelNode, mapNode);
-    map.nodes.push(mapNode);
-    return mapNode;
-  };
-  const edges = [];
-  const edge = (from, to, kind, extra = {}) => {
-    if (edges.some((e) => e.from === from.id && e.to === to.id && e.kind === kind)) return;
-    edges.push({ from: from.id, to: to.id, kind, unknown: false, findings: [], ...extra });
-  };
-  const client = add({ kind: "client", label: "client", details: [], unknown: false });
-  for (const lb of model.loadBalancers) add(loadBalancerNode(lb), lb);
-  const missingLbs = /* @__PURE__ */ new Map();
-  for (const listener of model.listeners) {
-    if (listener.loadBalancer || missingLbs.has(listener.kind)) continue;
-    missingLbs.set(listener.kind, add(missingLoadBalancerNode(listener.kind)));
-  }
-  for (const listener of model.listeners) add(listenerNode(listener), listener);
-  for (const pool of model.pools) add(poolNode(pool), pool);
-  for (const member of model.members) add(memberNode(member), member);
-  const nodeOf = (n2) => n2 ? ids.get(n2) : void 0;
-  for (const lb of model.loadBalancers) edge(client, ids.get(lb), "client");
-  for (const lbNode of missingLbs.values()) edge(client, lbNode, "client", { unknown: true });
-  for (const listener of model.listeners) {
-    const target = ids.get(listener);
-    const lbNode = nodeOf(listener.loadBalancer) ?? missingLbs.get(listener.kind);
-    edge(lbNode, target, "listener");
-    for (const pool of listener.pools) {
-      const poolNode2 = nodeOf(pool);
-      if (poolNode2) edge(target, poolNode2, "pool");
-    }
-  }
-  for (const pool of model.pools) {
-    const poolNode2 = ids.get(pool);
-    if (pool.listeners.length === 0) {
-      const lbNode = nodeOf(pool.loadBalancer);
-      if (lbNode) edge(lbNode, poolNode2, "pool", { label: "no listener", unknown: true });
-    }
-  }
-  for (const member of model.members) {
-    const memberNode2 = ids.get(member);
-    const poolNode2 = nodeOf(member.pool);
-    if (poolNode2) {
-      const summary2 = summarise(memberNode2.receives ?? []);
-      edge(poolNode2, memberNode2, "backend", {
-        receives: summary2.receives,
-        label: summary2.text,
-        unknown: summary2.receives === "unknown"
-      });
-    }
-    for (const listener of member.pool?.listeners ?? []) {
-      const evidence = sameServerEvidence(listener, member);
-      if (!evidence) continue;
-      const target = evidence.via === "loadbalancer" ? nodeOf(listener.loadBalancer) : nodeOf(listener);
-      if (target)
-        edge(memberNode2, target, "same-server", { label: evidence.via === "loadbalancer" ? "also a client" : "white-listed client" });
-    }
-  }
-  if (model.locate) {
-    for (const n2 of map.nodes) {
-      if (n2.group !== group.id || !n2.location) continue;
-      const written = model.locate(n2.location.file, n2.location.range);
-      if (written) n2.location = { ...n2.location, ...written };
-    }
-  }
-  for (const { finding, node } of source.findings) {
-    const mapNode = nodeOf(node) ?? nodeAtRange(map.nodes, group.id, finding.file, finding.range);
-    if (!mapNode) continue;
-    const item = {
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      message: finding.message,
-      file: finding.file,
-      range: finding.range
-    };
-    if (!mapNode.findings.some((f) => f.ruleId === item.ruleId && f.message === item.message)) mapNode.findings.push(item);
-    for (const e of edges) {
-      const about = e.to === mapNode.id && (e.kind === "backend" || e.kind === "pool") && finding.ruleId !== "client-ip-same-server" ? true : e.from === mapNode.id && e.kind === "same-server" && finding.ruleId === "client-ip-same-server";
-      if (about && !e.findings.some((f) => f.ruleId === item.ruleId && f.message === item.message)) e.findings.push(item);
-    }
-  }
-  for (const n2 of map.nodes) if (n2.group === group.id) n2.severity = highestSeverity(n2.findings);
-  for (const e of edges) e.severity = highestSeverity(e.findings);
-  map.edges.push(...edges);
-}
-function nodeAtRange(nodes, group, file, range) {
-  return nodes.find((n2) => n2.group === group && n2.location?.file === file && rangeContains(n2.location.range, range.start));
-}
-function location(node) {
-  return { file: node.file.path, range: node.block.headerRange };
-}
-var KIND_TEXT = {
-  shared: "shared load balancer",
-  dedicated: "dedicated load balancer",
-  unknown: "load balancer, shared or dedicated: unknown"
-};
-function loadBalancerNode(lb) {
-  return {
-    kind: "loadbalancer",
-    label: lb.address,
-    details: [KIND_TEXT[lb.kind]],
-    unknown: lb.kind === "unknown",
-    lbKind: lb.kind,
-    location: location(lb)
-  };
-}
-function missingLoadBalancerNode(kind) {
-  return {
-    kind: "loadbalancer",
-    label: "(load balancer not in these files)",
-    details: [kind === "unknown" ? KIND_TEXT.unknown : `${KIND_TEXT[kind]}, by the listener's type`],
-    unknown: true,
-    lbKind: kind
-  };
-}
-function clientIpText(listener) {
-  const { state, reason } = listener.clientIp;
-  if (state === "unknown") return "unknown";
-  if (reason === "always-on") return "always on";
-  return `${state} (${reason === "default" ? "default" : "set"})`;
-}
-function listenerNode(listener) {
-  const { clientIp } = listener;
-  return {
-    kind: "listener",
-    label: listener.address,
-    details: [`${listener.protocol ?? "protocol ?"} \xB7 client IP: ${clientIpText(listener)}`],
-    unknown: clientIp.state === "unknown" || listener.protocol === void 0,
-    lbKind: listener.kind,
-    protocol: listener.protocol,
-    clientIp: { state: clientIp.state, reason: clientIp.reason, explanation: clientIp.explanation },
-    location: location(listener)
-  };
-}
-function poolNode(pool) {
-  const details = pool.idOnly ? ["pool: only its id is known"] : pool.poolType === "ip" ? ["pool of IP backends only"] : [`pool${pool.protocol ? ` \xB7 ${pool.protocol}` : ""}`];
-  return {
-    kind: "pool",
-    label: pool.address,
-    details,
-    unknown: pool.idOnly === true,
-    poolType: pool.poolType,
-    location: location(pool)
-  };
-}
-function memberNode(member) {
-  const kind = member.isIpBackend === true ? "ip" : member.isIpBackend === false ? "server" : "unknown";
-  const listeners = member.pool?.listeners ?? [];
-  const receives = listeners.map((l) => ({ listener: l.address, ...backendReceives(l, member) }));
-  const summary2 = summarise(receives);
-  const what = kind === "ip" ? "IP backend" : kind === "server" ? "server backend" : "backend, server or IP: unknown";
-  const details = [`${what}${member.ipAddress ? ` \xB7 ${member.ipAddress}` : ""}`];
-  if (receives.length <= 1 || summary2.receives !== "unknown" || receives.every((r) => r.receives === "unknown")) {
-    details.push(`gets: ${summary2.text}`);
-  } else {
-    for (const r of receives) details.push(`via ${r.listener}: ${r.text}`);
-  }
-  return {
-    kind: "member",
-    label: member.address,
-    details,
-    unknown: kind === "unknown" || summary2.receives === "unknown",
-    backend: { kind, explanation: member.ipBackendExplanation, ...member.ipAddress ? { address: member.ipAddress } : {} },
-    receives,
-    location: location(member)
-  };
-}
-function summarise(receives) {
-  if (receives.length === 0) return { receives: "unknown", text: "unknown: no listener sends traffic to its pool" };
-  const first = receives[0];
-  if (receives.every((r) => r.receives === first.receives && r.text === first.text)) return first;
-  return { receives: "unknown", text: "depends on the listener" };
-}
-function backendReceives(listener, member) {
-  const { state } = listener.clientIp;
-  if (state === "unknown") return { receives: "unknown", text: "unknown (the listener\u2019s client-IP state is unknown)" };
-  if (listener.protocol === "TLS") return alternativeReceives(listener);
-  if (state === "on" && member.isIpBackend === false) return { receives: "client-address", text: "the client\u2019s address" };
-  const alternative2 = alternativeReceives(listener);
-  if (state === "on" && member.isIpBackend === void 0) {
-    return { receives: "unknown", text: `the client\u2019s address if it is a server in the VPC, else ${alternative2.text}` };
-  }
-  return alternative2;
-}
-function alternativeReceives(listener) {
-  const { protocol } = listener;
-  if (protocol === void 0) return { receives: "unknown", text: "unknown (the protocol is unknown)" };
-  if (HTTP_PROTOCOLS.has(protocol)) {
-    return { receives: "x-forwarded-for", text: realIpOn(listener) ? "X-Forwarded-For / X-Real-IP only" : "X-Forwarded-For only" };
-  }
-  if (protocol === "TLS") {
-    const proxy2 = listener.options.get("proxy_protocol_enable")?.value;
-    if (proxy2 !== void 0 && proxy2 !== null && isUnknown(proxy2))
-      return { receives: "unknown", text: "unknown (Proxy Protocol is unknown)" };
-    if (proxy2 !== void 0 && proxy2 !== null && toBool(proxy2) === true) return { receives: "proxy-protocol", text: "Proxy Protocol only" };
-  }
-  return { receives: "lb-address", text: lbAddressText(listener.kind) };
-}
-function lbAddressText(kind) {
-  if (kind === "shared") return "the LB\u2019s 100.125.0.0/16 address";
-  if (kind === "dedicated") return "the LB\u2019s backend-subnet address";
-  return "the LB\u2019s address";
-}
-function realIpOn(listener) {
-  const realIp = listener.options.get("real_ip")?.value;
-  if (realIp !== void 0 && realIp !== null && !isUnknown(realIp) && toBool(realIp) === true) return true;
-  const header = listener.insertHeaderNames ? listener.insertHeaders?.attributes.get("X-Real-IP") : void 0;
-  return header?.expr.kind === "literal" && header.expr.value === true;
-}
-function groupParts(map, group) {
-  const nodes = map.nodes.filter((n2) => n2.group === group);
-  const ids = new Set(nodes.map((n2) => n2.id));
-  return { nodes, edges: map.edges.filter((e) => ids.has(e.from)) };
+  watch(process.stdout, "standard output");
+  watch(process.stderr, "standard error");
 }
 
-// server/src/graph/text.ts
-var RECEIVES_LABEL = {
-  "client-address": "\u2714 client address",
-  "x-forwarded-for": "\u21AA X-Forwarded-For",
-  "proxy-protocol": "\u21AA Proxy Protocol",
-  "lb-address": "\u2717 LB address",
-  unknown: "? unknown"
-};
-function findingLines(node, limit = 3) {
-  const byRule = /* @__PURE__ */ new Map();
-  const order = ["error", "warning", "information", "hint"];
-  for (const severity of order)
-    for (const f of node.findings) if (f.severity === severity && !byRule.has(f.ruleId)) byRule.set(f.ruleId, severity);
-  const lines = [...byRule].map(([ruleId, severity]) => `${SEVERITY_ICON[severity]} ${ruleId}`);
-  return lines.length > limit ? [...lines.slice(0, limit - 1), `+${lines.length - limit + 1} more`] : lines;
+// server/src/cli/report.ts
+var path21 = __toESM2(require("path"));
+function relativePath(cwd, file) {
+  const relative8 = path21.relative(cwd, file);
+  return (relative8.startsWith("..") ? file : relative8).split(path21.sep).join("/");
 }
-function nodeTitle(node) {
-  return node.unknown ? `? ${node.label}` : node.label;
-}
-function nodeLines(node) {
-  return [nodeTitle(node), ...node.details, ...findingLines(node)];
-}
-function edgeLabel(edge) {
-  const icon = edge.severity ? `${SEVERITY_ICON[edge.severity]} ` : "";
-  if (edge.kind === "backend" && edge.receives) {
-    const text4 = RECEIVES_LABEL[edge.receives];
-    return edge.severity ? `${icon}${text4.slice(2)}` : text4;
-  }
-  if (edge.label) return `${icon}${edge.label}`;
-  if (edge.severity) return `${icon}${edge.findings[0].ruleId}`;
-  return "";
-}
-function clip(text4, max) {
-  return text4.length <= max ? text4 : `${text4.slice(0, max - 1)}\u2026`;
-}
-var LEGEND = [
-  "\u2714 the backend gets the client\u2019s address",
-  "\u21AA only in X-Forwarded-For / X-Real-IP or the Proxy Protocol header",
-  "\u2717 only the load balancer\u2019s address",
-  "? unknown until Terraform runs",
-  "\u2716 \u26A0 \u2139 a finding (error, warning, information)"
-];
-function sourceName(source) {
-  if (source === "kubernetes") return "Kubernetes";
-  return source === "terraform" ? "Terraform" : source === "elb-json" ? "ELB API JSON" : "plan";
-}
-
-// server/src/graph/formats.ts
-var COLORS = {
-  error: "#cf222e",
-  warning: "#bc4c00",
-  information: "#0969da",
-  hint: "#6e7781",
-  "client-address": "#1a7f37",
-  "x-forwarded-for": "#8250df",
-  "proxy-protocol": "#8250df",
-  "lb-address": "#9a6700",
-  unknown: "#6e7781"
-};
-function mermaidText(text4) {
-  return printable(text4.replace(/\r\n|\r|\n/g, " ")).replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/`/g, "#96;");
-}
-var MERMAID_SHAPE = {
-  client: ["([", "])"],
-  loadbalancer: ["[[", "]]"],
-  listener: ["[", "]"],
-  pool: ["[(", ")]"],
-  member: ["(", ")"]
-};
-function toMermaid(map) {
-  const out2 = ["flowchart LR"];
-  const classes = /* @__PURE__ */ new Map();
-  const addClass = (name2, id12) => {
-    const list = classes.get(name2) ?? [];
-    list.push(id12);
-    classes.set(name2, list);
-  };
-  const edgeStyles = /* @__PURE__ */ new Map();
-  let edgeIndex = 0;
-  const edgeLines = [];
-  for (const group of map.groups) {
-    const { nodes, edges } = groupParts(map, group.id);
-    out2.push(`  subgraph ${group.id}["${mermaidText(`${group.name} (${sourceName(group.source)})`)}"]`, "    direction LR");
-    for (const node of nodes) {
-      const [open, close] = MERMAID_SHAPE[node.kind];
-      out2.push(`    ${node.id}${open}"${nodeLines(node).map(mermaidText).join("<br/>")}"${close}`);
-      if (node.severity) addClass(node.severity, node.id);
-      if (node.unknown) addClass("unknown", node.id);
-    }
-    out2.push("  end");
-    for (const edge of edges) {
-      const label = edgeLabel(edge);
-      const arrow = edge.severity ? "==>" : edge.unknown || edge.kind === "same-server" ? "-.->" : "-->";
-      edgeLines.push(`  ${edge.from} ${arrow}${label ? `|"${mermaidText(label)}"|` : ""} ${edge.to}`);
-      const style = edgeColour(edge);
-      if (style) {
-        const list = edgeStyles.get(style) ?? [];
-        list.push(edgeIndex);
-        edgeStyles.set(style, list);
-      }
-      edgeIndex++;
-    }
-  }
-  out2.push(...edgeLines);
-  out2.push(
-    `  classDef error fill:#ffebe9,stroke:${COLORS.error},stroke-width:3px,color:#1f2328`,
-    `  classDef warning fill:#fff1e5,stroke:${COLORS.warning},stroke-width:3px,color:#1f2328`,
-    `  classDef information fill:#ddf4ff,stroke:${COLORS.information},stroke-width:2px,color:#1f2328`,
-    `  classDef hint stroke:${COLORS.hint},stroke-width:2px`,
-    "  classDef unknown stroke-dasharray:5 3"
+function sortFindings(findings) {
+  return [...findings].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId)
   );
-  for (const [name2, ids] of classes) out2.push(`  class ${ids.join(",")} ${name2}`);
-  for (const [colour, indexes] of edgeStyles)
-    out2.push(`  linkStyle ${indexes.join(",")} stroke:${colour},stroke-width:2px,color:${colour}`);
-  return out2.join("\n") + "\n";
 }
-function edgeColour(edge) {
-  if (edge.severity) return COLORS[edge.severity];
-  if (edge.kind === "backend" && edge.receives) return COLORS[edge.receives];
-  return void 0;
-}
-function toMarkdown(map) {
-  const listeners = map.nodes.filter((n2) => n2.kind === "listener").length;
-  const marked = map.nodes.filter((n2) => n2.severity).length;
-  return [
-    "### Client IP map",
-    "",
-    `${listeners} listener(s) in ${map.groups.length} module(s); ${marked} node(s) with findings.`,
-    "",
-    "```mermaid",
-    toMermaid(map).trimEnd(),
-    "```",
-    "",
-    LEGEND.join(" \xB7 "),
-    ""
-  ].join("\n");
-}
-function dotText(text4) {
-  const lines = text4.split(/\r\n|\r|\n/).map((line) => printable(line).replace(/\\/g, "\\\\").replace(/"/g, '\\"'));
-  return `"${lines.join("\\n")}"`;
-}
-var DOT_SHAPE = {
-  client: "shape=ellipse",
-  loadbalancer: "shape=box, peripheries=2",
-  listener: 'shape=box, style="rounded"',
-  pool: "shape=cylinder",
-  member: 'shape=box, style="rounded"'
-};
-function toDot(map) {
-  const out2 = [
-    'digraph "client-ip-map" {',
-    '  graph [rankdir=LR, fontname="Helvetica", fontsize=11, nodesep=0.25, ranksep=0.7];',
-    '  node [fontname="Helvetica", fontsize=10];',
-    '  edge [fontname="Helvetica", fontsize=9];'
-  ];
-  const edgeLines = [];
-  for (const group of map.groups) {
-    const { nodes, edges } = groupParts(map, group.id);
-    out2.push(`  subgraph cluster_${group.id} {`, `    label=${dotText(`${group.name} (${sourceName(group.source)})`)};`);
-    for (const node of nodes) {
-      const attributes = [`label=${dotText(nodeLines(node).join("\n"))}`, DOT_SHAPE[node.kind]];
-      if (node.unknown) {
-        const shape = DOT_SHAPE[node.kind];
-        attributes[1] = shape.includes("style=") ? shape.replace('style="rounded"', 'style="rounded,dashed"') : `${shape}, style="dashed"`;
-      }
-      if (node.severity) attributes.push(`color="${COLORS[node.severity]}"`, "penwidth=2.5");
-      out2.push(`    ${node.id} [${attributes.join(", ")}];`);
-    }
-    out2.push("  }");
-    for (const edge of edges) {
-      const attributes = [];
-      const label = edgeLabel(edge);
-      if (label) attributes.push(`label=${dotText(label)}`);
-      const colour = edgeColour(edge);
-      if (colour) attributes.push(`color="${colour}"`, `fontcolor="${colour}"`);
-      if (edge.severity) attributes.push("penwidth=2");
-      if (edge.unknown || edge.kind === "same-server") attributes.push("style=dashed");
-      if (edge.kind === "same-server") attributes.push("constraint=false");
-      edgeLines.push(`  ${edge.from} -> ${edge.to}${attributes.length ? ` [${attributes.join(", ")}]` : ""};`);
-    }
-  }
-  out2.push(...edgeLines, "}");
-  return out2.join("\n") + "\n";
-}
-function toJson(map, shown = (f) => f) {
-  const relocate = (item) => ({ ...item, file: shown(item.file) });
-  const document2 = {
-    version: 1,
-    groups: map.groups,
-    nodes: map.nodes.map((n2) => ({
-      ...n2,
-      findings: n2.findings.map(relocate),
-      ...n2.location ? { location: relocate(n2.location) } : {}
-    })),
-    // An edge's findings are its target's (or its source's, for a loop): named here, told in full there.
-    edges: map.edges.map((e) => ({ ...e, findings: e.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity })) }))
-  };
-  return JSON.stringify(document2, null, 2) + "\n";
+function atLeast(severity, minimum) {
+  return SEVERITY_ORDER[severity] >= SEVERITY_ORDER[minimum];
 }
 
-// server/src/graph/layout.ts
-var MAX_SWEEP_EDGES = 3e3;
-function layeredLayout(nodes, edges, options) {
-  const byId = new Map(nodes.map((n2) => [n2.id, n2]));
-  const forward = edges.filter((e) => !e.back && byId.has(e.from) && byId.has(e.to) && byId.get(e.from).layer < byId.get(e.to).layer);
-  const successors = /* @__PURE__ */ new Map();
-  const predecessors = /* @__PURE__ */ new Map();
-  for (const e of forward) {
-    push(successors, e.from, e.to);
-    push(predecessors, e.to, e.from);
+// server/src/cli/select.ts
+var MAX_PLAN_BYTES = 256 * 1024 * 1024;
+function selectFiles(walked, configFor, kinds, given) {
+  const selected = [];
+  for (const { path: file, explicit } of walked) {
+    const config = configFor(file);
+    const known3 = given?.get(file);
+    if (!known3 && excludes(config, file)) continue;
+    const content = known3 ? textContent(known3.text) : nodeFileContent(file, MAX_PLAN_BYTES);
+    const kind = known3?.kind ?? classify(file, { config, explicit, content });
+    if (kinds.has(kind) || explicit && kind !== "other") selected.push({ file, config, kind, content });
   }
-  const layerCount = nodes.reduce((max, n2) => Math.max(max, n2.layer + 1), 0);
-  const layers = Array.from({ length: layerCount }, () => []);
-  const visited = /* @__PURE__ */ new Set();
-  const visit3 = (id12) => {
-    if (visited.has(id12)) return;
-    visited.add(id12);
-    layers[byId.get(id12).layer].push(id12);
-    for (const next of successors.get(id12) ?? []) visit3(next);
-  };
-  for (const n2 of [...nodes].sort((a, b) => a.layer - b.layer)) if (!predecessors.has(n2.id)) visit3(n2.id);
-  for (const n2 of nodes) visit3(n2.id);
-  if (forward.length <= MAX_SWEEP_EDGES) {
-    let best = layers.map((l) => [...l]);
-    let bestCrossings = crossings(layers, forward, byId);
-    for (let sweep = 0; sweep < 4 && bestCrossings > 0; sweep++) {
-      for (let l = 1; l < layerCount; l++) reorder(layers, l, predecessors);
-      for (let l = layerCount - 2; l >= 0; l--) reorder(layers, l, successors);
-      const count = crossings(layers, forward, byId);
-      if (count < bestCrossings) {
-        bestCrossings = count;
-        best = layers.map((l) => [...l]);
-      }
-    }
-    for (let l = 0; l < layerCount; l++) layers[l] = best[l];
-  }
-  const columnX = [];
-  const columnWidth = layers.map((ids) => ids.reduce((max, id12) => Math.max(max, byId.get(id12).width), 0));
-  let x = 0;
-  for (let l = 0; l < layerCount; l++) {
-    columnX.push(x);
-    if (layers[l].length > 0) x += columnWidth[l] + (l < layerCount - 1 ? options.layerGap(l) : 0);
-  }
-  const positions = /* @__PURE__ */ new Map();
-  for (let l = layerCount - 1; l >= 0; l--) {
-    let bottom = -options.nodeGap;
-    for (const id12 of layers[l]) {
-      const node = byId.get(id12);
-      const placedNext = (successors.get(id12) ?? []).map((s) => positions.get(s)).filter((p) => p !== void 0);
-      const wanted = placedNext.length > 0 ? placedNext.reduce((sum, p) => sum + p.y + p.height / 2, 0) / placedNext.length - node.height / 2 : 0;
-      const y = Math.max(wanted, bottom + options.nodeGap);
-      positions.set(id12, { x: columnX[l], y, width: columnWidth[l], height: node.height });
-      bottom = y + node.height;
-    }
-  }
-  let height = 0;
-  for (const p of positions.values()) height = Math.max(height, p.y + p.height);
-  const last = layers.map((ids, l) => ids.length > 0 ? columnX[l] + columnWidth[l] : 0);
-  return { positions, width: Math.max(0, ...last), height };
+  return selected;
 }
-function push(map, key, value) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-function reorder(layers, l, neighbours) {
-  const index = /* @__PURE__ */ new Map();
-  for (const layer2 of layers) layer2.forEach((id12, i2) => index.set(id12, i2 / Math.max(1, layer2.length - 1)));
-  const layer = layers[l];
-  const keyed = [];
-  const fixed = /* @__PURE__ */ new Map();
-  layer.forEach((id12, i2) => {
-    const around = (neighbours.get(id12) ?? []).map((n2) => index.get(n2));
-    if (around.length === 0) fixed.set(i2, id12);
-    else keyed.push({ id: id12, key: around.reduce((a, b) => a + b, 0) / around.length });
+
+// server/src/cli/graph.ts
+var DRAWN_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "elb-json", "kubernetes", "plan"]);
+async function graph(args2, io, host) {
+  const { environmentVariables: environmentVariables2 } = host;
+  const cliVarFiles = args2.varFiles.map((f) => path22.resolve(io.cwd, f));
+  for (const file of cliVarFiles) {
+    if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
+  }
+  const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
+    configFile: args2.config ? path22.resolve(io.cwd, args2.config) : void 0,
+    realPath: nodeFileSystem.realpath
   });
-  keyed.sort((a, b) => a.key - b.key);
-  const result = [];
-  let k = 0;
-  for (let i2 = 0; i2 < layer.length; i2++) result.push(fixed.get(i2) ?? keyed[k++].id);
-  layers[l] = result;
-}
-function crossings(layers, edges, byId) {
-  const position = /* @__PURE__ */ new Map();
-  for (const layer of layers) layer.forEach((id12, i2) => position.set(id12, i2));
-  const byLayer = /* @__PURE__ */ new Map();
-  for (const e of edges) {
-    const layer = byId.get(e.from).layer;
-    const list = byLayer.get(layer) ?? [];
-    list.push({ a: position.get(e.from), b: position.get(e.to) });
-    byLayer.set(layer, list);
-  }
-  let count = 0;
-  for (const list of byLayer.values()) {
-    for (let i2 = 0; i2 < list.length; i2++) {
-      for (let j = i2 + 1; j < list.length; j++) {
-        if ((list[i2].a - list[j].a) * (list[i2].b - list[j].b) < 0) count++;
-      }
+  const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2 };
+  const effective = /* @__PURE__ */ new Map();
+  const configFor = (file) => {
+    const config = resolver.forFile(file);
+    let result = effective.get(config);
+    if (!result) effective.set(config, result = configure({ config, host: flags2 }));
+    return result;
+  };
+  const service = await createElbLensService(
+    createNodeHost((message) => io.stderr(`${message}
+`)),
+    { jsonFiles: (file) => namesElbJson(configFor(file), file) }
+  );
+  const walked = walk(
+    args2.paths.map((p) => path22.resolve(io.cwd, p)),
+    nodeFileSystem
+  );
+  if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
+  service.setWorkspaceFiles(walked.files.map((f) => f.path));
+  const views = /* @__PURE__ */ new Map();
+  const asked = /* @__PURE__ */ new Set();
+  const selected = [...selectFiles(walked.files, configFor, DRAWN_KINDS)];
+  const renderedRoots = service.renderedRoots().filter((root) => !excludes(configFor(root.file), root.file));
+  if (selected.length === 0 && renderedRoots.length === 0) io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
+`);
+  for (const { file, config, kind, content } of selected) {
+    if (kind === "plan") {
+      const view = planView(file, content.text() ?? "", { rules: config.options.rules, log: (m) => io.stderr(`${m}
+`) });
+      if (view) views.set(`plan:${file}`, view);
+      continue;
+    }
+    const unitKind = unitKindOf(kind);
+    if (!unitKind || asked.has(unitKey(file, unitKind))) continue;
+    asked.add(unitKey(file, unitKind));
+    for (const view of service.models(file, config.options)) {
+      const key = `${view.source}:${view.root}`;
+      if (!views.has(key)) views.set(key, view);
     }
   }
-  return count;
+  for (const root of renderedRoots) {
+    const config = configFor(root.file);
+    for (const view of service.models(root.file, config.options)) {
+      const key = `${view.source}:${view.root}`;
+      if (!views.has(key)) views.set(key, view);
+    }
+  }
+  const shown = (file) => relativePath(io.cwd, file) || ".";
+  const sources = [...views.values()].filter((v) => v.model.listeners.length + v.model.loadBalancers.length + v.model.pools.length + v.model.members.length > 0).map((v) => viewSource(v, shown)).sort((a, b) => a.name.localeCompare(b.name) || a.source.localeCompare(b.source));
+  const map = buildClientIpMap(sources);
+  const output = args2.format === "mermaid" ? toMermaid(map) : args2.format === "markdown" ? toMarkdown(map) : args2.format === "dot" ? toDot(map) : args2.format === "svg" ? toSvg(map) : toJson(map, shown);
+  if (!args2.output) {
+    io.stdout(output);
+    return 0;
+  }
+  try {
+    host.writeFile(path22.resolve(io.cwd, args2.output), output);
+  } catch (error) {
+    io.stderr(`elb-lens: cannot write ${args2.output}: ${writeFailure(error)}
+`);
+    return 1;
+  }
+  return 0;
 }
 
-// server/src/graph/svg.ts
-var FONT = 'ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace';
-var CHAR = 0.61;
-var TITLE_SIZE = 12;
-var TEXT_SIZE = 11;
-var LABEL_SIZE = 10;
-var LINE = 15;
-var PAD_X = 10;
-var PAD_Y = 7;
-var MAX_CHARS = 60;
-var MAX_TOOLTIP = 180;
-var GROUP_PAD = 16;
-var GROUP_HEADER = 26;
-var LOOP_LANE = 12;
-var COLOUR_CLASSES = ["line", "ok", "alt", "lb", "unk", "error", "warning", "information", "hint"];
-var COLOUR_CLASSES_CSS = COLOUR_CLASSES.map((c) => `path.c-${c}{marker-end:url(#k-${c})}`).join("");
-var STYLE = `
-.elb-map{--fg:#1f2328;--bg:#ffffff;--mut:#59636e;--line:#818b98;--node:#f6f8fa;--frame:#d1d9e0;--ok:#1a7f37;--alt:#8250df;--lb:#9a6700;--unk:#6e7781;--error:#cf222e;--warning:#bc4c00;--information:#0969da;--hint:#6e7781;--sel:#0969da}
-@media (prefers-color-scheme:dark){.elb-map{--fg:#e6edf3;--bg:#0d1117;--mut:#9198a1;--line:#768390;--node:#161b22;--frame:#3d444d;--ok:#3fb950;--alt:#ab7df8;--lb:#d29922;--unk:#9198a1;--error:#f85149;--warning:#db6d28;--information:#4493f8;--hint:#9198a1;--sel:#4493f8}}
-.elb-map{font-family:${FONT};font-size:${TEXT_SIZE}px}
-.elb-map .bg{fill:var(--bg)}
-.elb-map .gf{fill:none;stroke:var(--frame);stroke-width:1}
-.elb-map .gt{fill:var(--fg);font-size:13px;font-weight:600}
-.elb-map .lg{fill:var(--mut)}
-.n rect{fill:var(--node);stroke:var(--line);stroke-width:1.2}
-.n.lb rect{stroke-width:2.4}
-.n text{fill:var(--mut)}
-.n .t{fill:var(--fg);font-size:${TITLE_SIZE}px;font-weight:600}
-.n.u rect{stroke-dasharray:5 3}
-.n.s-error rect{stroke:var(--error);stroke-width:2.6}
-.n.s-warning rect{stroke:var(--warning);stroke-width:2.6}
-.n.s-information rect{stroke:var(--information);stroke-width:2}
-.n.s-hint rect{stroke:var(--hint);stroke-width:2}
-.n .f-error{fill:var(--error);font-weight:600}
-.n .f-warning{fill:var(--warning);font-weight:600}
-.n .f-information{fill:var(--information);font-weight:600}
-.n .f-hint{fill:var(--hint)}
-.n[data-node]{cursor:pointer}
-.n[data-node]:focus{outline:none}
-.n[data-node]:focus rect,.n[data-node]:hover rect,.n.sel rect{stroke:var(--sel);stroke-width:3.2}
-.e{fill:none;stroke:var(--line);stroke-width:1.4;stroke-linejoin:round}
-.e.u{stroke-dasharray:5 3}
-.e.m{stroke-width:2.4}
-.el{font-size:${LABEL_SIZE}px;fill:var(--mut);paint-order:stroke;stroke:var(--bg);stroke-width:3px;stroke-linejoin:round}
-.c-ok{stroke:var(--ok)}.el.c-ok,.k-ok{fill:var(--ok)}
-.c-alt{stroke:var(--alt)}.el.c-alt,.k-alt{fill:var(--alt)}
-.c-lb{stroke:var(--lb)}.el.c-lb,.k-lb{fill:var(--lb)}
-.c-unk{stroke:var(--unk)}.el.c-unk,.k-unk{fill:var(--unk)}
-.c-error{stroke:var(--error)}.el.c-error,.k-error{fill:var(--error)}
-.c-warning{stroke:var(--warning)}.el.c-warning,.k-warning{fill:var(--warning)}
-.c-information{stroke:var(--information)}.el.c-information,.k-information{fill:var(--information)}
-.c-hint{stroke:var(--hint)}.el.c-hint,.k-hint{fill:var(--hint)}
-.k-line{fill:var(--line)}
-${COLOUR_CLASSES_CSS}
-.el.c-ok,.el.c-alt,.el.c-lb,.el.c-unk,.el.c-error,.el.c-warning,.el.c-information,.el.c-hint{stroke:var(--bg)}
-`.trim().replace(/\n/g, "");
-var xml = xmlText;
-function width(chars, size) {
-  return chars * size * CHAR;
+// server/src/cli/explain.ts
+var path23 = __toESM2(require("path"));
+
+// server/src/rules/links.ts
+function repositoryUrl(pkg) {
+  const raw = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url;
+  if (!raw) return void 0;
+  const url = raw.trim().replace(/^git\+/, "").replace(/^github:/, "https://github.com/").replace(/^gitlab:/, "https://gitlab.com/").replace(/^git@([^:]+):/, "https://$1/").replace(/\.git$/, "").replace(/\/+$/, "");
+  return /^https:\/\/[^/\s]+\/\S+$/.test(url) ? url : void 0;
 }
-function box(node) {
-  const lines = [
-    { text: clip(nodeTitle(node), MAX_CHARS), cls: "t" },
-    ...node.details.map((d) => ({ text: clip(d, MAX_CHARS + 4), cls: "" })),
-    ...findingLines(node).map((f) => ({ text: f, cls: `f-${severityOfLine(node, f)}` }))
-  ];
-  const chars = lines.map((l, i2) => width(l.text.length, i2 === 0 ? TITLE_SIZE : TEXT_SIZE));
+function ruleDocsPage(ruleId) {
+  const rule = RULES.find((r) => r.meta.id === ruleId);
+  if (rule) return rule.meta.docsUrl;
+  return PSEUDO_RULES.find((r) => r.id === ruleId)?.docsPage;
+}
+function projectLinks(pkg) {
+  const repo = repositoryUrl(pkg);
   return {
-    node,
-    lines,
-    width: Math.ceil(Math.max(...chars) + 2 * PAD_X + 2),
-    height: lines.length * LINE + 2 * PAD_Y - 2
+    home: repo,
+    rulePage: (ruleId) => {
+      const page = ruleDocsPage(ruleId);
+      return repo && page ? `${repo}/blob/HEAD/${page}` : void 0;
+    }
   };
 }
-function severityOfLine(node, line) {
-  for (const [severity, icon] of Object.entries(SEVERITY_ICON)) if (line.startsWith(`${icon} `)) return severity;
-  return node.findings[node.findings.length - 1]?.severity ?? "hint";
-}
-function edgeClass(edge) {
-  if (edge.severity) return edge.severity;
-  if (edge.kind === "backend") {
-    switch (edge.receives) {
-      case "client-address":
-        return "ok";
-      case "x-forwarded-for":
-      case "proxy-protocol":
-        return "alt";
-      case "lb-address":
-        return "lb";
-      default:
-        return "unk";
-    }
+
+// server/src/cli/explain.ts
+var fs6 = __toESM2(require("fs"));
+function explain(id12, packageRoot) {
+  const rule = findRule(id12);
+  if (rule) {
+    const page2 = readTextFile(path23.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
+    return page2 ?? `${rule.meta.id}: ${rule.meta.summary}
+`;
   }
-  return edge.unknown ? "unk" : "line";
-}
-var KIND_CLASS = { client: "cl", loadbalancer: "lb", listener: "li", pool: "po", member: "me" };
-function n(value) {
-  return String(Math.round(value));
-}
-function toSvg(map, options = {}) {
-  const body2 = [];
-  let top = 0;
-  let totalWidth = 0;
-  for (const group of map.groups) {
-    const { nodes, edges } = groupParts(map, group.id);
-    const boxes = new Map(nodes.map((node) => [node.id, box(node)]));
-    const labelChars = /* @__PURE__ */ new Map();
-    for (const e of edges) {
-      if (e.kind === "same-server") continue;
-      const layer = LAYER[nodes.find((x) => x.id === e.to).kind] - 1;
-      labelChars.set(layer, Math.max(labelChars.get(layer) ?? 0, edgeLabel(e).length));
-    }
-    const layout = layeredLayout(
-      nodes.map((node) => ({ id: node.id, layer: LAYER[node.kind], width: boxes.get(node.id).width, height: boxes.get(node.id).height })),
-      edges.map((e) => ({ from: e.from, to: e.to, back: e.kind === "same-server" })),
-      { nodeGap: 14, layerGap: (layer) => Math.max(44, Math.ceil(width(labelChars.get(layer) ?? 0, LABEL_SIZE)) + 36) }
+  const pseudo = PSEUDO_RULES.find((r) => r.id === id12);
+  if (!pseudo) {
+    const suggestion = closest(id12, [...RULES.map((r) => r.meta.id), ...PSEUDO_RULES.map((r) => r.id)]);
+    throw new UsageError(
+      `unknown rule "${id12}"${suggestion ? ` (did you mean ${suggestion}?)` : ""}; "elb-lens rules" lists them`,
+      "explain"
     );
-    const loops = edges.filter((e) => e.kind === "same-server").length;
-    const left = GROUP_PAD;
-    const originY = top + GROUP_HEADER;
-    const place = (id12) => {
-      const p = layout.positions.get(id12);
-      return { ...p, x: p.x + left, y: p.y + originY };
-    };
-    const groupWidth2 = layout.width + 2 * GROUP_PAD;
-    const groupHeight = GROUP_HEADER + layout.height + loops * LOOP_LANE + (loops ? 10 : 0) + GROUP_PAD;
-    let lane = 0;
-    totalWidth = Math.max(totalWidth, groupWidth2, width(group.name.length + 16, 13) + 2 * GROUP_PAD);
-    body2.push(`<g class="grp" data-group="${group.id}">`);
-    body2.push(`<rect class="gf" x="4" y="${n(top + 4)}" width="${n(groupWidth2 - 8)}" height="${n(groupHeight - 8)}" rx="8"/>`);
-    body2.push(`<text class="gt" x="${left}" y="${n(top + 20)}">${xml(`${group.name} \xB7 ${sourceName(group.source)}`)}</text>`);
-    const labels = [];
-    for (const edge of edges) {
-      const from = place(edge.from);
-      const to = place(edge.to);
-      const colour = edgeClass(edge);
-      const classes = `e c-${colour}${edge.unknown || edge.kind === "same-server" ? " u" : ""}${edge.severity ? " m" : ""}`;
-      const label = edgeLabel(edge);
-      let d;
-      let labelAt;
-      if (edge.kind === "same-server") {
-        lane++;
-        const sy = from.y + from.height - 6;
-        const x1 = from.x - 10 - lane * 3;
-        const y = originY + layout.height + 4 + lane * LOOP_LANE;
-        const x2 = to.x + to.width + 12 + lane * 3;
-        const ty = to.y + to.height - 7;
-        d = `M${n(from.x)},${n(sy)}H${n(x1)}V${n(y)}H${n(x2)}V${n(ty)}H${n(to.x + to.width + 3)}`;
-        labelAt = { x: (x1 + x2) / 2, y: y - 3, anchor: "middle" };
-      } else {
-        const sx = from.x + from.width;
-        const sy = from.y + from.height / 2;
-        const tx = to.x - 3;
-        const ty = to.y + to.height / 2;
-        const bend = Math.max(20, (tx - sx) / 2);
-        d = `M${n(sx)},${n(sy)}C${n(sx + bend)},${n(sy)} ${n(tx - bend)},${n(ty)} ${n(tx)},${n(ty)}`;
-        labelAt = { x: tx - 6, y: ty - 5, anchor: "end" };
-      }
-      body2.push(`<path class="${classes}" d="${d}"/>`);
-      if (label) {
-        labels.push(
-          `<text class="el c-${colour}" x="${n(labelAt.x)}" y="${n(labelAt.y)}"${labelAt.anchor === "start" ? "" : ` text-anchor="${labelAt.anchor}"`}>${xml(label)}</text>`
-        );
-      }
-    }
-    body2.push(...labels);
-    for (const node of nodes) {
-      const b = boxes.get(node.id);
-      const p = place(node.id);
-      const classes = ["n", KIND_CLASS[node.kind], node.unknown ? "u" : "", node.severity ? `s-${node.severity}` : ""].filter(Boolean).join(" ");
-      const interactive = node.location ? ` data-node="${node.id}"` : "";
-      const tooltip = [
-        node.label,
-        ...node.findings.map((f) => clip(`${SEVERITY_ICON[f.severity]} ${f.ruleId}: ${f.message}`, MAX_TOOLTIP))
-      ];
-      const rx = node.kind === "client" ? b.height / 2 : node.kind === "pool" ? 10 : 5;
-      const texts = b.lines.map((line, i2) => `<text y="${n(PAD_Y + 11 + i2 * LINE)}"${line.cls ? ` class="${line.cls}"` : ""}>${xml(line.text)}</text>`).join("");
-      body2.push(
-        // The origin is where the text starts, so the lines need no x.
-        `<g class="${classes}"${interactive} transform="translate(${n(p.x + PAD_X)} ${n(p.y)})"><title>${xml(tooltip.join("\n"))}</title><rect x="-${PAD_X}" width="${n(p.width)}" height="${n(b.height)}" rx="${n(rx)}"/>${texts}</g>`
-      );
-    }
-    body2.push("</g>");
-    top += groupHeight + 8;
   }
-  if (map.groups.length === 0) {
-    body2.push(`<text class="lg" x="${GROUP_PAD}" y="24">No load balancer, listener, pool or member was found.</text>`);
-    top = 40;
-    totalWidth = 420;
-  }
-  if (options.legend !== false) {
-    LEGEND.forEach((line, i2) => body2.push(`<text class="lg" x="${GROUP_PAD}" y="${n(top + 14 + i2 * LINE)}">${xml(line)}</text>`));
-    totalWidth = Math.max(totalWidth, ...LEGEND.map((l) => width(l.length, TEXT_SIZE) + 2 * GROUP_PAD));
-    top += LEGEND.length * LINE + 12;
-  }
-  const w = n(totalWidth);
-  const h = n(top);
-  const markers = COLOUR_CLASSES.map(
-    (c) => `<marker id="k-${c}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto"><path class="k-${c}" d="M0,0L8,4L0,8z"/></marker>`
-  ).join("");
-  const title = options.title ?? "ELB Lens client IP map";
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="elb-map" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="elb-map-title"><title id="elb-map-title">${xml(title)}</title><style>${STYLE}</style><defs>${markers}</defs><rect class="bg" width="${w}" height="${h}"/>
-${body2.join("\n")}
-</svg>
+  const [file, anchor] = pseudo.docsPage.split("#");
+  const page = readTextFile(path23.join(packageRoot, file), 1024 * 1024);
+  const text4 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
+  return `${pseudo.id} (${pseudo.defaultSeverity}): ${pseudo.summary}
+${text4 ? `
+${text4}` : ""}`;
+}
+function markdownSection(page, anchor) {
+  const lines = page.split("\n");
+  const slug = (heading) => heading.toLowerCase().replace(/[^a-z0-9 -]/g, "").replace(/ /g, "-");
+  const start2 = lines.findIndex((line) => /^#+ /.test(line) && slug(line.replace(/^#+ /, "")) === anchor);
+  if (start2 < 0) return void 0;
+  const level = /^#+/.exec(lines[start2])?.[0].length ?? 1;
+  let end = start2 + 1;
+  while (end < lines.length && !(/^#+ /.test(lines[end]) && (/^#+/.exec(lines[end])?.[0].length ?? 0) <= level)) end++;
+  return `${lines.slice(start2, end).join("\n").trimEnd()}
 `;
 }
-
-// server/src/graph/sources.ts
-function viewSource(view, name2) {
-  return { name: name2(view.root), source: view.source, model: view.model, findings: view.findings };
-}
-function planView(filePath, text4, options = {}) {
-  const plan = planAnalysis(filePath, text4, options);
-  if (!plan) return void 0;
-  const findings = nodeFindings(plan.reported, { rules: options.rules, allowInlineIgnores: false }, () => void 0);
-  return { root: filePath, source: "plan", model: plan.model, findings };
-}
-
-// server/src/graph/index.ts
-var MAP_FORMATS = ["mermaid", "dot", "svg", "json", "markdown"];
-
-// server/src/cli/usage.ts
-var UsageError = class extends Error {
-  constructor(message, command) {
-    super(message);
-    this.command = command;
+function readPackageJson(packageRoot) {
+  try {
+    return JSON.parse(fs6.readFileSync(path23.join(packageRoot, "package.json"), "utf8"));
+  } catch {
+    return {};
   }
-  command;
-};
-var HELP_OPTION = { names: ["--help", "-h"], help: ["print this help"] };
-function optionNames(options) {
-  return options.flatMap((o) => o.names);
 }
-function unknownOption(flag, command, options) {
-  const suggestion = closest(
-    flag,
-    optionNames([...options, HELP_OPTION]).filter((name2) => name2.startsWith("--"))
-  );
-  return new UsageError(`unknown option ${flag} for ${command}${suggestion ? `; did you mean ${suggestion}?` : ""}`, command);
-}
-var COLUMN = 40;
-function optionsHelp(options) {
-  const lines = [];
-  for (const option of [...options, HELP_OPTION]) {
-    const [long, short] = option.names;
-    const names = `  ${short ? `${short}, ` : "    "}${long}${option.value ? ` ${option.value}` : ""}`;
-    const [first, ...more] = option.help;
-    if (names.length < COLUMN) lines.push(`${names.padEnd(COLUMN)}${first}`);
-    else lines.push(names, `${" ".repeat(COLUMN)}${first}`);
-    for (const line of more) lines.push(`${" ".repeat(COLUMN)}${line}`);
-  }
-  return lines.join("\n");
-}
-var KINDS_CHECKED = "Terraform (.tf, .tf.json), ELB API JSON (*.elb.json),\nTerraform plan JSON, Kubernetes Service YAML, kustomize overlays and Helm charts";
-var KINDS_FOUND = "Terraform, ELB API JSON, plan JSON or Kubernetes Service YAML";
-function nothingFound(paths) {
-  return `nothing to check under ${paths.join(", ")}: no ${KINDS_FOUND} file found (ELB API JSON is read from *.elb.json unless .elb-lens.json "json.files" names other files)`;
-}
-
-// server/src/cli/args.ts
-var SEVERITIES = ["hint", "information", "warning", "error"];
-var FORMAT_NAMES = ["text", "compact", "json", "sarif", "junit", "checkstyle", "codequality"];
-var INPUT_OPTIONS = [
-  { names: ["--output", "-o"], value: "<file>", help: ["write the report to a file"] },
-  {
-    names: ["--config", "-c"],
-    value: "<file>",
-    help: ["use this configuration file for every path", "(default: the nearest .elb-lens.json above each file)"]
-  },
-  { names: ["--var"], value: "<name=value>", help: ["set a Terraform variable (repeatable)"] },
-  {
-    names: ["--var-file"],
-    value: "<file>",
-    help: ["read variables from a tfvars file (repeatable)", "(TF_VAR_<name> environment variables are read too)"]
-  }
-];
-var CHECK_OPTIONS = [
-  { names: ["--format", "-f"], value: `<${FORMAT_NAMES.join("|")}>`, help: ["output format (default: text)"] },
-  ...INPUT_OPTIONS.slice(0, 1),
-  {
-    names: ["--min-severity"],
-    value: "<error|warning|information|hint>",
-    help: ["lowest severity that fails the run (default: warning)"]
-  },
-  ...INPUT_OPTIONS.slice(1),
-  { names: ["--fix"], help: ["apply the fixes in place, then report what is left"] },
-  { names: ["--dry-run"], help: ["with --fix: print a unified diff, change nothing"] },
-  { names: ["--report-unused-ignores"], help: ["report elb-lens-ignore comments that suppress nothing"] },
-  {
-    names: ["--fail-on-empty"],
-    help: ["exit 1 when the paths hold no file of a kind ELB Lens checks", "(without it: a warning on stderr, exit 0)"]
-  },
-  { names: ["--color"], help: ["force colours on"] },
-  { names: ["--no-color"], help: ["force colours off (NO_COLOR in the environment too)"] },
-  {
-    names: ["--jobs", "-j"],
-    value: "<n>",
-    help: [
-      "threads for independent modules (default: the number of cores",
-      "for 10,000 files or more, else one; under 200 files and with",
-      "--fix always one; never more than the number of cores)"
-    ]
-  },
-  { names: ["--verbose", "-v"], help: ["print counts (files found, checked, not parsed) and timing on stderr"] },
-  { names: ["--no-prescan"], help: ["parse every Terraform file instead of scanning first (same results)"] },
-  {
-    names: ["--stdin-filename"],
-    value: "<name>",
-    help: [
-      "with - (standard input): the stream's name in reports; its extension",
-      "decides what it is (default: Kubernetes YAML named <stdin>)"
-    ]
-  }
-];
-var GRAPH_OPTIONS = [
-  {
-    names: ["--format", "-f"],
-    value: `<${MAP_FORMATS.join("|")}>`,
-    help: ["output format (default: mermaid; markdown is Mermaid in", "a fence with a legend, for a CI job summary)"]
-  },
-  ...INPUT_OPTIONS
-];
-var EXIT_CODES = "Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error\n(or, with --fail-on-empty, nothing to check; or the report could not be written: closed pipe, full disk).\n";
-var COMMAND_USAGE = {
-  check: `Usage: elb-lens check [paths...] [options]
-
-Checks ${KINDS_CHECKED} files and folders
-(default: .). Kubernetes manifests are recognised by their content (kind: Service).
-
-Options:
-${optionsHelp(CHECK_OPTIONS)}
-
-${EXIT_CODES}`,
-  graph: `Usage: elb-lens graph [paths...] [options]
-
-Draws where the client address goes: client \u2192 load balancer \u2192 listener \u2192 pool \u2192 backend
-(default path: .).
-
-Options:
-${optionsHelp(GRAPH_OPTIONS)}
-`,
-  rules: `Usage: elb-lens rules
-
-Lists every id ELB Lens reports, with its default severity and what it means.
-
-Options:
-${optionsHelp([])}
-`,
-  explain: `Usage: elb-lens explain <rule-id>
-
-Prints the documentation of a rule or of another id ELB Lens reports (see "elb-lens rules").
-
-Options:
-${optionsHelp([])}
-`
-};
-var USAGE = `Usage:
-  elb-lens check [paths...] [options]   check ${KINDS_CHECKED.replace("\n", "\n                                        ")}
-                                        files and folders (default: .)
-  elb-lens check - [options]            check standard input: rendered manifests (helm template \u2026,
-                                        kustomize build \u2026), several documents in one stream
-  elb-lens graph [paths...] [options]   draw where the client address goes: client \u2192 load balancer \u2192
-                                        listener \u2192 pool \u2192 backend (default: .)
-  elb-lens rules                        list the rules
-  elb-lens explain <rule-id>            print a rule's documentation
-  elb-lens <command> --help             the options of a command
-  elb-lens -v, --version                print the version
-
-Options for check:
-${optionsHelp(CHECK_OPTIONS)}
-
-Options for graph:
-${optionsHelp(GRAPH_OPTIONS)}
-
-${EXIT_CODES}`;
-function wantsHelp(rest) {
-  return rest.some((arg) => arg === "--help" || arg === "-h");
-}
-function parseArgs(argv) {
-  const [command, ...rest] = argv;
-  if (command === void 0 || command === "--help" || command === "-h") return { command: "help" };
-  if (command === "help") return isCommand(rest[0]) ? { command: "help", of: rest[0] } : { command: "help" };
-  if (command === "--version" || command === "-v" || command === "-V" || command === "version") return { command: "version" };
-  if (isCommand(command) && wantsHelp(rest)) return { command: "help", of: command };
-  if (command === "rules") {
-    if (rest.length > 0) throw unknownOrExtra(rest[0], "rules");
-    return { command: "rules" };
-  }
-  if (command === "explain") {
-    if (!rest[0]) throw new UsageError("explain needs a rule id", "explain");
-    if (rest[0].startsWith("-")) throw unknownOption(rest[0], "explain", []);
-    return { command: "explain", ruleId: rest[0] };
-  }
-  if (command === "graph") return parseGraphArgs(rest);
-  if (command !== "check") {
-    const suggestion = command.startsWith("-") ? closest(command, ["--help", "--version"]) : closest(command, ["check", "graph", "rules", "explain", "help", "version"]);
-    throw new UsageError(
-      `unknown ${command.startsWith("-") ? "option" : "command"} "${command}"${suggestion ? `; did you mean ${suggestion}?` : ""}`
-    );
-  }
-  const args2 = {
-    command: "check",
-    paths: [],
-    format: "text",
-    output: void 0,
-    minSeverity: "warning",
-    variables: {},
-    varFiles: [],
-    reportUnusedIgnores: false,
-    color: void 0,
-    config: void 0,
-    fix: false,
-    dryRun: false,
-    jobs: void 0,
-    verbose: false,
-    prescan: true,
-    stdin: false,
-    stdinFilename: void 0,
-    failOnEmpty: false
+function toolInfo(packageRoot, docsDir) {
+  const pkg = readPackageJson(packageRoot);
+  const links = projectLinks(pkg);
+  return {
+    version: pkg.version ?? "0.0.0",
+    informationUri: links.home,
+    helpUri: (id12) => links.rulePage(id12),
+    readDoc: (id12) => readTextFile(path23.join(docsDir, `${id12}.md`), 1024 * 1024)
   };
-  forEachFlag(rest, (flag, value, arg) => {
-    switch (flag) {
-      case "--format":
-      case "-f":
-        args2.format = value();
-        if (!FORMAT_NAMES.includes(args2.format))
-          throw new UsageError(`unknown format "${args2.format}" (choose ${FORMAT_NAMES.join(", ")})`, "check");
-        break;
-      case "--fix":
-        args2.fix = true;
-        break;
-      case "--dry-run":
-        args2.dryRun = true;
-        break;
-      case "--min-severity": {
-        const severity = value();
-        if (!SEVERITIES.includes(severity))
-          throw new UsageError(`--min-severity must be one of ${SEVERITIES.join(", ")}`, "check");
-        args2.minSeverity = severity;
-        break;
-      }
-      case "--jobs":
-      case "-j": {
-        const jobs = Number(value());
-        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs takes a whole number of 1 or more", "check");
-        args2.jobs = jobs;
-        break;
-      }
-      case "--verbose":
-      case "-v":
-        args2.verbose = true;
-        break;
-      case "--no-prescan":
-        args2.prescan = false;
-        break;
-      case "--stdin-filename":
-        args2.stdinFilename = value();
-        break;
-      case "--report-unused-ignores":
-        args2.reportUnusedIgnores = true;
-        break;
-      case "--fail-on-empty":
-        args2.failOnEmpty = true;
-        break;
-      case "--color":
-        args2.color = true;
-        break;
-      case "--no-color":
-        args2.color = false;
-        break;
-      default:
-        if (inputFlag(flag, value, args2)) break;
-        if (flag.startsWith("-") && flag !== "-") throw unknownOption(flag, "check", CHECK_OPTIONS);
-        args2.paths.push(arg);
-    }
-  });
-  if (args2.dryRun && !args2.fix) throw new UsageError("--dry-run only goes with --fix", "check");
-  if (args2.paths.includes("-")) {
-    if (args2.paths.length > 1) throw new UsageError("- (standard input) is checked alone, without other paths", "check");
-    if (args2.fix) throw new UsageError("--fix cannot change standard input", "check");
-    args2.stdin = true;
-  } else if (args2.stdinFilename !== void 0) throw new UsageError("--stdin-filename only goes with - (standard input)", "check");
-  if (args2.paths.length === 0) args2.paths.push(".");
-  return args2;
 }
-function isCommand(word) {
-  return word === "check" || word === "graph" || word === "rules" || word === "explain";
-}
-function unknownOrExtra(arg, command) {
-  return arg.startsWith("-") ? unknownOption(arg, command, []) : new UsageError(`${command} takes no argument, got "${arg}"`, command);
-}
-function parseGraphArgs(rest) {
-  const args2 = {
-    command: "graph",
-    paths: [],
-    format: "mermaid",
-    output: void 0,
-    variables: {},
-    varFiles: [],
-    config: void 0
-  };
-  forEachFlag(rest, (flag, value, arg) => {
-    switch (flag) {
-      case "--format":
-      case "-f": {
-        const format2 = value();
-        if (!MAP_FORMATS.includes(format2))
-          throw new UsageError(`unknown graph format "${format2}" (choose ${MAP_FORMATS.join(", ")})`, "graph");
-        args2.format = format2;
-        break;
-      }
-      default:
-        if (inputFlag(flag, value, args2)) break;
-        if (flag.startsWith("-") && flag !== "-") throw unknownOption(flag, "graph", GRAPH_OPTIONS);
-        args2.paths.push(arg);
-    }
-  });
-  if (args2.paths.length === 0) args2.paths.push(".");
-  return args2;
-}
-function inputFlag(flag, value, args2) {
-  switch (flag) {
-    case "--output":
-    case "-o":
-      args2.output = value();
-      return true;
-    case "--config":
-    case "-c":
-      args2.config = value();
-      return true;
-    case "--var": {
-      const assignment = value();
-      const eq = assignment.indexOf("=");
-      if (eq <= 0) throw new UsageError(`--var takes name=value, got "${assignment}"`);
-      args2.variables[assignment.slice(0, eq)] = assignment.slice(eq + 1);
-      return true;
-    }
-    case "--var-file":
-      args2.varFiles.push(value());
-      return true;
-    default:
-      return false;
-  }
-}
-function forEachFlag(rest, handle2) {
-  for (let i2 = 0; i2 < rest.length; i2++) {
-    const arg = rest[i2];
-    const [flag, inlineValue2] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, void 0];
-    handle2(
-      flag,
-      () => {
-        const v = inlineValue2 ?? rest[++i2];
-        if (v === void 0) throw new UsageError(`${flag} needs a value`);
-        return v;
-      },
-      arg
-    );
-  }
-}
+
+// server/src/cli/check.ts
+var import_os = require("os");
+var path27 = __toESM2(require("path"));
 
 // server/src/cli/diff.ts
 function splitLines(text4) {
@@ -25471,179 +25870,9 @@ function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
   return out2;
 }
 
-// server/src/cli/graph.ts
-var path18 = __toESM2(require("path"));
-
-// server/src/cli/output.ts
-var fs5 = __toESM2(require("fs"));
-var path16 = __toESM2(require("path"));
-function writeOutput(filePath, content) {
-  let target = filePath;
-  let stat = lstatOrUndefined(filePath);
-  if (stat?.isSymbolicLink()) {
-    try {
-      target = fs5.realpathSync(filePath);
-    } catch {
-      fs5.writeFileSync(filePath, content);
-      return;
-    }
-    stat = lstatOrUndefined(target);
-  }
-  if (stat && !stat.isFile()) {
-    fs5.writeFileSync(target, content);
-    return;
-  }
-  writeAtomically(target, content);
-}
-function lstatOrUndefined(filePath) {
-  try {
-    return fs5.lstatSync(filePath);
-  } catch {
-    return void 0;
-  }
-}
-function writeAtomically(filePath, content) {
-  const temporary = path16.join(path16.dirname(filePath), `.${path16.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
-  let mode;
-  try {
-    mode = fs5.statSync(filePath).mode & 4095;
-  } catch {
-    mode = void 0;
-  }
-  try {
-    fs5.writeFileSync(temporary, content, mode !== void 0 ? { mode } : {});
-    if (mode !== void 0) fs5.chmodSync(temporary, mode);
-    fs5.renameSync(temporary, filePath);
-  } catch (error) {
-    fs5.rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-function writeFailure(error) {
-  const code = error?.code;
-  if (code === "EPIPE") return "the reading end was closed (EPIPE)";
-  if (code === "ENOSPC") return "no space left on the device (ENOSPC)";
-  return error instanceof Error ? error.message : String(error);
-}
-function endOnStdioErrors(exitCode) {
-  const watch = (stream, name2) => stream.on("error", (error) => {
-    try {
-      if (stream !== process.stderr) fs5.writeSync(2, `elb-lens: cannot write to ${name2}: ${writeFailure(error)}
-`);
-    } catch {
-    }
-    process.exit(exitCode);
-  });
-  watch(process.stdout, "standard output");
-  watch(process.stderr, "standard error");
-}
-
-// server/src/cli/report.ts
-var path17 = __toESM2(require("path"));
-function relativePath(cwd, file) {
-  const relative8 = path17.relative(cwd, file);
-  return (relative8.startsWith("..") ? file : relative8).split(path17.sep).join("/");
-}
-function sortFindings(findings) {
-  return [...findings].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId)
-  );
-}
-function atLeast(severity, minimum) {
-  return SEVERITY_ORDER[severity] >= SEVERITY_ORDER[minimum];
-}
-
-// server/src/cli/select.ts
-var MAX_PLAN_BYTES = 256 * 1024 * 1024;
-function selectFiles(walked, configFor, kinds, given) {
-  const selected = [];
-  for (const { path: file, explicit } of walked) {
-    const config = configFor(file);
-    const known3 = given?.get(file);
-    if (!known3 && excludes(config, file)) continue;
-    const content = known3 ? textContent(known3.text) : nodeFileContent(file, MAX_PLAN_BYTES);
-    const kind = known3?.kind ?? classify(file, { config, explicit, content });
-    if (kinds.has(kind) || explicit && kind !== "other") selected.push({ file, config, kind, content });
-  }
-  return selected;
-}
-
-// server/src/cli/graph.ts
-var DRAWN_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "elb-json", "kubernetes", "plan"]);
-async function graph(args2, io, host) {
-  const { environmentVariables: environmentVariables2 } = host;
-  const cliVarFiles = args2.varFiles.map((f) => path18.resolve(io.cwd, f));
-  for (const file of cliVarFiles) {
-    if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
-  }
-  const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path18.resolve(io.cwd, args2.config) : void 0,
-    realPath: nodeFileSystem.realpath
-  });
-  const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2 };
-  const effective = /* @__PURE__ */ new Map();
-  const configFor = (file) => {
-    const config = resolver.forFile(file);
-    let result = effective.get(config);
-    if (!result) effective.set(config, result = configure({ config, host: flags2 }));
-    return result;
-  };
-  const service = await createElbLensService(
-    createNodeHost((message) => io.stderr(`${message}
-`)),
-    { jsonFiles: (file) => namesElbJson(configFor(file), file) }
-  );
-  const walked = walk(
-    args2.paths.map((p) => path18.resolve(io.cwd, p)),
-    nodeFileSystem
-  );
-  if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
-  service.setWorkspaceFiles(walked.files.map((f) => f.path));
-  const views = /* @__PURE__ */ new Map();
-  const asked = /* @__PURE__ */ new Set();
-  const selected = [...selectFiles(walked.files, configFor, DRAWN_KINDS)];
-  const renderedRoots = service.renderedRoots().filter((root) => !excludes(configFor(root.file), root.file));
-  if (selected.length === 0 && renderedRoots.length === 0) io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
-`);
-  for (const { file, config, kind, content } of selected) {
-    if (kind === "plan") {
-      const view = planView(file, content.text() ?? "", { rules: config.options.rules, log: (m) => io.stderr(`${m}
-`) });
-      if (view) views.set(`plan:${file}`, view);
-      continue;
-    }
-    const unitKind = unitKindOf(kind);
-    if (!unitKind || asked.has(unitKey(file, unitKind))) continue;
-    asked.add(unitKey(file, unitKind));
-    for (const view of service.models(file, config.options)) {
-      const key = `${view.source}:${view.root}`;
-      if (!views.has(key)) views.set(key, view);
-    }
-  }
-  for (const root of renderedRoots) {
-    const config = configFor(root.file);
-    for (const view of service.models(root.file, config.options)) {
-      const key = `${view.source}:${view.root}`;
-      if (!views.has(key)) views.set(key, view);
-    }
-  }
-  const shown = (file) => relativePath(io.cwd, file) || ".";
-  const sources = [...views.values()].filter((v) => v.model.listeners.length + v.model.loadBalancers.length + v.model.pools.length + v.model.members.length > 0).map((v) => viewSource(v, shown)).sort((a, b) => a.name.localeCompare(b.name) || a.source.localeCompare(b.source));
-  const map = buildClientIpMap(sources);
-  const output = args2.format === "mermaid" ? toMermaid(map) : args2.format === "markdown" ? toMarkdown(map) : args2.format === "dot" ? toDot(map) : args2.format === "svg" ? toSvg(map) : toJson(map, shown);
-  if (!args2.output) {
-    io.stdout(output);
-    return 0;
-  }
-  try {
-    host.writeFile(path18.resolve(io.cwd, args2.output), output);
-  } catch (error) {
-    io.stderr(`elb-lens: cannot write ${args2.output}: ${writeFailure(error)}
-`);
-    return 1;
-  }
-  return 0;
-}
+// server/src/cli/formats.ts
+var path24 = __toESM2(require("path"));
+var import_url = require("url");
 
 // server/src/project/fixPolicy.ts
 function fixToApply(finding) {
@@ -25710,23 +25939,6 @@ function applyOffsetEdits(text4, edits) {
   }
   return result;
 }
-
-// server/src/cli/fix.ts
-function applyFixes(findings, textOf, canEdit) {
-  const selection = selectFixes(findings, textOf, canEdit);
-  const changed = /* @__PURE__ */ new Map();
-  for (const [file, edits] of selection.edits) {
-    const text4 = textOf(file);
-    if (text4 === void 0) continue;
-    const next = applyOffsetEdits(text4, edits);
-    if (next !== text4) changed.set(file, next);
-  }
-  return { changed, applied: selection.fixes.length, deferred: selection.deferred };
-}
-
-// server/src/cli/formats.ts
-var path19 = __toESM2(require("path"));
-var import_url = require("url");
 
 // server/src/cli/codequality.ts
 var import_crypto = require("crypto");
@@ -25881,9 +26093,9 @@ function sarifRegion(range) {
   };
 }
 function artifactLocation(report, file) {
-  const relative8 = path19.relative(report.cwd, file);
-  if (relative8.startsWith("..") || path19.isAbsolute(relative8)) return { uri: (0, import_url.pathToFileURL)(file).href };
-  return { uri: relative8.split(path19.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  const relative8 = path24.relative(report.cwd, file);
+  if (relative8.startsWith("..") || path24.isAbsolute(relative8)) return { uri: (0, import_url.pathToFileURL)(file).href };
+  return { uri: relative8.split(path24.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 var sarif = (report) => {
   const used = new Set(report.findings.map((f) => f.ruleId));
@@ -26034,17 +26246,165 @@ var checkstyle = (report) => {
 };
 var FORMATTERS = { text: text3, compact, json, sarif, junit, checkstyle, codequality };
 
+// server/src/cli/session.ts
+var path25 = __toESM2(require("path"));
+function environmentVariables(env) {
+  const variables = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith("TF_VAR_") && key.length > 7 && value !== void 0) variables[key.slice(7)] = value;
+  }
+  return variables;
+}
+async function createCheckSession(args2, io, stdin) {
+  const env = io.env ?? process.env;
+  const cliVarFiles = args2.varFiles.map((f) => path25.resolve(io.cwd, f));
+  const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
+    configFile: args2.config ? path25.resolve(io.cwd, args2.config) : void 0,
+    realPath: nodeFileSystem.realpath
+  });
+  const flags2 = {
+    variables: args2.variables,
+    varFiles: cliVarFiles,
+    environmentVariables: environmentVariables(env),
+    reportUnusedIgnores: args2.reportUnusedIgnores
+  };
+  const effective = /* @__PURE__ */ new Map();
+  const configFor = (file) => {
+    const config = resolver.forFile(file);
+    let result = effective.get(config);
+    if (!result) effective.set(config, result = configure({ config, host: flags2 }));
+    return result;
+  };
+  const host = createNodeHost((message) => io.stderr(`${message}
+`));
+  const docsDir = path25.join(io.packageRoot, "docs", "rules");
+  const service = await createElbLensService(host, {
+    docsBase: docsDir + path25.sep,
+    jsonFiles: (file) => namesElbJson(configFor(file), file),
+    prescan: args2.prescan,
+    kubernetesFiles: (file) => stdin?.kubernetes === true && file === stdin.path || namesKubernetes(configFor(file), file)
+  });
+  if (stdin) service.openDocument(stdin.path, stdin.text);
+  return { configFor, resolver, service, docsDir };
+}
+function analyzeGroup(session, file, planText, wanted, log) {
+  const { options } = session.configFor(file);
+  if (planText !== void 0) {
+    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path25.sep, log });
+  }
+  const findings = [];
+  for (const [moduleFile, fileFindings2] of session.service.analyzeModule(file, options)) {
+    if (wanted(moduleFile)) findings.push(...fileFindings2);
+  }
+  return findings;
+}
+function groupAnalyzer(session, groups, planText, wanted, sink) {
+  return (index) => {
+    const logs = [];
+    const file = groups[index];
+    sink.lines = logs;
+    try {
+      return { index, findings: analyzeGroup(session, file, planText(file), wanted, (m) => logs.push(`${m}
+`)), logs };
+    } finally {
+      sink.lines = void 0;
+    }
+  };
+}
+function callerScanner(session, files, sink) {
+  return (start2, end) => {
+    const logs = [];
+    sink.lines = logs;
+    try {
+      return { start: start2, callers: session.service.callerIndexOf(files.slice(start2, end)), logs };
+    } finally {
+      sink.lines = void 0;
+    }
+  };
+}
+async function checkWorker(init2) {
+  const sink = { lines: void 0 };
+  const session = await createCheckSession(init2.args, {
+    cwd: init2.cwd,
+    env: init2.env,
+    packageRoot: init2.packageRoot,
+    stderr: (m) => sink.lines?.push(m)
+  });
+  session.service.setWorkspaceFiles(init2.workspaceFiles);
+  let analyze;
+  return {
+    scan: callerScanner(session, init2.workspaceFiles, sink),
+    begin(task) {
+      session.service.useCallerIndex(task.callers);
+      const wanted = new Set(task.wanted);
+      const isWanted = (file) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === void 0;
+      analyze = groupAnalyzer(session, task.groups, (f) => task.plans[f], isWanted, sink);
+    },
+    analyze(index) {
+      if (!analyze) throw new Error("a check worker analyses groups only after it has them");
+      return analyze(index);
+    },
+    unparsed: () => session.service.stats().unparsedTerraformPaths
+  };
+}
+
+// server/src/cli/io.ts
+var EXIT_CLEAN = 0;
+var EXIT_ERROR = 1;
+var EXIT_FINDINGS = 2;
+var CheckError = class extends Error {
+};
+
+// server/src/cli/fix.ts
+function applyFixes(findings, textOf, canEdit) {
+  const selection = selectFixes(findings, textOf, canEdit);
+  const changed = /* @__PURE__ */ new Map();
+  for (const [file, edits] of selection.edits) {
+    const text4 = textOf(file);
+    if (text4 === void 0) continue;
+    const next = applyOffsetEdits(text4, edits);
+    if (next !== text4) changed.set(file, next);
+  }
+  return { changed, applied: selection.fixes.length, deferred: selection.deferred };
+}
+var MAX_FIX_PASSES = 10;
+function fixAll(service, analyzeAll, canEdit, dryRun) {
+  const originals = /* @__PURE__ */ new Map();
+  let applied = 0;
+  let findings = analyzeAll(true);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const selection = applyFixes(findings, (file) => service.documentText(file), canEdit);
+    if (selection.changed.size === 0) break;
+    for (const [file, text4] of selection.changed) {
+      if (!originals.has(file)) originals.set(file, service.documentText(file) ?? "");
+      if (dryRun) service.openDocument(file, text4);
+      else {
+        try {
+          writeOutput(file, text4);
+        } catch (error) {
+          throw new CheckError(`cannot write the fixes to ${file}: ${writeFailure(error)}`);
+        }
+        service.fileChanged(file);
+      }
+    }
+    applied += selection.applied;
+    findings = analyzeAll(false);
+  }
+  for (const [file, original] of originals) if (service.documentText(file) === original) originals.delete(file);
+  return { findings, applied, originals };
+}
+
 // server/src/cli/stdin.ts
-var path20 = __toESM2(require("path"));
+var path26 = __toESM2(require("path"));
 var MAX_STDIN_CHARS = 64 * 1024 * 1024;
 function stdinInput(text4, cwd, stdinFilename) {
-  const named = stdinFilename !== void 0 ? path20.resolve(cwd, stdinFilename) : void 0;
+  const named = stdinFilename !== void 0 ? path26.resolve(cwd, stdinFilename) : void 0;
   const kubernetes = named === void 0 || isYamlFileName(named);
-  const internal = named ?? path20.join(cwd, "<stdin>.yaml");
-  return { path: internal, shownAs: named ?? path20.join(cwd, "<stdin>"), text: text4, kubernetes };
+  const internal = named ?? path26.join(cwd, "<stdin>.yaml");
+  return { path: internal, shownAs: named ?? path26.join(cwd, "<stdin>"), text: text4, kubernetes };
 }
 function readProcessStdin() {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve12, reject) => {
     const chunks = [];
     let size = 0;
     process.stdin.on("data", (chunk) => {
@@ -26056,7 +26416,7 @@ function readProcessStdin() {
       }
       chunks.push(chunk);
     });
-    process.stdin.on("end", () => resolve10(Buffer.concat(chunks).toString("utf8")));
+    process.stdin.on("end", () => resolve12(Buffer.concat(chunks).toString("utf8")));
     process.stdin.on("error", reject);
   });
 }
@@ -26094,103 +26454,10 @@ function stdinFindings(findings, input2) {
   });
 }
 
-// server/src/cli/main.ts
-var EXIT_CLEAN = 0;
-var EXIT_ERROR = 1;
-var EXIT_FINDINGS = 2;
-var MAX_FIX_PASSES = 10;
+// server/src/cli/check.ts
 var PARALLEL_MIN_FILES = 200;
 var DEFAULT_PARALLEL_MIN_FILES = 1e4;
-async function runCli(argv, io) {
-  try {
-    const args2 = parseArgs(argv);
-    switch (args2.command) {
-      case "help":
-        io.stdout(args2.of ? COMMAND_USAGE[args2.of] : USAGE);
-        return EXIT_CLEAN;
-      case "version":
-        io.stdout(`${readPackageJson(io.packageRoot).version ?? "unknown"}
-`);
-        return EXIT_CLEAN;
-      case "rules":
-        for (const rule of RULES) io.stdout(`${rule.meta.id.padEnd(32)} ${rule.meta.defaultSeverity.padEnd(12)} ${rule.meta.summary}
-`);
-        for (const pseudo of PSEUDO_RULES) io.stdout(`${pseudo.id.padEnd(32)} ${pseudo.defaultSeverity.padEnd(12)} ${pseudo.summary}
-`);
-        return EXIT_CLEAN;
-      case "explain":
-        io.stdout(explain(args2.ruleId, io.packageRoot));
-        return EXIT_CLEAN;
-      case "check":
-        return await check(args2, io);
-      case "graph":
-        return await graph(args2, io, { environmentVariables: environmentVariables(io.env ?? process.env), writeFile: writeOutput });
-    }
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`elb-lens: ${error.message}
-
-${error.command ? COMMAND_USAGE[error.command] : USAGE}`);
-      return EXIT_ERROR;
-    }
-    if (error instanceof ConfigError) {
-      io.stderr(`elb-lens: invalid configuration: ${error.relativeTo(io.cwd)}
-`);
-      return EXIT_ERROR;
-    }
-    if (error instanceof CheckError) {
-      io.stderr(`elb-lens: ${error.message}
-`);
-      return EXIT_ERROR;
-    }
-    io.stderr(`elb-lens: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}
-`);
-    return EXIT_ERROR;
-  }
-}
-function explain(id12, packageRoot) {
-  const rule = findRule(id12);
-  if (rule) {
-    const page2 = readTextFile(path21.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
-    return page2 ?? `${rule.meta.id}: ${rule.meta.summary}
-`;
-  }
-  const pseudo = PSEUDO_RULES.find((r) => r.id === id12);
-  if (!pseudo) {
-    const suggestion = closest(id12, [...RULES.map((r) => r.meta.id), ...PSEUDO_RULES.map((r) => r.id)]);
-    throw new UsageError(
-      `unknown rule "${id12}"${suggestion ? ` (did you mean ${suggestion}?)` : ""}; "elb-lens rules" lists them`,
-      "explain"
-    );
-  }
-  const [file, anchor] = pseudo.docsPage.split("#");
-  const page = readTextFile(path21.join(packageRoot, file), 1024 * 1024);
-  const text4 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
-  return `${pseudo.id} (${pseudo.defaultSeverity}): ${pseudo.summary}
-${text4 ? `
-${text4}` : ""}`;
-}
-function markdownSection(page, anchor) {
-  const lines = page.split("\n");
-  const slug = (heading) => heading.toLowerCase().replace(/[^a-z0-9 -]/g, "").replace(/ /g, "-");
-  const start2 = lines.findIndex((line) => /^#+ /.test(line) && slug(line.replace(/^#+ /, "")) === anchor);
-  if (start2 < 0) return void 0;
-  const level = /^#+/.exec(lines[start2])?.[0].length ?? 1;
-  let end = start2 + 1;
-  while (end < lines.length && !(/^#+ /.test(lines[end]) && (/^#+/.exec(lines[end])?.[0].length ?? 0) <= level)) end++;
-  return `${lines.slice(start2, end).join("\n").trimEnd()}
-`;
-}
-var CheckError = class extends Error {
-};
 var CHECKED_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "elb-json", "plan", "kubernetes"]);
-function environmentVariables(env) {
-  const variables = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (key.startsWith("TF_VAR_") && key.length > 7 && value !== void 0) variables[key.slice(7)] = value;
-  }
-  return variables;
-}
 function progressReporter(io, total, now = Date.now) {
   if (!io.stderrIsTty || total < 2) return { tick: () => void 0, done: () => void 0 };
   const started = now();
@@ -26209,79 +26476,12 @@ function progressReporter(io, total, now = Date.now) {
     }
   };
 }
-async function createCheckSession(args2, io, stdin) {
-  const env = io.env ?? process.env;
-  const cliVarFiles = args2.varFiles.map((f) => path21.resolve(io.cwd, f));
-  const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path21.resolve(io.cwd, args2.config) : void 0,
-    realPath: nodeFileSystem.realpath
-  });
-  const flags2 = {
-    variables: args2.variables,
-    varFiles: cliVarFiles,
-    environmentVariables: environmentVariables(env),
-    reportUnusedIgnores: args2.reportUnusedIgnores
-  };
-  const effective = /* @__PURE__ */ new Map();
-  const configFor = (file) => {
-    const config = resolver.forFile(file);
-    let result = effective.get(config);
-    if (!result) effective.set(config, result = configure({ config, host: flags2 }));
-    return result;
-  };
-  const host = createNodeHost((message) => io.stderr(`${message}
-`));
-  const docsDir = path21.join(io.packageRoot, "docs", "rules");
-  const service = await createElbLensService(host, {
-    docsBase: docsDir + path21.sep,
-    jsonFiles: (file) => namesElbJson(configFor(file), file),
-    prescan: args2.prescan,
-    kubernetesFiles: (file) => stdin?.kubernetes === true && file === stdin.path || namesKubernetes(configFor(file), file)
-  });
-  if (stdin) service.openDocument(stdin.path, stdin.text);
-  return { configFor, resolver, service, docsDir };
-}
-function analyzeGroup(session, file, planText, wanted, log) {
-  const { options } = session.configFor(file);
-  if (planText !== void 0) {
-    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path21.sep, log });
-  }
-  const findings = [];
-  for (const [moduleFile, fileFindings2] of session.service.analyzeModule(file, options)) {
-    if (wanted(moduleFile)) findings.push(...fileFindings2);
-  }
-  return findings;
-}
-function groupAnalyzer(session, groups, planText, wanted, sink) {
-  return (index) => {
-    const logs = [];
-    const file = groups[index];
-    sink.lines = logs;
-    try {
-      return { index, findings: analyzeGroup(session, file, planText(file), wanted, (m) => logs.push(`${m}
-`)), logs };
-    } finally {
-      sink.lines = void 0;
-    }
-  };
-}
-function callerScanner(session, files, sink) {
-  return (start2, end) => {
-    const logs = [];
-    sink.lines = logs;
-    try {
-      return { start: start2, callers: session.service.callerIndexOf(files.slice(start2, end)), logs };
-    } finally {
-      sink.lines = void 0;
-    }
-  };
-}
-async function check(args2, io) {
+async function check(args2, io, workerScript) {
   const started = Date.now();
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args2.format) ? FORMATTERS[args2.format] : void 0;
   if (!formatter) throw new UsageError(`unknown format "${args2.format}"`);
   const env = io.env ?? process.env;
-  for (const file of args2.varFiles.map((f) => path21.resolve(io.cwd, f))) {
+  for (const file of args2.varFiles.map((f) => path27.resolve(io.cwd, f))) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const printed2 = /* @__PURE__ */ new Set();
@@ -26304,15 +26504,18 @@ async function check(args2, io) {
     stdin = stdinInput(text4, io.cwd, args2.stdinFilename);
   }
   const session = await createCheckSession(args2, { ...io, stderr }, stdin);
-  const walked = stdin ? { files: [{ path: stdin.path, explicit: true }], missing: [] } : walk(
-    args2.paths.map((p) => path21.resolve(io.cwd, p)),
+  const walked = stdin ? { files: [{ path: stdin.path, explicit: true }], missing: [], unreadable: [] } : walk(
+    args2.paths.map((p) => path27.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
+  for (const { path: unreadable, reason } of walked.unreadable)
+    stderr(`elb-lens: cannot read ${printable(relativePath(io.cwd, unreadable))}: ${reason}
+`);
   const jobs = args2.fix ? 1 : Math.min((0, import_os.availableParallelism)(), Math.max(1, args2.jobs ?? (0, import_os.availableParallelism)()));
   const minFiles = args2.jobs === void 0 ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
-  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path21.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
-    __filename,
+  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path27.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
+    workerScript,
     jobs - 1,
     {
       args: args2,
@@ -26324,7 +26527,22 @@ async function check(args2, io) {
     jobs
   ) : void 0;
   try {
-    return await checkWalked({ args: args2, io, started, formatter, session, walked, jobs, minFiles, workers, sink, printed: printed2, stderr, stdin });
+    const code = await checkWalked({
+      args: args2,
+      io,
+      started,
+      formatter,
+      session,
+      walked,
+      jobs,
+      minFiles,
+      workers,
+      sink,
+      printed: printed2,
+      stderr,
+      stdin
+    });
+    return walked.unreadable.length > 0 ? EXIT_ERROR : code;
   } finally {
     workers?.terminate();
   }
@@ -26484,7 +26702,7 @@ async function checkWalked(run2) {
   };
   const color = args2.color ?? (io.isTty && !args2.output && !env.NO_COLOR);
   if (args2.output) {
-    const target = path21.resolve(io.cwd, args2.output);
+    const target = path27.resolve(io.cwd, args2.output);
     try {
       writeOutput(target, formatter(report, { color: false }));
     } catch (error) {
@@ -26503,53 +26721,60 @@ function remaining(findings, minSeverity) {
   const failing = findings.filter((f) => atLeast(f.severity, minSeverity)).length;
   return `${findings.length} finding(s) would remain, ${failing} at or above ${minSeverity}`;
 }
-function fixAll(service, analyzeAll, canEdit, dryRun) {
-  const originals = /* @__PURE__ */ new Map();
-  let applied = 0;
-  let findings = analyzeAll(true);
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const selection = applyFixes(findings, (file) => service.documentText(file), canEdit);
-    if (selection.changed.size === 0) break;
-    for (const [file, text4] of selection.changed) {
-      if (!originals.has(file)) originals.set(file, service.documentText(file) ?? "");
-      if (dryRun) service.openDocument(file, text4);
-      else {
-        try {
-          writeOutput(file, text4);
-        } catch (error) {
-          throw new CheckError(`cannot write the fixes to ${file}: ${writeFailure(error)}`);
-        }
-        service.fileChanged(file);
-      }
-    }
-    applied += selection.applied;
-    findings = analyzeAll(false);
-  }
-  for (const [file, original] of originals) if (service.documentText(file) === original) originals.delete(file);
-  return { findings, applied, originals };
-}
-function readPackageJson(packageRoot) {
+
+// server/src/cli/main.ts
+async function runCli(argv, io) {
   try {
-    return JSON.parse(fs6.readFileSync(path21.join(packageRoot, "package.json"), "utf8"));
-  } catch {
-    return {};
+    const args2 = parseArgs(argv);
+    switch (args2.command) {
+      case "help":
+        io.stdout(args2.of ? COMMAND_USAGE[args2.of] : USAGE);
+        return EXIT_CLEAN;
+      case "version":
+        io.stdout(`${readPackageJson(io.packageRoot).version ?? "unknown"}
+`);
+        return EXIT_CLEAN;
+      case "rules":
+        for (const rule of RULES) io.stdout(`${rule.meta.id.padEnd(32)} ${rule.meta.defaultSeverity.padEnd(12)} ${rule.meta.summary}
+`);
+        for (const pseudo of PSEUDO_RULES) io.stdout(`${pseudo.id.padEnd(32)} ${pseudo.defaultSeverity.padEnd(12)} ${pseudo.summary}
+`);
+        return EXIT_CLEAN;
+      case "explain":
+        io.stdout(explain(args2.ruleId, io.packageRoot));
+        return EXIT_CLEAN;
+      case "check":
+        return await check(args2, io, __filename);
+      case "graph":
+        return await graph(args2, io, { environmentVariables: environmentVariables(io.env ?? process.env), writeFile: writeOutput });
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`elb-lens: ${error.message}
+
+${error.command ? COMMAND_USAGE[error.command] : USAGE}`);
+      return EXIT_ERROR;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`elb-lens: invalid configuration: ${error.relativeTo(io.cwd)}
+`);
+      return EXIT_ERROR;
+    }
+    if (error instanceof CheckError) {
+      io.stderr(`elb-lens: ${error.message}
+`);
+      return EXIT_ERROR;
+    }
+    io.stderr(`elb-lens: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}
+`);
+    return EXIT_ERROR;
   }
-}
-function toolInfo(packageRoot, docsDir) {
-  const pkg = readPackageJson(packageRoot);
-  const links = projectLinks(pkg);
-  return {
-    version: pkg.version ?? "0.0.0",
-    informationUri: links.home,
-    helpUri: (id12) => links.rulePage(id12),
-    readDoc: (id12) => readTextFile(path21.join(docsDir, `${id12}.md`), 1024 * 1024)
-  };
 }
 function findPackageRoot(start2) {
   let dir = start2;
   for (let i2 = 0; i2 < 6; i2++) {
-    if (fs6.existsSync(path21.join(dir, "package.json")) && fs6.existsSync(path21.join(dir, "docs"))) return dir;
-    dir = path21.dirname(dir);
+    if (fs7.existsSync(path28.join(dir, "package.json")) && fs7.existsSync(path28.join(dir, "docs"))) return dir;
+    dir = path28.dirname(dir);
   }
   return start2;
 }
@@ -26567,37 +26792,12 @@ function main() {
     process.exitCode = code;
   });
 }
-async function checkWorker(init2) {
-  const sink = { lines: void 0 };
-  const session = await createCheckSession(init2.args, {
-    cwd: init2.cwd,
-    env: init2.env,
-    packageRoot: init2.packageRoot,
-    stderr: (m) => sink.lines?.push(m)
-  });
-  session.service.setWorkspaceFiles(init2.workspaceFiles);
-  let analyze;
-  return {
-    scan: callerScanner(session, init2.workspaceFiles, sink),
-    begin(task) {
-      session.service.useCallerIndex(task.callers);
-      const wanted = new Set(task.wanted);
-      const isWanted = (file) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === void 0;
-      analyze = groupAnalyzer(session, task.groups, (f) => task.plans[f], isWanted, sink);
-    },
-    analyze(index) {
-      if (!analyze) throw new Error("a check worker analyses groups only after it has them");
-      return analyze(index);
-    },
-    unparsed: () => session.service.stats().unparsedTerraformPaths
-  };
-}
 if (isCheckWorker()) runCheckWorker(checkWorker);
 else if (require.main === module) main();
 
 // server/src/action/main.ts
-var fs8 = __toESM2(require("fs"));
-var path22 = __toESM2(require("path"));
+var fs9 = __toESM2(require("fs"));
+var path29 = __toESM2(require("path"));
 
 // server/src/action/summary.ts
 var MAX_ROWS = 200;
@@ -26635,7 +26835,7 @@ function findingsSummary(diagnostics, exitCode, map) {
 }
 
 // server/src/action/workflow.ts
-var fs7 = __toESM2(require("fs"));
+var fs8 = __toESM2(require("fs"));
 function input(env, name2) {
   return (env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -26674,11 +26874,11 @@ ${text4}
 ${delimiter}
 `;
   });
-  fs7.appendFileSync(file, lines.join(""));
+  fs8.appendFileSync(file, lines.join(""));
 }
 function appendSummary(env, markdown) {
   const file = env.GITHUB_STEP_SUMMARY;
-  if (file) fs7.appendFileSync(file, markdown);
+  if (file) fs8.appendFileSync(file, markdown);
 }
 
 // server/src/action/main.ts
@@ -26708,7 +26908,7 @@ async function runAction(env, write, packageRoot) {
     });
     return { code, stdout, stderr };
   };
-  fs8.mkdirSync(path22.dirname(path22.resolve(workspace, output)), { recursive: true });
+  fs9.mkdirSync(path29.dirname(path29.resolve(workspace, output)), { recursive: true });
   const report = await cli([
     "check",
     ...shared,

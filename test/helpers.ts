@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { FileTextEdit, Finding, Position } from '../server/src/core/types';
-import type { ElbLensService, ServiceHost } from '../server/src/service/api';
+import type { ElbLensService } from '../server/src/service/api';
+import type { ServiceHost } from '../server/src/core/host';
 import { createElbLensService } from '../server/src/service/service';
 
 /** An in-memory file system: absolute path → text. */

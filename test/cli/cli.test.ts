@@ -2,7 +2,7 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { describe, it } from 'node:test';
-import { progressReporter } from '../../server/src/cli/main';
+import { progressReporter } from '../../server/src/cli/check';
 import { RULES } from '../../server/src/rules';
 import { PSEUDO_RULES } from '../../server/src/core/pseudoRules';
 import { FIXTURES, REPO_ROOT, run, runChild, tempTree } from './harness';

@@ -1,7 +1,7 @@
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import { after, describe, it } from 'node:test';
-import { environmentVariables } from '../../server/src/cli/main';
+import { environmentVariables } from '../../server/src/cli/session';
 import { run, tempTree } from './harness';
 
 /**

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import type { Finding, Position, Range } from '../../server/src/core/types';
 import { LineIndex } from '../../server/src/parse/positions';
-import type { ElbLensService, TextChange } from '../../server/src/service/api';
+import type { ElbLensService } from '../../server/src/service/api';
+import type { TextChange } from '../../server/src/core/host';
 import { CORPUS_DIR, memoryService, memPath } from '../helpers';
 
 /**

@@ -19,3 +19,10 @@ export interface CliIo {
    */
   workersFirst?: boolean;
 }
+
+export const EXIT_CLEAN = 0;
+export const EXIT_ERROR = 1;
+export const EXIT_FINDINGS = 2;
+
+/** A problem with the input that is not a usage mistake (unreadable var file, …). */
+export class CheckError extends Error {}

@@ -1,4 +1,5 @@
-import { rangeContains, type Position, type Range } from '../core/types';
+import { rangeContains, type HoverResult, type Position, type Range } from '../core/types';
+import type { ConfigBlock } from '../parse/config';
 import type { ElbModel, ModelNode } from '../model/elb';
 import { XFF_MODE } from '../model/xffMode';
 import { kubernetesHoverTarget } from './kubernetesTarget';
@@ -60,6 +61,25 @@ function blockTarget(model: ElbModel, filePath: string, position: Position): Hov
     const mode = node.block.blocks.find((b) => b.type === 'insert_headers')?.attributes.get(XFF_MODE);
     if (mode && rangeContains(mode.range, position)) return { node, attributeName: XFF_MODE, range: mode.range };
     if (node.block.range.start.line === position.line) return { node, attributeName: undefined, range: node.block.headerRange };
+  }
+  return undefined;
+}
+
+/**
+ * Hover on a `module` block whose code cannot be read (`calls`: such blocks with the reason),
+ * when `isHere` says the block is in the hovered file: why its values are unknown.
+ */
+export function unavailableModuleHover(
+  calls: Iterable<[ConfigBlock, string]>,
+  isHere: (block: ConfigBlock) => boolean,
+  position: Position,
+): HoverResult | undefined {
+  for (const [block, reason] of calls) {
+    if (!rangeContains(block.range, position) || !isHere(block)) continue;
+    return {
+      markdown: `**module.${block.labels[0] ?? ''}**: ${reason}. ELB Lens cannot read this module's code, so the values it makes are unknown and nothing in it is checked.`,
+      range: block.headerRange,
+    };
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { DirectoryEntry, EntryType, FileSystemHost } from '../project';
-import type { ServiceHost } from '../service/api';
+import type { ServiceHost } from '../core/host';
 import { FILE_TYPE, type ReadDirectoryResult, type ReadFileResult } from './fsProtocol';
 
 /** How a browser host reaches files: requests answered by the client (vscode.workspace.fs). */

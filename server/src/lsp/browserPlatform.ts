@@ -4,7 +4,7 @@ import { CONFIG_FILE_NAME } from '../core/options';
 import type { PackageManifest } from '../rules/links';
 import { SKIPPED_DIRECTORIES, walk } from '../project';
 import { useHclWasm } from '../parse/hcl';
-import type { ServiceHost } from '../service/api';
+import type { ServiceHost } from '../core/host';
 import { createElbLensService } from '../service/service';
 import { BrowserFiles, DEFAULT_READ_LIMITS, type ReadLimits, type RemoteFiles } from './browserFiles';
 import { browserUntitledPath, isUntitledPath, UriMapper } from './browserUris';

@@ -1,6 +1,7 @@
 import type { InitializeParams } from 'vscode-languageserver';
 import type { PackageManifest } from '../rules/links';
-import type { ElbLensService, ServiceHost } from '../service/api';
+import type { ElbLensService } from '../service/api';
+import type { ServiceHost } from '../core/host';
 import type { ServiceOptions } from '../service/service';
 
 /**

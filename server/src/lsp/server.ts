@@ -32,7 +32,8 @@ import {
 } from '../project';
 import { selectFixes } from '../project/fixPolicy';
 import { projectLinks } from '../rules/links';
-import type { ElbLensService, ServiceHost } from '../service/api';
+import type { ElbLensService } from '../service/api';
+import type { ServiceHost } from '../core/host';
 import type { AnalysisOptions } from '../core/options';
 import { toDiagnostic, type RulePage, toInlayHint, toQuickFix, toWorkspaceEdit, type UriOf } from './convert';
 import type { ServerPlatform } from './platform';

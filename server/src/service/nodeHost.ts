@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import type { ServiceHost } from './api';
+import type { ServiceHost } from '../core/host';
 
 /** Files above this size are not read at all (the core would not parse them either). */
 export const MAX_READ_BYTES = 5 * 1024 * 1024;
