@@ -20065,9 +20065,17 @@ function textContent(text4) {
 // server/src/project/walk.ts
 var path7 = __toESM2(require("path"));
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".terraform", ".git", "node_modules"]);
+var CHECKED_NAME = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json|json|jsonc|ya?ml)$/i;
+var PATH_MAX = 4096;
+function unreadableReason(filePath, what) {
+  if (filePath.includes("\uFFFD")) return `the ${what}'s name is not valid UTF-8`;
+  if (Buffer.byteLength(filePath) >= PATH_MAX) return `its path is longer than the system allows (${PATH_MAX} bytes)`;
+  return `the ${what} cannot be read (permissions?)`;
+}
 function walk(roots, host) {
   const found = /* @__PURE__ */ new Map();
   const missing = [];
+  const unreadable = [];
   const readDirs = /* @__PURE__ */ new Set();
   const add = (file, explicit) => found.set(file, explicit || (found.get(file) ?? false));
   for (const given of roots) {
@@ -20075,6 +20083,10 @@ function walk(roots, host) {
     const stat = host.stat(root);
     if (!stat) {
       missing.push(given);
+      continue;
+    }
+    if (stat.type === "other") {
+      unreadable.push({ path: given, reason: "it is not a regular file (a FIFO, socket or device)" });
       continue;
     }
     if (stat.type !== "directory") {
@@ -20095,7 +20107,10 @@ function walk(roots, host) {
       if (readDirs.has(dir.real)) continue;
       readDirs.add(dir.real);
       const entries = host.readDirectory(dir.real);
-      if (!entries) continue;
+      if (!entries) {
+        unreadable.push({ path: dir.shown, reason: unreadableReason(dir.real, "folder") });
+        continue;
+      }
       for (const entry of entries) {
         let real = path7.join(dir.real, entry.name);
         let shown = path7.join(dir.shown, entry.name);
@@ -20103,18 +20118,27 @@ function walk(roots, host) {
         if (type === "symlink") {
           const target = host.realpath(real);
           const place = target === void 0 ? void 0 : shownPath(target);
-          if (target === void 0 || place === void 0) continue;
+          if (target === void 0 || place === void 0) {
+            if (target !== void 0 && CHECKED_NAME.test(entry.name) && host.stat(target)?.type === "other")
+              unreadable.push({ path: shown, reason: "it is a link to a FIFO, socket or device, not a regular file" });
+            continue;
+          }
           [real, shown, type] = [target, place, host.stat(target)?.type ?? "other"];
         } else if (type === "directory" && SKIPPED_DIRECTORIES.has(entry.name)) {
           continue;
         }
         if (type === "directory") pending.push({ real, shown });
-        else if (type === "file") add(shown, false);
+        else if (type === "file") {
+          if (entry.name.includes("\uFFFD") && !host.stat(real)) unreadable.push({ path: shown, reason: unreadableReason(real, "file") });
+          else add(shown, false);
+        } else if (CHECKED_NAME.test(entry.name))
+          unreadable.push({ path: shown, reason: "it is not a regular file (a FIFO, socket or device)" });
       }
     }
   }
   const files = [...found].map(([file, explicit]) => ({ path: file, explicit })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, missing };
+  unreadable.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files, missing, unreadable };
 }
 
 // server/src/project/units.ts
@@ -26480,11 +26504,14 @@ async function check(args2, io, workerScript) {
     stdin = stdinInput(text4, io.cwd, args2.stdinFilename);
   }
   const session = await createCheckSession(args2, { ...io, stderr }, stdin);
-  const walked = stdin ? { files: [{ path: stdin.path, explicit: true }], missing: [] } : walk(
+  const walked = stdin ? { files: [{ path: stdin.path, explicit: true }], missing: [], unreadable: [] } : walk(
     args2.paths.map((p) => path27.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
+  for (const { path: unreadable, reason } of walked.unreadable)
+    stderr(`elb-lens: cannot read ${printable(relativePath(io.cwd, unreadable))}: ${reason}
+`);
   const jobs = args2.fix ? 1 : Math.min((0, import_os.availableParallelism)(), Math.max(1, args2.jobs ?? (0, import_os.availableParallelism)()));
   const minFiles = args2.jobs === void 0 ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
   const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path27.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
@@ -26500,7 +26527,22 @@ async function check(args2, io, workerScript) {
     jobs
   ) : void 0;
   try {
-    return await checkWalked({ args: args2, io, started, formatter, session, walked, jobs, minFiles, workers, sink, printed: printed2, stderr, stdin });
+    const code = await checkWalked({
+      args: args2,
+      io,
+      started,
+      formatter,
+      session,
+      walked,
+      jobs,
+      minFiles,
+      workers,
+      sink,
+      printed: printed2,
+      stderr,
+      stdin
+    });
+    return walked.unreadable.length > 0 ? EXIT_ERROR : code;
   } finally {
     workers?.terminate();
   }

@@ -81,10 +81,12 @@ describe('project walker (in-memory host)', () => {
     assert.deepEqual([...host.reads].sort(), ['/p', '/p/a', '/p/b', '/p/b/c']);
   });
 
-  test('a folder that cannot be read is skipped; the rest is walked', () => {
+  test('a folder that cannot be read is reported as unreadable; the rest is walked', () => {
     const host = new MemoryFileSystem({ '/p/locked/main.tf': '', '/p/open/main.tf': '' });
     host.unreadable.add('/p/locked');
-    assert.deepEqual(shown(walk(['/p'], host), '/p'), ['open/main.tf']);
+    const result = walk(['/p'], host);
+    assert.deepEqual(shown(result, '/p'), ['open/main.tf']);
+    assert.deepEqual(result.unreadable, [{ path: '/p/locked', reason: 'the folder cannot be read (permissions?)' }]);
   });
 
   test('a root that is a link: files are shown under the root as given', () => {
@@ -144,14 +146,19 @@ describe('project walker (Node file system)', () => {
     assert.deepEqual(shown(walk([root], nodeFileSystem), root), ['main.tf', 'modules/lb/main.tf']);
   });
 
-  test('an unreadable folder is skipped', (t) => {
+  test('an unreadable folder is reported; the rest is walked', (t) => {
     const locked = path.join(root, 'locked');
     fs.mkdirSync(locked);
     fs.writeFileSync(path.join(locked, 'main.tf'), '');
     fs.chmodSync(locked, 0o000);
     try {
       if (process.getuid?.() !== 0) {
-        assert.deepEqual(shown(walk([root], nodeFileSystem), root), ['main.tf', 'modules/lb/main.tf']);
+        const result = walk([root], nodeFileSystem);
+        assert.deepEqual(shown(result, root), ['main.tf', 'modules/lb/main.tf']);
+        assert.deepEqual(
+          result.unreadable.map((u) => u.path),
+          [locked],
+        );
         return;
       }
       // Root reads any folder: walk in a process that runs as nobody (uid 65534).
@@ -161,7 +168,8 @@ describe('project walker (Node file system)', () => {
         const { walk } = require(${JSON.stringify(path.join(build, 'index.js'))});
         const { nodeFileSystem } = require(${JSON.stringify(path.join(build, 'nodeFs.js'))});
         const root = ${JSON.stringify(root)};
-        process.stdout.write(JSON.stringify(walk([root], nodeFileSystem).files.map((f) => path.relative(root, f.path))));`;
+        const result = walk([root], nodeFileSystem);
+        process.stdout.write(JSON.stringify([result.files.map((f) => path.relative(root, f.path)), result.unreadable.map((u) => path.relative(root, u.path))]));`;
       // mkdtemp makes the base folder owner-only: let nobody in.
       fs.chmodSync(base, 0o755);
       const run = spawnSync(process.execPath, ['-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: root });
@@ -173,7 +181,7 @@ describe('project walker (Node file system)', () => {
         return;
       }
       t.diagnostic('walked in a process running as nobody (uid 65534)');
-      assert.deepEqual(JSON.parse(run.stdout), ['main.tf', 'modules/lb/main.tf']);
+      assert.deepEqual(JSON.parse(run.stdout), [['main.tf', 'modules/lb/main.tf'], ['locked']]);
     } finally {
       fs.chmodSync(locked, 0o755);
       fs.rmSync(locked, { recursive: true, force: true });

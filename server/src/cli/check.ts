@@ -19,6 +19,7 @@ import { CheckError, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS } from './io';
 import { readProcessStdin, stdinFindings, stdinInput, type StdinInput } from './stdin';
 import type { CliIo } from './io';
 import { atLeast, relativePath, sortFindings } from './report';
+import { printable } from '../core/escape';
 
 /**
  * Below this many files a check runs in one thread even with `--jobs`: a worker's start-up
@@ -99,12 +100,15 @@ export async function check(args: CheckArgs, io: CliIo, workerScript: string): P
   const session = await createCheckSession(args, { ...io, stderr }, stdin);
 
   const walked = stdin
-    ? { files: [{ path: stdin.path, explicit: true }], missing: [] }
+    ? { files: [{ path: stdin.path, explicit: true }], missing: [], unreadable: [] }
     : walk(
         args.paths.map((p) => path.resolve(io.cwd, p)),
         nodeFileSystem,
       );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(', ')}`);
+  // Asked for and not readable: named, and the run fails (exit 1) after checking the rest.
+  for (const { path: unreadable, reason } of walked.unreadable)
+    stderr(`elb-lens: cannot read ${printable(relativePath(io.cwd, unreadable))}: ${reason}\n`);
   // More threads than cores only compete for them (and each costs an isolate's memory): capped.
   const jobs = args.fix ? 1 : Math.min(availableParallelism(), Math.max(1, args.jobs ?? availableParallelism()));
   const minFiles = args.jobs === undefined ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
@@ -126,7 +130,22 @@ export async function check(args: CheckArgs, io: CliIo, workerScript: string): P
         )
       : undefined;
   try {
-    return await checkWalked({ args, io, started, formatter, session, walked, jobs, minFiles, workers, sink, printed, stderr, stdin });
+    const code = await checkWalked({
+      args,
+      io,
+      started,
+      formatter,
+      session,
+      walked,
+      jobs,
+      minFiles,
+      workers,
+      sink,
+      printed,
+      stderr,
+      stdin,
+    });
+    return walked.unreadable.length > 0 ? EXIT_ERROR : code;
   } finally {
     workers?.terminate();
   }

@@ -16,6 +16,25 @@ export interface WalkResult {
   files: WalkedFile[];
   /** Roots that do not exist (or cannot be seen), as given. */
   missing: string[];
+  /**
+   * What was asked for (under a root) and cannot be read, with why: a folder that cannot be
+   * listed, a name that is not valid UTF-8, a path past the system's length limit, a FIFO or
+   * device where a checked file would be. The caller reports them: not a silent skip.
+   */
+  unreadable: { path: string; reason: string }[];
+}
+
+/** Names of files the tools read (a FIFO or device under such a name is an error, not a skip). */
+const CHECKED_NAME = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json|json|jsonc|ya?ml)$/i;
+
+/** Linux's PATH_MAX: longer paths cannot be opened. */
+const PATH_MAX = 4096;
+
+/** Why a folder or file that the host cannot read or see could not be: its name or length, else the host's refusal. */
+function unreadableReason(filePath: string, what: string): string {
+  if (filePath.includes('\uFFFD')) return `the ${what}'s name is not valid UTF-8`;
+  if (Buffer.byteLength(filePath) >= PATH_MAX) return `its path is longer than the system allows (${PATH_MAX} bytes)`;
+  return `the ${what} cannot be read (permissions?)`;
 }
 
 /**
@@ -26,12 +45,14 @@ export interface WalkResult {
  *   files nor folders). What a link leads to is reported under its real path inside the
  *   root, so a folder reached twice (by a link and directly) is listed once, under one path,
  *   and a link loop ends.
- * - Each folder is read once, across all roots; one that cannot be read is skipped.
+ * - Each folder is read once, across all roots; one that cannot be read is listed in
+ *   `unreadable` (and so is a special file under a checked name), the rest is walked.
  * - The result does not depend on the order the host lists entries in.
  */
 export function walk(roots: readonly string[], host: FileSystemHost): WalkResult {
   const found = new Map<string, boolean>();
   const missing: string[] = [];
+  const unreadable: WalkResult['unreadable'] = [];
   const readDirs = new Set<string>();
   const add = (file: string, explicit: boolean) => found.set(file, explicit || (found.get(file) ?? false));
 
@@ -40,6 +61,10 @@ export function walk(roots: readonly string[], host: FileSystemHost): WalkResult
     const stat = host.stat(root);
     if (!stat) {
       missing.push(given);
+      continue;
+    }
+    if (stat.type === 'other') {
+      unreadable.push({ path: given, reason: 'it is not a regular file (a FIFO, socket or device)' });
       continue;
     }
     if (stat.type !== 'directory') {
@@ -61,7 +86,10 @@ export function walk(roots: readonly string[], host: FileSystemHost): WalkResult
       if (readDirs.has(dir.real)) continue;
       readDirs.add(dir.real);
       const entries = host.readDirectory(dir.real);
-      if (!entries) continue;
+      if (!entries) {
+        unreadable.push({ path: dir.shown, reason: unreadableReason(dir.real, 'folder') });
+        continue;
+      }
       for (const entry of entries) {
         let real = path.join(dir.real, entry.name);
         let shown = path.join(dir.shown, entry.name);
@@ -69,18 +97,29 @@ export function walk(roots: readonly string[], host: FileSystemHost): WalkResult
         if (type === 'symlink') {
           const target = host.realpath(real);
           const place = target === undefined ? undefined : shownPath(target);
-          if (target === undefined || place === undefined) continue;
+          if (target === undefined || place === undefined) {
+            // Outside the root: not followed; but a checked name that leads to a device (/dev/zero) is not a file to skip silently.
+            if (target !== undefined && CHECKED_NAME.test(entry.name) && host.stat(target)?.type === 'other')
+              unreadable.push({ path: shown, reason: 'it is a link to a FIFO, socket or device, not a regular file' });
+            continue;
+          }
           [real, shown, type] = [target, place, host.stat(target)?.type ?? 'other'];
         } else if (type === 'directory' && SKIPPED_DIRECTORIES.has(entry.name)) {
           continue;
         }
         if (type === 'directory') pending.push({ real, shown });
-        else if (type === 'file') add(shown, false);
+        else if (type === 'file') {
+          // A name that is not valid UTF-8 came back with U+FFFD in it: that path does not exist.
+          if (entry.name.includes('\uFFFD') && !host.stat(real)) unreadable.push({ path: shown, reason: unreadableReason(real, 'file') });
+          else add(shown, false);
+        } else if (CHECKED_NAME.test(entry.name))
+          unreadable.push({ path: shown, reason: 'it is not a regular file (a FIFO, socket or device)' });
       }
     }
   }
   const files = [...found]
     .map(([file, explicit]) => ({ path: file, explicit }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, missing };
+  unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, missing, unreadable };
 }
