@@ -10,6 +10,7 @@ import {
   type StatusBarItem,
   type TextDocument,
 } from 'vscode';
+import { countOf } from './counts';
 import { isFileScheme } from './schemes';
 
 /** What the status bar says about the server. */
@@ -112,9 +113,4 @@ function moduleFindings(document: TextDocument): Record<'error' | 'warning' | 'i
     }
   }
   return counts;
-}
-
-/** "1 error", "2 errors"; "information" has no plural. */
-export function countOf(count: number, severity: 'error' | 'warning' | 'information' | 'hint'): string {
-  return `${count} ${severity}${count === 1 || severity === 'information' ? '' : 's'}`;
 }
