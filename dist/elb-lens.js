@@ -13468,8 +13468,9 @@ function parseYaml(text4, options = {}) {
   const lines = new LineIndex(text4);
   let parsed2 = [];
   const errors = [];
+  const source = text4.includes("\r") ? text4.replace(/\r(?!\n)/g, "\n") : text4;
   try {
-    const stream = (0, import_yaml.parseAllDocuments)(text4, { version: "1.1", uniqueKeys: false, strict: false, prettyErrors: false });
+    const stream = (0, import_yaml.parseAllDocuments)(source, { version: "1.1", uniqueKeys: false, strict: false, prettyErrors: false });
     parsed2 = Array.isArray(stream) ? stream : [];
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
@@ -13481,7 +13482,7 @@ function parseYaml(text4, options = {}) {
     errors.push(...docErrors);
     return { doc, start: start2, end, hasErrors: docErrors.length > 0, resolve: aliasResolver(doc) };
   });
-  return { text: text4, lines, documents, comments: options.comments === false ? [] : collectComments(text4, lines), errors };
+  return { text: text4, lines, documents, comments: options.comments === false ? [] : collectComments(source, lines), errors };
 }
 function collectComments(text4, lines) {
   const comments = [];

@@ -39,8 +39,11 @@ export function parseYaml(text: string, options: { comments?: boolean } = {}): Y
   const lines = new LineIndex(text);
   let parsed: Document.Parsed[] = [];
   const errors: { start: number; end: number }[] = [];
+  // The yaml library breaks lines at LF only: a lone CR (old Mac line endings) becomes LF,
+  // one character for one, so every offset stays where it was.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   try {
-    const stream = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, strict: false, prettyErrors: false });
+    const stream = parseAllDocuments(source, { version: '1.1', uniqueKeys: false, strict: false, prettyErrors: false });
     parsed = Array.isArray(stream) ? stream : [];
   } catch (error) {
     // The composer recurses per nesting level: tens of thousands of levels overflow the stack.
@@ -53,7 +56,7 @@ export function parseYaml(text: string, options: { comments?: boolean } = {}): Y
     errors.push(...docErrors);
     return { doc, start, end, hasErrors: docErrors.length > 0, resolve: aliasResolver(doc) };
   });
-  return { text, lines, documents, comments: options.comments === false ? [] : collectComments(text, lines), errors };
+  return { text, lines, documents, comments: options.comments === false ? [] : collectComments(source, lines), errors };
 }
 
 /**
