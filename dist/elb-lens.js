@@ -19391,7 +19391,7 @@ function optionsHelp(options) {
   }
   return lines.join("\n");
 }
-var KINDS_CHECKED = "Terraform (.tf, .tf.json), ELB API JSON (*.elb.json),\nTerraform plan JSON, Kubernetes Service YAML, kustomize overlays and Helm charts";
+var KINDS_CHECKED = "Terraform and OpenTofu (.tf, .tf.json, .tofu, .tofu.json), ELB API JSON (*.elb.json),\nTerraform plan JSON, Kubernetes Service YAML, kustomize overlays and Helm charts";
 var KINDS_FOUND = "Terraform, ELB API JSON, plan JSON or Kubernetes Service YAML";
 function nothingFound(paths) {
   return `nothing to check under ${paths.join(", ")}: no ${KINDS_FOUND} file found (ELB API JSON is read from *.elb.json unless .elb-lens.json "json.files" names other files)`;

@@ -26,7 +26,7 @@ interface Setting {
 interface Manifest {
   activationEvents: string[];
   contributes: {
-    languages: { id: string; aliases?: string[] }[];
+    languages: { id: string; aliases?: string[]; extensions?: string[] }[];
     configuration: { properties: Record<string, Setting> };
     commands: { command: string }[];
   };
@@ -121,9 +121,13 @@ test('activation: no JSON language event; Terraform languages are implicit; ELB 
     'workspaceContains:**/*.elb.jsonc',
     'workspaceContains:**/*.tf',
     'workspaceContains:**/*.tf.json',
+    'workspaceContains:**/*.tofu',
+    'workspaceContains:**/*.tofu.json',
     'workspaceContains:**/.elb-lens.json',
   ]);
   const terraform = manifest.contributes.languages.find((l) => l.id === 'terraform');
   assert.ok(terraform);
   assert.ok(!terraform.aliases?.includes('HCL'), 'the HCL alias belongs to HashiCorp HCL');
+  // OpenTofu reads x.tofu in place of x.tf: the editor must send it like a .tf file.
+  assert.deepEqual(terraform.extensions, ['.tf', '.tofu']);
 });

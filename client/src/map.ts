@@ -103,7 +103,7 @@ class MapView implements Disposable {
         this.refreshSoon(0);
       }),
     );
-    const watcher = workspace.createFileSystemWatcher('**/{*.tf,*.tf.json,*.tfvars,*.tfvars.json,*.json,*.jsonc}');
+    const watcher = workspace.createFileSystemWatcher('**/{*.tf,*.tf.json,*.tofu,*.tofu.json,*.tfvars,*.tfvars.json,*.json,*.jsonc}');
     this.subscriptions.push(
       watcher,
       watcher.onDidChange(() => this.refreshSoon()),

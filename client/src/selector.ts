@@ -9,7 +9,13 @@ export const TERRAFORM_LANGUAGES: readonly string[] = ['terraform', 'terraform-v
  * by the default names. Any other JSON document is sent only when a `json.files` glob
  * (setting or `.elb-lens.json`) names it: package.json, tsconfig.json and settings never are.
  */
-export const JSON_FILE_GLOBS: readonly string[] = ['**/*.tf.json', '**/*.tfvars.json', '**/*.elb.json', '**/*.elb.jsonc'];
+export const JSON_FILE_GLOBS: readonly string[] = ['**/*.tf.json', '**/*.tofu.json', '**/*.tfvars.json', '**/*.elb.json', '**/*.elb.jsonc'];
+
+/**
+ * OpenTofu files, whatever language the editor gives them (plain text without an OpenTofu
+ * extension, `opentofu` with one): OpenTofu reads them in place of the `.tf` of the same name.
+ */
+export const OPENTOFU_FILE_GLOB = '**/*.tofu';
 
 /** The provider lock file: its versions decide which arguments exist. */
 export const LOCK_FILE_GLOB = '**/.terraform.lock.hcl';
@@ -64,6 +70,7 @@ export function documentSelector(scopes: readonly JsonFilesScope[], schemes: rea
   }
   // Whatever language the editor gives it: a lock file that cannot be read is reported on it.
   filters.push(...each({ pattern: LOCK_FILE_GLOB }));
+  filters.push(...each({ pattern: OPENTOFU_FILE_GLOB }));
   for (const pattern of patterns) filters.push(...each({ pattern }));
   return filters;
 }

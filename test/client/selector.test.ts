@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { absoluteGlob, configJsonFiles, documentSelector, JSON_FILE_GLOBS, LOCK_FILE_GLOB } from '../../client/src/selector';
+import {
+  absoluteGlob,
+  configJsonFiles,
+  documentSelector,
+  JSON_FILE_GLOBS,
+  LOCK_FILE_GLOB,
+  OPENTOFU_FILE_GLOB,
+} from '../../client/src/selector';
 
 // The VS Code client's document selector: what the server is sent. VS Code matches a
 // string pattern against the document's absolute path (languages.match).
@@ -21,7 +28,7 @@ test('Terraform languages always (saved and untitled); JSON only by ELB Lens nam
   assert.ok(!filters.some((f) => f.language === 'json' || f.language === 'jsonc'), 'no JSON language filter');
   assert.deepEqual(
     filters.filter((f) => f.pattern).map((f) => f.pattern),
-    [LOCK_FILE_GLOB, ...JSON_FILE_GLOBS],
+    [LOCK_FILE_GLOB, OPENTOFU_FILE_GLOB, ...JSON_FILE_GLOBS],
   );
   for (const f of filters)
     assert.ok(f.language || f.pattern, `a filter without language or pattern matches everything: ${JSON.stringify(f)}`);
@@ -33,7 +40,7 @@ test('json.files globs of the settings and of .elb-lens.json become absolute pat
     { base: '/ws/a/infra', globs: ['requests/**/*.json'] },
   ]);
   const patterns = filters.filter((f) => f.pattern).map((f) => f.pattern);
-  assert.deepEqual(patterns.slice(JSON_FILE_GLOBS.length + 1), [
+  assert.deepEqual(patterns.slice(JSON_FILE_GLOBS.length + 2), [
     '/ws/a/api/*.json',
     '/ws/a/api/*.json/**',
     // A glob without '/' matches at any depth; one that names a folder names what is under it.

@@ -58,7 +58,7 @@ export function optionsHelp(options: readonly OptionSpec[]): string {
 }
 
 export const KINDS_CHECKED =
-  'Terraform (.tf, .tf.json), ELB API JSON (*.elb.json),\nTerraform plan JSON, Kubernetes Service YAML, kustomize overlays and Helm charts';
+  'Terraform and OpenTofu (.tf, .tf.json, .tofu, .tofu.json), ELB API JSON (*.elb.json),\nTerraform plan JSON, Kubernetes Service YAML, kustomize overlays and Helm charts';
 
 /** The same kinds, for "none of them was found". */
 export const KINDS_FOUND = 'Terraform, ELB API JSON, plan JSON or Kubernetes Service YAML';

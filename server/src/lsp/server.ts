@@ -61,7 +61,7 @@ export interface ServerStatus {
 
 /** What the server watches on disk: ELB Lens's own files, never every JSON file. */
 export const WATCHED_GLOBS: readonly string[] = [
-  '**/*.{tf,tf.json,tfvars,tfvars.json}',
+  '**/*.{tf,tf.json,tofu,tofu.json,tfvars,tfvars.json}',
   '**/*.{elb.json,elb.jsonc}',
   // Kubernetes manifests: which ones are ELB Services is decided by content.
   '**/*.{yaml,yml}',
