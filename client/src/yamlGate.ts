@@ -31,7 +31,8 @@ export async function whenNeeded(start: () => Promise<void>, subscriptions: Disp
   // An open document that needs the server answers without searching the workspace.
   const workspaceHasElbFiles =
     workspace.textDocuments.some(needsServer) ||
-    (await workspace.findFiles('**/{*.tf,*.tf.json,*.tofu,*.tofu.json,*.elb.json,*.elb.jsonc,.elb-lens.json}', '**/node_modules/**', 1)).length > 0;
+    (await workspace.findFiles('**/{*.tf,*.tf.json,*.tofu,*.tofu.json,*.elb.json,*.elb.jsonc,.elb-lens.json}', '**/node_modules/**', 1))
+      .length > 0;
   if (workspace.textDocuments.some(needsServer) || workspaceHasElbFiles) {
     await start();
     return;
