@@ -15627,8 +15627,11 @@ function addGroup(map, group, source, newId) {
     return mapNode;
   };
   const edges = [];
+  const edgeKeys = /* @__PURE__ */ new Set();
   const edge = (from, to, kind, extra = {}) => {
-    if (edges.some((e) => e.from === from.id && e.to === to.id && e.kind === kind)) return;
+    const key = `${from.id}\0${to.id}\0${kind}`;
+    if (edgeKeys.has(key)) return;
+    edgeKeys.add(key);
     edges.push({ from: from.id, to: to.id, kind, unknown: false, findings: [], ...extra });
   };
   const client = add({ kind: "client", label: "client", details: [], unknown: false });
@@ -15686,6 +15689,14 @@ function addGroup(map, group, source, newId) {
       if (written) n2.location = { ...n2.location, ...written };
     }
   }
+  const edgesAt = /* @__PURE__ */ new Map();
+  for (const e of edges) {
+    for (const end of /* @__PURE__ */ new Set([e.from, e.to])) {
+      const list = edgesAt.get(end);
+      if (list) list.push(e);
+      else edgesAt.set(end, [e]);
+    }
+  }
   for (const { finding, node } of source.findings) {
     const mapNode = nodeOf(node) ?? nodeAtRange(map.nodes, group.id, finding.file, finding.range);
     if (!mapNode) continue;
@@ -15697,7 +15708,7 @@ function addGroup(map, group, source, newId) {
       range: finding.range
     };
     if (!mapNode.findings.some((f) => f.ruleId === item.ruleId && f.message === item.message)) mapNode.findings.push(item);
-    for (const e of edges) {
+    for (const e of edgesAt.get(mapNode.id) ?? []) {
       const about = e.to === mapNode.id && (e.kind === "backend" || e.kind === "pool") && finding.ruleId !== "client-ip-same-server" ? true : e.from === mapNode.id && e.kind === "same-server" && finding.ruleId === "client-ip-same-server";
       if (about && !e.findings.some((f) => f.ruleId === item.ruleId && f.message === item.message)) e.findings.push(item);
     }
@@ -20605,14 +20616,18 @@ function instancesMarkdown(nodes, range) {
 // server/src/hover/inlay.ts
 function listenerInlayHints(model, filePath, range) {
   const hints = [];
-  const seen = /* @__PURE__ */ new Set();
+  const byBlock = /* @__PURE__ */ new Map();
   for (const listener of model.listeners) {
-    if (listener.file.path !== filePath || seen.has(listener.block)) continue;
-    seen.add(listener.block);
-    const protocol = listener.block.attributes.get("protocol");
-    const anchor = protocol ? protocol.range.end : listener.block.headerRange.end;
+    if (listener.file.path !== filePath) continue;
+    const instances = byBlock.get(listener.block);
+    if (instances) instances.push(listener);
+    else byBlock.set(listener.block, [listener]);
+  }
+  for (const [block, instances] of byBlock) {
+    const listener = instances[0];
+    const protocol = block.attributes.get("protocol");
+    const anchor = protocol ? protocol.range.end : block.headerRange.end;
     if (range && !rangeContains(range, anchor)) continue;
-    const instances = model.listeners.filter((l) => l.block === listener.block);
     const labels = [...new Set(instances.map(portInlayLabel))];
     if (labels.length === 1) hints.push({ position: anchor, label: labels[0], tooltip: listener.clientIp.explanation });
     else {
