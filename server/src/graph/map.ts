@@ -156,8 +156,12 @@ function addGroup(map: ClientIpMap, group: MapGroup, source: MapSource, newId: (
     return mapNode;
   };
   const edges: MapEdge[] = [];
+  // Edges made so far, by ends and kind (a search of the list per edge was quadratic: 14,000 listeners took 8 s).
+  const edgeKeys = new Set<string>();
   const edge = (from: MapNode, to: MapNode, kind: MapEdgeKind, extra: Partial<MapEdge> = {}) => {
-    if (edges.some((e) => e.from === from.id && e.to === to.id && e.kind === kind)) return;
+    const key = `${from.id}\u0000${to.id}\u0000${kind}`;
+    if (edgeKeys.has(key)) return;
+    edgeKeys.add(key);
     edges.push({ from: from.id, to: to.id, kind, unknown: false, findings: [], ...extra });
   };
 
@@ -226,6 +230,14 @@ function addGroup(map: ClientIpMap, group: MapGroup, source: MapSource, newId: (
   }
 
   // Findings go to their node; those about a backend or a pool also mark the edge into it.
+  const edgesAt = new Map<string, MapEdge[]>();
+  for (const e of edges) {
+    for (const end of new Set([e.from, e.to])) {
+      const list = edgesAt.get(end);
+      if (list) list.push(e);
+      else edgesAt.set(end, [e]);
+    }
+  }
   for (const { finding, node } of source.findings) {
     const mapNode = nodeOf(node) ?? nodeAtRange(map.nodes, group.id, finding.file, finding.range);
     if (!mapNode) continue;
@@ -237,7 +249,7 @@ function addGroup(map: ClientIpMap, group: MapGroup, source: MapSource, newId: (
       range: finding.range,
     };
     if (!mapNode.findings.some((f) => f.ruleId === item.ruleId && f.message === item.message)) mapNode.findings.push(item);
-    for (const e of edges) {
+    for (const e of edgesAt.get(mapNode.id) ?? []) {
       const about =
         e.to === mapNode.id && (e.kind === 'backend' || e.kind === 'pool') && finding.ruleId !== 'client-ip-same-server'
           ? true
