@@ -18079,7 +18079,170 @@ function looksLikeElbAnnotation(name2) {
   return /elb/i.test(name2) && /kubernet|k8s/i.test(name2) && name2.length <= 200;
 }
 
-// server/src/kubernetes/toModel.ts
+// server/src/kubernetes/controllers.ts
+function crossVpcPool(family, kind, annotations, value, lb, address, file, context) {
+  const attribute = annotations.get(OSS_CROSS_VPC_ANNOTATION);
+  const written = value(attribute);
+  if (family !== "oss" || kind !== "dedicated" || !attribute || written !== "true" && written !== true) return void 0;
+  const block = {
+    type: "pool",
+    labels: [],
+    labelRanges: [],
+    range: attribute.range,
+    headerRange: attribute.range,
+    attributes: /* @__PURE__ */ new Map([["type", attribute]]),
+    blocks: [],
+    bodyStart: attribute.range.start,
+    close: void 0,
+    hasErrors: false
+  };
+  return {
+    address: `${address} backends`,
+    type: "kubernetes:pool",
+    info: { provider: "kubernetes", role: "pool", kind: "dedicated" },
+    file,
+    block,
+    poolType: "ip",
+    protocol: void 0,
+    listeners: [],
+    members: [],
+    loadBalancer: lb,
+    ...context ? { context } : {}
+  };
+}
+function listenerProtocols(family, kind, annotations, text4) {
+  if (family === "oss") {
+    const tls = annotations.get(OSS_TLS_ANNOTATION);
+    const forwarded = annotations.get(OSS_X_FORWARDED_HOST_ANNOTATION);
+    if (tls && text4(tls) === void 0 || forwarded && text4(forwarded) === void 0) return () => void 0;
+    if (tls && text4(tls) !== "") return () => "TERMINATED_HTTPS";
+    if (forwarded && text4(forwarded) === "true") return () => "HTTP";
+    return (_port, k8sProtocol) => k8sProtocol;
+  }
+  const protocolPort = annotations.get(PROTOCOL_PORT_ANNOTATION);
+  if (family !== "cce" || !protocolPort) return (_port, k8sProtocol) => k8sProtocol;
+  const byPort = parseProtocolPort(text4(protocolPort));
+  if (!byPort) return () => void 0;
+  return (port, k8sProtocol) => {
+    const layer7 = port === void 0 ? void 0 : byPort.get(port);
+    if (port === void 0 && byPort.size > 0) return void 0;
+    if (!layer7) return k8sProtocol;
+    if (k8sProtocol !== "TCP") return void 0;
+    if (layer7 === "https") return kind === "shared" ? "TERMINATED_HTTPS" : kind === "dedicated" ? "HTTPS" : "HTTPS";
+    return layer7.toUpperCase();
+  };
+}
+function parseProtocolPort(value) {
+  if (value === void 0) return void 0;
+  const byPort = /* @__PURE__ */ new Map();
+  for (const part of value.split(",")) {
+    if (part.trim() === "") continue;
+    const match = /^\s*(https?|tls)\s*:\s*(\d{1,5})\s*$/i.exec(part);
+    if (!match) return void 0;
+    byPort.set(Number(match[2]), match[1].toLowerCase());
+  }
+  return byPort;
+}
+function clientIpState(family, kind, protocol, attribute, value, annotationsBlock2) {
+  const name2 = family ? CLIENT_IP_ANNOTATION[family] : void 0;
+  const text4 = typeof value === "string" ? value : typeof value === "boolean" ? String(value) : void 0;
+  const readable = text4 === "true" || text4 === "false";
+  const ossDefault = family === "oss" && attribute !== void 0 && value !== void 0 && !isUnknown(value) && !readable;
+  const state = effectiveClientIp({
+    kind,
+    protocol,
+    argType: "string",
+    attribute,
+    value: ossDefault ? void 0 : value
+  });
+  const setting = name2 && annotationsBlock2 ? { setting: { name: name2, block: annotationsBlock2 } } : {};
+  if (state.reason === "default" && name2) {
+    const explanation = family === "cce" ? `shared ${protocol} listeners are created with it off, and CCE only turns it on for \`${name2}: 'true'\` (a value set on the listener before stays)` : `shared ${protocol} listeners get it only with \`${name2}: 'true'\`, or when the controller's loadbalancer-config sets enable-transparent-client-ip (default false)`;
+    return {
+      ...state,
+      ...setting,
+      explanation: ossDefault ? `${explanation}; \`${text4}\` is neither 'true' nor 'false', so the default applies` : explanation
+    };
+  }
+  if (state.reason === "unknown" && state.written === "unknown" && value !== void 0 && isUnknown(value)) {
+    return { ...state, ...setting, explanation: `its value is not known here (${value.reason})` };
+  }
+  if (state.reason === "unknown" && state.written === "unknown" && value !== void 0 && !isUnknown(value)) {
+    return {
+      ...state,
+      ...setting,
+      explanation: `\`${text4 ?? JSON.stringify(value)}\` is neither 'true' nor 'false'`,
+      writtenUnknownReason: "neither true nor false"
+    };
+  }
+  return { ...state, ...setting };
+}
+function backendHop(family, kind, spec, fields, text4, value, network) {
+  if (!family) return void 0;
+  const attribute = spec.attributes.get(fields.externalTrafficPolicy);
+  const written = text4(attribute);
+  const anchor = attribute?.range ?? spec.attributes.get(fields.type)?.range ?? spec.headerRange;
+  const setting = { name: fields.externalTrafficPolicy, block: spec, keepValue: "Local" };
+  const caveat = "With Local, only nodes that run a pod of the Service take its traffic, and reaching the load balancer\u2019s address from inside the cluster can fail (use the Service name or ClusterIP there, or kubernetes.io/elb.pass-through on CCE).";
+  const base = { attribute, setting, anchor, caveat };
+  if (attribute && written !== "Cluster" && written !== "Local") {
+    return { ...base, keepsSource: void 0, explanation: `${fields.externalTrafficPolicy} is not Cluster or Local here` };
+  }
+  const allocate = value(spec.attributes.get(fields.allocateLoadBalancerNodePorts));
+  if (family === "oss" && (allocate === false || allocate === "false")) {
+    return {
+      ...base,
+      keepsSource: true,
+      explanation: `${fields.allocateLoadBalancerNodePorts} is false, so cloud-provider-huaweicloud adds the pods themselves as backends and kube-proxy is not in the way`
+    };
+  }
+  if (written === "Local") {
+    return {
+      ...base,
+      keepsSource: true,
+      explanation: `${fields.externalTrafficPolicy} is Local: each node hands traffic to its own pods without source NAT`
+    };
+  }
+  const policy = attribute ? `${fields.externalTrafficPolicy} is Cluster` : `${fields.externalTrafficPolicy} is not set (Cluster)`;
+  if (family === "oss") {
+    return {
+      ...base,
+      keepsSource: false,
+      explanation: `${policy}: the backends are nodes, and kube-proxy forwards to a pod on any node with the node's address as source`
+    };
+  }
+  if (kind === "shared") {
+    return {
+      ...base,
+      keepsSource: false,
+      explanation: `${policy}: CCE standard clusters (VPC or tunnel network) pass the client IP to pods only with Local, and CCE Turbo clusters not at all for shared load balancers (Local is only possible for hostNetwork pods there)`
+    };
+  }
+  if (kind === "dedicated") {
+    if (network === "eni") {
+      return {
+        ...base,
+        keepsSource: true,
+        explanation: `${policy}, but in a CCE Turbo cluster (ENI network) dedicated load balancers send traffic to the pods directly`
+      };
+    }
+    if (network === "vpc" || network === "tunnel") {
+      return {
+        ...base,
+        keepsSource: false,
+        explanation: `${policy}: in a CCE standard cluster (${network} network) kube-proxy forwards to a pod on any node with the node's address as source`
+      };
+    }
+    return {
+      ...base,
+      keepsSource: void 0,
+      explanation: `${policy}: in CCE standard clusters (VPC or tunnel network) pods then see a node's address; CCE Turbo clusters send dedicated load balancer traffic to the pods directly (set kubernetes.network in .elb-lens.json to say which)`
+    };
+  }
+  return { ...base, keepsSource: void 0, explanation: `${policy}, and the load balancer kind is unknown` };
+}
+
+// server/src/kubernetes/serviceFields.ts
 var YAML_FIELDS = {
   type: "type",
   externalTrafficPolicy: "externalTrafficPolicy",
@@ -18092,6 +18255,8 @@ var TERRAFORM_FIELDS = {
   allocateLoadBalancerNodePorts: "allocate_load_balancer_node_ports",
   loadBalancerClass: "load_balancer_class"
 };
+
+// server/src/kubernetes/toModel.ts
 var SERVICE_CONTEXT = { moduleAddress: "", callerSources: () => [] };
 var OSS_LOAD_BALANCER_CLASS = "huaweicloud.com/elb";
 function buildKubernetesModel(files, options = {}) {
@@ -18248,171 +18413,10 @@ function addService(nodes, file, parts2, options) {
     pool?.listeners.push(listener);
   });
 }
-function crossVpcPool(family, kind, annotations, value, lb, address, file, context) {
-  const attribute = annotations.get(OSS_CROSS_VPC_ANNOTATION);
-  const written = value(attribute);
-  if (family !== "oss" || kind !== "dedicated" || !attribute || written !== "true" && written !== true) return void 0;
-  const block = {
-    type: "pool",
-    labels: [],
-    labelRanges: [],
-    range: attribute.range,
-    headerRange: attribute.range,
-    attributes: /* @__PURE__ */ new Map([["type", attribute]]),
-    blocks: [],
-    bodyStart: attribute.range.start,
-    close: void 0,
-    hasErrors: false
-  };
-  return {
-    address: `${address} backends`,
-    type: "kubernetes:pool",
-    info: { provider: "kubernetes", role: "pool", kind: "dedicated" },
-    file,
-    block,
-    poolType: "ip",
-    protocol: void 0,
-    listeners: [],
-    members: [],
-    loadBalancer: lb,
-    ...context ? { context } : {}
-  };
-}
 function numberOf(value) {
   if (typeof value === "number" && Number.isInteger(value)) return value;
   if (typeof value === "string" && /^\d{1,5}$/.test(value)) return Number(value);
   return void 0;
-}
-function listenerProtocols(family, kind, annotations, text4) {
-  if (family === "oss") {
-    const tls = annotations.get(OSS_TLS_ANNOTATION);
-    const forwarded = annotations.get(OSS_X_FORWARDED_HOST_ANNOTATION);
-    if (tls && text4(tls) === void 0 || forwarded && text4(forwarded) === void 0) return () => void 0;
-    if (tls && text4(tls) !== "") return () => "TERMINATED_HTTPS";
-    if (forwarded && text4(forwarded) === "true") return () => "HTTP";
-    return (_port, k8sProtocol) => k8sProtocol;
-  }
-  const protocolPort = annotations.get(PROTOCOL_PORT_ANNOTATION);
-  if (family !== "cce" || !protocolPort) return (_port, k8sProtocol) => k8sProtocol;
-  const byPort = parseProtocolPort(text4(protocolPort));
-  if (!byPort) return () => void 0;
-  return (port, k8sProtocol) => {
-    const layer7 = port === void 0 ? void 0 : byPort.get(port);
-    if (port === void 0 && byPort.size > 0) return void 0;
-    if (!layer7) return k8sProtocol;
-    if (k8sProtocol !== "TCP") return void 0;
-    if (layer7 === "https") return kind === "shared" ? "TERMINATED_HTTPS" : kind === "dedicated" ? "HTTPS" : "HTTPS";
-    return layer7.toUpperCase();
-  };
-}
-function parseProtocolPort(value) {
-  if (value === void 0) return void 0;
-  const byPort = /* @__PURE__ */ new Map();
-  for (const part of value.split(",")) {
-    if (part.trim() === "") continue;
-    const match = /^\s*(https?|tls)\s*:\s*(\d{1,5})\s*$/i.exec(part);
-    if (!match) return void 0;
-    byPort.set(Number(match[2]), match[1].toLowerCase());
-  }
-  return byPort;
-}
-function clientIpState(family, kind, protocol, attribute, value, annotationsBlock2) {
-  const name2 = family ? CLIENT_IP_ANNOTATION[family] : void 0;
-  const text4 = typeof value === "string" ? value : typeof value === "boolean" ? String(value) : void 0;
-  const readable = text4 === "true" || text4 === "false";
-  const ossDefault = family === "oss" && attribute !== void 0 && value !== void 0 && !isUnknown(value) && !readable;
-  const state = effectiveClientIp({
-    kind,
-    protocol,
-    argType: "string",
-    attribute,
-    value: ossDefault ? void 0 : value
-  });
-  const setting = name2 && annotationsBlock2 ? { setting: { name: name2, block: annotationsBlock2 } } : {};
-  if (state.reason === "default" && name2) {
-    const explanation = family === "cce" ? `shared ${protocol} listeners are created with it off, and CCE only turns it on for \`${name2}: 'true'\` (a value set on the listener before stays)` : `shared ${protocol} listeners get it only with \`${name2}: 'true'\`, or when the controller's loadbalancer-config sets enable-transparent-client-ip (default false)`;
-    return {
-      ...state,
-      ...setting,
-      explanation: ossDefault ? `${explanation}; \`${text4}\` is neither 'true' nor 'false', so the default applies` : explanation
-    };
-  }
-  if (state.reason === "unknown" && state.written === "unknown" && value !== void 0 && isUnknown(value)) {
-    return { ...state, ...setting, explanation: `its value is not known here (${value.reason})` };
-  }
-  if (state.reason === "unknown" && state.written === "unknown" && value !== void 0 && !isUnknown(value)) {
-    return {
-      ...state,
-      ...setting,
-      explanation: `\`${text4 ?? JSON.stringify(value)}\` is neither 'true' nor 'false'`,
-      writtenUnknownReason: "neither true nor false"
-    };
-  }
-  return { ...state, ...setting };
-}
-function backendHop(family, kind, spec, fields, text4, value, network) {
-  if (!family) return void 0;
-  const attribute = spec.attributes.get(fields.externalTrafficPolicy);
-  const written = text4(attribute);
-  const anchor = attribute?.range ?? spec.attributes.get(fields.type)?.range ?? spec.headerRange;
-  const setting = { name: fields.externalTrafficPolicy, block: spec, keepValue: "Local" };
-  const caveat = "With Local, only nodes that run a pod of the Service take its traffic, and reaching the load balancer\u2019s address from inside the cluster can fail (use the Service name or ClusterIP there, or kubernetes.io/elb.pass-through on CCE).";
-  const base = { attribute, setting, anchor, caveat };
-  if (attribute && written !== "Cluster" && written !== "Local") {
-    return { ...base, keepsSource: void 0, explanation: `${fields.externalTrafficPolicy} is not Cluster or Local here` };
-  }
-  const allocate = value(spec.attributes.get(fields.allocateLoadBalancerNodePorts));
-  if (family === "oss" && (allocate === false || allocate === "false")) {
-    return {
-      ...base,
-      keepsSource: true,
-      explanation: `${fields.allocateLoadBalancerNodePorts} is false, so cloud-provider-huaweicloud adds the pods themselves as backends and kube-proxy is not in the way`
-    };
-  }
-  if (written === "Local") {
-    return {
-      ...base,
-      keepsSource: true,
-      explanation: `${fields.externalTrafficPolicy} is Local: each node hands traffic to its own pods without source NAT`
-    };
-  }
-  const policy = attribute ? `${fields.externalTrafficPolicy} is Cluster` : `${fields.externalTrafficPolicy} is not set (Cluster)`;
-  if (family === "oss") {
-    return {
-      ...base,
-      keepsSource: false,
-      explanation: `${policy}: the backends are nodes, and kube-proxy forwards to a pod on any node with the node's address as source`
-    };
-  }
-  if (kind === "shared") {
-    return {
-      ...base,
-      keepsSource: false,
-      explanation: `${policy}: CCE standard clusters (VPC or tunnel network) pass the client IP to pods only with Local, and CCE Turbo clusters not at all for shared load balancers (Local is only possible for hostNetwork pods there)`
-    };
-  }
-  if (kind === "dedicated") {
-    if (network === "eni") {
-      return {
-        ...base,
-        keepsSource: true,
-        explanation: `${policy}, but in a CCE Turbo cluster (ENI network) dedicated load balancers send traffic to the pods directly`
-      };
-    }
-    if (network === "vpc" || network === "tunnel") {
-      return {
-        ...base,
-        keepsSource: false,
-        explanation: `${policy}: in a CCE standard cluster (${network} network) kube-proxy forwards to a pod on any node with the node's address as source`
-      };
-    }
-    return {
-      ...base,
-      keepsSource: void 0,
-      explanation: `${policy}: in CCE standard clusters (VPC or tunnel network) pods then see a node's address; CCE Turbo clusters send dedicated load balancer traffic to the pods directly (set kubernetes.network in .elb-lens.json to say which)`
-    };
-  }
-  return { ...base, keepsSource: void 0, explanation: `${policy}, and the load balancer kind is unknown` };
 }
 function unrecognizedAnnotations(nodes, lb, annotations, annotationsBlock2, family, classAttribute, classValue) {
   for (const [name2, attribute] of annotations) {
@@ -18682,9 +18686,117 @@ function listenerAccessControl(listener, whitelists) {
   return on ? "white-list" : unsure ? void 0 : "none";
 }
 
+// server/src/terraform/loadBalancerAddresses.ts
+var LB_ADDRESS_ATTRIBUTES = ["vip_address", "ipv4_address", "ip_address"];
+function linkInstancesToLoadBalancerAddresses(resources, instances, loadBalancers) {
+  if (instances.size === 0 || loadBalancers.size === 0) return;
+  const byAddress = new Map(resources.map((r) => [r.address, r]));
+  const eipOwner = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    if (!EIP_TYPE.test(resource.entry.type)) continue;
+    const refs = allReferences(resource);
+    const lb = refs.map((r) => loadBalancers.get(r.address)).find((x) => x !== void 0);
+    if (lb) {
+      eipOwner.set(resource.address, lb);
+      for (const ref of refs) if (EIP_TYPE.test(ref.entry.type)) eipOwner.set(ref.address, lb);
+    }
+  }
+  const literalAddresses = /* @__PURE__ */ new Map();
+  for (const lb of loadBalancers.values()) {
+    const resource = byAddress.get(lb.address);
+    if (!resource) continue;
+    for (const ref of allReferences(resource)) if (EIP_TYPE.test(ref.entry.type)) eipOwner.set(ref.address, lb);
+    for (const name2 of LB_ADDRESS_ATTRIBUTES) {
+      const value = resource.scope.evaluateAttribute(lb.block, name2);
+      if (typeof value === "string" && value) literalAddresses.set(value, lb);
+    }
+  }
+  for (const instance2 of instances.values()) {
+    const resource = byAddress.get(instance2.address);
+    if (!resource) continue;
+    forEachAttribute(instance2.block, (attribute) => {
+      resource.scope.visitReferences(attribute.expr, (target, attrName) => {
+        const lb = loadBalancers.get(target.address);
+        if (lb && attrName && /addr|ip/.test(attrName) && !/_id$/.test(attrName)) {
+          instance2.lbAddressUses.push({ loadBalancer: lb, attribute, what: `${target.address}.${attrName}` });
+        }
+        const owner = eipOwner.get(target.address);
+        if (owner && attrName && attrName !== "id") {
+          instance2.lbAddressUses.push({
+            loadBalancer: owner,
+            attribute,
+            what: `${target.address}.${attrName}, the EIP of ${owner.address}`
+          });
+        }
+      });
+      for (const literal3 of literalStrings(attribute.expr)) {
+        for (const [address, lb] of literalAddresses) {
+          if (containsAddress(literal3, address)) {
+            instance2.lbAddressUses.push({ loadBalancer: lb, attribute, what: `${address}, the address of ${lb.address}` });
+          }
+        }
+      }
+    });
+  }
+}
+function containsAddress(text4, address) {
+  let from = 0;
+  for (let i2 = text4.indexOf(address, from); i2 !== -1; i2 = text4.indexOf(address, from)) {
+    const before = text4[i2 - 1];
+    const after = text4[i2 + address.length];
+    if (!/[0-9.]/.test(before ?? "") && !/[0-9]/.test(after ?? "")) return true;
+    from = i2 + 1;
+  }
+  return false;
+}
+function forEachAttribute(block, visit3) {
+  for (const attribute of block.attributes.values()) visit3(attribute);
+  for (const nested of block.blocks) forEachAttribute(nested, visit3);
+}
+function allReferences(resource) {
+  const found = [];
+  forEachAttribute(resource.entry.block, (attribute) => {
+    for (const ref of resource.scope.referencedResources(attribute.expr)) if (!found.includes(ref)) found.push(ref);
+  });
+  return found;
+}
+function literalStrings(expr, out2 = [], depth = 0) {
+  if (depth > 64) return out2;
+  const recurse = (e) => literalStrings(e, out2, depth + 1);
+  switch (expr.kind) {
+    case "literal":
+      if (typeof expr.value === "string") out2.push(expr.value);
+      break;
+    case "template":
+      expr.parts.forEach(recurse);
+      break;
+    case "call":
+      expr.args.forEach(recurse);
+      break;
+    case "tuple":
+      expr.items.forEach(recurse);
+      break;
+    case "object":
+      expr.entries.forEach((e) => recurse(e.value));
+      break;
+    case "conditional":
+      recurse(expr.whenTrue);
+      recurse(expr.whenFalse);
+      break;
+    case "parens":
+      recurse(expr.inner);
+      break;
+    case "opaque":
+      out2.push(expr.text);
+      break;
+    default:
+      break;
+  }
+  return out2;
+}
+
 // server/src/terraform/toModel.ts
 var LB_SUBNET_ATTRIBUTES = ["ipv4_subnet_id", "vip_subnet_id", "subnet_id"];
-var LB_ADDRESS_ATTRIBUTES = ["vip_address", "ipv4_address", "ip_address"];
 function knownString(value) {
   return value !== void 0 && !isUnknown(value) && typeof value === "string" ? value : void 0;
 }
@@ -18981,112 +19093,6 @@ function whitelistGroups(resource, ipGroups) {
     if ((type === void 0 || type === "white") && isEnabled) add(nested.scope, nested.block.attributes.get("id")?.expr);
   }
   return groups;
-}
-function linkInstancesToLoadBalancerAddresses(resources, instances, loadBalancers) {
-  if (instances.size === 0 || loadBalancers.size === 0) return;
-  const byAddress = new Map(resources.map((r) => [r.address, r]));
-  const eipOwner = /* @__PURE__ */ new Map();
-  for (const resource of resources) {
-    if (!EIP_TYPE.test(resource.entry.type)) continue;
-    const refs = allReferences(resource);
-    const lb = refs.map((r) => loadBalancers.get(r.address)).find((x) => x !== void 0);
-    if (lb) {
-      eipOwner.set(resource.address, lb);
-      for (const ref of refs) if (EIP_TYPE.test(ref.entry.type)) eipOwner.set(ref.address, lb);
-    }
-  }
-  const literalAddresses = /* @__PURE__ */ new Map();
-  for (const lb of loadBalancers.values()) {
-    const resource = byAddress.get(lb.address);
-    if (!resource) continue;
-    for (const ref of allReferences(resource)) if (EIP_TYPE.test(ref.entry.type)) eipOwner.set(ref.address, lb);
-    for (const name2 of LB_ADDRESS_ATTRIBUTES) {
-      const value = knownString(resource.scope.evaluateAttribute(lb.block, name2));
-      if (value) literalAddresses.set(value, lb);
-    }
-  }
-  for (const instance2 of instances.values()) {
-    const resource = byAddress.get(instance2.address);
-    if (!resource) continue;
-    forEachAttribute(instance2.block, (attribute) => {
-      resource.scope.visitReferences(attribute.expr, (target, attrName) => {
-        const lb = loadBalancers.get(target.address);
-        if (lb && attrName && /addr|ip/.test(attrName) && !/_id$/.test(attrName)) {
-          instance2.lbAddressUses.push({ loadBalancer: lb, attribute, what: `${target.address}.${attrName}` });
-        }
-        const owner = eipOwner.get(target.address);
-        if (owner && attrName && attrName !== "id") {
-          instance2.lbAddressUses.push({
-            loadBalancer: owner,
-            attribute,
-            what: `${target.address}.${attrName}, the EIP of ${owner.address}`
-          });
-        }
-      });
-      for (const literal3 of literalStrings(attribute.expr)) {
-        for (const [address, lb] of literalAddresses) {
-          if (containsAddress(literal3, address)) {
-            instance2.lbAddressUses.push({ loadBalancer: lb, attribute, what: `${address}, the address of ${lb.address}` });
-          }
-        }
-      }
-    });
-  }
-}
-function containsAddress(text4, address) {
-  let from = 0;
-  for (let i2 = text4.indexOf(address, from); i2 !== -1; i2 = text4.indexOf(address, from)) {
-    const before = text4[i2 - 1];
-    const after = text4[i2 + address.length];
-    if (!/[0-9.]/.test(before ?? "") && !/[0-9]/.test(after ?? "")) return true;
-    from = i2 + 1;
-  }
-  return false;
-}
-function forEachAttribute(block, visit3) {
-  for (const attribute of block.attributes.values()) visit3(attribute);
-  for (const nested of block.blocks) forEachAttribute(nested, visit3);
-}
-function allReferences(resource) {
-  const found = [];
-  forEachAttribute(resource.entry.block, (attribute) => {
-    for (const ref of resource.scope.referencedResources(attribute.expr)) if (!found.includes(ref)) found.push(ref);
-  });
-  return found;
-}
-function literalStrings(expr, out2 = [], depth = 0) {
-  if (depth > 64) return out2;
-  const recurse = (e) => literalStrings(e, out2, depth + 1);
-  switch (expr.kind) {
-    case "literal":
-      if (typeof expr.value === "string") out2.push(expr.value);
-      break;
-    case "template":
-      expr.parts.forEach(recurse);
-      break;
-    case "call":
-      expr.args.forEach(recurse);
-      break;
-    case "tuple":
-      expr.items.forEach(recurse);
-      break;
-    case "object":
-      expr.entries.forEach((e) => recurse(e.value));
-      break;
-    case "conditional":
-      recurse(expr.whenTrue);
-      recurse(expr.whenFalse);
-      break;
-    case "parens":
-      recurse(expr.inner);
-      break;
-    case "opaque":
-      out2.push(expr.text);
-      break;
-    default:
-      break;
-  }
-  return out2;
 }
 
 // server/src/plan/plan.ts
@@ -20781,6 +20787,8 @@ function unavailableModuleHover(calls, isHere, position) {
 
 // server/src/elbjson/toModel.ts
 var path9 = __toESM2(require("path"));
+
+// server/src/elbjson/configFile.ts
 var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
 function elbJsonToConfigFile(filePath, text4) {
   const doc = parseJsonDocument(text4);
@@ -20857,6 +20865,8 @@ function elbJsonToConfigFile(filePath, text4) {
 function pathText(jsonPath) {
   return jsonPath.map((p, i2) => typeof p === "number" ? `[${p}]` : i2 === 0 ? p : `.${p}`).join("");
 }
+
+// server/src/elbjson/values.ts
 function exprValue(expr, depth = 0) {
   if (depth > 64) return void 0;
   switch (expr.kind) {
@@ -20912,6 +20922,8 @@ function idList(block, name2) {
 function isTrue(value) {
   return value === true || value === "true";
 }
+
+// server/src/elbjson/toModel.ts
 function protocolKind(protocol) {
   if (protocol === "TERMINATED_HTTPS") return "shared";
   if (protocol === "HTTPS" || protocol === "TLS" || protocol === "QUIC") return "dedicated";

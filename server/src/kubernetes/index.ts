@@ -1,4 +1,6 @@
 export { kubernetesToConfigFile } from './manifest';
-export { buildKubernetesModel, parseProtocolPort, YAML_FIELDS, type ClusterNetwork, type KubernetesModelOptions } from './toModel';
+export { buildKubernetesModel, type KubernetesModelOptions } from './toModel';
+export { parseProtocolPort } from './controllers';
+export { YAML_FIELDS, type ClusterNetwork } from './serviceFields';
 export { isTemplate, isYamlFileName, KUBERNETES_SNIFF_CHARS, matchesKubernetesGlobs, sniffKubernetes } from './sniff';
 export * from './annotations';

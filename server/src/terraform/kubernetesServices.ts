@@ -2,10 +2,11 @@ import type { Position, Range } from '../core/types';
 import type { NodeContext } from '../model/elb';
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr } from '../parse/config';
 import { isUnknown, type Value } from '../model/value';
-import type { ResourceInstance } from './module';
+import type { ResourceInstance } from './moduleParts';
 import { type Scope } from './scope';
 import { nestedBlocks } from './instances';
-import { addService, TERRAFORM_FIELDS, type ClusterNetwork, type KubernetesNodes } from '../kubernetes/toModel';
+import { addService, type KubernetesNodes } from '../kubernetes/toModel';
+import { TERRAFORM_FIELDS, type ClusterNetwork } from '../kubernetes/serviceFields';
 
 /**
  * Terraform's `kubernetes_service` / `kubernetes_service_v1` (hashicorp/kubernetes provider)

@@ -5,42 +5,13 @@ import { type VariableValue } from './evaluate';
 import { Unknown, isUnknown, toStringValue, type Value } from '../model/value';
 import { Scope } from './scope';
 import { expand, keySuffix } from './instances';
-
-export interface ResourceEntry {
-  type: string;
-  name: string;
-  /** `type.name`, without module path or instance key. */
-  address: string;
-  block: ConfigBlock;
-  file: ConfigFile;
-}
-
-/** A `module "name" { source = … }` block. */
-export interface ModuleCallEntry {
-  name: string;
-  block: ConfigBlock;
-  file: ConfigFile;
-}
+import type { ModuleCallEntry, ModuleParent, ModuleTree, ResourceEntry, ResourceInstance } from './moduleParts';
 
 /** A variable value given from outside the module's `.tf` files. */
 export interface VariableInput {
   name: string;
   value: Value;
   source: string;
-}
-
-/** One instance of a resource: `count`/`for_each` expanded when known. */
-export interface ResourceInstance {
-  entry: ResourceEntry;
-  module: TerraformModule;
-  /** `count.index` or `each.key`; undefined for a resource without count/for_each, or when they are unknown. */
-  key: number | string | undefined;
-  /** True when `count`/`for_each` is unknown: this instance stands for all of them (count.index etc. unknown). */
-  abstract: boolean;
-  /** Full address: `module.web.huaweicloud_elb_listener.api[1]`. */
-  address: string;
-  /** Where the instance's arguments are evaluated (with `count`/`each` bound). */
-  scope: Scope;
 }
 
 /** Where a module call's code is, as the host resolved it. */
@@ -57,14 +28,6 @@ export interface ModuleLoader {
   resolve(caller: TerraformModule, call: ModuleCallEntry, source: string | undefined, keyPath: string[]): ModuleSource;
 }
 
-/** How a child module instance was called. */
-export interface ModuleParent {
-  module: TerraformModule;
-  call: ModuleCallEntry;
-  /** The caller's scope for this instance of the call (`count`/`each` of the module block bound). */
-  scope: Scope;
-}
-
 export interface ModuleContext {
   /** `module.web`, `module.web["a"].module.db`; '' for a root module. */
   address?: string;
@@ -78,16 +41,6 @@ export interface ModuleContext {
   lazy?: DeclarationSource;
   /** Shared by a root module and every instance below it. */
   tree?: ModuleTree;
-}
-
-/** What one root module and every instance below it share: the bounds on their work. */
-export interface ModuleTree {
-  /** Module instances made, against MAX_MODULE_INSTANCES. */
-  made: number;
-  /** The first call not followed because the limit was reached (its address), for one log line. */
-  stoppedAt?: string;
-  /** Locals, variables, outputs and arguments being worked out, one inside the other (MAX_REFERENCE_CHAIN). */
-  evaluating: number;
 }
 
 export type DeclarationKind = 'variable' | 'local' | 'output';

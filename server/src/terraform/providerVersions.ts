@@ -5,7 +5,8 @@ import { formatVersion, parseVersion, VersionRange, type ProviderVersionFact, ty
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr } from '../parse/config';
 import type { HclParser } from '../parse/hcl';
 import type { Node } from 'web-tree-sitter';
-import type { ResourceInstance, TerraformModule } from './module';
+import type { TerraformModule } from './module';
+import type { ResourceInstance } from './moduleParts';
 
 /**
  * Which provider versions a Terraform configuration uses, per provider: the exact version

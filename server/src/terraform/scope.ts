@@ -3,7 +3,8 @@ import type { ConfigBlock, Expr } from '../parse/config';
 import { exprText } from '../parse/config';
 import { Evaluator, type EvalScope, type TraversalSteps, type VariableValue } from './evaluate';
 import { Unknown, isUnknown, type Value } from '../model/value';
-import type { ResourceInstance, TerraformModule } from './module';
+import type { TerraformModule } from './module';
+import type { ResourceInstance } from './moduleParts';
 
 /** A name bound in a scope (`count`, `each`, a dynamic block's iterator) and the expression it came from. */
 export interface Binding {
