@@ -75,3 +75,19 @@ export function yamlValue(text: string, pathKeys: (string | number)[], doc = 0):
   const list = Array.isArray(docs) ? docs : [];
   return list[doc]?.getIn(pathKeys);
 }
+
+/** The annotations of both families (CCE and cloud-provider-huaweicloud), for rule tests that cover each. */
+export const CCE = {
+  shared: 'kubernetes.io/elb.class: union',
+  dedicated: 'kubernetes.io/elb.class: performance',
+  ip: 'kubernetes.io/elb.transparent-client-ip',
+};
+export const OSS = {
+  shared: 'kubernetes.io/elb.class: shared',
+  dedicated: 'kubernetes.io/elb.class: dedicated',
+  ip: 'kubernetes.io/elb.enable-transparent-client-ip',
+};
+export const FAMILIES: [string, typeof CCE][] = [
+  ['CCE', CCE],
+  ['cloud-provider-huaweicloud', OSS],
+];

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
+import { applyK8sFix, CCE, FAMILIES, k8sFindings, service } from '../kubernetes/util';
+import { DEDICATED_LB, fixAndReanalyse, json, jsonFindings, nameOf, SHARED_LB } from '../elbjson/util';
 
 const RULE = 'client-ip-always-on';
 
@@ -447,5 +449,184 @@ resource "huaweicloud_elb_listener" "web" {
 `,
     );
     assert.deepEqual(findingKeys(removed.findings), keysWithout(before, finding));
+  });
+});
+
+// ELB API JSON: request bodies, list responses and exports spread over several files of a
+// folder. Every fix is applied, the folder re-analysed, and each `.json` file must still JSON.parse.
+
+const listenerBody = (listener: Record<string, unknown>) => json({ listener });
+
+describe('client-ip-always-on (JSON)', () => {
+  const RULE = 'client-ip-always-on';
+
+  test('fires on false for a listener of a dedicated load balancer in another file, on the key; both fixes clear it', async () => {
+    const files = {
+      'loadbalancer.json': json({ loadbalancer: DEDICATED_LB }),
+      'listener.json': listenerBody({
+        name: 'tcp',
+        protocol: 'TCP',
+        protocol_port: 80,
+        loadbalancer_id: 'lb-ded',
+        transparent_client_ip_enable: false,
+      }),
+    };
+    const findings = ofRule((await jsonFindings(files)).findings, RULE);
+    assert.equal(findings.length, 1);
+    const [finding] = findings;
+    assert.equal(nameOf(finding.file), 'listener.json');
+    assert.equal(textAt(files['listener.json'], finding), '"transparent_client_ip_enable": false');
+    assert.match(finding.message, /listener\.json: listener "tcp"/);
+    assert.match(finding.message, /dedicated/);
+    assert.equal(finding.severity, 'error');
+    assert.equal(nameOf(finding.related[0].file), 'loadbalancer.json');
+    for (const title of [/^Remove/, /to true/]) {
+      const { files: fixed, findings: after } = await fixAndReanalyse(files, finding, title);
+      assert.equal(ofRule(after, RULE).length, 0, fixed['listener.json']);
+    }
+    const { files: removed } = await fixAndReanalyse(files, finding, /^Remove/);
+    assert.doesNotMatch(removed['listener.json'], /transparent_client_ip_enable/);
+    const { files: setTrue } = await fixAndReanalyse(files, finding, /to true/);
+    assert.match(setTrue['listener.json'], /"transparent_client_ip_enable": true/);
+  });
+
+  test('knows dedicated from l4/l7 flavors and from HTTPS/TLS/QUIC, shared from TERMINATED_HTTPS (list responses)', async () => {
+    const flavored = {
+      'loadbalancers.json': json({ loadbalancers: [{ id: 'lb-f', l4_flavor_id: 'f-1', l7_flavor_id: null }] }),
+      'listeners.json': json({
+        listeners: [{ id: 'l1', protocol: 'UDP', loadbalancers: [{ id: 'lb-f' }], transparent_client_ip_enable: false }],
+      }),
+    };
+    assert.equal(ofRule((await jsonFindings(flavored)).findings, RULE).length, 1);
+    for (const protocol of ['HTTPS', 'TLS', 'QUIC', 'TERMINATED_HTTPS', 'HTTP']) {
+      const files = { 'listeners.json': json({ listeners: [{ protocol, transparent_client_ip_enable: false }] }) };
+      const findings = ofRule((await jsonFindings(files)).findings, RULE);
+      assert.equal(findings.length, 1, protocol);
+      assert.equal(textAt(files['listeners.json'], findings[0]), '"transparent_client_ip_enable": false');
+    }
+  });
+
+  test('a TERMINATED_HTTPS listener makes its load balancer shared for its TCP sibling (no finding there), and HTTPS dedicated', async () => {
+    const files = {
+      'listeners.json': json({
+        listeners: [
+          { id: 'a', protocol: 'TERMINATED_HTTPS', loadbalancers: [{ id: 'lb-x' }] },
+          { id: 'b', protocol: 'TCP', loadbalancers: [{ id: 'lb-x' }], transparent_client_ip_enable: false },
+          { id: 'c', protocol: 'HTTPS', loadbalancers: [{ id: 'lb-y' }] },
+          { id: 'd', protocol: 'UDP', loadbalancers: [{ id: 'lb-y' }], transparent_client_ip_enable: false },
+        ],
+      }),
+    };
+    const findings = ofRule((await jsonFindings(files)).findings, RULE);
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /listeners\[3\]/);
+    assert.match(findings[0].message, /dedicated/);
+  });
+
+  test('does not fire where it can be turned off, is true, null, or the load balancer kind is unknown', async () => {
+    const cases: Record<string, string>[] = [
+      // TCP, load balancer unknown: never guess shared or dedicated.
+      { 'listener.json': listenerBody({ protocol: 'TCP', loadbalancer_id: 'elsewhere', transparent_client_ip_enable: false }) },
+      // Shared TCP: false is allowed.
+      {
+        'lb.json': json({ loadbalancer: SHARED_LB }),
+        'listener.json': listenerBody({ protocol: 'TCP', loadbalancer_id: 'lb-shr', transparent_client_ip_enable: false }),
+      },
+      {
+        'lb.json': json({ loadbalancer: DEDICATED_LB }),
+        'listener.json': listenerBody({ protocol: 'TCP', loadbalancer_id: 'lb-ded', transparent_client_ip_enable: true }),
+      },
+      {
+        'lb.json': json({ loadbalancer: DEDICATED_LB }),
+        'listener.json': listenerBody({ protocol: 'TCP', loadbalancer_id: 'lb-ded', transparent_client_ip_enable: null }),
+      },
+      // The load balancer exists but does not say its kind.
+      {
+        'lb.json': json({ loadbalancer: { id: 'lb-q', vip_address: '10.0.0.1' } }),
+        'l.json': listenerBody({ protocol: 'UDP', loadbalancer_id: 'lb-q', transparent_client_ip_enable: false }),
+      },
+    ];
+    for (const files of cases) assert.equal(ofRule((await jsonFindings(files)).findings, RULE).length, 0, JSON.stringify(files));
+  });
+});
+
+// Kubernetes Services: the same meaning, the same rule, for both annotation families (CCE and
+// cloud-provider-huaweicloud).
+
+describe('client-ip-always-on on Services', () => {
+  for (const [family, f] of FAMILIES) {
+    test(`${family}: a dedicated class with the client-IP annotation 'false'`, async () => {
+      const text = service({ annotations: [f.dedicated, `${f.ip}: 'false'   # keep it off`], spec: ['externalTrafficPolicy: Local'] });
+      const findings = (await k8sFindings(text)).findings;
+      assert.deepEqual(
+        findings.map((x) => x.ruleId),
+        ['client-ip-always-on'],
+      );
+      const [finding] = findings;
+      assert.equal(finding.severity, 'error');
+      assert.equal(textAt(text, finding), `${f.ip}: 'false'`);
+      assert.match(
+        finding.message,
+        /^Client IP transfer cannot be turned off on a dedicated load balancer\. Listener `Service web port 80` \(TCP\) sets it to false/,
+      );
+      assert.equal(finding.related[0].message, 'dedicated load balancer of this listener');
+
+      const [remove, setTrue] = finding.fixes;
+      assert.equal(remove.title, `Remove ${f.ip}`);
+      assert.equal(remove.isPreferred, true);
+      const removed = await applyK8sFix(text, remove);
+      assert.ok(!removed.text.includes(f.ip), 'the annotation and its comment are gone');
+      assert.ok(!removed.text.includes('keep it off'));
+      assert.match(removed.text, /annotations:\n {4}kubernetes\.io\/elb\.class: \w+\nspec:/);
+      assert.deepEqual(removed.findings, []);
+
+      assert.equal(setTrue.title, `Set ${f.ip} to "true"`);
+      const set = await applyK8sFix(text, setTrue);
+      assert.ok(set.text.includes(`${f.ip}: 'true'   # keep it off`), 'single quotes and the comment stay');
+      assert.deepEqual(set.findings, []);
+    });
+
+    test(`${family}: an HTTP listener of a shared load balancer with 'false'`, async () => {
+      const http = family === 'CCE' ? 'kubernetes.io/elb.protocol-port: "http:80"' : "kubernetes.io/elb.x-forwarded-host: 'true'";
+      const text = service({ annotations: [f.shared, http, `${f.ip}: "false"`] });
+      const [finding] = ofRule((await k8sFindings(text)).findings, 'client-ip-always-on');
+      assert.ok(finding);
+      assert.match(finding.message, /^Client IP transfer cannot be turned off on HTTP listeners\. Listener `Service web port 80` \(HTTP\)/);
+    });
+  }
+
+  test('several ports with the same problem: one finding, naming the others', async () => {
+    const text = service({
+      annotations: [CCE.dedicated, `${CCE.ip}: 'false'`],
+      ports: ['  - port: 80', '  - port: 443'],
+      spec: ['externalTrafficPolicy: Local'],
+    });
+    const findings = ofRule((await k8sFindings(text)).findings, 'client-ip-always-on');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /The same holds for the instance `Service web port 443`\.$/);
+  });
+
+  test('not on a shared TCP listener, nor on an unknown class', async () => {
+    for (const text of [
+      service({ annotations: [CCE.shared, `${CCE.ip}: 'false'`] }),
+      service({ annotations: ['kubernetes.io/elb.class: unheard-of', `${CCE.ip}: 'false'`] }),
+    ]) {
+      assert.equal(ofRule((await k8sFindings(text)).findings, 'client-ip-always-on').length, 0);
+    }
+  });
+});
+
+describe('suppression comments and quick fixes in YAML', () => {
+  test('# elb-lens-ignore above the annotation; the suppression fix writes a # comment with the indentation', async () => {
+    const text = service({ annotations: [CCE.dedicated, `${CCE.ip}: 'false'`], spec: ['externalTrafficPolicy: Local'] });
+    const { findings, service: svc } = await k8sFindings(text);
+    const fix = svc.suppressionFix(findings[0]);
+    assert.ok(fix);
+    const after = await applyK8sFix(text, fix);
+    assert.match(
+      after.text,
+      /\n {4}# elb-lens-ignore: client-ip-always-on -- reason\n {4}kubernetes\.io\/elb\.transparent-client-ip: 'false'/,
+    );
+    assert.deepEqual(after.findings, []);
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
+import { fixAndReanalyse, json, jsonFindings } from '../elbjson/util';
 
 const RULE = 'client-ip-ineffective-option';
 
@@ -262,5 +263,56 @@ describe(`${RULE}: fixes`, () => {
     const after = await applyFixToModule(t, files, finding.fixes[0].edits);
     assert.equal(after.files['main.tf'].includes('insert_headers'), false);
     assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
+  });
+});
+
+// ELB API JSON: request bodies, list responses and exports spread over several files of a
+// folder. Every fix is applied, the folder re-analysed, and each `.json` file must still JSON.parse.
+
+const listenerBody = (listener: Record<string, unknown>) => json({ listener });
+
+describe('client-ip-ineffective-option (JSON)', () => {
+  const RULE = 'client-ip-ineffective-option';
+
+  test('fires on each header switched on in insert_headers of a TCP listener, on that key; the fix removes the key', async () => {
+    const files = {
+      'listener.json': listenerBody({
+        protocol: 'TCP',
+        insert_headers: { 'X-Forwarded-ELB-IP': true, 'X-Forwarded-Host': false, 'X-Forwarded-TLS-Protocol': true },
+      }),
+    };
+    const findings = ofRule((await jsonFindings(files)).findings, RULE);
+    assert.deepEqual(
+      findings.map((f) => textAt(files['listener.json'], f)),
+      ['"X-Forwarded-ELB-IP": true', '"X-Forwarded-TLS-Protocol": true'],
+    );
+    assert.match(findings[0].message, /does not speak HTTP/);
+    const { files: fixed, findings: after } = await fixAndReanalyse(files, findings[0], /Remove/);
+    assert.equal(ofRule(after, RULE).length, 1);
+    assert.deepEqual((JSON.parse(fixed['listener.json']) as { listener: { insert_headers: unknown } }).listener.insert_headers, {
+      'X-Forwarded-Host': false,
+      'X-Forwarded-TLS-Protocol': true,
+    });
+  });
+
+  test('fires on proxy_protocol_enable on a non-TLS listener; the fix removes it', async () => {
+    const files = { 'listeners.json': json({ listeners: [{ protocol: 'HTTP', proxy_protocol_enable: true }] }) };
+    const [finding] = ofRule((await jsonFindings(files)).findings, RULE);
+    assert.equal(textAt(files['listeners.json'], finding), '"proxy_protocol_enable": true');
+    const { findings: after } = await fixAndReanalyse(files, finding, /Remove/);
+    assert.equal(ofRule(after, RULE).length, 0);
+  });
+
+  test('does not fire for headers that are off, headers on HTTP, proxy protocol on TLS, or an unknown protocol', async () => {
+    for (const listener of [
+      { protocol: 'TCP', insert_headers: { 'X-Forwarded-ELB-IP': false } },
+      { protocol: 'TCP', insert_headers: null },
+      { protocol: 'HTTP', insert_headers: { 'X-Forwarded-ELB-IP': true, 'X-Real-IP': true } },
+      { protocol: 'TERMINATED_HTTPS', insert_headers: { 'X-Forwarded-Host': true } },
+      { protocol: 'TLS', proxy_protocol_enable: true },
+      { insert_headers: { 'X-Forwarded-ELB-IP': true }, proxy_protocol_enable: true, protocol_port: 80 },
+    ]) {
+      assert.equal(ofRule((await jsonFindings({ 'l.json': listenerBody(listener) })).findings, RULE).length, 0, JSON.stringify(listener));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
+import { DEDICATED_LB, fixAndReanalyse, json, jsonFindings, nameOf, SHARED_LB } from '../elbjson/util';
 
 const RULE = 'client-ip-ip-backend';
 
@@ -378,5 +379,141 @@ describe(`${RULE}: fixes`, () => {
     // Intended: the finding remains (Proxy Protocol is the way to get the address there), and proxy protocol is effective on TLS.
     assert.deepEqual(findingKeys(after.findings), findingKeys(before));
     assert.deepEqual(ofRule(after.findings, RULE)[0].fixes, []);
+  });
+});
+
+// ELB API JSON: request bodies, list responses and exports spread over several files of a
+// folder. Every fix is applied, the folder re-analysed, and each `.json` file must still JSON.parse.
+
+describe('client-ip-ip-backend (JSON)', () => {
+  const RULE = 'client-ip-ip-backend';
+  const exportFolder = (protocol: string, member: Record<string, unknown>, pool: Record<string, unknown> = {}) => ({
+    'loadbalancers.json': json({ loadbalancers: [DEDICATED_LB] }),
+    'listeners.json': json({
+      listeners: [{ id: 'l1', name: 'front', protocol, protocol_port: 80, loadbalancers: [{ id: 'lb-ded' }], default_pool_id: 'p1' }],
+    }),
+    'pools.json': json({
+      pools: [{ id: 'p1', name: 'backends', protocol: protocol === 'TLS' ? 'TCP' : protocol, lb_algorithm: 'ROUND_ROBIN', ...pool }],
+    }),
+    'members.json': json({ pool_id: 'p1', members: [{ name: 'web-1', address: '172.16.0.9', protocol_port: 80, ...member }] }),
+  });
+
+  test('fires on a dedicated member without subnet_cidr_id (script shape: top-level pool_id), on its address', async () => {
+    const files = exportFolder('TCP', {});
+    const findings = ofRule((await jsonFindings(files)).findings, RULE);
+    assert.equal(findings.length, 1);
+    const [finding] = findings;
+    assert.equal(nameOf(finding.file), 'members.json');
+    assert.equal(textAt(files['members.json'], finding), '"address": "172.16.0.9"');
+    assert.match(finding.message, /no `subnet_cidr_id`/);
+    assert.match(finding.message, /TCP listeners have no other way/);
+    assert.deepEqual(
+      finding.related.map((r) => [nameOf(r.file), r.message]),
+      [
+        ['listeners.json', 'listener that transfers the client IP'],
+        ['pools.json', 'pool of this member'],
+      ],
+    );
+    // TCP: copy the load balancer's subnet onto the member.
+    const { files: fixed, findings: after } = await fixAndReanalyse(files, finding, /subnet_cidr_id/);
+    assert.equal(ofRule(after, RULE).length, 0);
+    assert.match(fixed['members.json'], /"subnet_cidr_id": "subnet-lb"/);
+  });
+
+  test("links members to pools through pool_id, the pool's members list, and pools to listeners through listener_id", async () => {
+    const viaPoolId = exportFolder('TCP', {});
+    viaPoolId['members.json'] = json({ members: [{ address: '172.16.0.9', protocol_port: 80, pool_id: 'p1' }] });
+    const viaMembersList = exportFolder('TCP', {}, { members: [{ id: 'm1' }] });
+    viaMembersList['members.json'] = json({ members: [{ id: 'm1', address: '172.16.0.9', protocol_port: 80 }] });
+    const viaListenerId = exportFolder('UDP', {}, { listener_id: 'l1' });
+    viaListenerId['listeners.json'] = json({ listeners: [{ id: 'l1', protocol: 'UDP', loadbalancer_id: 'lb-ded' }] });
+    for (const files of [viaPoolId, viaMembersList, viaListenerId]) {
+      assert.equal(ofRule((await jsonFindings(files)).findings, RULE).length, 1, JSON.stringify(files));
+    }
+  });
+
+  test('member_type "ip" and pool type "ip" are IP backends even when the load balancer kind is unknown', async () => {
+    const files = {
+      'listeners.json': json({ listeners: [{ id: 'l1', protocol: 'HTTP', default_pool_id: 'p1' }] }),
+      'pools.json': json({ pools: [{ id: 'p1', protocol: 'HTTP', lb_algorithm: 'ROUND_ROBIN' }] }),
+      'members.json': json({ members: [{ address: '10.1.0.5', protocol_port: 80, pool_id: 'p1', member_type: 'ip' }] }),
+    };
+    const [finding] = ofRule((await jsonFindings(files)).findings, RULE);
+    assert.ok(finding);
+    assert.match(finding.message, /member_type/);
+    assert.match(finding.message, /X-Forwarded-For/);
+    // Unknown kind: X-Real-IP only exists on dedicated load balancers, so no fix is offered.
+    assert.equal(finding.fixes.length, 0);
+
+    const ipPool = {
+      'listeners.json': json({ listeners: [{ id: 'l1', protocol: 'HTTP', default_pool_id: 'p1' }] }),
+      'pools.json': json({ pools: [{ id: 'p1', protocol: 'HTTP', lb_algorithm: 'ROUND_ROBIN', type: 'ip' }] }),
+    };
+    const [poolFinding] = ofRule((await jsonFindings(ipPool)).findings, RULE);
+    assert.equal(textAt(ipPool['pools.json'], poolFinding), '"type": "ip"');
+  });
+
+  test('HTTP on a dedicated load balancer: adds "X-Real-IP": true to insert_headers, keeping the file valid JSON', async () => {
+    for (const insertHeaders of [undefined, null, { 'X-Forwarded-Host': true }, { 'X-Real-IP': false }]) {
+      const files = exportFolder('HTTP', {});
+      files['listeners.json'] = json({
+        listeners: [
+          {
+            id: 'l1',
+            protocol: 'HTTP',
+            loadbalancer_id: 'lb-ded',
+            default_pool_id: 'p1',
+            ...(insertHeaders === undefined ? {} : { insert_headers: insertHeaders }),
+          },
+        ],
+      });
+      const [finding] = ofRule((await jsonFindings(files)).findings, RULE);
+      assert.match(finding.message, /"X-Real-IP": true in insert_headers/);
+      const { files: fixed, findings: after } = await fixAndReanalyse(files, finding, /X-Real-IP/);
+      const listener = (JSON.parse(fixed['listeners.json']) as { listeners: { insert_headers: Record<string, boolean> }[] }).listeners[0];
+      assert.equal(listener.insert_headers['X-Real-IP'], true, fixed['listeners.json']);
+      if (insertHeaders && 'X-Forwarded-Host' in insertHeaders) assert.equal(listener.insert_headers['X-Forwarded-Host'], true);
+      // The backend still does not get the transferred address, but no further fix is offered.
+      assert.equal(ofRule(after, RULE)[0]?.fixes.length, 0);
+    }
+  });
+
+  test('TLS: sets proxy_protocol_enable to true (missing, null or false); no fix when it is true', async () => {
+    const withProxy = (value: unknown) => {
+      const files = exportFolder('TLS', {});
+      const listeners = JSON.parse(files['listeners.json']) as { listeners: Record<string, unknown>[] };
+      if (value !== undefined) listeners.listeners[0].proxy_protocol_enable = value;
+      files['listeners.json'] = json(listeners);
+      return files;
+    };
+    for (const value of [undefined, null, false]) {
+      const files = withProxy(value);
+      const [finding] = ofRule((await jsonFindings(files)).findings, RULE);
+      const { files: fixed, findings: after } = await fixAndReanalyse(files, finding, /proxy_protocol_enable/);
+      assert.match(fixed['listeners.json'], /"proxy_protocol_enable": true/, String(value));
+      assert.equal(ofRule(after, 'client-ip-ineffective-option').length, 0);
+    }
+    const [finding] = ofRule((await jsonFindings(withProxy(true))).findings, RULE);
+    assert.deepEqual(finding.fixes, []);
+  });
+
+  test('does not fire for members with a subnet, member_type "instance", unknown kinds, or a shared listener left off', async () => {
+    const cases: Record<string, string>[] = [
+      exportFolder('TCP', { subnet_cidr_id: 'subnet-app' }),
+      exportFolder('TCP', { member_type: 'instance' }),
+      {
+        // HTTP transfers the client IP anywhere, but without subnet_cidr_id or member_type the backend kind is unknown.
+        'listeners.json': json({ listeners: [{ id: 'l1', protocol: 'HTTP', default_pool_id: 'p1' }] }),
+        'members.json': json({ pool_id: 'p1', member: { address: '10.0.0.5', protocol_port: 80 } }),
+        'pools.json': json({ pool: { id: 'p1', protocol: 'HTTP', lb_algorithm: 'ROUND_ROBIN' } }),
+      },
+      {
+        'lb.json': json({ loadbalancer: SHARED_LB }),
+        'listeners.json': json({ listeners: [{ id: 'l1', protocol: 'TCP', loadbalancer_id: 'lb-shr', default_pool_id: 'p1' }] }),
+        'pools.json': json({ pool: { id: 'p1', protocol: 'TCP', lb_algorithm: 'ROUND_ROBIN' } }),
+        'members.json': json({ pool_id: 'p1', member: { address: '10.0.0.5', protocol_port: 80, member_type: 'ip' } }),
+      },
+    ];
+    for (const files of cases) assert.equal(ofRule((await jsonFindings(files)).findings, RULE).length, 0, JSON.stringify(files));
   });
 });

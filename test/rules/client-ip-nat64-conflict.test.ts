@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
+import { fixAndReanalyse, json, jsonFindings } from '../elbjson/util';
 
 const RULE = 'client-ip-nat64-conflict';
 
@@ -168,5 +169,34 @@ describe(`${RULE}: fix`, () => {
 `,
     );
     assert.deepEqual(findingKeys(after.findings), []);
+  });
+});
+
+// ELB API JSON: request bodies, list responses and exports spread over several files of a
+// folder. Every fix is applied, the folder re-analysed, and each `.json` file must still JSON.parse.
+
+const listenerBody = (listener: Record<string, unknown>) => json({ listener });
+
+describe('client-ip-nat64-conflict (JSON)', () => {
+  const RULE = 'client-ip-nat64-conflict';
+
+  test('fires when nat64_enable and transparent_client_ip_enable are both true; removing the latter clears it', async () => {
+    const files = { 'listener.json': listenerBody({ protocol: 'TCP', nat64_enable: true, transparent_client_ip_enable: true }) };
+    const [finding] = ofRule((await jsonFindings(files)).findings, RULE);
+    assert.equal(textAt(files['listener.json'], finding), '"transparent_client_ip_enable": true');
+    assert.match(finding.related[0].message, /NAT64/);
+    const { files: fixed, findings: after } = await fixAndReanalyse(files, finding, /Remove/);
+    assert.equal(ofRule(after, RULE).length, 0);
+    assert.match(fixed['listener.json'], /"nat64_enable": true/);
+  });
+
+  test('does not fire when either is off', async () => {
+    for (const listener of [
+      { protocol: 'TCP', nat64_enable: false, transparent_client_ip_enable: true },
+      { protocol: 'TCP', nat64_enable: true, transparent_client_ip_enable: false },
+      { protocol: 'TCP', nat64_enable: true },
+    ]) {
+      assert.equal(ofRule((await jsonFindings({ 'l.json': listenerBody(listener) })).findings, RULE).length, 0);
+    }
   });
 });

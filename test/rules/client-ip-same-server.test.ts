@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze, ofRule, textAt } from '../helpers';
+import { DEDICATED_LB, json, jsonFindings, nameOf } from '../elbjson/util';
 
 const RULE = 'client-ip-same-server';
 
@@ -357,5 +358,44 @@ describe(`${RULE}: does not fire`, () => {
   test('when the listener does not reach the pool', async () => {
     const text = huawei('"${huaweicloud_elb_loadbalancer.lb.ipv4_address}"').replace('  listener_id = huaweicloud_elb_listener.l.id\n', '');
     assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0);
+  });
+});
+
+// ELB API JSON: request bodies, list responses and exports spread over several files of a
+// folder. Every fix is applied, the folder re-analysed, and each `.json` file must still JSON.parse.
+
+const listenerBody = (listener: Record<string, unknown>) => json({ listener });
+
+describe('client-ip-same-server (JSON)', () => {
+  const RULE = 'client-ip-same-server';
+  const folder = (ipgroup: Record<string, unknown> | null, address = '192.168.1.5') => ({
+    'lb.json': json({ loadbalancer: DEDICATED_LB }),
+    'listener.json': listenerBody({ id: 'l1', protocol: 'TCP', loadbalancer_id: 'lb-ded', default_pool_id: 'p1', ipgroup }),
+    'ipgroups.json': json({ ipgroups: [{ id: 'g1', name: 'office', ip_list: [{ ip: '192.168.1.0/24' }, { ip: '10.9.9.9' }] }] }),
+    'pool.json': json({ pool: { id: 'p1', protocol: 'TCP', lb_algorithm: 'ROUND_ROBIN' } }),
+    'members.json': json({ pool_id: 'p1', members: [{ address, protocol_port: 80, subnet_cidr_id: 'subnet-lb' }] }),
+  });
+
+  test("fires when a member address is in the listener's white list", async () => {
+    const files = folder({ ipgroup_id: 'g1', enable_ipgroup: true, type: 'white' });
+    const findings = ofRule((await jsonFindings(files)).findings, RULE);
+    assert.equal(findings.length, 1);
+    assert.equal(textAt(files['members.json'], findings[0]), '"address": "192.168.1.5"');
+    assert.match(findings[0].message, /192\.168\.1\.0\/24/);
+    assert.equal(nameOf(findings[0].related[0].file), 'ipgroups.json');
+    assert.equal(findings[0].fixes.length, 0);
+    // type defaults to white
+    assert.equal(ofRule((await jsonFindings(folder({ ipgroup_id: 'g1' }))).findings, RULE).length, 1);
+  });
+
+  test('does not fire for a black list, a disabled group, no group, or an address outside it', async () => {
+    for (const files of [
+      folder({ ipgroup_id: 'g1', type: 'black' }),
+      folder({ ipgroup_id: 'g1', enable_ipgroup: false }),
+      folder(null),
+      folder({ ipgroup_id: 'g1' }, '192.168.2.5'),
+    ]) {
+      assert.equal(ofRule((await jsonFindings(files)).findings, RULE).length, 0, JSON.stringify(files));
+    }
   });
 });

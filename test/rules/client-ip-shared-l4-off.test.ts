@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
-import { applyK8sFix, k8sFindings, service, yamlValue } from '../kubernetes/util';
+import { fixAndReanalyse, json, jsonFindings, SHARED_LB } from '../elbjson/util';
+import { applyK8sFix, CCE, FAMILIES, k8sFindings, service, yamlValue } from '../kubernetes/util';
 
 const RULE = 'client-ip-shared-l4-off';
 
@@ -354,5 +355,118 @@ describe(`${RULE}: the CCE fix leaves nothing behind`, () => {
     const [finding] = ofRule((await k8sFindings(text)).findings, RULE);
     assert.equal(finding.fixes[0].edits.length, 1);
     assert.doesNotMatch(finding.fixes[0].title, /externalTrafficPolicy/);
+  });
+});
+
+// ELB API JSON: request bodies, list responses and exports spread over several files of a
+// folder. Every fix is applied, the folder re-analysed, and each `.json` file must still JSON.parse.
+
+const listenerBody = (listener: Record<string, unknown>) => json({ listener });
+
+describe('client-ip-shared-l4-off (JSON)', () => {
+  const RULE = 'client-ip-shared-l4-off';
+
+  test('fires on a shared TCP listener that leaves it off, on the "listener" key; the fix adds true', async () => {
+    const files = {
+      'lb.json': json({ loadbalancer: SHARED_LB }),
+      'listener.json': listenerBody({ protocol: 'TCP', protocol_port: 80, loadbalancer_id: 'lb-shr' }),
+    };
+    const [finding] = ofRule((await jsonFindings(files)).findings, RULE);
+    assert.equal(finding.severity, 'information');
+    assert.equal(textAt(files['listener.json'], finding), '"listener"');
+    const { files: fixed, findings: after } = await fixAndReanalyse(files, finding, /transparent_client_ip_enable/);
+    assert.equal(ofRule(after, RULE).length, 0);
+    assert.equal((JSON.parse(fixed['listener.json']) as { listener: Record<string, unknown> }).listener.transparent_client_ip_enable, true);
+  });
+
+  test('fires on an explicit false in a list response (shared from a TERMINATED_HTTPS sibling), on the value', async () => {
+    const files = {
+      'listeners.json': json({
+        listeners: [
+          { id: 'a', protocol: 'TERMINATED_HTTPS', loadbalancers: [{ id: 'lb-x' }] },
+          { id: 'b', name: 'dns', protocol: 'UDP', loadbalancers: [{ id: 'lb-x' }], transparent_client_ip_enable: false },
+        ],
+      }),
+    };
+    const [finding] = ofRule((await jsonFindings(files)).findings, RULE);
+    assert.equal(textAt(files['listeners.json'], finding), '"transparent_client_ip_enable": false');
+    const { findings: after } = await fixAndReanalyse(files, finding, /transparent_client_ip_enable/);
+    assert.equal(ofRule(after, RULE).length, 0);
+  });
+
+  test('does not fire for an unknown load balancer kind, true, or HTTP', async () => {
+    const cases: Record<string, string>[] = [
+      { 'listener.json': listenerBody({ protocol: 'TCP', loadbalancer_id: 'elsewhere' }) },
+      {
+        'lb.json': json({ loadbalancer: SHARED_LB }),
+        'listener.json': listenerBody({ protocol: 'TCP', loadbalancer_id: 'lb-shr', transparent_client_ip_enable: true }),
+      },
+      { 'lb.json': json({ loadbalancer: SHARED_LB }), 'listener.json': listenerBody({ protocol: 'HTTP', loadbalancer_id: 'lb-shr' }) },
+    ];
+    for (const files of cases) assert.equal(ofRule((await jsonFindings(files)).findings, RULE).length, 0, JSON.stringify(files));
+  });
+});
+
+// Kubernetes Services: the same meaning, the same rule, for both annotation families (CCE and
+// cloud-provider-huaweicloud).
+
+describe('client-ip-shared-l4-off on Services', () => {
+  for (const [family, f] of FAMILIES) {
+    test(`${family}: a shared TCP/UDP Service left at the default, on the port`, async () => {
+      const text = service({
+        annotations: [f.shared, 'kubernetes.io/elb.id: "0b5c"'],
+        ports: ['  - name: dns', '    port: 53', '    protocol: UDP'],
+      });
+      const findings = ofRule((await k8sFindings(text)).findings, 'client-ip-shared-l4-off');
+      assert.equal(findings.length, 1);
+      const [finding] = findings;
+      assert.equal(finding.severity, 'information');
+      assert.equal(textAt(text, finding), 'port: 53');
+      assert.match(
+        finding.message,
+        /^Backends of a shared UDP listener see load balancer addresses, not clients'\. listener `Service web port 53` \(UDP\) leaves Transfer Client IP Address off \(the default\)/,
+      );
+      assert.ok(
+        finding.message.includes(`Set ${f.ip}: "true" and externalTrafficPolicy: Local (pods keep the client address only with Local)`),
+        finding.message,
+      );
+      const [fix] = finding.fixes;
+      assert.equal(fix.isPreferred, false);
+      const after = await applyK8sFix(text, fix);
+      assert.equal(yamlValue(after.text, ['metadata', 'annotations', f.ip]), 'true');
+      // The annotations around it use double quotes: so does the new one, in their indentation.
+      assert.ok(after.text.includes(`    kubernetes.io/elb.id: "0b5c"\n    ${f.ip}: "true"\nspec:`), after.text);
+      // One edit sets both: the annotation alone would leave client-ip-lost-in-cluster behind.
+      assert.equal(yamlValue(after.text, ['spec', 'externalTrafficPolicy']), 'Local');
+      assert.deepEqual(after.findings, [], 'neither shared-l4-off nor lost-in-cluster after the fix');
+    });
+
+    test(`${family}: an explicit 'false', on the annotation`, async () => {
+      const text = service({ annotations: [f.shared, `${f.ip}: 'false'`], spec: ['externalTrafficPolicy: Local'] });
+      const [finding] = ofRule((await k8sFindings(text)).findings, 'client-ip-shared-l4-off');
+      assert.equal(textAt(text, finding), `${f.ip}: 'false'`);
+      assert.match(finding.message, /turns Transfer Client IP Address off/);
+      const after = await applyK8sFix(text, finding.fixes[0]);
+      assert.ok(after.text.includes(`${f.ip}: 'true'`));
+      assert.deepEqual(after.findings, []);
+    });
+  }
+
+  test('a Service written without quotes anywhere gets single quotes (a plain true would be a boolean)', async () => {
+    const text = service({ annotations: [CCE.shared], spec: ['externalTrafficPolicy: Local'] });
+    const [finding] = ofRule((await k8sFindings(text)).findings, 'client-ip-shared-l4-off');
+    const after = await applyK8sFix(text, finding.fixes[0]);
+    assert.ok(after.text.includes(`    ${CCE.ip}: 'true'\n`), after.text);
+    assert.deepEqual(after.findings, []);
+  });
+
+  test('not on a dedicated or HTTP Service, not on a Service that turns it on', async () => {
+    for (const text of [
+      service({ annotations: [CCE.dedicated] }),
+      service({ annotations: [CCE.shared, 'kubernetes.io/elb.protocol-port: "http:80"'] }),
+      service({ annotations: [CCE.shared, `${CCE.ip}: 'true'`] }),
+    ]) {
+      assert.equal(ofRule((await k8sFindings(text)).findings, 'client-ip-shared-l4-off').length, 0, text);
+    }
   });
 });

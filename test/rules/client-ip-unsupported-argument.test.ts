@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
+import { json, jsonFindings } from '../elbjson/util';
 
 const RULE = 'client-ip-unsupported-argument';
 
@@ -162,5 +163,17 @@ describe(`${RULE}: fix`, () => {
       resource: { flexibleengine_lb_listener_v3: { l: { protocol: 'TCP', protocol_port: 80 } } },
     });
     assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
+  });
+});
+
+// ELB API JSON: request bodies, list responses and exports spread over several files of a
+// folder. Every fix is applied, the folder re-analysed, and each `.json` file must still JSON.parse.
+
+const listenerBody = (listener: Record<string, unknown>) => json({ listener });
+
+describe('client-ip-unsupported-argument (JSON)', () => {
+  test('never fires: every API listener has transparent_client_ip_enable', async () => {
+    const files = { 'l.json': listenerBody({ protocol: 'HTTPS', transparent_client_ip_enable: true }) };
+    assert.equal(ofRule((await jsonFindings(files)).findings, 'client-ip-unsupported-argument').length, 0);
   });
 });
