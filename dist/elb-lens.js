@@ -13340,6 +13340,50 @@ function exprText(file, expr) {
   const end = file.lines.offsetAt(expr.range.end);
   return file.text.slice(start2, end);
 }
+function forEachChildExpr(expr, visit3) {
+  switch (expr.kind) {
+    case "template":
+      for (const part of expr.parts) visit3(part);
+      return;
+    case "traversal":
+      for (const step of expr.steps) if (step.kind === "index") visit3(step.key);
+      return;
+    case "conditional":
+      visit3(expr.condition);
+      visit3(expr.whenTrue);
+      visit3(expr.whenFalse);
+      return;
+    case "call":
+      for (const arg of expr.args) visit3(arg);
+      return;
+    case "tuple":
+      for (const item of expr.items) visit3(item);
+      return;
+    case "object":
+      for (const entry of expr.entries) {
+        visit3(entry.key);
+        visit3(entry.value);
+      }
+      return;
+    case "unary":
+      visit3(expr.operand);
+      return;
+    case "binary":
+      visit3(expr.left);
+      visit3(expr.right);
+      return;
+    case "parens":
+      visit3(expr.inner);
+      return;
+    case "annotated":
+      visit3(expr.value);
+      visit3(expr.references);
+      return;
+    case "literal":
+    case "opaque":
+      return;
+  }
+}
 
 // server/src/fixes/jsonEdits.ts
 function jsonPropertyEdits(text4, path30, value, eol) {
@@ -17269,35 +17313,12 @@ var Scope = class _Scope {
         } else recurse(truth ? expr.whenTrue : expr.whenFalse);
         return;
       }
-      case "template":
-        expr.parts.forEach((p) => recurse(p));
-        return;
-      case "call":
-        expr.args.forEach((a) => recurse(a));
-        return;
-      case "tuple":
-        expr.items.forEach((i2) => recurse(i2));
-        return;
-      case "object":
-        expr.entries.forEach((e) => {
-          recurse(e.key);
-          recurse(e.value);
-        });
-        return;
-      case "unary":
-        recurse(expr.operand);
-        return;
-      case "binary":
-        recurse(expr.left);
-        recurse(expr.right);
-        return;
-      case "parens":
-        recurse(expr.inner);
-        return;
+      // A plan's known value: only what `references` names is linked (see Expr).
       case "annotated":
         recurse(expr.references);
         return;
       default:
+        forEachChildExpr(expr, (child3) => recurse(child3));
         return;
     }
   }
@@ -17328,7 +17349,7 @@ var Scope = class _Scope {
   sources(expr, out2, seen, depth) {
     if (depth > MAX_DEPTH2) return;
     const recurse = (e, scope = this) => scope.sources(e, out2, seen, depth + 1);
-    forEachChild(expr, (child3) => recurse(child3));
+    if (expr.kind !== "annotated") forEachChildExpr(expr, (child3) => recurse(child3));
     if (expr.kind !== "traversal") return;
     const binding = this.bindings.get(expr.root);
     if (binding?.origin) {
@@ -17358,45 +17379,6 @@ var Scope = class _Scope {
     }
   }
 };
-function forEachChild(expr, visit3) {
-  switch (expr.kind) {
-    case "traversal":
-      for (const step of expr.steps) if (step.kind === "index") visit3(step.key);
-      return;
-    case "conditional":
-      visit3(expr.condition);
-      visit3(expr.whenTrue);
-      visit3(expr.whenFalse);
-      return;
-    case "template":
-      expr.parts.forEach(visit3);
-      return;
-    case "call":
-      expr.args.forEach(visit3);
-      return;
-    case "tuple":
-      expr.items.forEach(visit3);
-      return;
-    case "object":
-      expr.entries.forEach((e) => {
-        visit3(e.key);
-        visit3(e.value);
-      });
-      return;
-    case "unary":
-      visit3(expr.operand);
-      return;
-    case "binary":
-      visit3(expr.left);
-      visit3(expr.right);
-      return;
-    case "parens":
-      visit3(expr.inner);
-      return;
-    default:
-      return;
-  }
-}
 
 // server/src/terraform/instances.ts
 function keySuffix(key) {
@@ -21792,48 +21774,7 @@ function moveRange(r, d) {
 }
 function moveExpr(e, d) {
   moveRange(e.range, d);
-  switch (e.kind) {
-    case "literal":
-    case "opaque":
-      return;
-    case "template":
-      for (const part of e.parts) moveExpr(part, d);
-      return;
-    case "traversal":
-      for (const step of e.steps) if (step.kind === "index") moveExpr(step.key, d);
-      return;
-    case "conditional":
-      moveExpr(e.condition, d);
-      moveExpr(e.whenTrue, d);
-      moveExpr(e.whenFalse, d);
-      return;
-    case "call":
-      for (const arg of e.args) moveExpr(arg, d);
-      return;
-    case "tuple":
-      for (const item of e.items) moveExpr(item, d);
-      return;
-    case "object":
-      for (const entry of e.entries) {
-        moveExpr(entry.key, d);
-        moveExpr(entry.value, d);
-      }
-      return;
-    case "unary":
-      moveExpr(e.operand, d);
-      return;
-    case "binary":
-      moveExpr(e.left, d);
-      moveExpr(e.right, d);
-      return;
-    case "parens":
-      moveExpr(e.inner, d);
-      return;
-    case "annotated":
-      moveExpr(e.value, d);
-      moveExpr(e.references, d);
-      return;
-  }
+  forEachChildExpr(e, (child3) => moveExpr(child3, d));
 }
 function moveAttribute(a, d) {
   moveExpr(a.expr, d);
