@@ -4,6 +4,7 @@ import { CONFIG_FILE_NAME } from '../core/options';
 import { DEFAULT_ELB_JSON_GLOBS, isJsonFileName, sniffElbJson, SNIFF_CHARS } from '../elbjson/sniff';
 import { isYamlFileName, KUBERNETES_SNIFF_CHARS, sniffKubernetes } from '../kubernetes/sniff';
 import { isPlanJson, mayBePlanJson } from '../plan/plan';
+import { isTerraformHclName, isTerraformJsonName } from '../terraform/files';
 import { configure, namesElbJson, namesKubernetes, type EffectiveConfig } from './configure';
 import type { FileContent } from './fileSystem';
 
@@ -55,8 +56,8 @@ export function classify(filePath: string, options: ClassifyOptions = {}): FileK
   const name = path.basename(filePath);
   if (name === CONFIG_FILE_NAME) return 'config';
   // OpenTofu's own names are read like Terraform's (terraform/files.ts).
-  if (name.endsWith('.tf') || name.endsWith('.tofu')) return 'terraform';
-  if (name.endsWith('.tf.json') || name.endsWith('.tofu.json')) return 'terraform-json';
+  if (isTerraformHclName(name)) return 'terraform';
+  if (isTerraformJsonName(name)) return 'terraform-json';
   if (isAutoTfvarsName(name) || (options.explicit && (name.endsWith('.tfvars') || name.endsWith('.tfvars.json')))) return 'tfvars';
   if (isYamlFileName(filePath)) {
     if (namesKubernetes(options.config ?? (defaultConfig ??= configure()), filePath)) return 'kubernetes';
