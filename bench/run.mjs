@@ -249,7 +249,7 @@ async function serverEditing(lines, debounce) {
 /** The same keystrokes on the service in-process: updateDocument + analyzeModule, no protocol, no debounce. */
 async function serviceEditing(lines) {
   const { createElbLensService } = require(path.join(BUILD, 'service', 'service.js'));
-  const { createNodeHost } = require(path.join(BUILD, 'service', 'nodeHost.js'));
+  const { createNodeHost } = require(path.join(BUILD, 'project', 'nodeFs.js'));
   const { text, listenerLine } = editingModule(lines);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elb-lens-bench-edit-'));
   const file = path.join(dir, 'main.tf');
@@ -402,7 +402,7 @@ async function throughput(tree, cliTimes) {
   // up, interleaved repetitions (so a load change on the machine hits both alike).
   const { loadHclParser } = require(path.join(BUILD, 'parse', 'hcl', 'index.js'));
   const { createElbLensService } = require(path.join(BUILD, 'service', 'service.js'));
-  const { createNodeHost } = require(path.join(BUILD, 'service', 'nodeHost.js'));
+  const { createNodeHost } = require(path.join(BUILD, 'project', 'nodeFs.js'));
   const parser = await loadHclParser();
   const bareParse = () => {
     for (const file of tree.files) parser.parseTree(fs.readFileSync(file, 'utf8')).delete();
@@ -583,7 +583,7 @@ async function moduleSizeRuns() {
     // The same modules analysed in this process, warmed up (the first round is not counted):
     // the analysis alone, without process start, parser load and JIT warm-up.
     const { createElbLensService } = require(path.join(BUILD, 'service', 'service.js'));
-    const { createNodeHost } = require(path.join(BUILD, 'service', 'nodeHost.js'));
+    const { createNodeHost } = require(path.join(BUILD, 'project', 'nodeFs.js'));
     const warm = {};
     for (const [mode, args] of MODES) {
       const times = Object.fromEntries(MODULE_SIZES.map((n) => [n, []]));

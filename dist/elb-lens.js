@@ -6916,14 +6916,14 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs10, sep: [] });
+                map.items.push({ start: start2, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs10);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7051,13 +7051,13 @@ var require_parser = __commonJS2({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs10, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs10);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -11636,7 +11636,7 @@ function runCheckWorker(setup) {
 }
 
 // server/src/cli/main.ts
-var fs7 = __toESM2(require("fs"));
+var fs6 = __toESM2(require("fs"));
 var path28 = __toESM2(require("path"));
 
 // server/src/project/configFile.ts
@@ -13339,6 +13339,50 @@ function exprText(file, expr) {
   const start2 = file.lines.offsetAt(expr.range.start);
   const end = file.lines.offsetAt(expr.range.end);
   return file.text.slice(start2, end);
+}
+function forEachChildExpr(expr, visit3) {
+  switch (expr.kind) {
+    case "template":
+      for (const part of expr.parts) visit3(part);
+      return;
+    case "traversal":
+      for (const step of expr.steps) if (step.kind === "index") visit3(step.key);
+      return;
+    case "conditional":
+      visit3(expr.condition);
+      visit3(expr.whenTrue);
+      visit3(expr.whenFalse);
+      return;
+    case "call":
+      for (const arg of expr.args) visit3(arg);
+      return;
+    case "tuple":
+      for (const item of expr.items) visit3(item);
+      return;
+    case "object":
+      for (const entry of expr.entries) {
+        visit3(entry.key);
+        visit3(entry.value);
+      }
+      return;
+    case "unary":
+      visit3(expr.operand);
+      return;
+    case "binary":
+      visit3(expr.left);
+      visit3(expr.right);
+      return;
+    case "parens":
+      visit3(expr.inner);
+      return;
+    case "annotated":
+      visit3(expr.value);
+      visit3(expr.references);
+      return;
+    case "literal":
+    case "opaque":
+      return;
+  }
 }
 
 // server/src/fixes/jsonEdits.ts
@@ -17269,35 +17313,12 @@ var Scope = class _Scope {
         } else recurse(truth ? expr.whenTrue : expr.whenFalse);
         return;
       }
-      case "template":
-        expr.parts.forEach((p) => recurse(p));
-        return;
-      case "call":
-        expr.args.forEach((a) => recurse(a));
-        return;
-      case "tuple":
-        expr.items.forEach((i2) => recurse(i2));
-        return;
-      case "object":
-        expr.entries.forEach((e) => {
-          recurse(e.key);
-          recurse(e.value);
-        });
-        return;
-      case "unary":
-        recurse(expr.operand);
-        return;
-      case "binary":
-        recurse(expr.left);
-        recurse(expr.right);
-        return;
-      case "parens":
-        recurse(expr.inner);
-        return;
+      // A plan's known value: only what `references` names is linked (see Expr).
       case "annotated":
         recurse(expr.references);
         return;
       default:
+        forEachChildExpr(expr, (child3) => recurse(child3));
         return;
     }
   }
@@ -17328,7 +17349,7 @@ var Scope = class _Scope {
   sources(expr, out2, seen, depth) {
     if (depth > MAX_DEPTH2) return;
     const recurse = (e, scope = this) => scope.sources(e, out2, seen, depth + 1);
-    forEachChild(expr, (child3) => recurse(child3));
+    if (expr.kind !== "annotated") forEachChildExpr(expr, (child3) => recurse(child3));
     if (expr.kind !== "traversal") return;
     const binding = this.bindings.get(expr.root);
     if (binding?.origin) {
@@ -17358,45 +17379,6 @@ var Scope = class _Scope {
     }
   }
 };
-function forEachChild(expr, visit3) {
-  switch (expr.kind) {
-    case "traversal":
-      for (const step of expr.steps) if (step.kind === "index") visit3(step.key);
-      return;
-    case "conditional":
-      visit3(expr.condition);
-      visit3(expr.whenTrue);
-      visit3(expr.whenFalse);
-      return;
-    case "template":
-      expr.parts.forEach(visit3);
-      return;
-    case "call":
-      expr.args.forEach(visit3);
-      return;
-    case "tuple":
-      expr.items.forEach(visit3);
-      return;
-    case "object":
-      expr.entries.forEach((e) => {
-        visit3(e.key);
-        visit3(e.value);
-      });
-      return;
-    case "unary":
-      visit3(expr.operand);
-      return;
-    case "binary":
-      visit3(expr.left);
-      visit3(expr.right);
-      return;
-    case "parens":
-      visit3(expr.inner);
-      return;
-    default:
-      return;
-  }
-}
 
 // server/src/terraform/instances.ts
 function keySuffix(key) {
@@ -19710,9 +19692,6 @@ var path22 = __toESM2(require("path"));
 // server/src/project/classify.ts
 var path6 = __toESM2(require("path"));
 
-// server/src/elbjson/sniff.ts
-var path3 = __toESM2(require("path"));
-
 // server/src/core/globs.ts
 var MAX_ALTERNATIVES = 1024;
 var cache = /* @__PURE__ */ new Map();
@@ -19876,6 +19855,9 @@ function matchesGlobTails(filePath, globs) {
   return false;
 }
 
+// server/src/elbjson/sniff.ts
+var path3 = __toESM2(require("path"));
+
 // server/src/elbjson/fields.ts
 var ELB_JSON_ROLES = ["listener", "pool", "member", "loadbalancer", "ipgroup"];
 var WRAPPERS = {
@@ -19930,9 +19912,6 @@ function isJsonFileName(filePath) {
   if (!name2.endsWith(".json") && !name2.endsWith(".jsonc")) return false;
   return !name2.endsWith(".tf.json") && !name2.endsWith(".tofu.json") && !name2.endsWith(".tfvars.json") && name2 !== ".elb-lens.json";
 }
-function matchesElbJsonGlobs(filePath, globs) {
-  return isJsonFileName(filePath) && matchesGlobTails(filePath, globs);
-}
 function sniffElbJson(text4) {
   let head = text4.length > SNIFF_CHARS ? text4.slice(0, SNIFF_CHARS) : text4;
   if (head.charCodeAt(0) === 65279) head = head.slice(1);
@@ -19985,9 +19964,6 @@ var KUBERNETES_SNIFF_CHARS = 512 * 1024;
 function isYamlFileName(filePath) {
   const name2 = path4.basename(filePath).toLowerCase();
   return name2.endsWith(".yaml") || name2.endsWith(".yml");
-}
-function matchesKubernetesGlobs(filePath, globs) {
-  return globs.length > 0 && isYamlFileName(filePath) && matchesGlobTails(filePath, globs);
 }
 var KIND_SERVICE = /^[ \t-]*kind[ \t]*:[ \t]*["']?(Service|List|ServiceList)["']?[ \t]*(#.*)?$/m;
 var API_VERSION = /^[ \t-]*apiVersion[ \t]*:/m;
@@ -20074,6 +20050,59 @@ function classify(filePath, options = {}) {
   }
   return sniffElbJson(content.head(SNIFF_CHARS)) ? "elb-json" : "other";
 }
+var CACHE_HEAD_CHARS = 8 * 1024;
+var ContentDetector = class {
+  constructor(hasName, files, sniff, sniffChars) {
+    this.hasName = hasName;
+    this.files = files;
+    this.sniff = sniff;
+    this.sniffChars = sniffChars;
+  }
+  hasName;
+  files;
+  sniff;
+  sniffChars;
+  cache = /* @__PURE__ */ new Map();
+  /** True when the file is named outright (no need to read it). */
+  named(filePath) {
+    return typeof this.files === "function" ? this.files(filePath) : matchesGlobTails(filePath, this.files);
+  }
+  /** `text` undefined: the file cannot be read (missing, binary, too large). */
+  matches(filePath, text4) {
+    if (!this.hasName(filePath)) return false;
+    if (this.named(filePath)) return true;
+    const whole = text4();
+    if (whole === void 0) return false;
+    const head = whole.slice(0, CACHE_HEAD_CHARS);
+    const headCoversSniff = whole.length <= CACHE_HEAD_CHARS || this.sniffChars <= CACHE_HEAD_CHARS;
+    const cached = this.cache.get(filePath);
+    if (cached && headCoversSniff && cached.length === whole.length && cached.head === head) return cached.result;
+    const result = this.sniff(whole.length > this.sniffChars ? whole.slice(0, this.sniffChars) : whole);
+    this.cache.set(filePath, { length: whole.length, head, result });
+    return result;
+  }
+  forget(filePath) {
+    this.cache.delete(filePath);
+  }
+};
+var ContentClassifier = class {
+  elbJson;
+  kubernetes;
+  constructor(options = {}) {
+    this.elbJson = new ContentDetector(isJsonFileName, options.jsonFiles ?? DEFAULT_ELB_JSON_GLOBS, sniffElbJson, SNIFF_CHARS);
+    this.kubernetes = new ContentDetector(isYamlFileName, options.kubernetesFiles ?? [], sniffKubernetes, KUBERNETES_SNIFF_CHARS);
+  }
+  /** 'elb-json', 'kubernetes', or undefined; `text` is asked only when the name does not decide. */
+  kindOf(filePath, text4) {
+    if (this.elbJson.matches(filePath, text4)) return "elb-json";
+    if (this.kubernetes.matches(filePath, text4)) return "kubernetes";
+    return void 0;
+  }
+  forget(filePath) {
+    this.elbJson.forget(filePath);
+    this.kubernetes.forget(filePath);
+  }
+};
 
 // server/src/project/fileSystem.ts
 function textContent(text4) {
@@ -20207,6 +20236,23 @@ function entryType(entry) {
   if (entry.isFile()) return "file";
   return "other";
 }
+var MAX_READ_BYTES = 5 * 1024 * 1024;
+function createNodeHost(log) {
+  return {
+    readFile(filePath) {
+      const text4 = readTextFile(filePath, MAX_READ_BYTES);
+      return text4 === void 0 || text4.includes("\0") ? void 0 : text4;
+    },
+    readDirectory(dirPath) {
+      try {
+        return fs2.readdirSync(dirPath);
+      } catch {
+        return [];
+      }
+    },
+    log
+  };
+}
 var nodeFileSystem = {
   readDirectory(dirPath) {
     try {
@@ -20261,33 +20307,6 @@ function nodeFileContent(filePath, limit) {
     // UTF-8 takes up to four bytes a character: read enough bytes for `chars` characters.
     head: (chars) => (whole ? whole.text ?? "" : readHead(filePath, chars * 4)).slice(0, chars),
     text: () => (whole ??= { text: readTextFile(filePath, limit) }).text
-  };
-}
-
-// server/src/service/nodeHost.ts
-var fs3 = __toESM2(require("fs"));
-var MAX_READ_BYTES = 5 * 1024 * 1024;
-function createNodeHost(log) {
-  return {
-    readFile(filePath) {
-      try {
-        const stat = fs3.statSync(filePath);
-        if (!stat.isFile() || stat.size > MAX_READ_BYTES) return void 0;
-        const buffer = fs3.readFileSync(filePath);
-        if (buffer.includes(0)) return void 0;
-        return buffer.toString("utf8");
-      } catch {
-        return void 0;
-      }
-    },
-    readDirectory(dirPath) {
-      try {
-        return fs3.readdirSync(dirPath);
-      } catch {
-        return [];
-      }
-    },
-    log
   };
 }
 
@@ -21226,35 +21245,6 @@ function addressOf(file, block, role, multiFile) {
   return where2;
 }
 
-// server/src/elbjson/index.ts
-var ElbJsonDetector = class {
-  constructor(files) {
-    this.files = files;
-  }
-  files;
-  cache = /* @__PURE__ */ new Map();
-  /** True when the path matches one of the globs (no need to read it). */
-  matchesGlobs(filePath) {
-    if (typeof this.files !== "function") return matchesElbJsonGlobs(filePath, this.files);
-    return isJsonFileName(filePath) && this.files(filePath);
-  }
-  /** `text` undefined: the file cannot be read (missing, binary, too large). */
-  isElbJson(filePath, text4) {
-    if (!isJsonFileName(filePath)) return false;
-    if (this.matchesGlobs(filePath)) return true;
-    if (text4 === void 0) return false;
-    const head = text4.slice(0, SNIFF_CHARS);
-    const cached = this.cache.get(filePath);
-    if (cached && cached.length === text4.length && cached.head === head) return cached.result;
-    const result = sniffElbJson(text4);
-    this.cache.set(filePath, { length: text4.length, head, result });
-    return result;
-  }
-  forget(filePath) {
-    this.cache.delete(filePath);
-  }
-};
-
 // server/src/kubernetes/manifest.ts
 var import_yaml3 = __toESM2(require_dist());
 var MAX_SERVICES = 5e3;
@@ -21396,36 +21386,8 @@ function overlapsErrors(doc, start2, end) {
   return doc.doc.errors.some((e) => e.pos[0] <= end && e.pos[1] >= start2);
 }
 
-// server/src/kubernetes/index.ts
-var KubernetesDetector = class {
-  constructor(files) {
-    this.files = files;
-  }
-  files;
-  cache = /* @__PURE__ */ new Map();
-  matchesGlobs(filePath) {
-    if (typeof this.files !== "function") return matchesKubernetesGlobs(filePath, this.files);
-    return isYamlFileName(filePath) && this.files(filePath);
-  }
-  /** `text` undefined: the file cannot be read. */
-  isKubernetes(filePath, text4) {
-    if (!isYamlFileName(filePath)) return false;
-    if (this.matchesGlobs(filePath)) return true;
-    if (text4 === void 0) return false;
-    const head = text4.slice(0, 4096);
-    const cached = this.cache.get(filePath);
-    if (cached && cached.length === text4.length && cached.head === head && text4.length <= 4096) return cached.result;
-    const result = sniffKubernetes(text4.slice(0, KUBERNETES_SNIFF_CHARS));
-    this.cache.set(filePath, { length: text4.length, head, result });
-    return result;
-  }
-  forget(filePath) {
-    this.cache.delete(filePath);
-  }
-};
-
 // server/src/parse/hcl/parser.ts
-var fs4 = __toESM2(require("fs"));
+var fs3 = __toESM2(require("fs"));
 var path10 = __toESM2(require("path"));
 
 // server/src/parse/hcl/expressions.ts
@@ -21812,48 +21774,7 @@ function moveRange(r, d) {
 }
 function moveExpr(e, d) {
   moveRange(e.range, d);
-  switch (e.kind) {
-    case "literal":
-    case "opaque":
-      return;
-    case "template":
-      for (const part of e.parts) moveExpr(part, d);
-      return;
-    case "traversal":
-      for (const step of e.steps) if (step.kind === "index") moveExpr(step.key, d);
-      return;
-    case "conditional":
-      moveExpr(e.condition, d);
-      moveExpr(e.whenTrue, d);
-      moveExpr(e.whenFalse, d);
-      return;
-    case "call":
-      for (const arg of e.args) moveExpr(arg, d);
-      return;
-    case "tuple":
-      for (const item of e.items) moveExpr(item, d);
-      return;
-    case "object":
-      for (const entry of e.entries) {
-        moveExpr(entry.key, d);
-        moveExpr(entry.value, d);
-      }
-      return;
-    case "unary":
-      moveExpr(e.operand, d);
-      return;
-    case "binary":
-      moveExpr(e.left, d);
-      moveExpr(e.right, d);
-      return;
-    case "parens":
-      moveExpr(e.inner, d);
-      return;
-    case "annotated":
-      moveExpr(e.value, d);
-      moveExpr(e.references, d);
-      return;
-  }
+  forEachChildExpr(e, (child3) => moveExpr(child3, d));
 }
 function moveAttribute(a, d) {
   moveExpr(a.expr, d);
@@ -22225,7 +22146,7 @@ function locateWasm(fileName, packageName, wasmDir) {
   const candidates = [wasmDir, __dirname, path10.join(__dirname, "..")].filter((dir) => typeof dir === "string");
   for (const dir of candidates) {
     const candidate = path10.join(dir, fileName);
-    if (fs4.existsSync(candidate)) return candidate;
+    if (fs3.existsSync(candidate)) return candidate;
   }
   return require.resolve(`${packageName}/${fileName}`);
 }
@@ -22241,7 +22162,7 @@ function loadHclParser(wasmDir) {
       const runtimeWasm = locateWasm("web-tree-sitter.wasm", "web-tree-sitter", wasmDir);
       await treeSitter.Parser.init({ locateFile: () => runtimeWasm });
       const grammarWasm = locateWasm("tree-sitter-hcl.wasm", "@tree-sitter-grammars/tree-sitter-hcl", wasmDir);
-      language = await treeSitter.Language.load(fs4.readFileSync(grammarWasm));
+      language = await treeSitter.Language.load(fs3.readFileSync(grammarWasm));
     }
     const parser = new treeSitter.Parser();
     parser.setLanguage(language);
@@ -25288,8 +25209,7 @@ var Service = class {
     this.host = host;
     this.docsBase = options.docsBase ?? "docs/rules/";
     this.hoverDocsLink = options.hoverDocsLink ?? `${this.docsBase}README.md`;
-    this.elbJson = new ElbJsonDetector(options.jsonFiles ?? DEFAULT_ELB_JSON_GLOBS);
-    this.kubernetes = new KubernetesDetector(options.kubernetesFiles ?? []);
+    this.classifier = new ContentClassifier(options);
     this.files = new ProjectFiles(host, parser, options.prescan !== false);
     this.terraform = new TerraformUnits(
       this.files,
@@ -25315,8 +25235,8 @@ var Service = class {
   modules = /* @__PURE__ */ new Map();
   docsBase;
   hoverDocsLink;
-  elbJson;
-  kubernetes;
+  /** ELB API JSON and manifests, by name or content (project/classify.ts). */
+  classifier;
   /** kustomize overlays and Helm charts, rendered (project/renderedUnits.ts). */
   rendered;
   isSupportedFile(filePath) {
@@ -25337,23 +25257,14 @@ var Service = class {
       const [unit] = this.rendered.unitsFor(filePath, {});
       if (unit) return unit.kind;
     }
-    if (this.isElbJsonFile(filePath)) return "elb-json";
-    if (this.isKubernetesFile(filePath)) return "kubernetes";
-    return void 0;
+    return this.contentKind(filePath);
   }
   renderedRoots(options = {}) {
     return this.rendered.rootUnits(renderOptions(options)).map((u) => ({ file: unitFile(u), reads: [...u.reads] }));
   }
-  /** A Kubernetes manifest: a `.yaml`/`.yml` file named by `kubernetes.files`, or with an ELB-annotated Service in it. */
-  isKubernetesFile(filePath) {
-    if (!isYamlFileName(filePath)) return false;
-    return this.kubernetes.isKubernetes(filePath, this.files.text(filePath));
-  }
-  /** ELB API JSON: a `.json`/`.jsonc` file matching the globs or whose first few KB look like ELB objects. */
-  isElbJsonFile(filePath) {
-    if (!isJsonFileName(filePath)) return false;
-    if (this.elbJson.matchesGlobs(filePath)) return true;
-    return this.elbJson.isElbJson(filePath, this.files.text(filePath));
+  /** ELB API JSON or a Kubernetes manifest: named by `json.files`/`kubernetes.files`, or recognised by content. */
+  contentKind(filePath) {
+    return this.classifier.kindOf(filePath, () => this.files.text(filePath));
   }
   openDocument(filePath, text4) {
     this.files.openDocument(filePath, text4);
@@ -25376,12 +25287,12 @@ var Service = class {
   }
   moduleFiles(filePath) {
     const dir = path19.dirname(filePath);
-    if (isYamlFileName(filePath)) return this.isKubernetesFile(filePath) ? [filePath] : [];
+    if (isYamlFileName(filePath)) return this.contentKind(filePath) === "kubernetes" ? [filePath] : [];
     if (isJsonFileName(filePath)) {
       const names = new Set(this.files.listDirectory(dir).filter(isJsonFileName));
       for (const open of this.files.openPaths()) if (path19.dirname(open) === dir && isJsonFileName(open)) names.add(path19.basename(open));
       names.add(path19.basename(filePath));
-      return [...names].sort().map((n2) => path19.join(dir, n2)).filter((p) => this.isElbJsonFile(p));
+      return [...names].sort().map((n2) => path19.join(dir, n2)).filter((p) => this.contentKind(p) === "elb-json");
     }
     const paths = this.files.terraformPaths(dir);
     if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
@@ -25449,7 +25360,7 @@ ${instances}` : markdown, range: target.range };
     if (analysis.renderedUnits) {
       return analysis.renderedUnits.map((u) => ({ root: u.root, source: "kubernetes", model: u.model, findings: shown(u.reported) }));
     }
-    const source = this.isKubernetesFile(filePath) ? "kubernetes" : "elb-json";
+    const source = this.contentKind(filePath) === "kubernetes" ? "kubernetes" : "elb-json";
     const root = source === "kubernetes" ? filePath : path19.dirname(filePath);
     return [{ root, source, model: analysis.model, findings: shown(analysis.reported ?? []) }];
   }
@@ -25457,11 +25368,10 @@ ${instances}` : markdown, range: target.range };
     this.modules.delete(path19.dirname(filePath));
     this.modules.delete(unitKey(filePath, "elb-json"));
     this.modules.delete(unitKey(filePath, "kubernetes"));
-    this.kubernetes.forget(filePath);
+    this.classifier.forget(filePath);
     this.rendered.forget(filePath);
     this.terraform.invalidate(filePath);
     this.callers.changed(filePath);
-    this.elbJson.forget(filePath);
   }
   dropAll() {
     this.terraform.clear();
@@ -25551,29 +25461,29 @@ function cacheKey(value) {
 }
 
 // server/src/cli/output.ts
-var fs5 = __toESM2(require("fs"));
+var fs4 = __toESM2(require("fs"));
 var path20 = __toESM2(require("path"));
 function writeOutput(filePath, content) {
   let target = filePath;
   let stat = lstatOrUndefined(filePath);
   if (stat?.isSymbolicLink()) {
     try {
-      target = fs5.realpathSync(filePath);
+      target = fs4.realpathSync(filePath);
     } catch {
-      fs5.writeFileSync(filePath, content);
+      fs4.writeFileSync(filePath, content);
       return;
     }
     stat = lstatOrUndefined(target);
   }
   if (stat && !stat.isFile()) {
-    fs5.writeFileSync(target, content);
+    fs4.writeFileSync(target, content);
     return;
   }
   writeAtomically(target, content);
 }
 function lstatOrUndefined(filePath) {
   try {
-    return fs5.lstatSync(filePath);
+    return fs4.lstatSync(filePath);
   } catch {
     return void 0;
   }
@@ -25582,16 +25492,16 @@ function writeAtomically(filePath, content) {
   const temporary = path20.join(path20.dirname(filePath), `.${path20.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
   let mode;
   try {
-    mode = fs5.statSync(filePath).mode & 4095;
+    mode = fs4.statSync(filePath).mode & 4095;
   } catch {
     mode = void 0;
   }
   try {
-    fs5.writeFileSync(temporary, content, mode !== void 0 ? { mode } : {});
-    if (mode !== void 0) fs5.chmodSync(temporary, mode);
-    fs5.renameSync(temporary, filePath);
+    fs4.writeFileSync(temporary, content, mode !== void 0 ? { mode } : {});
+    if (mode !== void 0) fs4.chmodSync(temporary, mode);
+    fs4.renameSync(temporary, filePath);
   } catch (error) {
-    fs5.rmSync(temporary, { force: true });
+    fs4.rmSync(temporary, { force: true });
     throw error;
   }
 }
@@ -25604,7 +25514,7 @@ function writeFailure(error) {
 function endOnStdioErrors(exitCode) {
   const watch = (stream, name2) => stream.on("error", (error) => {
     try {
-      if (stream !== process.stderr) fs5.writeSync(2, `elb-lens: cannot write to ${name2}: ${writeFailure(error)}
+      if (stream !== process.stderr) fs4.writeSync(2, `elb-lens: cannot write to ${name2}: ${writeFailure(error)}
 `);
     } catch {
     }
@@ -25748,7 +25658,7 @@ function projectLinks(pkg) {
 }
 
 // server/src/cli/explain.ts
-var fs6 = __toESM2(require("fs"));
+var fs5 = __toESM2(require("fs"));
 function explain(id12, packageRoot) {
   const rule = findRule(id12);
   if (rule) {
@@ -25784,7 +25694,7 @@ function markdownSection(page, anchor) {
 }
 function readPackageJson(packageRoot) {
   try {
-    return JSON.parse(fs6.readFileSync(path23.join(packageRoot, "package.json"), "utf8"));
+    return JSON.parse(fs5.readFileSync(path23.join(packageRoot, "package.json"), "utf8"));
   } catch {
     return {};
   }
@@ -26801,7 +26711,7 @@ ${error.command ? COMMAND_USAGE[error.command] : USAGE}`);
 function findPackageRoot(start2) {
   let dir = start2;
   for (let i2 = 0; i2 < 6; i2++) {
-    if (fs7.existsSync(path28.join(dir, "package.json")) && fs7.existsSync(path28.join(dir, "docs"))) return dir;
+    if (fs6.existsSync(path28.join(dir, "package.json")) && fs6.existsSync(path28.join(dir, "docs"))) return dir;
     dir = path28.dirname(dir);
   }
   return start2;
@@ -26824,7 +26734,7 @@ if (isCheckWorker()) runCheckWorker(checkWorker);
 else if (require.main === module) main();
 
 // server/src/action/main.ts
-var fs9 = __toESM2(require("fs"));
+var fs8 = __toESM2(require("fs"));
 var path29 = __toESM2(require("path"));
 
 // server/src/action/summary.ts
@@ -26863,7 +26773,7 @@ function findingsSummary(diagnostics, exitCode, map) {
 }
 
 // server/src/action/workflow.ts
-var fs8 = __toESM2(require("fs"));
+var fs7 = __toESM2(require("fs"));
 function input(env, name2) {
   return (env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -26902,11 +26812,11 @@ ${text4}
 ${delimiter}
 `;
   });
-  fs8.appendFileSync(file, lines.join(""));
+  fs7.appendFileSync(file, lines.join(""));
 }
 function appendSummary(env, markdown) {
   const file = env.GITHUB_STEP_SUMMARY;
-  if (file) fs8.appendFileSync(file, markdown);
+  if (file) fs7.appendFileSync(file, markdown);
 }
 
 // server/src/action/main.ts
@@ -26936,7 +26846,7 @@ async function runAction(env, write, packageRoot) {
     });
     return { code, stdout, stderr };
   };
-  fs9.mkdirSync(path29.dirname(path29.resolve(workspace, output)), { recursive: true });
+  fs8.mkdirSync(path29.dirname(path29.resolve(workspace, output)), { recursive: true });
   const report = await cli([
     "check",
     ...shared,

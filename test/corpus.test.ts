@@ -5,7 +5,7 @@ import { test, type TestContext } from 'node:test';
 import type { Finding } from '../server/src/core/types';
 import type { ElbLensService } from '../server/src/service/api';
 import type { ServiceHost } from '../server/src/core/host';
-import { createNodeHost } from '../server/src/service/nodeHost';
+import { createNodeHost } from '../server/src/project/nodeFs';
 import { createElbLensService } from '../server/src/service/service';
 import { checkBaseline, UPDATING_BASELINE } from './corpusBaseline';
 import { CORPUS_DIR, needsMissing } from './helpers';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { test } from 'node:test';
-import { createNodeHost } from '../server/src/service/nodeHost';
+import { createNodeHost } from '../server/src/project/nodeFs';
 import { createElbLensService } from '../server/src/service/service';
 
 /** The repository root (this file runs from build/test/). */

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import type { Finding } from '../../server/src/core/types';
 import { SNIFF_FIELDS, wrapperFor } from '../../server/src/elbjson';
-import { createNodeHost } from '../../server/src/service/nodeHost';
+import { createNodeHost } from '../../server/src/project/nodeFs';
 import { createElbLensService } from '../../server/src/service/service';
 import { checkBaseline, UPDATING_BASELINE } from '../corpusBaseline';
 import { CORPUS_DIR, needsMissing } from '../helpers';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import type { Finding } from '../../server/src/core/types';
-import { createNodeHost } from '../../server/src/service/nodeHost';
+import { createNodeHost } from '../../server/src/project/nodeFs';
 import { createElbLensService } from '../../server/src/service/service';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples', 'elb-api-json');

@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { walk } from '../../server/src/project';
-import { nodeFileSystem } from '../../server/src/project/nodeFs';
-import { createNodeHost } from '../../server/src/service/nodeHost';
+import { createNodeHost, nodeFileSystem } from '../../server/src/project/nodeFs';
 import { createElbLensService } from '../../server/src/service/service';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples', 'kubernetes');

@@ -82,7 +82,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const path = require('node:path');
 const { createElbLensService } = require(workerData.build + '/server/src/service/service.js');
-const { createNodeHost } = require(workerData.build + '/server/src/service/nodeHost.js');
+const { createNodeHost } = require(workerData.build + '/server/src/project/nodeFs.js');
 (async () => {
   const logs = [];
   const node = createNodeHost((m) => logs.push(m));
@@ -164,7 +164,7 @@ function analyseAsNobody(t: TestContext): { findings: Record<string, string[]>; 
     const script = `
       const path = require('node:path');
       const { createElbLensService } = require(${JSON.stringify(path.join(BUILD, 'server', 'src', 'service', 'service.js'))});
-      const { createNodeHost } = require(${JSON.stringify(path.join(BUILD, 'server', 'src', 'service', 'nodeHost.js'))});
+      const { createNodeHost } = require(${JSON.stringify(path.join(BUILD, 'server', 'src', 'project', 'nodeFs.js'))});
       const root = ${JSON.stringify(root)};
       (async () => {
         const logs = [];

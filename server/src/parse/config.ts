@@ -106,3 +106,53 @@ export function exprText(file: ConfigFile, expr: Expr): string {
   const end = file.lines.offsetAt(expr.range.end);
   return file.text.slice(start, end);
 }
+
+/**
+ * Calls `visit` for each direct sub-expression of `expr`, in source order (an object entry's
+ * key before its value; an annotated value before its references). Walks that treat every
+ * child alike use it, so a new kind of expression needs adding here once.
+ */
+export function forEachChildExpr(expr: Expr, visit: (child: Expr) => void): void {
+  switch (expr.kind) {
+    case 'template':
+      for (const part of expr.parts) visit(part);
+      return;
+    case 'traversal':
+      for (const step of expr.steps) if (step.kind === 'index') visit(step.key);
+      return;
+    case 'conditional':
+      visit(expr.condition);
+      visit(expr.whenTrue);
+      visit(expr.whenFalse);
+      return;
+    case 'call':
+      for (const arg of expr.args) visit(arg);
+      return;
+    case 'tuple':
+      for (const item of expr.items) visit(item);
+      return;
+    case 'object':
+      for (const entry of expr.entries) {
+        visit(entry.key);
+        visit(entry.value);
+      }
+      return;
+    case 'unary':
+      visit(expr.operand);
+      return;
+    case 'binary':
+      visit(expr.left);
+      visit(expr.right);
+      return;
+    case 'parens':
+      visit(expr.inner);
+      return;
+    case 'annotated':
+      visit(expr.value);
+      visit(expr.references);
+      return;
+    case 'literal':
+    case 'opaque':
+      return;
+  }
+}

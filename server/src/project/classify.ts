@@ -1,6 +1,7 @@
 import * as path from 'path';
+import { matchesGlobTails } from '../core/globs';
 import { CONFIG_FILE_NAME } from '../core/options';
-import { isJsonFileName, sniffElbJson, SNIFF_CHARS } from '../elbjson/sniff';
+import { DEFAULT_ELB_JSON_GLOBS, isJsonFileName, sniffElbJson, SNIFF_CHARS } from '../elbjson/sniff';
 import { isYamlFileName, KUBERNETES_SNIFF_CHARS, sniffKubernetes } from '../kubernetes/sniff';
 import { isPlanJson, mayBePlanJson } from '../plan/plan';
 import { configure, namesElbJson, namesKubernetes, type EffectiveConfig } from './configure';
@@ -71,4 +72,82 @@ export function classify(filePath: string, options: ClassifyOptions = {}): FileK
     if (text !== undefined && isPlanJson(text)) return 'plan';
   }
   return sniffElbJson(content.head(SNIFF_CHARS)) ? 'elb-json' : 'other';
+}
+
+/**
+ * Which files are of a kind whatever their content: globs (tried against each tail of the
+ * path), or a function that answers per file, e.g. from the `json.files`/`kubernetes.files`
+ * of the file's own configuration (`namesElbJson`, `namesKubernetes`).
+ */
+export type NamedFiles = readonly string[] | ((filePath: string) => boolean);
+
+/** Characters of a text the sniff cache keeps to tell a changed file from an unchanged one. */
+const CACHE_HEAD_CHARS = 8 * 1024;
+
+/**
+ * One content-recognised kind: a file name test, the files named outright, and a sniffer of
+ * the first `sniffChars` characters. Sniff results are remembered by the text's length and
+ * head, so asking again for an unchanged file costs one string comparison.
+ */
+class ContentDetector {
+  private readonly cache = new Map<string, { length: number; head: string; result: boolean }>();
+
+  constructor(
+    private readonly hasName: (filePath: string) => boolean,
+    private readonly files: NamedFiles,
+    private readonly sniff: (head: string) => boolean,
+    private readonly sniffChars: number,
+  ) {}
+
+  /** True when the file is named outright (no need to read it). */
+  private named(filePath: string): boolean {
+    return typeof this.files === 'function' ? this.files(filePath) : matchesGlobTails(filePath, this.files);
+  }
+
+  /** `text` undefined: the file cannot be read (missing, binary, too large). */
+  matches(filePath: string, text: () => string | undefined): boolean {
+    if (!this.hasName(filePath)) return false;
+    if (this.named(filePath)) return true;
+    const whole = text();
+    if (whole === undefined) return false;
+    const head = whole.slice(0, CACHE_HEAD_CHARS);
+    // The cached answer holds only when the kept head covers all the sniffer read.
+    const headCoversSniff = whole.length <= CACHE_HEAD_CHARS || this.sniffChars <= CACHE_HEAD_CHARS;
+    const cached = this.cache.get(filePath);
+    if (cached && headCoversSniff && cached.length === whole.length && cached.head === head) return cached.result;
+    const result = this.sniff(whole.length > this.sniffChars ? whole.slice(0, this.sniffChars) : whole);
+    this.cache.set(filePath, { length: whole.length, head, result });
+    return result;
+  }
+
+  forget(filePath: string): void {
+    this.cache.delete(filePath);
+  }
+}
+
+/**
+ * `classify` for a host that keeps texts open (the service): the kinds recognised by content,
+ * with the files named outright given as globs or a per-file answer, and sniff results kept
+ * per file until `forget`.
+ */
+export class ContentClassifier {
+  private readonly elbJson: ContentDetector;
+  private readonly kubernetes: ContentDetector;
+
+  constructor(options: { jsonFiles?: NamedFiles; kubernetesFiles?: NamedFiles } = {}) {
+    this.elbJson = new ContentDetector(isJsonFileName, options.jsonFiles ?? DEFAULT_ELB_JSON_GLOBS, sniffElbJson, SNIFF_CHARS);
+    this.kubernetes = new ContentDetector(isYamlFileName, options.kubernetesFiles ?? [], sniffKubernetes, KUBERNETES_SNIFF_CHARS);
+  }
+
+  /** 'elb-json', 'kubernetes', or undefined; `text` is asked only when the name does not decide. */
+  kindOf(filePath: string, text: () => string | undefined): 'elb-json' | 'kubernetes' | undefined {
+    if (this.elbJson.matches(filePath, text)) return 'elb-json';
+    if (this.kubernetes.matches(filePath, text)) return 'kubernetes';
+    return undefined;
+  }
+
+  forget(filePath: string): void {
+    this.elbJson.forget(filePath);
+    this.kubernetes.forget(filePath);
+  }
 }

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import type { ServiceHost } from '../core/host';
 import type { DirectoryEntry, EntryType, FileContent, FileSystemHost } from './fileSystem';
 
 function entryType(entry: fs.Dirent | fs.Stats): EntryType {
@@ -6,6 +7,33 @@ function entryType(entry: fs.Dirent | fs.Stats): EntryType {
   if (entry.isDirectory()) return 'directory';
   if (entry.isFile()) return 'file';
   return 'other';
+}
+
+/**
+ * The one Node file host: the service's ServiceHost and the project layer's FileSystemHost
+ * over Node's `fs`, for the language server, the CLI, the bench and tests. Every read fails
+ * soft (undefined or empty), never a throw.
+ */
+
+/** Files above this size are not read by the service host (the core would not parse them either). */
+export const MAX_READ_BYTES = 5 * 1024 * 1024;
+
+/** A ServiceHost over the real file system: missing, unreadable, binary and oversized files read as undefined. */
+export function createNodeHost(log?: (message: string) => void): ServiceHost {
+  return {
+    readFile(filePath) {
+      const text = readTextFile(filePath, MAX_READ_BYTES);
+      return text === undefined || text.includes('\u0000') ? undefined : text;
+    },
+    readDirectory(dirPath) {
+      try {
+        return fs.readdirSync(dirPath);
+      } catch {
+        return [];
+      }
+    },
+    log,
+  };
 }
 
 /** The project layer's FileSystemHost over Node's `fs`. */

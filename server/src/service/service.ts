@@ -3,9 +3,8 @@ import { rangesOverlap, type Finding, type Fix, type HoverResult, type InlayHint
 import { hoverMarkdown, instancesMarkdown, nodesOfBlock } from '../hover/hover';
 import { listenerInlayHints } from '../hover/inlay';
 import { hoverTarget, unavailableModuleHover } from '../hover/target';
-import { buildElbJsonModel, DEFAULT_ELB_JSON_GLOBS, ElbJsonDetector, isJsonFileName } from '../elbjson';
-import type { ElbJsonFiles } from '../elbjson';
-import { buildKubernetesModel, isYamlFileName, KubernetesDetector, type KubernetesFiles } from '../kubernetes';
+import { buildElbJsonModel, isJsonFileName } from '../elbjson';
+import { buildKubernetesModel, isYamlFileName } from '../kubernetes';
 import type { ElbModel } from '../model/elb';
 import type { ConfigFile } from '../parse/config';
 import { loadHclParser, type HclParser } from '../parse/hcl';
@@ -17,6 +16,7 @@ import { mergeInstanceFindings, type ReportedFinding } from '../rules/instanceFi
 import { nodeFindings } from '../rules/nodeFindings';
 import { isLockFile } from '../terraform/providerVersions';
 import { unitKey, type UnitKind } from '../project/units';
+import { ContentClassifier, type NamedFiles } from '../project/classify';
 import type { ElbLensService, FixForFinding, ModelView } from './api';
 import type { ServiceHost, TextChange } from '../core/host';
 import type { AnalysisOptions } from '../core/options';
@@ -43,7 +43,7 @@ export interface ServiceOptions {
    * that asks the host's configuration per file (the project layer: `json.files` of the file's
    * `.elb-lens.json` and the editor setting), so a changed configuration needs no new service.
    */
-  jsonFiles?: ElbJsonFiles;
+  jsonFiles?: NamedFiles;
   /**
    * false: parse every Terraform file of a module instead of scanning first (the scan never
    * changes results; tests compare both). Default true.
@@ -56,7 +56,7 @@ export interface ServiceOptions {
    */
   hoverDocsLink?: string;
   /** Files always read as Kubernetes manifests (`kubernetes.files`); other YAML is recognised by content. */
-  kubernetesFiles?: KubernetesFiles;
+  kubernetesFiles?: NamedFiles;
 }
 
 export async function createElbLensService(host: ServiceHost, options: ServiceOptions = {}): Promise<ElbLensService> {
@@ -72,8 +72,8 @@ class Service implements ElbLensService {
   private readonly modules = new Map<string, ModuleAnalysis>();
   private readonly docsBase: string;
   private readonly hoverDocsLink: string;
-  private readonly elbJson: ElbJsonDetector;
-  private readonly kubernetes: KubernetesDetector;
+  /** ELB API JSON and manifests, by name or content (project/classify.ts). */
+  private readonly classifier: ContentClassifier;
   /** kustomize overlays and Helm charts, rendered (project/renderedUnits.ts). */
   private readonly rendered: RenderedUnitIndex;
 
@@ -84,8 +84,7 @@ class Service implements ElbLensService {
   ) {
     this.docsBase = options.docsBase ?? 'docs/rules/';
     this.hoverDocsLink = options.hoverDocsLink ?? `${this.docsBase}README.md`;
-    this.elbJson = new ElbJsonDetector(options.jsonFiles ?? DEFAULT_ELB_JSON_GLOBS);
-    this.kubernetes = new KubernetesDetector(options.kubernetesFiles ?? []);
+    this.classifier = new ContentClassifier(options);
     this.files = new ProjectFiles(host, parser, options.prescan !== false);
     this.terraform = new TerraformUnits(
       this.files,
@@ -126,26 +125,16 @@ class Service implements ElbLensService {
       const [unit] = this.rendered.unitsFor(filePath, {});
       if (unit) return unit.kind;
     }
-    if (this.isElbJsonFile(filePath)) return 'elb-json';
-    if (this.isKubernetesFile(filePath)) return 'kubernetes';
-    return undefined;
+    return this.contentKind(filePath);
   }
 
   renderedRoots(options: AnalysisOptions = {}): { file: string; reads: string[] }[] {
     return this.rendered.rootUnits(renderOptions(options)).map((u) => ({ file: unitFile(u), reads: [...u.reads] }));
   }
 
-  /** A Kubernetes manifest: a `.yaml`/`.yml` file named by `kubernetes.files`, or with an ELB-annotated Service in it. */
-  private isKubernetesFile(filePath: string): boolean {
-    if (!isYamlFileName(filePath)) return false;
-    return this.kubernetes.isKubernetes(filePath, this.files.text(filePath));
-  }
-
-  /** ELB API JSON: a `.json`/`.jsonc` file matching the globs or whose first few KB look like ELB objects. */
-  private isElbJsonFile(filePath: string): boolean {
-    if (!isJsonFileName(filePath)) return false;
-    if (this.elbJson.matchesGlobs(filePath)) return true;
-    return this.elbJson.isElbJson(filePath, this.files.text(filePath));
+  /** ELB API JSON or a Kubernetes manifest: named by `json.files`/`kubernetes.files`, or recognised by content. */
+  private contentKind(filePath: string): 'elb-json' | 'kubernetes' | undefined {
+    return this.classifier.kindOf(filePath, () => this.files.text(filePath));
   }
 
   openDocument(filePath: string, text: string): void {
@@ -175,7 +164,7 @@ class Service implements ElbLensService {
   moduleFiles(filePath: string): string[] {
     const dir = path.dirname(filePath);
     // A manifest stands alone: its Services say all there is.
-    if (isYamlFileName(filePath)) return this.isKubernetesFile(filePath) ? [filePath] : [];
+    if (isYamlFileName(filePath)) return this.contentKind(filePath) === 'kubernetes' ? [filePath] : [];
     if (isJsonFileName(filePath)) {
       // The ELB JSON files of the folder are analysed together, apart from its Terraform module.
       const names = new Set(this.files.listDirectory(dir).filter(isJsonFileName));
@@ -184,7 +173,7 @@ class Service implements ElbLensService {
       return [...names]
         .sort()
         .map((n) => path.join(dir, n))
-        .filter((p) => this.isElbJsonFile(p));
+        .filter((p) => this.contentKind(p) === 'elb-json');
     }
     const paths = this.files.terraformPaths(dir);
     if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
@@ -261,7 +250,7 @@ class Service implements ElbLensService {
     if (analysis.renderedUnits) {
       return analysis.renderedUnits.map((u) => ({ root: u.root, source: 'kubernetes', model: u.model, findings: shown(u.reported) }));
     }
-    const source = this.isKubernetesFile(filePath) ? 'kubernetes' : 'elb-json';
+    const source = this.contentKind(filePath) === 'kubernetes' ? 'kubernetes' : 'elb-json';
     // A manifest is analysed by itself; an ELB JSON folder as a whole.
     const root = source === 'kubernetes' ? filePath : path.dirname(filePath);
     return [{ root, source, model: analysis.model, findings: shown(analysis.reported ?? []) }];
@@ -271,11 +260,10 @@ class Service implements ElbLensService {
     this.modules.delete(path.dirname(filePath));
     this.modules.delete(unitKey(filePath, 'elb-json'));
     this.modules.delete(unitKey(filePath, 'kubernetes'));
-    this.kubernetes.forget(filePath);
+    this.classifier.forget(filePath);
     this.rendered.forget(filePath);
     this.terraform.invalidate(filePath);
     this.callers.changed(filePath);
-    this.elbJson.forget(filePath);
   }
 
   private dropAll(): void {

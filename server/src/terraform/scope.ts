@@ -1,6 +1,6 @@
 import type { RelatedLocation } from '../core/types';
 import type { ConfigBlock, Expr } from '../parse/config';
-import { exprText } from '../parse/config';
+import { exprText, forEachChildExpr } from '../parse/config';
 import { Evaluator, type EvalScope, type TraversalSteps, type VariableValue } from './evaluate';
 import { Unknown, isUnknown, type Value } from '../model/value';
 import type { TerraformModule } from './module';
@@ -232,35 +232,12 @@ export class Scope implements EvalScope {
         } else recurse(truth ? expr.whenTrue : expr.whenFalse);
         return;
       }
-      case 'template':
-        expr.parts.forEach((p) => recurse(p));
-        return;
-      case 'call':
-        expr.args.forEach((a) => recurse(a));
-        return;
-      case 'tuple':
-        expr.items.forEach((i) => recurse(i));
-        return;
-      case 'object':
-        expr.entries.forEach((e) => {
-          recurse(e.key);
-          recurse(e.value);
-        });
-        return;
-      case 'unary':
-        recurse(expr.operand);
-        return;
-      case 'binary':
-        recurse(expr.left);
-        recurse(expr.right);
-        return;
-      case 'parens':
-        recurse(expr.inner);
-        return;
+      // A plan's known value: only what `references` names is linked (see Expr).
       case 'annotated':
         recurse(expr.references);
         return;
       default:
+        forEachChildExpr(expr, (child) => recurse(child));
         return;
     }
   }
@@ -295,7 +272,8 @@ export class Scope implements EvalScope {
   private sources(expr: Expr, out: RelatedLocation[], seen: Set<string>, depth: number): void {
     if (depth > MAX_DEPTH) return;
     const recurse = (e: Expr, scope: Scope = this) => scope.sources(e, out, seen, depth + 1);
-    forEachChild(expr, (child) => recurse(child));
+    // A plan's known value (annotated) is not walked: its value needs no caller sources.
+    if (expr.kind !== 'annotated') forEachChildExpr(expr, (child) => recurse(child));
     if (expr.kind !== 'traversal') return;
     const binding = this.bindings.get(expr.root);
     if (binding?.origin) {
@@ -323,46 +301,5 @@ export class Scope implements EvalScope {
       });
       recurse(attribute.expr, parent.scope);
     }
-  }
-}
-
-/** Calls `visit` for each direct sub-expression. */
-function forEachChild(expr: Expr, visit: (child: Expr) => void): void {
-  switch (expr.kind) {
-    case 'traversal':
-      for (const step of expr.steps) if (step.kind === 'index') visit(step.key);
-      return;
-    case 'conditional':
-      visit(expr.condition);
-      visit(expr.whenTrue);
-      visit(expr.whenFalse);
-      return;
-    case 'template':
-      expr.parts.forEach(visit);
-      return;
-    case 'call':
-      expr.args.forEach(visit);
-      return;
-    case 'tuple':
-      expr.items.forEach(visit);
-      return;
-    case 'object':
-      expr.entries.forEach((e) => {
-        visit(e.key);
-        visit(e.value);
-      });
-      return;
-    case 'unary':
-      visit(expr.operand);
-      return;
-    case 'binary':
-      visit(expr.left);
-      visit(expr.right);
-      return;
-    case 'parens':
-      visit(expr.inner);
-      return;
-    default:
-      return;
   }
 }

@@ -1,6 +1,6 @@
 import type { Tree, Edit } from 'web-tree-sitter';
 import type { Position, Range } from '../../core/types';
-import type { ConfigAttribute, ConfigBlock, ConfigComment, Expr } from '../config';
+import { forEachChildExpr, type ConfigAttribute, type ConfigBlock, type ConfigComment, type Expr } from '../config';
 import { LineIndex } from '../positions';
 
 /**
@@ -79,48 +79,7 @@ export function moveRange(r: Range, d: number): void {
 
 export function moveExpr(e: Expr, d: number): void {
   moveRange(e.range, d);
-  switch (e.kind) {
-    case 'literal':
-    case 'opaque':
-      return;
-    case 'template':
-      for (const part of e.parts) moveExpr(part, d);
-      return;
-    case 'traversal':
-      for (const step of e.steps) if (step.kind === 'index') moveExpr(step.key, d);
-      return;
-    case 'conditional':
-      moveExpr(e.condition, d);
-      moveExpr(e.whenTrue, d);
-      moveExpr(e.whenFalse, d);
-      return;
-    case 'call':
-      for (const arg of e.args) moveExpr(arg, d);
-      return;
-    case 'tuple':
-      for (const item of e.items) moveExpr(item, d);
-      return;
-    case 'object':
-      for (const entry of e.entries) {
-        moveExpr(entry.key, d);
-        moveExpr(entry.value, d);
-      }
-      return;
-    case 'unary':
-      moveExpr(e.operand, d);
-      return;
-    case 'binary':
-      moveExpr(e.left, d);
-      moveExpr(e.right, d);
-      return;
-    case 'parens':
-      moveExpr(e.inner, d);
-      return;
-    case 'annotated':
-      moveExpr(e.value, d);
-      moveExpr(e.references, d);
-      return;
-  }
+  forEachChildExpr(e, (child) => moveExpr(child, d));
 }
 
 export function moveAttribute(a: ConfigAttribute, d: number): void {
