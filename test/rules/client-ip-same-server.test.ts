@@ -1,78 +1,40 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze, ofRule, textAt } from '../helpers';
+import { chainLoadBalancer, chainTypes, type Provider, terraformChain } from './fixtures';
 import { DEDICATED_LB, json, jsonFindings, nameOf } from '../elbjson/util';
 
 const RULE = 'client-ip-same-server';
 
 /** A Huawei dedicated TCP listener whose member is a server with the given `user_data`. */
-const huawei = (userData: string, extra = '') => `resource "huaweicloud_elb_loadbalancer" "lb" {
-  ipv4_address = "192.168.0.100"
-}
+const huawei = (userData: string, extra = '') =>
+  terraformChain({
+    provider: 'huaweicloud',
+    lbKind: 'dedicated',
+    loadBalancer: '  ipv4_address = "192.168.0.100"\n',
+    beforeMember: `resource "huaweicloud_compute_instance" "vm" {\n  name      = "vm"\n  user_data = ${userData}\n}\n\n`,
+    memberAddress: 'huaweicloud_compute_instance.vm.access_ip_v4',
+    member: '  subnet_id     = var.subnet\n',
+  }) + extra;
 
-resource "huaweicloud_elb_listener" "l" {
-  loadbalancer_id = huaweicloud_elb_loadbalancer.lb.id
-  protocol        = "TCP"
-  protocol_port   = 80
-}
+/** A shared load balancer of `provider` with a TCP listener and a server member that calls its address. */
+const shared = (provider: Provider, instanceType: string, transfer: string | undefined) => {
+  const lb = chainLoadBalancer(provider, 'shared');
+  return terraformChain({
+    provider,
+    lbKind: 'shared',
+    clientIp: transfer,
+    loadBalancer: '  vip_address = "192.168.0.100"\n',
+    beforeMember: `resource "${instanceType}" "vm" {\n  user_data = "curl http://\${${lb}.vip_address}/"\n}\n\n`,
+    memberAddress: `${instanceType}.vm.access_ip_v4`,
+    member: '  subnet_id     = var.subnet\n',
+  });
+};
 
-resource "huaweicloud_elb_pool" "p" {
-  listener_id = huaweicloud_elb_listener.l.id
-  protocol    = "TCP"
-  lb_method   = "ROUND_ROBIN"
-}
-
-resource "huaweicloud_compute_instance" "vm" {
-  name      = "vm"
-  user_data = ${userData}
-}
-
-resource "huaweicloud_elb_member" "m" {
-  pool_id       = huaweicloud_elb_pool.p.id
-  address       = huaweicloud_compute_instance.vm.access_ip_v4
-  protocol_port = 80
-  subnet_id     = var.subnet
-}
-${extra}`;
-
-/** A shared load balancer of `prefix` (huaweicloud_lb, opentelekomcloud_lb, flexibleengine_lb) with a TCP listener and a server member. */
-const shared = (
-  prefix: string,
-  suffix: string,
-  instanceType: string,
-  transfer: string | undefined,
-) => `resource "${prefix}_loadbalancer${suffix}" "lb" {
-  vip_address = "192.168.0.100"
-}
-
-resource "${prefix}_listener${suffix}" "l" {
-  loadbalancer_id = ${prefix}_loadbalancer${suffix}.lb.id
-  protocol        = "TCP"
-  protocol_port   = 80
-${transfer === undefined ? '' : `  transparent_client_ip_enable = ${transfer}\n`}}
-
-resource "${prefix}_pool${suffix}" "p" {
-  listener_id = ${prefix}_listener${suffix}.l.id
-  protocol    = "TCP"
-  lb_method   = "ROUND_ROBIN"
-}
-
-resource "${instanceType}" "vm" {
-  user_data = "curl http://\${${prefix}_loadbalancer${suffix}.lb.vip_address}/"
-}
-
-resource "${prefix}_member${suffix}" "m" {
-  pool_id       = ${prefix}_pool${suffix}.p.id
-  address       = ${instanceType}.vm.access_ip_v4
-  protocol_port = 80
-  subnet_id     = var.subnet
-}
-`;
-
-const SHARED_PROVIDERS: [string, string, string, string][] = [
-  ['huaweicloud_lb', '', 'huaweicloud_compute_instance', '"true"'],
-  ['opentelekomcloud_lb', '_v2', 'opentelekomcloud_compute_instance_v2', 'true'],
-  ['flexibleengine_lb', '_v2', 'flexibleengine_compute_instance_v2', 'true'],
+const SHARED_PROVIDERS: [Provider, string, string][] = [
+  ['huaweicloud', 'huaweicloud_compute_instance', '"true"'],
+  ['opentelekomcloud', 'opentelekomcloud_compute_instance_v2', 'true'],
+  ['flexibleengine', 'flexibleengine_compute_instance_v2', 'true'],
 ];
 
 describe(`${RULE}: a member's server refers to the load balancer address`, () => {
@@ -160,12 +122,13 @@ resource "huaweicloud_vpc_eip_associate" "lb" {
     assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 1);
   });
 
-  for (const [prefix, suffix, instanceType, on] of SHARED_PROVIDERS) {
+  for (const [provider, instanceType, on] of SHARED_PROVIDERS) {
+    const { prefix, suffix } = chainTypes(provider, 'shared');
     test(`${prefix}${suffix}: fires on a shared TCP listener only while the transfer is on`, async () => {
-      assert.equal(ofRule(await analyze({ 'main.tf': shared(prefix, suffix, instanceType, on) }), RULE).length, 1, 'on');
-      assert.equal(ofRule(await analyze({ 'main.tf': shared(prefix, suffix, instanceType, undefined) }), RULE).length, 0, 'default off');
+      assert.equal(ofRule(await analyze({ 'main.tf': shared(provider, instanceType, on) }), RULE).length, 1, 'on');
+      assert.equal(ofRule(await analyze({ 'main.tf': shared(provider, instanceType, undefined) }), RULE).length, 0, 'default off');
       const viaTfvars = {
-        'main.tf': shared(prefix, suffix, instanceType, 'var.transfer'),
+        'main.tf': shared(provider, instanceType, 'var.transfer'),
         'v.tf': 'variable "transfer" {}\n',
         'terraform.tfvars': `transfer = ${on}\n`,
       };
@@ -350,8 +313,8 @@ describe(`${RULE}: does not fire`, () => {
   });
 
   test('when the transfer state is unknown (shared TCP listener, unknown value)', async () => {
-    const [prefix, suffix, instanceType] = SHARED_PROVIDERS[0];
-    const files = { 'main.tf': shared(prefix, suffix, instanceType, 'var.transfer'), 'v.tf': 'variable "transfer" {}\n' };
+    const [provider, instanceType] = SHARED_PROVIDERS[0];
+    const files = { 'main.tf': shared(provider, instanceType, 'var.transfer'), 'v.tf': 'variable "transfer" {}\n' };
     assert.equal(ofRule(await analyze(files), RULE).length, 0);
   });
 
