@@ -19982,6 +19982,24 @@ function sniffKubernetes(text4) {
   return !isTemplate(head);
 }
 
+// server/src/terraform/files.ts
+function isTerraformFileName(name2) {
+  return name2.endsWith(".tf") || name2.endsWith(".tf.json") || name2.endsWith(".tofu") || name2.endsWith(".tofu.json");
+}
+function isTerraformJsonName(name2) {
+  return name2.endsWith(".tf.json") || name2.endsWith(".tofu.json");
+}
+function isTerraformHclName(name2) {
+  return name2.endsWith(".tf") || name2.endsWith(".tofu");
+}
+function shadowedName(tofuName) {
+  return tofuName.endsWith(".tofu.json") ? `${tofuName.slice(0, -".tofu.json".length)}.tf.json` : `${tofuName.slice(0, -".tofu".length)}.tf`;
+}
+function moduleFileNames(names) {
+  const shadowed = new Set(names.filter((n2) => n2.endsWith(".tofu") || n2.endsWith(".tofu.json")).map(shadowedName));
+  return names.filter((n2) => isTerraformFileName(n2) && !shadowed.has(n2));
+}
+
 // server/src/project/configure.ts
 var path5 = __toESM2(require("path"));
 function configure(settings = {}) {
@@ -20033,8 +20051,8 @@ var defaultConfig2;
 function classify(filePath, options = {}) {
   const name2 = path6.basename(filePath);
   if (name2 === CONFIG_FILE_NAME) return "config";
-  if (name2.endsWith(".tf") || name2.endsWith(".tofu")) return "terraform";
-  if (name2.endsWith(".tf.json") || name2.endsWith(".tofu.json")) return "terraform-json";
+  if (isTerraformHclName(name2)) return "terraform";
+  if (isTerraformJsonName(name2)) return "terraform-json";
   if (isAutoTfvarsName(name2) || options.explicit && (name2.endsWith(".tfvars") || name2.endsWith(".tfvars.json"))) return "tfvars";
   if (isYamlFileName(filePath)) {
     if (namesKubernetes(options.config ?? (defaultConfig2 ??= configure()), filePath)) return "kubernetes";
@@ -22470,24 +22488,6 @@ function literalString(expr) {
     return out2;
   }
   return void 0;
-}
-
-// server/src/terraform/files.ts
-function isTerraformFileName(name2) {
-  return name2.endsWith(".tf") || name2.endsWith(".tf.json") || name2.endsWith(".tofu") || name2.endsWith(".tofu.json");
-}
-function isTerraformJsonName(name2) {
-  return name2.endsWith(".tf.json") || name2.endsWith(".tofu.json");
-}
-function isTerraformHclName(name2) {
-  return name2.endsWith(".tf") || name2.endsWith(".tofu");
-}
-function shadowedName(tofuName) {
-  return tofuName.endsWith(".tofu.json") ? `${tofuName.slice(0, -".tofu.json".length)}.tf.json` : `${tofuName.slice(0, -".tofu".length)}.tf`;
-}
-function moduleFileNames(names) {
-  const shadowed = new Set(names.filter((n2) => n2.endsWith(".tofu") || n2.endsWith(".tofu.json")).map(shadowedName));
-  return names.filter((n2) => isTerraformFileName(n2) && !shadowed.has(n2));
 }
 
 // server/src/project/files.ts
