@@ -16420,7 +16420,7 @@ ${body2.join("\n")}
 `;
 }
 
-// server/src/rules/instanceFindings.ts
+// server/src/rules/support/instanceFindings.ts
 var DOWNLOADED = /[\\/]\.terraform[\\/]/;
 function mergeInstanceFindings(reported) {
   const out2 = [];
@@ -19314,7 +19314,7 @@ function analyzePlan(filePath, text4, options = {}) {
   return withRuleSettings(mergeInstanceFindings(analysis.reported), options.rules).map((f) => ({ ...f, fixes: [] }));
 }
 
-// server/src/rules/nodeFindings.ts
+// server/src/rules/support/nodeFindings.ts
 function nodeFindings(reported, options, configFile) {
   const suppressions = /* @__PURE__ */ new Map();
   const suppressionsOf = (path30) => {
@@ -25634,7 +25634,7 @@ async function graph(args2, io, host) {
 // server/src/cli/explain.ts
 var path23 = __toESM2(require("path"));
 
-// server/src/rules/links.ts
+// server/src/rules/support/links.ts
 function repositoryUrl(pkg) {
   const raw = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url;
   if (!raw) return void 0;

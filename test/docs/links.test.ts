@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { projectLinks, repositoryUrl, ruleDocsPage } from '../../server/src/rules/links';
+import { projectLinks, repositoryUrl, ruleDocsPage } from '../../server/src/rules/support/links';
 import { toDiagnostic } from '../../server/src/lsp/convert';
 import { pathToUri } from '../../server/src/lsp/fileUris';
 import type { Finding } from '../../server/src/core/types';

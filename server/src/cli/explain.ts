@@ -3,7 +3,7 @@ import { closest } from '../project/configFile';
 import { readTextFile } from '../project/nodeFs';
 import { PSEUDO_RULES } from '../core/pseudoRules';
 import { RULES, findRule } from '../rules';
-import { projectLinks, type PackageManifest } from '../rules/links';
+import { projectLinks, type PackageManifest } from '../rules/support/links';
 import * as fs from 'fs';
 import { UsageError } from './args';
 import type { ToolInfo } from './report';

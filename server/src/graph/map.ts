@@ -1,7 +1,7 @@
 import { SEVERITY_ORDER, rangeContains, type Range, type Severity } from '../core/types';
 import type { ClientIpReason, ElbModel, Listener, LoadBalancer, Member, ModelNode, Pool } from '../model/elb';
 import { HTTP_PROTOCOLS, type LoadBalancerKind } from '../model/providers';
-import type { ReportedFinding } from '../rules/instanceFindings';
+import type { ReportedFinding } from '../rules/support/instanceFindings';
 import { sameServerEvidence } from '../rules/client-ip-same-server';
 import { isUnknown, toBool } from '../model/value';
 

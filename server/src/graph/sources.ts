@@ -1,6 +1,6 @@
 import type { ModelView } from '../service/api';
 import { planAnalysis } from '../plan/plan';
-import { nodeFindings } from '../rules/nodeFindings';
+import { nodeFindings } from '../rules/support/nodeFindings';
 import type { RuleSetting } from '../core/options';
 import type { MapSource } from './map';
 

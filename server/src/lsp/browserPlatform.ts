@@ -1,7 +1,7 @@
 import * as path from 'path';
 import type { Connection } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../core/options';
-import type { PackageManifest } from '../rules/links';
+import type { PackageManifest } from '../rules/support/links';
 import { SKIPPED_DIRECTORIES, walk } from '../project';
 import { useHclWasm } from '../parse/hcl';
 import type { ServiceHost } from '../core/host';

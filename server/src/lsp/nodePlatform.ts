@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Connection } from 'vscode-languageserver';
-import type { PackageManifest } from '../rules/links';
+import type { PackageManifest } from '../rules/support/links';
 import { walk } from '../project';
 import { createNodeHost, nodeFileSystem } from '../project/nodeFs';
 import { createElbLensService } from '../service/service';

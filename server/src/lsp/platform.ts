@@ -1,5 +1,5 @@
 import type { InitializeParams } from 'vscode-languageserver';
-import type { PackageManifest } from '../rules/links';
+import type { PackageManifest } from '../rules/support/links';
 import type { ElbLensService } from '../service/api';
 import type { ServiceHost } from '../core/host';
 import type { ServiceOptions } from '../service/service';

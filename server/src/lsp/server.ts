@@ -31,7 +31,7 @@ import {
   type FileKind,
 } from '../project';
 import { selectFixes } from '../project/fixPolicy';
-import { projectLinks } from '../rules/links';
+import { projectLinks } from '../rules/support/links';
 import type { ElbLensService } from '../service/api';
 import type { ServiceHost } from '../core/host';
 import type { AnalysisOptions } from '../core/options';

@@ -5,7 +5,7 @@ import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr, TraversalStep } fr
 import { jsonValueExpr, nodeRange, parseJsonTree } from '../parse/json';
 import { LineIndex } from '../parse/positions';
 import { reportRules } from '../rules/engine';
-import { mergeInstanceFindings, type ReportedFinding } from '../rules/instanceFindings';
+import { mergeInstanceFindings, type ReportedFinding } from '../rules/support/instanceFindings';
 import { withRuleSettings } from '../suppress/policy';
 import type { RuleSetting } from '../core/options';
 import { TerraformModule } from '../terraform/module';

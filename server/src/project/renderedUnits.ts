@@ -17,7 +17,7 @@ import { mapGet } from '../kubernetes/render/tree';
 import type { ElbModel } from '../model/elb';
 import { LineIndex } from '../parse/positions';
 import { reportRules } from '../rules/engine';
-import { mergeInstanceFindings, type ReportedFinding } from '../rules/instanceFindings';
+import { mergeInstanceFindings, type ReportedFinding } from '../rules/support/instanceFindings';
 
 /**
  * Analysis units of Kubernetes Services that ELB Lens renders itself: a kustomize overlay

@@ -2,7 +2,7 @@ import type { Finding } from '../core/types';
 import type { AnalysisOptions } from '../core/options';
 import type { ElbModel } from '../model/elb';
 import type { ConfigBlock, ConfigFile } from '../parse/config';
-import { mergeInstanceFindings, type ReportedFinding } from '../rules/instanceFindings';
+import { mergeInstanceFindings, type ReportedFinding } from '../rules/support/instanceFindings';
 import * as path from 'path';
 import { Unknown, type KnownValue, type Value } from '../model/value';
 import {

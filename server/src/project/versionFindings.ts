@@ -1,6 +1,6 @@
 import { PROVIDER_VERSION_RULE_ID } from '../core/options';
 import type { VersionProblem } from '../terraform/providerVersions';
-import type { ReportedFinding } from '../rules/instanceFindings';
+import type { ReportedFinding } from '../rules/support/instanceFindings';
 
 /**
  * Lock files and version constraints that cannot be read, as `provider-version` hints on

@@ -3,7 +3,7 @@ import type { ConfigBlock, ConfigFile } from '../parse/config';
 import type { ElbModel } from '../model/elb';
 import { RULES } from './index';
 import type { Rule, RuleReport } from './types';
-import { mergeInstanceFindings, type ReportedFinding } from './instanceFindings';
+import { mergeInstanceFindings, type ReportedFinding } from './support/instanceFindings';
 
 /**
  * The one rule engine: every front end (Terraform modules, ELB API JSON, plan JSON) builds

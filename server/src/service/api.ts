@@ -2,7 +2,7 @@ import type { Finding, Fix, HoverResult, InlayHint, Position, Range } from '../c
 import type { TextChange } from '../core/host';
 import type { AnalysisOptions } from '../core/options';
 import type { ElbModel } from '../model/elb';
-import type { ReportedFinding } from '../rules/instanceFindings';
+import type { ReportedFinding } from '../rules/support/instanceFindings';
 
 export interface FixForFinding {
   finding: Finding;

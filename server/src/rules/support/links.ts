@@ -1,5 +1,5 @@
-import { RULES } from './index';
-import { PSEUDO_RULES } from '../core/pseudoRules';
+import { RULES } from '../index';
+import { PSEUDO_RULES } from '../../core/pseudoRules';
 
 /**
  * The project's public links. They are all derived from ONE field of package.json,

@@ -1,8 +1,8 @@
-import type { ConfigFile } from '../parse/config';
-import type { AnalysisOptions } from '../core/options';
-import { collectSuppressions, type Suppression } from '../suppress/suppress';
+import type { ConfigFile } from '../../parse/config';
+import type { AnalysisOptions } from '../../core/options';
+import { collectSuppressions, type Suppression } from '../../suppress/suppress';
 import { mergeInstanceFindings, type ReportedFinding } from './instanceFindings';
-import { shownFindings } from '../suppress/policy';
+import { shownFindings } from '../../suppress/policy';
 
 /**
  * The findings of each model node as the user sees them, one instance at a time: the finding

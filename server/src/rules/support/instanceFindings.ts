@@ -1,5 +1,5 @@
-import type { Finding, RelatedLocation } from '../core/types';
-import type { ModelNode } from '../model/elb';
+import type { Finding, RelatedLocation } from '../../core/types';
+import type { ModelNode } from '../../model/elb';
 
 /** A rule's finding with the model node it is about. */
 export interface ReportedFinding {
