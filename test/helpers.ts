@@ -178,3 +178,14 @@ export function keysWithout(findings: Finding[], removed: Finding): string[] {
   keys.splice(index, 1);
   return keys;
 }
+
+/** A small deterministic generator (mulberry32), so that a failing random case can be replayed from its seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

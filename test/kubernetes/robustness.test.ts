@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import type { Finding } from '../../server/src/core/types';
 import { buildKubernetesModel, kubernetesToConfigFile } from '../../server/src/kubernetes';
 import { runRules } from '../../server/src/rules/engine';
-import { applyEdits } from '../helpers';
+import { applyEdits, seededRandom } from '../helpers';
 import { k8sFindings, service } from './util';
 
 /**
@@ -198,17 +198,6 @@ describe('YAML: broken input', () => {
   });
 });
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('YAML: random damage to the examples', () => {
   test('600 mutated manifests: no throw, ranges inside the text, fixes apply', () => {
     const dir = path.resolve(__dirname, '..', '..', '..', 'examples', 'kubernetes');
@@ -216,7 +205,7 @@ describe('YAML: random damage to the examples', () => {
       .readdirSync(dir)
       .filter((n) => n.endsWith('.yaml'))
       .map((n) => fs.readFileSync(path.join(dir, n), 'utf8'));
-    const r = random(17);
+    const r = seededRandom(17);
     const pieces = [
       ' ',
       '\t',

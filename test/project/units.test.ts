@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { classify, formUnits, textContent, unitKey, unitKindOf, type FileKind } from '../../server/src/project';
-import { MemoryHost } from '../helpers';
+import { MemoryHost, seededRandom } from '../helpers';
 import { createElbLensService } from '../../server/src/service/service';
 
 /** Analysis units (project/units.ts): the one grouping every host uses. */
@@ -23,17 +23,6 @@ const TEXTS: Record<string, string> = {
   'notes.json': '{"hello": 1}',
 };
 const NAMES = Object.keys(TEXTS);
-
-/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A tree of one to four folders, each with a random pick of the files above (some under other names). */
 function randomTree(next: () => number): Record<string, string> {
@@ -61,7 +50,7 @@ describe('analysis units', () => {
 
   test('property: every file of a known kind is in exactly one unit, and the service analyses it with that unit', async () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const files = randomTree(random(seed));
+      const files = randomTree(seededRandom(seed));
       const host = new MemoryHost(files);
       const service = await createElbLensService(host);
       service.setWorkspaceFiles(host.files.keys());
