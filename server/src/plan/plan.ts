@@ -162,23 +162,33 @@ export function planToModel(filePath: string, text: string): PlanModule | undefi
 
   const byId = new Map<string, PlanResource>();
   for (const r of resources) if (r.id) byId.set(r.id, r);
+  // Instances by module, type and name, and by instance key: a search of every resource per
+  // reference made plans grow faster than their size (20,000 listeners: 6 s, 50,000: 39 s).
+  const byName = new Map<string, { all: PlanResource[]; byIndex: Map<number | string, PlanResource> }>();
+  for (const r of resources) {
+    const key = `${r.modulePath}\u0000${r.type}\u0000${r.name}`;
+    let entry = byName.get(key);
+    if (!entry) byName.set(key, (entry = { all: [], byIndex: new Map() }));
+    entry.all.push(r);
+    if (r.index !== undefined && !entry.byIndex.has(r.index)) entry.byIndex.set(r.index, r);
+  }
 
   /** The plan resource a configuration reference names, seen from `from`. */
   const resolveReference = (from: PlanResource, reference: string): { target: PlanResource; rest: string | undefined } | undefined => {
     const match = REFERENCE.exec(reference);
     if (!match || NOT_RESOURCES.has(match[1])) return undefined;
     const [, type, name, indexText, rest] = match;
-    const candidates = resources.filter((r) => r.modulePath === from.modulePath && r.type === type && r.name === name);
-    if (candidates.length === 0) return undefined;
+    const candidates = byName.get(`${from.modulePath}\u0000${type}\u0000${name}`);
+    if (!candidates) return undefined;
     let target: PlanResource | undefined;
     if (indexText !== undefined) {
       const key: number | string = /^\d+$/.test(indexText) ? Number(indexText) : indexText.replace(/^"|"$/g, '');
-      target = candidates.find((c) => c.index === key);
-    } else if (candidates.length === 1) {
-      target = candidates[0];
+      target = candidates.byIndex.get(key);
+    } else if (candidates.all.length === 1) {
+      target = candidates.all[0];
     } else {
       // `x[count.index]` shows up as a reference to `x`: the instance with the same key.
-      target = candidates.find((c) => c.index !== undefined && c.index === from.index);
+      target = from.index !== undefined ? candidates.byIndex.get(from.index) : undefined;
     }
     return target ? { target, rest } : undefined;
   };
