@@ -28,7 +28,7 @@ function doubling(lines, step) {
 
 const deep = (n) => '['.repeat(n) + ']'.repeat(n);
 
-/** name → { dir, args (after `check`/`graph`), command } */
+/** name → { dir, command (`check` or `graph`), listeners (plans: their size, for the linearity row) } */
 export function hostileWorkloads() {
   const calls = (source) => ['a', 'b'].map((n) => `module "${n}" {\n  source = "${source}"\n  count  = 2\n}\n`).join('');
   const fanOut = { 'main.tf': calls('./m1') + LISTENER('root') };
@@ -62,8 +62,9 @@ export function hostileWorkloads() {
       command: 'check',
     },
     'graph of 14,000 listeners': { dir: tree('graph14k', { 'main.tf': many }), command: 'graph' },
-    'plan of 10,000 listeners': { dir: planOfListeners(10000), command: 'check' },
-    'plan of 50,000 listeners': { dir: planOfListeners(50000), command: 'check' },
+    'plan of 10,000 listeners': { dir: planOfListeners(10000), command: 'check', listeners: 10000 },
+    'plan of 20,000 listeners': { dir: planOfListeners(20000), command: 'check', listeners: 20000 },
+    'plan of 50,000 listeners': { dir: planOfListeners(50000), command: 'check', listeners: 50000 },
   };
 }
 
