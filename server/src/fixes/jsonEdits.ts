@@ -24,7 +24,7 @@ export function jsonPropertyEdits(text: string, path: jsonc.JSONPath, value: unk
   if (!parent || parent.type !== 'object' || typeof key !== 'string') return formatted(text, path, value, eol);
   const properties = (parent.children ?? []).filter((p) => p.children?.[0]);
   const index = properties.findIndex((p) => p.children![0].value === key);
-  const lines = linesOf(text);
+  const lines = new Lines(text);
 
   if (value === undefined) {
     if (index < 0) return [];
@@ -62,28 +62,16 @@ export function jsonPropertyEdits(text: string, path: jsonc.JSONPath, value: unk
   return [...(needsComma ? [{ offset: lastEnd, length: 0, content: ',' }] : []), { offset: at, length: 0, content: line }];
 }
 
-/**
- * Rules ask for many edits of one file in a row (one per finding): parse each text and index
- * its lines once (per finding, a plan of 50,000 listeners took 40 s).
- */
-const recent: { text: string; root: jsonc.Node | undefined; lines?: Lines }[] = [];
-
-function cached(text: string): (typeof recent)[number] {
-  const hit = recent.find((r) => r.text === text);
-  if (hit) return hit;
-  const entry = { text, root: parseJsonTree(text).root };
-  recent.unshift(entry);
-  if (recent.length > 4) recent.pop();
-  return entry;
-}
+/** Rules ask for many edits of one file in a row (one per finding): parse each text once. */
+const recent: { text: string; root: jsonc.Node | undefined }[] = [];
 
 function parsed(text: string): jsonc.Node | undefined {
-  return cached(text).root;
-}
-
-function linesOf(text: string): Lines {
-  const entry = cached(text);
-  return (entry.lines ??= new Lines(text));
+  const hit = recent.find((r) => r.text === text);
+  if (hit) return hit.root;
+  const { root } = parseJsonTree(text);
+  recent.unshift({ text, root });
+  if (recent.length > 4) recent.pop();
+  return root;
 }
 
 /** Removes a property that sits on lines of its own, with its trailing comma and comment. */
