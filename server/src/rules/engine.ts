@@ -1,3 +1,4 @@
+import { checkpoint, isAnalysisStop } from '../core/budget';
 import { rangeContains, type Finding, type Range } from '../core/types';
 import type { ConfigBlock, ConfigFile } from '../parse/config';
 import type { ElbModel } from '../model/elb';
@@ -34,7 +35,9 @@ export function runRules(model: ElbModel, options: RuleEngineOptions): Finding[]
 export function reportRules(model: ElbModel, options: RuleEngineOptions): ReportedFinding[] {
   const findings: ReportedFinding[] = [];
   for (const rule of options.ruleSet ?? RULES) {
+    checkpoint();
     const report = (reported: RuleReport) => {
+      checkpoint();
       const r = atOverride(reported);
       // Blocks the parser had to repair may be half-typed: say nothing about them.
       if (r.file.blocks.some((b) => b.hasErrors && rangeContains(b.range, r.range.start))) return;
@@ -56,6 +59,8 @@ export function reportRules(model: ElbModel, options: RuleEngineOptions): Report
     try {
       rule.check({ model, report });
     } catch (error) {
+      // Out of time or memory: the unit stops, not only this rule.
+      if (isAnalysisStop(error)) throw error;
       const where = options.source ? ` on ${options.source}` : '';
       options.log?.(`elb-lens: rule ${rule.meta.id} failed${where}: ${error instanceof Error ? error.stack : String(error)}`);
     }
