@@ -6,7 +6,7 @@ import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr } from '../parse/co
 import type { HclParser } from '../parse/hcl';
 import type { Node } from 'web-tree-sitter';
 import type { TerraformModule } from './module';
-import type { ResourceInstance } from './moduleParts';
+import type { ResourceInstance } from './scope';
 
 /**
  * Which provider versions a Terraform configuration uses, per provider: the exact version
