@@ -19866,7 +19866,7 @@ function forEachFlag(rest, handle2) {
 var path22 = __toESM2(require("path"));
 
 // server/src/project/classify.ts
-var path6 = __toESM2(require("path"));
+var path7 = __toESM2(require("path"));
 
 // server/src/core/globs.ts
 var MAX_ALTERNATIVES = 1024;
@@ -20034,6 +20034,24 @@ function matchesGlobTails(filePath, globs) {
 // server/src/elbjson/sniff.ts
 var path3 = __toESM2(require("path"));
 
+// server/src/terraform/files.ts
+function isTerraformFileName(name2) {
+  return name2.endsWith(".tf") || name2.endsWith(".tf.json") || name2.endsWith(".tofu") || name2.endsWith(".tofu.json");
+}
+function isTerraformJsonName(name2) {
+  return name2.endsWith(".tf.json") || name2.endsWith(".tofu.json");
+}
+function isTerraformHclName(name2) {
+  return name2.endsWith(".tf") || name2.endsWith(".tofu");
+}
+function shadowedName(tofuName) {
+  return tofuName.endsWith(".tofu.json") ? `${tofuName.slice(0, -".tofu.json".length)}.tf.json` : `${tofuName.slice(0, -".tofu".length)}.tf`;
+}
+function moduleFileNames(names) {
+  const shadowed = new Set(names.filter((n2) => n2.endsWith(".tofu") || n2.endsWith(".tofu.json")).map(shadowedName));
+  return names.filter((n2) => isTerraformFileName(n2) && !shadowed.has(n2));
+}
+
 // server/src/elbjson/fields.ts
 var ELB_JSON_ROLES = ["listener", "pool", "member", "loadbalancer", "ipgroup"];
 var WRAPPERS = {
@@ -20086,7 +20104,7 @@ var DEFAULT_ELB_JSON_GLOBS = DEFAULT_JSON_FILES;
 function isJsonFileName(filePath) {
   const name2 = path3.basename(filePath);
   if (!name2.endsWith(".json") && !name2.endsWith(".jsonc")) return false;
-  return !name2.endsWith(".tf.json") && !name2.endsWith(".tofu.json") && !name2.endsWith(".tfvars.json") && name2 !== ".elb-lens.json";
+  return !isTerraformJsonName(name2) && !name2.endsWith(".tfvars.json") && name2 !== CONFIG_FILE_NAME;
 }
 function sniffElbJson(text4) {
   let head = text4.length > SNIFF_CHARS ? text4.slice(0, SNIFF_CHARS) : text4;
@@ -20158,26 +20176,232 @@ function sniffKubernetes(text4) {
   return !isTemplate(head);
 }
 
-// server/src/terraform/files.ts
-function isTerraformFileName(name2) {
-  return name2.endsWith(".tf") || name2.endsWith(".tf.json") || name2.endsWith(".tofu") || name2.endsWith(".tofu.json");
+// server/src/terraform/providerVersions.ts
+var path5 = __toESM2(require("path"));
+var LOCK_FILE_NAME = ".terraform.lock.hcl";
+function isLockFile(filePath) {
+  return path5.basename(filePath) === LOCK_FILE_NAME;
 }
-function isTerraformJsonName(name2) {
-  return name2.endsWith(".tf.json") || name2.endsWith(".tofu.json");
+function parseLockFile(parser, filePath, text4) {
+  const tree = parser.parseTree(text4);
+  try {
+    const file = parser.toConfigFile(filePath, text4, tree, void 0, () => true);
+    return readLockFile(file, tree.rootNode.hasError ? firstError(tree.rootNode, file) : void 0);
+  } finally {
+    tree.delete();
+  }
 }
-function isTerraformHclName(name2) {
-  return name2.endsWith(".tf") || name2.endsWith(".tofu");
+function firstError(root, file) {
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node.type === "ERROR" || node.isMissing) return file.lines.range(node.startIndex, node.endIndex);
+    if (!node.hasError) continue;
+    for (let i2 = node.childCount - 1; i2 >= 0; i2--) {
+      const child3 = node.child(i2);
+      if (child3) stack.push(child3);
+    }
+  }
+  return file.lines.range(0, 0);
 }
-function shadowedName(tofuName) {
-  return tofuName.endsWith(".tofu.json") ? `${tofuName.slice(0, -".tofu.json".length)}.tf.json` : `${tofuName.slice(0, -".tofu".length)}.tf`;
+var LOCK_IGNORED = `${LOCK_FILE_NAME} is ignored`;
+function readLockFile(file, syntaxError) {
+  const providers = /* @__PURE__ */ new Map();
+  const problems = [];
+  const broken = syntaxError ?? file.syntaxErrors[0] ?? file.blocks.find((b) => b.hasErrors)?.range;
+  if (broken) {
+    problems.push({
+      file,
+      range: broken,
+      message: `ELB Lens cannot parse this lock file (a syntax error here), so ${LOCK_IGNORED}: provider versions come from required_providers instead. Run terraform init to write it again.`
+    });
+    return { file, providers, problems };
+  }
+  for (const block of file.blocks) {
+    if (block.type !== "provider" || block.labels.length !== 1) continue;
+    const address = normaliseSource(block.labels[0]);
+    if (!address || !knownProvider(address)) continue;
+    const attribute = block.attributes.get("version");
+    const text4 = attribute ? literalString(attribute.expr) : void 0;
+    const version = text4 === void 0 ? void 0 : parseVersion(text4);
+    if (!attribute || text4 === void 0 || !version) {
+      problems.push({
+        file,
+        range: attribute?.range ?? block.headerRange,
+        message: `${attribute ? `"${text4 ?? "this value"}" is not a version` : "This provider entry has no version"}, so ELB Lens ignores the ${block.labels[0]} entry of ${LOCK_FILE_NAME}: its version comes from required_providers instead.`
+      });
+      continue;
+    }
+    if (!providers.has(address)) providers.set(address, { version, text: text4, range: attribute.range });
+  }
+  return { file, providers, problems };
 }
-function moduleFileNames(names) {
-  const shadowed = new Set(names.filter((n2) => n2.endsWith(".tofu") || n2.endsWith(".tofu.json")).map(shadowedName));
-  return names.filter((n2) => isTerraformFileName(n2) && !shadowed.has(n2));
+function normaliseSource(source) {
+  const parts2 = source.trim().toLowerCase().split("/");
+  if (parts2.some((p) => p === "") || parts2.length < 1 || parts2.length > 3) return void 0;
+  if (parts2.length === 1) return `registry.terraform.io/hashicorp/${parts2[0]}`;
+  return parts2.length === 2 ? `registry.terraform.io/${parts2.join("/")}` : parts2.join("/");
+}
+function knownProvider(address) {
+  const tail = address.split("/").slice(1).join("/");
+  for (const [name2, source] of Object.entries(PROVIDER_SOURCES)) if (source.toLowerCase() === tail) return name2;
+  return void 0;
+}
+function providerSource(localName) {
+  return Object.prototype.hasOwnProperty.call(PROVIDER_SOURCES, localName) ? PROVIDER_SOURCES[localName] : void 0;
+}
+function providerVersions(root, lock) {
+  const problems = [...lock?.problems ?? []];
+  const byDir = /* @__PURE__ */ new Map();
+  for (const module2 of root.allModules()) {
+    if (!byDir.has(module2.dir)) byDir.set(module2.dir, requirements(module2.files, problems));
+  }
+  const facts = /* @__PURE__ */ new Map();
+  const factFor = (address, provider) => {
+    const key = `${provider}|${address}`;
+    const cached = facts.get(key);
+    if (cached) return cached;
+    const expected = providerSource(provider) ?? provider;
+    const shown = address.replace(/^registry\.terraform\.io\//, "");
+    let fact;
+    const locked = lock?.providers.get(address);
+    if (knownProvider(address) !== provider) {
+      fact = {
+        source: "unknown",
+        provider: shown,
+        range: void 0,
+        text: "",
+        origins: [],
+        reason: `its provider is ${shown}, not ${expected}, whose version numbers ELB Lens does not know`
+      };
+    } else if (locked && lock) {
+      fact = {
+        source: "lock-file",
+        provider: expected,
+        range: VersionRange.exactly(locked.version),
+        text: formatVersion(locked.version),
+        origins: [{ file: lock.file.path, range: locked.range, what: LOCK_FILE_NAME }]
+      };
+    } else {
+      const constraints = [...byDir.values()].flatMap((m) => [...m.values()]).filter((r) => r.address === address && r.constraint);
+      let range = VersionRange.ANY;
+      for (const r of constraints) range = range.intersect(r.constraint.range);
+      const origins = constraints.map((r) => r.constraint.origin);
+      if (constraints.length === 0) {
+        fact = {
+          source: "unknown",
+          provider: expected,
+          range: void 0,
+          text: "",
+          origins: [],
+          reason: `no ${LOCK_FILE_NAME} next to the root module and no version constraint in required_providers`
+        };
+      } else if (range.isEmpty()) {
+        fact = {
+          source: "unknown",
+          provider: expected,
+          range: void 0,
+          text: constraints.map((r) => r.constraint.text).join(", "),
+          origins,
+          reason: "no version satisfies all the version constraints of the configuration"
+        };
+      } else {
+        fact = { source: "constraint", provider: expected, range, text: constraints.map((r) => r.constraint.text).join(", "), origins };
+      }
+    }
+    facts.set(key, fact);
+    return fact;
+  };
+  return {
+    problems,
+    forResource(resource, provider) {
+      if (providerSource(provider) === void 0) return void 0;
+      const localName = providerLocalName(resource.entry.block, resource.entry.type);
+      const declared = byDir.get(resource.module.dir)?.get(localName);
+      const address = declared?.address ?? normaliseSource(providerSource(localName) ?? localName);
+      return address ? factFor(address, provider) : void 0;
+    }
+  };
+}
+function providerLocalName(block, type) {
+  const expr = block.attributes.get("provider")?.expr;
+  if (expr?.kind === "traversal") return expr.root;
+  const text4 = expr ? literalString(expr) : void 0;
+  if (text4) return text4.split(".")[0].trim();
+  return type.split("_")[0];
+}
+function requirements(files, problems) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    for (const block of file.blocks) {
+      if (block.type !== "terraform") continue;
+      const lists = block.labels[0] === "required_providers" ? [block] : block.blocks.filter((b) => b.type === "required_providers");
+      for (const list of lists) {
+        for (const attribute of list.attributes.values()) {
+          const requirement = requirement_(file, attribute, problems);
+          if (!out2.has(requirement.localName)) out2.set(requirement.localName, requirement);
+          else if (requirement.constraint && !out2.get(requirement.localName).constraint)
+            out2.get(requirement.localName).constraint = requirement.constraint;
+        }
+      }
+    }
+  }
+  return out2;
+}
+function requirement_(file, attribute, problems) {
+  const localName = attribute.name;
+  const expr = attribute.expr;
+  const versionExpr = expr.kind === "object" ? objectEntry(expr, "version") : expr;
+  const sourceExpr = expr.kind === "object" ? objectEntry(expr, "source") : void 0;
+  const sourceText = sourceExpr ? literalString(sourceExpr) : void 0;
+  const address = sourceText !== void 0 ? normaliseSource(sourceText) : normaliseSource(providerSource(localName) ?? localName);
+  const relevant = address !== void 0 && knownProvider(address) !== void 0;
+  let constraint;
+  if (versionExpr && relevant) {
+    const text4 = literalString(versionExpr);
+    const parsed2 = text4 === void 0 ? { error: "it is not a plain string" } : VersionRange.parse(text4);
+    if ("error" in parsed2) {
+      problems.push({
+        file,
+        range: versionExpr.range,
+        message: `ELB Lens cannot read the version constraint of ${localName} (${parsed2.error}), so it is ignored: the provider version is taken from elsewhere, or assumed to be the newest.`
+      });
+    } else if (text4 !== void 0 && text4.trim() !== "") {
+      constraint = {
+        range: parsed2,
+        text: text4.trim(),
+        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path5.basename(file.path)}` }
+      };
+    }
+  }
+  return { localName, address, constraint };
+}
+function objectEntry(expr, name2) {
+  for (const entry of expr.entries) {
+    const key = entry.key;
+    if (key.kind === "traversal" && key.root === name2 && key.steps.length === 0 || key.kind === "literal" && key.value === name2)
+      return entry.value;
+    if (key.kind === "template" && key.parts.length === 1 && key.parts[0].kind === "literal" && key.parts[0].value === name2)
+      return entry.value;
+  }
+  return void 0;
+}
+function literalString(expr) {
+  if (expr.kind === "literal") return typeof expr.value === "string" ? expr.value : void 0;
+  if (expr.kind === "parens") return literalString(expr.inner);
+  if (expr.kind === "template") {
+    let out2 = "";
+    for (const part of expr.parts) {
+      if (part.kind !== "literal" || typeof part.value !== "string") return void 0;
+      out2 += part.value;
+    }
+    return out2;
+  }
+  return void 0;
 }
 
 // server/src/project/configure.ts
-var path5 = __toESM2(require("path"));
+var path6 = __toESM2(require("path"));
 function configure(settings = {}) {
   const host = settings.host ?? {};
   const file = settings.config && settings.config.path !== "" ? settings.config : void 0;
@@ -20205,7 +20429,7 @@ function configure(settings = {}) {
 function matchesScopes(scopes, filePath) {
   return scopes.some((scope) => {
     if (scope.base === void 0) return matchesGlobTails(filePath, scope.globs);
-    const relative8 = path5.relative(scope.base, path5.resolve(filePath)).split(path5.sep).join("/");
+    const relative8 = path6.relative(scope.base, path6.resolve(filePath)).split(path6.sep).join("/");
     return matchesAnyGlob(relative8, scope.globs);
   });
 }
@@ -20223,19 +20447,61 @@ function namesElbJson(config, filePath) {
 function isAutoTfvarsName(name2) {
   return name2 === "terraform.tfvars" || name2 === "terraform.tfvars.json" || name2.endsWith(".auto.tfvars") || name2.endsWith(".auto.tfvars.json");
 }
-var PLAN_HEAD_CHARS = 256;
-var defaultConfig2;
-function classify(filePath, options = {}) {
-  const name2 = path6.basename(filePath);
+function kindByName(filePath, explicit = false) {
+  const name2 = path7.basename(filePath);
   if (name2 === CONFIG_FILE_NAME) return "config";
   if (isTerraformHclName(name2)) return "terraform";
   if (isTerraformJsonName(name2)) return "terraform-json";
-  if (isAutoTfvarsName(name2) || options.explicit && (name2.endsWith(".tfvars") || name2.endsWith(".tfvars.json"))) return "tfvars";
-  if (isYamlFileName(filePath)) {
-    if (namesKubernetes(options.config ?? (defaultConfig2 ??= configure()), filePath)) return "kubernetes";
-    return options.content && sniffKubernetes(options.content.head(KUBERNETES_SNIFF_CHARS)) ? "kubernetes" : "other";
+  if (isAutoTfvarsName(name2) || explicit && (name2.endsWith(".tfvars") || name2.endsWith(".tfvars.json"))) return "tfvars";
+  if (isLockFile(name2)) return "lock";
+  if (isYamlFileName(filePath)) return "yaml";
+  if (isJsonFileName(filePath)) return "json";
+  return "other";
+}
+function isTerraformModuleFile(filePath) {
+  const kind = kindByName(filePath);
+  return kind === "terraform" || kind === "terraform-json" || kind === "lock";
+}
+function syntaxByName(filePath) {
+  const name2 = path7.basename(filePath);
+  if (isTerraformJsonName(name2) || name2.endsWith(".tfvars.json")) return "terraform-json";
+  if (isJsonFileName(filePath)) return "json";
+  if (isYamlFileName(filePath)) return "yaml";
+  return "hcl";
+}
+function isJsonVariablesFile(filePath) {
+  return filePath.endsWith(".json");
+}
+function cannotHoldComments(filePath) {
+  return filePath.endsWith(".json") && !isTerraformJsonName(path7.basename(filePath));
+}
+function hasCheckedName(name2) {
+  return CHECKED_NAME.test(name2);
+}
+var CHECKED_NAME = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json|json|jsonc|ya?ml)$/i;
+var PLAN_HEAD_CHARS = 256;
+var defaultConfig2;
+function classify(filePath, options = {}) {
+  const byName = kindByName(filePath, options.explicit);
+  switch (byName) {
+    case "config":
+    case "terraform":
+    case "terraform-json":
+    case "tfvars":
+      return byName;
+    // The lock file is read with its module, never checked on its own.
+    case "lock":
+    case "other":
+      return "other";
+    case "yaml":
+      if (namesKubernetes(options.config ?? (defaultConfig2 ??= configure()), filePath)) return "kubernetes";
+      return options.content && sniffKubernetes(options.content.head(KUBERNETES_SNIFF_CHARS)) ? "kubernetes" : "other";
+    case "json":
+      return jsonKind(filePath, options);
   }
-  if (!isJsonFileName(filePath)) return "other";
+}
+function jsonKind(filePath, options) {
+  const name2 = path7.basename(filePath);
   if (namesElbJson(options.config ?? (defaultConfig2 ??= configure()), filePath)) return "elb-json";
   const content = options.content;
   if (!content) return "other";
@@ -20305,9 +20571,8 @@ function textContent(text4) {
 }
 
 // server/src/project/walk.ts
-var path7 = __toESM2(require("path"));
+var path8 = __toESM2(require("path"));
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".terraform", ".git", "node_modules"]);
-var CHECKED_NAME = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json|json|jsonc|ya?ml)$/i;
 var PATH_MAX = 4096;
 function unreadableReason(filePath, what) {
   if (filePath.includes("\uFFFD")) return `the ${what}'s name is not valid UTF-8`;
@@ -20321,7 +20586,7 @@ function walk(roots, host) {
   const readDirs = /* @__PURE__ */ new Set();
   const add = (file, explicit) => found.set(file, explicit || (found.get(file) ?? false));
   for (const given of roots) {
-    const root = path7.resolve(given);
+    const root = path8.resolve(given);
     const stat = host.stat(root);
     if (!stat) {
       missing.push(given);
@@ -20337,12 +20602,12 @@ function walk(roots, host) {
     }
     const realRoot = host.realpath(root) ?? root;
     const shownPath = (real) => {
-      const relative8 = path7.relative(realRoot, real);
+      const relative8 = path8.relative(realRoot, real);
       if (relative8 === "") return root;
-      if (path7.isAbsolute(relative8)) return void 0;
-      const parts2 = relative8.split(path7.sep);
+      if (path8.isAbsolute(relative8)) return void 0;
+      const parts2 = relative8.split(path8.sep);
       if (parts2[0] === ".." || parts2.some((p) => SKIPPED_DIRECTORIES.has(p))) return void 0;
-      return path7.join(root, relative8);
+      return path8.join(root, relative8);
     };
     const pending = [{ real: realRoot, shown: root }];
     for (let dir = pending.pop(); dir; dir = pending.pop()) {
@@ -20354,14 +20619,14 @@ function walk(roots, host) {
         continue;
       }
       for (const entry of entries) {
-        let real = path7.join(dir.real, entry.name);
-        let shown = path7.join(dir.shown, entry.name);
+        let real = path8.join(dir.real, entry.name);
+        let shown = path8.join(dir.shown, entry.name);
         let type = entry.type;
         if (type === "symlink") {
           const target = host.realpath(real);
           const place = target === void 0 ? void 0 : shownPath(target);
           if (target === void 0 || place === void 0) {
-            if (target !== void 0 && CHECKED_NAME.test(entry.name) && host.stat(target)?.type === "other")
+            if (target !== void 0 && hasCheckedName(entry.name) && host.stat(target)?.type === "other")
               unreadable.push({ path: shown, reason: "it is a link to a FIFO, socket or device, not a regular file" });
             continue;
           }
@@ -20373,7 +20638,7 @@ function walk(roots, host) {
         else if (type === "file") {
           if (entry.name.includes("\uFFFD") && !host.stat(real)) unreadable.push({ path: shown, reason: unreadableReason(real, "file") });
           else add(shown, false);
-        } else if (CHECKED_NAME.test(entry.name))
+        } else if (hasCheckedName(entry.name))
           unreadable.push({ path: shown, reason: "it is not a regular file (a FIFO, socket or device)" });
       }
     }
@@ -20384,7 +20649,7 @@ function walk(roots, host) {
 }
 
 // server/src/project/units.ts
-var path8 = __toESM2(require("path"));
+var path9 = __toESM2(require("path"));
 function unitKindOf(kind) {
   switch (kind) {
     case "terraform":
@@ -20404,7 +20669,7 @@ function unitKey(filePath, kind) {
     case "elb-json":
     case "kustomize":
     case "helm":
-      return `${kind}:${path8.dirname(filePath)}`;
+      return `${kind}:${path9.dirname(filePath)}`;
     case "kubernetes":
     case "plan":
       return `${kind}:${filePath}`;
@@ -20927,9 +21192,7 @@ var HOVER_ATTRIBUTES = /* @__PURE__ */ new Set([
   "guaranteed",
   "vip_address"
 ]);
-function hoverTarget(model, filePath, position) {
-  const lower = filePath.toLowerCase();
-  const manifest = lower.endsWith(".yaml") || lower.endsWith(".yml");
+function hoverTarget(model, filePath, position, manifest) {
   return kubernetesHoverTarget(model, filePath, position) ?? (manifest ? void 0 : blockTarget(model, filePath, position));
 }
 function blockTarget(model, filePath, position) {
@@ -20963,7 +21226,7 @@ function unavailableModuleHover(calls, isHere, position) {
 }
 
 // server/src/elbjson/toModel.ts
-var path9 = __toESM2(require("path"));
+var path10 = __toESM2(require("path"));
 
 // server/src/elbjson/configFile.ts
 var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
@@ -21426,7 +21689,7 @@ function memberBackendKind2(block, pool, kind) {
   };
 }
 function addressOf(file, block, role, multiFile) {
-  const where2 = `${multiFile ? `${path9.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
+  const where2 = `${multiFile ? `${path10.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
   const name2 = str(block, "name");
   if (name2) return `${where2} "${name2}"`;
   if (role === "member") {
@@ -21584,7 +21847,7 @@ function overlapsErrors(doc, start2, end) {
 
 // server/src/parse/hcl/parser.ts
 var fs3 = __toESM2(require("fs"));
-var path10 = __toESM2(require("path"));
+var path11 = __toESM2(require("path"));
 
 // server/src/parse/hcl/expressions.ts
 var MAX_EXPR_DEPTH = 200;
@@ -22339,9 +22602,9 @@ var HclConverter = class {
 // server/src/parse/hcl/parser.ts
 var parserPromise;
 function locateWasm(fileName, packageName, wasmDir) {
-  const candidates = [wasmDir, __dirname, path10.join(__dirname, "..")].filter((dir) => typeof dir === "string");
+  const candidates = [wasmDir, __dirname, path11.join(__dirname, "..")].filter((dir) => typeof dir === "string");
   for (const dir of candidates) {
-    const candidate = path10.join(dir, fileName);
+    const candidate = path11.join(dir, fileName);
     if (fs3.existsSync(candidate)) return candidate;
   }
   return require.resolve(`${packageName}/${fileName}`);
@@ -22442,230 +22705,6 @@ ${TEMPLATE_MARKER}
   } finally {
     tree.delete();
   }
-}
-
-// server/src/terraform/providerVersions.ts
-var path11 = __toESM2(require("path"));
-var LOCK_FILE_NAME = ".terraform.lock.hcl";
-function isLockFile(filePath) {
-  return path11.basename(filePath) === LOCK_FILE_NAME;
-}
-function parseLockFile(parser, filePath, text4) {
-  const tree = parser.parseTree(text4);
-  try {
-    const file = parser.toConfigFile(filePath, text4, tree, void 0, () => true);
-    return readLockFile(file, tree.rootNode.hasError ? firstError(tree.rootNode, file) : void 0);
-  } finally {
-    tree.delete();
-  }
-}
-function firstError(root, file) {
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node.type === "ERROR" || node.isMissing) return file.lines.range(node.startIndex, node.endIndex);
-    if (!node.hasError) continue;
-    for (let i2 = node.childCount - 1; i2 >= 0; i2--) {
-      const child3 = node.child(i2);
-      if (child3) stack.push(child3);
-    }
-  }
-  return file.lines.range(0, 0);
-}
-var LOCK_IGNORED = `${LOCK_FILE_NAME} is ignored`;
-function readLockFile(file, syntaxError) {
-  const providers = /* @__PURE__ */ new Map();
-  const problems = [];
-  const broken = syntaxError ?? file.syntaxErrors[0] ?? file.blocks.find((b) => b.hasErrors)?.range;
-  if (broken) {
-    problems.push({
-      file,
-      range: broken,
-      message: `ELB Lens cannot parse this lock file (a syntax error here), so ${LOCK_IGNORED}: provider versions come from required_providers instead. Run terraform init to write it again.`
-    });
-    return { file, providers, problems };
-  }
-  for (const block of file.blocks) {
-    if (block.type !== "provider" || block.labels.length !== 1) continue;
-    const address = normaliseSource(block.labels[0]);
-    if (!address || !knownProvider(address)) continue;
-    const attribute = block.attributes.get("version");
-    const text4 = attribute ? literalString(attribute.expr) : void 0;
-    const version = text4 === void 0 ? void 0 : parseVersion(text4);
-    if (!attribute || text4 === void 0 || !version) {
-      problems.push({
-        file,
-        range: attribute?.range ?? block.headerRange,
-        message: `${attribute ? `"${text4 ?? "this value"}" is not a version` : "This provider entry has no version"}, so ELB Lens ignores the ${block.labels[0]} entry of ${LOCK_FILE_NAME}: its version comes from required_providers instead.`
-      });
-      continue;
-    }
-    if (!providers.has(address)) providers.set(address, { version, text: text4, range: attribute.range });
-  }
-  return { file, providers, problems };
-}
-function normaliseSource(source) {
-  const parts2 = source.trim().toLowerCase().split("/");
-  if (parts2.some((p) => p === "") || parts2.length < 1 || parts2.length > 3) return void 0;
-  if (parts2.length === 1) return `registry.terraform.io/hashicorp/${parts2[0]}`;
-  return parts2.length === 2 ? `registry.terraform.io/${parts2.join("/")}` : parts2.join("/");
-}
-function knownProvider(address) {
-  const tail = address.split("/").slice(1).join("/");
-  for (const [name2, source] of Object.entries(PROVIDER_SOURCES)) if (source.toLowerCase() === tail) return name2;
-  return void 0;
-}
-function providerSource(localName) {
-  return Object.prototype.hasOwnProperty.call(PROVIDER_SOURCES, localName) ? PROVIDER_SOURCES[localName] : void 0;
-}
-function providerVersions(root, lock) {
-  const problems = [...lock?.problems ?? []];
-  const byDir = /* @__PURE__ */ new Map();
-  for (const module2 of root.allModules()) {
-    if (!byDir.has(module2.dir)) byDir.set(module2.dir, requirements(module2.files, problems));
-  }
-  const facts = /* @__PURE__ */ new Map();
-  const factFor = (address, provider) => {
-    const key = `${provider}|${address}`;
-    const cached = facts.get(key);
-    if (cached) return cached;
-    const expected = providerSource(provider) ?? provider;
-    const shown = address.replace(/^registry\.terraform\.io\//, "");
-    let fact;
-    const locked = lock?.providers.get(address);
-    if (knownProvider(address) !== provider) {
-      fact = {
-        source: "unknown",
-        provider: shown,
-        range: void 0,
-        text: "",
-        origins: [],
-        reason: `its provider is ${shown}, not ${expected}, whose version numbers ELB Lens does not know`
-      };
-    } else if (locked && lock) {
-      fact = {
-        source: "lock-file",
-        provider: expected,
-        range: VersionRange.exactly(locked.version),
-        text: formatVersion(locked.version),
-        origins: [{ file: lock.file.path, range: locked.range, what: LOCK_FILE_NAME }]
-      };
-    } else {
-      const constraints = [...byDir.values()].flatMap((m) => [...m.values()]).filter((r) => r.address === address && r.constraint);
-      let range = VersionRange.ANY;
-      for (const r of constraints) range = range.intersect(r.constraint.range);
-      const origins = constraints.map((r) => r.constraint.origin);
-      if (constraints.length === 0) {
-        fact = {
-          source: "unknown",
-          provider: expected,
-          range: void 0,
-          text: "",
-          origins: [],
-          reason: `no ${LOCK_FILE_NAME} next to the root module and no version constraint in required_providers`
-        };
-      } else if (range.isEmpty()) {
-        fact = {
-          source: "unknown",
-          provider: expected,
-          range: void 0,
-          text: constraints.map((r) => r.constraint.text).join(", "),
-          origins,
-          reason: "no version satisfies all the version constraints of the configuration"
-        };
-      } else {
-        fact = { source: "constraint", provider: expected, range, text: constraints.map((r) => r.constraint.text).join(", "), origins };
-      }
-    }
-    facts.set(key, fact);
-    return fact;
-  };
-  return {
-    problems,
-    forResource(resource, provider) {
-      if (providerSource(provider) === void 0) return void 0;
-      const localName = providerLocalName(resource.entry.block, resource.entry.type);
-      const declared = byDir.get(resource.module.dir)?.get(localName);
-      const address = declared?.address ?? normaliseSource(providerSource(localName) ?? localName);
-      return address ? factFor(address, provider) : void 0;
-    }
-  };
-}
-function providerLocalName(block, type) {
-  const expr = block.attributes.get("provider")?.expr;
-  if (expr?.kind === "traversal") return expr.root;
-  const text4 = expr ? literalString(expr) : void 0;
-  if (text4) return text4.split(".")[0].trim();
-  return type.split("_")[0];
-}
-function requirements(files, problems) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    for (const block of file.blocks) {
-      if (block.type !== "terraform") continue;
-      const lists = block.labels[0] === "required_providers" ? [block] : block.blocks.filter((b) => b.type === "required_providers");
-      for (const list of lists) {
-        for (const attribute of list.attributes.values()) {
-          const requirement = requirement_(file, attribute, problems);
-          if (!out2.has(requirement.localName)) out2.set(requirement.localName, requirement);
-          else if (requirement.constraint && !out2.get(requirement.localName).constraint)
-            out2.get(requirement.localName).constraint = requirement.constraint;
-        }
-      }
-    }
-  }
-  return out2;
-}
-function requirement_(file, attribute, problems) {
-  const localName = attribute.name;
-  const expr = attribute.expr;
-  const versionExpr = expr.kind === "object" ? objectEntry(expr, "version") : expr;
-  const sourceExpr = expr.kind === "object" ? objectEntry(expr, "source") : void 0;
-  const sourceText = sourceExpr ? literalString(sourceExpr) : void 0;
-  const address = sourceText !== void 0 ? normaliseSource(sourceText) : normaliseSource(providerSource(localName) ?? localName);
-  const relevant = address !== void 0 && knownProvider(address) !== void 0;
-  let constraint;
-  if (versionExpr && relevant) {
-    const text4 = literalString(versionExpr);
-    const parsed2 = text4 === void 0 ? { error: "it is not a plain string" } : VersionRange.parse(text4);
-    if ("error" in parsed2) {
-      problems.push({
-        file,
-        range: versionExpr.range,
-        message: `ELB Lens cannot read the version constraint of ${localName} (${parsed2.error}), so it is ignored: the provider version is taken from elsewhere, or assumed to be the newest.`
-      });
-    } else if (text4 !== void 0 && text4.trim() !== "") {
-      constraint = {
-        range: parsed2,
-        text: text4.trim(),
-        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path11.basename(file.path)}` }
-      };
-    }
-  }
-  return { localName, address, constraint };
-}
-function objectEntry(expr, name2) {
-  for (const entry of expr.entries) {
-    const key = entry.key;
-    if (key.kind === "traversal" && key.root === name2 && key.steps.length === 0 || key.kind === "literal" && key.value === name2)
-      return entry.value;
-    if (key.kind === "template" && key.parts.length === 1 && key.parts[0].kind === "literal" && key.parts[0].value === name2)
-      return entry.value;
-  }
-  return void 0;
-}
-function literalString(expr) {
-  if (expr.kind === "literal") return typeof expr.value === "string" ? expr.value : void 0;
-  if (expr.kind === "parens") return literalString(expr.inner);
-  if (expr.kind === "template") {
-    let out2 = "";
-    for (const part of expr.parts) {
-      if (part.kind !== "literal" || typeof part.value !== "string") return void 0;
-      out2 += part.value;
-    }
-    return out2;
-  }
-  return void 0;
 }
 
 // server/src/project/files.ts
@@ -22871,11 +22910,10 @@ var ProjectFiles = class {
     }
     const clean = text4.charCodeAt(0) === 65279 ? " " + text4.slice(1) : text4;
     try {
-      if (isTerraformJsonName(filePath) || filePath.endsWith(".tfvars.json")) {
-        return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
-      }
-      if (isJsonFileName(filePath)) return elbJsonToConfigFile(filePath, clean);
-      if (isYamlFileName(filePath)) return kubernetesToConfigFile(filePath, text4);
+      const syntax = syntaxByName(filePath);
+      if (syntax === "terraform-json") return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
+      if (syntax === "json") return elbJsonToConfigFile(filePath, clean);
+      if (syntax === "yaml") return kubernetesToConfigFile(filePath, text4);
       if (hasOverlongLine(clean)) {
         this.logSkipped(filePath, `it has a line longer than ${MAX_LINE_CHARS / 1024} K characters (generated content)`);
         return void 0;
@@ -23319,7 +23357,7 @@ var TerraformUnits = class {
     for (const [name2, value] of Object.entries(options.environmentVariables ?? {})) {
       inputs.push({ name: name2, value, source: `the environment variable TF_VAR_${name2}` });
     }
-    const names = this.files.listDirectory(dir).filter(isTfvarsFile);
+    const names = this.files.listDirectory(dir).filter(isAutoTfvarsName);
     const ordered = [
       ...names.filter((n2) => n2 === "terraform.tfvars"),
       ...names.filter((n2) => n2 === "terraform.tfvars.json"),
@@ -23337,7 +23375,7 @@ var TerraformUnits = class {
     const text4 = this.files.text(filePath);
     if (text4 === void 0 || text4.length > MAX_FILE_CHARS) return [];
     const source = path14.basename(filePath);
-    if (filePath.endsWith(".json")) {
+    if (isJsonVariablesFile(filePath)) {
       try {
         const parsed2 = JSON.parse(text4);
         if (!parsed2 || typeof parsed2 !== "object" || Array.isArray(parsed2)) return [];
@@ -23352,9 +23390,6 @@ var TerraformUnits = class {
     return tfvarsInputs(config, (expr) => empty.evaluate(expr));
   }
 };
-function isTfvarsFile(name2) {
-  return name2 === "terraform.tfvars" || name2 === "terraform.tfvars.json" || name2.endsWith(".auto.tfvars") || name2.endsWith(".auto.tfvars.json");
-}
 function toValue(value) {
   if (value === void 0) return new Unknown("no value");
   if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
@@ -25144,12 +25179,15 @@ function servicesText(services) {
 }
 
 // server/src/project/renderedUnits.ts
+function kustomizationFileIn(dir, reads) {
+  return [...reads].find((p) => path17.dirname(p) === dir && KUSTOMIZATION_NAMES.includes(path17.basename(p))) ?? path17.join(dir, "kustomization.yaml");
+}
 var EMPTY_MODEL = buildKubernetesModel([]);
 function kustomizeUnit(dir, host, options, result = renderKustomization(dir, host)) {
   const base = { kind: "kustomize", root: dir, reads: result.reads, notes: result.notes };
   if (result.unknown !== void 0)
     return { ...base, unknown: result.unknown, model: EMPTY_MODEL, rendered: [], findings: [], reported: [] };
-  const kustomization = [...result.reads].find((p) => /[\\/](kustomization\.ya?ml|Kustomization)$/.test(p) && path17.dirname(p) === dir) ?? path17.join(dir, "kustomization.yaml");
+  const kustomization = kustomizationFileIn(dir, result.reads);
   const rendered = { path: `${kustomization}#rendered`, text: servicesText(result.services) };
   const fallbackOf = (finding) => serviceAt(rendered.text, result.services, finding);
   return analyzeRendered(base, [rendered], host, options, (finding) => {
@@ -25397,7 +25435,7 @@ function renderedHover(units, filePath, text4, position, docsLink) {
     for (const place of renderedPlaces(unit.rendered, filePath, offset)) {
       const rendered = [...unit.model.loadBalancers, ...unit.model.listeners].find((n2) => n2.file.path === place.path)?.file;
       if (!rendered) continue;
-      const target = hoverTarget(unit.model, place.path, rendered.lines.positionAt(place.offset));
+      const target = hoverTarget(unit.model, place.path, rendered.lines.positionAt(place.offset), kindByName(place.path) === "yaml");
       const markdown = target && hoverMarkdown(target, unit.model, docsLink);
       if (!target || !markdown || sections.includes(markdown)) continue;
       sections.push(markdown);
@@ -25408,14 +25446,15 @@ function renderedHover(units, filePath, text4, position, docsLink) {
   return { markdown: sections.join("\n\n---\n\n"), range: range ?? { start: position, end: position } };
 }
 function mayFeedRendering(filePath) {
-  return isYamlFileName(filePath) || isJsonFileName(filePath) || path18.basename(filePath) === "Kustomization";
+  const kind = kindByName(filePath);
+  return kind === "yaml" || kind === "json" || path18.basename(filePath) === "Kustomization";
 }
 function renderOptions(options) {
   return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [], budget: options.budget };
 }
 function unitFile(unit) {
   if (unit.kind === "helm") return path18.join(unit.root, "Chart.yaml");
-  return [...unit.reads].find((p) => path18.dirname(p) === unit.root && /^(kustomization\.ya?ml|Kustomization)$/.test(path18.basename(p))) ?? path18.join(unit.root, "kustomization.yaml");
+  return kustomizationFileIn(unit.root, unit.reads);
 }
 
 // server/src/service/service.ts
@@ -25471,7 +25510,7 @@ var Service = class {
   }
   /** What the file is analysed as (a lock file with its Terraform module); undefined: it is not analysed. */
   unitKindOf(filePath) {
-    if (isTerraformFile(filePath) || isLockFile(filePath)) return "terraform";
+    if (isTerraformModuleFile(filePath)) return "terraform";
     if (mayFeedRendering(filePath)) {
       const [unit] = this.rendered.unitsFor(filePath, {});
       if (unit) return unit.kind;
@@ -25506,10 +25545,12 @@ var Service = class {
   }
   moduleFiles(filePath) {
     const dir = path19.dirname(filePath);
-    if (isYamlFileName(filePath)) return this.contentKind(filePath) === "kubernetes" ? [filePath] : [];
-    if (isJsonFileName(filePath)) {
-      const names = new Set(this.files.listDirectory(dir).filter(isJsonFileName));
-      for (const open of this.files.openPaths()) if (path19.dirname(open) === dir && isJsonFileName(open)) names.add(path19.basename(open));
+    const byName = kindByName(filePath);
+    if (byName === "yaml") return this.contentKind(filePath) === "kubernetes" ? [filePath] : [];
+    if (byName === "json") {
+      const isJson = (file) => kindByName(file) === "json";
+      const names = new Set(this.files.listDirectory(dir).filter(isJson));
+      for (const open of this.files.openPaths()) if (path19.dirname(open) === dir && isJson(open)) names.add(path19.basename(open));
       names.add(path19.basename(filePath));
       return [...names].sort().map((n2) => path19.join(dir, n2)).filter((p) => this.contentKind(p) === "elb-json");
     }
@@ -25538,7 +25579,7 @@ var Service = class {
     if (analysis.renderedUnits) {
       return renderedHover(analysis.renderedUnits, filePath, this.files.text(filePath), position, `${this.docsBase}README.md`);
     }
-    const target = hoverTarget(analysis.model, filePath, position);
+    const target = hoverTarget(analysis.model, filePath, position, kindByName(filePath) === "yaml");
     if (!target) {
       const calls = (analysis.units ?? []).flatMap((u) => [...u.unavailableCalls]);
       const own = new Set(analysis.files.filter((f) => f.path === filePath).flatMap((f) => f.blocks));
@@ -25560,8 +25601,8 @@ ${instances}` : markdown, range: target.range };
     return out2;
   }
   suppressionFix(finding) {
-    if (finding.file.endsWith(".json") && !isTerraformFile(finding.file)) return void 0;
-    if (isLockFile(finding.file)) return void 0;
+    if (cannotHoldComments(finding.file)) return void 0;
+    if (kindByName(finding.file) === "lock") return void 0;
     const config = this.files.configFile(finding.file);
     return config ? suppressionFix(config, finding) : void 0;
   }
@@ -25647,7 +25688,7 @@ ${instances}` : markdown, range: target.range };
     this.callers.readModuleCalls(files);
   }
   callersMatter(filePath, options = {}) {
-    if (!isTerraformFile(filePath) && !isLockFile(filePath)) return false;
+    if (!isTerraformModuleFile(filePath)) return false;
     if (this.files.declaresVariable(path19.dirname(filePath))) return true;
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return false;
@@ -26525,7 +26566,7 @@ async function checkWorker(init2) {
     begin(task) {
       session.service.useCallerIndex(task.callers);
       const wanted = new Set(task.wanted);
-      const isWanted = (file) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === void 0;
+      const isWanted = (file) => (wanted.has(file) || kindByName(file) === "lock") && task.plans[file] === void 0;
       analyze = groupAnalyzer(session, task.groups, (f) => task.plans[f], isWanted, sink);
     },
     analyze(index) {
@@ -26587,7 +26628,7 @@ var path26 = __toESM2(require("path"));
 var MAX_STDIN_CHARS = 64 * 1024 * 1024;
 function stdinInput(text4, cwd, stdinFilename) {
   const named = stdinFilename !== void 0 ? path26.resolve(cwd, stdinFilename) : void 0;
-  const kubernetes = named === void 0 || isYamlFileName(named);
+  const kubernetes = named === void 0 || kindByName(named) === "yaml";
   const internal = named ?? path26.join(cwd, "<stdin>.yaml");
   return { path: internal, shownAs: named ?? path26.join(cwd, "<stdin>"), text: text4, kubernetes };
 }
@@ -26781,7 +26822,7 @@ async function checkWalked(run2) {
     io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
 `);
   }
-  const isWanted = (file) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
+  const isWanted = (file) => (wanted.has(file) || kindByName(file) === "lock") && !planTexts.has(file);
   const log = (m) => stderr(`${m}
 `);
   const print = (lines) => {

@@ -1,10 +1,9 @@
 import { availableParallelism } from 'os';
 import * as path from 'path';
 import type { Finding } from '../core/types';
-import { excludes, formUnits, walk, type FileKind } from '../project';
+import { excludes, formUnits, kindByName, walk, type FileKind } from '../project';
 import { nodeFileSystem, readTextFile } from '../project/nodeFs';
 import { RULES } from '../rules';
-import { isLockFile } from '../terraform/providerVersions';
 import { UsageError, type CheckArgs } from './args';
 import { unifiedDiff } from './diff';
 import { MAX_PLAN_BYTES, selectFiles } from './select';
@@ -221,7 +220,7 @@ async function checkWalked(run: {
     io.stderr(`elb-lens: warning: ${nothingFound(args.paths)}\n`);
   }
   // A root module's .terraform.lock.hcl is not a checked file, but what is wrong with it is reported.
-  const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
+  const isWanted = (file: string) => (wanted.has(file) || kindByName(file) === 'lock') && !planTexts.has(file);
   const log = (m: string) => stderr(`${m}\n`);
   /** Log lines from the threads, in file or group order. */
   const print = (lines: string[]) => {

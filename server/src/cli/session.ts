@@ -5,11 +5,10 @@ import { analyzePlan } from '../plan/plan';
 import { withRuleSettings } from '../suppress/policy';
 import { getHeapStatistics } from 'v8';
 import { BudgetExceeded, budgetOf, setBudgetProbes, stoppedFinding, withinBudget } from '../core/budget';
-import { configure, namesElbJson, namesKubernetes, type EffectiveConfig } from '../project';
+import { configure, kindByName, namesElbJson, namesKubernetes, type EffectiveConfig } from '../project';
 import { createNodeHost, nodeFileSystem, readTextFile } from '../project/nodeFs';
 import type { ElbLensService } from '../service/api';
 import { createElbLensService } from '../service/service';
-import { isLockFile } from '../terraform/providerVersions';
 import { type CheckArgs } from './args';
 import { type GroupResult, type ScanPart, type ThreadWork, type WorkerInit } from './parallel';
 import type { StdinInput } from './stdin';
@@ -162,7 +161,7 @@ export async function checkWorker(init: WorkerInit): Promise<ThreadWork> {
     begin(task) {
       session.service.useCallerIndex(task.callers);
       const wanted = new Set(task.wanted);
-      const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === undefined;
+      const isWanted = (file: string) => (wanted.has(file) || kindByName(file) === 'lock') && task.plans[file] === undefined;
       analyze = groupAnalyzer(session, task.groups, (f) => task.plans[f], isWanted, sink);
     },
     analyze(index) {

@@ -21,6 +21,14 @@ import { BudgetExceeded, budgetKey, budgetOf, stoppedFinding, withinBudget } fro
 import type { AnalysisBudget } from '../core/options';
 import { mergeInstanceFindings, type ReportedFinding } from '../rules/support/instanceFindings';
 
+/** The kustomization file an overlay in `dir` read; the usual name when it read none (it failed before). */
+export function kustomizationFileIn(dir: string, reads: Iterable<string>): string {
+  return (
+    [...reads].find((p) => path.dirname(p) === dir && KUSTOMIZATION_NAMES.includes(path.basename(p))) ??
+    path.join(dir, 'kustomization.yaml')
+  );
+}
+
 /**
  * Analysis units of Kubernetes Services that ELB Lens renders itself: a kustomize overlay
  * (a folder with `kustomization.yaml`) or a Helm chart (`Chart.yaml` + `templates/`). Each
@@ -64,9 +72,7 @@ export function kustomizeUnit(
   const base = { kind: 'kustomize' as const, root: dir, reads: result.reads, notes: result.notes };
   if (result.unknown !== undefined)
     return { ...base, unknown: result.unknown, model: EMPTY_MODEL, rendered: [], findings: [], reported: [] };
-  const kustomization =
-    [...result.reads].find((p) => /[\\/](kustomization\.ya?ml|Kustomization)$/.test(p) && path.dirname(p) === dir) ??
-    path.join(dir, 'kustomization.yaml');
+  const kustomization = kustomizationFileIn(dir, result.reads);
   const rendered: RenderedText = { path: `${kustomization}#rendered`, text: servicesText(result.services) };
   const fallbackOf = (finding: Finding) => serviceAt(rendered.text, result.services, finding);
   return analyzeRendered(base, [rendered], host, options, (finding) => {

@@ -17,6 +17,7 @@ import type { ModuleInstance } from '../terraform/scope';
 import { buildTerraformModel } from '../terraform/toModel';
 import { LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
 import { onceEach, versionProblemFindings } from './versionFindings';
+import { isAutoTfvarsName, isJsonVariablesFile } from './classify';
 import { ProjectFiles, MAX_FILE_CHARS } from './files';
 import type { RenderedUnit } from './renderedUnits';
 import { isLocalSource } from './callers';
@@ -261,7 +262,7 @@ export class TerraformUnits {
     for (const [name, value] of Object.entries(options.environmentVariables ?? {})) {
       inputs.push({ name, value, source: `the environment variable TF_VAR_${name}` });
     }
-    const names = this.files.listDirectory(dir).filter(isTfvarsFile);
+    const names = this.files.listDirectory(dir).filter(isAutoTfvarsName);
     // Terraform's order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars* by name.
     const ordered = [
       ...names.filter((n) => n === 'terraform.tfvars'),
@@ -281,7 +282,7 @@ export class TerraformUnits {
     const text = this.files.text(filePath);
     if (text === undefined || text.length > MAX_FILE_CHARS) return [];
     const source = path.basename(filePath);
-    if (filePath.endsWith('.json')) {
+    if (isJsonVariablesFile(filePath)) {
       try {
         const parsed: unknown = JSON.parse(text);
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return [];
@@ -296,12 +297,6 @@ export class TerraformUnits {
     const empty = new TerraformModule(path.dirname(filePath), [], []);
     return tfvarsInputs(config, (expr) => empty.evaluate(expr));
   }
-}
-
-function isTfvarsFile(name: string): boolean {
-  return (
-    name === 'terraform.tfvars' || name === 'terraform.tfvars.json' || name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json')
-  );
 }
 
 function toValue(value: unknown): Value {
