@@ -13129,8 +13129,7 @@ function collectJsonComments(text4, lines) {
 function nodeRange(lines, node) {
   return lines.range(node.offset, node.offset + node.length);
 }
-function jsonValueExpr(lines, node, depth = 0) {
-  const range = nodeRange(lines, node);
+function jsonValueExpr(lines, node, depth = 0, range = nodeRange(lines, node)) {
   if (depth > 64) return { kind: "opaque", text: "", range };
   switch (node.type) {
     case "string":
@@ -16617,12 +16616,18 @@ function moveToCall(finding, moduleAddress, call) {
 // server/src/rules/engine.ts
 function reportRules(model, options) {
   const findings = [];
+  const repairedBlocks = /* @__PURE__ */ new Map();
+  const inRepairedBlock = (file, range) => {
+    let repaired = repairedBlocks.get(file);
+    if (!repaired) repairedBlocks.set(file, repaired = file.blocks.filter((b) => b.hasErrors));
+    return repaired.some((b) => rangeContains(b.range, range.start));
+  };
   for (const rule of options.ruleSet ?? RULES) {
     checkpoint();
     const report = (reported) => {
       checkpoint();
       const r = atOverride(reported);
-      if (r.file.blocks.some((b) => b.hasErrors && rangeContains(b.range, r.range.start))) return;
+      if (inRepairedBlock(r.file, r.range)) return;
       findings.push({
         node: r.node,
         finding: {
@@ -19254,6 +19259,14 @@ function moduleCallPath(modulePath) {
   return names;
 }
 function planToModel(filePath, text4) {
+  const read = planFile(filePath, text4);
+  if (!read) return void 0;
+  const module2 = new TerraformModule(filePath, [read.file], []);
+  for (const [key, entry] of module2.resources)
+    module2.resources.set(key, { ...entry, name: read.addresses.get(key) ?? entry.name, address: read.addresses.get(key) ?? entry.address });
+  return { file: read.file, module: module2, model: buildTerraformModel(module2) };
+}
+function planFile(filePath, text4) {
   const { root, errors } = parseJsonTree(text4);
   if (root?.type !== "object" || !child(root, "format_version")) return void 0;
   const planned = child(root, "planned_values");
@@ -19318,20 +19331,28 @@ function planToModel(filePath, text4) {
   visitPlanned(child(planned, "root_module"), 0);
   const byId = /* @__PURE__ */ new Map();
   for (const r of resources) if (r.id) byId.set(r.id, r);
+  const byName = /* @__PURE__ */ new Map();
+  for (const r of resources) {
+    const key = `${r.modulePath}\0${r.type}\0${r.name}`;
+    let entry = byName.get(key);
+    if (!entry) byName.set(key, entry = { all: [], byIndex: /* @__PURE__ */ new Map() });
+    entry.all.push(r);
+    if (r.index !== void 0 && !entry.byIndex.has(r.index)) entry.byIndex.set(r.index, r);
+  }
   const resolveReference = (from, reference) => {
     const match = REFERENCE.exec(reference);
     if (!match || NOT_RESOURCES.has(match[1])) return void 0;
     const [, type, name2, indexText, rest] = match;
-    const candidates = resources.filter((r) => r.modulePath === from.modulePath && r.type === type && r.name === name2);
-    if (candidates.length === 0) return void 0;
+    const candidates = byName.get(`${from.modulePath}\0${type}\0${name2}`);
+    if (!candidates) return void 0;
     let target;
     if (indexText !== void 0) {
       const key = /^\d+$/.test(indexText) ? Number(indexText) : indexText.replace(/^"|"$/g, "");
-      target = candidates.find((c) => c.index === key);
-    } else if (candidates.length === 1) {
-      target = candidates[0];
+      target = candidates.byIndex.get(key);
+    } else if (candidates.all.length === 1) {
+      target = candidates.all[0];
     } else {
-      target = candidates.find((c) => c.index !== void 0 && c.index === from.index);
+      target = from.index !== void 0 ? candidates.byIndex.get(from.index) : void 0;
     }
     return target ? { target, rest } : void 0;
   };
@@ -19382,20 +19403,15 @@ function planToModel(filePath, text4) {
         });
         continue;
       }
-      const literal3 = jsonValueExpr(lines, v);
+      const literal3 = jsonValueExpr(lines, v, 0, range);
       let refs = referencesOf(owner, expression, range);
       if (refs.length === 0 && v.type === "string" && name2 !== "id") {
         const linked = byId.get(v.value);
         if (linked && linked !== owner) refs = [traversalTo(linked, "id", range)];
       }
       const expr = refs.length > 0 ? { kind: "annotated", value: literal3, references: unknownExpr(refs, range), range } : literal3;
-      attributes.set(name2, {
-        name: name2,
-        expr,
-        nameRange: nodeRange(lines, k),
-        valueRange: range,
-        range: lines.range(k.offset, v.offset + v.length)
-      });
+      const nameRange = nodeRange(lines, k);
+      attributes.set(name2, { name: name2, expr, nameRange, valueRange: range, range: { start: nameRange.start, end: range.end } });
     }
     const unknownNames = new Set(unknown2);
     for (const property of expressions?.type === "object" ? expressions.children ?? [] : []) {
@@ -19435,10 +19451,7 @@ function planToModel(filePath, text4) {
     comments: [],
     syntaxErrors: errors.map((e) => lines.range(e.offset, e.offset + e.length))
   };
-  const module2 = new TerraformModule(filePath, [file], []);
-  for (const [key, entry] of module2.resources)
-    module2.resources.set(key, { ...entry, name: addresses.get(key) ?? entry.name, address: addresses.get(key) ?? entry.address });
-  return { file, module: module2, model: buildTerraformModel(module2) };
+  return { file, addresses };
 }
 function syntheticBlock(type, labels, labelNode, node, body2, lines, bodyNode = node) {
   const labelRange = nodeRange(lines, labelNode);
@@ -22264,6 +22277,7 @@ function moveItem(item, start2, startPosition) {
 }
 
 // server/src/parse/hcl/convert.ts
+var COMMENT_START = /#|\/[/*]/;
 var HclConverter = class {
   constructor(filePath, text4, readBody = () => true) {
     this.filePath = filePath;
@@ -22576,6 +22590,7 @@ var HclConverter = class {
     return { type: "block", start: startIndex, end: endIndex, startPosition: start2, block, comments, syntaxErrors: [] };
   }
   collectComments(node, into) {
+    if (!COMMENT_START.test(this.text.slice(node.startIndex, node.endIndex))) return;
     const cursor = node.walk();
     let done = false;
     while (!done) {
