@@ -15298,9 +15298,109 @@ var UNUSED_IGNORE_RULE_ID = "unused-ignore";
 var INLINE_IGNORE_RULE_ID = "inline-ignore";
 var IGNORE_COMMENT_RULE_ID = "ignore-comment";
 var PROVIDER_VERSION_RULE_ID = "provider-version";
+var ANALYSIS_STOPPED_RULE_ID = "analysis-stopped";
 var DEFAULT_JSON_FILES = ["**/*.elb.json", "**/*.elb.jsonc"];
 var RULE_SETTINGS = ["off", "error", "warning", "information", "hint"];
 var KUBERNETES_NETWORKS = ["vpc", "tunnel", "eni"];
+
+// server/src/core/budget.ts
+var DEFAULT_BUDGET = { seconds: 30, memoryMb: 1024 };
+var MAX_BUDGET = { seconds: 600, memoryMb: 16384 };
+var BudgetExceeded = class extends Error {
+  constructor(reason, elapsedMs, budget) {
+    super(reason === "time" ? `over its time budget of ${budget.seconds} s` : `over its memory budget of ${budget.memoryMb} MB`);
+    this.reason = reason;
+    this.elapsedMs = elapsedMs;
+    this.budget = budget;
+    this.name = "BudgetExceeded";
+  }
+  reason;
+  elapsedMs;
+  budget;
+};
+var AnalysisCancelled = class extends Error {
+  constructor() {
+    super("the analysis was superseded");
+    this.name = "AnalysisCancelled";
+  }
+};
+function isAnalysisStop(error) {
+  return error instanceof BudgetExceeded || error instanceof AnalysisCancelled;
+}
+var probes = {};
+function setBudgetProbes(given) {
+  probes = given;
+}
+var CHECKPOINTS_PER_LOOK = 256;
+var HEAP_LOOK_MS = 100;
+var active;
+var countdown = CHECKPOINTS_PER_LOOK;
+function checkpoint() {
+  if (active === void 0) return;
+  if (active.stopped) throw active.stopped;
+  if (--countdown > 0) return;
+  countdown = CHECKPOINTS_PER_LOOK;
+  look(active);
+}
+function look(meter) {
+  const now = Date.now();
+  if (probes.cancelled?.()) meter.stopped = new AnalysisCancelled();
+  else if (now > meter.deadline) meter.stopped = new BudgetExceeded("time", now - meter.started, meter.budget);
+  else if (meter.heapAtStart !== void 0 && probes.heapUsed && now >= meter.nextHeapLook) {
+    meter.nextHeapLook = now + HEAP_LOOK_MS;
+    if (probes.heapUsed() - meter.heapAtStart > meter.budget.memoryMb * 1024 * 1024) {
+      meter.stopped = new BudgetExceeded("memory", now - meter.started, meter.budget);
+    }
+  }
+  if (meter.stopped) throw meter.stopped;
+}
+function budgetOf(given) {
+  return { seconds: given?.seconds ?? DEFAULT_BUDGET.seconds, memoryMb: given?.memoryMb ?? DEFAULT_BUDGET.memoryMb };
+}
+function withinBudget(budget, run2) {
+  const outer = active;
+  const outerCountdown = countdown;
+  const started = Date.now();
+  active = {
+    budget,
+    started,
+    deadline: started + budget.seconds * 1e3,
+    heapAtStart: probes.heapUsed?.(),
+    nextHeapLook: started + HEAP_LOOK_MS,
+    stopped: void 0
+  };
+  countdown = CHECKPOINTS_PER_LOOK;
+  try {
+    const result = run2();
+    if (active.stopped) throw active.stopped;
+    return result;
+  } finally {
+    active = outer;
+    countdown = outerCountdown;
+    if (outer) countdown = 1;
+  }
+}
+function stoppedMessage(unit, stop2) {
+  const seconds = Math.max(0.1, Math.round(stop2.elapsedMs / 100) / 10);
+  const key = stop2.reason === "time" ? "budget.seconds" : "budget.memoryMb";
+  return `Analysis of ${unit} stopped after ${seconds} s: ${stop2.message}. Nothing is reported for this unit; the other units are analysed. Raise ${key} in .elb-lens.json (or the editor setting or command-line flag) if it is expected to take this long, or exclude it.`;
+}
+function stoppedFinding(file, unit, stop2, docsBase) {
+  return {
+    ruleId: ANALYSIS_STOPPED_RULE_ID,
+    severity: "error",
+    message: stoppedMessage(unit, stop2),
+    file,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    related: [],
+    fixes: [],
+    docsUrl: `${docsBase}${ANALYSIS_STOPPED_RULE_ID}.md`
+  };
+}
+function budgetKey(given) {
+  const budget = budgetOf(given);
+  return `${budget.seconds}|${budget.memoryMb}`;
+}
 
 // server/src/project/configFile.ts
 var ConfigError = class extends Error {
@@ -15326,7 +15426,14 @@ var ConfigError = class extends Error {
   }
 };
 function knownRuleIds() {
-  return [...RULES.map((r) => r.meta.id), UNUSED_IGNORE_RULE_ID, INLINE_IGNORE_RULE_ID, IGNORE_COMMENT_RULE_ID, PROVIDER_VERSION_RULE_ID];
+  return [
+    ...RULES.map((r) => r.meta.id),
+    UNUSED_IGNORE_RULE_ID,
+    INLINE_IGNORE_RULE_ID,
+    IGNORE_COMMENT_RULE_ID,
+    PROVIDER_VERSION_RULE_ID,
+    ANALYSIS_STOPPED_RULE_ID
+  ];
 }
 function defaultConfig(dir) {
   return {
@@ -15339,10 +15446,11 @@ function defaultConfig(dir) {
     jsonFiles: [...DEFAULT_JSON_FILES],
     kubernetesFiles: [],
     helmValueFiles: [],
-    allowInlineIgnores: true
+    allowInlineIgnores: true,
+    budget: {}
   };
 }
-var TOP_LEVEL_KEYS = ["$schema", "rules", "exclude", "varFiles", "variables", "json", "kubernetes", "allowInlineIgnores"];
+var TOP_LEVEL_KEYS = ["$schema", "rules", "exclude", "varFiles", "variables", "json", "kubernetes", "allowInlineIgnores", "budget"];
 function parseConfig(filePath, text4) {
   const lines = new LineIndex(text4);
   const fail = (offset, key, detail) => {
@@ -15430,6 +15538,9 @@ function parseConfig(filePath, text4) {
         if (value.type !== "boolean") fail(value.offset, key, "must be true or false");
         config.allowInlineIgnores = value.value;
         break;
+      case "budget":
+        config.budget = readBudget(value, fail);
+        break;
       default:
         fail(keyNode.offset, key, `unknown key (expected one of ${TOP_LEVEL_KEYS.join(", ")})`);
     }
@@ -15452,9 +15563,31 @@ function readRules(node, fail) {
     if (value.type !== "string" || !RULE_SETTINGS.includes(value.value)) {
       fail(value.offset, key, `severity must be one of ${RULE_SETTINGS.map((s) => `"${s}"`).join(", ")}, got ${jsonText(value)}`);
     }
+    if (id12 === ANALYSIS_STOPPED_RULE_ID && value.value === "off") fail(value.offset, key, 'cannot be "off" (give it a severity)');
     rules[id12] = value.value;
   }
   return rules;
+}
+function readBudget(node, fail) {
+  if (node.type !== "object") return fail(node.offset, "budget", 'must be an object, e.g. { "seconds": 30, "memoryMb": 1024 }');
+  const budget = {};
+  for (const property of node.children ?? []) {
+    const [keyNode, value] = property.children ?? [];
+    if (!keyNode || !value) continue;
+    const name2 = String(keyNode.value);
+    if (name2 !== "seconds" && name2 !== "memoryMb")
+      return fail(keyNode.offset, `budget.${name2}`, 'unknown key (expected "seconds" or "memoryMb")');
+    const problem = budgetProblem(name2, value.value);
+    if (value.type !== "number" || problem) return fail(value.offset, `budget.${name2}`, problem ?? "must be a number");
+    budget[name2] = value.value;
+  }
+  return budget;
+}
+function budgetProblem(name2, value) {
+  const max = MAX_BUDGET[name2];
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > max)
+    return `must be a number above 0 and at most ${max}`;
+  return void 0;
 }
 function closest(word, candidates) {
   let best;
@@ -15586,6 +15719,7 @@ function toAnalysisOptions(config, overrides = {}) {
     variables: { ...config.variables, ...overrides.variables ?? {} },
     varFiles: [...config.varFiles, ...overrides.varFiles ?? []],
     allowInlineIgnores: overrides.allowInlineIgnores ?? config.allowInlineIgnores,
+    budget: { ...config.budget, ...overrides.budget ?? {} },
     ...overrides.kubernetes?.network || config.kubernetesNetwork || config.helmValueFiles.length > 0 ? {
       kubernetes: {
         network: overrides.kubernetes?.network ?? config.kubernetesNetwork,
@@ -15621,6 +15755,12 @@ var PSEUDO_RULES = [
     defaultSeverity: "hint",
     summary: "A .terraform.lock.hcl or required_providers version that cannot be read (it is ignored).",
     docsPage: "docs/rules/provider-version.md"
+  },
+  {
+    id: "analysis-stopped",
+    defaultSeverity: "error",
+    summary: "An analysis unit (a root module, an ELB JSON folder, a manifest, an overlay, a chart, a plan) stopped at its time or memory budget, so nothing else is reported for it.",
+    docsPage: "docs/rules/analysis-stopped.md"
   }
 ];
 
@@ -16483,7 +16623,9 @@ function reportRules(model, options) {
     return repaired.some((b) => rangeContains(b.range, range.start));
   };
   for (const rule of options.ruleSet ?? RULES) {
+    checkpoint();
     const report = (reported) => {
+      checkpoint();
       const r = atOverride(reported);
       if (inRepairedBlock(r.file, r.range)) return;
       findings.push({
@@ -16504,6 +16646,7 @@ function reportRules(model, options) {
     try {
       rule.check({ model, report });
     } catch (error) {
+      if (isAnalysisStop(error)) throw error;
       const where2 = options.source ? ` on ${options.source}` : "";
       options.log?.(`elb-lens: rule ${rule.meta.id} failed${where2}: ${error instanceof Error ? error.stack : String(error)}`);
     }
@@ -16852,6 +16995,7 @@ var Evaluator = class {
   }
   scope;
   evaluate(expr, depth = 0) {
+    checkpoint();
     if (depth > MAX_DEPTH) return new Unknown("expression too deeply nested");
     switch (expr.kind) {
       case "literal":
@@ -18250,6 +18394,7 @@ function buildKubernetesModel(files, options = {}) {
   const nodes = { loadBalancers: [], listeners: [], pools: [], unrecognized: [] };
   for (const file of files) {
     for (const block of file.blocks) {
+      checkpoint();
       if (block.type !== "Service") continue;
       const spec = block.blocks.find((b) => b.type === "spec");
       if (!spec) continue;
@@ -18808,6 +18953,7 @@ function buildTerraformModel(root, versions, options = {}) {
   });
   const resources = root.allModules().flatMap((module2) => module2.allResourceInstances());
   for (const resource of resources) {
+    checkpoint();
     const info2 = resourceTypeInfo(resource.entry.type);
     if (!info2) continue;
     const { block } = resource.entry;
@@ -18838,6 +18984,7 @@ function buildTerraformModel(root, versions, options = {}) {
   };
   const whitelists = resources.filter((r) => resourceTypeInfo(r.entry.type)?.role === "whitelist");
   for (const resource of resources) {
+    checkpoint();
     const info2 = resourceTypeInfo(resource.entry.type);
     if (info2?.role !== "listener") continue;
     const { block, type } = resource.entry;
@@ -18886,6 +19033,7 @@ function buildTerraformModel(root, versions, options = {}) {
     listeners.set(resource.address, listener);
   }
   for (const resource of resources) {
+    checkpoint();
     const from = resourceTypeInfo(resource.entry.type)?.protocolFrom;
     const copy = from ? listeners.get(resource.address) : void 0;
     const source = from && copy?.protocol === void 0 ? linked(resource, from, listeners) : void 0;
@@ -18901,6 +19049,7 @@ function buildTerraformModel(root, versions, options = {}) {
     });
   }
   for (const resource of resources) {
+    checkpoint();
     const info2 = resourceTypeInfo(resource.entry.type);
     if (info2?.role !== "pool") continue;
     const { block } = resource.entry;
@@ -18932,6 +19081,7 @@ function buildTerraformModel(root, versions, options = {}) {
     }
   }
   for (const resource of resources) {
+    checkpoint();
     const info2 = resourceTypeInfo(resource.entry.type);
     if (info2?.role !== "member") continue;
     const { block } = resource.entry;
@@ -18953,6 +19103,7 @@ function buildTerraformModel(root, versions, options = {}) {
     members.push(member);
   }
   for (const resource of resources) {
+    checkpoint();
     const type = resourceTypeInfo(resource.entry.type)?.inlineMembers;
     const pool = type ? pools.get(resource.address) : void 0;
     if (!type || !pool) continue;
@@ -19150,6 +19301,7 @@ function planFile(filePath, text4) {
     if (!moduleNode || depth > 32) return;
     const modulePath = stringValue(child(moduleNode, "address")) ?? "";
     for (const resource of child(moduleNode, "resources")?.children ?? []) {
+      checkpoint();
       if (stringValue(child(resource, "mode")) !== "managed") continue;
       const type = stringValue(child(resource, "type"));
       const name2 = stringValue(child(resource, "name"));
@@ -19282,6 +19434,7 @@ function planFile(filePath, text4) {
   const blocks = [];
   const addresses = /* @__PURE__ */ new Map();
   for (const resource of resources) {
+    checkpoint();
     const anchor = resource.addressNode ?? resource.node;
     const body2 = buildBody(resource, resource.values, resource.expressions, resource.unknown, anchor, 0);
     const block = syntheticBlock("resource", [resource.type, resource.address], anchor, resource.node, body2, lines, resource.values);
@@ -19442,6 +19595,19 @@ var CHECK_OPTIONS = [
       "--fix always one; never more than the number of cores)"
     ]
   },
+  {
+    names: ["--budget-seconds"],
+    value: "<s>",
+    help: [
+      `seconds one analysis unit may take (default ${DEFAULT_BUDGET.seconds}; budget.seconds`,
+      "in .elb-lens.json); a unit over it is reported and the run exits 1"
+    ]
+  },
+  {
+    names: ["--budget-memory-mb"],
+    value: "<mb>",
+    help: [`megabytes one analysis unit may add to the heap (default ${DEFAULT_BUDGET.memoryMb};`, "budget.memoryMb in .elb-lens.json)"]
+  },
   { names: ["--verbose", "-v"], help: ["print counts (files found, checked, not parsed) and timing on stderr"] },
   { names: ["--no-prescan"], help: ["parse every Terraform file instead of scanning first (same results)"] },
   {
@@ -19461,7 +19627,7 @@ var GRAPH_OPTIONS = [
   },
   ...INPUT_OPTIONS
 ];
-var EXIT_CODES = "Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error\n(or, with --fail-on-empty, nothing to check; or the report could not be written: closed pipe, full disk).\n";
+var EXIT_CODES = "Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error\n(or, with --fail-on-empty, nothing to check; or the report could not be written: closed pipe, full disk;\nor an analysis unit stopped at its budget: its analysis-stopped finding says which).\n";
 var COMMAND_USAGE = {
   check: `Usage: elb-lens check [paths...] [options]
 
@@ -19557,7 +19723,8 @@ function parseArgs(argv) {
     prescan: true,
     stdin: false,
     stdinFilename: void 0,
-    failOnEmpty: false
+    failOnEmpty: false,
+    budget: {}
   };
   forEachFlag(rest, (flag, value, arg) => {
     switch (flag) {
@@ -19585,6 +19752,15 @@ function parseArgs(argv) {
         const jobs = Number(value());
         if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs takes a whole number of 1 or more", "check");
         args2.jobs = jobs;
+        break;
+      }
+      case "--budget-seconds":
+      case "--budget-memory-mb": {
+        const name2 = flag === "--budget-seconds" ? "seconds" : "memoryMb";
+        const given = Number(value());
+        const problem = budgetProblem(name2, given);
+        if (problem) throw new UsageError(`${flag} ${problem}`, "check");
+        args2.budget[name2] = given;
         break;
       }
       case "--verbose":
@@ -20248,7 +20424,8 @@ function configure(settings = {}) {
     ...host.varFiles && { varFiles: [...host.varFiles] },
     ...host.environmentVariables && { environmentVariables: host.environmentVariables },
     ...host.reportUnusedIgnores !== void 0 && { reportUnusedIgnores: host.reportUnusedIgnores },
-    ...host.kubernetesNetwork && { kubernetes: { network: host.kubernetesNetwork } }
+    ...host.kubernetesNetwork && { kubernetes: { network: host.kubernetesNetwork } },
+    ...host.budget && { budget: host.budget }
   });
   const exclude = [];
   if (file && file.exclude.length > 0) exclude.push({ base: file.dir, globs: file.exclude });
@@ -21222,6 +21399,7 @@ function buildElbJsonModel(files) {
   const primaryById = /* @__PURE__ */ new Map();
   for (const file of files) {
     for (const block of file.blocks) {
+      checkpoint();
       const role = ELB_JSON_ROLES.find((r) => r === block.type);
       if (!role || !block.jsonPath) continue;
       const id12 = str(block, "id");
@@ -23090,42 +23268,60 @@ var TerraformUnits = class {
     const previous = this.files.recording;
     this.files.recording = recording;
     try {
-      const loader = {
-        files: (dir) => this.files.moduleSources(dir),
-        resolve: (caller, _call, source, keyPath) => this.resolveModuleSource(caller, source, keyPath)
-      };
-      const sources = this.files.moduleSources(root);
-      const module2 = new TerraformModule(root, sources.files, this.variableInputs(root, options), { loader, lazy: sources.lazy });
-      const lock = this.lockFile(root);
-      const versions = providerVersions(module2, lock);
-      const model = buildTerraformModel(module2, versions, { network: options.kubernetes?.network });
-      const unavailableCalls = /* @__PURE__ */ new Map();
-      for (const instance2 of module2.allModules()) {
-        for (const call of instance2.calls.values()) {
-          const reason = instance2.unavailableReason(call.name);
-          if (reason) unavailableCalls.set(call.block, reason);
-        }
-      }
-      const stoppedAt = module2.tree.stoppedAt;
-      if (stoppedAt)
-        this.log?.(
-          `elb-lens: ${root}: ${stoppedAt} and later module calls are not followed: more than ${MAX_MODULE_INSTANCES} module instances (nested count or for_each); the rest is analysed`
-        );
-      const reported = [...this.runRules(model), ...versionProblemFindings(versions.problems, this.docsBase)];
+      const unit = withinBudget(budgetOf(options.budget), () => this.analyse(root, options, key, recording));
+      if (key !== void 0) this.units.set(root, unit);
+      return unit;
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      const file = this.files.terraformPaths(root)[0] ?? root;
+      const finding = stoppedFinding(file, `the root module in ${path14.basename(root)}/`, error, this.docsBase);
       const unit = {
         root,
         key: key ?? "",
-        model,
-        reported,
-        unavailableCalls,
-        ...recording,
-        ...lock ? { lockFile: lock.file } : {}
+        model: combineModels([]),
+        reported: [{ finding }],
+        unavailableCalls: /* @__PURE__ */ new Map(),
+        ...recording
       };
       if (key !== void 0) this.units.set(root, unit);
       return unit;
     } finally {
       this.files.recording = previous;
     }
+  }
+  /** A root module unit's model and findings (within its budget: see `unit`). */
+  analyse(root, options, key, recording) {
+    const loader = {
+      files: (dir) => this.files.moduleSources(dir),
+      resolve: (caller, _call, source, keyPath) => this.resolveModuleSource(caller, source, keyPath)
+    };
+    const sources = this.files.moduleSources(root);
+    const module2 = new TerraformModule(root, sources.files, this.variableInputs(root, options), { loader, lazy: sources.lazy });
+    const lock = this.lockFile(root);
+    const versions = providerVersions(module2, lock);
+    const model = buildTerraformModel(module2, versions, { network: options.kubernetes?.network });
+    const unavailableCalls = /* @__PURE__ */ new Map();
+    for (const instance2 of module2.allModules()) {
+      for (const call of instance2.calls.values()) {
+        const reason = instance2.unavailableReason(call.name);
+        if (reason) unavailableCalls.set(call.block, reason);
+      }
+    }
+    const stoppedAt = module2.tree.stoppedAt;
+    if (stoppedAt)
+      this.log?.(
+        `elb-lens: ${root}: ${stoppedAt} and later module calls are not followed: more than ${MAX_MODULE_INSTANCES} module instances (nested count or for_each); the rest is analysed`
+      );
+    const reported = [...this.runRules(model), ...versionProblemFindings(versions.problems, this.docsBase)];
+    return {
+      root,
+      key: key ?? "",
+      model,
+      reported,
+      unavailableCalls,
+      ...recording,
+      ...lock ? { lockFile: lock.file } : {}
+    };
   }
   /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
   lockFile(dir) {
@@ -23587,13 +23783,13 @@ var PipeParser = class {
   pipe() {
     const variables = [];
     let assign = false;
-    const look = this.tokens.slice(this.at, this.at + 4);
-    if (look[0]?.kind === "var" && (look[1]?.text === ":=" || look[1]?.text === "=")) {
-      variables.push(look[0].text);
-      assign = look[1].text === "=";
+    const look2 = this.tokens.slice(this.at, this.at + 4);
+    if (look2[0]?.kind === "var" && (look2[1]?.text === ":=" || look2[1]?.text === "=")) {
+      variables.push(look2[0].text);
+      assign = look2[1].text === "=";
       this.at += 2;
-    } else if (look[0]?.kind === "var" && look[1]?.text === "," && look[2]?.kind === "var" && look[3]?.text === ":=") {
-      variables.push(look[0].text, look[2].text);
+    } else if (look2[0]?.kind === "var" && look2[1]?.text === "," && look2[2]?.kind === "var" && look2[3]?.text === ":=") {
+      variables.push(look2[0].text, look2[2].text);
       this.at += 4;
     }
     const commands = [];
@@ -25171,8 +25367,31 @@ var RenderedUnitIndex = class {
     let unit = this.units.get(key);
     if (!unit) {
       const unitOptions = { ...this.options, network: options.network, helm: { valueFiles: options.valueFiles ?? [] } };
-      unit = kind === "kustomize" ? kustomizeUnit(dir, this.host, unitOptions, this.rendering(dir)) : helmUnit(dir, this.host, unitOptions);
       const where2 = path17.join(dir, kind === "helm" ? "Chart.yaml" : "kustomization.yaml");
+      try {
+        unit = withinBudget(
+          budgetOf(options.budget),
+          () => kind === "kustomize" ? kustomizeUnit(dir, this.host, unitOptions, this.rendering(dir)) : helmUnit(dir, this.host, unitOptions)
+        );
+      } catch (error) {
+        if (!(error instanceof BudgetExceeded)) throw error;
+        const finding = stoppedFinding(
+          where2,
+          `the ${kind === "helm" ? "Helm chart" : "kustomize overlay"} ${path17.basename(dir)}/`,
+          error,
+          this.options.docsBase
+        );
+        unit = {
+          kind,
+          root: dir,
+          reads: /* @__PURE__ */ new Set([where2]),
+          notes: [],
+          model: EMPTY_MODEL,
+          rendered: [],
+          findings: [finding],
+          reported: [{ finding }]
+        };
+      }
       for (const note of unit.notes) this.logOnce(`elb-lens: ${where2}: ${note}`);
       if (unit.unknown !== void 0) this.logOnce(`elb-lens: ${where2}: not checked: ${unit.unknown}`);
       this.units.set(key, unit);
@@ -25202,7 +25421,7 @@ var RenderedUnitIndex = class {
   }
 };
 function optionsKey(options) {
-  return `${options.network ?? ""}|${(options.valueFiles ?? []).join("\0")}`;
+  return `${options.network ?? ""}|${(options.valueFiles ?? []).join("\0")}|${budgetKey(options.budget)}`;
 }
 function unitFileNames(unit) {
   return unit.kind === "helm" ? ["Chart.yaml"] : KUSTOMIZATION_NAMES;
@@ -25246,7 +25465,7 @@ function mayFeedRendering(filePath) {
   return kind === "yaml" || kind === "json" || path18.basename(filePath) === "Kustomization";
 }
 function renderOptions(options) {
-  return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [] };
+  return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [], budget: options.budget };
 }
 function unitFile(unit) {
   if (unit.kind === "helm") return path18.join(unit.root, "Chart.yaml");
@@ -25439,14 +25658,22 @@ ${instances}` : markdown, range: target.range };
   moduleAnalysis(filePath, options) {
     const kind = this.unitKindOf(filePath);
     if (kind === "kustomize" || kind === "helm") return renderedAnalysis(this.rendered, filePath, options, this.files);
-    if (kind === "elb-json") return this.singleAnalysis(unitKey(filePath, kind), "", () => this.moduleFiles(filePath), buildElbJsonModel);
+    const budget = options.budget;
+    if (kind === "elb-json") {
+      const unit = `the ELB JSON files of ${path19.basename(path19.dirname(filePath))}/`;
+      return this.singleAnalysis(unitKey(filePath, kind), budgetKey(budget), () => this.moduleFiles(filePath), buildElbJsonModel, {
+        budget,
+        unit
+      });
+    }
     if (kind === "kubernetes") {
       const network = options.kubernetes?.network;
       return this.singleAnalysis(
         unitKey(filePath, kind),
-        network ?? "",
+        `${network ?? ""}|${budgetKey(budget)}`,
         () => [filePath],
-        (f) => buildKubernetesModel(f, { network })
+        (f) => buildKubernetesModel(f, { network }),
+        { budget, unit: `the manifest ${path19.basename(filePath)}` }
       );
     }
     if (kind !== "terraform") return void 0;
@@ -25456,7 +25683,8 @@ ${instances}` : markdown, range: target.range };
       options.variables ?? {},
       options.varFiles ?? [],
       options.environmentVariables ?? {},
-      options.kubernetes?.network ?? ""
+      options.kubernetes?.network ?? "",
+      budgetKey(options.budget)
     ]);
     const cached = this.modules.get(dir);
     if (cached && key !== void 0 && cached.key === key && cached.units?.every((u) => this.terraform.cached(u.root) === u)) return cached;
@@ -25494,12 +25722,22 @@ ${instances}` : markdown, range: target.range };
     return this.callers.indexOf(files);
   }
   /** An ELB JSON folder or a manifest: one model of its files, cached by unit key and `variant` (the cluster network). */
-  singleAnalysis(key, variant, paths, build) {
+  singleAnalysis(key, variant, paths, build, within) {
     const cached = this.modules.get(key);
     if (cached && cached.key === variant) return cached;
     const files = paths().map((p) => this.files.configFile(p)).filter((f) => f !== void 0);
-    const model = build(files);
-    const reported = this.runRules(model);
+    let model;
+    let reported;
+    try {
+      [model, reported] = withinBudget(budgetOf(within.budget), () => {
+        const built = build(files);
+        return [built, this.runRules(built)];
+      });
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      model = build([]);
+      reported = files.length > 0 ? [{ finding: stoppedFinding(files[0].path, within.unit, error, this.docsBase) }] : [];
+    }
     const analysis = { key: variant, model, files, rawFindings: mergeInstanceFindings(reported), reported };
     this.modules.set(key, analysis);
     return analysis;
@@ -26242,12 +26480,16 @@ var FORMATTERS = { text: text3, compact, json, sarif, junit, checkstyle, codequa
 
 // server/src/cli/session.ts
 var path25 = __toESM2(require("path"));
+var import_v8 = require("v8");
 function environmentVariables(env) {
   const variables = {};
   for (const [key, value] of Object.entries(env)) {
     if (key.startsWith("TF_VAR_") && key.length > 7 && value !== void 0) variables[key.slice(7)] = value;
   }
   return variables;
+}
+function measureHeap() {
+  setBudgetProbes({ heapUsed: () => (0, import_v8.getHeapStatistics)().used_heap_size });
 }
 async function createCheckSession(args2, io, stdin) {
   const env = io.env ?? process.env;
@@ -26260,7 +26502,8 @@ async function createCheckSession(args2, io, stdin) {
     variables: args2.variables,
     varFiles: cliVarFiles,
     environmentVariables: environmentVariables(env),
-    reportUnusedIgnores: args2.reportUnusedIgnores
+    reportUnusedIgnores: args2.reportUnusedIgnores,
+    budget: args2.budget
   };
   const effective = /* @__PURE__ */ new Map();
   const configFor = (file) => {
@@ -26284,7 +26527,13 @@ async function createCheckSession(args2, io, stdin) {
 function analyzeGroup(session, file, planText, wanted, log) {
   const { options } = session.configFor(file);
   if (planText !== void 0) {
-    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path25.sep, log });
+    const docsBase = session.docsDir + path25.sep;
+    try {
+      return withinBudget(budgetOf(options.budget), () => analyzePlan(file, planText, { rules: options.rules, docsBase, log }));
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      return withRuleSettings([stoppedFinding(file, `the plan ${path25.basename(file)}`, error, docsBase)], options.rules);
+    }
   }
   const findings = [];
   for (const [moduleFile, fileFindings2] of session.service.analyzeModule(file, options)) {
@@ -26317,6 +26566,7 @@ function callerScanner(session, files, sink) {
   };
 }
 async function checkWorker(init2) {
+  measureHeap();
   const sink = { lines: void 0 };
   const session = await createCheckSession(init2.args, {
     cwd: init2.cwd,
@@ -26472,6 +26722,7 @@ function progressReporter(io, total, now = Date.now) {
 }
 async function check(args2, io, workerScript) {
   const started = Date.now();
+  measureHeap();
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args2.format) ? FORMATTERS[args2.format] : void 0;
   if (!formatter) throw new UsageError(`unknown format "${args2.format}"`);
   const env = io.env ?? process.env;
@@ -26704,6 +26955,14 @@ async function checkWalked(run2) {
     }
   } else if (!args2.dryRun) io.stdout(formatter(report, { color }));
   if (files.length === 0 && args2.failOnEmpty) return EXIT_ERROR;
+  const stopped = findings.filter((f) => f.ruleId === ANALYSIS_STOPPED_RULE_ID).length;
+  if (stopped > 0) {
+    io.stderr(
+      `elb-lens: ${stopped} analysis unit(s) stopped at their budget and were not checked (see the ${ANALYSIS_STOPPED_RULE_ID} findings)
+`
+    );
+    return EXIT_ERROR;
+  }
   return findings.some((f) => atLeast(f.severity, args2.minSeverity)) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 function threadsText(perThread) {

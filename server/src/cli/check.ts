@@ -10,7 +10,7 @@ import { MAX_PLAN_BYTES, selectFiles } from './select';
 import { nothingFound } from './usage';
 import { FORMATTERS, type Formatter } from './formats';
 import { CheckWorkers, ChunkQueue, chunkSize, mergeCallers, type GroupResult, type ScanPart } from './parallel';
-import { analyzeGroup, callerScanner, createCheckSession, groupAnalyzer, type CheckSession, type LogSink } from './session';
+import { analyzeGroup, callerScanner, createCheckSession, groupAnalyzer, measureHeap, type CheckSession, type LogSink } from './session';
 import { fixAll } from './fix';
 import { writeFailure, writeOutput } from './output';
 import { toolInfo } from './explain';
@@ -19,6 +19,7 @@ import { readProcessStdin, stdinFindings, stdinInput, type StdinInput } from './
 import type { CliIo } from './io';
 import { atLeast, relativePath, sortFindings } from './report';
 import { printable } from '../core/escape';
+import { ANALYSIS_STOPPED_RULE_ID } from '../core/options';
 
 /**
  * Below this many files a check runs in one thread even with `--jobs`: a worker's start-up
@@ -70,6 +71,7 @@ export function progressReporter(
  */
 export async function check(args: CheckArgs, io: CliIo, workerScript: string): Promise<number> {
   const started = Date.now();
+  measureHeap();
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args.format) ? FORMATTERS[args.format] : undefined;
   if (!formatter) throw new UsageError(`unknown format "${args.format}"`);
   const env = io.env ?? process.env;
@@ -345,6 +347,14 @@ async function checkWalked(run: {
     }
   } else if (!args.dryRun) io.stdout(formatter(report, { color }));
   if (files.length === 0 && args.failOnEmpty) return EXIT_ERROR;
+  // A unit stopped at its budget was not checked: the run fails as for an input it cannot read.
+  const stopped = findings.filter((f) => f.ruleId === ANALYSIS_STOPPED_RULE_ID).length;
+  if (stopped > 0) {
+    io.stderr(
+      `elb-lens: ${stopped} analysis unit(s) stopped at their budget and were not checked (see the ${ANALYSIS_STOPPED_RULE_ID} findings)\n`,
+    );
+    return EXIT_ERROR;
+  }
   return findings.some((f) => atLeast(f.severity, args.minSeverity)) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 

@@ -40,4 +40,11 @@ export const PSEUDO_RULES: readonly PseudoRule[] = [
     summary: 'A .terraform.lock.hcl or required_providers version that cannot be read (it is ignored).',
     docsPage: 'docs/rules/provider-version.md',
   },
+  {
+    id: 'analysis-stopped',
+    defaultSeverity: 'error',
+    summary:
+      'An analysis unit (a root module, an ELB JSON folder, a manifest, an overlay, a chart, a plan) stopped at its time or memory budget, so nothing else is reported for it.',
+    docsPage: 'docs/rules/analysis-stopped.md',
+  },
 ];

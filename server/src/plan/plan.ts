@@ -1,3 +1,4 @@
+import { checkpoint } from '../core/budget';
 import * as jsonc from 'jsonc-parser';
 import type { Finding, Range } from '../core/types';
 import type { ElbModel } from '../model/elb';
@@ -144,6 +145,7 @@ function planFile(filePath: string, text: string): { file: ConfigFile; addresses
     if (!moduleNode || depth > 32) return;
     const modulePath = stringValue(child(moduleNode, 'address')) ?? '';
     for (const resource of child(moduleNode, 'resources')?.children ?? []) {
+      checkpoint();
       if (stringValue(child(resource, 'mode')) !== 'managed') continue;
       const type = stringValue(child(resource, 'type'));
       const name = stringValue(child(resource, 'name'));
@@ -301,6 +303,7 @@ function planFile(filePath: string, text: string): { file: ConfigFile; addresses
   const blocks: ConfigBlock[] = [];
   const addresses = new Map<string, string>();
   for (const resource of resources) {
+    checkpoint();
     const anchor = resource.addressNode ?? resource.node;
     const body = buildBody(resource, resource.values, resource.expressions, resource.unknown, anchor, 0);
     const block = syntheticBlock('resource', [resource.type, resource.address], anchor, resource.node, body, lines, resource.values);

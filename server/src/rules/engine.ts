@@ -1,3 +1,4 @@
+import { checkpoint, isAnalysisStop } from '../core/budget';
 import { rangeContains, type Finding, type Range } from '../core/types';
 import type { ConfigBlock, ConfigFile } from '../parse/config';
 import type { ElbModel } from '../model/elb';
@@ -42,7 +43,9 @@ export function reportRules(model: ElbModel, options: RuleEngineOptions): Report
     return repaired.some((b) => rangeContains(b.range, range.start));
   };
   for (const rule of options.ruleSet ?? RULES) {
+    checkpoint();
     const report = (reported: RuleReport) => {
+      checkpoint();
       const r = atOverride(reported);
       if (inRepairedBlock(r.file, r.range)) return;
       findings.push({
@@ -63,6 +66,8 @@ export function reportRules(model: ElbModel, options: RuleEngineOptions): Report
     try {
       rule.check({ model, report });
     } catch (error) {
+      // Out of time or memory: the unit stops, not only this rule.
+      if (isAnalysisStop(error)) throw error;
       const where = options.source ? ` on ${options.source}` : '';
       options.log?.(`elb-lens: rule ${rule.meta.id} failed${where}: ${error instanceof Error ? error.stack : String(error)}`);
     }

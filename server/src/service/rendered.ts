@@ -72,7 +72,7 @@ export function mayFeedRendering(filePath: string): boolean {
 }
 
 export function renderOptions(options: AnalysisOptions): RenderOptions {
-  return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [] };
+  return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [], budget: options.budget };
 }
 
 /** The file that stands for a rendered unit (its kustomization file or Chart.yaml). */

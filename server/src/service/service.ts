@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { BudgetExceeded, budgetKey, budgetOf, stoppedFinding, withinBudget } from '../core/budget';
 import { rangesOverlap, type Finding, type Fix, type HoverResult, type InlayHint, type Position, type Range } from '../core/types';
 import { hoverMarkdown, instancesMarkdown, nodesOfBlock } from '../hover/hover';
 import { listenerInlayHints } from '../hover/inlay';
@@ -279,14 +280,22 @@ class Service implements ElbLensService {
   private moduleAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis | undefined {
     const kind = this.unitKindOf(filePath);
     if (kind === 'kustomize' || kind === 'helm') return renderedAnalysis(this.rendered, filePath, options, this.files);
-    if (kind === 'elb-json') return this.singleAnalysis(unitKey(filePath, kind), '', () => this.moduleFiles(filePath), buildElbJsonModel);
+    const budget = options.budget;
+    if (kind === 'elb-json') {
+      const unit = `the ELB JSON files of ${path.basename(path.dirname(filePath))}/`;
+      return this.singleAnalysis(unitKey(filePath, kind), budgetKey(budget), () => this.moduleFiles(filePath), buildElbJsonModel, {
+        budget,
+        unit,
+      });
+    }
     if (kind === 'kubernetes') {
       const network = options.kubernetes?.network;
       return this.singleAnalysis(
         unitKey(filePath, kind),
-        network ?? '',
+        `${network ?? ''}|${budgetKey(budget)}`,
         () => [filePath],
         (f) => buildKubernetesModel(f, { network }),
+        { budget, unit: `the manifest ${path.basename(filePath)}` },
       );
     }
     if (kind !== 'terraform') return undefined;
@@ -297,6 +306,7 @@ class Service implements ElbLensService {
       options.varFiles ?? [],
       options.environmentVariables ?? {},
       options.kubernetes?.network ?? '',
+      budgetKey(options.budget),
     ]);
     const cached = this.modules.get(dir);
     if (cached && key !== undefined && cached.key === key && cached.units?.every((u) => this.terraform.cached(u.root) === u)) return cached;
@@ -345,14 +355,31 @@ class Service implements ElbLensService {
   }
 
   /** An ELB JSON folder or a manifest: one model of its files, cached by unit key and `variant` (the cluster network). */
-  private singleAnalysis(key: string, variant: string, paths: () => string[], build: (files: ConfigFile[]) => ElbModel): ModuleAnalysis {
+  private singleAnalysis(
+    key: string,
+    variant: string,
+    paths: () => string[],
+    build: (files: ConfigFile[]) => ElbModel,
+    within: { budget: AnalysisOptions['budget']; unit: string },
+  ): ModuleAnalysis {
     const cached = this.modules.get(key);
     if (cached && cached.key === variant) return cached;
     const files = paths()
       .map((p) => this.files.configFile(p))
       .filter((f): f is ConfigFile => f !== undefined);
-    const model = build(files);
-    const reported = this.runRules(model);
+    let model: ElbModel;
+    let reported: ReportedFinding[];
+    try {
+      [model, reported] = withinBudget(budgetOf(within.budget), () => {
+        const built = build(files);
+        return [built, this.runRules(built)] as const;
+      });
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      // Reported once, with the unit's first file, until a file of it changes.
+      model = build([]);
+      reported = files.length > 0 ? [{ finding: stoppedFinding(files[0].path, within.unit, error, this.docsBase) }] : [];
+    }
     const analysis: ModuleAnalysis = { key: variant, model, files, rawFindings: mergeInstanceFindings(reported), reported };
     this.modules.set(key, analysis);
     return analysis;
