@@ -100,7 +100,7 @@ var require_visit = __commonJS2({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit4(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -109,9 +109,9 @@ var require_visit = __commonJS2({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
     function visit_(key, node, visitor, path30) {
       const ctrl = callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -245,7 +245,7 @@ var require_visit = __commonJS2({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -255,7 +255,7 @@ var require_directives = __commonJS2({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -399,7 +399,7 @@ var require_directives = __commonJS2({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit4.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -426,7 +426,7 @@ var require_anchors = __commonJS2({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -437,7 +437,7 @@ var require_anchors = __commonJS2({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit4.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -617,7 +617,7 @@ var require_Alias = __commonJS2({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -643,7 +643,7 @@ var require_Alias = __commonJS2({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -5565,15 +5565,15 @@ var require_cst_visit = __commonJS2({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path30) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path30) => {
       let item = cst;
       for (const [field2, index] of path30) {
         const tok = item?.[field2];
@@ -5584,8 +5584,8 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path30) => {
-      const parent = visit3.itemAtPath(cst, path30.slice(0, -1));
+    visit4.parentCollection = (cst, path30) => {
+      const parent = visit4.itemAtPath(cst, path30.slice(0, -1));
       const field2 = path30[path30.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
@@ -5616,7 +5616,7 @@ var require_cst_visit = __commonJS2({
       }
       return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
   }
 });
 
@@ -7332,7 +7332,7 @@ var require_dist = __commonJS2({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -7360,8 +7360,8 @@ var require_dist = __commonJS2({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit3.visit;
-    exports2.visitAsync = visit3.visitAsync;
+    exports2.visit = visit4.visit;
+    exports2.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -12950,9 +12950,9 @@ var SyntaxKind;
   SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
   SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
 })(SyntaxKind || (SyntaxKind = {}));
-var parseTree2 = parseTree;
 var findNodeAtLocation2 = findNodeAtLocation;
 var getNodeValue2 = getNodeValue;
+var visit2 = visit;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -13011,6 +13011,74 @@ function printParseErrorCode(code) {
 }
 function modify(text4, path30, value, options) {
   return setProperty(text4, path30, value, options);
+}
+
+// server/src/parse/jsonTree.ts
+function compactParseTree(text4, errors, options) {
+  const root = { type: "array", offset: -1, length: -1, children: [] };
+  let current = root;
+  const pending = [[]];
+  const add = (node) => {
+    if (current.type === "property") current.children = [current.children[0], node];
+    else pending[pending.length - 1].push(node);
+  };
+  const open = (node) => {
+    add(node);
+    current = node;
+    pending.push([]);
+  };
+  const close = (endOffset) => {
+    current.children = pending.pop().slice();
+    current.length = endOffset - current.offset;
+    current = current.parent;
+  };
+  const completeProperty = (endOffset) => {
+    if (current.type !== "property") return;
+    current.length = endOffset - current.offset;
+    current = current.parent;
+  };
+  visit2(
+    text4,
+    {
+      onObjectBegin: (offset) => open({ type: "object", offset, length: -1, parent: current, children: [] }),
+      onObjectProperty: (name2, offset, length) => {
+        const property = { type: "property", offset, length: -1, parent: current, children: [] };
+        add(property);
+        property.children = [{ type: "string", value: name2, offset, length, parent: property }];
+        current = property;
+      },
+      onObjectEnd: (offset, length) => {
+        completeProperty(offset + length);
+        close(offset + length);
+        completeProperty(offset + length);
+      },
+      onArrayBegin: (offset) => open({ type: "array", offset, length: -1, parent: current, children: [] }),
+      onArrayEnd: (offset, length) => {
+        close(offset + length);
+        completeProperty(offset + length);
+      },
+      onLiteralValue: (value, offset, length) => {
+        add({ type: literalType(value), offset, length, parent: current, value });
+        completeProperty(offset + length);
+      },
+      onSeparator: (separator, offset) => {
+        if (current.type !== "property") return;
+        if (separator === ":") current.colonOffset = offset;
+        else if (separator === ",") completeProperty(offset);
+      },
+      onError: (error, offset, length) => {
+        errors.push({ error, offset, length });
+      }
+    },
+    options
+  );
+  const result = pending[0][0];
+  if (result) delete result.parent;
+  return result;
+}
+function literalType(value) {
+  if (typeof value === "boolean" || typeof value === "number" || typeof value === "string") return typeof value;
+  return "null";
 }
 
 // server/src/parse/positions.ts
@@ -13092,7 +13160,7 @@ function parseJsonTree(text4) {
   if (tooDeepAt >= 0)
     return { root: void 0, errors: [{ error: ParseErrorCode.InvalidSymbol, offset: tooDeepAt, length: 1 }], tooDeepAt };
   const errors = [];
-  const root = parseTree2(text4, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = compactParseTree(text4, errors, { allowTrailingComma: true, disallowComments: false });
   return { root, errors };
 }
 function nestingPastLimit(text4, limit) {
@@ -13339,44 +13407,44 @@ function exprText(file, expr) {
   const end = file.lines.offsetAt(expr.range.end);
   return file.text.slice(start2, end);
 }
-function forEachChildExpr(expr, visit3) {
+function forEachChildExpr(expr, visit4) {
   switch (expr.kind) {
     case "template":
-      for (const part of expr.parts) visit3(part);
+      for (const part of expr.parts) visit4(part);
       return;
     case "traversal":
-      for (const step of expr.steps) if (step.kind === "index") visit3(step.key);
+      for (const step of expr.steps) if (step.kind === "index") visit4(step.key);
       return;
     case "conditional":
-      visit3(expr.condition);
-      visit3(expr.whenTrue);
-      visit3(expr.whenFalse);
+      visit4(expr.condition);
+      visit4(expr.whenTrue);
+      visit4(expr.whenFalse);
       return;
     case "call":
-      for (const arg of expr.args) visit3(arg);
+      for (const arg of expr.args) visit4(arg);
       return;
     case "tuple":
-      for (const item of expr.items) visit3(item);
+      for (const item of expr.items) visit4(item);
       return;
     case "object":
       for (const entry of expr.entries) {
-        visit3(entry.key);
-        visit3(entry.value);
+        visit4(entry.key);
+        visit4(entry.value);
       }
       return;
     case "unary":
-      visit3(expr.operand);
+      visit4(expr.operand);
       return;
     case "binary":
-      visit3(expr.left);
-      visit3(expr.right);
+      visit4(expr.left);
+      visit4(expr.right);
       return;
     case "parens":
-      visit3(expr.inner);
+      visit4(expr.inner);
       return;
     case "annotated":
-      visit3(expr.value);
-      visit3(expr.references);
+      visit4(expr.value);
+      visit4(expr.references);
       return;
     case "literal":
     case "opaque":
@@ -13727,15 +13795,15 @@ function ownerOf(file, attribute) {
   let index = owners.get(file);
   if (!index) {
     const built = /* @__PURE__ */ new Map();
-    const visit3 = (blocks) => {
+    const visit4 = (blocks) => {
       for (const block of blocks) {
         if (yamlMappingInfo(block)) {
           for (const a of block.attributes.values()) if (!built.has(a)) built.set(a, block);
         }
-        visit3(block.blocks);
+        visit4(block.blocks);
       }
     };
-    visit3(file.blocks);
+    visit4(file.blocks);
     owners.set(file, index = built);
   }
   return index.get(attribute);
@@ -16263,14 +16331,14 @@ function layeredLayout(nodes, edges, options) {
   const layerCount = nodes.reduce((max, n2) => Math.max(max, n2.layer + 1), 0);
   const layers = Array.from({ length: layerCount }, () => []);
   const visited = /* @__PURE__ */ new Set();
-  const visit3 = (id12) => {
+  const visit4 = (id12) => {
     if (visited.has(id12)) return;
     visited.add(id12);
     layers[byId.get(id12).layer].push(id12);
-    for (const next of successors.get(id12) ?? []) visit3(next);
+    for (const next of successors.get(id12) ?? []) visit4(next);
   };
-  for (const n2 of [...nodes].sort((a, b) => a.layer - b.layer)) if (!predecessors.has(n2.id)) visit3(n2.id);
-  for (const n2 of nodes) visit3(n2.id);
+  for (const n2 of [...nodes].sort((a, b) => a.layer - b.layer)) if (!predecessors.has(n2.id)) visit4(n2.id);
+  for (const n2 of nodes) visit4(n2.id);
   if (forward.length <= MAX_SWEEP_EDGES) {
     let best = layers.map((l) => [...l]);
     let bestCrossings = crossings(layers, forward, byId);
@@ -17399,8 +17467,8 @@ var Scope = class _Scope {
    * `count`/`each`/iterators into their `count`/`for_each` expression. Of a conditional,
    * only the chosen branch when the condition is known.
    */
-  visitReferences(expr, visit3) {
-    this.visit(expr, visit3, /* @__PURE__ */ new Set(), 0);
+  visitReferences(expr, visit4) {
+    this.visit(expr, visit4, /* @__PURE__ */ new Set(), 0);
   }
   visit(expr, visitor, seen, depth) {
     if (depth > MAX_DEPTH2) return;
@@ -17957,76 +18025,70 @@ function effectiveClientIp(inputs) {
   const { kind, protocol, argType, attribute } = inputs;
   const written = writtenBool(inputs.value);
   const base = { attribute, written, ...written === "unknown" ? { writtenUnknownReason: unknownReason(inputs.value) } : {} };
+  const judged = (judgement) => Object.assign(base, judgement);
   const isHttp = protocol !== void 0 && HTTP_PROTOCOLS.has(protocol);
   const isL4 = protocol === "TCP" || protocol === "UDP";
   if (protocol === "IP") {
-    return {
-      ...base,
+    return judged({
       state: "unknown",
       reason: "unknown",
       explanation: "IP listeners belong to gateway load balancers, whose handling of the client address is not documented, so ELB Lens does not judge it",
       canBeDisabled: void 0
-    };
+    });
   }
   if (argType === "none") {
-    return {
-      ...base,
+    return judged({
       state: "on",
       reason: "always-on",
       explanation: "this listener type belongs to dedicated load balancers, which always pass the client IP on",
       canBeDisabled: false
-    };
+    });
   }
   if (kind === "dedicated") {
-    return {
-      ...base,
+    return judged({
       state: "on",
       reason: "always-on",
       explanation: protocol === "TLS" ? "dedicated load balancers always have it on, but TLS listeners do not pass the client IP on themselves: Proxy Protocol does" : "dedicated load balancers always pass the client IP on, for every protocol",
       canBeDisabled: false
-    };
+    });
   }
   if (isHttp) {
-    return {
-      ...base,
+    return judged({
       state: "on",
       reason: "always-on",
       explanation: kind === "shared" ? `${protocol} listeners of shared load balancers always pass the client IP on` : `${protocol} listeners always pass the client IP on, on shared and dedicated load balancers alike`,
       canBeDisabled: false
-    };
+    });
   }
   if (kind === "shared" && isL4) {
     if (written === true || written === false) {
-      return {
-        ...base,
+      return judged({
         state: written ? "on" : "off",
         reason: "explicit",
         explanation: `it is set to ${written} on this shared ${protocol} listener`,
         canBeDisabled: true
-      };
+      });
     }
     if (written === "unknown") {
-      return {
-        ...base,
+      return judged({
         state: "unknown",
         reason: "unknown",
         explanation: "its value is only known when Terraform runs",
         canBeDisabled: true
-      };
+      });
     }
-    return {
-      ...base,
+    return judged({
       state: "off",
       reason: "default",
       explanation: `shared ${protocol} listeners leave it off unless it is set to true`,
       canBeDisabled: true
-    };
+    });
   }
   if (written === true) {
-    return { ...base, state: "on", reason: "explicit", explanation: "it is set to true", canBeDisabled: void 0 };
+    return judged({ state: "on", reason: "explicit", explanation: "it is set to true", canBeDisabled: void 0 });
   }
   const missing = kind === "unknown" && protocol === void 0 ? "the load balancer kind and the protocol are unknown" : kind === "unknown" ? "the load balancer this listener belongs to is not in this module, so its kind (shared or dedicated) is unknown" : "the protocol is unknown";
-  return { ...base, state: "unknown", reason: "unknown", explanation: missing, canBeDisabled: void 0 };
+  return judged({ state: "unknown", reason: "unknown", explanation: missing, canBeDisabled: void 0 });
 }
 
 // server/src/kubernetes/accessControl.ts
@@ -18881,9 +18943,9 @@ function containsAddress(text4, address) {
   }
   return false;
 }
-function forEachAttribute(block, visit3) {
-  for (const attribute of block.attributes.values()) visit3(attribute);
-  for (const nested of block.blocks) forEachAttribute(nested, visit3);
+function forEachAttribute(block, visit4) {
+  for (const attribute of block.attributes.values()) visit4(attribute);
+  for (const nested of block.blocks) forEachAttribute(nested, visit4);
 }
 function allReferences(resource) {
   const found = [];
@@ -18951,6 +19013,7 @@ function buildTerraformModel(root, versions, options = {}) {
     block: resource.entry.block,
     ...resource.module.parent || resource.key !== void 0 ? { context: nodeContext(resource) } : {}
   });
+  const withBase = (resource, fields) => Object.assign(base(resource), fields);
   const resources = root.allModules().flatMap((module2) => module2.allResourceInstances());
   for (const resource of resources) {
     checkpoint();
@@ -18959,23 +19022,22 @@ function buildTerraformModel(root, versions, options = {}) {
     const { block } = resource.entry;
     const { scope } = resource;
     if (info2.role === "loadbalancer") {
-      const lb = {
-        ...base(resource),
+      const lb = withBase(resource, {
         kind: info2.kind,
         ipBackendsEnabled: info2.ipBackendSwitch ? scope.evaluateAttribute(block, info2.ipBackendSwitch) : void 0,
         ...knownString(scope.evaluateAttribute(block, "loadbalancer_type"))?.toLowerCase() === "gateway" ? { gateway: true } : {},
         subnetAttribute: LB_SUBNET_ATTRIBUTES.map((n2) => block.attributes.get(n2)).find((a) => a !== void 0)
-      };
+      });
       loadBalancers.set(resource.address, lb);
     } else if (info2.role === "instance") {
-      instances.set(resource.address, { ...base(resource), lbAddressUses: [] });
+      instances.set(resource.address, withBase(resource, { lbAddressUses: [] }));
     } else if (info2.role === "ipgroup") {
       const cidrs = [];
       for (const item of nestedBlocks(block, scope, "ip_list").blocks) {
         const ip = knownString(item.scope.evaluateAttribute(item.block, "ip"));
         if (ip) cidrs.push(ip.trim());
       }
-      ipGroups.set(resource.address, { ...base(resource), cidrs });
+      ipGroups.set(resource.address, withBase(resource, { cidrs }));
     }
   }
   const linked = (resource, attribute, table, block = resource.entry.block) => {
@@ -19005,8 +19067,7 @@ function buildTerraformModel(root, versions, options = {}) {
     }
     const attribute = block.attributes.get("transparent_client_ip_enable");
     const headers = nestedBlocks(block, scope, "insert_headers");
-    const listener = {
-      ...base(resource),
+    const listener = withBase(resource, {
       provider: info2.provider,
       protocol,
       loadBalancer: lb,
@@ -19027,7 +19088,7 @@ function buildTerraformModel(root, versions, options = {}) {
       // A dynamic block that makes at least one insert_headers block stands for them (its removal removes them).
       insertHeaders: headers.blocks[0]?.dynamic ?? headers.blocks[0]?.block,
       insertHeaderNames: false
-    };
+    });
     const providerVersion = versions?.forResource(resource, info2.provider);
     if (providerVersion) listener.providerVersion = providerVersion;
     listeners.set(resource.address, listener);
@@ -19054,14 +19115,13 @@ function buildTerraformModel(root, versions, options = {}) {
     if (info2?.role !== "pool") continue;
     const { block } = resource.entry;
     const typeValue = resource.scope.evaluateAttribute(block, "type");
-    const pool = {
-      ...base(resource),
+    const pool = withBase(resource, {
       poolType: typeValue === void 0 ? void 0 : knownString(typeValue)?.toLowerCase(),
       protocol: upper(resource.scope.evaluateAttribute(block, "protocol")),
       listeners: [],
       members: [],
       loadBalancer: linked(resource, "loadbalancer_id", loadBalancers)
-    };
+    });
     const listener = linked(resource, "listener_id", listeners);
     if (listener) {
       pool.listeners.push(listener);
@@ -19089,8 +19149,7 @@ function buildTerraformModel(root, versions, options = {}) {
     const addressAttribute = block.attributes.get("address");
     const instanceTarget = addressAttribute ? resource.scope.referencedResources(addressAttribute.expr).find((r) => instances.has(r.address)) : void 0;
     const { isIpBackend, explanation } = memberBackendKind(block, resource.scope, info2.kind, pool);
-    const member = {
-      ...base(resource),
+    const member = withBase(resource, {
       ipAddress: knownString(addressAttribute ? resource.scope.evaluate(addressAttribute.expr) : void 0),
       port: memberPort(resource.scope.evaluateAttribute(block, "protocol_port")),
       addressAttribute,
@@ -19098,7 +19157,7 @@ function buildTerraformModel(root, versions, options = {}) {
       ipBackendExplanation: explanation,
       pool,
       instance: instanceTarget ? instances.get(instanceTarget.address) : void 0
-    };
+    });
     pool?.members.push(member);
     members.push(member);
   }
@@ -19111,8 +19170,7 @@ function buildTerraformModel(root, versions, options = {}) {
       const addressAttribute = block.attributes.get("address");
       const instanceTarget = addressAttribute ? scope.referencedResources(addressAttribute.expr).find((r) => instances.has(r.address)) : void 0;
       const { isIpBackend, explanation } = memberBackendKind(block, scope, pool.loadBalancer?.kind ?? "dedicated", pool);
-      const member = {
-        ...base(resource),
+      const member = withBase(resource, {
         address: `${resource.address}.${type}[${index}]`,
         type: INLINE_MEMBER_TYPE,
         info: resourceTypeInfo(INLINE_MEMBER_TYPE),
@@ -19124,7 +19182,7 @@ function buildTerraformModel(root, versions, options = {}) {
         ipBackendExplanation: explanation,
         pool,
         instance: instanceTarget ? instances.get(instanceTarget.address) : void 0
-      };
+      });
       pool.members.push(member);
       members.push(member);
     });
