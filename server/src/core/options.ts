@@ -40,6 +40,8 @@ export const INLINE_IGNORE_RULE_ID = 'inline-ignore';
 export const IGNORE_COMMENT_RULE_ID = 'ignore-comment';
 /** A `.terraform.lock.hcl` or `required_providers` version that cannot be read (hint). */
 export const PROVIDER_VERSION_RULE_ID = 'provider-version';
+/** Terraform code that does not parse (warning): what it is in is not checked. */
+export const SYNTAX_ERROR_RULE_ID = 'syntax-error';
 
 /** Where ELB API JSON files are looked for when the configuration does not say. */
 export const DEFAULT_JSON_FILES: readonly string[] = ['**/*.elb.json', '**/*.elb.jsonc'];

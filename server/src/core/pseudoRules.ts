@@ -40,4 +40,10 @@ export const PSEUDO_RULES: readonly PseudoRule[] = [
     summary: 'A .terraform.lock.hcl or required_providers version that cannot be read (it is ignored).',
     docsPage: 'docs/rules/provider-version.md',
   },
+  {
+    id: 'syntax-error',
+    defaultSeverity: 'warning',
+    summary: 'Terraform code that does not parse: the block it is in is not checked (the rest of the file is).',
+    docsPage: 'docs/rules/syntax-error.md',
+  },
 ];

@@ -10,6 +10,7 @@ import {
   KUBERNETES_NETWORKS,
   IGNORE_COMMENT_RULE_ID,
   PROVIDER_VERSION_RULE_ID,
+  SYNTAX_ERROR_RULE_ID,
   RULE_SETTINGS,
   UNUSED_IGNORE_RULE_ID,
   type AnalysisOptions,
@@ -78,7 +79,14 @@ export class ConfigError extends Error {
 }
 
 export function knownRuleIds(): string[] {
-  return [...RULES.map((r) => r.meta.id), UNUSED_IGNORE_RULE_ID, INLINE_IGNORE_RULE_ID, IGNORE_COMMENT_RULE_ID, PROVIDER_VERSION_RULE_ID];
+  return [
+    ...RULES.map((r) => r.meta.id),
+    UNUSED_IGNORE_RULE_ID,
+    INLINE_IGNORE_RULE_ID,
+    IGNORE_COMMENT_RULE_ID,
+    PROVIDER_VERSION_RULE_ID,
+    SYNTAX_ERROR_RULE_ID,
+  ];
 }
 
 /** The configuration used where no file is found. */

@@ -102,7 +102,7 @@ function createHclParser(parser: ParserType): HclParser {
       return tree;
     },
     toConfigFile(filePath, text, tree, cache, readBody, changes) {
-      return new HclConverter(filePath, text, readBody).convert(tree, cache, changes, conversions);
+      return new HclConverter(filePath, text, readBody, parseRange).convert(tree, cache, changes, conversions);
     },
     toConfigFileWithinBlock(filePath, text, cache, readBody, changes) {
       return new HclConverter(filePath, text, readBody).convertWithinBlock(parseRange, cache, changes, conversions);
