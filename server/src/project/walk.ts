@@ -25,7 +25,7 @@ export interface WalkResult {
 }
 
 /** Names of files the tools read (a FIFO or device under such a name is an error, not a skip). */
-const CHECKED_NAME = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json|json|jsonc|ya?ml)$/i;
+export const CHECKED_NAME = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json|json|jsonc|ya?ml)$/i;
 
 /** Linux's PATH_MAX: longer paths cannot be opened. */
 const PATH_MAX = 4096;
