@@ -812,9 +812,9 @@ async function main() {
     if (!fs.existsSync(file)) throw new Error(`${what} not found at ${file} (run npm run build; the corpus is ../shared/corpus)`);
   }
   if (PROFILE) fs.mkdirSync(PROFILE_DIR, { recursive: true });
-  const serverSource = fs.readFileSync(path.join(ROOT, 'server', 'src', 'lsp', 'server.ts'), 'utf8');
+  const serverSource = fs.readFileSync(path.join(ROOT, 'server', 'src', 'lsp', 'diagnostics.ts'), 'utf8');
   const debounce = Number(/DEBOUNCE_MS\s*=\s*(\d+)/.exec(serverSource)?.[1] ?? NaN);
-  if (!Number.isFinite(debounce)) throw new Error('DEBOUNCE_MS not found in server/src/lsp/server.ts');
+  if (!Number.isFinite(debounce)) throw new Error('DEBOUNCE_MS not found in server/src/lsp/diagnostics.ts');
   results.machine = machineFacts();
   results.debounceMs = debounce;
   const began = performance.now();

@@ -1,4 +1,4 @@
-// Names shared with the language server (server/src/lsp/server.ts); a unit test checks
+// Names shared with the language server (server/src/lsp/status.ts); a unit test checks
 // they agree. Pure: no `vscode` import.
 
 /** Server → client: `{ state: 'analysing' | 'ready' | 'error', message? }`, sent when `initializationOptions.status` is true. */

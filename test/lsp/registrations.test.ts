@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { STATUS_NOTIFICATION as CLIENT_STATUS_NOTIFICATION } from '../../client/src/protocol';
-import { STATUS_NOTIFICATION, WATCHED_GLOBS } from '../../server/src/lsp/server';
+import { STATUS_NOTIFICATION } from '../../server/src/lsp/status';
+import { WATCHED_GLOBS } from '../../server/src/lsp/watchers';
 import { SERVER_BUNDLE, TestClient, tempWorkspace } from './client';
 
 const LISTENER = `resource "huaweicloud_elb_loadbalancer" "lb" {

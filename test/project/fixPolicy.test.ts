@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { applyFixes } from '../../server/src/cli/fix';
 import type { Finding, Fix } from '../../server/src/core/types';
-import { FIX_ALL_KIND } from '../../server/src/lsp/server';
+import { FIX_ALL_KIND } from '../../server/src/lsp/handlers';
 import { fixToApply, isAppliedFix, selectFixes } from '../../server/src/project/fixPolicy';
 import { FIXTURES, REPO_ROOT, readTree, run, tempCopy } from '../cli/harness';
 import { applyEdits, memoryService, memPath } from '../helpers';

@@ -13,6 +13,7 @@ import {
   type ModuleSource,
   type VariableInput,
 } from '../terraform/module';
+import type { ModuleInstance } from '../terraform/scope';
 import { buildTerraformModel } from '../terraform/toModel';
 import { LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
 import { onceEach, versionProblemFindings } from './versionFindings';
@@ -207,7 +208,7 @@ export class TerraformUnits {
    * without modules.json are not available.
    */
   private resolveModuleSource(caller: TerraformModule, source: string | undefined, keyPath: string[]): ModuleSource {
-    let root: TerraformModule = caller;
+    let root: ModuleInstance = caller;
     while (root.parent) root = root.parent.module;
     const manifest = this.modulesManifest(root.dir);
     const entry = manifest?.get(keyPath.join('.'));

@@ -1,7 +1,7 @@
 import type { ConfigAttribute, ConfigBlock, Expr } from '../parse/config';
 import type { Instance, LoadBalancer } from '../model/elb';
 import { EIP_TYPE } from '../model/providers';
-import type { ResourceInstance } from './moduleParts';
+import type { ResourceInstance } from './scope';
 
 /** Attributes of a load balancer that hold its own address. */
 const LB_ADDRESS_ATTRIBUTES = ['vip_address', 'ipv4_address', 'ip_address'];

@@ -3,9 +3,9 @@ import { convertToDeclaredType } from './conversions';
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr } from '../parse/config';
 import { type VariableValue } from './evaluate';
 import { Unknown, isUnknown, toStringValue, type Value } from '../model/value';
-import { Scope } from './scope';
+import { Scope, type ModuleInstance, type ModuleParent, type ResourceInstance } from './scope';
 import { expand, keySuffix } from './instances';
-import type { ModuleCallEntry, ModuleParent, ModuleTree, ResourceEntry, ResourceInstance } from './moduleParts';
+import type { ModuleCallEntry, ModuleTree, ResourceEntry } from './moduleParts';
 
 /** A variable value given from outside the module's `.tf` files. */
 export interface VariableInput {
@@ -76,7 +76,7 @@ const MAX_REFERENCE_CHAIN = 200;
  * the host for a root module, from the caller's arguments (evaluated in the caller's scope)
  * for a child. Resource and module instances are expanded from `count`/`for_each` on demand.
  */
-export class TerraformModule {
+export class TerraformModule implements ModuleInstance {
   readonly resources = new Map<string, ResourceEntry>();
   readonly calls = new Map<string, ModuleCallEntry>();
   readonly outputs = new Map<string, ConfigAttribute>();

@@ -1,11 +1,9 @@
 import type { ConfigBlock, ConfigFile } from '../parse/config';
-import type { TerraformModule } from './module';
-import type { Scope } from './scope';
 
 /**
- * What a module instance (module.ts) is made of and hands out: its resource and module call
- * entries, the instances of its resources, the caller of a child instance, and the bounds a
- * root module shares with every instance below it.
+ * What a module instance (module.ts) is made of: its resource and module call entries, and
+ * the bounds a root module shares with every instance below it. The instances it hands out
+ * (ResourceInstance, ModuleParent) are declared with Scope in scope.ts.
  */
 
 export interface ResourceEntry {
@@ -22,28 +20,6 @@ export interface ModuleCallEntry {
   name: string;
   block: ConfigBlock;
   file: ConfigFile;
-}
-
-/** One instance of a resource: `count`/`for_each` expanded when known. */
-export interface ResourceInstance {
-  entry: ResourceEntry;
-  module: TerraformModule;
-  /** `count.index` or `each.key`; undefined for a resource without count/for_each, or when they are unknown. */
-  key: number | string | undefined;
-  /** True when `count`/`for_each` is unknown: this instance stands for all of them (count.index etc. unknown). */
-  abstract: boolean;
-  /** Full address: `module.web.huaweicloud_elb_listener.api[1]`. */
-  address: string;
-  /** Where the instance's arguments are evaluated (with `count`/`each` bound). */
-  scope: Scope;
-}
-
-/** How a child module instance was called. */
-export interface ModuleParent {
-  module: TerraformModule;
-  call: ModuleCallEntry;
-  /** The caller's scope for this instance of the call (`count`/`each` of the module block bound). */
-  scope: Scope;
 }
 
 /** What one root module and every instance below it share: the bounds on their work. */

@@ -5,7 +5,7 @@ import { formatVersion, parseVersion, VersionRange, type ProviderVersionFact, ty
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr } from '../parse/config';
 import type { HclParser } from '../parse/hcl';
 import type { TerraformModule } from './module';
-import type { ResourceInstance } from './moduleParts';
+import type { ResourceInstance } from './scope';
 
 /**
  * Which provider versions a Terraform configuration uses, per provider: the exact version

@@ -1,10 +1,61 @@
 import type { RelatedLocation } from '../core/types';
-import type { ConfigBlock, Expr } from '../parse/config';
+import type { ConfigAttribute, ConfigBlock, Expr } from '../parse/config';
 import { exprText, forEachChildExpr } from '../parse/config';
 import { Evaluator, type EvalScope, type TraversalSteps, type VariableValue } from './evaluate';
 import { Unknown, isUnknown, type Value } from '../model/value';
-import type { TerraformModule } from './module';
-import type { ResourceInstance } from './moduleParts';
+import type { ModuleCallEntry, ResourceEntry } from './moduleParts';
+
+/**
+ * A module instance as its scopes and resource instances see it. TerraformModule (module.ts)
+ * implements it; declaring it here keeps the imports one way (module.ts → scope.ts).
+ */
+export interface ModuleInstance {
+  /** `module.web`, `module.web["a"].module.db`; '' for a root module. */
+  readonly address: string;
+  readonly dir: string;
+  /** Code under `.terraform/modules` (not the user's own). */
+  readonly downloaded: boolean;
+  readonly parent: ModuleParent | undefined;
+  /** The module's own scope (no `count`/`each`). */
+  readonly scope: Scope;
+  readonly resources: ReadonlyMap<string, ResourceEntry>;
+  readonly calls: ReadonlyMap<string, ModuleCallEntry>;
+  variable(name: string): VariableValue | undefined;
+  local(name: string): Expr | undefined;
+  localValue(name: string): Value | undefined;
+  output(name: string): ConfigAttribute | undefined;
+  outputValue(name: string): Value | undefined;
+  /** A configured argument of a resource instance, evaluated once (in the instance's scope). */
+  attributeValue(instance: ResourceInstance, attribute: ConfigAttribute, name: string): Value;
+  /** The caller's argument for a variable (undefined in a root module). */
+  callerArgument(name: string): { attribute: ConfigAttribute; parent: ModuleParent } | undefined;
+  instancesOf(entry: ResourceEntry): ResourceInstance[];
+  childrenOf(call: ModuleCallEntry): ModuleInstance[];
+  /** Why a call's code could not be read, if it could not. */
+  unavailableReason(callName: string): string | undefined;
+}
+
+/** One instance of a resource: `count`/`for_each` expanded when known. */
+export interface ResourceInstance {
+  entry: ResourceEntry;
+  module: ModuleInstance;
+  /** `count.index` or `each.key`; undefined for a resource without count/for_each, or when they are unknown. */
+  key: number | string | undefined;
+  /** True when `count`/`for_each` is unknown: this instance stands for all of them (count.index etc. unknown). */
+  abstract: boolean;
+  /** Full address: `module.web.huaweicloud_elb_listener.api[1]`. */
+  address: string;
+  /** Where the instance's arguments are evaluated (with `count`/`each` bound). */
+  scope: Scope;
+}
+
+/** How a child module instance was called. */
+export interface ModuleParent {
+  module: ModuleInstance;
+  call: ModuleCallEntry;
+  /** The caller's scope for this instance of the call (`count`/`each` of the module block bound). */
+  scope: Scope;
+}
 
 /** A name bound in a scope (`count`, `each`, a dynamic block's iterator) and the expression it came from. */
 export interface Binding {
@@ -25,7 +76,7 @@ export class Scope implements EvalScope {
   private evaluatorInstance: Evaluator | undefined;
 
   constructor(
-    readonly module: TerraformModule,
+    readonly module: ModuleInstance,
     private readonly bindings: ReadonlyMap<string, Binding> = new Map(),
   ) {}
 
@@ -132,11 +183,11 @@ export class Scope implements EvalScope {
   }
 
   private pickChild(
-    children: TerraformModule[],
+    children: ModuleInstance[],
     steps: TraversalSteps,
     depth: number,
     name: string,
-  ): { child: TerraformModule | Unknown; rest: TraversalSteps } {
+  ): { child: ModuleInstance | Unknown; rest: TraversalSteps } {
     const first = steps[0];
     if (first?.kind === 'index') {
       const key = this.evaluate(first.key, depth + 1);

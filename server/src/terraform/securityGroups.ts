@@ -2,7 +2,7 @@ import type { Expr } from '../parse/config';
 import type { Instance, Listener, ModelNode, SecurityGroup, SecurityGroupRule } from '../model/elb';
 import { resourceTypeInfo } from '../model/providers';
 import { isUnknown, toBool, type Value } from '../model/value';
-import type { ResourceInstance } from './moduleParts';
+import type { ResourceInstance } from './scope';
 import { nestedBlocks } from './instances';
 
 /**

@@ -25,9 +25,8 @@ import type { KubernetesNodes } from '../kubernetes/toModel';
 import type { ClusterNetwork } from '../kubernetes/serviceFields';
 import { isUnknown, toBool, type Value } from '../model/value';
 import type { TerraformModule } from './module';
-import type { ResourceInstance } from './moduleParts';
 import type { ProviderVersions } from './providerVersions';
-import { type Scope } from './scope';
+import { type ModuleInstance, type ResourceInstance, type Scope } from './scope';
 import { nestedBlocks } from './instances';
 import { linkSecurityGroups, listenerAccessControl, memberPort } from './securityGroups';
 import { linkInstancesToLoadBalancerAddresses } from './loadBalancerAddresses';
@@ -316,8 +315,8 @@ function nodeContext(resource: ResourceInstance): NodeContext {
     },
   };
   // Code under .terraform/modules is not the user's to edit: show findings at the call in their own files.
-  let top: TerraformModule | undefined;
-  for (let m: TerraformModule | undefined = resource.module; m?.downloaded; m = m.parent?.module) top = m;
+  let top: ModuleInstance | undefined;
+  for (let m: ModuleInstance | undefined = resource.module; m?.downloaded; m = m.parent?.module) top = m;
   if (top?.parent) context.shownAt = { file: top.parent.call.file.path, range: top.parent.call.block.headerRange };
   return context;
 }
