@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import type { ConfigFile } from '../../server/src/parse/config';
+import { MAX_RECOVERED_PIECES } from '../../server/src/parse/hcl/recover';
 import { needsMissing, terraformParses } from '../helpers';
 import { parseHcl, textOf } from './util';
 
@@ -124,6 +125,21 @@ EOT
     const text = `resource "huaweicloud_elb_listener" "broken" {\n  nested {\n    "quoted" = 1\n  }\n  transparent_client_ip_enable = false\n}\n\n${LISTENER}`;
     const file = await parseHcl(text);
     assert.equal(file.attributes.size, 0, [...file.attributes.keys()].join(', '));
+    assert.ok(blockNames(file).includes('resource huaweicloud_elb_listener.web'));
+  });
+
+  test('past MAX_RECOVERED_PIECES pieces the rest is parsed as one piece: every block after the damage is still read', async () => {
+    const count = MAX_RECOVERED_PIECES + 100;
+    const blocks = Array.from({ length: count }, (_, i) => LISTENER.replace('"web"', `"l${i}"`)).join('\n');
+    const file = await parseHcl(`${VPC_WITH_PLACEHOLDER}\n${blocks}`);
+    assert.equal(file.blocks.filter((b) => !b.hasErrors).length, count);
+    assert.equal(file.syntaxErrors.length, 1);
+  });
+
+  test('nested blocks written at column 0 are not cut apart (only top-level kinds start a piece)', async () => {
+    const text = `resource "huaweicloud_elb_listener" "broken" {\n  ...\ninsert_headers {\nx_forwarded_elb_ip = "true"\n}\n}\n\n${LISTENER}`;
+    const file = await parseHcl(text);
+    assert.ok(!blockNames(file).some((n) => n.startsWith('insert_headers')), blockNames(file).join(', '));
     assert.ok(blockNames(file).includes('resource huaweicloud_elb_listener.web'));
   });
 

@@ -1,6 +1,7 @@
 import { SYNTAX_ERROR_RULE_ID } from '../core/options';
 import { rangeContains, type Range } from '../core/types';
 import type { ConfigBlock, ConfigFile } from '../parse/config';
+import { startsTopLevelItem } from '../parse/hcl';
 import type { ReportedFinding } from '../rules/support/instanceFindings';
 import { findingMessage } from '../rules/support/messages';
 
@@ -23,7 +24,7 @@ function damagedItem(file: ConfigFile, range: Range): { item: number; header?: s
   let headerText: string | undefined;
   for (let line = range.start.line; line >= 0; line--) {
     const text = file.text.slice(file.lines.lineStart(line), file.lines.lineEnd(line));
-    if (!/^[A-Za-z_]/.test(text)) continue;
+    if (!startsTopLevelItem(text)) continue;
     item = line;
     if (!file.blocks.some((b) => b.range.start.line === line && b.range.start.character === 0 && !b.hasErrors))
       headerText = HEADER_LINE.exec(text)?.[1];

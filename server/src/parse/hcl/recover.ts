@@ -18,7 +18,23 @@ interface ScanState {
   inBlockComment: boolean;
 }
 
-const ITEM_START = /^[A-Za-z_]/;
+/**
+ * A line that starts a top-level item: a block of a kind Terraform has at the top level, or
+ * an argument (`.tfvars`). Nested blocks written at column 0 are not cut apart.
+ */
+const ITEM_START =
+  /^(?:(?:resource|data|module|variable|output|locals|provider|terraform|moved|import|removed|check|ephemeral)\b|[A-Za-z_][\w-]*[ \t]*=(?![=>]))/;
+
+/** Whether a line (its text) starts a top-level item where recovery cuts a damaged stretch. */
+export function startsTopLevelItem(line: string): boolean {
+  return ITEM_START.test(line);
+}
+
+/**
+ * At most this many pieces are parsed one by one (each parse has a fixed cost); the rest of
+ * a longer damaged stretch is parsed as one last piece.
+ */
+export const MAX_RECOVERED_PIECES = 1000;
 const HEREDOC_OPENER = /^<<-?([A-Za-z_][\w-]*)/;
 
 /** Updates `state` with what `line` opens or closes (strings, comments, heredocs). */
@@ -59,8 +75,8 @@ function scanLine(line: string, state: ScanState): void {
 const LINE_COMMENT = /^\s*(#|\/\/)/;
 
 /**
- * Offsets in (from, to) where a top-level item may start: lines that begin with a name at
- * column 0, outside heredocs and block comments (as `terraform fmt` lays files out), each
+ * Offsets in (from, to) where a top-level item may start: lines that begin one at column 0
+ * (ITEM_START), outside heredocs and block comments (as `terraform fmt` lays files out), each
  * with the comment lines right above it (an ignore comment goes with the block below it).
  * `from` must be where a top-level item starts.
  */
@@ -78,7 +94,10 @@ export function itemStarts(text: string, lines: LineIndex, from: number, to: num
       continue;
     }
     const outside = line !== first && !state.inBlockComment;
-    if (outside && ITEM_START.test(content)) starts.push(comments ?? lineStart);
+    if (outside && ITEM_START.test(content)) {
+      starts.push(comments ?? lineStart);
+      if (starts.length === MAX_RECOVERED_PIECES) break;
+    }
     comments = outside && LINE_COMMENT.test(content) ? (comments ?? lineStart) : undefined;
     scanLine(content, state);
   }
