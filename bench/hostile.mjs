@@ -28,7 +28,7 @@ function doubling(lines, step) {
 
 const deep = (n) => '['.repeat(n) + ']'.repeat(n);
 
-/** name → { dir, args (after `check`/`graph`), command } */
+/** name → { dir, command (`check` or `graph`), listeners (plans: their size, for the linearity row) } */
 export function hostileWorkloads() {
   const calls = (source) => ['a', 'b'].map((n) => `module "${n}" {\n  source = "${source}"\n  count  = 2\n}\n`).join('');
   const fanOut = { 'main.tf': calls('./m1') + LISTENER('root') };
@@ -62,5 +62,48 @@ export function hostileWorkloads() {
       command: 'check',
     },
     'graph of 14,000 listeners': { dir: tree('graph14k', { 'main.tf': many }), command: 'graph' },
+    'plan of 10,000 listeners': { dir: planOfListeners(10000), command: 'check', listeners: 10000 },
+    'plan of 20,000 listeners': { dir: planOfListeners(20000), command: 'check', listeners: 20000 },
+    'plan of 50,000 listeners': { dir: planOfListeners(50000), command: 'check', listeners: 50000 },
   };
+}
+
+/** A plan of `count` listener instances (one `count` block) on one load balancer, each referring to it. */
+export function planOfListeners(count) {
+  const resources = [
+    {
+      address: 'huaweicloud_elb_loadbalancer.lb',
+      mode: 'managed',
+      type: 'huaweicloud_elb_loadbalancer',
+      name: 'lb',
+      values: { id: 'lb-1' },
+    },
+  ];
+  for (let i = 0; i < count; i++) {
+    resources.push({
+      address: `huaweicloud_elb_listener.l[${i}]`,
+      mode: 'managed',
+      type: 'huaweicloud_elb_listener',
+      name: 'l',
+      index: i,
+      values: { loadbalancer_id: 'lb-1', protocol: 'TCP', protocol_port: 1000 + i, transparent_client_ip_enable: false },
+    });
+  }
+  const configuration = {
+    root_module: {
+      resources: [
+        { address: 'huaweicloud_elb_loadbalancer.lb', mode: 'managed', type: 'huaweicloud_elb_loadbalancer', name: 'lb', expressions: {} },
+        {
+          address: 'huaweicloud_elb_listener.l',
+          mode: 'managed',
+          type: 'huaweicloud_elb_listener',
+          name: 'l',
+          expressions: { loadbalancer_id: { references: ['huaweicloud_elb_loadbalancer.lb.id', 'huaweicloud_elb_loadbalancer.lb'] } },
+        },
+      ],
+    },
+  };
+  return tree(`plan${count}`, {
+    'plan.json': JSON.stringify({ format_version: '1.2', planned_values: { root_module: { resources } }, configuration }),
+  });
 }

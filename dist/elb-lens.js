@@ -13129,8 +13129,7 @@ function collectJsonComments(text4, lines) {
 function nodeRange(lines, node) {
   return lines.range(node.offset, node.offset + node.length);
 }
-function jsonValueExpr(lines, node, depth = 0) {
-  const range = nodeRange(lines, node);
+function jsonValueExpr(lines, node, depth = 0, range = nodeRange(lines, node)) {
   if (depth > 64) return { kind: "opaque", text: "", range };
   switch (node.type) {
     case "string":
@@ -15300,9 +15299,109 @@ var INLINE_IGNORE_RULE_ID = "inline-ignore";
 var IGNORE_COMMENT_RULE_ID = "ignore-comment";
 var PROVIDER_VERSION_RULE_ID = "provider-version";
 var SYNTAX_ERROR_RULE_ID = "syntax-error";
+var ANALYSIS_STOPPED_RULE_ID = "analysis-stopped";
 var DEFAULT_JSON_FILES = ["**/*.elb.json", "**/*.elb.jsonc"];
 var RULE_SETTINGS = ["off", "error", "warning", "information", "hint"];
 var KUBERNETES_NETWORKS = ["vpc", "tunnel", "eni"];
+
+// server/src/core/budget.ts
+var DEFAULT_BUDGET = { seconds: 30, memoryMb: 1024 };
+var MAX_BUDGET = { seconds: 600, memoryMb: 16384 };
+var BudgetExceeded = class extends Error {
+  constructor(reason, elapsedMs, budget) {
+    super(reason === "time" ? `over its time budget of ${budget.seconds} s` : `over its memory budget of ${budget.memoryMb} MB`);
+    this.reason = reason;
+    this.elapsedMs = elapsedMs;
+    this.budget = budget;
+    this.name = "BudgetExceeded";
+  }
+  reason;
+  elapsedMs;
+  budget;
+};
+var AnalysisCancelled = class extends Error {
+  constructor() {
+    super("the analysis was superseded");
+    this.name = "AnalysisCancelled";
+  }
+};
+function isAnalysisStop(error) {
+  return error instanceof BudgetExceeded || error instanceof AnalysisCancelled;
+}
+var probes = {};
+function setBudgetProbes(given) {
+  probes = given;
+}
+var CHECKPOINTS_PER_LOOK = 256;
+var HEAP_LOOK_MS = 100;
+var active;
+var countdown = CHECKPOINTS_PER_LOOK;
+function checkpoint() {
+  if (active === void 0) return;
+  if (active.stopped) throw active.stopped;
+  if (--countdown > 0) return;
+  countdown = CHECKPOINTS_PER_LOOK;
+  look(active);
+}
+function look(meter) {
+  const now = Date.now();
+  if (probes.cancelled?.()) meter.stopped = new AnalysisCancelled();
+  else if (now > meter.deadline) meter.stopped = new BudgetExceeded("time", now - meter.started, meter.budget);
+  else if (meter.heapAtStart !== void 0 && probes.heapUsed && now >= meter.nextHeapLook) {
+    meter.nextHeapLook = now + HEAP_LOOK_MS;
+    if (probes.heapUsed() - meter.heapAtStart > meter.budget.memoryMb * 1024 * 1024) {
+      meter.stopped = new BudgetExceeded("memory", now - meter.started, meter.budget);
+    }
+  }
+  if (meter.stopped) throw meter.stopped;
+}
+function budgetOf(given) {
+  return { seconds: given?.seconds ?? DEFAULT_BUDGET.seconds, memoryMb: given?.memoryMb ?? DEFAULT_BUDGET.memoryMb };
+}
+function withinBudget(budget, run2) {
+  const outer = active;
+  const outerCountdown = countdown;
+  const started = Date.now();
+  active = {
+    budget,
+    started,
+    deadline: started + budget.seconds * 1e3,
+    heapAtStart: probes.heapUsed?.(),
+    nextHeapLook: started + HEAP_LOOK_MS,
+    stopped: void 0
+  };
+  countdown = CHECKPOINTS_PER_LOOK;
+  try {
+    const result = run2();
+    if (active.stopped) throw active.stopped;
+    return result;
+  } finally {
+    active = outer;
+    countdown = outerCountdown;
+    if (outer) countdown = 1;
+  }
+}
+function stoppedMessage(unit, stop2) {
+  const seconds = Math.max(0.1, Math.round(stop2.elapsedMs / 100) / 10);
+  const key = stop2.reason === "time" ? "budget.seconds" : "budget.memoryMb";
+  return `Analysis of ${unit} stopped after ${seconds} s: ${stop2.message}. Nothing is reported for this unit; the other units are analysed. Raise ${key} in .elb-lens.json (or the editor setting or command-line flag) if it is expected to take this long, or exclude it.`;
+}
+function stoppedFinding(file, unit, stop2, docsBase) {
+  return {
+    ruleId: ANALYSIS_STOPPED_RULE_ID,
+    severity: "error",
+    message: stoppedMessage(unit, stop2),
+    file,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    related: [],
+    fixes: [],
+    docsUrl: `${docsBase}${ANALYSIS_STOPPED_RULE_ID}.md`
+  };
+}
+function budgetKey(given) {
+  const budget = budgetOf(given);
+  return `${budget.seconds}|${budget.memoryMb}`;
+}
 
 // server/src/project/configFile.ts
 var ConfigError = class extends Error {
@@ -15334,6 +15433,7 @@ function knownRuleIds() {
     INLINE_IGNORE_RULE_ID,
     IGNORE_COMMENT_RULE_ID,
     PROVIDER_VERSION_RULE_ID,
+    ANALYSIS_STOPPED_RULE_ID,
     SYNTAX_ERROR_RULE_ID
   ];
 }
@@ -15348,10 +15448,11 @@ function defaultConfig(dir) {
     jsonFiles: [...DEFAULT_JSON_FILES],
     kubernetesFiles: [],
     helmValueFiles: [],
-    allowInlineIgnores: true
+    allowInlineIgnores: true,
+    budget: {}
   };
 }
-var TOP_LEVEL_KEYS = ["$schema", "rules", "exclude", "varFiles", "variables", "json", "kubernetes", "allowInlineIgnores"];
+var TOP_LEVEL_KEYS = ["$schema", "rules", "exclude", "varFiles", "variables", "json", "kubernetes", "allowInlineIgnores", "budget"];
 function parseConfig(filePath, text4) {
   const lines = new LineIndex(text4);
   const fail = (offset, key, detail) => {
@@ -15439,6 +15540,9 @@ function parseConfig(filePath, text4) {
         if (value.type !== "boolean") fail(value.offset, key, "must be true or false");
         config.allowInlineIgnores = value.value;
         break;
+      case "budget":
+        config.budget = readBudget(value, fail);
+        break;
       default:
         fail(keyNode.offset, key, `unknown key (expected one of ${TOP_LEVEL_KEYS.join(", ")})`);
     }
@@ -15461,9 +15565,31 @@ function readRules(node, fail) {
     if (value.type !== "string" || !RULE_SETTINGS.includes(value.value)) {
       fail(value.offset, key, `severity must be one of ${RULE_SETTINGS.map((s) => `"${s}"`).join(", ")}, got ${jsonText(value)}`);
     }
+    if (id12 === ANALYSIS_STOPPED_RULE_ID && value.value === "off") fail(value.offset, key, 'cannot be "off" (give it a severity)');
     rules[id12] = value.value;
   }
   return rules;
+}
+function readBudget(node, fail) {
+  if (node.type !== "object") return fail(node.offset, "budget", 'must be an object, e.g. { "seconds": 30, "memoryMb": 1024 }');
+  const budget = {};
+  for (const property of node.children ?? []) {
+    const [keyNode, value] = property.children ?? [];
+    if (!keyNode || !value) continue;
+    const name2 = String(keyNode.value);
+    if (name2 !== "seconds" && name2 !== "memoryMb")
+      return fail(keyNode.offset, `budget.${name2}`, 'unknown key (expected "seconds" or "memoryMb")');
+    const problem = budgetProblem(name2, value.value);
+    if (value.type !== "number" || problem) return fail(value.offset, `budget.${name2}`, problem ?? "must be a number");
+    budget[name2] = value.value;
+  }
+  return budget;
+}
+function budgetProblem(name2, value) {
+  const max = MAX_BUDGET[name2];
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > max)
+    return `must be a number above 0 and at most ${max}`;
+  return void 0;
 }
 function closest(word, candidates) {
   let best;
@@ -15595,6 +15721,7 @@ function toAnalysisOptions(config, overrides = {}) {
     variables: { ...config.variables, ...overrides.variables ?? {} },
     varFiles: [...config.varFiles, ...overrides.varFiles ?? []],
     allowInlineIgnores: overrides.allowInlineIgnores ?? config.allowInlineIgnores,
+    budget: { ...config.budget, ...overrides.budget ?? {} },
     ...overrides.kubernetes?.network || config.kubernetesNetwork || config.helmValueFiles.length > 0 ? {
       kubernetes: {
         network: overrides.kubernetes?.network ?? config.kubernetesNetwork,
@@ -15636,6 +15763,12 @@ var PSEUDO_RULES = [
     defaultSeverity: "warning",
     summary: "Terraform code that does not parse: the block it is in is not checked (the rest of the file is).",
     docsPage: "docs/rules/syntax-error.md"
+  },
+  {
+    id: "analysis-stopped",
+    defaultSeverity: "error",
+    summary: "An analysis unit (a root module, an ELB JSON folder, a manifest, an overlay, a chart, a plan) stopped at its time or memory budget, so nothing else is reported for it.",
+    docsPage: "docs/rules/analysis-stopped.md"
   }
 ];
 
@@ -16491,10 +16624,18 @@ function moveToCall(finding, moduleAddress, call) {
 // server/src/rules/engine.ts
 function reportRules(model, options) {
   const findings = [];
+  const repairedBlocks = /* @__PURE__ */ new Map();
+  const inRepairedBlock = (file, range) => {
+    let repaired = repairedBlocks.get(file);
+    if (!repaired) repairedBlocks.set(file, repaired = file.blocks.filter((b) => b.hasErrors));
+    return repaired.some((b) => rangeContains(b.range, range.start));
+  };
   for (const rule of options.ruleSet ?? RULES) {
+    checkpoint();
     const report = (reported) => {
+      checkpoint();
       const r = atOverride(reported);
-      if (r.file.blocks.some((b) => b.hasErrors && rangeContains(b.range, r.range.start))) return;
+      if (inRepairedBlock(r.file, r.range)) return;
       findings.push({
         node: r.node,
         finding: {
@@ -16513,6 +16654,7 @@ function reportRules(model, options) {
     try {
       rule.check({ model, report });
     } catch (error) {
+      if (isAnalysisStop(error)) throw error;
       const where2 = options.source ? ` on ${options.source}` : "";
       options.log?.(`elb-lens: rule ${rule.meta.id} failed${where2}: ${error instanceof Error ? error.stack : String(error)}`);
     }
@@ -16861,6 +17003,7 @@ var Evaluator = class {
   }
   scope;
   evaluate(expr, depth = 0) {
+    checkpoint();
     if (depth > MAX_DEPTH) return new Unknown("expression too deeply nested");
     switch (expr.kind) {
       case "literal":
@@ -18259,6 +18402,7 @@ function buildKubernetesModel(files, options = {}) {
   const nodes = { loadBalancers: [], listeners: [], pools: [], unrecognized: [] };
   for (const file of files) {
     for (const block of file.blocks) {
+      checkpoint();
       if (block.type !== "Service") continue;
       const spec = block.blocks.find((b) => b.type === "spec");
       if (!spec) continue;
@@ -18817,6 +18961,7 @@ function buildTerraformModel(root, versions, options = {}) {
   });
   const resources = root.allModules().flatMap((module2) => module2.allResourceInstances());
   for (const resource of resources) {
+    checkpoint();
     const info2 = resourceTypeInfo(resource.entry.type);
     if (!info2) continue;
     const { block } = resource.entry;
@@ -18847,6 +18992,7 @@ function buildTerraformModel(root, versions, options = {}) {
   };
   const whitelists = resources.filter((r) => resourceTypeInfo(r.entry.type)?.role === "whitelist");
   for (const resource of resources) {
+    checkpoint();
     const info2 = resourceTypeInfo(resource.entry.type);
     if (info2?.role !== "listener") continue;
     const { block, type } = resource.entry;
@@ -18895,6 +19041,7 @@ function buildTerraformModel(root, versions, options = {}) {
     listeners.set(resource.address, listener);
   }
   for (const resource of resources) {
+    checkpoint();
     const from = resourceTypeInfo(resource.entry.type)?.protocolFrom;
     const copy = from ? listeners.get(resource.address) : void 0;
     const source = from && copy?.protocol === void 0 ? linked(resource, from, listeners) : void 0;
@@ -18910,6 +19057,7 @@ function buildTerraformModel(root, versions, options = {}) {
     });
   }
   for (const resource of resources) {
+    checkpoint();
     const info2 = resourceTypeInfo(resource.entry.type);
     if (info2?.role !== "pool") continue;
     const { block } = resource.entry;
@@ -18941,6 +19089,7 @@ function buildTerraformModel(root, versions, options = {}) {
     }
   }
   for (const resource of resources) {
+    checkpoint();
     const info2 = resourceTypeInfo(resource.entry.type);
     if (info2?.role !== "member") continue;
     const { block } = resource.entry;
@@ -18962,6 +19111,7 @@ function buildTerraformModel(root, versions, options = {}) {
     members.push(member);
   }
   for (const resource of resources) {
+    checkpoint();
     const type = resourceTypeInfo(resource.entry.type)?.inlineMembers;
     const pool = type ? pools.get(resource.address) : void 0;
     if (!type || !pool) continue;
@@ -19117,6 +19267,14 @@ function moduleCallPath(modulePath) {
   return names;
 }
 function planToModel(filePath, text4) {
+  const read = planFile(filePath, text4);
+  if (!read) return void 0;
+  const module2 = new TerraformModule(filePath, [read.file], []);
+  for (const [key, entry] of module2.resources)
+    module2.resources.set(key, { ...entry, name: read.addresses.get(key) ?? entry.name, address: read.addresses.get(key) ?? entry.address });
+  return { file: read.file, module: module2, model: buildTerraformModel(module2) };
+}
+function planFile(filePath, text4) {
   const { root, errors } = parseJsonTree(text4);
   if (root?.type !== "object" || !child(root, "format_version")) return void 0;
   const planned = child(root, "planned_values");
@@ -19151,6 +19309,7 @@ function planToModel(filePath, text4) {
     if (!moduleNode || depth > 32) return;
     const modulePath = stringValue(child(moduleNode, "address")) ?? "";
     for (const resource of child(moduleNode, "resources")?.children ?? []) {
+      checkpoint();
       if (stringValue(child(resource, "mode")) !== "managed") continue;
       const type = stringValue(child(resource, "type"));
       const name2 = stringValue(child(resource, "name"));
@@ -19180,20 +19339,28 @@ function planToModel(filePath, text4) {
   visitPlanned(child(planned, "root_module"), 0);
   const byId = /* @__PURE__ */ new Map();
   for (const r of resources) if (r.id) byId.set(r.id, r);
+  const byName = /* @__PURE__ */ new Map();
+  for (const r of resources) {
+    const key = `${r.modulePath}\0${r.type}\0${r.name}`;
+    let entry = byName.get(key);
+    if (!entry) byName.set(key, entry = { all: [], byIndex: /* @__PURE__ */ new Map() });
+    entry.all.push(r);
+    if (r.index !== void 0 && !entry.byIndex.has(r.index)) entry.byIndex.set(r.index, r);
+  }
   const resolveReference = (from, reference) => {
     const match = REFERENCE.exec(reference);
     if (!match || NOT_RESOURCES.has(match[1])) return void 0;
     const [, type, name2, indexText, rest] = match;
-    const candidates = resources.filter((r) => r.modulePath === from.modulePath && r.type === type && r.name === name2);
-    if (candidates.length === 0) return void 0;
+    const candidates = byName.get(`${from.modulePath}\0${type}\0${name2}`);
+    if (!candidates) return void 0;
     let target;
     if (indexText !== void 0) {
       const key = /^\d+$/.test(indexText) ? Number(indexText) : indexText.replace(/^"|"$/g, "");
-      target = candidates.find((c) => c.index === key);
-    } else if (candidates.length === 1) {
-      target = candidates[0];
+      target = candidates.byIndex.get(key);
+    } else if (candidates.all.length === 1) {
+      target = candidates.all[0];
     } else {
-      target = candidates.find((c) => c.index !== void 0 && c.index === from.index);
+      target = from.index !== void 0 ? candidates.byIndex.get(from.index) : void 0;
     }
     return target ? { target, rest } : void 0;
   };
@@ -19244,20 +19411,15 @@ function planToModel(filePath, text4) {
         });
         continue;
       }
-      const literal3 = jsonValueExpr(lines, v);
+      const literal3 = jsonValueExpr(lines, v, 0, range);
       let refs = referencesOf(owner, expression, range);
       if (refs.length === 0 && v.type === "string" && name2 !== "id") {
         const linked = byId.get(v.value);
         if (linked && linked !== owner) refs = [traversalTo(linked, "id", range)];
       }
       const expr = refs.length > 0 ? { kind: "annotated", value: literal3, references: unknownExpr(refs, range), range } : literal3;
-      attributes.set(name2, {
-        name: name2,
-        expr,
-        nameRange: nodeRange(lines, k),
-        valueRange: range,
-        range: lines.range(k.offset, v.offset + v.length)
-      });
+      const nameRange = nodeRange(lines, k);
+      attributes.set(name2, { name: name2, expr, nameRange, valueRange: range, range: { start: nameRange.start, end: range.end } });
     }
     const unknownNames = new Set(unknown2);
     for (const property of expressions?.type === "object" ? expressions.children ?? [] : []) {
@@ -19280,6 +19442,7 @@ function planToModel(filePath, text4) {
   const blocks = [];
   const addresses = /* @__PURE__ */ new Map();
   for (const resource of resources) {
+    checkpoint();
     const anchor = resource.addressNode ?? resource.node;
     const body2 = buildBody(resource, resource.values, resource.expressions, resource.unknown, anchor, 0);
     const block = syntheticBlock("resource", [resource.type, resource.address], anchor, resource.node, body2, lines, resource.values);
@@ -19296,10 +19459,7 @@ function planToModel(filePath, text4) {
     comments: [],
     syntaxErrors: errors.map((e) => lines.range(e.offset, e.offset + e.length))
   };
-  const module2 = new TerraformModule(filePath, [file], []);
-  for (const [key, entry] of module2.resources)
-    module2.resources.set(key, { ...entry, name: addresses.get(key) ?? entry.name, address: addresses.get(key) ?? entry.address });
-  return { file, module: module2, model: buildTerraformModel(module2) };
+  return { file, addresses };
 }
 function syntheticBlock(type, labels, labelNode, node, body2, lines, bodyNode = node) {
   const labelRange = nodeRange(lines, labelNode);
@@ -19443,6 +19603,19 @@ var CHECK_OPTIONS = [
       "--fix always one; never more than the number of cores)"
     ]
   },
+  {
+    names: ["--budget-seconds"],
+    value: "<s>",
+    help: [
+      `seconds one analysis unit may take (default ${DEFAULT_BUDGET.seconds}; budget.seconds`,
+      "in .elb-lens.json); a unit over it is reported and the run exits 1"
+    ]
+  },
+  {
+    names: ["--budget-memory-mb"],
+    value: "<mb>",
+    help: [`megabytes one analysis unit may add to the heap (default ${DEFAULT_BUDGET.memoryMb};`, "budget.memoryMb in .elb-lens.json)"]
+  },
   { names: ["--verbose", "-v"], help: ["print counts (files found, checked, not parsed) and timing on stderr"] },
   { names: ["--no-prescan"], help: ["parse every Terraform file instead of scanning first (same results)"] },
   {
@@ -19462,7 +19635,7 @@ var GRAPH_OPTIONS = [
   },
   ...INPUT_OPTIONS
 ];
-var EXIT_CODES = "Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error\n(or, with --fail-on-empty, nothing to check; or the report could not be written: closed pipe, full disk).\n";
+var EXIT_CODES = "Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error\n(or, with --fail-on-empty, nothing to check; or the report could not be written: closed pipe, full disk;\nor an analysis unit stopped at its budget: its analysis-stopped finding says which).\n";
 var COMMAND_USAGE = {
   check: `Usage: elb-lens check [paths...] [options]
 
@@ -19558,7 +19731,8 @@ function parseArgs(argv) {
     prescan: true,
     stdin: false,
     stdinFilename: void 0,
-    failOnEmpty: false
+    failOnEmpty: false,
+    budget: {}
   };
   forEachFlag(rest, (flag, value, arg) => {
     switch (flag) {
@@ -19586,6 +19760,15 @@ function parseArgs(argv) {
         const jobs = Number(value());
         if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs takes a whole number of 1 or more", "check");
         args2.jobs = jobs;
+        break;
+      }
+      case "--budget-seconds":
+      case "--budget-memory-mb": {
+        const name2 = flag === "--budget-seconds" ? "seconds" : "memoryMb";
+        const given = Number(value());
+        const problem = budgetProblem(name2, given);
+        if (problem) throw new UsageError(`${flag} ${problem}`, "check");
+        args2.budget[name2] = given;
         break;
       }
       case "--verbose":
@@ -19704,7 +19887,7 @@ function forEachFlag(rest, handle2) {
 var path22 = __toESM2(require("path"));
 
 // server/src/project/classify.ts
-var path6 = __toESM2(require("path"));
+var path7 = __toESM2(require("path"));
 
 // server/src/core/globs.ts
 var MAX_ALTERNATIVES = 1024;
@@ -19872,6 +20055,24 @@ function matchesGlobTails(filePath, globs) {
 // server/src/elbjson/sniff.ts
 var path3 = __toESM2(require("path"));
 
+// server/src/terraform/files.ts
+function isTerraformFileName(name2) {
+  return name2.endsWith(".tf") || name2.endsWith(".tf.json") || name2.endsWith(".tofu") || name2.endsWith(".tofu.json");
+}
+function isTerraformJsonName(name2) {
+  return name2.endsWith(".tf.json") || name2.endsWith(".tofu.json");
+}
+function isTerraformHclName(name2) {
+  return name2.endsWith(".tf") || name2.endsWith(".tofu");
+}
+function shadowedName(tofuName) {
+  return tofuName.endsWith(".tofu.json") ? `${tofuName.slice(0, -".tofu.json".length)}.tf.json` : `${tofuName.slice(0, -".tofu".length)}.tf`;
+}
+function moduleFileNames(names) {
+  const shadowed = new Set(names.filter((n2) => n2.endsWith(".tofu") || n2.endsWith(".tofu.json")).map(shadowedName));
+  return names.filter((n2) => isTerraformFileName(n2) && !shadowed.has(n2));
+}
+
 // server/src/elbjson/fields.ts
 var ELB_JSON_ROLES = ["listener", "pool", "member", "loadbalancer", "ipgroup"];
 var WRAPPERS = {
@@ -19924,7 +20125,7 @@ var DEFAULT_ELB_JSON_GLOBS = DEFAULT_JSON_FILES;
 function isJsonFileName(filePath) {
   const name2 = path3.basename(filePath);
   if (!name2.endsWith(".json") && !name2.endsWith(".jsonc")) return false;
-  return !name2.endsWith(".tf.json") && !name2.endsWith(".tofu.json") && !name2.endsWith(".tfvars.json") && name2 !== ".elb-lens.json";
+  return !isTerraformJsonName(name2) && !name2.endsWith(".tfvars.json") && name2 !== CONFIG_FILE_NAME;
 }
 function sniffElbJson(text4) {
   let head = text4.length > SNIFF_CHARS ? text4.slice(0, SNIFF_CHARS) : text4;
@@ -19996,26 +20197,219 @@ function sniffKubernetes(text4) {
   return !isTemplate(head);
 }
 
-// server/src/terraform/files.ts
-function isTerraformFileName(name2) {
-  return name2.endsWith(".tf") || name2.endsWith(".tf.json") || name2.endsWith(".tofu") || name2.endsWith(".tofu.json");
+// server/src/terraform/providerVersions.ts
+var path5 = __toESM2(require("path"));
+var LOCK_FILE_NAME = ".terraform.lock.hcl";
+function isLockFile(filePath) {
+  return path5.basename(filePath) === LOCK_FILE_NAME;
 }
-function isTerraformJsonName(name2) {
-  return name2.endsWith(".tf.json") || name2.endsWith(".tofu.json");
+function parseLockFile(parser, filePath, text4) {
+  const tree = parser.parseTree(text4);
+  try {
+    const file = parser.toConfigFile(filePath, text4, tree, void 0, () => true);
+    return readLockFile(file);
+  } finally {
+    tree.delete();
+  }
 }
-function isTerraformHclName(name2) {
-  return name2.endsWith(".tf") || name2.endsWith(".tofu");
+var LOCK_IGNORED = `${LOCK_FILE_NAME} is ignored`;
+function readLockFile(file) {
+  const providers = /* @__PURE__ */ new Map();
+  const problems = [];
+  const broken = file.syntaxErrors[0] ?? file.blocks.find((b) => b.hasErrors)?.range;
+  if (broken) {
+    problems.push({
+      file,
+      range: broken,
+      message: `ELB Lens cannot parse this lock file (a syntax error here), so ${LOCK_IGNORED}: provider versions come from required_providers instead. Run terraform init to write it again.`
+    });
+    return { file, providers, problems };
+  }
+  for (const block of file.blocks) {
+    if (block.type !== "provider" || block.labels.length !== 1) continue;
+    const address = normaliseSource(block.labels[0]);
+    if (!address || !knownProvider(address)) continue;
+    const attribute = block.attributes.get("version");
+    const text4 = attribute ? literalString(attribute.expr) : void 0;
+    const version = text4 === void 0 ? void 0 : parseVersion(text4);
+    if (!attribute || text4 === void 0 || !version) {
+      problems.push({
+        file,
+        range: attribute?.range ?? block.headerRange,
+        message: `${attribute ? `"${text4 ?? "this value"}" is not a version` : "This provider entry has no version"}, so ELB Lens ignores the ${block.labels[0]} entry of ${LOCK_FILE_NAME}: its version comes from required_providers instead.`
+      });
+      continue;
+    }
+    if (!providers.has(address)) providers.set(address, { version, text: text4, range: attribute.range });
+  }
+  return { file, providers, problems };
 }
-function shadowedName(tofuName) {
-  return tofuName.endsWith(".tofu.json") ? `${tofuName.slice(0, -".tofu.json".length)}.tf.json` : `${tofuName.slice(0, -".tofu".length)}.tf`;
+function normaliseSource(source) {
+  const parts2 = source.trim().toLowerCase().split("/");
+  if (parts2.some((p) => p === "") || parts2.length < 1 || parts2.length > 3) return void 0;
+  if (parts2.length === 1) return `registry.terraform.io/hashicorp/${parts2[0]}`;
+  return parts2.length === 2 ? `registry.terraform.io/${parts2.join("/")}` : parts2.join("/");
 }
-function moduleFileNames(names) {
-  const shadowed = new Set(names.filter((n2) => n2.endsWith(".tofu") || n2.endsWith(".tofu.json")).map(shadowedName));
-  return names.filter((n2) => isTerraformFileName(n2) && !shadowed.has(n2));
+function knownProvider(address) {
+  const tail = address.split("/").slice(1).join("/");
+  for (const [name2, source] of Object.entries(PROVIDER_SOURCES)) if (source.toLowerCase() === tail) return name2;
+  return void 0;
+}
+function providerSource(localName) {
+  return Object.prototype.hasOwnProperty.call(PROVIDER_SOURCES, localName) ? PROVIDER_SOURCES[localName] : void 0;
+}
+function providerVersions(root, lock) {
+  const problems = [...lock?.problems ?? []];
+  const byDir = /* @__PURE__ */ new Map();
+  for (const module2 of root.allModules()) {
+    if (!byDir.has(module2.dir)) byDir.set(module2.dir, requirements(module2.files, problems));
+  }
+  const facts = /* @__PURE__ */ new Map();
+  const factFor = (address, provider) => {
+    const key = `${provider}|${address}`;
+    const cached = facts.get(key);
+    if (cached) return cached;
+    const expected = providerSource(provider) ?? provider;
+    const shown = address.replace(/^registry\.terraform\.io\//, "");
+    let fact;
+    const locked = lock?.providers.get(address);
+    if (knownProvider(address) !== provider) {
+      fact = {
+        source: "unknown",
+        provider: shown,
+        range: void 0,
+        text: "",
+        origins: [],
+        reason: `its provider is ${shown}, not ${expected}, whose version numbers ELB Lens does not know`
+      };
+    } else if (locked && lock) {
+      fact = {
+        source: "lock-file",
+        provider: expected,
+        range: VersionRange.exactly(locked.version),
+        text: formatVersion(locked.version),
+        origins: [{ file: lock.file.path, range: locked.range, what: LOCK_FILE_NAME }]
+      };
+    } else {
+      const constraints = [...byDir.values()].flatMap((m) => [...m.values()]).filter((r) => r.address === address && r.constraint);
+      let range = VersionRange.ANY;
+      for (const r of constraints) range = range.intersect(r.constraint.range);
+      const origins = constraints.map((r) => r.constraint.origin);
+      if (constraints.length === 0) {
+        fact = {
+          source: "unknown",
+          provider: expected,
+          range: void 0,
+          text: "",
+          origins: [],
+          reason: `no ${LOCK_FILE_NAME} next to the root module and no version constraint in required_providers`
+        };
+      } else if (range.isEmpty()) {
+        fact = {
+          source: "unknown",
+          provider: expected,
+          range: void 0,
+          text: constraints.map((r) => r.constraint.text).join(", "),
+          origins,
+          reason: "no version satisfies all the version constraints of the configuration"
+        };
+      } else {
+        fact = { source: "constraint", provider: expected, range, text: constraints.map((r) => r.constraint.text).join(", "), origins };
+      }
+    }
+    facts.set(key, fact);
+    return fact;
+  };
+  return {
+    problems,
+    forResource(resource, provider) {
+      if (providerSource(provider) === void 0) return void 0;
+      const localName = providerLocalName(resource.entry.block, resource.entry.type);
+      const declared = byDir.get(resource.module.dir)?.get(localName);
+      const address = declared?.address ?? normaliseSource(providerSource(localName) ?? localName);
+      return address ? factFor(address, provider) : void 0;
+    }
+  };
+}
+function providerLocalName(block, type) {
+  const expr = block.attributes.get("provider")?.expr;
+  if (expr?.kind === "traversal") return expr.root;
+  const text4 = expr ? literalString(expr) : void 0;
+  if (text4) return text4.split(".")[0].trim();
+  return type.split("_")[0];
+}
+function requirements(files, problems) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    for (const block of file.blocks) {
+      if (block.type !== "terraform") continue;
+      const lists = block.labels[0] === "required_providers" ? [block] : block.blocks.filter((b) => b.type === "required_providers");
+      for (const list of lists) {
+        for (const attribute of list.attributes.values()) {
+          const requirement = requirement_(file, attribute, problems);
+          if (!out2.has(requirement.localName)) out2.set(requirement.localName, requirement);
+          else if (requirement.constraint && !out2.get(requirement.localName).constraint)
+            out2.get(requirement.localName).constraint = requirement.constraint;
+        }
+      }
+    }
+  }
+  return out2;
+}
+function requirement_(file, attribute, problems) {
+  const localName = attribute.name;
+  const expr = attribute.expr;
+  const versionExpr = expr.kind === "object" ? objectEntry(expr, "version") : expr;
+  const sourceExpr = expr.kind === "object" ? objectEntry(expr, "source") : void 0;
+  const sourceText = sourceExpr ? literalString(sourceExpr) : void 0;
+  const address = sourceText !== void 0 ? normaliseSource(sourceText) : normaliseSource(providerSource(localName) ?? localName);
+  const relevant = address !== void 0 && knownProvider(address) !== void 0;
+  let constraint;
+  if (versionExpr && relevant) {
+    const text4 = literalString(versionExpr);
+    const parsed2 = text4 === void 0 ? { error: "it is not a plain string" } : VersionRange.parse(text4);
+    if ("error" in parsed2) {
+      problems.push({
+        file,
+        range: versionExpr.range,
+        message: `ELB Lens cannot read the version constraint of ${localName} (${parsed2.error}), so it is ignored: the provider version is taken from elsewhere, or assumed to be the newest.`
+      });
+    } else if (text4 !== void 0 && text4.trim() !== "") {
+      constraint = {
+        range: parsed2,
+        text: text4.trim(),
+        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path5.basename(file.path)}` }
+      };
+    }
+  }
+  return { localName, address, constraint };
+}
+function objectEntry(expr, name2) {
+  for (const entry of expr.entries) {
+    const key = entry.key;
+    if (key.kind === "traversal" && key.root === name2 && key.steps.length === 0 || key.kind === "literal" && key.value === name2)
+      return entry.value;
+    if (key.kind === "template" && key.parts.length === 1 && key.parts[0].kind === "literal" && key.parts[0].value === name2)
+      return entry.value;
+  }
+  return void 0;
+}
+function literalString(expr) {
+  if (expr.kind === "literal") return typeof expr.value === "string" ? expr.value : void 0;
+  if (expr.kind === "parens") return literalString(expr.inner);
+  if (expr.kind === "template") {
+    let out2 = "";
+    for (const part of expr.parts) {
+      if (part.kind !== "literal" || typeof part.value !== "string") return void 0;
+      out2 += part.value;
+    }
+    return out2;
+  }
+  return void 0;
 }
 
 // server/src/project/configure.ts
-var path5 = __toESM2(require("path"));
+var path6 = __toESM2(require("path"));
 function configure(settings = {}) {
   const host = settings.host ?? {};
   const file = settings.config && settings.config.path !== "" ? settings.config : void 0;
@@ -20025,7 +20419,8 @@ function configure(settings = {}) {
     ...host.varFiles && { varFiles: [...host.varFiles] },
     ...host.environmentVariables && { environmentVariables: host.environmentVariables },
     ...host.reportUnusedIgnores !== void 0 && { reportUnusedIgnores: host.reportUnusedIgnores },
-    ...host.kubernetesNetwork && { kubernetes: { network: host.kubernetesNetwork } }
+    ...host.kubernetesNetwork && { kubernetes: { network: host.kubernetesNetwork } },
+    ...host.budget && { budget: host.budget }
   });
   const exclude = [];
   if (file && file.exclude.length > 0) exclude.push({ base: file.dir, globs: file.exclude });
@@ -20042,7 +20437,7 @@ function configure(settings = {}) {
 function matchesScopes(scopes, filePath) {
   return scopes.some((scope) => {
     if (scope.base === void 0) return matchesGlobTails(filePath, scope.globs);
-    const relative8 = path5.relative(scope.base, path5.resolve(filePath)).split(path5.sep).join("/");
+    const relative8 = path6.relative(scope.base, path6.resolve(filePath)).split(path6.sep).join("/");
     return matchesAnyGlob(relative8, scope.globs);
   });
 }
@@ -20060,19 +20455,61 @@ function namesElbJson(config, filePath) {
 function isAutoTfvarsName(name2) {
   return name2 === "terraform.tfvars" || name2 === "terraform.tfvars.json" || name2.endsWith(".auto.tfvars") || name2.endsWith(".auto.tfvars.json");
 }
-var PLAN_HEAD_CHARS = 256;
-var defaultConfig2;
-function classify(filePath, options = {}) {
-  const name2 = path6.basename(filePath);
+function kindByName(filePath, explicit = false) {
+  const name2 = path7.basename(filePath);
   if (name2 === CONFIG_FILE_NAME) return "config";
   if (isTerraformHclName(name2)) return "terraform";
   if (isTerraformJsonName(name2)) return "terraform-json";
-  if (isAutoTfvarsName(name2) || options.explicit && (name2.endsWith(".tfvars") || name2.endsWith(".tfvars.json"))) return "tfvars";
-  if (isYamlFileName(filePath)) {
-    if (namesKubernetes(options.config ?? (defaultConfig2 ??= configure()), filePath)) return "kubernetes";
-    return options.content && sniffKubernetes(options.content.head(KUBERNETES_SNIFF_CHARS)) ? "kubernetes" : "other";
+  if (isAutoTfvarsName(name2) || explicit && (name2.endsWith(".tfvars") || name2.endsWith(".tfvars.json"))) return "tfvars";
+  if (isLockFile(name2)) return "lock";
+  if (isYamlFileName(filePath)) return "yaml";
+  if (isJsonFileName(filePath)) return "json";
+  return "other";
+}
+function isTerraformModuleFile(filePath) {
+  const kind = kindByName(filePath);
+  return kind === "terraform" || kind === "terraform-json" || kind === "lock";
+}
+function syntaxByName(filePath) {
+  const name2 = path7.basename(filePath);
+  if (isTerraformJsonName(name2) || name2.endsWith(".tfvars.json")) return "terraform-json";
+  if (isJsonFileName(filePath)) return "json";
+  if (isYamlFileName(filePath)) return "yaml";
+  return "hcl";
+}
+function isJsonVariablesFile(filePath) {
+  return filePath.endsWith(".json");
+}
+function cannotHoldComments(filePath) {
+  return filePath.endsWith(".json") && !isTerraformJsonName(path7.basename(filePath));
+}
+function hasCheckedName(name2) {
+  return CHECKED_NAME.test(name2);
+}
+var CHECKED_NAME = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json|json|jsonc|ya?ml)$/i;
+var PLAN_HEAD_CHARS = 256;
+var defaultConfig2;
+function classify(filePath, options = {}) {
+  const byName = kindByName(filePath, options.explicit);
+  switch (byName) {
+    case "config":
+    case "terraform":
+    case "terraform-json":
+    case "tfvars":
+      return byName;
+    // The lock file is read with its module, never checked on its own.
+    case "lock":
+    case "other":
+      return "other";
+    case "yaml":
+      if (namesKubernetes(options.config ?? (defaultConfig2 ??= configure()), filePath)) return "kubernetes";
+      return options.content && sniffKubernetes(options.content.head(KUBERNETES_SNIFF_CHARS)) ? "kubernetes" : "other";
+    case "json":
+      return jsonKind(filePath, options);
   }
-  if (!isJsonFileName(filePath)) return "other";
+}
+function jsonKind(filePath, options) {
+  const name2 = path7.basename(filePath);
   if (namesElbJson(options.config ?? (defaultConfig2 ??= configure()), filePath)) return "elb-json";
   const content = options.content;
   if (!content) return "other";
@@ -20142,9 +20579,8 @@ function textContent(text4) {
 }
 
 // server/src/project/walk.ts
-var path7 = __toESM2(require("path"));
+var path8 = __toESM2(require("path"));
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".terraform", ".git", "node_modules"]);
-var CHECKED_NAME = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json|json|jsonc|ya?ml)$/i;
 var PATH_MAX = 4096;
 function unreadableReason(filePath, what) {
   if (filePath.includes("\uFFFD")) return `the ${what}'s name is not valid UTF-8`;
@@ -20158,7 +20594,7 @@ function walk(roots, host) {
   const readDirs = /* @__PURE__ */ new Set();
   const add = (file, explicit) => found.set(file, explicit || (found.get(file) ?? false));
   for (const given of roots) {
-    const root = path7.resolve(given);
+    const root = path8.resolve(given);
     const stat = host.stat(root);
     if (!stat) {
       missing.push(given);
@@ -20174,12 +20610,12 @@ function walk(roots, host) {
     }
     const realRoot = host.realpath(root) ?? root;
     const shownPath = (real) => {
-      const relative8 = path7.relative(realRoot, real);
+      const relative8 = path8.relative(realRoot, real);
       if (relative8 === "") return root;
-      if (path7.isAbsolute(relative8)) return void 0;
-      const parts2 = relative8.split(path7.sep);
+      if (path8.isAbsolute(relative8)) return void 0;
+      const parts2 = relative8.split(path8.sep);
       if (parts2[0] === ".." || parts2.some((p) => SKIPPED_DIRECTORIES.has(p))) return void 0;
-      return path7.join(root, relative8);
+      return path8.join(root, relative8);
     };
     const pending = [{ real: realRoot, shown: root }];
     for (let dir = pending.pop(); dir; dir = pending.pop()) {
@@ -20191,14 +20627,14 @@ function walk(roots, host) {
         continue;
       }
       for (const entry of entries) {
-        let real = path7.join(dir.real, entry.name);
-        let shown = path7.join(dir.shown, entry.name);
+        let real = path8.join(dir.real, entry.name);
+        let shown = path8.join(dir.shown, entry.name);
         let type = entry.type;
         if (type === "symlink") {
           const target = host.realpath(real);
           const place = target === void 0 ? void 0 : shownPath(target);
           if (target === void 0 || place === void 0) {
-            if (target !== void 0 && CHECKED_NAME.test(entry.name) && host.stat(target)?.type === "other")
+            if (target !== void 0 && hasCheckedName(entry.name) && host.stat(target)?.type === "other")
               unreadable.push({ path: shown, reason: "it is a link to a FIFO, socket or device, not a regular file" });
             continue;
           }
@@ -20210,7 +20646,7 @@ function walk(roots, host) {
         else if (type === "file") {
           if (entry.name.includes("\uFFFD") && !host.stat(real)) unreadable.push({ path: shown, reason: unreadableReason(real, "file") });
           else add(shown, false);
-        } else if (CHECKED_NAME.test(entry.name))
+        } else if (hasCheckedName(entry.name))
           unreadable.push({ path: shown, reason: "it is not a regular file (a FIFO, socket or device)" });
       }
     }
@@ -20221,7 +20657,7 @@ function walk(roots, host) {
 }
 
 // server/src/project/units.ts
-var path8 = __toESM2(require("path"));
+var path9 = __toESM2(require("path"));
 function unitKindOf(kind) {
   switch (kind) {
     case "terraform":
@@ -20241,7 +20677,7 @@ function unitKey(filePath, kind) {
     case "elb-json":
     case "kustomize":
     case "helm":
-      return `${kind}:${path8.dirname(filePath)}`;
+      return `${kind}:${path9.dirname(filePath)}`;
     case "kubernetes":
     case "plan":
       return `${kind}:${filePath}`;
@@ -20319,12 +20755,11 @@ function readTextFile(filePath, limit) {
     return void 0;
   }
 }
-var TERRAFORM_TEXT_NAME = /\.(tf|tofu|tfvars)(\.json)?$/i;
-function unreadableFileReason(filePath, limit) {
+function unreadableFileReason(filePath, limit, terraformText) {
   let fd;
   try {
     fd = fs2.openSync(filePath, "r");
-    if (!TERRAFORM_TEXT_NAME.test(filePath)) return void 0;
+    if (!terraformText) return void 0;
     const size = fs2.fstatSync(fd).size;
     if (size > limit) return void 0;
     const bytes = Buffer.alloc(size);
@@ -20789,9 +21224,7 @@ var HOVER_ATTRIBUTES = /* @__PURE__ */ new Set([
   "guaranteed",
   "vip_address"
 ]);
-function hoverTarget(model, filePath, position) {
-  const lower = filePath.toLowerCase();
-  const manifest = lower.endsWith(".yaml") || lower.endsWith(".yml");
+function hoverTarget(model, filePath, position, manifest) {
   return kubernetesHoverTarget(model, filePath, position) ?? (manifest ? void 0 : blockTarget(model, filePath, position));
 }
 function blockTarget(model, filePath, position) {
@@ -20825,7 +21258,7 @@ function unavailableModuleHover(calls, isHere, position) {
 }
 
 // server/src/elbjson/toModel.ts
-var path9 = __toESM2(require("path"));
+var path10 = __toESM2(require("path"));
 
 // server/src/elbjson/configFile.ts
 var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
@@ -20985,6 +21418,7 @@ function buildElbJsonModel(files) {
   const primaryById = /* @__PURE__ */ new Map();
   for (const file of files) {
     for (const block of file.blocks) {
+      checkpoint();
       const role = ELB_JSON_ROLES.find((r) => r === block.type);
       if (!role || !block.jsonPath) continue;
       const id12 = str(block, "id");
@@ -21287,7 +21721,7 @@ function memberBackendKind2(block, pool, kind) {
   };
 }
 function addressOf(file, block, role, multiFile) {
-  const where2 = `${multiFile ? `${path9.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
+  const where2 = `${multiFile ? `${path10.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
   const name2 = str(block, "name");
   if (name2) return `${where2} "${name2}"`;
   if (role === "member") {
@@ -21445,7 +21879,7 @@ function overlapsErrors(doc, start2, end) {
 
 // server/src/parse/hcl/parser.ts
 var fs3 = __toESM2(require("fs"));
-var path10 = __toESM2(require("path"));
+var path11 = __toESM2(require("path"));
 
 // server/src/parse/hcl/expressions.ts
 var MAX_EXPR_DEPTH = 200;
@@ -21822,7 +22256,11 @@ var HclBlocks = class {
 };
 
 // server/src/parse/hcl/recover.ts
-var ITEM_START = /^[A-Za-z_]/;
+var ITEM_START = /^(?:(?:resource|data|module|variable|output|locals|provider|terraform|moved|import|removed|check|ephemeral)\b|[A-Za-z_][\w-]*[ \t]*=(?![=>]))/;
+function startsTopLevelItem(line) {
+  return ITEM_START.test(line);
+}
+var MAX_RECOVERED_PIECES = 1e3;
 var HEREDOC_OPENER = /^<<-?([A-Za-z_][\w-]*)/;
 function scanLine(line, state) {
   let inString = false;
@@ -21872,7 +22310,10 @@ function itemStarts(text4, lines, from, to) {
       continue;
     }
     const outside = line !== first && !state.inBlockComment;
-    if (outside && ITEM_START.test(content)) starts.push(comments ?? lineStart);
+    if (outside && ITEM_START.test(content)) {
+      starts.push(comments ?? lineStart);
+      if (starts.length === MAX_RECOVERED_PIECES) break;
+    }
     comments = outside && LINE_COMMENT.test(content) ? comments ?? lineStart : void 0;
     scanLine(content, state);
   }
@@ -22039,6 +22480,7 @@ function incrementalItems(lines, previous, previousText, changes, convertGap) {
 }
 
 // server/src/parse/hcl/convert.ts
+var COMMENT_START = /#|\/[/*]/;
 var HclConverter = class {
   constructor(filePath, text4, readBody = () => true, parseRange) {
     this.filePath = filePath;
@@ -22375,6 +22817,7 @@ var HclConverter = class {
     return { type: "block", start: startIndex, end: endIndex, startPosition: start2, block, comments, syntaxErrors: [] };
   }
   collectComments(node, into) {
+    if (!COMMENT_START.test(this.text.slice(node.startIndex, node.endIndex))) return;
     const cursor = node.walk();
     let done = false;
     while (!done) {
@@ -22401,9 +22844,9 @@ var HclConverter = class {
 // server/src/parse/hcl/parser.ts
 var parserPromise;
 function locateWasm(fileName, packageName, wasmDir) {
-  const candidates = [wasmDir, __dirname, path10.join(__dirname, "..")].filter((dir) => typeof dir === "string");
+  const candidates = [wasmDir, __dirname, path11.join(__dirname, "..")].filter((dir) => typeof dir === "string");
   for (const dir of candidates) {
-    const candidate = path10.join(dir, fileName);
+    const candidate = path11.join(dir, fileName);
     if (fs3.existsSync(candidate)) return candidate;
   }
   return require.resolve(`${packageName}/${fileName}`);
@@ -22436,7 +22879,8 @@ function createHclParser(parser) {
       return { row: position.line, column: position.character };
     };
     const range = { startIndex: start2, endIndex: end, startPosition: point(start2), endPosition: point(end) };
-    const tree = parser.parse(text4, null, { includedRanges: [range] });
+    const input2 = (index) => index < end ? text4.slice(index, Math.min(end, index + 16 * 1024)) : "";
+    const tree = parser.parse(input2, null, { includedRanges: [range] });
     if (!tree) throw new Error("tree-sitter returned no tree");
     return tree;
   };
@@ -22504,217 +22948,6 @@ ${TEMPLATE_MARKER}
   } finally {
     tree.delete();
   }
-}
-
-// server/src/terraform/providerVersions.ts
-var path11 = __toESM2(require("path"));
-var LOCK_FILE_NAME = ".terraform.lock.hcl";
-function isLockFile(filePath) {
-  return path11.basename(filePath) === LOCK_FILE_NAME;
-}
-function parseLockFile(parser, filePath, text4) {
-  const tree = parser.parseTree(text4);
-  try {
-    const file = parser.toConfigFile(filePath, text4, tree, void 0, () => true);
-    return readLockFile(file);
-  } finally {
-    tree.delete();
-  }
-}
-var LOCK_IGNORED = `${LOCK_FILE_NAME} is ignored`;
-function readLockFile(file) {
-  const providers = /* @__PURE__ */ new Map();
-  const problems = [];
-  const broken = file.syntaxErrors[0] ?? file.blocks.find((b) => b.hasErrors)?.range;
-  if (broken) {
-    problems.push({
-      file,
-      range: broken,
-      message: `ELB Lens cannot parse this lock file (a syntax error here), so ${LOCK_IGNORED}: provider versions come from required_providers instead. Run terraform init to write it again.`
-    });
-    return { file, providers, problems };
-  }
-  for (const block of file.blocks) {
-    if (block.type !== "provider" || block.labels.length !== 1) continue;
-    const address = normaliseSource(block.labels[0]);
-    if (!address || !knownProvider(address)) continue;
-    const attribute = block.attributes.get("version");
-    const text4 = attribute ? literalString(attribute.expr) : void 0;
-    const version = text4 === void 0 ? void 0 : parseVersion(text4);
-    if (!attribute || text4 === void 0 || !version) {
-      problems.push({
-        file,
-        range: attribute?.range ?? block.headerRange,
-        message: `${attribute ? `"${text4 ?? "this value"}" is not a version` : "This provider entry has no version"}, so ELB Lens ignores the ${block.labels[0]} entry of ${LOCK_FILE_NAME}: its version comes from required_providers instead.`
-      });
-      continue;
-    }
-    if (!providers.has(address)) providers.set(address, { version, text: text4, range: attribute.range });
-  }
-  return { file, providers, problems };
-}
-function normaliseSource(source) {
-  const parts2 = source.trim().toLowerCase().split("/");
-  if (parts2.some((p) => p === "") || parts2.length < 1 || parts2.length > 3) return void 0;
-  if (parts2.length === 1) return `registry.terraform.io/hashicorp/${parts2[0]}`;
-  return parts2.length === 2 ? `registry.terraform.io/${parts2.join("/")}` : parts2.join("/");
-}
-function knownProvider(address) {
-  const tail = address.split("/").slice(1).join("/");
-  for (const [name2, source] of Object.entries(PROVIDER_SOURCES)) if (source.toLowerCase() === tail) return name2;
-  return void 0;
-}
-function providerSource(localName) {
-  return Object.prototype.hasOwnProperty.call(PROVIDER_SOURCES, localName) ? PROVIDER_SOURCES[localName] : void 0;
-}
-function providerVersions(root, lock) {
-  const problems = [...lock?.problems ?? []];
-  const byDir = /* @__PURE__ */ new Map();
-  for (const module2 of root.allModules()) {
-    if (!byDir.has(module2.dir)) byDir.set(module2.dir, requirements(module2.files, problems));
-  }
-  const facts = /* @__PURE__ */ new Map();
-  const factFor = (address, provider) => {
-    const key = `${provider}|${address}`;
-    const cached = facts.get(key);
-    if (cached) return cached;
-    const expected = providerSource(provider) ?? provider;
-    const shown = address.replace(/^registry\.terraform\.io\//, "");
-    let fact;
-    const locked = lock?.providers.get(address);
-    if (knownProvider(address) !== provider) {
-      fact = {
-        source: "unknown",
-        provider: shown,
-        range: void 0,
-        text: "",
-        origins: [],
-        reason: `its provider is ${shown}, not ${expected}, whose version numbers ELB Lens does not know`
-      };
-    } else if (locked && lock) {
-      fact = {
-        source: "lock-file",
-        provider: expected,
-        range: VersionRange.exactly(locked.version),
-        text: formatVersion(locked.version),
-        origins: [{ file: lock.file.path, range: locked.range, what: LOCK_FILE_NAME }]
-      };
-    } else {
-      const constraints = [...byDir.values()].flatMap((m) => [...m.values()]).filter((r) => r.address === address && r.constraint);
-      let range = VersionRange.ANY;
-      for (const r of constraints) range = range.intersect(r.constraint.range);
-      const origins = constraints.map((r) => r.constraint.origin);
-      if (constraints.length === 0) {
-        fact = {
-          source: "unknown",
-          provider: expected,
-          range: void 0,
-          text: "",
-          origins: [],
-          reason: `no ${LOCK_FILE_NAME} next to the root module and no version constraint in required_providers`
-        };
-      } else if (range.isEmpty()) {
-        fact = {
-          source: "unknown",
-          provider: expected,
-          range: void 0,
-          text: constraints.map((r) => r.constraint.text).join(", "),
-          origins,
-          reason: "no version satisfies all the version constraints of the configuration"
-        };
-      } else {
-        fact = { source: "constraint", provider: expected, range, text: constraints.map((r) => r.constraint.text).join(", "), origins };
-      }
-    }
-    facts.set(key, fact);
-    return fact;
-  };
-  return {
-    problems,
-    forResource(resource, provider) {
-      if (providerSource(provider) === void 0) return void 0;
-      const localName = providerLocalName(resource.entry.block, resource.entry.type);
-      const declared = byDir.get(resource.module.dir)?.get(localName);
-      const address = declared?.address ?? normaliseSource(providerSource(localName) ?? localName);
-      return address ? factFor(address, provider) : void 0;
-    }
-  };
-}
-function providerLocalName(block, type) {
-  const expr = block.attributes.get("provider")?.expr;
-  if (expr?.kind === "traversal") return expr.root;
-  const text4 = expr ? literalString(expr) : void 0;
-  if (text4) return text4.split(".")[0].trim();
-  return type.split("_")[0];
-}
-function requirements(files, problems) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    for (const block of file.blocks) {
-      if (block.type !== "terraform") continue;
-      const lists = block.labels[0] === "required_providers" ? [block] : block.blocks.filter((b) => b.type === "required_providers");
-      for (const list of lists) {
-        for (const attribute of list.attributes.values()) {
-          const requirement = requirement_(file, attribute, problems);
-          if (!out2.has(requirement.localName)) out2.set(requirement.localName, requirement);
-          else if (requirement.constraint && !out2.get(requirement.localName).constraint)
-            out2.get(requirement.localName).constraint = requirement.constraint;
-        }
-      }
-    }
-  }
-  return out2;
-}
-function requirement_(file, attribute, problems) {
-  const localName = attribute.name;
-  const expr = attribute.expr;
-  const versionExpr = expr.kind === "object" ? objectEntry(expr, "version") : expr;
-  const sourceExpr = expr.kind === "object" ? objectEntry(expr, "source") : void 0;
-  const sourceText = sourceExpr ? literalString(sourceExpr) : void 0;
-  const address = sourceText !== void 0 ? normaliseSource(sourceText) : normaliseSource(providerSource(localName) ?? localName);
-  const relevant = address !== void 0 && knownProvider(address) !== void 0;
-  let constraint;
-  if (versionExpr && relevant) {
-    const text4 = literalString(versionExpr);
-    const parsed2 = text4 === void 0 ? { error: "it is not a plain string" } : VersionRange.parse(text4);
-    if ("error" in parsed2) {
-      problems.push({
-        file,
-        range: versionExpr.range,
-        message: `ELB Lens cannot read the version constraint of ${localName} (${parsed2.error}), so it is ignored: the provider version is taken from elsewhere, or assumed to be the newest.`
-      });
-    } else if (text4 !== void 0 && text4.trim() !== "") {
-      constraint = {
-        range: parsed2,
-        text: text4.trim(),
-        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path11.basename(file.path)}` }
-      };
-    }
-  }
-  return { localName, address, constraint };
-}
-function objectEntry(expr, name2) {
-  for (const entry of expr.entries) {
-    const key = entry.key;
-    if (key.kind === "traversal" && key.root === name2 && key.steps.length === 0 || key.kind === "literal" && key.value === name2)
-      return entry.value;
-    if (key.kind === "template" && key.parts.length === 1 && key.parts[0].kind === "literal" && key.parts[0].value === name2)
-      return entry.value;
-  }
-  return void 0;
-}
-function literalString(expr) {
-  if (expr.kind === "literal") return typeof expr.value === "string" ? expr.value : void 0;
-  if (expr.kind === "parens") return literalString(expr.inner);
-  if (expr.kind === "template") {
-    let out2 = "";
-    for (const part of expr.parts) {
-      if (part.kind !== "literal" || typeof part.value !== "string") return void 0;
-      out2 += part.value;
-    }
-    return out2;
-  }
-  return void 0;
 }
 
 // server/src/project/files.ts
@@ -22920,11 +23153,10 @@ var ProjectFiles = class {
     }
     const clean = text4.charCodeAt(0) === 65279 ? " " + text4.slice(1) : text4;
     try {
-      if (isTerraformJsonName(filePath) || filePath.endsWith(".tfvars.json")) {
-        return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
-      }
-      if (isJsonFileName(filePath)) return elbJsonToConfigFile(filePath, clean);
-      if (isYamlFileName(filePath)) return kubernetesToConfigFile(filePath, text4);
+      const syntax = syntaxByName(filePath);
+      if (syntax === "terraform-json") return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
+      if (syntax === "json") return elbJsonToConfigFile(filePath, clean);
+      if (syntax === "yaml") return kubernetesToConfigFile(filePath, text4);
       if (hasOverlongLine(clean)) {
         this.logSkipped(filePath, `it has a line longer than ${MAX_LINE_CHARS / 1024} K characters (generated content)`);
         return void 0;
@@ -23198,7 +23430,7 @@ function damagedItem(file, range) {
   let headerText;
   for (let line = range.start.line; line >= 0; line--) {
     const text4 = file.text.slice(file.lines.lineStart(line), file.lines.lineEnd(line));
-    if (!/^[A-Za-z_]/.test(text4)) continue;
+    if (!startsTopLevelItem(text4)) continue;
     item = line;
     if (!file.blocks.some((b) => b.range.start.line === line && b.range.start.character === 0 && !b.hasErrors))
       headerText = HEADER_LINE.exec(text4)?.[1];
@@ -23319,47 +23551,65 @@ var TerraformUnits = class {
     const previous = this.files.recording;
     this.files.recording = recording;
     try {
-      const loader = {
-        files: (dir) => this.files.moduleSources(dir),
-        resolve: (caller, _call, source, keyPath) => this.resolveModuleSource(caller, source, keyPath)
-      };
-      const sources = this.files.moduleSources(root);
-      const module2 = new TerraformModule(root, sources.files, this.variableInputs(root, options), { loader, lazy: sources.lazy });
-      const lock = this.lockFile(root);
-      const versions = providerVersions(module2, lock);
-      const model = buildTerraformModel(module2, versions, { network: options.kubernetes?.network });
-      const unavailableCalls = /* @__PURE__ */ new Map();
-      for (const instance2 of module2.allModules()) {
-        for (const call of instance2.calls.values()) {
-          const reason = instance2.unavailableReason(call.name);
-          if (reason) unavailableCalls.set(call.block, reason);
-        }
-      }
-      const stoppedAt = module2.tree.stoppedAt;
-      if (stoppedAt)
-        this.log?.(
-          `elb-lens: ${root}: ${stoppedAt} and later module calls are not followed: more than ${MAX_MODULE_INSTANCES} module instances (nested count or for_each); the rest is analysed`
-        );
-      const parsedFiles = new Set(module2.allModules().flatMap((instance2) => instance2.files));
-      const reported = [
-        ...this.runRules(model),
-        ...versionProblemFindings(versions.problems, this.docsBase),
-        ...onceEach(syntaxErrorFindings([...parsedFiles], (file) => this.files.mayMatter(file.path, file.text), this.docsBase))
-      ];
+      const unit = withinBudget(budgetOf(options.budget), () => this.analyse(root, options, key, recording));
+      if (key !== void 0) this.units.set(root, unit);
+      return unit;
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      const file = this.files.terraformPaths(root)[0] ?? root;
+      const finding = stoppedFinding(file, `the root module in ${path14.basename(root)}/`, error, this.docsBase);
       const unit = {
         root,
         key: key ?? "",
-        model,
-        reported,
-        unavailableCalls,
-        ...recording,
-        ...lock ? { lockFile: lock.file } : {}
+        model: combineModels([]),
+        reported: [{ finding }],
+        unavailableCalls: /* @__PURE__ */ new Map(),
+        ...recording
       };
       if (key !== void 0) this.units.set(root, unit);
       return unit;
     } finally {
       this.files.recording = previous;
     }
+  }
+  /** A root module unit's model and findings (within its budget: see `unit`). */
+  analyse(root, options, key, recording) {
+    const loader = {
+      files: (dir) => this.files.moduleSources(dir),
+      resolve: (caller, _call, source, keyPath) => this.resolveModuleSource(caller, source, keyPath)
+    };
+    const sources = this.files.moduleSources(root);
+    const module2 = new TerraformModule(root, sources.files, this.variableInputs(root, options), { loader, lazy: sources.lazy });
+    const lock = this.lockFile(root);
+    const versions = providerVersions(module2, lock);
+    const model = buildTerraformModel(module2, versions, { network: options.kubernetes?.network });
+    const unavailableCalls = /* @__PURE__ */ new Map();
+    for (const instance2 of module2.allModules()) {
+      for (const call of instance2.calls.values()) {
+        const reason = instance2.unavailableReason(call.name);
+        if (reason) unavailableCalls.set(call.block, reason);
+      }
+    }
+    const stoppedAt = module2.tree.stoppedAt;
+    if (stoppedAt)
+      this.log?.(
+        `elb-lens: ${root}: ${stoppedAt} and later module calls are not followed: more than ${MAX_MODULE_INSTANCES} module instances (nested count or for_each); the rest is analysed`
+      );
+    const parsedFiles = new Set(module2.allModules().flatMap((instance2) => instance2.files));
+    const reported = [
+      ...this.runRules(model),
+      ...versionProblemFindings(versions.problems, this.docsBase),
+      ...onceEach(syntaxErrorFindings([...parsedFiles], (file) => this.files.mayMatter(file.path, file.text), this.docsBase))
+    ];
+    return {
+      root,
+      key: key ?? "",
+      model,
+      reported,
+      unavailableCalls,
+      ...recording,
+      ...lock ? { lockFile: lock.file } : {}
+    };
   }
   /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
   lockFile(dir) {
@@ -23410,7 +23660,7 @@ var TerraformUnits = class {
     for (const [name2, value] of Object.entries(options.environmentVariables ?? {})) {
       inputs.push({ name: name2, value, source: `the environment variable TF_VAR_${name2}` });
     }
-    const names = this.files.listDirectory(dir).filter(isTfvarsFile);
+    const names = this.files.listDirectory(dir).filter(isAutoTfvarsName);
     const ordered = [
       ...names.filter((n2) => n2 === "terraform.tfvars"),
       ...names.filter((n2) => n2 === "terraform.tfvars.json"),
@@ -23428,7 +23678,7 @@ var TerraformUnits = class {
     const text4 = this.files.text(filePath);
     if (text4 === void 0 || text4.length > MAX_FILE_CHARS) return [];
     const source = path14.basename(filePath);
-    if (filePath.endsWith(".json")) {
+    if (isJsonVariablesFile(filePath)) {
       try {
         const parsed2 = JSON.parse(text4);
         if (!parsed2 || typeof parsed2 !== "object" || Array.isArray(parsed2)) return [];
@@ -23443,9 +23693,6 @@ var TerraformUnits = class {
     return tfvarsInputs(config, (expr) => empty.evaluate(expr));
   }
 };
-function isTfvarsFile(name2) {
-  return name2 === "terraform.tfvars" || name2 === "terraform.tfvars.json" || name2.endsWith(".auto.tfvars") || name2.endsWith(".auto.tfvars.json");
-}
 function toValue(value) {
   if (value === void 0) return new Unknown("no value");
   if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
@@ -23824,13 +24071,13 @@ var PipeParser = class {
   pipe() {
     const variables = [];
     let assign = false;
-    const look = this.tokens.slice(this.at, this.at + 4);
-    if (look[0]?.kind === "var" && (look[1]?.text === ":=" || look[1]?.text === "=")) {
-      variables.push(look[0].text);
-      assign = look[1].text === "=";
+    const look2 = this.tokens.slice(this.at, this.at + 4);
+    if (look2[0]?.kind === "var" && (look2[1]?.text === ":=" || look2[1]?.text === "=")) {
+      variables.push(look2[0].text);
+      assign = look2[1].text === "=";
       this.at += 2;
-    } else if (look[0]?.kind === "var" && look[1]?.text === "," && look[2]?.kind === "var" && look[3]?.text === ":=") {
-      variables.push(look[0].text, look[2].text);
+    } else if (look2[0]?.kind === "var" && look2[1]?.text === "," && look2[2]?.kind === "var" && look2[3]?.text === ":=") {
+      variables.push(look2[0].text, look2[2].text);
       this.at += 4;
     }
     const commands = [];
@@ -25235,12 +25482,15 @@ function servicesText(services) {
 }
 
 // server/src/project/renderedUnits.ts
+function kustomizationFileIn(dir, reads) {
+  return [...reads].find((p) => path17.dirname(p) === dir && KUSTOMIZATION_NAMES.includes(path17.basename(p))) ?? path17.join(dir, "kustomization.yaml");
+}
 var EMPTY_MODEL = buildKubernetesModel([]);
 function kustomizeUnit(dir, host, options, result = renderKustomization(dir, host)) {
   const base = { kind: "kustomize", root: dir, reads: result.reads, notes: result.notes };
   if (result.unknown !== void 0)
     return { ...base, unknown: result.unknown, model: EMPTY_MODEL, rendered: [], findings: [], reported: [] };
-  const kustomization = [...result.reads].find((p) => /[\\/](kustomization\.ya?ml|Kustomization)$/.test(p) && path17.dirname(p) === dir) ?? path17.join(dir, "kustomization.yaml");
+  const kustomization = kustomizationFileIn(dir, result.reads);
   const rendered = { path: `${kustomization}#rendered`, text: servicesText(result.services) };
   const fallbackOf = (finding) => serviceAt(rendered.text, result.services, finding);
   return analyzeRendered(base, [rendered], host, options, (finding) => {
@@ -25405,8 +25655,31 @@ var RenderedUnitIndex = class {
     let unit = this.units.get(key);
     if (!unit) {
       const unitOptions = { ...this.options, network: options.network, helm: { valueFiles: options.valueFiles ?? [] } };
-      unit = kind === "kustomize" ? kustomizeUnit(dir, this.host, unitOptions, this.rendering(dir)) : helmUnit(dir, this.host, unitOptions);
       const where2 = path17.join(dir, kind === "helm" ? "Chart.yaml" : "kustomization.yaml");
+      try {
+        unit = withinBudget(
+          budgetOf(options.budget),
+          () => kind === "kustomize" ? kustomizeUnit(dir, this.host, unitOptions, this.rendering(dir)) : helmUnit(dir, this.host, unitOptions)
+        );
+      } catch (error) {
+        if (!(error instanceof BudgetExceeded)) throw error;
+        const finding = stoppedFinding(
+          where2,
+          `the ${kind === "helm" ? "Helm chart" : "kustomize overlay"} ${path17.basename(dir)}/`,
+          error,
+          this.options.docsBase
+        );
+        unit = {
+          kind,
+          root: dir,
+          reads: /* @__PURE__ */ new Set([where2]),
+          notes: [],
+          model: EMPTY_MODEL,
+          rendered: [],
+          findings: [finding],
+          reported: [{ finding }]
+        };
+      }
       for (const note of unit.notes) this.logOnce(`elb-lens: ${where2}: ${note}`);
       if (unit.unknown !== void 0) this.logOnce(`elb-lens: ${where2}: not checked: ${unit.unknown}`);
       this.units.set(key, unit);
@@ -25436,7 +25709,7 @@ var RenderedUnitIndex = class {
   }
 };
 function optionsKey(options) {
-  return `${options.network ?? ""}|${(options.valueFiles ?? []).join("\0")}`;
+  return `${options.network ?? ""}|${(options.valueFiles ?? []).join("\0")}|${budgetKey(options.budget)}`;
 }
 function unitFileNames(unit) {
   return unit.kind === "helm" ? ["Chart.yaml"] : KUSTOMIZATION_NAMES;
@@ -25465,7 +25738,7 @@ function renderedHover(units, filePath, text4, position, docsLink) {
     for (const place of renderedPlaces(unit.rendered, filePath, offset)) {
       const rendered = [...unit.model.loadBalancers, ...unit.model.listeners].find((n2) => n2.file.path === place.path)?.file;
       if (!rendered) continue;
-      const target = hoverTarget(unit.model, place.path, rendered.lines.positionAt(place.offset));
+      const target = hoverTarget(unit.model, place.path, rendered.lines.positionAt(place.offset), kindByName(place.path) === "yaml");
       const markdown = target && hoverMarkdown(target, unit.model, docsLink);
       if (!target || !markdown || sections.includes(markdown)) continue;
       sections.push(markdown);
@@ -25476,14 +25749,15 @@ function renderedHover(units, filePath, text4, position, docsLink) {
   return { markdown: sections.join("\n\n---\n\n"), range: range ?? { start: position, end: position } };
 }
 function mayFeedRendering(filePath) {
-  return isYamlFileName(filePath) || isJsonFileName(filePath) || path18.basename(filePath) === "Kustomization";
+  const kind = kindByName(filePath);
+  return kind === "yaml" || kind === "json" || path18.basename(filePath) === "Kustomization";
 }
 function renderOptions(options) {
-  return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [] };
+  return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [], budget: options.budget };
 }
 function unitFile(unit) {
   if (unit.kind === "helm") return path18.join(unit.root, "Chart.yaml");
-  return [...unit.reads].find((p) => path18.dirname(p) === unit.root && /^(kustomization\.ya?ml|Kustomization)$/.test(path18.basename(p))) ?? path18.join(unit.root, "kustomization.yaml");
+  return kustomizationFileIn(unit.root, unit.reads);
 }
 
 // server/src/service/service.ts
@@ -25539,7 +25813,7 @@ var Service = class {
   }
   /** What the file is analysed as (a lock file with its Terraform module); undefined: it is not analysed. */
   unitKindOf(filePath) {
-    if (isTerraformFile(filePath) || isLockFile(filePath)) return "terraform";
+    if (isTerraformModuleFile(filePath)) return "terraform";
     if (mayFeedRendering(filePath)) {
       const [unit] = this.rendered.unitsFor(filePath, {});
       if (unit) return unit.kind;
@@ -25574,10 +25848,12 @@ var Service = class {
   }
   moduleFiles(filePath) {
     const dir = path19.dirname(filePath);
-    if (isYamlFileName(filePath)) return this.contentKind(filePath) === "kubernetes" ? [filePath] : [];
-    if (isJsonFileName(filePath)) {
-      const names = new Set(this.files.listDirectory(dir).filter(isJsonFileName));
-      for (const open of this.files.openPaths()) if (path19.dirname(open) === dir && isJsonFileName(open)) names.add(path19.basename(open));
+    const byName = kindByName(filePath);
+    if (byName === "yaml") return this.contentKind(filePath) === "kubernetes" ? [filePath] : [];
+    if (byName === "json") {
+      const isJson = (file) => kindByName(file) === "json";
+      const names = new Set(this.files.listDirectory(dir).filter(isJson));
+      for (const open of this.files.openPaths()) if (path19.dirname(open) === dir && isJson(open)) names.add(path19.basename(open));
       names.add(path19.basename(filePath));
       return [...names].sort().map((n2) => path19.join(dir, n2)).filter((p) => this.contentKind(p) === "elb-json");
     }
@@ -25606,7 +25882,7 @@ var Service = class {
     if (analysis.renderedUnits) {
       return renderedHover(analysis.renderedUnits, filePath, this.files.text(filePath), position, `${this.docsBase}README.md`);
     }
-    const target = hoverTarget(analysis.model, filePath, position);
+    const target = hoverTarget(analysis.model, filePath, position, kindByName(filePath) === "yaml");
     if (!target) {
       const calls = (analysis.units ?? []).flatMap((u) => [...u.unavailableCalls]);
       const own = new Set(analysis.files.filter((f) => f.path === filePath).flatMap((f) => f.blocks));
@@ -25628,8 +25904,8 @@ ${instances}` : markdown, range: target.range };
     return out2;
   }
   suppressionFix(finding) {
-    if (finding.file.endsWith(".json") && !isTerraformFile(finding.file)) return void 0;
-    if (isLockFile(finding.file)) return void 0;
+    if (cannotHoldComments(finding.file)) return void 0;
+    if (kindByName(finding.file) === "lock") return void 0;
     const config = this.files.configFile(finding.file);
     return config ? suppressionFix(config, finding) : void 0;
   }
@@ -25670,14 +25946,22 @@ ${instances}` : markdown, range: target.range };
   moduleAnalysis(filePath, options) {
     const kind = this.unitKindOf(filePath);
     if (kind === "kustomize" || kind === "helm") return renderedAnalysis(this.rendered, filePath, options, this.files);
-    if (kind === "elb-json") return this.singleAnalysis(unitKey(filePath, kind), "", () => this.moduleFiles(filePath), buildElbJsonModel);
+    const budget = options.budget;
+    if (kind === "elb-json") {
+      const unit = `the ELB JSON files of ${path19.basename(path19.dirname(filePath))}/`;
+      return this.singleAnalysis(unitKey(filePath, kind), budgetKey(budget), () => this.moduleFiles(filePath), buildElbJsonModel, {
+        budget,
+        unit
+      });
+    }
     if (kind === "kubernetes") {
       const network = options.kubernetes?.network;
       return this.singleAnalysis(
         unitKey(filePath, kind),
-        network ?? "",
+        `${network ?? ""}|${budgetKey(budget)}`,
         () => [filePath],
-        (f) => buildKubernetesModel(f, { network })
+        (f) => buildKubernetesModel(f, { network }),
+        { budget, unit: `the manifest ${path19.basename(filePath)}` }
       );
     }
     if (kind !== "terraform") return void 0;
@@ -25687,7 +25971,8 @@ ${instances}` : markdown, range: target.range };
       options.variables ?? {},
       options.varFiles ?? [],
       options.environmentVariables ?? {},
-      options.kubernetes?.network ?? ""
+      options.kubernetes?.network ?? "",
+      budgetKey(options.budget)
     ]);
     const cached = this.modules.get(dir);
     if (cached && key !== void 0 && cached.key === key && cached.units?.every((u) => this.terraform.cached(u.root) === u)) return cached;
@@ -25706,7 +25991,7 @@ ${instances}` : markdown, range: target.range };
     this.callers.readModuleCalls(files);
   }
   callersMatter(filePath, options = {}) {
-    if (!isTerraformFile(filePath) && !isLockFile(filePath)) return false;
+    if (!isTerraformModuleFile(filePath)) return false;
     if (this.files.declaresVariable(path19.dirname(filePath))) return true;
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return false;
@@ -25725,12 +26010,22 @@ ${instances}` : markdown, range: target.range };
     return this.callers.indexOf(files);
   }
   /** An ELB JSON folder or a manifest: one model of its files, cached by unit key and `variant` (the cluster network). */
-  singleAnalysis(key, variant, paths, build) {
+  singleAnalysis(key, variant, paths, build, within) {
     const cached = this.modules.get(key);
     if (cached && cached.key === variant) return cached;
     const files = paths().map((p) => this.files.configFile(p)).filter((f) => f !== void 0);
-    const model = build(files);
-    const reported = this.runRules(model);
+    let model;
+    let reported;
+    try {
+      [model, reported] = withinBudget(budgetOf(within.budget), () => {
+        const built = build(files);
+        return [built, this.runRules(built)];
+      });
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      model = build([]);
+      reported = files.length > 0 ? [{ finding: stoppedFinding(files[0].path, within.unit, error, this.docsBase) }] : [];
+    }
     const analysis = { key: variant, model, files, rawFindings: mergeInstanceFindings(reported), reported };
     this.modules.set(key, analysis);
     return analysis;
@@ -26473,12 +26768,16 @@ var FORMATTERS = { text: text3, compact, json, sarif, junit, checkstyle, codequa
 
 // server/src/cli/session.ts
 var path25 = __toESM2(require("path"));
+var import_v8 = require("v8");
 function environmentVariables(env) {
   const variables = {};
   for (const [key, value] of Object.entries(env)) {
     if (key.startsWith("TF_VAR_") && key.length > 7 && value !== void 0) variables[key.slice(7)] = value;
   }
   return variables;
+}
+function measureHeap() {
+  setBudgetProbes({ heapUsed: () => (0, import_v8.getHeapStatistics)().used_heap_size });
 }
 async function createCheckSession(args2, io, stdin) {
   const env = io.env ?? process.env;
@@ -26491,7 +26790,8 @@ async function createCheckSession(args2, io, stdin) {
     variables: args2.variables,
     varFiles: cliVarFiles,
     environmentVariables: environmentVariables(env),
-    reportUnusedIgnores: args2.reportUnusedIgnores
+    reportUnusedIgnores: args2.reportUnusedIgnores,
+    budget: args2.budget
   };
   const effective = /* @__PURE__ */ new Map();
   const configFor = (file) => {
@@ -26515,7 +26815,13 @@ async function createCheckSession(args2, io, stdin) {
 function analyzeGroup(session, file, planText, wanted, log) {
   const { options } = session.configFor(file);
   if (planText !== void 0) {
-    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path25.sep, log });
+    const docsBase = session.docsDir + path25.sep;
+    try {
+      return withinBudget(budgetOf(options.budget), () => analyzePlan(file, planText, { rules: options.rules, docsBase, log }));
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      return withRuleSettings([stoppedFinding(file, `the plan ${path25.basename(file)}`, error, docsBase)], options.rules);
+    }
   }
   const findings = [];
   for (const [moduleFile, fileFindings2] of session.service.analyzeModule(file, options)) {
@@ -26548,6 +26854,7 @@ function callerScanner(session, files, sink) {
   };
 }
 async function checkWorker(init2) {
+  measureHeap();
   const sink = { lines: void 0 };
   const session = await createCheckSession(init2.args, {
     cwd: init2.cwd,
@@ -26562,7 +26869,7 @@ async function checkWorker(init2) {
     begin(task) {
       session.service.useCallerIndex(task.callers);
       const wanted = new Set(task.wanted);
-      const isWanted = (file) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === void 0;
+      const isWanted = (file) => (wanted.has(file) || kindByName(file) === "lock") && task.plans[file] === void 0;
       analyze = groupAnalyzer(session, task.groups, (f) => task.plans[f], isWanted, sink);
     },
     analyze(index) {
@@ -26624,7 +26931,7 @@ var path26 = __toESM2(require("path"));
 var MAX_STDIN_CHARS = 64 * 1024 * 1024;
 function stdinInput(text4, cwd, stdinFilename) {
   const named = stdinFilename !== void 0 ? path26.resolve(cwd, stdinFilename) : void 0;
-  const kubernetes = named === void 0 || isYamlFileName(named);
+  const kubernetes = named === void 0 || kindByName(named) === "yaml";
   const internal = named ?? path26.join(cwd, "<stdin>.yaml");
   return { path: internal, shownAs: named ?? path26.join(cwd, "<stdin>"), text: text4, kubernetes };
 }
@@ -26703,6 +27010,7 @@ function progressReporter(io, total, now = Date.now) {
 }
 async function check(args2, io, workerScript) {
   const started = Date.now();
+  measureHeap();
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args2.format) ? FORMATTERS[args2.format] : void 0;
   if (!formatter) throw new UsageError(`unknown format "${args2.format}"`);
   const env = io.env ?? process.env;
@@ -26775,8 +27083,10 @@ async function check(args2, io, workerScript) {
 }
 function withoutUnreadable(walked, configFor) {
   return walked.files.filter((file) => {
-    if (!file.explicit && (!CHECKED_NAME.test(file.path) || excludes(configFor(file.path), file.path))) return true;
-    const reason = unreadableFileReason(file.path, MAX_READ_BYTES);
+    if (!file.explicit && (!hasCheckedName(file.path) || excludes(configFor(file.path), file.path))) return true;
+    const kind = kindByName(file.path, file.explicit);
+    const terraformText = kind === "terraform" || kind === "terraform-json" || kind === "tfvars";
+    const reason = unreadableFileReason(file.path, MAX_READ_BYTES, terraformText);
     if (reason) walked.unreadable.push({ path: file.path, reason });
     return reason === void 0;
   });
@@ -26826,7 +27136,7 @@ async function checkWalked(run2) {
     io.stderr(`elb-lens: warning: ${nothingFound(args2.paths)}
 `);
   }
-  const isWanted = (file) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
+  const isWanted = (file) => (wanted.has(file) || kindByName(file) === "lock") && !planTexts.has(file);
   const log = (m) => stderr(`${m}
 `);
   const print = (lines) => {
@@ -26944,6 +27254,14 @@ async function checkWalked(run2) {
     }
   } else if (!args2.dryRun) io.stdout(formatter(report, { color }));
   if (files.length === 0 && args2.failOnEmpty) return EXIT_ERROR;
+  const stopped = findings.filter((f) => f.ruleId === ANALYSIS_STOPPED_RULE_ID).length;
+  if (stopped > 0) {
+    io.stderr(
+      `elb-lens: ${stopped} analysis unit(s) stopped at their budget and were not checked (see the ${ANALYSIS_STOPPED_RULE_ID} findings)
+`
+    );
+    return EXIT_ERROR;
+  }
   return findings.some((f) => atLeast(f.severity, args2.minSeverity)) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 function threadsText(perThread) {

@@ -3,6 +3,14 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { parseConfig } from '../../server/src/project/configFile';
 import { classify, configure, excludes, namesElbJson, textContent, type FileContent } from '../../server/src/project';
+import {
+  cannotHoldComments,
+  hasCheckedName,
+  isTerraformModuleFile,
+  kindByName,
+  syntaxByName,
+  type NameKind,
+} from '../../server/src/project/classify';
 import { nodeFileContent } from '../../server/src/project/nodeFs';
 import { FIXTURES } from '../cli/harness';
 import { LATE_LISTENERS_JSON } from '../elbjson/util';
@@ -43,6 +51,39 @@ describe('project classifier', () => {
     assert.equal(classify('/p/prod.tfvars', { explicit: true }), 'tfvars');
     assert.equal(classify('/p/prod.tfvars.json', { explicit: true }), 'tfvars');
     assert.equal(classify('/p/prod.json', { explicit: true }), 'other');
+  });
+
+  test('the name step that every other name check goes through', () => {
+    const cases: [string, NameKind][] = [
+      ['/p/main.tf', 'terraform'],
+      ['/p/main.tofu.json', 'terraform-json'],
+      ['/p/terraform.tfvars', 'tfvars'],
+      ['/p/.terraform.lock.hcl', 'lock'],
+      ['/p/.elb-lens.json', 'config'],
+      ['/p/svc.YML', 'yaml'],
+      ['/p/listeners.jsonc', 'json'],
+      ['/p/prod.tfvars.json', 'other'],
+      ['/p/lock.hcl', 'other'],
+    ];
+    for (const [file, kind] of cases) assert.equal(kindByName(file), kind, file);
+    // The lock file is read with its module, never checked alone.
+    assert.equal(classify('/p/.terraform.lock.hcl'), 'other');
+    assert.equal(isTerraformModuleFile('/p/.terraform.lock.hcl'), true);
+    assert.equal(isTerraformModuleFile('/p/svc.yaml'), false);
+    assert.deepEqual(['/p/a.tf.json', '/p/prod.tfvars.json', '/p/x.elb.json', '/p/svc.yaml', '/p/terraform.tfvars'].map(syntaxByName), [
+      'terraform-json',
+      'terraform-json',
+      'json',
+      'yaml',
+      'hcl',
+    ]);
+    assert.deepEqual(['/p/x.json', '/p/x.jsonc', '/p/a.tf.json', '/p/.terraform.lock.hcl'].map(cannotHoldComments), [
+      true,
+      false,
+      false,
+      false,
+    ]);
+    assert.deepEqual(['MAIN.TF', 'svc.yml', 'notes.txt', '.terraform.lock.hcl'].map(hasCheckedName), [true, true, false, false]);
   });
 
   test('JSON by content: ELB API JSON and plans; other JSON is other', () => {

@@ -105,11 +105,11 @@ describe('what cannot be read is an error, not a skip', () => {
       path.join(dir, 'latin1.tf'),
       Buffer.concat([Buffer.from('locals {\n  x = "caf'), Buffer.from([0xe9]), Buffer.from('"\n}\n')]),
     );
-    fs.writeFileSync(path.join(dir, 'blob.tfvars'), Buffer.from([0x78, 0x00, 0x01, 0x02]));
+    fs.writeFileSync(path.join(dir, 'blob.auto.tfvars'), Buffer.from([0x78, 0x00, 0x01, 0x02]));
     const result = await run(['check', '--format', 'compact', dir]);
     assert.equal(result.code, 1, result.stderr);
     assert.match(result.stderr, /elb-lens: cannot read .*latin1\.tf: it is not valid UTF-8 text/);
-    assert.match(result.stderr, /elb-lens: cannot read .*blob\.tfvars: it is binary/);
+    assert.match(result.stderr, /elb-lens: cannot read .*blob\.auto\.tfvars: it is binary/);
     assert.match(result.stdout, /ok\/main\.tf:\d+:\d+: error \[client-ip-always-on\]/);
   });
 

@@ -3,40 +3,38 @@ import { describe, test } from 'node:test';
 import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
 import { applyK8sFix, CCE, FAMILIES, k8sFindings, service } from '../kubernetes/util';
 import { DEDICATED_LB, fixAndReanalyse, json, jsonFindings, nameOf, SHARED_LB } from '../elbjson/util';
+import { terraformListener, variable } from './fixtures';
 
 const RULE = 'client-ip-always-on';
 
-/** A listener of a load balancer declared in the module; `value` is the client IP argument's expression. */
-const listenerOf = (lbType: string, listenerType: string, protocol: string, value: string) => `resource "${lbType}" "lb" {
-  name = "lb"
-}
-
-resource "${listenerType}" "web" {
-  loadbalancer_id              = ${lbType}.lb.id
-  protocol                     = "${protocol}"
-  protocol_port                = 80
-  transparent_client_ip_enable = ${value}
-}
-`;
+/** A listener "web" of a load balancer declared in the module; `value` is the client IP argument's expression (undefined: not written). */
+const listenerOf = (lbType: string, listenerType: string, protocol: string, value?: string) =>
+  terraformListener({ lbType, lb: [['name', '"lb"']], listenerType, name: 'web', protocol, clientIp: value });
 
 /** A listener whose load balancer is not in the module. */
-const standalone = (listenerType: string, protocol: string, value: string) => `resource "${listenerType}" "web" {
-  loadbalancer_id              = var.lb_id
-  protocol                     = "${protocol}"
-  protocol_port                = 80
-  transparent_client_ip_enable = ${value}
-}
-`;
+const standalone = (listenerType: string, protocol: string, value: string) =>
+  terraformListener({ listenerType, name: 'web', protocol, clientIp: value });
 
 const huaweiDedicated = (value: string, protocol = 'TCP') =>
   listenerOf('huaweicloud_elb_loadbalancer', 'huaweicloud_elb_listener', protocol, value);
 
+/** The dedicated Huawei listener `count` times, on for the first instance only. */
+const countedBy = (count: string) =>
+  huaweiDedicated('count.index == 0 ? "true" : "false"').replace('  protocol  ', `  count                        = ${count}\n  protocol  `);
+
+/** The dedicated Huawei listener with `value`, and the other files of the module. */
+const dedicatedWith = (value: string, files: Record<string, string> = {}) => ({ 'main.tf': huaweiDedicated(value), ...files });
+
+/** [load balancer type, listener type, false in the listener's own type] of the shared load balancers of all three providers. */
+const SHARED: [string, string, string][] = [
+  ['huaweicloud_lb_loadbalancer', 'huaweicloud_lb_listener', '"false"'],
+  ['opentelekomcloud_lb_loadbalancer_v2', 'opentelekomcloud_lb_listener_v2', 'false'],
+  ['flexibleengine_lb_loadbalancer_v2', 'flexibleengine_lb_listener_v2', 'false'],
+];
+
 describe(`${RULE}: fires`, () => {
   test('once per block for count / for_each instances whose value is known, naming the instances', async () => {
-    const counted = huaweiDedicated('count.index == 0 ? "true" : "false"').replace(
-      '  protocol  ',
-      '  count                        = 3\n  protocol  ',
-    );
+    const counted = countedBy('3');
     const [finding, ...rest] = ofRule(await analyze({ 'main.tf': counted }), RULE);
     assert.equal(rest.length, 0, 'instances [1] and [2] give one finding');
     assert.match(finding.message, /huaweicloud_elb_listener\.web\[1\]/);
@@ -49,8 +47,8 @@ describe(`${RULE}: fires`, () => {
     const eachFindings = ofRule(await analyze({ 'main.tf': each }), RULE);
     assert.equal(eachFindings.length, 1);
     assert.match(eachFindings[0].message, /web\["false"\]/);
-    const lookedUp = huaweiDedicated('lookup(var.m, "t", "false")');
-    assert.equal(ofRule(await analyze({ 'main.tf': lookedUp, 'variables.tf': 'variable "m" {\n  default = {}\n}\n' }), RULE).length, 1);
+    const lookedUp = dedicatedWith('lookup(var.m, "t", "false")', { 'variables.tf': variable('m', 'default = {}') });
+    assert.equal(ofRule(await analyze(lookedUp), RULE).length, 1);
   });
 
   test('on "false" on a dedicated Huawei listener: range, message, severity, related load balancer', async () => {
@@ -86,12 +84,7 @@ describe(`${RULE}: fires`, () => {
   });
 
   test('on HTTP and TERMINATED_HTTPS listeners of shared load balancers, all three providers', async () => {
-    const shared: [string, string, string][] = [
-      ['huaweicloud_lb_loadbalancer', 'huaweicloud_lb_listener', '"false"'],
-      ['opentelekomcloud_lb_loadbalancer_v2', 'opentelekomcloud_lb_listener_v2', 'false'],
-      ['flexibleengine_lb_loadbalancer_v2', 'flexibleengine_lb_listener_v2', 'false'],
-    ];
-    for (const [lbType, listenerType, off] of shared) {
+    for (const [lbType, listenerType, off] of SHARED) {
       for (const protocol of ['HTTP', 'TERMINATED_HTTPS']) {
         const text = listenerOf(lbType, listenerType, protocol, off);
         const findings = ofRule(await analyze({ 'main.tf': text }), RULE);
@@ -130,81 +123,44 @@ describe(`${RULE}: fires`, () => {
 });
 
 describe(`${RULE}: values from variables, tfvars, locals and functions`, () => {
+  const transfer = (...lines: string[]) => ({ 'variables.tf': variable('transfer', ...lines) });
   const firing: [string, Record<string, string>][] = [
-    ['a var default', { 'main.tf': huaweiDedicated('var.transfer'), 'variables.tf': 'variable "transfer" {\n  default = "false"\n}\n' }],
-    [
-      'a bool var default',
-      { 'main.tf': huaweiDedicated('var.transfer'), 'variables.tf': 'variable "transfer" {\n  type    = bool\n  default = false\n}\n' },
-    ],
-    [
-      'terraform.tfvars',
-      {
-        'main.tf': huaweiDedicated('var.transfer'),
-        'variables.tf': 'variable "transfer" {}\n',
-        'terraform.tfvars': 'transfer = "false"\n',
-      },
-    ],
+    ['a var default', dedicatedWith('var.transfer', transfer('default = "false"'))],
+    ['a bool var default', dedicatedWith('var.transfer', transfer('type    = bool', 'default = false'))],
+    ['terraform.tfvars', dedicatedWith('var.transfer', { ...transfer(), 'terraform.tfvars': 'transfer = "false"\n' })],
     [
       'terraform.tfvars over the default',
-      {
-        'main.tf': huaweiDedicated('var.transfer'),
-        'variables.tf': 'variable "transfer" {\n  default = "true"\n}\n',
-        'terraform.tfvars': 'transfer = "false"\n',
-      },
+      dedicatedWith('var.transfer', { ...transfer('default = "true"'), 'terraform.tfvars': 'transfer = "false"\n' }),
     ],
-    [
-      'terraform.tfvars.json',
-      {
-        'main.tf': huaweiDedicated('var.transfer'),
-        'variables.tf': 'variable "transfer" {}\n',
-        'terraform.tfvars.json': '{ "transfer": "false" }\n',
-      },
-    ],
-    [
-      '*.auto.tfvars',
-      { 'main.tf': huaweiDedicated('var.transfer'), 'variables.tf': 'variable "transfer" {}\n', 'prod.auto.tfvars': 'transfer = false\n' },
-    ],
+    ['terraform.tfvars.json', dedicatedWith('var.transfer', { ...transfer(), 'terraform.tfvars.json': '{ "transfer": "false" }\n' })],
+    ['*.auto.tfvars', dedicatedWith('var.transfer', { ...transfer(), 'prod.auto.tfvars': 'transfer = false\n' })],
     [
       '*.auto.tfvars over terraform.tfvars, the last by name winning',
-      {
-        'main.tf': huaweiDedicated('var.transfer'),
-        'variables.tf': 'variable "transfer" {}\n',
+      dedicatedWith('var.transfer', {
+        ...transfer(),
         'terraform.tfvars': 'transfer = "true"\n',
         'a.auto.tfvars': 'transfer = "true"\n',
         'b.auto.tfvars': 'transfer = "false"\n',
-      },
+      }),
     ],
-    [
-      '*.auto.tfvars.json',
-      {
-        'main.tf': huaweiDedicated('var.transfer'),
-        'variables.tf': 'variable "transfer" {}\n',
-        'x.auto.tfvars.json': '{"transfer": false}',
-      },
-    ],
+    ['*.auto.tfvars.json', dedicatedWith('var.transfer', { ...transfer(), 'x.auto.tfvars.json': '{"transfer": false}' })],
     ['a local', { 'main.tf': huaweiDedicated('local.transfer') + '\nlocals {\n  transfer = "false"\n}\n' }],
     [
       'a local through a variable and lower()',
       {
         'main.tf':
-          huaweiDedicated('local.transfer') + '\nlocals {\n  transfer = lower(var.mode)\n}\n\nvariable "mode" {\n  default = "FALSE"\n}\n',
+          huaweiDedicated('local.transfer') + '\nlocals {\n  transfer = lower(var.mode)\n}\n\n' + variable('mode', 'default = "FALSE"'),
       },
     ],
-    [
-      'a conditional',
-      { 'main.tf': huaweiDedicated('var.strict ? "true" : "false"'), 'variables.tf': 'variable "strict" {\n  default = false\n}\n' },
-    ],
+    ['a conditional', dedicatedWith('var.strict ? "true" : "false"', { 'variables.tf': variable('strict', 'default = false') })],
     [
       'a conditional on a comparison',
-      { 'main.tf': huaweiDedicated('var.env == "prod" ? "false" : "true"'), 'variables.tf': 'variable "env" {\n  default = "prod"\n}\n' },
+      dedicatedWith('var.env == "prod" ? "false" : "true"', { 'variables.tf': variable('env', 'default = "prod"') }),
     ],
-    ['tobool()', { 'main.tf': huaweiDedicated('tobool("false")') }],
-    [
-      'tostring(tobool(var))',
-      { 'main.tf': huaweiDedicated('tostring(tobool(var.t))'), 'variables.tf': 'variable "t" {\n  default = "false"\n}\n' },
-    ],
-    ['a negation', { 'main.tf': huaweiDedicated('!var.on'), 'variables.tf': 'variable "on" {\n  default = true\n}\n' }],
-    ['a string template', { 'main.tf': huaweiDedicated('"${var.t}"'), 'variables.tf': 'variable "t" {\n  default = false\n}\n' }],
+    ['tobool()', dedicatedWith('tobool("false")')],
+    ['tostring(tobool(var))', dedicatedWith('tostring(tobool(var.t))', { 'variables.tf': variable('t', 'default = "false"') })],
+    ['a negation', dedicatedWith('!var.on', { 'variables.tf': variable('on', 'default = true') })],
+    ['a string template', dedicatedWith('"${var.t}"', { 'variables.tf': variable('t', 'default = false') })],
   ];
   for (const [how, files] of firing) {
     test(`fires through ${how}`, async () => {
@@ -213,54 +169,35 @@ describe(`${RULE}: values from variables, tfvars, locals and functions`, () => {
   }
 
   test('tfvars that set it to true win over a false default', async () => {
-    const files = {
-      'main.tf': huaweiDedicated('var.transfer'),
-      'variables.tf': 'variable "transfer" {\n  default = "false"\n}\n',
-      'z.auto.tfvars.json': '{"transfer": "true"}',
-    };
+    const files = dedicatedWith('var.transfer', { ...transfer('default = "false"'), 'z.auto.tfvars.json': '{"transfer": "true"}' });
     assert.equal(ofRule(await analyze(files), RULE).length, 0);
   });
 });
 
 describe(`${RULE}: does not fire`, () => {
   const unknown: [string, Record<string, string>][] = [
-    ['a variable without default or value', { 'main.tf': huaweiDedicated('var.transfer'), 'variables.tf': 'variable "transfer" {}\n' }],
+    ['a variable without default or value', dedicatedWith('var.transfer', { 'variables.tf': variable('transfer') })],
     [
       'an undeclared variable (tfvars alone do not declare it)',
-      { 'main.tf': huaweiDedicated('var.transfer'), 'terraform.tfvars': 'transfer = "false"\n' },
+      dedicatedWith('var.transfer', { 'terraform.tfvars': 'transfer = "false"\n' }),
     ],
-    ['a data source attribute', { 'main.tf': huaweiDedicated('data.huaweicloud_elb_flavors.f.flavors[0].id') }],
-    ['a computed attribute of another resource', { 'main.tf': huaweiDedicated('huaweicloud_elb_loadbalancer.lb.ipv4_port_id') }],
-    ['a module output', { 'main.tf': huaweiDedicated('module.settings.transfer') }],
-    [
-      'a function we do not evaluate',
-      { 'main.tf': huaweiDedicated('jsondecode(var.cfg).transfer'), 'variables.tf': 'variable "cfg" {\n  default = "{}"\n}\n' },
-    ],
-    [
-      'lookup() of a map without a value',
-      { 'main.tf': huaweiDedicated('lookup(var.m, "t", "false")'), 'variables.tf': 'variable "m" {}\n' },
-    ],
-    ['a conditional on an unknown', { 'main.tf': huaweiDedicated('var.x ? "true" : "false"'), 'variables.tf': 'variable "x" {}\n' }],
-    [
-      'count.index',
-      {
-        'main.tf': huaweiDedicated('count.index == 0 ? "true" : "false"').replace(
-          '  protocol  ',
-          '  count                        = var.n\n  protocol  ',
-        ),
-        'variables.tf': 'variable "n" {}\n',
-      },
-    ],
+    ['a data source attribute', dedicatedWith('data.huaweicloud_elb_flavors.f.flavors[0].id')],
+    ['a computed attribute of another resource', dedicatedWith('huaweicloud_elb_loadbalancer.lb.ipv4_port_id')],
+    ['a module output', dedicatedWith('module.settings.transfer')],
+    ['a function we do not evaluate', dedicatedWith('jsondecode(var.cfg).transfer', { 'variables.tf': variable('cfg', 'default = "{}"') })],
+    ['lookup() of a map without a value', dedicatedWith('lookup(var.m, "t", "false")', { 'variables.tf': variable('m') })],
+    ['a conditional on an unknown', dedicatedWith('var.x ? "true" : "false"', { 'variables.tf': variable('x') })],
+    ['count.index', { 'main.tf': countedBy('var.n'), 'variables.tf': variable('n') }],
     [
       'each.value',
       {
         'main.tf': huaweiDedicated('each.value').replace('  protocol  ', '  for_each                     = var.flags\n  protocol  '),
-        'variables.tf': 'variable "flags" {}\n',
+        'variables.tf': variable('flags'),
       },
     ],
     ['a self-referencing local', { 'main.tf': huaweiDedicated('local.a') + '\nlocals {\n  a = local.a\n}\n' }],
-    ['null (unset: the default applies)', { 'main.tf': huaweiDedicated('null') }],
-    ['a value that is not a boolean', { 'main.tf': huaweiDedicated('"no"') }],
+    ['null (unset: the default applies)', dedicatedWith('null')],
+    ['a value that is not a boolean', dedicatedWith('"no"')],
   ];
   for (const [how, files] of unknown) {
     test(`for ${how}`, async () => {
@@ -276,12 +213,7 @@ describe(`${RULE}: does not fire`, () => {
   });
 
   test('on shared TCP/UDP listeners of all three providers, where off is allowed', async () => {
-    const shared: [string, string, string][] = [
-      ['huaweicloud_lb_loadbalancer', 'huaweicloud_lb_listener', '"false"'],
-      ['opentelekomcloud_lb_loadbalancer_v2', 'opentelekomcloud_lb_listener_v2', 'false'],
-      ['flexibleengine_lb_loadbalancer_v2', 'flexibleengine_lb_listener_v2', 'false'],
-    ];
-    for (const [lbType, listenerType, off] of shared) {
+    for (const [lbType, listenerType, off] of SHARED) {
       for (const protocol of ['TCP', 'UDP']) {
         const findings = await analyze({ 'main.tf': listenerOf(lbType, listenerType, protocol, off) });
         assert.equal(ofRule(findings, RULE).length, 0, `${listenerType} ${protocol}`);
@@ -298,7 +230,7 @@ describe(`${RULE}: does not fire`, () => {
 
   test('on a shared listener whose protocol is unknown', async () => {
     const text = listenerOf('huaweicloud_lb_loadbalancer', 'huaweicloud_lb_listener', 'TCP', '"false"').replace('"TCP"', 'var.protocol');
-    assert.equal(ofRule(await analyze({ 'main.tf': text, 'variables.tf': 'variable "protocol" {}\n' }), RULE).length, 0);
+    assert.equal(ofRule(await analyze({ 'main.tf': text, 'variables.tf': variable('protocol') }), RULE).length, 0);
   });
 
   test('on OTC and Flexible Engine v3 listeners: client-ip-unsupported-argument reports those instead', async () => {
@@ -380,19 +312,8 @@ describe(`${RULE}: fixes`, () => {
       ],
     );
     const removed = await applyFixToModule(t, files, finding.fixes[0].edits);
-    assert.equal(
-      removed.files['main.tf'],
-      `resource "huaweicloud_elb_loadbalancer" "lb" {
-  name = "lb"
-}
-
-resource "huaweicloud_elb_listener" "web" {
-  loadbalancer_id = huaweicloud_elb_loadbalancer.lb.id
-  protocol        = "TCP"
-  protocol_port   = 80
-}
-`,
-    );
+    // The remaining arguments realigned, as terraform fmt writes them.
+    assert.equal(removed.files['main.tf'], listenerOf('huaweicloud_elb_loadbalancer', 'huaweicloud_elb_listener', 'TCP'));
     assert.deepEqual(findingKeys(removed.findings), keysWithout(before, finding));
     const flipped = await applyFixToModule(t, files, finding.fixes[1].edits);
     assert.equal(flipped.files['main.tf'], huaweiDedicated('"true"'));
@@ -412,10 +333,7 @@ resource "huaweicloud_elb_listener" "web" {
   });
 
   test('the set-true fix replaces the whole expression of a variable-driven value', async (t) => {
-    const files = {
-      'main.tf': huaweiDedicated('var.strict ? "true" : "false"'),
-      'variables.tf': 'variable "strict" {\n  default = false\n}\n',
-    };
+    const files = dedicatedWith('var.strict ? "true" : "false"', { 'variables.tf': variable('strict', 'default = false') });
     const before = await analyze(files);
     const [finding] = ofRule(before, RULE);
     const flipped = await applyFixToModule(t, files, finding.fixes[1].edits);

@@ -2,60 +2,65 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
 import { DEDICATED_LB, fixAndReanalyse, json, jsonFindings, nameOf, SHARED_LB } from '../elbjson/util';
+import { resourceBlock, terraformChain, terraformListener, variable, type Arguments } from './fixtures';
 
 const RULE = 'client-ip-ip-backend';
 
 /**
  * A Huawei dedicated load balancer (subnet known), a listener linked to its pool by
- * default_pool_id, and one member. `member` adds lines to the member, `pool` to the pool.
+ * default_pool_id, and one member. `member`, `pool` and `listener` add arguments to those blocks.
  */
-const huawei = (protocol: string, { member = '', pool = '', lbSubnet = true } = {}) => `resource "huaweicloud_elb_loadbalancer" "lb" {
-${lbSubnet ? '  name           = "lb"\n  ipv4_subnet_id = huaweicloud_vpc_subnet.app.ipv4_subnet_id\n' : '  name = "lb"\n'}}
-
-resource "huaweicloud_elb_listener" "l" {
-  loadbalancer_id = huaweicloud_elb_loadbalancer.lb.id
-  protocol        = "${protocol}"
-  protocol_port   = 80
-  default_pool_id = huaweicloud_elb_pool.p.id
-}
-
-resource "huaweicloud_elb_pool" "p" {
-  protocol  = "${protocol === 'TLS' ? 'TCP' : protocol}"
-  lb_method = "ROUND_ROBIN"
-${pool}}
-
-resource "huaweicloud_elb_member" "m" {
-  pool_id       = huaweicloud_elb_pool.p.id
-  address       = "172.16.0.9"
-  protocol_port = 80
-${member}}
-`;
+const huawei = (protocol: string, { member = [] as Arguments, pool = [] as Arguments, listener = [] as Arguments, lbSubnet = true } = {}) =>
+  [
+    terraformListener({
+      lbType: 'huaweicloud_elb_loadbalancer',
+      lb: [['name', '"lb"'], ...(lbSubnet ? [['ipv4_subnet_id', 'huaweicloud_vpc_subnet.app.ipv4_subnet_id'] as [string, string]] : [])],
+      listenerType: 'huaweicloud_elb_listener',
+      protocol,
+      args: [['default_pool_id', 'huaweicloud_elb_pool.p.id'], ...listener],
+    }),
+    resourceBlock('huaweicloud_elb_pool', 'p', [
+      ['protocol', `"${protocol === 'TLS' ? 'TCP' : protocol}"`],
+      ['lb_method', '"ROUND_ROBIN"'],
+      ...pool,
+    ]),
+    resourceBlock('huaweicloud_elb_member', 'm', [
+      ['pool_id', 'huaweicloud_elb_pool.p.id'],
+      ['address', '"172.16.0.9"'],
+      ['protocol_port', '80'],
+      ...member,
+    ]),
+  ].join('\n');
 
 /** OTC or Flexible Engine v3 resources, the pool linked by listener_id, split over two files. */
-const v3Module = (provider: 'opentelekomcloud' | 'flexibleengine', protocol: string, member = '') => ({
-  'lb.tf': `resource "${provider}_lb_loadbalancer_v3" "lb" {
-  name = "lb"
-}
+const v3Module = (provider: 'opentelekomcloud' | 'flexibleengine', protocol: string) => {
+  const text = terraformChain({
+    provider,
+    lbKind: 'dedicated',
+    protocol,
+    loadBalancer: '  name = "lb"\n',
+    memberAddress: '"10.1.0.1"',
+  });
+  const at = text.indexOf(`resource "${provider}_lb_pool_v3"`);
+  // The blank line between the blocks is left out.
+  return { 'lb.tf': text.slice(0, at - 1), 'backends.tf': text.slice(at) };
+};
 
-resource "${provider}_lb_listener_v3" "l" {
-  loadbalancer_id = ${provider}_lb_loadbalancer_v3.lb.id
-  protocol        = "${protocol}"
-  protocol_port   = 80
-}
-`,
-  'backends.tf': `resource "${provider}_lb_pool_v3" "p" {
-  listener_id  = ${provider}_lb_listener_v3.l.id
-  lb_algorithm = "ROUND_ROBIN"
-  protocol     = "${protocol}"
-}
-
-resource "${provider}_lb_member_v3" "m" {
-  pool_id       = ${provider}_lb_pool_v3.p.id
-  address       = "10.1.0.1"
-  protocol_port = 80
-${member}}
-`,
-});
+/** An OTC v2 listener of a load balancer outside the module, sending to a v3 pool with one member. */
+const otcV2ListenerV3Pool = (protocol: string, clientIp?: string) =>
+  [
+    terraformListener({ listenerType: 'opentelekomcloud_lb_listener_v2', lbId: 'var.lb', protocol, clientIp }),
+    resourceBlock('opentelekomcloud_lb_pool_v3', 'p', [
+      ['listener_id', 'opentelekomcloud_lb_listener_v2.l.id'],
+      ['lb_algorithm', '"ROUND_ROBIN"'],
+      ['protocol', `"${protocol}"`],
+    ]),
+    resourceBlock('opentelekomcloud_lb_member_v3', 'm', [
+      ['pool_id', 'opentelekomcloud_lb_pool_v3.p.id'],
+      ['address', '"10.0.0.1"'],
+      ['protocol_port', '80'],
+    ]),
+  ].join('\n');
 
 describe(`${RULE}: fires`, () => {
   test('on a dedicated member without subnet_id: on its address, naming member and listener, related listener and pool', async () => {
@@ -111,8 +116,8 @@ describe(`${RULE}: fires`, () => {
 
   test('when subnet_id is null (through a variable default)', async () => {
     const files = {
-      'main.tf': huawei('TCP', { member: '  subnet_id     = var.member_subnet\n' }),
-      'v.tf': 'variable "member_subnet" {\n  default = null\n}\n',
+      'main.tf': huawei('TCP', { member: [['subnet_id', 'var.member_subnet']] }),
+      'v.tf': variable('member_subnet', 'default = null'),
     };
     const [finding] = ofRule(await analyze(files), RULE);
     assert.ok(finding);
@@ -121,8 +126,8 @@ describe(`${RULE}: fires`, () => {
 
   test('once, on the pool type, for a pool of type "ip" (whatever its members)', async () => {
     for (const typeValue of ['"ip"', '"IP"', 'var.pool_type']) {
-      const text = huawei('HTTP', { pool: `  type      = ${typeValue}\n`, member: '  subnet_id     = "s"\n' });
-      const findings = ofRule(await analyze({ 'main.tf': text, 'v.tf': 'variable "pool_type" {\n  default = "ip"\n}\n' }), RULE);
+      const text = huawei('HTTP', { pool: [['type', typeValue]], member: [['subnet_id', '"s"']] });
+      const findings = ofRule(await analyze({ 'main.tf': text, 'v.tf': variable('pool_type', 'default = "ip"') }), RULE);
       assert.equal(findings.length, 1, typeValue);
       assert.equal(textAt(text, findings[0]), `type      = ${typeValue}`);
       assert.match(
@@ -156,25 +161,7 @@ describe(`${RULE}: fires`, () => {
 
   test('on a shared listener that turns the transfer on, sending to a dedicated-style IP member', async () => {
     // An OTC v2 listener whose load balancer is unknown, explicitly on, with a v3 pool: the transfer is on.
-    const text = `resource "opentelekomcloud_lb_listener_v2" "l" {
-  loadbalancer_id              = var.lb
-  protocol                     = "HTTP"
-  protocol_port                = 80
-  transparent_client_ip_enable = true
-}
-
-resource "opentelekomcloud_lb_pool_v3" "p" {
-  listener_id  = opentelekomcloud_lb_listener_v2.l.id
-  lb_algorithm = "ROUND_ROBIN"
-  protocol     = "HTTP"
-}
-
-resource "opentelekomcloud_lb_member_v3" "m" {
-  pool_id       = opentelekomcloud_lb_pool_v3.p.id
-  address       = "10.0.0.1"
-  protocol_port = 80
-}
-`;
+    const text = otcV2ListenerV3Pool('HTTP', 'true');
     assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 1);
   });
 });
@@ -182,7 +169,7 @@ resource "opentelekomcloud_lb_member_v3" "m" {
 describe(`${RULE}: does not fire`, () => {
   test('for members with a subnet_id (literal, variable, unknown reference)', async () => {
     for (const subnet of ['"subnet-1"', 'var.subnet', 'huaweicloud_vpc_subnet.app.ipv4_subnet_id']) {
-      const files = { 'main.tf': huawei('TCP', { member: `  subnet_id     = ${subnet}\n` }), 'v.tf': 'variable "subnet" {}\n' };
+      const files = { 'main.tf': huawei('TCP', { member: [['subnet_id', subnet]] }), 'v.tf': variable('subnet') };
       assert.equal(ofRule(await analyze(files), RULE).length, 0, subnet);
     }
   });
@@ -190,8 +177,8 @@ describe(`${RULE}: does not fire`, () => {
   test('for pools of type "instance" or of unknown type whose members have a subnet', async () => {
     for (const typeValue of ['"instance"', 'var.pool_type']) {
       const files = {
-        'main.tf': huawei('TCP', { pool: `  type      = ${typeValue}\n`, member: '  subnet_id     = "s"\n' }),
-        'v.tf': 'variable "pool_type" {}\n',
+        'main.tf': huawei('TCP', { pool: [['type', typeValue]], member: [['subnet_id', '"s"']] }),
+        'v.tf': variable('pool_type'),
       };
       assert.equal(ofRule(await analyze(files), RULE).length, 0, typeValue);
     }
@@ -203,29 +190,26 @@ describe(`${RULE}: does not fire`, () => {
       ['opentelekomcloud_lb', '_v2', 'true'],
       ['flexibleengine_lb', '_v2', 'true'],
     ]) {
-      const text = `resource "${prefix}_loadbalancer${suffix}" "lb" {
-  vip_subnet_id = "s"
-}
-
-resource "${prefix}_listener${suffix}" "l" {
-  loadbalancer_id              = ${prefix}_loadbalancer${suffix}.lb.id
-  protocol                     = "TCP"
-  protocol_port                = 80
-  default_pool_id              = ${prefix}_pool${suffix}.p.id
-  transparent_client_ip_enable = ${on}
-}
-
-resource "${prefix}_pool${suffix}" "p" {
-  protocol  = "TCP"
-  lb_method = "ROUND_ROBIN"
-}
-
-resource "${prefix}_member${suffix}" "m" {
-  pool_id       = ${prefix}_pool${suffix}.p.id
-  address       = "10.0.0.1"
-  protocol_port = 80
-}
-`;
+      const text = [
+        terraformListener({
+          lbType: `${prefix}_loadbalancer${suffix}`,
+          lb: [['vip_subnet_id', '"s"']],
+          listenerType: `${prefix}_listener${suffix}`,
+          args: [
+            ['default_pool_id', `${prefix}_pool${suffix}.p.id`],
+            ['transparent_client_ip_enable', on],
+          ],
+        }),
+        resourceBlock(`${prefix}_pool${suffix}`, 'p', [
+          ['protocol', '"TCP"'],
+          ['lb_method', '"ROUND_ROBIN"'],
+        ]),
+        resourceBlock(`${prefix}_member${suffix}`, 'm', [
+          ['pool_id', `${prefix}_pool${suffix}.p.id`],
+          ['address', '"10.0.0.1"'],
+          ['protocol_port', '80'],
+        ]),
+      ].join('\n');
       assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0, prefix);
     }
   });
@@ -241,32 +225,15 @@ resource "${prefix}_member${suffix}" "m" {
   });
 
   test('when the listener state is unknown (OTC v2 TCP listener of an unknown load balancer)', async () => {
-    const text = `resource "opentelekomcloud_lb_listener_v2" "l" {
-  loadbalancer_id = var.lb
-  protocol        = "TCP"
-  protocol_port   = 80
-}
-
-resource "opentelekomcloud_lb_pool_v3" "p" {
-  listener_id  = opentelekomcloud_lb_listener_v2.l.id
-  lb_algorithm = "ROUND_ROBIN"
-  protocol     = "TCP"
-}
-
-resource "opentelekomcloud_lb_member_v3" "m" {
-  pool_id       = opentelekomcloud_lb_pool_v3.p.id
-  address       = "10.0.0.1"
-  protocol_port = 80
-}
-`;
+    const text = otcV2ListenerV3Pool('TCP');
     assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0);
     // Unknown value on a shared listener: no finding either.
     const unknownValue = text
       .replace('var.lb\n', 'opentelekomcloud_lb_loadbalancer_v2.lb.id\n')
       .replace('  protocol_port   = 80\n}', '  protocol_port   = 80\n  transparent_client_ip_enable = var.on\n}');
     const files = {
-      'main.tf': `resource "opentelekomcloud_lb_loadbalancer_v2" "lb" {\n  vip_subnet_id = "s"\n}\n\n${unknownValue}`,
-      'v.tf': 'variable "on" {}\n',
+      'main.tf': `${resourceBlock('opentelekomcloud_lb_loadbalancer_v2', 'lb', [['vip_subnet_id', '"s"']])}\n${unknownValue}`,
+      'v.tf': variable('on'),
     };
     assert.equal(ofRule(await analyze(files), RULE).length, 0);
   });
@@ -311,24 +278,13 @@ describe(`${RULE}: fixes`, () => {
       ["Add subnet_id = huaweicloud_vpc_subnet.app.ipv4_subnet_id (make it a server backend in the load balancer's subnet)"],
     );
     const after = await applyFixToModule(t, files, finding.fixes[0].edits);
-    assert.equal(after.files['main.tf'], huawei('TCP', { member: '  subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id\n' }));
+    assert.equal(after.files['main.tf'], huawei('TCP', { member: [['subnet_id', 'huaweicloud_vpc_subnet.app.ipv4_subnet_id']] }));
     assert.deepEqual(findingKeys(after.findings), keysWithout(before, finding));
   });
 
   test('real_ip or proxy_protocol_enable written false: set to true; an unknown value or true: no fix', async (t) => {
     // The listener's arguments with one more, aligned as terraform fmt writes them.
-    const withLine = (protocol: string, name: string, value: string) => {
-      const entries = [
-        ['loadbalancer_id', 'huaweicloud_elb_loadbalancer.lb.id'],
-        ['protocol', `"${protocol}"`],
-        ['protocol_port', '80'],
-        ['default_pool_id', 'huaweicloud_elb_pool.p.id'],
-        [name, value],
-      ];
-      const width = Math.max(...entries.map(([k]) => k.length));
-      const body = entries.map(([k, v]) => `  ${k.padEnd(width)} = ${v}\n`).join('');
-      return huawei(protocol).replace(/(resource "huaweicloud_elb_listener" "l" \{\n)[^}]*/, `$1${body}`);
-    };
+    const withLine = (protocol: string, name: string, value: string) => huawei(protocol, { listener: [[name, value]] });
     for (const [protocol, name] of [
       ['HTTP', 'real_ip'],
       ['TLS', 'proxy_protocol_enable'],
@@ -341,7 +297,7 @@ describe(`${RULE}: fixes`, () => {
       );
       const after = await applyFixToModule(t, files, finding.fixes[0].edits);
       assert.equal(after.files['main.tf'], withLine(protocol, name, 'true'));
-      const unknown = { 'main.tf': withLine(protocol, name, 'var.x'), 'v.tf': 'variable "x" {}\n' };
+      const unknown = { 'main.tf': withLine(protocol, name, 'var.x'), 'v.tf': variable('x') };
       assert.deepEqual(ofRule(await analyze(unknown), RULE)[0].fixes, [], `${name} unknown`);
     }
   });
@@ -356,10 +312,7 @@ describe(`${RULE}: fixes`, () => {
     const before = await analyze(files);
     const [finding] = ofRule(before, RULE);
     const after = await applyFixToModule(t, files, finding.fixes[0].edits);
-    const withRealIp = huawei('HTTP').replace(
-      '  default_pool_id = huaweicloud_elb_pool.p.id\n',
-      '  default_pool_id = huaweicloud_elb_pool.p.id\n  real_ip         = true\n',
-    );
+    const withRealIp = huawei('HTTP', { listener: [['real_ip', 'true']] });
     assert.equal(after.files['main.tf'], withRealIp);
     // Intended: the IP-backend finding remains, now without a fix to offer; the header is no ineffective option on HTTP.
     assert.deepEqual(findingKeys(after.findings), findingKeys(before));
@@ -371,10 +324,7 @@ describe(`${RULE}: fixes`, () => {
     const before = await analyze(files);
     const [finding] = ofRule(before, RULE);
     const after = await applyFixToModule(t, files, finding.fixes[0].edits);
-    const withProxyProtocol = huawei('TLS').replace(
-      '  loadbalancer_id = huaweicloud_elb_loadbalancer.lb.id\n  protocol        = "TLS"\n  protocol_port   = 80\n  default_pool_id = huaweicloud_elb_pool.p.id\n',
-      '  loadbalancer_id       = huaweicloud_elb_loadbalancer.lb.id\n  protocol              = "TLS"\n  protocol_port         = 80\n  default_pool_id       = huaweicloud_elb_pool.p.id\n  proxy_protocol_enable = true\n',
-    );
+    const withProxyProtocol = huawei('TLS', { listener: [['proxy_protocol_enable', 'true']] });
     assert.equal(after.files['main.tf'], withProxyProtocol);
     // Intended: the finding remains (Proxy Protocol is the way to get the address there), and proxy protocol is effective on TLS.
     assert.deepEqual(findingKeys(after.findings), findingKeys(before));

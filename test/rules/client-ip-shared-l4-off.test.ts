@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
 import { fixAndReanalyse, json, jsonFindings, SHARED_LB } from '../elbjson/util';
 import { applyK8sFix, CCE, FAMILIES, k8sFindings, service, yamlValue } from '../kubernetes/util';
+import { resourceBlock, terraformChain, terraformListener, variable } from './fixtures';
 
 const RULE = 'client-ip-shared-l4-off';
 
@@ -15,28 +16,11 @@ const PROVIDERS: [string, string, string, string][] = [
 
 /** A shared load balancer and a listener; `clientIp` is the value of the argument, or undefined to leave it out. */
 const shared = (type: string, lbType: string, protocol: string, clientIp?: string) =>
-  clientIp === undefined
-    ? `resource "${lbType}" "lb" {
-  vip_subnet_id = "x"
-}
+  terraformListener({ lbType, lb: [['vip_subnet_id', '"x"']], listenerType: type, protocol, clientIp });
 
-resource "${type}" "l" {
-  loadbalancer_id = ${lbType}.lb.id
-  protocol        = "${protocol}"
-  protocol_port   = 80
-}
-`
-    : `resource "${lbType}" "lb" {
-  vip_subnet_id = "x"
-}
-
-resource "${type}" "l" {
-  loadbalancer_id              = ${lbType}.lb.id
-  protocol                     = "${protocol}"
-  protocol_port                = 80
-  transparent_client_ip_enable = ${clientIp}
-}
-`;
+/** `variable "transfer"`, declared without a value, or with a default. */
+const declared = variable('transfer');
+const transfer = (value: string) => variable('transfer', `default = ${value}`);
 
 const huaweiShared = (clientIp?: string, protocol = 'TCP') =>
   shared('huaweicloud_lb_listener', 'huaweicloud_lb_loadbalancer', protocol, clientIp);
@@ -76,7 +60,7 @@ describe(`${RULE}: fires`, () => {
 
   test('when the listener type alone says shared (Huawei, Flexible Engine)', async () => {
     for (const type of ['huaweicloud_lb_listener', 'flexibleengine_lb_listener_v2']) {
-      const text = `resource "${type}" "l" {\n  loadbalancer_id = var.lb_id\n  protocol        = "TCP"\n}\n`;
+      const text = terraformListener({ listenerType: type, port: false });
       assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 1, type);
     }
   });
@@ -96,13 +80,12 @@ describe(`${RULE}: fires`, () => {
 
 describe(`${RULE}: values from variables, tfvars, locals and functions`, () => {
   const otc = (value: string) => shared('opentelekomcloud_lb_listener_v2', 'opentelekomcloud_lb_loadbalancer_v2', 'TCP', value);
-  const declared = 'variable "transfer" {}\n';
   const cases: [string, Record<string, string>, boolean][] = [
-    ['a var default false', { 'main.tf': otc('var.transfer'), 'v.tf': 'variable "transfer" {\n  default = false\n}\n' }, true],
-    ['a var default true', { 'main.tf': otc('var.transfer'), 'v.tf': 'variable "transfer" {\n  default = true\n}\n' }, false],
+    ['a var default false', { 'main.tf': otc('var.transfer'), 'v.tf': transfer('false') }, true],
+    ['a var default true', { 'main.tf': otc('var.transfer'), 'v.tf': transfer('true') }, false],
     [
       'terraform.tfvars true over a false default',
-      { 'main.tf': otc('var.transfer'), 'v.tf': 'variable "transfer" {\n  default = false\n}\n', 'terraform.tfvars': 'transfer = true\n' },
+      { 'main.tf': otc('var.transfer'), 'v.tf': transfer('false'), 'terraform.tfvars': 'transfer = true\n' },
       false,
     ],
     ['terraform.tfvars false', { 'main.tf': otc('var.transfer'), 'v.tf': declared, 'terraform.tfvars': 'transfer = false\n' }, true],
@@ -125,18 +108,18 @@ describe(`${RULE}: values from variables, tfvars, locals and functions`, () => {
     ['*.auto.tfvars.json true', { 'main.tf': otc('var.transfer'), 'v.tf': declared, 'z.auto.tfvars.json': '{"transfer": true}' }, false],
     ['a local', { 'main.tf': otc('local.transfer') + '\nlocals {\n  transfer = false\n}\n' }, true],
     ['a local that is true', { 'main.tf': otc('local.transfer') + '\nlocals {\n  transfer = true\n}\n' }, false],
-    ['a conditional', { 'main.tf': otc('var.env == "prod" ? true : false'), 'v.tf': 'variable "env" {\n  default = "dev"\n}\n' }, true],
+    ['a conditional', { 'main.tf': otc('var.env == "prod" ? true : false'), 'v.tf': variable('env', 'default = "dev"') }, true],
     [
       'a conditional that picks true',
-      { 'main.tf': otc('var.env == "prod" ? true : false'), 'v.tf': 'variable "env" {\n  default = "prod"\n}\n' },
+      { 'main.tf': otc('var.env == "prod" ? true : false'), 'v.tf': variable('env', 'default = "prod"') },
       false,
     ],
-    ['tobool() of a string', { 'main.tf': otc('tobool(var.transfer)'), 'v.tf': 'variable "transfer" {\n  default = "false"\n}\n' }, true],
+    ['tobool() of a string', { 'main.tf': otc('tobool(var.transfer)'), 'v.tf': transfer('"false"') }, true],
     ['tobool() of "true"', { 'main.tf': otc('tobool("true")') }, false],
     ['the string "false" on a bool-typed argument', { 'main.tf': otc('"false"') }, true],
     [
       '&& with a false side',
-      { 'main.tf': otc('var.a && var.unknown'), 'v.tf': 'variable "a" {\n  default = false\n}\n\nvariable "unknown" {}\n' },
+      { 'main.tf': otc('var.a && var.unknown'), 'v.tf': `${variable('a', 'default = false')}\n${variable('unknown')}` },
       true,
     ],
   ];
@@ -174,12 +157,12 @@ describe(`${RULE}: does not fire`, () => {
   });
 
   test('when the load balancer kind is unknown (OTC v2 listener, load balancer outside the module)', async () => {
-    const text = `resource "opentelekomcloud_lb_listener_v2" "l" {\n  loadbalancer_id = var.lb\n  protocol        = "TCP"\n  protocol_port   = 80\n}\n`;
+    const text = terraformListener({ listenerType: 'opentelekomcloud_lb_listener_v2', lbId: 'var.lb' });
     assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0);
   });
 
   const unknown: [string, Record<string, string>][] = [
-    ['a variable without a value', { 'main.tf': huaweiShared('var.transfer'), 'v.tf': 'variable "transfer" {}\n' }],
+    ['a variable without a value', { 'main.tf': huaweiShared('var.transfer'), 'v.tf': declared }],
     ['an unresolvable reference', { 'main.tf': huaweiShared('data.terraform_remote_state.net.outputs.transfer') }],
     [
       'count.index',
@@ -188,14 +171,11 @@ describe(`${RULE}: does not fire`, () => {
           '  protocol  ',
           '  count                        = var.n\n  protocol  ',
         ),
-        'v.tf': 'variable "n" {}\n',
+        'v.tf': variable('n'),
       },
     ],
-    [
-      'a function we do not evaluate',
-      { 'main.tf': huaweiShared('try(var.settings.transfer, "false")'), 'v.tf': 'variable "settings" {}\n' },
-    ],
-    ['an unknown protocol', { 'main.tf': huaweiShared().replace('"TCP"', 'var.protocol'), 'v.tf': 'variable "protocol" {}\n' }],
+    ['a function we do not evaluate', { 'main.tf': huaweiShared('try(var.settings.transfer, "false")'), 'v.tf': variable('settings') }],
+    ['an unknown protocol', { 'main.tf': huaweiShared().replace('"TCP"', 'var.protocol'), 'v.tf': variable('protocol') }],
   ];
   for (const [how, files] of unknown) {
     test(`for ${how}`, async () => {
@@ -257,7 +237,7 @@ describe(`${RULE}: fix`, () => {
   }
 
   test('replaces an explicit false (here from a variable) by true', async (t) => {
-    const files = { 'main.tf': huaweiShared('var.transfer'), 'v.tf': 'variable "transfer" {\n  default = "false"\n}\n' };
+    const files = { 'main.tf': huaweiShared('var.transfer'), 'v.tf': transfer('"false"') };
     const before = await analyze(files);
     const [finding] = ofRule(before, RULE);
     const after = await applyFixToModule(t, files, finding.fixes[0].edits);
@@ -266,33 +246,14 @@ describe(`${RULE}: fix`, () => {
   });
 
   test('switching it on can bring out client-ip-same-server: an intended consequence', async (t) => {
-    const text = `resource "huaweicloud_lb_loadbalancer" "lb" {
-  vip_address = "192.168.0.100"
-}
-
-resource "huaweicloud_lb_listener" "l" {
-  loadbalancer_id = huaweicloud_lb_loadbalancer.lb.id
-  protocol        = "TCP"
-  protocol_port   = 80
-}
-
-resource "huaweicloud_lb_pool" "p" {
-  listener_id = huaweicloud_lb_listener.l.id
-  protocol    = "TCP"
-  lb_method   = "ROUND_ROBIN"
-}
-
-resource "huaweicloud_compute_instance" "vm" {
-  user_data = "curl http://192.168.0.100/"
-}
-
-resource "huaweicloud_lb_member" "m" {
-  pool_id       = huaweicloud_lb_pool.p.id
-  address       = huaweicloud_compute_instance.vm.access_ip_v4
-  protocol_port = 80
-  subnet_id     = var.subnet
-}
-`;
+    const text = terraformChain({
+      provider: 'huaweicloud',
+      lbKind: 'shared',
+      loadBalancer: '  vip_address = "192.168.0.100"\n',
+      beforeMember: `${resourceBlock('huaweicloud_compute_instance', 'vm', [['user_data', '"curl http://192.168.0.100/"']])}\n`,
+      memberAddress: 'huaweicloud_compute_instance.vm.access_ip_v4',
+      member: '  subnet_id     = var.subnet\n',
+    });
     const files = { 'main.tf': text };
     const before = await analyze(files);
     const [finding] = ofRule(before, RULE);

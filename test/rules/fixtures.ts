@@ -74,3 +74,52 @@ ${beforeMember}resource "${prefix}_member${suffix}" "m" {
 ${member}}
 `;
 }
+
+/** The arguments of a block, in order: name and HCL value. */
+export type Arguments = [string, string][];
+
+/**
+ * A resource block with single-line arguments, aligned as terraform fmt aligns them (the
+ * fixes are checked against such text); `body` lines (each ending in a newline) follow as written.
+ */
+export function resourceBlock(type: string, name: string, args: Arguments, body = ''): string {
+  const width = Math.max(0, ...args.map(([key]) => key.length));
+  return `resource "${type}" "${name}" {\n${args.map(([key, value]) => `  ${key.padEnd(width)} = ${value}\n`).join('')}${body}}\n`;
+}
+
+export interface ListenerOptions {
+  listenerType: string;
+  /** Type of the load balancer "lb" written before the listener; left out, the load balancer is not in the module. */
+  lbType?: string;
+  /** Arguments of that load balancer. */
+  lb?: Arguments;
+  /** `loadbalancer_id` when the load balancer is not in the module. */
+  lbId?: string;
+  /** The listener's name. */
+  name?: string;
+  protocol?: string;
+  /** `protocol_port` (80); false leaves it out. */
+  port?: string | false;
+  /** HCL value of transparent_client_ip_enable; left out when undefined. */
+  clientIp?: string;
+  /** More listener arguments, after the client IP. */
+  args?: Arguments;
+}
+
+/** HCL text of a load balancer "lb" (when `lbType` is given) and a listener linked to it by loadbalancer_id. */
+export function terraformListener(options: ListenerOptions): string {
+  const { listenerType, lbType, lb = [], lbId = 'var.lb_id', name = 'l', protocol = 'TCP', port = '80', clientIp, args = [] } = options;
+  const listener: Arguments = [
+    ['loadbalancer_id', lbType ? `${lbType}.lb.id` : lbId],
+    ['protocol', `"${protocol}"`],
+  ];
+  if (port !== false) listener.push(['protocol_port', port]);
+  if (clientIp !== undefined) listener.push(['transparent_client_ip_enable', clientIp]);
+  listener.push(...args);
+  return `${lbType ? `${resourceBlock(lbType, 'lb', lb)}\n` : ''}${resourceBlock(listenerType, name, listener)}`;
+}
+
+/** A `variable` block; `lines` are its body (`default = false`). */
+export function variable(name: string, ...lines: string[]): string {
+  return lines.length === 0 ? `variable "${name}" {}\n` : `variable "${name}" {\n${lines.map((l) => `  ${l}\n`).join('')}}\n`;
+}

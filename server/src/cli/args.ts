@@ -1,4 +1,6 @@
-import { closest } from '../project/configFile';
+import { budgetProblem, closest } from '../project/configFile';
+import { DEFAULT_BUDGET } from '../core/budget';
+import type { AnalysisBudget } from '../core/options';
 import type { Severity } from '../core/types';
 import { MAP_FORMATS, type MapFormat } from '../graph';
 import { KINDS_CHECKED, UsageError, optionsHelp, unknownOption, type CommandName, type OptionSpec } from './usage';
@@ -29,6 +31,8 @@ export interface CheckArgs {
   stdinFilename: string | undefined;
   /** `--fail-on-empty`: exit 1 when the paths hold nothing of a kind ELB Lens checks. */
   failOnEmpty: boolean;
+  /** `--budget-seconds`, `--budget-memory-mb`: what one analysis unit may take (over `budget` of `.elb-lens.json`). */
+  budget: Partial<AnalysisBudget>;
 }
 
 /** `elb-lens graph`: the client-IP map of the paths. */
@@ -99,6 +103,19 @@ export const CHECK_OPTIONS: readonly OptionSpec[] = [
       '--fix always one; never more than the number of cores)',
     ],
   },
+  {
+    names: ['--budget-seconds'],
+    value: '<s>',
+    help: [
+      `seconds one analysis unit may take (default ${DEFAULT_BUDGET.seconds}; budget.seconds`,
+      'in .elb-lens.json); a unit over it is reported and the run exits 1',
+    ],
+  },
+  {
+    names: ['--budget-memory-mb'],
+    value: '<mb>',
+    help: [`megabytes one analysis unit may add to the heap (default ${DEFAULT_BUDGET.memoryMb};`, 'budget.memoryMb in .elb-lens.json)'],
+  },
   { names: ['--verbose', '-v'], help: ['print counts (files found, checked, not parsed) and timing on stderr'] },
   { names: ['--no-prescan'], help: ['parse every Terraform file instead of scanning first (same results)'] },
   {
@@ -122,7 +139,8 @@ export const GRAPH_OPTIONS: readonly OptionSpec[] = [
 
 const EXIT_CODES =
   'Exit codes: 0 nothing at or above --min-severity, 2 findings, 1 usage, configuration or internal error\n' +
-  '(or, with --fail-on-empty, nothing to check; or the report could not be written: closed pipe, full disk).\n';
+  '(or, with --fail-on-empty, nothing to check; or the report could not be written: closed pipe, full disk;\n' +
+  'or an analysis unit stopped at its budget: its analysis-stopped finding says which).\n';
 
 export const COMMAND_USAGE: Record<CommandName, string> = {
   check: `Usage: elb-lens check [paths...] [options]
@@ -226,6 +244,7 @@ export function parseArgs(argv: string[]): CliArgs {
     stdin: false,
     stdinFilename: undefined,
     failOnEmpty: false,
+    budget: {},
   };
   forEachFlag(rest, (flag, value, arg) => {
     switch (flag) {
@@ -253,6 +272,15 @@ export function parseArgs(argv: string[]): CliArgs {
         const jobs = Number(value());
         if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of 1 or more', 'check');
         args.jobs = jobs;
+        break;
+      }
+      case '--budget-seconds':
+      case '--budget-memory-mb': {
+        const name = flag === '--budget-seconds' ? 'seconds' : 'memoryMb';
+        const given = Number(value());
+        const problem = budgetProblem(name, given);
+        if (problem) throw new UsageError(`${flag} ${problem}`, 'check');
+        args.budget[name] = given;
         break;
       }
       case '--verbose':

@@ -1,18 +1,17 @@
 import { availableParallelism } from 'os';
 import * as path from 'path';
 import type { Finding } from '../core/types';
-import { excludes, formUnits, walk, type FileKind, type WalkedFile, type WalkResult } from '../project';
-import { CHECKED_NAME } from '../project/walk';
+import { excludes, formUnits, kindByName, walk, type FileKind, type WalkedFile, type WalkResult } from '../project';
+import { hasCheckedName } from '../project/classify';
 import { MAX_READ_BYTES, nodeFileSystem, readTextFile, unreadableFileReason } from '../project/nodeFs';
 import { RULES } from '../rules';
-import { isLockFile } from '../terraform/providerVersions';
 import { UsageError, type CheckArgs } from './args';
 import { unifiedDiff } from './diff';
 import { MAX_PLAN_BYTES, selectFiles } from './select';
 import { nothingFound } from './usage';
 import { FORMATTERS, type Formatter } from './formats';
 import { CheckWorkers, ChunkQueue, chunkSize, mergeCallers, type GroupResult, type ScanPart } from './parallel';
-import { analyzeGroup, callerScanner, createCheckSession, groupAnalyzer, type CheckSession, type LogSink } from './session';
+import { analyzeGroup, callerScanner, createCheckSession, groupAnalyzer, measureHeap, type CheckSession, type LogSink } from './session';
 import { fixAll } from './fix';
 import { writeFailure, writeOutput } from './output';
 import { toolInfo } from './explain';
@@ -21,6 +20,7 @@ import { readProcessStdin, stdinFindings, stdinInput, type StdinInput } from './
 import type { CliIo } from './io';
 import { atLeast, relativePath, sortFindings } from './report';
 import { printable } from '../core/escape';
+import { ANALYSIS_STOPPED_RULE_ID } from '../core/options';
 
 /**
  * Below this many files a check runs in one thread even with `--jobs`: a worker's start-up
@@ -72,6 +72,7 @@ export function progressReporter(
  */
 export async function check(args: CheckArgs, io: CliIo, workerScript: string): Promise<number> {
   const started = Date.now();
+  measureHeap();
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args.format) ? FORMATTERS[args.format] : undefined;
   if (!formatter) throw new UsageError(`unknown format "${args.format}"`);
   const env = io.env ?? process.env;
@@ -160,8 +161,10 @@ export async function check(args: CheckArgs, io: CliIo, workerScript: string): P
  */
 function withoutUnreadable(walked: WalkResult, configFor: CheckSession['configFor']): WalkedFile[] {
   return walked.files.filter((file) => {
-    if (!file.explicit && (!CHECKED_NAME.test(file.path) || excludes(configFor(file.path), file.path))) return true;
-    const reason = unreadableFileReason(file.path, MAX_READ_BYTES);
+    if (!file.explicit && (!hasCheckedName(file.path) || excludes(configFor(file.path), file.path))) return true;
+    const kind = kindByName(file.path, file.explicit);
+    const terraformText = kind === 'terraform' || kind === 'terraform-json' || kind === 'tfvars';
+    const reason = unreadableFileReason(file.path, MAX_READ_BYTES, terraformText);
     if (reason) walked.unreadable.push({ path: file.path, reason });
     return reason === undefined;
   });
@@ -235,7 +238,7 @@ async function checkWalked(run: {
     io.stderr(`elb-lens: warning: ${nothingFound(args.paths)}\n`);
   }
   // A root module's .terraform.lock.hcl is not a checked file, but what is wrong with it is reported.
-  const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && !planTexts.has(file);
+  const isWanted = (file: string) => (wanted.has(file) || kindByName(file) === 'lock') && !planTexts.has(file);
   const log = (m: string) => stderr(`${m}\n`);
   /** Log lines from the threads, in file or group order. */
   const print = (lines: string[]) => {
@@ -362,6 +365,14 @@ async function checkWalked(run: {
     }
   } else if (!args.dryRun) io.stdout(formatter(report, { color }));
   if (files.length === 0 && args.failOnEmpty) return EXIT_ERROR;
+  // A unit stopped at its budget was not checked: the run fails as for an input it cannot read.
+  const stopped = findings.filter((f) => f.ruleId === ANALYSIS_STOPPED_RULE_ID).length;
+  if (stopped > 0) {
+    io.stderr(
+      `elb-lens: ${stopped} analysis unit(s) stopped at their budget and were not checked (see the ${ANALYSIS_STOPPED_RULE_ID} findings)\n`,
+    );
+    return EXIT_ERROR;
+  }
   return findings.some((f) => atLeast(f.severity, args.minSeverity)) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 

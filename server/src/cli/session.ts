@@ -2,11 +2,13 @@ import * as path from 'path';
 import { ConfigResolver, type ElbLensConfig } from '../project/configFile';
 import type { Finding } from '../core/types';
 import { analyzePlan } from '../plan/plan';
-import { configure, namesElbJson, namesKubernetes, type EffectiveConfig } from '../project';
+import { withRuleSettings } from '../suppress/policy';
+import { getHeapStatistics } from 'v8';
+import { BudgetExceeded, budgetOf, setBudgetProbes, stoppedFinding, withinBudget } from '../core/budget';
+import { configure, kindByName, namesElbJson, namesKubernetes, type EffectiveConfig } from '../project';
 import { createNodeHost, nodeFileSystem, readTextFile } from '../project/nodeFs';
 import type { ElbLensService } from '../service/api';
 import { createElbLensService } from '../service/service';
-import { isLockFile } from '../terraform/providerVersions';
 import { type CheckArgs } from './args';
 import { type GroupResult, type ScanPart, type ThreadWork, type WorkerInit } from './parallel';
 import type { StdinInput } from './stdin';
@@ -19,6 +21,11 @@ export function environmentVariables(env: Record<string, string | undefined>): R
     if (key.startsWith('TF_VAR_') && key.length > 7 && value !== undefined) variables[key.slice(7)] = value;
   }
   return variables;
+}
+
+/** Lets the budget of each unit (core/budget.ts) see the heap: what a unit adds to it counts against budget.memoryMb. */
+export function measureHeap(): void {
+  setBudgetProbes({ heapUsed: () => getHeapStatistics().used_heap_size });
 }
 
 /** What a check needs in every thread: configuration per file and a language service. */
@@ -46,6 +53,7 @@ export async function createCheckSession(
     varFiles: cliVarFiles,
     environmentVariables: environmentVariables(env),
     reportUnusedIgnores: args.reportUnusedIgnores,
+    budget: args.budget,
   };
   const effective = new Map<ElbLensConfig, EffectiveConfig>();
   const configFor = (file: string): EffectiveConfig => {
@@ -79,7 +87,13 @@ export function analyzeGroup(
 ): Finding[] {
   const { options } = session.configFor(file);
   if (planText !== undefined) {
-    return analyzePlan(file, planText, { rules: options.rules, docsBase: session.docsDir + path.sep, log });
+    const docsBase = session.docsDir + path.sep;
+    try {
+      return withinBudget(budgetOf(options.budget), () => analyzePlan(file, planText, { rules: options.rules, docsBase, log }));
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      return withRuleSettings([stoppedFinding(file, `the plan ${path.basename(file)}`, error, docsBase)], options.rules);
+    }
   }
   const findings: Finding[] = [];
   for (const [moduleFile, fileFindings] of session.service.analyzeModule(file, options)) {
@@ -131,6 +145,7 @@ export function callerScanner(session: CheckSession, files: readonly string[], s
  * calls and analyses groups as {@link runCheckWorker} hands them out.
  */
 export async function checkWorker(init: WorkerInit): Promise<ThreadWork> {
+  measureHeap();
   const sink: LogSink = { lines: undefined };
   // Lines outside a scan or a group (the session's start) are dropped: the main thread's session wrote them.
   const session = await createCheckSession(init.args, {
@@ -146,7 +161,7 @@ export async function checkWorker(init: WorkerInit): Promise<ThreadWork> {
     begin(task) {
       session.service.useCallerIndex(task.callers);
       const wanted = new Set(task.wanted);
-      const isWanted = (file: string) => (wanted.has(file) || isLockFile(file)) && task.plans[file] === undefined;
+      const isWanted = (file: string) => (wanted.has(file) || kindByName(file) === 'lock') && task.plans[file] === undefined;
       analyze = groupAnalyzer(session, task.groups, (f) => task.plans[f], isWanted, sink);
     },
     analyze(index) {

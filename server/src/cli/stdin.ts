@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { Finding } from '../core/types';
-import { isYamlFileName } from '../kubernetes';
+import { kindByName } from '../project';
 import { LineIndex } from '../parse/positions';
 
 /**
@@ -25,7 +25,7 @@ export interface StdinInput {
 
 export function stdinInput(text: string, cwd: string, stdinFilename: string | undefined): StdinInput {
   const named = stdinFilename !== undefined ? path.resolve(cwd, stdinFilename) : undefined;
-  const kubernetes = named === undefined || isYamlFileName(named);
+  const kubernetes = named === undefined || kindByName(named) === 'yaml';
   // Without a name: a YAML path of its own, reported as `<stdin>`.
   const internal = named ?? path.join(cwd, '<stdin>.yaml');
   return { path: internal, shownAs: named ?? path.join(cwd, '<stdin>'), text, kubernetes };

@@ -4,6 +4,14 @@ import type { Severity } from './types';
 
 export type RuleSetting = Severity | 'off';
 
+/** What one analysis unit may take (core/budget.ts enforces it). */
+export interface AnalysisBudget {
+  /** Seconds one unit's analysis may take (`budget.seconds`). */
+  seconds: number;
+  /** Megabytes the heap may grow by while one unit is analysed (`budget.memoryMb`). */
+  memoryMb: number;
+}
+
 export interface AnalysisOptions {
   /** Rule id → severity or 'off'. Unlisted rules keep their default severity. */
   rules?: Record<string, RuleSetting>;
@@ -23,6 +31,8 @@ export interface AnalysisOptions {
   allowInlineIgnores?: boolean;
   /** Report suppression comments that suppress nothing (`unused-ignore`, hint). Default false. */
   reportUnusedIgnores?: boolean;
+  /** What one analysis unit may take (core/budget.ts); what is not given is the default. */
+  budget?: Partial<AnalysisBudget>;
   /** Kubernetes manifests: the cluster's container network, which decides whether `externalTrafficPolicy: Cluster` loses the client IP behind dedicated CCE load balancers. */
   kubernetes?: {
     network?: KubernetesNetwork;
@@ -42,6 +52,8 @@ export const IGNORE_COMMENT_RULE_ID = 'ignore-comment';
 export const PROVIDER_VERSION_RULE_ID = 'provider-version';
 /** Terraform code that does not parse (warning): what it is in is not checked. */
 export const SYNTAX_ERROR_RULE_ID = 'syntax-error';
+/** An analysis unit stopped at its budget (error): nothing else is reported for it. */
+export const ANALYSIS_STOPPED_RULE_ID = 'analysis-stopped';
 
 /** Where ELB API JSON files are looked for when the configuration does not say. */
 export const DEFAULT_JSON_FILES: readonly string[] = ['**/*.elb.json', '**/*.elb.jsonc'];

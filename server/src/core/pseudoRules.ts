@@ -46,4 +46,11 @@ export const PSEUDO_RULES: readonly PseudoRule[] = [
     summary: 'Terraform code that does not parse: the block it is in is not checked (the rest of the file is).',
     docsPage: 'docs/rules/syntax-error.md',
   },
+  {
+    id: 'analysis-stopped',
+    defaultSeverity: 'error',
+    summary:
+      'An analysis unit (a root module, an ELB JSON folder, a manifest, an overlay, a chart, a plan) stopped at its time or memory budget, so nothing else is reported for it.',
+    docsPage: 'docs/rules/analysis-stopped.md',
+  },
 ];

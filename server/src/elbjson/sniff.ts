@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as jsonc from 'jsonc-parser';
-import { DEFAULT_JSON_FILES } from '../core/options';
+import { CONFIG_FILE_NAME, DEFAULT_JSON_FILES } from '../core/options';
+import { isTerraformJsonName } from '../terraform/files';
 import { matchesGlobTails } from '../core/globs';
 import { SNIFF_FIELDS, wrapperFor } from './fields';
 
@@ -20,7 +21,7 @@ export const DEFAULT_ELB_JSON_GLOBS: readonly string[] = DEFAULT_JSON_FILES;
 export function isJsonFileName(filePath: string): boolean {
   const name = path.basename(filePath);
   if (!name.endsWith('.json') && !name.endsWith('.jsonc')) return false;
-  return !name.endsWith('.tf.json') && !name.endsWith('.tofu.json') && !name.endsWith('.tfvars.json') && name !== '.elb-lens.json';
+  return !isTerraformJsonName(name) && !name.endsWith('.tfvars.json') && name !== CONFIG_FILE_NAME;
 }
 
 /**

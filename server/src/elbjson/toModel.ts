@@ -1,3 +1,4 @@
+import { checkpoint } from '../core/budget';
 import * as path from 'path';
 import { effectiveClientIp } from '../model/clientIp';
 import type { ElbModel, IpGroup, Listener, ListenerOption, LoadBalancer, Member, ModelNode, Pool } from '../model/elb';
@@ -58,6 +59,7 @@ export function buildElbJsonModel(files: ConfigFile[]): ElbModel {
   const primaryById = new Map<string, ApiObject>();
   for (const file of files) {
     for (const block of file.blocks) {
+      checkpoint();
       const role = ELB_JSON_ROLES.find((r) => r === block.type);
       if (!role || !block.jsonPath) continue;
       const id = str(block, 'id');

@@ -37,9 +37,7 @@ const HOVER_ATTRIBUTES = new Set([
  * kubernetes_service(_v1) resource in Terraform), else a load balancer, listener, pool or member
  * block by its labels, its header or one of the attributes above.
  */
-export function hoverTarget(model: ElbModel, filePath: string, position: Position): HoverTarget | undefined {
-  const lower = filePath.toLowerCase();
-  const manifest = lower.endsWith('.yaml') || lower.endsWith('.yml');
+export function hoverTarget(model: ElbModel, filePath: string, position: Position, manifest: boolean): HoverTarget | undefined {
   return kubernetesHoverTarget(model, filePath, position) ?? (manifest ? undefined : blockTarget(model, filePath, position));
 }
 

@@ -1,3 +1,4 @@
+import { checkpoint } from '../core/budget';
 import { serviceAccessControl } from './accessControl';
 import type { ElbModel, Listener, LoadBalancer, ModelNode, NodeContext, Pool, UnrecognizedSetting } from '../model/elb';
 import { resourceTypeInfo, type LoadBalancerKind } from '../model/providers';
@@ -70,6 +71,7 @@ export function buildKubernetesModel(files: ConfigFile[], options: KubernetesMod
   const nodes: KubernetesNodes = { loadBalancers: [], listeners: [], pools: [], unrecognized: [] };
   for (const file of files) {
     for (const block of file.blocks) {
+      checkpoint();
       if (block.type !== 'Service') continue;
       const spec = block.blocks.find((b) => b.type === 'spec');
       if (!spec) continue;

@@ -74,9 +74,9 @@ export function nodeRange(lines: LineIndex, node: jsonc.Node): Range {
 /**
  * A plain JSON value (no templates: ELB API bodies and plan values) as an expression:
  * literals, tuples and objects with literal keys. Deeper than 64 levels it is opaque.
+ * `range`: the node's range, when the caller has made it already.
  */
-export function jsonValueExpr(lines: LineIndex, node: jsonc.Node, depth = 0): Expr {
-  const range = nodeRange(lines, node);
+export function jsonValueExpr(lines: LineIndex, node: jsonc.Node, depth = 0, range = nodeRange(lines, node)): Expr {
   if (depth > 64) return { kind: 'opaque', text: '', range };
   switch (node.type) {
     case 'string':

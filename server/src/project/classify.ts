@@ -5,6 +5,7 @@ import { DEFAULT_ELB_JSON_GLOBS, isJsonFileName, sniffElbJson, SNIFF_CHARS } fro
 import { isYamlFileName, KUBERNETES_SNIFF_CHARS, sniffKubernetes } from '../kubernetes/sniff';
 import { isPlanJson, mayBePlanJson } from '../plan/plan';
 import { isTerraformHclName, isTerraformJsonName } from '../terraform/files';
+import { isLockFile } from '../terraform/providerVersions';
 import { configure, namesElbJson, namesKubernetes, type EffectiveConfig } from './configure';
 import type { FileContent } from './fileSystem';
 
@@ -41,6 +42,69 @@ export function isAutoTfvarsName(name: string): boolean {
   );
 }
 
+/**
+ * What a file's name alone says, the first step of `classify`: the kinds a name decides, and
+ * for the rest the syntax whose content (and configuration) decides. `lock` is Terraform's
+ * `.terraform.lock.hcl`, read with its folder's module; `json` is JSON that is not
+ * Terraform's, a variables file or `.elb-lens.json`.
+ */
+export type NameKind = 'terraform' | 'terraform-json' | 'tfvars' | 'lock' | 'config' | 'json' | 'yaml' | 'other';
+
+/** `explicit`: the user named the file, so any `*.tfvars(.json)` is a variables file. */
+export function kindByName(filePath: string, explicit = false): NameKind {
+  const name = path.basename(filePath);
+  if (name === CONFIG_FILE_NAME) return 'config';
+  // OpenTofu's own names are read like Terraform's (terraform/files.ts).
+  if (isTerraformHclName(name)) return 'terraform';
+  if (isTerraformJsonName(name)) return 'terraform-json';
+  if (isAutoTfvarsName(name) || (explicit && (name.endsWith('.tfvars') || name.endsWith('.tfvars.json')))) return 'tfvars';
+  if (isLockFile(name)) return 'lock';
+  if (isYamlFileName(filePath)) return 'yaml';
+  if (isJsonFileName(filePath)) return 'json';
+  return 'other';
+}
+
+/** A file analysed with its folder's Terraform module: its `.tf`/`.tf.json` (and OpenTofu) files and its lock file. */
+export function isTerraformModuleFile(filePath: string): boolean {
+  const kind = kindByName(filePath);
+  return kind === 'terraform' || kind === 'terraform-json' || kind === 'lock';
+}
+
+/**
+ * How a file is parsed, by its name: Terraform's JSON syntax (`.tf.json`, `.tofu.json`,
+ * `.tfvars.json`), other JSON (ELB API JSON), YAML (manifests), else HCL.
+ */
+export function syntaxByName(filePath: string): 'terraform-json' | 'json' | 'yaml' | 'hcl' {
+  const name = path.basename(filePath);
+  if (isTerraformJsonName(name) || name.endsWith('.tfvars.json')) return 'terraform-json';
+  if (isJsonFileName(filePath)) return 'json';
+  if (isYamlFileName(filePath)) return 'yaml';
+  return 'hcl';
+}
+
+/** Terraform reads a variables file whose name ends in `.json` as JSON, any other as HCL. */
+export function isJsonVariablesFile(filePath: string): boolean {
+  return filePath.endsWith('.json');
+}
+
+/**
+ * JSON that cannot hold a comment, so no ignore comment either: `.json` other than Terraform's
+ * JSON syntax (whose `"//"` keys are comments). `.jsonc` can.
+ */
+export function cannotHoldComments(filePath: string): boolean {
+  return filePath.endsWith('.json') && !isTerraformJsonName(path.basename(filePath));
+}
+
+/**
+ * Names of the files the tools read (`.tf`, `.tofu`, their JSON forms, variables files, JSON,
+ * YAML, in any case): under such a name a FIFO or device is an error, not a skip (walk.ts).
+ */
+export function hasCheckedName(name: string): boolean {
+  return CHECKED_NAME.test(name);
+}
+
+const CHECKED_NAME = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json|json|jsonc|ya?ml)$/i;
+
 /** Characters a plan's first key must show within (see mayBePlanJson). */
 const PLAN_HEAD_CHARS = 256;
 
@@ -53,18 +117,29 @@ let defaultConfig: EffectiveConfig | undefined;
  * when the head looks like a plan), else `other`.
  */
 export function classify(filePath: string, options: ClassifyOptions = {}): FileKind {
-  const name = path.basename(filePath);
-  if (name === CONFIG_FILE_NAME) return 'config';
-  // OpenTofu's own names are read like Terraform's (terraform/files.ts).
-  if (isTerraformHclName(name)) return 'terraform';
-  if (isTerraformJsonName(name)) return 'terraform-json';
-  if (isAutoTfvarsName(name) || (options.explicit && (name.endsWith('.tfvars') || name.endsWith('.tfvars.json')))) return 'tfvars';
-  if (isYamlFileName(filePath)) {
-    if (namesKubernetes(options.config ?? (defaultConfig ??= configure()), filePath)) return 'kubernetes';
-    // Helm templates and other YAML are left alone, silently.
-    return options.content && sniffKubernetes(options.content.head(KUBERNETES_SNIFF_CHARS)) ? 'kubernetes' : 'other';
+  const byName = kindByName(filePath, options.explicit);
+  switch (byName) {
+    case 'config':
+    case 'terraform':
+    case 'terraform-json':
+    case 'tfvars':
+      return byName;
+    // The lock file is read with its module, never checked on its own.
+    case 'lock':
+    case 'other':
+      return 'other';
+    case 'yaml':
+      if (namesKubernetes(options.config ?? (defaultConfig ??= configure()), filePath)) return 'kubernetes';
+      // Helm templates and other YAML are left alone, silently.
+      return options.content && sniffKubernetes(options.content.head(KUBERNETES_SNIFF_CHARS)) ? 'kubernetes' : 'other';
+    case 'json':
+      return jsonKind(filePath, options);
   }
-  if (!isJsonFileName(filePath)) return 'other';
+}
+
+/** ELB API JSON named by the configuration, else a plan or ELB API JSON by content, else `other`. */
+function jsonKind(filePath: string, options: ClassifyOptions): FileKind {
+  const name = path.basename(filePath);
   if (namesElbJson(options.config ?? (defaultConfig ??= configure()), filePath)) return 'elb-json';
   const content = options.content;
   if (!content) return 'other';

@@ -3,7 +3,9 @@ import * as jsonc from 'jsonc-parser';
 import { MAX_JSON_DEPTH, parseJsonTree } from '../parse/json';
 import { LineIndex } from '../parse/positions';
 import { RULES } from '../rules';
+import { MAX_BUDGET } from '../core/budget';
 import {
+  ANALYSIS_STOPPED_RULE_ID,
   CONFIG_FILE_NAME,
   DEFAULT_JSON_FILES,
   INLINE_IGNORE_RULE_ID,
@@ -13,6 +15,7 @@ import {
   SYNTAX_ERROR_RULE_ID,
   RULE_SETTINGS,
   UNUSED_IGNORE_RULE_ID,
+  type AnalysisBudget,
   type AnalysisOptions,
   type KubernetesNetwork,
   type RuleSetting,
@@ -30,7 +33,8 @@ import {
  *   "variables": { "listener_protocol": "TCP" },
  *   "json": { "files": ["**\/*.elb.json"] },
  *   "kubernetes": { "files": ["deploy/**\/*.yaml"], "network": "vpc" },
- *   "allowInlineIgnores": false
+ *   "allowInlineIgnores": false,
+ *   "budget": { "seconds": 30, "memoryMb": 1024 }
  * }
  */
 
@@ -54,6 +58,8 @@ export interface ElbLensConfig {
   /** Absolute paths of Helm value files applied after each chart's values.yaml (`kubernetes.helm.valueFiles`). */
   helmValueFiles: string[];
   allowInlineIgnores: boolean;
+  /** What one analysis unit may take, where the file says (`budget.seconds`, `budget.memoryMb`). */
+  budget: Partial<AnalysisBudget>;
 }
 
 /** A configuration problem, pointing at the offending key (1-based line and column). */
@@ -85,6 +91,7 @@ export function knownRuleIds(): string[] {
     INLINE_IGNORE_RULE_ID,
     IGNORE_COMMENT_RULE_ID,
     PROVIDER_VERSION_RULE_ID,
+    ANALYSIS_STOPPED_RULE_ID,
     SYNTAX_ERROR_RULE_ID,
   ];
 }
@@ -102,10 +109,11 @@ export function defaultConfig(dir: string): ElbLensConfig {
     kubernetesFiles: [],
     helmValueFiles: [],
     allowInlineIgnores: true,
+    budget: {},
   };
 }
 
-const TOP_LEVEL_KEYS = ['$schema', 'rules', 'exclude', 'varFiles', 'variables', 'json', 'kubernetes', 'allowInlineIgnores'];
+const TOP_LEVEL_KEYS = ['$schema', 'rules', 'exclude', 'varFiles', 'variables', 'json', 'kubernetes', 'allowInlineIgnores', 'budget'];
 
 /** Parses and validates a configuration file's text; throws ConfigError. */
 export function parseConfig(filePath: string, text: string): ElbLensConfig {
@@ -195,6 +203,9 @@ export function parseConfig(filePath: string, text: string): ElbLensConfig {
         if (value.type !== 'boolean') fail(value.offset, key, 'must be true or false');
         config.allowInlineIgnores = value.value as boolean;
         break;
+      case 'budget':
+        config.budget = readBudget(value, fail);
+        break;
       default:
         fail(keyNode.offset, key, `unknown key (expected one of ${TOP_LEVEL_KEYS.join(', ')})`);
     }
@@ -220,9 +231,36 @@ function readRules(node: jsonc.Node, fail: Fail): Record<string, RuleSetting> {
     if (value.type !== 'string' || !RULE_SETTINGS.includes(value.value as RuleSetting)) {
       fail(value.offset, key, `severity must be one of ${RULE_SETTINGS.map((s) => `"${s}"`).join(', ')}, got ${jsonText(value)}`);
     }
+    // An unchecked unit must not pass for a clean one (the CLI exits 1 on it).
+    if (id === ANALYSIS_STOPPED_RULE_ID && value.value === 'off') fail(value.offset, key, 'cannot be "off" (give it a severity)');
     rules[id] = value.value as RuleSetting;
   }
   return rules;
+}
+
+/** `budget`: `{ "seconds": 30, "memoryMb": 1024 }`, each a positive number up to MAX_BUDGET. */
+function readBudget(node: jsonc.Node, fail: Fail): Partial<AnalysisBudget> {
+  if (node.type !== 'object') return fail(node.offset, 'budget', 'must be an object, e.g. { "seconds": 30, "memoryMb": 1024 }');
+  const budget: Partial<AnalysisBudget> = {};
+  for (const property of node.children ?? []) {
+    const [keyNode, value] = property.children ?? [];
+    if (!keyNode || !value) continue;
+    const name = String(keyNode.value);
+    if (name !== 'seconds' && name !== 'memoryMb')
+      return fail(keyNode.offset, `budget.${name}`, 'unknown key (expected "seconds" or "memoryMb")');
+    const problem = budgetProblem(name, value.value);
+    if (value.type !== 'number' || problem) return fail(value.offset, `budget.${name}`, problem ?? 'must be a number');
+    budget[name] = value.value as number;
+  }
+  return budget;
+}
+
+/** Why a budget value is not acceptable, or undefined (shared with the CLI flags and editor settings). */
+export function budgetProblem(name: keyof AnalysisBudget, value: unknown): string | undefined {
+  const max = MAX_BUDGET[name];
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max)
+    return `must be a number above 0 and at most ${max}`;
+  return undefined;
 }
 
 /** The known id within a small edit distance of a misspelt one. */
@@ -400,6 +438,7 @@ export function toAnalysisOptions(config: ElbLensConfig, overrides: AnalysisOpti
     variables: { ...config.variables, ...(overrides.variables ?? {}) },
     varFiles: [...config.varFiles, ...(overrides.varFiles ?? [])],
     allowInlineIgnores: overrides.allowInlineIgnores ?? config.allowInlineIgnores,
+    budget: { ...config.budget, ...(overrides.budget ?? {}) },
     ...(overrides.kubernetes?.network || config.kubernetesNetwork || config.helmValueFiles.length > 0
       ? {
           kubernetes: {

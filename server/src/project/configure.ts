@@ -4,7 +4,7 @@ import { DEFAULT_JSON_FILES } from '../core/options';
 import { matchesAnyGlob, matchesGlobTails } from '../core/globs';
 import { isJsonFileName } from '../elbjson/sniff';
 import { isYamlFileName } from '../kubernetes/sniff';
-import type { AnalysisOptions, RuleSetting } from '../core/options';
+import type { AnalysisBudget, AnalysisOptions, RuleSetting } from '../core/options';
 
 /** Globs and the folder they are relative to; no folder: they may match any tail of a path. */
 export interface GlobScope {
@@ -33,6 +33,8 @@ export interface HostSettings {
   kubernetesFiles?: readonly string[];
   /** The cluster's container network (`elbLens.kubernetes.network`); wins over the file's. */
   kubernetesNetwork?: 'vpc' | 'tunnel' | 'eni';
+  /** What one analysis unit may take (`--budget-seconds`, `elbLens.budget.seconds`, …); wins over the file's, per value. */
+  budget?: Partial<AnalysisBudget>;
 }
 
 export interface Settings {
@@ -72,6 +74,7 @@ export function configure(settings: Settings = {}): EffectiveConfig {
     ...(host.environmentVariables && { environmentVariables: host.environmentVariables }),
     ...(host.reportUnusedIgnores !== undefined && { reportUnusedIgnores: host.reportUnusedIgnores }),
     ...(host.kubernetesNetwork && { kubernetes: { network: host.kubernetesNetwork } }),
+    ...(host.budget && { budget: host.budget }),
   });
   const exclude: GlobScope[] = [];
   if (file && file.exclude.length > 0) exclude.push({ base: file.dir, globs: file.exclude });

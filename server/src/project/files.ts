@@ -3,8 +3,9 @@ import { isOverrideFile } from '../terraform/overrides';
 import * as path from 'path';
 import type { Edit, Tree } from 'web-tree-sitter';
 import { isRelevantBlock } from '../model/providers';
-import { elbJsonToConfigFile, isJsonFileName } from '../elbjson';
-import { isYamlFileName, kubernetesToConfigFile } from '../kubernetes';
+import { elbJsonToConfigFile } from '../elbjson';
+import { kubernetesToConfigFile } from '../kubernetes';
+import { syntaxByName } from './classify';
 import type { ConfigFile, Expr } from '../parse/config';
 import { newBlockCache, parseTemplateText, treeEditFor, type BlockCache, type HclParser, type TreeChanges } from '../parse/hcl';
 import { tfJsonToConfigFile } from '../parse/json';
@@ -274,12 +275,11 @@ export class ProjectFiles {
     }
     const clean = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text; // keep offsets: BOM → space
     try {
-      if (isTerraformJsonName(filePath) || filePath.endsWith('.tfvars.json')) {
-        return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
-      }
-      if (isJsonFileName(filePath)) return elbJsonToConfigFile(filePath, clean);
+      const syntax = syntaxByName(filePath);
+      if (syntax === 'terraform-json') return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
+      if (syntax === 'json') return elbJsonToConfigFile(filePath, clean);
       // YAML knows its byte order mark: the text as it is keeps the first line's indentation.
-      if (isYamlFileName(filePath)) return kubernetesToConfigFile(filePath, text);
+      if (syntax === 'yaml') return kubernetesToConfigFile(filePath, text);
       if (hasOverlongLine(clean)) {
         this.logSkipped(filePath, `it has a line longer than ${MAX_LINE_CHARS / 1024} K characters (generated content)`);
         return undefined;

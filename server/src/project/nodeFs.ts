@@ -74,19 +74,16 @@ export function readTextFile(filePath: string, limit: number): string | undefine
   }
 }
 
-/** Names whose content must be text (Terraform and OpenTofu files, tfvars). */
-const TERRAFORM_TEXT_NAME = /\.(tf|tofu|tfvars)(\.json)?$/i;
-
 /**
  * Why a file that a check asks for cannot be read, or undefined when it can: it cannot be
- * opened (permissions), or it is a Terraform file whose bytes are not UTF-8 text (as
- * Terraform requires). Files over `limit` bytes are left to the size rule (a skip).
+ * opened (permissions), or, when `terraformText`, its bytes are not UTF-8 text (as Terraform
+ * requires). Files over `limit` bytes are left to the size rule (a skip).
  */
-export function unreadableFileReason(filePath: string, limit: number): string | undefined {
+export function unreadableFileReason(filePath: string, limit: number, terraformText: boolean): string | undefined {
   let fd: number | undefined;
   try {
     fd = fs.openSync(filePath, 'r');
-    if (!TERRAFORM_TEXT_NAME.test(filePath)) return undefined;
+    if (!terraformText) return undefined;
     const size = fs.fstatSync(fd).size;
     if (size > limit) return undefined;
     const bytes = Buffer.alloc(size);

@@ -17,7 +17,17 @@ import { mapGet } from '../kubernetes/render/tree';
 import type { ElbModel } from '../model/elb';
 import { LineIndex } from '../parse/positions';
 import { reportRules } from '../rules/engine';
+import { BudgetExceeded, budgetKey, budgetOf, stoppedFinding, withinBudget } from '../core/budget';
+import type { AnalysisBudget } from '../core/options';
 import { mergeInstanceFindings, type ReportedFinding } from '../rules/support/instanceFindings';
+
+/** The kustomization file an overlay in `dir` read; the usual name when it read none (it failed before). */
+export function kustomizationFileIn(dir: string, reads: Iterable<string>): string {
+  return (
+    [...reads].find((p) => path.dirname(p) === dir && KUSTOMIZATION_NAMES.includes(path.basename(p))) ??
+    path.join(dir, 'kustomization.yaml')
+  );
+}
 
 /**
  * Analysis units of Kubernetes Services that ELB Lens renders itself: a kustomize overlay
@@ -62,9 +72,7 @@ export function kustomizeUnit(
   const base = { kind: 'kustomize' as const, root: dir, reads: result.reads, notes: result.notes };
   if (result.unknown !== undefined)
     return { ...base, unknown: result.unknown, model: EMPTY_MODEL, rendered: [], findings: [], reported: [] };
-  const kustomization =
-    [...result.reads].find((p) => /[\\/](kustomization\.ya?ml|Kustomization)$/.test(p) && path.dirname(p) === dir) ??
-    path.join(dir, 'kustomization.yaml');
+  const kustomization = kustomizationFileIn(dir, result.reads);
   const rendered: RenderedText = { path: `${kustomization}#rendered`, text: servicesText(result.services) };
   const fallbackOf = (finding: Finding) => serviceAt(rendered.text, result.services, finding);
   return analyzeRendered(base, [rendered], host, options, (finding) => {
@@ -155,6 +163,8 @@ export interface RenderOptions {
   network?: ClusterNetwork;
   /** Absolute paths (`kubernetes.helm.valueFiles`). */
   valueFiles?: readonly string[];
+  /** What one overlay or chart may take (core/budget.ts). */
+  budget?: Partial<AnalysisBudget>;
 }
 
 const ANCESTORS = 6;
@@ -268,8 +278,31 @@ export class RenderedUnitIndex {
     let unit = this.units.get(key);
     if (!unit) {
       const unitOptions = { ...this.options, network: options.network, helm: { valueFiles: options.valueFiles ?? [] } };
-      unit = kind === 'kustomize' ? kustomizeUnit(dir, this.host, unitOptions, this.rendering(dir)) : helmUnit(dir, this.host, unitOptions);
       const where = path.join(dir, kind === 'helm' ? 'Chart.yaml' : 'kustomization.yaml');
+      try {
+        unit = withinBudget(budgetOf(options.budget), () =>
+          kind === 'kustomize' ? kustomizeUnit(dir, this.host, unitOptions, this.rendering(dir)) : helmUnit(dir, this.host, unitOptions),
+        );
+      } catch (error) {
+        if (!(error instanceof BudgetExceeded)) throw error;
+        const finding = stoppedFinding(
+          where,
+          `the ${kind === 'helm' ? 'Helm chart' : 'kustomize overlay'} ${path.basename(dir)}/`,
+          error,
+          this.options.docsBase,
+        );
+        // Its reads are not known: the files that stand for it drop it (unitFileNames).
+        unit = {
+          kind,
+          root: dir,
+          reads: new Set([where]),
+          notes: [],
+          model: EMPTY_MODEL,
+          rendered: [],
+          findings: [finding],
+          reported: [{ finding }],
+        };
+      }
       for (const note of unit.notes) this.logOnce(`elb-lens: ${where}: ${note}`);
       if (unit.unknown !== undefined) this.logOnce(`elb-lens: ${where}: not checked: ${unit.unknown}`);
       this.units.set(key, unit);
@@ -302,7 +335,7 @@ export class RenderedUnitIndex {
 }
 
 function optionsKey(options: RenderOptions): string {
-  return `${options.network ?? ''}|${(options.valueFiles ?? []).join('\u0000')}`;
+  return `${options.network ?? ''}|${(options.valueFiles ?? []).join('\u0000')}|${budgetKey(options.budget)}`;
 }
 
 /** The files that stand for a unit even when it did not read them (a kustomization file it failed on). */

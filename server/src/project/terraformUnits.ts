@@ -18,9 +18,11 @@ import { buildTerraformModel } from '../terraform/toModel';
 import { LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
 import { onceEach, versionProblemFindings } from './versionFindings';
 import { syntaxErrorFindings } from './syntaxFindings';
+import { isAutoTfvarsName, isJsonVariablesFile } from './classify';
 import { ProjectFiles, MAX_FILE_CHARS } from './files';
 import type { RenderedUnit } from './renderedUnits';
 import { isLocalSource } from './callers';
+import { BudgetExceeded, budgetOf, stoppedFinding, withinBudget } from '../core/budget';
 
 /**
  * Terraform analysis units: a root module with every module instance it calls, built into one
@@ -146,47 +148,72 @@ export class TerraformUnits {
     const previous = this.files.recording;
     this.files.recording = recording;
     try {
-      const loader: ModuleLoader = {
-        files: (dir) => this.files.moduleSources(dir),
-        resolve: (caller, _call, source, keyPath) => this.resolveModuleSource(caller, source, keyPath),
-      };
-      const sources = this.files.moduleSources(root);
-      const module = new TerraformModule(root, sources.files, this.variableInputs(root, options), { loader, lazy: sources.lazy });
-      const lock = this.lockFile(root);
-      const versions = providerVersions(module, lock);
-      const model = buildTerraformModel(module, versions, { network: options.kubernetes?.network });
-      const unavailableCalls = new Map<ConfigBlock, string>();
-      for (const instance of module.allModules()) {
-        for (const call of instance.calls.values()) {
-          const reason = instance.unavailableReason(call.name);
-          if (reason) unavailableCalls.set(call.block, reason);
-        }
-      }
-      const stoppedAt = module.tree.stoppedAt;
-      if (stoppedAt)
-        this.log?.(
-          `elb-lens: ${root}: ${stoppedAt} and later module calls are not followed: more than ${MAX_MODULE_INSTANCES} module instances (nested count or for_each); the rest is analysed`,
-        );
-      const parsedFiles = new Set(module.allModules().flatMap((instance) => instance.files));
-      const reported = [
-        ...this.runRules(model),
-        ...versionProblemFindings(versions.problems, this.docsBase),
-        ...onceEach(syntaxErrorFindings([...parsedFiles], (file) => this.files.mayMatter(file.path, file.text), this.docsBase)),
-      ];
+      const unit = withinBudget(budgetOf(options.budget), () => this.analyse(root, options, key, recording));
+      if (key !== undefined) this.units.set(root, unit);
+      return unit;
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      // Reported once, by the unit kept until a file it read changes; the other units go on.
+      const file = this.files.terraformPaths(root)[0] ?? root;
+      const finding = stoppedFinding(file, `the root module in ${path.basename(root)}/`, error, this.docsBase);
       const unit: AnalysisUnit = {
         root,
         key: key ?? '',
-        model,
-        reported,
-        unavailableCalls,
+        model: combineModels([]),
+        reported: [{ finding }],
+        unavailableCalls: new Map(),
         ...recording,
-        ...(lock ? { lockFile: lock.file } : {}),
       };
       if (key !== undefined) this.units.set(root, unit);
       return unit;
     } finally {
       this.files.recording = previous;
     }
+  }
+
+  /** A root module unit's model and findings (within its budget: see `unit`). */
+  private analyse(
+    root: string,
+    options: AnalysisOptions,
+    key: string | undefined,
+    recording: Pick<AnalysisUnit, 'reads' | 'listedDirs'>,
+  ): AnalysisUnit {
+    const loader: ModuleLoader = {
+      files: (dir) => this.files.moduleSources(dir),
+      resolve: (caller, _call, source, keyPath) => this.resolveModuleSource(caller, source, keyPath),
+    };
+    const sources = this.files.moduleSources(root);
+    const module = new TerraformModule(root, sources.files, this.variableInputs(root, options), { loader, lazy: sources.lazy });
+    const lock = this.lockFile(root);
+    const versions = providerVersions(module, lock);
+    const model = buildTerraformModel(module, versions, { network: options.kubernetes?.network });
+    const unavailableCalls = new Map<ConfigBlock, string>();
+    for (const instance of module.allModules()) {
+      for (const call of instance.calls.values()) {
+        const reason = instance.unavailableReason(call.name);
+        if (reason) unavailableCalls.set(call.block, reason);
+      }
+    }
+    const stoppedAt = module.tree.stoppedAt;
+    if (stoppedAt)
+      this.log?.(
+        `elb-lens: ${root}: ${stoppedAt} and later module calls are not followed: more than ${MAX_MODULE_INSTANCES} module instances (nested count or for_each); the rest is analysed`,
+      );
+    const parsedFiles = new Set(module.allModules().flatMap((instance) => instance.files));
+    const reported = [
+      ...this.runRules(model),
+      ...versionProblemFindings(versions.problems, this.docsBase),
+      ...onceEach(syntaxErrorFindings([...parsedFiles], (file) => this.files.mayMatter(file.path, file.text), this.docsBase)),
+    ];
+    return {
+      root,
+      key: key ?? '',
+      model,
+      reported,
+      unavailableCalls,
+      ...recording,
+      ...(lock ? { lockFile: lock.file } : {}),
+    };
   }
 
   /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
@@ -241,7 +268,7 @@ export class TerraformUnits {
     for (const [name, value] of Object.entries(options.environmentVariables ?? {})) {
       inputs.push({ name, value, source: `the environment variable TF_VAR_${name}` });
     }
-    const names = this.files.listDirectory(dir).filter(isTfvarsFile);
+    const names = this.files.listDirectory(dir).filter(isAutoTfvarsName);
     // Terraform's order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars* by name.
     const ordered = [
       ...names.filter((n) => n === 'terraform.tfvars'),
@@ -261,7 +288,7 @@ export class TerraformUnits {
     const text = this.files.text(filePath);
     if (text === undefined || text.length > MAX_FILE_CHARS) return [];
     const source = path.basename(filePath);
-    if (filePath.endsWith('.json')) {
+    if (isJsonVariablesFile(filePath)) {
       try {
         const parsed: unknown = JSON.parse(text);
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return [];
@@ -276,12 +303,6 @@ export class TerraformUnits {
     const empty = new TerraformModule(path.dirname(filePath), [], []);
     return tfvarsInputs(config, (expr) => empty.evaluate(expr));
   }
-}
-
-function isTfvarsFile(name: string): boolean {
-  return (
-    name === 'terraform.tfvars' || name === 'terraform.tfvars.json' || name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json')
-  );
 }
 
 function toValue(value: unknown): Value {

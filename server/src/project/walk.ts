@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { hasCheckedName } from './classify';
 import type { FileSystemHost } from './fileSystem';
 
 /** Folders never walked into: Terraform's downloads, version control, packages. */
@@ -23,9 +24,6 @@ export interface WalkResult {
    */
   unreadable: { path: string; reason: string }[];
 }
-
-/** Names of files the tools read (a FIFO or device under such a name is an error, not a skip). */
-export const CHECKED_NAME = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json|json|jsonc|ya?ml)$/i;
 
 /** Linux's PATH_MAX: longer paths cannot be opened. */
 const PATH_MAX = 4096;
@@ -99,7 +97,7 @@ export function walk(roots: readonly string[], host: FileSystemHost): WalkResult
           const place = target === undefined ? undefined : shownPath(target);
           if (target === undefined || place === undefined) {
             // Outside the root: not followed; but a checked name that leads to a device (/dev/zero) is not a file to skip silently.
-            if (target !== undefined && CHECKED_NAME.test(entry.name) && host.stat(target)?.type === 'other')
+            if (target !== undefined && hasCheckedName(entry.name) && host.stat(target)?.type === 'other')
               unreadable.push({ path: shown, reason: 'it is a link to a FIFO, socket or device, not a regular file' });
             continue;
           }
@@ -112,7 +110,7 @@ export function walk(roots: readonly string[], host: FileSystemHost): WalkResult
           // A name that is not valid UTF-8 came back with U+FFFD in it: that path does not exist.
           if (entry.name.includes('\uFFFD') && !host.stat(real)) unreadable.push({ path: shown, reason: unreadableReason(real, 'file') });
           else add(shown, false);
-        } else if (CHECKED_NAME.test(entry.name))
+        } else if (hasCheckedName(entry.name))
           unreadable.push({ path: shown, reason: 'it is not a regular file (a FIFO, socket or device)' });
       }
     }

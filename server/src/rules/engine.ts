@@ -1,3 +1,4 @@
+import { checkpoint, isAnalysisStop } from '../core/budget';
 import { rangeContains, type Finding, type Range } from '../core/types';
 import type { ConfigBlock, ConfigFile } from '../parse/config';
 import type { ElbModel } from '../model/elb';
@@ -33,11 +34,20 @@ export function runRules(model: ElbModel, options: RuleEngineOptions): Finding[]
 /** runRules before findings of instances are merged: each finding with the model node it is about. */
 export function reportRules(model: ElbModel, options: RuleEngineOptions): ReportedFinding[] {
   const findings: ReportedFinding[] = [];
+  // Blocks the parser had to repair may be half-typed: say nothing about them. Listed once
+  // per file: a search of every block per finding made a plan of 50,000 listeners quadratic.
+  const repairedBlocks = new Map<ConfigFile, ConfigBlock[]>();
+  const inRepairedBlock = (file: ConfigFile, range: Range): boolean => {
+    let repaired = repairedBlocks.get(file);
+    if (!repaired) repairedBlocks.set(file, (repaired = file.blocks.filter((b) => b.hasErrors)));
+    return repaired.some((b) => rangeContains(b.range, range.start));
+  };
   for (const rule of options.ruleSet ?? RULES) {
+    checkpoint();
     const report = (reported: RuleReport) => {
+      checkpoint();
       const r = atOverride(reported);
-      // Blocks the parser had to repair may be half-typed: say nothing about them.
-      if (r.file.blocks.some((b) => b.hasErrors && rangeContains(b.range, r.range.start))) return;
+      if (inRepairedBlock(r.file, r.range)) return;
       findings.push({
         node: r.node,
         finding: {
@@ -56,6 +66,8 @@ export function reportRules(model: ElbModel, options: RuleEngineOptions): Report
     try {
       rule.check({ model, report });
     } catch (error) {
+      // Out of time or memory: the unit stops, not only this rule.
+      if (isAnalysisStop(error)) throw error;
       const where = options.source ? ` on ${options.source}` : '';
       options.log?.(`elb-lens: rule ${rule.meta.id} failed${where}: ${error instanceof Error ? error.stack : String(error)}`);
     }

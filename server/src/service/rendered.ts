@@ -1,14 +1,13 @@
 import * as path from 'path';
 import type { AnalysisOptions } from '../core/options';
 import type { HoverResult, Position, Range } from '../core/types';
-import { isJsonFileName } from '../elbjson';
 import { hoverMarkdown } from '../hover/hover';
 import { hoverTarget } from '../hover/target';
-import { isYamlFileName } from '../kubernetes';
 import { renderedPlaces } from '../kubernetes/render/remap';
 import { LineIndex } from '../parse/positions';
 import type { ConfigFile } from '../parse/config';
-import type { RenderedUnit, RenderedUnitIndex, RenderOptions } from '../project/renderedUnits';
+import { kindByName } from '../project/classify';
+import { kustomizationFileIn, type RenderedUnit, type RenderedUnitIndex, type RenderOptions } from '../project/renderedUnits';
 import { combineModels, type ModuleAnalysis } from '../project/terraformUnits';
 
 /** kustomize overlays and Helm charts as the service shows them (project/renderedUnits.ts renders them). */
@@ -55,7 +54,7 @@ export function renderedHover(
     for (const place of renderedPlaces(unit.rendered, filePath, offset)) {
       const rendered = [...unit.model.loadBalancers, ...unit.model.listeners].find((n) => n.file.path === place.path)?.file;
       if (!rendered) continue;
-      const target = hoverTarget(unit.model, place.path, rendered.lines.positionAt(place.offset));
+      const target = hoverTarget(unit.model, place.path, rendered.lines.positionAt(place.offset), kindByName(place.path) === 'yaml');
       const markdown = target && hoverMarkdown(target, unit.model, docsLink);
       if (!target || !markdown || sections.includes(markdown)) continue;
       sections.push(markdown);
@@ -68,18 +67,16 @@ export function renderedHover(
 
 /** YAML and JSON files (patches, values, templates, manifests) and `Kustomization` can feed an overlay or chart. */
 export function mayFeedRendering(filePath: string): boolean {
-  return isYamlFileName(filePath) || isJsonFileName(filePath) || path.basename(filePath) === 'Kustomization';
+  const kind = kindByName(filePath);
+  return kind === 'yaml' || kind === 'json' || path.basename(filePath) === 'Kustomization';
 }
 
 export function renderOptions(options: AnalysisOptions): RenderOptions {
-  return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [] };
+  return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [], budget: options.budget };
 }
 
 /** The file that stands for a rendered unit (its kustomization file or Chart.yaml). */
 export function unitFile(unit: RenderedUnit): string {
   if (unit.kind === 'helm') return path.join(unit.root, 'Chart.yaml');
-  return (
-    [...unit.reads].find((p) => path.dirname(p) === unit.root && /^(kustomization\.ya?ml|Kustomization)$/.test(path.basename(p))) ??
-    path.join(unit.root, 'kustomization.yaml')
-  );
+  return kustomizationFileIn(unit.root, unit.reads);
 }

@@ -1,10 +1,11 @@
 import * as path from 'path';
+import { BudgetExceeded, budgetKey, budgetOf, stoppedFinding, withinBudget } from '../core/budget';
 import { rangesOverlap, type Finding, type Fix, type HoverResult, type InlayHint, type Position, type Range } from '../core/types';
 import { hoverMarkdown, instancesMarkdown, nodesOfBlock } from '../hover/hover';
 import { listenerInlayHints } from '../hover/inlay';
 import { hoverTarget, unavailableModuleHover } from '../hover/target';
-import { buildElbJsonModel, isJsonFileName } from '../elbjson';
-import { buildKubernetesModel, isYamlFileName } from '../kubernetes';
+import { buildElbJsonModel } from '../elbjson';
+import { buildKubernetesModel } from '../kubernetes';
 import type { ElbModel } from '../model/elb';
 import type { ConfigFile } from '../parse/config';
 import { loadHclParser, type HclParser } from '../parse/hcl';
@@ -14,9 +15,8 @@ import { suppressionFix } from '../suppress/suppress';
 import { closest, knownRuleIds } from '../project/configFile';
 import { mergeInstanceFindings, type ReportedFinding } from '../rules/support/instanceFindings';
 import { nodeFindings } from '../rules/support/nodeFindings';
-import { isLockFile } from '../terraform/providerVersions';
 import { unitKey, type UnitKind } from '../project/units';
-import { ContentClassifier, type NamedFiles } from '../project/classify';
+import { cannotHoldComments, ContentClassifier, isTerraformModuleFile, kindByName, type NamedFiles } from '../project/classify';
 import type { ElbLensService, FixForFinding, ModelView } from './api';
 import type { ServiceHost, TextChange } from '../core/host';
 import type { AnalysisOptions } from '../core/options';
@@ -119,7 +119,7 @@ class Service implements ElbLensService {
 
   /** What the file is analysed as (a lock file with its Terraform module); undefined: it is not analysed. */
   private unitKindOf(filePath: string): UnitKind | undefined {
-    if (isTerraformFile(filePath) || isLockFile(filePath)) return 'terraform';
+    if (isTerraformModuleFile(filePath)) return 'terraform';
     // A file an overlay or chart reads (patch, values.yaml, template, base manifest) is judged through it.
     if (mayFeedRendering(filePath)) {
       const [unit] = this.rendered.unitsFor(filePath, {});
@@ -164,11 +164,13 @@ class Service implements ElbLensService {
   moduleFiles(filePath: string): string[] {
     const dir = path.dirname(filePath);
     // A manifest stands alone: its Services say all there is.
-    if (isYamlFileName(filePath)) return this.contentKind(filePath) === 'kubernetes' ? [filePath] : [];
-    if (isJsonFileName(filePath)) {
+    const byName = kindByName(filePath);
+    if (byName === 'yaml') return this.contentKind(filePath) === 'kubernetes' ? [filePath] : [];
+    if (byName === 'json') {
       // The ELB JSON files of the folder are analysed together, apart from its Terraform module.
-      const names = new Set(this.files.listDirectory(dir).filter(isJsonFileName));
-      for (const open of this.files.openPaths()) if (path.dirname(open) === dir && isJsonFileName(open)) names.add(path.basename(open));
+      const isJson = (file: string) => kindByName(file) === 'json';
+      const names = new Set(this.files.listDirectory(dir).filter(isJson));
+      for (const open of this.files.openPaths()) if (path.dirname(open) === dir && isJson(open)) names.add(path.basename(open));
       names.add(path.basename(filePath));
       return [...names]
         .sort()
@@ -205,7 +207,7 @@ class Service implements ElbLensService {
       return renderedHover(analysis.renderedUnits, filePath, this.files.text(filePath), position, `${this.docsBase}README.md`);
     }
     // Kubernetes Services: in manifests, and as kubernetes_service(_v1) resources in Terraform.
-    const target = hoverTarget(analysis.model, filePath, position);
+    const target = hoverTarget(analysis.model, filePath, position, kindByName(filePath) === 'yaml');
     if (!target) {
       const calls = (analysis.units ?? []).flatMap((u) => [...u.unavailableCalls]);
       const own = new Set(analysis.files.filter((f) => f.path === filePath).flatMap((f) => f.blocks));
@@ -228,9 +230,9 @@ class Service implements ElbLensService {
 
   suppressionFix(finding: Finding): Fix | undefined {
     // Plain JSON cannot hold comments: suppress through settings or .elb-lens.json instead.
-    if (finding.file.endsWith('.json') && !isTerraformFile(finding.file)) return undefined;
+    if (cannotHoldComments(finding.file)) return undefined;
     // terraform init rewrites lock files: a comment there would not last.
-    if (isLockFile(finding.file)) return undefined;
+    if (kindByName(finding.file) === 'lock') return undefined;
     const config = this.files.configFile(finding.file);
     return config ? suppressionFix(config, finding) : undefined;
   }
@@ -278,14 +280,22 @@ class Service implements ElbLensService {
   private moduleAnalysis(filePath: string, options: AnalysisOptions): ModuleAnalysis | undefined {
     const kind = this.unitKindOf(filePath);
     if (kind === 'kustomize' || kind === 'helm') return renderedAnalysis(this.rendered, filePath, options, this.files);
-    if (kind === 'elb-json') return this.singleAnalysis(unitKey(filePath, kind), '', () => this.moduleFiles(filePath), buildElbJsonModel);
+    const budget = options.budget;
+    if (kind === 'elb-json') {
+      const unit = `the ELB JSON files of ${path.basename(path.dirname(filePath))}/`;
+      return this.singleAnalysis(unitKey(filePath, kind), budgetKey(budget), () => this.moduleFiles(filePath), buildElbJsonModel, {
+        budget,
+        unit,
+      });
+    }
     if (kind === 'kubernetes') {
       const network = options.kubernetes?.network;
       return this.singleAnalysis(
         unitKey(filePath, kind),
-        network ?? '',
+        `${network ?? ''}|${budgetKey(budget)}`,
         () => [filePath],
         (f) => buildKubernetesModel(f, { network }),
+        { budget, unit: `the manifest ${path.basename(filePath)}` },
       );
     }
     if (kind !== 'terraform') return undefined;
@@ -296,6 +306,7 @@ class Service implements ElbLensService {
       options.varFiles ?? [],
       options.environmentVariables ?? {},
       options.kubernetes?.network ?? '',
+      budgetKey(options.budget),
     ]);
     const cached = this.modules.get(dir);
     if (cached && key !== undefined && cached.key === key && cached.units?.every((u) => this.terraform.cached(u.root) === u)) return cached;
@@ -318,7 +329,7 @@ class Service implements ElbLensService {
   }
 
   callersMatter(filePath: string, options: AnalysisOptions = {}): boolean {
-    if (!isTerraformFile(filePath) && !isLockFile(filePath)) return false;
+    if (!isTerraformModuleFile(filePath)) return false;
     if (this.files.declaresVariable(path.dirname(filePath))) return true;
     // The cached analysis, before suppressions (a suppressed finding counts: asking costs a
     // listing, never a false alarm), so that a host can ask before every analysis it shows.
@@ -344,14 +355,31 @@ class Service implements ElbLensService {
   }
 
   /** An ELB JSON folder or a manifest: one model of its files, cached by unit key and `variant` (the cluster network). */
-  private singleAnalysis(key: string, variant: string, paths: () => string[], build: (files: ConfigFile[]) => ElbModel): ModuleAnalysis {
+  private singleAnalysis(
+    key: string,
+    variant: string,
+    paths: () => string[],
+    build: (files: ConfigFile[]) => ElbModel,
+    within: { budget: AnalysisOptions['budget']; unit: string },
+  ): ModuleAnalysis {
     const cached = this.modules.get(key);
     if (cached && cached.key === variant) return cached;
     const files = paths()
       .map((p) => this.files.configFile(p))
       .filter((f): f is ConfigFile => f !== undefined);
-    const model = build(files);
-    const reported = this.runRules(model);
+    let model: ElbModel;
+    let reported: ReportedFinding[];
+    try {
+      [model, reported] = withinBudget(budgetOf(within.budget), () => {
+        const built = build(files);
+        return [built, this.runRules(built)] as const;
+      });
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      // Reported once, with the unit's first file, until a file of it changes.
+      model = build([]);
+      reported = files.length > 0 ? [{ finding: stoppedFinding(files[0].path, within.unit, error, this.docsBase) }] : [];
+    }
     const analysis: ModuleAnalysis = { key: variant, model, files, rawFindings: mergeInstanceFindings(reported), reported };
     this.modules.set(key, analysis);
     return analysis;

@@ -1,3 +1,4 @@
+import { checkpoint } from '../core/budget';
 import { terraformNumber } from './conversions';
 import type { Expr } from '../parse/config';
 import { Unknown, isUnknown, toBool, toStringValue, type KnownValue, type Value } from '../model/value';
@@ -81,6 +82,7 @@ export class Evaluator {
   constructor(private readonly scope: EvalScope) {}
 
   evaluate(expr: Expr, depth = 0): Value {
+    checkpoint();
     if (depth > MAX_DEPTH) return new Unknown('expression too deeply nested');
     switch (expr.kind) {
       case 'literal':

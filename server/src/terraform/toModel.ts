@@ -1,3 +1,4 @@
+import { checkpoint } from '../core/budget';
 import { rangesOverlap, type RelatedLocation } from '../core/types';
 import type { ConfigBlock, Expr } from '../parse/config';
 import { effectiveClientIp } from '../model/clientIp';
@@ -72,6 +73,7 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
 
   const resources = root.allModules().flatMap((module) => module.allResourceInstances());
   for (const resource of resources) {
+    checkpoint();
     const info = resourceTypeInfo(resource.entry.type);
     if (!info) continue;
     const { block } = resource.entry;
@@ -105,6 +107,7 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
   const whitelists = resources.filter((r) => resourceTypeInfo(r.entry.type)?.role === 'whitelist');
   // Listeners, before pools so pools can attach to them.
   for (const resource of resources) {
+    checkpoint();
     const info = resourceTypeInfo(resource.entry.type);
     if (info?.role !== 'listener') continue;
     const { block, type } = resource.entry;
@@ -155,6 +158,7 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
   }
   // A listener copy speaks the protocol of the listener it copies, when that one is in the module.
   for (const resource of resources) {
+    checkpoint();
     const from = resourceTypeInfo(resource.entry.type)?.protocolFrom;
     const copy = from ? listeners.get(resource.address) : undefined;
     const source = from && copy?.protocol === undefined ? linked(resource, from, listeners) : undefined;
@@ -171,6 +175,7 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
   }
 
   for (const resource of resources) {
+    checkpoint();
     const info = resourceTypeInfo(resource.entry.type);
     if (info?.role !== 'pool') continue;
     const { block } = resource.entry;
@@ -203,6 +208,7 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
   }
 
   for (const resource of resources) {
+    checkpoint();
     const info = resourceTypeInfo(resource.entry.type);
     if (info?.role !== 'member') continue;
     const { block } = resource.entry;
@@ -226,6 +232,7 @@ export function buildTerraformModel(root: TerraformModule, versions?: ProviderVe
     members.push(member);
   }
   for (const resource of resources) {
+    checkpoint();
     const type = resourceTypeInfo(resource.entry.type)?.inlineMembers;
     const pool = type ? pools.get(resource.address) : undefined;
     if (!type || !pool) continue;

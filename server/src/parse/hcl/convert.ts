@@ -17,11 +17,15 @@ import {
   type TreeChanges,
 } from './items';
 
+/** Where a comment may start (HCL: `#`, `//`, `/*`). */
+const COMMENT_START = /#|\/[/*]/;
+
 /**
  * Converts a tree-sitter tree of an HCL file into a ConfigFile: top-level items (blocks,
  * attributes, comments, syntax errors), reusing unchanged blocks from the last conversion and
  * converting only the items that edits touched (see incrementalItems, convertWithinBlock).
  */
+
 export class HclConverter {
   private readonly lines: LineIndex;
   private readonly expressions: HclExpressions;
@@ -388,6 +392,9 @@ export class HclConverter {
   }
 
   private collectComments(node: Node, into: ConfigComment[]): void {
+    // Every comment starts with `#`, `//` or `/*`: a node without them is not walked (a walk
+    // visits every node through WebAssembly, a tenth of the time of a 14,000-block file).
+    if (!COMMENT_START.test(this.text.slice(node.startIndex, node.endIndex))) return;
     // Iterative walk: deeply nested input must not overflow the stack.
     const cursor = node.walk();
     let done = false;
