@@ -100,7 +100,7 @@ var require_visit = __commonJS2({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit4(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -109,9 +109,9 @@ var require_visit = __commonJS2({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
     function visit_(key, node, visitor, path30) {
       const ctrl = callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -245,7 +245,7 @@ var require_visit = __commonJS2({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -255,7 +255,7 @@ var require_directives = __commonJS2({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -399,7 +399,7 @@ var require_directives = __commonJS2({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit4.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -426,7 +426,7 @@ var require_anchors = __commonJS2({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -437,7 +437,7 @@ var require_anchors = __commonJS2({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit4.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -617,7 +617,7 @@ var require_Alias = __commonJS2({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -643,7 +643,7 @@ var require_Alias = __commonJS2({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -5565,15 +5565,15 @@ var require_cst_visit = __commonJS2({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path30) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path30) => {
       let item = cst;
       for (const [field2, index] of path30) {
         const tok = item?.[field2];
@@ -5584,8 +5584,8 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path30) => {
-      const parent = visit3.itemAtPath(cst, path30.slice(0, -1));
+    visit4.parentCollection = (cst, path30) => {
+      const parent = visit4.itemAtPath(cst, path30.slice(0, -1));
       const field2 = path30[path30.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
@@ -5616,7 +5616,7 @@ var require_cst_visit = __commonJS2({
       }
       return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
   }
 });
 
@@ -7332,7 +7332,7 @@ var require_dist = __commonJS2({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -7360,8 +7360,8 @@ var require_dist = __commonJS2({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit3.visit;
-    exports2.visitAsync = visit3.visitAsync;
+    exports2.visit = visit4.visit;
+    exports2.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -12950,9 +12950,9 @@ var SyntaxKind;
   SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
   SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
 })(SyntaxKind || (SyntaxKind = {}));
-var parseTree2 = parseTree;
 var findNodeAtLocation2 = findNodeAtLocation;
 var getNodeValue2 = getNodeValue;
+var visit2 = visit;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -13011,6 +13011,74 @@ function printParseErrorCode(code) {
 }
 function modify(text4, path30, value, options) {
   return setProperty(text4, path30, value, options);
+}
+
+// server/src/parse/jsonTree.ts
+function compactParseTree(text4, errors, options) {
+  const root = { type: "array", offset: -1, length: -1, children: [] };
+  let current = root;
+  const pending = [[]];
+  const add = (node) => {
+    if (current.type === "property") current.children = [current.children[0], node];
+    else pending[pending.length - 1].push(node);
+  };
+  const open = (node) => {
+    add(node);
+    current = node;
+    pending.push([]);
+  };
+  const close = (endOffset) => {
+    current.children = pending.pop().slice();
+    current.length = endOffset - current.offset;
+    current = current.parent;
+  };
+  const completeProperty = (endOffset) => {
+    if (current.type !== "property") return;
+    current.length = endOffset - current.offset;
+    current = current.parent;
+  };
+  visit2(
+    text4,
+    {
+      onObjectBegin: (offset) => open({ type: "object", offset, length: -1, parent: current, children: [] }),
+      onObjectProperty: (name2, offset, length) => {
+        const property = { type: "property", offset, length: -1, parent: current, children: [] };
+        add(property);
+        property.children = [{ type: "string", value: name2, offset, length, parent: property }];
+        current = property;
+      },
+      onObjectEnd: (offset, length) => {
+        completeProperty(offset + length);
+        close(offset + length);
+        completeProperty(offset + length);
+      },
+      onArrayBegin: (offset) => open({ type: "array", offset, length: -1, parent: current, children: [] }),
+      onArrayEnd: (offset, length) => {
+        close(offset + length);
+        completeProperty(offset + length);
+      },
+      onLiteralValue: (value, offset, length) => {
+        add({ type: literalType(value), offset, length, parent: current, value });
+        completeProperty(offset + length);
+      },
+      onSeparator: (separator, offset) => {
+        if (current.type !== "property") return;
+        if (separator === ":") current.colonOffset = offset;
+        else if (separator === ",") completeProperty(offset);
+      },
+      onError: (error, offset, length) => {
+        errors.push({ error, offset, length });
+      }
+    },
+    options
+  );
+  const result = pending[0][0];
+  if (result) delete result.parent;
+  return result;
+}
+function literalType(value) {
+  if (typeof value === "boolean" || typeof value === "number" || typeof value === "string") return typeof value;
+  return "null";
 }
 
 // server/src/parse/positions.ts
@@ -13092,7 +13160,7 @@ function parseJsonTree(text4) {
   if (tooDeepAt >= 0)
     return { root: void 0, errors: [{ error: ParseErrorCode.InvalidSymbol, offset: tooDeepAt, length: 1 }], tooDeepAt };
   const errors = [];
-  const root = parseTree2(text4, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = compactParseTree(text4, errors, { allowTrailingComma: true, disallowComments: false });
   return { root, errors };
 }
 function nestingPastLimit(text4, limit) {
@@ -13339,44 +13407,44 @@ function exprText(file, expr) {
   const end = file.lines.offsetAt(expr.range.end);
   return file.text.slice(start2, end);
 }
-function forEachChildExpr(expr, visit3) {
+function forEachChildExpr(expr, visit4) {
   switch (expr.kind) {
     case "template":
-      for (const part of expr.parts) visit3(part);
+      for (const part of expr.parts) visit4(part);
       return;
     case "traversal":
-      for (const step of expr.steps) if (step.kind === "index") visit3(step.key);
+      for (const step of expr.steps) if (step.kind === "index") visit4(step.key);
       return;
     case "conditional":
-      visit3(expr.condition);
-      visit3(expr.whenTrue);
-      visit3(expr.whenFalse);
+      visit4(expr.condition);
+      visit4(expr.whenTrue);
+      visit4(expr.whenFalse);
       return;
     case "call":
-      for (const arg of expr.args) visit3(arg);
+      for (const arg of expr.args) visit4(arg);
       return;
     case "tuple":
-      for (const item of expr.items) visit3(item);
+      for (const item of expr.items) visit4(item);
       return;
     case "object":
       for (const entry of expr.entries) {
-        visit3(entry.key);
-        visit3(entry.value);
+        visit4(entry.key);
+        visit4(entry.value);
       }
       return;
     case "unary":
-      visit3(expr.operand);
+      visit4(expr.operand);
       return;
     case "binary":
-      visit3(expr.left);
-      visit3(expr.right);
+      visit4(expr.left);
+      visit4(expr.right);
       return;
     case "parens":
-      visit3(expr.inner);
+      visit4(expr.inner);
       return;
     case "annotated":
-      visit3(expr.value);
-      visit3(expr.references);
+      visit4(expr.value);
+      visit4(expr.references);
       return;
     case "literal":
     case "opaque":
@@ -13727,15 +13795,15 @@ function ownerOf(file, attribute) {
   let index = owners.get(file);
   if (!index) {
     const built = /* @__PURE__ */ new Map();
-    const visit3 = (blocks) => {
+    const visit4 = (blocks) => {
       for (const block of blocks) {
         if (yamlMappingInfo(block)) {
           for (const a of block.attributes.values()) if (!built.has(a)) built.set(a, block);
         }
-        visit3(block.blocks);
+        visit4(block.blocks);
       }
     };
-    visit3(file.blocks);
+    visit4(file.blocks);
     owners.set(file, index = built);
   }
   return index.get(attribute);
@@ -16271,14 +16339,14 @@ function layeredLayout(nodes, edges, options) {
   const layerCount = nodes.reduce((max, n2) => Math.max(max, n2.layer + 1), 0);
   const layers = Array.from({ length: layerCount }, () => []);
   const visited = /* @__PURE__ */ new Set();
-  const visit3 = (id12) => {
+  const visit4 = (id12) => {
     if (visited.has(id12)) return;
     visited.add(id12);
     layers[byId.get(id12).layer].push(id12);
-    for (const next of successors.get(id12) ?? []) visit3(next);
+    for (const next of successors.get(id12) ?? []) visit4(next);
   };
-  for (const n2 of [...nodes].sort((a, b) => a.layer - b.layer)) if (!predecessors.has(n2.id)) visit3(n2.id);
-  for (const n2 of nodes) visit3(n2.id);
+  for (const n2 of [...nodes].sort((a, b) => a.layer - b.layer)) if (!predecessors.has(n2.id)) visit4(n2.id);
+  for (const n2 of nodes) visit4(n2.id);
   if (forward.length <= MAX_SWEEP_EDGES) {
     let best = layers.map((l) => [...l]);
     let bestCrossings = crossings(layers, forward, byId);
@@ -17407,8 +17475,8 @@ var Scope = class _Scope {
    * `count`/`each`/iterators into their `count`/`for_each` expression. Of a conditional,
    * only the chosen branch when the condition is known.
    */
-  visitReferences(expr, visit3) {
-    this.visit(expr, visit3, /* @__PURE__ */ new Set(), 0);
+  visitReferences(expr, visit4) {
+    this.visit(expr, visit4, /* @__PURE__ */ new Set(), 0);
   }
   visit(expr, visitor, seen, depth) {
     if (depth > MAX_DEPTH2) return;
@@ -17965,76 +18033,70 @@ function effectiveClientIp(inputs) {
   const { kind, protocol, argType, attribute } = inputs;
   const written = writtenBool(inputs.value);
   const base = { attribute, written, ...written === "unknown" ? { writtenUnknownReason: unknownReason(inputs.value) } : {} };
+  const judged = (judgement) => Object.assign(base, judgement);
   const isHttp = protocol !== void 0 && HTTP_PROTOCOLS.has(protocol);
   const isL4 = protocol === "TCP" || protocol === "UDP";
   if (protocol === "IP") {
-    return {
-      ...base,
+    return judged({
       state: "unknown",
       reason: "unknown",
       explanation: "IP listeners belong to gateway load balancers, whose handling of the client address is not documented, so ELB Lens does not judge it",
       canBeDisabled: void 0
-    };
+    });
   }
   if (argType === "none") {
-    return {
-      ...base,
+    return judged({
       state: "on",
       reason: "always-on",
       explanation: "this listener type belongs to dedicated load balancers, which always pass the client IP on",
       canBeDisabled: false
-    };
+    });
   }
   if (kind === "dedicated") {
-    return {
-      ...base,
+    return judged({
       state: "on",
       reason: "always-on",
       explanation: protocol === "TLS" ? "dedicated load balancers always have it on, but TLS listeners do not pass the client IP on themselves: Proxy Protocol does" : "dedicated load balancers always pass the client IP on, for every protocol",
       canBeDisabled: false
-    };
+    });
   }
   if (isHttp) {
-    return {
-      ...base,
+    return judged({
       state: "on",
       reason: "always-on",
       explanation: kind === "shared" ? `${protocol} listeners of shared load balancers always pass the client IP on` : `${protocol} listeners always pass the client IP on, on shared and dedicated load balancers alike`,
       canBeDisabled: false
-    };
+    });
   }
   if (kind === "shared" && isL4) {
     if (written === true || written === false) {
-      return {
-        ...base,
+      return judged({
         state: written ? "on" : "off",
         reason: "explicit",
         explanation: `it is set to ${written} on this shared ${protocol} listener`,
         canBeDisabled: true
-      };
+      });
     }
     if (written === "unknown") {
-      return {
-        ...base,
+      return judged({
         state: "unknown",
         reason: "unknown",
         explanation: "its value is only known when Terraform runs",
         canBeDisabled: true
-      };
+      });
     }
-    return {
-      ...base,
+    return judged({
       state: "off",
       reason: "default",
       explanation: `shared ${protocol} listeners leave it off unless it is set to true`,
       canBeDisabled: true
-    };
+    });
   }
   if (written === true) {
-    return { ...base, state: "on", reason: "explicit", explanation: "it is set to true", canBeDisabled: void 0 };
+    return judged({ state: "on", reason: "explicit", explanation: "it is set to true", canBeDisabled: void 0 });
   }
   const missing = kind === "unknown" && protocol === void 0 ? "the load balancer kind and the protocol are unknown" : kind === "unknown" ? "the load balancer this listener belongs to is not in this module, so its kind (shared or dedicated) is unknown" : "the protocol is unknown";
-  return { ...base, state: "unknown", reason: "unknown", explanation: missing, canBeDisabled: void 0 };
+  return judged({ state: "unknown", reason: "unknown", explanation: missing, canBeDisabled: void 0 });
 }
 
 // server/src/kubernetes/accessControl.ts
@@ -18889,9 +18951,9 @@ function containsAddress(text4, address) {
   }
   return false;
 }
-function forEachAttribute(block, visit3) {
-  for (const attribute of block.attributes.values()) visit3(attribute);
-  for (const nested of block.blocks) forEachAttribute(nested, visit3);
+function forEachAttribute(block, visit4) {
+  for (const attribute of block.attributes.values()) visit4(attribute);
+  for (const nested of block.blocks) forEachAttribute(nested, visit4);
 }
 function allReferences(resource) {
   const found = [];
@@ -18959,6 +19021,7 @@ function buildTerraformModel(root, versions, options = {}) {
     block: resource.entry.block,
     ...resource.module.parent || resource.key !== void 0 ? { context: nodeContext(resource) } : {}
   });
+  const withBase = (resource, fields) => Object.assign(base(resource), fields);
   const resources = root.allModules().flatMap((module2) => module2.allResourceInstances());
   for (const resource of resources) {
     checkpoint();
@@ -18967,23 +19030,22 @@ function buildTerraformModel(root, versions, options = {}) {
     const { block } = resource.entry;
     const { scope } = resource;
     if (info2.role === "loadbalancer") {
-      const lb = {
-        ...base(resource),
+      const lb = withBase(resource, {
         kind: info2.kind,
         ipBackendsEnabled: info2.ipBackendSwitch ? scope.evaluateAttribute(block, info2.ipBackendSwitch) : void 0,
         ...knownString(scope.evaluateAttribute(block, "loadbalancer_type"))?.toLowerCase() === "gateway" ? { gateway: true } : {},
         subnetAttribute: LB_SUBNET_ATTRIBUTES.map((n2) => block.attributes.get(n2)).find((a) => a !== void 0)
-      };
+      });
       loadBalancers.set(resource.address, lb);
     } else if (info2.role === "instance") {
-      instances.set(resource.address, { ...base(resource), lbAddressUses: [] });
+      instances.set(resource.address, withBase(resource, { lbAddressUses: [] }));
     } else if (info2.role === "ipgroup") {
       const cidrs = [];
       for (const item of nestedBlocks(block, scope, "ip_list").blocks) {
         const ip = knownString(item.scope.evaluateAttribute(item.block, "ip"));
         if (ip) cidrs.push(ip.trim());
       }
-      ipGroups.set(resource.address, { ...base(resource), cidrs });
+      ipGroups.set(resource.address, withBase(resource, { cidrs }));
     }
   }
   const linked = (resource, attribute, table, block = resource.entry.block) => {
@@ -19013,8 +19075,7 @@ function buildTerraformModel(root, versions, options = {}) {
     }
     const attribute = block.attributes.get("transparent_client_ip_enable");
     const headers = nestedBlocks(block, scope, "insert_headers");
-    const listener = {
-      ...base(resource),
+    const listener = withBase(resource, {
       provider: info2.provider,
       protocol,
       loadBalancer: lb,
@@ -19035,7 +19096,7 @@ function buildTerraformModel(root, versions, options = {}) {
       // A dynamic block that makes at least one insert_headers block stands for them (its removal removes them).
       insertHeaders: headers.blocks[0]?.dynamic ?? headers.blocks[0]?.block,
       insertHeaderNames: false
-    };
+    });
     const providerVersion = versions?.forResource(resource, info2.provider);
     if (providerVersion) listener.providerVersion = providerVersion;
     listeners.set(resource.address, listener);
@@ -19062,14 +19123,13 @@ function buildTerraformModel(root, versions, options = {}) {
     if (info2?.role !== "pool") continue;
     const { block } = resource.entry;
     const typeValue = resource.scope.evaluateAttribute(block, "type");
-    const pool = {
-      ...base(resource),
+    const pool = withBase(resource, {
       poolType: typeValue === void 0 ? void 0 : knownString(typeValue)?.toLowerCase(),
       protocol: upper(resource.scope.evaluateAttribute(block, "protocol")),
       listeners: [],
       members: [],
       loadBalancer: linked(resource, "loadbalancer_id", loadBalancers)
-    };
+    });
     const listener = linked(resource, "listener_id", listeners);
     if (listener) {
       pool.listeners.push(listener);
@@ -19097,8 +19157,7 @@ function buildTerraformModel(root, versions, options = {}) {
     const addressAttribute = block.attributes.get("address");
     const instanceTarget = addressAttribute ? resource.scope.referencedResources(addressAttribute.expr).find((r) => instances.has(r.address)) : void 0;
     const { isIpBackend, explanation } = memberBackendKind(block, resource.scope, info2.kind, pool);
-    const member = {
-      ...base(resource),
+    const member = withBase(resource, {
       ipAddress: knownString(addressAttribute ? resource.scope.evaluate(addressAttribute.expr) : void 0),
       port: memberPort(resource.scope.evaluateAttribute(block, "protocol_port")),
       addressAttribute,
@@ -19106,7 +19165,7 @@ function buildTerraformModel(root, versions, options = {}) {
       ipBackendExplanation: explanation,
       pool,
       instance: instanceTarget ? instances.get(instanceTarget.address) : void 0
-    };
+    });
     pool?.members.push(member);
     members.push(member);
   }
@@ -19119,8 +19178,7 @@ function buildTerraformModel(root, versions, options = {}) {
       const addressAttribute = block.attributes.get("address");
       const instanceTarget = addressAttribute ? scope.referencedResources(addressAttribute.expr).find((r) => instances.has(r.address)) : void 0;
       const { isIpBackend, explanation } = memberBackendKind(block, scope, pool.loadBalancer?.kind ?? "dedicated", pool);
-      const member = {
-        ...base(resource),
+      const member = withBase(resource, {
         address: `${resource.address}.${type}[${index}]`,
         type: INLINE_MEMBER_TYPE,
         info: resourceTypeInfo(INLINE_MEMBER_TYPE),
@@ -19132,7 +19190,7 @@ function buildTerraformModel(root, versions, options = {}) {
         ipBackendExplanation: explanation,
         pool,
         instance: instanceTarget ? instances.get(instanceTarget.address) : void 0
-      };
+      });
       pool.members.push(member);
       members.push(member);
     });
@@ -20466,9 +20524,12 @@ function kindByName(filePath, explicit = false) {
   if (isJsonFileName(filePath)) return "json";
   return "other";
 }
-function isTerraformModuleFile(filePath) {
+function isTerraformFile(filePath) {
   const kind = kindByName(filePath);
-  return kind === "terraform" || kind === "terraform-json" || kind === "lock";
+  return kind === "terraform" || kind === "terraform-json";
+}
+function isTerraformModuleFile(filePath) {
+  return isTerraformFile(filePath) || kindByName(filePath) === "lock";
 }
 function syntaxByName(filePath) {
   const name2 = path7.basename(filePath);
@@ -20657,13 +20718,623 @@ function walk(roots, host) {
 }
 
 // server/src/project/units.ts
-var path12 = __toESM2(require("path"));
+var path9 = __toESM2(require("path"));
+function unitKindOf(kind) {
+  switch (kind) {
+    case "terraform":
+    case "terraform-json":
+      return "terraform";
+    case "elb-json":
+    case "kubernetes":
+    case "plan":
+      return kind;
+    default:
+      return void 0;
+  }
+}
+function unitKey(filePath, kind) {
+  switch (kind) {
+    case "terraform":
+    case "elb-json":
+    case "kustomize":
+    case "helm":
+      return `${kind}:${path9.dirname(filePath)}`;
+    case "kubernetes":
+    case "plan":
+      return `${kind}:${filePath}`;
+  }
+}
+function formUnits(items, fileOf, kindOf) {
+  const units = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const kind = unitKindOf(kindOf(item));
+    if (!kind) continue;
+    const key = unitKey(fileOf(item), kind);
+    const unit = units.get(key);
+    if (unit) unit.members.push(item);
+    else units.set(key, { key, kind, members: [item] });
+  }
+  return [...units.values()];
+}
+function unitMembers(filePath, files, contentKind) {
+  const dir = path9.dirname(filePath);
+  const byName = kindByName(filePath);
+  if (byName === "yaml") return contentKind(filePath) === "kubernetes" ? [filePath] : [];
+  if (byName === "json") {
+    const isJson = (file) => kindByName(file) === "json";
+    const names = new Set(files.listDirectory(dir).filter(isJson));
+    for (const open of files.openPaths()) if (path9.dirname(open) === dir && isJson(open)) names.add(path9.basename(open));
+    names.add(path9.basename(filePath));
+    return [...names].sort().map((n2) => path9.join(dir, n2)).filter((p) => contentKind(p) === "elb-json");
+  }
+  const paths = files.terraformPaths(dir);
+  if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
+  return paths;
+}
 
-// server/src/project/files.ts
-var path11 = __toESM2(require("path"));
+// server/src/project/nodeFs.ts
+var fs2 = __toESM2(require("fs"));
+function entryType(entry) {
+  if (entry.isSymbolicLink()) return "symlink";
+  if (entry.isDirectory()) return "directory";
+  if (entry.isFile()) return "file";
+  return "other";
+}
+var MAX_READ_BYTES = 5 * 1024 * 1024;
+function createNodeHost(log) {
+  return {
+    readFile(filePath) {
+      const text4 = readTextFile(filePath, MAX_READ_BYTES);
+      return text4 === void 0 || text4.includes("\0") ? void 0 : text4;
+    },
+    readDirectory(dirPath) {
+      try {
+        return fs2.readdirSync(dirPath);
+      } catch {
+        return [];
+      }
+    },
+    log
+  };
+}
+var nodeFileSystem = {
+  readDirectory(dirPath) {
+    try {
+      return fs2.readdirSync(dirPath, { withFileTypes: true }).map((e) => ({ name: e.name, type: entryType(e) }));
+    } catch {
+      return void 0;
+    }
+  },
+  realpath(filePath) {
+    try {
+      return fs2.realpathSync(filePath);
+    } catch {
+      return void 0;
+    }
+  },
+  stat(filePath) {
+    try {
+      const stat = fs2.statSync(filePath);
+      const type = entryType(stat);
+      return { type: type === "symlink" ? "other" : type, size: stat.size };
+    } catch {
+      return void 0;
+    }
+  }
+};
+function readTextFile(filePath, limit) {
+  try {
+    const stat = fs2.statSync(filePath);
+    if (!stat.isFile() || stat.size > limit) return void 0;
+    return fs2.readFileSync(filePath, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function unreadableFileReason(filePath, limit, terraformText) {
+  let fd;
+  try {
+    fd = fs2.openSync(filePath, "r");
+    if (!terraformText) return void 0;
+    const size = fs2.fstatSync(fd).size;
+    if (size > limit) return void 0;
+    const bytes = Buffer.alloc(size);
+    const read = size === 0 ? 0 : fs2.readSync(fd, bytes, 0, size, 0);
+    const content = bytes.subarray(0, read);
+    if (content.includes(0)) return "it is binary (NUL bytes), not Terraform text";
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(content);
+    } catch {
+      return "it is not valid UTF-8 text (Terraform files are UTF-8)";
+    }
+    return void 0;
+  } catch (error) {
+    const code = error.code;
+    return code === "EACCES" || code === "EPERM" ? "permission denied" : `it cannot be read (${code ?? String(error)})`;
+  } finally {
+    if (fd !== void 0) fs2.closeSync(fd);
+  }
+}
+function readHead(filePath, bytes) {
+  let fd;
+  try {
+    fd = fs2.openSync(filePath, "r");
+    const size = Math.min(bytes, fs2.fstatSync(fd).size);
+    const buffer = Buffer.alloc(size);
+    const read = size === 0 ? 0 : fs2.readSync(fd, buffer, 0, size, 0);
+    return buffer.subarray(0, read).toString("utf8");
+  } catch {
+    return "";
+  } finally {
+    if (fd !== void 0) fs2.closeSync(fd);
+  }
+}
+function nodeFileContent(filePath, limit) {
+  let whole;
+  return {
+    // UTF-8 takes up to four bytes a character: read enough bytes for `chars` characters.
+    head: (chars) => (whole ? whole.text ?? "" : readHead(filePath, chars * 4)).slice(0, chars),
+    text: () => (whole ??= { text: readTextFile(filePath, limit) }).text
+  };
+}
+
+// server/src/service/service.ts
+var path19 = __toESM2(require("path"));
+
+// server/src/hover/platform.ts
+var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
+function platformLines(listener) {
+  const { protocol, kind, provider, clientIp } = listener;
+  const lines = [securityGroupSentence(listener)];
+  const xff = xffModeNote(listener);
+  if (xff) lines.push(xff);
+  if (protocol === "TLS")
+    lines.push("TLS listeners do not pass the client IP on by themselves; Proxy Protocol (`proxy_protocol_enable = true`) does.");
+  const l4 = protocol === "TCP" || protocol === "UDP";
+  if (l4 && kind === "shared" && clientIp.canBeDisabled !== false)
+    lines.push(
+      "OTC\u2019s Swiss region and Huawei Cloud\u2019s Europe site appear to accept only true for shared TCP/UDP listeners, so there it may be on whatever is written."
+    );
+  if (provider === "flexibleengine")
+    lines.push(
+      "Flexible Engine: Xen ECS and BMS backends do not support client IP transfer; shared load balancers reach backends from 100.125.0.0/16 and 100.126.0.0/16."
+    );
+  if (l4 && clientIp.state !== "off")
+    lines.push("Behind a NAT gateway the backend sees the gateway\u2019s address, and for a client in a container, its node\u2019s address.");
+  return lines;
+}
+function tcpAlternative(listener) {
+  const toa = "for IP backends and NAT64, Huawei Cloud documents the TOA kernel module on the backend servers, which reads it from a TCP option (ELB Lens cannot see whether it is installed)";
+  if (listener.provider === "opentelekomcloud")
+    return "none documented by Open Telekom Cloud: TCP listeners can only pass the client address by transferring it.";
+  return `none in the load balancer for TCP; ${toa}.`;
+}
+function cceAnnotationLines(attributeName) {
+  if (attributeName !== CCE_CLIENT_IP_ANNOTATION) return [];
+  return [
+    "",
+    "CCE acts on this annotation only for shared TCP/UDP Services in CCE standard clusters with `externalTrafficPolicy: Local` (with Cluster, kube-proxy may pass the traffic to a pod on another node, which then sees that node\u2019s address), which is why the quick fix sets both. CCE Turbo clusters ignore it, and so do clusters older than v1.23.17-r0, v1.25.12-r0, v1.27.9-r0, v1.28.7-r0 or v1.29.3-r0 (each in its own minor version). Deleting the annotation leaves the load balancer\u2019s last setting in place."
+  ];
+}
+
+// server/src/hover/settings.ts
+function stateWord(listener) {
+  const { clientIp } = listener;
+  if (clientIp.state === "unknown") return "unknown";
+  if (clientIp.reason === "always-on") return "always on";
+  return clientIp.state;
+}
+function workloadSees(listener) {
+  const { clientIp, hop, protocol } = listener;
+  const layer7 = protocol !== void 0 && HTTP_PROTOCOLS.has(protocol);
+  if (layer7) {
+    return "the client address in the `X-Forwarded-For` header (the connection itself comes from the load balancer side)";
+  }
+  if (clientIp.state === "off") return "a load balancer address (100.125.0.0/16), never the client\u2019s";
+  if (clientIp.state === "unknown") return "the client address only if client IP transfer is on, which is unknown here";
+  if (!hop || hop.keepsSource === true) return "the client address";
+  if (hop.keepsSource === false) return "a node\u2019s address: the client address is lost on the way through the cluster";
+  return "the client address or a node\u2019s address, depending on the cluster network";
+}
+function hopLines(listener) {
+  const hop = listener.hop;
+  if (!hop) return [];
+  return ["", `**What the pods see:** ${workloadSees(listener)}.`, "", `- ${capitalize(hop.explanation)}.`, `- ${hop.caveat}`];
+}
+function capitalize(text4) {
+  return /^[a-z]+[A-Z_]/.test(text4) ? text4 : text4.charAt(0).toUpperCase() + text4.slice(1);
+}
+function portLine(listener) {
+  return `- \`${listener.address}\` (${listener.protocol ?? "unknown protocol"}): Transfer Client IP Address **${stateWord(listener)}** \u2014 ${listener.clientIp.explanation}; the pods see ${workloadSees(listener)}.`;
+}
+function settingHover(lb, attributeName, model, docsLink) {
+  const listeners = model.listeners.filter((l) => l.loadBalancer === lb);
+  const unrecognized = (model.unrecognized ?? []).find((u) => u.node === lb && u.attribute.name === attributeName);
+  const out2 = [];
+  if (unrecognized) {
+    out2.push(`**\`${attributeName}\` is not read** \u2014 ${unrecognized.reason}.`);
+    if (unrecognized.suggestion) out2.push("", `Did you mean \`${unrecognized.suggestion}\`?`);
+  }
+  const clientIp = listeners.filter((l) => l.clientIp.setting?.name === attributeName || l.clientIp.attribute?.name === attributeName);
+  if (clientIp.length > 0) {
+    if (out2.length > 0) out2.push("");
+    out2.push(
+      `**\`${attributeName}\`** \u2014 Transfer Client IP Address of the load balancer\u2019s listeners (${lb.kind}: ${listeners[0]?.kindExplanation ?? "unknown"}).`,
+      ""
+    );
+    out2.push(...clientIp.map(portLine));
+    if (lb.kind === "dedicated") out2.push("", "Dedicated load balancers always transfer the client IP; the annotation cannot turn it off.");
+    else if (lb.kind === "shared")
+      out2.push(
+        "",
+        "Shared load balancers transfer it on HTTP/HTTPS listeners always, and on TCP/UDP listeners only when this is `'true'`. Switching it interrupts traffic for about ten seconds."
+      );
+    out2.push(...cceAnnotationLines(attributeName));
+  }
+  const hopped = listeners.filter((l) => l.hop?.setting.name === attributeName);
+  if (hopped.length > 0) {
+    const hop = hopped[0].hop;
+    if (out2.length > 0) out2.push("");
+    out2.push(`**\`${attributeName}\`** \u2014 ${capitalize(hop.explanation)}.`, "");
+    out2.push(...hopped.map((l) => `- \`${l.address}\` (${l.protocol ?? "unknown protocol"}): the pods see ${workloadSees(l)}.`));
+    out2.push("", hop.caveat);
+  }
+  if (out2.length === 0) return void 0;
+  out2.push("", `[About client IP transfer](${docsLink})`);
+  return out2.join("\n");
+}
+
+// server/src/hover/hover.ts
+function stateWord2(listener) {
+  const { clientIp } = listener;
+  if (clientIp.state === "unknown") return "unknown";
+  if (clientIp.reason === "always-on") return "always on";
+  return clientIp.state;
+}
+function alternativesFor(listener) {
+  const { protocol } = listener;
+  if (protocol === void 0) return "depend on the protocol, which is unknown.";
+  if (HTTP_PROTOCOLS.has(protocol)) {
+    const xff = `the \`X-Forwarded-For\` header, which ${protocol} listeners always add`;
+    if (!listener.info.flatHeaderSwitches) return `${xff}.`;
+    const realIp = argumentSupport(listener, "real_ip");
+    if (realIp.support === "no") return `${xff}. ${upgradeAdvice(realIp, listener.type, "to add `X-Real-IP` as well")}`;
+    const needed = versionNeeded(realIp);
+    return `${xff}; optionally \`X-Real-IP\` (\`real_ip = true\`${needed ? `, ${needed}` : ""}).`;
+  }
+  if (protocol === "TLS") {
+    const proxy2 = argumentSupport(listener, "proxy_protocol_enable");
+    if (proxy2.support === "no")
+      return `Proxy Protocol, which sends the client address ahead of the data. ${upgradeAdvice(proxy2, listener.type, "to turn it on")}`;
+    const needed = versionNeeded(proxy2);
+    return `Proxy Protocol (\`proxy_protocol_enable = true\`${needed ? `, ${needed}` : ""}), which sends the client address ahead of the data.`;
+  }
+  if (protocol === "TCP") return tcpAlternative(listener);
+  if (protocol === "UDP") return "none: UDP listeners can only pass the client address by transferring it.";
+  return `none known for ${protocol}.`;
+}
+function providerVersionLines(listener) {
+  const fact = listener.providerVersion;
+  if (!fact) return [];
+  const from = fact.source === "lock-file" ? "lock file" : fact.source === "constraint" ? "version constraint" : "unknown";
+  const missing = [];
+  for (const [argument, since] of Object.entries(listener.info.since ?? {})) {
+    const support = argumentSupport(listener, argument).support;
+    if (support === "no") missing.push(`  - ${codeSpan(argument)} arrived in ${since}: not in the version in use`);
+    else if (support === "some") missing.push(`  - ${codeSpan(argument)} arrived in ${since}: only some of the allowed versions have it`);
+  }
+  return missing.length > 0 || fact.source === "unknown" ? [`- Provider: ${codeSpan(fact.provider)} ${versionInUseText(fact)} \u2014 source: ${from}`, ...missing] : [];
+}
+function backendLines(pools, on) {
+  const lines = [];
+  for (const pool of pools) {
+    for (const member of pool.members) {
+      const name2 = `${codeSpan(member.address)}`;
+      if (member.isIpBackend === true) lines.push(`- ${name2}: does **not** receive it (${member.ipBackendExplanation})`);
+      else if (member.isIpBackend === false) lines.push(`- ${name2}: ${on ? "receives it" : "would receive it when on"}`);
+      else lines.push(`- ${name2}: cannot tell whether it is an IP backend`);
+    }
+    if (pool.poolType === "ip" && pool.members.length === 0)
+      lines.push(`- pool ${codeSpan(pool.address)} holds only IP backends, which never receive it`);
+  }
+  return lines;
+}
+function listenerHover(listener, docsLink) {
+  const { clientIp } = listener;
+  const out2 = [];
+  out2.push(`**Transfer Client IP Address: ${stateWord2(listener)}** \u2014 ${clientIp.explanation}.`);
+  out2.push("");
+  out2.push(`- ${loadBalancerFact(listener)} \xB7 ${markdownText(listener.protocol ?? "protocol unknown")}`);
+  if (clientIp.attribute) {
+    const written = clientIp.written === "unknown" ? `an expression only known when Terraform runs${clientIp.writtenUnknownReason ? ` (${markdownText(clientIp.writtenUnknownReason)})` : ""}` : clientIp.written === void 0 ? "null (unset, so the default applies)" : String(clientIp.written);
+    out2.push(
+      `- Written: ${codeSpan(clientIp.attribute.name)} = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? " (no effect here)" : ""}`
+    );
+  } else if (listener.argType === "none") {
+    out2.push(`- ${codeSpan(listener.type)} has no \`transparent_client_ip_enable\` argument.`);
+  }
+  out2.push(...providerVersionLines(listener));
+  out2.push(...hopLines(listener));
+  const backends = backendLines(listener.pools, clientIp.state === "on");
+  if (backends.length > 0) out2.push("", "**Who gets the client IP**", ...backends);
+  out2.push("", `**What to do:** ${whatToDo(listener)}`);
+  const layer4 = listener.protocol === "TCP" || listener.protocol === "UDP";
+  if (clientIp.state !== "on" || !layer4) out2.push("", `**Other ways to get it:** ${alternativesFor(listener)}`);
+  out2.push("", ...platformLines(listener).map((line) => `- ${line}`));
+  out2.push("", `[More: limits while it is on, caveats](${docsLink})`);
+  return out2.join("\n");
+}
+function loadBalancerFact(listener) {
+  const lb = listener.loadBalancer;
+  if (!lb) return `Load balancer: ${listener.kind} (${listener.kindExplanation})`;
+  const explanation = listener.kindExplanation;
+  const prefix = [lb.address, `\`${lb.address}\``].map((name2) => `it belongs to ${name2}, a ${listener.kind} load balancer`).find((p) => explanation.startsWith(p));
+  const rest = prefix === void 0 ? void 0 : explanation.slice(prefix.length).trim();
+  const why = rest === void 0 ? void 0 : rest === "" ? "" : /^\((.*)\)$/.exec(rest)?.[1];
+  if (why !== void 0) return `Load balancer ${codeSpan(lb.address)} (${listener.kind}${why ? `: ${why}` : ""})`;
+  return `Load balancer ${codeSpan(lb.address)}: ${listener.kind} (${explanation})`;
+}
+function whatToDo(listener) {
+  const { clientIp } = listener;
+  if (clientIp.state === "unknown") {
+    return clientIp.written === "unknown" ? "give the value (a tfvars file, `--var`, or `variables` in `.elb-lens.json`) to see the result." : "point `loadbalancer_id` at a load balancer of this module, or set the protocol, to see the result.";
+  }
+  if (clientIp.reason === "always-on") {
+    return clientIp.written === false ? `remove \`${clientIp.attribute?.name ?? "transparent_client_ip_enable"}\`: it cannot turn transfer off.` : "nothing to switch; keep backends in the VPC (server backends) and no backend a client of its own load balancer.";
+  }
+  const switchName = listener.clientIp.setting?.name ?? "transparent_client_ip_enable";
+  if (clientIp.state === "off") {
+    return `set ${codeSpan(switchName)} to true if backends need the client address (it interrupts traffic for about ten seconds).`;
+  }
+  return "keep backends in the VPC, and no backend a client of its own load balancer; switching it off interrupts traffic for about ten seconds.";
+}
+function poolHover(pool, docsLink) {
+  const out2 = [];
+  const listeners = pool.listeners;
+  const type = pool.idOnly ? "unknown (only its id is known: no definition of the pool was read)" : pool.poolType === void 0 ? "not set (any backend)" : pool.poolType || "any";
+  out2.push(`**Pool ${codeSpan(pool.address)}** \u2014 type: ${type}`);
+  if (listeners.length === 0) out2.push("", "No listener of this module sends traffic here, so its client IP state is unknown.");
+  for (const listener of listeners) {
+    out2.push(
+      "",
+      `From ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? "unknown protocol")}): Transfer Client IP Address **${stateWord2(listener)}**.`
+    );
+    const lines = backendLines([pool], listener.clientIp.state === "on");
+    if (lines.length > 0) out2.push(...lines);
+  }
+  if (pool.poolType === "ip") out2.push("", "IP backends never receive the client IP, whatever the listener says.");
+  out2.push("", `[About client IP transfer](${docsLink})`);
+  return out2.join("\n");
+}
+function memberHover(member, docsLink) {
+  const out2 = [];
+  const kind = member.isIpBackend === true ? "IP backend" : member.isIpBackend === false ? "server backend" : "backend of unknown kind";
+  out2.push(`**Member ${codeSpan(member.address)}** \u2014 ${kind}: ${member.ipBackendExplanation}.`);
+  const listeners = member.pool?.listeners ?? [];
+  for (const listener of listeners) {
+    const on = listener.clientIp.state;
+    let gets;
+    if (member.isIpBackend === true) gets = "does not receive the client IP (IP backends never do)";
+    else if (on === "on")
+      gets = member.isIpBackend === false ? "receives the client IP" : "receives the client IP if it is a server in the VPC";
+    else if (on === "off") gets = "sees the load balancer\u2019s address, not the client\u2019s";
+    else gets = "may or may not receive the client IP (the listener\u2019s state is unknown)";
+    out2.push("", `Through ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? "unknown protocol")}): ${gets}.`);
+    if (member.isIpBackend === true) {
+      out2.push(`Alternative: ${alternativesFor(listener)}`);
+    }
+  }
+  if (listeners.length === 0) out2.push("", "No listener of this module was found for its pool.");
+  out2.push("", `A backend must not also be a client of the same load balancer while the client IP is transferred. [Details](${docsLink})`);
+  return out2.join("\n");
+}
+function loadBalancerHover(lb, model, docsLink) {
+  const out2 = [`**Load balancer ${codeSpan(lb.address)}** \u2014 ${lb.kind}.`];
+  if (lb.kind === "dedicated")
+    out2.push("", "Dedicated load balancers always transfer the client IP, on every listener; it cannot be turned off.");
+  if (lb.kind === "shared")
+    out2.push(
+      "",
+      "Shared load balancers always transfer the client IP on HTTP/HTTPS listeners; on TCP/UDP listeners it is off unless turned on."
+    );
+  const listeners = model.listeners.filter((l) => l.loadBalancer === lb);
+  for (const listener of listeners)
+    out2.push(`- ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? "?")}): ${stateWord2(listener)}`);
+  out2.push("", `[About client IP transfer](${docsLink})`);
+  return out2.join("\n");
+}
+function hoverMarkdown(target, model, docsLink) {
+  const node = target.node;
+  switch (node.info.role) {
+    case "listener": {
+      const listener = model.listeners.find((l) => l === node);
+      return listener ? listenerHover(listener, docsLink) : void 0;
+    }
+    case "pool": {
+      const pool = model.pools.find((p) => p === node);
+      return pool ? poolHover(pool, docsLink) : void 0;
+    }
+    case "member": {
+      const member = model.members.find((m) => m === node);
+      return member ? memberHover(member, docsLink) : void 0;
+    }
+    case "loadbalancer": {
+      const lb = model.loadBalancers.find((l) => l === node);
+      const setting = lb && target.attributeName ? settingHover(lb, target.attributeName, model, docsLink) : void 0;
+      if (setting) return setting;
+      return lb ? loadBalancerHover(lb, model, docsLink) : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function inlayLabel(listener) {
+  const { clientIp } = listener;
+  if (clientIp.state === "unknown") return "client IP: unknown";
+  if (clientIp.reason === "always-on")
+    return `client IP: always on (${listener.kind === "unknown" ? listener.protocol ?? "" : listener.kind})`;
+  if (clientIp.reason === "default") return `client IP: off (shared ${listener.protocol} default)`;
+  return `client IP: ${clientIp.state}`;
+}
+function portInlayLabel(listener) {
+  const label = inlayLabel(listener);
+  if (listener.type !== "kubernetes:port" || !listener.protocol) return label;
+  const written = listener.block.attributes.get("protocol");
+  const portProtocol = written?.expr.kind === "literal" && typeof written.expr.value === "string" ? written.expr.value.toUpperCase() : written ? void 0 : "TCP";
+  if (portProtocol === void 0 || portProtocol === listener.protocol) return label;
+  const shown = listener.protocol === "TERMINATED_HTTPS" ? "HTTPS" : listener.protocol;
+  if (listener.clientIp.reason === "always-on") return `${shown} listener: client IP always on`;
+  return `${shown} listener, ${label}`;
+}
+function nodesOfBlock(model, block) {
+  return [...model.loadBalancers, ...model.listeners, ...model.pools, ...model.members].filter((n2) => n2.block === block);
+}
+function instancesMarkdown(nodes, range) {
+  if (nodes.length === 1) {
+    const sources = nodes[0].context?.callerSources(range) ?? [];
+    return sources.length > 0 ? `**From the caller:** ${sources.map((s) => markdownText(s.message)).join("; ")}` : "";
+  }
+  if (nodes.length === 0) return "";
+  const lines = ["**Per instance**", ""];
+  for (const node of nodes) {
+    const listener = node.info.role === "listener" ? node : void 0;
+    const state = listener ? `: ${markdownText(listener.protocol ?? "protocol unknown")}, ${markdownText(inlayLabel(listener))}` : "";
+    const sources = node.context?.callerSources(range) ?? [];
+    const from = sources.length > 0 ? ` (${sources.map((s) => markdownText(s.message)).join("; ")})` : "";
+    lines.push(`- ${codeSpan(node.address)}${state}${from}`);
+  }
+  return lines.join("\n");
+}
+
+// server/src/hover/inlay.ts
+function listenerInlayHints(model, filePath, range) {
+  const hints = [];
+  const byBlock = /* @__PURE__ */ new Map();
+  for (const listener of model.listeners) {
+    if (listener.file.path !== filePath) continue;
+    const instances = byBlock.get(listener.block);
+    if (instances) instances.push(listener);
+    else byBlock.set(listener.block, [listener]);
+  }
+  for (const [block, instances] of byBlock) {
+    const listener = instances[0];
+    const protocol = block.attributes.get("protocol");
+    const anchor = protocol ? protocol.range.end : block.headerRange.end;
+    if (range && !rangeContains(range, anchor)) continue;
+    const labels = [...new Set(instances.map(portInlayLabel))];
+    if (labels.length === 1) hints.push({ position: anchor, label: labels[0], tooltip: listener.clientIp.explanation });
+    else {
+      hints.push({
+        position: anchor,
+        label: "client IP: differs by instance",
+        tooltip: instances.map((l) => `${l.address}: ${inlayLabel(l)}`).join("\n")
+      });
+    }
+  }
+  return hints;
+}
+
+// server/src/hover/kubernetesTarget.ts
+var SPEC_FIELDS = /* @__PURE__ */ new Set([
+  "type",
+  "externalTrafficPolicy",
+  "allocateLoadBalancerNodePorts",
+  "loadBalancerClass",
+  "external_traffic_policy",
+  "allocate_load_balancer_node_ports",
+  "load_balancer_class"
+]);
+var PORT_FIELDS = /* @__PURE__ */ new Set(["port", "protocol", "name", "targetPort", "nodePort", "target_port", "node_port"]);
+function kubernetesHoverTarget(model, filePath, position) {
+  for (const listener of model.listeners) {
+    if (listener.provider !== "kubernetes") continue;
+    if (listener.file.path !== filePath || !rangeContains(listener.block.range, position)) continue;
+    for (const attribute of listener.block.attributes.values()) {
+      if (PORT_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
+        return { node: listener, attributeName: attribute.name, range: attribute.range };
+      }
+    }
+    return { node: listener, attributeName: void 0, range: listener.block.headerRange };
+  }
+  for (const lb of model.loadBalancers) {
+    if (lb.info.provider !== "kubernetes") continue;
+    if (lb.file.path !== filePath || !rangeContains(lb.block.range, position)) continue;
+    if (lb.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(lb.block.headerRange, position)) {
+      return { node: lb, attributeName: void 0, range: lb.block.headerRange };
+    }
+    const annotations = lb.settingBlocks?.find((b) => b.type === "annotations") ?? child2(lb.block, "annotations");
+    for (const attribute of annotations?.attributes.values() ?? []) {
+      if (!attribute.derived && rangeContains(attribute.range, position))
+        return { node: lb, attributeName: attribute.name, range: attribute.range };
+    }
+    const spec = lb.settingBlocks?.find((b) => b.type === "spec") ?? child2(lb.block, "spec");
+    for (const attribute of spec?.attributes.values() ?? []) {
+      if (SPEC_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
+        return { node: lb, attributeName: attribute.name, range: attribute.range };
+      }
+    }
+  }
+  return void 0;
+}
+function child2(block, type) {
+  return block.blocks.find((b) => b.type === type);
+}
+
+// server/src/hover/target.ts
+var HOVER_ATTRIBUTES = /* @__PURE__ */ new Set([
+  "protocol",
+  "transparent_client_ip_enable",
+  "loadbalancer_id",
+  "listener_id",
+  "default_pool_id",
+  "pool_id",
+  "address",
+  "subnet_id",
+  "type",
+  "proxy_protocol_enable",
+  "nat64_enable",
+  "real_ip",
+  // ELB API JSON keys
+  "subnet_cidr_id",
+  "member_type",
+  "guaranteed",
+  "vip_address"
+]);
+function hoverTarget(model, filePath, position, manifest) {
+  return kubernetesHoverTarget(model, filePath, position) ?? (manifest ? void 0 : blockTarget(model, filePath, position));
+}
+function blockTarget(model, filePath, position) {
+  const nodes = [...model.listeners, ...model.pools, ...model.members, ...model.loadBalancers];
+  for (const node of nodes) {
+    if (node.file.path !== filePath) continue;
+    if (node.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(node.block.headerRange, position)) {
+      return { node, attributeName: void 0, range: node.block.headerRange };
+    }
+    if (!rangeContains(node.block.range, position)) continue;
+    for (const attribute of node.block.attributes.values()) {
+      if (HOVER_ATTRIBUTES.has(attribute.name) && rangeContains(attribute.range, position)) {
+        return { node, attributeName: attribute.name, range: attribute.range };
+      }
+    }
+    const mode = node.block.blocks.find((b) => b.type === "insert_headers")?.attributes.get(XFF_MODE);
+    if (mode && rangeContains(mode.range, position)) return { node, attributeName: XFF_MODE, range: mode.range };
+    if (node.block.range.start.line === position.line) return { node, attributeName: void 0, range: node.block.headerRange };
+  }
+  return void 0;
+}
+function unavailableModuleHover(calls, isHere, position) {
+  for (const [block, reason] of calls) {
+    if (!rangeContains(block.range, position) || !isHere(block)) continue;
+    return {
+      markdown: `**module.${block.labels[0] ?? ""}**: ${reason}. ELB Lens cannot read this module's code, so the values it makes are unknown and nothing in it is checked.`,
+      range: block.headerRange
+    };
+  }
+  return void 0;
+}
 
 // server/src/elbjson/toModel.ts
-var path9 = __toESM2(require("path"));
+var path10 = __toESM2(require("path"));
 
 // server/src/elbjson/configFile.ts
 var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
@@ -21126,7 +21797,7 @@ function memberBackendKind2(block, pool, kind) {
   };
 }
 function addressOf(file, block, role, multiFile) {
-  const where2 = `${multiFile ? `${path9.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
+  const where2 = `${multiFile ? `${path10.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
   const name2 = str(block, "name");
   if (name2) return `${where2} "${name2}"`;
   if (role === "member") {
@@ -21283,8 +21954,8 @@ function overlapsErrors(doc, start2, end) {
 }
 
 // server/src/parse/hcl/parser.ts
-var fs2 = __toESM2(require("fs"));
-var path10 = __toESM2(require("path"));
+var fs3 = __toESM2(require("fs"));
+var path11 = __toESM2(require("path"));
 
 // server/src/parse/hcl/expressions.ts
 var MAX_EXPR_DEPTH = 200;
@@ -22249,10 +22920,10 @@ var HclConverter = class {
 // server/src/parse/hcl/parser.ts
 var parserPromise;
 function locateWasm(fileName, packageName, wasmDir) {
-  const candidates = [wasmDir, __dirname, path10.join(__dirname, "..")].filter((dir) => typeof dir === "string");
+  const candidates = [wasmDir, __dirname, path11.join(__dirname, "..")].filter((dir) => typeof dir === "string");
   for (const dir of candidates) {
-    const candidate = path10.join(dir, fileName);
-    if (fs2.existsSync(candidate)) return candidate;
+    const candidate = path11.join(dir, fileName);
+    if (fs3.existsSync(candidate)) return candidate;
   }
   return require.resolve(`${packageName}/${fileName}`);
 }
@@ -22268,7 +22939,7 @@ function loadHclParser(wasmDir) {
       const runtimeWasm = locateWasm("web-tree-sitter.wasm", "web-tree-sitter", wasmDir);
       await treeSitter.Parser.init({ locateFile: () => runtimeWasm });
       const grammarWasm = locateWasm("tree-sitter-hcl.wasm", "@tree-sitter-grammars/tree-sitter-hcl", wasmDir);
-      language = await treeSitter.Language.load(fs2.readFileSync(grammarWasm));
+      language = await treeSitter.Language.load(fs3.readFileSync(grammarWasm));
     }
     const parser = new treeSitter.Parser();
     parser.setLanguage(language);
@@ -22356,12 +23027,10 @@ ${TEMPLATE_MARKER}
 }
 
 // server/src/project/files.ts
+var path12 = __toESM2(require("path"));
 var MAX_FILE_CHARS = 4 * 1024 * 1024;
 var MAX_LINE_CHARS = 128 * 1024;
 var MAX_PENDING_EDITS = 1e3;
-function isTerraformFile(filePath) {
-  return isTerraformFileName(filePath);
-}
 function looksBinary(text4) {
   return text4.includes("\0");
 }
@@ -22404,13 +23073,13 @@ var ProjectFiles = class {
   /** Files and folders read while a unit is built (undefined otherwise). */
   recording;
   openDocument(filePath, text4) {
-    this.variableFolders.delete(path11.dirname(filePath));
+    this.variableFolders.delete(path12.dirname(filePath));
     const previous = this.documents.get(filePath);
     previous?.tree?.delete();
     this.documents.set(filePath, { text: text4, tree: void 0, treeIsCurrent: false, config: void 0, blocks: newBlockCache(), edits: [] });
   }
   updateDocument(filePath, changes) {
-    this.variableFolders.delete(path11.dirname(filePath));
+    this.variableFolders.delete(path12.dirname(filePath));
     const doc = this.documents.get(filePath);
     if (!doc) return;
     for (const change of changes) {
@@ -22439,14 +23108,14 @@ var ProjectFiles = class {
     doc.config = void 0;
   }
   closeDocument(filePath) {
-    this.variableFolders.delete(path11.dirname(filePath));
+    this.variableFolders.delete(path12.dirname(filePath));
     this.documents.get(filePath)?.tree?.delete();
     this.documents.delete(filePath);
     this.skipped.delete(filePath);
   }
   fileChanged(filePath) {
-    this.variableFolders.delete(path11.dirname(filePath));
-    this.listings.delete(path11.dirname(filePath));
+    this.variableFolders.delete(path12.dirname(filePath));
+    this.listings.delete(path12.dirname(filePath));
     this.texts.delete(filePath);
     this.unparsed.delete(filePath);
     this.diskFiles.delete(filePath);
@@ -22524,7 +23193,7 @@ var ProjectFiles = class {
     return config;
   }
   parseDocument(filePath, doc) {
-    if (!isTerraformHclName(filePath) || doc.text.length > MAX_FILE_CHARS) return this.parseText(filePath, doc.text);
+    if (kindByName(filePath) !== "terraform" || doc.text.length > MAX_FILE_CHARS) return this.parseText(filePath, doc.text);
     doc.plainText ??= !looksBinary(doc.text) && !hasOverlongLine(doc.text);
     if (!doc.plainText) {
       doc.plainText = void 0;
@@ -22596,7 +23265,7 @@ var ProjectFiles = class {
         this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
         continue;
       }
-      if (!this.prescan || doc || isTerraformJsonName(filePath) || isOverrideFile(filePath) || this.mayMatter(filePath, text4)) {
+      if (!this.prescan || doc || kindByName(filePath) === "terraform-json" || isOverrideFile(filePath) || this.mayMatter(filePath, text4)) {
         const file = this.configFile(filePath);
         if (file) files.push(file);
       } else if (text4.length > MAX_FILE_CHARS || looksBinary(text4) || hasOverlongLine(text4)) {
@@ -22626,8 +23295,8 @@ var ProjectFiles = class {
   terraformPaths(dir) {
     this.recording?.listedDirs.add(dir);
     const names = new Set(this.listDirectory(dir).filter((n2) => isTerraformFile(n2)));
-    for (const open of this.documents.keys()) if (path11.dirname(open) === dir && isTerraformFile(open)) names.add(path11.basename(open));
-    return moduleFileNames([...names].sort()).map((n2) => path11.join(dir, n2));
+    for (const open of this.documents.keys()) if (path12.dirname(open) === dir && isTerraformFile(open)) names.add(path12.basename(open));
+    return moduleFileNames([...names].sort()).map((n2) => path12.join(dir, n2));
   }
   /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */
   listDirectory(dir) {
@@ -22659,621 +23328,6 @@ var DECLARATION_WORD = {
 };
 function escapeRegExp(text4) {
   return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-// server/src/project/units.ts
-function unitKindOf(kind) {
-  switch (kind) {
-    case "terraform":
-    case "terraform-json":
-      return "terraform";
-    case "elb-json":
-    case "kubernetes":
-    case "plan":
-      return kind;
-    default:
-      return void 0;
-  }
-}
-function unitKey(filePath, kind) {
-  switch (kind) {
-    case "terraform":
-    case "elb-json":
-    case "kustomize":
-    case "helm":
-      return `${kind}:${path12.dirname(filePath)}`;
-    case "kubernetes":
-    case "plan":
-      return `${kind}:${filePath}`;
-  }
-}
-function formUnits(items, fileOf, kindOf) {
-  const units = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const kind = unitKindOf(kindOf(item));
-    if (!kind) continue;
-    const key = unitKey(fileOf(item), kind);
-    const unit = units.get(key);
-    if (unit) unit.members.push(item);
-    else units.set(key, { key, kind, members: [item] });
-  }
-  return [...units.values()];
-}
-function unitMembers(filePath, files, contentKind) {
-  const dir = path12.dirname(filePath);
-  const byName = kindByName(filePath);
-  if (byName === "yaml") return contentKind(filePath) === "kubernetes" ? [filePath] : [];
-  if (byName === "json") {
-    const isJson = (file) => kindByName(file) === "json";
-    const names = new Set(files.listDirectory(dir).filter(isJson));
-    for (const open of files.openPaths()) if (path12.dirname(open) === dir && isJson(open)) names.add(path12.basename(open));
-    names.add(path12.basename(filePath));
-    return [...names].sort().map((n2) => path12.join(dir, n2)).filter((p) => contentKind(p) === "elb-json");
-  }
-  const paths = files.terraformPaths(dir);
-  if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
-  return paths;
-}
-
-// server/src/project/nodeFs.ts
-var fs3 = __toESM2(require("fs"));
-function entryType(entry) {
-  if (entry.isSymbolicLink()) return "symlink";
-  if (entry.isDirectory()) return "directory";
-  if (entry.isFile()) return "file";
-  return "other";
-}
-var MAX_READ_BYTES = 5 * 1024 * 1024;
-function createNodeHost(log) {
-  return {
-    readFile(filePath) {
-      const text4 = readTextFile(filePath, MAX_READ_BYTES);
-      return text4 === void 0 || text4.includes("\0") ? void 0 : text4;
-    },
-    readDirectory(dirPath) {
-      try {
-        return fs3.readdirSync(dirPath);
-      } catch {
-        return [];
-      }
-    },
-    log
-  };
-}
-var nodeFileSystem = {
-  readDirectory(dirPath) {
-    try {
-      return fs3.readdirSync(dirPath, { withFileTypes: true }).map((e) => ({ name: e.name, type: entryType(e) }));
-    } catch {
-      return void 0;
-    }
-  },
-  realpath(filePath) {
-    try {
-      return fs3.realpathSync(filePath);
-    } catch {
-      return void 0;
-    }
-  },
-  stat(filePath) {
-    try {
-      const stat = fs3.statSync(filePath);
-      const type = entryType(stat);
-      return { type: type === "symlink" ? "other" : type, size: stat.size };
-    } catch {
-      return void 0;
-    }
-  }
-};
-function readTextFile(filePath, limit) {
-  try {
-    const stat = fs3.statSync(filePath);
-    if (!stat.isFile() || stat.size > limit) return void 0;
-    return fs3.readFileSync(filePath, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-function unreadableFileReason(filePath, limit, terraformText) {
-  let fd;
-  try {
-    fd = fs3.openSync(filePath, "r");
-    if (!terraformText) return void 0;
-    const size = fs3.fstatSync(fd).size;
-    if (size > limit) return void 0;
-    const bytes = Buffer.alloc(size);
-    const read = size === 0 ? 0 : fs3.readSync(fd, bytes, 0, size, 0);
-    const content = bytes.subarray(0, read);
-    if (content.includes(0)) return "it is binary (NUL bytes), not Terraform text";
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(content);
-    } catch {
-      return "it is not valid UTF-8 text (Terraform files are UTF-8)";
-    }
-    return void 0;
-  } catch (error) {
-    const code = error.code;
-    return code === "EACCES" || code === "EPERM" ? "permission denied" : `it cannot be read (${code ?? String(error)})`;
-  } finally {
-    if (fd !== void 0) fs3.closeSync(fd);
-  }
-}
-function readHead(filePath, bytes) {
-  let fd;
-  try {
-    fd = fs3.openSync(filePath, "r");
-    const size = Math.min(bytes, fs3.fstatSync(fd).size);
-    const buffer = Buffer.alloc(size);
-    const read = size === 0 ? 0 : fs3.readSync(fd, buffer, 0, size, 0);
-    return buffer.subarray(0, read).toString("utf8");
-  } catch {
-    return "";
-  } finally {
-    if (fd !== void 0) fs3.closeSync(fd);
-  }
-}
-function nodeFileContent(filePath, limit) {
-  let whole;
-  return {
-    // UTF-8 takes up to four bytes a character: read enough bytes for `chars` characters.
-    head: (chars) => (whole ? whole.text ?? "" : readHead(filePath, chars * 4)).slice(0, chars),
-    text: () => (whole ??= { text: readTextFile(filePath, limit) }).text
-  };
-}
-
-// server/src/service/service.ts
-var path19 = __toESM2(require("path"));
-
-// server/src/hover/platform.ts
-var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
-function platformLines(listener) {
-  const { protocol, kind, provider, clientIp } = listener;
-  const lines = [securityGroupSentence(listener)];
-  const xff = xffModeNote(listener);
-  if (xff) lines.push(xff);
-  if (protocol === "TLS")
-    lines.push("TLS listeners do not pass the client IP on by themselves; Proxy Protocol (`proxy_protocol_enable = true`) does.");
-  const l4 = protocol === "TCP" || protocol === "UDP";
-  if (l4 && kind === "shared" && clientIp.canBeDisabled !== false)
-    lines.push(
-      "OTC\u2019s Swiss region and Huawei Cloud\u2019s Europe site appear to accept only true for shared TCP/UDP listeners, so there it may be on whatever is written."
-    );
-  if (provider === "flexibleengine")
-    lines.push(
-      "Flexible Engine: Xen ECS and BMS backends do not support client IP transfer; shared load balancers reach backends from 100.125.0.0/16 and 100.126.0.0/16."
-    );
-  if (l4 && clientIp.state !== "off")
-    lines.push("Behind a NAT gateway the backend sees the gateway\u2019s address, and for a client in a container, its node\u2019s address.");
-  return lines;
-}
-function tcpAlternative(listener) {
-  const toa = "for IP backends and NAT64, Huawei Cloud documents the TOA kernel module on the backend servers, which reads it from a TCP option (ELB Lens cannot see whether it is installed)";
-  if (listener.provider === "opentelekomcloud")
-    return "none documented by Open Telekom Cloud: TCP listeners can only pass the client address by transferring it.";
-  return `none in the load balancer for TCP; ${toa}.`;
-}
-function cceAnnotationLines(attributeName) {
-  if (attributeName !== CCE_CLIENT_IP_ANNOTATION) return [];
-  return [
-    "",
-    "CCE acts on this annotation only for shared TCP/UDP Services in CCE standard clusters with `externalTrafficPolicy: Local` (with Cluster, kube-proxy may pass the traffic to a pod on another node, which then sees that node\u2019s address), which is why the quick fix sets both. CCE Turbo clusters ignore it, and so do clusters older than v1.23.17-r0, v1.25.12-r0, v1.27.9-r0, v1.28.7-r0 or v1.29.3-r0 (each in its own minor version). Deleting the annotation leaves the load balancer\u2019s last setting in place."
-  ];
-}
-
-// server/src/hover/settings.ts
-function stateWord(listener) {
-  const { clientIp } = listener;
-  if (clientIp.state === "unknown") return "unknown";
-  if (clientIp.reason === "always-on") return "always on";
-  return clientIp.state;
-}
-function workloadSees(listener) {
-  const { clientIp, hop, protocol } = listener;
-  const layer7 = protocol !== void 0 && HTTP_PROTOCOLS.has(protocol);
-  if (layer7) {
-    return "the client address in the `X-Forwarded-For` header (the connection itself comes from the load balancer side)";
-  }
-  if (clientIp.state === "off") return "a load balancer address (100.125.0.0/16), never the client\u2019s";
-  if (clientIp.state === "unknown") return "the client address only if client IP transfer is on, which is unknown here";
-  if (!hop || hop.keepsSource === true) return "the client address";
-  if (hop.keepsSource === false) return "a node\u2019s address: the client address is lost on the way through the cluster";
-  return "the client address or a node\u2019s address, depending on the cluster network";
-}
-function hopLines(listener) {
-  const hop = listener.hop;
-  if (!hop) return [];
-  return ["", `**What the pods see:** ${workloadSees(listener)}.`, "", `- ${capitalize(hop.explanation)}.`, `- ${hop.caveat}`];
-}
-function capitalize(text4) {
-  return /^[a-z]+[A-Z_]/.test(text4) ? text4 : text4.charAt(0).toUpperCase() + text4.slice(1);
-}
-function portLine(listener) {
-  return `- \`${listener.address}\` (${listener.protocol ?? "unknown protocol"}): Transfer Client IP Address **${stateWord(listener)}** \u2014 ${listener.clientIp.explanation}; the pods see ${workloadSees(listener)}.`;
-}
-function settingHover(lb, attributeName, model, docsLink) {
-  const listeners = model.listeners.filter((l) => l.loadBalancer === lb);
-  const unrecognized = (model.unrecognized ?? []).find((u) => u.node === lb && u.attribute.name === attributeName);
-  const out2 = [];
-  if (unrecognized) {
-    out2.push(`**\`${attributeName}\` is not read** \u2014 ${unrecognized.reason}.`);
-    if (unrecognized.suggestion) out2.push("", `Did you mean \`${unrecognized.suggestion}\`?`);
-  }
-  const clientIp = listeners.filter((l) => l.clientIp.setting?.name === attributeName || l.clientIp.attribute?.name === attributeName);
-  if (clientIp.length > 0) {
-    if (out2.length > 0) out2.push("");
-    out2.push(
-      `**\`${attributeName}\`** \u2014 Transfer Client IP Address of the load balancer\u2019s listeners (${lb.kind}: ${listeners[0]?.kindExplanation ?? "unknown"}).`,
-      ""
-    );
-    out2.push(...clientIp.map(portLine));
-    if (lb.kind === "dedicated") out2.push("", "Dedicated load balancers always transfer the client IP; the annotation cannot turn it off.");
-    else if (lb.kind === "shared")
-      out2.push(
-        "",
-        "Shared load balancers transfer it on HTTP/HTTPS listeners always, and on TCP/UDP listeners only when this is `'true'`. Switching it interrupts traffic for about ten seconds."
-      );
-    out2.push(...cceAnnotationLines(attributeName));
-  }
-  const hopped = listeners.filter((l) => l.hop?.setting.name === attributeName);
-  if (hopped.length > 0) {
-    const hop = hopped[0].hop;
-    if (out2.length > 0) out2.push("");
-    out2.push(`**\`${attributeName}\`** \u2014 ${capitalize(hop.explanation)}.`, "");
-    out2.push(...hopped.map((l) => `- \`${l.address}\` (${l.protocol ?? "unknown protocol"}): the pods see ${workloadSees(l)}.`));
-    out2.push("", hop.caveat);
-  }
-  if (out2.length === 0) return void 0;
-  out2.push("", `[About client IP transfer](${docsLink})`);
-  return out2.join("\n");
-}
-
-// server/src/hover/hover.ts
-function stateWord2(listener) {
-  const { clientIp } = listener;
-  if (clientIp.state === "unknown") return "unknown";
-  if (clientIp.reason === "always-on") return "always on";
-  return clientIp.state;
-}
-function alternativesFor(listener) {
-  const { protocol } = listener;
-  if (protocol === void 0) return "depend on the protocol, which is unknown.";
-  if (HTTP_PROTOCOLS.has(protocol)) {
-    const xff = `the \`X-Forwarded-For\` header, which ${protocol} listeners always add`;
-    if (!listener.info.flatHeaderSwitches) return `${xff}.`;
-    const realIp = argumentSupport(listener, "real_ip");
-    if (realIp.support === "no") return `${xff}. ${upgradeAdvice(realIp, listener.type, "to add `X-Real-IP` as well")}`;
-    const needed = versionNeeded(realIp);
-    return `${xff}; optionally \`X-Real-IP\` (\`real_ip = true\`${needed ? `, ${needed}` : ""}).`;
-  }
-  if (protocol === "TLS") {
-    const proxy2 = argumentSupport(listener, "proxy_protocol_enable");
-    if (proxy2.support === "no")
-      return `Proxy Protocol, which sends the client address ahead of the data. ${upgradeAdvice(proxy2, listener.type, "to turn it on")}`;
-    const needed = versionNeeded(proxy2);
-    return `Proxy Protocol (\`proxy_protocol_enable = true\`${needed ? `, ${needed}` : ""}), which sends the client address ahead of the data.`;
-  }
-  if (protocol === "TCP") return tcpAlternative(listener);
-  if (protocol === "UDP") return "none: UDP listeners can only pass the client address by transferring it.";
-  return `none known for ${protocol}.`;
-}
-function providerVersionLines(listener) {
-  const fact = listener.providerVersion;
-  if (!fact) return [];
-  const from = fact.source === "lock-file" ? "lock file" : fact.source === "constraint" ? "version constraint" : "unknown";
-  const missing = [];
-  for (const [argument, since] of Object.entries(listener.info.since ?? {})) {
-    const support = argumentSupport(listener, argument).support;
-    if (support === "no") missing.push(`  - ${codeSpan(argument)} arrived in ${since}: not in the version in use`);
-    else if (support === "some") missing.push(`  - ${codeSpan(argument)} arrived in ${since}: only some of the allowed versions have it`);
-  }
-  return missing.length > 0 || fact.source === "unknown" ? [`- Provider: ${codeSpan(fact.provider)} ${versionInUseText(fact)} \u2014 source: ${from}`, ...missing] : [];
-}
-function backendLines(pools, on) {
-  const lines = [];
-  for (const pool of pools) {
-    for (const member of pool.members) {
-      const name2 = `${codeSpan(member.address)}`;
-      if (member.isIpBackend === true) lines.push(`- ${name2}: does **not** receive it (${member.ipBackendExplanation})`);
-      else if (member.isIpBackend === false) lines.push(`- ${name2}: ${on ? "receives it" : "would receive it when on"}`);
-      else lines.push(`- ${name2}: cannot tell whether it is an IP backend`);
-    }
-    if (pool.poolType === "ip" && pool.members.length === 0)
-      lines.push(`- pool ${codeSpan(pool.address)} holds only IP backends, which never receive it`);
-  }
-  return lines;
-}
-function listenerHover(listener, docsLink) {
-  const { clientIp } = listener;
-  const out2 = [];
-  out2.push(`**Transfer Client IP Address: ${stateWord2(listener)}** \u2014 ${clientIp.explanation}.`);
-  out2.push("");
-  out2.push(`- ${loadBalancerFact(listener)} \xB7 ${markdownText(listener.protocol ?? "protocol unknown")}`);
-  if (clientIp.attribute) {
-    const written = clientIp.written === "unknown" ? `an expression only known when Terraform runs${clientIp.writtenUnknownReason ? ` (${markdownText(clientIp.writtenUnknownReason)})` : ""}` : clientIp.written === void 0 ? "null (unset, so the default applies)" : String(clientIp.written);
-    out2.push(
-      `- Written: ${codeSpan(clientIp.attribute.name)} = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? " (no effect here)" : ""}`
-    );
-  } else if (listener.argType === "none") {
-    out2.push(`- ${codeSpan(listener.type)} has no \`transparent_client_ip_enable\` argument.`);
-  }
-  out2.push(...providerVersionLines(listener));
-  out2.push(...hopLines(listener));
-  const backends = backendLines(listener.pools, clientIp.state === "on");
-  if (backends.length > 0) out2.push("", "**Who gets the client IP**", ...backends);
-  out2.push("", `**What to do:** ${whatToDo(listener)}`);
-  const layer4 = listener.protocol === "TCP" || listener.protocol === "UDP";
-  if (clientIp.state !== "on" || !layer4) out2.push("", `**Other ways to get it:** ${alternativesFor(listener)}`);
-  out2.push("", ...platformLines(listener).map((line) => `- ${line}`));
-  out2.push("", `[More: limits while it is on, caveats](${docsLink})`);
-  return out2.join("\n");
-}
-function loadBalancerFact(listener) {
-  const lb = listener.loadBalancer;
-  if (!lb) return `Load balancer: ${listener.kind} (${listener.kindExplanation})`;
-  const explanation = listener.kindExplanation;
-  const prefix = [lb.address, `\`${lb.address}\``].map((name2) => `it belongs to ${name2}, a ${listener.kind} load balancer`).find((p) => explanation.startsWith(p));
-  const rest = prefix === void 0 ? void 0 : explanation.slice(prefix.length).trim();
-  const why = rest === void 0 ? void 0 : rest === "" ? "" : /^\((.*)\)$/.exec(rest)?.[1];
-  if (why !== void 0) return `Load balancer ${codeSpan(lb.address)} (${listener.kind}${why ? `: ${why}` : ""})`;
-  return `Load balancer ${codeSpan(lb.address)}: ${listener.kind} (${explanation})`;
-}
-function whatToDo(listener) {
-  const { clientIp } = listener;
-  if (clientIp.state === "unknown") {
-    return clientIp.written === "unknown" ? "give the value (a tfvars file, `--var`, or `variables` in `.elb-lens.json`) to see the result." : "point `loadbalancer_id` at a load balancer of this module, or set the protocol, to see the result.";
-  }
-  if (clientIp.reason === "always-on") {
-    return clientIp.written === false ? `remove \`${clientIp.attribute?.name ?? "transparent_client_ip_enable"}\`: it cannot turn transfer off.` : "nothing to switch; keep backends in the VPC (server backends) and no backend a client of its own load balancer.";
-  }
-  const switchName = listener.clientIp.setting?.name ?? "transparent_client_ip_enable";
-  if (clientIp.state === "off") {
-    return `set ${codeSpan(switchName)} to true if backends need the client address (it interrupts traffic for about ten seconds).`;
-  }
-  return "keep backends in the VPC, and no backend a client of its own load balancer; switching it off interrupts traffic for about ten seconds.";
-}
-function poolHover(pool, docsLink) {
-  const out2 = [];
-  const listeners = pool.listeners;
-  const type = pool.idOnly ? "unknown (only its id is known: no definition of the pool was read)" : pool.poolType === void 0 ? "not set (any backend)" : pool.poolType || "any";
-  out2.push(`**Pool ${codeSpan(pool.address)}** \u2014 type: ${type}`);
-  if (listeners.length === 0) out2.push("", "No listener of this module sends traffic here, so its client IP state is unknown.");
-  for (const listener of listeners) {
-    out2.push(
-      "",
-      `From ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? "unknown protocol")}): Transfer Client IP Address **${stateWord2(listener)}**.`
-    );
-    const lines = backendLines([pool], listener.clientIp.state === "on");
-    if (lines.length > 0) out2.push(...lines);
-  }
-  if (pool.poolType === "ip") out2.push("", "IP backends never receive the client IP, whatever the listener says.");
-  out2.push("", `[About client IP transfer](${docsLink})`);
-  return out2.join("\n");
-}
-function memberHover(member, docsLink) {
-  const out2 = [];
-  const kind = member.isIpBackend === true ? "IP backend" : member.isIpBackend === false ? "server backend" : "backend of unknown kind";
-  out2.push(`**Member ${codeSpan(member.address)}** \u2014 ${kind}: ${member.ipBackendExplanation}.`);
-  const listeners = member.pool?.listeners ?? [];
-  for (const listener of listeners) {
-    const on = listener.clientIp.state;
-    let gets;
-    if (member.isIpBackend === true) gets = "does not receive the client IP (IP backends never do)";
-    else if (on === "on")
-      gets = member.isIpBackend === false ? "receives the client IP" : "receives the client IP if it is a server in the VPC";
-    else if (on === "off") gets = "sees the load balancer\u2019s address, not the client\u2019s";
-    else gets = "may or may not receive the client IP (the listener\u2019s state is unknown)";
-    out2.push("", `Through ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? "unknown protocol")}): ${gets}.`);
-    if (member.isIpBackend === true) {
-      out2.push(`Alternative: ${alternativesFor(listener)}`);
-    }
-  }
-  if (listeners.length === 0) out2.push("", "No listener of this module was found for its pool.");
-  out2.push("", `A backend must not also be a client of the same load balancer while the client IP is transferred. [Details](${docsLink})`);
-  return out2.join("\n");
-}
-function loadBalancerHover(lb, model, docsLink) {
-  const out2 = [`**Load balancer ${codeSpan(lb.address)}** \u2014 ${lb.kind}.`];
-  if (lb.kind === "dedicated")
-    out2.push("", "Dedicated load balancers always transfer the client IP, on every listener; it cannot be turned off.");
-  if (lb.kind === "shared")
-    out2.push(
-      "",
-      "Shared load balancers always transfer the client IP on HTTP/HTTPS listeners; on TCP/UDP listeners it is off unless turned on."
-    );
-  const listeners = model.listeners.filter((l) => l.loadBalancer === lb);
-  for (const listener of listeners)
-    out2.push(`- ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? "?")}): ${stateWord2(listener)}`);
-  out2.push("", `[About client IP transfer](${docsLink})`);
-  return out2.join("\n");
-}
-function hoverMarkdown(target, model, docsLink) {
-  const node = target.node;
-  switch (node.info.role) {
-    case "listener": {
-      const listener = model.listeners.find((l) => l === node);
-      return listener ? listenerHover(listener, docsLink) : void 0;
-    }
-    case "pool": {
-      const pool = model.pools.find((p) => p === node);
-      return pool ? poolHover(pool, docsLink) : void 0;
-    }
-    case "member": {
-      const member = model.members.find((m) => m === node);
-      return member ? memberHover(member, docsLink) : void 0;
-    }
-    case "loadbalancer": {
-      const lb = model.loadBalancers.find((l) => l === node);
-      const setting = lb && target.attributeName ? settingHover(lb, target.attributeName, model, docsLink) : void 0;
-      if (setting) return setting;
-      return lb ? loadBalancerHover(lb, model, docsLink) : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function inlayLabel(listener) {
-  const { clientIp } = listener;
-  if (clientIp.state === "unknown") return "client IP: unknown";
-  if (clientIp.reason === "always-on")
-    return `client IP: always on (${listener.kind === "unknown" ? listener.protocol ?? "" : listener.kind})`;
-  if (clientIp.reason === "default") return `client IP: off (shared ${listener.protocol} default)`;
-  return `client IP: ${clientIp.state}`;
-}
-function portInlayLabel(listener) {
-  const label = inlayLabel(listener);
-  if (listener.type !== "kubernetes:port" || !listener.protocol) return label;
-  const written = listener.block.attributes.get("protocol");
-  const portProtocol = written?.expr.kind === "literal" && typeof written.expr.value === "string" ? written.expr.value.toUpperCase() : written ? void 0 : "TCP";
-  if (portProtocol === void 0 || portProtocol === listener.protocol) return label;
-  const shown = listener.protocol === "TERMINATED_HTTPS" ? "HTTPS" : listener.protocol;
-  if (listener.clientIp.reason === "always-on") return `${shown} listener: client IP always on`;
-  return `${shown} listener, ${label}`;
-}
-function nodesOfBlock(model, block) {
-  return [...model.loadBalancers, ...model.listeners, ...model.pools, ...model.members].filter((n2) => n2.block === block);
-}
-function instancesMarkdown(nodes, range) {
-  if (nodes.length === 1) {
-    const sources = nodes[0].context?.callerSources(range) ?? [];
-    return sources.length > 0 ? `**From the caller:** ${sources.map((s) => markdownText(s.message)).join("; ")}` : "";
-  }
-  if (nodes.length === 0) return "";
-  const lines = ["**Per instance**", ""];
-  for (const node of nodes) {
-    const listener = node.info.role === "listener" ? node : void 0;
-    const state = listener ? `: ${markdownText(listener.protocol ?? "protocol unknown")}, ${markdownText(inlayLabel(listener))}` : "";
-    const sources = node.context?.callerSources(range) ?? [];
-    const from = sources.length > 0 ? ` (${sources.map((s) => markdownText(s.message)).join("; ")})` : "";
-    lines.push(`- ${codeSpan(node.address)}${state}${from}`);
-  }
-  return lines.join("\n");
-}
-
-// server/src/hover/inlay.ts
-function listenerInlayHints(model, filePath, range) {
-  const hints = [];
-  const byBlock = /* @__PURE__ */ new Map();
-  for (const listener of model.listeners) {
-    if (listener.file.path !== filePath) continue;
-    const instances = byBlock.get(listener.block);
-    if (instances) instances.push(listener);
-    else byBlock.set(listener.block, [listener]);
-  }
-  for (const [block, instances] of byBlock) {
-    const listener = instances[0];
-    const protocol = block.attributes.get("protocol");
-    const anchor = protocol ? protocol.range.end : block.headerRange.end;
-    if (range && !rangeContains(range, anchor)) continue;
-    const labels = [...new Set(instances.map(portInlayLabel))];
-    if (labels.length === 1) hints.push({ position: anchor, label: labels[0], tooltip: listener.clientIp.explanation });
-    else {
-      hints.push({
-        position: anchor,
-        label: "client IP: differs by instance",
-        tooltip: instances.map((l) => `${l.address}: ${inlayLabel(l)}`).join("\n")
-      });
-    }
-  }
-  return hints;
-}
-
-// server/src/hover/kubernetesTarget.ts
-var SPEC_FIELDS = /* @__PURE__ */ new Set([
-  "type",
-  "externalTrafficPolicy",
-  "allocateLoadBalancerNodePorts",
-  "loadBalancerClass",
-  "external_traffic_policy",
-  "allocate_load_balancer_node_ports",
-  "load_balancer_class"
-]);
-var PORT_FIELDS = /* @__PURE__ */ new Set(["port", "protocol", "name", "targetPort", "nodePort", "target_port", "node_port"]);
-function kubernetesHoverTarget(model, filePath, position) {
-  for (const listener of model.listeners) {
-    if (listener.provider !== "kubernetes") continue;
-    if (listener.file.path !== filePath || !rangeContains(listener.block.range, position)) continue;
-    for (const attribute of listener.block.attributes.values()) {
-      if (PORT_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
-        return { node: listener, attributeName: attribute.name, range: attribute.range };
-      }
-    }
-    return { node: listener, attributeName: void 0, range: listener.block.headerRange };
-  }
-  for (const lb of model.loadBalancers) {
-    if (lb.info.provider !== "kubernetes") continue;
-    if (lb.file.path !== filePath || !rangeContains(lb.block.range, position)) continue;
-    if (lb.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(lb.block.headerRange, position)) {
-      return { node: lb, attributeName: void 0, range: lb.block.headerRange };
-    }
-    const annotations = lb.settingBlocks?.find((b) => b.type === "annotations") ?? child2(lb.block, "annotations");
-    for (const attribute of annotations?.attributes.values() ?? []) {
-      if (!attribute.derived && rangeContains(attribute.range, position))
-        return { node: lb, attributeName: attribute.name, range: attribute.range };
-    }
-    const spec = lb.settingBlocks?.find((b) => b.type === "spec") ?? child2(lb.block, "spec");
-    for (const attribute of spec?.attributes.values() ?? []) {
-      if (SPEC_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
-        return { node: lb, attributeName: attribute.name, range: attribute.range };
-      }
-    }
-  }
-  return void 0;
-}
-function child2(block, type) {
-  return block.blocks.find((b) => b.type === type);
-}
-
-// server/src/hover/target.ts
-var HOVER_ATTRIBUTES = /* @__PURE__ */ new Set([
-  "protocol",
-  "transparent_client_ip_enable",
-  "loadbalancer_id",
-  "listener_id",
-  "default_pool_id",
-  "pool_id",
-  "address",
-  "subnet_id",
-  "type",
-  "proxy_protocol_enable",
-  "nat64_enable",
-  "real_ip",
-  // ELB API JSON keys
-  "subnet_cidr_id",
-  "member_type",
-  "guaranteed",
-  "vip_address"
-]);
-function hoverTarget(model, filePath, position, manifest) {
-  return kubernetesHoverTarget(model, filePath, position) ?? (manifest ? void 0 : blockTarget(model, filePath, position));
-}
-function blockTarget(model, filePath, position) {
-  const nodes = [...model.listeners, ...model.pools, ...model.members, ...model.loadBalancers];
-  for (const node of nodes) {
-    if (node.file.path !== filePath) continue;
-    if (node.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(node.block.headerRange, position)) {
-      return { node, attributeName: void 0, range: node.block.headerRange };
-    }
-    if (!rangeContains(node.block.range, position)) continue;
-    for (const attribute of node.block.attributes.values()) {
-      if (HOVER_ATTRIBUTES.has(attribute.name) && rangeContains(attribute.range, position)) {
-        return { node, attributeName: attribute.name, range: attribute.range };
-      }
-    }
-    const mode = node.block.blocks.find((b) => b.type === "insert_headers")?.attributes.get(XFF_MODE);
-    if (mode && rangeContains(mode.range, position)) return { node, attributeName: XFF_MODE, range: mode.range };
-    if (node.block.range.start.line === position.line) return { node, attributeName: void 0, range: node.block.headerRange };
-  }
-  return void 0;
-}
-function unavailableModuleHover(calls, isHere, position) {
-  for (const [block, reason] of calls) {
-    if (!rangeContains(block.range, position) || !isHere(block)) continue;
-    return {
-      markdown: `**module.${block.labels[0] ?? ""}**: ${reason}. ELB Lens cannot read this module's code, so the values it makes are unknown and nothing in it is checked.`,
-      range: block.headerRange
-    };
-  }
-  return void 0;
 }
 
 // server/src/project/callers.ts
