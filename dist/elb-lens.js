@@ -13014,7 +13014,8 @@ function modify(text4, path30, value, options) {
 }
 
 // server/src/parse/jsonTree.ts
-function compactParseTree(text4, errors, options) {
+function compactParseTree(text4, errors, options, part = {}) {
+  const base = part.base ?? 0;
   const root = { type: "array", offset: -1, length: -1, children: [] };
   let current = root;
   const pending = [[]];
@@ -13040,34 +13041,38 @@ function compactParseTree(text4, errors, options) {
   visit2(
     text4,
     {
-      onObjectBegin: (offset) => open({ type: "object", offset, length: -1, parent: current, children: [] }),
+      onObjectBegin: (offset) => {
+        const object = { type: "object", offset: base + offset, length: -1, parent: current, children: [] };
+        open(object);
+        return object.parent !== root && part.skip?.(object) === true ? false : void 0;
+      },
       onObjectProperty: (name2, offset, length) => {
-        const property = { type: "property", offset, length: -1, parent: current, children: [] };
+        const property = { type: "property", offset: base + offset, length: -1, parent: current, children: [] };
         add(property);
-        property.children = [{ type: "string", value: name2, offset, length, parent: property }];
+        property.children = [{ type: "string", value: name2, offset: base + offset, length, parent: property }];
         current = property;
       },
       onObjectEnd: (offset, length) => {
-        completeProperty(offset + length);
-        close(offset + length);
-        completeProperty(offset + length);
+        completeProperty(base + offset + length);
+        close(base + offset + length);
+        completeProperty(base + offset + length);
       },
-      onArrayBegin: (offset) => open({ type: "array", offset, length: -1, parent: current, children: [] }),
+      onArrayBegin: (offset) => open({ type: "array", offset: base + offset, length: -1, parent: current, children: [] }),
       onArrayEnd: (offset, length) => {
-        close(offset + length);
-        completeProperty(offset + length);
+        close(base + offset + length);
+        completeProperty(base + offset + length);
       },
       onLiteralValue: (value, offset, length) => {
-        add({ type: literalType(value), offset, length, parent: current, value });
-        completeProperty(offset + length);
+        add({ type: literalType(value), offset: base + offset, length, parent: current, value });
+        completeProperty(base + offset + length);
       },
       onSeparator: (separator, offset) => {
         if (current.type !== "property") return;
-        if (separator === ":") current.colonOffset = offset;
-        else if (separator === ",") completeProperty(offset);
+        if (separator === ":") current.colonOffset = base + offset;
+        else if (separator === ",") completeProperty(base + offset);
       },
       onError: (error, offset, length) => {
-        errors.push({ error, offset, length });
+        errors.push({ error, offset: base + offset, length });
       }
     },
     options
@@ -13155,12 +13160,20 @@ function parseJsonDocument(text4) {
   return { root, errors, lines, comments: collectJsonComments(text4, lines) };
 }
 var MAX_JSON_DEPTH = 256;
-function parseJsonTree(text4) {
-  const tooDeepAt = nestingPastLimit(text4, MAX_JSON_DEPTH);
-  if (tooDeepAt >= 0)
+function parseJsonTree(text4, part = { from: 0, to: text4.length }) {
+  const parsed2 = part.from === 0 && part.to === text4.length ? text4 : text4.slice(part.from, part.to);
+  const deep = nestingPastLimit(parsed2, MAX_JSON_DEPTH);
+  if (deep >= 0) {
+    const tooDeepAt = part.from + deep;
     return { root: void 0, errors: [{ error: ParseErrorCode.InvalidSymbol, offset: tooDeepAt, length: 1 }], tooDeepAt };
+  }
   const errors = [];
-  const root = compactParseTree(text4, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = compactParseTree(
+    parsed2,
+    errors,
+    { allowTrailingComma: true, disallowComments: false },
+    { base: part.from, skip: part.skip }
+  );
   return { root, errors };
 }
 function nestingPastLimit(text4, limit) {
@@ -15366,6 +15379,7 @@ var UNUSED_IGNORE_RULE_ID = "unused-ignore";
 var INLINE_IGNORE_RULE_ID = "inline-ignore";
 var IGNORE_COMMENT_RULE_ID = "ignore-comment";
 var PROVIDER_VERSION_RULE_ID = "provider-version";
+var SYNTAX_ERROR_RULE_ID = "syntax-error";
 var ANALYSIS_STOPPED_RULE_ID = "analysis-stopped";
 var DEFAULT_JSON_FILES = ["**/*.elb.json", "**/*.elb.jsonc"];
 var RULE_SETTINGS = ["off", "error", "warning", "information", "hint"];
@@ -15500,7 +15514,8 @@ function knownRuleIds() {
     INLINE_IGNORE_RULE_ID,
     IGNORE_COMMENT_RULE_ID,
     PROVIDER_VERSION_RULE_ID,
-    ANALYSIS_STOPPED_RULE_ID
+    ANALYSIS_STOPPED_RULE_ID,
+    SYNTAX_ERROR_RULE_ID
   ];
 }
 function defaultConfig(dir) {
@@ -15823,6 +15838,12 @@ var PSEUDO_RULES = [
     defaultSeverity: "hint",
     summary: "A .terraform.lock.hcl or required_providers version that cannot be read (it is ignored).",
     docsPage: "docs/rules/provider-version.md"
+  },
+  {
+    id: "syntax-error",
+    defaultSeverity: "warning",
+    summary: "Terraform code that does not parse: the block it is in is not checked (the rest of the file is).",
+    docsPage: "docs/rules/syntax-error.md"
   },
   {
     id: "analysis-stopped",
@@ -19249,13 +19270,14 @@ function nodeContext(resource) {
 }
 var ALWAYS_TRACED = /* @__PURE__ */ new Set(["protocol", "transparent_client_ip_enable", "count", "for_each", "loadbalancer_id", "annotations"]);
 var LISTENER_OPTIONS = ["nat64_enable", "proxy_protocol_enable", ...Object.keys(FLAT_HEADER_SWITCHES)];
+var NO_OPTIONS = /* @__PURE__ */ new Map();
 function listenerOptions(resource) {
-  const options = /* @__PURE__ */ new Map();
+  let options;
   for (const name2 of LISTENER_OPTIONS) {
     const attribute = resource.entry.block.attributes.get(name2);
-    if (attribute) options.set(name2, { attribute, value: resource.scope.evaluate(attribute.expr) });
+    if (attribute) (options ??= /* @__PURE__ */ new Map()).set(name2, { attribute, value: resource.scope.evaluate(attribute.expr) });
   }
-  return options;
+  return options ?? NO_OPTIONS;
 }
 function memberBackendKind(block, scope, kind, pool) {
   if (pool?.loadBalancer?.gateway || pool?.protocol === "IP")
@@ -19325,7 +19347,7 @@ function planToModel(filePath, text4) {
   return { file: read.file, module: module2, model: buildTerraformModel(module2) };
 }
 function planFile(filePath, text4) {
-  const { root, errors } = parseJsonTree(text4);
+  const { root, errors } = parseJsonTree(text4, { from: 0, to: text4.length, skip: isResourceObject });
   if (root?.type !== "object" || !child(root, "format_version")) return void 0;
   const planned = child(root, "planned_values");
   if (!planned) return void 0;
@@ -19358,8 +19380,9 @@ function planFile(filePath, text4) {
   const visitPlanned = (moduleNode, depth) => {
     if (!moduleNode || depth > 32) return;
     const modulePath = stringValue(child(moduleNode, "address")) ?? "";
-    for (const resource of child(moduleNode, "resources")?.children ?? []) {
+    for (const span of child(moduleNode, "resources")?.children ?? []) {
       checkpoint();
+      const resource = parsedResource(text4, span, []);
       if (stringValue(child(resource, "mode")) !== "managed") continue;
       const type = stringValue(child(resource, "type"));
       const name2 = stringValue(child(resource, "name"));
@@ -19376,11 +19399,9 @@ function planFile(filePath, text4) {
         type,
         name: name2,
         index,
-        node: resource,
-        addressNode,
-        values: values?.type === "object" ? values : void 0,
+        span,
         expressions: child(configResources.get(configKey), "expressions"),
-        unknown: afterUnknown.get(address) ?? /* @__PURE__ */ new Set(),
+        unknown: afterUnknown.get(address) ?? NOTHING_UNKNOWN,
         id: stringValue(child(values, "id"))
       });
     }
@@ -19456,7 +19477,7 @@ function planFile(filePath, text4) {
       if (v.type === "array" && (v.children ?? []).length > 0 && (v.children ?? []).every((c) => c.type === "object")) {
         (v.children ?? []).forEach((item, i2) => {
           const itemExpressions = expression?.type === "array" ? expression.children?.[i2] : void 0;
-          const body2 = buildBody(owner, item, itemExpressions, /* @__PURE__ */ new Set(), item, depth + 1);
+          const body2 = buildBody(owner, item, itemExpressions, NOTHING_UNKNOWN, item, depth + 1);
           blocks2.push(syntheticBlock(name2, [], k, item, body2, lines));
         });
         continue;
@@ -19493,9 +19514,12 @@ function planFile(filePath, text4) {
   const addresses = /* @__PURE__ */ new Map();
   for (const resource of resources) {
     checkpoint();
-    const anchor = resource.addressNode ?? resource.node;
-    const body2 = buildBody(resource, resource.values, resource.expressions, resource.unknown, anchor, 0);
-    const block = syntheticBlock("resource", [resource.type, resource.address], anchor, resource.node, body2, lines, resource.values);
+    const node = parsedResource(text4, resource.span, errors);
+    const valuesNode = child(node, "values");
+    const values = valuesNode?.type === "object" ? valuesNode : void 0;
+    const anchor = child(node, "address") ?? node;
+    const body2 = buildBody(resource, values, resource.expressions, resource.unknown, anchor, 0);
+    const block = syntheticBlock("resource", [resource.type, resource.address], anchor, node, body2, lines, values);
     blocks.push(block);
     addresses.set(`${resource.type}.${resource.address}`, resource.address);
   }
@@ -19510,6 +19534,21 @@ function planFile(filePath, text4) {
     syntaxErrors: errors.map((e) => lines.range(e.offset, e.offset + e.length))
   };
   return { file, addresses };
+}
+var NOTHING_UNKNOWN = /* @__PURE__ */ new Set();
+function isResourceObject(object) {
+  const list = object.parent;
+  const property = list?.parent;
+  if (list?.type !== "array" || property?.type !== "property" || property.children?.[0]?.value !== "resources") return false;
+  for (let up = property.parent; up; up = up.parent) {
+    if (up.type === "property" && up.children?.[0]?.value === "configuration") return false;
+  }
+  return true;
+}
+function parsedResource(text4, span, errors) {
+  const parsed2 = parseJsonTree(text4, { from: span.offset, to: span.offset + span.length });
+  errors.push(...parsed2.errors);
+  return parsed2.root ?? span;
 }
 function syntheticBlock(type, labels, labelNode, node, body2, lines, bodyNode = node) {
   const labelRange = nodeRange(lines, labelNode);
@@ -20257,29 +20296,16 @@ function parseLockFile(parser, filePath, text4) {
   const tree = parser.parseTree(text4);
   try {
     const file = parser.toConfigFile(filePath, text4, tree, void 0, () => true);
-    return readLockFile(file, tree.rootNode.hasError ? firstError(tree.rootNode, file) : void 0);
+    return readLockFile(file);
   } finally {
     tree.delete();
   }
 }
-function firstError(root, file) {
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node.type === "ERROR" || node.isMissing) return file.lines.range(node.startIndex, node.endIndex);
-    if (!node.hasError) continue;
-    for (let i2 = node.childCount - 1; i2 >= 0; i2--) {
-      const child3 = node.child(i2);
-      if (child3) stack.push(child3);
-    }
-  }
-  return file.lines.range(0, 0);
-}
 var LOCK_IGNORED = `${LOCK_FILE_NAME} is ignored`;
-function readLockFile(file, syntaxError) {
+function readLockFile(file) {
   const providers = /* @__PURE__ */ new Map();
   const problems = [];
-  const broken = syntaxError ?? file.syntaxErrors[0] ?? file.blocks.find((b) => b.hasErrors)?.range;
+  const broken = file.syntaxErrors[0] ?? file.blocks.find((b) => b.hasErrors)?.range;
   if (broken) {
     problems.push({
       file,
@@ -20834,6 +20860,30 @@ function readTextFile(filePath, limit) {
     return fs2.readFileSync(filePath, "utf8");
   } catch {
     return void 0;
+  }
+}
+function unreadableFileReason(filePath, limit, terraformText) {
+  let fd;
+  try {
+    fd = fs2.openSync(filePath, "r");
+    if (!terraformText) return void 0;
+    const size = fs2.fstatSync(fd).size;
+    if (size > limit) return void 0;
+    const bytes = Buffer.alloc(size);
+    const read = size === 0 ? 0 : fs2.readSync(fd, bytes, 0, size, 0);
+    const content = bytes.subarray(0, read);
+    if (content.includes(0)) return "it is binary (NUL bytes), not Terraform text";
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(content);
+    } catch {
+      return "it is not valid UTF-8 text (Terraform files are UTF-8)";
+    }
+    return void 0;
+  } catch (error) {
+    const code = error.code;
+    return code === "EACCES" || code === "EPERM" ? "permission denied" : `it cannot be read (${code ?? String(error)})`;
+  } finally {
+    if (fd !== void 0) fs2.closeSync(fd);
   }
 }
 function readHead(filePath, bytes) {
@@ -22312,6 +22362,126 @@ var HclBlocks = class {
   }
 };
 
+// server/src/parse/hcl/recover.ts
+var ITEM_START = /^(?:(?:resource|data|module|variable|output|locals|provider|terraform|moved|import|removed|check|ephemeral)\b|[A-Za-z_][\w-]*[ \t]*=(?![=>]))/;
+function startsTopLevelItem(line) {
+  return ITEM_START.test(line);
+}
+var MAX_RECOVERED_PIECES = 1e3;
+var HEREDOC_OPENER = /^<<-?([A-Za-z_][\w-]*)/;
+function scanLine(line, state) {
+  let inString = false;
+  let i2 = 0;
+  while (i2 < line.length) {
+    if (state.inBlockComment) {
+      const close = line.indexOf("*/", i2);
+      if (close === -1) return;
+      state.inBlockComment = false;
+      i2 = close + 2;
+      continue;
+    }
+    const c = line[i2];
+    if (inString) {
+      if (c === "\\") i2++;
+      else if (c === '"') inString = false;
+      i2++;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "#" || c === "/" && line[i2 + 1] === "/") return;
+    else if (c === "/" && line[i2 + 1] === "*") {
+      state.inBlockComment = true;
+      i2++;
+    } else if (c === "<" && line[i2 + 1] === "<") {
+      const opener = HEREDOC_OPENER.exec(line.slice(i2));
+      if (opener) {
+        state.heredoc = opener[1];
+        return;
+      }
+    }
+    i2++;
+  }
+}
+var LINE_COMMENT = /^\s*(#|\/\/)/;
+function itemStarts(text4, lines, from, to) {
+  const starts = [];
+  const state = { inBlockComment: false };
+  const first = lines.positionAt(from).line;
+  let comments;
+  for (let line = first; line < lines.lineCount; line++) {
+    const lineStart = line === first ? from : lines.lineStart(line);
+    if (lineStart >= to) break;
+    const content = text4.slice(lineStart, Math.min(lines.lineEnd(line), to));
+    if (state.heredoc !== void 0) {
+      if (content.trim() === state.heredoc) state.heredoc = void 0;
+      continue;
+    }
+    const outside = line !== first && !state.inBlockComment;
+    if (outside && ITEM_START.test(content)) {
+      starts.push(comments ?? lineStart);
+      if (starts.length === MAX_RECOVERED_PIECES) break;
+    }
+    comments = outside && LINE_COMMENT.test(content) ? comments ?? lineStart : void 0;
+    scanLine(content, state);
+  }
+  return starts;
+}
+function firstErrorRange(node, lines) {
+  const stack = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current.isMissing) return lines.range(current.startIndex, current.endIndex);
+    if (current.type === "ERROR") {
+      const placeholder = placeholderIn(current, lines);
+      if (placeholder) return placeholder;
+      const line = lines.positionAt(current.startIndex).line;
+      const lineEnd = lines.lineEnd(line);
+      const end = Math.min(current.endIndex, lineEnd);
+      const text4 = lines.text.slice(current.startIndex, end).trimEnd();
+      return lines.range(current.startIndex, current.startIndex + Math.max(text4.length, Math.min(1, end - current.startIndex)));
+    }
+    if (!current.hasError) continue;
+    for (let i2 = current.childCount - 1; i2 >= 0; i2--) {
+      const child3 = current.child(i2);
+      if (child3) stack.push(child3);
+    }
+  }
+  return lines.range(node.startIndex, node.startIndex);
+}
+function placeholderIn(error, lines) {
+  const cursor = error.walk();
+  try {
+    let done = !cursor.gotoFirstChild();
+    while (!done) {
+      if (cursor.nodeType === "ellipsis") {
+        const { startIndex, endIndex } = cursor;
+        const lineStart = lines.lineStart(lines.positionAt(startIndex).line);
+        if (lines.text.slice(lineStart, startIndex).trim() === "") return lines.range(startIndex, endIndex);
+      }
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent() || cursor.nodeId === error.id) {
+          done = true;
+          break;
+        }
+      }
+    }
+    return void 0;
+  } finally {
+    cursor.delete();
+  }
+}
+function topLevelNodes(tree) {
+  if (tree.rootNode.type === "ERROR") return [tree.rootNode];
+  const nodes = [];
+  for (const child3 of tree.rootNode.namedChildren) {
+    if (!child3) continue;
+    if (child3.type !== "body") nodes.push(child3);
+    else for (const item of child3.namedChildren) if (item) nodes.push(item);
+  }
+  return nodes.sort((a, b) => a.startIndex - b.startIndex);
+}
+
 // server/src/parse/hcl/items.ts
 function newBlockCache() {
   return {};
@@ -22351,14 +22521,79 @@ function moveItem(item, start2, startPosition) {
   for (const comment of item.comments) moveRange(comment.range, lineDelta);
   for (const range of item.syntaxErrors) moveRange(range, lineDelta);
 }
+function incrementalItems(lines, previous, previousText, changes, convertGap) {
+  let lengthAfterEdits = previousText?.length ?? -1;
+  for (const edit of changes.edits) lengthAfterEdits += edit.newEndIndex - edit.oldEndIndex;
+  if (lengthAfterEdits !== lines.text.length) return void 0;
+  const dirty = [];
+  changes.edits.forEach((edit, k) => {
+    let start2 = edit.startIndex;
+    let end = edit.newEndIndex;
+    for (const later of changes.edits.slice(k + 1)) {
+      const delta = later.newEndIndex - later.oldEndIndex;
+      start2 = start2 < later.startIndex ? start2 : start2 >= later.oldEndIndex ? start2 + delta : later.startIndex;
+      end = end < later.startIndex ? end : end >= later.oldEndIndex ? end + delta : later.newEndIndex;
+    }
+    dirty.push({ startIndex: start2, endIndex: end });
+  });
+  const touchesDirty = (start2, end) => dirty.some((d) => start2 <= d.endIndex && end >= d.startIndex);
+  const kept = [];
+  const items = [];
+  let before;
+  let gapHasDirtyItem = false;
+  const closeGap = (after) => {
+    const from = before?.end ?? 0;
+    const to = after?.start ?? lines.text.length;
+    if (gapHasDirtyItem || touchesDirty(from, to)) {
+      const converted = convertGap(from, to, before, after);
+      if (!converted) return false;
+      items.push(...converted);
+    }
+    gapHasDirtyItem = false;
+    return true;
+  };
+  for (const item of previous) {
+    let start2 = item.start;
+    let end = item.end;
+    for (const edit of changes.edits) {
+      if (end < edit.startIndex) continue;
+      if (start2 > edit.oldEndIndex) {
+        const delta = edit.newEndIndex - edit.oldEndIndex;
+        start2 += delta;
+        end += delta;
+        continue;
+      }
+      start2 = void 0;
+      break;
+    }
+    let startPosition;
+    if (start2 !== void 0 && !touchesDirty(start2, end)) {
+      startPosition = lines.positionAt(start2);
+      if (startPosition.character !== item.startPosition.character) startPosition = void 0;
+    }
+    if (start2 === void 0 || startPosition === void 0) {
+      gapHasDirtyItem = true;
+      continue;
+    }
+    const entry = { item, start: start2, end, startPosition };
+    if (!closeGap(entry)) return void 0;
+    kept.push(entry);
+    items.push(entry);
+    before = entry;
+  }
+  if (!closeGap(void 0)) return void 0;
+  for (const { item, start: start2, startPosition } of kept) moveItem(item, start2, startPosition);
+  return items.map((entry) => "item" in entry ? entry.item : entry);
+}
 
 // server/src/parse/hcl/convert.ts
 var COMMENT_START = /#|\/[/*]/;
 var HclConverter = class {
-  constructor(filePath, text4, readBody = () => true) {
+  constructor(filePath, text4, readBody = () => true, parseRange) {
     this.filePath = filePath;
     this.text = text4;
     this.readBody = readBody;
+    this.parseRange = parseRange;
     this.lines = new LineIndex(text4);
     this.expressions = new HclExpressions(text4, this.lines);
     this.blocks = new HclBlocks(this.lines, this.expressions, readBody);
@@ -22366,13 +22601,15 @@ var HclConverter = class {
   filePath;
   text;
   readBody;
+  parseRange;
   lines;
   expressions;
   blocks;
   comments = [];
   syntaxErrors = [];
   convert(tree, cache2, changes, counts) {
-    const incremental = cache2?.items && cache2.clean && changes && !tree.rootNode.hasError ? this.incrementalItems(
+    const incremental = cache2?.items && cache2.clean && changes && !tree.rootNode.hasError ? incrementalItems(
+      this.lines,
       cache2.items,
       cache2.text,
       changes,
@@ -22409,7 +22646,8 @@ var HclConverter = class {
     } finally {
       tree.delete();
     }
-    const items = this.incrementalItems(
+    const items = incrementalItems(
+      this.lines,
       cache2.items,
       cache2.text,
       changes,
@@ -22446,9 +22684,11 @@ var HclConverter = class {
       syntaxErrors: this.syntaxErrors
     };
   }
-  /** Every top-level item, converted (blocks whose text is in `cache` are reused). */
+  /**
+   * Every top-level item, converted (blocks whose text is in `cache` are reused). With syntax
+   * errors, the damaged stretches are parsed again piece by piece (see recoveredItems).
+   */
   allItems(tree, cache2) {
-    const items = [];
     const previous = /* @__PURE__ */ new Map();
     const previousText = cache2?.text;
     if (previousText !== void 0) {
@@ -22460,6 +22700,36 @@ var HclConverter = class {
         else previous.set(source, [item]);
       }
     }
+    if (!tree.rootNode.hasError || !this.parseRange) return this.itemsOf(tree, previous);
+    const items = [];
+    let afterDamage = false;
+    for (const node of topLevelNodes(tree)) {
+      const clean = node.type !== "ERROR" && !node.hasError;
+      if (clean && afterDamage && node.type !== "comment" && this.lines.positionAt(node.startIndex).character !== 0) {
+        const item = this.emptyItem(node);
+        this.collectComments(node, item.comments);
+        items.push(item);
+        continue;
+      }
+      if (clean) {
+        const item = node.type === "block" ? this.cachedBlock(node.startIndex, node.endIndex, () => node, previous) : this.bodyItem(node);
+        if (item) items.push(item);
+        continue;
+      }
+      afterDamage = true;
+      const starts = itemStarts(this.text, this.lines, node.startIndex, node.endIndex);
+      if (starts.length === 0) {
+        items.push(this.damagedItem(node, node.parent?.type === "config_file"));
+        continue;
+      }
+      const bounds = [node.startIndex, ...starts, node.endIndex];
+      for (let k = 0; k + 1 < bounds.length; k++) items.push(...this.recoveredItems(this.parseRange, bounds[k], bounds[k + 1], previous));
+    }
+    return items;
+  }
+  /** Every top-level item of an error-free tree (blocks found in `previous` are reused). */
+  itemsOf(tree, previous) {
+    const items = [];
     for (const child3 of tree.rootNode.namedChildren) {
       if (!child3) continue;
       if (child3.type !== "body") {
@@ -22484,81 +22754,69 @@ var HclConverter = class {
     return items;
   }
   /**
-   * The top-level items after edits, converting only the stretches of text the edits touch;
-   * the other items are the previous conversion's, moved. Undefined when that cannot be
-   * shown to give what a full conversion gives (then everything is converted).
-   *
-   * Why checking the items next to each converted stretch suffices: in an error-free tree
-   * every top-level item is parsed from the same state, so an item whose text did not change
-   * parses the same unless the text before it runs into it (an attribute continued by an
-   * operator, a heredoc left open...). That shows as a top-level node crossing the stretch's
-   * ends, or as the neighbouring items no longer being top-level nodes of their old extent.
-   * Items farther away are preceded by unchanged items, so they parse the same too.
-   * (`Tree.getChangedRanges` would say the same but costs about 40 % of the reparse itself.)
+   * The items of [start, end), a piece of a damaged stretch that begins where a top-level item
+   * may, parsed on its own. When it parses cleanly, its items are taken as they are. Else only
+   * its first item (after comments) is taken, when it also parses alone; damaged items are syntax errors
+   * (blocks among them kept with hasErrors, so nothing is reported inside them), and whatever
+   * tree-sitter made of the rest is not guessed at (only its comments are kept).
    */
-  incrementalItems(previous, previousText, changes, convertGap) {
-    let lengthAfterEdits = previousText?.length ?? -1;
-    for (const edit of changes.edits) lengthAfterEdits += edit.newEndIndex - edit.oldEndIndex;
-    if (lengthAfterEdits !== this.text.length) return void 0;
-    const dirty = [];
-    changes.edits.forEach((edit, k) => {
-      let start2 = edit.startIndex;
-      let end = edit.newEndIndex;
-      for (const later of changes.edits.slice(k + 1)) {
-        const delta = later.newEndIndex - later.oldEndIndex;
-        start2 = start2 < later.startIndex ? start2 : start2 >= later.oldEndIndex ? start2 + delta : later.startIndex;
-        end = end < later.startIndex ? end : end >= later.oldEndIndex ? end + delta : later.newEndIndex;
-      }
-      dirty.push({ startIndex: start2, endIndex: end });
-    });
-    const touchesDirty = (start2, end) => dirty.some((d) => start2 <= d.endIndex && end >= d.startIndex);
-    const kept = [];
-    const items = [];
-    let before;
-    let gapHasDirtyItem = false;
-    const closeGap = (after) => {
-      const from = before?.end ?? 0;
-      const to = after?.start ?? this.text.length;
-      if (gapHasDirtyItem || touchesDirty(from, to)) {
-        const converted = convertGap(from, to, before, after);
-        if (!converted) return false;
-        items.push(...converted);
-      }
-      gapHasDirtyItem = false;
-      return true;
-    };
-    for (const item of previous) {
-      let start2 = item.start;
-      let end = item.end;
-      for (const edit of changes.edits) {
-        if (end < edit.startIndex) continue;
-        if (start2 > edit.oldEndIndex) {
-          const delta = edit.newEndIndex - edit.oldEndIndex;
-          start2 += delta;
-          end += delta;
+  recoveredItems(parse2, start2, end, previous) {
+    const tree = parse2(this.text, start2, end, this.lines);
+    try {
+      if (!tree.rootNode.hasError) return this.itemsOf(tree, previous);
+      const items = [];
+      let first = true;
+      for (const node of topLevelNodes(tree)) {
+        const atStart = first;
+        if (node.type === "comment") {
+          items.push(this.commentItem(node));
           continue;
         }
-        start2 = void 0;
-        break;
+        first = false;
+        if (node.type === "ERROR" || node.hasError) items.push(this.damagedItem(node, false));
+        else if (atStart && (node.type === "block" || node.type === "attribute"))
+          items.push(this.standaloneItem(parse2, node) ?? this.damagedItem(node, false));
+        else {
+          const item = this.emptyItem(node);
+          this.collectComments(node, item.comments);
+          items.push(item);
+        }
       }
-      let startPosition;
-      if (start2 !== void 0 && !touchesDirty(start2, end)) {
-        startPosition = this.lines.positionAt(start2);
-        if (startPosition.character !== item.startPosition.character) startPosition = void 0;
-      }
-      if (start2 === void 0 || startPosition === void 0) {
-        gapHasDirtyItem = true;
-        continue;
-      }
-      const entry = { item, start: start2, end, startPosition };
-      if (!closeGap(entry)) return void 0;
-      kept.push(entry);
-      items.push(entry);
-      before = entry;
+      return items;
+    } finally {
+      tree.delete();
     }
-    if (!closeGap(void 0)) return void 0;
-    for (const { item, start: start2, startPosition } of kept) moveItem(item, start2, startPosition);
-    return items.map((entry) => "item" in entry ? entry.item : entry);
+  }
+  /** The block or attribute `node` when its text alone parses into exactly that, error-free. */
+  standaloneItem(parse2, node) {
+    const tree = parse2(this.text, node.startIndex, node.endIndex, this.lines);
+    try {
+      const nodes = topLevelNodes(tree).filter((n2) => n2.type !== "comment");
+      const alone = nodes.length === 1 ? nodes[0] : void 0;
+      if (tree.rootNode.hasError || !alone || alone.type !== node.type || alone.startIndex !== node.startIndex || alone.endIndex !== node.endIndex)
+        return void 0;
+      return alone.type === "block" ? this.blockItem(alone) : this.bodyItem(alone);
+    } finally {
+      tree.delete();
+    }
+  }
+  /**
+   * A top-level node with a syntax error in it, as one syntax error where parsing failed: a
+   * block is kept with hasErrors (nothing is reported inside it), an attribute as an opaque
+   * value, an ERROR node only for its comments (and, outside the body, the sound blocks
+   * tree-sitter could not attach, when `outsideBody`).
+   */
+  damagedItem(node, outsideBody) {
+    let item;
+    if (node.type === "block") item = this.blockItem(node);
+    else if (node.type === "attribute") item = this.bodyItem(node) ?? this.emptyItem(node);
+    else if (outsideBody && node.type === "ERROR") item = this.rootItem(node) ?? this.emptyItem(node);
+    else {
+      item = this.emptyItem(node);
+      this.collectComments(node, item.comments);
+    }
+    item.syntaxErrors = [firstErrorRange(node, this.lines)];
+    return item;
   }
   /** True when the new tree has a top-level node of the kept item's type exactly where the item now is. */
   isTopLevelNode(tree, kept) {
@@ -22613,7 +22871,7 @@ var HclConverter = class {
     if (node.type === "comment") return this.commentItem(node);
     if (node.type !== "ERROR") return void 0;
     const item = this.emptyItem(node);
-    item.syntaxErrors.push(this.range(node));
+    item.syntaxErrors.push(firstErrorRange(node, this.lines));
     this.collectComments(node, item.comments);
     item.recovered = [];
     for (const child3 of node.namedChildren) if (child3?.type === "block" && !child3.hasError) item.recovered.push(this.blocks.block(child3));
@@ -22631,7 +22889,7 @@ var HclConverter = class {
     if (node.type === "comment") return this.commentItem(node);
     if (node.type === "ERROR" || node.hasError) {
       const item = this.emptyItem(node);
-      item.syntaxErrors.push(this.range(node));
+      item.syntaxErrors.push(firstErrorRange(node, this.lines));
       this.collectComments(node, item.comments);
       return item;
     }
@@ -22728,7 +22986,8 @@ function createHclParser(parser) {
       return { row: position.line, column: position.character };
     };
     const range = { startIndex: start2, endIndex: end, startPosition: point(start2), endPosition: point(end) };
-    const tree = parser.parse(text4, null, { includedRanges: [range] });
+    const input2 = (index) => index < end ? text4.slice(index, Math.min(end, index + 16 * 1024)) : "";
+    const tree = parser.parse(input2, null, { includedRanges: [range] });
     if (!tree) throw new Error("tree-sitter returned no tree");
     return tree;
   };
@@ -22740,7 +22999,7 @@ function createHclParser(parser) {
       return tree;
     },
     toConfigFile(filePath, text4, tree, cache2, readBody, changes) {
-      return new HclConverter(filePath, text4, readBody).convert(tree, cache2, changes, conversions);
+      return new HclConverter(filePath, text4, readBody, parseRange).convert(tree, cache2, changes, conversions);
     },
     toConfigFileWithinBlock(filePath, text4, cache2, readBody, changes) {
       return new HclConverter(filePath, text4, readBody).convertWithinBlock(parseRange, cache2, changes, conversions);
@@ -23265,6 +23524,61 @@ function onceEach(reported) {
   });
 }
 
+// server/src/project/syntaxFindings.ts
+function blockHeader(block) {
+  return [block.type, ...block.labels.map((label) => JSON.stringify(label))].join(" ");
+}
+var HEADER_LINE = /^([A-Za-z_][\w-]*(?:[ \t]+(?:"[^"\n]*"|[A-Za-z_][\w-]*))*)[ \t]*\{/;
+function damagedItem(file, range) {
+  let item = -1;
+  let headerText;
+  for (let line = range.start.line; line >= 0; line--) {
+    const text4 = file.text.slice(file.lines.lineStart(line), file.lines.lineEnd(line));
+    if (!startsTopLevelItem(text4)) continue;
+    item = line;
+    if (!file.blocks.some((b) => b.range.start.line === line && b.range.start.character === 0 && !b.hasErrors))
+      headerText = HEADER_LINE.exec(text4)?.[1];
+    break;
+  }
+  const kept = file.blocks.find((b) => b.hasErrors && rangeContains(b.range, range.start));
+  const header = kept ? blockHeader(kept) : headerText;
+  return header === void 0 ? { item } : { item, header };
+}
+function syntaxErrorFindings(files, mayMatter, docsBase) {
+  const reported = [];
+  for (const file of files) {
+    if (file.format !== "hcl" || file.syntaxErrors.length === 0 || !mayMatter(file)) continue;
+    const items = /* @__PURE__ */ new Set();
+    for (const range of file.syntaxErrors) {
+      const { item, header } = damagedItem(file, range);
+      if (items.has(item)) continue;
+      items.add(item);
+      const message = header ? findingMessage(
+        "This block has a syntax error, so ELB Lens does not check it.",
+        `\`${header}\` does not parse here (a \`...\` placeholder copied from a snippet is a common cause); the file's other blocks are checked.`,
+        "Correct the syntax here (terraform validate names the error)."
+      ) : findingMessage(
+        "This text is not Terraform syntax, so ELB Lens does not check what it declares.",
+        "It does not parse as a block or an argument (a `...` placeholder copied from a snippet is a common cause); the file's other blocks are checked.",
+        "Correct or remove it (terraform validate names the error)."
+      );
+      reported.push({
+        finding: {
+          ruleId: SYNTAX_ERROR_RULE_ID,
+          severity: "warning",
+          message,
+          file: file.path,
+          range,
+          related: [],
+          fixes: [],
+          docsUrl: `${docsBase}${SYNTAX_ERROR_RULE_ID}.md`
+        }
+      });
+    }
+  }
+  return reported;
+}
+
 // server/src/project/terraformUnits.ts
 var TerraformUnits = class {
   constructor(files, docsBase, runRules, log) {
@@ -23385,7 +23699,12 @@ var TerraformUnits = class {
       this.log?.(
         `elb-lens: ${root}: ${stoppedAt} and later module calls are not followed: more than ${MAX_MODULE_INSTANCES} module instances (nested count or for_each); the rest is analysed`
       );
-    const reported = [...this.runRules(model), ...versionProblemFindings(versions.problems, this.docsBase)];
+    const parsedFiles = new Set(module2.allModules().flatMap((instance2) => instance2.files));
+    const reported = [
+      ...this.runRules(model),
+      ...versionProblemFindings(versions.problems, this.docsBase),
+      ...onceEach(syntaxErrorFindings([...parsedFiles], (file) => this.files.mayMatter(file.path, file.text), this.docsBase))
+    ];
     return {
       root,
       key: key ?? "",
@@ -26815,6 +27134,7 @@ async function check(args2, io, workerScript) {
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
+  if (!stdin) walked.files = withoutUnreadable(walked, session.configFor);
   for (const { path: unreadable, reason } of walked.unreadable)
     stderr(`elb-lens: cannot read ${printable(relativePath(io.cwd, unreadable))}: ${reason}
 `);
@@ -26852,6 +27172,16 @@ async function check(args2, io, workerScript) {
   } finally {
     workers?.terminate();
   }
+}
+function withoutUnreadable(walked, configFor) {
+  return walked.files.filter((file) => {
+    if (!file.explicit && (!hasCheckedName(file.path) || excludes(configFor(file.path), file.path))) return true;
+    const kind = kindByName(file.path, file.explicit);
+    const terraformText = kind === "terraform" || kind === "terraform-json" || kind === "tfvars";
+    const reason = unreadableFileReason(file.path, MAX_READ_BYTES, terraformText);
+    if (reason) walked.unreadable.push({ path: file.path, reason });
+    return reason === void 0;
+  });
 }
 async function checkWalked(run2) {
   const { args: args2, io, started, formatter, session, walked, jobs, minFiles, sink, printed: printed2, stderr } = run2;
