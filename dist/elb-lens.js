@@ -20662,584 +20662,13 @@ function walk(roots, host) {
 }
 
 // server/src/project/units.ts
-var path9 = __toESM2(require("path"));
-function unitKindOf(kind) {
-  switch (kind) {
-    case "terraform":
-    case "terraform-json":
-      return "terraform";
-    case "elb-json":
-    case "kubernetes":
-    case "plan":
-      return kind;
-    default:
-      return void 0;
-  }
-}
-function unitKey(filePath, kind) {
-  switch (kind) {
-    case "terraform":
-    case "elb-json":
-    case "kustomize":
-    case "helm":
-      return `${kind}:${path9.dirname(filePath)}`;
-    case "kubernetes":
-    case "plan":
-      return `${kind}:${filePath}`;
-  }
-}
-function formUnits(items, fileOf, kindOf) {
-  const units = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const kind = unitKindOf(kindOf(item));
-    if (!kind) continue;
-    const key = unitKey(fileOf(item), kind);
-    const unit = units.get(key);
-    if (unit) unit.members.push(item);
-    else units.set(key, { key, kind, members: [item] });
-  }
-  return [...units.values()];
-}
+var path12 = __toESM2(require("path"));
 
-// server/src/project/nodeFs.ts
-var fs2 = __toESM2(require("fs"));
-function entryType(entry) {
-  if (entry.isSymbolicLink()) return "symlink";
-  if (entry.isDirectory()) return "directory";
-  if (entry.isFile()) return "file";
-  return "other";
-}
-var MAX_READ_BYTES = 5 * 1024 * 1024;
-function createNodeHost(log) {
-  return {
-    readFile(filePath) {
-      const text4 = readTextFile(filePath, MAX_READ_BYTES);
-      return text4 === void 0 || text4.includes("\0") ? void 0 : text4;
-    },
-    readDirectory(dirPath) {
-      try {
-        return fs2.readdirSync(dirPath);
-      } catch {
-        return [];
-      }
-    },
-    log
-  };
-}
-var nodeFileSystem = {
-  readDirectory(dirPath) {
-    try {
-      return fs2.readdirSync(dirPath, { withFileTypes: true }).map((e) => ({ name: e.name, type: entryType(e) }));
-    } catch {
-      return void 0;
-    }
-  },
-  realpath(filePath) {
-    try {
-      return fs2.realpathSync(filePath);
-    } catch {
-      return void 0;
-    }
-  },
-  stat(filePath) {
-    try {
-      const stat = fs2.statSync(filePath);
-      const type = entryType(stat);
-      return { type: type === "symlink" ? "other" : type, size: stat.size };
-    } catch {
-      return void 0;
-    }
-  }
-};
-function readTextFile(filePath, limit) {
-  try {
-    const stat = fs2.statSync(filePath);
-    if (!stat.isFile() || stat.size > limit) return void 0;
-    return fs2.readFileSync(filePath, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-function readHead(filePath, bytes) {
-  let fd;
-  try {
-    fd = fs2.openSync(filePath, "r");
-    const size = Math.min(bytes, fs2.fstatSync(fd).size);
-    const buffer = Buffer.alloc(size);
-    const read = size === 0 ? 0 : fs2.readSync(fd, buffer, 0, size, 0);
-    return buffer.subarray(0, read).toString("utf8");
-  } catch {
-    return "";
-  } finally {
-    if (fd !== void 0) fs2.closeSync(fd);
-  }
-}
-function nodeFileContent(filePath, limit) {
-  let whole;
-  return {
-    // UTF-8 takes up to four bytes a character: read enough bytes for `chars` characters.
-    head: (chars) => (whole ? whole.text ?? "" : readHead(filePath, chars * 4)).slice(0, chars),
-    text: () => (whole ??= { text: readTextFile(filePath, limit) }).text
-  };
-}
-
-// server/src/service/service.ts
-var path19 = __toESM2(require("path"));
-
-// server/src/hover/platform.ts
-var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
-function platformLines(listener) {
-  const { protocol, kind, provider, clientIp } = listener;
-  const lines = [securityGroupSentence(listener)];
-  const xff = xffModeNote(listener);
-  if (xff) lines.push(xff);
-  if (protocol === "TLS")
-    lines.push("TLS listeners do not pass the client IP on by themselves; Proxy Protocol (`proxy_protocol_enable = true`) does.");
-  const l4 = protocol === "TCP" || protocol === "UDP";
-  if (l4 && kind === "shared" && clientIp.canBeDisabled !== false)
-    lines.push(
-      "OTC\u2019s Swiss region and Huawei Cloud\u2019s Europe site appear to accept only true for shared TCP/UDP listeners, so there it may be on whatever is written."
-    );
-  if (provider === "flexibleengine")
-    lines.push(
-      "Flexible Engine: Xen ECS and BMS backends do not support client IP transfer; shared load balancers reach backends from 100.125.0.0/16 and 100.126.0.0/16."
-    );
-  if (l4 && clientIp.state !== "off")
-    lines.push("Behind a NAT gateway the backend sees the gateway\u2019s address, and for a client in a container, its node\u2019s address.");
-  return lines;
-}
-function tcpAlternative(listener) {
-  const toa = "for IP backends and NAT64, Huawei Cloud documents the TOA kernel module on the backend servers, which reads it from a TCP option (ELB Lens cannot see whether it is installed)";
-  if (listener.provider === "opentelekomcloud")
-    return "none documented by Open Telekom Cloud: TCP listeners can only pass the client address by transferring it.";
-  return `none in the load balancer for TCP; ${toa}.`;
-}
-function cceAnnotationLines(attributeName) {
-  if (attributeName !== CCE_CLIENT_IP_ANNOTATION) return [];
-  return [
-    "",
-    "CCE acts on this annotation only for shared TCP/UDP Services in CCE standard clusters with `externalTrafficPolicy: Local` (with Cluster, kube-proxy may pass the traffic to a pod on another node, which then sees that node\u2019s address), which is why the quick fix sets both. CCE Turbo clusters ignore it, and so do clusters older than v1.23.17-r0, v1.25.12-r0, v1.27.9-r0, v1.28.7-r0 or v1.29.3-r0 (each in its own minor version). Deleting the annotation leaves the load balancer\u2019s last setting in place."
-  ];
-}
-
-// server/src/hover/settings.ts
-function stateWord(listener) {
-  const { clientIp } = listener;
-  if (clientIp.state === "unknown") return "unknown";
-  if (clientIp.reason === "always-on") return "always on";
-  return clientIp.state;
-}
-function workloadSees(listener) {
-  const { clientIp, hop, protocol } = listener;
-  const layer7 = protocol !== void 0 && HTTP_PROTOCOLS.has(protocol);
-  if (layer7) {
-    return "the client address in the `X-Forwarded-For` header (the connection itself comes from the load balancer side)";
-  }
-  if (clientIp.state === "off") return "a load balancer address (100.125.0.0/16), never the client\u2019s";
-  if (clientIp.state === "unknown") return "the client address only if client IP transfer is on, which is unknown here";
-  if (!hop || hop.keepsSource === true) return "the client address";
-  if (hop.keepsSource === false) return "a node\u2019s address: the client address is lost on the way through the cluster";
-  return "the client address or a node\u2019s address, depending on the cluster network";
-}
-function hopLines(listener) {
-  const hop = listener.hop;
-  if (!hop) return [];
-  return ["", `**What the pods see:** ${workloadSees(listener)}.`, "", `- ${capitalize(hop.explanation)}.`, `- ${hop.caveat}`];
-}
-function capitalize(text4) {
-  return /^[a-z]+[A-Z_]/.test(text4) ? text4 : text4.charAt(0).toUpperCase() + text4.slice(1);
-}
-function portLine(listener) {
-  return `- \`${listener.address}\` (${listener.protocol ?? "unknown protocol"}): Transfer Client IP Address **${stateWord(listener)}** \u2014 ${listener.clientIp.explanation}; the pods see ${workloadSees(listener)}.`;
-}
-function settingHover(lb, attributeName, model, docsLink) {
-  const listeners = model.listeners.filter((l) => l.loadBalancer === lb);
-  const unrecognized = (model.unrecognized ?? []).find((u) => u.node === lb && u.attribute.name === attributeName);
-  const out2 = [];
-  if (unrecognized) {
-    out2.push(`**\`${attributeName}\` is not read** \u2014 ${unrecognized.reason}.`);
-    if (unrecognized.suggestion) out2.push("", `Did you mean \`${unrecognized.suggestion}\`?`);
-  }
-  const clientIp = listeners.filter((l) => l.clientIp.setting?.name === attributeName || l.clientIp.attribute?.name === attributeName);
-  if (clientIp.length > 0) {
-    if (out2.length > 0) out2.push("");
-    out2.push(
-      `**\`${attributeName}\`** \u2014 Transfer Client IP Address of the load balancer\u2019s listeners (${lb.kind}: ${listeners[0]?.kindExplanation ?? "unknown"}).`,
-      ""
-    );
-    out2.push(...clientIp.map(portLine));
-    if (lb.kind === "dedicated") out2.push("", "Dedicated load balancers always transfer the client IP; the annotation cannot turn it off.");
-    else if (lb.kind === "shared")
-      out2.push(
-        "",
-        "Shared load balancers transfer it on HTTP/HTTPS listeners always, and on TCP/UDP listeners only when this is `'true'`. Switching it interrupts traffic for about ten seconds."
-      );
-    out2.push(...cceAnnotationLines(attributeName));
-  }
-  const hopped = listeners.filter((l) => l.hop?.setting.name === attributeName);
-  if (hopped.length > 0) {
-    const hop = hopped[0].hop;
-    if (out2.length > 0) out2.push("");
-    out2.push(`**\`${attributeName}\`** \u2014 ${capitalize(hop.explanation)}.`, "");
-    out2.push(...hopped.map((l) => `- \`${l.address}\` (${l.protocol ?? "unknown protocol"}): the pods see ${workloadSees(l)}.`));
-    out2.push("", hop.caveat);
-  }
-  if (out2.length === 0) return void 0;
-  out2.push("", `[About client IP transfer](${docsLink})`);
-  return out2.join("\n");
-}
-
-// server/src/hover/hover.ts
-function stateWord2(listener) {
-  const { clientIp } = listener;
-  if (clientIp.state === "unknown") return "unknown";
-  if (clientIp.reason === "always-on") return "always on";
-  return clientIp.state;
-}
-function alternativesFor(listener) {
-  const { protocol } = listener;
-  if (protocol === void 0) return "depend on the protocol, which is unknown.";
-  if (HTTP_PROTOCOLS.has(protocol)) {
-    const xff = `the \`X-Forwarded-For\` header, which ${protocol} listeners always add`;
-    if (!listener.info.flatHeaderSwitches) return `${xff}.`;
-    const realIp = argumentSupport(listener, "real_ip");
-    if (realIp.support === "no") return `${xff}. ${upgradeAdvice(realIp, listener.type, "to add `X-Real-IP` as well")}`;
-    const needed = versionNeeded(realIp);
-    return `${xff}; optionally \`X-Real-IP\` (\`real_ip = true\`${needed ? `, ${needed}` : ""}).`;
-  }
-  if (protocol === "TLS") {
-    const proxy2 = argumentSupport(listener, "proxy_protocol_enable");
-    if (proxy2.support === "no")
-      return `Proxy Protocol, which sends the client address ahead of the data. ${upgradeAdvice(proxy2, listener.type, "to turn it on")}`;
-    const needed = versionNeeded(proxy2);
-    return `Proxy Protocol (\`proxy_protocol_enable = true\`${needed ? `, ${needed}` : ""}), which sends the client address ahead of the data.`;
-  }
-  if (protocol === "TCP") return tcpAlternative(listener);
-  if (protocol === "UDP") return "none: UDP listeners can only pass the client address by transferring it.";
-  return `none known for ${protocol}.`;
-}
-function providerVersionLines(listener) {
-  const fact = listener.providerVersion;
-  if (!fact) return [];
-  const from = fact.source === "lock-file" ? "lock file" : fact.source === "constraint" ? "version constraint" : "unknown";
-  const missing = [];
-  for (const [argument, since] of Object.entries(listener.info.since ?? {})) {
-    const support = argumentSupport(listener, argument).support;
-    if (support === "no") missing.push(`  - ${codeSpan(argument)} arrived in ${since}: not in the version in use`);
-    else if (support === "some") missing.push(`  - ${codeSpan(argument)} arrived in ${since}: only some of the allowed versions have it`);
-  }
-  return missing.length > 0 || fact.source === "unknown" ? [`- Provider: ${codeSpan(fact.provider)} ${versionInUseText(fact)} \u2014 source: ${from}`, ...missing] : [];
-}
-function backendLines(pools, on) {
-  const lines = [];
-  for (const pool of pools) {
-    for (const member of pool.members) {
-      const name2 = `${codeSpan(member.address)}`;
-      if (member.isIpBackend === true) lines.push(`- ${name2}: does **not** receive it (${member.ipBackendExplanation})`);
-      else if (member.isIpBackend === false) lines.push(`- ${name2}: ${on ? "receives it" : "would receive it when on"}`);
-      else lines.push(`- ${name2}: cannot tell whether it is an IP backend`);
-    }
-    if (pool.poolType === "ip" && pool.members.length === 0)
-      lines.push(`- pool ${codeSpan(pool.address)} holds only IP backends, which never receive it`);
-  }
-  return lines;
-}
-function listenerHover(listener, docsLink) {
-  const { clientIp } = listener;
-  const out2 = [];
-  out2.push(`**Transfer Client IP Address: ${stateWord2(listener)}** \u2014 ${clientIp.explanation}.`);
-  out2.push("");
-  out2.push(`- ${loadBalancerFact(listener)} \xB7 ${markdownText(listener.protocol ?? "protocol unknown")}`);
-  if (clientIp.attribute) {
-    const written = clientIp.written === "unknown" ? `an expression only known when Terraform runs${clientIp.writtenUnknownReason ? ` (${markdownText(clientIp.writtenUnknownReason)})` : ""}` : clientIp.written === void 0 ? "null (unset, so the default applies)" : String(clientIp.written);
-    out2.push(
-      `- Written: ${codeSpan(clientIp.attribute.name)} = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? " (no effect here)" : ""}`
-    );
-  } else if (listener.argType === "none") {
-    out2.push(`- ${codeSpan(listener.type)} has no \`transparent_client_ip_enable\` argument.`);
-  }
-  out2.push(...providerVersionLines(listener));
-  out2.push(...hopLines(listener));
-  const backends = backendLines(listener.pools, clientIp.state === "on");
-  if (backends.length > 0) out2.push("", "**Who gets the client IP**", ...backends);
-  out2.push("", `**What to do:** ${whatToDo(listener)}`);
-  const layer4 = listener.protocol === "TCP" || listener.protocol === "UDP";
-  if (clientIp.state !== "on" || !layer4) out2.push("", `**Other ways to get it:** ${alternativesFor(listener)}`);
-  out2.push("", ...platformLines(listener).map((line) => `- ${line}`));
-  out2.push("", `[More: limits while it is on, caveats](${docsLink})`);
-  return out2.join("\n");
-}
-function loadBalancerFact(listener) {
-  const lb = listener.loadBalancer;
-  if (!lb) return `Load balancer: ${listener.kind} (${listener.kindExplanation})`;
-  const explanation = listener.kindExplanation;
-  const prefix = [lb.address, `\`${lb.address}\``].map((name2) => `it belongs to ${name2}, a ${listener.kind} load balancer`).find((p) => explanation.startsWith(p));
-  const rest = prefix === void 0 ? void 0 : explanation.slice(prefix.length).trim();
-  const why = rest === void 0 ? void 0 : rest === "" ? "" : /^\((.*)\)$/.exec(rest)?.[1];
-  if (why !== void 0) return `Load balancer ${codeSpan(lb.address)} (${listener.kind}${why ? `: ${why}` : ""})`;
-  return `Load balancer ${codeSpan(lb.address)}: ${listener.kind} (${explanation})`;
-}
-function whatToDo(listener) {
-  const { clientIp } = listener;
-  if (clientIp.state === "unknown") {
-    return clientIp.written === "unknown" ? "give the value (a tfvars file, `--var`, or `variables` in `.elb-lens.json`) to see the result." : "point `loadbalancer_id` at a load balancer of this module, or set the protocol, to see the result.";
-  }
-  if (clientIp.reason === "always-on") {
-    return clientIp.written === false ? `remove \`${clientIp.attribute?.name ?? "transparent_client_ip_enable"}\`: it cannot turn transfer off.` : "nothing to switch; keep backends in the VPC (server backends) and no backend a client of its own load balancer.";
-  }
-  const switchName = listener.clientIp.setting?.name ?? "transparent_client_ip_enable";
-  if (clientIp.state === "off") {
-    return `set ${codeSpan(switchName)} to true if backends need the client address (it interrupts traffic for about ten seconds).`;
-  }
-  return "keep backends in the VPC, and no backend a client of its own load balancer; switching it off interrupts traffic for about ten seconds.";
-}
-function poolHover(pool, docsLink) {
-  const out2 = [];
-  const listeners = pool.listeners;
-  const type = pool.idOnly ? "unknown (only its id is known: no definition of the pool was read)" : pool.poolType === void 0 ? "not set (any backend)" : pool.poolType || "any";
-  out2.push(`**Pool ${codeSpan(pool.address)}** \u2014 type: ${type}`);
-  if (listeners.length === 0) out2.push("", "No listener of this module sends traffic here, so its client IP state is unknown.");
-  for (const listener of listeners) {
-    out2.push(
-      "",
-      `From ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? "unknown protocol")}): Transfer Client IP Address **${stateWord2(listener)}**.`
-    );
-    const lines = backendLines([pool], listener.clientIp.state === "on");
-    if (lines.length > 0) out2.push(...lines);
-  }
-  if (pool.poolType === "ip") out2.push("", "IP backends never receive the client IP, whatever the listener says.");
-  out2.push("", `[About client IP transfer](${docsLink})`);
-  return out2.join("\n");
-}
-function memberHover(member, docsLink) {
-  const out2 = [];
-  const kind = member.isIpBackend === true ? "IP backend" : member.isIpBackend === false ? "server backend" : "backend of unknown kind";
-  out2.push(`**Member ${codeSpan(member.address)}** \u2014 ${kind}: ${member.ipBackendExplanation}.`);
-  const listeners = member.pool?.listeners ?? [];
-  for (const listener of listeners) {
-    const on = listener.clientIp.state;
-    let gets;
-    if (member.isIpBackend === true) gets = "does not receive the client IP (IP backends never do)";
-    else if (on === "on")
-      gets = member.isIpBackend === false ? "receives the client IP" : "receives the client IP if it is a server in the VPC";
-    else if (on === "off") gets = "sees the load balancer\u2019s address, not the client\u2019s";
-    else gets = "may or may not receive the client IP (the listener\u2019s state is unknown)";
-    out2.push("", `Through ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? "unknown protocol")}): ${gets}.`);
-    if (member.isIpBackend === true) {
-      out2.push(`Alternative: ${alternativesFor(listener)}`);
-    }
-  }
-  if (listeners.length === 0) out2.push("", "No listener of this module was found for its pool.");
-  out2.push("", `A backend must not also be a client of the same load balancer while the client IP is transferred. [Details](${docsLink})`);
-  return out2.join("\n");
-}
-function loadBalancerHover(lb, model, docsLink) {
-  const out2 = [`**Load balancer ${codeSpan(lb.address)}** \u2014 ${lb.kind}.`];
-  if (lb.kind === "dedicated")
-    out2.push("", "Dedicated load balancers always transfer the client IP, on every listener; it cannot be turned off.");
-  if (lb.kind === "shared")
-    out2.push(
-      "",
-      "Shared load balancers always transfer the client IP on HTTP/HTTPS listeners; on TCP/UDP listeners it is off unless turned on."
-    );
-  const listeners = model.listeners.filter((l) => l.loadBalancer === lb);
-  for (const listener of listeners)
-    out2.push(`- ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? "?")}): ${stateWord2(listener)}`);
-  out2.push("", `[About client IP transfer](${docsLink})`);
-  return out2.join("\n");
-}
-function hoverMarkdown(target, model, docsLink) {
-  const node = target.node;
-  switch (node.info.role) {
-    case "listener": {
-      const listener = model.listeners.find((l) => l === node);
-      return listener ? listenerHover(listener, docsLink) : void 0;
-    }
-    case "pool": {
-      const pool = model.pools.find((p) => p === node);
-      return pool ? poolHover(pool, docsLink) : void 0;
-    }
-    case "member": {
-      const member = model.members.find((m) => m === node);
-      return member ? memberHover(member, docsLink) : void 0;
-    }
-    case "loadbalancer": {
-      const lb = model.loadBalancers.find((l) => l === node);
-      const setting = lb && target.attributeName ? settingHover(lb, target.attributeName, model, docsLink) : void 0;
-      if (setting) return setting;
-      return lb ? loadBalancerHover(lb, model, docsLink) : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function inlayLabel(listener) {
-  const { clientIp } = listener;
-  if (clientIp.state === "unknown") return "client IP: unknown";
-  if (clientIp.reason === "always-on")
-    return `client IP: always on (${listener.kind === "unknown" ? listener.protocol ?? "" : listener.kind})`;
-  if (clientIp.reason === "default") return `client IP: off (shared ${listener.protocol} default)`;
-  return `client IP: ${clientIp.state}`;
-}
-function portInlayLabel(listener) {
-  const label = inlayLabel(listener);
-  if (listener.type !== "kubernetes:port" || !listener.protocol) return label;
-  const written = listener.block.attributes.get("protocol");
-  const portProtocol = written?.expr.kind === "literal" && typeof written.expr.value === "string" ? written.expr.value.toUpperCase() : written ? void 0 : "TCP";
-  if (portProtocol === void 0 || portProtocol === listener.protocol) return label;
-  const shown = listener.protocol === "TERMINATED_HTTPS" ? "HTTPS" : listener.protocol;
-  if (listener.clientIp.reason === "always-on") return `${shown} listener: client IP always on`;
-  return `${shown} listener, ${label}`;
-}
-function nodesOfBlock(model, block) {
-  return [...model.loadBalancers, ...model.listeners, ...model.pools, ...model.members].filter((n2) => n2.block === block);
-}
-function instancesMarkdown(nodes, range) {
-  if (nodes.length === 1) {
-    const sources = nodes[0].context?.callerSources(range) ?? [];
-    return sources.length > 0 ? `**From the caller:** ${sources.map((s) => markdownText(s.message)).join("; ")}` : "";
-  }
-  if (nodes.length === 0) return "";
-  const lines = ["**Per instance**", ""];
-  for (const node of nodes) {
-    const listener = node.info.role === "listener" ? node : void 0;
-    const state = listener ? `: ${markdownText(listener.protocol ?? "protocol unknown")}, ${markdownText(inlayLabel(listener))}` : "";
-    const sources = node.context?.callerSources(range) ?? [];
-    const from = sources.length > 0 ? ` (${sources.map((s) => markdownText(s.message)).join("; ")})` : "";
-    lines.push(`- ${codeSpan(node.address)}${state}${from}`);
-  }
-  return lines.join("\n");
-}
-
-// server/src/hover/inlay.ts
-function listenerInlayHints(model, filePath, range) {
-  const hints = [];
-  const byBlock = /* @__PURE__ */ new Map();
-  for (const listener of model.listeners) {
-    if (listener.file.path !== filePath) continue;
-    const instances = byBlock.get(listener.block);
-    if (instances) instances.push(listener);
-    else byBlock.set(listener.block, [listener]);
-  }
-  for (const [block, instances] of byBlock) {
-    const listener = instances[0];
-    const protocol = block.attributes.get("protocol");
-    const anchor = protocol ? protocol.range.end : block.headerRange.end;
-    if (range && !rangeContains(range, anchor)) continue;
-    const labels = [...new Set(instances.map(portInlayLabel))];
-    if (labels.length === 1) hints.push({ position: anchor, label: labels[0], tooltip: listener.clientIp.explanation });
-    else {
-      hints.push({
-        position: anchor,
-        label: "client IP: differs by instance",
-        tooltip: instances.map((l) => `${l.address}: ${inlayLabel(l)}`).join("\n")
-      });
-    }
-  }
-  return hints;
-}
-
-// server/src/hover/kubernetesTarget.ts
-var SPEC_FIELDS = /* @__PURE__ */ new Set([
-  "type",
-  "externalTrafficPolicy",
-  "allocateLoadBalancerNodePorts",
-  "loadBalancerClass",
-  "external_traffic_policy",
-  "allocate_load_balancer_node_ports",
-  "load_balancer_class"
-]);
-var PORT_FIELDS = /* @__PURE__ */ new Set(["port", "protocol", "name", "targetPort", "nodePort", "target_port", "node_port"]);
-function kubernetesHoverTarget(model, filePath, position) {
-  for (const listener of model.listeners) {
-    if (listener.provider !== "kubernetes") continue;
-    if (listener.file.path !== filePath || !rangeContains(listener.block.range, position)) continue;
-    for (const attribute of listener.block.attributes.values()) {
-      if (PORT_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
-        return { node: listener, attributeName: attribute.name, range: attribute.range };
-      }
-    }
-    return { node: listener, attributeName: void 0, range: listener.block.headerRange };
-  }
-  for (const lb of model.loadBalancers) {
-    if (lb.info.provider !== "kubernetes") continue;
-    if (lb.file.path !== filePath || !rangeContains(lb.block.range, position)) continue;
-    if (lb.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(lb.block.headerRange, position)) {
-      return { node: lb, attributeName: void 0, range: lb.block.headerRange };
-    }
-    const annotations = lb.settingBlocks?.find((b) => b.type === "annotations") ?? child2(lb.block, "annotations");
-    for (const attribute of annotations?.attributes.values() ?? []) {
-      if (!attribute.derived && rangeContains(attribute.range, position))
-        return { node: lb, attributeName: attribute.name, range: attribute.range };
-    }
-    const spec = lb.settingBlocks?.find((b) => b.type === "spec") ?? child2(lb.block, "spec");
-    for (const attribute of spec?.attributes.values() ?? []) {
-      if (SPEC_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
-        return { node: lb, attributeName: attribute.name, range: attribute.range };
-      }
-    }
-  }
-  return void 0;
-}
-function child2(block, type) {
-  return block.blocks.find((b) => b.type === type);
-}
-
-// server/src/hover/target.ts
-var HOVER_ATTRIBUTES = /* @__PURE__ */ new Set([
-  "protocol",
-  "transparent_client_ip_enable",
-  "loadbalancer_id",
-  "listener_id",
-  "default_pool_id",
-  "pool_id",
-  "address",
-  "subnet_id",
-  "type",
-  "proxy_protocol_enable",
-  "nat64_enable",
-  "real_ip",
-  // ELB API JSON keys
-  "subnet_cidr_id",
-  "member_type",
-  "guaranteed",
-  "vip_address"
-]);
-function hoverTarget(model, filePath, position, manifest) {
-  return kubernetesHoverTarget(model, filePath, position) ?? (manifest ? void 0 : blockTarget(model, filePath, position));
-}
-function blockTarget(model, filePath, position) {
-  const nodes = [...model.listeners, ...model.pools, ...model.members, ...model.loadBalancers];
-  for (const node of nodes) {
-    if (node.file.path !== filePath) continue;
-    if (node.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(node.block.headerRange, position)) {
-      return { node, attributeName: void 0, range: node.block.headerRange };
-    }
-    if (!rangeContains(node.block.range, position)) continue;
-    for (const attribute of node.block.attributes.values()) {
-      if (HOVER_ATTRIBUTES.has(attribute.name) && rangeContains(attribute.range, position)) {
-        return { node, attributeName: attribute.name, range: attribute.range };
-      }
-    }
-    const mode = node.block.blocks.find((b) => b.type === "insert_headers")?.attributes.get(XFF_MODE);
-    if (mode && rangeContains(mode.range, position)) return { node, attributeName: XFF_MODE, range: mode.range };
-    if (node.block.range.start.line === position.line) return { node, attributeName: void 0, range: node.block.headerRange };
-  }
-  return void 0;
-}
-function unavailableModuleHover(calls, isHere, position) {
-  for (const [block, reason] of calls) {
-    if (!rangeContains(block.range, position) || !isHere(block)) continue;
-    return {
-      markdown: `**module.${block.labels[0] ?? ""}**: ${reason}. ELB Lens cannot read this module's code, so the values it makes are unknown and nothing in it is checked.`,
-      range: block.headerRange
-    };
-  }
-  return void 0;
-}
+// server/src/project/files.ts
+var path11 = __toESM2(require("path"));
 
 // server/src/elbjson/toModel.ts
-var path10 = __toESM2(require("path"));
+var path9 = __toESM2(require("path"));
 
 // server/src/elbjson/configFile.ts
 var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
@@ -21702,7 +21131,7 @@ function memberBackendKind2(block, pool, kind) {
   };
 }
 function addressOf(file, block, role, multiFile) {
-  const where2 = `${multiFile ? `${path10.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
+  const where2 = `${multiFile ? `${path9.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
   const name2 = str(block, "name");
   if (name2) return `${where2} "${name2}"`;
   if (role === "member") {
@@ -21859,8 +21288,8 @@ function overlapsErrors(doc, start2, end) {
 }
 
 // server/src/parse/hcl/parser.ts
-var fs3 = __toESM2(require("fs"));
-var path11 = __toESM2(require("path"));
+var fs2 = __toESM2(require("fs"));
+var path10 = __toESM2(require("path"));
 
 // server/src/parse/hcl/expressions.ts
 var MAX_EXPR_DEPTH = 200;
@@ -22617,10 +22046,10 @@ var HclConverter = class {
 // server/src/parse/hcl/parser.ts
 var parserPromise;
 function locateWasm(fileName, packageName, wasmDir) {
-  const candidates = [wasmDir, __dirname, path11.join(__dirname, "..")].filter((dir) => typeof dir === "string");
+  const candidates = [wasmDir, __dirname, path10.join(__dirname, "..")].filter((dir) => typeof dir === "string");
   for (const dir of candidates) {
-    const candidate = path11.join(dir, fileName);
-    if (fs3.existsSync(candidate)) return candidate;
+    const candidate = path10.join(dir, fileName);
+    if (fs2.existsSync(candidate)) return candidate;
   }
   return require.resolve(`${packageName}/${fileName}`);
 }
@@ -22636,7 +22065,7 @@ function loadHclParser(wasmDir) {
       const runtimeWasm = locateWasm("web-tree-sitter.wasm", "web-tree-sitter", wasmDir);
       await treeSitter.Parser.init({ locateFile: () => runtimeWasm });
       const grammarWasm = locateWasm("tree-sitter-hcl.wasm", "@tree-sitter-grammars/tree-sitter-hcl", wasmDir);
-      language = await treeSitter.Language.load(fs3.readFileSync(grammarWasm));
+      language = await treeSitter.Language.load(fs2.readFileSync(grammarWasm));
     }
     const parser = new treeSitter.Parser();
     parser.setLanguage(language);
@@ -22723,7 +22152,6 @@ ${TEMPLATE_MARKER}
 }
 
 // server/src/project/files.ts
-var path12 = __toESM2(require("path"));
 var MAX_FILE_CHARS = 4 * 1024 * 1024;
 var MAX_LINE_CHARS = 128 * 1024;
 var MAX_PENDING_EDITS = 1e3;
@@ -22772,13 +22200,13 @@ var ProjectFiles = class {
   /** Files and folders read while a unit is built (undefined otherwise). */
   recording;
   openDocument(filePath, text4) {
-    this.variableFolders.delete(path12.dirname(filePath));
+    this.variableFolders.delete(path11.dirname(filePath));
     const previous = this.documents.get(filePath);
     previous?.tree?.delete();
     this.documents.set(filePath, { text: text4, tree: void 0, treeIsCurrent: false, config: void 0, blocks: newBlockCache(), edits: [] });
   }
   updateDocument(filePath, changes) {
-    this.variableFolders.delete(path12.dirname(filePath));
+    this.variableFolders.delete(path11.dirname(filePath));
     const doc = this.documents.get(filePath);
     if (!doc) return;
     for (const change of changes) {
@@ -22807,14 +22235,14 @@ var ProjectFiles = class {
     doc.config = void 0;
   }
   closeDocument(filePath) {
-    this.variableFolders.delete(path12.dirname(filePath));
+    this.variableFolders.delete(path11.dirname(filePath));
     this.documents.get(filePath)?.tree?.delete();
     this.documents.delete(filePath);
     this.skipped.delete(filePath);
   }
   fileChanged(filePath) {
-    this.variableFolders.delete(path12.dirname(filePath));
-    this.listings.delete(path12.dirname(filePath));
+    this.variableFolders.delete(path11.dirname(filePath));
+    this.listings.delete(path11.dirname(filePath));
     this.texts.delete(filePath);
     this.unparsed.delete(filePath);
     this.diskFiles.delete(filePath);
@@ -22994,8 +22422,8 @@ var ProjectFiles = class {
   terraformPaths(dir) {
     this.recording?.listedDirs.add(dir);
     const names = new Set(this.listDirectory(dir).filter((n2) => isTerraformFile(n2)));
-    for (const open of this.documents.keys()) if (path12.dirname(open) === dir && isTerraformFile(open)) names.add(path12.basename(open));
-    return moduleFileNames([...names].sort()).map((n2) => path12.join(dir, n2));
+    for (const open of this.documents.keys()) if (path11.dirname(open) === dir && isTerraformFile(open)) names.add(path11.basename(open));
+    return moduleFileNames([...names].sort()).map((n2) => path11.join(dir, n2));
   }
   /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */
   listDirectory(dir) {
@@ -23027,6 +22455,597 @@ var DECLARATION_WORD = {
 };
 function escapeRegExp(text4) {
   return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// server/src/project/units.ts
+function unitKindOf(kind) {
+  switch (kind) {
+    case "terraform":
+    case "terraform-json":
+      return "terraform";
+    case "elb-json":
+    case "kubernetes":
+    case "plan":
+      return kind;
+    default:
+      return void 0;
+  }
+}
+function unitKey(filePath, kind) {
+  switch (kind) {
+    case "terraform":
+    case "elb-json":
+    case "kustomize":
+    case "helm":
+      return `${kind}:${path12.dirname(filePath)}`;
+    case "kubernetes":
+    case "plan":
+      return `${kind}:${filePath}`;
+  }
+}
+function formUnits(items, fileOf, kindOf) {
+  const units = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const kind = unitKindOf(kindOf(item));
+    if (!kind) continue;
+    const key = unitKey(fileOf(item), kind);
+    const unit = units.get(key);
+    if (unit) unit.members.push(item);
+    else units.set(key, { key, kind, members: [item] });
+  }
+  return [...units.values()];
+}
+function unitMembers(filePath, files, contentKind) {
+  const dir = path12.dirname(filePath);
+  const byName = kindByName(filePath);
+  if (byName === "yaml") return contentKind(filePath) === "kubernetes" ? [filePath] : [];
+  if (byName === "json") {
+    const isJson = (file) => kindByName(file) === "json";
+    const names = new Set(files.listDirectory(dir).filter(isJson));
+    for (const open of files.openPaths()) if (path12.dirname(open) === dir && isJson(open)) names.add(path12.basename(open));
+    names.add(path12.basename(filePath));
+    return [...names].sort().map((n2) => path12.join(dir, n2)).filter((p) => contentKind(p) === "elb-json");
+  }
+  const paths = files.terraformPaths(dir);
+  if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
+  return paths;
+}
+
+// server/src/project/nodeFs.ts
+var fs3 = __toESM2(require("fs"));
+function entryType(entry) {
+  if (entry.isSymbolicLink()) return "symlink";
+  if (entry.isDirectory()) return "directory";
+  if (entry.isFile()) return "file";
+  return "other";
+}
+var MAX_READ_BYTES = 5 * 1024 * 1024;
+function createNodeHost(log) {
+  return {
+    readFile(filePath) {
+      const text4 = readTextFile(filePath, MAX_READ_BYTES);
+      return text4 === void 0 || text4.includes("\0") ? void 0 : text4;
+    },
+    readDirectory(dirPath) {
+      try {
+        return fs3.readdirSync(dirPath);
+      } catch {
+        return [];
+      }
+    },
+    log
+  };
+}
+var nodeFileSystem = {
+  readDirectory(dirPath) {
+    try {
+      return fs3.readdirSync(dirPath, { withFileTypes: true }).map((e) => ({ name: e.name, type: entryType(e) }));
+    } catch {
+      return void 0;
+    }
+  },
+  realpath(filePath) {
+    try {
+      return fs3.realpathSync(filePath);
+    } catch {
+      return void 0;
+    }
+  },
+  stat(filePath) {
+    try {
+      const stat = fs3.statSync(filePath);
+      const type = entryType(stat);
+      return { type: type === "symlink" ? "other" : type, size: stat.size };
+    } catch {
+      return void 0;
+    }
+  }
+};
+function readTextFile(filePath, limit) {
+  try {
+    const stat = fs3.statSync(filePath);
+    if (!stat.isFile() || stat.size > limit) return void 0;
+    return fs3.readFileSync(filePath, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function readHead(filePath, bytes) {
+  let fd;
+  try {
+    fd = fs3.openSync(filePath, "r");
+    const size = Math.min(bytes, fs3.fstatSync(fd).size);
+    const buffer = Buffer.alloc(size);
+    const read = size === 0 ? 0 : fs3.readSync(fd, buffer, 0, size, 0);
+    return buffer.subarray(0, read).toString("utf8");
+  } catch {
+    return "";
+  } finally {
+    if (fd !== void 0) fs3.closeSync(fd);
+  }
+}
+function nodeFileContent(filePath, limit) {
+  let whole;
+  return {
+    // UTF-8 takes up to four bytes a character: read enough bytes for `chars` characters.
+    head: (chars) => (whole ? whole.text ?? "" : readHead(filePath, chars * 4)).slice(0, chars),
+    text: () => (whole ??= { text: readTextFile(filePath, limit) }).text
+  };
+}
+
+// server/src/service/service.ts
+var path19 = __toESM2(require("path"));
+
+// server/src/hover/platform.ts
+var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
+function platformLines(listener) {
+  const { protocol, kind, provider, clientIp } = listener;
+  const lines = [securityGroupSentence(listener)];
+  const xff = xffModeNote(listener);
+  if (xff) lines.push(xff);
+  if (protocol === "TLS")
+    lines.push("TLS listeners do not pass the client IP on by themselves; Proxy Protocol (`proxy_protocol_enable = true`) does.");
+  const l4 = protocol === "TCP" || protocol === "UDP";
+  if (l4 && kind === "shared" && clientIp.canBeDisabled !== false)
+    lines.push(
+      "OTC\u2019s Swiss region and Huawei Cloud\u2019s Europe site appear to accept only true for shared TCP/UDP listeners, so there it may be on whatever is written."
+    );
+  if (provider === "flexibleengine")
+    lines.push(
+      "Flexible Engine: Xen ECS and BMS backends do not support client IP transfer; shared load balancers reach backends from 100.125.0.0/16 and 100.126.0.0/16."
+    );
+  if (l4 && clientIp.state !== "off")
+    lines.push("Behind a NAT gateway the backend sees the gateway\u2019s address, and for a client in a container, its node\u2019s address.");
+  return lines;
+}
+function tcpAlternative(listener) {
+  const toa = "for IP backends and NAT64, Huawei Cloud documents the TOA kernel module on the backend servers, which reads it from a TCP option (ELB Lens cannot see whether it is installed)";
+  if (listener.provider === "opentelekomcloud")
+    return "none documented by Open Telekom Cloud: TCP listeners can only pass the client address by transferring it.";
+  return `none in the load balancer for TCP; ${toa}.`;
+}
+function cceAnnotationLines(attributeName) {
+  if (attributeName !== CCE_CLIENT_IP_ANNOTATION) return [];
+  return [
+    "",
+    "CCE acts on this annotation only for shared TCP/UDP Services in CCE standard clusters with `externalTrafficPolicy: Local` (with Cluster, kube-proxy may pass the traffic to a pod on another node, which then sees that node\u2019s address), which is why the quick fix sets both. CCE Turbo clusters ignore it, and so do clusters older than v1.23.17-r0, v1.25.12-r0, v1.27.9-r0, v1.28.7-r0 or v1.29.3-r0 (each in its own minor version). Deleting the annotation leaves the load balancer\u2019s last setting in place."
+  ];
+}
+
+// server/src/hover/settings.ts
+function stateWord(listener) {
+  const { clientIp } = listener;
+  if (clientIp.state === "unknown") return "unknown";
+  if (clientIp.reason === "always-on") return "always on";
+  return clientIp.state;
+}
+function workloadSees(listener) {
+  const { clientIp, hop, protocol } = listener;
+  const layer7 = protocol !== void 0 && HTTP_PROTOCOLS.has(protocol);
+  if (layer7) {
+    return "the client address in the `X-Forwarded-For` header (the connection itself comes from the load balancer side)";
+  }
+  if (clientIp.state === "off") return "a load balancer address (100.125.0.0/16), never the client\u2019s";
+  if (clientIp.state === "unknown") return "the client address only if client IP transfer is on, which is unknown here";
+  if (!hop || hop.keepsSource === true) return "the client address";
+  if (hop.keepsSource === false) return "a node\u2019s address: the client address is lost on the way through the cluster";
+  return "the client address or a node\u2019s address, depending on the cluster network";
+}
+function hopLines(listener) {
+  const hop = listener.hop;
+  if (!hop) return [];
+  return ["", `**What the pods see:** ${workloadSees(listener)}.`, "", `- ${capitalize(hop.explanation)}.`, `- ${hop.caveat}`];
+}
+function capitalize(text4) {
+  return /^[a-z]+[A-Z_]/.test(text4) ? text4 : text4.charAt(0).toUpperCase() + text4.slice(1);
+}
+function portLine(listener) {
+  return `- \`${listener.address}\` (${listener.protocol ?? "unknown protocol"}): Transfer Client IP Address **${stateWord(listener)}** \u2014 ${listener.clientIp.explanation}; the pods see ${workloadSees(listener)}.`;
+}
+function settingHover(lb, attributeName, model, docsLink) {
+  const listeners = model.listeners.filter((l) => l.loadBalancer === lb);
+  const unrecognized = (model.unrecognized ?? []).find((u) => u.node === lb && u.attribute.name === attributeName);
+  const out2 = [];
+  if (unrecognized) {
+    out2.push(`**\`${attributeName}\` is not read** \u2014 ${unrecognized.reason}.`);
+    if (unrecognized.suggestion) out2.push("", `Did you mean \`${unrecognized.suggestion}\`?`);
+  }
+  const clientIp = listeners.filter((l) => l.clientIp.setting?.name === attributeName || l.clientIp.attribute?.name === attributeName);
+  if (clientIp.length > 0) {
+    if (out2.length > 0) out2.push("");
+    out2.push(
+      `**\`${attributeName}\`** \u2014 Transfer Client IP Address of the load balancer\u2019s listeners (${lb.kind}: ${listeners[0]?.kindExplanation ?? "unknown"}).`,
+      ""
+    );
+    out2.push(...clientIp.map(portLine));
+    if (lb.kind === "dedicated") out2.push("", "Dedicated load balancers always transfer the client IP; the annotation cannot turn it off.");
+    else if (lb.kind === "shared")
+      out2.push(
+        "",
+        "Shared load balancers transfer it on HTTP/HTTPS listeners always, and on TCP/UDP listeners only when this is `'true'`. Switching it interrupts traffic for about ten seconds."
+      );
+    out2.push(...cceAnnotationLines(attributeName));
+  }
+  const hopped = listeners.filter((l) => l.hop?.setting.name === attributeName);
+  if (hopped.length > 0) {
+    const hop = hopped[0].hop;
+    if (out2.length > 0) out2.push("");
+    out2.push(`**\`${attributeName}\`** \u2014 ${capitalize(hop.explanation)}.`, "");
+    out2.push(...hopped.map((l) => `- \`${l.address}\` (${l.protocol ?? "unknown protocol"}): the pods see ${workloadSees(l)}.`));
+    out2.push("", hop.caveat);
+  }
+  if (out2.length === 0) return void 0;
+  out2.push("", `[About client IP transfer](${docsLink})`);
+  return out2.join("\n");
+}
+
+// server/src/hover/hover.ts
+function stateWord2(listener) {
+  const { clientIp } = listener;
+  if (clientIp.state === "unknown") return "unknown";
+  if (clientIp.reason === "always-on") return "always on";
+  return clientIp.state;
+}
+function alternativesFor(listener) {
+  const { protocol } = listener;
+  if (protocol === void 0) return "depend on the protocol, which is unknown.";
+  if (HTTP_PROTOCOLS.has(protocol)) {
+    const xff = `the \`X-Forwarded-For\` header, which ${protocol} listeners always add`;
+    if (!listener.info.flatHeaderSwitches) return `${xff}.`;
+    const realIp = argumentSupport(listener, "real_ip");
+    if (realIp.support === "no") return `${xff}. ${upgradeAdvice(realIp, listener.type, "to add `X-Real-IP` as well")}`;
+    const needed = versionNeeded(realIp);
+    return `${xff}; optionally \`X-Real-IP\` (\`real_ip = true\`${needed ? `, ${needed}` : ""}).`;
+  }
+  if (protocol === "TLS") {
+    const proxy2 = argumentSupport(listener, "proxy_protocol_enable");
+    if (proxy2.support === "no")
+      return `Proxy Protocol, which sends the client address ahead of the data. ${upgradeAdvice(proxy2, listener.type, "to turn it on")}`;
+    const needed = versionNeeded(proxy2);
+    return `Proxy Protocol (\`proxy_protocol_enable = true\`${needed ? `, ${needed}` : ""}), which sends the client address ahead of the data.`;
+  }
+  if (protocol === "TCP") return tcpAlternative(listener);
+  if (protocol === "UDP") return "none: UDP listeners can only pass the client address by transferring it.";
+  return `none known for ${protocol}.`;
+}
+function providerVersionLines(listener) {
+  const fact = listener.providerVersion;
+  if (!fact) return [];
+  const from = fact.source === "lock-file" ? "lock file" : fact.source === "constraint" ? "version constraint" : "unknown";
+  const missing = [];
+  for (const [argument, since] of Object.entries(listener.info.since ?? {})) {
+    const support = argumentSupport(listener, argument).support;
+    if (support === "no") missing.push(`  - ${codeSpan(argument)} arrived in ${since}: not in the version in use`);
+    else if (support === "some") missing.push(`  - ${codeSpan(argument)} arrived in ${since}: only some of the allowed versions have it`);
+  }
+  return missing.length > 0 || fact.source === "unknown" ? [`- Provider: ${codeSpan(fact.provider)} ${versionInUseText(fact)} \u2014 source: ${from}`, ...missing] : [];
+}
+function backendLines(pools, on) {
+  const lines = [];
+  for (const pool of pools) {
+    for (const member of pool.members) {
+      const name2 = `${codeSpan(member.address)}`;
+      if (member.isIpBackend === true) lines.push(`- ${name2}: does **not** receive it (${member.ipBackendExplanation})`);
+      else if (member.isIpBackend === false) lines.push(`- ${name2}: ${on ? "receives it" : "would receive it when on"}`);
+      else lines.push(`- ${name2}: cannot tell whether it is an IP backend`);
+    }
+    if (pool.poolType === "ip" && pool.members.length === 0)
+      lines.push(`- pool ${codeSpan(pool.address)} holds only IP backends, which never receive it`);
+  }
+  return lines;
+}
+function listenerHover(listener, docsLink) {
+  const { clientIp } = listener;
+  const out2 = [];
+  out2.push(`**Transfer Client IP Address: ${stateWord2(listener)}** \u2014 ${clientIp.explanation}.`);
+  out2.push("");
+  out2.push(`- ${loadBalancerFact(listener)} \xB7 ${markdownText(listener.protocol ?? "protocol unknown")}`);
+  if (clientIp.attribute) {
+    const written = clientIp.written === "unknown" ? `an expression only known when Terraform runs${clientIp.writtenUnknownReason ? ` (${markdownText(clientIp.writtenUnknownReason)})` : ""}` : clientIp.written === void 0 ? "null (unset, so the default applies)" : String(clientIp.written);
+    out2.push(
+      `- Written: ${codeSpan(clientIp.attribute.name)} = ${written}${clientIp.canBeDisabled === false && clientIp.written === false ? " (no effect here)" : ""}`
+    );
+  } else if (listener.argType === "none") {
+    out2.push(`- ${codeSpan(listener.type)} has no \`transparent_client_ip_enable\` argument.`);
+  }
+  out2.push(...providerVersionLines(listener));
+  out2.push(...hopLines(listener));
+  const backends = backendLines(listener.pools, clientIp.state === "on");
+  if (backends.length > 0) out2.push("", "**Who gets the client IP**", ...backends);
+  out2.push("", `**What to do:** ${whatToDo(listener)}`);
+  const layer4 = listener.protocol === "TCP" || listener.protocol === "UDP";
+  if (clientIp.state !== "on" || !layer4) out2.push("", `**Other ways to get it:** ${alternativesFor(listener)}`);
+  out2.push("", ...platformLines(listener).map((line) => `- ${line}`));
+  out2.push("", `[More: limits while it is on, caveats](${docsLink})`);
+  return out2.join("\n");
+}
+function loadBalancerFact(listener) {
+  const lb = listener.loadBalancer;
+  if (!lb) return `Load balancer: ${listener.kind} (${listener.kindExplanation})`;
+  const explanation = listener.kindExplanation;
+  const prefix = [lb.address, `\`${lb.address}\``].map((name2) => `it belongs to ${name2}, a ${listener.kind} load balancer`).find((p) => explanation.startsWith(p));
+  const rest = prefix === void 0 ? void 0 : explanation.slice(prefix.length).trim();
+  const why = rest === void 0 ? void 0 : rest === "" ? "" : /^\((.*)\)$/.exec(rest)?.[1];
+  if (why !== void 0) return `Load balancer ${codeSpan(lb.address)} (${listener.kind}${why ? `: ${why}` : ""})`;
+  return `Load balancer ${codeSpan(lb.address)}: ${listener.kind} (${explanation})`;
+}
+function whatToDo(listener) {
+  const { clientIp } = listener;
+  if (clientIp.state === "unknown") {
+    return clientIp.written === "unknown" ? "give the value (a tfvars file, `--var`, or `variables` in `.elb-lens.json`) to see the result." : "point `loadbalancer_id` at a load balancer of this module, or set the protocol, to see the result.";
+  }
+  if (clientIp.reason === "always-on") {
+    return clientIp.written === false ? `remove \`${clientIp.attribute?.name ?? "transparent_client_ip_enable"}\`: it cannot turn transfer off.` : "nothing to switch; keep backends in the VPC (server backends) and no backend a client of its own load balancer.";
+  }
+  const switchName = listener.clientIp.setting?.name ?? "transparent_client_ip_enable";
+  if (clientIp.state === "off") {
+    return `set ${codeSpan(switchName)} to true if backends need the client address (it interrupts traffic for about ten seconds).`;
+  }
+  return "keep backends in the VPC, and no backend a client of its own load balancer; switching it off interrupts traffic for about ten seconds.";
+}
+function poolHover(pool, docsLink) {
+  const out2 = [];
+  const listeners = pool.listeners;
+  const type = pool.idOnly ? "unknown (only its id is known: no definition of the pool was read)" : pool.poolType === void 0 ? "not set (any backend)" : pool.poolType || "any";
+  out2.push(`**Pool ${codeSpan(pool.address)}** \u2014 type: ${type}`);
+  if (listeners.length === 0) out2.push("", "No listener of this module sends traffic here, so its client IP state is unknown.");
+  for (const listener of listeners) {
+    out2.push(
+      "",
+      `From ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? "unknown protocol")}): Transfer Client IP Address **${stateWord2(listener)}**.`
+    );
+    const lines = backendLines([pool], listener.clientIp.state === "on");
+    if (lines.length > 0) out2.push(...lines);
+  }
+  if (pool.poolType === "ip") out2.push("", "IP backends never receive the client IP, whatever the listener says.");
+  out2.push("", `[About client IP transfer](${docsLink})`);
+  return out2.join("\n");
+}
+function memberHover(member, docsLink) {
+  const out2 = [];
+  const kind = member.isIpBackend === true ? "IP backend" : member.isIpBackend === false ? "server backend" : "backend of unknown kind";
+  out2.push(`**Member ${codeSpan(member.address)}** \u2014 ${kind}: ${member.ipBackendExplanation}.`);
+  const listeners = member.pool?.listeners ?? [];
+  for (const listener of listeners) {
+    const on = listener.clientIp.state;
+    let gets;
+    if (member.isIpBackend === true) gets = "does not receive the client IP (IP backends never do)";
+    else if (on === "on")
+      gets = member.isIpBackend === false ? "receives the client IP" : "receives the client IP if it is a server in the VPC";
+    else if (on === "off") gets = "sees the load balancer\u2019s address, not the client\u2019s";
+    else gets = "may or may not receive the client IP (the listener\u2019s state is unknown)";
+    out2.push("", `Through ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? "unknown protocol")}): ${gets}.`);
+    if (member.isIpBackend === true) {
+      out2.push(`Alternative: ${alternativesFor(listener)}`);
+    }
+  }
+  if (listeners.length === 0) out2.push("", "No listener of this module was found for its pool.");
+  out2.push("", `A backend must not also be a client of the same load balancer while the client IP is transferred. [Details](${docsLink})`);
+  return out2.join("\n");
+}
+function loadBalancerHover(lb, model, docsLink) {
+  const out2 = [`**Load balancer ${codeSpan(lb.address)}** \u2014 ${lb.kind}.`];
+  if (lb.kind === "dedicated")
+    out2.push("", "Dedicated load balancers always transfer the client IP, on every listener; it cannot be turned off.");
+  if (lb.kind === "shared")
+    out2.push(
+      "",
+      "Shared load balancers always transfer the client IP on HTTP/HTTPS listeners; on TCP/UDP listeners it is off unless turned on."
+    );
+  const listeners = model.listeners.filter((l) => l.loadBalancer === lb);
+  for (const listener of listeners)
+    out2.push(`- ${codeSpan(listener.address)} (${markdownText(listener.protocol ?? "?")}): ${stateWord2(listener)}`);
+  out2.push("", `[About client IP transfer](${docsLink})`);
+  return out2.join("\n");
+}
+function hoverMarkdown(target, model, docsLink) {
+  const node = target.node;
+  switch (node.info.role) {
+    case "listener": {
+      const listener = model.listeners.find((l) => l === node);
+      return listener ? listenerHover(listener, docsLink) : void 0;
+    }
+    case "pool": {
+      const pool = model.pools.find((p) => p === node);
+      return pool ? poolHover(pool, docsLink) : void 0;
+    }
+    case "member": {
+      const member = model.members.find((m) => m === node);
+      return member ? memberHover(member, docsLink) : void 0;
+    }
+    case "loadbalancer": {
+      const lb = model.loadBalancers.find((l) => l === node);
+      const setting = lb && target.attributeName ? settingHover(lb, target.attributeName, model, docsLink) : void 0;
+      if (setting) return setting;
+      return lb ? loadBalancerHover(lb, model, docsLink) : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function inlayLabel(listener) {
+  const { clientIp } = listener;
+  if (clientIp.state === "unknown") return "client IP: unknown";
+  if (clientIp.reason === "always-on")
+    return `client IP: always on (${listener.kind === "unknown" ? listener.protocol ?? "" : listener.kind})`;
+  if (clientIp.reason === "default") return `client IP: off (shared ${listener.protocol} default)`;
+  return `client IP: ${clientIp.state}`;
+}
+function portInlayLabel(listener) {
+  const label = inlayLabel(listener);
+  if (listener.type !== "kubernetes:port" || !listener.protocol) return label;
+  const written = listener.block.attributes.get("protocol");
+  const portProtocol = written?.expr.kind === "literal" && typeof written.expr.value === "string" ? written.expr.value.toUpperCase() : written ? void 0 : "TCP";
+  if (portProtocol === void 0 || portProtocol === listener.protocol) return label;
+  const shown = listener.protocol === "TERMINATED_HTTPS" ? "HTTPS" : listener.protocol;
+  if (listener.clientIp.reason === "always-on") return `${shown} listener: client IP always on`;
+  return `${shown} listener, ${label}`;
+}
+function nodesOfBlock(model, block) {
+  return [...model.loadBalancers, ...model.listeners, ...model.pools, ...model.members].filter((n2) => n2.block === block);
+}
+function instancesMarkdown(nodes, range) {
+  if (nodes.length === 1) {
+    const sources = nodes[0].context?.callerSources(range) ?? [];
+    return sources.length > 0 ? `**From the caller:** ${sources.map((s) => markdownText(s.message)).join("; ")}` : "";
+  }
+  if (nodes.length === 0) return "";
+  const lines = ["**Per instance**", ""];
+  for (const node of nodes) {
+    const listener = node.info.role === "listener" ? node : void 0;
+    const state = listener ? `: ${markdownText(listener.protocol ?? "protocol unknown")}, ${markdownText(inlayLabel(listener))}` : "";
+    const sources = node.context?.callerSources(range) ?? [];
+    const from = sources.length > 0 ? ` (${sources.map((s) => markdownText(s.message)).join("; ")})` : "";
+    lines.push(`- ${codeSpan(node.address)}${state}${from}`);
+  }
+  return lines.join("\n");
+}
+
+// server/src/hover/inlay.ts
+function listenerInlayHints(model, filePath, range) {
+  const hints = [];
+  const byBlock = /* @__PURE__ */ new Map();
+  for (const listener of model.listeners) {
+    if (listener.file.path !== filePath) continue;
+    const instances = byBlock.get(listener.block);
+    if (instances) instances.push(listener);
+    else byBlock.set(listener.block, [listener]);
+  }
+  for (const [block, instances] of byBlock) {
+    const listener = instances[0];
+    const protocol = block.attributes.get("protocol");
+    const anchor = protocol ? protocol.range.end : block.headerRange.end;
+    if (range && !rangeContains(range, anchor)) continue;
+    const labels = [...new Set(instances.map(portInlayLabel))];
+    if (labels.length === 1) hints.push({ position: anchor, label: labels[0], tooltip: listener.clientIp.explanation });
+    else {
+      hints.push({
+        position: anchor,
+        label: "client IP: differs by instance",
+        tooltip: instances.map((l) => `${l.address}: ${inlayLabel(l)}`).join("\n")
+      });
+    }
+  }
+  return hints;
+}
+
+// server/src/hover/kubernetesTarget.ts
+var SPEC_FIELDS = /* @__PURE__ */ new Set([
+  "type",
+  "externalTrafficPolicy",
+  "allocateLoadBalancerNodePorts",
+  "loadBalancerClass",
+  "external_traffic_policy",
+  "allocate_load_balancer_node_ports",
+  "load_balancer_class"
+]);
+var PORT_FIELDS = /* @__PURE__ */ new Set(["port", "protocol", "name", "targetPort", "nodePort", "target_port", "node_port"]);
+function kubernetesHoverTarget(model, filePath, position) {
+  for (const listener of model.listeners) {
+    if (listener.provider !== "kubernetes") continue;
+    if (listener.file.path !== filePath || !rangeContains(listener.block.range, position)) continue;
+    for (const attribute of listener.block.attributes.values()) {
+      if (PORT_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
+        return { node: listener, attributeName: attribute.name, range: attribute.range };
+      }
+    }
+    return { node: listener, attributeName: void 0, range: listener.block.headerRange };
+  }
+  for (const lb of model.loadBalancers) {
+    if (lb.info.provider !== "kubernetes") continue;
+    if (lb.file.path !== filePath || !rangeContains(lb.block.range, position)) continue;
+    if (lb.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(lb.block.headerRange, position)) {
+      return { node: lb, attributeName: void 0, range: lb.block.headerRange };
+    }
+    const annotations = lb.settingBlocks?.find((b) => b.type === "annotations") ?? child2(lb.block, "annotations");
+    for (const attribute of annotations?.attributes.values() ?? []) {
+      if (!attribute.derived && rangeContains(attribute.range, position))
+        return { node: lb, attributeName: attribute.name, range: attribute.range };
+    }
+    const spec = lb.settingBlocks?.find((b) => b.type === "spec") ?? child2(lb.block, "spec");
+    for (const attribute of spec?.attributes.values() ?? []) {
+      if (SPEC_FIELDS.has(attribute.name) && rangeContains(attribute.range, position)) {
+        return { node: lb, attributeName: attribute.name, range: attribute.range };
+      }
+    }
+  }
+  return void 0;
+}
+function child2(block, type) {
+  return block.blocks.find((b) => b.type === type);
+}
+
+// server/src/hover/target.ts
+var HOVER_ATTRIBUTES = /* @__PURE__ */ new Set([
+  "protocol",
+  "transparent_client_ip_enable",
+  "loadbalancer_id",
+  "listener_id",
+  "default_pool_id",
+  "pool_id",
+  "address",
+  "subnet_id",
+  "type",
+  "proxy_protocol_enable",
+  "nat64_enable",
+  "real_ip",
+  // ELB API JSON keys
+  "subnet_cidr_id",
+  "member_type",
+  "guaranteed",
+  "vip_address"
+]);
+function hoverTarget(model, filePath, position, manifest) {
+  return kubernetesHoverTarget(model, filePath, position) ?? (manifest ? void 0 : blockTarget(model, filePath, position));
+}
+function blockTarget(model, filePath, position) {
+  const nodes = [...model.listeners, ...model.pools, ...model.members, ...model.loadBalancers];
+  for (const node of nodes) {
+    if (node.file.path !== filePath) continue;
+    if (node.block.labelRanges.some((r) => rangeContains(r, position)) || rangeContains(node.block.headerRange, position)) {
+      return { node, attributeName: void 0, range: node.block.headerRange };
+    }
+    if (!rangeContains(node.block.range, position)) continue;
+    for (const attribute of node.block.attributes.values()) {
+      if (HOVER_ATTRIBUTES.has(attribute.name) && rangeContains(attribute.range, position)) {
+        return { node, attributeName: attribute.name, range: attribute.range };
+      }
+    }
+    const mode = node.block.blocks.find((b) => b.type === "insert_headers")?.attributes.get(XFF_MODE);
+    if (mode && rangeContains(mode.range, position)) return { node, attributeName: XFF_MODE, range: mode.range };
+    if (node.block.range.start.line === position.line) return { node, attributeName: void 0, range: node.block.headerRange };
+  }
+  return void 0;
+}
+function unavailableModuleHover(calls, isHere, position) {
+  for (const [block, reason] of calls) {
+    if (!rangeContains(block.range, position) || !isHere(block)) continue;
+    return {
+      markdown: `**module.${block.labels[0] ?? ""}**: ${reason}. ELB Lens cannot read this module's code, so the values it makes are unknown and nothing in it is checked.`,
+      range: block.headerRange
+    };
+  }
+  return void 0;
 }
 
 // server/src/project/callers.ts
@@ -25559,19 +25578,7 @@ var Service = class {
     return this.files.text(filePath);
   }
   moduleFiles(filePath) {
-    const dir = path19.dirname(filePath);
-    const byName = kindByName(filePath);
-    if (byName === "yaml") return this.contentKind(filePath) === "kubernetes" ? [filePath] : [];
-    if (byName === "json") {
-      const isJson = (file) => kindByName(file) === "json";
-      const names = new Set(this.files.listDirectory(dir).filter(isJson));
-      for (const open of this.files.openPaths()) if (path19.dirname(open) === dir && isJson(open)) names.add(path19.basename(open));
-      names.add(path19.basename(filePath));
-      return [...names].sort().map((n2) => path19.join(dir, n2)).filter((p) => this.contentKind(p) === "elb-json");
-    }
-    const paths = this.files.terraformPaths(dir);
-    if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
-    return paths;
+    return unitMembers(filePath, this.files, (file) => this.contentKind(file));
   }
   analyzeFile(filePath, options = {}) {
     return this.analyzeModule(filePath, options).get(filePath) ?? [];

@@ -1,5 +1,6 @@
 import * as path from 'path';
-import type { FileKind } from './classify';
+import { kindByName, type FileKind } from './classify';
+import { isTerraformFile, type ProjectFiles } from './files';
 
 /**
  * Analysis units: which files are analysed together. The one place that groups files, asked
@@ -71,4 +72,35 @@ export function formUnits<T>(items: Iterable<T>, fileOf: (item: T) => string, ki
     else units.set(key, { key, kind, members: [item] });
   }
   return [...units.values()];
+}
+
+/**
+ * The files of the unit a file belongs to, for the language service (which keeps texts open
+ * and so asks per file): a manifest alone; the ELB API JSON files of its folder, open ones
+ * included; the Terraform files of its folder, with the file itself when it is not listed
+ * (an unsaved one). `contentKind` tells ELB API JSON and manifests by name or content.
+ */
+export function unitMembers(
+  filePath: string,
+  files: ProjectFiles,
+  contentKind: (file: string) => 'elb-json' | 'kubernetes' | undefined,
+): string[] {
+  const dir = path.dirname(filePath);
+  // A manifest stands alone: its Services say all there is.
+  const byName = kindByName(filePath);
+  if (byName === 'yaml') return contentKind(filePath) === 'kubernetes' ? [filePath] : [];
+  if (byName === 'json') {
+    // The ELB JSON files of the folder are analysed together, apart from its Terraform module.
+    const isJson = (file: string) => kindByName(file) === 'json';
+    const names = new Set(files.listDirectory(dir).filter(isJson));
+    for (const open of files.openPaths()) if (path.dirname(open) === dir && isJson(open)) names.add(path.basename(open));
+    names.add(path.basename(filePath));
+    return [...names]
+      .sort()
+      .map((n) => path.join(dir, n))
+      .filter((p) => contentKind(p) === 'elb-json');
+  }
+  const paths = files.terraformPaths(dir);
+  if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
+  return paths;
 }

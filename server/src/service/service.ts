@@ -15,12 +15,12 @@ import { suppressionFix } from '../suppress/suppress';
 import { closest, knownRuleIds } from '../project/configFile';
 import { mergeInstanceFindings, type ReportedFinding } from '../rules/support/instanceFindings';
 import { nodeFindings } from '../rules/support/nodeFindings';
-import { unitKey, type UnitKind } from '../project/units';
+import { unitKey, unitMembers, type UnitKind } from '../project/units';
 import { cannotHoldComments, ContentClassifier, isTerraformModuleFile, kindByName, type NamedFiles } from '../project/classify';
 import type { ElbLensService, FixForFinding, ModelView } from './api';
 import type { ServiceHost, TextChange } from '../core/host';
 import type { AnalysisOptions } from '../core/options';
-import { isTerraformFile, ProjectFiles } from '../project/files';
+import { ProjectFiles } from '../project/files';
 import { CallerIndex } from '../project/callers';
 import { TerraformUnits, type ModuleAnalysis } from '../project/terraformUnits';
 import { RenderedUnitIndex } from '../project/renderedUnits';
@@ -162,24 +162,7 @@ class Service implements ElbLensService {
   }
 
   moduleFiles(filePath: string): string[] {
-    const dir = path.dirname(filePath);
-    // A manifest stands alone: its Services say all there is.
-    const byName = kindByName(filePath);
-    if (byName === 'yaml') return this.contentKind(filePath) === 'kubernetes' ? [filePath] : [];
-    if (byName === 'json') {
-      // The ELB JSON files of the folder are analysed together, apart from its Terraform module.
-      const isJson = (file: string) => kindByName(file) === 'json';
-      const names = new Set(this.files.listDirectory(dir).filter(isJson));
-      for (const open of this.files.openPaths()) if (path.dirname(open) === dir && isJson(open)) names.add(path.basename(open));
-      names.add(path.basename(filePath));
-      return [...names]
-        .sort()
-        .map((n) => path.join(dir, n))
-        .filter((p) => this.contentKind(p) === 'elb-json');
-    }
-    const paths = this.files.terraformPaths(dir);
-    if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
-    return paths;
+    return unitMembers(filePath, this.files, (file) => this.contentKind(file));
   }
 
   analyzeFile(filePath: string, options: AnalysisOptions = {}): Finding[] {
