@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, test } from 'node:test';
-import { FAST_MODULE, slowTerraformModule } from '../slowInputs';
+import { FAST_MODULE, manyInstancesModule, slowTerraformModule } from '../slowInputs';
 import { SERVER_BUNDLE, TestClient, tempWorkspace } from './client';
 
 /**
@@ -21,7 +21,7 @@ describe('language server: analysis threads', { skip }, () => {
   test('with a folder past its budget open, hover in another folder answers within a second', async (t) => {
     const root = tempWorkspace({
       // Takes far longer than the 4 s budget its folder sets.
-      'stuck/main.tf': slowTerraformModule(400),
+      'stuck/main.tf': slowTerraformModule(200),
       'stuck/.elb-lens.json': '{ "budget": { "seconds": 4 } }',
       'other/main.tf': FAST_MODULE,
     });
@@ -62,7 +62,7 @@ describe('language server: analysis threads', { skip }, () => {
   });
 
   test('the server ends when its client goes away, even while it analyses', async () => {
-    const root = tempWorkspace({ 'main.tf': slowTerraformModule(400) });
+    const root = tempWorkspace({ 'main.tf': slowTerraformModule(200) });
     const client = await TestClient.start(root, { initializationOptions: { status: true } });
     try {
       await client.open('main.tf', fs.readFileSync(`${root}/main.tf`, 'utf8'));
@@ -87,7 +87,7 @@ describe('language server: analysis threads', { skip }, () => {
   });
 
   test('an edit drops the analysis it supersedes; the editor setting sets the budget over .elb-lens.json', async (t) => {
-    const slow = slowTerraformModule(400);
+    const slow = slowTerraformModule(200);
     const root = tempWorkspace({ 'main.tf': slow, '.elb-lens.json': '{ "budget": { "seconds": 600 } }' });
     const client = new TestClient(root, { initializationOptions: { status: true } });
     await TestClient.initialize(client, { initializationOptions: { status: true } });
@@ -121,14 +121,14 @@ describe('language server: analysis threads', { skip }, () => {
 
   test('a unit that ended its thread (out of memory) is not analysed again until it changes: said in the log, the status and the file', async () => {
     const root = tempWorkspace({
-      'main.tf': slowTerraformModule(),
+      'main.tf': manyInstancesModule(),
       // The unit's own budget would allow it: the thread's heap (below) is what it exceeds.
       '.elb-lens.json': '{ "budget": { "memoryMb": 16384, "seconds": 600 } }',
     });
     const client = await TestClient.start(root, { initializationOptions: { status: true }, env: { ELB_LENS_THREAD_HEAP_MB: '96' } });
     const crashes = () => client.logs.filter((l) => /main\.tf stopped: it ran out of memory/.test(l)).length;
     try {
-      await client.open('main.tf', slowTerraformModule());
+      await client.open('main.tf', manyInstancesModule());
       const [stopped] = await client.waitForDiagnostics('main.tf', (d) => d.length > 0, 'the unit set aside', 60_000);
       assert.equal(stopped.code, STOPPED);
       assert.match(String(stopped.message), /stopped: it ran out of memory .*not analysed again until one of its files changes/);
