@@ -100,7 +100,7 @@ var require_visit = __commonJS2({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit4(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -109,9 +109,9 @@ var require_visit = __commonJS2({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
     function visit_(key, node, visitor, path30) {
       const ctrl = callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -245,7 +245,7 @@ var require_visit = __commonJS2({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -255,7 +255,7 @@ var require_directives = __commonJS2({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -399,7 +399,7 @@ var require_directives = __commonJS2({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit4.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -426,7 +426,7 @@ var require_anchors = __commonJS2({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -437,7 +437,7 @@ var require_anchors = __commonJS2({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit4.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -617,7 +617,7 @@ var require_Alias = __commonJS2({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -643,7 +643,7 @@ var require_Alias = __commonJS2({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -5565,15 +5565,15 @@ var require_cst_visit = __commonJS2({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path30) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path30) => {
       let item = cst;
       for (const [field2, index] of path30) {
         const tok = item?.[field2];
@@ -5584,8 +5584,8 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path30) => {
-      const parent = visit3.itemAtPath(cst, path30.slice(0, -1));
+    visit4.parentCollection = (cst, path30) => {
+      const parent = visit4.itemAtPath(cst, path30.slice(0, -1));
       const field2 = path30[path30.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
@@ -5616,7 +5616,7 @@ var require_cst_visit = __commonJS2({
       }
       return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
   }
 });
 
@@ -7332,7 +7332,7 @@ var require_dist = __commonJS2({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -7360,8 +7360,8 @@ var require_dist = __commonJS2({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit3.visit;
-    exports2.visitAsync = visit3.visitAsync;
+    exports2.visit = visit4.visit;
+    exports2.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -12950,9 +12950,9 @@ var SyntaxKind;
   SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
   SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
 })(SyntaxKind || (SyntaxKind = {}));
-var parseTree2 = parseTree;
 var findNodeAtLocation2 = findNodeAtLocation;
 var getNodeValue2 = getNodeValue;
+var visit2 = visit;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -13011,6 +13011,74 @@ function printParseErrorCode(code) {
 }
 function modify(text4, path30, value, options) {
   return setProperty(text4, path30, value, options);
+}
+
+// server/src/parse/jsonTree.ts
+function compactParseTree(text4, errors, options) {
+  const root = { type: "array", offset: -1, length: -1, children: [] };
+  let current = root;
+  const pending = [[]];
+  const add = (node) => {
+    if (current.type === "property") current.children = [current.children[0], node];
+    else pending[pending.length - 1].push(node);
+  };
+  const open = (node) => {
+    add(node);
+    current = node;
+    pending.push([]);
+  };
+  const close = (endOffset) => {
+    current.children = pending.pop().slice();
+    current.length = endOffset - current.offset;
+    current = current.parent;
+  };
+  const completeProperty = (endOffset) => {
+    if (current.type !== "property") return;
+    current.length = endOffset - current.offset;
+    current = current.parent;
+  };
+  visit2(
+    text4,
+    {
+      onObjectBegin: (offset) => open({ type: "object", offset, length: -1, parent: current, children: [] }),
+      onObjectProperty: (name2, offset, length) => {
+        const property = { type: "property", offset, length: -1, parent: current, children: [] };
+        add(property);
+        property.children = [{ type: "string", value: name2, offset, length, parent: property }];
+        current = property;
+      },
+      onObjectEnd: (offset, length) => {
+        completeProperty(offset + length);
+        close(offset + length);
+        completeProperty(offset + length);
+      },
+      onArrayBegin: (offset) => open({ type: "array", offset, length: -1, parent: current, children: [] }),
+      onArrayEnd: (offset, length) => {
+        close(offset + length);
+        completeProperty(offset + length);
+      },
+      onLiteralValue: (value, offset, length) => {
+        add({ type: literalType(value), offset, length, parent: current, value });
+        completeProperty(offset + length);
+      },
+      onSeparator: (separator, offset) => {
+        if (current.type !== "property") return;
+        if (separator === ":") current.colonOffset = offset;
+        else if (separator === ",") completeProperty(offset);
+      },
+      onError: (error, offset, length) => {
+        errors.push({ error, offset, length });
+      }
+    },
+    options
+  );
+  const result = pending[0][0];
+  if (result) delete result.parent;
+  return result;
+}
+function literalType(value) {
+  if (typeof value === "boolean" || typeof value === "number" || typeof value === "string") return typeof value;
+  return "null";
 }
 
 // server/src/parse/positions.ts
@@ -13092,7 +13160,7 @@ function parseJsonTree(text4) {
   if (tooDeepAt >= 0)
     return { root: void 0, errors: [{ error: ParseErrorCode.InvalidSymbol, offset: tooDeepAt, length: 1 }], tooDeepAt };
   const errors = [];
-  const root = parseTree2(text4, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = compactParseTree(text4, errors, { allowTrailingComma: true, disallowComments: false });
   return { root, errors };
 }
 function nestingPastLimit(text4, limit) {
@@ -13339,44 +13407,44 @@ function exprText(file, expr) {
   const end = file.lines.offsetAt(expr.range.end);
   return file.text.slice(start2, end);
 }
-function forEachChildExpr(expr, visit3) {
+function forEachChildExpr(expr, visit4) {
   switch (expr.kind) {
     case "template":
-      for (const part of expr.parts) visit3(part);
+      for (const part of expr.parts) visit4(part);
       return;
     case "traversal":
-      for (const step of expr.steps) if (step.kind === "index") visit3(step.key);
+      for (const step of expr.steps) if (step.kind === "index") visit4(step.key);
       return;
     case "conditional":
-      visit3(expr.condition);
-      visit3(expr.whenTrue);
-      visit3(expr.whenFalse);
+      visit4(expr.condition);
+      visit4(expr.whenTrue);
+      visit4(expr.whenFalse);
       return;
     case "call":
-      for (const arg of expr.args) visit3(arg);
+      for (const arg of expr.args) visit4(arg);
       return;
     case "tuple":
-      for (const item of expr.items) visit3(item);
+      for (const item of expr.items) visit4(item);
       return;
     case "object":
       for (const entry of expr.entries) {
-        visit3(entry.key);
-        visit3(entry.value);
+        visit4(entry.key);
+        visit4(entry.value);
       }
       return;
     case "unary":
-      visit3(expr.operand);
+      visit4(expr.operand);
       return;
     case "binary":
-      visit3(expr.left);
-      visit3(expr.right);
+      visit4(expr.left);
+      visit4(expr.right);
       return;
     case "parens":
-      visit3(expr.inner);
+      visit4(expr.inner);
       return;
     case "annotated":
-      visit3(expr.value);
-      visit3(expr.references);
+      visit4(expr.value);
+      visit4(expr.references);
       return;
     case "literal":
     case "opaque":
@@ -13727,15 +13795,15 @@ function ownerOf(file, attribute) {
   let index = owners.get(file);
   if (!index) {
     const built = /* @__PURE__ */ new Map();
-    const visit3 = (blocks) => {
+    const visit4 = (blocks) => {
       for (const block of blocks) {
         if (yamlMappingInfo(block)) {
           for (const a of block.attributes.values()) if (!built.has(a)) built.set(a, block);
         }
-        visit3(block.blocks);
+        visit4(block.blocks);
       }
     };
-    visit3(file.blocks);
+    visit4(file.blocks);
     owners.set(file, index = built);
   }
   return index.get(attribute);
@@ -15298,6 +15366,7 @@ var UNUSED_IGNORE_RULE_ID = "unused-ignore";
 var INLINE_IGNORE_RULE_ID = "inline-ignore";
 var IGNORE_COMMENT_RULE_ID = "ignore-comment";
 var PROVIDER_VERSION_RULE_ID = "provider-version";
+var SYNTAX_ERROR_RULE_ID = "syntax-error";
 var ANALYSIS_STOPPED_RULE_ID = "analysis-stopped";
 var DEFAULT_JSON_FILES = ["**/*.elb.json", "**/*.elb.jsonc"];
 var RULE_SETTINGS = ["off", "error", "warning", "information", "hint"];
@@ -15432,7 +15501,8 @@ function knownRuleIds() {
     INLINE_IGNORE_RULE_ID,
     IGNORE_COMMENT_RULE_ID,
     PROVIDER_VERSION_RULE_ID,
-    ANALYSIS_STOPPED_RULE_ID
+    ANALYSIS_STOPPED_RULE_ID,
+    SYNTAX_ERROR_RULE_ID
   ];
 }
 function defaultConfig(dir) {
@@ -15759,6 +15829,12 @@ var PSEUDO_RULES = [
     defaultSeverity: "hint",
     summary: "A .terraform.lock.hcl or required_providers version that cannot be read (it is ignored).",
     docsPage: "docs/rules/provider-version.md"
+  },
+  {
+    id: "syntax-error",
+    defaultSeverity: "warning",
+    summary: "Terraform code that does not parse: the block it is in is not checked (the rest of the file is).",
+    docsPage: "docs/rules/syntax-error.md"
   },
   {
     id: "analysis-stopped",
@@ -16267,14 +16343,14 @@ function layeredLayout(nodes, edges, options) {
   const layerCount = nodes.reduce((max, n2) => Math.max(max, n2.layer + 1), 0);
   const layers = Array.from({ length: layerCount }, () => []);
   const visited = /* @__PURE__ */ new Set();
-  const visit3 = (id12) => {
+  const visit4 = (id12) => {
     if (visited.has(id12)) return;
     visited.add(id12);
     layers[byId.get(id12).layer].push(id12);
-    for (const next of successors.get(id12) ?? []) visit3(next);
+    for (const next of successors.get(id12) ?? []) visit4(next);
   };
-  for (const n2 of [...nodes].sort((a, b) => a.layer - b.layer)) if (!predecessors.has(n2.id)) visit3(n2.id);
-  for (const n2 of nodes) visit3(n2.id);
+  for (const n2 of [...nodes].sort((a, b) => a.layer - b.layer)) if (!predecessors.has(n2.id)) visit4(n2.id);
+  for (const n2 of nodes) visit4(n2.id);
   if (forward.length <= MAX_SWEEP_EDGES) {
     let best = layers.map((l) => [...l]);
     let bestCrossings = crossings(layers, forward, byId);
@@ -17403,8 +17479,8 @@ var Scope = class _Scope {
    * `count`/`each`/iterators into their `count`/`for_each` expression. Of a conditional,
    * only the chosen branch when the condition is known.
    */
-  visitReferences(expr, visit3) {
-    this.visit(expr, visit3, /* @__PURE__ */ new Set(), 0);
+  visitReferences(expr, visit4) {
+    this.visit(expr, visit4, /* @__PURE__ */ new Set(), 0);
   }
   visit(expr, visitor, seen, depth) {
     if (depth > MAX_DEPTH2) return;
@@ -17961,76 +18037,70 @@ function effectiveClientIp(inputs) {
   const { kind, protocol, argType, attribute } = inputs;
   const written = writtenBool(inputs.value);
   const base = { attribute, written, ...written === "unknown" ? { writtenUnknownReason: unknownReason(inputs.value) } : {} };
+  const judged = (judgement) => Object.assign(base, judgement);
   const isHttp = protocol !== void 0 && HTTP_PROTOCOLS.has(protocol);
   const isL4 = protocol === "TCP" || protocol === "UDP";
   if (protocol === "IP") {
-    return {
-      ...base,
+    return judged({
       state: "unknown",
       reason: "unknown",
       explanation: "IP listeners belong to gateway load balancers, whose handling of the client address is not documented, so ELB Lens does not judge it",
       canBeDisabled: void 0
-    };
+    });
   }
   if (argType === "none") {
-    return {
-      ...base,
+    return judged({
       state: "on",
       reason: "always-on",
       explanation: "this listener type belongs to dedicated load balancers, which always pass the client IP on",
       canBeDisabled: false
-    };
+    });
   }
   if (kind === "dedicated") {
-    return {
-      ...base,
+    return judged({
       state: "on",
       reason: "always-on",
       explanation: protocol === "TLS" ? "dedicated load balancers always have it on, but TLS listeners do not pass the client IP on themselves: Proxy Protocol does" : "dedicated load balancers always pass the client IP on, for every protocol",
       canBeDisabled: false
-    };
+    });
   }
   if (isHttp) {
-    return {
-      ...base,
+    return judged({
       state: "on",
       reason: "always-on",
       explanation: kind === "shared" ? `${protocol} listeners of shared load balancers always pass the client IP on` : `${protocol} listeners always pass the client IP on, on shared and dedicated load balancers alike`,
       canBeDisabled: false
-    };
+    });
   }
   if (kind === "shared" && isL4) {
     if (written === true || written === false) {
-      return {
-        ...base,
+      return judged({
         state: written ? "on" : "off",
         reason: "explicit",
         explanation: `it is set to ${written} on this shared ${protocol} listener`,
         canBeDisabled: true
-      };
+      });
     }
     if (written === "unknown") {
-      return {
-        ...base,
+      return judged({
         state: "unknown",
         reason: "unknown",
         explanation: "its value is only known when Terraform runs",
         canBeDisabled: true
-      };
+      });
     }
-    return {
-      ...base,
+    return judged({
       state: "off",
       reason: "default",
       explanation: `shared ${protocol} listeners leave it off unless it is set to true`,
       canBeDisabled: true
-    };
+    });
   }
   if (written === true) {
-    return { ...base, state: "on", reason: "explicit", explanation: "it is set to true", canBeDisabled: void 0 };
+    return judged({ state: "on", reason: "explicit", explanation: "it is set to true", canBeDisabled: void 0 });
   }
   const missing = kind === "unknown" && protocol === void 0 ? "the load balancer kind and the protocol are unknown" : kind === "unknown" ? "the load balancer this listener belongs to is not in this module, so its kind (shared or dedicated) is unknown" : "the protocol is unknown";
-  return { ...base, state: "unknown", reason: "unknown", explanation: missing, canBeDisabled: void 0 };
+  return judged({ state: "unknown", reason: "unknown", explanation: missing, canBeDisabled: void 0 });
 }
 
 // server/src/kubernetes/accessControl.ts
@@ -18885,9 +18955,9 @@ function containsAddress(text4, address) {
   }
   return false;
 }
-function forEachAttribute(block, visit3) {
-  for (const attribute of block.attributes.values()) visit3(attribute);
-  for (const nested of block.blocks) forEachAttribute(nested, visit3);
+function forEachAttribute(block, visit4) {
+  for (const attribute of block.attributes.values()) visit4(attribute);
+  for (const nested of block.blocks) forEachAttribute(nested, visit4);
 }
 function allReferences(resource) {
   const found = [];
@@ -18955,6 +19025,7 @@ function buildTerraformModel(root, versions, options = {}) {
     block: resource.entry.block,
     ...resource.module.parent || resource.key !== void 0 ? { context: nodeContext(resource) } : {}
   });
+  const withBase = (resource, fields) => Object.assign(base(resource), fields);
   const resources = root.allModules().flatMap((module2) => module2.allResourceInstances());
   for (const resource of resources) {
     checkpoint();
@@ -18963,23 +19034,22 @@ function buildTerraformModel(root, versions, options = {}) {
     const { block } = resource.entry;
     const { scope } = resource;
     if (info2.role === "loadbalancer") {
-      const lb = {
-        ...base(resource),
+      const lb = withBase(resource, {
         kind: info2.kind,
         ipBackendsEnabled: info2.ipBackendSwitch ? scope.evaluateAttribute(block, info2.ipBackendSwitch) : void 0,
         ...knownString(scope.evaluateAttribute(block, "loadbalancer_type"))?.toLowerCase() === "gateway" ? { gateway: true } : {},
         subnetAttribute: LB_SUBNET_ATTRIBUTES.map((n2) => block.attributes.get(n2)).find((a) => a !== void 0)
-      };
+      });
       loadBalancers.set(resource.address, lb);
     } else if (info2.role === "instance") {
-      instances.set(resource.address, { ...base(resource), lbAddressUses: [] });
+      instances.set(resource.address, withBase(resource, { lbAddressUses: [] }));
     } else if (info2.role === "ipgroup") {
       const cidrs = [];
       for (const item of nestedBlocks(block, scope, "ip_list").blocks) {
         const ip = knownString(item.scope.evaluateAttribute(item.block, "ip"));
         if (ip) cidrs.push(ip.trim());
       }
-      ipGroups.set(resource.address, { ...base(resource), cidrs });
+      ipGroups.set(resource.address, withBase(resource, { cidrs }));
     }
   }
   const linked = (resource, attribute, table, block = resource.entry.block) => {
@@ -19009,8 +19079,7 @@ function buildTerraformModel(root, versions, options = {}) {
     }
     const attribute = block.attributes.get("transparent_client_ip_enable");
     const headers = nestedBlocks(block, scope, "insert_headers");
-    const listener = {
-      ...base(resource),
+    const listener = withBase(resource, {
       provider: info2.provider,
       protocol,
       loadBalancer: lb,
@@ -19031,7 +19100,7 @@ function buildTerraformModel(root, versions, options = {}) {
       // A dynamic block that makes at least one insert_headers block stands for them (its removal removes them).
       insertHeaders: headers.blocks[0]?.dynamic ?? headers.blocks[0]?.block,
       insertHeaderNames: false
-    };
+    });
     const providerVersion = versions?.forResource(resource, info2.provider);
     if (providerVersion) listener.providerVersion = providerVersion;
     listeners.set(resource.address, listener);
@@ -19058,14 +19127,13 @@ function buildTerraformModel(root, versions, options = {}) {
     if (info2?.role !== "pool") continue;
     const { block } = resource.entry;
     const typeValue = resource.scope.evaluateAttribute(block, "type");
-    const pool = {
-      ...base(resource),
+    const pool = withBase(resource, {
       poolType: typeValue === void 0 ? void 0 : knownString(typeValue)?.toLowerCase(),
       protocol: upper(resource.scope.evaluateAttribute(block, "protocol")),
       listeners: [],
       members: [],
       loadBalancer: linked(resource, "loadbalancer_id", loadBalancers)
-    };
+    });
     const listener = linked(resource, "listener_id", listeners);
     if (listener) {
       pool.listeners.push(listener);
@@ -19093,8 +19161,7 @@ function buildTerraformModel(root, versions, options = {}) {
     const addressAttribute = block.attributes.get("address");
     const instanceTarget = addressAttribute ? resource.scope.referencedResources(addressAttribute.expr).find((r) => instances.has(r.address)) : void 0;
     const { isIpBackend, explanation } = memberBackendKind(block, resource.scope, info2.kind, pool);
-    const member = {
-      ...base(resource),
+    const member = withBase(resource, {
       ipAddress: knownString(addressAttribute ? resource.scope.evaluate(addressAttribute.expr) : void 0),
       port: memberPort(resource.scope.evaluateAttribute(block, "protocol_port")),
       addressAttribute,
@@ -19102,7 +19169,7 @@ function buildTerraformModel(root, versions, options = {}) {
       ipBackendExplanation: explanation,
       pool,
       instance: instanceTarget ? instances.get(instanceTarget.address) : void 0
-    };
+    });
     pool?.members.push(member);
     members.push(member);
   }
@@ -19115,8 +19182,7 @@ function buildTerraformModel(root, versions, options = {}) {
       const addressAttribute = block.attributes.get("address");
       const instanceTarget = addressAttribute ? scope.referencedResources(addressAttribute.expr).find((r) => instances.has(r.address)) : void 0;
       const { isIpBackend, explanation } = memberBackendKind(block, scope, pool.loadBalancer?.kind ?? "dedicated", pool);
-      const member = {
-        ...base(resource),
+      const member = withBase(resource, {
         address: `${resource.address}.${type}[${index}]`,
         type: INLINE_MEMBER_TYPE,
         info: resourceTypeInfo(INLINE_MEMBER_TYPE),
@@ -19128,7 +19194,7 @@ function buildTerraformModel(root, versions, options = {}) {
         ipBackendExplanation: explanation,
         pool,
         instance: instanceTarget ? instances.get(instanceTarget.address) : void 0
-      };
+      });
       pool.members.push(member);
       members.push(member);
     });
@@ -20203,29 +20269,16 @@ function parseLockFile(parser, filePath, text4) {
   const tree = parser.parseTree(text4);
   try {
     const file = parser.toConfigFile(filePath, text4, tree, void 0, () => true);
-    return readLockFile(file, tree.rootNode.hasError ? firstError(tree.rootNode, file) : void 0);
+    return readLockFile(file);
   } finally {
     tree.delete();
   }
 }
-function firstError(root, file) {
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node.type === "ERROR" || node.isMissing) return file.lines.range(node.startIndex, node.endIndex);
-    if (!node.hasError) continue;
-    for (let i2 = node.childCount - 1; i2 >= 0; i2--) {
-      const child3 = node.child(i2);
-      if (child3) stack.push(child3);
-    }
-  }
-  return file.lines.range(0, 0);
-}
 var LOCK_IGNORED = `${LOCK_FILE_NAME} is ignored`;
-function readLockFile(file, syntaxError) {
+function readLockFile(file) {
   const providers = /* @__PURE__ */ new Map();
   const problems = [];
-  const broken = syntaxError ?? file.syntaxErrors[0] ?? file.blocks.find((b) => b.hasErrors)?.range;
+  const broken = file.syntaxErrors[0] ?? file.blocks.find((b) => b.hasErrors)?.range;
   if (broken) {
     problems.push({
       file,
@@ -20475,9 +20528,12 @@ function kindByName(filePath, explicit = false) {
   if (isJsonFileName(filePath)) return "json";
   return "other";
 }
-function isTerraformModuleFile(filePath) {
+function isTerraformFile(filePath) {
   const kind = kindByName(filePath);
-  return kind === "terraform" || kind === "terraform-json" || kind === "lock";
+  return kind === "terraform" || kind === "terraform-json";
+}
+function isTerraformModuleFile(filePath) {
+  return isTerraformFile(filePath) || kindByName(filePath) === "lock";
 }
 function syntaxByName(filePath) {
   const name2 = path7.basename(filePath);
@@ -20666,1802 +20722,7 @@ function walk(roots, host) {
 }
 
 // server/src/project/units.ts
-var path12 = __toESM2(require("path"));
-
-// server/src/project/files.ts
-var path11 = __toESM2(require("path"));
-
-// server/src/elbjson/toModel.ts
 var path9 = __toESM2(require("path"));
-
-// server/src/elbjson/configFile.ts
-var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
-function elbJsonToConfigFile(filePath, text4) {
-  const doc = parseJsonDocument(text4);
-  const { lines, root } = doc;
-  const blocks = [];
-  const attributes = /* @__PURE__ */ new Map();
-  const errorOffsets = doc.errors.map((e) => e.offset);
-  const attributeOf = (prop, key, value) => ({
-    name: String(key.value),
-    expr: jsonValueExpr(lines, value),
-    nameRange: nodeRange(lines, key),
-    valueRange: nodeRange(lines, value),
-    range: lines.range(key.offset, value.offset + value.length)
-  });
-  const objectBlock = (type, body2, jsonPath, key, withNested) => {
-    const own = /* @__PURE__ */ new Map();
-    const nested = [];
-    for (const prop of body2.children ?? []) {
-      const [k, v] = prop.children ?? [];
-      if (!k || !v) continue;
-      const name2 = String(k.value);
-      if (withNested && NESTED_BLOCKS2.has(name2) && v.type === "object") {
-        if (!nested.some((b) => b.type === name2)) nested.push(objectBlock(name2, v, [...jsonPath, name2], k, false));
-        continue;
-      }
-      if (!own.has(name2)) own.set(name2, attributeOf(prop, k, v));
-    }
-    const start2 = key ? key.offset : body2.offset;
-    const end = body2.offset + body2.length;
-    const labelRange = key ? nodeRange(lines, key) : void 0;
-    const header = labelRange ?? ["name", "id"].map((n2) => own.get(n2)).find((a) => a?.expr.kind === "literal" && a.expr.value)?.range ?? lines.range(body2.offset, body2.offset + 1);
-    return {
-      type,
-      labels: [pathText(jsonPath)],
-      labelRanges: labelRange ? [labelRange] : [],
-      range: lines.range(start2, end),
-      headerRange: header,
-      attributes: own,
-      blocks: nested,
-      bodyStart: lines.positionAt(body2.offset + 1),
-      close: lines.positionAt(end - 1),
-      hasErrors: errorOffsets.some((o) => o >= body2.offset && o < end),
-      jsonPath
-    };
-  };
-  if (root?.type === "object") {
-    for (const prop of root.children ?? []) {
-      const [key, value] = prop.children ?? [];
-      if (!key || !value) continue;
-      const name2 = String(key.value);
-      const wrapper = wrapperFor(name2);
-      if (wrapper && !wrapper.plural && value.type === "object") {
-        blocks.push(objectBlock(wrapper.role, value, [name2], key, wrapper.role === "listener"));
-      } else if (wrapper && wrapper.plural && value.type === "array") {
-        (value.children ?? []).forEach((item, index) => {
-          if (item.type === "object") blocks.push(objectBlock(wrapper.role, item, [name2, index], void 0, wrapper.role === "listener"));
-        });
-      } else if (!wrapper && !attributes.has(name2)) {
-        attributes.set(name2, attributeOf(prop, key, value));
-      }
-    }
-  }
-  return {
-    path: filePath,
-    format: "elbjson",
-    text: text4,
-    lines,
-    blocks,
-    attributes,
-    comments: doc.comments,
-    syntaxErrors: doc.errors.map((e) => lines.range(e.offset, e.offset + e.length))
-  };
-}
-function pathText(jsonPath) {
-  return jsonPath.map((p, i2) => typeof p === "number" ? `[${p}]` : i2 === 0 ? p : `.${p}`).join("");
-}
-
-// server/src/elbjson/values.ts
-function exprValue(expr, depth = 0) {
-  if (depth > 64) return void 0;
-  switch (expr.kind) {
-    case "literal":
-      return expr.value;
-    case "tuple": {
-      const items = [];
-      for (const item of expr.items) {
-        const v = exprValue(item, depth + 1);
-        if (v === void 0) return void 0;
-        items.push(v);
-      }
-      return items;
-    }
-    case "object": {
-      const out2 = /* @__PURE__ */ Object.create(null);
-      for (const entry of expr.entries) {
-        const k = entry.key.kind === "literal" ? entry.key.value : void 0;
-        const v = exprValue(entry.value, depth + 1);
-        if (typeof k !== "string" || v === void 0) return void 0;
-        out2[k] = v;
-      }
-      return out2;
-    }
-    default:
-      return void 0;
-  }
-}
-function valueOf(block, name2) {
-  const attribute = block?.attributes.get(name2);
-  return attribute ? exprValue(attribute.expr) : void 0;
-}
-function str(block, name2) {
-  const value = valueOf(block, name2);
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
-}
-function bool(block, name2) {
-  const value = valueOf(block, name2);
-  if (typeof value === "boolean") return value;
-  if (value === "true" || value === "false") return value === "true";
-  return void 0;
-}
-function idList(block, name2) {
-  const value = valueOf(block, name2);
-  if (!Array.isArray(value)) return [];
-  const ids = [];
-  for (const item of value) {
-    const id12 = typeof item === "string" ? item : item && typeof item === "object" && !Array.isArray(item) ? item.id : void 0;
-    if (typeof id12 === "string" && id12 !== "") ids.push(id12);
-  }
-  return ids;
-}
-function isTrue(value) {
-  return value === true || value === "true";
-}
-
-// server/src/elbjson/toModel.ts
-function protocolKind(protocol) {
-  if (protocol === "TERMINATED_HTTPS") return "shared";
-  if (protocol === "HTTPS" || protocol === "TLS" || protocol === "QUIC") return "dedicated";
-  return void 0;
-}
-function ownLoadBalancerKind(block) {
-  const guaranteed = bool(block, "guaranteed");
-  if (guaranteed === true) return { kind: "dedicated", why: "`guaranteed` is true" };
-  if (guaranteed === false) return { kind: "shared", why: "`guaranteed` is false" };
-  const flavor = ["l4_flavor_id", "l7_flavor_id"].find((n2) => str(block, n2) !== void 0);
-  if (flavor) return { kind: "dedicated", why: `it has an \`${flavor}\`, and only dedicated load balancers have flavors` };
-  return void 0;
-}
-function upperString(block, name2) {
-  return str(block, name2)?.toUpperCase();
-}
-function buildElbJsonModel(files) {
-  const multiFile = files.length > 1;
-  const objects = [];
-  const primaryById = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    for (const block of file.blocks) {
-      checkpoint();
-      const role = ELB_JSON_ROLES.find((r) => r === block.type);
-      if (!role || !block.jsonPath) continue;
-      const id12 = str(block, "id");
-      const key = `${role}:${id12}`;
-      const primary = id12 === void 0 || !primaryById.has(key);
-      const object = { role, file, block, id: id12, address: addressOf(file, block, role, multiFile), primary };
-      if (id12 !== void 0 && primary) primaryById.set(key, object);
-      objects.push(object);
-    }
-  }
-  const byId = (role, id12) => id12 === void 0 ? void 0 : primaryById.get(`${role}:${id12}`);
-  const ofRole = (role) => objects.filter((o) => o.role === role);
-  const nodeBase = (o) => ({
-    address: o.address,
-    type: o.role,
-    info: resourceTypeInfo(`elb-api:${o.role}`),
-    file: o.file,
-    block: o.block
-  });
-  const lbObjects = ofRole("loadbalancer");
-  const listenerObjects = ofRole("listener");
-  const poolObjects = ofRole("pool");
-  const memberObjects = ofRole("member");
-  const listedIn = (parents, list) => {
-    const parentOf = /* @__PURE__ */ new Map();
-    for (const parent of parents) {
-      if (!parent.primary || parent.id === void 0) continue;
-      for (const child3 of idList(parent.block, list)) if (!parentOf.has(child3)) parentOf.set(child3, parent.id);
-    }
-    return parentOf;
-  };
-  const lbOfListener = listedIn(lbObjects, "listeners");
-  const lbOfPool = listedIn(lbObjects, "pools");
-  const poolOfMember = listedIn(poolObjects, "members");
-  const listenerLbId = (o) => str(o.block, "loadbalancer_id") ?? idList(o.block, "loadbalancers")[0] ?? (o.id ? lbOfListener.get(o.id) : void 0);
-  const evidence = /* @__PURE__ */ new Map();
-  const addEvidence = (lbId, e) => {
-    const existing = evidence.get(lbId);
-    if (existing === void 0) evidence.set(lbId, e);
-    else if (existing !== "conflict" && existing.kind !== e.kind) evidence.set(lbId, "conflict");
-  };
-  for (const lb of lbObjects) {
-    const own = ownLoadBalancerKind(lb.block);
-    if (lb.id && own) addEvidence(lb.id, own);
-  }
-  const fromProtocols = /* @__PURE__ */ new Map();
-  for (const listener of listenerObjects) {
-    const lbId = listenerLbId(listener);
-    const protocol = upperString(listener.block, "protocol");
-    const kind = protocolKind(protocol);
-    if (!lbId || !kind || evidence.has(lbId)) continue;
-    const existing = fromProtocols.get(lbId);
-    const e = {
-      kind,
-      why: `its listener \`${listener.address}\` is ${protocol}, which only exists on ${kind} load balancers`,
-      fromListener: listener
-    };
-    if (existing === void 0) fromProtocols.set(lbId, e);
-    else if (existing !== "conflict" && existing.kind !== kind) fromProtocols.set(lbId, "conflict");
-  }
-  for (const [lbId, e] of fromProtocols) if (!evidence.has(lbId)) evidence.set(lbId, e);
-  const lbEvidence = (lbId) => {
-    const e = lbId === void 0 ? void 0 : evidence.get(lbId);
-    return e === "conflict" ? void 0 : e;
-  };
-  const loadBalancers = /* @__PURE__ */ new Map();
-  for (const o of lbObjects) {
-    const e = lbEvidence(o.id) ?? ownLoadBalancerKind(o.block);
-    const subnet = o.block.attributes.get("vip_subnet_cidr_id") ?? o.block.attributes.get("vip_subnet_id");
-    loadBalancers.set(o, {
-      ...nodeBase(o),
-      kind: e?.kind ?? "unknown",
-      ipBackendsEnabled: valueOf(o.block, "ip_target_enable"),
-      subnetAttribute: subnet && str(o.block, subnet.name) !== void 0 ? subnet : void 0
-    });
-  }
-  const lbNode = (lbId) => {
-    const o = byId("loadbalancer", lbId);
-    return o ? loadBalancers.get(o) : void 0;
-  };
-  const ipGroups = /* @__PURE__ */ new Map();
-  for (const o of ofRole("ipgroup")) {
-    const list = valueOf(o.block, "ip_list");
-    const cidrs = [];
-    if (Array.isArray(list)) {
-      for (const item of list) {
-        const ip = item && typeof item === "object" && !Array.isArray(item) ? item.ip : void 0;
-        if (typeof ip === "string" && ip.trim() !== "") cidrs.push(ip.trim());
-      }
-    }
-    ipGroups.set(o, { ...nodeBase(o), cidrs });
-  }
-  const listeners = /* @__PURE__ */ new Map();
-  for (const o of listenerObjects) {
-    const { block } = o;
-    const protocol = upperString(block, "protocol");
-    const lbId = listenerLbId(o);
-    const lb = lbNode(lbId);
-    const e = lbEvidence(lbId);
-    const own = protocolKind(protocol);
-    let kind;
-    let kindExplanation;
-    if (own && (!e || e.fromListener === o)) {
-      kind = own;
-      kindExplanation = `${protocol} listeners only exist on ${own} load balancers`;
-    } else if (e) {
-      kind = e.kind;
-      kindExplanation = lb ? `it belongs to \`${lb.address}\`, a ${e.kind} load balancer (${e.why})` : `its load balancer ${lbId} is ${e.kind} (${e.why})`;
-    } else {
-      kind = "unknown";
-      kindExplanation = lbId === void 0 ? "the listener names no load balancer, and its protocol exists on shared and dedicated load balancers alike" : lb ? `its load balancer \`${lb.address}\` does not say whether it is dedicated (no \`guaranteed\` or flavor), and its protocol does not tell` : `its load balancer ${lbId} is not among the ELB JSON files of this folder, and its protocol does not tell`;
-    }
-    const written = block.attributes.get("transparent_client_ip_enable");
-    const attribute = written && valueOf(block, written.name) !== null ? written : void 0;
-    const options = /* @__PURE__ */ new Map();
-    for (const name2 of ["nat64_enable", "proxy_protocol_enable"]) {
-      const option = block.attributes.get(name2);
-      const value = option ? exprValue(option.expr) : void 0;
-      if (option && value !== void 0 && value !== null) options.set(name2, { attribute: option, value });
-    }
-    const headers = block.blocks.find((b) => b.type === "insert_headers");
-    const headerOn = headers && [...headers.attributes.values()].some((a) => isInsertHeaderName(a.name) && isTrue(exprValue(a.expr)));
-    const listener = {
-      ...nodeBase(o),
-      provider: "elb-api",
-      protocol,
-      loadBalancer: lb,
-      kind,
-      kindExplanation,
-      argType: "bool",
-      clientIp: effectiveClientIp({ kind, protocol, argType: "bool", attribute, value: attribute ? exprValue(attribute.expr) : void 0 }),
-      pools: [],
-      whitelistGroups: [],
-      options,
-      insertHeaders: headerOn ? headers : void 0,
-      insertHeaderNames: true
-    };
-    const access = block.blocks.find((b) => b.type === "ipgroup");
-    const accessType = str(access, "type")?.toLowerCase() ?? "white";
-    const group = byId("ipgroup", str(access, "ipgroup_id"));
-    if (access && group && bool(access, "enable_ipgroup") !== false && accessType === "white") {
-      const node = ipGroups.get(group);
-      if (node) listener.whitelistGroups.push(node);
-    }
-    listeners.set(o, listener);
-  }
-  const pools = /* @__PURE__ */ new Map();
-  const poolLbIds = /* @__PURE__ */ new Map();
-  const link = (listener, pool) => {
-    if (listener.pools.includes(pool)) return;
-    listener.pools.push(pool);
-    pool.listeners.push(listener);
-    pool.loadBalancer ??= listener.loadBalancer;
-  };
-  for (const o of poolObjects) {
-    const lbId = str(o.block, "loadbalancer_id") ?? idList(o.block, "loadbalancers")[0] ?? (o.id ? lbOfPool.get(o.id) : void 0);
-    const typeValue = valueOf(o.block, "type");
-    const pool = {
-      ...nodeBase(o),
-      poolType: typeof typeValue === "string" ? typeValue.trim().toLowerCase() : void 0,
-      protocol: upperString(o.block, "protocol"),
-      listeners: [],
-      members: [],
-      loadBalancer: lbNode(lbId)
-    };
-    pools.set(o, pool);
-    poolLbIds.set(pool, lbId);
-    if (!o.primary) continue;
-    const listenerIds = [str(o.block, "listener_id"), ...idList(o.block, "listeners")];
-    for (const id12 of listenerIds) {
-      const target = byId("listener", id12);
-      const listener = target ? listeners.get(target) : void 0;
-      if (listener) link(listener, pool);
-    }
-  }
-  for (const [o, listener] of listeners) {
-    if (!o.primary) continue;
-    const target = byId("pool", str(o.block, "default_pool_id"));
-    const pool = target ? pools.get(target) : void 0;
-    if (pool && target?.primary) link(listener, pool);
-  }
-  const listenersOfPoolId = /* @__PURE__ */ new Map();
-  for (const [o, listener] of listeners) {
-    const id12 = str(o.block, "default_pool_id");
-    if (!o.primary || id12 === void 0 || byId("pool", id12)) continue;
-    listenersOfPoolId.set(id12, [...listenersOfPoolId.get(id12) ?? [], listener]);
-  }
-  const idOnlyPools = /* @__PURE__ */ new Map();
-  const idOnlyPool = (id12, scriptFile) => {
-    const known3 = idOnlyPools.get(id12);
-    if (known3) return known3;
-    const named = listenersOfPoolId.get(id12);
-    if (!named) return void 0;
-    const [file, attribute] = scriptFile ? [scriptFile, scriptFile.attributes.get("pool_id")] : [named[0].file, named[0].block.attributes.get("default_pool_id")];
-    if (!attribute) return void 0;
-    const lbId = lbOfPool.get(id12);
-    const pool = {
-      address: `pool_id "${id12}"`,
-      type: "pool",
-      info: resourceTypeInfo("elb-api:pool"),
-      file,
-      block: idBlock(attribute),
-      poolType: void 0,
-      protocol: void 0,
-      listeners: [],
-      members: [],
-      loadBalancer: lbNode(lbId),
-      idOnly: true
-    };
-    poolLbIds.set(pool, lbId);
-    for (const listener of named) link(listener, pool);
-    idOnlyPools.set(id12, pool);
-    return pool;
-  };
-  const poolKind = (pool) => {
-    const e = lbEvidence(poolLbIds.get(pool));
-    if (e) return e;
-    const known3 = pool.listeners.filter((l) => l.kind !== "unknown");
-    if (known3.length > 0 && known3.every((l) => l.kind === known3[0].kind)) {
-      return {
-        kind: known3[0].kind,
-        why: `its listener \`${known3[0].address}\` is on a ${known3[0].kind} load balancer`
-      };
-    }
-    return void 0;
-  };
-  const members = [];
-  for (const o of memberObjects) {
-    const { block } = o;
-    const ownPoolId = str(block, "pool_id");
-    const inScript = block.jsonPath?.[0] === "member" || block.jsonPath?.[0] === "members";
-    const scriptPoolId = ownPoolId === void 0 && inScript ? str(o.file, "pool_id") : void 0;
-    const poolId = ownPoolId ?? scriptPoolId ?? (o.id ? poolOfMember.get(o.id) : void 0);
-    const poolObject = byId("pool", poolId);
-    const pool = !o.primary || poolId === void 0 ? void 0 : poolObject ? pools.get(poolObject) : idOnlyPool(poolId, scriptPoolId === void 0 ? void 0 : o.file);
-    const addressAttribute = block.attributes.get("address");
-    const address = str(block, "address");
-    const e = (pool ? poolKind(pool) : void 0) ?? lbEvidence(str(block, "loadbalancer_id"));
-    const { isIpBackend, explanation } = memberBackendKind2(block, pool, e);
-    const member = {
-      ...nodeBase(o),
-      ipAddress: address,
-      addressAttribute,
-      isIpBackend,
-      ipBackendExplanation: explanation,
-      pool,
-      instance: void 0
-    };
-    pool?.members.push(member);
-    members.push(member);
-  }
-  const byBlock = /* @__PURE__ */ new Map();
-  const allPools = [...pools.values(), ...idOnlyPools.values()];
-  const all = [...loadBalancers.values(), ...listeners.values(), ...allPools, ...members, ...ipGroups.values()];
-  for (const node of all) byBlock.set(node.block, node);
-  return {
-    loadBalancers: [...loadBalancers.values()],
-    listeners: [...listeners.values()],
-    pools: allPools,
-    members,
-    instances: [],
-    ipGroups: [...ipGroups.values()],
-    nodeForBlock: (block) => byBlock.get(block)
-  };
-}
-function idBlock(attribute) {
-  return {
-    type: "pool",
-    labels: [attribute.name],
-    labelRanges: [attribute.nameRange],
-    range: attribute.range,
-    headerRange: attribute.range,
-    attributes: /* @__PURE__ */ new Map(),
-    blocks: [],
-    bodyStart: attribute.range.start,
-    close: void 0,
-    hasErrors: false
-  };
-}
-function memberBackendKind2(block, pool, kind) {
-  if (pool?.poolType === "ip")
-    return { isIpBackend: true, explanation: `its pool \`${pool.address}\` has \`type: "ip"\` and only holds IP backends` };
-  const memberType = str(block, "member_type")?.toLowerCase();
-  if (memberType === "ip") return { isIpBackend: true, explanation: '`member_type` is "ip": it was added by IP address' };
-  if (memberType === "instance") return { isIpBackend: false, explanation: '`member_type` is "instance": it is a cloud server' };
-  const subnetName = ["subnet_cidr_id", "subnet_id"].find((n2) => str(block, n2) !== void 0);
-  if (kind?.kind === "shared")
-    return { isIpBackend: false, explanation: `members of shared load balancers are always cloud servers in a subnet (${kind.why})` };
-  if (subnetName)
-    return { isIpBackend: false, explanation: `it has a \`${subnetName}\`, so it is a server in the load balancer\u2019s network` };
-  if (kind?.kind === "dedicated") {
-    return {
-      isIpBackend: true,
-      explanation: `it has no \`subnet_cidr_id\`, so it is added by IP address (the load balancer is dedicated: ${kind.why})`
-    };
-  }
-  return {
-    isIpBackend: void 0,
-    explanation: "it has no `subnet_cidr_id` and no `member_type`, and its load balancer\u2019s kind is unknown: only dedicated load balancers take members without a subnet (IP backends)"
-  };
-}
-function addressOf(file, block, role, multiFile) {
-  const where2 = `${multiFile ? `${path9.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
-  const name2 = str(block, "name");
-  if (name2) return `${where2} "${name2}"`;
-  if (role === "member") {
-    const address = str(block, "address");
-    const port = valueOf(block, "protocol_port");
-    if (address) return `${where2} ${address}${typeof port === "number" ? `:${port}` : ""}`;
-  }
-  if (role === "listener") {
-    const port = valueOf(block, "protocol_port");
-    if (typeof port === "number") return `${where2} :${port}`;
-  }
-  return where2;
-}
-
-// server/src/kubernetes/manifest.ts
-var import_yaml3 = __toESM2(require_dist());
-var MAX_SERVICES = 5e3;
-var MAX_PORTS = 1e3;
-function kubernetesToConfigFile(filePath, text4, options = {}) {
-  const source = parseYaml(text4, options);
-  const { lines } = source;
-  const blocks = [];
-  for (const doc of source.documents) {
-    if (blocks.length >= MAX_SERVICES) break;
-    const root = doc.doc.contents;
-    const top = mapEntries(doc, root, 1e3);
-    const kind = scalarString(doc, top.get("kind")?.value);
-    if (kind === "Service") {
-      const block = serviceBlock(doc, lines, text4, root, top);
-      if (block) blocks.push(block);
-    } else if (kind !== void 0 && kind.endsWith("List")) {
-      for (const item of seqItems(doc, top.get("items")?.value, MAX_SERVICES)) {
-        if (blocks.length >= MAX_SERVICES) break;
-        const entries = mapEntries(doc, item, 1e3);
-        if (scalarString(doc, entries.get("kind")?.value) !== "Service") continue;
-        const block = serviceBlock(doc, lines, text4, item, entries);
-        if (block) blocks.push(block);
-      }
-    }
-  }
-  return {
-    path: filePath,
-    format: "yaml",
-    text: text4,
-    lines,
-    blocks,
-    attributes: /* @__PURE__ */ new Map(),
-    comments: source.comments,
-    syntaxErrors: source.errors.map((e) => lines.range(e.start, e.end))
-  };
-}
-function attributesOf(doc, lines, text4, entries, scalarsOnly) {
-  const attributes = /* @__PURE__ */ new Map();
-  for (const [key, entry] of entries) {
-    if (scalarsOnly && (0, import_yaml3.isCollection)(entry.value)) continue;
-    attributes.set(key, entryAttribute(doc, lines, text4, entry));
-  }
-  return attributes;
-}
-function serviceBlock(doc, lines, text4, node, top) {
-  if (!node?.range) return void 0;
-  const apiVersion = scalarString(doc, top.get("apiVersion")?.value);
-  if (apiVersion !== "v1") return void 0;
-  const metadata2 = mapEntries(doc, top.get("metadata")?.value, 1e3);
-  const name2 = scalarString(doc, metadata2.get("name")?.value);
-  const namespace = scalarString(doc, metadata2.get("namespace")?.value);
-  const nameNode = metadata2.get("name")?.value;
-  const kindNode = top.get("kind")?.value;
-  const headerRange = nameNode?.range ? yamlRange(lines, nameNode) : kindNode?.range ? yamlRange(lines, kindNode) : yamlRange(lines, node);
-  const [start2, end] = node.range;
-  const hasErrors = doc.hasErrors && overlapsErrors(doc, start2, end);
-  const nested = [];
-  const annotationsEntry = metadata2.get("annotations");
-  if (annotationsEntry) {
-    const annotations = mapEntries(doc, annotationsEntry.value);
-    nested.push(
-      childBlock(doc, lines, text4, "annotations", annotationsEntry, attributesOf(doc, lines, text4, annotations, false), [], hasErrors)
-    );
-  }
-  const labelsEntry = metadata2.get("labels");
-  if (labelsEntry) {
-    const labels = mapEntries(doc, labelsEntry.value);
-    nested.push(childBlock(doc, lines, text4, "labels", labelsEntry, attributesOf(doc, lines, text4, labels, true), [], hasErrors));
-  }
-  const specEntry = top.get("spec");
-  if (specEntry) {
-    const spec = mapEntries(doc, specEntry.value, 1e3);
-    const ports = [];
-    for (const item of seqItems(doc, spec.get("ports")?.value, MAX_PORTS)) {
-      if (!item.range) continue;
-      const entries = mapEntries(doc, item, 100);
-      const attributes2 = attributesOf(doc, lines, text4, entries, true);
-      const header = attributes2.get("port")?.range ?? attributes2.get("name")?.range ?? yamlRange(lines, item);
-      const block2 = {
-        type: "port",
-        labels: [],
-        labelRanges: [],
-        range: yamlRange(lines, item),
-        headerRange: header,
-        attributes: attributes2,
-        blocks: [],
-        bodyStart: lines.positionAt(item.range[0]),
-        close: void 0,
-        hasErrors
-      };
-      setYamlMappingInfo(block2, doc, text4, item);
-      ports.push(block2);
-    }
-    nested.push(childBlock(doc, lines, text4, "spec", specEntry, attributesOf(doc, lines, text4, spec, true), ports, hasErrors));
-  }
-  const attributes = /* @__PURE__ */ new Map();
-  for (const key of ["apiVersion", "kind"]) {
-    const entry = top.get(key);
-    if (entry) attributes.set(key, entryAttribute(doc, lines, text4, entry));
-  }
-  const label = name2 === void 0 ? "(unnamed)" : namespace ? `${namespace}/${name2}` : name2;
-  const block = {
-    type: "Service",
-    labels: [label],
-    labelRanges: nameNode?.range ? [yamlRange(lines, nameNode)] : [],
-    range: yamlRange(lines, node),
-    headerRange,
-    attributes,
-    blocks: nested,
-    bodyStart: lines.positionAt(start2),
-    close: void 0,
-    hasErrors
-  };
-  setYamlMappingInfo(block, doc, text4, node);
-  return block;
-}
-function childBlock(doc, lines, text4, type, entry, attributes, blocks, hasErrors) {
-  const keyNode = entry.pair.key;
-  const keyRange = yamlRange(lines, keyNode);
-  const value = entry.value;
-  const end = value?.range ? value.range[1] : keyNode.range?.[1] ?? 0;
-  const block = {
-    type,
-    labels: [],
-    labelRanges: [],
-    range: { start: keyRange.start, end: lines.positionAt(Math.max(end, keyNode.range?.[1] ?? 0)) },
-    headerRange: keyRange,
-    attributes,
-    blocks,
-    bodyStart: value?.range ? lines.positionAt(value.range[0]) : keyRange.end,
-    close: void 0,
-    hasErrors
-  };
-  setYamlMappingInfo(block, doc, text4, entry.value);
-  return block;
-}
-function overlapsErrors(doc, start2, end) {
-  return doc.doc.errors.some((e) => e.pos[0] <= end && e.pos[1] >= start2);
-}
-
-// server/src/parse/hcl/parser.ts
-var fs2 = __toESM2(require("fs"));
-var path10 = __toESM2(require("path"));
-
-// server/src/parse/hcl/expressions.ts
-var MAX_EXPR_DEPTH = 200;
-var MAX_BLOCK_DEPTH2 = 64;
-var MAX_TRAVERSAL_STEPS = 256;
-var HclExpressions = class {
-  constructor(text4, lines) {
-    this.text = text4;
-    this.lines = lines;
-  }
-  text;
-  lines;
-  range(node) {
-    return this.lines.range(node.startIndex, node.endIndex);
-  }
-  opaque(node) {
-    return { kind: "opaque", text: node.text, range: this.range(node) };
-  }
-  /** Converts an `expression` node (or one of its inner kinds). */
-  expression(node, depth = 0) {
-    if (depth > MAX_EXPR_DEPTH || node.hasError) return this.opaque(node);
-    const range = this.range(node);
-    if (node.type !== "expression") return this.primary(node, depth);
-    const children = node.namedChildren.filter((c) => c !== null && c.type !== "comment");
-    if (children.length === 0) return this.opaque(node);
-    const first = children[0];
-    if (first.type === "conditional") return this.primary(first, depth);
-    let head = first.type === "expression" ? { kind: "parens", inner: this.expression(first, depth + 1), range } : this.primary(first, depth);
-    if (children.length === 1) return head;
-    if (children.length > MAX_TRAVERSAL_STEPS) return this.opaque(node);
-    if (head.kind === "traversal" || head.kind === "parens") {
-      const steps = head.kind === "traversal" ? [...head.steps] : [];
-      for (const step of children.slice(1)) {
-        const converted = this.step(step, depth);
-        if (!converted) return this.opaque(node);
-        steps.push(...converted);
-      }
-      if (head.kind === "parens") return this.opaque(node);
-      head = { kind: "traversal", root: head.root, steps, range };
-      return head;
-    }
-    return this.opaque(node);
-  }
-  step(node, depth) {
-    switch (node.type) {
-      case "get_attr": {
-        const id12 = node.namedChildren.find((c) => c?.type === "identifier");
-        return id12 ? [{ kind: "attr", name: id12.text }] : void 0;
-      }
-      case "index": {
-        const inner = node.namedChildren[0];
-        if (!inner) return void 0;
-        if (inner.type === "legacy_index") {
-          const digits = inner.text.replace(/^\./, "");
-          return [{ kind: "index", key: { kind: "literal", value: Number(digits), range: this.range(inner) } }];
-        }
-        const keyNode = inner.namedChildren.find((c) => c?.type === "expression");
-        return keyNode ? [{ kind: "index", key: this.expression(keyNode, depth + 1) }] : void 0;
-      }
-      case "splat": {
-        const steps = [{ kind: "splat" }];
-        const kind = node.namedChildren[0];
-        for (const child3 of kind?.namedChildren ?? []) {
-          if (!child3) continue;
-          const converted = this.step(child3, depth);
-          if (!converted) return void 0;
-          steps.push(...converted);
-        }
-        return steps;
-      }
-      default:
-        return void 0;
-    }
-  }
-  primary(node, depth) {
-    if (depth > MAX_EXPR_DEPTH) return this.opaque(node);
-    const range = this.range(node);
-    const named = node.namedChildren.filter((c) => c !== null && c.type !== "comment");
-    switch (node.type) {
-      case "literal_value": {
-        const inner = named[0];
-        if (!inner) return this.opaque(node);
-        switch (inner.type) {
-          case "bool_lit":
-            return { kind: "literal", value: inner.text === "true", range };
-          case "null_lit":
-            return { kind: "literal", value: null, range };
-          case "numeric_lit": {
-            const n2 = Number(inner.text);
-            return Number.isFinite(n2) ? { kind: "literal", value: n2, range } : this.opaque(node);
-          }
-          case "string_lit":
-            return { kind: "literal", value: this.stringLitValue(inner), range };
-        }
-        return this.opaque(node);
-      }
-      case "template_expr": {
-        const quoted3 = named[0];
-        if (!quoted3 || quoted3.type !== "quoted_template" && quoted3.type !== "heredoc_template") return this.opaque(node);
-        const parts2 = this.templateParts(quoted3, depth);
-        return parts2 ? { kind: "template", parts: parts2, range } : this.opaque(node);
-      }
-      case "variable_expr": {
-        const id12 = named[0];
-        return id12 ? { kind: "traversal", root: id12.text, steps: [], range } : this.opaque(node);
-      }
-      case "function_call": {
-        const name2 = named.find((c) => c.type === "identifier");
-        const args2 = named.find((c) => c.type === "function_arguments");
-        if (!name2) return this.opaque(node);
-        if (args2?.namedChildren.some((c) => c?.type === "ellipsis")) return this.opaque(node);
-        const argExprs = (args2?.namedChildren ?? []).filter((c) => c?.type === "expression").map((c) => this.expression(c, depth + 1));
-        return { kind: "call", name: name2.text, args: argExprs, range };
-      }
-      case "conditional": {
-        const parts2 = named.filter((c) => c.type === "expression");
-        if (parts2.length !== 3) return this.opaque(node);
-        return rightAssociated(
-          this.expression(parts2[0], depth + 1),
-          this.expression(parts2[1], depth + 1),
-          this.expression(parts2[2], depth + 1),
-          range
-        );
-      }
-      case "collection_value": {
-        const inner = named[0];
-        if (inner?.type === "tuple") {
-          const items = inner.namedChildren.filter((c) => c?.type === "expression").map((c) => this.expression(c, depth + 1));
-          return { kind: "tuple", items, range };
-        }
-        if (inner?.type === "object") {
-          const entries = [];
-          for (const elem of inner.namedChildren) {
-            if (elem?.type !== "object_elem") continue;
-            const key = elem.childForFieldName("key");
-            const value = elem.childForFieldName("val");
-            if (!key || !value) return this.opaque(node);
-            entries.push({ key: this.expression(key, depth + 1), value: this.expression(value, depth + 1) });
-          }
-          return { kind: "object", entries, range };
-        }
-        return this.opaque(node);
-      }
-      case "operation": {
-        const inner = named[0];
-        if (!inner) return this.opaque(node);
-        const operands = this.groupOperands(
-          inner.namedChildren.filter((c) => c !== null && c.type !== "comment"),
-          depth
-        );
-        if (!operands) return this.opaque(node);
-        if (inner.type === "unary_operation" && operands.length === 1) {
-          const op = inner.child(0)?.text ?? "";
-          return { kind: "unary", op, operand: operands[0], range };
-        }
-        if (inner.type === "binary_operation" && operands.length === 2) {
-          const opNode = inner.children.find((c) => c !== null && !c.isNamed && c.type !== "(" && c.type !== ")");
-          return { kind: "binary", op: opNode?.text ?? "", left: operands[0], right: operands[1], range };
-        }
-        return this.opaque(node);
-      }
-      default:
-        return this.opaque(node);
-    }
-  }
-  operand(node, depth) {
-    return node.type === "expression" ? this.expression(node, depth + 1) : this.primary(node, depth + 1);
-  }
-  /**
-   * Operands of an operation come flattened: `var.a && b` is variable_expr, get_attr,
-   * variable_expr. Traversal steps join the operand before them.
-   */
-  groupOperands(nodes, depth) {
-    const operands = [];
-    for (const node of nodes) {
-      const isStep = node.type === "get_attr" || node.type === "index" || node.type === "splat";
-      if (!isStep) {
-        operands.push(this.operand(node, depth));
-        continue;
-      }
-      const previous = operands[operands.length - 1];
-      const steps = this.step(node, depth);
-      if (!previous || previous.kind !== "traversal" || !steps) return void 0;
-      operands[operands.length - 1] = {
-        ...previous,
-        steps: [...previous.steps, ...steps],
-        range: { start: { ...previous.range.start }, end: this.lines.positionAt(node.endIndex) }
-      };
-    }
-    return operands;
-  }
-  /** The text between the quotes: template_literal nodes leave out white space next to them. */
-  stringLitValue(node) {
-    const open = node.firstChild;
-    const close = node.lastChild;
-    if (!open || !close || open.type !== "quoted_template_start" || close.type !== "quoted_template_end") return "";
-    return unescapeHcl(this.text.slice(open.endIndex, Math.max(open.endIndex, close.startIndex)));
-  }
-  /**
-   * A template's parts: its literal text is the source between the interpolations, since
-   * template_literal nodes leave out white space next to quotes, interpolations and line
-   * ends. Undefined for what is not modelled (directives, strip markers `~`).
-   */
-  templateParts(quoted3, depth) {
-    const children = quoted3.children.filter((c) => c !== null);
-    const isHeredoc = quoted3.type === "heredoc_template";
-    let contentStart;
-    let contentEnd;
-    if (isHeredoc) {
-      const [opening, closing] = children.filter((c) => c.type === "heredoc_identifier");
-      if (!opening || !closing) return void 0;
-      const lineBreak = this.text.indexOf("\n", opening.endIndex);
-      contentStart = lineBreak === -1 ? closing.startIndex : lineBreak + 1;
-      contentEnd = Math.max(contentStart, this.lines.lineStart(this.lines.positionAt(closing.startIndex).line));
-    } else {
-      const open = children[0];
-      const close = children[children.length - 1];
-      if (open?.type !== "quoted_template_start" || close?.type !== "quoted_template_end") return void 0;
-      contentStart = open.endIndex;
-      contentEnd = Math.max(contentStart, close.startIndex);
-    }
-    const interpolations = children.filter((c) => c.type === "template_interpolation" || c.type === "template_directive");
-    if (interpolations.some((c) => c.type === "template_directive" || /^\$\{~|~\}$/.test(c.text))) return void 0;
-    const flush = isHeredoc && children.some((c) => c.type === "heredoc_start" && c.text === "<<-");
-    const indent2 = flush ? this.heredocIndent(contentStart, contentEnd, interpolations) : 0;
-    const literal3 = (from, to) => {
-      let raw = this.text.slice(from, to);
-      if (indent2 > 0) {
-        raw = raw.split("\n").map((line, i2) => i2 > 0 || from === contentStart ? line.replace(/^[ \t]+/, (space) => space.slice(indent2)) : line).join("\n");
-      }
-      const value = isHeredoc ? raw.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{") : unescapeHcl(raw);
-      return { kind: "literal", value, range: this.lines.range(from, to) };
-    };
-    const parts2 = [];
-    let at = contentStart;
-    for (const part of interpolations) {
-      if (part.startIndex > at) parts2.push(literal3(at, part.startIndex));
-      const inner = part.namedChildren.find((c) => c?.type === "expression");
-      if (!inner) return void 0;
-      parts2.push(this.expression(inner, depth + 1));
-      at = part.endIndex;
-    }
-    if (contentEnd > at) parts2.push(literal3(at, contentEnd));
-    return parts2;
-  }
-  /** The indentation of a flush heredoc: the least of its non-blank lines (an interpolation counts as text). */
-  heredocIndent(start2, end, interpolations) {
-    let least = Infinity;
-    let lineStart = start2;
-    while (lineStart < end) {
-      const inside = interpolations.some((p) => lineStart > p.startIndex && lineStart < p.endIndex);
-      let i2 = lineStart;
-      while (i2 < end && (this.text[i2] === " " || this.text[i2] === "	")) i2++;
-      const blank = i2 >= end || this.text[i2] === "\n" || this.text[i2] === "\r";
-      if (!inside && !blank) least = Math.min(least, i2 - lineStart);
-      const lineBreak = this.text.indexOf("\n", lineStart);
-      if (lineBreak === -1) break;
-      lineStart = lineBreak + 1;
-    }
-    return least === Infinity ? 0 : least;
-  }
-};
-function rightAssociated(condition, whenTrue, whenFalse, range) {
-  if (condition.kind !== "conditional") return { kind: "conditional", condition, whenTrue, whenFalse, range };
-  const tail = rightAssociated(condition.whenFalse, whenTrue, whenFalse, {
-    start: { ...condition.whenFalse.range.start },
-    end: { ...range.end }
-  });
-  return { ...condition, whenFalse: tail, range };
-}
-var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
-function unescapeHcl(raw) {
-  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (whole, code) => {
-    if (code.length > 1) {
-      const point = parseInt(code.slice(1), 16);
-      return point <= 1114111 ? String.fromCodePoint(point) : whole;
-    }
-    return ESCAPES[code] ?? whole;
-  }).replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
-}
-
-// server/src/parse/hcl/blocks.ts
-var HclBlocks = class {
-  constructor(lines, expressions, readBody) {
-    this.lines = lines;
-    this.expressions = expressions;
-    this.readBody = readBody;
-  }
-  lines;
-  expressions;
-  readBody;
-  range(node) {
-    return this.lines.range(node.startIndex, node.endIndex);
-  }
-  /** `depth`: nesting below the top-level block; deeper blocks than MAX_BLOCK_DEPTH are not read. */
-  block(node, topLevel = false, depth = 0) {
-    const labels = [];
-    const labelRanges = [];
-    let type = "";
-    let body2;
-    let bodyStartOffset = node.endIndex;
-    let closeOffset;
-    for (const child3 of node.namedChildren) {
-      if (!child3) continue;
-      switch (child3.type) {
-        case "identifier":
-          if (!type) type = child3.text;
-          else {
-            labels.push(child3.text);
-            labelRanges.push(this.range(child3));
-          }
-          break;
-        case "string_lit":
-          labels.push(this.expressions.stringLitValue(child3));
-          labelRanges.push(this.range(child3));
-          break;
-        case "block_start":
-          bodyStartOffset = child3.endIndex;
-          break;
-        case "body":
-          body2 = child3;
-          break;
-        case "block_end":
-          if (!child3.isMissing && child3.endIndex > child3.startIndex) closeOffset = child3.startIndex;
-          break;
-      }
-    }
-    const attributes = /* @__PURE__ */ new Map();
-    const blocks = [];
-    const bodySkipped = topLevel && !this.readBody(type, labels);
-    if (body2 && !bodySkipped) {
-      for (const item of body2.namedChildren) {
-        if (!item) continue;
-        if (item.type === "attribute") {
-          const attribute = this.attribute(item);
-          if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
-        } else if (item.type === "block") {
-          if (depth < MAX_BLOCK_DEPTH2) blocks.push(this.block(item, false, depth + 1));
-        }
-      }
-    }
-    const firstLabel = labelRanges[0];
-    const lastLabel = labelRanges[labelRanges.length - 1];
-    const headerStart = firstLabel ? { ...firstLabel.start } : this.lines.positionAt(node.startIndex);
-    const headerEnd = lastLabel ? { ...lastLabel.end } : this.lines.positionAt(node.startIndex + type.length);
-    return {
-      type,
-      labels,
-      labelRanges,
-      range: this.range(node),
-      headerRange: { start: headerStart, end: headerEnd },
-      attributes,
-      blocks,
-      bodyStart: this.lines.positionAt(bodyStartOffset),
-      close: closeOffset === void 0 ? void 0 : this.lines.positionAt(closeOffset),
-      hasErrors: node.hasError,
-      ...bodySkipped ? { bodySkipped } : {}
-    };
-  }
-  attribute(node) {
-    const children = node.namedChildren;
-    const name2 = children.find((c) => c?.type === "identifier");
-    const value = children.find((c) => c?.type === "expression");
-    if (!name2 || !value) return void 0;
-    const expr = node.hasError ? this.expressions.opaque(value) : this.expressions.expression(value);
-    return {
-      name: name2.text,
-      expr,
-      nameRange: this.range(name2),
-      valueRange: this.range(value),
-      range: this.lines.range(node.startIndex, node.endIndex)
-    };
-  }
-};
-
-// server/src/parse/hcl/items.ts
-function newBlockCache() {
-  return {};
-}
-function moveRange(r, d) {
-  r.start.line += d;
-  r.end.line += d;
-}
-function moveExpr(e, d) {
-  moveRange(e.range, d);
-  forEachChildExpr(e, (child3) => moveExpr(child3, d));
-}
-function moveAttribute(a, d) {
-  moveExpr(a.expr, d);
-  moveRange(a.nameRange, d);
-  moveRange(a.valueRange, d);
-  moveRange(a.range, d);
-}
-function moveBlock(b, d) {
-  for (const r of b.labelRanges) moveRange(r, d);
-  moveRange(b.range, d);
-  moveRange(b.headerRange, d);
-  for (const attribute of b.attributes.values()) moveAttribute(attribute, d);
-  for (const nested of b.blocks) moveBlock(nested, d);
-  b.bodyStart.line += d;
-  if (b.close) b.close.line += d;
-}
-function moveItem(item, start2, startPosition) {
-  const lineDelta = startPosition.line - item.startPosition.line;
-  item.end += start2 - item.start;
-  item.start = start2;
-  item.startPosition = startPosition;
-  if (lineDelta === 0) return;
-  if (item.block) moveBlock(item.block, lineDelta);
-  for (const block of item.recovered ?? []) moveBlock(block, lineDelta);
-  if (item.attribute) moveAttribute(item.attribute, lineDelta);
-  for (const comment of item.comments) moveRange(comment.range, lineDelta);
-  for (const range of item.syntaxErrors) moveRange(range, lineDelta);
-}
-
-// server/src/parse/hcl/convert.ts
-var COMMENT_START = /#|\/[/*]/;
-var HclConverter = class {
-  constructor(filePath, text4, readBody = () => true) {
-    this.filePath = filePath;
-    this.text = text4;
-    this.readBody = readBody;
-    this.lines = new LineIndex(text4);
-    this.expressions = new HclExpressions(text4, this.lines);
-    this.blocks = new HclBlocks(this.lines, this.expressions, readBody);
-  }
-  filePath;
-  text;
-  readBody;
-  lines;
-  expressions;
-  blocks;
-  comments = [];
-  syntaxErrors = [];
-  convert(tree, cache2, changes, counts) {
-    const incremental = cache2?.items && cache2.clean && changes && !tree.rootNode.hasError ? this.incrementalItems(
-      cache2.items,
-      cache2.text,
-      changes,
-      (from, to, before, after) => before && !this.isTopLevelNode(tree, before) || after && !this.isTopLevelNode(tree, after) ? void 0 : this.itemsBetween(tree, from, to)
-    ) : void 0;
-    const items = incremental ?? this.allItems(tree, cache2);
-    if (cache2 && counts) counts[incremental ? "incremental" : "full"]++;
-    return this.assemble(items, cache2);
-  }
-  /**
-   * The conversion after edits that all fall inside one top-level block, without a reparse
-   * of the document: only that block's text is parsed (tree-sitter's included ranges), and
-   * the other items are moved. Undefined when that does not apply: the edits reach a block's
-   * ends or more than one item, or the block alone does not parse into one sound block.
-   */
-  convertWithinBlock(parse2, cache2, changes, counts) {
-    if (!cache2.items || !cache2.clean || cache2.text === void 0 || changes.edits.length === 0) return void 0;
-    const first = changes.edits[0];
-    const target = cache2.items.find((item) => item.start < first.startIndex && first.oldEndIndex < item.end - 1);
-    if (target?.type !== "block") return void 0;
-    const start2 = target.start;
-    let end = target.end;
-    for (const edit of changes.edits) {
-      if (!(start2 < edit.startIndex && edit.oldEndIndex < end - 1)) return void 0;
-      end += edit.newEndIndex - edit.oldEndIndex;
-    }
-    const tree = parse2(this.text, start2, end, this.lines);
-    let converted;
-    try {
-      const body2 = tree.rootNode.namedChildCount === 1 ? tree.rootNode.namedChild(0) : null;
-      const block = body2?.type === "body" && body2.namedChildCount === 1 ? body2.namedChild(0) : null;
-      if (tree.rootNode.hasError || block?.type !== "block" || block.startIndex !== start2 || block.endIndex !== end) return void 0;
-      converted = this.blockItem(block);
-    } finally {
-      tree.delete();
-    }
-    const items = this.incrementalItems(
-      cache2.items,
-      cache2.text,
-      changes,
-      (from, to) => from <= start2 && end <= to ? [converted] : void 0
-    );
-    if (!items) return void 0;
-    if (counts) counts.withinBlock++;
-    return this.assemble(items, cache2);
-  }
-  assemble(items, cache2) {
-    if (cache2) {
-      cache2.items = items;
-      cache2.text = this.text;
-      cache2.clean = items.every((item) => item.syntaxErrors.length === 0 && !item.block?.hasErrors);
-    }
-    const blocks = [];
-    const attributes = /* @__PURE__ */ new Map();
-    for (const item of items) {
-      if (item.block) blocks.push(item.block);
-      if (item.recovered) blocks.push(...item.recovered);
-      if (item.attribute && !attributes.has(item.attribute.name)) attributes.set(item.attribute.name, item.attribute);
-      this.comments.push(...item.comments);
-      this.syntaxErrors.push(...item.syntaxErrors);
-    }
-    this.comments.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return {
-      path: this.filePath,
-      format: "hcl",
-      text: this.text,
-      lines: this.lines,
-      blocks,
-      attributes,
-      comments: this.comments,
-      syntaxErrors: this.syntaxErrors
-    };
-  }
-  /** Every top-level item, converted (blocks whose text is in `cache` are reused). */
-  allItems(tree, cache2) {
-    const items = [];
-    const previous = /* @__PURE__ */ new Map();
-    const previousText = cache2?.text;
-    if (previousText !== void 0) {
-      for (const item of cache2?.items ?? []) {
-        if (!item.block || item.block.hasErrors) continue;
-        const source = previousText.slice(item.start, item.end);
-        const entries = previous.get(source);
-        if (entries) entries.push(item);
-        else previous.set(source, [item]);
-      }
-    }
-    for (const child3 of tree.rootNode.namedChildren) {
-      if (!child3) continue;
-      if (child3.type !== "body") {
-        const item = this.rootItem(child3);
-        if (item) items.push(item);
-        continue;
-      }
-      const cursor = child3.walk();
-      if (cursor.gotoFirstChild()) {
-        do {
-          if (!cursor.nodeIsNamed) continue;
-          if (cursor.nodeType === "block") {
-            items.push(this.cachedBlock(cursor.startIndex, cursor.endIndex, () => cursor.currentNode, previous));
-          } else {
-            const item = this.bodyItem(cursor.currentNode);
-            if (item) items.push(item);
-          }
-        } while (cursor.gotoNextSibling());
-      }
-      cursor.delete();
-    }
-    return items;
-  }
-  /**
-   * The top-level items after edits, converting only the stretches of text the edits touch;
-   * the other items are the previous conversion's, moved. Undefined when that cannot be
-   * shown to give what a full conversion gives (then everything is converted).
-   *
-   * Why checking the items next to each converted stretch suffices: in an error-free tree
-   * every top-level item is parsed from the same state, so an item whose text did not change
-   * parses the same unless the text before it runs into it (an attribute continued by an
-   * operator, a heredoc left open...). That shows as a top-level node crossing the stretch's
-   * ends, or as the neighbouring items no longer being top-level nodes of their old extent.
-   * Items farther away are preceded by unchanged items, so they parse the same too.
-   * (`Tree.getChangedRanges` would say the same but costs about 40 % of the reparse itself.)
-   */
-  incrementalItems(previous, previousText, changes, convertGap) {
-    let lengthAfterEdits = previousText?.length ?? -1;
-    for (const edit of changes.edits) lengthAfterEdits += edit.newEndIndex - edit.oldEndIndex;
-    if (lengthAfterEdits !== this.text.length) return void 0;
-    const dirty = [];
-    changes.edits.forEach((edit, k) => {
-      let start2 = edit.startIndex;
-      let end = edit.newEndIndex;
-      for (const later of changes.edits.slice(k + 1)) {
-        const delta = later.newEndIndex - later.oldEndIndex;
-        start2 = start2 < later.startIndex ? start2 : start2 >= later.oldEndIndex ? start2 + delta : later.startIndex;
-        end = end < later.startIndex ? end : end >= later.oldEndIndex ? end + delta : later.newEndIndex;
-      }
-      dirty.push({ startIndex: start2, endIndex: end });
-    });
-    const touchesDirty = (start2, end) => dirty.some((d) => start2 <= d.endIndex && end >= d.startIndex);
-    const kept = [];
-    const items = [];
-    let before;
-    let gapHasDirtyItem = false;
-    const closeGap = (after) => {
-      const from = before?.end ?? 0;
-      const to = after?.start ?? this.text.length;
-      if (gapHasDirtyItem || touchesDirty(from, to)) {
-        const converted = convertGap(from, to, before, after);
-        if (!converted) return false;
-        items.push(...converted);
-      }
-      gapHasDirtyItem = false;
-      return true;
-    };
-    for (const item of previous) {
-      let start2 = item.start;
-      let end = item.end;
-      for (const edit of changes.edits) {
-        if (end < edit.startIndex) continue;
-        if (start2 > edit.oldEndIndex) {
-          const delta = edit.newEndIndex - edit.oldEndIndex;
-          start2 += delta;
-          end += delta;
-          continue;
-        }
-        start2 = void 0;
-        break;
-      }
-      let startPosition;
-      if (start2 !== void 0 && !touchesDirty(start2, end)) {
-        startPosition = this.lines.positionAt(start2);
-        if (startPosition.character !== item.startPosition.character) startPosition = void 0;
-      }
-      if (start2 === void 0 || startPosition === void 0) {
-        gapHasDirtyItem = true;
-        continue;
-      }
-      const entry = { item, start: start2, end, startPosition };
-      if (!closeGap(entry)) return void 0;
-      kept.push(entry);
-      items.push(entry);
-      before = entry;
-    }
-    if (!closeGap(void 0)) return void 0;
-    for (const { item, start: start2, startPosition } of kept) moveItem(item, start2, startPosition);
-    return items.map((entry) => "item" in entry ? entry.item : entry);
-  }
-  /** True when the new tree has a top-level node of the kept item's type exactly where the item now is. */
-  isTopLevelNode(tree, kept) {
-    const node = tree.rootNode.descendantForIndex(kept.start, kept.end);
-    if (!node || node.startIndex !== kept.start || node.endIndex !== kept.end || node.type !== kept.item.type) return false;
-    const parent = node.parent;
-    return parent?.type === "config_file" || parent?.type === "body" && parent.parent?.type === "config_file";
-  }
-  /** The top-level items lying in [from, to] of the new tree; undefined when one reaches outside. */
-  itemsBetween(tree, from, to) {
-    const items = [];
-    for (const child3 of tree.rootNode.namedChildren) {
-      if (!child3 || child3.endIndex <= from || child3.startIndex >= to) continue;
-      if (child3.type !== "body") {
-        if (child3.startIndex < from || child3.endIndex > to) return void 0;
-        const item = this.rootItem(child3);
-        if (item) items.push(item);
-        continue;
-      }
-      const cursor = child3.walk();
-      try {
-        if (!cursor.gotoFirstChildForIndex(from)) continue;
-        do {
-          if (cursor.startIndex >= to) break;
-          if (!cursor.nodeIsNamed) continue;
-          if (cursor.startIndex < from || cursor.endIndex > to) return void 0;
-          const node = cursor.currentNode;
-          const item = node.type === "block" ? this.blockItem(node) : this.bodyItem(node);
-          if (item) items.push(item);
-        } while (cursor.gotoNextSibling());
-      } finally {
-        cursor.delete();
-      }
-    }
-    return items;
-  }
-  emptyItem(node) {
-    return {
-      type: node.type,
-      start: node.startIndex,
-      end: node.endIndex,
-      startPosition: this.lines.positionAt(node.startIndex),
-      comments: [],
-      syntaxErrors: []
-    };
-  }
-  commentItem(node) {
-    return { ...this.emptyItem(node), comments: [{ text: node.text, range: this.range(node) }] };
-  }
-  /** A comment or an ERROR node outside the body (other kinds add nothing). */
-  rootItem(node) {
-    if (node.type === "comment") return this.commentItem(node);
-    if (node.type !== "ERROR") return void 0;
-    const item = this.emptyItem(node);
-    item.syntaxErrors.push(this.range(node));
-    this.collectComments(node, item.comments);
-    item.recovered = [];
-    for (const child3 of node.namedChildren) if (child3?.type === "block" && !child3.hasError) item.recovered.push(this.blocks.block(child3));
-    return item;
-  }
-  /** A top-level attribute (`.tfvars`), comment or unparsable stretch of the body. */
-  bodyItem(node) {
-    if (node.type === "attribute") {
-      const item = this.emptyItem(node);
-      const attribute = this.blocks.attribute(node);
-      if (attribute) item.attribute = attribute;
-      this.collectComments(node, item.comments);
-      return item;
-    }
-    if (node.type === "comment") return this.commentItem(node);
-    if (node.type === "ERROR" || node.hasError) {
-      const item = this.emptyItem(node);
-      item.syntaxErrors.push(this.range(node));
-      this.collectComments(node, item.comments);
-      return item;
-    }
-    return void 0;
-  }
-  blockItem(node) {
-    const block = this.blocks.block(node, true);
-    const comments = [];
-    if (!block.bodySkipped) this.collectComments(node, comments);
-    return { ...this.emptyItem(node), block, comments };
-  }
-  /**
-   * Converting nodes crosses into WebAssembly for every field, which dominates the time
-   * per keystroke. A top-level block whose text is unchanged converts to the same thing,
-   * moved by whole lines: reuse it, moved, instead of walking its nodes again.
-   */
-  cachedBlock(startIndex, endIndex, nodeOf, previous) {
-    const source = this.text.slice(startIndex, endIndex);
-    const start2 = this.lines.positionAt(startIndex);
-    const candidates = previous.get(source);
-    const fits = candidates?.filter((c) => c.startPosition.character === start2.character);
-    const hit = fits?.find((c) => c.start === startIndex) ?? fits?.find((c) => c.startPosition.line === start2.line) ?? fits?.[0];
-    if (hit && candidates) {
-      candidates.splice(candidates.indexOf(hit), 1);
-      moveItem(hit, startIndex, start2);
-      return hit;
-    }
-    const node = nodeOf();
-    const block = this.blocks.block(node, true);
-    const comments = [];
-    if (!block.bodySkipped) this.collectComments(node, comments);
-    return { type: "block", start: startIndex, end: endIndex, startPosition: start2, block, comments, syntaxErrors: [] };
-  }
-  collectComments(node, into) {
-    if (!COMMENT_START.test(this.text.slice(node.startIndex, node.endIndex))) return;
-    const cursor = node.walk();
-    let done = false;
-    while (!done) {
-      const isComment = cursor.nodeType === "comment";
-      if (isComment) {
-        const { startIndex, endIndex } = cursor;
-        into.push({ text: this.text.slice(startIndex, endIndex), range: this.lines.range(startIndex, endIndex) });
-      }
-      if (!isComment && cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) {
-          done = true;
-          break;
-        }
-      }
-    }
-    cursor.delete();
-  }
-  range(node) {
-    return this.lines.range(node.startIndex, node.endIndex);
-  }
-};
-
-// server/src/parse/hcl/parser.ts
-var parserPromise;
-function locateWasm(fileName, packageName, wasmDir) {
-  const candidates = [wasmDir, __dirname, path10.join(__dirname, "..")].filter((dir) => typeof dir === "string");
-  for (const dir of candidates) {
-    const candidate = path10.join(dir, fileName);
-    if (fs2.existsSync(candidate)) return candidate;
-  }
-  return require.resolve(`${packageName}/${fileName}`);
-}
-var givenWasm;
-function loadHclParser(wasmDir) {
-  parserPromise ??= (async () => {
-    const treeSitter = require_web_tree_sitter2();
-    let language;
-    if (givenWasm) {
-      await treeSitter.Parser.init({ wasmBinary: givenWasm.runtime });
-      language = await treeSitter.Language.load(givenWasm.grammar);
-    } else {
-      const runtimeWasm = locateWasm("web-tree-sitter.wasm", "web-tree-sitter", wasmDir);
-      await treeSitter.Parser.init({ locateFile: () => runtimeWasm });
-      const grammarWasm = locateWasm("tree-sitter-hcl.wasm", "@tree-sitter-grammars/tree-sitter-hcl", wasmDir);
-      language = await treeSitter.Language.load(fs2.readFileSync(grammarWasm));
-    }
-    const parser = new treeSitter.Parser();
-    parser.setLanguage(language);
-    return createHclParser(parser);
-  })();
-  return parserPromise;
-}
-function createHclParser(parser) {
-  const conversions = { incremental: 0, withinBlock: 0, full: 0 };
-  const parseRange = (text4, start2, end, lines) => {
-    const point = (offset) => {
-      const position = lines.positionAt(offset);
-      return { row: position.line, column: position.character };
-    };
-    const range = { startIndex: start2, endIndex: end, startPosition: point(start2), endPosition: point(end) };
-    const tree = parser.parse(text4, null, { includedRanges: [range] });
-    if (!tree) throw new Error("tree-sitter returned no tree");
-    return tree;
-  };
-  return {
-    conversions,
-    parseTree(text4, previous) {
-      const tree = parser.parse(text4, previous);
-      if (!tree) throw new Error("tree-sitter returned no tree");
-      return tree;
-    },
-    toConfigFile(filePath, text4, tree, cache2, readBody, changes) {
-      return new HclConverter(filePath, text4, readBody).convert(tree, cache2, changes, conversions);
-    },
-    toConfigFileWithinBlock(filePath, text4, cache2, readBody, changes) {
-      return new HclConverter(filePath, text4, readBody).convertWithinBlock(parseRange, cache2, changes, conversions);
-    }
-  };
-}
-function treeEditFor(oldText, start2, end, newText, lines) {
-  const index = lines && lines.text === oldText && !oldText.includes("\r") ? lines : void 0;
-  const pointAt = (offset) => {
-    if (index) {
-      const position = index.positionAt(offset);
-      return { row: position.line, column: position.character };
-    }
-    let row = 0;
-    let lastBreak2 = -1;
-    for (let i2 = oldText.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = oldText.indexOf("\n", i2 + 1)) {
-      row++;
-      lastBreak2 = i2;
-    }
-    return { row, column: offset - lastBreak2 - 1 };
-  };
-  const startPosition = pointAt(start2);
-  const lastBreak = newText.lastIndexOf("\n");
-  let newRows = 0;
-  for (let i2 = newText.indexOf("\n"); i2 !== -1; i2 = newText.indexOf("\n", i2 + 1)) newRows++;
-  const newEndPosition = lastBreak === -1 ? { row: startPosition.row, column: startPosition.column + newText.length } : { row: startPosition.row + newRows, column: newText.length - lastBreak - 1 };
-  return {
-    startIndex: start2,
-    oldEndIndex: end,
-    newEndIndex: start2 + newText.length,
-    startPosition,
-    oldEndPosition: pointAt(end),
-    newEndPosition
-  };
-}
-var TEMPLATE_MARKER = "ELB_LENS_TEMPLATE_END";
-function parseTemplateText(parser, template) {
-  if (template.includes(TEMPLATE_MARKER)) return void 0;
-  const source = `v = <<${TEMPLATE_MARKER}
-${template}
-${TEMPLATE_MARKER}
-`;
-  const tree = parser.parseTree(source);
-  try {
-    const file = parser.toConfigFile("", source, tree);
-    const expr = file.attributes.get("v")?.expr;
-    if (!expr || expr.kind !== "template" || file.syntaxErrors.length > 0) return void 0;
-    const last = expr.parts[expr.parts.length - 1];
-    if (last?.kind !== "literal" || typeof last.value !== "string" || !last.value.endsWith("\n")) return void 0;
-    const value = last.value.slice(0, -1);
-    const parts2 = value === "" ? expr.parts.slice(0, -1) : [...expr.parts.slice(0, -1), { ...last, value }];
-    return { ...expr, parts: parts2 };
-  } finally {
-    tree.delete();
-  }
-}
-
-// server/src/project/files.ts
-var MAX_FILE_CHARS = 4 * 1024 * 1024;
-var MAX_LINE_CHARS = 128 * 1024;
-var MAX_PENDING_EDITS = 1e3;
-function isTerraformFile(filePath) {
-  return isTerraformFileName(filePath);
-}
-function looksBinary(text4) {
-  return text4.includes("\0");
-}
-function hasOverlongLine(text4) {
-  if (text4.length <= MAX_LINE_CHARS) return false;
-  return linesOverlong(text4, 0, text4.length);
-}
-function linesOverlong(text4, from, to) {
-  for (let start2 = from > 0 ? text4.lastIndexOf("\n", from - 1) + 1 : 0; ; ) {
-    const end = text4.indexOf("\n", start2);
-    if ((end === -1 ? text4.length : end) - start2 > MAX_LINE_CHARS) return true;
-    if (end === -1 || end >= to) return false;
-    start2 = end + 1;
-  }
-}
-var ProjectFiles = class {
-  constructor(host, parser, prescan) {
-    this.host = host;
-    this.parser = parser;
-    this.prescan = prescan;
-  }
-  host;
-  parser;
-  prescan;
-  documents = /* @__PURE__ */ new Map();
-  /** Parsed files read from the host, by path; dropped when the file changes. */
-  diskFiles = /* @__PURE__ */ new Map();
-  /** Files already reported as skipped (one log line each, until they change). */
-  skipped = /* @__PURE__ */ new Set();
-  /** Terraform files the scan left unparsed (for --verbose). */
-  unparsed = /* @__PURE__ */ new Set();
-  /** Texts read from the host, until the host says the file changed. */
-  texts = /* @__PURE__ */ new Map();
-  /** Folder listings from the host, until the host reports a change in the folder. */
-  listings = /* @__PURE__ */ new Map();
-  /** The byte scan's answer per file, for the text it was given. */
-  scans = /* @__PURE__ */ new Map();
-  /** Whether a folder declares a variable (see declaresVariable), until a file of it changes. */
-  variableFolders = /* @__PURE__ */ new Map();
-  /** Files and folders read while a unit is built (undefined otherwise). */
-  recording;
-  openDocument(filePath, text4) {
-    this.variableFolders.delete(path11.dirname(filePath));
-    const previous = this.documents.get(filePath);
-    previous?.tree?.delete();
-    this.documents.set(filePath, { text: text4, tree: void 0, treeIsCurrent: false, config: void 0, blocks: newBlockCache(), edits: [] });
-  }
-  updateDocument(filePath, changes) {
-    this.variableFolders.delete(path11.dirname(filePath));
-    const doc = this.documents.get(filePath);
-    if (!doc) return;
-    for (const change of changes) {
-      if (!change.range) {
-        doc.text = change.text;
-        doc.plainText = void 0;
-        doc.tree?.delete();
-        doc.tree = void 0;
-        doc.edits = void 0;
-        continue;
-      }
-      const lines = doc.config?.text === doc.text ? doc.config.lines : new LineIndex(doc.text);
-      const start2 = lines.offsetAt(change.range.start);
-      const end = Math.max(start2, lines.offsetAt(change.range.end));
-      const edit = treeEditFor(doc.text, start2, end, change.text, lines);
-      doc.tree?.edit(edit);
-      if (doc.edits && doc.edits.length < MAX_PENDING_EDITS) doc.edits.push(edit);
-      else doc.edits = void 0;
-      doc.text = doc.text.slice(0, start2) + change.text + doc.text.slice(end);
-      doc.config = void 0;
-      if (doc.plainText && (looksBinary(change.text) || linesOverlong(doc.text, start2, start2 + change.text.length))) {
-        doc.plainText = false;
-      }
-    }
-    doc.treeIsCurrent = false;
-    doc.config = void 0;
-  }
-  closeDocument(filePath) {
-    this.variableFolders.delete(path11.dirname(filePath));
-    this.documents.get(filePath)?.tree?.delete();
-    this.documents.delete(filePath);
-    this.skipped.delete(filePath);
-  }
-  fileChanged(filePath) {
-    this.variableFolders.delete(path11.dirname(filePath));
-    this.listings.delete(path11.dirname(filePath));
-    this.texts.delete(filePath);
-    this.unparsed.delete(filePath);
-    this.diskFiles.delete(filePath);
-    this.skipped.delete(filePath);
-  }
-  /** The text of a file: the open document's, else the host's (read once until it changes). */
-  text(filePath) {
-    return this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
-  }
-  isOpen(filePath) {
-    return this.documents.has(filePath);
-  }
-  openPaths() {
-    return this.documents.keys();
-  }
-  /** Notes a file as read by the unit being built (see recording). */
-  noteRead(filePath) {
-    this.recording?.reads.add(filePath);
-  }
-  /**
-   * True when a Terraform file of the folder has a `variable` block (only files with the word
-   * are parsed). Kept until a file of the folder changes: a host asks on every keystroke.
-   */
-  declaresVariable(dir) {
-    let declares = this.variableFolders.get(dir);
-    if (declares === void 0) {
-      declares = this.terraformPaths(dir).some((file) => {
-        const text4 = this.text(file);
-        if (text4 === void 0 || !DECLARATION_WORD.variable.test(text4)) return false;
-        return this.configFile(file)?.blocks.some((block) => block.type === "variable") === true;
-      });
-      this.variableFolders.set(dir, declares);
-    }
-    return declares;
-  }
-  /** Skipped or degraded files get one log line each, never a failure. */
-  logSkipped(filePath, why) {
-    if (this.skipped.has(filePath)) return;
-    this.skipped.add(filePath);
-    this.host.log?.(`elb-lens: skipped ${filePath}: ${why}`);
-  }
-  readFromHost(filePath) {
-    this.recording?.reads.add(filePath);
-    if (this.texts.has(filePath)) return this.texts.get(filePath);
-    let text4;
-    try {
-      text4 = this.host.readFile(filePath);
-    } catch {
-      text4 = void 0;
-    }
-    this.texts.set(filePath, text4);
-    return text4;
-  }
-  stats() {
-    return { unparsedTerraformFiles: this.unparsed.size, unparsedTerraformPaths: [...this.unparsed] };
-  }
-  /** The parsed form of a file: open document first, then the host's copy. */
-  configFile(filePath) {
-    this.recording?.reads.add(filePath);
-    const doc = this.documents.get(filePath);
-    if (doc) {
-      if (!doc.config) doc.config = this.parseDocument(filePath, doc);
-      return doc.config;
-    }
-    const text4 = this.readFromHost(filePath);
-    if (text4 === void 0) {
-      this.diskFiles.delete(filePath);
-      this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
-      return void 0;
-    }
-    const cached = this.diskFiles.get(filePath);
-    if (cached && cached.text === text4) return cached.config;
-    const config = this.parseText(filePath, text4);
-    this.diskFiles.set(filePath, { text: text4, config });
-    return config;
-  }
-  parseDocument(filePath, doc) {
-    if (!isTerraformHclName(filePath) || doc.text.length > MAX_FILE_CHARS) return this.parseText(filePath, doc.text);
-    doc.plainText ??= !looksBinary(doc.text) && !hasOverlongLine(doc.text);
-    if (!doc.plainText) {
-      doc.plainText = void 0;
-      return this.parseText(filePath, doc.text);
-    }
-    if (!doc.treeIsCurrent && doc.tree && doc.edits && doc.edits.length > 0) {
-      const config = this.parser.toConfigFileWithinBlock(filePath, doc.text, doc.blocks, isRelevantBlock, { edits: doc.edits });
-      if (config) {
-        doc.edits = [];
-        return config;
-      }
-    }
-    const previous = doc.treeIsCurrent ? void 0 : doc.tree;
-    const tree = this.parser.parseTree(doc.text, previous);
-    const changes = previous && doc.edits ? { edits: doc.edits } : void 0;
-    if (doc.tree && doc.tree !== tree) doc.tree.delete();
-    doc.tree = tree;
-    doc.treeIsCurrent = true;
-    doc.edits = [];
-    return this.parser.toConfigFile(filePath, doc.text, tree, doc.blocks, isRelevantBlock, changes);
-  }
-  parseText(filePath, text4) {
-    if (text4.length > MAX_FILE_CHARS) {
-      this.logSkipped(filePath, `it is larger than ${MAX_FILE_CHARS / 2 ** 20} MB`);
-      return void 0;
-    }
-    if (looksBinary(text4)) {
-      this.logSkipped(filePath, "it looks binary (NUL characters)");
-      return void 0;
-    }
-    const clean = text4.charCodeAt(0) === 65279 ? " " + text4.slice(1) : text4;
-    try {
-      const syntax = syntaxByName(filePath);
-      if (syntax === "terraform-json") return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
-      if (syntax === "json") return elbJsonToConfigFile(filePath, clean);
-      if (syntax === "yaml") return kubernetesToConfigFile(filePath, text4);
-      if (hasOverlongLine(clean)) {
-        this.logSkipped(filePath, `it has a line longer than ${MAX_LINE_CHARS / 1024} K characters (generated content)`);
-        return void 0;
-      }
-      const tree = this.parser.parseTree(clean);
-      try {
-        return this.parser.toConfigFile(filePath, clean, tree, void 0, isRelevantBlock);
-      } finally {
-        tree.delete();
-      }
-    } catch {
-      return void 0;
-    }
-  }
-  /** Parses a JSON string's decoded value (`${var.x}`) as a template, as Terraform does. */
-  parseTemplate(template) {
-    return parseTemplateText(this.parser, template);
-  }
-  /**
-   * A module folder's files: parsed up front when a cheap scan of their text finds something
-   * that can matter (an ELB-related resource type, a module call, a suppression comment;
-   * open documents and `.tf.json` always), the others only when the module looks up a
-   * declaration they may hold (see DeclarationSource). Nothing a skipped file could declare
-   * is ever missed: the lookup is by the declared name's text.
-   */
-  moduleSources(dir) {
-    const files = [];
-    const deferred = [];
-    for (const filePath of this.terraformPaths(dir)) {
-      const doc = this.documents.get(filePath);
-      const text4 = doc?.text ?? this.readFromHost(filePath);
-      if (text4 === void 0) {
-        this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
-        continue;
-      }
-      if (!this.prescan || doc || isTerraformJsonName(filePath) || isOverrideFile(filePath) || this.mayMatter(filePath, text4)) {
-        const file = this.configFile(filePath);
-        if (file) files.push(file);
-      } else if (text4.length > MAX_FILE_CHARS || looksBinary(text4) || hasOverlongLine(text4)) {
-        this.parseText(filePath, text4);
-      } else deferred.push({ path: filePath, text: text4 });
-    }
-    for (const d of deferred) this.unparsed.add(d.path);
-    if (deferred.length === 0) return { files, deferred: [] };
-    const lazy = {
-      filesDeclaring: (kind, name2) => {
-        const word = new RegExp(`(^|[^\\w-])${escapeRegExp(name2)}($|[^\\w-])`);
-        const found = [];
-        for (const candidate of deferred) {
-          if (!DECLARATION_WORD[kind].test(candidate.text) || !word.test(candidate.text)) continue;
-          const file = this.configFile(candidate.path);
-          if (file) {
-            found.push(file);
-            this.unparsed.delete(candidate.path);
-          }
-        }
-        return found;
-      }
-    };
-    return { files, lazy, deferred: deferred.map((d) => d.path) };
-  }
-  /** The `.tf`/`.tf.json` (and OpenTofu `.tofu`/`.tofu.json`) files of a folder, with open documents. */
-  terraformPaths(dir) {
-    this.recording?.listedDirs.add(dir);
-    const names = new Set(this.listDirectory(dir).filter((n2) => isTerraformFile(n2)));
-    for (const open of this.documents.keys()) if (path11.dirname(open) === dir && isTerraformFile(open)) names.add(path11.basename(open));
-    return moduleFileNames([...names].sort()).map((n2) => path11.join(dir, n2));
-  }
-  /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */
-  listDirectory(dir) {
-    let names = this.listings.get(dir);
-    if (!names) {
-      try {
-        names = this.host.readDirectory(dir);
-      } catch {
-        names = [];
-      }
-      this.listings.set(dir, names);
-    }
-    return names;
-  }
-  /** The byte scan, once per text of a file (an open document is scanned again only when it changes). */
-  mayMatter(filePath, text4) {
-    const cached = this.scans.get(filePath);
-    if (cached?.text === text4) return cached.matters;
-    const matters = MAY_MATTER.test(text4);
-    this.scans.set(filePath, { text: text4, matters });
-    return matters;
-  }
-};
-var MAY_MATTER = /_e?lb_|compute_instance|secgroup|eip|floatingip|bandwidth|kubernetes_service|\bmodule\b|required_providers|elb-lens-ignore/;
-var DECLARATION_WORD = {
-  variable: /\bvariable\b/,
-  local: /\blocals\b/,
-  output: /\boutput\b/
-};
-function escapeRegExp(text4) {
-  return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-// server/src/project/units.ts
 function unitKindOf(kind) {
   switch (kind) {
     case "terraform":
@@ -22481,7 +20742,7 @@ function unitKey(filePath, kind) {
     case "elb-json":
     case "kustomize":
     case "helm":
-      return `${kind}:${path12.dirname(filePath)}`;
+      return `${kind}:${path9.dirname(filePath)}`;
     case "kubernetes":
     case "plan":
       return `${kind}:${filePath}`;
@@ -22500,15 +20761,15 @@ function formUnits(items, fileOf, kindOf) {
   return [...units.values()];
 }
 function unitMembers(filePath, files, contentKind) {
-  const dir = path12.dirname(filePath);
+  const dir = path9.dirname(filePath);
   const byName = kindByName(filePath);
   if (byName === "yaml") return contentKind(filePath) === "kubernetes" ? [filePath] : [];
   if (byName === "json") {
     const isJson = (file) => kindByName(file) === "json";
     const names = new Set(files.listDirectory(dir).filter(isJson));
-    for (const open of files.openPaths()) if (path12.dirname(open) === dir && isJson(open)) names.add(path12.basename(open));
-    names.add(path12.basename(filePath));
-    return [...names].sort().map((n2) => path12.join(dir, n2)).filter((p) => contentKind(p) === "elb-json");
+    for (const open of files.openPaths()) if (path9.dirname(open) === dir && isJson(open)) names.add(path9.basename(open));
+    names.add(path9.basename(filePath));
+    return [...names].sort().map((n2) => path9.join(dir, n2)).filter((p) => contentKind(p) === "elb-json");
   }
   const paths = files.terraformPaths(dir);
   if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
@@ -22516,7 +20777,7 @@ function unitMembers(filePath, files, contentKind) {
 }
 
 // server/src/project/nodeFs.ts
-var fs3 = __toESM2(require("fs"));
+var fs2 = __toESM2(require("fs"));
 function entryType(entry) {
   if (entry.isSymbolicLink()) return "symlink";
   if (entry.isDirectory()) return "directory";
@@ -22532,7 +20793,7 @@ function createNodeHost(log) {
     },
     readDirectory(dirPath) {
       try {
-        return fs3.readdirSync(dirPath);
+        return fs2.readdirSync(dirPath);
       } catch {
         return [];
       }
@@ -22543,21 +20804,21 @@ function createNodeHost(log) {
 var nodeFileSystem = {
   readDirectory(dirPath) {
     try {
-      return fs3.readdirSync(dirPath, { withFileTypes: true }).map((e) => ({ name: e.name, type: entryType(e) }));
+      return fs2.readdirSync(dirPath, { withFileTypes: true }).map((e) => ({ name: e.name, type: entryType(e) }));
     } catch {
       return void 0;
     }
   },
   realpath(filePath) {
     try {
-      return fs3.realpathSync(filePath);
+      return fs2.realpathSync(filePath);
     } catch {
       return void 0;
     }
   },
   stat(filePath) {
     try {
-      const stat = fs3.statSync(filePath);
+      const stat = fs2.statSync(filePath);
       const type = entryType(stat);
       return { type: type === "symlink" ? "other" : type, size: stat.size };
     } catch {
@@ -22567,25 +20828,49 @@ var nodeFileSystem = {
 };
 function readTextFile(filePath, limit) {
   try {
-    const stat = fs3.statSync(filePath);
+    const stat = fs2.statSync(filePath);
     if (!stat.isFile() || stat.size > limit) return void 0;
-    return fs3.readFileSync(filePath, "utf8");
+    return fs2.readFileSync(filePath, "utf8");
   } catch {
     return void 0;
+  }
+}
+function unreadableFileReason(filePath, limit, terraformText) {
+  let fd;
+  try {
+    fd = fs2.openSync(filePath, "r");
+    if (!terraformText) return void 0;
+    const size = fs2.fstatSync(fd).size;
+    if (size > limit) return void 0;
+    const bytes = Buffer.alloc(size);
+    const read = size === 0 ? 0 : fs2.readSync(fd, bytes, 0, size, 0);
+    const content = bytes.subarray(0, read);
+    if (content.includes(0)) return "it is binary (NUL bytes), not Terraform text";
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(content);
+    } catch {
+      return "it is not valid UTF-8 text (Terraform files are UTF-8)";
+    }
+    return void 0;
+  } catch (error) {
+    const code = error.code;
+    return code === "EACCES" || code === "EPERM" ? "permission denied" : `it cannot be read (${code ?? String(error)})`;
+  } finally {
+    if (fd !== void 0) fs2.closeSync(fd);
   }
 }
 function readHead(filePath, bytes) {
   let fd;
   try {
-    fd = fs3.openSync(filePath, "r");
-    const size = Math.min(bytes, fs3.fstatSync(fd).size);
+    fd = fs2.openSync(filePath, "r");
+    const size = Math.min(bytes, fs2.fstatSync(fd).size);
     const buffer = Buffer.alloc(size);
-    const read = size === 0 ? 0 : fs3.readSync(fd, buffer, 0, size, 0);
+    const read = size === 0 ? 0 : fs2.readSync(fd, buffer, 0, size, 0);
     return buffer.subarray(0, read).toString("utf8");
   } catch {
     return "";
   } finally {
-    if (fd !== void 0) fs3.closeSync(fd);
+    if (fd !== void 0) fs2.closeSync(fd);
   }
 }
 function nodeFileContent(filePath, limit) {
@@ -23052,6 +21337,2003 @@ function unavailableModuleHover(calls, isHere, position) {
   return void 0;
 }
 
+// server/src/elbjson/toModel.ts
+var path10 = __toESM2(require("path"));
+
+// server/src/elbjson/configFile.ts
+var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
+function elbJsonToConfigFile(filePath, text4) {
+  const doc = parseJsonDocument(text4);
+  const { lines, root } = doc;
+  const blocks = [];
+  const attributes = /* @__PURE__ */ new Map();
+  const errorOffsets = doc.errors.map((e) => e.offset);
+  const attributeOf = (prop, key, value) => ({
+    name: String(key.value),
+    expr: jsonValueExpr(lines, value),
+    nameRange: nodeRange(lines, key),
+    valueRange: nodeRange(lines, value),
+    range: lines.range(key.offset, value.offset + value.length)
+  });
+  const objectBlock = (type, body2, jsonPath, key, withNested) => {
+    const own = /* @__PURE__ */ new Map();
+    const nested = [];
+    for (const prop of body2.children ?? []) {
+      const [k, v] = prop.children ?? [];
+      if (!k || !v) continue;
+      const name2 = String(k.value);
+      if (withNested && NESTED_BLOCKS2.has(name2) && v.type === "object") {
+        if (!nested.some((b) => b.type === name2)) nested.push(objectBlock(name2, v, [...jsonPath, name2], k, false));
+        continue;
+      }
+      if (!own.has(name2)) own.set(name2, attributeOf(prop, k, v));
+    }
+    const start2 = key ? key.offset : body2.offset;
+    const end = body2.offset + body2.length;
+    const labelRange = key ? nodeRange(lines, key) : void 0;
+    const header = labelRange ?? ["name", "id"].map((n2) => own.get(n2)).find((a) => a?.expr.kind === "literal" && a.expr.value)?.range ?? lines.range(body2.offset, body2.offset + 1);
+    return {
+      type,
+      labels: [pathText(jsonPath)],
+      labelRanges: labelRange ? [labelRange] : [],
+      range: lines.range(start2, end),
+      headerRange: header,
+      attributes: own,
+      blocks: nested,
+      bodyStart: lines.positionAt(body2.offset + 1),
+      close: lines.positionAt(end - 1),
+      hasErrors: errorOffsets.some((o) => o >= body2.offset && o < end),
+      jsonPath
+    };
+  };
+  if (root?.type === "object") {
+    for (const prop of root.children ?? []) {
+      const [key, value] = prop.children ?? [];
+      if (!key || !value) continue;
+      const name2 = String(key.value);
+      const wrapper = wrapperFor(name2);
+      if (wrapper && !wrapper.plural && value.type === "object") {
+        blocks.push(objectBlock(wrapper.role, value, [name2], key, wrapper.role === "listener"));
+      } else if (wrapper && wrapper.plural && value.type === "array") {
+        (value.children ?? []).forEach((item, index) => {
+          if (item.type === "object") blocks.push(objectBlock(wrapper.role, item, [name2, index], void 0, wrapper.role === "listener"));
+        });
+      } else if (!wrapper && !attributes.has(name2)) {
+        attributes.set(name2, attributeOf(prop, key, value));
+      }
+    }
+  }
+  return {
+    path: filePath,
+    format: "elbjson",
+    text: text4,
+    lines,
+    blocks,
+    attributes,
+    comments: doc.comments,
+    syntaxErrors: doc.errors.map((e) => lines.range(e.offset, e.offset + e.length))
+  };
+}
+function pathText(jsonPath) {
+  return jsonPath.map((p, i2) => typeof p === "number" ? `[${p}]` : i2 === 0 ? p : `.${p}`).join("");
+}
+
+// server/src/elbjson/values.ts
+function exprValue(expr, depth = 0) {
+  if (depth > 64) return void 0;
+  switch (expr.kind) {
+    case "literal":
+      return expr.value;
+    case "tuple": {
+      const items = [];
+      for (const item of expr.items) {
+        const v = exprValue(item, depth + 1);
+        if (v === void 0) return void 0;
+        items.push(v);
+      }
+      return items;
+    }
+    case "object": {
+      const out2 = /* @__PURE__ */ Object.create(null);
+      for (const entry of expr.entries) {
+        const k = entry.key.kind === "literal" ? entry.key.value : void 0;
+        const v = exprValue(entry.value, depth + 1);
+        if (typeof k !== "string" || v === void 0) return void 0;
+        out2[k] = v;
+      }
+      return out2;
+    }
+    default:
+      return void 0;
+  }
+}
+function valueOf(block, name2) {
+  const attribute = block?.attributes.get(name2);
+  return attribute ? exprValue(attribute.expr) : void 0;
+}
+function str(block, name2) {
+  const value = valueOf(block, name2);
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
+}
+function bool(block, name2) {
+  const value = valueOf(block, name2);
+  if (typeof value === "boolean") return value;
+  if (value === "true" || value === "false") return value === "true";
+  return void 0;
+}
+function idList(block, name2) {
+  const value = valueOf(block, name2);
+  if (!Array.isArray(value)) return [];
+  const ids = [];
+  for (const item of value) {
+    const id12 = typeof item === "string" ? item : item && typeof item === "object" && !Array.isArray(item) ? item.id : void 0;
+    if (typeof id12 === "string" && id12 !== "") ids.push(id12);
+  }
+  return ids;
+}
+function isTrue(value) {
+  return value === true || value === "true";
+}
+
+// server/src/elbjson/toModel.ts
+function protocolKind(protocol) {
+  if (protocol === "TERMINATED_HTTPS") return "shared";
+  if (protocol === "HTTPS" || protocol === "TLS" || protocol === "QUIC") return "dedicated";
+  return void 0;
+}
+function ownLoadBalancerKind(block) {
+  const guaranteed = bool(block, "guaranteed");
+  if (guaranteed === true) return { kind: "dedicated", why: "`guaranteed` is true" };
+  if (guaranteed === false) return { kind: "shared", why: "`guaranteed` is false" };
+  const flavor = ["l4_flavor_id", "l7_flavor_id"].find((n2) => str(block, n2) !== void 0);
+  if (flavor) return { kind: "dedicated", why: `it has an \`${flavor}\`, and only dedicated load balancers have flavors` };
+  return void 0;
+}
+function upperString(block, name2) {
+  return str(block, name2)?.toUpperCase();
+}
+function buildElbJsonModel(files) {
+  const multiFile = files.length > 1;
+  const objects = [];
+  const primaryById = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    for (const block of file.blocks) {
+      checkpoint();
+      const role = ELB_JSON_ROLES.find((r) => r === block.type);
+      if (!role || !block.jsonPath) continue;
+      const id12 = str(block, "id");
+      const key = `${role}:${id12}`;
+      const primary = id12 === void 0 || !primaryById.has(key);
+      const object = { role, file, block, id: id12, address: addressOf(file, block, role, multiFile), primary };
+      if (id12 !== void 0 && primary) primaryById.set(key, object);
+      objects.push(object);
+    }
+  }
+  const byId = (role, id12) => id12 === void 0 ? void 0 : primaryById.get(`${role}:${id12}`);
+  const ofRole = (role) => objects.filter((o) => o.role === role);
+  const nodeBase = (o) => ({
+    address: o.address,
+    type: o.role,
+    info: resourceTypeInfo(`elb-api:${o.role}`),
+    file: o.file,
+    block: o.block
+  });
+  const lbObjects = ofRole("loadbalancer");
+  const listenerObjects = ofRole("listener");
+  const poolObjects = ofRole("pool");
+  const memberObjects = ofRole("member");
+  const listedIn = (parents, list) => {
+    const parentOf = /* @__PURE__ */ new Map();
+    for (const parent of parents) {
+      if (!parent.primary || parent.id === void 0) continue;
+      for (const child3 of idList(parent.block, list)) if (!parentOf.has(child3)) parentOf.set(child3, parent.id);
+    }
+    return parentOf;
+  };
+  const lbOfListener = listedIn(lbObjects, "listeners");
+  const lbOfPool = listedIn(lbObjects, "pools");
+  const poolOfMember = listedIn(poolObjects, "members");
+  const listenerLbId = (o) => str(o.block, "loadbalancer_id") ?? idList(o.block, "loadbalancers")[0] ?? (o.id ? lbOfListener.get(o.id) : void 0);
+  const evidence = /* @__PURE__ */ new Map();
+  const addEvidence = (lbId, e) => {
+    const existing = evidence.get(lbId);
+    if (existing === void 0) evidence.set(lbId, e);
+    else if (existing !== "conflict" && existing.kind !== e.kind) evidence.set(lbId, "conflict");
+  };
+  for (const lb of lbObjects) {
+    const own = ownLoadBalancerKind(lb.block);
+    if (lb.id && own) addEvidence(lb.id, own);
+  }
+  const fromProtocols = /* @__PURE__ */ new Map();
+  for (const listener of listenerObjects) {
+    const lbId = listenerLbId(listener);
+    const protocol = upperString(listener.block, "protocol");
+    const kind = protocolKind(protocol);
+    if (!lbId || !kind || evidence.has(lbId)) continue;
+    const existing = fromProtocols.get(lbId);
+    const e = {
+      kind,
+      why: `its listener \`${listener.address}\` is ${protocol}, which only exists on ${kind} load balancers`,
+      fromListener: listener
+    };
+    if (existing === void 0) fromProtocols.set(lbId, e);
+    else if (existing !== "conflict" && existing.kind !== kind) fromProtocols.set(lbId, "conflict");
+  }
+  for (const [lbId, e] of fromProtocols) if (!evidence.has(lbId)) evidence.set(lbId, e);
+  const lbEvidence = (lbId) => {
+    const e = lbId === void 0 ? void 0 : evidence.get(lbId);
+    return e === "conflict" ? void 0 : e;
+  };
+  const loadBalancers = /* @__PURE__ */ new Map();
+  for (const o of lbObjects) {
+    const e = lbEvidence(o.id) ?? ownLoadBalancerKind(o.block);
+    const subnet = o.block.attributes.get("vip_subnet_cidr_id") ?? o.block.attributes.get("vip_subnet_id");
+    loadBalancers.set(o, {
+      ...nodeBase(o),
+      kind: e?.kind ?? "unknown",
+      ipBackendsEnabled: valueOf(o.block, "ip_target_enable"),
+      subnetAttribute: subnet && str(o.block, subnet.name) !== void 0 ? subnet : void 0
+    });
+  }
+  const lbNode = (lbId) => {
+    const o = byId("loadbalancer", lbId);
+    return o ? loadBalancers.get(o) : void 0;
+  };
+  const ipGroups = /* @__PURE__ */ new Map();
+  for (const o of ofRole("ipgroup")) {
+    const list = valueOf(o.block, "ip_list");
+    const cidrs = [];
+    if (Array.isArray(list)) {
+      for (const item of list) {
+        const ip = item && typeof item === "object" && !Array.isArray(item) ? item.ip : void 0;
+        if (typeof ip === "string" && ip.trim() !== "") cidrs.push(ip.trim());
+      }
+    }
+    ipGroups.set(o, { ...nodeBase(o), cidrs });
+  }
+  const listeners = /* @__PURE__ */ new Map();
+  for (const o of listenerObjects) {
+    const { block } = o;
+    const protocol = upperString(block, "protocol");
+    const lbId = listenerLbId(o);
+    const lb = lbNode(lbId);
+    const e = lbEvidence(lbId);
+    const own = protocolKind(protocol);
+    let kind;
+    let kindExplanation;
+    if (own && (!e || e.fromListener === o)) {
+      kind = own;
+      kindExplanation = `${protocol} listeners only exist on ${own} load balancers`;
+    } else if (e) {
+      kind = e.kind;
+      kindExplanation = lb ? `it belongs to \`${lb.address}\`, a ${e.kind} load balancer (${e.why})` : `its load balancer ${lbId} is ${e.kind} (${e.why})`;
+    } else {
+      kind = "unknown";
+      kindExplanation = lbId === void 0 ? "the listener names no load balancer, and its protocol exists on shared and dedicated load balancers alike" : lb ? `its load balancer \`${lb.address}\` does not say whether it is dedicated (no \`guaranteed\` or flavor), and its protocol does not tell` : `its load balancer ${lbId} is not among the ELB JSON files of this folder, and its protocol does not tell`;
+    }
+    const written = block.attributes.get("transparent_client_ip_enable");
+    const attribute = written && valueOf(block, written.name) !== null ? written : void 0;
+    const options = /* @__PURE__ */ new Map();
+    for (const name2 of ["nat64_enable", "proxy_protocol_enable"]) {
+      const option = block.attributes.get(name2);
+      const value = option ? exprValue(option.expr) : void 0;
+      if (option && value !== void 0 && value !== null) options.set(name2, { attribute: option, value });
+    }
+    const headers = block.blocks.find((b) => b.type === "insert_headers");
+    const headerOn = headers && [...headers.attributes.values()].some((a) => isInsertHeaderName(a.name) && isTrue(exprValue(a.expr)));
+    const listener = {
+      ...nodeBase(o),
+      provider: "elb-api",
+      protocol,
+      loadBalancer: lb,
+      kind,
+      kindExplanation,
+      argType: "bool",
+      clientIp: effectiveClientIp({ kind, protocol, argType: "bool", attribute, value: attribute ? exprValue(attribute.expr) : void 0 }),
+      pools: [],
+      whitelistGroups: [],
+      options,
+      insertHeaders: headerOn ? headers : void 0,
+      insertHeaderNames: true
+    };
+    const access = block.blocks.find((b) => b.type === "ipgroup");
+    const accessType = str(access, "type")?.toLowerCase() ?? "white";
+    const group = byId("ipgroup", str(access, "ipgroup_id"));
+    if (access && group && bool(access, "enable_ipgroup") !== false && accessType === "white") {
+      const node = ipGroups.get(group);
+      if (node) listener.whitelistGroups.push(node);
+    }
+    listeners.set(o, listener);
+  }
+  const pools = /* @__PURE__ */ new Map();
+  const poolLbIds = /* @__PURE__ */ new Map();
+  const link = (listener, pool) => {
+    if (listener.pools.includes(pool)) return;
+    listener.pools.push(pool);
+    pool.listeners.push(listener);
+    pool.loadBalancer ??= listener.loadBalancer;
+  };
+  for (const o of poolObjects) {
+    const lbId = str(o.block, "loadbalancer_id") ?? idList(o.block, "loadbalancers")[0] ?? (o.id ? lbOfPool.get(o.id) : void 0);
+    const typeValue = valueOf(o.block, "type");
+    const pool = {
+      ...nodeBase(o),
+      poolType: typeof typeValue === "string" ? typeValue.trim().toLowerCase() : void 0,
+      protocol: upperString(o.block, "protocol"),
+      listeners: [],
+      members: [],
+      loadBalancer: lbNode(lbId)
+    };
+    pools.set(o, pool);
+    poolLbIds.set(pool, lbId);
+    if (!o.primary) continue;
+    const listenerIds = [str(o.block, "listener_id"), ...idList(o.block, "listeners")];
+    for (const id12 of listenerIds) {
+      const target = byId("listener", id12);
+      const listener = target ? listeners.get(target) : void 0;
+      if (listener) link(listener, pool);
+    }
+  }
+  for (const [o, listener] of listeners) {
+    if (!o.primary) continue;
+    const target = byId("pool", str(o.block, "default_pool_id"));
+    const pool = target ? pools.get(target) : void 0;
+    if (pool && target?.primary) link(listener, pool);
+  }
+  const listenersOfPoolId = /* @__PURE__ */ new Map();
+  for (const [o, listener] of listeners) {
+    const id12 = str(o.block, "default_pool_id");
+    if (!o.primary || id12 === void 0 || byId("pool", id12)) continue;
+    listenersOfPoolId.set(id12, [...listenersOfPoolId.get(id12) ?? [], listener]);
+  }
+  const idOnlyPools = /* @__PURE__ */ new Map();
+  const idOnlyPool = (id12, scriptFile) => {
+    const known3 = idOnlyPools.get(id12);
+    if (known3) return known3;
+    const named = listenersOfPoolId.get(id12);
+    if (!named) return void 0;
+    const [file, attribute] = scriptFile ? [scriptFile, scriptFile.attributes.get("pool_id")] : [named[0].file, named[0].block.attributes.get("default_pool_id")];
+    if (!attribute) return void 0;
+    const lbId = lbOfPool.get(id12);
+    const pool = {
+      address: `pool_id "${id12}"`,
+      type: "pool",
+      info: resourceTypeInfo("elb-api:pool"),
+      file,
+      block: idBlock(attribute),
+      poolType: void 0,
+      protocol: void 0,
+      listeners: [],
+      members: [],
+      loadBalancer: lbNode(lbId),
+      idOnly: true
+    };
+    poolLbIds.set(pool, lbId);
+    for (const listener of named) link(listener, pool);
+    idOnlyPools.set(id12, pool);
+    return pool;
+  };
+  const poolKind = (pool) => {
+    const e = lbEvidence(poolLbIds.get(pool));
+    if (e) return e;
+    const known3 = pool.listeners.filter((l) => l.kind !== "unknown");
+    if (known3.length > 0 && known3.every((l) => l.kind === known3[0].kind)) {
+      return {
+        kind: known3[0].kind,
+        why: `its listener \`${known3[0].address}\` is on a ${known3[0].kind} load balancer`
+      };
+    }
+    return void 0;
+  };
+  const members = [];
+  for (const o of memberObjects) {
+    const { block } = o;
+    const ownPoolId = str(block, "pool_id");
+    const inScript = block.jsonPath?.[0] === "member" || block.jsonPath?.[0] === "members";
+    const scriptPoolId = ownPoolId === void 0 && inScript ? str(o.file, "pool_id") : void 0;
+    const poolId = ownPoolId ?? scriptPoolId ?? (o.id ? poolOfMember.get(o.id) : void 0);
+    const poolObject = byId("pool", poolId);
+    const pool = !o.primary || poolId === void 0 ? void 0 : poolObject ? pools.get(poolObject) : idOnlyPool(poolId, scriptPoolId === void 0 ? void 0 : o.file);
+    const addressAttribute = block.attributes.get("address");
+    const address = str(block, "address");
+    const e = (pool ? poolKind(pool) : void 0) ?? lbEvidence(str(block, "loadbalancer_id"));
+    const { isIpBackend, explanation } = memberBackendKind2(block, pool, e);
+    const member = {
+      ...nodeBase(o),
+      ipAddress: address,
+      addressAttribute,
+      isIpBackend,
+      ipBackendExplanation: explanation,
+      pool,
+      instance: void 0
+    };
+    pool?.members.push(member);
+    members.push(member);
+  }
+  const byBlock = /* @__PURE__ */ new Map();
+  const allPools = [...pools.values(), ...idOnlyPools.values()];
+  const all = [...loadBalancers.values(), ...listeners.values(), ...allPools, ...members, ...ipGroups.values()];
+  for (const node of all) byBlock.set(node.block, node);
+  return {
+    loadBalancers: [...loadBalancers.values()],
+    listeners: [...listeners.values()],
+    pools: allPools,
+    members,
+    instances: [],
+    ipGroups: [...ipGroups.values()],
+    nodeForBlock: (block) => byBlock.get(block)
+  };
+}
+function idBlock(attribute) {
+  return {
+    type: "pool",
+    labels: [attribute.name],
+    labelRanges: [attribute.nameRange],
+    range: attribute.range,
+    headerRange: attribute.range,
+    attributes: /* @__PURE__ */ new Map(),
+    blocks: [],
+    bodyStart: attribute.range.start,
+    close: void 0,
+    hasErrors: false
+  };
+}
+function memberBackendKind2(block, pool, kind) {
+  if (pool?.poolType === "ip")
+    return { isIpBackend: true, explanation: `its pool \`${pool.address}\` has \`type: "ip"\` and only holds IP backends` };
+  const memberType = str(block, "member_type")?.toLowerCase();
+  if (memberType === "ip") return { isIpBackend: true, explanation: '`member_type` is "ip": it was added by IP address' };
+  if (memberType === "instance") return { isIpBackend: false, explanation: '`member_type` is "instance": it is a cloud server' };
+  const subnetName = ["subnet_cidr_id", "subnet_id"].find((n2) => str(block, n2) !== void 0);
+  if (kind?.kind === "shared")
+    return { isIpBackend: false, explanation: `members of shared load balancers are always cloud servers in a subnet (${kind.why})` };
+  if (subnetName)
+    return { isIpBackend: false, explanation: `it has a \`${subnetName}\`, so it is a server in the load balancer\u2019s network` };
+  if (kind?.kind === "dedicated") {
+    return {
+      isIpBackend: true,
+      explanation: `it has no \`subnet_cidr_id\`, so it is added by IP address (the load balancer is dedicated: ${kind.why})`
+    };
+  }
+  return {
+    isIpBackend: void 0,
+    explanation: "it has no `subnet_cidr_id` and no `member_type`, and its load balancer\u2019s kind is unknown: only dedicated load balancers take members without a subnet (IP backends)"
+  };
+}
+function addressOf(file, block, role, multiFile) {
+  const where2 = `${multiFile ? `${path10.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
+  const name2 = str(block, "name");
+  if (name2) return `${where2} "${name2}"`;
+  if (role === "member") {
+    const address = str(block, "address");
+    const port = valueOf(block, "protocol_port");
+    if (address) return `${where2} ${address}${typeof port === "number" ? `:${port}` : ""}`;
+  }
+  if (role === "listener") {
+    const port = valueOf(block, "protocol_port");
+    if (typeof port === "number") return `${where2} :${port}`;
+  }
+  return where2;
+}
+
+// server/src/kubernetes/manifest.ts
+var import_yaml3 = __toESM2(require_dist());
+var MAX_SERVICES = 5e3;
+var MAX_PORTS = 1e3;
+function kubernetesToConfigFile(filePath, text4, options = {}) {
+  const source = parseYaml(text4, options);
+  const { lines } = source;
+  const blocks = [];
+  for (const doc of source.documents) {
+    if (blocks.length >= MAX_SERVICES) break;
+    const root = doc.doc.contents;
+    const top = mapEntries(doc, root, 1e3);
+    const kind = scalarString(doc, top.get("kind")?.value);
+    if (kind === "Service") {
+      const block = serviceBlock(doc, lines, text4, root, top);
+      if (block) blocks.push(block);
+    } else if (kind !== void 0 && kind.endsWith("List")) {
+      for (const item of seqItems(doc, top.get("items")?.value, MAX_SERVICES)) {
+        if (blocks.length >= MAX_SERVICES) break;
+        const entries = mapEntries(doc, item, 1e3);
+        if (scalarString(doc, entries.get("kind")?.value) !== "Service") continue;
+        const block = serviceBlock(doc, lines, text4, item, entries);
+        if (block) blocks.push(block);
+      }
+    }
+  }
+  return {
+    path: filePath,
+    format: "yaml",
+    text: text4,
+    lines,
+    blocks,
+    attributes: /* @__PURE__ */ new Map(),
+    comments: source.comments,
+    syntaxErrors: source.errors.map((e) => lines.range(e.start, e.end))
+  };
+}
+function attributesOf(doc, lines, text4, entries, scalarsOnly) {
+  const attributes = /* @__PURE__ */ new Map();
+  for (const [key, entry] of entries) {
+    if (scalarsOnly && (0, import_yaml3.isCollection)(entry.value)) continue;
+    attributes.set(key, entryAttribute(doc, lines, text4, entry));
+  }
+  return attributes;
+}
+function serviceBlock(doc, lines, text4, node, top) {
+  if (!node?.range) return void 0;
+  const apiVersion = scalarString(doc, top.get("apiVersion")?.value);
+  if (apiVersion !== "v1") return void 0;
+  const metadata2 = mapEntries(doc, top.get("metadata")?.value, 1e3);
+  const name2 = scalarString(doc, metadata2.get("name")?.value);
+  const namespace = scalarString(doc, metadata2.get("namespace")?.value);
+  const nameNode = metadata2.get("name")?.value;
+  const kindNode = top.get("kind")?.value;
+  const headerRange = nameNode?.range ? yamlRange(lines, nameNode) : kindNode?.range ? yamlRange(lines, kindNode) : yamlRange(lines, node);
+  const [start2, end] = node.range;
+  const hasErrors = doc.hasErrors && overlapsErrors(doc, start2, end);
+  const nested = [];
+  const annotationsEntry = metadata2.get("annotations");
+  if (annotationsEntry) {
+    const annotations = mapEntries(doc, annotationsEntry.value);
+    nested.push(
+      childBlock(doc, lines, text4, "annotations", annotationsEntry, attributesOf(doc, lines, text4, annotations, false), [], hasErrors)
+    );
+  }
+  const labelsEntry = metadata2.get("labels");
+  if (labelsEntry) {
+    const labels = mapEntries(doc, labelsEntry.value);
+    nested.push(childBlock(doc, lines, text4, "labels", labelsEntry, attributesOf(doc, lines, text4, labels, true), [], hasErrors));
+  }
+  const specEntry = top.get("spec");
+  if (specEntry) {
+    const spec = mapEntries(doc, specEntry.value, 1e3);
+    const ports = [];
+    for (const item of seqItems(doc, spec.get("ports")?.value, MAX_PORTS)) {
+      if (!item.range) continue;
+      const entries = mapEntries(doc, item, 100);
+      const attributes2 = attributesOf(doc, lines, text4, entries, true);
+      const header = attributes2.get("port")?.range ?? attributes2.get("name")?.range ?? yamlRange(lines, item);
+      const block2 = {
+        type: "port",
+        labels: [],
+        labelRanges: [],
+        range: yamlRange(lines, item),
+        headerRange: header,
+        attributes: attributes2,
+        blocks: [],
+        bodyStart: lines.positionAt(item.range[0]),
+        close: void 0,
+        hasErrors
+      };
+      setYamlMappingInfo(block2, doc, text4, item);
+      ports.push(block2);
+    }
+    nested.push(childBlock(doc, lines, text4, "spec", specEntry, attributesOf(doc, lines, text4, spec, true), ports, hasErrors));
+  }
+  const attributes = /* @__PURE__ */ new Map();
+  for (const key of ["apiVersion", "kind"]) {
+    const entry = top.get(key);
+    if (entry) attributes.set(key, entryAttribute(doc, lines, text4, entry));
+  }
+  const label = name2 === void 0 ? "(unnamed)" : namespace ? `${namespace}/${name2}` : name2;
+  const block = {
+    type: "Service",
+    labels: [label],
+    labelRanges: nameNode?.range ? [yamlRange(lines, nameNode)] : [],
+    range: yamlRange(lines, node),
+    headerRange,
+    attributes,
+    blocks: nested,
+    bodyStart: lines.positionAt(start2),
+    close: void 0,
+    hasErrors
+  };
+  setYamlMappingInfo(block, doc, text4, node);
+  return block;
+}
+function childBlock(doc, lines, text4, type, entry, attributes, blocks, hasErrors) {
+  const keyNode = entry.pair.key;
+  const keyRange = yamlRange(lines, keyNode);
+  const value = entry.value;
+  const end = value?.range ? value.range[1] : keyNode.range?.[1] ?? 0;
+  const block = {
+    type,
+    labels: [],
+    labelRanges: [],
+    range: { start: keyRange.start, end: lines.positionAt(Math.max(end, keyNode.range?.[1] ?? 0)) },
+    headerRange: keyRange,
+    attributes,
+    blocks,
+    bodyStart: value?.range ? lines.positionAt(value.range[0]) : keyRange.end,
+    close: void 0,
+    hasErrors
+  };
+  setYamlMappingInfo(block, doc, text4, entry.value);
+  return block;
+}
+function overlapsErrors(doc, start2, end) {
+  return doc.doc.errors.some((e) => e.pos[0] <= end && e.pos[1] >= start2);
+}
+
+// server/src/parse/hcl/parser.ts
+var fs3 = __toESM2(require("fs"));
+var path11 = __toESM2(require("path"));
+
+// server/src/parse/hcl/expressions.ts
+var MAX_EXPR_DEPTH = 200;
+var MAX_BLOCK_DEPTH2 = 64;
+var MAX_TRAVERSAL_STEPS = 256;
+var HclExpressions = class {
+  constructor(text4, lines) {
+    this.text = text4;
+    this.lines = lines;
+  }
+  text;
+  lines;
+  range(node) {
+    return this.lines.range(node.startIndex, node.endIndex);
+  }
+  opaque(node) {
+    return { kind: "opaque", text: node.text, range: this.range(node) };
+  }
+  /** Converts an `expression` node (or one of its inner kinds). */
+  expression(node, depth = 0) {
+    if (depth > MAX_EXPR_DEPTH || node.hasError) return this.opaque(node);
+    const range = this.range(node);
+    if (node.type !== "expression") return this.primary(node, depth);
+    const children = node.namedChildren.filter((c) => c !== null && c.type !== "comment");
+    if (children.length === 0) return this.opaque(node);
+    const first = children[0];
+    if (first.type === "conditional") return this.primary(first, depth);
+    let head = first.type === "expression" ? { kind: "parens", inner: this.expression(first, depth + 1), range } : this.primary(first, depth);
+    if (children.length === 1) return head;
+    if (children.length > MAX_TRAVERSAL_STEPS) return this.opaque(node);
+    if (head.kind === "traversal" || head.kind === "parens") {
+      const steps = head.kind === "traversal" ? [...head.steps] : [];
+      for (const step of children.slice(1)) {
+        const converted = this.step(step, depth);
+        if (!converted) return this.opaque(node);
+        steps.push(...converted);
+      }
+      if (head.kind === "parens") return this.opaque(node);
+      head = { kind: "traversal", root: head.root, steps, range };
+      return head;
+    }
+    return this.opaque(node);
+  }
+  step(node, depth) {
+    switch (node.type) {
+      case "get_attr": {
+        const id12 = node.namedChildren.find((c) => c?.type === "identifier");
+        return id12 ? [{ kind: "attr", name: id12.text }] : void 0;
+      }
+      case "index": {
+        const inner = node.namedChildren[0];
+        if (!inner) return void 0;
+        if (inner.type === "legacy_index") {
+          const digits = inner.text.replace(/^\./, "");
+          return [{ kind: "index", key: { kind: "literal", value: Number(digits), range: this.range(inner) } }];
+        }
+        const keyNode = inner.namedChildren.find((c) => c?.type === "expression");
+        return keyNode ? [{ kind: "index", key: this.expression(keyNode, depth + 1) }] : void 0;
+      }
+      case "splat": {
+        const steps = [{ kind: "splat" }];
+        const kind = node.namedChildren[0];
+        for (const child3 of kind?.namedChildren ?? []) {
+          if (!child3) continue;
+          const converted = this.step(child3, depth);
+          if (!converted) return void 0;
+          steps.push(...converted);
+        }
+        return steps;
+      }
+      default:
+        return void 0;
+    }
+  }
+  primary(node, depth) {
+    if (depth > MAX_EXPR_DEPTH) return this.opaque(node);
+    const range = this.range(node);
+    const named = node.namedChildren.filter((c) => c !== null && c.type !== "comment");
+    switch (node.type) {
+      case "literal_value": {
+        const inner = named[0];
+        if (!inner) return this.opaque(node);
+        switch (inner.type) {
+          case "bool_lit":
+            return { kind: "literal", value: inner.text === "true", range };
+          case "null_lit":
+            return { kind: "literal", value: null, range };
+          case "numeric_lit": {
+            const n2 = Number(inner.text);
+            return Number.isFinite(n2) ? { kind: "literal", value: n2, range } : this.opaque(node);
+          }
+          case "string_lit":
+            return { kind: "literal", value: this.stringLitValue(inner), range };
+        }
+        return this.opaque(node);
+      }
+      case "template_expr": {
+        const quoted3 = named[0];
+        if (!quoted3 || quoted3.type !== "quoted_template" && quoted3.type !== "heredoc_template") return this.opaque(node);
+        const parts2 = this.templateParts(quoted3, depth);
+        return parts2 ? { kind: "template", parts: parts2, range } : this.opaque(node);
+      }
+      case "variable_expr": {
+        const id12 = named[0];
+        return id12 ? { kind: "traversal", root: id12.text, steps: [], range } : this.opaque(node);
+      }
+      case "function_call": {
+        const name2 = named.find((c) => c.type === "identifier");
+        const args2 = named.find((c) => c.type === "function_arguments");
+        if (!name2) return this.opaque(node);
+        if (args2?.namedChildren.some((c) => c?.type === "ellipsis")) return this.opaque(node);
+        const argExprs = (args2?.namedChildren ?? []).filter((c) => c?.type === "expression").map((c) => this.expression(c, depth + 1));
+        return { kind: "call", name: name2.text, args: argExprs, range };
+      }
+      case "conditional": {
+        const parts2 = named.filter((c) => c.type === "expression");
+        if (parts2.length !== 3) return this.opaque(node);
+        return rightAssociated(
+          this.expression(parts2[0], depth + 1),
+          this.expression(parts2[1], depth + 1),
+          this.expression(parts2[2], depth + 1),
+          range
+        );
+      }
+      case "collection_value": {
+        const inner = named[0];
+        if (inner?.type === "tuple") {
+          const items = inner.namedChildren.filter((c) => c?.type === "expression").map((c) => this.expression(c, depth + 1));
+          return { kind: "tuple", items, range };
+        }
+        if (inner?.type === "object") {
+          const entries = [];
+          for (const elem of inner.namedChildren) {
+            if (elem?.type !== "object_elem") continue;
+            const key = elem.childForFieldName("key");
+            const value = elem.childForFieldName("val");
+            if (!key || !value) return this.opaque(node);
+            entries.push({ key: this.expression(key, depth + 1), value: this.expression(value, depth + 1) });
+          }
+          return { kind: "object", entries, range };
+        }
+        return this.opaque(node);
+      }
+      case "operation": {
+        const inner = named[0];
+        if (!inner) return this.opaque(node);
+        const operands = this.groupOperands(
+          inner.namedChildren.filter((c) => c !== null && c.type !== "comment"),
+          depth
+        );
+        if (!operands) return this.opaque(node);
+        if (inner.type === "unary_operation" && operands.length === 1) {
+          const op = inner.child(0)?.text ?? "";
+          return { kind: "unary", op, operand: operands[0], range };
+        }
+        if (inner.type === "binary_operation" && operands.length === 2) {
+          const opNode = inner.children.find((c) => c !== null && !c.isNamed && c.type !== "(" && c.type !== ")");
+          return { kind: "binary", op: opNode?.text ?? "", left: operands[0], right: operands[1], range };
+        }
+        return this.opaque(node);
+      }
+      default:
+        return this.opaque(node);
+    }
+  }
+  operand(node, depth) {
+    return node.type === "expression" ? this.expression(node, depth + 1) : this.primary(node, depth + 1);
+  }
+  /**
+   * Operands of an operation come flattened: `var.a && b` is variable_expr, get_attr,
+   * variable_expr. Traversal steps join the operand before them.
+   */
+  groupOperands(nodes, depth) {
+    const operands = [];
+    for (const node of nodes) {
+      const isStep = node.type === "get_attr" || node.type === "index" || node.type === "splat";
+      if (!isStep) {
+        operands.push(this.operand(node, depth));
+        continue;
+      }
+      const previous = operands[operands.length - 1];
+      const steps = this.step(node, depth);
+      if (!previous || previous.kind !== "traversal" || !steps) return void 0;
+      operands[operands.length - 1] = {
+        ...previous,
+        steps: [...previous.steps, ...steps],
+        range: { start: { ...previous.range.start }, end: this.lines.positionAt(node.endIndex) }
+      };
+    }
+    return operands;
+  }
+  /** The text between the quotes: template_literal nodes leave out white space next to them. */
+  stringLitValue(node) {
+    const open = node.firstChild;
+    const close = node.lastChild;
+    if (!open || !close || open.type !== "quoted_template_start" || close.type !== "quoted_template_end") return "";
+    return unescapeHcl(this.text.slice(open.endIndex, Math.max(open.endIndex, close.startIndex)));
+  }
+  /**
+   * A template's parts: its literal text is the source between the interpolations, since
+   * template_literal nodes leave out white space next to quotes, interpolations and line
+   * ends. Undefined for what is not modelled (directives, strip markers `~`).
+   */
+  templateParts(quoted3, depth) {
+    const children = quoted3.children.filter((c) => c !== null);
+    const isHeredoc = quoted3.type === "heredoc_template";
+    let contentStart;
+    let contentEnd;
+    if (isHeredoc) {
+      const [opening, closing] = children.filter((c) => c.type === "heredoc_identifier");
+      if (!opening || !closing) return void 0;
+      const lineBreak = this.text.indexOf("\n", opening.endIndex);
+      contentStart = lineBreak === -1 ? closing.startIndex : lineBreak + 1;
+      contentEnd = Math.max(contentStart, this.lines.lineStart(this.lines.positionAt(closing.startIndex).line));
+    } else {
+      const open = children[0];
+      const close = children[children.length - 1];
+      if (open?.type !== "quoted_template_start" || close?.type !== "quoted_template_end") return void 0;
+      contentStart = open.endIndex;
+      contentEnd = Math.max(contentStart, close.startIndex);
+    }
+    const interpolations = children.filter((c) => c.type === "template_interpolation" || c.type === "template_directive");
+    if (interpolations.some((c) => c.type === "template_directive" || /^\$\{~|~\}$/.test(c.text))) return void 0;
+    const flush = isHeredoc && children.some((c) => c.type === "heredoc_start" && c.text === "<<-");
+    const indent2 = flush ? this.heredocIndent(contentStart, contentEnd, interpolations) : 0;
+    const literal3 = (from, to) => {
+      let raw = this.text.slice(from, to);
+      if (indent2 > 0) {
+        raw = raw.split("\n").map((line, i2) => i2 > 0 || from === contentStart ? line.replace(/^[ \t]+/, (space) => space.slice(indent2)) : line).join("\n");
+      }
+      const value = isHeredoc ? raw.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{") : unescapeHcl(raw);
+      return { kind: "literal", value, range: this.lines.range(from, to) };
+    };
+    const parts2 = [];
+    let at = contentStart;
+    for (const part of interpolations) {
+      if (part.startIndex > at) parts2.push(literal3(at, part.startIndex));
+      const inner = part.namedChildren.find((c) => c?.type === "expression");
+      if (!inner) return void 0;
+      parts2.push(this.expression(inner, depth + 1));
+      at = part.endIndex;
+    }
+    if (contentEnd > at) parts2.push(literal3(at, contentEnd));
+    return parts2;
+  }
+  /** The indentation of a flush heredoc: the least of its non-blank lines (an interpolation counts as text). */
+  heredocIndent(start2, end, interpolations) {
+    let least = Infinity;
+    let lineStart = start2;
+    while (lineStart < end) {
+      const inside = interpolations.some((p) => lineStart > p.startIndex && lineStart < p.endIndex);
+      let i2 = lineStart;
+      while (i2 < end && (this.text[i2] === " " || this.text[i2] === "	")) i2++;
+      const blank = i2 >= end || this.text[i2] === "\n" || this.text[i2] === "\r";
+      if (!inside && !blank) least = Math.min(least, i2 - lineStart);
+      const lineBreak = this.text.indexOf("\n", lineStart);
+      if (lineBreak === -1) break;
+      lineStart = lineBreak + 1;
+    }
+    return least === Infinity ? 0 : least;
+  }
+};
+function rightAssociated(condition, whenTrue, whenFalse, range) {
+  if (condition.kind !== "conditional") return { kind: "conditional", condition, whenTrue, whenFalse, range };
+  const tail = rightAssociated(condition.whenFalse, whenTrue, whenFalse, {
+    start: { ...condition.whenFalse.range.start },
+    end: { ...range.end }
+  });
+  return { ...condition, whenFalse: tail, range };
+}
+var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
+function unescapeHcl(raw) {
+  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (whole, code) => {
+    if (code.length > 1) {
+      const point = parseInt(code.slice(1), 16);
+      return point <= 1114111 ? String.fromCodePoint(point) : whole;
+    }
+    return ESCAPES[code] ?? whole;
+  }).replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+}
+
+// server/src/parse/hcl/blocks.ts
+var HclBlocks = class {
+  constructor(lines, expressions, readBody) {
+    this.lines = lines;
+    this.expressions = expressions;
+    this.readBody = readBody;
+  }
+  lines;
+  expressions;
+  readBody;
+  range(node) {
+    return this.lines.range(node.startIndex, node.endIndex);
+  }
+  /** `depth`: nesting below the top-level block; deeper blocks than MAX_BLOCK_DEPTH are not read. */
+  block(node, topLevel = false, depth = 0) {
+    const labels = [];
+    const labelRanges = [];
+    let type = "";
+    let body2;
+    let bodyStartOffset = node.endIndex;
+    let closeOffset;
+    for (const child3 of node.namedChildren) {
+      if (!child3) continue;
+      switch (child3.type) {
+        case "identifier":
+          if (!type) type = child3.text;
+          else {
+            labels.push(child3.text);
+            labelRanges.push(this.range(child3));
+          }
+          break;
+        case "string_lit":
+          labels.push(this.expressions.stringLitValue(child3));
+          labelRanges.push(this.range(child3));
+          break;
+        case "block_start":
+          bodyStartOffset = child3.endIndex;
+          break;
+        case "body":
+          body2 = child3;
+          break;
+        case "block_end":
+          if (!child3.isMissing && child3.endIndex > child3.startIndex) closeOffset = child3.startIndex;
+          break;
+      }
+    }
+    const attributes = /* @__PURE__ */ new Map();
+    const blocks = [];
+    const bodySkipped = topLevel && !this.readBody(type, labels);
+    if (body2 && !bodySkipped) {
+      for (const item of body2.namedChildren) {
+        if (!item) continue;
+        if (item.type === "attribute") {
+          const attribute = this.attribute(item);
+          if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
+        } else if (item.type === "block") {
+          if (depth < MAX_BLOCK_DEPTH2) blocks.push(this.block(item, false, depth + 1));
+        }
+      }
+    }
+    const firstLabel = labelRanges[0];
+    const lastLabel = labelRanges[labelRanges.length - 1];
+    const headerStart = firstLabel ? { ...firstLabel.start } : this.lines.positionAt(node.startIndex);
+    const headerEnd = lastLabel ? { ...lastLabel.end } : this.lines.positionAt(node.startIndex + type.length);
+    return {
+      type,
+      labels,
+      labelRanges,
+      range: this.range(node),
+      headerRange: { start: headerStart, end: headerEnd },
+      attributes,
+      blocks,
+      bodyStart: this.lines.positionAt(bodyStartOffset),
+      close: closeOffset === void 0 ? void 0 : this.lines.positionAt(closeOffset),
+      hasErrors: node.hasError,
+      ...bodySkipped ? { bodySkipped } : {}
+    };
+  }
+  attribute(node) {
+    const children = node.namedChildren;
+    const name2 = children.find((c) => c?.type === "identifier");
+    const value = children.find((c) => c?.type === "expression");
+    if (!name2 || !value) return void 0;
+    const expr = node.hasError ? this.expressions.opaque(value) : this.expressions.expression(value);
+    return {
+      name: name2.text,
+      expr,
+      nameRange: this.range(name2),
+      valueRange: this.range(value),
+      range: this.lines.range(node.startIndex, node.endIndex)
+    };
+  }
+};
+
+// server/src/parse/hcl/recover.ts
+var ITEM_START = /^(?:(?:resource|data|module|variable|output|locals|provider|terraform|moved|import|removed|check|ephemeral)\b|[A-Za-z_][\w-]*[ \t]*=(?![=>]))/;
+function startsTopLevelItem(line) {
+  return ITEM_START.test(line);
+}
+var MAX_RECOVERED_PIECES = 1e3;
+var HEREDOC_OPENER = /^<<-?([A-Za-z_][\w-]*)/;
+function scanLine(line, state) {
+  let inString = false;
+  let i2 = 0;
+  while (i2 < line.length) {
+    if (state.inBlockComment) {
+      const close = line.indexOf("*/", i2);
+      if (close === -1) return;
+      state.inBlockComment = false;
+      i2 = close + 2;
+      continue;
+    }
+    const c = line[i2];
+    if (inString) {
+      if (c === "\\") i2++;
+      else if (c === '"') inString = false;
+      i2++;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "#" || c === "/" && line[i2 + 1] === "/") return;
+    else if (c === "/" && line[i2 + 1] === "*") {
+      state.inBlockComment = true;
+      i2++;
+    } else if (c === "<" && line[i2 + 1] === "<") {
+      const opener = HEREDOC_OPENER.exec(line.slice(i2));
+      if (opener) {
+        state.heredoc = opener[1];
+        return;
+      }
+    }
+    i2++;
+  }
+}
+var LINE_COMMENT = /^\s*(#|\/\/)/;
+function itemStarts(text4, lines, from, to) {
+  const starts = [];
+  const state = { inBlockComment: false };
+  const first = lines.positionAt(from).line;
+  let comments;
+  for (let line = first; line < lines.lineCount; line++) {
+    const lineStart = line === first ? from : lines.lineStart(line);
+    if (lineStart >= to) break;
+    const content = text4.slice(lineStart, Math.min(lines.lineEnd(line), to));
+    if (state.heredoc !== void 0) {
+      if (content.trim() === state.heredoc) state.heredoc = void 0;
+      continue;
+    }
+    const outside = line !== first && !state.inBlockComment;
+    if (outside && ITEM_START.test(content)) {
+      starts.push(comments ?? lineStart);
+      if (starts.length === MAX_RECOVERED_PIECES) break;
+    }
+    comments = outside && LINE_COMMENT.test(content) ? comments ?? lineStart : void 0;
+    scanLine(content, state);
+  }
+  return starts;
+}
+function firstErrorRange(node, lines) {
+  const stack = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current.isMissing) return lines.range(current.startIndex, current.endIndex);
+    if (current.type === "ERROR") {
+      const placeholder = placeholderIn(current, lines);
+      if (placeholder) return placeholder;
+      const line = lines.positionAt(current.startIndex).line;
+      const lineEnd = lines.lineEnd(line);
+      const end = Math.min(current.endIndex, lineEnd);
+      const text4 = lines.text.slice(current.startIndex, end).trimEnd();
+      return lines.range(current.startIndex, current.startIndex + Math.max(text4.length, Math.min(1, end - current.startIndex)));
+    }
+    if (!current.hasError) continue;
+    for (let i2 = current.childCount - 1; i2 >= 0; i2--) {
+      const child3 = current.child(i2);
+      if (child3) stack.push(child3);
+    }
+  }
+  return lines.range(node.startIndex, node.startIndex);
+}
+function placeholderIn(error, lines) {
+  const cursor = error.walk();
+  try {
+    let done = !cursor.gotoFirstChild();
+    while (!done) {
+      if (cursor.nodeType === "ellipsis") {
+        const { startIndex, endIndex } = cursor;
+        const lineStart = lines.lineStart(lines.positionAt(startIndex).line);
+        if (lines.text.slice(lineStart, startIndex).trim() === "") return lines.range(startIndex, endIndex);
+      }
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent() || cursor.nodeId === error.id) {
+          done = true;
+          break;
+        }
+      }
+    }
+    return void 0;
+  } finally {
+    cursor.delete();
+  }
+}
+function topLevelNodes(tree) {
+  if (tree.rootNode.type === "ERROR") return [tree.rootNode];
+  const nodes = [];
+  for (const child3 of tree.rootNode.namedChildren) {
+    if (!child3) continue;
+    if (child3.type !== "body") nodes.push(child3);
+    else for (const item of child3.namedChildren) if (item) nodes.push(item);
+  }
+  return nodes.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+// server/src/parse/hcl/items.ts
+function newBlockCache() {
+  return {};
+}
+function moveRange(r, d) {
+  r.start.line += d;
+  r.end.line += d;
+}
+function moveExpr(e, d) {
+  moveRange(e.range, d);
+  forEachChildExpr(e, (child3) => moveExpr(child3, d));
+}
+function moveAttribute(a, d) {
+  moveExpr(a.expr, d);
+  moveRange(a.nameRange, d);
+  moveRange(a.valueRange, d);
+  moveRange(a.range, d);
+}
+function moveBlock(b, d) {
+  for (const r of b.labelRanges) moveRange(r, d);
+  moveRange(b.range, d);
+  moveRange(b.headerRange, d);
+  for (const attribute of b.attributes.values()) moveAttribute(attribute, d);
+  for (const nested of b.blocks) moveBlock(nested, d);
+  b.bodyStart.line += d;
+  if (b.close) b.close.line += d;
+}
+function moveItem(item, start2, startPosition) {
+  const lineDelta = startPosition.line - item.startPosition.line;
+  item.end += start2 - item.start;
+  item.start = start2;
+  item.startPosition = startPosition;
+  if (lineDelta === 0) return;
+  if (item.block) moveBlock(item.block, lineDelta);
+  for (const block of item.recovered ?? []) moveBlock(block, lineDelta);
+  if (item.attribute) moveAttribute(item.attribute, lineDelta);
+  for (const comment of item.comments) moveRange(comment.range, lineDelta);
+  for (const range of item.syntaxErrors) moveRange(range, lineDelta);
+}
+function incrementalItems(lines, previous, previousText, changes, convertGap) {
+  let lengthAfterEdits = previousText?.length ?? -1;
+  for (const edit of changes.edits) lengthAfterEdits += edit.newEndIndex - edit.oldEndIndex;
+  if (lengthAfterEdits !== lines.text.length) return void 0;
+  const dirty = [];
+  changes.edits.forEach((edit, k) => {
+    let start2 = edit.startIndex;
+    let end = edit.newEndIndex;
+    for (const later of changes.edits.slice(k + 1)) {
+      const delta = later.newEndIndex - later.oldEndIndex;
+      start2 = start2 < later.startIndex ? start2 : start2 >= later.oldEndIndex ? start2 + delta : later.startIndex;
+      end = end < later.startIndex ? end : end >= later.oldEndIndex ? end + delta : later.newEndIndex;
+    }
+    dirty.push({ startIndex: start2, endIndex: end });
+  });
+  const touchesDirty = (start2, end) => dirty.some((d) => start2 <= d.endIndex && end >= d.startIndex);
+  const kept = [];
+  const items = [];
+  let before;
+  let gapHasDirtyItem = false;
+  const closeGap = (after) => {
+    const from = before?.end ?? 0;
+    const to = after?.start ?? lines.text.length;
+    if (gapHasDirtyItem || touchesDirty(from, to)) {
+      const converted = convertGap(from, to, before, after);
+      if (!converted) return false;
+      items.push(...converted);
+    }
+    gapHasDirtyItem = false;
+    return true;
+  };
+  for (const item of previous) {
+    let start2 = item.start;
+    let end = item.end;
+    for (const edit of changes.edits) {
+      if (end < edit.startIndex) continue;
+      if (start2 > edit.oldEndIndex) {
+        const delta = edit.newEndIndex - edit.oldEndIndex;
+        start2 += delta;
+        end += delta;
+        continue;
+      }
+      start2 = void 0;
+      break;
+    }
+    let startPosition;
+    if (start2 !== void 0 && !touchesDirty(start2, end)) {
+      startPosition = lines.positionAt(start2);
+      if (startPosition.character !== item.startPosition.character) startPosition = void 0;
+    }
+    if (start2 === void 0 || startPosition === void 0) {
+      gapHasDirtyItem = true;
+      continue;
+    }
+    const entry = { item, start: start2, end, startPosition };
+    if (!closeGap(entry)) return void 0;
+    kept.push(entry);
+    items.push(entry);
+    before = entry;
+  }
+  if (!closeGap(void 0)) return void 0;
+  for (const { item, start: start2, startPosition } of kept) moveItem(item, start2, startPosition);
+  return items.map((entry) => "item" in entry ? entry.item : entry);
+}
+
+// server/src/parse/hcl/convert.ts
+var COMMENT_START = /#|\/[/*]/;
+var HclConverter = class {
+  constructor(filePath, text4, readBody = () => true, parseRange) {
+    this.filePath = filePath;
+    this.text = text4;
+    this.readBody = readBody;
+    this.parseRange = parseRange;
+    this.lines = new LineIndex(text4);
+    this.expressions = new HclExpressions(text4, this.lines);
+    this.blocks = new HclBlocks(this.lines, this.expressions, readBody);
+  }
+  filePath;
+  text;
+  readBody;
+  parseRange;
+  lines;
+  expressions;
+  blocks;
+  comments = [];
+  syntaxErrors = [];
+  convert(tree, cache2, changes, counts) {
+    const incremental = cache2?.items && cache2.clean && changes && !tree.rootNode.hasError ? incrementalItems(
+      this.lines,
+      cache2.items,
+      cache2.text,
+      changes,
+      (from, to, before, after) => before && !this.isTopLevelNode(tree, before) || after && !this.isTopLevelNode(tree, after) ? void 0 : this.itemsBetween(tree, from, to)
+    ) : void 0;
+    const items = incremental ?? this.allItems(tree, cache2);
+    if (cache2 && counts) counts[incremental ? "incremental" : "full"]++;
+    return this.assemble(items, cache2);
+  }
+  /**
+   * The conversion after edits that all fall inside one top-level block, without a reparse
+   * of the document: only that block's text is parsed (tree-sitter's included ranges), and
+   * the other items are moved. Undefined when that does not apply: the edits reach a block's
+   * ends or more than one item, or the block alone does not parse into one sound block.
+   */
+  convertWithinBlock(parse2, cache2, changes, counts) {
+    if (!cache2.items || !cache2.clean || cache2.text === void 0 || changes.edits.length === 0) return void 0;
+    const first = changes.edits[0];
+    const target = cache2.items.find((item) => item.start < first.startIndex && first.oldEndIndex < item.end - 1);
+    if (target?.type !== "block") return void 0;
+    const start2 = target.start;
+    let end = target.end;
+    for (const edit of changes.edits) {
+      if (!(start2 < edit.startIndex && edit.oldEndIndex < end - 1)) return void 0;
+      end += edit.newEndIndex - edit.oldEndIndex;
+    }
+    const tree = parse2(this.text, start2, end, this.lines);
+    let converted;
+    try {
+      const body2 = tree.rootNode.namedChildCount === 1 ? tree.rootNode.namedChild(0) : null;
+      const block = body2?.type === "body" && body2.namedChildCount === 1 ? body2.namedChild(0) : null;
+      if (tree.rootNode.hasError || block?.type !== "block" || block.startIndex !== start2 || block.endIndex !== end) return void 0;
+      converted = this.blockItem(block);
+    } finally {
+      tree.delete();
+    }
+    const items = incrementalItems(
+      this.lines,
+      cache2.items,
+      cache2.text,
+      changes,
+      (from, to) => from <= start2 && end <= to ? [converted] : void 0
+    );
+    if (!items) return void 0;
+    if (counts) counts.withinBlock++;
+    return this.assemble(items, cache2);
+  }
+  assemble(items, cache2) {
+    if (cache2) {
+      cache2.items = items;
+      cache2.text = this.text;
+      cache2.clean = items.every((item) => item.syntaxErrors.length === 0 && !item.block?.hasErrors);
+    }
+    const blocks = [];
+    const attributes = /* @__PURE__ */ new Map();
+    for (const item of items) {
+      if (item.block) blocks.push(item.block);
+      if (item.recovered) blocks.push(...item.recovered);
+      if (item.attribute && !attributes.has(item.attribute.name)) attributes.set(item.attribute.name, item.attribute);
+      this.comments.push(...item.comments);
+      this.syntaxErrors.push(...item.syntaxErrors);
+    }
+    this.comments.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return {
+      path: this.filePath,
+      format: "hcl",
+      text: this.text,
+      lines: this.lines,
+      blocks,
+      attributes,
+      comments: this.comments,
+      syntaxErrors: this.syntaxErrors
+    };
+  }
+  /**
+   * Every top-level item, converted (blocks whose text is in `cache` are reused). With syntax
+   * errors, the damaged stretches are parsed again piece by piece (see recoveredItems).
+   */
+  allItems(tree, cache2) {
+    const previous = /* @__PURE__ */ new Map();
+    const previousText = cache2?.text;
+    if (previousText !== void 0) {
+      for (const item of cache2?.items ?? []) {
+        if (!item.block || item.block.hasErrors) continue;
+        const source = previousText.slice(item.start, item.end);
+        const entries = previous.get(source);
+        if (entries) entries.push(item);
+        else previous.set(source, [item]);
+      }
+    }
+    if (!tree.rootNode.hasError || !this.parseRange) return this.itemsOf(tree, previous);
+    const items = [];
+    let afterDamage = false;
+    for (const node of topLevelNodes(tree)) {
+      const clean = node.type !== "ERROR" && !node.hasError;
+      if (clean && afterDamage && node.type !== "comment" && this.lines.positionAt(node.startIndex).character !== 0) {
+        const item = this.emptyItem(node);
+        this.collectComments(node, item.comments);
+        items.push(item);
+        continue;
+      }
+      if (clean) {
+        const item = node.type === "block" ? this.cachedBlock(node.startIndex, node.endIndex, () => node, previous) : this.bodyItem(node);
+        if (item) items.push(item);
+        continue;
+      }
+      afterDamage = true;
+      const starts = itemStarts(this.text, this.lines, node.startIndex, node.endIndex);
+      if (starts.length === 0) {
+        items.push(this.damagedItem(node, node.parent?.type === "config_file"));
+        continue;
+      }
+      const bounds = [node.startIndex, ...starts, node.endIndex];
+      for (let k = 0; k + 1 < bounds.length; k++) items.push(...this.recoveredItems(this.parseRange, bounds[k], bounds[k + 1], previous));
+    }
+    return items;
+  }
+  /** Every top-level item of an error-free tree (blocks found in `previous` are reused). */
+  itemsOf(tree, previous) {
+    const items = [];
+    for (const child3 of tree.rootNode.namedChildren) {
+      if (!child3) continue;
+      if (child3.type !== "body") {
+        const item = this.rootItem(child3);
+        if (item) items.push(item);
+        continue;
+      }
+      const cursor = child3.walk();
+      if (cursor.gotoFirstChild()) {
+        do {
+          if (!cursor.nodeIsNamed) continue;
+          if (cursor.nodeType === "block") {
+            items.push(this.cachedBlock(cursor.startIndex, cursor.endIndex, () => cursor.currentNode, previous));
+          } else {
+            const item = this.bodyItem(cursor.currentNode);
+            if (item) items.push(item);
+          }
+        } while (cursor.gotoNextSibling());
+      }
+      cursor.delete();
+    }
+    return items;
+  }
+  /**
+   * The items of [start, end), a piece of a damaged stretch that begins where a top-level item
+   * may, parsed on its own. When it parses cleanly, its items are taken as they are. Else only
+   * its first item (after comments) is taken, when it also parses alone; damaged items are syntax errors
+   * (blocks among them kept with hasErrors, so nothing is reported inside them), and whatever
+   * tree-sitter made of the rest is not guessed at (only its comments are kept).
+   */
+  recoveredItems(parse2, start2, end, previous) {
+    const tree = parse2(this.text, start2, end, this.lines);
+    try {
+      if (!tree.rootNode.hasError) return this.itemsOf(tree, previous);
+      const items = [];
+      let first = true;
+      for (const node of topLevelNodes(tree)) {
+        const atStart = first;
+        if (node.type === "comment") {
+          items.push(this.commentItem(node));
+          continue;
+        }
+        first = false;
+        if (node.type === "ERROR" || node.hasError) items.push(this.damagedItem(node, false));
+        else if (atStart && (node.type === "block" || node.type === "attribute"))
+          items.push(this.standaloneItem(parse2, node) ?? this.damagedItem(node, false));
+        else {
+          const item = this.emptyItem(node);
+          this.collectComments(node, item.comments);
+          items.push(item);
+        }
+      }
+      return items;
+    } finally {
+      tree.delete();
+    }
+  }
+  /** The block or attribute `node` when its text alone parses into exactly that, error-free. */
+  standaloneItem(parse2, node) {
+    const tree = parse2(this.text, node.startIndex, node.endIndex, this.lines);
+    try {
+      const nodes = topLevelNodes(tree).filter((n2) => n2.type !== "comment");
+      const alone = nodes.length === 1 ? nodes[0] : void 0;
+      if (tree.rootNode.hasError || !alone || alone.type !== node.type || alone.startIndex !== node.startIndex || alone.endIndex !== node.endIndex)
+        return void 0;
+      return alone.type === "block" ? this.blockItem(alone) : this.bodyItem(alone);
+    } finally {
+      tree.delete();
+    }
+  }
+  /**
+   * A top-level node with a syntax error in it, as one syntax error where parsing failed: a
+   * block is kept with hasErrors (nothing is reported inside it), an attribute as an opaque
+   * value, an ERROR node only for its comments (and, outside the body, the sound blocks
+   * tree-sitter could not attach, when `outsideBody`).
+   */
+  damagedItem(node, outsideBody) {
+    let item;
+    if (node.type === "block") item = this.blockItem(node);
+    else if (node.type === "attribute") item = this.bodyItem(node) ?? this.emptyItem(node);
+    else if (outsideBody && node.type === "ERROR") item = this.rootItem(node) ?? this.emptyItem(node);
+    else {
+      item = this.emptyItem(node);
+      this.collectComments(node, item.comments);
+    }
+    item.syntaxErrors = [firstErrorRange(node, this.lines)];
+    return item;
+  }
+  /** True when the new tree has a top-level node of the kept item's type exactly where the item now is. */
+  isTopLevelNode(tree, kept) {
+    const node = tree.rootNode.descendantForIndex(kept.start, kept.end);
+    if (!node || node.startIndex !== kept.start || node.endIndex !== kept.end || node.type !== kept.item.type) return false;
+    const parent = node.parent;
+    return parent?.type === "config_file" || parent?.type === "body" && parent.parent?.type === "config_file";
+  }
+  /** The top-level items lying in [from, to] of the new tree; undefined when one reaches outside. */
+  itemsBetween(tree, from, to) {
+    const items = [];
+    for (const child3 of tree.rootNode.namedChildren) {
+      if (!child3 || child3.endIndex <= from || child3.startIndex >= to) continue;
+      if (child3.type !== "body") {
+        if (child3.startIndex < from || child3.endIndex > to) return void 0;
+        const item = this.rootItem(child3);
+        if (item) items.push(item);
+        continue;
+      }
+      const cursor = child3.walk();
+      try {
+        if (!cursor.gotoFirstChildForIndex(from)) continue;
+        do {
+          if (cursor.startIndex >= to) break;
+          if (!cursor.nodeIsNamed) continue;
+          if (cursor.startIndex < from || cursor.endIndex > to) return void 0;
+          const node = cursor.currentNode;
+          const item = node.type === "block" ? this.blockItem(node) : this.bodyItem(node);
+          if (item) items.push(item);
+        } while (cursor.gotoNextSibling());
+      } finally {
+        cursor.delete();
+      }
+    }
+    return items;
+  }
+  emptyItem(node) {
+    return {
+      type: node.type,
+      start: node.startIndex,
+      end: node.endIndex,
+      startPosition: this.lines.positionAt(node.startIndex),
+      comments: [],
+      syntaxErrors: []
+    };
+  }
+  commentItem(node) {
+    return { ...this.emptyItem(node), comments: [{ text: node.text, range: this.range(node) }] };
+  }
+  /** A comment or an ERROR node outside the body (other kinds add nothing). */
+  rootItem(node) {
+    if (node.type === "comment") return this.commentItem(node);
+    if (node.type !== "ERROR") return void 0;
+    const item = this.emptyItem(node);
+    item.syntaxErrors.push(firstErrorRange(node, this.lines));
+    this.collectComments(node, item.comments);
+    item.recovered = [];
+    for (const child3 of node.namedChildren) if (child3?.type === "block" && !child3.hasError) item.recovered.push(this.blocks.block(child3));
+    return item;
+  }
+  /** A top-level attribute (`.tfvars`), comment or unparsable stretch of the body. */
+  bodyItem(node) {
+    if (node.type === "attribute") {
+      const item = this.emptyItem(node);
+      const attribute = this.blocks.attribute(node);
+      if (attribute) item.attribute = attribute;
+      this.collectComments(node, item.comments);
+      return item;
+    }
+    if (node.type === "comment") return this.commentItem(node);
+    if (node.type === "ERROR" || node.hasError) {
+      const item = this.emptyItem(node);
+      item.syntaxErrors.push(firstErrorRange(node, this.lines));
+      this.collectComments(node, item.comments);
+      return item;
+    }
+    return void 0;
+  }
+  blockItem(node) {
+    const block = this.blocks.block(node, true);
+    const comments = [];
+    if (!block.bodySkipped) this.collectComments(node, comments);
+    return { ...this.emptyItem(node), block, comments };
+  }
+  /**
+   * Converting nodes crosses into WebAssembly for every field, which dominates the time
+   * per keystroke. A top-level block whose text is unchanged converts to the same thing,
+   * moved by whole lines: reuse it, moved, instead of walking its nodes again.
+   */
+  cachedBlock(startIndex, endIndex, nodeOf, previous) {
+    const source = this.text.slice(startIndex, endIndex);
+    const start2 = this.lines.positionAt(startIndex);
+    const candidates = previous.get(source);
+    const fits = candidates?.filter((c) => c.startPosition.character === start2.character);
+    const hit = fits?.find((c) => c.start === startIndex) ?? fits?.find((c) => c.startPosition.line === start2.line) ?? fits?.[0];
+    if (hit && candidates) {
+      candidates.splice(candidates.indexOf(hit), 1);
+      moveItem(hit, startIndex, start2);
+      return hit;
+    }
+    const node = nodeOf();
+    const block = this.blocks.block(node, true);
+    const comments = [];
+    if (!block.bodySkipped) this.collectComments(node, comments);
+    return { type: "block", start: startIndex, end: endIndex, startPosition: start2, block, comments, syntaxErrors: [] };
+  }
+  collectComments(node, into) {
+    if (!COMMENT_START.test(this.text.slice(node.startIndex, node.endIndex))) return;
+    const cursor = node.walk();
+    let done = false;
+    while (!done) {
+      const isComment = cursor.nodeType === "comment";
+      if (isComment) {
+        const { startIndex, endIndex } = cursor;
+        into.push({ text: this.text.slice(startIndex, endIndex), range: this.lines.range(startIndex, endIndex) });
+      }
+      if (!isComment && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          done = true;
+          break;
+        }
+      }
+    }
+    cursor.delete();
+  }
+  range(node) {
+    return this.lines.range(node.startIndex, node.endIndex);
+  }
+};
+
+// server/src/parse/hcl/parser.ts
+var parserPromise;
+function locateWasm(fileName, packageName, wasmDir) {
+  const candidates = [wasmDir, __dirname, path11.join(__dirname, "..")].filter((dir) => typeof dir === "string");
+  for (const dir of candidates) {
+    const candidate = path11.join(dir, fileName);
+    if (fs3.existsSync(candidate)) return candidate;
+  }
+  return require.resolve(`${packageName}/${fileName}`);
+}
+var givenWasm;
+function loadHclParser(wasmDir) {
+  parserPromise ??= (async () => {
+    const treeSitter = require_web_tree_sitter2();
+    let language;
+    if (givenWasm) {
+      await treeSitter.Parser.init({ wasmBinary: givenWasm.runtime });
+      language = await treeSitter.Language.load(givenWasm.grammar);
+    } else {
+      const runtimeWasm = locateWasm("web-tree-sitter.wasm", "web-tree-sitter", wasmDir);
+      await treeSitter.Parser.init({ locateFile: () => runtimeWasm });
+      const grammarWasm = locateWasm("tree-sitter-hcl.wasm", "@tree-sitter-grammars/tree-sitter-hcl", wasmDir);
+      language = await treeSitter.Language.load(fs3.readFileSync(grammarWasm));
+    }
+    const parser = new treeSitter.Parser();
+    parser.setLanguage(language);
+    return createHclParser(parser);
+  })();
+  return parserPromise;
+}
+function createHclParser(parser) {
+  const conversions = { incremental: 0, withinBlock: 0, full: 0 };
+  const parseRange = (text4, start2, end, lines) => {
+    const point = (offset) => {
+      const position = lines.positionAt(offset);
+      return { row: position.line, column: position.character };
+    };
+    const range = { startIndex: start2, endIndex: end, startPosition: point(start2), endPosition: point(end) };
+    const input2 = (index) => index < end ? text4.slice(index, Math.min(end, index + 16 * 1024)) : "";
+    const tree = parser.parse(input2, null, { includedRanges: [range] });
+    if (!tree) throw new Error("tree-sitter returned no tree");
+    return tree;
+  };
+  return {
+    conversions,
+    parseTree(text4, previous) {
+      const tree = parser.parse(text4, previous);
+      if (!tree) throw new Error("tree-sitter returned no tree");
+      return tree;
+    },
+    toConfigFile(filePath, text4, tree, cache2, readBody, changes) {
+      return new HclConverter(filePath, text4, readBody, parseRange).convert(tree, cache2, changes, conversions);
+    },
+    toConfigFileWithinBlock(filePath, text4, cache2, readBody, changes) {
+      return new HclConverter(filePath, text4, readBody).convertWithinBlock(parseRange, cache2, changes, conversions);
+    }
+  };
+}
+function treeEditFor(oldText, start2, end, newText, lines) {
+  const index = lines && lines.text === oldText && !oldText.includes("\r") ? lines : void 0;
+  const pointAt = (offset) => {
+    if (index) {
+      const position = index.positionAt(offset);
+      return { row: position.line, column: position.character };
+    }
+    let row = 0;
+    let lastBreak2 = -1;
+    for (let i2 = oldText.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = oldText.indexOf("\n", i2 + 1)) {
+      row++;
+      lastBreak2 = i2;
+    }
+    return { row, column: offset - lastBreak2 - 1 };
+  };
+  const startPosition = pointAt(start2);
+  const lastBreak = newText.lastIndexOf("\n");
+  let newRows = 0;
+  for (let i2 = newText.indexOf("\n"); i2 !== -1; i2 = newText.indexOf("\n", i2 + 1)) newRows++;
+  const newEndPosition = lastBreak === -1 ? { row: startPosition.row, column: startPosition.column + newText.length } : { row: startPosition.row + newRows, column: newText.length - lastBreak - 1 };
+  return {
+    startIndex: start2,
+    oldEndIndex: end,
+    newEndIndex: start2 + newText.length,
+    startPosition,
+    oldEndPosition: pointAt(end),
+    newEndPosition
+  };
+}
+var TEMPLATE_MARKER = "ELB_LENS_TEMPLATE_END";
+function parseTemplateText(parser, template) {
+  if (template.includes(TEMPLATE_MARKER)) return void 0;
+  const source = `v = <<${TEMPLATE_MARKER}
+${template}
+${TEMPLATE_MARKER}
+`;
+  const tree = parser.parseTree(source);
+  try {
+    const file = parser.toConfigFile("", source, tree);
+    const expr = file.attributes.get("v")?.expr;
+    if (!expr || expr.kind !== "template" || file.syntaxErrors.length > 0) return void 0;
+    const last = expr.parts[expr.parts.length - 1];
+    if (last?.kind !== "literal" || typeof last.value !== "string" || !last.value.endsWith("\n")) return void 0;
+    const value = last.value.slice(0, -1);
+    const parts2 = value === "" ? expr.parts.slice(0, -1) : [...expr.parts.slice(0, -1), { ...last, value }];
+    return { ...expr, parts: parts2 };
+  } finally {
+    tree.delete();
+  }
+}
+
+// server/src/project/files.ts
+var path12 = __toESM2(require("path"));
+var MAX_FILE_CHARS = 4 * 1024 * 1024;
+var MAX_LINE_CHARS = 128 * 1024;
+var MAX_PENDING_EDITS = 1e3;
+function looksBinary(text4) {
+  return text4.includes("\0");
+}
+function hasOverlongLine(text4) {
+  if (text4.length <= MAX_LINE_CHARS) return false;
+  return linesOverlong(text4, 0, text4.length);
+}
+function linesOverlong(text4, from, to) {
+  for (let start2 = from > 0 ? text4.lastIndexOf("\n", from - 1) + 1 : 0; ; ) {
+    const end = text4.indexOf("\n", start2);
+    if ((end === -1 ? text4.length : end) - start2 > MAX_LINE_CHARS) return true;
+    if (end === -1 || end >= to) return false;
+    start2 = end + 1;
+  }
+}
+var ProjectFiles = class {
+  constructor(host, parser, prescan) {
+    this.host = host;
+    this.parser = parser;
+    this.prescan = prescan;
+  }
+  host;
+  parser;
+  prescan;
+  documents = /* @__PURE__ */ new Map();
+  /** Parsed files read from the host, by path; dropped when the file changes. */
+  diskFiles = /* @__PURE__ */ new Map();
+  /** Files already reported as skipped (one log line each, until they change). */
+  skipped = /* @__PURE__ */ new Set();
+  /** Terraform files the scan left unparsed (for --verbose). */
+  unparsed = /* @__PURE__ */ new Set();
+  /** Texts read from the host, until the host says the file changed. */
+  texts = /* @__PURE__ */ new Map();
+  /** Folder listings from the host, until the host reports a change in the folder. */
+  listings = /* @__PURE__ */ new Map();
+  /** The byte scan's answer per file, for the text it was given. */
+  scans = /* @__PURE__ */ new Map();
+  /** Whether a folder declares a variable (see declaresVariable), until a file of it changes. */
+  variableFolders = /* @__PURE__ */ new Map();
+  /** Files and folders read while a unit is built (undefined otherwise). */
+  recording;
+  openDocument(filePath, text4) {
+    this.variableFolders.delete(path12.dirname(filePath));
+    const previous = this.documents.get(filePath);
+    previous?.tree?.delete();
+    this.documents.set(filePath, { text: text4, tree: void 0, treeIsCurrent: false, config: void 0, blocks: newBlockCache(), edits: [] });
+  }
+  updateDocument(filePath, changes) {
+    this.variableFolders.delete(path12.dirname(filePath));
+    const doc = this.documents.get(filePath);
+    if (!doc) return;
+    for (const change of changes) {
+      if (!change.range) {
+        doc.text = change.text;
+        doc.plainText = void 0;
+        doc.tree?.delete();
+        doc.tree = void 0;
+        doc.edits = void 0;
+        continue;
+      }
+      const lines = doc.config?.text === doc.text ? doc.config.lines : new LineIndex(doc.text);
+      const start2 = lines.offsetAt(change.range.start);
+      const end = Math.max(start2, lines.offsetAt(change.range.end));
+      const edit = treeEditFor(doc.text, start2, end, change.text, lines);
+      doc.tree?.edit(edit);
+      if (doc.edits && doc.edits.length < MAX_PENDING_EDITS) doc.edits.push(edit);
+      else doc.edits = void 0;
+      doc.text = doc.text.slice(0, start2) + change.text + doc.text.slice(end);
+      doc.config = void 0;
+      if (doc.plainText && (looksBinary(change.text) || linesOverlong(doc.text, start2, start2 + change.text.length))) {
+        doc.plainText = false;
+      }
+    }
+    doc.treeIsCurrent = false;
+    doc.config = void 0;
+  }
+  closeDocument(filePath) {
+    this.variableFolders.delete(path12.dirname(filePath));
+    this.documents.get(filePath)?.tree?.delete();
+    this.documents.delete(filePath);
+    this.skipped.delete(filePath);
+  }
+  fileChanged(filePath) {
+    this.variableFolders.delete(path12.dirname(filePath));
+    this.listings.delete(path12.dirname(filePath));
+    this.texts.delete(filePath);
+    this.unparsed.delete(filePath);
+    this.diskFiles.delete(filePath);
+    this.skipped.delete(filePath);
+  }
+  /** The text of a file: the open document's, else the host's (read once until it changes). */
+  text(filePath) {
+    return this.documents.get(filePath)?.text ?? this.readFromHost(filePath);
+  }
+  isOpen(filePath) {
+    return this.documents.has(filePath);
+  }
+  openPaths() {
+    return this.documents.keys();
+  }
+  /** Notes a file as read by the unit being built (see recording). */
+  noteRead(filePath) {
+    this.recording?.reads.add(filePath);
+  }
+  /**
+   * True when a Terraform file of the folder has a `variable` block (only files with the word
+   * are parsed). Kept until a file of the folder changes: a host asks on every keystroke.
+   */
+  declaresVariable(dir) {
+    let declares = this.variableFolders.get(dir);
+    if (declares === void 0) {
+      declares = this.terraformPaths(dir).some((file) => {
+        const text4 = this.text(file);
+        if (text4 === void 0 || !DECLARATION_WORD.variable.test(text4)) return false;
+        return this.configFile(file)?.blocks.some((block) => block.type === "variable") === true;
+      });
+      this.variableFolders.set(dir, declares);
+    }
+    return declares;
+  }
+  /** Skipped or degraded files get one log line each, never a failure. */
+  logSkipped(filePath, why) {
+    if (this.skipped.has(filePath)) return;
+    this.skipped.add(filePath);
+    this.host.log?.(`elb-lens: skipped ${filePath}: ${why}`);
+  }
+  readFromHost(filePath) {
+    this.recording?.reads.add(filePath);
+    if (this.texts.has(filePath)) return this.texts.get(filePath);
+    let text4;
+    try {
+      text4 = this.host.readFile(filePath);
+    } catch {
+      text4 = void 0;
+    }
+    this.texts.set(filePath, text4);
+    return text4;
+  }
+  stats() {
+    return { unparsedTerraformFiles: this.unparsed.size, unparsedTerraformPaths: [...this.unparsed] };
+  }
+  /** The parsed form of a file: open document first, then the host's copy. */
+  configFile(filePath) {
+    this.recording?.reads.add(filePath);
+    const doc = this.documents.get(filePath);
+    if (doc) {
+      if (!doc.config) doc.config = this.parseDocument(filePath, doc);
+      return doc.config;
+    }
+    const text4 = this.readFromHost(filePath);
+    if (text4 === void 0) {
+      this.diskFiles.delete(filePath);
+      this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
+      return void 0;
+    }
+    const cached = this.diskFiles.get(filePath);
+    if (cached && cached.text === text4) return cached.config;
+    const config = this.parseText(filePath, text4);
+    this.diskFiles.set(filePath, { text: text4, config });
+    return config;
+  }
+  parseDocument(filePath, doc) {
+    if (kindByName(filePath) !== "terraform" || doc.text.length > MAX_FILE_CHARS) return this.parseText(filePath, doc.text);
+    doc.plainText ??= !looksBinary(doc.text) && !hasOverlongLine(doc.text);
+    if (!doc.plainText) {
+      doc.plainText = void 0;
+      return this.parseText(filePath, doc.text);
+    }
+    if (!doc.treeIsCurrent && doc.tree && doc.edits && doc.edits.length > 0) {
+      const config = this.parser.toConfigFileWithinBlock(filePath, doc.text, doc.blocks, isRelevantBlock, { edits: doc.edits });
+      if (config) {
+        doc.edits = [];
+        return config;
+      }
+    }
+    const previous = doc.treeIsCurrent ? void 0 : doc.tree;
+    const tree = this.parser.parseTree(doc.text, previous);
+    const changes = previous && doc.edits ? { edits: doc.edits } : void 0;
+    if (doc.tree && doc.tree !== tree) doc.tree.delete();
+    doc.tree = tree;
+    doc.treeIsCurrent = true;
+    doc.edits = [];
+    return this.parser.toConfigFile(filePath, doc.text, tree, doc.blocks, isRelevantBlock, changes);
+  }
+  parseText(filePath, text4) {
+    if (text4.length > MAX_FILE_CHARS) {
+      this.logSkipped(filePath, `it is larger than ${MAX_FILE_CHARS / 2 ** 20} MB`);
+      return void 0;
+    }
+    if (looksBinary(text4)) {
+      this.logSkipped(filePath, "it looks binary (NUL characters)");
+      return void 0;
+    }
+    const clean = text4.charCodeAt(0) === 65279 ? " " + text4.slice(1) : text4;
+    try {
+      const syntax = syntaxByName(filePath);
+      if (syntax === "terraform-json") return tfJsonToConfigFile(filePath, clean, (template) => this.parseTemplate(template));
+      if (syntax === "json") return elbJsonToConfigFile(filePath, clean);
+      if (syntax === "yaml") return kubernetesToConfigFile(filePath, text4);
+      if (hasOverlongLine(clean)) {
+        this.logSkipped(filePath, `it has a line longer than ${MAX_LINE_CHARS / 1024} K characters (generated content)`);
+        return void 0;
+      }
+      const tree = this.parser.parseTree(clean);
+      try {
+        return this.parser.toConfigFile(filePath, clean, tree, void 0, isRelevantBlock);
+      } finally {
+        tree.delete();
+      }
+    } catch {
+      return void 0;
+    }
+  }
+  /** Parses a JSON string's decoded value (`${var.x}`) as a template, as Terraform does. */
+  parseTemplate(template) {
+    return parseTemplateText(this.parser, template);
+  }
+  /**
+   * A module folder's files: parsed up front when a cheap scan of their text finds something
+   * that can matter (an ELB-related resource type, a module call, a suppression comment;
+   * open documents and `.tf.json` always), the others only when the module looks up a
+   * declaration they may hold (see DeclarationSource). Nothing a skipped file could declare
+   * is ever missed: the lookup is by the declared name's text.
+   */
+  moduleSources(dir) {
+    const files = [];
+    const deferred = [];
+    for (const filePath of this.terraformPaths(dir)) {
+      const doc = this.documents.get(filePath);
+      const text4 = doc?.text ?? this.readFromHost(filePath);
+      if (text4 === void 0) {
+        this.logSkipped(filePath, "it cannot be read (gone, unreadable, binary or too large)");
+        continue;
+      }
+      if (!this.prescan || doc || kindByName(filePath) === "terraform-json" || isOverrideFile(filePath) || this.mayMatter(filePath, text4)) {
+        const file = this.configFile(filePath);
+        if (file) files.push(file);
+      } else if (text4.length > MAX_FILE_CHARS || looksBinary(text4) || hasOverlongLine(text4)) {
+        this.parseText(filePath, text4);
+      } else deferred.push({ path: filePath, text: text4 });
+    }
+    for (const d of deferred) this.unparsed.add(d.path);
+    if (deferred.length === 0) return { files, deferred: [] };
+    const lazy = {
+      filesDeclaring: (kind, name2) => {
+        const word = new RegExp(`(^|[^\\w-])${escapeRegExp(name2)}($|[^\\w-])`);
+        const found = [];
+        for (const candidate of deferred) {
+          if (!DECLARATION_WORD[kind].test(candidate.text) || !word.test(candidate.text)) continue;
+          const file = this.configFile(candidate.path);
+          if (file) {
+            found.push(file);
+            this.unparsed.delete(candidate.path);
+          }
+        }
+        return found;
+      }
+    };
+    return { files, lazy, deferred: deferred.map((d) => d.path) };
+  }
+  /** The `.tf`/`.tf.json` (and OpenTofu `.tofu`/`.tofu.json`) files of a folder, with open documents. */
+  terraformPaths(dir) {
+    this.recording?.listedDirs.add(dir);
+    const names = new Set(this.listDirectory(dir).filter((n2) => isTerraformFile(n2)));
+    for (const open of this.documents.keys()) if (path12.dirname(open) === dir && isTerraformFile(open)) names.add(path12.basename(open));
+    return moduleFileNames([...names].sort()).map((n2) => path12.join(dir, n2));
+  }
+  /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */
+  listDirectory(dir) {
+    let names = this.listings.get(dir);
+    if (!names) {
+      try {
+        names = this.host.readDirectory(dir);
+      } catch {
+        names = [];
+      }
+      this.listings.set(dir, names);
+    }
+    return names;
+  }
+  /** The byte scan, once per text of a file (an open document is scanned again only when it changes). */
+  mayMatter(filePath, text4) {
+    const cached = this.scans.get(filePath);
+    if (cached?.text === text4) return cached.matters;
+    const matters = MAY_MATTER.test(text4);
+    this.scans.set(filePath, { text: text4, matters });
+    return matters;
+  }
+};
+var MAY_MATTER = /_e?lb_|compute_instance|secgroup|eip|floatingip|bandwidth|kubernetes_service|\bmodule\b|required_providers|elb-lens-ignore/;
+var DECLARATION_WORD = {
+  variable: /\bvariable\b/,
+  local: /\blocals\b/,
+  output: /\boutput\b/
+};
+function escapeRegExp(text4) {
+  return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 // server/src/project/callers.ts
 var path13 = __toESM2(require("path"));
 var CallerIndex = class {
@@ -23215,6 +23497,61 @@ function onceEach(reported) {
   });
 }
 
+// server/src/project/syntaxFindings.ts
+function blockHeader(block) {
+  return [block.type, ...block.labels.map((label) => JSON.stringify(label))].join(" ");
+}
+var HEADER_LINE = /^([A-Za-z_][\w-]*(?:[ \t]+(?:"[^"\n]*"|[A-Za-z_][\w-]*))*)[ \t]*\{/;
+function damagedItem(file, range) {
+  let item = -1;
+  let headerText;
+  for (let line = range.start.line; line >= 0; line--) {
+    const text4 = file.text.slice(file.lines.lineStart(line), file.lines.lineEnd(line));
+    if (!startsTopLevelItem(text4)) continue;
+    item = line;
+    if (!file.blocks.some((b) => b.range.start.line === line && b.range.start.character === 0 && !b.hasErrors))
+      headerText = HEADER_LINE.exec(text4)?.[1];
+    break;
+  }
+  const kept = file.blocks.find((b) => b.hasErrors && rangeContains(b.range, range.start));
+  const header = kept ? blockHeader(kept) : headerText;
+  return header === void 0 ? { item } : { item, header };
+}
+function syntaxErrorFindings(files, mayMatter, docsBase) {
+  const reported = [];
+  for (const file of files) {
+    if (file.format !== "hcl" || file.syntaxErrors.length === 0 || !mayMatter(file)) continue;
+    const items = /* @__PURE__ */ new Set();
+    for (const range of file.syntaxErrors) {
+      const { item, header } = damagedItem(file, range);
+      if (items.has(item)) continue;
+      items.add(item);
+      const message = header ? findingMessage(
+        "This block has a syntax error, so ELB Lens does not check it.",
+        `\`${header}\` does not parse here (a \`...\` placeholder copied from a snippet is a common cause); the file's other blocks are checked.`,
+        "Correct the syntax here (terraform validate names the error)."
+      ) : findingMessage(
+        "This text is not Terraform syntax, so ELB Lens does not check what it declares.",
+        "It does not parse as a block or an argument (a `...` placeholder copied from a snippet is a common cause); the file's other blocks are checked.",
+        "Correct or remove it (terraform validate names the error)."
+      );
+      reported.push({
+        finding: {
+          ruleId: SYNTAX_ERROR_RULE_ID,
+          severity: "warning",
+          message,
+          file: file.path,
+          range,
+          related: [],
+          fixes: [],
+          docsUrl: `${docsBase}${SYNTAX_ERROR_RULE_ID}.md`
+        }
+      });
+    }
+  }
+  return reported;
+}
+
 // server/src/project/terraformUnits.ts
 var TerraformUnits = class {
   constructor(files, docsBase, runRules, log) {
@@ -23335,7 +23672,12 @@ var TerraformUnits = class {
       this.log?.(
         `elb-lens: ${root}: ${stoppedAt} and later module calls are not followed: more than ${MAX_MODULE_INSTANCES} module instances (nested count or for_each); the rest is analysed`
       );
-    const reported = [...this.runRules(model), ...versionProblemFindings(versions.problems, this.docsBase)];
+    const parsedFiles = new Set(module2.allModules().flatMap((instance2) => instance2.files));
+    const reported = [
+      ...this.runRules(model),
+      ...versionProblemFindings(versions.problems, this.docsBase),
+      ...onceEach(syntaxErrorFindings([...parsedFiles], (file) => this.files.mayMatter(file.path, file.text), this.docsBase))
+    ];
     return {
       root,
       key: key ?? "",
@@ -26765,6 +27107,7 @@ async function check(args2, io, workerScript) {
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
+  if (!stdin) walked.files = withoutUnreadable(walked, session.configFor);
   for (const { path: unreadable, reason } of walked.unreadable)
     stderr(`elb-lens: cannot read ${printable(relativePath(io.cwd, unreadable))}: ${reason}
 `);
@@ -26802,6 +27145,16 @@ async function check(args2, io, workerScript) {
   } finally {
     workers?.terminate();
   }
+}
+function withoutUnreadable(walked, configFor) {
+  return walked.files.filter((file) => {
+    if (!file.explicit && (!hasCheckedName(file.path) || excludes(configFor(file.path), file.path))) return true;
+    const kind = kindByName(file.path, file.explicit);
+    const terraformText = kind === "terraform" || kind === "terraform-json" || kind === "tfvars";
+    const reason = unreadableFileReason(file.path, MAX_READ_BYTES, terraformText);
+    if (reason) walked.unreadable.push({ path: file.path, reason });
+    return reason === void 0;
+  });
 }
 async function checkWalked(run2) {
   const { args: args2, io, started, formatter, session, walked, jobs, minFiles, sink, printed: printed2, stderr } = run2;

@@ -114,6 +114,17 @@ export function terraformFmtAccepts(text: string): boolean | undefined {
   }
 }
 
+/**
+ * Whether terraform parses a text (`terraform fmt -` reads it: it fails on a syntax error and
+ * only on that); undefined when terraform is not installed. A syntax oracle for the parser.
+ */
+export function terraformParses(text: string): boolean | undefined {
+  terraformInstalled ??= spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
+  if (!terraformInstalled) return undefined;
+  const result = spawnSync('terraform', ['fmt', '-no-color', '-'], { input: text, encoding: 'utf8' });
+  return result.status === 0;
+}
+
 export const CORPUS_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
 
 /**

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'os';
 import * as path from 'path';
 import type { Finding } from '../core/types';
-import { excludes, formUnits, kindByName, walk, type FileKind } from '../project';
-import { nodeFileSystem, readTextFile } from '../project/nodeFs';
+import { excludes, formUnits, kindByName, walk, type FileKind, type WalkedFile, type WalkResult } from '../project';
+import { hasCheckedName } from '../project/classify';
+import { MAX_READ_BYTES, nodeFileSystem, readTextFile, unreadableFileReason } from '../project/nodeFs';
 import { RULES } from '../rules';
 import { UsageError, type CheckArgs } from './args';
 import { unifiedDiff } from './diff';
@@ -107,6 +108,7 @@ export async function check(args: CheckArgs, io: CliIo, workerScript: string): P
         nodeFileSystem,
       );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(', ')}`);
+  if (!stdin) walked.files = withoutUnreadable(walked, session.configFor);
   // Asked for and not readable: named, and the run fails (exit 1) after checking the rest.
   for (const { path: unreadable, reason } of walked.unreadable)
     stderr(`elb-lens: cannot read ${printable(relativePath(io.cwd, unreadable))}: ${reason}\n`);
@@ -150,6 +152,22 @@ export async function check(args: CheckArgs, io: CliIo, workerScript: string): P
   } finally {
     workers?.terminate();
   }
+}
+
+/**
+ * The walked files a check asks for (named, or with a name it reads, and not excluded) that
+ * cannot be opened or are Terraform files that are not UTF-8 text move to `unreadable`:
+ * errors, not skips.
+ */
+function withoutUnreadable(walked: WalkResult, configFor: CheckSession['configFor']): WalkedFile[] {
+  return walked.files.filter((file) => {
+    if (!file.explicit && (!hasCheckedName(file.path) || excludes(configFor(file.path), file.path))) return true;
+    const kind = kindByName(file.path, file.explicit);
+    const terraformText = kind === 'terraform' || kind === 'terraform-json' || kind === 'tfvars';
+    const reason = unreadableFileReason(file.path, MAX_READ_BYTES, terraformText);
+    if (reason) walked.unreadable.push({ path: file.path, reason });
+    return reason === undefined;
+  });
 }
 
 /** The rest of a check, once the files are walked (and worker threads, if any, are starting). */

@@ -50,6 +50,8 @@ export const INLINE_IGNORE_RULE_ID = 'inline-ignore';
 export const IGNORE_COMMENT_RULE_ID = 'ignore-comment';
 /** A `.terraform.lock.hcl` or `required_providers` version that cannot be read (hint). */
 export const PROVIDER_VERSION_RULE_ID = 'provider-version';
+/** Terraform code that does not parse (warning): what it is in is not checked. */
+export const SYNTAX_ERROR_RULE_ID = 'syntax-error';
 /** An analysis unit stopped at its budget (error): nothing else is reported for it. */
 export const ANALYSIS_STOPPED_RULE_ID = 'analysis-stopped';
 

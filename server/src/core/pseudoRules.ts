@@ -41,6 +41,12 @@ export const PSEUDO_RULES: readonly PseudoRule[] = [
     docsPage: 'docs/rules/provider-version.md',
   },
   {
+    id: 'syntax-error',
+    defaultSeverity: 'warning',
+    summary: 'Terraform code that does not parse: the block it is in is not checked (the rest of the file is).',
+    docsPage: 'docs/rules/syntax-error.md',
+  },
+  {
     id: 'analysis-stopped',
     defaultSeverity: 'error',
     summary:

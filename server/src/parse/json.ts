@@ -1,6 +1,7 @@
 import * as jsonc from 'jsonc-parser';
 import type { Range } from '../core/types';
 import type { ConfigAttribute, ConfigBlock, ConfigComment, ConfigFile, Expr } from './config';
+import { compactParseTree } from './jsonTree';
 import { LineIndex } from './positions';
 
 export interface JsonDocument {
@@ -20,7 +21,7 @@ export function parseJsonDocument(text: string): JsonDocument {
 export const MAX_JSON_DEPTH = 256;
 
 /**
- * jsonc.parseTree (comments and trailing commas allowed) with a nesting bound: text nested
+ * jsonc-parser's parseTree (comments and trailing commas allowed; see compactParseTree) with a nesting bound: text nested
  * deeper than MAX_JSON_DEPTH gives no tree, one error, and `tooDeepAt` (the offset of the
  * bracket that went too deep), so hostile input cannot overflow the stack.
  */
@@ -29,7 +30,7 @@ export function parseJsonTree(text: string): { root: jsonc.Node | undefined; err
   if (tooDeepAt >= 0)
     return { root: undefined, errors: [{ error: jsonc.ParseErrorCode.InvalidSymbol, offset: tooDeepAt, length: 1 }], tooDeepAt };
   const errors: jsonc.ParseError[] = [];
-  const root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = compactParseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   return { root, errors };
 }
 

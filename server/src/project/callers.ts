@@ -1,6 +1,7 @@
 import * as path from 'path';
 
-import { ProjectFiles, isTerraformFile } from './files';
+import { isTerraformFile } from './classify';
+import { ProjectFiles } from './files';
 
 /**
  * The caller index: child module folder → the folders whose `module` blocks call it by a local

@@ -64,10 +64,15 @@ export function kindByName(filePath: string, explicit = false): NameKind {
   return 'other';
 }
 
-/** A file analysed with its folder's Terraform module: its `.tf`/`.tf.json` (and OpenTofu) files and its lock file. */
-export function isTerraformModuleFile(filePath: string): boolean {
+/** A Terraform or OpenTofu configuration file: `.tf`, `.tf.json`, `.tofu`, `.tofu.json`. */
+export function isTerraformFile(filePath: string): boolean {
   const kind = kindByName(filePath);
-  return kind === 'terraform' || kind === 'terraform-json' || kind === 'lock';
+  return kind === 'terraform' || kind === 'terraform-json';
+}
+
+/** A file analysed with its folder's Terraform module: its configuration files and its lock file. */
+export function isTerraformModuleFile(filePath: string): boolean {
+  return isTerraformFile(filePath) || kindByName(filePath) === 'lock';
 }
 
 /**

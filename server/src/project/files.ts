@@ -1,11 +1,11 @@
-import { isTerraformFileName, isTerraformHclName, isTerraformJsonName, moduleFileNames } from '../terraform/files';
+import { moduleFileNames } from '../terraform/files';
 import { isOverrideFile } from '../terraform/overrides';
 import * as path from 'path';
 import type { Edit, Tree } from 'web-tree-sitter';
 import { isRelevantBlock } from '../model/providers';
 import { elbJsonToConfigFile } from '../elbjson';
 import { kubernetesToConfigFile } from '../kubernetes';
-import { syntaxByName } from './classify';
+import { isTerraformFile, kindByName, syntaxByName } from './classify';
 import type { ConfigFile, Expr } from '../parse/config';
 import { newBlockCache, parseTemplateText, treeEditFor, type BlockCache, type HclParser, type TreeChanges } from '../parse/hcl';
 import { tfJsonToConfigFile } from '../parse/json';
@@ -50,10 +50,6 @@ interface OpenDocument {
    * edit (only the edited lines are checked) so that a keystroke does not rescan the file.
    */
   plainText?: boolean;
-}
-
-export function isTerraformFile(filePath: string): boolean {
-  return isTerraformFileName(filePath);
 }
 
 export function looksBinary(text: string): boolean {
@@ -239,7 +235,7 @@ export class ProjectFiles {
   }
 
   parseDocument(filePath: string, doc: OpenDocument): ConfigFile | undefined {
-    if (!isTerraformHclName(filePath) || doc.text.length > MAX_FILE_CHARS) return this.parseText(filePath, doc.text);
+    if (kindByName(filePath) !== 'terraform' || doc.text.length > MAX_FILE_CHARS) return this.parseText(filePath, doc.text);
     doc.plainText ??= !looksBinary(doc.text) && !hasOverlongLine(doc.text);
     if (!doc.plainText) {
       doc.plainText = undefined; // a later edit may fix it: check the whole text again then
@@ -317,7 +313,7 @@ export class ProjectFiles {
         this.logSkipped(filePath, 'it cannot be read (gone, unreadable, binary or too large)');
         continue;
       }
-      if (!this.prescan || doc || isTerraformJsonName(filePath) || isOverrideFile(filePath) || this.mayMatter(filePath, text)) {
+      if (!this.prescan || doc || kindByName(filePath) === 'terraform-json' || isOverrideFile(filePath) || this.mayMatter(filePath, text)) {
         const file = this.configFile(filePath);
         if (file) files.push(file);
       } else if (text.length > MAX_FILE_CHARS || looksBinary(text) || hasOverlongLine(text)) {

@@ -74,6 +74,36 @@ export function readTextFile(filePath: string, limit: number): string | undefine
   }
 }
 
+/**
+ * Why a file that a check asks for cannot be read, or undefined when it can: it cannot be
+ * opened (permissions), or, when `terraformText`, its bytes are not UTF-8 text (as Terraform
+ * requires). Files over `limit` bytes are left to the size rule (a skip).
+ */
+export function unreadableFileReason(filePath: string, limit: number, terraformText: boolean): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(filePath, 'r');
+    if (!terraformText) return undefined;
+    const size = fs.fstatSync(fd).size;
+    if (size > limit) return undefined;
+    const bytes = Buffer.alloc(size);
+    const read = size === 0 ? 0 : fs.readSync(fd, bytes, 0, size, 0);
+    const content = bytes.subarray(0, read);
+    if (content.includes(0)) return 'it is binary (NUL bytes), not Terraform text';
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(content);
+    } catch {
+      return 'it is not valid UTF-8 text (Terraform files are UTF-8)';
+    }
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `it cannot be read (${code ?? String(error)})`;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 /** The first `bytes` bytes of a file as UTF-8 ('' when it cannot be read). */
 function readHead(filePath: string, bytes: number): string {
   let fd: number | undefined;

@@ -17,6 +17,7 @@ import type { ModuleInstance } from '../terraform/scope';
 import { buildTerraformModel } from '../terraform/toModel';
 import { LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
 import { onceEach, versionProblemFindings } from './versionFindings';
+import { syntaxErrorFindings } from './syntaxFindings';
 import { isAutoTfvarsName, isJsonVariablesFile } from './classify';
 import { ProjectFiles, MAX_FILE_CHARS } from './files';
 import type { RenderedUnit } from './renderedUnits';
@@ -198,7 +199,12 @@ export class TerraformUnits {
       this.log?.(
         `elb-lens: ${root}: ${stoppedAt} and later module calls are not followed: more than ${MAX_MODULE_INSTANCES} module instances (nested count or for_each); the rest is analysed`,
       );
-    const reported = [...this.runRules(model), ...versionProblemFindings(versions.problems, this.docsBase)];
+    const parsedFiles = new Set(module.allModules().flatMap((instance) => instance.files));
+    const reported = [
+      ...this.runRules(model),
+      ...versionProblemFindings(versions.problems, this.docsBase),
+      ...onceEach(syntaxErrorFindings([...parsedFiles], (file) => this.files.mayMatter(file.path, file.text), this.docsBase)),
+    ];
     return {
       root,
       key: key ?? '',

@@ -1,6 +1,6 @@
 import * as path from 'path';
-import { kindByName, type FileKind } from './classify';
-import { isTerraformFile, type ProjectFiles } from './files';
+import { isTerraformFile, kindByName, type FileKind } from './classify';
+import type { ProjectFiles } from './files';
 
 /**
  * Analysis units: which files are analysed together. The one place that groups files, asked

@@ -4,7 +4,6 @@ import { PROVIDER_SOURCES, type ProviderName } from '../model/providers';
 import { formatVersion, parseVersion, VersionRange, type ProviderVersionFact, type Version, type VersionOrigin } from '../model/versions';
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr } from '../parse/config';
 import type { HclParser } from '../parse/hcl';
-import type { Node } from 'web-tree-sitter';
 import type { TerraformModule } from './module';
 import type { ResourceInstance } from './scope';
 
@@ -43,37 +42,19 @@ export function parseLockFile(parser: HclParser, filePath: string, text: string)
   const tree = parser.parseTree(text);
   try {
     const file = parser.toConfigFile(filePath, text, tree, undefined, () => true);
-    return readLockFile(file, tree.rootNode.hasError ? firstError(tree.rootNode, file) : undefined);
+    return readLockFile(file);
   } finally {
     tree.delete();
   }
 }
 
-/** Where the first syntax error of a tree is (an ERROR or a MISSING node), for the message. */
-function firstError(root: Node, file: ConfigFile): Range {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'ERROR' || node.isMissing) return file.lines.range(node.startIndex, node.endIndex);
-    if (!node.hasError) continue;
-    for (let i = node.childCount - 1; i >= 0; i--) {
-      const child = node.child(i);
-      if (child) stack.push(child);
-    }
-  }
-  return file.lines.range(0, 0);
-}
-
 const LOCK_IGNORED = `${LOCK_FILE_NAME} is ignored`;
 
-/**
- * The locked versions of a parsed lock file; a file with syntax errors (`syntaxError`: where
- * the parser found the first one) is ignored as a whole.
- */
-export function readLockFile(file: ConfigFile, syntaxError?: Range): LockFile {
+/** The locked versions of a parsed lock file; a file with syntax errors is ignored as a whole. */
+export function readLockFile(file: ConfigFile): LockFile {
   const providers: LockFile['providers'] = new Map();
   const problems: VersionProblem[] = [];
-  const broken = syntaxError ?? file.syntaxErrors[0] ?? file.blocks.find((b) => b.hasErrors)?.range;
+  const broken = file.syntaxErrors[0] ?? file.blocks.find((b) => b.hasErrors)?.range;
   if (broken) {
     problems.push({
       file,

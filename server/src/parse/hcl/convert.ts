@@ -1,10 +1,12 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import type { Position, Range } from '../../core/types';
+import type { Range } from '../../core/types';
 import type { ConfigAttribute, ConfigBlock, ConfigComment, ConfigFile } from '../config';
 import { LineIndex } from '../positions';
 import { HclBlocks } from './blocks';
 import { HclExpressions } from './expressions';
+import { firstErrorRange, itemStarts, topLevelNodes } from './recover';
 import {
+  incrementalItems,
   moveItem,
   type BlockCache,
   type BodyFilter,
@@ -35,6 +37,8 @@ export class HclConverter {
     private readonly filePath: string,
     private readonly text: string,
     private readonly readBody: BodyFilter = () => true,
+    /** Parses a stretch of the text alone: with it, damaged stretches are recovered piece by piece. */
+    private readonly parseRange?: RangeParse,
   ) {
     this.lines = new LineIndex(text);
     this.expressions = new HclExpressions(text, this.lines);
@@ -44,7 +48,7 @@ export class HclConverter {
   convert(tree: Tree, cache?: BlockCache, changes?: TreeChanges, counts?: ConversionCounts): ConfigFile {
     const incremental =
       cache?.items && cache.clean && changes && !tree.rootNode.hasError
-        ? this.incrementalItems(cache.items, cache.text, changes, (from, to, before, after) =>
+        ? incrementalItems(this.lines, cache.items, cache.text, changes, (from, to, before, after) =>
             (before && !this.isTopLevelNode(tree, before)) || (after && !this.isTopLevelNode(tree, after))
               ? undefined
               : this.itemsBetween(tree, from, to),
@@ -84,7 +88,7 @@ export class HclConverter {
       tree.delete();
     }
     // The stretch around the block holds only white space besides it (no other item changed).
-    const items = this.incrementalItems(cache.items, cache.text, changes, (from, to) =>
+    const items = incrementalItems(this.lines, cache.items, cache.text, changes, (from, to) =>
       from <= start && end <= to ? [converted] : undefined,
     );
     if (!items) return undefined;
@@ -122,9 +126,11 @@ export class HclConverter {
     };
   }
 
-  /** Every top-level item, converted (blocks whose text is in `cache` are reused). */
+  /**
+   * Every top-level item, converted (blocks whose text is in `cache` are reused). With syntax
+   * errors, the damaged stretches are parsed again piece by piece (see recoveredItems).
+   */
   private allItems(tree: Tree, cache: BlockCache | undefined): TopItem[] {
-    const items: TopItem[] = [];
     // Sound blocks of the previous conversion by their text (several when blocks repeat verbatim).
     const previous = new Map<string, TopItem[]>();
     const previousText = cache?.text;
@@ -137,6 +143,39 @@ export class HclConverter {
         else previous.set(source, [item]);
       }
     }
+    if (!tree.rootNode.hasError || !this.parseRange) return this.itemsOf(tree, previous);
+    const items: TopItem[] = [];
+    let afterDamage = false;
+    for (const node of topLevelNodes(tree)) {
+      const clean = node.type !== 'ERROR' && !node.hasError;
+      // After damage, tree-sitter may have closed a block early and made its remaining lines
+      // top-level items: an indented one is part of the damaged stretch, not guessed at.
+      if (clean && afterDamage && node.type !== 'comment' && this.lines.positionAt(node.startIndex).character !== 0) {
+        const item = this.emptyItem(node);
+        this.collectComments(node, item.comments);
+        items.push(item);
+        continue;
+      }
+      if (clean) {
+        const item = node.type === 'block' ? this.cachedBlock(node.startIndex, node.endIndex, () => node, previous) : this.bodyItem(node);
+        if (item) items.push(item);
+        continue;
+      }
+      afterDamage = true;
+      const starts = itemStarts(this.text, this.lines, node.startIndex, node.endIndex);
+      if (starts.length === 0) {
+        items.push(this.damagedItem(node, node.parent?.type === 'config_file'));
+        continue;
+      }
+      const bounds = [node.startIndex, ...starts, node.endIndex];
+      for (let k = 0; k + 1 < bounds.length; k++) items.push(...this.recoveredItems(this.parseRange, bounds[k], bounds[k + 1], previous));
+    }
+    return items;
+  }
+
+  /** Every top-level item of an error-free tree (blocks found in `previous` are reused). */
+  private itemsOf(tree: Tree, previous: Map<string, TopItem[]>): TopItem[] {
+    const items: TopItem[] = [];
     for (const child of tree.rootNode.namedChildren) {
       if (!child) continue;
       if (child.type !== 'body') {
@@ -163,92 +202,77 @@ export class HclConverter {
   }
 
   /**
-   * The top-level items after edits, converting only the stretches of text the edits touch;
-   * the other items are the previous conversion's, moved. Undefined when that cannot be
-   * shown to give what a full conversion gives (then everything is converted).
-   *
-   * Why checking the items next to each converted stretch suffices: in an error-free tree
-   * every top-level item is parsed from the same state, so an item whose text did not change
-   * parses the same unless the text before it runs into it (an attribute continued by an
-   * operator, a heredoc left open...). That shows as a top-level node crossing the stretch's
-   * ends, or as the neighbouring items no longer being top-level nodes of their old extent.
-   * Items farther away are preceded by unchanged items, so they parse the same too.
-   * (`Tree.getChangedRanges` would say the same but costs about 40 % of the reparse itself.)
+   * The items of [start, end), a piece of a damaged stretch that begins where a top-level item
+   * may, parsed on its own. When it parses cleanly, its items are taken as they are. Else only
+   * its first item (after comments) is taken, when it also parses alone; damaged items are syntax errors
+   * (blocks among them kept with hasErrors, so nothing is reported inside them), and whatever
+   * tree-sitter made of the rest is not guessed at (only its comments are kept).
    */
-  private incrementalItems(
-    previous: TopItem[],
-    previousText: string | undefined,
-    changes: TreeChanges,
-    convertGap: (from: number, to: number, before: KeptItem | undefined, after: KeptItem | undefined) => TopItem[] | undefined,
-  ): TopItem[] | undefined {
-    let lengthAfterEdits = previousText?.length ?? -1;
-    for (const edit of changes.edits) lengthAfterEdits += edit.newEndIndex - edit.oldEndIndex;
-    if (lengthAfterEdits !== this.text.length) return undefined;
-    // Where the text changed, in the new text's offsets.
-    const dirty: { startIndex: number; endIndex: number }[] = [];
-    changes.edits.forEach((edit, k) => {
-      let start = edit.startIndex;
-      let end = edit.newEndIndex;
-      for (const later of changes.edits.slice(k + 1)) {
-        const delta = later.newEndIndex - later.oldEndIndex;
-        start = start < later.startIndex ? start : start >= later.oldEndIndex ? start + delta : later.startIndex;
-        end = end < later.startIndex ? end : end >= later.oldEndIndex ? end + delta : later.newEndIndex;
-      }
-      dirty.push({ startIndex: start, endIndex: end });
-    });
-    const touchesDirty = (start: number, end: number) => dirty.some((d) => start <= d.endIndex && end >= d.startIndex);
-
-    // First the plan (nothing is moved until every stretch between kept items is converted).
-    const kept: KeptItem[] = [];
-    const items: (TopItem | KeptItem)[] = [];
-    let before: KeptItem | undefined;
-    let gapHasDirtyItem = false;
-    const closeGap = (after: KeptItem | undefined): boolean => {
-      const from = before?.end ?? 0;
-      const to = after?.start ?? this.text.length;
-      if (gapHasDirtyItem || touchesDirty(from, to)) {
-        const converted = convertGap(from, to, before, after);
-        if (!converted) return false;
-        items.push(...converted);
-      }
-      gapHasDirtyItem = false;
-      return true;
-    };
-    for (const item of previous) {
-      // Follow the item through the edits; touching one (even at an end) makes it dirty.
-      let start: number | undefined = item.start;
-      let end = item.end;
-      for (const edit of changes.edits) {
-        if (end < edit.startIndex) continue;
-        if (start > edit.oldEndIndex) {
-          const delta = edit.newEndIndex - edit.oldEndIndex;
-          start += delta;
-          end += delta;
+  private recoveredItems(parse: RangeParse, start: number, end: number, previous: Map<string, TopItem[]>): TopItem[] {
+    const tree = parse(this.text, start, end, this.lines);
+    try {
+      if (!tree.rootNode.hasError) return this.itemsOf(tree, previous);
+      const items: TopItem[] = [];
+      let first = true;
+      for (const node of topLevelNodes(tree)) {
+        const atStart = first;
+        if (node.type === 'comment') {
+          items.push(this.commentItem(node));
           continue;
         }
-        start = undefined;
-        break;
+        first = false;
+        if (node.type === 'ERROR' || node.hasError) items.push(this.damagedItem(node, false));
+        else if (atStart && (node.type === 'block' || node.type === 'attribute'))
+          items.push(this.standaloneItem(parse, node) ?? this.damagedItem(node, false));
+        else {
+          const item = this.emptyItem(node);
+          this.collectComments(node, item.comments);
+          items.push(item);
+        }
       }
-      let startPosition: Position | undefined;
-      if (start !== undefined && !touchesDirty(start, end)) {
-        startPosition = this.lines.positionAt(start);
-        // Text before it on its first line changed length: its characters moved, convert it again.
-        if (startPosition.character !== item.startPosition.character) startPosition = undefined;
-      }
-      if (start === undefined || startPosition === undefined) {
-        gapHasDirtyItem = true;
-        continue;
-      }
-      const entry: KeptItem = { item, start, end, startPosition };
-      if (!closeGap(entry)) return undefined;
-      kept.push(entry);
-      items.push(entry);
-      before = entry;
+      return items;
+    } finally {
+      tree.delete();
     }
-    if (!closeGap(undefined)) return undefined;
-    // Then the move: kept items are taken over from the previous conversion.
-    for (const { item, start, startPosition } of kept) moveItem(item, start, startPosition);
-    return items.map((entry) => ('item' in entry ? entry.item : entry));
+  }
+
+  /** The block or attribute `node` when its text alone parses into exactly that, error-free. */
+  private standaloneItem(parse: RangeParse, node: Node): TopItem | undefined {
+    const tree = parse(this.text, node.startIndex, node.endIndex, this.lines);
+    try {
+      const nodes = topLevelNodes(tree).filter((n) => n.type !== 'comment');
+      const alone = nodes.length === 1 ? nodes[0] : undefined;
+      if (
+        tree.rootNode.hasError ||
+        !alone ||
+        alone.type !== node.type ||
+        alone.startIndex !== node.startIndex ||
+        alone.endIndex !== node.endIndex
+      )
+        return undefined;
+      return alone.type === 'block' ? this.blockItem(alone) : this.bodyItem(alone);
+    } finally {
+      tree.delete();
+    }
+  }
+
+  /**
+   * A top-level node with a syntax error in it, as one syntax error where parsing failed: a
+   * block is kept with hasErrors (nothing is reported inside it), an attribute as an opaque
+   * value, an ERROR node only for its comments (and, outside the body, the sound blocks
+   * tree-sitter could not attach, when `outsideBody`).
+   */
+  private damagedItem(node: Node, outsideBody: boolean): TopItem {
+    let item: TopItem;
+    if (node.type === 'block') item = this.blockItem(node);
+    else if (node.type === 'attribute') item = this.bodyItem(node) ?? this.emptyItem(node);
+    else if (outsideBody && node.type === 'ERROR') item = this.rootItem(node) ?? this.emptyItem(node);
+    else {
+      item = this.emptyItem(node);
+      this.collectComments(node, item.comments);
+    }
+    item.syntaxErrors = [firstErrorRange(node, this.lines)];
+    return item;
   }
 
   /** True when the new tree has a top-level node of the kept item's type exactly where the item now is. */
@@ -308,7 +332,7 @@ export class HclConverter {
     if (node.type === 'comment') return this.commentItem(node);
     if (node.type !== 'ERROR') return undefined;
     const item = this.emptyItem(node);
-    item.syntaxErrors.push(this.range(node));
+    item.syntaxErrors.push(firstErrorRange(node, this.lines));
     this.collectComments(node, item.comments);
     // Blocks that tree-sitter could not attach to the body still count when sound.
     item.recovered = [];
@@ -328,7 +352,7 @@ export class HclConverter {
     if (node.type === 'comment') return this.commentItem(node);
     if (node.type === 'ERROR' || node.hasError) {
       const item = this.emptyItem(node);
-      item.syntaxErrors.push(this.range(node));
+      item.syntaxErrors.push(firstErrorRange(node, this.lines));
       this.collectComments(node, item.comments);
       return item;
     }

@@ -6,3 +6,4 @@
 export { loadHclParser, parseTemplateText, treeEditFor, useHclWasm, type HclParser, type HclWasm } from './parser';
 export { newBlockCache, type BlockCache, type BodyFilter, type ConversionCounts, type TreeChanges } from './items';
 export { unescapeHcl } from './expressions';
+export { startsTopLevelItem } from './recover';

@@ -119,3 +119,93 @@ export function moveItem(item: TopItem, start: number, startPosition: Position):
  * about load balancers.
  */
 export type BodyFilter = (type: string, labels: string[]) => boolean;
+
+/**
+ * The top-level items after edits, converting only the stretches of text the edits touch;
+ * the other items are the previous conversion's, moved. Undefined when that cannot be
+ * shown to give what a full conversion gives (then everything is converted).
+ *
+ * Why checking the items next to each converted stretch suffices: in an error-free tree
+ * every top-level item is parsed from the same state, so an item whose text did not change
+ * parses the same unless the text before it runs into it (an attribute continued by an
+ * operator, a heredoc left open...). That shows as a top-level node crossing the stretch's
+ * ends, or as the neighbouring items no longer being top-level nodes of their old extent.
+ * Items farther away are preceded by unchanged items, so they parse the same too.
+ * (`Tree.getChangedRanges` would say the same but costs about 40 % of the reparse itself.)
+ */
+export function incrementalItems(
+  lines: LineIndex,
+  previous: TopItem[],
+  previousText: string | undefined,
+  changes: TreeChanges,
+  convertGap: (from: number, to: number, before: KeptItem | undefined, after: KeptItem | undefined) => TopItem[] | undefined,
+): TopItem[] | undefined {
+  let lengthAfterEdits = previousText?.length ?? -1;
+  for (const edit of changes.edits) lengthAfterEdits += edit.newEndIndex - edit.oldEndIndex;
+  if (lengthAfterEdits !== lines.text.length) return undefined;
+  // Where the text changed, in the new text's offsets.
+  const dirty: { startIndex: number; endIndex: number }[] = [];
+  changes.edits.forEach((edit, k) => {
+    let start = edit.startIndex;
+    let end = edit.newEndIndex;
+    for (const later of changes.edits.slice(k + 1)) {
+      const delta = later.newEndIndex - later.oldEndIndex;
+      start = start < later.startIndex ? start : start >= later.oldEndIndex ? start + delta : later.startIndex;
+      end = end < later.startIndex ? end : end >= later.oldEndIndex ? end + delta : later.newEndIndex;
+    }
+    dirty.push({ startIndex: start, endIndex: end });
+  });
+  const touchesDirty = (start: number, end: number) => dirty.some((d) => start <= d.endIndex && end >= d.startIndex);
+
+  // First the plan (nothing is moved until every stretch between kept items is converted).
+  const kept: KeptItem[] = [];
+  const items: (TopItem | KeptItem)[] = [];
+  let before: KeptItem | undefined;
+  let gapHasDirtyItem = false;
+  const closeGap = (after: KeptItem | undefined): boolean => {
+    const from = before?.end ?? 0;
+    const to = after?.start ?? lines.text.length;
+    if (gapHasDirtyItem || touchesDirty(from, to)) {
+      const converted = convertGap(from, to, before, after);
+      if (!converted) return false;
+      items.push(...converted);
+    }
+    gapHasDirtyItem = false;
+    return true;
+  };
+  for (const item of previous) {
+    // Follow the item through the edits; touching one (even at an end) makes it dirty.
+    let start: number | undefined = item.start;
+    let end = item.end;
+    for (const edit of changes.edits) {
+      if (end < edit.startIndex) continue;
+      if (start > edit.oldEndIndex) {
+        const delta = edit.newEndIndex - edit.oldEndIndex;
+        start += delta;
+        end += delta;
+        continue;
+      }
+      start = undefined;
+      break;
+    }
+    let startPosition: Position | undefined;
+    if (start !== undefined && !touchesDirty(start, end)) {
+      startPosition = lines.positionAt(start);
+      // Text before it on its first line changed length: its characters moved, convert it again.
+      if (startPosition.character !== item.startPosition.character) startPosition = undefined;
+    }
+    if (start === undefined || startPosition === undefined) {
+      gapHasDirtyItem = true;
+      continue;
+    }
+    const entry: KeptItem = { item, start, end, startPosition };
+    if (!closeGap(entry)) return undefined;
+    kept.push(entry);
+    items.push(entry);
+    before = entry;
+  }
+  if (!closeGap(undefined)) return undefined;
+  // Then the move: kept items are taken over from the previous conversion.
+  for (const { item, start, startPosition } of kept) moveItem(item, start, startPosition);
+  return items.map((entry) => ('item' in entry ? entry.item : entry));
+}

@@ -90,7 +90,10 @@ function createHclParser(parser: ParserType): HclParser {
       return { row: position.line, column: position.character };
     };
     const range = { startIndex: start, endIndex: end, startPosition: point(start), endPosition: point(end) };
-    const tree = parser.parse(text, null, { includedRanges: [range] });
+    // The text in chunks from the range only: given whole, it is copied into WebAssembly on every
+    // parse, which makes parsing a file piece by piece (see recover.ts) quadratic in its size.
+    const input = (index: number) => (index < end ? text.slice(index, Math.min(end, index + 16 * 1024)) : '');
+    const tree = parser.parse(input, null, { includedRanges: [range] });
     if (!tree) throw new Error('tree-sitter returned no tree');
     return tree;
   };
@@ -102,7 +105,7 @@ function createHclParser(parser: ParserType): HclParser {
       return tree;
     },
     toConfigFile(filePath, text, tree, cache, readBody, changes) {
-      return new HclConverter(filePath, text, readBody).convert(tree, cache, changes, conversions);
+      return new HclConverter(filePath, text, readBody, parseRange).convert(tree, cache, changes, conversions);
     },
     toConfigFileWithinBlock(filePath, text, cache, readBody, changes) {
       return new HclConverter(filePath, text, readBody).convertWithinBlock(parseRange, cache, changes, conversions);
