@@ -22,10 +22,10 @@ export function slowTerraformModule(resources = 60): string {
 }
 
 /**
- * Memory more than time: `resources` listener/pool pairs with `count = 256` each (120 of
- * them: about 300 MB), for an analysis thread with a small heap.
+ * Memory more than time: `resources` listener/pool pairs with `count = 256` each (480 of
+ * them: far over 96 MB of heap within a second), for an analysis thread with a small heap.
  */
-export function manyInstancesModule(resources = 120): string {
+export function manyInstancesModule(resources = 480): string {
   const out = ['resource "huaweicloud_elb_loadbalancer" "lb" {\n  name = "lb"\n}\n'];
   for (let i = 0; i < resources; i++) {
     out.push(`resource "huaweicloud_elb_listener" "l${i}" {
