@@ -15802,7 +15802,11 @@ function toAnalysisOptions(config, overrides = {}) {
     variables: { ...config.variables, ...overrides.variables ?? {} },
     varFiles: [...config.varFiles, ...overrides.varFiles ?? []],
     allowInlineIgnores: overrides.allowInlineIgnores ?? config.allowInlineIgnores,
-    budget: { ...config.budget, ...overrides.budget ?? {} },
+    // Per value: an editor setting left unset keeps the file's.
+    budget: {
+      seconds: overrides.budget?.seconds ?? config.budget.seconds,
+      memoryMb: overrides.budget?.memoryMb ?? config.budget.memoryMb
+    },
     ...overrides.kubernetes?.network || config.kubernetesNetwork || config.helmValueFiles.length > 0 ? {
       kubernetes: {
         network: overrides.kubernetes?.network ?? config.kubernetesNetwork,
