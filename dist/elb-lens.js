@@ -22184,6 +22184,10 @@ var HclExpressions = class {
   }
   /** The text between the quotes: template_literal nodes leave out white space next to them. */
   stringLitValue(node) {
+    const start2 = node.startIndex;
+    const end = node.endIndex;
+    if (end - start2 >= 2 && this.text.charCodeAt(start2) === 34 && this.text.charCodeAt(end - 1) === 34 && !node.hasError)
+      return unescapeHcl(this.text.slice(start2 + 1, end - 1));
     const open = node.firstChild;
     const close = node.lastChild;
     if (!open || !close || open.type !== "quoted_template_start" || close.type !== "quoted_template_end") return "";
