@@ -19667,6 +19667,19 @@ var INPUT_OPTIONS = [
     names: ["--var-file"],
     value: "<file>",
     help: ["read variables from a tfvars file (repeatable)", "(TF_VAR_<name> environment variables are read too)"]
+  },
+  {
+    names: ["--budget-seconds"],
+    value: "<s>",
+    help: [
+      `seconds one analysis unit may take (default ${DEFAULT_BUDGET.seconds}; budget.seconds`,
+      "in .elb-lens.json); a unit over it is reported and the run exits 1"
+    ]
+  },
+  {
+    names: ["--budget-memory-mb"],
+    value: "<mb>",
+    help: [`megabytes one analysis unit may add to the heap (default ${DEFAULT_BUDGET.memoryMb};`, "budget.memoryMb in .elb-lens.json)"]
   }
 ];
 var CHECK_OPTIONS = [
@@ -19695,19 +19708,6 @@ var CHECK_OPTIONS = [
       "for 10,000 files or more, else one; under 200 files and with",
       "--fix always one; never more than the number of cores)"
     ]
-  },
-  {
-    names: ["--budget-seconds"],
-    value: "<s>",
-    help: [
-      `seconds one analysis unit may take (default ${DEFAULT_BUDGET.seconds}; budget.seconds`,
-      "in .elb-lens.json); a unit over it is reported and the run exits 1"
-    ]
-  },
-  {
-    names: ["--budget-memory-mb"],
-    value: "<mb>",
-    help: [`megabytes one analysis unit may add to the heap (default ${DEFAULT_BUDGET.memoryMb};`, "budget.memoryMb in .elb-lens.json)"]
   },
   { names: ["--verbose", "-v"], help: ["print counts (files found, checked, not parsed) and timing on stderr"] },
   { names: ["--no-prescan"], help: ["parse every Terraform file instead of scanning first (same results)"] },
@@ -19855,15 +19855,6 @@ function parseArgs(argv) {
         args2.jobs = jobs;
         break;
       }
-      case "--budget-seconds":
-      case "--budget-memory-mb": {
-        const name2 = flag === "--budget-seconds" ? "seconds" : "memoryMb";
-        const given = Number(value());
-        const problem = budgetProblem(name2, given);
-        if (problem) throw new UsageError(`${flag} ${problem}`, "check");
-        args2.budget[name2] = given;
-        break;
-      }
       case "--verbose":
       case "-v":
         args2.verbose = true;
@@ -19915,7 +19906,8 @@ function parseGraphArgs(rest) {
     output: void 0,
     variables: {},
     varFiles: [],
-    config: void 0
+    config: void 0,
+    budget: {}
   };
   forEachFlag(rest, (flag, value, arg) => {
     switch (flag) {
@@ -19938,6 +19930,15 @@ function parseGraphArgs(rest) {
 }
 function inputFlag(flag, value, args2) {
   switch (flag) {
+    case "--budget-seconds":
+    case "--budget-memory-mb": {
+      const name2 = flag === "--budget-seconds" ? "seconds" : "memoryMb";
+      const given = Number(value());
+      const problem = budgetProblem(name2, given);
+      if (problem) throw new UsageError(`${flag} ${problem}`, "check");
+      args2.budget[name2] = given;
+      return true;
+    }
     case "--output":
     case "-o":
       args2.output = value();
@@ -26248,7 +26249,7 @@ async function graph(args2, io, host) {
     configFile: args2.config ? path22.resolve(io.cwd, args2.config) : void 0,
     realPath: nodeFileSystem.realpath
   });
-  const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2 };
+  const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2, budget: args2.budget };
   const effective = /* @__PURE__ */ new Map();
   const configFor = (file) => {
     const config = resolver.forFile(file);
@@ -26296,12 +26297,18 @@ async function graph(args2, io, host) {
     }
   }
   const shown = (file) => relativePath(io.cwd, file) || ".";
+  const stopped = new Set(
+    [...views.values()].flatMap((v) => v.findings.filter((r) => r.finding.ruleId === ANALYSIS_STOPPED_RULE_ID).map((r) => r.finding))
+  );
+  for (const finding of stopped) io.stderr(`elb-lens: ${printable(shown(finding.file))}: ${finding.message}
+`);
   const sources = [...views.values()].filter((v) => v.model.listeners.length + v.model.loadBalancers.length + v.model.pools.length + v.model.members.length > 0).map((v) => viewSource(v, shown)).sort((a, b) => a.name.localeCompare(b.name) || a.source.localeCompare(b.source));
   const map = buildClientIpMap(sources);
   const output = args2.format === "mermaid" ? toMermaid(map) : args2.format === "markdown" ? toMarkdown(map) : args2.format === "dot" ? toDot(map) : args2.format === "svg" ? toSvg(map) : toJson(map, shown);
+  const code = stopped.size > 0 ? 1 : 0;
   if (!args2.output) {
     io.stdout(output);
-    return 0;
+    return code;
   }
   try {
     host.writeFile(path22.resolve(io.cwd, args2.output), output);
@@ -26310,7 +26317,7 @@ async function graph(args2, io, host) {
 `);
     return 1;
   }
-  return 0;
+  return code;
 }
 
 // server/src/cli/explain.ts
