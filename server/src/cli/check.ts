@@ -19,7 +19,7 @@ import { CheckError, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS } from './io';
 import { readProcessStdin, stdinFindings, stdinInput, type StdinInput } from './stdin';
 import type { CliIo } from './io';
 import { atLeast, relativePath, sortFindings } from './report';
-import { printable } from '../core/escape';
+import { logLine, printable } from '../core/escape';
 import { ANALYSIS_STOPPED_RULE_ID } from '../core/options';
 
 /**
@@ -82,7 +82,9 @@ export async function check(args: CheckArgs, io: CliIo, workerScript: string): P
   // Log lines already on stderr: with threads, a file skipped in two services is reported once.
   const printed = new Set<string>();
   const sink: LogSink = { lines: undefined };
-  const stderr = (m: string) => {
+  // Log lines name files and resources, whose names may hold line breaks and escapes: one line each.
+  const stderr = (message: string) => {
+    const m = logLine(message);
     if (sink.lines) sink.lines.push(m);
     else {
       printed.add(m);
@@ -242,7 +244,7 @@ async function checkWalked(run: {
   const log = (m: string) => stderr(`${m}\n`);
   /** Log lines from the threads, in file or group order. */
   const print = (lines: string[]) => {
-    for (const line of lines) {
+    for (const line of lines.map(logLine)) {
       if (printed.has(line)) continue;
       printed.add(line);
       io.stderr(line);

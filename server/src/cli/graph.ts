@@ -1,3 +1,4 @@
+import { logLine } from '../core/escape';
 import * as path from 'path';
 import { ConfigResolver, type ElbLensConfig } from '../project/configFile';
 import { buildClientIpMap, planView, toDot, toJson, toMarkdown, toMermaid, toSvg, viewSource, type MapSource } from '../graph';
@@ -42,7 +43,7 @@ export async function graph(
     return result;
   };
   const service = await createElbLensService(
-    createNodeHost((message) => io.stderr(`${message}\n`)),
+    createNodeHost((message) => io.stderr(logLine(`${message}\n`))),
     { jsonFiles: (file) => namesElbJson(configFor(file), file) },
   );
   const walked = walk(
@@ -61,7 +62,7 @@ export async function graph(
   if (selected.length === 0 && renderedRoots.length === 0) io.stderr(`elb-lens: warning: ${nothingFound(args.paths)}\n`);
   for (const { file, config, kind, content } of selected) {
     if (kind === 'plan') {
-      const view = planView(file, content.text() ?? '', { rules: config.options.rules, log: (m) => io.stderr(`${m}\n`) });
+      const view = planView(file, content.text() ?? '', { rules: config.options.rules, log: (m) => io.stderr(logLine(`${m}\n`)) });
       if (view) views.set(`plan:${file}`, view);
       continue;
     }
