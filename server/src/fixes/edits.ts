@@ -1,6 +1,6 @@
 import type { FileTextEdit } from '../core/types';
 import { exprText, type ConfigAttribute, type ConfigBlock, type ConfigFile } from '../parse/config';
-import { realignAround, type Padding } from './hclAlign';
+import { assignsOnItsLine, realignAround, type Padding } from './hclAlign';
 import { jsonPropertyEdits } from './jsonEdits';
 import { yamlAddEntry, yamlRemoveEntry, yamlRenameKey, yamlReplaceValue } from './yamlEdits';
 
@@ -280,29 +280,7 @@ function alignmentRuns(
  */
 function hasEqualsColumn(file: ConfigFile, attribute: ConfigAttribute): boolean {
   if (attribute.range.start.line === attribute.range.end.line) return true;
-  const from = file.lines.offsetAt(attribute.nameRange.end);
-  const text = file.text.slice(from, file.lines.lineEnd(attribute.nameRange.end.line));
-  // What the scanner is inside of, innermost last.
-  const open: ('string' | 'bracket' | 'interpolation')[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (open[open.length - 1] === 'string') {
-      if (c === '\\') i++;
-      else if (c === '"') open.pop();
-      else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') i += 2;
-      else if ((c === '$' || c === '%') && text[i + 1] === '{') {
-        open.push('interpolation');
-        i++;
-      }
-      continue;
-    }
-    if (c === '#' || (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))) break;
-    if (c === '<' && text[i + 1] === '<') break;
-    if (c === '"') open.push('string');
-    else if (c === '(' || c === '[' || c === '{') open.push('bracket');
-    else if (c === ')' || c === ']' || c === '}') open.pop();
-  }
-  return open.length === 0;
+  return assignsOnItsLine(file.lines.lineText(attribute.nameRange.end.line));
 }
 
 function groupWidth(file: ConfigFile, group: ConfigAttribute[]): number {

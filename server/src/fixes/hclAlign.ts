@@ -86,6 +86,11 @@ function cellsOf(line: string): LineCells & { heredoc?: string } {
   return cells;
 }
 
+/** Whether a line assigns a value that ends on it (`key = value`): terraform fmt aligns its `=`. */
+export function assignsOnItsLine(line: string): boolean {
+  return cellsOf(line).assign !== undefined;
+}
+
 /** The cells of every line of a text given as lines. */
 function cellsOfLines(lines: readonly string[]): LineCells[] {
   const all: LineCells[] = [];
