@@ -18,7 +18,7 @@ import { toolInfo } from './explain';
 import { CheckError, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS } from './io';
 import { readProcessStdin, stdinFindings, stdinInput, type StdinInput } from './stdin';
 import type { CliIo } from './io';
-import { atLeast, relativePath, sortFindings } from './report';
+import { atLeast, counted, relativePath, sortFindings } from './report';
 import { logLine, printable } from '../core/escape';
 import { ANALYSIS_STOPPED_RULE_ID } from '../core/options';
 
@@ -284,9 +284,11 @@ async function checkWalked(run: {
           return unifiedDiff(`a/${name}`, `b/${name}`, original, service.documentText(file) ?? original);
         });
       io.stdout(diffs.join(''));
-      io.stderr(`elb-lens: ${result.applied} fix(es) would change ${fileCount} file(s); ${remaining(findings, args.minSeverity)}\n`);
+      io.stderr(
+        `elb-lens: ${counted(result.applied, 'fix', 'fixes')} would change ${counted(fileCount, 'file')}; ${remaining(findings, args.minSeverity)}\n`,
+      );
     } else {
-      io.stderr(`elb-lens: applied ${result.applied} fix(es) to ${fileCount} file(s)\n`);
+      io.stderr(`elb-lens: applied ${counted(result.applied, 'fix', 'fixes')} to ${counted(fileCount, 'file')}\n`);
     }
   } else if (workers) {
     // The caller index: the main thread scans from the front, workers (once ready) from the back.
@@ -387,5 +389,5 @@ function threadsText(perThread: number[] | undefined): string {
 
 function remaining(findings: Finding[], minSeverity: CheckArgs['minSeverity']): string {
   const failing = findings.filter((f) => atLeast(f.severity, minSeverity)).length;
-  return `${findings.length} finding(s) would remain, ${failing} at or above ${minSeverity}`;
+  return `${counted(findings.length, 'finding')} would remain, ${failing} at or above ${minSeverity}`;
 }
