@@ -13014,7 +13014,8 @@ function modify(text4, path30, value, options) {
 }
 
 // server/src/parse/jsonTree.ts
-function compactParseTree(text4, errors, options) {
+function compactParseTree(text4, errors, options, part = {}) {
+  const base = part.base ?? 0;
   const root = { type: "array", offset: -1, length: -1, children: [] };
   let current = root;
   const pending = [[]];
@@ -13040,34 +13041,38 @@ function compactParseTree(text4, errors, options) {
   visit2(
     text4,
     {
-      onObjectBegin: (offset) => open({ type: "object", offset, length: -1, parent: current, children: [] }),
+      onObjectBegin: (offset) => {
+        const object = { type: "object", offset: base + offset, length: -1, parent: current, children: [] };
+        open(object);
+        return object.parent !== root && part.skip?.(object) === true ? false : void 0;
+      },
       onObjectProperty: (name2, offset, length) => {
-        const property = { type: "property", offset, length: -1, parent: current, children: [] };
+        const property = { type: "property", offset: base + offset, length: -1, parent: current, children: [] };
         add(property);
-        property.children = [{ type: "string", value: name2, offset, length, parent: property }];
+        property.children = [{ type: "string", value: name2, offset: base + offset, length, parent: property }];
         current = property;
       },
       onObjectEnd: (offset, length) => {
-        completeProperty(offset + length);
-        close(offset + length);
-        completeProperty(offset + length);
+        completeProperty(base + offset + length);
+        close(base + offset + length);
+        completeProperty(base + offset + length);
       },
-      onArrayBegin: (offset) => open({ type: "array", offset, length: -1, parent: current, children: [] }),
+      onArrayBegin: (offset) => open({ type: "array", offset: base + offset, length: -1, parent: current, children: [] }),
       onArrayEnd: (offset, length) => {
-        close(offset + length);
-        completeProperty(offset + length);
+        close(base + offset + length);
+        completeProperty(base + offset + length);
       },
       onLiteralValue: (value, offset, length) => {
-        add({ type: literalType(value), offset, length, parent: current, value });
-        completeProperty(offset + length);
+        add({ type: literalType(value), offset: base + offset, length, parent: current, value });
+        completeProperty(base + offset + length);
       },
       onSeparator: (separator, offset) => {
         if (current.type !== "property") return;
-        if (separator === ":") current.colonOffset = offset;
-        else if (separator === ",") completeProperty(offset);
+        if (separator === ":") current.colonOffset = base + offset;
+        else if (separator === ",") completeProperty(base + offset);
       },
       onError: (error, offset, length) => {
-        errors.push({ error, offset, length });
+        errors.push({ error, offset: base + offset, length });
       }
     },
     options
@@ -13155,12 +13160,20 @@ function parseJsonDocument(text4) {
   return { root, errors, lines, comments: collectJsonComments(text4, lines) };
 }
 var MAX_JSON_DEPTH = 256;
-function parseJsonTree(text4) {
-  const tooDeepAt = nestingPastLimit(text4, MAX_JSON_DEPTH);
-  if (tooDeepAt >= 0)
+function parseJsonTree(text4, part = { from: 0, to: text4.length }) {
+  const parsed2 = part.from === 0 && part.to === text4.length ? text4 : text4.slice(part.from, part.to);
+  const deep = nestingPastLimit(parsed2, MAX_JSON_DEPTH);
+  if (deep >= 0) {
+    const tooDeepAt = part.from + deep;
     return { root: void 0, errors: [{ error: ParseErrorCode.InvalidSymbol, offset: tooDeepAt, length: 1 }], tooDeepAt };
+  }
   const errors = [];
-  const root = compactParseTree(text4, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = compactParseTree(
+    parsed2,
+    errors,
+    { allowTrailingComma: true, disallowComments: false },
+    { base: part.from, skip: part.skip }
+  );
   return { root, errors };
 }
 function nestingPastLimit(text4, limit) {
@@ -19257,13 +19270,14 @@ function nodeContext(resource) {
 }
 var ALWAYS_TRACED = /* @__PURE__ */ new Set(["protocol", "transparent_client_ip_enable", "count", "for_each", "loadbalancer_id", "annotations"]);
 var LISTENER_OPTIONS = ["nat64_enable", "proxy_protocol_enable", ...Object.keys(FLAT_HEADER_SWITCHES)];
+var NO_OPTIONS = /* @__PURE__ */ new Map();
 function listenerOptions(resource) {
-  const options = /* @__PURE__ */ new Map();
+  let options;
   for (const name2 of LISTENER_OPTIONS) {
     const attribute = resource.entry.block.attributes.get(name2);
-    if (attribute) options.set(name2, { attribute, value: resource.scope.evaluate(attribute.expr) });
+    if (attribute) (options ??= /* @__PURE__ */ new Map()).set(name2, { attribute, value: resource.scope.evaluate(attribute.expr) });
   }
-  return options;
+  return options ?? NO_OPTIONS;
 }
 function memberBackendKind(block, scope, kind, pool) {
   if (pool?.loadBalancer?.gateway || pool?.protocol === "IP")
@@ -19333,7 +19347,7 @@ function planToModel(filePath, text4) {
   return { file: read.file, module: module2, model: buildTerraformModel(module2) };
 }
 function planFile(filePath, text4) {
-  const { root, errors } = parseJsonTree(text4);
+  const { root, errors } = parseJsonTree(text4, { from: 0, to: text4.length, skip: isResourceObject });
   if (root?.type !== "object" || !child(root, "format_version")) return void 0;
   const planned = child(root, "planned_values");
   if (!planned) return void 0;
@@ -19366,8 +19380,9 @@ function planFile(filePath, text4) {
   const visitPlanned = (moduleNode, depth) => {
     if (!moduleNode || depth > 32) return;
     const modulePath = stringValue(child(moduleNode, "address")) ?? "";
-    for (const resource of child(moduleNode, "resources")?.children ?? []) {
+    for (const span of child(moduleNode, "resources")?.children ?? []) {
       checkpoint();
+      const resource = parsedResource(text4, span, []);
       if (stringValue(child(resource, "mode")) !== "managed") continue;
       const type = stringValue(child(resource, "type"));
       const name2 = stringValue(child(resource, "name"));
@@ -19384,11 +19399,9 @@ function planFile(filePath, text4) {
         type,
         name: name2,
         index,
-        node: resource,
-        addressNode,
-        values: values?.type === "object" ? values : void 0,
+        span,
         expressions: child(configResources.get(configKey), "expressions"),
-        unknown: afterUnknown.get(address) ?? /* @__PURE__ */ new Set(),
+        unknown: afterUnknown.get(address) ?? NOTHING_UNKNOWN,
         id: stringValue(child(values, "id"))
       });
     }
@@ -19464,7 +19477,7 @@ function planFile(filePath, text4) {
       if (v.type === "array" && (v.children ?? []).length > 0 && (v.children ?? []).every((c) => c.type === "object")) {
         (v.children ?? []).forEach((item, i2) => {
           const itemExpressions = expression?.type === "array" ? expression.children?.[i2] : void 0;
-          const body2 = buildBody(owner, item, itemExpressions, /* @__PURE__ */ new Set(), item, depth + 1);
+          const body2 = buildBody(owner, item, itemExpressions, NOTHING_UNKNOWN, item, depth + 1);
           blocks2.push(syntheticBlock(name2, [], k, item, body2, lines));
         });
         continue;
@@ -19501,9 +19514,12 @@ function planFile(filePath, text4) {
   const addresses = /* @__PURE__ */ new Map();
   for (const resource of resources) {
     checkpoint();
-    const anchor = resource.addressNode ?? resource.node;
-    const body2 = buildBody(resource, resource.values, resource.expressions, resource.unknown, anchor, 0);
-    const block = syntheticBlock("resource", [resource.type, resource.address], anchor, resource.node, body2, lines, resource.values);
+    const node = parsedResource(text4, resource.span, errors);
+    const valuesNode = child(node, "values");
+    const values = valuesNode?.type === "object" ? valuesNode : void 0;
+    const anchor = child(node, "address") ?? node;
+    const body2 = buildBody(resource, values, resource.expressions, resource.unknown, anchor, 0);
+    const block = syntheticBlock("resource", [resource.type, resource.address], anchor, node, body2, lines, values);
     blocks.push(block);
     addresses.set(`${resource.type}.${resource.address}`, resource.address);
   }
@@ -19518,6 +19534,21 @@ function planFile(filePath, text4) {
     syntaxErrors: errors.map((e) => lines.range(e.offset, e.offset + e.length))
   };
   return { file, addresses };
+}
+var NOTHING_UNKNOWN = /* @__PURE__ */ new Set();
+function isResourceObject(object) {
+  const list = object.parent;
+  const property = list?.parent;
+  if (list?.type !== "array" || property?.type !== "property" || property.children?.[0]?.value !== "resources") return false;
+  for (let up = property.parent; up; up = up.parent) {
+    if (up.type === "property" && up.children?.[0]?.value === "configuration") return false;
+  }
+  return true;
+}
+function parsedResource(text4, span, errors) {
+  const parsed2 = parseJsonTree(text4, { from: span.offset, to: span.offset + span.length });
+  errors.push(...parsed2.errors);
+  return parsed2.root ?? span;
 }
 function syntheticBlock(type, labels, labelNode, node, body2, lines, bodyNode = node) {
   const labelRange = nodeRange(lines, labelNode);

@@ -2,6 +2,7 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { describe, it } from 'node:test';
+import * as jsonc from 'jsonc-parser';
 import { analyzePlan, isPlanJson, planToModel } from '../../server/src/plan/plan';
 import { FIXTURES, run, tempTree } from './harness';
 
@@ -138,6 +139,26 @@ describe('Terraform plan JSON', () => {
         l.startsWith('client-ip-always-on module.otc.opentelekomcloud_lb_listener_v2.legacy'),
       ),
     );
+  });
+
+  it('each resource object is read on its own: a damaged one is a syntax error where it is, the others still count', () => {
+    const text = fs.readFileSync(COMPACT, 'utf8');
+    const whole = planToModel(COMPACT, text);
+    assert.ok(whole);
+    assert.deepEqual(whole.file.syntaxErrors, []);
+    // The first planned resource's `values` lose the `:` after their first key: only that object is damaged.
+    const first = jsonc.findNodeAtLocation(jsonc.parseTree(text)!, ['planned_values', 'root_module', 'resources', 0])!;
+    const values = jsonc.findNodeAtLocation(first, ['values'])!;
+    const colon = values.children![0].colonOffset!;
+    const damaged = text.slice(0, colon) + ' ' + text.slice(colon + 1);
+    const plan = planToModel(COMPACT, damaged);
+    assert.ok(plan);
+    assert.ok(plan.file.syntaxErrors.length > 0, 'the damage is reported');
+    for (const error of plan.file.syntaxErrors) {
+      const offset = plan.file.lines.offsetAt(error.start);
+      assert.ok(offset >= first.offset && offset < first.offset + first.length, `the error (at ${offset}) is in the damaged object`);
+    }
+    assert.equal(plan.file.blocks.length, whole.file.blocks.length, 'every resource still has its block');
   });
 
   it('elb-lens check picks plans up in folders and skips other Terraform JSON', async () => {

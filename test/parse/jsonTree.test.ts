@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as jsonc from 'jsonc-parser';
+import { parseJsonTree } from '../../server/src/parse/json';
 import { compactParseTree } from '../../server/src/parse/jsonTree';
 import { seededRandom } from '../helpers';
 
@@ -58,6 +59,35 @@ describe('compactParseTree: the tree of jsonc-parser, smaller', () => {
       '{"plan": {"resources": [{"address": "x.y[0]", "values": {"id": "1"}}]}}',
     ])
       assertSameTree(text);
+  });
+
+  test('skipped objects stay empty with their offsets; their text parsed on its own gives the nodes of the whole parse', () => {
+    const text = '{"resources": [{"a": 1, "b": [2, {"c": "d"}]}, {"a": 3 /* x */}], "other": {"resources": 1}}';
+    const whole = parseJsonTree(text).root!;
+    const skipped: jsonc.Node[] = [];
+    const { root, errors } = parseJsonTree(text, {
+      from: 0,
+      to: text.length,
+      skip: (object) => object.parent?.type === 'array' && (skipped.push(object), true),
+    });
+    assert.deepEqual(errors, []);
+    const resources = (tree: jsonc.Node) => jsonc.findNodeAtLocation(tree, ['resources'])!.children!;
+    assert.equal(skipped.length, 2);
+    assert.deepEqual(skipped, resources(root!));
+    resources(whole).forEach((full, i) => {
+      const empty = skipped[i];
+      assert.deepEqual([empty.offset, empty.length, empty.children], [full.offset, full.length, []]);
+      const part = parseJsonTree(text, { from: empty.offset, to: empty.offset + empty.length });
+      assert.deepEqual(shape(part.root), { ...(shape(full) as object), parent: undefined, hasParent: false });
+    });
+    // A part's syntax errors are at their offsets in the whole text.
+    const broken = '{"resources": [{"a": }]}';
+    const object = jsonc.findNodeAtLocation(parseJsonTree(broken).root!, ['resources', 0])!;
+    const part = parseJsonTree(broken, { from: object.offset, to: object.offset + object.length });
+    assert.deepEqual(
+      part.errors.map((e) => e.offset),
+      parseJsonTree(broken).errors.map((e) => e.offset),
+    );
   });
 
   test('property: the same nodes on generated, partly damaged JSON', () => {

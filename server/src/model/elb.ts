@@ -123,7 +123,7 @@ export interface Listener extends ModelNode {
   /** White-list IP groups that control which clients may connect. */
   whitelistGroups: IpGroup[];
   /** Client-IP related switches written on the listener (header switches, proxy protocol, NAT64). */
-  options: Map<string, ListenerOption>;
+  options: ReadonlyMap<string, ListenerOption>;
   /** An `insert_headers` block or object, when written. */
   insertHeaders: ConfigBlock | undefined;
   /**

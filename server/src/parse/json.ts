@@ -1,7 +1,7 @@
 import * as jsonc from 'jsonc-parser';
 import type { Range } from '../core/types';
 import type { ConfigAttribute, ConfigBlock, ConfigComment, ConfigFile, Expr } from './config';
-import { compactParseTree } from './jsonTree';
+import { compactParseTree, type TreePart } from './jsonTree';
 import { LineIndex } from './positions';
 
 export interface JsonDocument {
@@ -21,16 +21,28 @@ export function parseJsonDocument(text: string): JsonDocument {
 export const MAX_JSON_DEPTH = 256;
 
 /**
- * jsonc-parser's parseTree (comments and trailing commas allowed; see compactParseTree) with a nesting bound: text nested
+ * jsonc-parser's parseTree (comments and trailing commas allowed; see compactParseTree) of
+ * the text or of `part` of it (offsets stay the whole text's), with a nesting bound: text nested
  * deeper than MAX_JSON_DEPTH gives no tree, one error, and `tooDeepAt` (the offset of the
  * bracket that went too deep), so hostile input cannot overflow the stack.
  */
-export function parseJsonTree(text: string): { root: jsonc.Node | undefined; errors: jsonc.ParseError[]; tooDeepAt?: number } {
-  const tooDeepAt = nestingPastLimit(text, MAX_JSON_DEPTH);
-  if (tooDeepAt >= 0)
+export function parseJsonTree(
+  text: string,
+  part: { from: number; to: number } & Pick<TreePart, 'skip'> = { from: 0, to: text.length },
+): { root: jsonc.Node | undefined; errors: jsonc.ParseError[]; tooDeepAt?: number } {
+  const parsed = part.from === 0 && part.to === text.length ? text : text.slice(part.from, part.to);
+  const deep = nestingPastLimit(parsed, MAX_JSON_DEPTH);
+  if (deep >= 0) {
+    const tooDeepAt = part.from + deep;
     return { root: undefined, errors: [{ error: jsonc.ParseErrorCode.InvalidSymbol, offset: tooDeepAt, length: 1 }], tooDeepAt };
+  }
   const errors: jsonc.ParseError[] = [];
-  const root = compactParseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = compactParseTree(
+    parsed,
+    errors,
+    { allowTrailingComma: true, disallowComments: false },
+    { base: part.from, skip: part.skip },
+  );
   return { root, errors };
 }
 

@@ -11,13 +11,30 @@ interface BuildingNode {
   colonOffset?: number;
 }
 
+/** A tree of part of a text: its offsets, and objects left out of it. */
+export interface TreePart {
+  /** Where the parsed text starts in the whole text: added to every offset. */
+  base?: number;
+  /**
+   * Objects this is true of are left empty (length and offset still right): their text can be
+   * parsed on its own later. Not asked of the top-level value.
+   */
+  skip?: (object: jsonc.Node) => boolean;
+}
+
 /**
  * jsonc-parser's parseTree, node for node (the same types, offsets, lengths, parents, values
  * and colon offsets), with child lists of the size they end up: jsonc-parser grows each from
  * empty by `push`, which reserves room for 17 children, and a property has 2. For a plan of
  * 50,000 listeners that room was 100 MB of a 250 MB tree.
  */
-export function compactParseTree(text: string, errors: jsonc.ParseError[], options: jsonc.ParseOptions): jsonc.Node | undefined {
+export function compactParseTree(
+  text: string,
+  errors: jsonc.ParseError[],
+  options: jsonc.ParseOptions,
+  part: TreePart = {},
+): jsonc.Node | undefined {
+  const base = part.base ?? 0;
   const root: BuildingNode = { type: 'array', offset: -1, length: -1, children: [] };
   let current = root;
   /** Children of the open objects and arrays (a property's go straight into it). */
@@ -47,35 +64,40 @@ export function compactParseTree(text: string, errors: jsonc.ParseError[], optio
   jsonc.visit(
     text,
     {
-      onObjectBegin: (offset) => open({ type: 'object', offset, length: -1, parent: current, children: [] }),
+      onObjectBegin: (offset) => {
+        const object: BuildingNode = { type: 'object', offset: base + offset, length: -1, parent: current, children: [] };
+        open(object);
+        // false: jsonc-parser does not report what is inside (it still reports the end).
+        return object.parent !== root && part.skip?.(object as jsonc.Node) === true ? false : undefined;
+      },
       onObjectProperty: (name, offset, length) => {
-        const property: BuildingNode = { type: 'property', offset, length: -1, parent: current, children: [] };
+        const property: BuildingNode = { type: 'property', offset: base + offset, length: -1, parent: current, children: [] };
         add(property);
-        property.children = [{ type: 'string', value: name, offset, length, parent: property }];
+        property.children = [{ type: 'string', value: name, offset: base + offset, length, parent: property }];
         current = property;
       },
       onObjectEnd: (offset, length) => {
         // A property without a value ends with its object.
-        completeProperty(offset + length);
-        close(offset + length);
-        completeProperty(offset + length);
+        completeProperty(base + offset + length);
+        close(base + offset + length);
+        completeProperty(base + offset + length);
       },
-      onArrayBegin: (offset) => open({ type: 'array', offset, length: -1, parent: current, children: [] }),
+      onArrayBegin: (offset) => open({ type: 'array', offset: base + offset, length: -1, parent: current, children: [] }),
       onArrayEnd: (offset, length) => {
-        close(offset + length);
-        completeProperty(offset + length);
+        close(base + offset + length);
+        completeProperty(base + offset + length);
       },
       onLiteralValue: (value: unknown, offset, length) => {
-        add({ type: literalType(value), offset, length, parent: current, value });
-        completeProperty(offset + length);
+        add({ type: literalType(value), offset: base + offset, length, parent: current, value });
+        completeProperty(base + offset + length);
       },
       onSeparator: (separator, offset) => {
         if (current.type !== 'property') return;
-        if (separator === ':') current.colonOffset = offset;
-        else if (separator === ',') completeProperty(offset);
+        if (separator === ':') current.colonOffset = base + offset;
+        else if (separator === ',') completeProperty(base + offset);
       },
       onError: (error, offset, length) => {
-        errors.push({ error, offset, length });
+        errors.push({ error, offset: base + offset, length });
       },
     },
     options,

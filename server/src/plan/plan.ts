@@ -53,13 +53,12 @@ interface PlanResource {
   name: string;
   /** count/for_each key, if any. */
   index: number | string | undefined;
-  node: jsonc.Node;
-  addressNode: jsonc.Node | undefined;
-  values: jsonc.Node | undefined;
+  /** The resource's object in `planned_values`, left empty in the plan's tree (see parsedResource). */
+  span: jsonc.Node;
   /** The resource's `expressions` in the configuration section, when found. */
   expressions: jsonc.Node | undefined;
   /** Attribute names whose planned value is unknown (`after_unknown`). */
-  unknown: Set<string>;
+  unknown: ReadonlySet<string>;
   id: string | undefined;
 }
 
@@ -106,7 +105,10 @@ export function planToModel(filePath: string, text: string): PlanModule | undefi
 
 /** The plan's resources as synthetic blocks of one file, and their plan addresses by `type.address`. */
 function planFile(filePath: string, text: string): { file: ConfigFile; addresses: Map<string, string> } | undefined {
-  const { root, errors } = parseJsonTree(text);
+  // The objects of resources (in planned_values, and in prior_state, which is not read) are
+  // left out of the plan's tree and parsed one at a time: the tree of a whole plan of 50,000
+  // listeners was 180 MB.
+  const { root, errors } = parseJsonTree(text, { from: 0, to: text.length, skip: isResourceObject });
   if (root?.type !== 'object' || !child(root, 'format_version')) return undefined;
   const planned = child(root, 'planned_values');
   if (!planned) return undefined;
@@ -144,8 +146,10 @@ function planFile(filePath: string, text: string): { file: ConfigFile; addresses
   const visitPlanned = (moduleNode: jsonc.Node | undefined, depth: number) => {
     if (!moduleNode || depth > 32) return;
     const modulePath = stringValue(child(moduleNode, 'address')) ?? '';
-    for (const resource of child(moduleNode, 'resources')?.children ?? []) {
+    for (const span of child(moduleNode, 'resources')?.children ?? []) {
       checkpoint();
+      // Parsed to be indexed here, and again when its block is built (keeping each would keep the whole tree).
+      const resource = parsedResource(text, span, []);
       if (stringValue(child(resource, 'mode')) !== 'managed') continue;
       const type = stringValue(child(resource, 'type'));
       const name = stringValue(child(resource, 'name'));
@@ -162,11 +166,9 @@ function planFile(filePath: string, text: string): { file: ConfigFile; addresses
         type,
         name,
         index,
-        node: resource,
-        addressNode,
-        values: values?.type === 'object' ? values : undefined,
+        span,
         expressions: child(configResources.get(configKey), 'expressions'),
-        unknown: afterUnknown.get(address) ?? new Set(),
+        unknown: afterUnknown.get(address) ?? NOTHING_UNKNOWN,
         id: stringValue(child(values, 'id')),
       });
     }
@@ -241,7 +243,7 @@ function planFile(filePath: string, text: string): { file: ConfigFile; addresses
     owner: PlanResource,
     values: jsonc.Node | undefined,
     expressions: jsonc.Node | undefined,
-    unknown: Set<string>,
+    unknown: ReadonlySet<string>,
     anchor: jsonc.Node,
     depth: number,
   ): { attributes: Map<string, ConfigAttribute>; blocks: ConfigBlock[] } => {
@@ -262,7 +264,7 @@ function planFile(filePath: string, text: string): { file: ConfigFile; addresses
       if (v.type === 'array' && (v.children ?? []).length > 0 && (v.children ?? []).every((c) => c.type === 'object')) {
         (v.children ?? []).forEach((item, i) => {
           const itemExpressions = expression?.type === 'array' ? expression.children?.[i] : undefined;
-          const body = buildBody(owner, item, itemExpressions, new Set(), item, depth + 1);
+          const body = buildBody(owner, item, itemExpressions, NOTHING_UNKNOWN, item, depth + 1);
           blocks.push(syntheticBlock(name, [], k, item, body, lines));
         });
         continue;
@@ -304,9 +306,12 @@ function planFile(filePath: string, text: string): { file: ConfigFile; addresses
   const addresses = new Map<string, string>();
   for (const resource of resources) {
     checkpoint();
-    const anchor = resource.addressNode ?? resource.node;
-    const body = buildBody(resource, resource.values, resource.expressions, resource.unknown, anchor, 0);
-    const block = syntheticBlock('resource', [resource.type, resource.address], anchor, resource.node, body, lines, resource.values);
+    const node = parsedResource(text, resource.span, errors);
+    const valuesNode = child(node, 'values');
+    const values = valuesNode?.type === 'object' ? valuesNode : undefined;
+    const anchor = child(node, 'address') ?? node;
+    const body = buildBody(resource, values, resource.expressions, resource.unknown, anchor, 0);
+    const block = syntheticBlock('resource', [resource.type, resource.address], anchor, node, body, lines, values);
     blocks.push(block);
     addresses.set(`${resource.type}.${resource.address}`, resource.address);
   }
@@ -321,6 +326,26 @@ function planFile(filePath: string, text: string): { file: ConfigFile; addresses
     syntaxErrors: errors.map((e) => lines.range(e.offset, e.offset + e.length)),
   };
   return { file, addresses };
+}
+
+const NOTHING_UNKNOWN: ReadonlySet<string> = new Set();
+
+/** An object of a `resources` list outside `configuration` (whose resources are small and read as they are). */
+function isResourceObject(object: jsonc.Node): boolean {
+  const list = object.parent;
+  const property = list?.parent;
+  if (list?.type !== 'array' || property?.type !== 'property' || property.children?.[0]?.value !== 'resources') return false;
+  for (let up = property.parent; up; up = up.parent) {
+    if (up.type === 'property' && up.children?.[0]?.value === 'configuration') return false;
+  }
+  return true;
+}
+
+/** The tree of a resource object left out of the plan's tree (its own syntax errors added to `errors`). */
+function parsedResource(text: string, span: jsonc.Node, errors: jsonc.ParseError[]): jsonc.Node {
+  const parsed = parseJsonTree(text, { from: span.offset, to: span.offset + span.length });
+  errors.push(...parsed.errors);
+  return parsed.root ?? span;
 }
 
 function syntheticBlock(
