@@ -15676,11 +15676,7 @@ function parseConfig(filePath, text4) {
         config.exclude = readGlobs(value, key, fail);
         break;
       case "varFiles":
-        config.varFiles = readStrings(value, key, fail).map((f, index) => {
-          const resolved = path.resolve(dir, f);
-          if (!isInside(dir, resolved)) fail(value.children[index].offset, `${key}[${index}]`, outsideMessage(f));
-          return resolved;
-        });
+        config.varFiles = readConfinedPaths(value, key, dir, fail);
         break;
       case "variables": {
         if (value.type !== "object") fail(value.offset, key, "must be an object of variable name \u2192 value");
@@ -15718,7 +15714,7 @@ function parseConfig(filePath, text4) {
               if (!helmKey || !helmValue) continue;
               if (String(helmKey.value) !== "valueFiles")
                 fail(helmKey.offset, `kubernetes.helm.${String(helmKey.value)}`, 'unknown key (expected "valueFiles")');
-              config.helmValueFiles = readStrings(helmValue, "kubernetes.helm.valueFiles", fail).map((f) => path.resolve(dir, f));
+              config.helmValueFiles = readConfinedPaths(helmValue, "kubernetes.helm.valueFiles", dir, fail);
             }
           } else fail(innerKey.offset, `kubernetes.${name2}`, 'unknown key (expected "files", "network" or "helm")');
         }
@@ -15818,12 +15814,21 @@ function readGlobs(node, key, fail) {
   });
   return globs;
 }
+function readConfinedPaths(node, key, dir, fail) {
+  return readStrings(node, key, fail).map((written, index) => {
+    const resolved = path.resolve(dir, written);
+    if (!isInside(dir, resolved))
+      fail(node.children[index].offset, `${key}[${index}]`, outsideMessage(written, key === "varFiles" ? "--var-file" : ""));
+    return resolved;
+  });
+}
 function isInside(dir, filePath) {
   const relative8 = path.relative(dir, filePath);
   return relative8 === "" || !relative8.startsWith("..") && !path.isAbsolute(relative8);
 }
-function outsideMessage(written) {
-  return `"${written}" is outside the folder of this configuration; a configuration only names files in its folder or below (give others on the command line: --var-file)`;
+function outsideMessage(written, commandLine = "--var-file") {
+  const elsewhere = commandLine ? ` (give others on the command line: ${commandLine})` : "";
+  return `"${written}" is outside the folder of this configuration; a configuration only names files in its folder or below${elsewhere}`;
 }
 function jsonText(node) {
   const value = getNodeValue2(node);
@@ -15883,23 +15888,22 @@ var ConfigResolver = class {
     this.byFile.set(filePath, config);
     return config;
   }
-  /** Refuses a var file that a symbolic link takes outside the configuration's folder. */
+  /** Refuses a var file or Helm value file that a symbolic link takes outside the configuration's folder. */
   confineLinks(config) {
     if (!this.realPath) return;
     const dir = this.realPath(config.dir) ?? config.dir;
-    config.varFiles.forEach((file, index) => {
-      const real = this.realPath(file);
-      if (real !== void 0 && !isInside(dir, real)) {
+    for (const [key, files] of [
+      ["varFiles", config.varFiles],
+      ["kubernetes.helm.valueFiles", config.helmValueFiles]
+    ]) {
+      files.forEach((file, index) => {
+        const real = this.realPath(file);
+        if (real === void 0 || isInside(dir, real)) return;
         const shown = path.relative(config.dir, file);
-        throw new ConfigError(
-          config.path,
-          1,
-          1,
-          `varFiles[${index}]`,
-          `"${shown}" leads outside the folder of this configuration through a symbolic link; a configuration only names files in its folder or below`
-        );
-      }
-    });
+        const why = `"${shown}" leads outside the folder of this configuration through a symbolic link; a configuration only names files in its folder or below`;
+        throw new ConfigError(config.path, 1, 1, `${key}[${index}]`, why);
+      });
+    }
   }
 };
 function toAnalysisOptions(config, overrides = {}) {
@@ -15909,7 +15913,11 @@ function toAnalysisOptions(config, overrides = {}) {
     variables: { ...config.variables, ...overrides.variables ?? {} },
     varFiles: [...config.varFiles, ...overrides.varFiles ?? []],
     allowInlineIgnores: overrides.allowInlineIgnores ?? config.allowInlineIgnores,
-    budget: { ...config.budget, ...overrides.budget ?? {} },
+    // Per value: an editor setting left unset keeps the file's.
+    budget: {
+      seconds: overrides.budget?.seconds ?? config.budget.seconds,
+      memoryMb: overrides.budget?.memoryMb ?? config.budget.memoryMb
+    },
     ...overrides.kubernetes?.network || config.kubernetesNetwork || config.helmValueFiles.length > 0 ? {
       kubernetes: {
         network: overrides.kubernetes?.network ?? config.kubernetesNetwork,
@@ -19774,6 +19782,19 @@ var INPUT_OPTIONS = [
     names: ["--var-file"],
     value: "<file>",
     help: ["read variables from a tfvars file (repeatable)", "(TF_VAR_<name> environment variables are read too)"]
+  },
+  {
+    names: ["--budget-seconds"],
+    value: "<s>",
+    help: [
+      `seconds one analysis unit may take (default ${DEFAULT_BUDGET.seconds}; budget.seconds`,
+      "in .elb-lens.json); a unit over it is reported and the run exits 1"
+    ]
+  },
+  {
+    names: ["--budget-memory-mb"],
+    value: "<mb>",
+    help: [`megabytes one analysis unit may add to the heap (default ${DEFAULT_BUDGET.memoryMb};`, "budget.memoryMb in .elb-lens.json)"]
   }
 ];
 var CHECK_OPTIONS = [
@@ -19802,19 +19823,6 @@ var CHECK_OPTIONS = [
       "for 10,000 files or more, else one; under 200 files and with",
       "--fix always one; never more than the number of cores)"
     ]
-  },
-  {
-    names: ["--budget-seconds"],
-    value: "<s>",
-    help: [
-      `seconds one analysis unit may take (default ${DEFAULT_BUDGET.seconds}; budget.seconds`,
-      "in .elb-lens.json); a unit over it is reported and the run exits 1"
-    ]
-  },
-  {
-    names: ["--budget-memory-mb"],
-    value: "<mb>",
-    help: [`megabytes one analysis unit may add to the heap (default ${DEFAULT_BUDGET.memoryMb};`, "budget.memoryMb in .elb-lens.json)"]
   },
   { names: ["--verbose", "-v"], help: ["print counts (files found, checked, not parsed) and timing on stderr"] },
   { names: ["--no-prescan"], help: ["parse every Terraform file instead of scanning first (same results)"] },
@@ -19962,15 +19970,6 @@ function parseArgs(argv) {
         args2.jobs = jobs;
         break;
       }
-      case "--budget-seconds":
-      case "--budget-memory-mb": {
-        const name2 = flag === "--budget-seconds" ? "seconds" : "memoryMb";
-        const given = Number(value());
-        const problem = budgetProblem(name2, given);
-        if (problem) throw new UsageError(`${flag} ${problem}`, "check");
-        args2.budget[name2] = given;
-        break;
-      }
       case "--verbose":
       case "-v":
         args2.verbose = true;
@@ -20022,7 +20021,8 @@ function parseGraphArgs(rest) {
     output: void 0,
     variables: {},
     varFiles: [],
-    config: void 0
+    config: void 0,
+    budget: {}
   };
   forEachFlag(rest, (flag, value, arg) => {
     switch (flag) {
@@ -20045,6 +20045,15 @@ function parseGraphArgs(rest) {
 }
 function inputFlag(flag, value, args2) {
   switch (flag) {
+    case "--budget-seconds":
+    case "--budget-memory-mb": {
+      const name2 = flag === "--budget-seconds" ? "seconds" : "memoryMb";
+      const given = Number(value());
+      const problem = budgetProblem(name2, given);
+      if (problem) throw new UsageError(`${flag} ${problem}`, "check");
+      args2.budget[name2] = given;
+      return true;
+    }
     case "--output":
     case "-o":
       args2.output = value();
@@ -22291,6 +22300,10 @@ var HclExpressions = class {
   }
   /** The text between the quotes: template_literal nodes leave out white space next to them. */
   stringLitValue(node) {
+    const start2 = node.startIndex;
+    const end = node.endIndex;
+    if (end - start2 >= 2 && this.text.charCodeAt(start2) === 34 && this.text.charCodeAt(end - 1) === 34 && !node.hasError)
+      return unescapeHcl(this.text.slice(start2 + 1, end - 1));
     const open = node.firstChild;
     const close = node.lastChild;
     if (!open || !close || open.type !== "quoted_template_start" || close.type !== "quoted_template_end") return "";
@@ -26354,7 +26367,7 @@ async function graph(args2, io, host) {
     configFile: args2.config ? path22.resolve(io.cwd, args2.config) : void 0,
     realPath: nodeFileSystem.realpath
   });
-  const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2 };
+  const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2, budget: args2.budget };
   const effective = /* @__PURE__ */ new Map();
   const configFor = (file) => {
     const config = resolver.forFile(file);
@@ -26402,12 +26415,18 @@ async function graph(args2, io, host) {
     }
   }
   const shown = (file) => relativePath(io.cwd, file) || ".";
+  const stopped = new Set(
+    [...views.values()].flatMap((v) => v.findings.filter((r) => r.finding.ruleId === ANALYSIS_STOPPED_RULE_ID).map((r) => r.finding))
+  );
+  for (const finding of stopped) io.stderr(logLine(`elb-lens: ${shown(finding.file)}: ${finding.message}
+`));
   const sources = [...views.values()].filter((v) => v.model.listeners.length + v.model.loadBalancers.length + v.model.pools.length + v.model.members.length > 0).map((v) => viewSource(v, shown)).sort((a, b) => a.name.localeCompare(b.name) || a.source.localeCompare(b.source));
   const map = buildClientIpMap(sources);
   const output = args2.format === "mermaid" ? toMermaid(map) : args2.format === "markdown" ? toMarkdown(map) : args2.format === "dot" ? toDot(map) : args2.format === "svg" ? toSvg(map) : toJson(map, shown);
+  const code = stopped.size > 0 ? 1 : 0;
   if (!args2.output) {
     io.stdout(output);
-    return 0;
+    return code;
   }
   try {
     host.writeFile(path22.resolve(io.cwd, args2.output), output);
@@ -26416,7 +26435,7 @@ async function graph(args2, io, host) {
 `);
     return 1;
   }
-  return 0;
+  return code;
 }
 
 // server/src/cli/explain.ts

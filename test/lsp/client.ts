@@ -68,7 +68,10 @@ export class TestClient {
       this.process = undefined as unknown as ChildProcess;
       this.connection = createProtocolConnection(this.transport.reader, this.transport.writer);
     } else {
-      this.process = spawn(process.execPath, [options.bundle ?? SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      this.process = spawn(process.execPath, [options.bundle ?? SERVER_BUNDLE, '--stdio'], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+      });
       this.process.stderr?.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
       this.connection = createProtocolConnection(
         new StreamMessageReader(this.process.stdout!),
@@ -136,10 +139,13 @@ export class TestClient {
   /** Sends initialize and initialized (after the caller added its own request handlers to `client`). */
   static async initialize(client: TestClient, options: StartOptions = {}): Promise<TestClient> {
     const rootUri = client.uriOf(client.root, '');
+    const folders = options.workspaceFolders?.map((name) => ({ uri: client.uriOf(client.root, name), name })) ?? [
+      { uri: rootUri, name: 'test' },
+    ];
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
-      workspaceFolders: [{ uri: rootUri, name: 'test' }],
+      workspaceFolders: folders,
       initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: {
@@ -255,6 +261,10 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Whether the client takes relative glob patterns in file watchers (VS Code does). */
   relativePatternSupport?: boolean;
+  /** Workspace folders (names under the root); default: the root alone. */
+  workspaceFolders?: string[];
+  /** Environment variables for the server's process, over the test's own. */
+  env?: Record<string, string>;
 }
 
 export function tempWorkspace(files: Record<string, string>): string {

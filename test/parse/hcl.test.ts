@@ -120,6 +120,16 @@ describe('HCL blocks, labels and their ranges', () => {
     assert.equal(show(attributeOf(file.blocks[0], 'protocol').expr), '"TCP"');
   });
 
+  test('string labels and values: empty, escaped quotes and backslashes; an unterminated one neither crashes nor loses its block', async () => {
+    const file = await parseHcl('resource "a\\"q" "" {\n  x = "b\\\\"\n  y = ""\n}\n');
+    assert.deepEqual(file.blocks[0].labels, ['a"q', '']);
+    assert.equal(show(attributeOf(file.blocks[0], 'x').expr), JSON.stringify('b\\'));
+    assert.equal(show(attributeOf(file.blocks[0], 'y').expr), '""');
+    // The value ends in an escaped quote and no closing one: a repaired block, whatever its value reads.
+    const broken = await parseHcl('resource "a" "b" {\n  x = "c\\"\n}\nresource "d" "e" {\n  y = "f"\n}\n');
+    assert.ok(broken.blocks.some((b) => b.labels[1] === 'b'));
+  });
+
   test('a body filter skips the bodies of blocks it rejects, keeping their labels and ranges', async () => {
     const text =
       'resource "null_resource" "n" {\n  x = 1\n  inner {}\n}\nresource "huaweicloud_lb_listener" "l" {\n  protocol = "TCP"\n}\n';

@@ -166,6 +166,22 @@ describe('budget: the command line', () => {
     }
   });
 
+  test('graph: the stopped unit is said on stderr and missing from the map, the other one drawn, exit 1', async () => {
+    const root = tempTree({ 'slow/main.tf': slow, 'fast/main.tf': FAST_MODULE });
+    try {
+      const result = await run(['graph', 'slow', 'fast', '--budget-seconds', '1'], { cwd: root });
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(
+        result.stderr,
+        /^elb-lens: slow\/main\.tf: Analysis of the root module in slow\/ stopped after [\d.]+ s: over its time budget of 1 s\./m,
+      );
+      assert.match(result.stdout, /huaweicloud_elb_listener\.web/);
+      assert.doesNotMatch(result.stdout, /slow/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   test('a budget flag out of range is a usage error', async () => {
     const result = await run(['check', '.', '--budget-seconds', '0']);
     assert.equal(result.code, 1);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze, applyFixToModule, findingKeys, keysWithout, ofRule, textAt } from '../helpers';
 import { DEDICATED_LB, fixAndReanalyse, json, jsonFindings, nameOf, SHARED_LB } from '../elbjson/util';
-import { resourceBlock, terraformChain, terraformListener, variable, type Arguments } from './fixtures';
+import { poolAndMember, resourceBlock, terraformChain, terraformListener, variable, type Arguments } from './fixtures';
 
 const RULE = 'client-ip-ip-backend';
 
@@ -19,17 +19,13 @@ const huawei = (protocol: string, { member = [] as Arguments, pool = [] as Argum
       protocol,
       args: [['default_pool_id', 'huaweicloud_elb_pool.p.id'], ...listener],
     }),
-    resourceBlock('huaweicloud_elb_pool', 'p', [
-      ['protocol', `"${protocol === 'TLS' ? 'TCP' : protocol}"`],
-      ['lb_method', '"ROUND_ROBIN"'],
-      ...pool,
-    ]),
-    resourceBlock('huaweicloud_elb_member', 'm', [
-      ['pool_id', 'huaweicloud_elb_pool.p.id'],
-      ['address', '"172.16.0.9"'],
-      ['protocol_port', '80'],
-      ...member,
-    ]),
+    poolAndMember(
+      'huaweicloud_elb_pool',
+      'huaweicloud_elb_member',
+      [['protocol', `"${protocol === 'TLS' ? 'TCP' : protocol}"`], ['lb_method', '"ROUND_ROBIN"'], ...pool],
+      '"172.16.0.9"',
+      member,
+    ),
   ].join('\n');
 
 /** OTC or Flexible Engine v3 resources, the pool linked by listener_id, split over two files. */
@@ -50,16 +46,16 @@ const v3Module = (provider: 'opentelekomcloud' | 'flexibleengine', protocol: str
 const otcV2ListenerV3Pool = (protocol: string, clientIp?: string) =>
   [
     terraformListener({ listenerType: 'opentelekomcloud_lb_listener_v2', lbId: 'var.lb', protocol, clientIp }),
-    resourceBlock('opentelekomcloud_lb_pool_v3', 'p', [
-      ['listener_id', 'opentelekomcloud_lb_listener_v2.l.id'],
-      ['lb_algorithm', '"ROUND_ROBIN"'],
-      ['protocol', `"${protocol}"`],
-    ]),
-    resourceBlock('opentelekomcloud_lb_member_v3', 'm', [
-      ['pool_id', 'opentelekomcloud_lb_pool_v3.p.id'],
-      ['address', '"10.0.0.1"'],
-      ['protocol_port', '80'],
-    ]),
+    poolAndMember(
+      'opentelekomcloud_lb_pool_v3',
+      'opentelekomcloud_lb_member_v3',
+      [
+        ['listener_id', 'opentelekomcloud_lb_listener_v2.l.id'],
+        ['lb_algorithm', '"ROUND_ROBIN"'],
+        ['protocol', `"${protocol}"`],
+      ],
+      '"10.0.0.1"',
+    ),
   ].join('\n');
 
 describe(`${RULE}: fires`, () => {
@@ -200,15 +196,15 @@ describe(`${RULE}: does not fire`, () => {
             ['transparent_client_ip_enable', on],
           ],
         }),
-        resourceBlock(`${prefix}_pool${suffix}`, 'p', [
-          ['protocol', '"TCP"'],
-          ['lb_method', '"ROUND_ROBIN"'],
-        ]),
-        resourceBlock(`${prefix}_member${suffix}`, 'm', [
-          ['pool_id', `${prefix}_pool${suffix}.p.id`],
-          ['address', '"10.0.0.1"'],
-          ['protocol_port', '80'],
-        ]),
+        poolAndMember(
+          `${prefix}_pool${suffix}`,
+          `${prefix}_member${suffix}`,
+          [
+            ['protocol', '"TCP"'],
+            ['lb_method', '"ROUND_ROBIN"'],
+          ],
+          '"10.0.0.1"',
+        ),
       ].join('\n');
       assert.equal(ofRule(await analyze({ 'main.tf': text }), RULE).length, 0, prefix);
     }

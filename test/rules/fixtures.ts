@@ -123,3 +123,9 @@ export function terraformListener(options: ListenerOptions): string {
 export function variable(name: string, ...lines: string[]): string {
   return lines.length === 0 ? `variable "${name}" {}\n` : `variable "${name}" {\n${lines.map((l) => `  ${l}\n`).join('')}}\n`;
 }
+
+/** A pool "p" with `pool` arguments and its member "m" at `address`, port 80, with more `member` arguments. */
+export function poolAndMember(poolType: string, memberType: string, pool: Arguments, address: string, member: Arguments = []): string {
+  const memberArgs: Arguments = [['pool_id', `${poolType}.p.id`], ['address', address], ['protocol_port', '80'], ...member];
+  return `${resourceBlock(poolType, 'p', pool)}\n${resourceBlock(memberType, 'm', memberArgs)}`;
+}

@@ -44,6 +44,7 @@ export interface GraphArgs {
   variables: Record<string, string>;
   varFiles: string[];
   config: string | undefined;
+  budget: Partial<AnalysisBudget>;
 }
 
 export type CliArgs =
@@ -74,6 +75,19 @@ const INPUT_OPTIONS: OptionSpec[] = [
     value: '<file>',
     help: ['read variables from a tfvars file (repeatable)', '(TF_VAR_<name> environment variables are read too)'],
   },
+  {
+    names: ['--budget-seconds'],
+    value: '<s>',
+    help: [
+      `seconds one analysis unit may take (default ${DEFAULT_BUDGET.seconds}; budget.seconds`,
+      'in .elb-lens.json); a unit over it is reported and the run exits 1',
+    ],
+  },
+  {
+    names: ['--budget-memory-mb'],
+    value: '<mb>',
+    help: [`megabytes one analysis unit may add to the heap (default ${DEFAULT_BUDGET.memoryMb};`, 'budget.memoryMb in .elb-lens.json)'],
+  },
 ];
 
 export const CHECK_OPTIONS: readonly OptionSpec[] = [
@@ -102,19 +116,6 @@ export const CHECK_OPTIONS: readonly OptionSpec[] = [
       'for 10,000 files or more, else one; under 200 files and with',
       '--fix always one; never more than the number of cores)',
     ],
-  },
-  {
-    names: ['--budget-seconds'],
-    value: '<s>',
-    help: [
-      `seconds one analysis unit may take (default ${DEFAULT_BUDGET.seconds}; budget.seconds`,
-      'in .elb-lens.json); a unit over it is reported and the run exits 1',
-    ],
-  },
-  {
-    names: ['--budget-memory-mb'],
-    value: '<mb>',
-    help: [`megabytes one analysis unit may add to the heap (default ${DEFAULT_BUDGET.memoryMb};`, 'budget.memoryMb in .elb-lens.json)'],
   },
   { names: ['--verbose', '-v'], help: ['print counts (files found, checked, not parsed) and timing on stderr'] },
   { names: ['--no-prescan'], help: ['parse every Terraform file instead of scanning first (same results)'] },
@@ -274,15 +275,6 @@ export function parseArgs(argv: string[]): CliArgs {
         args.jobs = jobs;
         break;
       }
-      case '--budget-seconds':
-      case '--budget-memory-mb': {
-        const name = flag === '--budget-seconds' ? 'seconds' : 'memoryMb';
-        const given = Number(value());
-        const problem = budgetProblem(name, given);
-        if (problem) throw new UsageError(`${flag} ${problem}`, 'check');
-        args.budget[name] = given;
-        break;
-      }
       case '--verbose':
       case '-v':
         args.verbose = true;
@@ -339,6 +331,7 @@ function parseGraphArgs(rest: string[]): GraphArgs {
     variables: {},
     varFiles: [],
     config: undefined,
+    budget: {},
   };
   forEachFlag(rest, (flag, value, arg) => {
     switch (flag) {
@@ -364,9 +357,24 @@ function parseGraphArgs(rest: string[]): GraphArgs {
 function inputFlag(
   flag: string,
   value: () => string,
-  args: { output: string | undefined; config: string | undefined; variables: Record<string, string>; varFiles: string[] },
+  args: {
+    output: string | undefined;
+    config: string | undefined;
+    variables: Record<string, string>;
+    varFiles: string[];
+    budget: Partial<AnalysisBudget>;
+  },
 ): boolean {
   switch (flag) {
+    case '--budget-seconds':
+    case '--budget-memory-mb': {
+      const name = flag === '--budget-seconds' ? 'seconds' : 'memoryMb';
+      const given = Number(value());
+      const problem = budgetProblem(name, given);
+      if (problem) throw new UsageError(`${flag} ${problem}`, 'check');
+      args.budget[name] = given;
+      return true;
+    }
     case '--output':
     case '-o':
       args.output = value();

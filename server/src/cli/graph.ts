@@ -1,3 +1,4 @@
+import { ANALYSIS_STOPPED_RULE_ID } from '../core/options';
 import { logLine } from '../core/escape';
 import * as path from 'path';
 import { ConfigResolver, type ElbLensConfig } from '../project/configFile';
@@ -34,7 +35,7 @@ export async function graph(
     configFile: args.config ? path.resolve(io.cwd, args.config) : undefined,
     realPath: nodeFileSystem.realpath,
   });
-  const flags = { variables: args.variables, varFiles: cliVarFiles, environmentVariables };
+  const flags = { variables: args.variables, varFiles: cliVarFiles, environmentVariables, budget: args.budget };
   const effective = new Map<ElbLensConfig, EffectiveConfig>();
   const configFor = (file: string): EffectiveConfig => {
     const config = resolver.forFile(file);
@@ -83,6 +84,11 @@ export async function graph(
     }
   }
   const shown = (file: string) => relativePath(io.cwd, file) || '.';
+  // A unit stopped at its budget is missing from the map: said once each, and the run fails (as `check` does).
+  const stopped = new Set(
+    [...views.values()].flatMap((v) => v.findings.filter((r) => r.finding.ruleId === ANALYSIS_STOPPED_RULE_ID).map((r) => r.finding)),
+  );
+  for (const finding of stopped) io.stderr(logLine(`elb-lens: ${shown(finding.file)}: ${finding.message}\n`));
   const sources: MapSource[] = [...views.values()]
     .filter((v) => v.model.listeners.length + v.model.loadBalancers.length + v.model.pools.length + v.model.members.length > 0)
     .map((v) => viewSource(v, shown))
@@ -98,9 +104,10 @@ export async function graph(
           : args.format === 'svg'
             ? toSvg(map)
             : toJson(map, shown);
+  const code = stopped.size > 0 ? 1 : 0;
   if (!args.output) {
     io.stdout(output);
-    return 0;
+    return code;
   }
   try {
     host.writeFile(path.resolve(io.cwd, args.output), output);
@@ -108,5 +115,5 @@ export async function graph(
     io.stderr(`elb-lens: cannot write ${args.output}: ${writeFailure(error)}\n`);
     return 1;
   }
-  return 0;
+  return code;
 }

@@ -155,6 +155,7 @@ export class ServerConfiguration {
         jsonFiles: settings.json.files,
         kubernetesFiles: settings.kubernetes.files,
         ...(settings.kubernetes.network && { kubernetesNetwork: settings.kubernetes.network }),
+        budget: settings.budget,
       },
     });
   }

@@ -1,5 +1,5 @@
-import { closest, knownRuleIds } from '../project/configFile';
-import type { RuleSetting } from '../core/options';
+import { budgetProblem, closest, knownRuleIds } from '../project/configFile';
+import type { AnalysisBudget, RuleSetting } from '../core/options';
 
 /** The `elbLens.*` settings, as one typed object. */
 export interface ElbLensSettings {
@@ -12,6 +12,8 @@ export interface ElbLensSettings {
   diagnostics: { scope: 'openFiles' | 'workspace' };
   json: { files: string[] };
   kubernetes: { files: string[]; network: 'vpc' | 'tunnel' | 'eni' | undefined };
+  /** What one analysis unit may take; unset values come from `.elb-lens.json` or the defaults. */
+  budget: Partial<AnalysisBudget>;
 }
 
 export const DEFAULT_SETTINGS: ElbLensSettings = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: ElbLensSettings = {
   diagnostics: { scope: 'openFiles' },
   json: { files: ['**/*.elb.json', '**/*.elb.jsonc'] },
   kubernetes: { files: [], network: undefined },
+  budget: { seconds: undefined, memoryMb: undefined },
 };
 
 const RULE_SETTINGS = new Set<string>(['off', 'error', 'warning', 'information', 'hint']);
@@ -100,6 +103,16 @@ export function parseSettings(raw: unknown, problems: string[] = []): ElbLensSet
     const network = kubernetes?.network;
     if (network === 'vpc' || network === 'tunnel' || network === 'eni') settings.kubernetes.network = network;
     else if (network !== undefined && network !== null && network !== '') bad('kubernetes.network', '"vpc", "tunnel" or "eni"');
+  }
+  if (raw.budget !== undefined && raw.budget !== null) {
+    const budget = isRecord(raw.budget) ? raw.budget : {};
+    for (const name of ['seconds', 'memoryMb'] as const) {
+      const value = budget[name];
+      if (value === undefined || value === null) continue;
+      const problem = budgetProblem(name, value);
+      if (problem) bad(`budget.${name}`, problem.replace(/^must be /, ''));
+      else settings.budget[name] = value as number;
+    }
   }
   return settings;
 }

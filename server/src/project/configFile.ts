@@ -444,7 +444,11 @@ export function toAnalysisOptions(config: ElbLensConfig, overrides: AnalysisOpti
     variables: { ...config.variables, ...(overrides.variables ?? {}) },
     varFiles: [...config.varFiles, ...(overrides.varFiles ?? [])],
     allowInlineIgnores: overrides.allowInlineIgnores ?? config.allowInlineIgnores,
-    budget: { ...config.budget, ...(overrides.budget ?? {}) },
+    // Per value: an editor setting left unset keeps the file's.
+    budget: {
+      seconds: overrides.budget?.seconds ?? config.budget.seconds,
+      memoryMb: overrides.budget?.memoryMb ?? config.budget.memoryMb,
+    },
     ...(overrides.kubernetes?.network || config.kubernetesNetwork || config.helmValueFiles.length > 0
       ? {
           kubernetes: {

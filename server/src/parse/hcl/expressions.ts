@@ -216,6 +216,12 @@ export class HclExpressions {
 
   /** The text between the quotes: template_literal nodes leave out white space next to them. */
   stringLitValue(node: Node): string {
+    // A sound string_lit is its quotes and what lies between: read from the text, without two
+    // more crossings into WebAssembly for the quote nodes (every label and string value comes here).
+    const start = node.startIndex;
+    const end = node.endIndex;
+    if (end - start >= 2 && this.text.charCodeAt(start) === 0x22 && this.text.charCodeAt(end - 1) === 0x22 && !node.hasError)
+      return unescapeHcl(this.text.slice(start + 1, end - 1));
     const open = node.firstChild;
     const close = node.lastChild;
     if (!open || !close || open.type !== 'quoted_template_start' || close.type !== 'quoted_template_end') return '';
