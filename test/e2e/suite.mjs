@@ -225,6 +225,28 @@ async function hoverSquiggle(kind, text) {
 }
 
 /**
+ * Hovers the squiggle until a hover containing `hoverText` shows. VS Code drops a hover whose
+ * request was overtaken (the file's diagnostics published again meanwhile, the mouse a pixel
+ * off a wrapped squiggle); a person moves the mouse away and back, and so does this (up to 3
+ * times, logged). Returns the hover's locator.
+ */
+async function hoverUntilShown(kind, text, hoverText) {
+  const hover = page.locator('.monaco-hover:visible', { hasText: hoverText });
+  for (let attempt = 1; ; attempt++) {
+    await hoverSquiggle(kind, text);
+    try {
+      await hover.first().waitFor({ timeout: attempt === 3 ? TIMEOUT : TIMEOUT / 3 });
+      return hover;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      log(`       hover attempt ${attempt}: no hover with "${hoverText}"; the mouse moves away and back`);
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/**
  * Ctrl+. until the quick-fix menu lists `title`. VS Code cancels a running code-action
  * request when the file's diagnostics are published again meanwhile and then says "No code
  * actions available"; a person presses Ctrl+. again, and so does this (up to 3 times, logged).
@@ -450,9 +472,7 @@ async function workspaceScenarios(workspace, baseSettings) {
   });
 
   await step('hover on the client IP argument explains it', async () => {
-    await hoverSquiggle('error', 'transparent_client_ip_enable');
-    const hover = page.locator('.monaco-hover:visible', { hasText: 'Transfer Client IP Address' });
-    await hover.first().waitFor({ timeout: TIMEOUT });
+    const hover = await hoverUntilShown('error', 'transparent_client_ip_enable', 'Transfer Client IP Address');
     await screenshot('hover.png');
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
@@ -632,9 +652,7 @@ async function workspaceScenarios(workspace, baseSettings) {
   await step('Kubernetes manifest: squiggle, hover and quick fix in a .yaml file', async () => {
     await openFile('service.yaml');
     await expectSquiggles('error', ["kubernetes.io/elb.transparent-client-ip: 'false'"]);
-    await hoverSquiggle('error', 'transparent-client-ip');
-    const hover = page.locator('.monaco-hover:visible', { hasText: 'Transfer Client IP Address' });
-    await hover.first().waitFor({ timeout: TIMEOUT });
+    const hover = await hoverUntilShown('error', 'transparent-client-ip', 'Transfer Client IP Address');
     await waitUntil(async () => (await hover.first().innerText()).includes('the pods see'), 'what the pods see, in the hover');
     await screenshot('hover-yaml.png');
     await page.mouse.move(5, 5);
