@@ -13465,6 +13465,127 @@ function forEachChildExpr(expr, visit4) {
   }
 }
 
+// server/src/fixes/hclAlign.ts
+var HEREDOC = /^<<-?([A-Za-z_][\w-]*)/;
+function cellsOf(line) {
+  const cells = { continuation: false };
+  const open = [];
+  let equals;
+  let depth = 0;
+  let firstToken = -1;
+  let codeEnd = 0;
+  for (let i2 = 0; i2 < line.length; i2++) {
+    const c = line[i2];
+    const top = open[open.length - 1];
+    if (top === "string") {
+      if (c === "\\") i2++;
+      else if (c === '"') open.pop();
+      else if ((c === "$" || c === "%") && line[i2 + 1] === c && line[i2 + 2] === "{") i2 += 2;
+      else if ((c === "$" || c === "%") && line[i2 + 1] === "{") {
+        open.push("interpolation");
+        i2++;
+      }
+      codeEnd = i2 + 1;
+      continue;
+    }
+    if (c === " " || c === "	") continue;
+    if (c === "#" || c === "/" && (line[i2 + 1] === "/" || line[i2 + 1] === "*")) {
+      const close = c === "/" && line[i2 + 1] === "*" ? line.indexOf("*/", i2 + 2) : -1;
+      if (close !== -1 && line.slice(close + 2).trim() !== "") {
+        i2 = close + 1;
+        codeEnd = i2 + 1;
+        continue;
+      }
+      if (firstToken !== -1) cells.comment = { codeEnd, start: i2 };
+      break;
+    }
+    if (firstToken === -1) firstToken = i2;
+    codeEnd = i2 + 1;
+    if (c === "<" && line[i2 + 1] === "<") {
+      const marker = HEREDOC.exec(line.slice(i2));
+      if (marker) {
+        cells.heredoc = marker[1];
+        break;
+      }
+    }
+    if (c === '"') open.push("string");
+    else if (c === "(" || c === "[" || c === "{") {
+      open.push("bracket");
+      depth++;
+    } else if (c === ")" || c === "]" || c === "}") {
+      if (open.pop() !== "interpolation") depth--;
+    } else if (c === "=" && equals === void 0 && i2 > firstToken && !"=!<>".includes(line[i2 - 1]) && line[i2 + 1] !== "=" && line[i2 + 1] !== ">") {
+      equals = i2;
+      depth = 0;
+    }
+  }
+  if (equals !== void 0 && depth === 0) cells.assign = { leadEnd: line.slice(0, equals).trimEnd().length, equals };
+  return cells;
+}
+function assignsOnItsLine(line) {
+  return cellsOf(line).assign !== void 0;
+}
+function cellsOfLines(lines) {
+  const all = [];
+  let heredoc;
+  let inBlockComment = false;
+  for (const line of lines) {
+    if (heredoc !== void 0) {
+      all.push({ continuation: true });
+      if (line.trim() === heredoc) heredoc = void 0;
+      continue;
+    }
+    if (inBlockComment) {
+      all.push({ continuation: false });
+      if (line.includes("*/")) inBlockComment = false;
+      continue;
+    }
+    const cells = cellsOf(line);
+    heredoc = cells.heredoc;
+    const opened = line.lastIndexOf("/*");
+    if (opened !== -1 && line.indexOf("*/", opened + 2) === -1 && !line.slice(0, opened).includes('"')) inBlockComment = true;
+    all.push({ assign: cells.assign, comment: cells.comment, continuation: cells.continuation });
+  }
+  return all;
+}
+function runsAround(cells, kind, around) {
+  const runs = [];
+  for (const start2 of around) {
+    if (!cells[start2]?.[kind] || runs.some((r) => r.includes(start2))) continue;
+    const run2 = [start2];
+    for (let l = start2 - 1; l >= 0 && (cells[l].continuation || cells[l][kind]); l--) if (!cells[l].continuation) run2.unshift(l);
+    for (let l = start2 + 1; l < cells.length && (cells[l].continuation || cells[l][kind]); l++) if (!cells[l].continuation) run2.push(l);
+    runs.push(run2);
+  }
+  return runs;
+}
+function realignAround(lines, around) {
+  const cells = cellsOfLines(lines);
+  const paddings = [];
+  const codeEnds = /* @__PURE__ */ new Map();
+  for (const run2 of runsAround(cells, "assign", around)) {
+    const column = Math.max(...run2.map((l) => cells[l].assign.leadEnd)) + 1;
+    for (const l of run2) {
+      const { leadEnd, equals } = cells[l].assign;
+      const spaces = column - leadEnd;
+      if (equals - leadEnd !== spaces) paddings.push({ line: l, from: leadEnd, to: equals, spaces });
+      const comment = cells[l].comment;
+      if (comment) codeEnds.set(l, comment.codeEnd + spaces - (equals - leadEnd));
+    }
+  }
+  const commentLines = [...around, ...codeEnds.keys()];
+  for (const run2 of runsAround(cells, "comment", commentLines)) {
+    const end = (l) => codeEnds.get(l) ?? cells[l].comment.codeEnd;
+    const column = Math.max(...run2.map(end)) + 1;
+    for (const l of run2) {
+      const { codeEnd, start: start2 } = cells[l].comment;
+      const spaces = column - end(l);
+      if (start2 - codeEnd !== spaces) paddings.push({ line: l, from: codeEnd, to: start2, spaces });
+    }
+  }
+  return paddings;
+}
+
 // server/src/fixes/jsonEdits.ts
 function jsonPropertyEdits(text4, path30, value, eol) {
   const root = parsed(text4);
@@ -13966,28 +14087,35 @@ function removeAttribute(file, block, attribute) {
 function insertLineBefore(file, line, text4) {
   const at = file.lines.lineStart(line);
   const edits = [{ file: file.path, range: file.lines.range(at, at), newText: `${text4}${file.lines.eol}` }];
-  const block = blockAroundLine(file.blocks, line);
-  if (!block || block.jsonPath || file.format === "yaml") return edits;
-  const sorted = sortedAttributes(block);
-  const neighbours = sorted.filter((a) => a.range.end.line === line - 1 || a.range.start.line === line);
-  return [...edits, ...realignRuns(file, block, sorted, neighbours, (l) => l >= line ? l + 1 : l)];
+  if (file.format !== "hcl") return edits;
+  const lines = linesOf(file);
+  lines.splice(line, 0, text4);
+  const paddings = realignAround(lines, [line - 1, line + 1]);
+  return [...edits, ...paddingEdits(file, paddings, (l) => l === line ? void 0 : l > line ? l - 1 : l)];
 }
 function removeLines(file, firstLine, lastLine) {
   const { lines } = file;
   const end = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : lines.lineEnd(lastLine);
   const edits = [{ file: file.path, range: lines.range(lines.lineStart(firstLine), end), newText: "" }];
-  const block = blockAroundLine(file.blocks, firstLine);
-  if (!block || block.jsonPath || file.format === "yaml") return edits;
-  const sorted = sortedAttributes(block);
-  const neighbours = sorted.filter((a) => a.range.end.line === firstLine - 1 || a.range.start.line === lastLine + 1);
+  if (file.format !== "hcl") return edits;
+  const remaining2 = linesOf(file);
   const removed = lastLine - firstLine + 1;
-  return [...edits, ...realignRuns(file, block, sorted, neighbours, (l) => l > lastLine ? l - removed : l)];
+  remaining2.splice(firstLine, removed);
+  const paddings = realignAround(remaining2, [firstLine - 1, firstLine]);
+  return [...edits, ...paddingEdits(file, paddings, (l) => l >= firstLine ? l + removed : l)];
 }
-function blockAroundLine(blocks, line) {
-  for (const block of blocks) {
-    if (block.range.start.line < line && line <= block.range.end.line) return blockAroundLine(block.blocks, line) ?? block;
+function linesOf(file) {
+  return Array.from({ length: file.lines.lineCount }, (_, line) => file.lines.lineText(line));
+}
+function paddingEdits(file, paddings, originalLine) {
+  const edits = [];
+  for (const { line, from, to, spaces } of paddings) {
+    const original = originalLine(line);
+    if (original === void 0) continue;
+    const start2 = file.lines.lineStart(original);
+    edits.push({ file: file.path, range: file.lines.range(start2 + from, start2 + to), newText: " ".repeat(spaces) });
   }
-  return void 0;
+  return edits;
 }
 function realignRuns(file, block, attributes, neighbours, lineOf) {
   const edits = [];
@@ -14081,28 +14209,7 @@ function alignmentRuns(file, block, attributes, lineOf = (line) => line) {
 }
 function hasEqualsColumn(file, attribute) {
   if (attribute.range.start.line === attribute.range.end.line) return true;
-  const from = file.lines.offsetAt(attribute.nameRange.end);
-  const text4 = file.text.slice(from, file.lines.lineEnd(attribute.nameRange.end.line));
-  const open = [];
-  for (let i2 = 0; i2 < text4.length; i2++) {
-    const c = text4[i2];
-    if (open[open.length - 1] === "string") {
-      if (c === "\\") i2++;
-      else if (c === '"') open.pop();
-      else if ((c === "$" || c === "%") && text4[i2 + 1] === c && text4[i2 + 2] === "{") i2 += 2;
-      else if ((c === "$" || c === "%") && text4[i2 + 1] === "{") {
-        open.push("interpolation");
-        i2++;
-      }
-      continue;
-    }
-    if (c === "#" || c === "/" && (text4[i2 + 1] === "/" || text4[i2 + 1] === "*")) break;
-    if (c === "<" && text4[i2 + 1] === "<") break;
-    if (c === '"') open.push("string");
-    else if (c === "(" || c === "[" || c === "{") open.push("bracket");
-    else if (c === ")" || c === "]" || c === "}") open.pop();
-  }
-  return open.length === 0;
+  return assignsOnItsLine(file.lines.lineText(attribute.nameRange.end.line));
 }
 function groupWidth(file, group) {
   return group.reduce((max, a) => Math.max(max, keyWidth(file, a)), 0);
@@ -14527,7 +14634,7 @@ var clientIpAlwaysOn = {
   meta: {
     id,
     defaultSeverity: "error",
-    summary: "Client IP transfer is switched off where it is always on (dedicated load balancers, HTTP/HTTPS listeners).",
+    summary: "Client IP transfer is switched off where it is always on (dedicated LBs, HTTP/HTTPS listeners).",
     docsUrl: docsPath(id)
   },
   check({ model, report }) {
@@ -14592,7 +14699,7 @@ var clientIpIneffectiveOption = {
   meta: {
     id: id2,
     defaultSeverity: "warning",
-    summary: "A client-IP alternative the protocol ignores: HTTP headers on a TCP/UDP listener, Proxy Protocol on a non-TLS listener.",
+    summary: "A client-IP option the protocol ignores: HTTP headers on TCP/UDP, Proxy Protocol on non-TLS.",
     docsUrl: docsPath(id2)
   },
   check({ model, report }) {
@@ -14684,7 +14791,7 @@ var clientIpIpBackend = {
   meta: {
     id: id3,
     defaultSeverity: "warning",
-    summary: "A listener that transfers the client IP sends traffic to IP-address backends, which never receive it.",
+    summary: "A listener that transfers the client IP sends traffic to IP-address backends, which never get it.",
     docsUrl: docsPath(id3)
   },
   check({ model, report }) {
@@ -14817,7 +14924,7 @@ var clientIpLostInCluster = {
   meta: {
     id: id4,
     defaultSeverity: "warning",
-    summary: "Client IP transfer is on, but a hop behind the backends (kube-proxy, externalTrafficPolicy: Cluster) replaces the address.",
+    summary: "Client IP transfer is on, but kube-proxy (externalTrafficPolicy: Cluster) replaces the address.",
     docsUrl: docsPath(id4)
   },
   check({ model, report }) {
@@ -15077,7 +15184,7 @@ var clientIpSgNotEnforced = {
   meta: {
     id: id7,
     defaultSeverity: "information",
-    summary: "A security group rule restricts sources on a backend port, but a Layer-4 listener with the client IP bypasses it.",
+    summary: "A security group rule limits sources on a backend port, but Layer-4 client-IP traffic bypasses it.",
     docsUrl: docsPath(id7)
   },
   check({ model, report }) {
@@ -15120,7 +15227,7 @@ var clientIpSharedL4Off = {
   meta: {
     id: id8,
     defaultSeverity: "information",
-    summary: "A shared TCP/UDP listener leaves client IP transfer off, so backends only see load balancer addresses.",
+    summary: "A shared TCP/UDP listener leaves client IP transfer off: backends see only load balancer addresses.",
     docsUrl: docsPath(id8)
   },
   check({ model, report }) {
@@ -15174,7 +15281,7 @@ var clientIpUnsupportedArgument = {
   meta: {
     id: id9,
     defaultSeverity: "error",
-    summary: "A listener argument that the listener type, or the provider version in use, does not have (transparent_client_ip_enable and others).",
+    summary: "A listener argument that the listener type or the provider version in use does not have.",
     docsUrl: docsPath(id9)
   },
   check({ model, report }) {
@@ -15309,7 +15416,7 @@ var elbAnnotationUnknown = {
   meta: {
     id: id11,
     defaultSeverity: "warning",
-    summary: "A kubernetes.io/elb.* annotation (or class value) that the controller does not read: a misspelling, or the other controller\u2019s name.",
+    summary: "A kubernetes.io/elb.* annotation (or class value) that the controller does not read.",
     docsUrl: docsPath(id11)
   },
   check({ model, report }) {
@@ -15569,11 +15676,7 @@ function parseConfig(filePath, text4) {
         config.exclude = readGlobs(value, key, fail);
         break;
       case "varFiles":
-        config.varFiles = readStrings(value, key, fail).map((f, index) => {
-          const resolved = path.resolve(dir, f);
-          if (!isInside(dir, resolved)) fail(value.children[index].offset, `${key}[${index}]`, outsideMessage(f));
-          return resolved;
-        });
+        config.varFiles = readConfinedPaths(value, key, dir, fail);
         break;
       case "variables": {
         if (value.type !== "object") fail(value.offset, key, "must be an object of variable name \u2192 value");
@@ -15611,7 +15714,7 @@ function parseConfig(filePath, text4) {
               if (!helmKey || !helmValue) continue;
               if (String(helmKey.value) !== "valueFiles")
                 fail(helmKey.offset, `kubernetes.helm.${String(helmKey.value)}`, 'unknown key (expected "valueFiles")');
-              config.helmValueFiles = readStrings(helmValue, "kubernetes.helm.valueFiles", fail).map((f) => path.resolve(dir, f));
+              config.helmValueFiles = readConfinedPaths(helmValue, "kubernetes.helm.valueFiles", dir, fail);
             }
           } else fail(innerKey.offset, `kubernetes.${name2}`, 'unknown key (expected "files", "network" or "helm")');
         }
@@ -15711,12 +15814,21 @@ function readGlobs(node, key, fail) {
   });
   return globs;
 }
+function readConfinedPaths(node, key, dir, fail) {
+  return readStrings(node, key, fail).map((written, index) => {
+    const resolved = path.resolve(dir, written);
+    if (!isInside(dir, resolved))
+      fail(node.children[index].offset, `${key}[${index}]`, outsideMessage(written, key === "varFiles" ? "--var-file" : ""));
+    return resolved;
+  });
+}
 function isInside(dir, filePath) {
   const relative8 = path.relative(dir, filePath);
   return relative8 === "" || !relative8.startsWith("..") && !path.isAbsolute(relative8);
 }
-function outsideMessage(written) {
-  return `"${written}" is outside the folder of this configuration; a configuration only names files in its folder or below (give others on the command line: --var-file)`;
+function outsideMessage(written, commandLine = "--var-file") {
+  const elsewhere = commandLine ? ` (give others on the command line: ${commandLine})` : "";
+  return `"${written}" is outside the folder of this configuration; a configuration only names files in its folder or below${elsewhere}`;
 }
 function jsonText(node) {
   const value = getNodeValue2(node);
@@ -15776,23 +15888,22 @@ var ConfigResolver = class {
     this.byFile.set(filePath, config);
     return config;
   }
-  /** Refuses a var file that a symbolic link takes outside the configuration's folder. */
+  /** Refuses a var file or Helm value file that a symbolic link takes outside the configuration's folder. */
   confineLinks(config) {
     if (!this.realPath) return;
     const dir = this.realPath(config.dir) ?? config.dir;
-    config.varFiles.forEach((file, index) => {
-      const real = this.realPath(file);
-      if (real !== void 0 && !isInside(dir, real)) {
+    for (const [key, files] of [
+      ["varFiles", config.varFiles],
+      ["kubernetes.helm.valueFiles", config.helmValueFiles]
+    ]) {
+      files.forEach((file, index) => {
+        const real = this.realPath(file);
+        if (real === void 0 || isInside(dir, real)) return;
         const shown = path.relative(config.dir, file);
-        throw new ConfigError(
-          config.path,
-          1,
-          1,
-          `varFiles[${index}]`,
-          `"${shown}" leads outside the folder of this configuration through a symbolic link; a configuration only names files in its folder or below`
-        );
-      }
-    });
+        const why = `"${shown}" leads outside the folder of this configuration through a symbolic link; a configuration only names files in its folder or below`;
+        throw new ConfigError(config.path, 1, 1, `${key}[${index}]`, why);
+      });
+    }
   }
 };
 function toAnalysisOptions(config, overrides = {}) {
@@ -15834,7 +15945,7 @@ var PSEUDO_RULES = [
   {
     id: "ignore-comment",
     defaultSeverity: "warning",
-    summary: "An elb-lens-ignore comment that is malformed or names a rule id that does not exist, so it suppresses nothing.",
+    summary: "An elb-lens-ignore comment that is malformed or names an unknown rule id, so it suppresses nothing.",
     docsPage: SUPPRESSIONS_PAGE
   },
   {
@@ -15852,7 +15963,7 @@ var PSEUDO_RULES = [
   {
     id: "analysis-stopped",
     defaultSeverity: "error",
-    summary: "An analysis unit (a root module, an ELB JSON folder, a manifest, an overlay, a chart, a plan) stopped at its time or memory budget, so nothing else is reported for it.",
+    summary: "An analysis unit stopped at its time or memory budget, so nothing else is reported for it.",
     docsPage: "docs/rules/analysis-stopped.md"
   }
 ];
@@ -16127,6 +16238,10 @@ function groupParts(map, group) {
 var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function printable(text4) {
   return text4.replace(UNPRINTABLE, (c) => c === "	" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function logLine(message) {
+  const ends = message.endsWith("\n");
+  return `${printable(ends ? message.slice(0, -1) : message)}${ends ? "\n" : ""}`;
 }
 function xmlText(value) {
   return String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
@@ -26221,6 +26336,9 @@ function sortFindings(findings) {
 function atLeast(severity, minimum) {
   return SEVERITY_ORDER[severity] >= SEVERITY_ORDER[minimum];
 }
+function counted(count, singular, plural2 = `${singular}s`) {
+  return `${count} ${count === 1 ? singular : plural2}`;
+}
 
 // server/src/cli/select.ts
 var MAX_PLAN_BYTES = 256 * 1024 * 1024;
@@ -26258,8 +26376,8 @@ async function graph(args2, io, host) {
     return result;
   };
   const service = await createElbLensService(
-    createNodeHost((message) => io.stderr(`${message}
-`)),
+    createNodeHost((message) => io.stderr(logLine(`${message}
+`))),
     { jsonFiles: (file) => namesElbJson(configFor(file), file) }
   );
   const walked = walk(
@@ -26276,8 +26394,8 @@ async function graph(args2, io, host) {
 `);
   for (const { file, config, kind, content } of selected) {
     if (kind === "plan") {
-      const view = planView(file, content.text() ?? "", { rules: config.options.rules, log: (m) => io.stderr(`${m}
-`) });
+      const view = planView(file, content.text() ?? "", { rules: config.options.rules, log: (m) => io.stderr(logLine(`${m}
+`)) });
       if (view) views.set(`plan:${file}`, view);
       continue;
     }
@@ -26300,8 +26418,8 @@ async function graph(args2, io, host) {
   const stopped = new Set(
     [...views.values()].flatMap((v) => v.findings.filter((r) => r.finding.ruleId === ANALYSIS_STOPPED_RULE_ID).map((r) => r.finding))
   );
-  for (const finding of stopped) io.stderr(`elb-lens: ${printable(shown(finding.file))}: ${finding.message}
-`);
+  for (const finding of stopped) io.stderr(logLine(`elb-lens: ${shown(finding.file)}: ${finding.message}
+`));
   const sources = [...views.values()].filter((v) => v.model.listeners.length + v.model.loadBalancers.length + v.model.pools.length + v.model.members.length > 0).map((v) => viewSource(v, shown)).sort((a, b) => a.name.localeCompare(b.name) || a.source.localeCompare(b.source));
   const map = buildClientIpMap(sources);
   const output = args2.format === "mermaid" ? toMermaid(map) : args2.format === "markdown" ? toMarkdown(map) : args2.format === "dot" ? toDot(map) : args2.format === "svg" ? toSvg(map) : toJson(map, shown);
@@ -26638,12 +26756,12 @@ function codeFrame(text4, finding, color) {
 function summary(report) {
   const count = (severity) => report.findings.filter((f) => f.severity === severity).length;
   const parts2 = [
-    `${count("error")} error(s)`,
-    `${count("warning")} warning(s)`,
+    counted(count("error"), "error"),
+    counted(count("warning"), "warning"),
     `${count("information")} info`,
-    `${count("hint")} hint(s)`
+    counted(count("hint"), "hint")
   ];
-  return `${parts2.join(", ")} in ${report.fileCount} file(s) checked`;
+  return `${parts2.join(", ")} in ${counted(report.fileCount, "file")} checked`;
 }
 var MESSAGE_WIDTH = 98;
 function messageLines(message) {
@@ -26907,8 +27025,8 @@ async function createCheckSession(args2, io, stdin) {
     if (!result) effective.set(config, result = configure({ config, host: flags2 }));
     return result;
   };
-  const host = createNodeHost((message) => io.stderr(`${message}
-`));
+  const host = createNodeHost((message) => io.stderr(logLine(`${message}
+`)));
   const docsDir = path25.join(io.packageRoot, "docs", "rules");
   const service = await createElbLensService(host, {
     docsBase: docsDir + path25.sep,
@@ -27126,7 +27244,8 @@ async function check(args2, io, workerScript) {
   }
   const printed2 = /* @__PURE__ */ new Set();
   const sink = { lines: void 0 };
-  const stderr = (m) => {
+  const stderr = (message) => {
+    const m = logLine(message);
     if (sink.lines) sink.lines.push(m);
     else {
       printed2.add(m);
@@ -27247,7 +27366,7 @@ async function checkWalked(run2) {
   const log = (m) => stderr(`${m}
 `);
   const print = (lines) => {
-    for (const line of lines) {
+    for (const line of lines.map(logLine)) {
       if (printed2.has(line)) continue;
       printed2.add(line);
       io.stderr(line);
@@ -27280,10 +27399,12 @@ async function checkWalked(run2) {
         return unifiedDiff(`a/${name2}`, `b/${name2}`, original, service.documentText(file) ?? original);
       });
       io.stdout(diffs.join(""));
-      io.stderr(`elb-lens: ${result.applied} fix(es) would change ${fileCount} file(s); ${remaining(findings, args2.minSeverity)}
-`);
+      io.stderr(
+        `elb-lens: ${counted(result.applied, "fix", "fixes")} would change ${counted(fileCount, "file")}; ${remaining(findings, args2.minSeverity)}
+`
+      );
     } else {
-      io.stderr(`elb-lens: applied ${result.applied} fix(es) to ${fileCount} file(s)
+      io.stderr(`elb-lens: applied ${counted(result.applied, "fix", "fixes")} to ${counted(fileCount, "file")}
 `);
     }
   } else if (workers) {
@@ -27378,7 +27499,7 @@ function threadsText(perThread) {
 }
 function remaining(findings, minSeverity) {
   const failing = findings.filter((f) => atLeast(f.severity, minSeverity)).length;
-  return `${findings.length} finding(s) would remain, ${failing} at or above ${minSeverity}`;
+  return `${counted(findings.length, "finding")} would remain, ${failing} at or above ${minSeverity}`;
 }
 
 // server/src/cli/main.ts
@@ -27510,7 +27631,7 @@ function booleanInput(env, name2, fallback) {
   return !["false", "no", "off", "0"].includes(value);
 }
 function escapeData(text4) {
-  return text4.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return printable(text4.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 function escapeProperty(text4) {
   return escapeData(text4).replace(/:/g, "%3A").replace(/,/g, "%2C");

@@ -3,15 +3,31 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import { progressReporter } from '../../server/src/cli/check';
+import { counted } from '../../server/src/cli/report';
 import { RULES } from '../../server/src/rules';
 import { PSEUDO_RULES } from '../../server/src/core/pseudoRules';
 import { FIXTURES, REPO_ROOT, run, runChild, tempTree } from './harness';
+
+describe('the summary line', () => {
+  it('says one error, one warning, one hint, one file; and 0 or 2 of each in the plural', async () => {
+    assert.deepEqual(
+      [counted(0, 'error'), counted(1, 'error'), counted(2, 'error'), counted(1, 'fix', 'fixes'), counted(3, 'fix', 'fixes')],
+      ['0 errors', '1 error', '2 errors', '1 fix', '3 fixes'],
+    );
+    const one = tempTree({
+      'main.tf':
+        'resource "huaweicloud_lb_listener" "l" {\n  protocol                     = "HTTP"\n  transparent_client_ip_enable = "false"\n}\n',
+    });
+    const result = await run(['check', '--min-severity', 'hint', one]);
+    assert.match(result.stdout, /\n1 error, 0 warnings, 0 info, 0 hints in 1 file checked\n$/);
+  });
+});
 
 describe('exit codes (child process)', () => {
   it('0 when clean', () => {
     const result = runChild(['check', 'clean']);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /0 error\(s\), 0 warning\(s\), 0 info, 0 hint\(s\) in 2 file\(s\) checked/);
+    assert.match(result.stdout, /0 errors, 0 warnings, 0 info, 0 hints in 2 files checked/);
     assert.equal(result.stderr, '');
   });
 

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { RULES } from '../../server/src/rules';
+import { PSEUDO_RULES } from '../../server/src/core/pseudoRules';
 import { FIXTURES, REPO_ROOT, run, tempTree } from './harness';
 
 /**
@@ -80,6 +81,19 @@ describe('SARIF', () => {
     assert.ok(alwaysOn.relatedLocations && alwaysOn.relatedLocations.length > 0);
     const replacement = alwaysOn.fixes?.[0].artifactChanges[0].replacements[0];
     assert.ok(replacement, 'the fix is carried as a replacement');
+  });
+
+  it('shortDescription is the one-line summary of each rule, at most 100 characters (what code-scanning lists show)', async () => {
+    const summaries = [...RULES.map((r) => [r.meta.id, r.meta.summary]), ...PSEUDO_RULES.map((r) => [r.id, r.summary])];
+    for (const [id, summary] of summaries) assert.ok(summary.length <= 100, `${id}: ${summary.length} characters: ${summary}`);
+    const result = await run(['check', 'findings', '--format', 'sarif']);
+    const rules = (JSON.parse(result.stdout) as SarifLog).runs[0].tool.driver.rules as unknown as {
+      id: string;
+      shortDescription: { text: string };
+    }[];
+    assert.ok(rules.length > 0);
+    for (const rule of rules)
+      assert.equal(rule.shortDescription.text, new Map(summaries.map(([id, text]) => [id, text])).get(rule.id), rule.id);
   });
 
   it('with no repository in package.json: no link at all (no helpUri, no informationUri, no file: URL); the help is in the log', async () => {

@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import { ConfigError, ConfigResolver, parseConfig } from '../../server/src/project/configFile';
 import { nodeFileSystem } from '../../server/src/project/nodeFs';
 import { run, tempTree } from '../cli/harness';
+import { needsMissing } from '../helpers';
 
 /**
  * Issue 28, item 4: a repository's `.elb-lens.json` cannot make the tool read files outside
@@ -57,7 +58,7 @@ describe('.elb-lens.json names only files in its folder or below', () => {
     try {
       fs.symlinkSync(outside, path.join(repo, 'env', 'prod.tfvars'));
     } catch (error) {
-      return t.skip(`symbolic links cannot be made here: ${String(error)}`);
+      return needsMissing(t, `symbolic links cannot be made here: ${String(error)}`);
     }
     const result = await run(['check', '--format', 'json', repo]);
     assert.equal(result.code, 1);
@@ -90,6 +91,26 @@ describe('.elb-lens.json names only files in its folder or below', () => {
       }
     });
   }
+
+  test('kubernetes.helm.valueFiles: a path that climbs out, an absolute one, or a link that leads out is refused', () => {
+    for (const entry of ['../secret.yaml', '/proc/self/environ', 'a/../../b.yaml']) {
+      assert.throws(
+        () => parseConfig('/repo/.elb-lens.json', JSON.stringify({ kubernetes: { helm: { valueFiles: [entry] } } })),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          /kubernetes\.helm\.valueFiles\[0\]/.test(error.message) &&
+          /is outside the folder of this configuration/.test(error.message) &&
+          !error.message.includes('--var-file'),
+        entry,
+      );
+    }
+    const { repo, outside } = layout({ kubernetes: { helm: { valueFiles: ['values-prod.yaml'] } } });
+    fs.symlinkSync(outside, path.join(repo, 'values-prod.yaml'));
+    const resolver = new ConfigResolver((file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined), {
+      realPath: nodeFileSystem.realpath,
+    });
+    assert.throws(() => resolver.forFile(path.join(repo, 'main.tf')), /kubernetes\.helm\.valueFiles\[0\].*through a symbolic link/);
+  });
 
   test('the language server resolves configurations the same way (links resolved by its platform)', () => {
     const { repo, outside } = layout({ varFiles: ['link.tfvars'] });

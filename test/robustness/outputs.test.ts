@@ -161,6 +161,21 @@ describe('--output writes to what the path is', () => {
   });
 });
 
+describe('--output to a device node', () => {
+  test('is written through and stays a device (as root: a null device made in a temporary folder, never /dev/null itself)', async (t) => {
+    const dir = hostileTree();
+    let device = '/dev/null';
+    if (process.getuid?.() === 0) {
+      // As root a wrong rename would replace the machine's /dev/null: use a node of the same device instead.
+      device = path.join(dir, 'null');
+      if (spawnSync('mknod', [device, 'c', '1', '3']).status !== 0) return needsMissing(t, 'mknod cannot make a device node here');
+    }
+    const result = await run(['check', '--format', 'json', '--output', device, dir]);
+    assert.equal(result.code, 2, result.stderr);
+    assert.ok(fs.lstatSync(device).isCharacterDevice(), `${device} is still a device`);
+  });
+});
+
 describe('standard output that fails ends the run with one line and exit code 1', () => {
   /** Enough findings that the report fills a pipe's buffer. */
   function manyFindings(): string {

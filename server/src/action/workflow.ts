@@ -1,6 +1,7 @@
 // The GitHub Actions runner's side of the conversation: inputs from INPUT_* variables,
 // outputs and the job summary through the files it names, annotations as workflow commands
 // on stdout. Plain functions of the environment, so that tests run them as the runner does.
+import { printable } from '../core/escape';
 import * as fs from 'fs';
 
 export type Env = Record<string, string | undefined>;
@@ -25,9 +26,12 @@ export function booleanInput(env: Env, name: string, fallback: boolean): boolean
   return !['false', 'no', 'off', '0'].includes(value);
 }
 
-/** Escapes the message of a workflow command (%, CR, LF). */
+/**
+ * Escapes the message of a workflow command (%, CR, LF, as the runner decodes them); other
+ * control characters (a terminal escape from a file name) are shown as text (`\u001b`).
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a property of a workflow command (also : and ,, which separate properties). */

@@ -18,8 +18,8 @@ import { toolInfo } from './explain';
 import { CheckError, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS } from './io';
 import { readProcessStdin, stdinFindings, stdinInput, type StdinInput } from './stdin';
 import type { CliIo } from './io';
-import { atLeast, relativePath, sortFindings } from './report';
-import { printable } from '../core/escape';
+import { atLeast, counted, relativePath, sortFindings } from './report';
+import { logLine, printable } from '../core/escape';
 import { ANALYSIS_STOPPED_RULE_ID } from '../core/options';
 
 /**
@@ -82,7 +82,9 @@ export async function check(args: CheckArgs, io: CliIo, workerScript: string): P
   // Log lines already on stderr: with threads, a file skipped in two services is reported once.
   const printed = new Set<string>();
   const sink: LogSink = { lines: undefined };
-  const stderr = (m: string) => {
+  // Log lines name files and resources, whose names may hold line breaks and escapes: one line each.
+  const stderr = (message: string) => {
+    const m = logLine(message);
     if (sink.lines) sink.lines.push(m);
     else {
       printed.add(m);
@@ -242,7 +244,7 @@ async function checkWalked(run: {
   const log = (m: string) => stderr(`${m}\n`);
   /** Log lines from the threads, in file or group order. */
   const print = (lines: string[]) => {
-    for (const line of lines) {
+    for (const line of lines.map(logLine)) {
       if (printed.has(line)) continue;
       printed.add(line);
       io.stderr(line);
@@ -282,9 +284,11 @@ async function checkWalked(run: {
           return unifiedDiff(`a/${name}`, `b/${name}`, original, service.documentText(file) ?? original);
         });
       io.stdout(diffs.join(''));
-      io.stderr(`elb-lens: ${result.applied} fix(es) would change ${fileCount} file(s); ${remaining(findings, args.minSeverity)}\n`);
+      io.stderr(
+        `elb-lens: ${counted(result.applied, 'fix', 'fixes')} would change ${counted(fileCount, 'file')}; ${remaining(findings, args.minSeverity)}\n`,
+      );
     } else {
-      io.stderr(`elb-lens: applied ${result.applied} fix(es) to ${fileCount} file(s)\n`);
+      io.stderr(`elb-lens: applied ${counted(result.applied, 'fix', 'fixes')} to ${counted(fileCount, 'file')}\n`);
     }
   } else if (workers) {
     // The caller index: the main thread scans from the front, workers (once ready) from the back.
@@ -385,5 +389,5 @@ function threadsText(perThread: number[] | undefined): string {
 
 function remaining(findings: Finding[], minSeverity: CheckArgs['minSeverity']): string {
   const failing = findings.filter((f) => atLeast(f.severity, minSeverity)).length;
-  return `${findings.length} finding(s) would remain, ${failing} at or above ${minSeverity}`;
+  return `${counted(findings.length, 'finding')} would remain, ${failing} at or above ${minSeverity}`;
 }

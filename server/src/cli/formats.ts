@@ -7,7 +7,7 @@ import { firstSentence } from '../rules/support/messages';
 import { PSEUDO_RULES } from '../core/pseudoRules';
 import { printable, xmlText } from '../core/escape';
 import { codequality } from './codequality';
-import { atLeast, relativePath, type CheckReport } from './report';
+import { atLeast, counted, relativePath, type CheckReport } from './report';
 
 export interface FormatOptions {
   color: boolean;
@@ -65,12 +65,12 @@ export function codeFrame(text: string, finding: Finding, color: boolean): strin
 function summary(report: CheckReport): string {
   const count = (severity: Severity) => report.findings.filter((f) => f.severity === severity).length;
   const parts = [
-    `${count('error')} error(s)`,
-    `${count('warning')} warning(s)`,
+    counted(count('error'), 'error'),
+    counted(count('warning'), 'warning'),
     `${count('information')} info`,
-    `${count('hint')} hint(s)`,
+    counted(count('hint'), 'hint'),
   ];
-  return `${parts.join(', ')} in ${report.fileCount} file(s) checked`;
+  return `${parts.join(', ')} in ${counted(report.fileCount, 'file')} checked`;
 }
 
 /** Columns of a message line in the text format (a terminal's 100 or so, less the indent). */

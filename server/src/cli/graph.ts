@@ -1,5 +1,5 @@
 import { ANALYSIS_STOPPED_RULE_ID } from '../core/options';
-import { printable } from '../core/escape';
+import { logLine } from '../core/escape';
 import * as path from 'path';
 import { ConfigResolver, type ElbLensConfig } from '../project/configFile';
 import { buildClientIpMap, planView, toDot, toJson, toMarkdown, toMermaid, toSvg, viewSource, type MapSource } from '../graph';
@@ -44,7 +44,7 @@ export async function graph(
     return result;
   };
   const service = await createElbLensService(
-    createNodeHost((message) => io.stderr(`${message}\n`)),
+    createNodeHost((message) => io.stderr(logLine(`${message}\n`))),
     { jsonFiles: (file) => namesElbJson(configFor(file), file) },
   );
   const walked = walk(
@@ -63,7 +63,7 @@ export async function graph(
   if (selected.length === 0 && renderedRoots.length === 0) io.stderr(`elb-lens: warning: ${nothingFound(args.paths)}\n`);
   for (const { file, config, kind, content } of selected) {
     if (kind === 'plan') {
-      const view = planView(file, content.text() ?? '', { rules: config.options.rules, log: (m) => io.stderr(`${m}\n`) });
+      const view = planView(file, content.text() ?? '', { rules: config.options.rules, log: (m) => io.stderr(logLine(`${m}\n`)) });
       if (view) views.set(`plan:${file}`, view);
       continue;
     }
@@ -88,7 +88,7 @@ export async function graph(
   const stopped = new Set(
     [...views.values()].flatMap((v) => v.findings.filter((r) => r.finding.ruleId === ANALYSIS_STOPPED_RULE_ID).map((r) => r.finding)),
   );
-  for (const finding of stopped) io.stderr(`elb-lens: ${printable(shown(finding.file))}: ${finding.message}\n`);
+  for (const finding of stopped) io.stderr(logLine(`elb-lens: ${shown(finding.file)}: ${finding.message}\n`));
   const sources: MapSource[] = [...views.values()]
     .filter((v) => v.model.listeners.length + v.model.loadBalancers.length + v.model.pools.length + v.model.members.length > 0)
     .map((v) => viewSource(v, shown))

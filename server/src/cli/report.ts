@@ -50,3 +50,8 @@ export function sortFindings(findings: Finding[]): Finding[] {
 export function atLeast(severity: Severity, minimum: Severity): boolean {
   return SEVERITY_ORDER[severity] >= SEVERITY_ORDER[minimum];
 }
+
+/** `1 error`, `2 errors`, `0 errors`: a count and its noun, singular only for one. */
+export function counted(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

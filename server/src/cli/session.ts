@@ -1,3 +1,4 @@
+import { logLine } from '../core/escape';
 import * as path from 'path';
 import { ConfigResolver, type ElbLensConfig } from '../project/configFile';
 import type { Finding } from '../core/types';
@@ -62,7 +63,7 @@ export async function createCheckSession(
     if (!result) effective.set(config, (result = configure({ config, host: flags })));
     return result;
   };
-  const host = createNodeHost((message) => io.stderr(`${message}\n`));
+  const host = createNodeHost((message) => io.stderr(logLine(`${message}\n`)));
   const docsDir = path.join(io.packageRoot, 'docs', 'rules');
   const service = await createElbLensService(host, {
     docsBase: docsDir + path.sep,

@@ -15,6 +15,15 @@ export function printable(text: string): string {
   return text.replace(UNPRINTABLE, (c) => (c === '\t' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
+/**
+ * A log message (a path or a name in it may be hostile) as one line of a terminal or a CI log:
+ * printable, its final line break kept, none inside (a line break would start a forged line).
+ */
+export function logLine(message: string): string {
+  const ends = message.endsWith('\n');
+  return `${printable(ends ? message.slice(0, -1) : message)}${ends ? '\n' : ''}`;
+}
+
 /** Text for XML (SVG, JUnit, Checkstyle): characters XML 1.0 cannot hold are dropped, markup escaped. */
 export function xmlText(value: string | number): string {
   return String(value)

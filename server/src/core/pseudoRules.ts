@@ -31,7 +31,7 @@ export const PSEUDO_RULES: readonly PseudoRule[] = [
   {
     id: 'ignore-comment',
     defaultSeverity: 'warning',
-    summary: 'An elb-lens-ignore comment that is malformed or names a rule id that does not exist, so it suppresses nothing.',
+    summary: 'An elb-lens-ignore comment that is malformed or names an unknown rule id, so it suppresses nothing.',
     docsPage: SUPPRESSIONS_PAGE,
   },
   {
@@ -49,8 +49,7 @@ export const PSEUDO_RULES: readonly PseudoRule[] = [
   {
     id: 'analysis-stopped',
     defaultSeverity: 'error',
-    summary:
-      'An analysis unit (a root module, an ELB JSON folder, a manifest, an overlay, a chart, a plan) stopped at its time or memory budget, so nothing else is reported for it.',
+    summary: 'An analysis unit stopped at its time or memory budget, so nothing else is reported for it.',
     docsPage: 'docs/rules/analysis-stopped.md',
   },
 ];

@@ -1,5 +1,6 @@
 import type { FileTextEdit } from '../core/types';
 import { exprText, type ConfigAttribute, type ConfigBlock, type ConfigFile } from '../parse/config';
+import { assignsOnItsLine, realignAround, type Padding } from './hclAlign';
 import { jsonPropertyEdits } from './jsonEdits';
 import { yamlAddEntry, yamlRemoveEntry, yamlRenameKey, yamlReplaceValue } from './yamlEdits';
 
@@ -94,11 +95,12 @@ export function removeAttribute(file: ConfigFile, block: ConfigBlock, attribute:
 export function insertLineBefore(file: ConfigFile, line: number, text: string): FileTextEdit[] {
   const at = file.lines.lineStart(line);
   const edits: FileTextEdit[] = [{ file: file.path, range: file.lines.range(at, at), newText: `${text}${file.lines.eol}` }];
-  const block = blockAroundLine(file.blocks, line);
-  if (!block || block.jsonPath || file.format === 'yaml') return edits;
-  const sorted = sortedAttributes(block);
-  const neighbours = sorted.filter((a) => a.range.end.line === line - 1 || a.range.start.line === line);
-  return [...edits, ...realignRuns(file, block, sorted, neighbours, (l) => (l >= line ? l + 1 : l))];
+  if (file.format !== 'hcl') return edits;
+  const lines = linesOf(file);
+  lines.splice(line, 0, text);
+  // The runs the new line splits: those of the lines just above and below it.
+  const paddings = realignAround(lines, [line - 1, line + 1]);
+  return [...edits, ...paddingEdits(file, paddings, (l) => (l === line ? undefined : l > line ? l - 1 : l))];
 }
 
 /**
@@ -110,20 +112,30 @@ export function removeLines(file: ConfigFile, firstLine: number, lastLine: numbe
   const { lines } = file;
   const end = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : lines.lineEnd(lastLine);
   const edits: FileTextEdit[] = [{ file: file.path, range: lines.range(lines.lineStart(firstLine), end), newText: '' }];
-  const block = blockAroundLine(file.blocks, firstLine);
-  if (!block || block.jsonPath || file.format === 'yaml') return edits;
-  const sorted = sortedAttributes(block);
-  const neighbours = sorted.filter((a) => a.range.end.line === firstLine - 1 || a.range.start.line === lastLine + 1);
+  if (file.format !== 'hcl') return edits;
+  const remaining = linesOf(file);
   const removed = lastLine - firstLine + 1;
-  return [...edits, ...realignRuns(file, block, sorted, neighbours, (l) => (l > lastLine ? l - removed : l))];
+  remaining.splice(firstLine, removed);
+  // The lines just above and below the removed ones may now be one run.
+  const paddings = realignAround(remaining, [firstLine - 1, firstLine]);
+  return [...edits, ...paddingEdits(file, paddings, (l) => (l >= firstLine ? l + removed : l))];
 }
 
-/** The innermost block whose body (not its first line) holds `line`. */
-function blockAroundLine(blocks: ConfigBlock[], line: number): ConfigBlock | undefined {
-  for (const block of blocks) {
-    if (block.range.start.line < line && line <= block.range.end.line) return blockAroundLine(block.blocks, line) ?? block;
+/** The lines of a file, without their line breaks. */
+function linesOf(file: ConfigFile): string[] {
+  return Array.from({ length: file.lines.lineCount }, (_, line) => file.lines.lineText(line));
+}
+
+/** Paddings computed on an edited text, as edits of the file (`originalLine` maps the edited text's lines back). */
+function paddingEdits(file: ConfigFile, paddings: Padding[], originalLine: (line: number) => number | undefined): FileTextEdit[] {
+  const edits: FileTextEdit[] = [];
+  for (const { line, from, to, spaces } of paddings) {
+    const original = originalLine(line);
+    if (original === undefined) continue;
+    const start = file.lines.lineStart(original);
+    edits.push({ file: file.path, range: file.lines.range(start + from, start + to), newText: ' '.repeat(spaces) });
   }
-  return undefined;
+  return edits;
 }
 
 /** Realigns the runs (after an edit that moves lines, see `lineOf`) that hold one of `neighbours`. */
@@ -268,29 +280,7 @@ function alignmentRuns(
  */
 function hasEqualsColumn(file: ConfigFile, attribute: ConfigAttribute): boolean {
   if (attribute.range.start.line === attribute.range.end.line) return true;
-  const from = file.lines.offsetAt(attribute.nameRange.end);
-  const text = file.text.slice(from, file.lines.lineEnd(attribute.nameRange.end.line));
-  // What the scanner is inside of, innermost last.
-  const open: ('string' | 'bracket' | 'interpolation')[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (open[open.length - 1] === 'string') {
-      if (c === '\\') i++;
-      else if (c === '"') open.pop();
-      else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') i += 2;
-      else if ((c === '$' || c === '%') && text[i + 1] === '{') {
-        open.push('interpolation');
-        i++;
-      }
-      continue;
-    }
-    if (c === '#' || (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))) break;
-    if (c === '<' && text[i + 1] === '<') break;
-    if (c === '"') open.push('string');
-    else if (c === '(' || c === '[' || c === '{') open.push('bracket');
-    else if (c === ')' || c === ']' || c === '}') open.pop();
-  }
-  return open.length === 0;
+  return assignsOnItsLine(file.lines.lineText(attribute.nameRange.end.line));
 }
 
 function groupWidth(file: ConfigFile, group: ConfigAttribute[]): number {

@@ -151,11 +151,7 @@ export function parseConfig(filePath: string, text: string): ElbLensConfig {
         config.exclude = readGlobs(value, key, fail);
         break;
       case 'varFiles':
-        config.varFiles = readStrings(value, key, fail).map((f, index) => {
-          const resolved = path.resolve(dir, f);
-          if (!isInside(dir, resolved)) fail(value.children![index].offset, `${key}[${index}]`, outsideMessage(f));
-          return resolved;
-        });
+        config.varFiles = readConfinedPaths(value, key, dir, fail);
         break;
       case 'variables': {
         if (value.type !== 'object') fail(value.offset, key, 'must be an object of variable name → value');
@@ -193,7 +189,7 @@ export function parseConfig(filePath: string, text: string): ElbLensConfig {
               if (!helmKey || !helmValue) continue;
               if (String(helmKey.value) !== 'valueFiles')
                 fail(helmKey.offset, `kubernetes.helm.${String(helmKey.value)}`, 'unknown key (expected "valueFiles")');
-              config.helmValueFiles = readStrings(helmValue, 'kubernetes.helm.valueFiles', fail).map((f) => path.resolve(dir, f));
+              config.helmValueFiles = readConfinedPaths(helmValue, 'kubernetes.helm.valueFiles', dir, fail);
             }
           } else fail(innerKey.offset, `kubernetes.${name}`, 'unknown key (expected "files", "network" or "helm")');
         }
@@ -312,14 +308,25 @@ function readGlobs(node: jsonc.Node, key: string, fail: Fail): string[] {
   return globs;
 }
 
+/** Paths (a list of strings) resolved against `dir`, each in it or below (a repository's configuration reads nothing outside it). */
+function readConfinedPaths(node: jsonc.Node, key: string, dir: string, fail: Fail): string[] {
+  return readStrings(node, key, fail).map((written, index) => {
+    const resolved = path.resolve(dir, written);
+    if (!isInside(dir, resolved))
+      fail(node.children![index].offset, `${key}[${index}]`, outsideMessage(written, key === 'varFiles' ? '--var-file' : ''));
+    return resolved;
+  });
+}
+
 /** True when `filePath` is `dir` or below it (both absolute). */
 export function isInside(dir: string, filePath: string): boolean {
   const relative = path.relative(dir, filePath);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-function outsideMessage(written: string): string {
-  return `"${written}" is outside the folder of this configuration; a configuration only names files in its folder or below (give others on the command line: --var-file)`;
+function outsideMessage(written: string, commandLine = '--var-file'): string {
+  const elsewhere = commandLine ? ` (give others on the command line: ${commandLine})` : '';
+  return `"${written}" is outside the folder of this configuration; a configuration only names files in its folder or below${elsewhere}`;
 }
 
 function jsonText(node: jsonc.Node): string {
@@ -406,23 +413,22 @@ export class ConfigResolver {
     return config;
   }
 
-  /** Refuses a var file that a symbolic link takes outside the configuration's folder. */
+  /** Refuses a var file or Helm value file that a symbolic link takes outside the configuration's folder. */
   private confineLinks(config: ElbLensConfig): void {
     if (!this.realPath) return;
     const dir = this.realPath(config.dir) ?? config.dir;
-    config.varFiles.forEach((file, index) => {
-      const real = this.realPath!(file);
-      if (real !== undefined && !isInside(dir, real)) {
+    for (const [key, files] of [
+      ['varFiles', config.varFiles],
+      ['kubernetes.helm.valueFiles', config.helmValueFiles],
+    ] as const) {
+      files.forEach((file, index) => {
+        const real = this.realPath!(file);
+        if (real === undefined || isInside(dir, real)) return;
         const shown = path.relative(config.dir, file);
-        throw new ConfigError(
-          config.path,
-          1,
-          1,
-          `varFiles[${index}]`,
-          `"${shown}" leads outside the folder of this configuration through a symbolic link; a configuration only names files in its folder or below`,
-        );
-      }
-    });
+        const why = `"${shown}" leads outside the folder of this configuration through a symbolic link; a configuration only names files in its folder or below`;
+        throw new ConfigError(config.path, 1, 1, `${key}[${index}]`, why);
+      });
+    }
   }
 }
 

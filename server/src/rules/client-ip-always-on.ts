@@ -10,7 +10,7 @@ export const clientIpAlwaysOn: Rule = {
   meta: {
     id,
     defaultSeverity: 'error',
-    summary: 'Client IP transfer is switched off where it is always on (dedicated load balancers, HTTP/HTTPS listeners).',
+    summary: 'Client IP transfer is switched off where it is always on (dedicated LBs, HTTP/HTTPS listeners).',
     docsUrl: docsPath(id),
   },
   check({ model, report }) {

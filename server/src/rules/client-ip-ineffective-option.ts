@@ -12,7 +12,7 @@ export const clientIpIneffectiveOption: Rule = {
   meta: {
     id,
     defaultSeverity: 'warning',
-    summary: 'A client-IP alternative the protocol ignores: HTTP headers on a TCP/UDP listener, Proxy Protocol on a non-TLS listener.',
+    summary: 'A client-IP option the protocol ignores: HTTP headers on TCP/UDP, Proxy Protocol on non-TLS.',
     docsUrl: docsPath(id),
   },
   check({ model, report }) {

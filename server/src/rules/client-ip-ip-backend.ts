@@ -14,7 +14,7 @@ export const clientIpIpBackend: Rule = {
   meta: {
     id,
     defaultSeverity: 'warning',
-    summary: 'A listener that transfers the client IP sends traffic to IP-address backends, which never receive it.',
+    summary: 'A listener that transfers the client IP sends traffic to IP-address backends, which never get it.',
     docsUrl: docsPath(id),
   },
   check({ model, report }) {

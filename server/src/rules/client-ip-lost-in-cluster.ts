@@ -14,7 +14,7 @@ export const clientIpLostInCluster: Rule = {
   meta: {
     id,
     defaultSeverity: 'warning',
-    summary: 'Client IP transfer is on, but a hop behind the backends (kube-proxy, externalTrafficPolicy: Cluster) replaces the address.',
+    summary: 'Client IP transfer is on, but kube-proxy (externalTrafficPolicy: Cluster) replaces the address.',
     docsUrl: docsPath(id),
   },
   check({ model, report }) {

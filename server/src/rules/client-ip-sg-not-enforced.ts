@@ -67,7 +67,7 @@ export const clientIpSgNotEnforced: Rule = {
   meta: {
     id,
     defaultSeverity: 'information',
-    summary: 'A security group rule restricts sources on a backend port, but a Layer-4 listener with the client IP bypasses it.',
+    summary: 'A security group rule limits sources on a backend port, but Layer-4 client-IP traffic bypasses it.',
     docsUrl: docsPath(id),
   },
   check({ model, report }) {

@@ -30,7 +30,7 @@ export const clientIpSharedL4Off: Rule = {
   meta: {
     id,
     defaultSeverity: 'information',
-    summary: 'A shared TCP/UDP listener leaves client IP transfer off, so backends only see load balancer addresses.',
+    summary: 'A shared TCP/UDP listener leaves client IP transfer off: backends see only load balancer addresses.',
     docsUrl: docsPath(id),
   },
   check({ model, report }) {

@@ -17,8 +17,7 @@ export const clientIpUnsupportedArgument: Rule = {
   meta: {
     id,
     defaultSeverity: 'error',
-    summary:
-      'A listener argument that the listener type, or the provider version in use, does not have (transparent_client_ip_enable and others).',
+    summary: 'A listener argument that the listener type or the provider version in use does not have.',
     docsUrl: docsPath(id),
   },
   check({ model, report }) {

@@ -11,8 +11,7 @@ export const elbAnnotationUnknown: Rule = {
   meta: {
     id,
     defaultSeverity: 'warning',
-    summary:
-      'A kubernetes.io/elb.* annotation (or class value) that the controller does not read: a misspelling, or the other controller’s name.',
+    summary: 'A kubernetes.io/elb.* annotation (or class value) that the controller does not read.',
     docsUrl: docsPath(id),
   },
   check({ model, report }) {
