@@ -62,6 +62,11 @@ export function hostileWorkloads() {
       command: 'check',
     },
     'graph of 14,000 listeners': { dir: tree('graph14k', { 'main.tf': many }), command: 'graph' },
+    // Parse recovery: the placeholder's block swallows the file in tree-sitter's tree; each block is read again.
+    '14,000 listeners after a ... placeholder': {
+      dir: tree('placeholder', { 'main.tf': `resource "huaweicloud_vpc" "v" {\n  name = "v"\n  ...\n}\n\n${many}` }),
+      command: 'check',
+    },
     'plan of 10,000 listeners': { dir: planOfListeners(10000), command: 'check', listeners: 10000 },
     'plan of 20,000 listeners': { dir: planOfListeners(20000), command: 'check', listeners: 20000 },
     'plan of 50,000 listeners': { dir: planOfListeners(50000), command: 'check', listeners: 50000 },

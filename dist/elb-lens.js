@@ -22501,7 +22501,8 @@ var ITEM_START = /^(?:(?:resource|data|module|variable|output|locals|provider|te
 function startsTopLevelItem(line) {
   return ITEM_START.test(line);
 }
-var MAX_RECOVERED_PIECES = 1e3;
+var RECOVERY_CHUNK = 64;
+var MAX_SINGLE_PIECES = 1e3;
 var HEREDOC_OPENER = /^<<-?([A-Za-z_][\w-]*)/;
 function scanLine(line, state) {
   let inString = false;
@@ -22551,10 +22552,7 @@ function itemStarts(text4, lines, from, to) {
       continue;
     }
     const outside = line !== first && !state.inBlockComment;
-    if (outside && ITEM_START.test(content)) {
-      starts.push(comments ?? lineStart);
-      if (starts.length === MAX_RECOVERED_PIECES) break;
-    }
+    if (outside && ITEM_START.test(content)) starts.push(comments ?? lineStart);
     comments = outside && LINE_COMMENT.test(content) ? comments ?? lineStart : void 0;
     scanLine(content, state);
   }
@@ -22837,6 +22835,7 @@ var HclConverter = class {
     if (!tree.rootNode.hasError || !this.parseRange) return this.itemsOf(tree, previous);
     const items = [];
     let afterDamage = false;
+    let singles = MAX_SINGLE_PIECES;
     for (const node of topLevelNodes(tree)) {
       const clean = node.type !== "ERROR" && !node.hasError;
       if (clean && afterDamage && node.type !== "comment" && this.lines.positionAt(node.startIndex).character !== 0) {
@@ -22857,9 +22856,26 @@ var HclConverter = class {
         continue;
       }
       const bounds = [node.startIndex, ...starts, node.endIndex];
-      for (let k = 0; k + 1 < bounds.length; k++) items.push(...this.recoveredItems(this.parseRange, bounds[k], bounds[k + 1], previous));
+      for (let k = 0; k + 1 < bounds.length; k += RECOVERY_CHUNK) {
+        const last = Math.min(k + RECOVERY_CHUNK, bounds.length - 1);
+        const clean2 = this.cleanItems(this.parseRange, bounds[k], bounds[last], previous);
+        if (clean2) items.push(...clean2);
+        else if (last - k > 1 && singles >= last - k) {
+          singles -= last - k;
+          for (let j = k; j < last; j++) items.push(...this.recoveredItems(this.parseRange, bounds[j], bounds[j + 1], previous));
+        } else items.push(...this.recoveredItems(this.parseRange, bounds[k], bounds[last], previous));
+      }
     }
     return items;
+  }
+  /** The items of [start, end) parsed on its own, when that has no syntax error. */
+  cleanItems(parse2, start2, end, previous) {
+    const tree = parse2(this.text, start2, end, this.lines);
+    try {
+      return tree.rootNode.hasError ? void 0 : this.itemsOf(tree, previous);
+    } finally {
+      tree.delete();
+    }
   }
   /** Every top-level item of an error-free tree (blocks found in `previous` are reused). */
   itemsOf(tree, previous) {

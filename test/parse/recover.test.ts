@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import type { ConfigFile } from '../../server/src/parse/config';
-import { MAX_RECOVERED_PIECES } from '../../server/src/parse/hcl/recover';
+import { MAX_SINGLE_PIECES, RECOVERY_CHUNK } from '../../server/src/parse/hcl/recover';
 import { needsMissing, terraformParses } from '../helpers';
 import { parseHcl, textOf } from './util';
 
@@ -128,12 +128,22 @@ EOT
     assert.ok(blockNames(file).includes('resource huaweicloud_elb_listener.web'));
   });
 
-  test('past MAX_RECOVERED_PIECES pieces the rest is parsed as one piece: every block after the damage is still read', async () => {
-    const count = MAX_RECOVERED_PIECES + 100;
-    const blocks = Array.from({ length: count }, (_, i) => LISTENER.replace('"web"', `"l${i}"`)).join('\n');
-    const file = await parseHcl(`${VPC_WITH_PLACEHOLDER}\n${blocks}`);
-    assert.equal(file.blocks.filter((b) => !b.hasErrors).length, count);
-    assert.equal(file.syntaxErrors.length, 1);
+  test('a long damaged file is read chunk by chunk: sound blocks read, damaged ones never, within the single-piece budget', async () => {
+    const chunks = Math.ceil(MAX_SINGLE_PIECES / RECOVERY_CHUNK) + 4;
+    const count = chunks * RECOVERY_CHUNK;
+    const damaged = new Set(Array.from({ length: chunks }, (_, c) => c * RECOVERY_CHUNK + 10));
+    const blocks = Array.from({ length: count }, (_, i) => {
+      const block = LISTENER.replace('"web"', `"l${i}"`);
+      return damaged.has(i) ? block.replace('  protocol ', '  ...\n  protocol ') : block;
+    });
+    const file = await parseHcl(`${VPC_WITH_PLACEHOLDER}\n${blocks.join('\n')}`);
+    const sound = new Set(file.blocks.filter((b) => !b.hasErrors).map((b) => b.labels[1]));
+    for (const d of damaged) assert.ok(!sound.has(`l${d}`), `the damaged l${d} is not read as sound`);
+    // While the budget lasts, every sound block of a damaged chunk is read.
+    const withinBudget = Math.floor(MAX_SINGLE_PIECES / RECOVERY_CHUNK) - 1;
+    for (let i = 0; i < withinBudget * RECOVERY_CHUNK; i++) if (!damaged.has(i)) assert.ok(sound.has(`l${i}`), `l${i}`);
+    assert.ok(sound.size < count - damaged.size, 'past the budget a damaged chunk is one piece: some of its blocks are left out');
+    assert.ok(file.syntaxErrors.length >= withinBudget);
   });
 
   test('nested blocks written at column 0 are not cut apart (only top-level kinds start a piece)', async () => {

@@ -4,7 +4,7 @@ import type { Finding } from '../core/types';
 import type { CoreLoader } from './analysis';
 import type { ServerConfiguration } from './configuration';
 import { toDiagnostic, type RulePage } from './convert';
-import type { OpenDocuments } from './documents';
+import type { OpenDoc, OpenDocuments } from './documents';
 import { describe, type ServerLog } from './log';
 import type { ServerPlatform } from './platform';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -163,7 +163,8 @@ export class DiagnosticsScheduler {
       if (this.platform.readsAhead) await this.platform.prefetch(() => service.analyzeModule(file, options));
       for (const [moduleFile, findings] of await analysis.analyzeModule(file, options)) {
         const moduleUri = this.documents.uriOf(moduleFile);
-        if (this.documents.has(moduleUri) || !(await this.configuration.optionsFor(moduleFile, moduleUri))) continue;
+        // Checked after the wait: a document opened meanwhile is published by its own analysis.
+        if (!(await this.configuration.optionsFor(moduleFile, moduleUri)) || this.documents.has(moduleUri)) continue;
         published.add(moduleUri);
         void this.connection.sendDiagnostics({ uri: moduleUri, diagnostics: this.convert(findings) });
       }
@@ -172,6 +173,18 @@ export class DiagnosticsScheduler {
       if (!published.has(uri) && !this.documents.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
     this.workspacePublished = published;
+  }
+
+  /** The open documents and the versions an analysis starting now sees. */
+  private openVersions(): Map<string, { doc: OpenDoc; version: number }> {
+    return new Map([...this.documents.all()].map((doc) => [doc.uri, { doc, version: doc.version }]));
+  }
+
+  /** The document, if it is open (not closed and opened again) at the version the analysis saw. */
+  private stillAsSeen(seen: ReadonlyMap<string, { doc: OpenDoc; version: number }>, uri: string): OpenDoc | undefined {
+    const then = seen.get(uri);
+    const doc = this.documents.get(uri);
+    return then && doc === then.doc && doc.version === then.version ? doc : undefined;
   }
 
   /** Analyses a document's module and publishes diagnostics for its open files. */
@@ -193,24 +206,31 @@ export class DiagnosticsScheduler {
         return;
       }
       const workspaceScope = (await this.configuration.settingsFor(uri)).diagnostics.scope === 'workspace';
-      const version = doc.version;
+      // The analysis may answer later (a worker) while documents change or close: findings are
+      // published only for documents still open at the version the analysis saw.
+      const seen = this.openVersions();
       const byFile = await core.analysis.analyzeModule(doc.path, options);
       this.analysisCount.set(doc.path, (this.analysisCount.get(doc.path) ?? 0) + 1);
-      void this.connection.sendDiagnostics({ uri, version, diagnostics: this.convert(byFile.get(doc.path) ?? []) });
+      // Changed since: its next run is scheduled; closed: it must stay clear.
+      if (!this.stillAsSeen(seen, uri)) return;
+      void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.convert(byFile.get(doc.path) ?? []) });
       // Other files of the module may depend on what changed here.
       let otherOpenFiles = false;
       for (const [file, findings] of byFile) {
         const otherUri = this.documents.uriOf(file);
         if (otherUri === uri) continue;
-        const other = this.documents.get(otherUri);
-        if (other) {
+        if (this.documents.has(otherUri)) {
           otherOpenFiles = true;
           if (!(await this.configuration.optionsFor(file, otherUri))) continue;
+          const other = this.stillAsSeen(seen, otherUri);
+          if (!other) continue;
           void this.connection.sendDiagnostics({ uri: otherUri, version: other.version, diagnostics: this.convert(findings) });
           // This analysis already covered the other file's latest text: its pending run is redundant.
           clearTimeout(this.timers.get(otherUri));
           this.timers.delete(otherUri);
         } else if (workspaceScope && this.index.has(file) && (await this.configuration.optionsFor(file, otherUri))) {
+          // Opened meanwhile: its own analysis publishes it.
+          if (this.documents.has(otherUri)) continue;
           this.workspacePublished.add(otherUri);
           void this.connection.sendDiagnostics({ uri: otherUri, diagnostics: this.convert(findings) });
         }

@@ -4,7 +4,7 @@ import type { ConfigAttribute, ConfigBlock, ConfigComment, ConfigFile } from '..
 import { LineIndex } from '../positions';
 import { HclBlocks } from './blocks';
 import { HclExpressions } from './expressions';
-import { firstErrorRange, itemStarts, topLevelNodes } from './recover';
+import { firstErrorRange, itemStarts, MAX_SINGLE_PIECES, RECOVERY_CHUNK, topLevelNodes } from './recover';
 import {
   incrementalItems,
   moveItem,
@@ -146,6 +146,7 @@ export class HclConverter {
     if (!tree.rootNode.hasError || !this.parseRange) return this.itemsOf(tree, previous);
     const items: TopItem[] = [];
     let afterDamage = false;
+    let singles = MAX_SINGLE_PIECES;
     for (const node of topLevelNodes(tree)) {
       const clean = node.type !== 'ERROR' && !node.hasError;
       // After damage, tree-sitter may have closed a block early and made its remaining lines
@@ -168,9 +169,27 @@ export class HclConverter {
         continue;
       }
       const bounds = [node.startIndex, ...starts, node.endIndex];
-      for (let k = 0; k + 1 < bounds.length; k++) items.push(...this.recoveredItems(this.parseRange, bounds[k], bounds[k + 1], previous));
+      for (let k = 0; k + 1 < bounds.length; k += RECOVERY_CHUNK) {
+        const last = Math.min(k + RECOVERY_CHUNK, bounds.length - 1);
+        const clean = this.cleanItems(this.parseRange, bounds[k], bounds[last], previous);
+        if (clean) items.push(...clean);
+        else if (last - k > 1 && singles >= last - k) {
+          singles -= last - k;
+          for (let j = k; j < last; j++) items.push(...this.recoveredItems(this.parseRange, bounds[j], bounds[j + 1], previous));
+        } else items.push(...this.recoveredItems(this.parseRange, bounds[k], bounds[last], previous));
+      }
     }
     return items;
+  }
+
+  /** The items of [start, end) parsed on its own, when that has no syntax error. */
+  private cleanItems(parse: RangeParse, start: number, end: number, previous: Map<string, TopItem[]>): TopItem[] | undefined {
+    const tree = parse(this.text, start, end, this.lines);
+    try {
+      return tree.rootNode.hasError ? undefined : this.itemsOf(tree, previous);
+    } finally {
+      tree.delete();
+    }
   }
 
   /** Every top-level item of an error-free tree (blocks found in `previous` are reused). */

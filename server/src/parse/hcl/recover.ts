@@ -31,10 +31,14 @@ export function startsTopLevelItem(line: string): boolean {
 }
 
 /**
- * At most this many pieces are parsed one by one (each parse has a fixed cost); the rest of
- * a longer damaged stretch is parsed as one last piece.
+ * Pieces are parsed this many at a time: a stretch that parses cleanly is taken whole, one
+ * with an error piece by piece (each parse has a fixed cost; one parse of all the rest would
+ * hold a second tree of the whole file in memory).
  */
-export const MAX_RECOVERED_PIECES = 1000;
+export const RECOVERY_CHUNK = 64;
+
+/** At most this many pieces are parsed one by one; a damaged chunk past it is taken as one piece. */
+export const MAX_SINGLE_PIECES = 1000;
 const HEREDOC_OPENER = /^<<-?([A-Za-z_][\w-]*)/;
 
 /** Updates `state` with what `line` opens or closes (strings, comments, heredocs). */
@@ -94,10 +98,7 @@ export function itemStarts(text: string, lines: LineIndex, from: number, to: num
       continue;
     }
     const outside = line !== first && !state.inBlockComment;
-    if (outside && ITEM_START.test(content)) {
-      starts.push(comments ?? lineStart);
-      if (starts.length === MAX_RECOVERED_PIECES) break;
-    }
+    if (outside && ITEM_START.test(content)) starts.push(comments ?? lineStart);
     comments = outside && LINE_COMMENT.test(content) ? (comments ?? lineStart) : undefined;
     scanLine(content, state);
   }
