@@ -86,6 +86,9 @@ describe('rule engine', () => {
         docsUrl: 'base/reports.md',
       },
     ]);
+    // Generated input (plans): the same finding, without its fixes.
+    const withoutFixes = runRules(EMPTY_MODEL, { docsBase: 'base/', ruleSet: [reporting], fixes: false });
+    assert.deepEqual(withoutFixes, [{ ...findings[0], fixes: [] }]);
   });
 
   it('a rule that throws is logged and the others still run', () => {

@@ -5,6 +5,7 @@ import type { ElbModel } from '../model/elb';
 import type { ConfigAttribute, ConfigBlock, ConfigFile, Expr, TraversalStep } from '../parse/config';
 import { jsonValueExpr, nodeRange, parseJsonTree } from '../parse/json';
 import { LineIndex } from '../parse/positions';
+import { changeUnknowns, resourceHeader } from './partReader';
 import { reportRules } from '../rules/engine';
 import { mergeInstanceFindings, type ReportedFinding } from '../rules/support/instanceFindings';
 import { withRuleSettings } from '../suppress/policy';
@@ -128,20 +129,13 @@ function planFile(filePath: string, text: string): { file: ConfigFile; addresses
   };
   visitConfig(child(child(root, 'configuration'), 'root_module'), []);
 
-  // after_unknown of each resource change, by address (each change parsed on its own, as resources are).
+  // after_unknown of each resource change, by address (each change read on its own, as resources are).
   const afterUnknown = new Map<string, Set<string>>();
   for (const span of child(root, 'resource_changes')?.children ?? []) {
     checkpoint();
-    const change = span.type === 'object' ? parsedResource(text, span, errors) : span;
-    const address = stringValue(child(change, 'address'));
-    const unknown = child(child(change, 'change'), 'after_unknown');
-    if (!address || unknown?.type !== 'object') continue;
-    const names = new Set<string>();
-    for (const property of unknown.children ?? []) {
-      const [k, v] = property.children ?? [];
-      if (k && v?.type === 'boolean' && v.value === true) names.add(String(k.value));
-    }
-    afterUnknown.set(address, names);
+    if (span.type !== 'object') continue;
+    const { address, unknown } = changeUnknowns(text, span, errors);
+    if (address && unknown) afterUnknown.set(address, unknown);
   }
 
   const resources: PlanResource[] = [];
@@ -150,17 +144,12 @@ function planFile(filePath: string, text: string): { file: ConfigFile; addresses
     const modulePath = stringValue(child(moduleNode, 'address')) ?? '';
     for (const span of child(moduleNode, 'resources')?.children ?? []) {
       checkpoint();
-      // Parsed to be indexed here, and again when its block is built (keeping each would keep the whole tree).
-      const resource = parsedResource(text, span, []);
-      if (stringValue(child(resource, 'mode')) !== 'managed') continue;
-      const type = stringValue(child(resource, 'type'));
-      const name = stringValue(child(resource, 'name'));
+      // Only what indexes it is read here; its tree is built with its block.
+      const header = resourceHeader(text, span);
+      if (header.mode !== 'managed') continue;
+      const { type, name, index } = header;
       if (!type || !name) continue;
-      const addressNode = child(resource, 'address');
-      const address = stringValue(addressNode) ?? `${modulePath ? modulePath + '.' : ''}${type}.${name}`;
-      const indexNode = child(resource, 'index');
-      const index = indexNode?.type === 'number' || indexNode?.type === 'string' ? (indexNode.value as number | string) : undefined;
-      const values = child(resource, 'values');
+      const address = header.address ?? `${modulePath ? modulePath + '.' : ''}${type}.${name}`;
       const configKey = [...moduleCallPath(modulePath), `${type}.${name}`].join('\u0000');
       resources.push({
         address,
@@ -171,7 +160,7 @@ function planFile(filePath: string, text: string): { file: ConfigFile; addresses
         span,
         expressions: child(configResources.get(configKey), 'expressions'),
         unknown: afterUnknown.get(address) ?? NOTHING_UNKNOWN,
-        id: stringValue(child(values, 'id')),
+        id: header.id,
       });
     }
     for (const childModule of child(moduleNode, 'child_modules')?.children ?? []) visitPlanned(childModule, depth + 1);
@@ -407,7 +396,13 @@ export function planAnalysis(
 ): { model: ElbModel; reported: ReportedFinding[] } | undefined {
   const plan = planToModel(filePath, text);
   if (!plan) return undefined;
-  const reported = reportRules(plan.model, { docsBase: options.docsBase ?? 'docs/rules/', log: options.log, source: filePath });
+  // A plan is generated: its findings have no fixes (see analyzePlan), so none are kept.
+  const reported = reportRules(plan.model, {
+    docsBase: options.docsBase ?? 'docs/rules/',
+    log: options.log,
+    source: filePath,
+    fixes: false,
+  });
   return { model: plan.model, reported };
 }
 
@@ -415,5 +410,5 @@ export function planAnalysis(
 export function analyzePlan(filePath: string, text: string, options: PlanAnalysisOptions = {}): Finding[] {
   const analysis = planAnalysis(filePath, text, options);
   if (!analysis) return [];
-  return withRuleSettings(mergeInstanceFindings(analysis.reported), options.rules).map((f) => ({ ...f, fixes: [] }));
+  return withRuleSettings(mergeInstanceFindings(analysis.reported), options.rules);
 }

@@ -21,6 +21,11 @@ export interface RuleEngineOptions {
   source?: string;
   /** The rules to run (tests); default: every rule. */
   ruleSet?: readonly Rule[];
+  /**
+   * false: the findings carry no fixes (generated input such as a plan, where a fix would edit
+   * output). The rules still make them; dropped here, they are not kept for every finding.
+   */
+  fixes?: boolean;
 }
 
 /**
@@ -58,7 +63,7 @@ export function reportRules(model: ElbModel, options: RuleEngineOptions): Report
           range: r.range,
           related: r.related ?? [],
           // A fix without edits (a value with no text of its own to change) is no fix.
-          fixes: (r.fixes ?? []).filter((fix) => fix.edits.length > 0),
+          fixes: options.fixes === false ? [] : (r.fixes ?? []).filter((fix) => fix.edits.length > 0),
           docsUrl: `${options.docsBase}${rule.meta.id}.md`,
         },
       });
