@@ -1,4 +1,4 @@
-import { budgetProblem, closest, knownRuleIds } from '../project/configFile';
+import { budgetProblem, closest, knownRuleIds } from '../project/configValues';
 import { DEFAULT_JSON_FILES, RULE_SETTINGS, type AnalysisBudget, type RuleSetting } from '../core/options';
 
 /** The `elbLens.*` settings, as one typed object. */
