@@ -70,11 +70,18 @@ export function hostileWorkloads() {
     'plan of 10,000 listeners': { dir: planOfListeners(10000), command: 'check', listeners: 10000 },
     'plan of 20,000 listeners': { dir: planOfListeners(20000), command: 'check', listeners: 20000 },
     'plan of 50,000 listeners': { dir: planOfListeners(50000), command: 'check', listeners: 50000 },
+    // As `terraform show -json` writes an update: each resource's values again in prior_state,
+    // and twice more (before, after) in resource_changes.
+    'plan of 50,000 listeners, with changes': { dir: planOfListeners(50000, { changes: true }), command: 'check' },
   };
 }
 
-/** A plan of `count` listener instances (one `count` block) on one load balancer, each referring to it. */
-export function planOfListeners(count) {
+/**
+ * A plan of `count` listener instances (one `count` block) on one load balancer, each referring
+ * to it. With `changes`, an update of every resource: prior_state and resource_changes (before,
+ * after) as `terraform show -json` writes them.
+ */
+export function planOfListeners(count, { changes = false } = {}) {
   const resources = [
     {
       address: 'huaweicloud_elb_loadbalancer.lb',
@@ -108,7 +115,30 @@ export function planOfListeners(count) {
       ],
     },
   };
-  return tree(`plan${count}`, {
-    'plan.json': JSON.stringify({ format_version: '1.2', planned_values: { root_module: { resources } }, configuration }),
-  });
+  const plan = { format_version: '1.2', terraform_version: '1.9.8', planned_values: { root_module: { resources } } };
+  if (changes) {
+    const before = (r) => ({ ...r.values, description: 'updated in place', tags: { team: 'web', env: 'prod' } });
+    plan.resource_changes = resources.map((r) => ({
+      address: r.address,
+      mode: r.mode,
+      type: r.type,
+      name: r.name,
+      ...(r.index === undefined ? {} : { index: r.index }),
+      provider_name: 'registry.terraform.io/huaweicloud/huaweicloud',
+      change: {
+        actions: ['update'],
+        before: before(r),
+        after: r.values,
+        after_unknown: {},
+        before_sensitive: { tags: {} },
+        after_sensitive: {},
+      },
+    }));
+    plan.prior_state = {
+      format_version: '1.0',
+      values: { root_module: { resources: resources.map((r) => ({ ...r, values: before(r), sensitive_values: { tags: {} } })) } },
+    };
+  }
+  plan.configuration = configuration;
+  return tree(`plan${count}${changes ? 'changes' : ''}`, { 'plan.json': JSON.stringify(plan) });
 }

@@ -19484,7 +19484,9 @@ function planFile(filePath, text4) {
   };
   visitConfig(child(child(root, "configuration"), "root_module"), []);
   const afterUnknown = /* @__PURE__ */ new Map();
-  for (const change of child(root, "resource_changes")?.children ?? []) {
+  for (const span of child(root, "resource_changes")?.children ?? []) {
+    checkpoint();
+    const change = span.type === "object" ? parsedResource(text4, span, errors) : span;
     const address = stringValue(child(change, "address"));
     const unknown2 = child(child(change, "change"), "after_unknown");
     if (!address || unknown2?.type !== "object") continue;
@@ -19655,14 +19657,22 @@ function planFile(filePath, text4) {
   return { file, addresses };
 }
 var NOTHING_UNKNOWN = /* @__PURE__ */ new Set();
+var CHANGE_LISTS = /* @__PURE__ */ new Set(["resource_changes", "resource_drift"]);
 function isResourceObject(object) {
   const list = object.parent;
   const property = list?.parent;
-  if (list?.type !== "array" || property?.type !== "property" || property.children?.[0]?.value !== "resources") return false;
+  if (list?.type !== "array" || property?.type !== "property") return false;
+  const key = property.children?.[0]?.value;
+  if (typeof key === "string" && CHANGE_LISTS.has(key)) return !insideProperty(property.parent);
+  if (key !== "resources") return false;
   for (let up = property.parent; up; up = up.parent) {
     if (up.type === "property" && up.children?.[0]?.value === "configuration") return false;
   }
   return true;
+}
+function insideProperty(node) {
+  for (let up = node; up; up = up.parent) if (up.type === "property") return true;
+  return false;
 }
 function parsedResource(text4, span, errors) {
   const parsed2 = parseJsonTree(text4, { from: span.offset, to: span.offset + span.length });

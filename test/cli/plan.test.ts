@@ -161,6 +161,34 @@ describe('Terraform plan JSON', () => {
     assert.equal(plan.file.blocks.length, whole.file.blocks.length, 'every resource still has its block');
   });
 
+  it('reads after_unknown from resource_changes, each change on its own (a damaged one is a syntax error where it is)', () => {
+    const plan = load(COMPACT);
+    // Without the configuration, only the change's after_unknown says loadbalancer_id is set at apply.
+    delete plan.configuration;
+    const unknownAttribute = (text: string) => {
+      const model = planToModel(COMPACT, text);
+      assert.ok(model);
+      const block = model.file.blocks.find((b) => b.labels[1] === 'huaweicloud_elb_listener.api');
+      const expr = block?.attributes.get('loadbalancer_id')?.expr;
+      return { model, unknown: expr?.kind === 'call' && expr.name === 'unknown_until_apply' };
+    };
+    const text = JSON.stringify(plan, null, 2);
+    assert.equal(unknownAttribute(text).unknown, true);
+    assert.equal(unknownAttribute(JSON.stringify({ ...plan, resource_changes: [] }, null, 2)).unknown, false);
+
+    // The first change loses the `:` after its first key: reported there; the api listener's change still counts.
+    const changes = jsonc.findNodeAtLocation(jsonc.parseTree(text)!, ['resource_changes'])!;
+    const first = changes.children!.find((c) => jsonc.findNodeAtLocation(c, ['address'])?.value !== 'huaweicloud_elb_listener.api')!;
+    const colon = first.children![0].colonOffset!;
+    const { model, unknown } = unknownAttribute(text.slice(0, colon) + ' ' + text.slice(colon + 1));
+    assert.equal(unknown, true);
+    assert.ok(model.file.syntaxErrors.length > 0, 'the damage is reported');
+    for (const error of model.file.syntaxErrors) {
+      const offset = model.file.lines.offsetAt(error.start);
+      assert.ok(offset >= first.offset && offset < first.offset + first.length, `the error (at ${offset}) is in the damaged change`);
+    }
+  });
+
   it('elb-lens check picks plans up in folders and skips other Terraform JSON', async () => {
     const result = await run(['check', 'plan', '--format', 'compact']);
     assert.equal(result.code, 2);
