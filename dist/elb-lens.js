@@ -112,17 +112,17 @@ var require_visit = __commonJS2({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP;
     visit4.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path30) {
-      const ctrl = callVisitor(key, node, visitor, path30);
+    function visit_(key, node, visitor, path32) {
+      const ctrl = callVisitor(key, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visit_(key, ctrl, visitor, path30);
+        replaceNode(key, path32, ctrl);
+        return visit_(key, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path30);
+            const ci = visit_(i2, node.items[i2], visitor, path32);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -133,13 +133,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = visit_("key", node.key, visitor, path30);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = visit_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path30);
+          const cv = visit_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -160,17 +160,17 @@ var require_visit = __commonJS2({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path30) {
-      const ctrl = await callVisitor(key, node, visitor, path30);
+    async function visitAsync_(key, node, visitor, path32) {
+      const ctrl = await callVisitor(key, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visitAsync_(key, ctrl, visitor, path30);
+        replaceNode(key, path32, ctrl);
+        return visitAsync_(key, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path30);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path32);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -181,13 +181,13 @@ var require_visit = __commonJS2({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path30);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path30);
+          const cv = await visitAsync_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -214,23 +214,23 @@ var require_visit = __commonJS2({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path30) {
+    function callVisitor(key, node, visitor, path32) {
       if (typeof visitor === "function")
-        return visitor(key, node, path30);
+        return visitor(key, node, path32);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path30);
+        return visitor.Map?.(key, node, path32);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path30);
+        return visitor.Seq?.(key, node, path32);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path30);
+        return visitor.Pair?.(key, node, path32);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path30);
+        return visitor.Scalar?.(key, node, path32);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path30);
+        return visitor.Alias?.(key, node, path32);
       return void 0;
     }
-    function replaceNode(key, path30, node) {
-      const parent = path30[path30.length - 1];
+    function replaceNode(key, path32, node) {
+      const parent = path32[path32.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -842,10 +842,10 @@ var require_Collection = __commonJS2({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path30, value) {
+    function collectionFromPath(schema, path32, value) {
       let v = value;
-      for (let i2 = path30.length - 1; i2 >= 0; --i2) {
-        const k = path30[i2];
+      for (let i2 = path32.length - 1; i2 >= 0; --i2) {
+        const k = path32[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -864,7 +864,7 @@ var require_Collection = __commonJS2({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
+    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -894,11 +894,11 @@ var require_Collection = __commonJS2({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path30, value) {
-        if (isEmptyPath(path30))
+      addIn(path32, value) {
+        if (isEmptyPath(path32))
           this.add(value);
         else {
-          const [key, ...rest] = path30;
+          const [key, ...rest] = path32;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -912,8 +912,8 @@ var require_Collection = __commonJS2({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        const [key, ...rest] = path30;
+      deleteIn(path32) {
+        const [key, ...rest] = path32;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -927,8 +927,8 @@ var require_Collection = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        const [key, ...rest] = path30;
+      getIn(path32, keepScalar) {
+        const [key, ...rest] = path32;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -946,8 +946,8 @@ var require_Collection = __commonJS2({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path30) {
-        const [key, ...rest] = path30;
+      hasIn(path32) {
+        const [key, ...rest] = path32;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -957,8 +957,8 @@ var require_Collection = __commonJS2({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        const [key, ...rest] = path30;
+      setIn(path32, value) {
+        const [key, ...rest] = path32;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3473,9 +3473,9 @@ var require_Document = __commonJS2({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path30, value) {
+      addIn(path32, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path30, value);
+          this.contents.addIn(path32, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3550,14 +3550,14 @@ var require_Document = __commonJS2({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        if (Collection.isEmptyPath(path30)) {
+      deleteIn(path32) {
+        if (Collection.isEmptyPath(path32)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3572,10 +3572,10 @@ var require_Document = __commonJS2({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        if (Collection.isEmptyPath(path30))
+      getIn(path32, keepScalar) {
+        if (Collection.isEmptyPath(path32))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS2({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path30) {
-        if (Collection.isEmptyPath(path30))
+      hasIn(path32) {
+        if (Collection.isEmptyPath(path32))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3606,13 +3606,13 @@ var require_Document = __commonJS2({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        if (Collection.isEmptyPath(path30)) {
+      setIn(path32, value) {
+        if (Collection.isEmptyPath(path32)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path32), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path30, value);
+          this.contents.setIn(path32, value);
         }
       }
       /**
@@ -5573,9 +5573,9 @@ var require_cst_visit = __commonJS2({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path30) => {
+    visit4.itemAtPath = (cst, path32) => {
       let item = cst;
-      for (const [field2, index] of path30) {
+      for (const [field2, index] of path32) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5584,23 +5584,23 @@ var require_cst_visit = __commonJS2({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path30) => {
-      const parent = visit4.itemAtPath(cst, path30.slice(0, -1));
-      const field2 = path30[path30.length - 1][0];
+    visit4.parentCollection = (cst, path32) => {
+      const parent = visit4.itemAtPath(cst, path32.slice(0, -1));
+      const field2 = path32[path32.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path30, item, visitor) {
-      let ctrl = visitor(item, path30);
+    function _visit(path32, item, visitor) {
+      let ctrl = visitor(item, path32);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path30.concat([[field2, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path32.concat([[field2, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5611,10 +5611,10 @@ var require_cst_visit = __commonJS2({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path30);
+            ctrl = ctrl(item, path32);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
     }
     exports2.visit = visit4;
   }
@@ -7430,11 +7430,11 @@ var require_web_tree_sitter2 = __commonJS2({
               _scriptName = self.location.href;
             }
             var scriptDirectory = "";
-            function locateFile(path30) {
+            function locateFile(path32) {
               if (Module["locateFile"]) {
-                return Module["locateFile"](path30, scriptDirectory);
+                return Module["locateFile"](path32, scriptDirectory);
               }
-              return scriptDirectory + path30;
+              return scriptDirectory + path32;
             }
             __name(locateFile, "locateFile");
             var readAsync, readBinary;
@@ -7479,13 +7479,13 @@ var require_web_tree_sitter2 = __commonJS2({
                 }
                 readAsync = /* @__PURE__ */ __name(async (url) => {
                   if (isFileURI(url)) {
-                    return new Promise((resolve12, reject) => {
+                    return new Promise((resolve13, reject) => {
                       var xhr = new XMLHttpRequest();
                       xhr.open("GET", url, true);
                       xhr.responseType = "arraybuffer";
                       xhr.onload = () => {
                         if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                          resolve12(xhr.response);
+                          resolve13(xhr.response);
                           return;
                         }
                         reject(xhr.status);
@@ -7678,9 +7678,9 @@ var require_web_tree_sitter2 = __commonJS2({
               __name(receiveInstantiationResult, "receiveInstantiationResult");
               var info2 = getWasmImports();
               if (Module["instantiateWasm"]) {
-                return new Promise((resolve12, reject) => {
+                return new Promise((resolve13, reject) => {
                   Module["instantiateWasm"](info2, (mod, inst) => {
-                    resolve12(receiveInstance(mod, inst));
+                    resolve13(receiveInstance(mod, inst));
                   });
                 });
               }
@@ -9013,8 +9013,8 @@ var require_web_tree_sitter2 = __commonJS2({
             if (runtimeInitialized) {
               moduleRtn = Module;
             } else {
-              moduleRtn = new Promise((resolve12, reject) => {
-                readyPromiseResolve = resolve12;
+              moduleRtn = new Promise((resolve13, reject) => {
+                readyPromiseResolve = resolve13;
                 readyPromiseReject = reject;
               });
             }
@@ -11511,14 +11511,14 @@ var ChunkQueue = class _ChunkQueue {
 };
 var WORKER_MARK = "elb-lens-check-worker";
 function waiter() {
-  let resolve12 = () => void 0;
+  let resolve13 = () => void 0;
   let reject = () => void 0;
   const promise = new Promise((res, rej) => {
-    resolve12 = res;
+    resolve13 = res;
     reject = rej;
   });
   promise.catch(() => void 0);
-  return { promise, resolve: resolve12, reject };
+  return { promise, resolve: resolve13, reject };
 }
 var CheckWorkers = class {
   scan;
@@ -11637,10 +11637,10 @@ function runCheckWorker(setup) {
 
 // server/src/cli/main.ts
 var fs6 = __toESM2(require("fs"));
-var path28 = __toESM2(require("path"));
+var path30 = __toESM2(require("path"));
 
 // server/src/project/configFile.ts
-var path = __toESM2(require("path"));
+var path2 = __toESM2(require("path"));
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text4, ignoreTrivia = false) {
@@ -12395,12 +12395,12 @@ function parseTree(text4, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path30) {
+function findNodeAtLocation(root, path32) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path30) {
+  for (let segment of path32) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12776,14 +12776,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text4, originalPath, value, options) {
-  const path30 = originalPath.slice();
+  const path32 = originalPath.slice();
   const errors = [];
   const root = parseTree(text4, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path30.length > 0) {
-    lastSegment = path30.pop();
-    parent = findNodeAtLocation(root, path30);
+  while (path32.length > 0) {
+    lastSegment = path32.pop();
+    parent = findNodeAtLocation(root, path32);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -13009,8 +13009,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text4, path30, value, options) {
-  return setProperty(text4, path30, value, options);
+function modify(text4, path32, value, options) {
+  return setProperty(text4, path32, value, options);
 }
 
 // server/src/parse/jsonTree.ts
@@ -13300,8 +13300,8 @@ function tfJsonToConfigFile(filePath, text4, parseTemplate2) {
         const items = value.type === "array" ? value.children ?? [] : [value];
         items.forEach((item, index) => {
           if (item.type === "object" && depth < MAX_BLOCK_DEPTH) {
-            const path30 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
-            nested.push(bodyBlock(name2, [key], item, path30, depth + 1, extraBlocks));
+            const path32 = value.type === "array" ? [...jsonPath, name2, index] : [...jsonPath, name2];
+            nested.push(bodyBlock(name2, [key], item, path32, depth + 1, extraBlocks));
           }
         });
         continue;
@@ -13335,10 +13335,10 @@ function tfJsonToConfigFile(filePath, text4, parseTemplate2) {
       jsonPath
     };
   };
-  const objectsOf = (node, path30) => {
-    if (node.type === "object") return [{ node, path: path30 }];
+  const objectsOf = (node, path32) => {
+    if (node.type === "object") return [{ node, path: path32 }];
     if (node.type === "array") {
-      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path30, i2] }] : []);
+      return (node.children ?? []).flatMap((child3, i2) => child3.type === "object" ? [{ node: child3, path: [...path32, i2] }] : []);
     }
     return [];
   };
@@ -13412,6 +13412,120 @@ function withRange(expr, range) {
     default:
       return { ...expr, range };
   }
+}
+
+// server/src/core/options.ts
+var CONFIG_FILE_NAME = ".elb-lens.json";
+var UNUSED_IGNORE_RULE_ID = "unused-ignore";
+var INLINE_IGNORE_RULE_ID = "inline-ignore";
+var IGNORE_COMMENT_RULE_ID = "ignore-comment";
+var PROVIDER_VERSION_RULE_ID = "provider-version";
+var SYNTAX_ERROR_RULE_ID = "syntax-error";
+var ANALYSIS_STOPPED_RULE_ID = "analysis-stopped";
+var DEFAULT_JSON_FILES = ["**/*.elb.json", "**/*.elb.jsonc"];
+var RULE_SETTINGS = ["off", "error", "warning", "information", "hint"];
+var KUBERNETES_NETWORKS = ["vpc", "tunnel", "eni"];
+
+// server/src/project/configValues.ts
+var path = __toESM2(require("path"));
+
+// server/src/core/budget.ts
+var DEFAULT_BUDGET = { seconds: 30, memoryMb: 1024 };
+var MAX_BUDGET = { seconds: 600, memoryMb: 16384 };
+var BudgetExceeded = class extends Error {
+  constructor(reason, elapsedMs, budget) {
+    super(reason === "time" ? `over its time budget of ${budget.seconds} s` : `over its memory budget of ${budget.memoryMb} MB`);
+    this.reason = reason;
+    this.elapsedMs = elapsedMs;
+    this.budget = budget;
+    this.name = "BudgetExceeded";
+  }
+  reason;
+  elapsedMs;
+  budget;
+};
+var AnalysisCancelled = class extends Error {
+  constructor() {
+    super("the analysis was superseded");
+    this.name = "AnalysisCancelled";
+  }
+};
+function isAnalysisStop(error) {
+  return error instanceof BudgetExceeded || error instanceof AnalysisCancelled;
+}
+var probes = {};
+function setBudgetProbes(given) {
+  probes = given;
+}
+var CHECKPOINTS_PER_LOOK = 256;
+var HEAP_LOOK_MS = 100;
+var active;
+var countdown = CHECKPOINTS_PER_LOOK;
+function checkpoint() {
+  if (active === void 0) return;
+  if (active.stopped) throw active.stopped;
+  if (--countdown > 0) return;
+  countdown = CHECKPOINTS_PER_LOOK;
+  look(active);
+}
+function look(meter) {
+  const now = Date.now();
+  if (probes.cancelled?.()) meter.stopped = new AnalysisCancelled();
+  else if (now > meter.deadline) meter.stopped = new BudgetExceeded("time", now - meter.started, meter.budget);
+  else if (meter.heapAtStart !== void 0 && probes.heapUsed && now >= meter.nextHeapLook) {
+    meter.nextHeapLook = now + HEAP_LOOK_MS;
+    if (probes.heapUsed() - meter.heapAtStart > meter.budget.memoryMb * 1024 * 1024) {
+      meter.stopped = new BudgetExceeded("memory", now - meter.started, meter.budget);
+    }
+  }
+  if (meter.stopped) throw meter.stopped;
+}
+function budgetOf(given) {
+  return { seconds: given?.seconds ?? DEFAULT_BUDGET.seconds, memoryMb: given?.memoryMb ?? DEFAULT_BUDGET.memoryMb };
+}
+function withinBudget(budget, run2) {
+  const outer = active;
+  const outerCountdown = countdown;
+  const started = Date.now();
+  active = {
+    budget,
+    started,
+    deadline: started + budget.seconds * 1e3,
+    heapAtStart: probes.heapUsed?.(),
+    nextHeapLook: started + HEAP_LOOK_MS,
+    stopped: void 0
+  };
+  countdown = CHECKPOINTS_PER_LOOK;
+  try {
+    const result = run2();
+    if (active.stopped) throw active.stopped;
+    return result;
+  } finally {
+    active = outer;
+    countdown = outerCountdown;
+    if (outer) countdown = 1;
+  }
+}
+function stoppedMessage(unit, stop2) {
+  const seconds = Math.max(0.1, Math.round(stop2.elapsedMs / 100) / 10);
+  const key = stop2.reason === "time" ? "budget.seconds" : "budget.memoryMb";
+  return `Analysis of ${unit} stopped after ${seconds} s: ${stop2.message}. Nothing is reported for this unit; the other units are analysed. Raise ${key} in .elb-lens.json (or the editor setting or command-line flag) if it is expected to take this long, or exclude it.`;
+}
+function stoppedFinding(file, unit, stop2, docsBase) {
+  return {
+    ruleId: ANALYSIS_STOPPED_RULE_ID,
+    severity: "error",
+    message: stoppedMessage(unit, stop2),
+    file,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    related: [],
+    fixes: [],
+    docsUrl: `${docsBase}${ANALYSIS_STOPPED_RULE_ID}.md`
+  };
+}
+function budgetKey(given) {
+  const budget = budgetOf(given);
+  return `${budget.seconds}|${budget.memoryMb}`;
 }
 
 // server/src/parse/config.ts
@@ -13587,11 +13701,11 @@ function realignAround(lines, around) {
 }
 
 // server/src/fixes/jsonEdits.ts
-function jsonPropertyEdits(text4, path30, value, eol) {
+function jsonPropertyEdits(text4, path32, value, eol) {
   const root = parsed(text4);
-  const key = path30[path30.length - 1];
-  const parent = root && path30.length > 0 ? findNodeAtLocation2(root, path30.slice(0, -1)) : void 0;
-  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text4, path30, value, eol);
+  const key = path32[path32.length - 1];
+  const parent = root && path32.length > 0 ? findNodeAtLocation2(root, path32.slice(0, -1)) : void 0;
+  if (!parent || parent.type !== "object" || typeof key !== "string") return formatted(text4, path32, value, eol);
   const properties = (parent.children ?? []).filter((p) => p.children?.[0]);
   const index = properties.findIndex((p) => p.children[0].value === key);
   const lines = new Lines(text4);
@@ -13600,11 +13714,11 @@ function jsonPropertyEdits(text4, path30, value, eol) {
     const property = properties[index];
     const inside = text4.slice(parent.offset + 1, property.offset) + text4.slice(property.offset + property.length, parent.offset + parent.length - 1);
     if (properties.length === 1 && /^[\s,]*$/.test(inside)) return [{ offset: parent.offset + 1, length: parent.length - 2, content: "" }];
-    return removeOwnLines(text4, lines, properties, index) ?? modify(text4, path30, void 0, {});
+    return removeOwnLines(text4, lines, properties, index) ?? modify(text4, path32, void 0, {});
   }
   if (index >= 0) {
     const valueNode = properties[index].children?.[1];
-    if (!valueNode) return formatted(text4, path30, value, eol);
+    if (!valueNode) return formatted(text4, path32, value, eol);
     const indent3 = lines.indentOf(properties[index].offset);
     return [
       {
@@ -13615,7 +13729,7 @@ function jsonPropertyEdits(text4, path30, value, eol) {
     ];
   }
   const last = properties[properties.length - 1];
-  if (!last || !ownsLines(text4, lines, last)) return formatted(text4, path30, value, eol);
+  if (!last || !ownsLines(text4, lines, last)) return formatted(text4, path32, value, eol);
   const indent2 = lines.indentOf(last.offset);
   const [lastKey, lastValue] = last.children;
   const separator = lastValue ? text4.slice(lastKey.offset + lastKey.length, lastValue.offset) : ": ";
@@ -13675,10 +13789,10 @@ function serialize(value, indent2, unit, eol) {
   const textValue = JSON.stringify(value, null, unit) ?? "null";
   return textValue.split("\n").join(eol + indent2);
 }
-function formatted(text4, path30, value, eol) {
+function formatted(text4, path32, value, eol) {
   const indentMatch = /\n([ \t]+)\S/.exec(text4);
   const indent2 = indentMatch?.[1] ?? "  ";
-  return modify(text4, path30, value, {
+  return modify(text4, path32, value, {
     formattingOptions: {
       insertSpaces: !indent2.startsWith("	"),
       tabSize: indent2.startsWith("	") ? 1 : indent2.length,
@@ -14227,8 +14341,8 @@ function realign(file, group, width2) {
   }
   return edits;
 }
-function jsonEdits(file, path30, value) {
-  return jsonPropertyEdits(file.text, path30, value, file.lines.eol).map((e) => ({
+function jsonEdits(file, path32, value) {
+  return jsonPropertyEdits(file.text, path32, value, file.lines.eol).map((e) => ({
     file: file.path,
     range: file.lines.range(e.offset, e.offset + e.length),
     newText: e.content
@@ -15480,140 +15594,7 @@ function findRule(id12) {
   return RULES.find((rule) => rule.meta.id === id12);
 }
 
-// server/src/core/options.ts
-var CONFIG_FILE_NAME = ".elb-lens.json";
-var UNUSED_IGNORE_RULE_ID = "unused-ignore";
-var INLINE_IGNORE_RULE_ID = "inline-ignore";
-var IGNORE_COMMENT_RULE_ID = "ignore-comment";
-var PROVIDER_VERSION_RULE_ID = "provider-version";
-var SYNTAX_ERROR_RULE_ID = "syntax-error";
-var ANALYSIS_STOPPED_RULE_ID = "analysis-stopped";
-var DEFAULT_JSON_FILES = ["**/*.elb.json", "**/*.elb.jsonc"];
-var RULE_SETTINGS = ["off", "error", "warning", "information", "hint"];
-var KUBERNETES_NETWORKS = ["vpc", "tunnel", "eni"];
-
-// server/src/core/budget.ts
-var DEFAULT_BUDGET = { seconds: 30, memoryMb: 1024 };
-var MAX_BUDGET = { seconds: 600, memoryMb: 16384 };
-var BudgetExceeded = class extends Error {
-  constructor(reason, elapsedMs, budget) {
-    super(reason === "time" ? `over its time budget of ${budget.seconds} s` : `over its memory budget of ${budget.memoryMb} MB`);
-    this.reason = reason;
-    this.elapsedMs = elapsedMs;
-    this.budget = budget;
-    this.name = "BudgetExceeded";
-  }
-  reason;
-  elapsedMs;
-  budget;
-};
-var AnalysisCancelled = class extends Error {
-  constructor() {
-    super("the analysis was superseded");
-    this.name = "AnalysisCancelled";
-  }
-};
-function isAnalysisStop(error) {
-  return error instanceof BudgetExceeded || error instanceof AnalysisCancelled;
-}
-var probes = {};
-function setBudgetProbes(given) {
-  probes = given;
-}
-var CHECKPOINTS_PER_LOOK = 256;
-var HEAP_LOOK_MS = 100;
-var active;
-var countdown = CHECKPOINTS_PER_LOOK;
-function checkpoint() {
-  if (active === void 0) return;
-  if (active.stopped) throw active.stopped;
-  if (--countdown > 0) return;
-  countdown = CHECKPOINTS_PER_LOOK;
-  look(active);
-}
-function look(meter) {
-  const now = Date.now();
-  if (probes.cancelled?.()) meter.stopped = new AnalysisCancelled();
-  else if (now > meter.deadline) meter.stopped = new BudgetExceeded("time", now - meter.started, meter.budget);
-  else if (meter.heapAtStart !== void 0 && probes.heapUsed && now >= meter.nextHeapLook) {
-    meter.nextHeapLook = now + HEAP_LOOK_MS;
-    if (probes.heapUsed() - meter.heapAtStart > meter.budget.memoryMb * 1024 * 1024) {
-      meter.stopped = new BudgetExceeded("memory", now - meter.started, meter.budget);
-    }
-  }
-  if (meter.stopped) throw meter.stopped;
-}
-function budgetOf(given) {
-  return { seconds: given?.seconds ?? DEFAULT_BUDGET.seconds, memoryMb: given?.memoryMb ?? DEFAULT_BUDGET.memoryMb };
-}
-function withinBudget(budget, run2) {
-  const outer = active;
-  const outerCountdown = countdown;
-  const started = Date.now();
-  active = {
-    budget,
-    started,
-    deadline: started + budget.seconds * 1e3,
-    heapAtStart: probes.heapUsed?.(),
-    nextHeapLook: started + HEAP_LOOK_MS,
-    stopped: void 0
-  };
-  countdown = CHECKPOINTS_PER_LOOK;
-  try {
-    const result = run2();
-    if (active.stopped) throw active.stopped;
-    return result;
-  } finally {
-    active = outer;
-    countdown = outerCountdown;
-    if (outer) countdown = 1;
-  }
-}
-function stoppedMessage(unit, stop2) {
-  const seconds = Math.max(0.1, Math.round(stop2.elapsedMs / 100) / 10);
-  const key = stop2.reason === "time" ? "budget.seconds" : "budget.memoryMb";
-  return `Analysis of ${unit} stopped after ${seconds} s: ${stop2.message}. Nothing is reported for this unit; the other units are analysed. Raise ${key} in .elb-lens.json (or the editor setting or command-line flag) if it is expected to take this long, or exclude it.`;
-}
-function stoppedFinding(file, unit, stop2, docsBase) {
-  return {
-    ruleId: ANALYSIS_STOPPED_RULE_ID,
-    severity: "error",
-    message: stoppedMessage(unit, stop2),
-    file,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    related: [],
-    fixes: [],
-    docsUrl: `${docsBase}${ANALYSIS_STOPPED_RULE_ID}.md`
-  };
-}
-function budgetKey(given) {
-  const budget = budgetOf(given);
-  return `${budget.seconds}|${budget.memoryMb}`;
-}
-
-// server/src/project/configFile.ts
-var ConfigError = class extends Error {
-  constructor(file, line, column, key, detail) {
-    super(`${file}:${line}:${column}: ${key ? `${key}: ` : ""}${detail}`);
-    this.file = file;
-    this.line = line;
-    this.column = column;
-    this.key = key;
-    this.detail = detail;
-    this.name = "ConfigError";
-  }
-  file;
-  line;
-  column;
-  key;
-  detail;
-  /** The message with the file path shown relative to `cwd`. */
-  relativeTo(cwd) {
-    const relative8 = path.relative(cwd, this.file);
-    const shown = relative8.startsWith("..") || path.isAbsolute(relative8) ? this.file : relative8.split(path.sep).join("/");
-    return `${shown}:${this.line}:${this.column}: ${this.key ? `${this.key}: ` : ""}${this.detail}`;
-  }
-};
+// server/src/project/configValues.ts
 function knownRuleIds() {
   return [
     ...RULES.map((r) => r.meta.id),
@@ -15624,114 +15605,6 @@ function knownRuleIds() {
     ANALYSIS_STOPPED_RULE_ID,
     SYNTAX_ERROR_RULE_ID
   ];
-}
-function defaultConfig(dir) {
-  return {
-    path: "",
-    dir,
-    rules: {},
-    exclude: [],
-    varFiles: [],
-    variables: {},
-    jsonFiles: [...DEFAULT_JSON_FILES],
-    kubernetesFiles: [],
-    helmValueFiles: [],
-    allowInlineIgnores: true,
-    budget: {}
-  };
-}
-var TOP_LEVEL_KEYS = ["$schema", "rules", "exclude", "varFiles", "variables", "json", "kubernetes", "allowInlineIgnores", "budget"];
-function parseConfig(filePath, text4) {
-  const lines = new LineIndex(text4);
-  const fail = (offset, key, detail) => {
-    const pos = lines.positionAt(offset);
-    throw new ConfigError(filePath, pos.line + 1, pos.character + 1, key, detail);
-  };
-  const source = text4.charCodeAt(0) === 65279 ? " " + text4.slice(1) : text4;
-  const { root, errors, tooDeepAt } = parseJsonTree(source);
-  if (tooDeepAt !== void 0) fail(tooDeepAt, "", `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels`);
-  if (errors.length > 0) {
-    const first = errors[0];
-    fail(first.offset, "", `invalid JSON: ${describeParseError(first.error)}`);
-  }
-  if (!root || root.type !== "object") return fail(root?.offset ?? 0, "", "the configuration must be a JSON object");
-  const dir = path.dirname(filePath);
-  const config = defaultConfig(dir);
-  config.path = filePath;
-  const seen = /* @__PURE__ */ new Set();
-  for (const property of root.children ?? []) {
-    const [keyNode, value] = property.children ?? [];
-    if (!keyNode || !value) continue;
-    const key = String(keyNode.value);
-    if (seen.has(key)) fail(keyNode.offset, key, "duplicate key");
-    seen.add(key);
-    switch (key) {
-      case "$schema":
-        if (value.type !== "string") fail(value.offset, key, "must be a string");
-        break;
-      case "rules":
-        config.rules = readRules(value, fail);
-        break;
-      case "exclude":
-        config.exclude = readGlobs(value, key, fail);
-        break;
-      case "varFiles":
-        config.varFiles = readConfinedPaths(value, key, dir, fail);
-        break;
-      case "variables": {
-        if (value.type !== "object") fail(value.offset, key, "must be an object of variable name \u2192 value");
-        config.variables = JSON.parse(JSON.stringify(getNodeValue2(value)));
-        break;
-      }
-      case "json": {
-        if (value.type !== "object") fail(value.offset, key, 'must be an object, e.g. { "files": ["**/*.elb.json"] }');
-        for (const inner of value.children ?? []) {
-          const [innerKey, innerValue] = inner.children ?? [];
-          if (!innerKey || !innerValue) continue;
-          const name2 = String(innerKey.value);
-          if (name2 !== "files") fail(innerKey.offset, `json.${name2}`, 'unknown key (expected "files")');
-          config.jsonFiles = readGlobs(innerValue, "json.files", fail);
-        }
-        break;
-      }
-      case "kubernetes": {
-        if (value.type !== "object") fail(value.offset, key, 'must be an object, e.g. { "files": ["k8s/**/*.yaml"], "network": "vpc" }');
-        for (const inner of value.children ?? []) {
-          const [innerKey, innerValue] = inner.children ?? [];
-          if (!innerKey || !innerValue) continue;
-          const name2 = String(innerKey.value);
-          if (name2 === "files") config.kubernetesFiles = readGlobs(innerValue, "kubernetes.files", fail);
-          else if (name2 === "network") {
-            if (innerValue.type !== "string" || !KUBERNETES_NETWORKS.includes(innerValue.value)) {
-              fail(innerValue.offset, "kubernetes.network", `must be one of ${KUBERNETES_NETWORKS.map((n2) => `"${n2}"`).join(", ")}`);
-            }
-            config.kubernetesNetwork = innerValue.value;
-          } else if (name2 === "helm") {
-            if (innerValue.type !== "object")
-              fail(innerValue.offset, "kubernetes.helm", 'must be an object, e.g. { "valueFiles": ["values-prod.yaml"] }');
-            for (const helm of innerValue.children ?? []) {
-              const [helmKey, helmValue] = helm.children ?? [];
-              if (!helmKey || !helmValue) continue;
-              if (String(helmKey.value) !== "valueFiles")
-                fail(helmKey.offset, `kubernetes.helm.${String(helmKey.value)}`, 'unknown key (expected "valueFiles")');
-              config.helmValueFiles = readConfinedPaths(helmValue, "kubernetes.helm.valueFiles", dir, fail);
-            }
-          } else fail(innerKey.offset, `kubernetes.${name2}`, 'unknown key (expected "files", "network" or "helm")');
-        }
-        break;
-      }
-      case "allowInlineIgnores":
-        if (value.type !== "boolean") fail(value.offset, key, "must be true or false");
-        config.allowInlineIgnores = value.value;
-        break;
-      case "budget":
-        config.budget = readBudget(value, fail);
-        break;
-      default:
-        fail(keyNode.offset, key, `unknown key (expected one of ${TOP_LEVEL_KEYS.join(", ")})`);
-    }
-  }
-  return config;
 }
 function readRules(node, fail) {
   if (node.type !== "object") return fail(node.offset, "rules", "must be an object of rule id \u2192 severity");
@@ -15823,8 +15696,8 @@ function readConfinedPaths(node, key, dir, fail) {
   });
 }
 function isInside(dir, filePath) {
-  const relative8 = path.relative(dir, filePath);
-  return relative8 === "" || !relative8.startsWith("..") && !path.isAbsolute(relative8);
+  const relative9 = path.relative(dir, filePath);
+  return relative9 === "" || !relative9.startsWith("..") && !path.isAbsolute(relative9);
 }
 function outsideMessage(written, commandLine = "--var-file") {
   const elsewhere = commandLine ? ` (give others on the command line: ${commandLine})` : "";
@@ -15833,6 +15706,138 @@ function outsideMessage(written, commandLine = "--var-file") {
 function jsonText(node) {
   const value = getNodeValue2(node);
   return value === void 0 ? node.type : JSON.stringify(value);
+}
+
+// server/src/project/configFile.ts
+var ConfigError = class extends Error {
+  constructor(file, line, column, key, detail) {
+    super(`${file}:${line}:${column}: ${key ? `${key}: ` : ""}${detail}`);
+    this.file = file;
+    this.line = line;
+    this.column = column;
+    this.key = key;
+    this.detail = detail;
+    this.name = "ConfigError";
+  }
+  file;
+  line;
+  column;
+  key;
+  detail;
+  /** The message with the file path shown relative to `cwd`. */
+  relativeTo(cwd) {
+    const relative9 = path2.relative(cwd, this.file);
+    const shown = relative9.startsWith("..") || path2.isAbsolute(relative9) ? this.file : relative9.split(path2.sep).join("/");
+    return `${shown}:${this.line}:${this.column}: ${this.key ? `${this.key}: ` : ""}${this.detail}`;
+  }
+};
+function defaultConfig(dir) {
+  return {
+    path: "",
+    dir,
+    rules: {},
+    exclude: [],
+    varFiles: [],
+    variables: {},
+    jsonFiles: [...DEFAULT_JSON_FILES],
+    kubernetesFiles: [],
+    helmValueFiles: [],
+    allowInlineIgnores: true,
+    budget: {}
+  };
+}
+var TOP_LEVEL_KEYS = ["$schema", "rules", "exclude", "varFiles", "variables", "json", "kubernetes", "allowInlineIgnores", "budget"];
+function parseConfig(filePath, text4) {
+  const lines = new LineIndex(text4);
+  const fail = (offset, key, detail) => {
+    const pos = lines.positionAt(offset);
+    throw new ConfigError(filePath, pos.line + 1, pos.character + 1, key, detail);
+  };
+  const source = text4.charCodeAt(0) === 65279 ? " " + text4.slice(1) : text4;
+  const { root, errors, tooDeepAt } = parseJsonTree(source);
+  if (tooDeepAt !== void 0) fail(tooDeepAt, "", `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels`);
+  if (errors.length > 0) {
+    const first = errors[0];
+    fail(first.offset, "", `invalid JSON: ${describeParseError(first.error)}`);
+  }
+  if (!root || root.type !== "object") return fail(root?.offset ?? 0, "", "the configuration must be a JSON object");
+  const dir = path2.dirname(filePath);
+  const config = defaultConfig(dir);
+  config.path = filePath;
+  const seen = /* @__PURE__ */ new Set();
+  for (const property of root.children ?? []) {
+    const [keyNode, value] = property.children ?? [];
+    if (!keyNode || !value) continue;
+    const key = String(keyNode.value);
+    if (seen.has(key)) fail(keyNode.offset, key, "duplicate key");
+    seen.add(key);
+    switch (key) {
+      case "$schema":
+        if (value.type !== "string") fail(value.offset, key, "must be a string");
+        break;
+      case "rules":
+        config.rules = readRules(value, fail);
+        break;
+      case "exclude":
+        config.exclude = readGlobs(value, key, fail);
+        break;
+      case "varFiles":
+        config.varFiles = readConfinedPaths(value, key, dir, fail);
+        break;
+      case "variables": {
+        if (value.type !== "object") fail(value.offset, key, "must be an object of variable name \u2192 value");
+        config.variables = JSON.parse(JSON.stringify(getNodeValue2(value)));
+        break;
+      }
+      case "json": {
+        if (value.type !== "object") fail(value.offset, key, 'must be an object, e.g. { "files": ["**/*.elb.json"] }');
+        for (const inner of value.children ?? []) {
+          const [innerKey, innerValue] = inner.children ?? [];
+          if (!innerKey || !innerValue) continue;
+          const name2 = String(innerKey.value);
+          if (name2 !== "files") fail(innerKey.offset, `json.${name2}`, 'unknown key (expected "files")');
+          config.jsonFiles = readGlobs(innerValue, "json.files", fail);
+        }
+        break;
+      }
+      case "kubernetes": {
+        if (value.type !== "object") fail(value.offset, key, 'must be an object, e.g. { "files": ["k8s/**/*.yaml"], "network": "vpc" }');
+        for (const inner of value.children ?? []) {
+          const [innerKey, innerValue] = inner.children ?? [];
+          if (!innerKey || !innerValue) continue;
+          const name2 = String(innerKey.value);
+          if (name2 === "files") config.kubernetesFiles = readGlobs(innerValue, "kubernetes.files", fail);
+          else if (name2 === "network") {
+            if (innerValue.type !== "string" || !KUBERNETES_NETWORKS.includes(innerValue.value)) {
+              fail(innerValue.offset, "kubernetes.network", `must be one of ${KUBERNETES_NETWORKS.map((n2) => `"${n2}"`).join(", ")}`);
+            }
+            config.kubernetesNetwork = innerValue.value;
+          } else if (name2 === "helm") {
+            if (innerValue.type !== "object")
+              fail(innerValue.offset, "kubernetes.helm", 'must be an object, e.g. { "valueFiles": ["values-prod.yaml"] }');
+            for (const helm of innerValue.children ?? []) {
+              const [helmKey, helmValue] = helm.children ?? [];
+              if (!helmKey || !helmValue) continue;
+              if (String(helmKey.value) !== "valueFiles")
+                fail(helmKey.offset, `kubernetes.helm.${String(helmKey.value)}`, 'unknown key (expected "valueFiles")');
+              config.helmValueFiles = readConfinedPaths(helmValue, "kubernetes.helm.valueFiles", dir, fail);
+            }
+          } else fail(innerKey.offset, `kubernetes.${name2}`, 'unknown key (expected "files", "network" or "helm")');
+        }
+        break;
+      }
+      case "allowInlineIgnores":
+        if (value.type !== "boolean") fail(value.offset, key, "must be true or false");
+        config.allowInlineIgnores = value.value;
+        break;
+      case "budget":
+        config.budget = readBudget(value, fail);
+        break;
+      default:
+        fail(keyNode.offset, key, `unknown key (expected one of ${TOP_LEVEL_KEYS.join(", ")})`);
+    }
+  }
+  return config;
 }
 function describeParseError(code) {
   const name2 = printParseErrorCode(code);
@@ -15846,7 +15851,7 @@ var ConfigResolver = class {
   constructor(readFile, options = {}) {
     this.readFile = readFile;
     this.realPath = options.realPath;
-    if (options.configFile) this.explicit = this.load(path.resolve(options.configFile), true);
+    if (options.configFile) this.explicit = this.load(path2.resolve(options.configFile), true);
   }
   readFile;
   byDir = /* @__PURE__ */ new Map();
@@ -15855,14 +15860,14 @@ var ConfigResolver = class {
   realPath;
   /** The configuration that applies to a file (the built-in defaults when there is none). */
   forFile(filePath) {
-    return this.forDirectory(path.dirname(path.resolve(filePath)));
+    return this.forDirectory(path2.dirname(path2.resolve(filePath)));
   }
   forDirectory(dir) {
     if (this.explicit) return this.explicit;
     const cached = this.byDir.get(dir);
     if (cached) return cached;
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
-    const parent = path.dirname(dir);
+    const candidate = path2.join(dir, CONFIG_FILE_NAME);
+    const parent = path2.dirname(dir);
     let config;
     if (this.readFile(candidate) !== void 0) config = this.load(candidate, false);
     else if (parent === dir) config = defaultConfig(dir);
@@ -15881,7 +15886,7 @@ var ConfigResolver = class {
     const text4 = this.readFile(filePath);
     if (text4 === void 0) {
       if (required) throw new ConfigError(filePath, 1, 1, "", "cannot read the configuration file");
-      return defaultConfig(path.dirname(filePath));
+      return defaultConfig(path2.dirname(filePath));
     }
     const config = parseConfig(filePath, text4);
     this.confineLinks(config);
@@ -15899,7 +15904,7 @@ var ConfigResolver = class {
       files.forEach((file, index) => {
         const real = this.realPath(file);
         if (real === void 0 || isInside(dir, real)) return;
-        const shown = path.relative(config.dir, file);
+        const shown = path2.relative(config.dir, file);
         const why = `"${shown}" leads outside the folder of this configuration through a symbolic link; a configuration only names files in its folder or below`;
         throw new ConfigError(config.path, 1, 1, `${key}[${index}]`, why);
       });
@@ -17108,13 +17113,13 @@ function commentRemovalEdits(file, comment) {
 }
 
 // server/src/terraform/overrides.ts
-var path2 = __toESM2(require("path"));
+var path3 = __toESM2(require("path"));
 var OVERRIDE_NAME = /(^|_)override\.(tf|tofu)(\.json)?$/;
 function isOverrideFile(filePath) {
-  return OVERRIDE_NAME.test(path2.basename(filePath));
+  return OVERRIDE_NAME.test(path3.basename(filePath));
 }
 function inLoadOrder(files) {
-  const byName = (a, b) => path2.basename(a.path) < path2.basename(b.path) ? -1 : 1;
+  const byName = (a, b) => path3.basename(a.path) < path3.basename(b.path) ? -1 : 1;
   return [...files.filter((f) => !isOverrideFile(f.path)), ...files.filter((f) => isOverrideFile(f.path)).sort(byName)];
 }
 function markAttribute(attribute, file) {
@@ -19709,11 +19714,11 @@ function analyzePlan(filePath, text4, options = {}) {
 // server/src/rules/support/nodeFindings.ts
 function nodeFindings(reported, options, configFile) {
   const suppressions = /* @__PURE__ */ new Map();
-  const suppressionsOf = (path30) => {
-    let list = suppressions.get(path30);
+  const suppressionsOf = (path32) => {
+    let list = suppressions.get(path32);
     if (!list) {
-      const file = configFile(path30);
-      suppressions.set(path30, list = file ? collectSuppressions(file) : []);
+      const file = configFile(path32);
+      suppressions.set(path32, list = file ? collectSuppressions(file) : []);
     }
     return list;
   };
@@ -20103,10 +20108,10 @@ function forEachFlag(rest, handle2) {
 }
 
 // server/src/cli/graph.ts
-var path22 = __toESM2(require("path"));
+var path24 = __toESM2(require("path"));
 
 // server/src/project/classify.ts
-var path7 = __toESM2(require("path"));
+var path10 = __toESM2(require("path"));
 
 // server/src/core/globs.ts
 var MAX_ALTERNATIVES = 1024;
@@ -20272,9 +20277,10 @@ function matchesGlobTails(filePath, globs) {
 }
 
 // server/src/elbjson/sniff.ts
-var path3 = __toESM2(require("path"));
+var path5 = __toESM2(require("path"));
 
 // server/src/terraform/files.ts
+var path4 = __toESM2(require("path"));
 function isTerraformFileName(name2) {
   return name2.endsWith(".tf") || name2.endsWith(".tf.json") || name2.endsWith(".tofu") || name2.endsWith(".tofu.json");
 }
@@ -20290,6 +20296,9 @@ function shadowedName(tofuName) {
 function moduleFileNames(names) {
   const shadowed = new Set(names.filter((n2) => n2.endsWith(".tofu") || n2.endsWith(".tofu.json")).map(shadowedName));
   return names.filter((n2) => isTerraformFileName(n2) && !shadowed.has(n2));
+}
+function modulesManifestPath(rootDir) {
+  return path4.join(rootDir, ".terraform", "modules", "modules.json");
 }
 
 // server/src/elbjson/fields.ts
@@ -20342,7 +20351,7 @@ var SNIFF_FIELDS = {
 var SNIFF_CHARS = 8 * 1024;
 var DEFAULT_ELB_JSON_GLOBS = DEFAULT_JSON_FILES;
 function isJsonFileName(filePath) {
-  const name2 = path3.basename(filePath);
+  const name2 = path5.basename(filePath);
   if (!name2.endsWith(".json") && !name2.endsWith(".jsonc")) return false;
   return !isTerraformJsonName(name2) && !name2.endsWith(".tfvars.json") && name2 !== CONFIG_FILE_NAME;
 }
@@ -20392,11 +20401,736 @@ function sniffElbJson(text4) {
   return false;
 }
 
+// server/src/kubernetes/render/kustomize.ts
+var path6 = __toESM2(require("path"));
+
+// server/src/kubernetes/render/tree.ts
+var import_yaml3 = __toESM2(require_dist());
+
+// server/src/kubernetes/render/sourced.ts
+function plain(text4) {
+  return { text: text4, segments: [], unknown: [] };
+}
+function fromOrigin(text4, origin, linear) {
+  if (!origin || text4 === "" || text4.includes("\n")) return plain(text4);
+  return { text: text4, segments: [{ start: 0, end: text4.length, origin, linear }], unknown: [] };
+}
+function unknownText() {
+  const text4 = "__elb_lens_unknown__";
+  return { text: text4, segments: [], unknown: [{ start: 0, end: text4.length }] };
+}
+function concat(parts2) {
+  let text4 = "";
+  const segments = [];
+  const unknown2 = [];
+  for (const part of parts2) {
+    const shift2 = text4.length;
+    text4 += part.text;
+    for (const s of part.segments) segments.push({ ...s, start: s.start + shift2, end: s.end + shift2 });
+    for (const u of part.unknown) unknown2.push({ start: u.start + shift2, end: u.end + shift2 });
+  }
+  return { text: text4, segments, unknown: unknown2 };
+}
+var SourcedBuilder = class {
+  parts = [];
+  length = 0;
+  add(part) {
+    const piece = typeof part === "string" ? plain(part) : part;
+    this.parts.push(piece);
+    this.length += piece.text.length;
+  }
+  get size() {
+    return this.length;
+  }
+  build() {
+    return concat(this.parts);
+  }
+};
+function slice(source, start2, end = source.text.length) {
+  const segments = [];
+  for (const s of source.segments) {
+    const from = Math.max(s.start, start2);
+    const to = Math.min(s.end, end);
+    if (from >= to) continue;
+    if (s.linear) {
+      segments.push({
+        start: from - start2,
+        end: to - start2,
+        origin: { file: s.origin.file, start: s.origin.start + (from - s.start), end: s.origin.start + (to - s.start) },
+        linear: true
+      });
+    } else if (from === s.start && to === s.end) {
+      segments.push({ ...s, start: from - start2, end: to - start2 });
+    }
+  }
+  const unknown2 = source.unknown.filter((u) => u.end > start2 && u.start < end).map((u) => ({ start: Math.max(u.start, start2) - start2, end: Math.min(u.end, end) - start2 }));
+  for (const u of source.unknown)
+    if (u.start === u.end && u.start >= start2 && u.start <= end) unknown2.push({ start: u.start - start2, end: u.start - start2 });
+  return { text: source.text.slice(start2, end), segments, unknown: dedupeMarks(unknown2) };
+}
+function dedupeMarks(marks) {
+  const seen = /* @__PURE__ */ new Set();
+  return marks.filter((m) => {
+    const key = `${m.start}:${m.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function indent(source, width2) {
+  const pad = " ".repeat(Math.max(0, Math.min(width2, 1e3)));
+  const parts2 = [plain(pad)];
+  let lineStart = 0;
+  for (let i2 = source.text.indexOf("\n"); i2 !== -1; i2 = source.text.indexOf("\n", i2 + 1)) {
+    parts2.push(slice(source, lineStart, i2 + 1), plain(pad));
+    lineStart = i2 + 1;
+  }
+  parts2.push(slice(source, lineStart));
+  return concat(parts2);
+}
+function touchesUnknown(source, start2, end) {
+  return source.unknown.some((u) => u.start === u.end ? u.start >= start2 && u.start <= end : u.start < end && u.end > start2);
+}
+
+// server/src/kubernetes/render/tree.ts
+var NODE_BUDGET = 2e5;
+var MAX_DEPTH3 = 100;
+var MAX_SOURCE = 1e3;
+function readYamlDocuments(file, text4, budget = { left: NODE_BUDGET }) {
+  const source = parseYaml(text4, { comments: false });
+  return source.documents.filter((doc) => !doc.hasErrors).map((doc) => fromYaml(doc, doc.doc.contents, file, text4, budget, 0));
+}
+function fromYaml(doc, node, file, text4, budget, depth) {
+  const resolved = doc.resolve(node);
+  if (--budget.left < 0) return { kind: "unknown", reason: "too many YAML nodes (aliases that multiply?)" };
+  if (depth > MAX_DEPTH3) return { kind: "unknown", reason: "nested too deeply" };
+  const origin = resolved?.range ? { file, start: resolved.range[0], end: resolved.range[1] } : void 0;
+  if (resolved === null || resolved === void 0) return { kind: "scalar", value: null, ...origin ? { origin } : {} };
+  if ((0, import_yaml3.isScalar)(resolved)) {
+    const value = scalarValue(doc, resolved);
+    if (value === void 0) return { kind: "unknown", reason: "not a plain value", ...origin ? { origin } : {} };
+    const written = origin ? text4.slice(origin.start, origin.end) : void 0;
+    const source = written !== void 0 && written.length <= MAX_SOURCE && !written.includes("\n") ? written : void 0;
+    return { kind: "scalar", value, ...origin ? { origin } : {}, ...source !== void 0 ? { source } : {} };
+  }
+  if ((0, import_yaml3.isMap)(resolved)) {
+    const entries = /* @__PURE__ */ new Map();
+    for (const [key, entry] of mapEntries(doc, resolved)) {
+      const keyNode = entry.pair.key;
+      const keyOrigin = keyNode?.range ? { file, start: keyNode.range[0], end: keyNode.range[1] } : void 0;
+      const value = entry.duplicate ? { kind: "unknown", reason: "a key written twice" } : fromYaml(doc, entry.value, file, text4, budget, depth + 1);
+      const result = { value, ...keyOrigin && !entry.merged ? { keyOrigin } : {} };
+      if (!entry.merged && keyOrigin && value.kind === "scalar" && value.origin && value.source !== void 0) {
+        const line = text4.slice(keyOrigin.start, value.origin.end);
+        if (!line.includes("\n") && line.length <= MAX_SOURCE)
+          result.line = { text: line, origin: { file, start: keyOrigin.start, end: value.origin.end } };
+      }
+      entries.set(key, result);
+    }
+    return { kind: "map", entries, ...origin ? { origin } : {} };
+  }
+  if ((0, import_yaml3.isSeq)(resolved)) {
+    return {
+      kind: "seq",
+      items: seqItems(doc, resolved).map((item) => fromYaml(doc, item, file, text4, budget, depth + 1)),
+      ...origin ? { origin } : {}
+    };
+  }
+  return { kind: "unknown", reason: "not YAML data", ...origin ? { origin } : {} };
+}
+function cloneNode(node) {
+  if (node.kind === "map") {
+    const entries = /* @__PURE__ */ new Map();
+    for (const [key, entry] of node.entries) entries.set(key, { ...entry, value: cloneNode(entry.value) });
+    return { ...node, entries };
+  }
+  if (node.kind === "seq") return { ...node, items: node.items.map(cloneNode) };
+  return { ...node };
+}
+function mapGet(node, ...keys) {
+  let current = node;
+  for (const key of keys) {
+    if (current?.kind !== "map") return void 0;
+    current = current.entries.get(key)?.value;
+  }
+  return current;
+}
+function stringAt(node, ...keys) {
+  const found = mapGet(node, ...keys);
+  return found?.kind === "scalar" && typeof found.value === "string" ? found.value : void 0;
+}
+var PLAIN_KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
+var RESERVED2 = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+.\d].*)$/;
+function keyText(key) {
+  return PLAIN_KEY.test(key) && !RESERVED2.test(key) ? key : JSON.stringify(key);
+}
+function scalarText(node) {
+  if (node.source !== void 0 && node.origin) return fromOrigin(node.source, node.origin, true);
+  const value = node.value;
+  const text4 = value === null ? "null" : typeof value === "string" ? JSON.stringify(value) : String(value);
+  return fromOrigin(text4, node.origin, false);
+}
+function emitYaml(node, indent2, sortKeys = false, depth = 0) {
+  const pad = " ".repeat(indent2);
+  if (node.kind === "map") {
+    if (node.entries.size === 0) return plain(`${pad}{}
+`);
+    const keys = [...node.entries.keys()];
+    if (sortKeys) keys.sort();
+    const parts2 = [];
+    for (const key of keys) {
+      const entry = node.entries.get(key);
+      const value = entry.value;
+      const keyPart = fromOrigin(keyText(key), entry.keyOrigin, entry.keyOrigin !== void 0 && keyText(key) === key);
+      if (value.kind === "scalar" || value.kind === "unknown" || depth >= MAX_DEPTH3) {
+        if (entry.line && value.kind === "scalar" && value.source !== void 0 && entry.line.text.startsWith(key)) {
+          parts2.push(plain(pad), fromOrigin(entry.line.text, entry.line.origin, true), plain("\n"));
+        } else {
+          parts2.push(plain(pad), keyPart, plain(": "), inlineValue(value), plain("\n"));
+        }
+      } else if (value.kind === "map" && value.entries.size === 0) {
+        parts2.push(plain(pad), keyPart, plain(": {}\n"));
+      } else if (value.kind === "seq" && value.items.length === 0) {
+        parts2.push(plain(pad), keyPart, plain(": []\n"));
+      } else {
+        parts2.push(plain(pad), keyPart, plain(":\n"), emitYaml(value, value.kind === "seq" ? indent2 : indent2 + 2, sortKeys, depth + 1));
+      }
+    }
+    return concat(parts2);
+  }
+  if (node.kind === "seq") {
+    if (node.items.length === 0) return plain(`${pad}[]
+`);
+    const parts2 = [];
+    for (const item of node.items) {
+      if (item.kind === "map" && item.entries.size > 0 && depth < MAX_DEPTH3) {
+        const body2 = emitYaml(item, indent2 + 2, sortKeys, depth + 1);
+        parts2.push(plain(`${pad}- `), {
+          ...body2,
+          text: body2.text.slice(indent2 + 2),
+          segments: shift(body2, -(indent2 + 2)).segments,
+          unknown: shift(body2, -(indent2 + 2)).unknown
+        });
+      } else if (item.kind === "seq" && item.items.length > 0 && depth < MAX_DEPTH3) {
+        parts2.push(plain(`${pad}-
+`), emitYaml(item, indent2 + 2, sortKeys, depth + 1));
+      } else {
+        parts2.push(plain(`${pad}- `), inlineValue(item), plain("\n"));
+      }
+    }
+    return concat(parts2);
+  }
+  return concat([plain(pad), inlineValue(node), plain("\n")]);
+}
+function inlineValue(node) {
+  if (node.kind === "scalar") return scalarText(node);
+  if (node.kind === "map" && node.entries.size === 0) return plain("{}");
+  if (node.kind === "seq" && node.items.length === 0) return plain("[]");
+  const text4 = "__elb_lens_unknown__";
+  return { text: text4, segments: [], unknown: [{ start: 0, end: text4.length }] };
+}
+function shift(source, by) {
+  return {
+    text: source.text,
+    segments: source.segments.map((s) => ({ ...s, start: s.start + by, end: s.end + by })).filter((s) => s.start >= 0),
+    unknown: source.unknown.map((u) => ({ start: Math.max(0, u.start + by), end: Math.max(0, u.end + by) }))
+  };
+}
+
+// server/src/kubernetes/render/patch.ts
+var MERGE_KEYS = { ports: "port", containers: "name", initContainers: "name", volumes: "name", env: "name" };
+function strategicMerge(target, patch, depth = 0) {
+  if (depth > 100) return { kind: "unknown", reason: "patch nested too deeply" };
+  if (patch.kind !== "map") return cloneNode(patch);
+  const directive = patch.entries.get("$patch")?.value;
+  const directiveValue = directive?.kind === "scalar" ? directive.value : void 0;
+  if (directiveValue === "delete") return void 0;
+  if (directiveValue === "replace" || target.kind !== "map") return withoutDirectives(patch);
+  const result = cloneNode(target);
+  for (const [key, entry] of patch.entries) {
+    if (key.startsWith("$")) continue;
+    const value = entry.value;
+    if (value.kind === "scalar" && value.value === null) {
+      result.entries.delete(key);
+      continue;
+    }
+    const existing = result.entries.get(key);
+    if (existing?.value.kind === "scalar" && value.kind === "scalar" && existing.value.value === value.value) continue;
+    let merged;
+    if (!existing) merged = withoutDirectives(value);
+    else if (value.kind === "seq" && existing.value.kind === "seq" && MERGE_KEYS[key])
+      merged = mergeList(existing.value.items, value.items, MERGE_KEYS[key], depth);
+    else if (value.kind === "map" && existing.value.kind === "map") merged = strategicMerge(existing.value, value, depth + 1);
+    else merged = withoutDirectives(value);
+    if (merged === void 0) result.entries.delete(key);
+    else result.entries.set(key, { ...entry, value: merged });
+  }
+  return result;
+}
+function withoutDirectives(node) {
+  if (node.kind !== "map") return cloneNode(node);
+  const entries = /* @__PURE__ */ new Map();
+  for (const [key, entry] of node.entries) if (!key.startsWith("$")) entries.set(key, { ...entry, value: withoutDirectives(entry.value) });
+  return { ...node, entries };
+}
+function keyOf(node, mergeKey) {
+  const key = node.kind === "map" ? node.entries.get(mergeKey)?.value : void 0;
+  return key?.kind === "scalar" && key.value !== null ? String(key.value) : void 0;
+}
+function mergeList(base, patch, mergeKey, depth) {
+  const items = base.map(cloneNode);
+  for (const item of patch) {
+    const key = keyOf(item, mergeKey);
+    const at = key === void 0 ? -1 : items.findIndex((i2) => keyOf(i2, mergeKey) === key);
+    if (at === -1) {
+      const directive = item.kind === "map" ? item.entries.get("$patch")?.value : void 0;
+      if (directive?.kind !== "scalar" || directive.value !== "delete") items.push(withoutDirectives(item));
+      continue;
+    }
+    const merged = strategicMerge(items[at], item, depth + 1);
+    if (merged === void 0) items.splice(at, 1);
+    else items[at] = merged;
+  }
+  return { kind: "seq", items };
+}
+function parsePointer(pointer) {
+  if (pointer === "") return [];
+  if (!pointer.startsWith("/")) return void 0;
+  return pointer.slice(1).split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function scalar(node) {
+  return node?.kind === "scalar" && typeof node.value === "string" ? node.value : void 0;
+}
+function applyJson6902(target, ops) {
+  if (ops.kind !== "seq") return { failed: "a JSON 6902 patch is a list of operations" };
+  let current = cloneNode(target);
+  for (const op of ops.items) {
+    if (op.kind !== "map") return { failed: "an operation is not a mapping" };
+    const name2 = scalar(op.entries.get("op")?.value);
+    const path32 = parsePointer(scalar(op.entries.get("path")?.value) ?? "\0");
+    if (!name2 || !path32) return { failed: "an operation without op or path" };
+    const value = op.entries.get("value")?.value;
+    const from = parsePointer(scalar(op.entries.get("from")?.value) ?? "\0");
+    let outcome;
+    switch (name2) {
+      case "add":
+      case "replace":
+        if (!value) return { failed: `${name2} without a value` };
+        outcome = setAt(current, path32, cloneNode(value), name2 === "add" ? "add" : "replace");
+        break;
+      case "remove":
+        outcome = setAt(current, path32, void 0, "remove");
+        break;
+      case "copy":
+      case "move": {
+        if (!from) return { failed: `${name2} without from` };
+        const found = getAt(current, from);
+        if (!found) return { failed: `${name2}: nothing at from` };
+        const moved = name2 === "move" ? setAt(current, from, void 0, "remove") : current;
+        if (typeof moved === "string") return { failed: moved };
+        outcome = setAt(moved, path32, cloneNode(found), "add");
+        break;
+      }
+      case "test": {
+        const found = getAt(current, path32);
+        if (!found || !value || !sameData(found, value)) return { failed: "a test operation failed" };
+        outcome = current;
+        break;
+      }
+      default:
+        return { failed: `unknown operation ${name2}` };
+    }
+    if (typeof outcome === "string") return { failed: outcome };
+    current = outcome;
+  }
+  return { node: current };
+}
+function getAt(node, path32) {
+  let current = node;
+  for (const part of path32) {
+    if (current?.kind === "map") current = current.entries.get(part)?.value;
+    else if (current?.kind === "seq" && /^\d+$/.test(part)) current = current.items[Number(part)];
+    else return void 0;
+  }
+  return current;
+}
+function setAt(root, path32, value, mode) {
+  if (path32.length === 0) return value ?? "cannot remove the whole resource";
+  const [head, ...rest] = path32;
+  if (root.kind === "map") {
+    const entry = root.entries.get(head);
+    const entries = new Map(root.entries);
+    if (rest.length === 0) {
+      if (mode !== "add" && !entry) return `nothing at /${path32.join("/")}`;
+      if (value === void 0) entries.delete(head);
+      else entries.set(head, { ...entry && mode === "replace" ? { keyOrigin: entry.keyOrigin } : {}, value });
+      return { ...root, entries };
+    }
+    if (!entry) return `nothing at /${head}`;
+    const child3 = setAt(entry.value, rest, value, mode);
+    if (typeof child3 === "string") return child3;
+    entries.set(head, { ...entry, value: child3, line: void 0 });
+    return { ...root, entries };
+  }
+  if (root.kind === "seq") {
+    const items = [...root.items];
+    const index = head === "-" ? items.length : /^\d+$/.test(head) ? Number(head) : -1;
+    if (index < 0 || index > items.length || index === items.length && (rest.length > 0 || mode !== "add")) return `no item ${head}`;
+    if (rest.length === 0) {
+      if (mode === "add") items.splice(index, 0, value);
+      else if (value === void 0) items.splice(index, 1);
+      else items[index] = value;
+      return { ...root, items };
+    }
+    const child3 = setAt(items[index], rest, value, mode);
+    if (typeof child3 === "string") return child3;
+    items[index] = child3;
+    return { ...root, items };
+  }
+  return `nothing at /${head}`;
+}
+function sameData(a, b) {
+  if (a.kind === "scalar" && b.kind === "scalar") return a.value === b.value;
+  if (a.kind === "seq" && b.kind === "seq") return a.items.length === b.items.length && a.items.every((x, i2) => sameData(x, b.items[i2]));
+  if (a.kind === "map" && b.kind === "map") {
+    return a.entries.size === b.entries.size && [...a.entries].every(([k, e]) => b.entries.has(k) && sameData(e.value, b.entries.get(k).value));
+  }
+  return false;
+}
+
+// server/src/kubernetes/render/kustomize.ts
+var KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var MAX_DEPTH4 = 30;
+var MAX_SERVICES = 5e3;
+var MAX_FILE_CHARS = 4 * 1024 * 1024;
+function isRemote(reference) {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^git@/.test(reference) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(reference) || reference.includes("?ref=");
+}
+var Stop = class extends Error {
+};
+function renderKustomization(dir, host, cache2) {
+  const run2 = new Run(host, cache2);
+  try {
+    const services = run2.build(dir, [], []);
+    return { services, reads: run2.reads, notes: run2.notes };
+  } catch (error) {
+    if (!(error instanceof Stop)) throw error;
+    return { services: [], reads: run2.reads, notes: run2.notes, unknown: error.message };
+  }
+}
+var Run = class {
+  constructor(host, cache2) {
+    this.host = host;
+    this.cache = cache2;
+  }
+  host;
+  cache;
+  reads = /* @__PURE__ */ new Set();
+  notes = [];
+  budget = { left: NODE_BUDGET * 4 };
+  read(file) {
+    this.reads.add(file);
+    const text4 = this.host.readFile(file);
+    if (text4 !== void 0 && text4.length > MAX_FILE_CHARS) throw new Stop(`${file} is larger than ${MAX_FILE_CHARS / 2 ** 20} MB`);
+    return text4;
+  }
+  documents(file, text4, cacheable = true) {
+    const cached = cacheable ? this.cache?.get(file) : void 0;
+    if (cached && cached.text === text4) return cached.documents;
+    const budget = { left: NODE_BUDGET };
+    const docs = readYamlDocuments(file, text4, budget);
+    if (budget.left < 0) throw new Stop(`${file}: too many YAML nodes (aliases that multiply?)`);
+    this.budget.left -= NODE_BUDGET - budget.left;
+    if (this.budget.left < 0) throw new Stop("the kustomization reads too many YAML nodes");
+    if (cacheable) this.cache?.set(file, { text: text4, documents: docs });
+    return docs;
+  }
+  /** The Services a kustomization (or a component, given the resources so far) emits. */
+  build(dir, stack, input2) {
+    if (stack.includes(dir))
+      throw new Stop(`kustomizations include each other: ${[...stack, dir].map((d) => path6.basename(d) || d).join(" \u2192 ")}`);
+    if (stack.length > MAX_DEPTH4) throw new Stop("kustomizations nested too deeply");
+    this.reads.add(dir);
+    let file;
+    let text4;
+    for (const name2 of KUSTOMIZATION_NAMES) {
+      file = path6.join(dir, name2);
+      text4 = this.read(file);
+      if (text4 !== void 0) break;
+    }
+    if (text4 === void 0 || file === void 0) throw new Stop(`${dir} has no kustomization.yaml`);
+    const k = this.documents(file, text4)[0];
+    if (k?.kind !== "map") throw new Stop(`${file} is not a kustomization`);
+    const inner = [...stack, dir];
+    let services = [...input2];
+    for (const reference of [...strings(mapGet(k, "resources")), ...strings(mapGet(k, "bases"))]) {
+      services.push(...this.resource(dir, reference, inner));
+    }
+    for (const reference of strings(mapGet(k, "components"))) {
+      if (isRemote(reference)) throw new Stop(`the remote component ${reference} is not read`);
+      services = this.build(path6.resolve(dir, reference), inner, services);
+    }
+    for (const patch of seq(mapGet(k, "patchesStrategicMerge"))) services = this.smpEntry(dir, patch, services, void 0);
+    for (const entry of seq(mapGet(k, "patches"))) services = this.patchEntry(dir, entry, services);
+    const namespace = mapGet(k, "namespace");
+    if (namespace?.kind === "scalar" && typeof namespace.value === "string") {
+      services = services.map((s) => withMeta(s, "namespace", namespace));
+    }
+    const prefix = stringAt(k, "namePrefix") ?? "";
+    const suffix = stringAt(k, "nameSuffix") ?? "";
+    if (prefix || suffix) services = services.map((s) => renamed(s, prefix, suffix));
+    const commonLabels = mapGet(k, "commonLabels");
+    if (commonLabels?.kind === "map")
+      services = services.map((s) => withEntries(withEntries(s, ["metadata", "labels"], commonLabels), ["spec", "selector"], commonLabels));
+    for (const labels of seq(mapGet(k, "labels"))) {
+      const pairs = mapGet(labels, "pairs");
+      if (pairs?.kind !== "map") continue;
+      services = services.map((s) => withEntries(s, ["metadata", "labels"], pairs));
+      const selectors = mapGet(labels, "includeSelectors");
+      if (selectors?.kind === "scalar" && selectors.value === true)
+        services = services.map((s) => withEntries(s, ["spec", "selector"], pairs));
+    }
+    const commonAnnotations = mapGet(k, "commonAnnotations");
+    if (commonAnnotations?.kind === "map") services = services.map((s) => withEntries(s, ["metadata", "annotations"], commonAnnotations));
+    for (const entry of seq(mapGet(k, "patchesJson6902"))) services = this.patchEntry(dir, entry, services, true);
+    if (services.length > MAX_SERVICES) throw new Stop(`more than ${MAX_SERVICES} Services`);
+    return services;
+  }
+  resource(dir, reference, stack) {
+    if (isRemote(reference)) {
+      this.notes.push(`the remote base ${reference} is not read (its Services are not checked)`);
+      return [];
+    }
+    const target = path6.resolve(dir, reference);
+    if (this.host.isDirectory(target)) return this.build(target, stack, []).map((s) => ({ ...s, node: cloneNode(s.node) }));
+    const text4 = this.read(target);
+    if (text4 === void 0) throw new Stop(`the base ${reference} of ${dir} is missing`);
+    const services = [];
+    for (const doc of this.documents(target, text4)) {
+      const items = stringAt(doc, "kind")?.endsWith("List") ? seq(mapGet(doc, "items")) : [doc];
+      for (const item of items) {
+        if (item.kind !== "map" || stringAt(item, "kind") !== "Service") continue;
+        services.push({ node: item, file: target, names: [] });
+      }
+    }
+    return services;
+  }
+  /** A patch's documents: from its file, or from the inline text (origins moved into the kustomization file). */
+  patchDocuments(dir, entry) {
+    const file = stringAt(entry, "path") ?? (entry.kind === "scalar" && typeof entry.value === "string" && !entry.value.includes("\n") ? entry.value : void 0);
+    if (file !== void 0) {
+      if (isRemote(file)) throw new Stop(`the remote patch ${file} is not read`);
+      const target = path6.resolve(dir, file);
+      const text4 = this.read(target);
+      if (text4 === void 0) throw new Stop(`the patch ${file} of ${dir} is missing`);
+      return this.documents(target, text4);
+    }
+    const inline = entry.kind === "map" ? mapGet(entry, "patch") : entry;
+    if (inline?.kind !== "scalar" || typeof inline.value !== "string") return [];
+    const origin = inline.origin;
+    const docs = this.documents(origin?.file ?? dir, inline.value, false);
+    const fileText = origin ? this.host.readFile(origin.file) : void 0;
+    const mapOffset = origin && fileText !== void 0 ? blockScalarOffsets(fileText, origin) : void 0;
+    return docs.map((d) => moveOrigins(d, mapOffset));
+  }
+  patchEntry(dir, entry, services, json6902 = false) {
+    const target = mapGet(entry, "target");
+    const selector = target ? this.selector(target) : void 0;
+    let result = services;
+    for (const doc of this.patchDocuments(dir, entry)) {
+      if (json6902 || doc.kind === "seq") {
+        if (!selector) throw new Stop("a JSON 6902 patch without a target");
+        result = result.map((s) => {
+          if (!selector(s)) return s;
+          const outcome = applyJson6902(s.node, doc);
+          if ("failed" in outcome) throw new Stop(`a JSON 6902 patch in ${dir} cannot apply: ${outcome.failed}`);
+          return outcome.node?.kind === "map" ? { ...s, node: outcome.node } : s;
+        });
+      } else {
+        result = this.applySmp(doc, result, selector);
+      }
+    }
+    return result;
+  }
+  smpEntry(dir, entry, services, selector) {
+    let result = services;
+    for (const doc of this.patchDocuments(dir, entry)) result = this.applySmp(doc, result, selector);
+    return result;
+  }
+  applySmp(patch, services, selector) {
+    if (patch.kind !== "map") return services;
+    const matches = selector ?? selectorOf(stringAt(patch, "kind"), stringAt(patch, "metadata", "name"), stringAt(patch, "metadata", "namespace"));
+    const out2 = [];
+    for (const service of services) {
+      if (!matches(service)) {
+        out2.push(service);
+        continue;
+      }
+      const body2 = selector ? withoutName(patch) : patch;
+      const merged = strategicMerge(service.node, body2);
+      if (merged?.kind === "map") out2.push({ ...service, node: merged });
+    }
+    return out2;
+  }
+  selector(target) {
+    for (const key of ["labelSelector", "annotationSelector"]) {
+      const value = stringAt(target, key);
+      if (value !== void 0 && !/^[\w./-]+(==?[\w./-]*)?(,[\w./-]+(==?[\w./-]*)?)*$/.test(value)) {
+        throw new Stop(`the selector ${value} is not read`);
+      }
+    }
+    const kind = stringAt(target, "kind");
+    const name2 = stringAt(target, "name");
+    const namespace = stringAt(target, "namespace");
+    const base = selectorOf(kind, name2, namespace, true);
+    const labels = parseSelector(stringAt(target, "labelSelector"));
+    const annotations = parseSelector(stringAt(target, "annotationSelector"));
+    return (s) => base(s) && matchesPairs(mapGet(s.node, "metadata", "labels"), labels) && matchesPairs(mapGet(s.node, "metadata", "annotations"), annotations);
+  }
+};
+function selectorOf(kind, name2, namespace, regex = false) {
+  const pattern = regex && name2 !== void 0 ? namePattern(name2) : void 0;
+  return (s) => {
+    if (kind !== void 0 && kind !== "Service") return false;
+    const names = [stringAt(s.node, "metadata", "name") ?? "", ...s.names];
+    if (name2 !== void 0 && !names.some((n2) => pattern ? pattern.test(n2) : n2 === name2)) return false;
+    if (namespace !== void 0 && (stringAt(s.node, "metadata", "namespace") ?? "default") !== namespace) return false;
+    return true;
+  };
+}
+function namePattern(name2) {
+  if (/^[\w.-]+$/.test(name2)) return void 0;
+  if (!/^(?:[\w-]|\.\*|\.|\|)+$/.test(name2) || name2.length > 253) throw new Stop(`the target name pattern ${name2} is not read`);
+  const alternatives = name2.split("|").map(
+    (part) => part.split(".*").map((piece) => piece.replace(/\./g, "[^]")).join("[^]*")
+  );
+  return new RegExp(`^(?:${alternatives.join("|")})$`);
+}
+function parseSelector(value) {
+  if (!value) return [];
+  return value.split(",").map((part) => {
+    const [key, wanted] = part.split(/==?/);
+    return [key, wanted];
+  });
+}
+function matchesPairs(node, pairs) {
+  return pairs.every(([key, wanted]) => {
+    const value = mapGet(node, key);
+    if (value?.kind !== "scalar") return false;
+    return wanted === void 0 || String(value.value) === wanted;
+  });
+}
+function strings(node) {
+  return seq(node).flatMap((item) => item.kind === "scalar" && typeof item.value === "string" ? [item.value] : []);
+}
+function seq(node) {
+  return node?.kind === "seq" ? node.items : [];
+}
+function ensureMap(parent, key) {
+  const existing = parent.entries.get(key)?.value;
+  if (existing?.kind === "map") return existing;
+  const created = { kind: "map", entries: /* @__PURE__ */ new Map() };
+  parent.entries.set(key, { value: created });
+  return created;
+}
+function withEntries(service, keys, entries) {
+  const node = cloneNode(service.node);
+  let target = node;
+  for (const key of keys) target = ensureMap(target, key);
+  for (const [key, entry] of entries.entries) target.entries.set(key, { ...entry, value: cloneNode(entry.value) });
+  return { ...service, node };
+}
+function withMeta(service, key, value) {
+  const node = cloneNode(service.node);
+  ensureMap(node, "metadata").entries.set(key, { value: cloneNode(value) });
+  return { ...service, node };
+}
+function renamed(service, prefix, suffix) {
+  const node = cloneNode(service.node);
+  const metadata2 = ensureMap(node, "metadata");
+  const name2 = metadata2.entries.get("name");
+  if (name2?.value.kind !== "scalar" || typeof name2.value.value !== "string") return service;
+  const old = name2.value.value;
+  metadata2.entries.set("name", {
+    ...name2.keyOrigin ? { keyOrigin: name2.keyOrigin } : {},
+    value: { kind: "scalar", value: `${prefix}${old}${suffix}`, ...name2.value.origin ? { origin: name2.value.origin } : {} }
+  });
+  return { ...service, node, names: [...service.names, old] };
+}
+function withoutName(patch) {
+  const copy = cloneNode(patch);
+  const metadata2 = copy.entries.get("metadata")?.value;
+  if (metadata2?.kind === "map") metadata2.entries.delete("name");
+  return copy;
+}
+function blockScalarOffsets(fileText, origin) {
+  const source = fileText.slice(origin.start, origin.end);
+  if (!/^\|[0-9+-]*[ \t]*(#.*)?\n/.test(source)) return void 0;
+  const bodyStart = origin.start + source.indexOf("\n") + 1;
+  const lines = [];
+  let indent2;
+  for (let at = bodyStart; at < origin.end; ) {
+    const end = fileText.indexOf("\n", at);
+    const lineEnd = end === -1 || end > origin.end ? origin.end : end;
+    const line = fileText.slice(at, lineEnd);
+    if (indent2 === void 0 && line.trim() !== "") indent2 = line.length - line.trimStart().length;
+    lines.push({ sourceStart: at });
+    at = lineEnd + 1;
+  }
+  const width2 = indent2 ?? 0;
+  const decodedStarts = [];
+  let decoded = 0;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    decodedStarts.push(decoded);
+    const next = i2 + 1 < lines.length ? lines[i2 + 1].sourceStart - 1 : origin.end;
+    decoded += Math.max(0, next - lines[i2].sourceStart - width2) + 1;
+  }
+  return (offset) => {
+    let i2 = decodedStarts.length - 1;
+    while (i2 > 0 && decodedStarts[i2] > offset) i2--;
+    if (i2 < 0) return void 0;
+    return lines[i2].sourceStart + width2 + (offset - decodedStarts[i2]);
+  };
+}
+function moveOrigins(node, map) {
+  const move = (origin) => {
+    if (!origin || !map) return void 0;
+    const start2 = map(origin.start);
+    const end = map(origin.end);
+    return start2 === void 0 || end === void 0 || end - start2 !== origin.end - origin.start ? void 0 : { file: origin.file, start: start2, end };
+  };
+  const strip = (n2) => {
+    const { origin, ...rest } = n2;
+    const moved = move(origin);
+    return moved ? { ...rest, origin: moved } : rest;
+  };
+  if (node.kind === "map") {
+    const entries = /* @__PURE__ */ new Map();
+    for (const [key, entry] of node.entries) {
+      const keyOrigin = move(entry.keyOrigin);
+      const line = entry.line ? move(entry.line.origin) : void 0;
+      entries.set(key, {
+        value: moveOrigins(entry.value, map),
+        ...keyOrigin ? { keyOrigin } : {},
+        ...line && entry.line ? { line: { text: entry.line.text, origin: line } } : {}
+      });
+    }
+    return strip({ ...node, entries });
+  }
+  if (node.kind === "seq") return strip({ ...node, items: node.items.map((i2) => moveOrigins(i2, map)) });
+  if (node.kind === "scalar") {
+    const moved = strip(node);
+    if (!moved.origin) delete moved.source;
+    return moved;
+  }
+  return strip(node);
+}
+
 // server/src/kubernetes/sniff.ts
-var path4 = __toESM2(require("path"));
+var path7 = __toESM2(require("path"));
 var KUBERNETES_SNIFF_CHARS = 512 * 1024;
 function isYamlFileName(filePath) {
-  const name2 = path4.basename(filePath).toLowerCase();
+  const name2 = path7.basename(filePath).toLowerCase();
   return name2.endsWith(".yaml") || name2.endsWith(".yml");
 }
 var KIND_SERVICE = /^[ \t-]*kind[ \t]*:[ \t]*["']?(Service|List|ServiceList)["']?[ \t]*(#.*)?$/m;
@@ -20417,10 +21151,10 @@ function sniffKubernetes(text4) {
 }
 
 // server/src/terraform/providerVersions.ts
-var path5 = __toESM2(require("path"));
+var path8 = __toESM2(require("path"));
 var LOCK_FILE_NAME = ".terraform.lock.hcl";
 function isLockFile(filePath) {
-  return path5.basename(filePath) === LOCK_FILE_NAME;
+  return path8.basename(filePath) === LOCK_FILE_NAME;
 }
 function parseLockFile(parser, filePath, text4) {
   const tree = parser.parseTree(text4);
@@ -20597,7 +21331,7 @@ function requirement_(file, attribute, problems) {
       constraint = {
         range: parsed2,
         text: text4.trim(),
-        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path5.basename(file.path)}` }
+        origin: { file: file.path, range: versionExpr.range, what: `required_providers in ${path8.basename(file.path)}` }
       };
     }
   }
@@ -20628,7 +21362,7 @@ function literalString(expr) {
 }
 
 // server/src/project/configure.ts
-var path6 = __toESM2(require("path"));
+var path9 = __toESM2(require("path"));
 function configure(settings = {}) {
   const host = settings.host ?? {};
   const file = settings.config && settings.config.path !== "" ? settings.config : void 0;
@@ -20656,8 +21390,8 @@ function configure(settings = {}) {
 function matchesScopes(scopes, filePath) {
   return scopes.some((scope) => {
     if (scope.base === void 0) return matchesGlobTails(filePath, scope.globs);
-    const relative8 = path6.relative(scope.base, path6.resolve(filePath)).split(path6.sep).join("/");
-    return matchesAnyGlob(relative8, scope.globs);
+    const relative9 = path9.relative(scope.base, path9.resolve(filePath)).split(path9.sep).join("/");
+    return matchesAnyGlob(relative9, scope.globs);
   });
 }
 function excludes(config, filePath) {
@@ -20675,7 +21409,7 @@ function isAutoTfvarsName(name2) {
   return name2 === "terraform.tfvars" || name2 === "terraform.tfvars.json" || name2.endsWith(".auto.tfvars") || name2.endsWith(".auto.tfvars.json");
 }
 function kindByName(filePath, explicit = false) {
-  const name2 = path7.basename(filePath);
+  const name2 = path10.basename(filePath);
   if (name2 === CONFIG_FILE_NAME) return "config";
   if (isTerraformHclName(name2)) return "terraform";
   if (isTerraformJsonName(name2)) return "terraform-json";
@@ -20693,7 +21427,7 @@ function isTerraformModuleFile(filePath) {
   return isTerraformFile(filePath) || kindByName(filePath) === "lock";
 }
 function syntaxByName(filePath) {
-  const name2 = path7.basename(filePath);
+  const name2 = path10.basename(filePath);
   if (isTerraformJsonName(name2) || name2.endsWith(".tfvars.json")) return "terraform-json";
   if (isJsonFileName(filePath)) return "json";
   if (isYamlFileName(filePath)) return "yaml";
@@ -20703,7 +21437,7 @@ function isJsonVariablesFile(filePath) {
   return filePath.endsWith(".json");
 }
 function cannotHoldComments(filePath) {
-  return filePath.endsWith(".json") && !isTerraformJsonName(path7.basename(filePath));
+  return filePath.endsWith(".json") && !isTerraformJsonName(path10.basename(filePath));
 }
 function hasCheckedName(name2) {
   return CHECKED_NAME.test(name2);
@@ -20731,7 +21465,7 @@ function classify(filePath, options = {}) {
   }
 }
 function jsonKind(filePath, options) {
-  const name2 = path7.basename(filePath);
+  const name2 = path10.basename(filePath);
   if (namesElbJson(options.config ?? (defaultConfig2 ??= configure()), filePath)) return "elb-json";
   const content = options.content;
   if (!content) return "other";
@@ -20801,7 +21535,7 @@ function textContent(text4) {
 }
 
 // server/src/project/walk.ts
-var path8 = __toESM2(require("path"));
+var path11 = __toESM2(require("path"));
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".terraform", ".git", "node_modules"]);
 var PATH_MAX = 4096;
 function unreadableReason(filePath, what) {
@@ -20816,7 +21550,7 @@ function walk(roots, host) {
   const readDirs = /* @__PURE__ */ new Set();
   const add = (file, explicit) => found.set(file, explicit || (found.get(file) ?? false));
   for (const given of roots) {
-    const root = path8.resolve(given);
+    const root = path11.resolve(given);
     const stat = host.stat(root);
     if (!stat) {
       missing.push(given);
@@ -20832,12 +21566,12 @@ function walk(roots, host) {
     }
     const realRoot = host.realpath(root) ?? root;
     const shownPath = (real) => {
-      const relative8 = path8.relative(realRoot, real);
-      if (relative8 === "") return root;
-      if (path8.isAbsolute(relative8)) return void 0;
-      const parts2 = relative8.split(path8.sep);
+      const relative9 = path11.relative(realRoot, real);
+      if (relative9 === "") return root;
+      if (path11.isAbsolute(relative9)) return void 0;
+      const parts2 = relative9.split(path11.sep);
       if (parts2[0] === ".." || parts2.some((p) => SKIPPED_DIRECTORIES.has(p))) return void 0;
-      return path8.join(root, relative8);
+      return path11.join(root, relative9);
     };
     const pending = [{ real: realRoot, shown: root }];
     for (let dir = pending.pop(); dir; dir = pending.pop()) {
@@ -20849,8 +21583,8 @@ function walk(roots, host) {
         continue;
       }
       for (const entry of entries) {
-        let real = path8.join(dir.real, entry.name);
-        let shown = path8.join(dir.shown, entry.name);
+        let real = path11.join(dir.real, entry.name);
+        let shown = path11.join(dir.shown, entry.name);
         let type = entry.type;
         if (type === "symlink") {
           const target = host.realpath(real);
@@ -20879,7 +21613,7 @@ function walk(roots, host) {
 }
 
 // server/src/project/units.ts
-var path9 = __toESM2(require("path"));
+var path12 = __toESM2(require("path"));
 function unitKindOf(kind) {
   switch (kind) {
     case "terraform":
@@ -20899,7 +21633,7 @@ function unitKey(filePath, kind) {
     case "elb-json":
     case "kustomize":
     case "helm":
-      return `${kind}:${path9.dirname(filePath)}`;
+      return `${kind}:${path12.dirname(filePath)}`;
     case "kubernetes":
     case "plan":
       return `${kind}:${filePath}`;
@@ -20918,15 +21652,15 @@ function formUnits(items, fileOf, kindOf) {
   return [...units.values()];
 }
 function unitMembers(filePath, files, contentKind) {
-  const dir = path9.dirname(filePath);
+  const dir = path12.dirname(filePath);
   const byName = kindByName(filePath);
   if (byName === "yaml") return contentKind(filePath) === "kubernetes" ? [filePath] : [];
   if (byName === "json") {
     const isJson = (file) => kindByName(file) === "json";
     const names = new Set(files.listDirectory(dir).filter(isJson));
-    for (const open of files.openPaths()) if (path9.dirname(open) === dir && isJson(open)) names.add(path9.basename(open));
-    names.add(path9.basename(filePath));
-    return [...names].sort().map((n2) => path9.join(dir, n2)).filter((p) => contentKind(p) === "elb-json");
+    for (const open of files.openPaths()) if (path12.dirname(open) === dir && isJson(open)) names.add(path12.basename(open));
+    names.add(path12.basename(filePath));
+    return [...names].sort().map((n2) => path12.join(dir, n2)).filter((p) => contentKind(p) === "elb-json");
   }
   const paths = files.terraformPaths(dir);
   if (isTerraformFile(filePath) && !paths.includes(filePath)) return [...paths, filePath].sort();
@@ -21040,7 +21774,7 @@ function nodeFileContent(filePath, limit) {
 }
 
 // server/src/service/service.ts
-var path19 = __toESM2(require("path"));
+var path21 = __toESM2(require("path"));
 
 // server/src/hover/platform.ts
 var CCE_CLIENT_IP_ANNOTATION = "kubernetes.io/elb.transparent-client-ip";
@@ -21495,7 +22229,7 @@ function unavailableModuleHover(calls, isHere, position) {
 }
 
 // server/src/elbjson/toModel.ts
-var path10 = __toESM2(require("path"));
+var path13 = __toESM2(require("path"));
 
 // server/src/elbjson/configFile.ts
 var NESTED_BLOCKS2 = /* @__PURE__ */ new Set(["insert_headers", "ipgroup"]);
@@ -21958,7 +22692,7 @@ function memberBackendKind2(block, pool, kind) {
   };
 }
 function addressOf(file, block, role, multiFile) {
-  const where2 = `${multiFile ? `${path10.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
+  const where2 = `${multiFile ? `${path13.basename(file.path)}: ` : ""}${pathText(block.jsonPath ?? [])}`;
   const name2 = str(block, "name");
   if (name2) return `${where2} "${name2}"`;
   if (role === "member") {
@@ -21974,15 +22708,15 @@ function addressOf(file, block, role, multiFile) {
 }
 
 // server/src/kubernetes/manifest.ts
-var import_yaml3 = __toESM2(require_dist());
-var MAX_SERVICES = 5e3;
+var import_yaml5 = __toESM2(require_dist());
+var MAX_SERVICES2 = 5e3;
 var MAX_PORTS = 1e3;
 function kubernetesToConfigFile(filePath, text4, options = {}) {
   const source = parseYaml(text4, options);
   const { lines } = source;
   const blocks = [];
   for (const doc of source.documents) {
-    if (blocks.length >= MAX_SERVICES) break;
+    if (blocks.length >= MAX_SERVICES2) break;
     const root = doc.doc.contents;
     const top = mapEntries(doc, root, 1e3);
     const kind = scalarString(doc, top.get("kind")?.value);
@@ -21990,8 +22724,8 @@ function kubernetesToConfigFile(filePath, text4, options = {}) {
       const block = serviceBlock(doc, lines, text4, root, top);
       if (block) blocks.push(block);
     } else if (kind !== void 0 && kind.endsWith("List")) {
-      for (const item of seqItems(doc, top.get("items")?.value, MAX_SERVICES)) {
-        if (blocks.length >= MAX_SERVICES) break;
+      for (const item of seqItems(doc, top.get("items")?.value, MAX_SERVICES2)) {
+        if (blocks.length >= MAX_SERVICES2) break;
         const entries = mapEntries(doc, item, 1e3);
         if (scalarString(doc, entries.get("kind")?.value) !== "Service") continue;
         const block = serviceBlock(doc, lines, text4, item, entries);
@@ -22013,7 +22747,7 @@ function kubernetesToConfigFile(filePath, text4, options = {}) {
 function attributesOf(doc, lines, text4, entries, scalarsOnly) {
   const attributes = /* @__PURE__ */ new Map();
   for (const [key, entry] of entries) {
-    if (scalarsOnly && (0, import_yaml3.isCollection)(entry.value)) continue;
+    if (scalarsOnly && (0, import_yaml5.isCollection)(entry.value)) continue;
     attributes.set(key, entryAttribute(doc, lines, text4, entry));
   }
   return attributes;
@@ -22116,7 +22850,7 @@ function overlapsErrors(doc, start2, end) {
 
 // server/src/parse/hcl/parser.ts
 var fs3 = __toESM2(require("fs"));
-var path11 = __toESM2(require("path"));
+var path14 = __toESM2(require("path"));
 
 // server/src/parse/hcl/expressions.ts
 var MAX_EXPR_DEPTH = 200;
@@ -23101,9 +23835,9 @@ var HclConverter = class {
 // server/src/parse/hcl/parser.ts
 var parserPromise;
 function locateWasm(fileName, packageName, wasmDir) {
-  const candidates = [wasmDir, __dirname, path11.join(__dirname, "..")].filter((dir) => typeof dir === "string");
+  const candidates = [wasmDir, __dirname, path14.join(__dirname, "..")].filter((dir) => typeof dir === "string");
   for (const dir of candidates) {
-    const candidate = path11.join(dir, fileName);
+    const candidate = path14.join(dir, fileName);
     if (fs3.existsSync(candidate)) return candidate;
   }
   return require.resolve(`${packageName}/${fileName}`);
@@ -23208,8 +23942,8 @@ ${TEMPLATE_MARKER}
 }
 
 // server/src/project/files.ts
-var path12 = __toESM2(require("path"));
-var MAX_FILE_CHARS = 4 * 1024 * 1024;
+var path15 = __toESM2(require("path"));
+var MAX_FILE_CHARS2 = 4 * 1024 * 1024;
 var MAX_LINE_CHARS = 128 * 1024;
 var MAX_PENDING_EDITS = 1e3;
 function looksBinary(text4) {
@@ -23254,13 +23988,13 @@ var ProjectFiles = class {
   /** Files and folders read while a unit is built (undefined otherwise). */
   recording;
   openDocument(filePath, text4) {
-    this.variableFolders.delete(path12.dirname(filePath));
+    this.variableFolders.delete(path15.dirname(filePath));
     const previous = this.documents.get(filePath);
     previous?.tree?.delete();
     this.documents.set(filePath, { text: text4, tree: void 0, treeIsCurrent: false, config: void 0, blocks: newBlockCache(), edits: [] });
   }
   updateDocument(filePath, changes) {
-    this.variableFolders.delete(path12.dirname(filePath));
+    this.variableFolders.delete(path15.dirname(filePath));
     const doc = this.documents.get(filePath);
     if (!doc) return;
     for (const change of changes) {
@@ -23289,14 +24023,14 @@ var ProjectFiles = class {
     doc.config = void 0;
   }
   closeDocument(filePath) {
-    this.variableFolders.delete(path12.dirname(filePath));
+    this.variableFolders.delete(path15.dirname(filePath));
     this.documents.get(filePath)?.tree?.delete();
     this.documents.delete(filePath);
     this.skipped.delete(filePath);
   }
   fileChanged(filePath) {
-    this.variableFolders.delete(path12.dirname(filePath));
-    this.listings.delete(path12.dirname(filePath));
+    this.variableFolders.delete(path15.dirname(filePath));
+    this.listings.delete(path15.dirname(filePath));
     this.texts.delete(filePath);
     this.unparsed.delete(filePath);
     this.diskFiles.delete(filePath);
@@ -23374,7 +24108,7 @@ var ProjectFiles = class {
     return config;
   }
   parseDocument(filePath, doc) {
-    if (kindByName(filePath) !== "terraform" || doc.text.length > MAX_FILE_CHARS) return this.parseText(filePath, doc.text);
+    if (kindByName(filePath) !== "terraform" || doc.text.length > MAX_FILE_CHARS2) return this.parseText(filePath, doc.text);
     doc.plainText ??= !looksBinary(doc.text) && !hasOverlongLine(doc.text);
     if (!doc.plainText) {
       doc.plainText = void 0;
@@ -23397,8 +24131,8 @@ var ProjectFiles = class {
     return this.parser.toConfigFile(filePath, doc.text, tree, doc.blocks, isRelevantBlock, changes);
   }
   parseText(filePath, text4) {
-    if (text4.length > MAX_FILE_CHARS) {
-      this.logSkipped(filePath, `it is larger than ${MAX_FILE_CHARS / 2 ** 20} MB`);
+    if (text4.length > MAX_FILE_CHARS2) {
+      this.logSkipped(filePath, `it is larger than ${MAX_FILE_CHARS2 / 2 ** 20} MB`);
       return void 0;
     }
     if (looksBinary(text4)) {
@@ -23449,7 +24183,7 @@ var ProjectFiles = class {
       if (!this.prescan || doc || kindByName(filePath) === "terraform-json" || isOverrideFile(filePath) || this.mayMatter(filePath, text4)) {
         const file = this.configFile(filePath);
         if (file) files.push(file);
-      } else if (text4.length > MAX_FILE_CHARS || looksBinary(text4) || hasOverlongLine(text4)) {
+      } else if (text4.length > MAX_FILE_CHARS2 || looksBinary(text4) || hasOverlongLine(text4)) {
         this.parseText(filePath, text4);
       } else deferred.push({ path: filePath, text: text4 });
     }
@@ -23476,8 +24210,8 @@ var ProjectFiles = class {
   terraformPaths(dir) {
     this.recording?.listedDirs.add(dir);
     const names = new Set(this.listDirectory(dir).filter((n2) => isTerraformFile(n2)));
-    for (const open of this.documents.keys()) if (path12.dirname(open) === dir && isTerraformFile(open)) names.add(path12.basename(open));
-    return moduleFileNames([...names].sort()).map((n2) => path12.join(dir, n2));
+    for (const open of this.documents.keys()) if (path15.dirname(open) === dir && isTerraformFile(open)) names.add(path15.basename(open));
+    return moduleFileNames([...names].sort()).map((n2) => path15.join(dir, n2));
   }
   /** A folder's entries, listed once until the host reports a change in it (not on every keystroke). */
   listDirectory(dir) {
@@ -23512,7 +24246,7 @@ function escapeRegExp(text4) {
 }
 
 // server/src/project/callers.ts
-var path13 = __toESM2(require("path"));
+var path16 = __toESM2(require("path"));
 var CallerIndex = class {
   /** `dropped`: called when the index is dropped because module calls changed (what was built on it is stale). */
   constructor(files, dropped) {
@@ -23602,11 +24336,11 @@ var CallerIndex = class {
     for (const file of files) {
       for (const call of this.callsOf(file)) {
         if (!isLocalSource(call.source)) continue;
-        const child3 = path13.resolve(path13.dirname(file), call.source);
-        if (child3 === path13.dirname(file)) continue;
+        const child3 = path16.resolve(path16.dirname(file), call.source);
+        if (child3 === path16.dirname(file)) continue;
         let set = index.get(child3);
         if (!set) index.set(child3, set = /* @__PURE__ */ new Set());
-        set.add(path13.dirname(file));
+        set.add(path16.dirname(file));
       }
     }
     return index;
@@ -23644,7 +24378,7 @@ function isLocalSource(source) {
 }
 
 // server/src/project/terraformUnits.ts
-var path14 = __toESM2(require("path"));
+var path17 = __toESM2(require("path"));
 
 // server/src/project/versionFindings.ts
 function versionProblemFindings(problems, docsBase) {
@@ -23749,7 +24483,7 @@ var TerraformUnits = class {
   }
   /** Drops the units that read the file or listed its folder. */
   invalidate(filePath) {
-    const dir = path14.dirname(filePath);
+    const dir = path17.dirname(filePath);
     for (const [root, unit] of this.units) {
       if (unit.reads.has(filePath) || unit.listedDirs.has(dir)) this.units.delete(root);
     }
@@ -23759,7 +24493,7 @@ var TerraformUnits = class {
    * their findings in the folder's files (merged across instances), and the folder's files.
    */
   folder(filePath, roots, options, key) {
-    const dir = path14.dirname(filePath);
+    const dir = path17.dirname(filePath);
     const ownSources = this.files.moduleSources(dir);
     const own = ownSources.files;
     if (!this.files.isOpen(filePath) && !this.files.terraformPaths(dir).includes(filePath)) this.files.configFile(filePath);
@@ -23811,7 +24545,7 @@ var TerraformUnits = class {
     } catch (error) {
       if (!(error instanceof BudgetExceeded)) throw error;
       const file = this.files.terraformPaths(root)[0] ?? root;
-      const finding = stoppedFinding(file, `the root module in ${path14.basename(root)}/`, error, this.docsBase);
+      const finding = stoppedFinding(file, `the root module in ${path17.basename(root)}/`, error, this.docsBase);
       const unit = {
         root,
         key: key ?? "",
@@ -23867,10 +24601,10 @@ var TerraformUnits = class {
   }
   /** The `.terraform.lock.hcl` of a root module folder, parsed (every block read). */
   lockFile(dir) {
-    const file = path14.join(dir, LOCK_FILE_NAME);
+    const file = path17.join(dir, LOCK_FILE_NAME);
     this.files.noteRead(file);
     const text4 = this.files.text(file);
-    if (text4 === void 0 || text4.length > MAX_FILE_CHARS) return void 0;
+    if (text4 === void 0 || text4.length > MAX_FILE_CHARS2) return void 0;
     try {
       return parseLockFile(this.files.parser, file, text4);
     } catch {
@@ -23888,16 +24622,16 @@ var TerraformUnits = class {
     const manifest = this.modulesManifest(root.dir);
     const entry = manifest?.get(keyPath.join("."));
     if (entry !== void 0) {
-      const dir = path14.resolve(root.dir, entry);
-      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path14.relative(root.dir, dir)) };
+      const dir = path17.resolve(root.dir, entry);
+      return { dir, downloaded: /(^|[\\/])\.terraform[\\/]/.test(path17.relative(root.dir, dir)) };
     }
     if (source === void 0) return { unavailable: "its source is not a plain string" };
-    if (isLocalSource(source)) return { dir: path14.resolve(caller.dir, source), downloaded: caller.downloaded };
+    if (isLocalSource(source)) return { dir: path17.resolve(caller.dir, source), downloaded: caller.downloaded };
     return { unavailable: `module source "${source}" not downloaded: run terraform init` };
   }
   /** Key (`web.db`) → folder, from `.terraform/modules/modules.json`; undefined when there is none. */
   modulesManifest(rootDir) {
-    const file = path14.join(rootDir, ".terraform", "modules", "modules.json");
+    const file = modulesManifestPath(rootDir);
     const text4 = this.files.readFromHost(file);
     if (text4 === void 0) return void 0;
     try {
@@ -23920,7 +24654,7 @@ var TerraformUnits = class {
       ...names.filter((n2) => n2 === "terraform.tfvars.json"),
       ...names.filter((n2) => n2.includes(".auto.tfvars")).sort()
     ];
-    const files = [...ordered.map((n2) => path14.join(dir, n2)), ...options.varFiles ?? []];
+    const files = [...ordered.map((n2) => path17.join(dir, n2)), ...options.varFiles ?? []];
     for (const file of files) inputs.push(...this.readTfvars(file));
     for (const [name2, value] of Object.entries(options.variables ?? {})) {
       inputs.push({ name: name2, value: toValue(value), source: "a value given to ELB Lens" });
@@ -23930,8 +24664,8 @@ var TerraformUnits = class {
   readTfvars(filePath) {
     this.files.noteRead(filePath);
     const text4 = this.files.text(filePath);
-    if (text4 === void 0 || text4.length > MAX_FILE_CHARS) return [];
-    const source = path14.basename(filePath);
+    if (text4 === void 0 || text4.length > MAX_FILE_CHARS2) return [];
+    const source = path17.basename(filePath);
     if (isJsonVariablesFile(filePath)) {
       try {
         const parsed2 = JSON.parse(text4);
@@ -23943,7 +24677,7 @@ var TerraformUnits = class {
     }
     const config = this.files.parseText(filePath, text4);
     if (!config) return [];
-    const empty = new TerraformModule(path14.dirname(filePath), [], []);
+    const empty = new TerraformModule(path17.dirname(filePath), [], []);
     return tfvarsInputs(config, (expr) => empty.evaluate(expr));
   }
 };
@@ -23974,243 +24708,10 @@ function combineModels(models) {
 }
 
 // server/src/project/renderedUnits.ts
-var path17 = __toESM2(require("path"));
+var path19 = __toESM2(require("path"));
 
 // server/src/kubernetes/render/helm/chart.ts
-var path15 = __toESM2(require("path"));
-
-// server/src/kubernetes/render/tree.ts
-var import_yaml5 = __toESM2(require_dist());
-
-// server/src/kubernetes/render/sourced.ts
-function plain(text4) {
-  return { text: text4, segments: [], unknown: [] };
-}
-function fromOrigin(text4, origin, linear) {
-  if (!origin || text4 === "" || text4.includes("\n")) return plain(text4);
-  return { text: text4, segments: [{ start: 0, end: text4.length, origin, linear }], unknown: [] };
-}
-function unknownText() {
-  const text4 = "__elb_lens_unknown__";
-  return { text: text4, segments: [], unknown: [{ start: 0, end: text4.length }] };
-}
-function concat(parts2) {
-  let text4 = "";
-  const segments = [];
-  const unknown2 = [];
-  for (const part of parts2) {
-    const shift2 = text4.length;
-    text4 += part.text;
-    for (const s of part.segments) segments.push({ ...s, start: s.start + shift2, end: s.end + shift2 });
-    for (const u of part.unknown) unknown2.push({ start: u.start + shift2, end: u.end + shift2 });
-  }
-  return { text: text4, segments, unknown: unknown2 };
-}
-var SourcedBuilder = class {
-  parts = [];
-  length = 0;
-  add(part) {
-    const piece = typeof part === "string" ? plain(part) : part;
-    this.parts.push(piece);
-    this.length += piece.text.length;
-  }
-  get size() {
-    return this.length;
-  }
-  build() {
-    return concat(this.parts);
-  }
-};
-function slice(source, start2, end = source.text.length) {
-  const segments = [];
-  for (const s of source.segments) {
-    const from = Math.max(s.start, start2);
-    const to = Math.min(s.end, end);
-    if (from >= to) continue;
-    if (s.linear) {
-      segments.push({
-        start: from - start2,
-        end: to - start2,
-        origin: { file: s.origin.file, start: s.origin.start + (from - s.start), end: s.origin.start + (to - s.start) },
-        linear: true
-      });
-    } else if (from === s.start && to === s.end) {
-      segments.push({ ...s, start: from - start2, end: to - start2 });
-    }
-  }
-  const unknown2 = source.unknown.filter((u) => u.end > start2 && u.start < end).map((u) => ({ start: Math.max(u.start, start2) - start2, end: Math.min(u.end, end) - start2 }));
-  for (const u of source.unknown)
-    if (u.start === u.end && u.start >= start2 && u.start <= end) unknown2.push({ start: u.start - start2, end: u.start - start2 });
-  return { text: source.text.slice(start2, end), segments, unknown: dedupeMarks(unknown2) };
-}
-function dedupeMarks(marks) {
-  const seen = /* @__PURE__ */ new Set();
-  return marks.filter((m) => {
-    const key = `${m.start}:${m.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-function indent(source, width2) {
-  const pad = " ".repeat(Math.max(0, Math.min(width2, 1e3)));
-  const parts2 = [plain(pad)];
-  let lineStart = 0;
-  for (let i2 = source.text.indexOf("\n"); i2 !== -1; i2 = source.text.indexOf("\n", i2 + 1)) {
-    parts2.push(slice(source, lineStart, i2 + 1), plain(pad));
-    lineStart = i2 + 1;
-  }
-  parts2.push(slice(source, lineStart));
-  return concat(parts2);
-}
-function touchesUnknown(source, start2, end) {
-  return source.unknown.some((u) => u.start === u.end ? u.start >= start2 && u.start <= end : u.start < end && u.end > start2);
-}
-
-// server/src/kubernetes/render/tree.ts
-var NODE_BUDGET = 2e5;
-var MAX_DEPTH3 = 100;
-var MAX_SOURCE = 1e3;
-function readYamlDocuments(file, text4, budget = { left: NODE_BUDGET }) {
-  const source = parseYaml(text4, { comments: false });
-  return source.documents.filter((doc) => !doc.hasErrors).map((doc) => fromYaml(doc, doc.doc.contents, file, text4, budget, 0));
-}
-function fromYaml(doc, node, file, text4, budget, depth) {
-  const resolved = doc.resolve(node);
-  if (--budget.left < 0) return { kind: "unknown", reason: "too many YAML nodes (aliases that multiply?)" };
-  if (depth > MAX_DEPTH3) return { kind: "unknown", reason: "nested too deeply" };
-  const origin = resolved?.range ? { file, start: resolved.range[0], end: resolved.range[1] } : void 0;
-  if (resolved === null || resolved === void 0) return { kind: "scalar", value: null, ...origin ? { origin } : {} };
-  if ((0, import_yaml5.isScalar)(resolved)) {
-    const value = scalarValue(doc, resolved);
-    if (value === void 0) return { kind: "unknown", reason: "not a plain value", ...origin ? { origin } : {} };
-    const written = origin ? text4.slice(origin.start, origin.end) : void 0;
-    const source = written !== void 0 && written.length <= MAX_SOURCE && !written.includes("\n") ? written : void 0;
-    return { kind: "scalar", value, ...origin ? { origin } : {}, ...source !== void 0 ? { source } : {} };
-  }
-  if ((0, import_yaml5.isMap)(resolved)) {
-    const entries = /* @__PURE__ */ new Map();
-    for (const [key, entry] of mapEntries(doc, resolved)) {
-      const keyNode = entry.pair.key;
-      const keyOrigin = keyNode?.range ? { file, start: keyNode.range[0], end: keyNode.range[1] } : void 0;
-      const value = entry.duplicate ? { kind: "unknown", reason: "a key written twice" } : fromYaml(doc, entry.value, file, text4, budget, depth + 1);
-      const result = { value, ...keyOrigin && !entry.merged ? { keyOrigin } : {} };
-      if (!entry.merged && keyOrigin && value.kind === "scalar" && value.origin && value.source !== void 0) {
-        const line = text4.slice(keyOrigin.start, value.origin.end);
-        if (!line.includes("\n") && line.length <= MAX_SOURCE)
-          result.line = { text: line, origin: { file, start: keyOrigin.start, end: value.origin.end } };
-      }
-      entries.set(key, result);
-    }
-    return { kind: "map", entries, ...origin ? { origin } : {} };
-  }
-  if ((0, import_yaml5.isSeq)(resolved)) {
-    return {
-      kind: "seq",
-      items: seqItems(doc, resolved).map((item) => fromYaml(doc, item, file, text4, budget, depth + 1)),
-      ...origin ? { origin } : {}
-    };
-  }
-  return { kind: "unknown", reason: "not YAML data", ...origin ? { origin } : {} };
-}
-function cloneNode(node) {
-  if (node.kind === "map") {
-    const entries = /* @__PURE__ */ new Map();
-    for (const [key, entry] of node.entries) entries.set(key, { ...entry, value: cloneNode(entry.value) });
-    return { ...node, entries };
-  }
-  if (node.kind === "seq") return { ...node, items: node.items.map(cloneNode) };
-  return { ...node };
-}
-function mapGet(node, ...keys) {
-  let current = node;
-  for (const key of keys) {
-    if (current?.kind !== "map") return void 0;
-    current = current.entries.get(key)?.value;
-  }
-  return current;
-}
-function stringAt(node, ...keys) {
-  const found = mapGet(node, ...keys);
-  return found?.kind === "scalar" && typeof found.value === "string" ? found.value : void 0;
-}
-var PLAIN_KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
-var RESERVED2 = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+.\d].*)$/;
-function keyText(key) {
-  return PLAIN_KEY.test(key) && !RESERVED2.test(key) ? key : JSON.stringify(key);
-}
-function scalarText(node) {
-  if (node.source !== void 0 && node.origin) return fromOrigin(node.source, node.origin, true);
-  const value = node.value;
-  const text4 = value === null ? "null" : typeof value === "string" ? JSON.stringify(value) : String(value);
-  return fromOrigin(text4, node.origin, false);
-}
-function emitYaml(node, indent2, sortKeys = false, depth = 0) {
-  const pad = " ".repeat(indent2);
-  if (node.kind === "map") {
-    if (node.entries.size === 0) return plain(`${pad}{}
-`);
-    const keys = [...node.entries.keys()];
-    if (sortKeys) keys.sort();
-    const parts2 = [];
-    for (const key of keys) {
-      const entry = node.entries.get(key);
-      const value = entry.value;
-      const keyPart = fromOrigin(keyText(key), entry.keyOrigin, entry.keyOrigin !== void 0 && keyText(key) === key);
-      if (value.kind === "scalar" || value.kind === "unknown" || depth >= MAX_DEPTH3) {
-        if (entry.line && value.kind === "scalar" && value.source !== void 0 && entry.line.text.startsWith(key)) {
-          parts2.push(plain(pad), fromOrigin(entry.line.text, entry.line.origin, true), plain("\n"));
-        } else {
-          parts2.push(plain(pad), keyPart, plain(": "), inlineValue(value), plain("\n"));
-        }
-      } else if (value.kind === "map" && value.entries.size === 0) {
-        parts2.push(plain(pad), keyPart, plain(": {}\n"));
-      } else if (value.kind === "seq" && value.items.length === 0) {
-        parts2.push(plain(pad), keyPart, plain(": []\n"));
-      } else {
-        parts2.push(plain(pad), keyPart, plain(":\n"), emitYaml(value, value.kind === "seq" ? indent2 : indent2 + 2, sortKeys, depth + 1));
-      }
-    }
-    return concat(parts2);
-  }
-  if (node.kind === "seq") {
-    if (node.items.length === 0) return plain(`${pad}[]
-`);
-    const parts2 = [];
-    for (const item of node.items) {
-      if (item.kind === "map" && item.entries.size > 0 && depth < MAX_DEPTH3) {
-        const body2 = emitYaml(item, indent2 + 2, sortKeys, depth + 1);
-        parts2.push(plain(`${pad}- `), {
-          ...body2,
-          text: body2.text.slice(indent2 + 2),
-          segments: shift(body2, -(indent2 + 2)).segments,
-          unknown: shift(body2, -(indent2 + 2)).unknown
-        });
-      } else if (item.kind === "seq" && item.items.length > 0 && depth < MAX_DEPTH3) {
-        parts2.push(plain(`${pad}-
-`), emitYaml(item, indent2 + 2, sortKeys, depth + 1));
-      } else {
-        parts2.push(plain(`${pad}- `), inlineValue(item), plain("\n"));
-      }
-    }
-    return concat(parts2);
-  }
-  return concat([plain(pad), inlineValue(node), plain("\n")]);
-}
-function inlineValue(node) {
-  if (node.kind === "scalar") return scalarText(node);
-  if (node.kind === "map" && node.entries.size === 0) return plain("{}");
-  if (node.kind === "seq" && node.items.length === 0) return plain("[]");
-  const text4 = "__elb_lens_unknown__";
-  return { text: text4, segments: [], unknown: [{ start: 0, end: text4.length }] };
-}
-function shift(source, by) {
-  return {
-    text: source.text,
-    segments: source.segments.map((s) => ({ ...s, start: s.start + by, end: s.end + by })).filter((s) => s.start >= 0),
-    unknown: source.unknown.map((u) => ({ start: Math.max(0, u.start + by), end: Math.max(0, u.end + by) }))
-  };
-}
+var path18 = __toESM2(require("path"));
 
 // server/src/kubernetes/render/helm/parse.ts
 var TemplateError = class extends Error {
@@ -24368,12 +24869,12 @@ var PipeParser = class {
           const pipe = this.pipe();
           if (this.tokens[this.at++]?.text !== ")") throw new TemplateError("a parenthesis is not closed");
           const next = this.tokens[this.at];
-          const path30 = [];
+          const path32 = [];
           if (next?.kind === "field" && next.text !== ".") {
-            path30.push(...pathOf(next.text));
+            path32.push(...pathOf(next.text));
             this.at++;
           }
-          return { kind: "pipe", pipe, path: path30 };
+          return { kind: "pipe", pipe, path: path32 };
         }
         throw new TemplateError(`unexpected "${token.text}"`);
     }
@@ -24741,9 +25242,9 @@ var Executor = class {
     }
   }
 };
-function field(base, path30) {
+function field(base, path32) {
   let current = base;
-  for (const key of path30) {
+  for (const key of path32) {
     const v = settle(current);
     if (v.t === "data" && v.node.kind === "map")
       current = v.node.entries.has(key) ? { t: "data", node: v.node.entries.get(key).value } : NIL;
@@ -24942,27 +25443,27 @@ function printf(format2, args2) {
 
 // server/src/kubernetes/render/helm/chart.ts
 var MAX_TEMPLATES = 500;
-var MAX_FILE_CHARS2 = 4 * 1024 * 1024;
+var MAX_FILE_CHARS3 = 4 * 1024 * 1024;
 function renderChart(dir, host, options) {
   const reads = /* @__PURE__ */ new Set([dir]);
   const notes = [];
   const read = (file) => {
     reads.add(file);
     const text4 = host.readFile(file);
-    return text4 !== void 0 && text4.length <= MAX_FILE_CHARS2 ? text4 : void 0;
+    return text4 !== void 0 && text4.length <= MAX_FILE_CHARS3 ? text4 : void 0;
   };
   const list = (folder) => {
     reads.add(folder);
     return "listDirectory" in host && typeof host.listDirectory === "function" ? host.listDirectory(folder) : [];
   };
-  const chartText = read(path15.join(dir, "Chart.yaml"));
+  const chartText = read(path18.join(dir, "Chart.yaml"));
   if (chartText === void 0) return { templates: [], reads, notes, unknown: `${dir} has no Chart.yaml` };
-  const chart = readYamlDocuments(path15.join(dir, "Chart.yaml"), chartText)[0];
+  const chart = readYamlDocuments(path18.join(dir, "Chart.yaml"), chartText)[0];
   let values = { kind: "map", entries: /* @__PURE__ */ new Map() };
-  for (const file of [path15.join(dir, "values.yaml"), ...options.valueFiles ?? []]) {
+  for (const file of [path18.join(dir, "values.yaml"), ...options.valueFiles ?? []]) {
     const text4 = read(file);
     if (text4 === void 0) {
-      if (file !== path15.join(dir, "values.yaml")) notes.push(`the value file ${file} cannot be read`);
+      if (file !== path18.join(dir, "values.yaml")) notes.push(`the value file ${file} cannot be read`);
       continue;
     }
     const docs = readYamlDocuments(file, text4);
@@ -24972,11 +25473,11 @@ function renderChart(dir, host, options) {
     if (doc?.kind === "unknown") return { templates: [], reads, notes, unknown: `${file}: ${doc.reason}` };
     if (doc?.kind === "map") values = mergeValues(values, doc);
   }
-  const templatesDir = path15.join(dir, "templates");
+  const templatesDir = path18.join(dir, "templates");
   const files = [];
   const collect = (folder, depth) => {
     for (const name2 of list(folder).sort()) {
-      const full = path15.join(folder, name2);
+      const full = path18.join(folder, name2);
       if (host.isDirectory(full)) {
         if (depth < 3) collect(full, depth + 1);
       } else if (/\.(ya?ml|tpl)$/i.test(name2)) files.push(full);
@@ -24984,7 +25485,7 @@ function renderChart(dir, host, options) {
   };
   collect(templatesDir, 0);
   if (files.length > MAX_TEMPLATES) return { templates: [], reads, notes, unknown: `more than ${MAX_TEMPLATES} templates` };
-  if (list(dir).includes("charts")) notes.push(`the subcharts of ${path15.basename(dir)} are not rendered`);
+  if (list(dir).includes("charts")) notes.push(`the subcharts of ${path18.basename(dir)} are not rendered`);
   const defines = /* @__PURE__ */ new Map();
   const parsed2 = [];
   for (const file of files) {
@@ -24993,27 +25494,27 @@ function renderChart(dir, host, options) {
     try {
       const template = parseTemplate(text4);
       for (const [name2, nodes] of template.defines) defines.set(name2, { nodes, file });
-      if (!path15.basename(file).startsWith("_") && !file.endsWith(".tpl")) parsed2.push({ file, nodes: template.nodes });
+      if (!path18.basename(file).startsWith("_") && !file.endsWith(".tpl")) parsed2.push({ file, nodes: template.nodes });
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      return { templates: [], reads, notes, unknown: `${path15.relative(dir, file)}: ${error.message}` };
+      return { templates: [], reads, notes, unknown: `${path18.relative(dir, file)}: ${error.message}` };
     }
   }
   const root = rootValue(chart, values, dir);
   const templates = [];
   for (const { file, nodes } of parsed2) {
     try {
-      const withTemplate = withTemplateName(root, path15.join(chartName(chart, dir), path15.relative(dir, file)));
+      const withTemplate = withTemplateName(root, path18.join(chartName(chart, dir), path18.relative(dir, file)));
       const executor = new Executor({ defines, root: withTemplate });
       templates.push({ file, output: executor.run(nodes, file) });
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      return { templates: [], reads, notes, unknown: `${path15.relative(dir, file)}: ${error.message}` };
+      return { templates: [], reads, notes, unknown: `${path18.relative(dir, file)}: ${error.message}` };
     }
   }
   return { templates, reads, notes };
 }
-function scalar(value) {
+function scalar2(value) {
   return { kind: "scalar", value };
 }
 function mapOf(entries) {
@@ -25021,7 +25522,7 @@ function mapOf(entries) {
 }
 function chartName(chart, dir) {
   const name2 = chart?.kind === "map" ? chart.entries.get("name")?.value : void 0;
-  return name2?.kind === "scalar" && typeof name2.value === "string" ? name2.value : path15.basename(dir);
+  return name2?.kind === "scalar" && typeof name2.value === "string" ? name2.value : path18.basename(dir);
 }
 function chartObject(chart) {
   const out2 = { kind: "map", entries: /* @__PURE__ */ new Map() };
@@ -25037,16 +25538,16 @@ function rootValue(chart, values, dir) {
     Values: values,
     Chart: chartObject(chart),
     Release: mapOf({
-      Name: scalar("release-name"),
-      Namespace: scalar("default"),
-      Service: scalar("Helm"),
-      IsInstall: scalar(true),
-      IsUpgrade: scalar(false),
-      Revision: scalar(1)
+      Name: scalar2("release-name"),
+      Namespace: scalar2("default"),
+      Service: scalar2("Helm"),
+      IsInstall: scalar2(true),
+      IsUpgrade: scalar2(false),
+      Revision: scalar2(1)
     }),
     Capabilities: { kind: "unknown", reason: ".Capabilities is not known" },
     Files: { kind: "unknown", reason: ".Files is not read" },
-    Template: mapOf({ Name: scalar(""), BasePath: scalar(path15.join(chartName(chart, dir), "templates")) })
+    Template: mapOf({ Name: scalar2(""), BasePath: scalar2(path18.join(chartName(chart, dir), "templates")) })
   });
   return { t: "data", node: root };
 }
@@ -25056,7 +25557,7 @@ function withTemplateName(root, name2) {
   const template = entries.get("Template")?.value;
   if (template?.kind === "map") {
     const inner = new Map(template.entries);
-    inner.set("Name", { value: scalar(name2) });
+    inner.set("Name", { value: scalar2(name2) });
     entries.set("Template", { value: { kind: "map", entries: inner } });
   }
   return { t: "data", node: { kind: "map", entries } };
@@ -25073,498 +25574,6 @@ function mergeValues(base, over, depth = 0) {
     entries.set(key, existing ? { ...entry, value: mergeValues(existing.value, entry.value, depth + 1) } : entry);
   }
   return { ...base, entries };
-}
-
-// server/src/kubernetes/render/kustomize.ts
-var path16 = __toESM2(require("path"));
-
-// server/src/kubernetes/render/patch.ts
-var MERGE_KEYS = { ports: "port", containers: "name", initContainers: "name", volumes: "name", env: "name" };
-function strategicMerge(target, patch, depth = 0) {
-  if (depth > 100) return { kind: "unknown", reason: "patch nested too deeply" };
-  if (patch.kind !== "map") return cloneNode(patch);
-  const directive = patch.entries.get("$patch")?.value;
-  const directiveValue = directive?.kind === "scalar" ? directive.value : void 0;
-  if (directiveValue === "delete") return void 0;
-  if (directiveValue === "replace" || target.kind !== "map") return withoutDirectives(patch);
-  const result = cloneNode(target);
-  for (const [key, entry] of patch.entries) {
-    if (key.startsWith("$")) continue;
-    const value = entry.value;
-    if (value.kind === "scalar" && value.value === null) {
-      result.entries.delete(key);
-      continue;
-    }
-    const existing = result.entries.get(key);
-    if (existing?.value.kind === "scalar" && value.kind === "scalar" && existing.value.value === value.value) continue;
-    let merged;
-    if (!existing) merged = withoutDirectives(value);
-    else if (value.kind === "seq" && existing.value.kind === "seq" && MERGE_KEYS[key])
-      merged = mergeList(existing.value.items, value.items, MERGE_KEYS[key], depth);
-    else if (value.kind === "map" && existing.value.kind === "map") merged = strategicMerge(existing.value, value, depth + 1);
-    else merged = withoutDirectives(value);
-    if (merged === void 0) result.entries.delete(key);
-    else result.entries.set(key, { ...entry, value: merged });
-  }
-  return result;
-}
-function withoutDirectives(node) {
-  if (node.kind !== "map") return cloneNode(node);
-  const entries = /* @__PURE__ */ new Map();
-  for (const [key, entry] of node.entries) if (!key.startsWith("$")) entries.set(key, { ...entry, value: withoutDirectives(entry.value) });
-  return { ...node, entries };
-}
-function keyOf(node, mergeKey) {
-  const key = node.kind === "map" ? node.entries.get(mergeKey)?.value : void 0;
-  return key?.kind === "scalar" && key.value !== null ? String(key.value) : void 0;
-}
-function mergeList(base, patch, mergeKey, depth) {
-  const items = base.map(cloneNode);
-  for (const item of patch) {
-    const key = keyOf(item, mergeKey);
-    const at = key === void 0 ? -1 : items.findIndex((i2) => keyOf(i2, mergeKey) === key);
-    if (at === -1) {
-      const directive = item.kind === "map" ? item.entries.get("$patch")?.value : void 0;
-      if (directive?.kind !== "scalar" || directive.value !== "delete") items.push(withoutDirectives(item));
-      continue;
-    }
-    const merged = strategicMerge(items[at], item, depth + 1);
-    if (merged === void 0) items.splice(at, 1);
-    else items[at] = merged;
-  }
-  return { kind: "seq", items };
-}
-function parsePointer(pointer) {
-  if (pointer === "") return [];
-  if (!pointer.startsWith("/")) return void 0;
-  return pointer.slice(1).split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function scalar2(node) {
-  return node?.kind === "scalar" && typeof node.value === "string" ? node.value : void 0;
-}
-function applyJson6902(target, ops) {
-  if (ops.kind !== "seq") return { failed: "a JSON 6902 patch is a list of operations" };
-  let current = cloneNode(target);
-  for (const op of ops.items) {
-    if (op.kind !== "map") return { failed: "an operation is not a mapping" };
-    const name2 = scalar2(op.entries.get("op")?.value);
-    const path30 = parsePointer(scalar2(op.entries.get("path")?.value) ?? "\0");
-    if (!name2 || !path30) return { failed: "an operation without op or path" };
-    const value = op.entries.get("value")?.value;
-    const from = parsePointer(scalar2(op.entries.get("from")?.value) ?? "\0");
-    let outcome;
-    switch (name2) {
-      case "add":
-      case "replace":
-        if (!value) return { failed: `${name2} without a value` };
-        outcome = setAt(current, path30, cloneNode(value), name2 === "add" ? "add" : "replace");
-        break;
-      case "remove":
-        outcome = setAt(current, path30, void 0, "remove");
-        break;
-      case "copy":
-      case "move": {
-        if (!from) return { failed: `${name2} without from` };
-        const found = getAt(current, from);
-        if (!found) return { failed: `${name2}: nothing at from` };
-        const moved = name2 === "move" ? setAt(current, from, void 0, "remove") : current;
-        if (typeof moved === "string") return { failed: moved };
-        outcome = setAt(moved, path30, cloneNode(found), "add");
-        break;
-      }
-      case "test": {
-        const found = getAt(current, path30);
-        if (!found || !value || !sameData(found, value)) return { failed: "a test operation failed" };
-        outcome = current;
-        break;
-      }
-      default:
-        return { failed: `unknown operation ${name2}` };
-    }
-    if (typeof outcome === "string") return { failed: outcome };
-    current = outcome;
-  }
-  return { node: current };
-}
-function getAt(node, path30) {
-  let current = node;
-  for (const part of path30) {
-    if (current?.kind === "map") current = current.entries.get(part)?.value;
-    else if (current?.kind === "seq" && /^\d+$/.test(part)) current = current.items[Number(part)];
-    else return void 0;
-  }
-  return current;
-}
-function setAt(root, path30, value, mode) {
-  if (path30.length === 0) return value ?? "cannot remove the whole resource";
-  const [head, ...rest] = path30;
-  if (root.kind === "map") {
-    const entry = root.entries.get(head);
-    const entries = new Map(root.entries);
-    if (rest.length === 0) {
-      if (mode !== "add" && !entry) return `nothing at /${path30.join("/")}`;
-      if (value === void 0) entries.delete(head);
-      else entries.set(head, { ...entry && mode === "replace" ? { keyOrigin: entry.keyOrigin } : {}, value });
-      return { ...root, entries };
-    }
-    if (!entry) return `nothing at /${head}`;
-    const child3 = setAt(entry.value, rest, value, mode);
-    if (typeof child3 === "string") return child3;
-    entries.set(head, { ...entry, value: child3, line: void 0 });
-    return { ...root, entries };
-  }
-  if (root.kind === "seq") {
-    const items = [...root.items];
-    const index = head === "-" ? items.length : /^\d+$/.test(head) ? Number(head) : -1;
-    if (index < 0 || index > items.length || index === items.length && (rest.length > 0 || mode !== "add")) return `no item ${head}`;
-    if (rest.length === 0) {
-      if (mode === "add") items.splice(index, 0, value);
-      else if (value === void 0) items.splice(index, 1);
-      else items[index] = value;
-      return { ...root, items };
-    }
-    const child3 = setAt(items[index], rest, value, mode);
-    if (typeof child3 === "string") return child3;
-    items[index] = child3;
-    return { ...root, items };
-  }
-  return `nothing at /${head}`;
-}
-function sameData(a, b) {
-  if (a.kind === "scalar" && b.kind === "scalar") return a.value === b.value;
-  if (a.kind === "seq" && b.kind === "seq") return a.items.length === b.items.length && a.items.every((x, i2) => sameData(x, b.items[i2]));
-  if (a.kind === "map" && b.kind === "map") {
-    return a.entries.size === b.entries.size && [...a.entries].every(([k, e]) => b.entries.has(k) && sameData(e.value, b.entries.get(k).value));
-  }
-  return false;
-}
-
-// server/src/kubernetes/render/kustomize.ts
-var KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
-var MAX_DEPTH4 = 30;
-var MAX_SERVICES2 = 5e3;
-var MAX_FILE_CHARS3 = 4 * 1024 * 1024;
-function isRemote(reference) {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^git@/.test(reference) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(reference) || reference.includes("?ref=");
-}
-var Stop = class extends Error {
-};
-function renderKustomization(dir, host, cache2) {
-  const run2 = new Run(host, cache2);
-  try {
-    const services = run2.build(dir, [], []);
-    return { services, reads: run2.reads, notes: run2.notes };
-  } catch (error) {
-    if (!(error instanceof Stop)) throw error;
-    return { services: [], reads: run2.reads, notes: run2.notes, unknown: error.message };
-  }
-}
-var Run = class {
-  constructor(host, cache2) {
-    this.host = host;
-    this.cache = cache2;
-  }
-  host;
-  cache;
-  reads = /* @__PURE__ */ new Set();
-  notes = [];
-  budget = { left: NODE_BUDGET * 4 };
-  read(file) {
-    this.reads.add(file);
-    const text4 = this.host.readFile(file);
-    if (text4 !== void 0 && text4.length > MAX_FILE_CHARS3) throw new Stop(`${file} is larger than ${MAX_FILE_CHARS3 / 2 ** 20} MB`);
-    return text4;
-  }
-  documents(file, text4, cacheable = true) {
-    const cached = cacheable ? this.cache?.get(file) : void 0;
-    if (cached && cached.text === text4) return cached.documents;
-    const budget = { left: NODE_BUDGET };
-    const docs = readYamlDocuments(file, text4, budget);
-    if (budget.left < 0) throw new Stop(`${file}: too many YAML nodes (aliases that multiply?)`);
-    this.budget.left -= NODE_BUDGET - budget.left;
-    if (this.budget.left < 0) throw new Stop("the kustomization reads too many YAML nodes");
-    if (cacheable) this.cache?.set(file, { text: text4, documents: docs });
-    return docs;
-  }
-  /** The Services a kustomization (or a component, given the resources so far) emits. */
-  build(dir, stack, input2) {
-    if (stack.includes(dir))
-      throw new Stop(`kustomizations include each other: ${[...stack, dir].map((d) => path16.basename(d) || d).join(" \u2192 ")}`);
-    if (stack.length > MAX_DEPTH4) throw new Stop("kustomizations nested too deeply");
-    this.reads.add(dir);
-    let file;
-    let text4;
-    for (const name2 of KUSTOMIZATION_NAMES) {
-      file = path16.join(dir, name2);
-      text4 = this.read(file);
-      if (text4 !== void 0) break;
-    }
-    if (text4 === void 0 || file === void 0) throw new Stop(`${dir} has no kustomization.yaml`);
-    const k = this.documents(file, text4)[0];
-    if (k?.kind !== "map") throw new Stop(`${file} is not a kustomization`);
-    const inner = [...stack, dir];
-    let services = [...input2];
-    for (const reference of [...strings(mapGet(k, "resources")), ...strings(mapGet(k, "bases"))]) {
-      services.push(...this.resource(dir, reference, inner));
-    }
-    for (const reference of strings(mapGet(k, "components"))) {
-      if (isRemote(reference)) throw new Stop(`the remote component ${reference} is not read`);
-      services = this.build(path16.resolve(dir, reference), inner, services);
-    }
-    for (const patch of seq(mapGet(k, "patchesStrategicMerge"))) services = this.smpEntry(dir, patch, services, void 0);
-    for (const entry of seq(mapGet(k, "patches"))) services = this.patchEntry(dir, entry, services);
-    const namespace = mapGet(k, "namespace");
-    if (namespace?.kind === "scalar" && typeof namespace.value === "string") {
-      services = services.map((s) => withMeta(s, "namespace", namespace));
-    }
-    const prefix = stringAt(k, "namePrefix") ?? "";
-    const suffix = stringAt(k, "nameSuffix") ?? "";
-    if (prefix || suffix) services = services.map((s) => renamed(s, prefix, suffix));
-    const commonLabels = mapGet(k, "commonLabels");
-    if (commonLabels?.kind === "map")
-      services = services.map((s) => withEntries(withEntries(s, ["metadata", "labels"], commonLabels), ["spec", "selector"], commonLabels));
-    for (const labels of seq(mapGet(k, "labels"))) {
-      const pairs = mapGet(labels, "pairs");
-      if (pairs?.kind !== "map") continue;
-      services = services.map((s) => withEntries(s, ["metadata", "labels"], pairs));
-      const selectors = mapGet(labels, "includeSelectors");
-      if (selectors?.kind === "scalar" && selectors.value === true)
-        services = services.map((s) => withEntries(s, ["spec", "selector"], pairs));
-    }
-    const commonAnnotations = mapGet(k, "commonAnnotations");
-    if (commonAnnotations?.kind === "map") services = services.map((s) => withEntries(s, ["metadata", "annotations"], commonAnnotations));
-    for (const entry of seq(mapGet(k, "patchesJson6902"))) services = this.patchEntry(dir, entry, services, true);
-    if (services.length > MAX_SERVICES2) throw new Stop(`more than ${MAX_SERVICES2} Services`);
-    return services;
-  }
-  resource(dir, reference, stack) {
-    if (isRemote(reference)) {
-      this.notes.push(`the remote base ${reference} is not read (its Services are not checked)`);
-      return [];
-    }
-    const target = path16.resolve(dir, reference);
-    if (this.host.isDirectory(target)) return this.build(target, stack, []).map((s) => ({ ...s, node: cloneNode(s.node) }));
-    const text4 = this.read(target);
-    if (text4 === void 0) throw new Stop(`the base ${reference} of ${dir} is missing`);
-    const services = [];
-    for (const doc of this.documents(target, text4)) {
-      const items = stringAt(doc, "kind")?.endsWith("List") ? seq(mapGet(doc, "items")) : [doc];
-      for (const item of items) {
-        if (item.kind !== "map" || stringAt(item, "kind") !== "Service") continue;
-        services.push({ node: item, file: target, names: [] });
-      }
-    }
-    return services;
-  }
-  /** A patch's documents: from its file, or from the inline text (origins moved into the kustomization file). */
-  patchDocuments(dir, entry) {
-    const file = stringAt(entry, "path") ?? (entry.kind === "scalar" && typeof entry.value === "string" && !entry.value.includes("\n") ? entry.value : void 0);
-    if (file !== void 0) {
-      if (isRemote(file)) throw new Stop(`the remote patch ${file} is not read`);
-      const target = path16.resolve(dir, file);
-      const text4 = this.read(target);
-      if (text4 === void 0) throw new Stop(`the patch ${file} of ${dir} is missing`);
-      return this.documents(target, text4);
-    }
-    const inline = entry.kind === "map" ? mapGet(entry, "patch") : entry;
-    if (inline?.kind !== "scalar" || typeof inline.value !== "string") return [];
-    const origin = inline.origin;
-    const docs = this.documents(origin?.file ?? dir, inline.value, false);
-    const fileText = origin ? this.host.readFile(origin.file) : void 0;
-    const mapOffset = origin && fileText !== void 0 ? blockScalarOffsets(fileText, origin) : void 0;
-    return docs.map((d) => moveOrigins(d, mapOffset));
-  }
-  patchEntry(dir, entry, services, json6902 = false) {
-    const target = mapGet(entry, "target");
-    const selector = target ? this.selector(target) : void 0;
-    let result = services;
-    for (const doc of this.patchDocuments(dir, entry)) {
-      if (json6902 || doc.kind === "seq") {
-        if (!selector) throw new Stop("a JSON 6902 patch without a target");
-        result = result.map((s) => {
-          if (!selector(s)) return s;
-          const outcome = applyJson6902(s.node, doc);
-          if ("failed" in outcome) throw new Stop(`a JSON 6902 patch in ${dir} cannot apply: ${outcome.failed}`);
-          return outcome.node?.kind === "map" ? { ...s, node: outcome.node } : s;
-        });
-      } else {
-        result = this.applySmp(doc, result, selector);
-      }
-    }
-    return result;
-  }
-  smpEntry(dir, entry, services, selector) {
-    let result = services;
-    for (const doc of this.patchDocuments(dir, entry)) result = this.applySmp(doc, result, selector);
-    return result;
-  }
-  applySmp(patch, services, selector) {
-    if (patch.kind !== "map") return services;
-    const matches = selector ?? selectorOf(stringAt(patch, "kind"), stringAt(patch, "metadata", "name"), stringAt(patch, "metadata", "namespace"));
-    const out2 = [];
-    for (const service of services) {
-      if (!matches(service)) {
-        out2.push(service);
-        continue;
-      }
-      const body2 = selector ? withoutName(patch) : patch;
-      const merged = strategicMerge(service.node, body2);
-      if (merged?.kind === "map") out2.push({ ...service, node: merged });
-    }
-    return out2;
-  }
-  selector(target) {
-    for (const key of ["labelSelector", "annotationSelector"]) {
-      const value = stringAt(target, key);
-      if (value !== void 0 && !/^[\w./-]+(==?[\w./-]*)?(,[\w./-]+(==?[\w./-]*)?)*$/.test(value)) {
-        throw new Stop(`the selector ${value} is not read`);
-      }
-    }
-    const kind = stringAt(target, "kind");
-    const name2 = stringAt(target, "name");
-    const namespace = stringAt(target, "namespace");
-    const base = selectorOf(kind, name2, namespace, true);
-    const labels = parseSelector(stringAt(target, "labelSelector"));
-    const annotations = parseSelector(stringAt(target, "annotationSelector"));
-    return (s) => base(s) && matchesPairs(mapGet(s.node, "metadata", "labels"), labels) && matchesPairs(mapGet(s.node, "metadata", "annotations"), annotations);
-  }
-};
-function selectorOf(kind, name2, namespace, regex = false) {
-  const pattern = regex && name2 !== void 0 ? namePattern(name2) : void 0;
-  return (s) => {
-    if (kind !== void 0 && kind !== "Service") return false;
-    const names = [stringAt(s.node, "metadata", "name") ?? "", ...s.names];
-    if (name2 !== void 0 && !names.some((n2) => pattern ? pattern.test(n2) : n2 === name2)) return false;
-    if (namespace !== void 0 && (stringAt(s.node, "metadata", "namespace") ?? "default") !== namespace) return false;
-    return true;
-  };
-}
-function namePattern(name2) {
-  if (/^[\w.-]+$/.test(name2)) return void 0;
-  if (!/^(?:[\w-]|\.\*|\.|\|)+$/.test(name2) || name2.length > 253) throw new Stop(`the target name pattern ${name2} is not read`);
-  const alternatives = name2.split("|").map(
-    (part) => part.split(".*").map((piece) => piece.replace(/\./g, "[^]")).join("[^]*")
-  );
-  return new RegExp(`^(?:${alternatives.join("|")})$`);
-}
-function parseSelector(value) {
-  if (!value) return [];
-  return value.split(",").map((part) => {
-    const [key, wanted] = part.split(/==?/);
-    return [key, wanted];
-  });
-}
-function matchesPairs(node, pairs) {
-  return pairs.every(([key, wanted]) => {
-    const value = mapGet(node, key);
-    if (value?.kind !== "scalar") return false;
-    return wanted === void 0 || String(value.value) === wanted;
-  });
-}
-function strings(node) {
-  return seq(node).flatMap((item) => item.kind === "scalar" && typeof item.value === "string" ? [item.value] : []);
-}
-function seq(node) {
-  return node?.kind === "seq" ? node.items : [];
-}
-function ensureMap(parent, key) {
-  const existing = parent.entries.get(key)?.value;
-  if (existing?.kind === "map") return existing;
-  const created = { kind: "map", entries: /* @__PURE__ */ new Map() };
-  parent.entries.set(key, { value: created });
-  return created;
-}
-function withEntries(service, keys, entries) {
-  const node = cloneNode(service.node);
-  let target = node;
-  for (const key of keys) target = ensureMap(target, key);
-  for (const [key, entry] of entries.entries) target.entries.set(key, { ...entry, value: cloneNode(entry.value) });
-  return { ...service, node };
-}
-function withMeta(service, key, value) {
-  const node = cloneNode(service.node);
-  ensureMap(node, "metadata").entries.set(key, { value: cloneNode(value) });
-  return { ...service, node };
-}
-function renamed(service, prefix, suffix) {
-  const node = cloneNode(service.node);
-  const metadata2 = ensureMap(node, "metadata");
-  const name2 = metadata2.entries.get("name");
-  if (name2?.value.kind !== "scalar" || typeof name2.value.value !== "string") return service;
-  const old = name2.value.value;
-  metadata2.entries.set("name", {
-    ...name2.keyOrigin ? { keyOrigin: name2.keyOrigin } : {},
-    value: { kind: "scalar", value: `${prefix}${old}${suffix}`, ...name2.value.origin ? { origin: name2.value.origin } : {} }
-  });
-  return { ...service, node, names: [...service.names, old] };
-}
-function withoutName(patch) {
-  const copy = cloneNode(patch);
-  const metadata2 = copy.entries.get("metadata")?.value;
-  if (metadata2?.kind === "map") metadata2.entries.delete("name");
-  return copy;
-}
-function blockScalarOffsets(fileText, origin) {
-  const source = fileText.slice(origin.start, origin.end);
-  if (!/^\|[0-9+-]*[ \t]*(#.*)?\n/.test(source)) return void 0;
-  const bodyStart = origin.start + source.indexOf("\n") + 1;
-  const lines = [];
-  let indent2;
-  for (let at = bodyStart; at < origin.end; ) {
-    const end = fileText.indexOf("\n", at);
-    const lineEnd = end === -1 || end > origin.end ? origin.end : end;
-    const line = fileText.slice(at, lineEnd);
-    if (indent2 === void 0 && line.trim() !== "") indent2 = line.length - line.trimStart().length;
-    lines.push({ sourceStart: at });
-    at = lineEnd + 1;
-  }
-  const width2 = indent2 ?? 0;
-  const decodedStarts = [];
-  let decoded = 0;
-  for (let i2 = 0; i2 < lines.length; i2++) {
-    decodedStarts.push(decoded);
-    const next = i2 + 1 < lines.length ? lines[i2 + 1].sourceStart - 1 : origin.end;
-    decoded += Math.max(0, next - lines[i2].sourceStart - width2) + 1;
-  }
-  return (offset) => {
-    let i2 = decodedStarts.length - 1;
-    while (i2 > 0 && decodedStarts[i2] > offset) i2--;
-    if (i2 < 0) return void 0;
-    return lines[i2].sourceStart + width2 + (offset - decodedStarts[i2]);
-  };
-}
-function moveOrigins(node, map) {
-  const move = (origin) => {
-    if (!origin || !map) return void 0;
-    const start2 = map(origin.start);
-    const end = map(origin.end);
-    return start2 === void 0 || end === void 0 || end - start2 !== origin.end - origin.start ? void 0 : { file: origin.file, start: start2, end };
-  };
-  const strip = (n2) => {
-    const { origin, ...rest } = n2;
-    const moved = move(origin);
-    return moved ? { ...rest, origin: moved } : rest;
-  };
-  if (node.kind === "map") {
-    const entries = /* @__PURE__ */ new Map();
-    for (const [key, entry] of node.entries) {
-      const keyOrigin = move(entry.keyOrigin);
-      const line = entry.line ? move(entry.line.origin) : void 0;
-      entries.set(key, {
-        value: moveOrigins(entry.value, map),
-        ...keyOrigin ? { keyOrigin } : {},
-        ...line && entry.line ? { line: { text: entry.line.text, origin: line } } : {}
-      });
-    }
-    return strip({ ...node, entries });
-  }
-  if (node.kind === "seq") return strip({ ...node, items: node.items.map((i2) => moveOrigins(i2, map)) });
-  if (node.kind === "scalar") {
-    const moved = strip(node);
-    if (!moved.origin) delete moved.source;
-    return moved;
-  }
-  return strip(node);
 }
 
 // server/src/kubernetes/render/remap.ts
@@ -25737,7 +25746,7 @@ function servicesText(services) {
 
 // server/src/project/renderedUnits.ts
 function kustomizationFileIn(dir, reads) {
-  return [...reads].find((p) => path17.dirname(p) === dir && KUSTOMIZATION_NAMES.includes(path17.basename(p))) ?? path17.join(dir, "kustomization.yaml");
+  return [...reads].find((p) => path19.dirname(p) === dir && KUSTOMIZATION_NAMES.includes(path19.basename(p))) ?? path19.join(dir, "kustomization.yaml");
 }
 var EMPTY_MODEL = buildKubernetesModel([]);
 function kustomizeUnit(dir, host, options, result = renderKustomization(dir, host)) {
@@ -25838,15 +25847,15 @@ var RenderedUnitIndex = class {
     const kustomize = /* @__PURE__ */ new Set();
     const chartFiles = /* @__PURE__ */ new Set();
     for (const file of files) {
-      const name2 = path17.basename(file);
-      if (KUSTOMIZATION_NAMES.includes(name2)) kustomize.add(path17.dirname(file));
+      const name2 = path19.basename(file);
+      if (KUSTOMIZATION_NAMES.includes(name2)) kustomize.add(path19.dirname(file));
       else if (name2 === "Chart.yaml") chartFiles.add(file);
     }
     const charts = /* @__PURE__ */ new Set();
     for (const file of chartFiles) {
-      const dir = path17.dirname(file);
-      const parent = path17.dirname(path17.dirname(dir));
-      if (path17.basename(path17.dirname(dir)) === "charts" && chartFiles.has(path17.join(parent, "Chart.yaml"))) continue;
+      const dir = path19.dirname(file);
+      const parent = path19.dirname(path19.dirname(dir));
+      if (path19.basename(path19.dirname(dir)) === "charts" && chartFiles.has(path19.join(parent, "Chart.yaml"))) continue;
       charts.add(dir);
     }
     this.readers.clear();
@@ -25855,7 +25864,7 @@ var RenderedUnitIndex = class {
   }
   /** Drops the units that read the file or listed its folder. */
   forget(filePath) {
-    const dir = path17.dirname(filePath);
+    const dir = path19.dirname(filePath);
     const reads = (root, read) => read.has(filePath) || read.has(dir) || root === dir;
     for (const [key, unit] of this.units) if (reads(unit.root, unit.reads)) this.units.delete(key);
     for (const [root, result] of this.renderings) if (reads(root, result.reads)) this.renderings.delete(root);
@@ -25880,7 +25889,7 @@ var RenderedUnitIndex = class {
       for (const unit of this.rootUnits(options, extra)) {
         for (const read of unit.reads) index.set(read, [...index.get(read) ?? [], unit]);
         for (const name2 of unitFileNames(unit)) {
-          const file = path17.join(unit.root, name2);
+          const file = path19.join(unit.root, name2);
           if (!unit.reads.has(file)) index.set(file, [...index.get(file) ?? [], unit]);
         }
       }
@@ -25909,7 +25918,7 @@ var RenderedUnitIndex = class {
     let unit = this.units.get(key);
     if (!unit) {
       const unitOptions = { ...this.options, network: options.network, helm: { valueFiles: options.valueFiles ?? [] } };
-      const where2 = path17.join(dir, kind === "helm" ? "Chart.yaml" : "kustomization.yaml");
+      const where2 = path19.join(dir, kind === "helm" ? "Chart.yaml" : "kustomization.yaml");
       try {
         unit = withinBudget(
           budgetOf(options.budget),
@@ -25919,7 +25928,7 @@ var RenderedUnitIndex = class {
         if (!(error instanceof BudgetExceeded)) throw error;
         const finding = stoppedFinding(
           where2,
-          `the ${kind === "helm" ? "Helm chart" : "kustomize overlay"} ${path17.basename(dir)}/`,
+          `the ${kind === "helm" ? "Helm chart" : "kustomize overlay"} ${path19.basename(dir)}/`,
           error,
           this.options.docsBase
         );
@@ -25950,8 +25959,8 @@ var RenderedUnitIndex = class {
   ancestors(filePath) {
     const kustomize = [];
     const charts = [];
-    let dir = path17.dirname(filePath);
-    for (let i2 = 0; i2 < ANCESTORS && dir !== path17.dirname(dir); i2++, dir = path17.dirname(dir)) {
+    let dir = path19.dirname(filePath);
+    for (let i2 = 0; i2 < ANCESTORS && dir !== path19.dirname(dir); i2++, dir = path19.dirname(dir)) {
       const names = this.host.listDirectory(dir);
       if (names.some((n2) => KUSTOMIZATION_NAMES.includes(n2))) kustomize.push(dir);
       if (names.includes("Chart.yaml") && names.includes("templates")) {
@@ -25970,7 +25979,7 @@ function unitFileNames(unit) {
 }
 
 // server/src/service/rendered.ts
-var path18 = __toESM2(require("path"));
+var path20 = __toESM2(require("path"));
 function renderedAnalysis(rendered, filePath, options, files) {
   const units = rendered.unitsFor(filePath, renderOptions(options));
   if (units.length === 0) return void 0;
@@ -26004,13 +26013,13 @@ function renderedHover(units, filePath, text4, position, docsLink) {
 }
 function mayFeedRendering(filePath) {
   const kind = kindByName(filePath);
-  return kind === "yaml" || kind === "json" || path18.basename(filePath) === "Kustomization";
+  return kind === "yaml" || kind === "json" || path20.basename(filePath) === "Kustomization";
 }
 function renderOptions(options) {
   return { network: options.kubernetes?.network, valueFiles: options.kubernetes?.helm?.valueFiles ?? [], budget: options.budget };
 }
 function unitFile(unit) {
-  if (unit.kind === "helm") return path18.join(unit.root, "Chart.yaml");
+  if (unit.kind === "helm") return path20.join(unit.root, "Chart.yaml");
   return kustomizationFileIn(unit.root, unit.reads);
 }
 
@@ -26166,11 +26175,11 @@ ${instances}` : markdown, range: target.range };
       return analysis.renderedUnits.map((u) => ({ root: u.root, source: "kubernetes", model: u.model, findings: shown(u.reported) }));
     }
     const source = this.contentKind(filePath) === "kubernetes" ? "kubernetes" : "elb-json";
-    const root = source === "kubernetes" ? filePath : path19.dirname(filePath);
+    const root = source === "kubernetes" ? filePath : path21.dirname(filePath);
     return [{ root, source, model: analysis.model, findings: shown(analysis.reported ?? []) }];
   }
   invalidate(filePath) {
-    this.modules.delete(path19.dirname(filePath));
+    this.modules.delete(path21.dirname(filePath));
     this.modules.delete(unitKey(filePath, "elb-json"));
     this.modules.delete(unitKey(filePath, "kubernetes"));
     this.classifier.forget(filePath);
@@ -26190,7 +26199,7 @@ ${instances}` : markdown, range: target.range };
     if (kind === "kustomize" || kind === "helm") return renderedAnalysis(this.rendered, filePath, options, this.files);
     const budget = options.budget;
     if (kind === "elb-json") {
-      const unit = `the ELB JSON files of ${path19.basename(path19.dirname(filePath))}/`;
+      const unit = `the ELB JSON files of ${path21.basename(path21.dirname(filePath))}/`;
       return this.singleAnalysis(unitKey(filePath, kind), budgetKey(budget), () => this.moduleFiles(filePath), buildElbJsonModel, {
         budget,
         unit
@@ -26203,12 +26212,12 @@ ${instances}` : markdown, range: target.range };
         `${network ?? ""}|${budgetKey(budget)}`,
         () => [filePath],
         (f) => buildKubernetesModel(f, { network }),
-        { budget, unit: `the manifest ${path19.basename(filePath)}` }
+        { budget, unit: `the manifest ${path21.basename(filePath)}` }
       );
     }
     if (kind !== "terraform") return void 0;
     this.callers.settle();
-    const dir = path19.dirname(filePath);
+    const dir = path21.dirname(filePath);
     const key = cacheKey([
       options.variables ?? {},
       options.varFiles ?? [],
@@ -26234,7 +26243,7 @@ ${instances}` : markdown, range: target.range };
   }
   callersMatter(filePath, options = {}) {
     if (!isTerraformModuleFile(filePath)) return false;
-    if (this.files.declaresVariable(path19.dirname(filePath))) return true;
+    if (this.files.declaresVariable(path21.dirname(filePath))) return true;
     const analysis = this.moduleAnalysis(filePath, options);
     if (!analysis) return false;
     const rules = options.rules ?? {};
@@ -26286,7 +26295,7 @@ function cacheKey(value) {
 
 // server/src/cli/output.ts
 var fs4 = __toESM2(require("fs"));
-var path20 = __toESM2(require("path"));
+var path22 = __toESM2(require("path"));
 function writeOutput(filePath, content) {
   let target = filePath;
   let stat = lstatOrUndefined(filePath);
@@ -26313,7 +26322,7 @@ function lstatOrUndefined(filePath) {
   }
 }
 function writeAtomically(filePath, content) {
-  const temporary = path20.join(path20.dirname(filePath), `.${path20.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = path22.join(path22.dirname(filePath), `.${path22.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
   let mode;
   try {
     mode = fs4.statSync(filePath).mode & 4095;
@@ -26349,10 +26358,10 @@ function endOnStdioErrors(exitCode) {
 }
 
 // server/src/cli/report.ts
-var path21 = __toESM2(require("path"));
+var path23 = __toESM2(require("path"));
 function relativePath(cwd, file) {
-  const relative8 = path21.relative(cwd, file);
-  return (relative8.startsWith("..") ? file : relative8).split(path21.sep).join("/");
+  const relative9 = path23.relative(cwd, file);
+  return (relative9.startsWith("..") ? file : relative9).split(path23.sep).join("/");
 }
 function sortFindings(findings) {
   return [...findings].sort(
@@ -26385,12 +26394,12 @@ function selectFiles(walked, configFor, kinds, given) {
 var DRAWN_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "elb-json", "kubernetes", "plan"]);
 async function graph(args2, io, host) {
   const { environmentVariables: environmentVariables2 } = host;
-  const cliVarFiles = args2.varFiles.map((f) => path22.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path24.resolve(io.cwd, f));
   for (const file of cliVarFiles) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path22.resolve(io.cwd, args2.config) : void 0,
+    configFile: args2.config ? path24.resolve(io.cwd, args2.config) : void 0,
     realPath: nodeFileSystem.realpath
   });
   const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2, budget: args2.budget };
@@ -26407,7 +26416,7 @@ async function graph(args2, io, host) {
     { jsonFiles: (file) => namesElbJson(configFor(file), file) }
   );
   const walked = walk(
-    args2.paths.map((p) => path22.resolve(io.cwd, p)),
+    args2.paths.map((p) => path24.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
@@ -26455,7 +26464,7 @@ async function graph(args2, io, host) {
     return code;
   }
   try {
-    host.writeFile(path22.resolve(io.cwd, args2.output), output);
+    host.writeFile(path24.resolve(io.cwd, args2.output), output);
   } catch (error) {
     io.stderr(`elb-lens: cannot write ${args2.output}: ${writeFailure(error)}
 `);
@@ -26465,7 +26474,7 @@ async function graph(args2, io, host) {
 }
 
 // server/src/cli/explain.ts
-var path23 = __toESM2(require("path"));
+var path25 = __toESM2(require("path"));
 
 // server/src/rules/support/links.ts
 function repositoryUrl(pkg) {
@@ -26495,7 +26504,7 @@ var fs5 = __toESM2(require("fs"));
 function explain(id12, packageRoot) {
   const rule = findRule(id12);
   if (rule) {
-    const page2 = readTextFile(path23.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
+    const page2 = readTextFile(path25.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
     return page2 ?? `${rule.meta.id}: ${rule.meta.summary}
 `;
   }
@@ -26508,7 +26517,7 @@ function explain(id12, packageRoot) {
     );
   }
   const [file, anchor] = pseudo.docsPage.split("#");
-  const page = readTextFile(path23.join(packageRoot, file), 1024 * 1024);
+  const page = readTextFile(path25.join(packageRoot, file), 1024 * 1024);
   const text4 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
   return `${pseudo.id} (${pseudo.defaultSeverity}): ${pseudo.summary}
 ${text4 ? `
@@ -26527,7 +26536,7 @@ function markdownSection(page, anchor) {
 }
 function readPackageJson(packageRoot) {
   try {
-    return JSON.parse(fs5.readFileSync(path23.join(packageRoot, "package.json"), "utf8"));
+    return JSON.parse(fs5.readFileSync(path25.join(packageRoot, "package.json"), "utf8"));
   } catch {
     return {};
   }
@@ -26539,13 +26548,13 @@ function toolInfo(packageRoot, docsDir) {
     version: pkg.version ?? "0.0.0",
     informationUri: links.home,
     helpUri: (id12) => links.rulePage(id12),
-    readDoc: (id12) => readTextFile(path23.join(docsDir, `${id12}.md`), 1024 * 1024)
+    readDoc: (id12) => readTextFile(path25.join(docsDir, `${id12}.md`), 1024 * 1024)
   };
 }
 
 // server/src/cli/check.ts
 var import_os = require("os");
-var path27 = __toESM2(require("path"));
+var path29 = __toESM2(require("path"));
 
 // server/src/cli/diff.ts
 function splitLines(text4) {
@@ -26642,7 +26651,7 @@ function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
 }
 
 // server/src/cli/formats.ts
-var path24 = __toESM2(require("path"));
+var path26 = __toESM2(require("path"));
 var import_url = require("url");
 
 // server/src/project/fixPolicy.ts
@@ -26864,9 +26873,9 @@ function sarifRegion(range) {
   };
 }
 function artifactLocation(report, file) {
-  const relative8 = path24.relative(report.cwd, file);
-  if (relative8.startsWith("..") || path24.isAbsolute(relative8)) return { uri: (0, import_url.pathToFileURL)(file).href };
-  return { uri: relative8.split(path24.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  const relative9 = path26.relative(report.cwd, file);
+  if (relative9.startsWith("..") || path26.isAbsolute(relative9)) return { uri: (0, import_url.pathToFileURL)(file).href };
+  return { uri: relative9.split(path26.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 var sarif = (report) => {
   const used = new Set(report.findings.map((f) => f.ruleId));
@@ -27018,7 +27027,7 @@ var checkstyle = (report) => {
 var FORMATTERS = { text: text3, compact, json, sarif, junit, checkstyle, codequality };
 
 // server/src/cli/session.ts
-var path25 = __toESM2(require("path"));
+var path27 = __toESM2(require("path"));
 var import_v8 = require("v8");
 function environmentVariables(env) {
   const variables = {};
@@ -27032,9 +27041,9 @@ function measureHeap() {
 }
 async function createCheckSession(args2, io, stdin) {
   const env = io.env ?? process.env;
-  const cliVarFiles = args2.varFiles.map((f) => path25.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path27.resolve(io.cwd, f));
   const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path25.resolve(io.cwd, args2.config) : void 0,
+    configFile: args2.config ? path27.resolve(io.cwd, args2.config) : void 0,
     realPath: nodeFileSystem.realpath
   });
   const flags2 = {
@@ -27053,9 +27062,9 @@ async function createCheckSession(args2, io, stdin) {
   };
   const host = createNodeHost((message) => io.stderr(logLine(`${message}
 `)));
-  const docsDir = path25.join(io.packageRoot, "docs", "rules");
+  const docsDir = path27.join(io.packageRoot, "docs", "rules");
   const service = await createElbLensService(host, {
-    docsBase: docsDir + path25.sep,
+    docsBase: docsDir + path27.sep,
     jsonFiles: (file) => namesElbJson(configFor(file), file),
     prescan: args2.prescan,
     kubernetesFiles: (file) => stdin?.kubernetes === true && file === stdin.path || namesKubernetes(configFor(file), file)
@@ -27066,12 +27075,12 @@ async function createCheckSession(args2, io, stdin) {
 function analyzeGroup(session, file, planText, wanted, log) {
   const { options } = session.configFor(file);
   if (planText !== void 0) {
-    const docsBase = session.docsDir + path25.sep;
+    const docsBase = session.docsDir + path27.sep;
     try {
       return withinBudget(budgetOf(options.budget), () => analyzePlan(file, planText, { rules: options.rules, docsBase, log }));
     } catch (error) {
       if (!(error instanceof BudgetExceeded)) throw error;
-      return withRuleSettings([stoppedFinding(file, `the plan ${path25.basename(file)}`, error, docsBase)], options.rules);
+      return withRuleSettings([stoppedFinding(file, `the plan ${path27.basename(file)}`, error, docsBase)], options.rules);
     }
   }
   const findings = [];
@@ -27178,16 +27187,16 @@ function fixAll(service, analyzeAll, canEdit, dryRun) {
 }
 
 // server/src/cli/stdin.ts
-var path26 = __toESM2(require("path"));
+var path28 = __toESM2(require("path"));
 var MAX_STDIN_CHARS = 64 * 1024 * 1024;
 function stdinInput(text4, cwd, stdinFilename) {
-  const named = stdinFilename !== void 0 ? path26.resolve(cwd, stdinFilename) : void 0;
+  const named = stdinFilename !== void 0 ? path28.resolve(cwd, stdinFilename) : void 0;
   const kubernetes = named === void 0 || kindByName(named) === "yaml";
-  const internal = named ?? path26.join(cwd, "<stdin>.yaml");
-  return { path: internal, shownAs: named ?? path26.join(cwd, "<stdin>"), text: text4, kubernetes };
+  const internal = named ?? path28.join(cwd, "<stdin>.yaml");
+  return { path: internal, shownAs: named ?? path28.join(cwd, "<stdin>"), text: text4, kubernetes };
 }
 function readProcessStdin() {
-  return new Promise((resolve12, reject) => {
+  return new Promise((resolve13, reject) => {
     const chunks = [];
     let size = 0;
     process.stdin.on("data", (chunk) => {
@@ -27199,7 +27208,7 @@ function readProcessStdin() {
       }
       chunks.push(chunk);
     });
-    process.stdin.on("end", () => resolve12(Buffer.concat(chunks).toString("utf8")));
+    process.stdin.on("end", () => resolve13(Buffer.concat(chunks).toString("utf8")));
     process.stdin.on("error", reject);
   });
 }
@@ -27265,7 +27274,7 @@ async function check(args2, io, workerScript) {
   const formatter = Object.prototype.hasOwnProperty.call(FORMATTERS, args2.format) ? FORMATTERS[args2.format] : void 0;
   if (!formatter) throw new UsageError(`unknown format "${args2.format}"`);
   const env = io.env ?? process.env;
-  for (const file of args2.varFiles.map((f) => path27.resolve(io.cwd, f))) {
+  for (const file of args2.varFiles.map((f) => path29.resolve(io.cwd, f))) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
   const printed2 = /* @__PURE__ */ new Set();
@@ -27290,7 +27299,7 @@ async function check(args2, io, workerScript) {
   }
   const session = await createCheckSession(args2, { ...io, stderr }, stdin);
   const walked = stdin ? { files: [{ path: stdin.path, explicit: true }], missing: [], unreadable: [] } : walk(
-    args2.paths.map((p) => path27.resolve(io.cwd, p)),
+    args2.paths.map((p) => path29.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
@@ -27300,7 +27309,7 @@ async function check(args2, io, workerScript) {
 `);
   const jobs = args2.fix ? 1 : Math.min((0, import_os.availableParallelism)(), Math.max(1, args2.jobs ?? (0, import_os.availableParallelism)()));
   const minFiles = args2.jobs === void 0 ? DEFAULT_PARALLEL_MIN_FILES : PARALLEL_MIN_FILES;
-  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path27.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
+  const workers = jobs > 1 && walked.files.length >= minFiles && new Set(walked.files.map((f) => path29.dirname(f.path))).size >= 2 * jobs ? new CheckWorkers(
     workerScript,
     jobs - 1,
     {
@@ -27500,7 +27509,7 @@ async function checkWalked(run2) {
   };
   const color = args2.color ?? (io.isTty && !args2.output && !env.NO_COLOR);
   if (args2.output) {
-    const target = path27.resolve(io.cwd, args2.output);
+    const target = path29.resolve(io.cwd, args2.output);
     try {
       writeOutput(target, formatter(report, { color: false }));
     } catch (error) {
@@ -27579,8 +27588,8 @@ ${error.command ? COMMAND_USAGE[error.command] : USAGE}`);
 function findPackageRoot(start2) {
   let dir = start2;
   for (let i2 = 0; i2 < 6; i2++) {
-    if (fs6.existsSync(path28.join(dir, "package.json")) && fs6.existsSync(path28.join(dir, "docs"))) return dir;
-    dir = path28.dirname(dir);
+    if (fs6.existsSync(path30.join(dir, "package.json")) && fs6.existsSync(path30.join(dir, "docs"))) return dir;
+    dir = path30.dirname(dir);
   }
   return start2;
 }
@@ -27603,7 +27612,7 @@ else if (require.main === module) main();
 
 // server/src/action/main.ts
 var fs8 = __toESM2(require("fs"));
-var path29 = __toESM2(require("path"));
+var path31 = __toESM2(require("path"));
 
 // server/src/action/summary.ts
 var MAX_ROWS = 200;
@@ -27714,7 +27723,7 @@ async function runAction(env, write, packageRoot) {
     });
     return { code, stdout, stderr };
   };
-  fs8.mkdirSync(path29.dirname(path29.resolve(workspace, output)), { recursive: true });
+  fs8.mkdirSync(path31.dirname(path31.resolve(workspace, output)), { recursive: true });
   const report = await cli([
     "check",
     ...shared,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { knownRuleIds } from '../server/src/project/configFile';
+import { knownRuleIds } from '../server/src/project/configValues';
 import { RULE_SETTINGS } from '../server/src/core/options';
 import { RULES } from '../server/src/rules';
 import { PSEUDO_RULES } from '../server/src/core/pseudoRules';

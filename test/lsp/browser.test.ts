@@ -98,6 +98,12 @@ describe('browser language server: open files, read through the client', { skip 
       'json/main.tf.json': TF_JSON,
       'api/listener.elb.json': ELB_JSON,
       'registry/main.tf': 'module "lb" {\n  source = "terraform-huaweicloud/elb/huaweicloud"\n}\n',
+      // OpenTofu's file names: a caller in main.tofu, registry calls in .tofu and .tofu.json files.
+      'modules/tofu-syslog/main.tf': CHILD,
+      'tofu-app/main.tofu': CALLER.replace('../modules/syslog', '../modules/tofu-syslog'),
+      'tofu-app/terraform.tfvars': 'syslog_protocol = "TCP"\n',
+      'registry-tofu/main.tofu': 'module "lb" {\n  source = "terraform-huaweicloud/elb/huaweicloud"\n}\n',
+      'registry-json/main.tofu.json': JSON.stringify({ module: { lb: { source: 'git::ssh://git@example.com/elb.git' } } }),
     });
     // Every file request waits a little, as on a remote file system: nothing may be published
     // from an analysis that ran before the files it needs were in.
@@ -233,9 +239,45 @@ describe('browser language server: open files, read through the client', { skip 
     assert.deepEqual(client.diagnostics.get(client.uri('registry/main.tf')), []);
   });
 
+  test("a child module called from a .tofu file is judged through its caller's values", async () => {
+    await client.open('modules/tofu-syslog/main.tf', CHILD);
+    const [diagnostic] = await client.waitForDiagnostics(
+      'modules/tofu-syslog/main.tf',
+      (d) => d.length > 0,
+      'a finding from the .tofu caller',
+    );
+    assert.equal(diagnostic.code, 'client-ip-shared-l4-off');
+    const uris = (diagnostic.relatedInformation ?? []).map((r) => r.location.uri);
+    assert.ok(uris.includes(client.uri('tofu-app/main.tofu')), uris.join(', '));
+    await client.close('modules/tofu-syslog/main.tf');
+  });
+
+  for (const file of ['registry-tofu/main.tofu', 'registry-json/main.tofu.json']) {
+    test(`modules from a registry or git called in ${path.extname(file)}: said for that folder`, async () => {
+      const folder = path.dirname(file);
+      await client.open(file, fs.readFileSync(path.join(root, file), 'utf8'), 1, file.endsWith('.json') ? 'json' : 'terraform');
+      await client.waitForDiagnostics(file, () => true, `a publication for ${file}`);
+      const said = (l: string) => /calls modules from a registry or git/.test(l) && l.includes(`/${folder} calls`);
+      await client.waitFor(() => client.logs.some(said), `the message for ${folder}`);
+      assert.equal(client.logs.filter(said).length, 1);
+      assert.deepEqual(client.diagnostics.get(client.uri(file)), []);
+      await client.close(file);
+    });
+  }
+
   test('each file is read once until it changes or its document closes; nothing is read outside the workspace but .elb-lens.json candidates', () => {
     // A closed document's file is read again (it may differ from what was read before it opened).
-    const reread = new Set(['env/terraform.tfvars', 'env/main.tf', 'modules/syslog/main.tf', 'cfg/main.tf'].map((f) => client.uri(f)));
+    const reread = new Set(
+      [
+        'env/terraform.tfvars',
+        'env/main.tf',
+        'modules/syslog/main.tf',
+        'cfg/main.tf',
+        'modules/tofu-syslog/main.tf',
+        'registry-tofu/main.tofu',
+        'registry-json/main.tofu.json',
+      ].map((f) => client.uri(f)),
+    );
     const reads = requests.reads.filter((uri) => !reread.has(uri));
     assert.deepEqual(
       reads.filter((uri, i) => reads.indexOf(uri) !== i),

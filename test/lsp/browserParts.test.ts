@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { documentSelector } from '../../client/src/selector';
+import { readAheadByName } from '../../server/src/lsp/browserPlatform';
 import { browserUntitledPath, isUntitledPath, UriMapper } from '../../server/src/lsp/browserUris';
 import * as shim from '../../server/src/lsp/shims/path';
 
@@ -114,6 +115,33 @@ describe("the web client's documents", () => {
     assert.equal(
       webSelector.length,
       desktop.filter((f) => f.scheme === 'file').length * 2 + desktop.filter((f) => f.scheme === 'untitled').length,
+    );
+  });
+});
+
+describe('what the browser server reads ahead while listing the workspace', () => {
+  test('Terraform and OpenTofu files in both syntaxes, variables, lock and configuration files', () => {
+    const ahead = [
+      'main.tf',
+      'main.tf.json',
+      'main.tofu',
+      'main.tofu.json',
+      'prod.tfvars',
+      'prod.tfvars.json',
+      '.terraform.lock.hcl',
+      '.elb-lens.json',
+    ];
+    assert.deepEqual(
+      ahead.filter((name) => !readAheadByName(name)),
+      [],
+    );
+  });
+
+  test('not YAML, other JSON or anything else (read when an analysis asks)', () => {
+    const later = ['service.yaml', 'listener.elb.json', 'plan.json', 'README.md', 'main.tf.bak', 'Kustomization'];
+    assert.deepEqual(
+      later.filter((name) => readAheadByName(name)),
+      [],
     );
   });
 });

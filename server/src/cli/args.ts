@@ -1,4 +1,4 @@
-import { budgetProblem, closest } from '../project/configFile';
+import { budgetProblem, closest } from '../project/configValues';
 import { DEFAULT_BUDGET } from '../core/budget';
 import type { AnalysisBudget } from '../core/options';
 import type { Severity } from '../core/types';

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { closest } from '../project/configFile';
+import { closest } from '../project/configValues';
 import { readTextFile } from '../project/nodeFs';
 import { PSEUDO_RULES } from '../core/pseudoRules';
 import { RULES, findRule } from '../rules';

@@ -1,4 +1,4 @@
-import { closest } from '../project/configFile';
+import { closest } from '../project/configValues';
 
 /**
  * The options of each command, as one table: the parser looks flags up in it, the help is

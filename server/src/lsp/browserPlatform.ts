@@ -2,7 +2,8 @@ import * as path from 'path';
 import type { Connection } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../core/options';
 import type { PackageManifest } from '../rules/support/links';
-import { SKIPPED_DIRECTORIES, walk } from '../project';
+import { isTerraformFile, kindByName, SKIPPED_DIRECTORIES, walk, type NameKind } from '../project';
+import { rootOfModulesManifest } from '../terraform/files';
 import { useHclWasm } from '../parse/hcl';
 import type { ServiceHost } from '../core/host';
 import { createElbLensService } from '../service/service';
@@ -30,8 +31,17 @@ export interface BrowserInitializationOptions {
   readLimits?: Partial<ReadLimits>;
 }
 
-/** Files read ahead while the workspace is listed (see listFiles). */
-const READ_AHEAD = /\.(tf|tf\.json|tfvars|tfvars\.json)$|^\.terraform\.lock\.hcl$/;
+/**
+ * Kinds of files read ahead while the workspace is listed (see listFiles): Terraform and
+ * OpenTofu files in both syntaxes, any variables file (a `varFiles` entry may name it), lock
+ * and configuration files.
+ */
+const READ_AHEAD: ReadonlySet<NameKind> = new Set(['terraform', 'terraform-json', 'tfvars', 'lock', 'config']);
+
+/** Whether a file of this name is read ahead while the workspace is listed. */
+export function readAheadByName(name: string): boolean {
+  return READ_AHEAD.has(kindByName(name, true));
+}
 
 /** How many analysis rounds a prefetch runs at most (each fetches what the one before missed: child modules, their children…). */
 const MAX_PREFETCH_ROUNDS = 24;
@@ -71,27 +81,26 @@ export function createBrowserPlatform(connection: Connection, limits: ReadLimits
    * treats what they make as unknown (no finding); this says why, once per root module.
    */
   function noteUnavailableModules(paths: string[]): void {
-    for (const manifest of paths.filter((p) => p.endsWith('/.terraform/modules/modules.json'))) {
-      if (files.cachedText(manifest)) continue;
-      remoteCallsOf(path.dirname(path.dirname(path.dirname(manifest))));
+    for (const manifest of paths) {
+      const root = rootOfModulesManifest(manifest);
+      if (root !== undefined && !files.cachedText(manifest)) remoteCallsOf(root);
     }
   }
   const host: ServiceHost = {
     ...files.host,
     readFile(filePath) {
       const text = files.readFile(filePath);
-      if (text === undefined && filePath.endsWith('/.terraform/modules/modules.json') && files.knownAbsent(filePath, 'file')) {
-        remoteCallsOf(path.dirname(path.dirname(path.dirname(filePath))));
-      }
+      const root = text === undefined ? rootOfModulesManifest(filePath) : undefined;
+      if (root !== undefined && files.knownAbsent(filePath, 'file')) remoteCallsOf(root);
       return text;
     },
   };
   /** Says once per root module that calls registry or git modules that their code cannot be read here. */
   function remoteCallsOf(root: string): void {
     for (const name of files.host.readDirectory(root)) {
-      if (!name.endsWith('.tf')) continue;
+      if (!isTerraformFile(name)) continue;
       const text = files.cachedText(path.join(root, name));
-      const source = text ? /\bmodule\s+"[^"]*"\s*\{[^}]*?\bsource\s*=\s*"([^".][^"]*)"/.exec(text)?.[1] : undefined;
+      const source = text ? remoteModuleSource(name, text) : undefined;
       if (!source) continue;
       sayOnce(
         `elb-lens: ${root} calls modules from a registry or git ("${source}"). In the browser ELB Lens reads them only from .terraform/modules (after terraform init), which this workspace does not have: values that come from them are unknown and nothing is reported about them.`,
@@ -134,12 +143,7 @@ export function createBrowserPlatform(connection: Connection, limits: ReadLimits
         }
         files.readAhead(above);
       }
-      const complete = await files.listTree(
-        folders,
-        (name) => SKIPPED_DIRECTORIES.has(name),
-        (name) => READ_AHEAD.test(name) || name === CONFIG_FILE_NAME,
-        cancelled,
-      );
+      const complete = await files.listTree(folders, (name) => SKIPPED_DIRECTORIES.has(name), readAheadByName, cancelled);
       if (cancelled?.()) return [];
       if (!complete) sayOnce('elb-lens: the workspace is only partly indexed (see above).');
       return walk(folders, files.fileSystem).files.map((f) => f.path);
@@ -158,6 +162,27 @@ export function createBrowserPlatform(connection: Connection, limits: ReadLimits
     fileChanged: (filePath) => files.forget(filePath),
     onFilesArrived: (listener) => files.onArrived(listener),
   };
+}
+
+/** The source of a module call in a Terraform file that is neither local nor empty (a registry or git address), if any. */
+function remoteModuleSource(name: string, text: string): string | undefined {
+  if (kindByName(name) === 'terraform') return /\bmodule\s+"[^"]*"\s*\{[^}]*?\bsource\s*=\s*"([^".][^"]*)"/.exec(text)?.[1];
+  // JSON syntax: "module": { "<name>": { "source": … } }, or a list of such objects.
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const modules = (parsed as { module?: unknown } | null)?.module;
+  for (const block of Array.isArray(modules) ? modules : [modules]) {
+    if (typeof block !== 'object' || block === null) continue;
+    for (const call of Object.values(block as Record<string, unknown>)) {
+      const source = (call as { source?: unknown } | null)?.source;
+      if (typeof source === 'string' && source !== '' && !source.startsWith('.')) return source;
+    }
+  }
+  return undefined;
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import { untitledPathUnder } from './untitled';
 
 /**
  * URIs ↔ paths for the language server in a browser. The core works on POSIX paths; in a
@@ -51,14 +51,9 @@ export class UriMapper {
 /** Where untitled documents live: a folder no URI maps to, so nothing is ever read there. */
 export const UNTITLED_ROOT = '/.elb-lens-untitled';
 
-const EXTENSION_BY_LANGUAGE: Record<string, string> = { terraform: '.tf', 'terraform-vars': '.tfvars', json: '.json', jsonc: '.jsonc' };
-
-/** As the desktop's untitledPath (fileUris.ts): a folder of its own per document, the language's extension. */
+/** An untitled document's path in the browser, as on the desktop (see untitledPathUnder). */
 export function browserUntitledPath(uri: string, languageId: string): string | undefined {
-  const extension = Object.prototype.hasOwnProperty.call(EXTENSION_BY_LANGUAGE, languageId) ? EXTENSION_BY_LANGUAGE[languageId] : undefined;
-  if (!extension) return undefined;
-  const name = uri.replace(/^untitled:/, '').replace(/[^A-Za-z0-9._-]/g, '_') || 'untitled';
-  return path.join(UNTITLED_ROOT, name, `untitled${extension}`);
+  return untitledPathUnder(UNTITLED_ROOT, uri, languageId);
 }
 
 export function isUntitledPath(filePath: string): boolean {

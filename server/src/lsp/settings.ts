@@ -1,5 +1,5 @@
-import { budgetProblem, closest, knownRuleIds } from '../project/configFile';
-import type { AnalysisBudget, RuleSetting } from '../core/options';
+import { budgetProblem, closest, knownRuleIds } from '../project/configValues';
+import { DEFAULT_JSON_FILES, RULE_SETTINGS, type AnalysisBudget, type RuleSetting } from '../core/options';
 
 /** The `elbLens.*` settings, as one typed object. */
 export interface ElbLensSettings {
@@ -24,12 +24,12 @@ export const DEFAULT_SETTINGS: ElbLensSettings = {
   varFiles: [],
   inlayHints: { enable: true },
   diagnostics: { scope: 'openFiles' },
-  json: { files: ['**/*.elb.json', '**/*.elb.jsonc'] },
+  json: { files: [...DEFAULT_JSON_FILES] },
   kubernetes: { files: [], network: undefined },
   budget: { seconds: undefined, memoryMb: undefined },
 };
 
-const RULE_SETTINGS = new Set<string>(['off', 'error', 'warning', 'information', 'hint']);
+const RULE_SETTING_NAMES: ReadonlySet<string> = new Set(RULE_SETTINGS);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -63,7 +63,7 @@ export function parseSettings(raw: unknown, problems: string[] = []): ElbLensSet
           // The same words as a wrong id in .elb-lens.json; the rest of the settings still apply.
           const near = closest(id, known);
           problems.push(`elbLens.rules: unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; it is ignored`);
-        } else if (typeof value === 'string' && RULE_SETTINGS.has(value)) settings.rules[id] = value as RuleSetting;
+        } else if (typeof value === 'string' && RULE_SETTING_NAMES.has(value)) settings.rules[id] = value as RuleSetting;
         else bad(`rules.${id}`, 'one of off, error, warning, information, hint');
       }
     } else bad('rules', 'an object of rule id → severity');

@@ -1,8 +1,6 @@
 import * as path from 'path';
 import { FileChangeType, type Connection, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME } from '../core/options';
-import { isYamlFileName } from '../kubernetes';
-import { classify, matchesScopes, type FileKind } from '../project';
+import { classify, kindByName, matchesScopes, mayHoldKubernetes, type FileKind } from '../project';
 import type { Analysis, CoreLoader } from './analysis';
 import type { ServerConfiguration } from './configuration';
 import type { WorkspaceFolders } from './documents';
@@ -15,13 +13,8 @@ const INDEX_SLICE_MS = 20;
 /** How long the listing waits for the client to create its progress report before going on without one. */
 const PROGRESS_CREATE_TIMEOUT_MS = 5000;
 
-/** The workspace files the index lists (and keeps up to date from file events); YAML too, see mayBeKubernetes. */
+/** The workspace files the index lists (and keeps up to date from file events); YAML and kustomizations too (mayHoldKubernetes: judged by the core when analysed). */
 const INDEXED_KINDS: ReadonlySet<FileKind> = new Set(['terraform', 'terraform-json', 'tfvars']);
-
-/** YAML (manifests, overlays, charts) and `Kustomization`: indexed by name, judged by the core when analysed. */
-function mayBeKubernetes(file: string): boolean {
-  return isYamlFileName(file) || path.basename(file) === 'Kustomization';
-}
 
 interface FileEvent {
   filePath: string;
@@ -242,14 +235,14 @@ export class WorkspaceIndex {
     const settingsByFolder = await Promise.all(folders.map((f) => this.configuration.settingsFor(this.platform.pathToUri(f))));
     const workspaceFiles = new Set(
       files.filter((file) => {
-        if (!INDEXED_KINDS.has(classify(file)) && !mayBeKubernetes(file)) return false;
+        if (!INDEXED_KINDS.has(classify(file)) && !mayHoldKubernetes(file)) return false;
         const index = folders.findIndex((f) => file.startsWith(f + path.sep));
         const folder = folders[index];
         const settings = settingsByFolder[index] ?? DEFAULT_SETTINGS;
         return folder === undefined || !matchesScopes([{ base: folder, globs: settings.exclude }], file);
       }),
     );
-    const pending = [...workspaceFiles].filter((f) => !mayBeKubernetes(f));
+    const pending = [...workspaceFiles].filter((f) => !mayHoldKubernetes(f));
     const message = `Indexing ${pending.length.toLocaleString('en')} Terraform files`;
     progress?.report(0, message);
     // Read here in slices, between which a cancellation or an edit gets through, rather than
@@ -269,14 +262,14 @@ export class WorkspaceIndex {
     if (cancelled()) return false;
     for (const event of events) this.applyFileEvent(workspaceFiles, event.filePath, event.type);
     this.files = workspaceFiles;
-    this.events.configFilesListed(files.filter((file) => path.basename(file) === CONFIG_FILE_NAME));
+    this.events.configFilesListed(files.filter((file) => kindByName(file) === 'config'));
     analysis.workspaceFilesChanged(this.files);
     return true;
   }
 
   /** A created or deleted file, in a set of indexed workspace files. */
   private applyFileEvent(files: Set<string>, filePath: string, type: FileChangeType): void {
-    const indexed = INDEXED_KINDS.has(classify(filePath)) || mayBeKubernetes(filePath);
+    const indexed = INDEXED_KINDS.has(classify(filePath)) || mayHoldKubernetes(filePath);
     if (type === FileChangeType.Created && indexed && this.folders.contains(filePath)) files.add(filePath);
     if (type === FileChangeType.Deleted) files.delete(filePath);
   }

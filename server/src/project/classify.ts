@@ -2,6 +2,7 @@ import * as path from 'path';
 import { matchesGlobTails } from '../core/globs';
 import { CONFIG_FILE_NAME } from '../core/options';
 import { DEFAULT_ELB_JSON_GLOBS, isJsonFileName, sniffElbJson, SNIFF_CHARS } from '../elbjson/sniff';
+import { KUSTOMIZATION_NAMES } from '../kubernetes/render/kustomize';
 import { isYamlFileName, KUBERNETES_SNIFF_CHARS, sniffKubernetes } from '../kubernetes/sniff';
 import { isPlanJson, mayBePlanJson } from '../plan/plan';
 import { isTerraformHclName, isTerraformJsonName } from '../terraform/files';
@@ -68,6 +69,14 @@ export function kindByName(filePath: string, explicit = false): NameKind {
 export function isTerraformFile(filePath: string): boolean {
   const kind = kindByName(filePath);
   return kind === 'terraform' || kind === 'terraform-json';
+}
+
+/**
+ * A file Kubernetes analyses may read, by name: YAML (manifests, overlays, charts) and the
+ * kustomization files (`Kustomization` has no extension). Which ones matter is decided by content.
+ */
+export function mayHoldKubernetes(filePath: string): boolean {
+  return kindByName(filePath) === 'yaml' || KUSTOMIZATION_NAMES.includes(path.basename(filePath));
 }
 
 /** A file analysed with its folder's Terraform module: its configuration files and its lock file. */

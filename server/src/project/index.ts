@@ -4,7 +4,16 @@
  * file system only through an injected FileSystemHost and imports nothing of the LSP.
  * See README.md in this folder for an example.
  */
-export { classify, isAutoTfvarsName, kindByName, type ClassifyOptions, type FileKind, type NameKind } from './classify';
+export {
+  classify,
+  isAutoTfvarsName,
+  isTerraformFile,
+  kindByName,
+  mayHoldKubernetes,
+  type ClassifyOptions,
+  type FileKind,
+  type NameKind,
+} from './classify';
 export {
   configure,
   excludes,

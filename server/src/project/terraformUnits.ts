@@ -14,6 +14,7 @@ import {
   type VariableInput,
 } from '../terraform/module';
 import type { ModuleInstance } from '../terraform/scope';
+import { modulesManifestPath } from '../terraform/files';
 import { buildTerraformModel } from '../terraform/toModel';
 import { LOCK_FILE_NAME, parseLockFile, providerVersions, type LockFile } from '../terraform/providerVersions';
 import { onceEach, versionProblemFindings } from './versionFindings';
@@ -250,7 +251,7 @@ export class TerraformUnits {
 
   /** Key (`web.db`) → folder, from `.terraform/modules/modules.json`; undefined when there is none. */
   private modulesManifest(rootDir: string): Map<string, string> | undefined {
-    const file = path.join(rootDir, '.terraform', 'modules', 'modules.json');
+    const file = modulesManifestPath(rootDir);
     const text = this.files.readFromHost(file);
     if (text === undefined) return undefined;
     try {

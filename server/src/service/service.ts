@@ -12,7 +12,7 @@ import { loadHclParser, type HclParser } from '../parse/hcl';
 import { reportRules } from '../rules/engine';
 import { fileFindings } from '../suppress/policy';
 import { suppressionFix } from '../suppress/suppress';
-import { closest, knownRuleIds } from '../project/configFile';
+import { closest, knownRuleIds } from '../project/configValues';
 import { mergeInstanceFindings, type ReportedFinding } from '../rules/support/instanceFindings';
 import { nodeFindings } from '../rules/support/nodeFindings';
 import { unitKey, unitMembers, type UnitKind } from '../project/units';

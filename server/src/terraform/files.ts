@@ -1,3 +1,5 @@
+import * as path from 'path';
+
 /**
  * Which files of a folder make its Terraform module. Terraform reads `*.tf` and `*.tf.json`.
  * OpenTofu reads those and `*.tofu` / `*.tofu.json` too, and where `x.tofu` and `x.tf` (or
@@ -32,4 +34,18 @@ function shadowedName(tofuName: string): string {
 export function moduleFileNames(names: string[]): string[] {
   const shadowed = new Set(names.filter((n) => n.endsWith('.tofu') || n.endsWith('.tofu.json')).map(shadowedName));
   return names.filter((n) => isTerraformFileName(n) && !shadowed.has(n));
+}
+
+/**
+ * Where `terraform init` records the folder of each module call it downloaded: the root
+ * module's `.terraform/modules/modules.json`.
+ */
+export function modulesManifestPath(rootDir: string): string {
+  return path.join(rootDir, '.terraform', 'modules', 'modules.json');
+}
+
+/** The root module folder whose modules manifest `filePath` is; undefined for any other file. */
+export function rootOfModulesManifest(filePath: string): string | undefined {
+  const rootDir = path.dirname(path.dirname(path.dirname(filePath)));
+  return modulesManifestPath(rootDir) === filePath ? rootDir : undefined;
 }
