@@ -13042,7 +13042,7 @@ function compactParseTree(text4, errors, options, part = {}) {
     text4,
     {
       onObjectBegin: (offset) => {
-        const object = { type: "object", offset: base + offset, length: -1, parent: current, children: [] };
+        const object = part.skip ? lastingObjectNode(base + offset, current) : { type: "object", offset: base + offset, length: -1, parent: current, children: [] };
         open(object);
         return object.parent !== root && part.skip?.(object) === true ? false : void 0;
       },
@@ -13080,6 +13080,9 @@ function compactParseTree(text4, errors, options, part = {}) {
   const result = pending[0][0];
   if (result) delete result.parent;
   return result;
+}
+function lastingObjectNode(offset, parent) {
+  return { type: "object", offset, length: -1, parent, children: [] };
 }
 function literalType(value) {
   if (typeof value === "boolean" || typeof value === "number" || typeof value === "string") return typeof value;
@@ -16772,6 +16775,78 @@ ${body2.join("\n")}
 `;
 }
 
+// server/src/plan/partReader.ts
+function visitPart(text4, span, onLiteral, errors, onObject) {
+  const path32 = [];
+  const inArray = [];
+  let key = "";
+  const open = (array) => {
+    path32.push(inArray.length > 0 && inArray[inArray.length - 1] ? "" : key);
+    inArray.push(array);
+    key = "";
+    if (!array) onObject?.(path32);
+  };
+  const close = () => {
+    path32.pop();
+    inArray.pop();
+  };
+  visit2(
+    text4.slice(span.offset, span.offset + span.length),
+    {
+      onObjectBegin: () => open(false),
+      onArrayBegin: () => open(true),
+      onObjectEnd: close,
+      onArrayEnd: close,
+      onObjectProperty: (name2) => {
+        key = name2;
+      },
+      onLiteralValue: (value) => {
+        if (!inArray[inArray.length - 1]) onLiteral(path32, key, value);
+      },
+      onError: (error, offset, length) => errors?.push({ error, offset: span.offset + offset, length })
+    },
+    { allowTrailingComma: true, disallowComments: false }
+  );
+}
+var isAfterUnknown = (path32) => path32.length === 3 && path32[1] === "change" && path32[2] === "after_unknown";
+function changeUnknowns(text4, span, errors) {
+  let address;
+  let unknown2;
+  visitPart(
+    text4,
+    span,
+    (path32, key, value) => {
+      if (path32.length === 1 && key === "address" && address === void 0 && typeof value === "string") address = value;
+      else if (value === true && isAfterUnknown(path32)) unknown2?.add(key);
+    },
+    errors,
+    (path32) => {
+      if (isAfterUnknown(path32)) unknown2 ??= /* @__PURE__ */ new Set();
+    }
+  );
+  return { address, unknown: unknown2 };
+}
+var HEADER_KEYS = /* @__PURE__ */ new Set(["mode", "type", "name", "address", "index"]);
+function resourceHeader(text4, span) {
+  const first = /* @__PURE__ */ new Map();
+  let id12;
+  let idSeen = false;
+  visitPart(text4, span, (path32, key, value) => {
+    if (path32.length === 1 && HEADER_KEYS.has(key) && !first.has(key)) first.set(key, value);
+    else if (path32.length === 2 && path32[1] === "values" && key === "id" && !idSeen) [id12, idSeen] = [value, true];
+  });
+  const textOf = (value) => typeof value === "string" ? value : void 0;
+  const index = first.get("index");
+  return {
+    mode: textOf(first.get("mode")),
+    type: textOf(first.get("type")),
+    name: textOf(first.get("name")),
+    address: textOf(first.get("address")),
+    index: typeof index === "number" || typeof index === "string" ? index : void 0,
+    id: textOf(id12)
+  };
+}
+
 // server/src/rules/support/instanceFindings.ts
 var DOWNLOADED = /[\\/]\.terraform[\\/]/;
 function mergeInstanceFindings(reported) {
@@ -16851,7 +16926,7 @@ function reportRules(model, options) {
           range: r.range,
           related: r.related ?? [],
           // A fix without edits (a value with no text of its own to change) is no fix.
-          fixes: (r.fixes ?? []).filter((fix) => fix.edits.length > 0),
+          fixes: options.fixes === false ? [] : (r.fixes ?? []).filter((fix) => fix.edits.length > 0),
           docsUrl: `${options.docsBase}${rule.meta.id}.md`
         }
       });
@@ -19491,16 +19566,9 @@ function planFile(filePath, text4) {
   const afterUnknown = /* @__PURE__ */ new Map();
   for (const span of child(root, "resource_changes")?.children ?? []) {
     checkpoint();
-    const change = span.type === "object" ? parsedResource(text4, span, errors) : span;
-    const address = stringValue(child(change, "address"));
-    const unknown2 = child(child(change, "change"), "after_unknown");
-    if (!address || unknown2?.type !== "object") continue;
-    const names = /* @__PURE__ */ new Set();
-    for (const property of unknown2.children ?? []) {
-      const [k, v] = property.children ?? [];
-      if (k && v?.type === "boolean" && v.value === true) names.add(String(k.value));
-    }
-    afterUnknown.set(address, names);
+    if (span.type !== "object") continue;
+    const { address, unknown: unknown2 } = changeUnknowns(text4, span, errors);
+    if (address && unknown2) afterUnknown.set(address, unknown2);
   }
   const resources = [];
   const visitPlanned = (moduleNode, depth) => {
@@ -19508,16 +19576,11 @@ function planFile(filePath, text4) {
     const modulePath = stringValue(child(moduleNode, "address")) ?? "";
     for (const span of child(moduleNode, "resources")?.children ?? []) {
       checkpoint();
-      const resource = parsedResource(text4, span, []);
-      if (stringValue(child(resource, "mode")) !== "managed") continue;
-      const type = stringValue(child(resource, "type"));
-      const name2 = stringValue(child(resource, "name"));
+      const header = resourceHeader(text4, span);
+      if (header.mode !== "managed") continue;
+      const { type, name: name2, index } = header;
       if (!type || !name2) continue;
-      const addressNode = child(resource, "address");
-      const address = stringValue(addressNode) ?? `${modulePath ? modulePath + "." : ""}${type}.${name2}`;
-      const indexNode = child(resource, "index");
-      const index = indexNode?.type === "number" || indexNode?.type === "string" ? indexNode.value : void 0;
-      const values = child(resource, "values");
+      const address = header.address ?? `${modulePath ? modulePath + "." : ""}${type}.${name2}`;
       const configKey = [...moduleCallPath(modulePath), `${type}.${name2}`].join("\0");
       resources.push({
         address,
@@ -19528,7 +19591,7 @@ function planFile(filePath, text4) {
         span,
         expressions: child(configResources.get(configKey), "expressions"),
         unknown: afterUnknown.get(address) ?? NOTHING_UNKNOWN,
-        id: stringValue(child(values, "id"))
+        id: header.id
       });
     }
     for (const childModule of child(moduleNode, "child_modules")?.children ?? []) visitPlanned(childModule, depth + 1);
@@ -19702,13 +19765,18 @@ function syntheticBlock(type, labels, labelNode, node, body2, lines, bodyNode = 
 function planAnalysis(filePath, text4, options = {}) {
   const plan = planToModel(filePath, text4);
   if (!plan) return void 0;
-  const reported = reportRules(plan.model, { docsBase: options.docsBase ?? "docs/rules/", log: options.log, source: filePath });
+  const reported = reportRules(plan.model, {
+    docsBase: options.docsBase ?? "docs/rules/",
+    log: options.log,
+    source: filePath,
+    fixes: false
+  });
   return { model: plan.model, reported };
 }
 function analyzePlan(filePath, text4, options = {}) {
   const analysis = planAnalysis(filePath, text4, options);
   if (!analysis) return [];
-  return withRuleSettings(mergeInstanceFindings(analysis.reported), options.rules).map((f) => ({ ...f, fixes: [] }));
+  return withRuleSettings(mergeInstanceFindings(analysis.reported), options.rules);
 }
 
 // server/src/rules/support/nodeFindings.ts
