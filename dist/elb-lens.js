@@ -19551,6 +19551,13 @@ function planFile(filePath, text4) {
   const planned = child(root, "planned_values");
   if (!planned) return void 0;
   const lines = new LineIndex(text4);
+  const names = /* @__PURE__ */ new Map();
+  const shared = (value) => {
+    const known3 = names.get(value);
+    if (known3 !== void 0) return known3;
+    names.set(value, value);
+    return value;
+  };
   const configResources = /* @__PURE__ */ new Map();
   const visitConfig = (moduleNode, callPath) => {
     for (const resource of child(moduleNode, "resources")?.children ?? []) {
@@ -19578,8 +19585,8 @@ function planFile(filePath, text4) {
       checkpoint();
       const header = resourceHeader(text4, span);
       if (header.mode !== "managed") continue;
-      const { type, name: name2, index } = header;
-      if (!type || !name2) continue;
+      if (!header.type || !header.name) continue;
+      const [type, name2, index] = [shared(header.type), shared(header.name), header.index];
       const address = header.address ?? `${modulePath ? modulePath + "." : ""}${type}.${name2}`;
       const configKey = [...moduleCallPath(modulePath), `${type}.${name2}`].join("\0");
       resources.push({
@@ -19658,7 +19665,7 @@ function planFile(filePath, text4) {
     for (const property of values?.children ?? []) {
       const [k, v] = property.children ?? [];
       if (!k || !v) continue;
-      const name2 = String(k.value);
+      const name2 = shared(String(k.value));
       written.add(name2);
       if (v.type === "null") continue;
       const range = nodeRange(lines, v);
