@@ -22,6 +22,8 @@ export interface BusyWith {
   unit: string | undefined;
   seconds: number;
   since: number;
+  /** One of its folder's documents was edited since: the text it hangs on is no longer the one open. */
+  superseded?: boolean;
 }
 
 export interface ThreadEvents {
@@ -87,7 +89,10 @@ export class AnalysisThread {
 
   /** An edit of `filePath`: an analysis of its folder under way is dropped at its next checkpoint. */
   supersede(filePath: string): void {
-    if (this.busy && path.dirname(this.busy.path) === path.dirname(filePath)) Atomics.add(this.cancel, 0, 1);
+    if (this.busy && path.dirname(this.busy.path) === path.dirname(filePath)) {
+      Atomics.add(this.cancel, 0, 1);
+      this.busy.superseded = true;
+    }
   }
 
   /** Ends the thread on purpose (shut down, folder removed, or hung: then `died` follows with `reason`). */

@@ -3,6 +3,7 @@ import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { createConnection, PortMessageReader, PortMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
 import { AnalysisCancelled, budgetOf, setBudgetProbes } from '../core/budget';
 import { ANALYSIS_STOPPED_RULE_ID, type AnalysisOptions } from '../core/options';
+import type { TextChange } from '../core/host';
 import type { Finding } from '../core/types';
 import type { ElbLensService } from '../service/api';
 import { bundledDocsBase } from './fileUris';
@@ -47,7 +48,9 @@ export function runAnalysisWorker(bundleDir: string): void {
   }
   const platform = createNodePlatform(connection, bundleDir);
   const create = platform.createService.bind(platform);
-  platform.createService = async (options) => guardedService(await create(options), guard);
+  // Test-only (ELB_LENS_TEST_HANG_MARKER, see testHang below): read from the environment only.
+  const hangMarker = process.env.ELB_LENS_TEST_HANG_MARKER || undefined;
+  platform.createService = async (options) => guardedService(await create(options), guard, hangMarker);
   new ElbLensServer(connection, platform).listen();
 }
 
@@ -66,9 +69,22 @@ const ANALYSES = {
 
 type AnalysisName = keyof typeof ANALYSES;
 
-/** The service with every analysis run through the guard, and every change told to it. */
-export function guardedService(service: ElbLensService, guard: AnalysisGuard): ElbLensService {
+/**
+ * The service with every analysis run through the guard, and every change told to it.
+ *
+ * `hangMarker` is for tests only (the environment variable ELB_LENS_TEST_HANG_MARKER, never
+ * set by the extension nor read from a workspace): an open document whose text contains it
+ * blocks its thread when analysed, with no checkpoint, as code without checkpoints that never
+ * ends would; so the router's watchdog, which only such a hang reaches, can be tested.
+ */
+export function guardedService(service: ElbLensService, guard: AnalysisGuard, hangMarker?: string): ElbLensService {
   const lastModule = new Map<string, ReadonlyMap<string, Finding[]>>();
+  const hanging = new Set<string>();
+  const markHang = (filePath: string, text: string | undefined): void => {
+    if (hangMarker === undefined || text === undefined) return;
+    if (text.includes(hangMarker)) hanging.add(filePath);
+    else hanging.delete(filePath);
+  };
   return new Proxy(service, {
     get(target, name, receiver) {
       const value: unknown = Reflect.get(target, name, receiver);
@@ -77,6 +93,9 @@ export function guardedService(service: ElbLensService, guard: AnalysisGuard): E
       if (name === 'openDocument' || name === 'updateDocument' || name === 'closeDocument' || name === 'fileChanged') {
         return (filePath: string, ...rest: unknown[]) => {
           guard.changed(target, filePath, name !== 'openDocument' && name !== 'closeDocument');
+          if (name === 'openDocument') markHang(filePath, rest[0] as string);
+          else if (name === 'updateDocument') markHang(filePath, wholeText(rest[0] as TextChange[]));
+          else if (name === 'closeDocument') hanging.delete(filePath);
           return method.call(target, filePath, ...rest);
         };
       }
@@ -89,7 +108,7 @@ export function guardedService(service: ElbLensService, guard: AnalysisGuard): E
           target,
           filePath,
           options,
-          () => method.call(target, filePath, ...rest),
+          hanging.has(filePath) ? hangWithoutCheckpoints : () => method.call(target, filePath, ...rest),
           (stop) => ANALYSES[analysis](filePath, stop, lastModule.get(filePath)),
         );
         if (analysis === 'analyzeModule') lastModule.set(filePath, answer as ReadonlyMap<string, Finding[]>);
@@ -169,6 +188,17 @@ export class AnalysisGuard {
       docsUrl: `${this.docsBase}${ANALYSIS_STOPPED_RULE_ID}.md`,
     };
   }
+}
+
+/** The text after a list of changes, when the last one replaces the whole document. */
+function wholeText(changes: readonly TextChange[]): string | undefined {
+  const last = changes[changes.length - 1];
+  return last && !last.range ? last.text : undefined;
+}
+
+/** Blocks the thread for good (test-only, see guardedService): no checkpoint runs, no message is handled. */
+function hangWithoutCheckpoints(): never {
+  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)), 0, 0);
 }
 
 function unitOf(service: ElbLensService, filePath: string): string | undefined {

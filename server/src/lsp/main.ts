@@ -72,7 +72,9 @@ else if (process.env.ELB_LENS_ANALYSIS_THREADS === '0') {
 } else {
   const { connection, stdio } = clientConnection();
   const heapMb = Number(process.env.ELB_LENS_THREAD_HEAP_MB) > 0 ? Number(process.env.ELB_LENS_THREAD_HEAP_MB) : DEFAULT_THREAD_HEAP_MB;
-  const router = new LspRouter(connection, __filename, heapMb);
+  // Seconds past twice its budget before a hung thread is ended (default 10; tests use 1).
+  const grace = process.env.ELB_LENS_THREAD_GRACE_SECONDS ? Number(process.env.ELB_LENS_THREAD_GRACE_SECONDS) : NaN;
+  const router = new LspRouter(connection, __filename, heapMb, grace >= 0 ? grace : undefined);
   process.on(
     'unhandledRejection',
     (reason) =>

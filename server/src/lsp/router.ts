@@ -31,6 +31,8 @@ const HANG_CHECK_MS = 1000;
 /** A thread that dies this often within DEATH_WINDOW_MS is not started again. */
 const MAX_DEATHS = 3;
 const DEATH_WINDOW_MS = 60_000;
+/** A thread may analyse one unit for twice its budget plus this many seconds before it is ended. */
+export const DEFAULT_GRACE_SECONDS = 10;
 
 interface OpenDocument {
   document: TextDocument;
@@ -59,6 +61,8 @@ export class LspRouter {
     private readonly client: MessageConnection,
     private readonly script: string,
     private readonly heapMb: number,
+    /** Seconds past twice its budget before a hung thread is ended (ELB_LENS_THREAD_GRACE_SECONDS). */
+    private readonly graceSeconds = DEFAULT_GRACE_SECONDS,
   ) {}
 
   listen(): void {
@@ -237,7 +241,10 @@ export class LspRouter {
   private died(key: string, thread: AnalysisThread, reason: string, busy: BusyWith | undefined): void {
     if (this.threads.get(key) !== thread) return;
     this.threads.delete(key);
-    if (busy?.unit !== undefined) {
+    // Edited while it hung or died: that edit never reached the thread, and the text that ended it is gone.
+    if (busy?.unit !== undefined && busy.superseded)
+      this.log(1, `elb-lens: the analysis of ${busy.path} stopped: ${reason}. It was edited meanwhile and is analysed again.`);
+    else if (busy?.unit !== undefined) {
       this.quarantined.set(busy.unit, { unit: busy.unit, path: busy.path, reason });
       this.log(1, `elb-lens: the analysis of ${busy.path} stopped: ${reason}. It is not analysed again until one of its files changes.`);
     } else this.log(1, `elb-lens: an analysis thread stopped: ${reason}.`);
@@ -282,7 +289,7 @@ export class LspRouter {
     const now = Date.now();
     for (const thread of this.threads.values()) {
       const busy = thread.busy;
-      const limit = busy ? busy.seconds * 2 + 10 : Infinity;
+      const limit = busy ? busy.seconds * 2 + this.graceSeconds : Infinity;
       if (busy && now - busy.since > limit * 1000) void thread.end(`it did not stop within ${limit} s`);
     }
   }
