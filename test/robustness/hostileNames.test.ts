@@ -8,6 +8,7 @@ import { describe, test, type TestContext } from 'node:test';
 import { runAction } from '../../server/src/action/main';
 import { REPO_ROOT, run, tempTree } from '../cli/harness';
 import { memoryService, memPath, needsMissing } from '../helpers';
+import { HOSTILE, LISTENER } from './hostileFixtures';
 
 /**
  * Issue 28, item 5 (names forge output), with the name in the place outputs.test.ts leaves
@@ -17,20 +18,8 @@ import { memoryService, memPath, needsMissing } from '../helpers';
  * fix that cannot be written ends in one line, not a stack trace, and leaves the file whole.
  */
 
-/** Every trick a name can try, as a file name (no `/`): escape, forged lines, a workflow command, a fence, an image, a mention, markup, a bell. */
-const HOSTILE_FILE =
-  'x\u001b[2J\nREADME.md:1:1: error [forged] forged\n::error file=README.md::forged\n```\n![img](x.png) `a` @admin <svg onload=1>\u0007.tf';
-
-const LISTENER = (label: string) => `resource "huaweicloud_elb_listener" "${label}" {
-  loadbalancer_id              = huaweicloud_elb_loadbalancer.lb.id
-  protocol                     = "TCP"
-  transparent_client_ip_enable = false
-}
-
-resource "huaweicloud_elb_loadbalancer" "lb" {
-  name = "lb"
-}
-`;
+/** The hostile name as a file name: no `/` (the image's URL becomes a bare file name). */
+const HOSTILE_FILE = `${HOSTILE.replace('http://example.invalid/', '')}.tf`;
 
 /** A folder with the listener in a file of a hostile name, and a binary .tf of a hostile name (an error line that names it). */
 function hostileFiles(): string {

@@ -9,32 +9,18 @@ import { workflowCommand } from '../../server/src/action/workflow';
 import { findingsSummary } from '../../server/src/action/summary';
 import { CLI_JS, run, tempTree } from '../cli/harness';
 import { memoryService, memPath, needsMissing } from '../helpers';
+import { HOSTILE, LISTENER } from './hostileFixtures';
 
 /**
  * Issue 28, item 3: what the CLI writes cannot be forged by the names in the files it
  * reads, and writing it never replaces what the output path is.
  */
 
-/** A name that tries every trick: a terminal escape, a forged finding line, a workflow command, a Markdown fence, an image, a mention, XML. */
-const HOSTILE =
-  'x\u001b[2J\nREADME.md:1:1: error [forged] forged\n::error file=README.md::forged\n```\n![img](http://example.invalid/x.png) `a` @admin <svg onload=1>\u0007';
-
 /** The same name written as an HCL string (escapes for the control characters). */
 const HOSTILE_HCL = HOSTILE.replace(/\\/g, '\\\\')
   .replace(/"/g, '\\"')
   .replace(/\n/g, '\\n')
   .replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
-const LISTENER = (label: string) => `resource "huaweicloud_elb_listener" "${label}" {
-  loadbalancer_id              = huaweicloud_elb_loadbalancer.lb.id
-  protocol                     = "TCP"
-  transparent_client_ip_enable = false
-}
-
-resource "huaweicloud_elb_loadbalancer" "lb" {
-  name = "lb"
-}
-`;
 
 function hostileTree(): string {
   return tempTree({ 'main.tf': LISTENER(HOSTILE_HCL) });
