@@ -20183,7 +20183,7 @@ function forEachFlag(rest, handle2) {
 }
 
 // server/src/cli/graph.ts
-var path24 = __toESM2(require("path"));
+var path25 = __toESM2(require("path"));
 
 // server/src/project/classify.ts
 var path10 = __toESM2(require("path"));
@@ -26368,9 +26368,127 @@ function cacheKey(value) {
   }
 }
 
+// server/src/cli/session.ts
+var path22 = __toESM2(require("path"));
+var import_v8 = require("v8");
+function environmentVariables(env) {
+  const variables = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith("TF_VAR_") && key.length > 7 && value !== void 0) variables[key.slice(7)] = value;
+  }
+  return variables;
+}
+function measureHeap() {
+  setBudgetProbes({ heapUsed: () => (0, import_v8.getHeapStatistics)().used_heap_size });
+}
+function commandLineConfigurations(configFlag, cwd, flags2) {
+  const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
+    configFile: configFlag ? path22.resolve(cwd, configFlag) : void 0,
+    realPath: nodeFileSystem.realpath
+  });
+  const effective = /* @__PURE__ */ new Map();
+  const configFor = (file) => {
+    const config = resolver.forFile(file);
+    let result = effective.get(config);
+    if (!result) effective.set(config, result = configure({ config, host: flags2 }));
+    return result;
+  };
+  return { resolver, configFor };
+}
+async function createCheckSession(args2, io, stdin) {
+  const env = io.env ?? process.env;
+  const cliVarFiles = args2.varFiles.map((f) => path22.resolve(io.cwd, f));
+  const flags2 = {
+    variables: args2.variables,
+    varFiles: cliVarFiles,
+    environmentVariables: environmentVariables(env),
+    reportUnusedIgnores: args2.reportUnusedIgnores,
+    budget: args2.budget
+  };
+  const { resolver, configFor } = commandLineConfigurations(args2.config, io.cwd, flags2);
+  const host = createNodeHost((message) => io.stderr(logLine(`${message}
+`)));
+  const docsDir = path22.join(io.packageRoot, "docs", "rules");
+  const service = await createElbLensService(host, {
+    docsBase: docsDir + path22.sep,
+    jsonFiles: (file) => namesElbJson(configFor(file), file),
+    prescan: args2.prescan,
+    kubernetesFiles: (file) => stdin?.kubernetes === true && file === stdin.path || namesKubernetes(configFor(file), file)
+  });
+  if (stdin) service.openDocument(stdin.path, stdin.text);
+  return { configFor, resolver, service, docsDir };
+}
+function analyzeGroup(session, file, planText, wanted, log) {
+  const { options } = session.configFor(file);
+  if (planText !== void 0) {
+    const docsBase = session.docsDir + path22.sep;
+    try {
+      return withinBudget(budgetOf(options.budget), () => analyzePlan(file, planText, { rules: options.rules, docsBase, log }));
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      return withRuleSettings([stoppedFinding(file, `the plan ${path22.basename(file)}`, error, docsBase)], options.rules);
+    }
+  }
+  const findings = [];
+  for (const [moduleFile, fileFindings2] of session.service.analyzeModule(file, options)) {
+    if (wanted(moduleFile)) findings.push(...fileFindings2);
+  }
+  return findings;
+}
+function groupAnalyzer(session, groups, planText, wanted, sink) {
+  return (index) => {
+    const logs = [];
+    const file = groups[index];
+    sink.lines = logs;
+    try {
+      return { index, findings: analyzeGroup(session, file, planText(file), wanted, (m) => logs.push(`${m}
+`)), logs };
+    } finally {
+      sink.lines = void 0;
+    }
+  };
+}
+function callerScanner(session, files, sink) {
+  return (start2, end) => {
+    const logs = [];
+    sink.lines = logs;
+    try {
+      return { start: start2, callers: session.service.callerIndexOf(files.slice(start2, end)), logs };
+    } finally {
+      sink.lines = void 0;
+    }
+  };
+}
+async function checkWorker(init2) {
+  measureHeap();
+  const sink = { lines: void 0 };
+  const session = await createCheckSession(init2.args, {
+    cwd: init2.cwd,
+    env: init2.env,
+    packageRoot: init2.packageRoot,
+    stderr: (m) => sink.lines?.push(m)
+  });
+  session.service.setWorkspaceFiles(init2.workspaceFiles);
+  let analyze;
+  return {
+    scan: callerScanner(session, init2.workspaceFiles, sink),
+    begin(task) {
+      session.service.useCallerIndex(task.callers);
+      const wanted = new Set(task.wanted);
+      const isWanted = (file) => (wanted.has(file) || kindByName(file) === "lock") && task.plans[file] === void 0;
+      analyze = groupAnalyzer(session, task.groups, (f) => task.plans[f], isWanted, sink);
+    },
+    analyze(index) {
+      if (!analyze) throw new Error("a check worker analyses groups only after it has them");
+      return analyze(index);
+    },
+    unparsed: () => session.service.stats().unparsedTerraformPaths
+  };
+}
+
 // server/src/cli/output.ts
 var fs4 = __toESM2(require("fs"));
-var path22 = __toESM2(require("path"));
+var path23 = __toESM2(require("path"));
 function writeOutput(filePath, content) {
   let target = filePath;
   let stat = lstatOrUndefined(filePath);
@@ -26397,7 +26515,7 @@ function lstatOrUndefined(filePath) {
   }
 }
 function writeAtomically(filePath, content) {
-  const temporary = path22.join(path22.dirname(filePath), `.${path22.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = path23.join(path23.dirname(filePath), `.${path23.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
   let mode;
   try {
     mode = fs4.statSync(filePath).mode & 4095;
@@ -26433,10 +26551,10 @@ function endOnStdioErrors(exitCode) {
 }
 
 // server/src/cli/report.ts
-var path23 = __toESM2(require("path"));
+var path24 = __toESM2(require("path"));
 function relativePath(cwd, file) {
-  const relative9 = path23.relative(cwd, file);
-  return (relative9.startsWith("..") ? file : relative9).split(path23.sep).join("/");
+  const relative9 = path24.relative(cwd, file);
+  return (relative9.startsWith("..") ? file : relative9).split(path24.sep).join("/");
 }
 function sortFindings(findings) {
   return [...findings].sort(
@@ -26469,29 +26587,19 @@ function selectFiles(walked, configFor, kinds, given) {
 var DRAWN_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "elb-json", "kubernetes", "plan"]);
 async function graph(args2, io, host) {
   const { environmentVariables: environmentVariables2 } = host;
-  const cliVarFiles = args2.varFiles.map((f) => path24.resolve(io.cwd, f));
+  const cliVarFiles = args2.varFiles.map((f) => path25.resolve(io.cwd, f));
   for (const file of cliVarFiles) {
     if (readTextFile(file, MAX_PLAN_BYTES) === void 0) throw new UsageError(`cannot read --var-file ${file}`);
   }
-  const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path24.resolve(io.cwd, args2.config) : void 0,
-    realPath: nodeFileSystem.realpath
-  });
   const flags2 = { variables: args2.variables, varFiles: cliVarFiles, environmentVariables: environmentVariables2, budget: args2.budget };
-  const effective = /* @__PURE__ */ new Map();
-  const configFor = (file) => {
-    const config = resolver.forFile(file);
-    let result = effective.get(config);
-    if (!result) effective.set(config, result = configure({ config, host: flags2 }));
-    return result;
-  };
+  const { configFor } = commandLineConfigurations(args2.config, io.cwd, flags2);
   const service = await createElbLensService(
     createNodeHost((message) => io.stderr(logLine(`${message}
 `))),
     { jsonFiles: (file) => namesElbJson(configFor(file), file) }
   );
   const walked = walk(
-    args2.paths.map((p) => path24.resolve(io.cwd, p)),
+    args2.paths.map((p) => path25.resolve(io.cwd, p)),
     nodeFileSystem
   );
   if (walked.missing.length > 0) throw new UsageError(`no such file or directory: ${walked.missing.join(", ")}`);
@@ -26539,7 +26647,7 @@ async function graph(args2, io, host) {
     return code;
   }
   try {
-    host.writeFile(path24.resolve(io.cwd, args2.output), output);
+    host.writeFile(path25.resolve(io.cwd, args2.output), output);
   } catch (error) {
     io.stderr(`elb-lens: cannot write ${args2.output}: ${writeFailure(error)}
 `);
@@ -26549,7 +26657,7 @@ async function graph(args2, io, host) {
 }
 
 // server/src/cli/explain.ts
-var path25 = __toESM2(require("path"));
+var path26 = __toESM2(require("path"));
 
 // server/src/rules/support/links.ts
 function repositoryUrl(pkg) {
@@ -26579,7 +26687,7 @@ var fs5 = __toESM2(require("fs"));
 function explain(id12, packageRoot) {
   const rule = findRule(id12);
   if (rule) {
-    const page2 = readTextFile(path25.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
+    const page2 = readTextFile(path26.join(packageRoot, rule.meta.docsUrl), 1024 * 1024);
     return page2 ?? `${rule.meta.id}: ${rule.meta.summary}
 `;
   }
@@ -26592,7 +26700,7 @@ function explain(id12, packageRoot) {
     );
   }
   const [file, anchor] = pseudo.docsPage.split("#");
-  const page = readTextFile(path25.join(packageRoot, file), 1024 * 1024);
+  const page = readTextFile(path26.join(packageRoot, file), 1024 * 1024);
   const text4 = page !== void 0 && anchor ? markdownSection(page, anchor) : page;
   return `${pseudo.id} (${pseudo.defaultSeverity}): ${pseudo.summary}
 ${text4 ? `
@@ -26611,7 +26719,7 @@ function markdownSection(page, anchor) {
 }
 function readPackageJson(packageRoot) {
   try {
-    return JSON.parse(fs5.readFileSync(path25.join(packageRoot, "package.json"), "utf8"));
+    return JSON.parse(fs5.readFileSync(path26.join(packageRoot, "package.json"), "utf8"));
   } catch {
     return {};
   }
@@ -26623,7 +26731,7 @@ function toolInfo(packageRoot, docsDir) {
     version: pkg.version ?? "0.0.0",
     informationUri: links.home,
     helpUri: (id12) => links.rulePage(id12),
-    readDoc: (id12) => readTextFile(path25.join(docsDir, `${id12}.md`), 1024 * 1024)
+    readDoc: (id12) => readTextFile(path26.join(docsDir, `${id12}.md`), 1024 * 1024)
   };
 }
 
@@ -26726,7 +26834,7 @@ function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
 }
 
 // server/src/cli/formats.ts
-var path26 = __toESM2(require("path"));
+var path27 = __toESM2(require("path"));
 var import_url = require("url");
 
 // server/src/project/fixPolicy.ts
@@ -26948,9 +27056,9 @@ function sarifRegion(range) {
   };
 }
 function artifactLocation(report, file) {
-  const relative9 = path26.relative(report.cwd, file);
-  if (relative9.startsWith("..") || path26.isAbsolute(relative9)) return { uri: (0, import_url.pathToFileURL)(file).href };
-  return { uri: relative9.split(path26.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  const relative9 = path27.relative(report.cwd, file);
+  if (relative9.startsWith("..") || path27.isAbsolute(relative9)) return { uri: (0, import_url.pathToFileURL)(file).href };
+  return { uri: relative9.split(path27.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 var sarif = (report) => {
   const used = new Set(report.findings.map((f) => f.ruleId));
@@ -27100,120 +27208,6 @@ var checkstyle = (report) => {
   return out2.join("\n") + "\n";
 };
 var FORMATTERS = { text: text3, compact, json, sarif, junit, checkstyle, codequality };
-
-// server/src/cli/session.ts
-var path27 = __toESM2(require("path"));
-var import_v8 = require("v8");
-function environmentVariables(env) {
-  const variables = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (key.startsWith("TF_VAR_") && key.length > 7 && value !== void 0) variables[key.slice(7)] = value;
-  }
-  return variables;
-}
-function measureHeap() {
-  setBudgetProbes({ heapUsed: () => (0, import_v8.getHeapStatistics)().used_heap_size });
-}
-async function createCheckSession(args2, io, stdin) {
-  const env = io.env ?? process.env;
-  const cliVarFiles = args2.varFiles.map((f) => path27.resolve(io.cwd, f));
-  const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args2.config ? path27.resolve(io.cwd, args2.config) : void 0,
-    realPath: nodeFileSystem.realpath
-  });
-  const flags2 = {
-    variables: args2.variables,
-    varFiles: cliVarFiles,
-    environmentVariables: environmentVariables(env),
-    reportUnusedIgnores: args2.reportUnusedIgnores,
-    budget: args2.budget
-  };
-  const effective = /* @__PURE__ */ new Map();
-  const configFor = (file) => {
-    const config = resolver.forFile(file);
-    let result = effective.get(config);
-    if (!result) effective.set(config, result = configure({ config, host: flags2 }));
-    return result;
-  };
-  const host = createNodeHost((message) => io.stderr(logLine(`${message}
-`)));
-  const docsDir = path27.join(io.packageRoot, "docs", "rules");
-  const service = await createElbLensService(host, {
-    docsBase: docsDir + path27.sep,
-    jsonFiles: (file) => namesElbJson(configFor(file), file),
-    prescan: args2.prescan,
-    kubernetesFiles: (file) => stdin?.kubernetes === true && file === stdin.path || namesKubernetes(configFor(file), file)
-  });
-  if (stdin) service.openDocument(stdin.path, stdin.text);
-  return { configFor, resolver, service, docsDir };
-}
-function analyzeGroup(session, file, planText, wanted, log) {
-  const { options } = session.configFor(file);
-  if (planText !== void 0) {
-    const docsBase = session.docsDir + path27.sep;
-    try {
-      return withinBudget(budgetOf(options.budget), () => analyzePlan(file, planText, { rules: options.rules, docsBase, log }));
-    } catch (error) {
-      if (!(error instanceof BudgetExceeded)) throw error;
-      return withRuleSettings([stoppedFinding(file, `the plan ${path27.basename(file)}`, error, docsBase)], options.rules);
-    }
-  }
-  const findings = [];
-  for (const [moduleFile, fileFindings2] of session.service.analyzeModule(file, options)) {
-    if (wanted(moduleFile)) findings.push(...fileFindings2);
-  }
-  return findings;
-}
-function groupAnalyzer(session, groups, planText, wanted, sink) {
-  return (index) => {
-    const logs = [];
-    const file = groups[index];
-    sink.lines = logs;
-    try {
-      return { index, findings: analyzeGroup(session, file, planText(file), wanted, (m) => logs.push(`${m}
-`)), logs };
-    } finally {
-      sink.lines = void 0;
-    }
-  };
-}
-function callerScanner(session, files, sink) {
-  return (start2, end) => {
-    const logs = [];
-    sink.lines = logs;
-    try {
-      return { start: start2, callers: session.service.callerIndexOf(files.slice(start2, end)), logs };
-    } finally {
-      sink.lines = void 0;
-    }
-  };
-}
-async function checkWorker(init2) {
-  measureHeap();
-  const sink = { lines: void 0 };
-  const session = await createCheckSession(init2.args, {
-    cwd: init2.cwd,
-    env: init2.env,
-    packageRoot: init2.packageRoot,
-    stderr: (m) => sink.lines?.push(m)
-  });
-  session.service.setWorkspaceFiles(init2.workspaceFiles);
-  let analyze;
-  return {
-    scan: callerScanner(session, init2.workspaceFiles, sink),
-    begin(task) {
-      session.service.useCallerIndex(task.callers);
-      const wanted = new Set(task.wanted);
-      const isWanted = (file) => (wanted.has(file) || kindByName(file) === "lock") && task.plans[file] === void 0;
-      analyze = groupAnalyzer(session, task.groups, (f) => task.plans[f], isWanted, sink);
-    },
-    analyze(index) {
-      if (!analyze) throw new Error("a check worker analyses groups only after it has them");
-      return analyze(index);
-    },
-    unparsed: () => session.service.stats().unparsedTerraformPaths
-  };
-}
 
 // server/src/cli/io.ts
 var EXIT_CLEAN = 0;

@@ -1,12 +1,12 @@
 import { ANALYSIS_STOPPED_RULE_ID } from '../core/options';
 import { logLine } from '../core/escape';
 import * as path from 'path';
-import { ConfigResolver, type ElbLensConfig } from '../project/configFile';
 import { buildClientIpMap, planView, toDot, toJson, toMarkdown, toMermaid, toSvg, viewSource, type MapSource } from '../graph';
-import { configure, excludes, namesElbJson, unitKey, unitKindOf, walk, type EffectiveConfig, type FileKind } from '../project';
+import { excludes, namesElbJson, unitKey, unitKindOf, walk, type FileKind } from '../project';
 import { createNodeHost, nodeFileSystem, readTextFile } from '../project/nodeFs';
 import type { ModelView } from '../service/api';
 import { createElbLensService } from '../service/service';
+import { commandLineConfigurations } from './session';
 import { UsageError, type GraphArgs } from './args';
 import type { CliIo } from './io';
 import { writeFailure } from './output';
@@ -31,18 +31,8 @@ export async function graph(
   for (const file of cliVarFiles) {
     if (readTextFile(file, MAX_PLAN_BYTES) === undefined) throw new UsageError(`cannot read --var-file ${file}`);
   }
-  const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args.config ? path.resolve(io.cwd, args.config) : undefined,
-    realPath: nodeFileSystem.realpath,
-  });
   const flags = { variables: args.variables, varFiles: cliVarFiles, environmentVariables, budget: args.budget };
-  const effective = new Map<ElbLensConfig, EffectiveConfig>();
-  const configFor = (file: string): EffectiveConfig => {
-    const config = resolver.forFile(file);
-    let result = effective.get(config);
-    if (!result) effective.set(config, (result = configure({ config, host: flags })));
-    return result;
-  };
+  const { configFor } = commandLineConfigurations(args.config, io.cwd, flags);
   const service = await createElbLensService(
     createNodeHost((message) => io.stderr(logLine(`${message}\n`))),
     { jsonFiles: (file) => namesElbJson(configFor(file), file) },

@@ -7,6 +7,7 @@ import { withRuleSettings } from '../suppress/policy';
 import { getHeapStatistics } from 'v8';
 import { BudgetExceeded, budgetOf, setBudgetProbes, stoppedFinding, withinBudget } from '../core/budget';
 import { configure, kindByName, namesElbJson, namesKubernetes, type EffectiveConfig } from '../project';
+import type { HostSettings } from '../project/configure';
 import { createNodeHost, nodeFileSystem, readTextFile } from '../project/nodeFs';
 import type { ElbLensService } from '../service/api';
 import { createElbLensService } from '../service/service';
@@ -29,6 +30,29 @@ export function measureHeap(): void {
   setBudgetProbes({ heapUsed: () => getHeapStatistics().used_heap_size });
 }
 
+/**
+ * The `.elb-lens.json` files as `check` and `graph` read them (or the one `--config` names),
+ * each with the command line's flags over it: one effective configuration per configuration file.
+ */
+export function commandLineConfigurations(
+  configFlag: string | undefined,
+  cwd: string,
+  flags: HostSettings,
+): { resolver: ConfigResolver; configFor(file: string): EffectiveConfig } {
+  const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
+    configFile: configFlag ? path.resolve(cwd, configFlag) : undefined,
+    realPath: nodeFileSystem.realpath,
+  });
+  const effective = new Map<ElbLensConfig, EffectiveConfig>();
+  const configFor = (file: string): EffectiveConfig => {
+    const config = resolver.forFile(file);
+    let result = effective.get(config);
+    if (!result) effective.set(config, (result = configure({ config, host: flags })));
+    return result;
+  };
+  return { resolver, configFor };
+}
+
 /** What a check needs in every thread: configuration per file and a language service. */
 export interface CheckSession {
   configFor(file: string): EffectiveConfig;
@@ -44,10 +68,6 @@ export async function createCheckSession(
 ): Promise<CheckSession> {
   const env = io.env ?? process.env;
   const cliVarFiles = args.varFiles.map((f) => path.resolve(io.cwd, f));
-  const resolver = new ConfigResolver((file) => readTextFile(file, 1024 * 1024), {
-    configFile: args.config ? path.resolve(io.cwd, args.config) : undefined,
-    realPath: nodeFileSystem.realpath,
-  });
   // The flags over each `.elb-lens.json`: one effective configuration per configuration file.
   const flags = {
     variables: args.variables,
@@ -56,13 +76,7 @@ export async function createCheckSession(
     reportUnusedIgnores: args.reportUnusedIgnores,
     budget: args.budget,
   };
-  const effective = new Map<ElbLensConfig, EffectiveConfig>();
-  const configFor = (file: string): EffectiveConfig => {
-    const config = resolver.forFile(file);
-    let result = effective.get(config);
-    if (!result) effective.set(config, (result = configure({ config, host: flags })));
-    return result;
-  };
+  const { resolver, configFor } = commandLineConfigurations(args.config, io.cwd, flags);
   const host = createNodeHost((message) => io.stderr(logLine(`${message}\n`)));
   const docsDir = path.join(io.packageRoot, 'docs', 'rules');
   const service = await createElbLensService(host, {
